@@ -1,0 +1,2 @@
+import { base } from '@iron-triangle/config/eslint';
+export default base;

@@ -1,0 +1,2 @@
+import { base } from './eslint/index.mjs';
+export default base;

@@ -1,0 +1,164 @@
+// The product's runtime configuration: environment → defaults → validation → a frozen object.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import path from 'node:path';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string; url: string }
+  | { kind: 'mysql'; url: string; host: string; port: number; user: string; password: string; database: string };
+
+export interface RuntimeConfig {
+  readonly nodeEnv: NodeEnv;
+  readonly port: number;
+  readonly host: string;
+  readonly logLevel: LogLevel;
+  readonly dataDir: string;
+  readonly database: Readonly<DatabaseConfig>;
+  readonly tokenSecret: string;
+  /** Where the secret came from: the environment, or a file generated in the data folder. */
+  readonly tokenSecretSource: 'env' | 'file';
+  readonly tokenTtlSeconds: number;
+  readonly seedDemo: boolean;
+  readonly introspection: boolean;
+}
+
+/** A configuration error that names the variable at fault. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface LoadConfigOptions {
+  /** Base directory for relative paths (default: process.cwd()). */
+  cwd?: string;
+}
+
+const NODE_ENVS: readonly NodeEnv[] = ['development', 'production', 'test'];
+const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
+
+function readEnum<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `is "${raw}"; expected one of ${allowed.join(', ')}`);
+  }
+  return raw as T;
+}
+
+function readInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `is "${raw}"; expected a whole number`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `is ${value}; expected ${min}..${max}`);
+  return value;
+}
+
+function readBool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(name, `is "${raw}"; expected true or false`);
+}
+
+export function parseDatabaseUrl(raw: string, dataDir: string, cwd: string): DatabaseConfig {
+  if (raw.startsWith('mysql://') || raw.startsWith('mariadb://')) {
+    let url: URL;
+    try {
+      url = new URL(raw.replace(/^mariadb:/, 'mysql:'));
+    } catch {
+      throw new ConfigError('DATABASE_URL', 'is not a valid URL (expected mysql://user:password@host:3306/database)');
+    }
+    const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+    if (!database) throw new ConfigError('DATABASE_URL', 'names no database (expected mysql://user:password@host:3306/database)');
+    if (!url.hostname) throw new ConfigError('DATABASE_URL', 'names no host');
+    const port = url.port ? Number(url.port) : 3306;
+    return {
+      kind: 'mysql',
+      url: raw,
+      host: url.hostname,
+      port,
+      user: decodeURIComponent(url.username || 'root'),
+      password: decodeURIComponent(url.password),
+      database,
+    };
+  }
+  if (raw.startsWith('sqlite:') || raw.startsWith('file:')) {
+    const file = raw.replace(/^(sqlite|file):(\/\/)?/, '');
+    if (!file) throw new ConfigError('DATABASE_URL', 'names no SQLite file (expected sqlite:./data/iron-triangle.sqlite)');
+    return { kind: 'sqlite', url: raw, file: file === ':memory:' ? file : path.resolve(cwd, file) };
+  }
+  throw new ConfigError('DATABASE_URL', `has an unsupported scheme in "${raw.split(':')[0]}:"; use mysql://… or sqlite:…`);
+}
+
+function loadOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'token-secret');
+  if (existsSync(file)) {
+    const secret = readFileSync(file, 'utf8').trim();
+    if (secret.length >= 32) return secret;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}
+
+/**
+ * Reads the environment, applies defaults, validates and returns a frozen configuration.
+ * Throws ConfigError naming the first bad variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadConfigOptions = {}): RuntimeConfig {
+  const cwd = options.cwd ?? process.cwd();
+  const nodeEnv = readEnum(env, 'NODE_ENV', NODE_ENVS, 'development');
+  const logLevel = readEnum(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info');
+  const port = readInt(env, 'PORT', 4000, 0, 65535);
+  const host = env.HOST && env.HOST !== '' ? env.HOST : '0.0.0.0';
+  const dataDir = path.resolve(cwd, env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : './data');
+  const databaseUrl = env.DATABASE_URL && env.DATABASE_URL !== '' ? env.DATABASE_URL : `sqlite:${path.join(dataDir, 'iron-triangle.sqlite')}`;
+  const database = parseDatabaseUrl(databaseUrl, dataDir, cwd);
+
+  let tokenSecret: string;
+  let tokenSecretSource: 'env' | 'file';
+  const secretRaw = env.TOKEN_SECRET;
+  if (secretRaw !== undefined && secretRaw !== '') {
+    if (secretRaw.length < 32) throw new ConfigError('TOKEN_SECRET', `is ${secretRaw.length} characters long; use at least 32 random characters`);
+    tokenSecret = secretRaw;
+    tokenSecretSource = 'env';
+  } else if (nodeEnv === 'production') {
+    throw new ConfigError('TOKEN_SECRET', 'is required when NODE_ENV=production (at least 32 random characters, e.g. `openssl rand -base64 48`)');
+  } else {
+    tokenSecret = loadOrCreateSecret(dataDir);
+    tokenSecretSource = 'file';
+  }
+
+  const tokenTtlSeconds = readInt(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600);
+  const seedDemo = readBool(env, 'SEED_DEMO', nodeEnv !== 'production');
+  if (seedDemo && nodeEnv === 'production') {
+    throw new ConfigError('SEED_DEMO', 'is true but demo data (with its known passwords) is refused when NODE_ENV=production');
+  }
+  const introspection = readBool(env, 'GRAPHQL_INTROSPECTION', true);
+
+  return Object.freeze({
+    nodeEnv,
+    port,
+    host,
+    logLevel,
+    dataDir,
+    database: Object.freeze(database),
+    tokenSecret,
+    tokenSecretSource,
+    tokenTtlSeconds,
+    seedDemo,
+    introspection,
+  });
+}

@@ -1,0 +1,2 @@
+import { domain } from '@iron-triangle/config/eslint';
+export default domain;
