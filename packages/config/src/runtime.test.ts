@@ -1,0 +1,118 @@
+import { mkdtempSync, readFileSync, statSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig } from './runtime';
+
+const SECRET = 's'.repeat(40);
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'it-config-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function expectConfigError(env: NodeJS.ProcessEnv, variable: string, pattern?: RegExp) {
+  try {
+    loadConfig(env, { cwd: dir });
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe(variable);
+    expect((error as Error).message).toContain(variable);
+    if (pattern) expect((error as Error).message).toMatch(pattern);
+    return;
+  }
+  throw new Error(`expected a ConfigError for ${variable}`);
+}
+
+describe('loadConfig defaults', () => {
+  test('an empty environment gives an SQLite file under ./data, port 4000, development', () => {
+    const config = loadConfig({}, { cwd: dir });
+    expect(config.nodeEnv).toBe('development');
+    expect(config.port).toBe(4000);
+    expect(config.logLevel).toBe('info');
+    expect(config.database).toEqual({
+      kind: 'sqlite',
+      url: `sqlite:${path.join(dir, 'data', 'iron-triangle.sqlite')}`,
+      file: path.join(dir, 'data', 'iron-triangle.sqlite'),
+    });
+    expect(config.seedDemo).toBe(true);
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.database)).toBe(true);
+  });
+
+  test('test mode is silent by default', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }, { cwd: dir }).logLevel).toBe('silent');
+  });
+
+  test('the token secret is generated once into the data folder and reused', () => {
+    const first = loadConfig({}, { cwd: dir });
+    expect(first.tokenSecretSource).toBe('file');
+    expect(first.tokenSecret.length).toBeGreaterThanOrEqual(32);
+    const file = path.join(dir, 'data', 'token-secret');
+    expect(readFileSync(file, 'utf8').trim()).toBe(first.tokenSecret);
+    expect(statSync(file).mode & 0o077).toBe(0);
+    expect(loadConfig({}, { cwd: dir }).tokenSecret).toBe(first.tokenSecret);
+  });
+
+  test('a secret from the environment wins', () => {
+    const config = loadConfig({ TOKEN_SECRET: SECRET }, { cwd: dir });
+    expect(config.tokenSecret).toBe(SECRET);
+    expect(config.tokenSecretSource).toBe('env');
+  });
+});
+
+describe('DATABASE_URL', () => {
+  test('mysql:// selects MySQL/MariaDB with its parts decoded', () => {
+    const config = loadConfig({ DATABASE_URL: 'mysql://app:p%40ss@db.internal:3307/iron', TOKEN_SECRET: SECRET }, { cwd: dir });
+    expect(config.database).toEqual({
+      kind: 'mysql',
+      url: 'mysql://app:p%40ss@db.internal:3307/iron',
+      host: 'db.internal',
+      port: 3307,
+      user: 'app',
+      password: 'p@ss',
+      database: 'iron',
+    });
+  });
+
+  test('mysql:// without a port uses 3306', () => {
+    const config = loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1/test' }, { cwd: dir });
+    expect(config.database).toMatchObject({ kind: 'mysql', port: 3306, user: 'root', password: '' });
+  });
+
+  test('sqlite: paths resolve against the working directory', () => {
+    const config = loadConfig({ DATABASE_URL: 'sqlite:./x/db.sqlite' }, { cwd: dir });
+    expect(config.database).toMatchObject({ kind: 'sqlite', file: path.join(dir, 'x', 'db.sqlite') });
+  });
+
+  test.each([
+    ['postgres://x@y/z', /unsupported scheme/],
+    ['mysql://root@127.0.0.1/', /names no database/],
+    ['mysql://[bad', /not a valid URL/],
+    ['sqlite:', /names no SQLite file/],
+  ])('%s is refused naming DATABASE_URL', (url, pattern) => {
+    expectConfigError({ DATABASE_URL: url }, 'DATABASE_URL', pattern);
+  });
+});
+
+describe('validation names the bad variable', () => {
+  test.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ TOKEN_SECRET: 'short' }, 'TOKEN_SECRET'],
+    [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
+    [{ TOKEN_TTL_SECONDS: '5' }, 'TOKEN_TTL_SECONDS'],
+  ])('%p', (env, variable) => {
+    expectConfigError(env, variable);
+  });
+
+  test('production requires a secret', () => {
+    expectConfigError({ NODE_ENV: 'production' }, 'TOKEN_SECRET', /required when NODE_ENV=production/);
+  });
+
+  test('production refuses demo data', () => {
+    expectConfigError({ NODE_ENV: 'production', TOKEN_SECRET: SECRET, SEED_DEMO: 'true' }, 'SEED_DEMO');
+    expect(loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: SECRET }, { cwd: dir }).seedDemo).toBe(false);
+  });
+});
