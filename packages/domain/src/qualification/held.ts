@@ -14,6 +14,8 @@ export interface CertificationRecord {
   readonly validUntil: Date | null;
   /** Only panel (or manager, where the framework allows) assessments certify; self-assessments never do. */
   readonly certifying: boolean;
+  /** The framework version the assessment was made on (for explaining the result). */
+  readonly framework?: { readonly id: string; readonly version: number };
 }
 
 export type QualificationHeld =
