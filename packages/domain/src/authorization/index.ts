@@ -1,1 +1,6 @@
-export {};
+// The authorization engine: who may take which LTC decision, through which chain of rule and delegations.
+export * from './types';
+export { indexAuthorityState, authorityIndexOf } from './authority-index';
+export type { AuthorityIndex } from './authority-index';
+export { authorize, whoMayDecide, authorityBodyQuorumReachable } from './authorize';
+export * from './delegation';

@@ -1,0 +1,323 @@
+// The indexed authority state: built once, so a check costs about the length of the chains, not the state's size.
+import { DECISION_POINTS, PROJECT_GRADES } from '../ltc/ltc';
+import type { Money } from '../money/money';
+import { OrgTree, OrgTreeError, buildOrgTree } from '../organisation/tree';
+import type { CertificationRecord } from '../qualification/held';
+import type { TriangleRole } from '../roles/roles';
+import { Result, ok } from '../shared/result';
+import {
+  AuthorityBody,
+  AuthorityLink,
+  AuthorityPosition,
+  AuthorityRule,
+  AuthorityState,
+  DEFAULT_MAX_CHAIN_LINKS,
+  Delegation,
+} from './types';
+
+/** A rule or a delegation with its dates and sets compiled to numbers and bit masks. */
+export interface CompiledLink {
+  readonly kind: 'RULE' | 'DELEGATION';
+  readonly id: string;
+  readonly rule: AuthorityRule;
+  readonly delegation: Delegation | null;
+  readonly pointMask: number;
+  readonly gradeMask: number;
+  readonly scopeOrgUnitId: string;
+  readonly currency: string;
+  readonly limit: bigint | null;
+  readonly fromMs: number;
+  readonly toMs: number;
+  readonly revokedMs: number;
+  readonly depth: number;
+  readonly delegatorId: string;
+  readonly delegateId: string;
+  readonly qualificationRole: TriangleRole | null;
+  readonly qualificationLevel: number;
+  /** The source link; null for a rule. */
+  readonly parent: CompiledLink | null;
+  /** Links from the rule to this one, inclusive. */
+  readonly length: number;
+  /** Prebuilt output for a delegation (a rule's holder varies per chain). */
+  readonly output: AuthorityLink | null;
+}
+
+export interface CompiledSeat {
+  readonly title: string;
+  readonly titles: readonly string[];
+  readonly fixed: boolean;
+}
+
+export interface AuthorityIndex {
+  readonly state: AuthorityState;
+  readonly tree: OrgTree;
+  readonly maxChainLinks: number;
+  readonly rules: readonly CompiledLink[];
+  readonly rulesById: ReadonlyMap<string, CompiledLink>;
+  readonly delegationsById: ReadonlyMap<string, CompiledLink>;
+  /** Delegations reaching a rule through their sources, by delegate. */
+  readonly delegationsByDelegate: ReadonlyMap<string, readonly CompiledLink[]>;
+  /** Direct children by source key (`R:` rule id, `D:` delegation id). */
+  readonly delegationsBySource: ReadonlyMap<string, readonly Delegation[]>;
+  readonly positionRulesByHolder: ReadonlyMap<string, readonly CompiledLink[]>;
+  readonly roleRules: ReadonlyMap<string, readonly CompiledLink[]>;
+  readonly bodyRules: ReadonlyMap<string, readonly CompiledLink[]>;
+  readonly bodiesById: ReadonlyMap<string, AuthorityBody>;
+  readonly seatsByBody: ReadonlyMap<string, readonly CompiledSeat[]>;
+  /** Bodies with a seat accepting the title. */
+  readonly bodiesByTitle: ReadonlyMap<string, readonly string[]>;
+  readonly positionsByPerson: ReadonlyMap<string, readonly AuthorityPosition[]>;
+  /** By `title \u0000 orgUnitId`. */
+  readonly positionsByKey: ReadonlyMap<string, readonly AuthorityPosition[]>;
+  readonly certificationsByPerson: ReadonlyMap<string, readonly CertificationRecord[]>;
+  readonly ancestorsOf: (unit: string) => readonly string[];
+}
+
+export const positionKey = (title: string, orgUnitId: string): string => title + '\u0000' + orgUnitId;
+export const sourceKey = (kind: 'RULE' | 'DELEGATION', id: string): string => (kind === 'RULE' ? 'R:' : 'D:') + id;
+
+const POINT_BITS = new Map<string, number>(DECISION_POINTS.map((p, i) => [p, 1 << i]));
+const GRADE_BITS = new Map<string, number>(PROJECT_GRADES.map((g, i) => [g, 1 << i]));
+
+export const pointBit = (point: string): number => POINT_BITS.get(point) ?? 0;
+export const gradeBit = (grade: string): number => GRADE_BITS.get(grade) ?? 0;
+
+function mask(values: readonly string[], bits: ReadonlyMap<string, number>): number {
+  let m = 0;
+  for (const v of values) m |= bits.get(v) ?? 0;
+  return m;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export const limitMoney = (limit: bigint | null, currency: string): Money | null => (limit === null ? null : { minor: limit, currency });
+
+function compileRule(rule: AuthorityRule): CompiledLink {
+  return {
+    kind: 'RULE',
+    id: rule.id,
+    rule,
+    delegation: null,
+    pointMask: mask(rule.decisionPoints, POINT_BITS),
+    gradeMask: mask(rule.grades, GRADE_BITS),
+    scopeOrgUnitId: rule.scopeOrgUnitId,
+    currency: rule.currency,
+    limit: rule.limit,
+    fromMs: rule.window.from.getTime(),
+    toMs: rule.window.to === null ? Infinity : rule.window.to.getTime(),
+    revokedMs: Infinity,
+    depth: rule.delegableDepth,
+    delegatorId: '',
+    delegateId: '',
+    qualificationRole: null,
+    qualificationLevel: 0,
+    parent: null,
+    length: 1,
+    output: null,
+  };
+}
+
+function compileDelegation(d: Delegation, parent: CompiledLink): CompiledLink {
+  return {
+    kind: 'DELEGATION',
+    id: d.id,
+    rule: parent.rule,
+    delegation: d,
+    pointMask: mask(d.decisionPoints, POINT_BITS),
+    gradeMask: mask(d.grades, GRADE_BITS),
+    scopeOrgUnitId: d.scopeOrgUnitId,
+    currency: d.currency,
+    limit: d.limit,
+    fromMs: d.window.from.getTime(),
+    toMs: d.window.to === null ? Infinity : d.window.to.getTime(),
+    revokedMs: d.revokedAt === null ? Infinity : d.revokedAt.getTime(),
+    depth: d.redelegableDepth,
+    delegatorId: d.delegatorId,
+    delegateId: d.delegateId,
+    qualificationRole: d.requiredQualification?.role ?? null,
+    qualificationLevel: d.requiredQualification?.level ?? 0,
+    parent,
+    length: parent.length + 1,
+    output: {
+      kind: 'DELEGATION',
+      id: d.id,
+      holderPersonId: d.delegateId,
+      delegatorId: d.delegatorId,
+      ruleHolder: null,
+      decisionPoints: d.decisionPoints,
+      grades: d.grades,
+      scopeOrgUnitId: d.scopeOrgUnitId,
+      limit: limitMoney(d.limit, d.currency),
+      currency: d.currency,
+      window: d.window,
+      requiredQualification: d.requiredQualification,
+    },
+  };
+}
+
+/** Indexes the state once. Refuses an invalid org tree. */
+export function indexAuthorityState(state: AuthorityState): Result<AuthorityIndex, OrgTreeError> {
+  const built = buildOrgTree(state.orgUnits);
+  if (!built.ok) return built;
+  const tree = built.value;
+
+  const rules: CompiledLink[] = [];
+  const rulesById = new Map<string, CompiledLink>();
+  const positionRulesByHolder = new Map<string, CompiledLink[]>();
+  const roleRules = new Map<string, CompiledLink[]>();
+  const bodyRules = new Map<string, CompiledLink[]>();
+  for (const rule of state.rules) {
+    const compiled = compileRule(rule);
+    rules.push(compiled);
+    rulesById.set(rule.id, compiled);
+    const holder = rule.holder;
+    if (holder.kind === 'POSITION') push(positionRulesByHolder, positionKey(holder.title, holder.orgUnitId), compiled);
+    else if (holder.kind === 'PROJECT_ROLE') push(roleRules, holder.role, compiled);
+    else push(bodyRules, holder.bodyId, compiled);
+  }
+
+  const rawById = new Map<string, Delegation>();
+  const delegationsBySource = new Map<string, Delegation[]>();
+  for (const d of state.delegations) {
+    rawById.set(d.id, d);
+    push(delegationsBySource, sourceKey(d.source.kind, d.source.id), d);
+  }
+  // Compile every delegation whose sources reach a rule; a source cycle or an unknown source leaves it out.
+  const delegationsById = new Map<string, CompiledLink>();
+  const unrooted = new Set<string>();
+  for (const start of state.delegations) {
+    if (delegationsById.has(start.id) || unrooted.has(start.id)) continue;
+    const pending: Delegation[] = [];
+    const onPath = new Set<string>();
+    let cursor: Delegation | undefined = start;
+    let parent: CompiledLink | undefined;
+    while (cursor !== undefined) {
+      if (onPath.has(cursor.id) || unrooted.has(cursor.id)) break;
+      const known = delegationsById.get(cursor.id);
+      if (known) {
+        parent = known;
+        break;
+      }
+      pending.push(cursor);
+      onPath.add(cursor.id);
+      if (cursor.source.kind === 'RULE') {
+        parent = rulesById.get(cursor.source.id);
+        break;
+      }
+      cursor = rawById.get(cursor.source.id);
+    }
+    if (parent === undefined) {
+      for (const d of pending) unrooted.add(d.id);
+      continue;
+    }
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const compiled = compileDelegation(pending[i] as Delegation, parent);
+      delegationsById.set(compiled.id, compiled);
+      parent = compiled;
+    }
+  }
+  const delegationsByDelegate = new Map<string, CompiledLink[]>();
+  for (const d of state.delegations) {
+    const compiled = delegationsById.get(d.id);
+    if (compiled && compiled.delegation === d) push(delegationsByDelegate, d.delegateId, compiled);
+  }
+
+  const bodiesById = new Map<string, AuthorityBody>();
+  const seatsByBody = new Map<string, CompiledSeat[]>();
+  const bodiesByTitle = new Map<string, string[]>();
+  for (const body of state.bodies) {
+    bodiesById.set(body.id, body);
+    const seats = body.seats.map((s) => ({ title: s.title, titles: [s.title, ...(s.alternativeTitles ?? [])], fixed: s.fixed }));
+    seatsByBody.set(body.id, seats);
+    const titles = new Set(seats.flatMap((s) => s.titles));
+    for (const title of titles) push(bodiesByTitle, title, body.id);
+  }
+
+  const positionsByPerson = new Map<string, AuthorityPosition[]>();
+  const positionsByKey = new Map<string, AuthorityPosition[]>();
+  for (const p of state.positions) {
+    push(positionsByPerson, p.personId, p);
+    push(positionsByKey, positionKey(p.title, p.orgUnitId), p);
+  }
+  const certificationsByPerson = new Map<string, CertificationRecord[]>();
+  for (const c of state.certifications) push(certificationsByPerson, c.personId, c);
+
+  const ancestorCache = new Map<string, readonly string[]>();
+  const ancestorsOf = (unit: string): readonly string[] => {
+    let list = ancestorCache.get(unit);
+    if (list === undefined) {
+      list = tree.ancestors(unit);
+      ancestorCache.set(unit, list);
+    }
+    return list;
+  };
+
+  return ok({
+    state,
+    tree,
+    maxChainLinks: state.maxChainLinks ?? DEFAULT_MAX_CHAIN_LINKS,
+    rules,
+    rulesById,
+    delegationsById,
+    delegationsByDelegate,
+    delegationsBySource,
+    positionRulesByHolder,
+    roleRules,
+    bodyRules,
+    bodiesById,
+    seatsByBody,
+    bodiesByTitle,
+    positionsByPerson,
+    positionsByKey,
+    certificationsByPerson,
+    ancestorsOf,
+  });
+}
+
+const indexCache = new WeakMap<AuthorityState, AuthorityIndex>();
+
+/** The index of a state, built on first use and cached per state object (states are immutable). */
+export function authorityIndexOf(stateOrIndex: AuthorityState | AuthorityIndex): AuthorityIndex {
+  if ('rulesById' in stateOrIndex) return stateOrIndex;
+  const cached = indexCache.get(stateOrIndex);
+  if (cached) return cached;
+  const built = indexAuthorityState(stateOrIndex);
+  // An invalid org tree is refused when it is written; reaching here with one is a programmer error.
+  if (!built.ok) throw new Error(`authority state has an invalid org tree: ${built.error.code}`);
+  indexCache.set(stateOrIndex, built.value);
+  return built.value;
+}
+
+/** Persons holding one of `titles` in the nearest unit at or above `unit` at time `t` (sorted). */
+export function seatOccupants(ix: AuthorityIndex, titles: readonly string[], unit: string, t: number): string[] {
+  for (const u of ix.ancestorsOf(unit)) {
+    let found: string[] | null = null;
+    for (const title of titles) {
+      const held = ix.positionsByKey.get(positionKey(title, u));
+      if (held === undefined) continue;
+      for (const p of held) {
+        if (p.window.from.getTime() <= t && (p.window.to === null || t < p.window.to.getTime())) {
+          if (found === null) found = [p.personId];
+          else if (!found.includes(p.personId)) found.push(p.personId);
+        }
+      }
+    }
+    if (found !== null) return found.sort();
+  }
+  return [];
+}
+
+/** Titles of the seats of `bodyId` that `person` fills for a case in `unit` at `t`, in seat order. */
+export function seatsFilledBy(ix: AuthorityIndex, bodyId: string, person: string, unit: string, t: number): string[] {
+  const seats = ix.seatsByBody.get(bodyId);
+  const filled: string[] = [];
+  if (seats === undefined) return filled;
+  for (const seat of seats) {
+    if (seatOccupants(ix, seat.titles, unit, t).includes(person)) filled.push(seat.title);
+  }
+  return filled;
+}

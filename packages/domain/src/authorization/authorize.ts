@@ -1,0 +1,311 @@
+// The authorization engine: walks backwards from the person through the delegations they received, up to the rule.
+import { qualificationAt } from '../qualification/held';
+import {
+  AuthorityIndex,
+  CompiledLink,
+  authorityIndexOf,
+  gradeBit,
+  limitMoney,
+  pointBit,
+  positionKey,
+  seatOccupants,
+  seatsFilledBy,
+} from './authority-index';
+import { compareIdLists, compareStrings } from './chain-order';
+import {
+  AuthorityBodyCoverage,
+  AuthorityBodySeatCoverage,
+  AuthorityChain,
+  AuthorityDecider,
+  AuthorityLink,
+  AuthorityState,
+  AuthorizationCase,
+  AuthorizationResult,
+  AuthorizationTeamMember,
+  DenialReason,
+  WhoMayDecideResult,
+} from './types';
+
+/** The case with what every chain check needs, computed once per question. */
+interface CaseContext {
+  readonly ix: AuthorityIndex;
+  readonly c: AuthorizationCase;
+  readonly t: number;
+  readonly pointBit: number;
+  readonly gradeBit: number;
+  /** Team members counting at t. */
+  readonly team: readonly AuthorizationTeamMember[];
+}
+
+function contextOf(ix: AuthorityIndex, c: AuthorizationCase, at: Date): CaseContext {
+  const t = at.getTime();
+  const team = c.team.filter((m) => m.window === undefined || (m.window.from.getTime() <= t && (m.window.to === null || t < m.window.to.getTime())));
+  return { ix, c, t, pointBit: pointBit(c.decisionPoint), gradeBit: gradeBit(c.grade), team };
+}
+
+const inForce = (link: CompiledLink, t: number): boolean => link.fromMs <= t && t < link.toMs;
+
+function holdsPosition(ix: AuthorityIndex, person: string, title: string, unit: string, t: number): boolean {
+  const held = ix.positionsByKey.get(positionKey(title, unit));
+  if (held === undefined) return false;
+  for (const p of held) {
+    if (p.personId === person && p.window.from.getTime() <= t && (p.window.to === null || t < p.window.to.getTime())) return true;
+  }
+  return false;
+}
+
+/** Whether `person` holds the rule itself at t for this case. */
+function holdsRule(ctx: CaseContext, rule: CompiledLink, person: string): boolean {
+  const holder = rule.rule.holder;
+  if (holder.kind === 'POSITION') return holdsPosition(ctx.ix, person, holder.title, holder.orgUnitId, ctx.t);
+  if (holder.kind === 'PROJECT_ROLE') return ctx.team.some((m) => m.personId === person && m.role === holder.role);
+  return seatsFilledBy(ctx.ix, holder.bodyId, person, ctx.c.orgUnitId, ctx.t).length > 0;
+}
+
+function reason<R extends DenialReason>(code: R['code'], links: readonly CompiledLink[], data: R['data'] & { linkId: string }): DenialReason {
+  return { code, linkId: data.linkId, chain: links.map((l) => l.id), data } as DenialReason;
+}
+
+/** The first failed check of a candidate chain (AUTHORIZATION_CHECK_ORDER), or null when it allows. */
+function firstFailure(ctx: CaseContext, links: readonly CompiledLink[], rootHolder: string, person: string): DenialReason | null {
+  const n = links.length;
+  const max = ctx.ix.maxChainLinks;
+  if (n > max) return reason('CHAIN_TOO_DEEP', links, { linkId: (links[max] as CompiledLink).id, length: n, max, cause: 'MAX_LINKS' });
+  for (let i = 0; i < n - 1; i++) {
+    const link = links[i] as CompiledLink;
+    if (n - 1 - i > link.depth) return reason('CHAIN_TOO_DEEP', links, { linkId: link.id, length: n - 1 - i, max: link.depth, cause: 'DELEGABLE_DEPTH' });
+  }
+  for (let i = 1; i < n; i++) {
+    const delegate = (links[i] as CompiledLink).delegateId;
+    let seen = delegate === rootHolder;
+    for (let j = 1; j < i && !seen; j++) seen = (links[j] as CompiledLink).delegateId === delegate;
+    if (seen) return reason('CHAIN_CYCLE', links, { linkId: (links[i] as CompiledLink).id, personId: delegate });
+  }
+  const t = ctx.t;
+  for (const link of links) if (!inForce(link, t)) return reason('NOT_IN_FORCE', links, { linkId: link.id, window: (link.delegation ?? link.rule).window });
+  for (const link of links) {
+    if (link.revokedMs <= t) return reason('REVOKED', links, { linkId: link.id, at: (link.delegation as { revokedAt: Date }).revokedAt });
+  }
+  for (let i = 1; i < n; i++) {
+    const link = links[i] as CompiledLink;
+    const source = links[i - 1] as CompiledLink;
+    const holds = i === 1 ? holdsRule(ctx, source, link.delegatorId) : link.delegatorId === source.delegateId;
+    if (!holds) return reason('DELEGATOR_LOST_SOURCE', links, { linkId: link.id, delegatorId: link.delegatorId, sourceId: source.id });
+  }
+  const c = ctx.c;
+  for (const link of links) {
+    if (link.currency !== c.amount.currency) return reason('CURRENCY_MISMATCH', links, { linkId: link.id, currency: link.currency, caseCurrency: c.amount.currency });
+  }
+  for (const link of links) {
+    if ((link.pointMask & ctx.pointBit) === 0) {
+      return reason('POINT_NOT_COVERED', links, { linkId: link.id, decisionPoint: c.decisionPoint, covered: (link.delegation ?? link.rule).decisionPoints });
+    }
+  }
+  for (const link of links) {
+    if ((link.gradeMask & ctx.gradeBit) === 0) {
+      return reason('GRADE_NOT_COVERED', links, { linkId: link.id, grade: c.grade, covered: (link.delegation ?? link.rule).grades });
+    }
+  }
+  for (const link of links) {
+    if (!ctx.ix.tree.isWithin(c.orgUnitId, link.scopeOrgUnitId)) {
+      return reason('OUT_OF_SCOPE', links, { linkId: link.id, orgUnitId: c.orgUnitId, scopeOrgUnitId: link.scopeOrgUnitId });
+    }
+  }
+  for (const link of links) {
+    if (link.limit !== null && c.amount.minor > link.limit) {
+      return reason('AMOUNT_OVER_LIMIT', links, { linkId: link.id, limit: { minor: link.limit, currency: link.currency }, amount: c.amount });
+    }
+  }
+  for (let i = 1; i < n; i++) {
+    const link = links[i] as CompiledLink;
+    if (link.qualificationRole === null) continue;
+    const records = ctx.ix.certificationsByPerson.get(link.delegateId) ?? [];
+    const q = qualificationAt(records, link.delegateId, link.qualificationRole, new Date(t));
+    const required = Math.max(1, link.qualificationLevel);
+    if (!q.held || q.level < required) {
+      return reason('DELEGATE_NOT_QUALIFIED', links, {
+        linkId: link.id,
+        personId: link.delegateId,
+        role: link.qualificationRole,
+        required,
+        held: q.held ? q.level : null,
+      });
+    }
+  }
+  const root = links[0] as CompiledLink;
+  if (root.rule.holder.kind !== 'PROJECT_ROLE' && ctx.team.some((m) => m.personId === person)) {
+    return reason('CONFLICT_OF_INTEREST', links, { linkId: (links[n - 1] as CompiledLink).id, personId: person, projectId: c.projectId ?? null });
+  }
+  return null;
+}
+
+/** Rule → … → delegation, rule first. */
+function pathOf(link: CompiledLink): CompiledLink[] {
+  const links: CompiledLink[] = new Array(link.length);
+  let cursor: CompiledLink | null = link;
+  for (let i = link.length - 1; i >= 0; i--) {
+    links[i] = cursor as CompiledLink;
+    cursor = (cursor as CompiledLink).parent;
+  }
+  return links;
+}
+
+function ruleOutput(rule: CompiledLink, holder: string): AuthorityLink {
+  const r = rule.rule;
+  return {
+    kind: 'RULE',
+    id: r.id,
+    holderPersonId: holder,
+    delegatorId: null,
+    ruleHolder: r.holder,
+    decisionPoints: r.decisionPoints,
+    grades: r.grades,
+    scopeOrgUnitId: r.scopeOrgUnitId,
+    limit: limitMoney(r.limit, r.currency),
+    currency: r.currency,
+    window: r.window,
+    requiredQualification: null,
+  };
+}
+
+function chainOutput(ctx: CaseContext, links: readonly CompiledLink[], rootHolder: string): AuthorityChain {
+  const root = links[0] as CompiledLink;
+  const out: AuthorityLink[] = [ruleOutput(root, rootHolder)];
+  for (let i = 1; i < links.length; i++) out.push((links[i] as CompiledLink).output as AuthorityLink);
+  const holder = root.rule.holder;
+  const body = holder.kind === 'DECISION_BODY' ? { bodyId: holder.bodyId, seatTitles: seatsFilledBy(ctx.ix, holder.bodyId, rootHolder, ctx.c.orgUnitId, ctx.t) } : null;
+  return { links: out, body };
+}
+
+/** Rules the person holds directly for this case at t, in no particular order, without duplicates. */
+function directRules(ctx: CaseContext, person: string): CompiledLink[] {
+  const ix = ctx.ix;
+  const found: CompiledLink[] = [];
+  const add = (rules: readonly CompiledLink[] | undefined): void => {
+    if (rules === undefined) return;
+    for (const r of rules) if (!found.includes(r)) found.push(r);
+  };
+  const positions = ix.positionsByPerson.get(person);
+  if (positions !== undefined) {
+    const bodies: string[] = [];
+    for (const p of positions) {
+      if (!(p.window.from.getTime() <= ctx.t && (p.window.to === null || ctx.t < p.window.to.getTime()))) continue;
+      add(ix.positionRulesByHolder.get(positionKey(p.title, p.orgUnitId)));
+      for (const b of ix.bodiesByTitle.get(p.title) ?? []) if (!bodies.includes(b)) bodies.push(b);
+    }
+    for (const b of bodies) {
+      if (ix.bodyRules.has(b) && seatsFilledBy(ix, b, person, ctx.c.orgUnitId, ctx.t).length > 0) add(ix.bodyRules.get(b));
+    }
+  }
+  for (const m of ctx.team) if (m.personId === person) add(ix.roleRules.get(m.role));
+  return found;
+}
+
+interface Judged {
+  readonly key: readonly string[];
+  readonly chain: AuthorityChain | null;
+  readonly denial: DenialReason | null;
+}
+
+function judge(ctx: CaseContext, person: string): AuthorizationResult {
+  const judged: Judged[] = [];
+  for (const rule of directRules(ctx, person)) {
+    const links = [rule];
+    const denial = firstFailure(ctx, links, person, person);
+    judged.push({ key: [rule.id], chain: denial === null ? chainOutput(ctx, links, person) : null, denial });
+  }
+  for (const d of ctx.ix.delegationsByDelegate.get(person) ?? []) {
+    const links = pathOf(d);
+    const rootHolder = (links[1] as CompiledLink).delegatorId;
+    const denial = firstFailure(ctx, links, rootHolder, person);
+    judged.push({ key: links.map((l) => l.id), chain: denial === null ? chainOutput(ctx, links, rootHolder) : null, denial });
+  }
+  judged.sort((a, b) => compareIdLists(a.key, b.key));
+  const at = new Date(ctx.t);
+  const chains: AuthorityChain[] = [];
+  for (const j of judged) if (j.chain !== null) chains.push(j.chain);
+  if (chains.length > 0) return { allowed: true, at, chains, quorumRequired: chains.every((ch) => ch.body !== null), reasons: [] };
+  if (judged.length === 0) return { allowed: false, at, chains: [], quorumRequired: false, reasons: [{ code: 'NO_AUTHORITY', linkId: null, chain: [], data: { personId: person } }] };
+  return { allowed: false, at, chains: [], quorumRequired: false, reasons: judged.map((j) => j.denial as DenialReason) };
+}
+
+/**
+ * May `personId` take the case's decision at `at`? Allowed with every chain that allows it, or denied with,
+ * for each candidate chain, the first check it failed (AUTHORIZATION_CHECK_ORDER); NO_AUTHORITY when the
+ * person holds no rule and received no delegation reaching one. A seat-holder of a decision body is allowed
+ * as a member of that body: the chain names the body and its seats, and `quorumRequired` says whether the
+ * person may decide only that way.
+ */
+export function authorize(personId: string, c: AuthorizationCase, at: Date, state: AuthorityState | AuthorityIndex): AuthorizationResult {
+  const ix = authorityIndexOf(state);
+  return judge(contextOf(ix, c, at), personId);
+}
+
+/** The rule's own link is in force at t and the case fits it (candidates for whoMayDecide and body coverage). */
+function ruleFits(ctx: CaseContext, rule: CompiledLink): boolean {
+  return firstFailure(ctx, [rule], '', '\u0000') === null;
+}
+
+/** Everyone who may take the case's decision at `at`, with their chains; and for each decision-body rule that fits, its seats and quorum. */
+export function whoMayDecide(c: AuthorizationCase, at: Date, state: AuthorityState | AuthorityIndex): WhoMayDecideResult {
+  const ix = authorityIndexOf(state);
+  const ctx = contextOf(ix, c, at);
+  const candidates = new Set<string>();
+  const fitting: CompiledLink[] = [];
+  for (const rule of ix.rules) {
+    if (!ruleFits(ctx, rule)) continue;
+    fitting.push(rule);
+    const holder = rule.rule.holder;
+    if (holder.kind === 'POSITION') {
+      for (const p of ix.positionsByKey.get(positionKey(holder.title, holder.orgUnitId)) ?? []) candidates.add(p.personId);
+    } else if (holder.kind === 'PROJECT_ROLE') {
+      for (const m of ctx.team) if (m.role === holder.role) candidates.add(m.personId);
+    } else {
+      for (const seat of ix.seatsByBody.get(holder.bodyId) ?? []) for (const p of seatOccupants(ix, seat.titles, c.orgUnitId, ctx.t)) candidates.add(p);
+    }
+    // Every delegate below the rule, down to the longest chain allowed.
+    const stack: Array<[string, number]> = [['R:' + rule.id, 1]];
+    while (stack.length > 0) {
+      const [key, length] = stack.pop() as [string, number];
+      if (length >= ix.maxChainLinks) continue;
+      for (const d of ix.delegationsBySource.get(key) ?? []) {
+        candidates.add(d.delegateId);
+        stack.push(['D:' + d.id, length + 1]);
+      }
+    }
+  }
+  const deciders: AuthorityDecider[] = [];
+  for (const person of [...candidates].sort(compareStrings)) {
+    const result = judge(ctx, person);
+    if (result.allowed) deciders.push({ personId: person, chains: result.chains, quorumRequired: result.quorumRequired });
+  }
+  const bodies: AuthorityBodyCoverage[] = [];
+  for (const rule of fitting.sort((a, b) => compareStrings(a.id, b.id))) {
+    const holder = rule.rule.holder;
+    if (holder.kind !== 'DECISION_BODY') continue;
+    const body = ix.bodiesById.get(holder.bodyId);
+    if (body === undefined) continue;
+    const seats: AuthorityBodySeatCoverage[] = (ix.seatsByBody.get(body.id) ?? []).map((seat) => {
+      const occupants = seatOccupants(ix, seat.titles, c.orgUnitId, ctx.t);
+      const filledBy: Array<{ personId: string; via: 'DIRECT' | 'DELEGATION' }> = [];
+      for (const decider of deciders) {
+        for (const via of ['DIRECT', 'DELEGATION'] as const) {
+          const acts = decider.chains.some(
+            (ch) => ch.links[0]?.id === rule.id && (ch.links.length === 1) === (via === 'DIRECT') && occupants.includes((ch.links[0] as AuthorityLink).holderPersonId),
+          );
+          if (acts) filledBy.push({ personId: decider.personId, via });
+        }
+      }
+      return { title: seat.title, titles: seat.titles, fixed: seat.fixed, occupants, filledBy };
+    });
+    bodies.push({ ruleId: rule.id, bodyId: body.id, quorum: body.quorum ?? { kind: 'ALL_FIXED' }, seats, quorumReachable: authorityBodyQuorumReachable(body.quorum, seats) });
+  }
+  return { at: new Date(ctx.t), deciders, bodies };
+}
+
+/** ALL_FIXED: every fixed seat can be filled (and at least one seat). AT_LEAST n: n seats can be filled. */
+export function authorityBodyQuorumReachable(quorum: AuthorityBodyCoverage['quorum'] | undefined, seats: readonly AuthorityBodySeatCoverage[]): boolean {
+  const filled = seats.filter((s) => s.filledBy.length > 0);
+  if (quorum !== undefined && quorum.kind === 'AT_LEAST') return filled.length >= quorum.count;
+  return filled.length > 0 && seats.every((s) => !s.fixed || s.filledBy.length > 0);
+}
