@@ -197,7 +197,7 @@ const caseArb = fc
 
 const propertyPool = (members: readonly PoolMemberInput[]) => pool(members, { roleWeights: ROLE_WEIGHTS });
 const scoreOf = (m: PoolMemberInput) =>
-  (Rational.parse(ROLE_WEIGHTS[m.role]) as Rational)
+  (Rational.parse(ROLE_WEIGHTS[m.role] as string) as Rational)
     .mul(Rational.parse(DEFAULT_POOL_RATING_COEFFICIENTS[m.rating as string] as string) as Rational)
     .mul(Rational.parse(m.participation) as Rational);
 

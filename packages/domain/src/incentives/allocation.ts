@@ -13,7 +13,7 @@ import {
   PoolMemberInput,
 } from './pool';
 import { Rational } from './rational';
-import { TraceValue } from './funding';
+import { PoolTraceValue } from './funding';
 
 /** What allocation reads from a pool. */
 export type PoolAllocationInput = Pick<IncentivePool, 'currency' | 'members' | 'roleWeights' | 'ratingCoefficients'>;
@@ -25,12 +25,12 @@ export interface PoolShareTrace {
   readonly coefficient: string;
   readonly participation: string;
   /** weight × coefficient × participation. */
-  readonly score: TraceValue;
+  readonly score: PoolTraceValue;
   /** funded × score / Σ scores, in minor units. */
-  readonly quotaMinor: TraceValue;
+  readonly quotaMinor: PoolTraceValue;
   readonly floorMinor: string;
   /** quota − floor. */
-  readonly remainder: TraceValue;
+  readonly remainder: PoolTraceValue;
   /** Received one of the leftover units. */
   readonly remainderUnit: boolean;
   readonly shareMinor: string;
@@ -45,10 +45,10 @@ export interface PoolShare {
   readonly trace: PoolShareTrace;
 }
 
-export interface AllocationTrace {
+export interface PoolAllocationTrace {
   readonly currency: string;
   readonly fundedMinor: string;
-  readonly totalScore: TraceValue;
+  readonly totalScore: PoolTraceValue;
   readonly floorTotalMinor: string;
   /** Units handed out one each by largest remainder. */
   readonly leftoverUnits: string;
@@ -59,7 +59,7 @@ export interface AllocationTrace {
 export interface PoolAllocationResult {
   /** In the members' input order. */
   readonly shares: readonly PoolShare[];
-  readonly trace: AllocationTrace;
+  readonly trace: PoolAllocationTrace;
 }
 
 const DIGITS = /^[0-9]+$/;
@@ -178,7 +178,7 @@ export function allocatePool(pool: PoolAllocationInput, funded: Money): Result<P
   const winners = new Set(order.slice(0, Number(leftover)).map((part) => part.entry.member.id));
 
   const exponent = CURRENCY_EXPONENTS[pool.currency] as number;
-  const display = (value: Rational): TraceValue => ({ exact: value.toFraction(), display: value.toFixed(4) });
+  const display = (value: Rational): PoolTraceValue => ({ exact: value.toFraction(), display: value.toFixed(4) });
   const shares = parts.map(({ entry, quota, floor, remainder }): PoolShare => {
     const remainderUnit = winners.has(entry.member.id);
     const minor = remainderUnit ? floor + 1n : floor;

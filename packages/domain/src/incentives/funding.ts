@@ -16,50 +16,50 @@ export interface PoolFundingParameters {
 }
 
 /** An exact value with its 4-decimal display. */
-export interface TraceValue {
+export interface PoolTraceValue {
   /** Exact fraction, "3/4" ("1" for an integer). */
   readonly exact: string;
   /** Rounded half up to 4 decimals, "0.7500". */
   readonly display: string;
 }
 
-export interface MetricTrace {
+export interface PoolMetricTrace {
   readonly metric: PoolMetric;
   readonly weight: number;
   readonly target: string;
   readonly actual: string;
   /** actual / target before the cap. */
-  readonly rawAttainment: TraceValue;
+  readonly rawAttainment: PoolTraceValue;
   readonly capped: boolean;
   /** After the cap; this is what counts. */
-  readonly attainment: TraceValue;
+  readonly attainment: PoolTraceValue;
   /** weight × attainment / 100. */
-  readonly contribution: TraceValue;
+  readonly contribution: PoolTraceValue;
 }
 
-export type MultiplierBranch = 'BELOW_GATE' | 'LINEAR' | 'ACCELERATED' | 'CAPPED';
+export type PoolMultiplierBranch = 'BELOW_GATE' | 'LINEAR' | 'ACCELERATED' | 'CAPPED';
 
 /** JSON-safe (strings and numbers only), for storage and the GraphQL `fundingTrace`. */
-export interface FundingTrace {
+export interface PoolFundingTrace {
   readonly currency: string;
   readonly baseAmount: string;
   readonly parameters: { readonly gate: string; readonly metricCap: string; readonly acceleration: string; readonly maxMultiplier: string };
-  readonly metrics: readonly MetricTrace[];
-  readonly attainment: TraceValue;
+  readonly metrics: readonly PoolMetricTrace[];
+  readonly attainment: PoolTraceValue;
   readonly gate: { readonly threshold: string; readonly passed: boolean };
-  readonly multiplier: TraceValue & { readonly branch: MultiplierBranch; readonly uncapped: TraceValue | null };
+  readonly multiplier: PoolTraceValue & { readonly branch: PoolMultiplierBranch; readonly uncapped: PoolTraceValue | null };
   /** base × multiplier in minor units, exact. */
-  readonly exactMinor: TraceValue;
+  readonly exactMinor: PoolTraceValue;
   readonly rounding: { readonly mode: 'HALF_UP'; readonly exponent: number; readonly roundedMinor: string; readonly adjustmentMinor: string };
   readonly fundedAmount: string;
 }
 
 export interface PoolFundingResult {
   readonly amount: Money;
-  readonly trace: FundingTrace;
+  readonly trace: PoolFundingTrace;
 }
 
-const trace = (value: Rational): TraceValue => ({ exact: value.toFraction(), display: value.toFixed(4) });
+const trace = (value: Rational): PoolTraceValue => ({ exact: value.toFraction(), display: value.toFixed(4) });
 
 type ParameterName = keyof PoolFundingParameters;
 const PARAMETER_CONSTRAINTS: Readonly<Record<ParameterName, { bound: Rational; strict: boolean; constraint: string }>> = {
@@ -134,7 +134,7 @@ export function fundPool(pool: PoolFundingInput): Result<PoolFundingResult, Pool
   const exponent = CURRENCY_EXPONENTS[pool.currency] as number;
   const hundred = Rational.fromInt(100);
 
-  const metrics: MetricTrace[] = [];
+  const metrics: PoolMetricTrace[] = [];
   let attainment = Rational.ZERO;
   for (const metric of POOL_METRICS) {
     const goal = pool.metrics[metric];
@@ -158,7 +158,7 @@ export function fundPool(pool: PoolFundingInput): Result<PoolFundingResult, Pool
   const passed = attainment.gte(gate);
   let multiplier: Rational;
   let uncapped: Rational | null = null;
-  let branch: MultiplierBranch;
+  let branch: PoolMultiplierBranch;
   if (!passed) {
     multiplier = Rational.ZERO;
     branch = 'BELOW_GATE';

@@ -3,8 +3,8 @@ import { Money } from '../money/money';
 import { TriangleRole } from '../roles/roles';
 import { DomainError } from '../shared/result';
 // Types only: no runtime cycle with the files that import this one.
-import type { AllocationTrace, PoolShare } from './allocation';
-import type { FundingTrace } from './funding';
+import type { PoolAllocationTrace, PoolShare } from './allocation';
+import type { PoolFundingTrace } from './funding';
 
 export const POOL_METRICS = ['ORDERS', 'REVENUE', 'CASH'] as const;
 /** ORDERS 订单, REVENUE 收入, CASH collected 回款. */
@@ -86,13 +86,13 @@ export interface PoolMemberInput {
 
 export interface PoolFunding {
   readonly amount: Money;
-  readonly trace: FundingTrace;
+  readonly trace: PoolFundingTrace;
   readonly fundedAt: Date;
 }
 
 export interface PoolAllocation {
   readonly shares: readonly PoolShare[];
-  readonly trace: AllocationTrace;
+  readonly trace: PoolAllocationTrace;
   readonly allocatedAt: Date;
 }
 
