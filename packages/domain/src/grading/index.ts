@@ -1,1 +1,2 @@
-export {};
+export * from './grading';
+export * from './decisionTeams';
