@@ -1,4 +1,4 @@
-import { DEFAULT_DECISION_BODIES, POSITION_TITLES, POSITION_TITLE_CODES, checkDecisionTeamQuorum, defaultDecisionTeam, isPositionTitle } from './decisionTeams';
+import { DECISION_TEAM_QUORUMS, DEFAULT_DECISION_BODIES, POSITION_TITLES, POSITION_TITLE_CODES, checkDecisionTeamQuorum, defaultDecisionTeam, isPositionTitle } from './decisionTeams';
 
 describe('position titles', () => {
   it('names every title in zh-CN and English', () => {
@@ -19,6 +19,7 @@ describe('default decision teams (DOMAIN.md §4)', () => {
   const II = DEFAULT_DECISION_BODIES.II;
 
   it('grade I: fixed BU president + business-department director or chief engineer; product line, delivery, finance on demand', () => {
+    expect(DECISION_TEAM_QUORUMS).toEqual(['ALL_FIXED']);
     expect(I.quorum).toBe('ALL_FIXED');
     expect(I.seats.filter((s) => s.fixed).map((s) => s.titles)).toEqual([['BU_PRESIDENT'], ['BUSINESS_DEPT_DIRECTOR', 'BUSINESS_DEPT_CHIEF_ENGINEER']]);
     expect(I.seats[1]).toEqual({

@@ -1,4 +1,4 @@
-import { GRADE_REASONS, GradingCriteria, customerCooperationCriteria, gradeProject } from './grading';
+import { GRADE_I_REASONS, GRADE_REASONS, GradingCriteria, customerCooperationCriteria, gradeProject } from './grading';
 
 describe('gradeProject (DOMAIN.md §4)', () => {
   it.each<[GradingCriteria, string]>([
@@ -47,6 +47,7 @@ describe('gradeProject (DOMAIN.md §4)', () => {
   });
 
   it('has exactly the documented reason codes', () => {
+    expect(GRADE_I_REASONS).toEqual(['PRODUCT_DIRECTION', 'S_TIER_CUSTOMER', 'STRATEGIC_INDUSTRY', 'BUSINESS_MODEL']);
     expect(GRADE_REASONS).toEqual(['PRODUCT_DIRECTION', 'S_TIER_CUSTOMER', 'STRATEGIC_INDUSTRY', 'BUSINESS_MODEL', 'A_TIER_CUSTOMER', 'NO_CRITERION']);
   });
 });
