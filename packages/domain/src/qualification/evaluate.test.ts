@@ -2,7 +2,7 @@ import { DEFAULT_AR_ROLE_MODEL } from '../roles/defaultRoleModels';
 import { unwrap } from '../shared/result';
 import { DEFAULT_QUALIFICATION_FRAMEWORKS } from './defaultFrameworks';
 import { QualificationFramework, QualificationLevel, reviseQualificationFramework } from './framework';
-import { Assessment, PersonFacts, QualificationEvaluation, assessorCertifies, certificationFromEvaluation, evaluateQualification } from './evaluate';
+import { ASSESSOR_KINDS, Assessment, PersonFacts, QualificationEvaluation, assessorCertifies, certificationFromEvaluation, evaluateQualification } from './evaluate';
 import { qualificationAt } from './held';
 import { PerformanceRecord } from './performance';
 
@@ -155,6 +155,7 @@ describe('who certifies', () => {
     const allowing = unwrap(reviseQualificationFramework(AR, { managerMayCertify: true }, DEFAULT_AR_ROLE_MODEL));
     expect(evaluate(assessment({ assessorKind: 'MANAGER', framework: { id: AR.id, version: 2 } }), facts(), allowing).certifies).toBe(true);
     expect(assessorCertifies('SELF', allowing)).toBe(false);
+    expect(ASSESSOR_KINDS).toEqual(['SELF', 'MANAGER', 'PANEL']);
     expect(assessorCertifies('PANEL', AR)).toBe(true);
   });
 });
