@@ -40,6 +40,18 @@ export interface CompiledLink {
   readonly length: number;
   /** Prebuilt output for a delegation (a rule's holder varies per chain). */
   readonly output: AuthorityLink | null;
+  /** For a position-held rule: the key of its holder position in `positionsByKey`. */
+  readonly holderKey: string;
+}
+
+/** A position assignment with its window as numbers. */
+export interface CompiledPosition {
+  readonly personId: string;
+  readonly title: string;
+  readonly orgUnitId: string;
+  readonly key: string;
+  readonly fromMs: number;
+  readonly toMs: number;
 }
 
 export interface CompiledSeat {
@@ -66,9 +78,11 @@ export interface AuthorityIndex {
   readonly seatsByBody: ReadonlyMap<string, readonly CompiledSeat[]>;
   /** Bodies with a seat accepting the title. */
   readonly bodiesByTitle: ReadonlyMap<string, readonly string[]>;
-  readonly positionsByPerson: ReadonlyMap<string, readonly AuthorityPosition[]>;
-  /** By `title \u0000 orgUnitId`. */
-  readonly positionsByKey: ReadonlyMap<string, readonly AuthorityPosition[]>;
+  readonly positionsByPerson: ReadonlyMap<string, readonly CompiledPosition[]>;
+  /** By `positionKey(title, orgUnitId)`. */
+  readonly positionsByKey: ReadonlyMap<string, readonly CompiledPosition[]>;
+  /** By org unit, then title. */
+  readonly positionsByUnit: ReadonlyMap<string, ReadonlyMap<string, readonly CompiledPosition[]>>;
   readonly certificationsByPerson: ReadonlyMap<string, readonly CertificationRecord[]>;
   readonly ancestorsOf: (unit: string) => readonly string[];
 }
@@ -96,6 +110,19 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 export const limitMoney = (limit: bigint | null, currency: string): Money | null => (limit === null ? null : { minor: limit, currency });
 
+function compilePosition(p: AuthorityPosition): CompiledPosition {
+  return {
+    personId: p.personId,
+    title: p.title,
+    orgUnitId: p.orgUnitId,
+    key: positionKey(p.title, p.orgUnitId),
+    fromMs: p.window.from.getTime(),
+    toMs: p.window.to === null ? Infinity : p.window.to.getTime(),
+  };
+}
+
+export const positionInForce = (p: CompiledPosition, t: number): boolean => p.fromMs <= t && t < p.toMs;
+
 function compileRule(rule: AuthorityRule): CompiledLink {
   return {
     kind: 'RULE',
@@ -118,6 +145,7 @@ function compileRule(rule: AuthorityRule): CompiledLink {
     parent: null,
     length: 1,
     output: null,
+    holderKey: rule.holder.kind === 'POSITION' ? positionKey(rule.holder.title, rule.holder.orgUnitId) : '',
   };
 }
 
@@ -156,6 +184,7 @@ function compileDelegation(d: Delegation, parent: CompiledLink): CompiledLink {
       window: d.window,
       requiredQualification: d.requiredQualification,
     },
+    holderKey: '',
   };
 }
 
@@ -175,7 +204,7 @@ export function indexAuthorityState(state: AuthorityState): Result<AuthorityInde
     rules.push(compiled);
     rulesById.set(rule.id, compiled);
     const holder = rule.holder;
-    if (holder.kind === 'POSITION') push(positionRulesByHolder, positionKey(holder.title, holder.orgUnitId), compiled);
+    if (holder.kind === 'POSITION') push(positionRulesByHolder, compiled.holderKey, compiled);
     else if (holder.kind === 'PROJECT_ROLE') push(roleRules, holder.role, compiled);
     else push(bodyRules, holder.bodyId, compiled);
   }
@@ -237,11 +266,16 @@ export function indexAuthorityState(state: AuthorityState): Result<AuthorityInde
     for (const title of titles) push(bodiesByTitle, title, body.id);
   }
 
-  const positionsByPerson = new Map<string, AuthorityPosition[]>();
-  const positionsByKey = new Map<string, AuthorityPosition[]>();
+  const positionsByPerson = new Map<string, CompiledPosition[]>();
+  const positionsByKey = new Map<string, CompiledPosition[]>();
+  const positionsByUnit = new Map<string, Map<string, CompiledPosition[]>>();
   for (const p of state.positions) {
-    push(positionsByPerson, p.personId, p);
-    push(positionsByKey, positionKey(p.title, p.orgUnitId), p);
+    const compiled = compilePosition(p);
+    push(positionsByPerson, p.personId, compiled);
+    push(positionsByKey, compiled.key, compiled);
+    let byTitle = positionsByUnit.get(p.orgUnitId);
+    if (byTitle === undefined) positionsByUnit.set(p.orgUnitId, (byTitle = new Map()));
+    push(byTitle, p.title, compiled);
   }
   const certificationsByPerson = new Map<string, CertificationRecord[]>();
   for (const c of state.certifications) push(certificationsByPerson, c.personId, c);
@@ -273,6 +307,7 @@ export function indexAuthorityState(state: AuthorityState): Result<AuthorityInde
     bodiesByTitle,
     positionsByPerson,
     positionsByKey,
+    positionsByUnit,
     certificationsByPerson,
     ancestorsOf,
   });
@@ -295,15 +330,16 @@ export function authorityIndexOf(stateOrIndex: AuthorityState | AuthorityIndex):
 /** Persons holding one of `titles` in the nearest unit at or above `unit` at time `t` (sorted). */
 export function seatOccupants(ix: AuthorityIndex, titles: readonly string[], unit: string, t: number): string[] {
   for (const u of ix.ancestorsOf(unit)) {
+    const byTitle = ix.positionsByUnit.get(u);
+    if (byTitle === undefined) continue;
     let found: string[] | null = null;
     for (const title of titles) {
-      const held = ix.positionsByKey.get(positionKey(title, u));
+      const held = byTitle.get(title);
       if (held === undefined) continue;
       for (const p of held) {
-        if (p.window.from.getTime() <= t && (p.window.to === null || t < p.window.to.getTime())) {
-          if (found === null) found = [p.personId];
-          else if (!found.includes(p.personId)) found.push(p.personId);
-        }
+        if (!positionInForce(p, t)) continue;
+        if (found === null) found = [p.personId];
+        else if (!found.includes(p.personId)) found.push(p.personId);
       }
     }
     if (found !== null) return found.sort();

@@ -7,11 +7,11 @@ import {
   gradeBit,
   limitMoney,
   pointBit,
-  positionKey,
+  positionInForce,
   seatOccupants,
   seatsFilledBy,
 } from './authority-index';
-import { compareIdLists, compareStrings } from './chain-order';
+import { compareStrings } from './chain-order';
 import {
   AuthorityBodyCoverage,
   AuthorityBodySeatCoverage,
@@ -45,19 +45,17 @@ function contextOf(ix: AuthorityIndex, c: AuthorizationCase, at: Date): CaseCont
 
 const inForce = (link: CompiledLink, t: number): boolean => link.fromMs <= t && t < link.toMs;
 
-function holdsPosition(ix: AuthorityIndex, person: string, title: string, unit: string, t: number): boolean {
-  const held = ix.positionsByKey.get(positionKey(title, unit));
+function holdsPosition(ix: AuthorityIndex, person: string, key: string, t: number): boolean {
+  const held = ix.positionsByKey.get(key);
   if (held === undefined) return false;
-  for (const p of held) {
-    if (p.personId === person && p.window.from.getTime() <= t && (p.window.to === null || t < p.window.to.getTime())) return true;
-  }
+  for (const p of held) if (p.personId === person && positionInForce(p, t)) return true;
   return false;
 }
 
 /** Whether `person` holds the rule itself at t for this case. */
 function holdsRule(ctx: CaseContext, rule: CompiledLink, person: string): boolean {
   const holder = rule.rule.holder;
-  if (holder.kind === 'POSITION') return holdsPosition(ctx.ix, person, holder.title, holder.orgUnitId, ctx.t);
+  if (holder.kind === 'POSITION') return holdsPosition(ctx.ix, person, rule.holderKey, ctx.t);
   if (holder.kind === 'PROJECT_ROLE') return ctx.team.some((m) => m.personId === person && m.role === holder.role);
   return seatsFilledBy(ctx.ix, holder.bodyId, person, ctx.c.orgUnitId, ctx.t).length > 0;
 }
@@ -177,34 +175,48 @@ function chainOutput(ctx: CaseContext, links: readonly CompiledLink[], rootHolde
   return { links: out, body };
 }
 
+function addOnce(found: CompiledLink[], rules: readonly CompiledLink[] | undefined): void {
+  if (rules === undefined) return;
+  for (const r of rules) if (!found.includes(r)) found.push(r);
+}
+
 /** Rules the person holds directly for this case at t, in no particular order, without duplicates. */
 function directRules(ctx: CaseContext, person: string): CompiledLink[] {
   const ix = ctx.ix;
   const found: CompiledLink[] = [];
-  const add = (rules: readonly CompiledLink[] | undefined): void => {
-    if (rules === undefined) return;
-    for (const r of rules) if (!found.includes(r)) found.push(r);
-  };
   const positions = ix.positionsByPerson.get(person);
   if (positions !== undefined) {
-    const bodies: string[] = [];
+    let bodies: string[] | null = null;
     for (const p of positions) {
-      if (!(p.window.from.getTime() <= ctx.t && (p.window.to === null || ctx.t < p.window.to.getTime()))) continue;
-      add(ix.positionRulesByHolder.get(positionKey(p.title, p.orgUnitId)));
-      for (const b of ix.bodiesByTitle.get(p.title) ?? []) if (!bodies.includes(b)) bodies.push(b);
+      if (!positionInForce(p, ctx.t)) continue;
+      addOnce(found, ix.positionRulesByHolder.get(p.key));
+      const titled = ix.bodiesByTitle.get(p.title);
+      if (titled === undefined) continue;
+      bodies ??= [];
+      for (const b of titled) if (!bodies.includes(b)) bodies.push(b);
     }
-    for (const b of bodies) {
-      if (ix.bodyRules.has(b) && seatsFilledBy(ix, b, person, ctx.c.orgUnitId, ctx.t).length > 0) add(ix.bodyRules.get(b));
+    for (const b of bodies ?? []) {
+      if (ix.bodyRules.has(b) && seatsFilledBy(ix, b, person, ctx.c.orgUnitId, ctx.t).length > 0) addOnce(found, ix.bodyRules.get(b));
     }
   }
-  for (const m of ctx.team) if (m.personId === person) add(ix.roleRules.get(m.role));
+  for (const m of ctx.team) if (m.personId === person) addOnce(found, ix.roleRules.get(m.role));
   return found;
 }
 
 interface Judged {
-  readonly key: readonly string[];
+  readonly links: readonly CompiledLink[];
   readonly chain: AuthorityChain | null;
   readonly denial: DenialReason | null;
+}
+
+function compareJudged(a: Judged, b: Judged): number {
+  const n = Math.min(a.links.length, b.links.length);
+  for (let i = 0; i < n; i++) {
+    const x = (a.links[i] as CompiledLink).id;
+    const y = (b.links[i] as CompiledLink).id;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return a.links.length - b.links.length;
 }
 
 function judge(ctx: CaseContext, person: string): AuthorizationResult {
@@ -212,15 +224,18 @@ function judge(ctx: CaseContext, person: string): AuthorizationResult {
   for (const rule of directRules(ctx, person)) {
     const links = [rule];
     const denial = firstFailure(ctx, links, person, person);
-    judged.push({ key: [rule.id], chain: denial === null ? chainOutput(ctx, links, person) : null, denial });
+    judged.push({ links, chain: denial === null ? chainOutput(ctx, links, person) : null, denial });
   }
-  for (const d of ctx.ix.delegationsByDelegate.get(person) ?? []) {
-    const links = pathOf(d);
-    const rootHolder = (links[1] as CompiledLink).delegatorId;
-    const denial = firstFailure(ctx, links, rootHolder, person);
-    judged.push({ key: links.map((l) => l.id), chain: denial === null ? chainOutput(ctx, links, rootHolder) : null, denial });
+  const received = ctx.ix.delegationsByDelegate.get(person);
+  if (received !== undefined) {
+    for (const d of received) {
+      const links = pathOf(d);
+      const rootHolder = (links[1] as CompiledLink).delegatorId;
+      const denial = firstFailure(ctx, links, rootHolder, person);
+      judged.push({ links, chain: denial === null ? chainOutput(ctx, links, rootHolder) : null, denial });
+    }
   }
-  judged.sort((a, b) => compareIdLists(a.key, b.key));
+  if (judged.length > 1) judged.sort(compareJudged);
   const at = new Date(ctx.t);
   const chains: AuthorityChain[] = [];
   for (const j of judged) if (j.chain !== null) chains.push(j.chain);
@@ -257,7 +272,7 @@ export function whoMayDecide(c: AuthorizationCase, at: Date, state: AuthoritySta
     fitting.push(rule);
     const holder = rule.rule.holder;
     if (holder.kind === 'POSITION') {
-      for (const p of ix.positionsByKey.get(positionKey(holder.title, holder.orgUnitId)) ?? []) candidates.add(p.personId);
+      for (const p of ix.positionsByKey.get(rule.holderKey) ?? []) candidates.add(p.personId);
     } else if (holder.kind === 'PROJECT_ROLE') {
       for (const m of ctx.team) if (m.role === holder.role) candidates.add(m.personId);
     } else {

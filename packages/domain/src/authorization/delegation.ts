@@ -4,7 +4,7 @@ import type { Money } from '../money/money';
 import { qualificationAt } from '../qualification/held';
 import { DomainError, Result, err, ok } from '../shared/result';
 import { TimeWindow, windowContains, windowWithin } from '../time/window';
-import { AuthorityIndex, CompiledLink, authorityIndexOf, limitMoney, positionKey, seatsFilledBy, sourceKey } from './authority-index';
+import { AuthorityIndex, CompiledLink, authorityIndexOf, limitMoney, positionInForce, seatsFilledBy, sourceKey } from './authority-index';
 import { compareStrings } from './chain-order';
 import { AuthorityState, AuthorizationTeamMember, Delegation, DelegationDraft } from './types';
 
@@ -53,7 +53,7 @@ function holderProblem(ix: AuthorityIndex, draft: DelegationDraft, source: Compi
   const holder = source.rule.holder;
   let holds: boolean;
   if (holder.kind === 'POSITION') {
-    holds = (ix.positionsByKey.get(positionKey(holder.title, holder.orgUnitId)) ?? []).some((p) => p.personId === draft.delegatorId && windowContains(p.window, new Date(t)));
+    holds = (ix.positionsByKey.get(source.holderKey) ?? []).some((p) => p.personId === draft.delegatorId && positionInForce(p, t));
   } else if (holder.kind === 'DECISION_BODY') {
     holds = seatsFilledBy(ix, holder.bodyId, draft.delegatorId, draft.scopeOrgUnitId, t).length > 0;
   } else {

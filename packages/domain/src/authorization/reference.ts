@@ -85,25 +85,40 @@ function holdsRule(state: AuthorityState, rule: AuthorityRule, person: string, c
   }
 }
 
-/** Every person who could hold the rule at `at` for this case. */
+/** Every person who holds the rule at `at` for this case. */
 function holdersOf(state: AuthorityState, rule: AuthorityRule, c: AuthorizationCase, at: Date): string[] {
-  const everyone = new Set<string>([...state.positions.map((p) => p.personId), ...c.team.map((m) => m.personId)]);
-  return [...everyone].filter((p) => holdsRule(state, rule, p, c, at));
+  const holder = rule.holder;
+  let persons: string[];
+  if (holder.kind === 'POSITION') {
+    persons = state.positions.filter((p) => p.title === holder.title && p.orgUnitId === holder.orgUnitId && windowContains(p.window, at)).map((p) => p.personId);
+  } else if (holder.kind === 'PROJECT_ROLE') {
+    persons = teamAt(c, at).filter((m) => m.role === holder.role).map((m) => m.personId);
+  } else {
+    const body = state.bodies.find((b) => b.id === holder.bodyId);
+    persons = (body?.seats ?? []).flatMap((s) => seatOccupantsAt(state, [s.title, ...(s.alternativeTitles ?? [])], c.orgUnitId, at));
+  }
+  return [...new Set(persons)];
 }
 
 /** Every chain of the state for this case: each rule with each of its holders, and every delegation path below each rule. */
 function allChains(state: AuthorityState, c: AuthorizationCase, at: Date): RefChain[] {
+  // Children by source, so the walk below stays linear in the number of chains.
+  const children = new Map<string, Delegation[]>();
+  for (const d of state.delegations) {
+    const key = d.source.kind + ':' + d.source.id;
+    const list = children.get(key);
+    if (list) list.push(d);
+    else children.set(key, [d]);
+  }
   const chains: RefChain[] = [];
   for (const rule of state.rules) {
     for (const holder of holdersOf(state, rule, c, at)) chains.push({ rule, delegations: [], rootHolder: holder, person: holder });
     const walk = (path: Delegation[]): void => {
       const last = path[path.length - 1] as Delegation;
       chains.push({ rule, delegations: path, rootHolder: (path[0] as Delegation).delegatorId, person: last.delegateId });
-      for (const d of state.delegations) {
-        if (d.source.kind === 'DELEGATION' && d.source.id === last.id && !path.includes(d)) walk([...path, d]);
-      }
+      for (const d of children.get('DELEGATION:' + last.id) ?? []) if (!path.includes(d)) walk([...path, d]);
     };
-    for (const d of state.delegations) if (d.source.kind === 'RULE' && d.source.id === rule.id) walk([d]);
+    for (const d of children.get('RULE:' + rule.id) ?? []) walk([d]);
   }
   return chains;
 }
