@@ -1,38 +1,202 @@
-// Builds the HTTP app (GraphQL + health) without listening; index.ts listens, tests call this.
+// Builds the HTTP app (GraphQL, health, portal) without listening; index.ts listens, tests call this.
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import express from 'express';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { buildSchema, Query, Resolver } from 'type-graphql';
+import { DataSource } from 'typeorm';
 import type { RuntimeConfig } from '@iron-triangle/config';
-
-@Resolver()
-class HealthResolver {
-  @Query(() => String, { description: 'Liveness of the GraphQL service.' })
-  ping(): string {
-    return 'pong';
-  }
-}
+import { buildApiSchema } from './schema';
+import { Database, requestStats, RequestStats } from './platform/db';
+import { Context, contextFactory, ServerServices } from './platform/context';
+import { formatError, isConnectionError, toClientError, unavailable } from './platform/errors';
+import { createLogger, Logger } from './platform/logger';
+import { costError, DEFAULT_LIMITS, limitRules, operationCost, QueryLimits } from './platform/limits';
+import { LoginThrottle } from './platform/throttle';
+import { DatabaseHealth } from './platform/health';
 
 export interface ServerDeps {
+  dataSource: DataSource;
   config: RuntimeConfig;
+  /** Built portal to serve at / (SPA fallback to index.html); omitted: no portal. */
+  portalDir?: string;
+  limits?: Partial<QueryLimits>;
+  logger?: Logger;
 }
 
-export async function createServer({ config }: ServerDeps) {
-  const schema = await buildSchema({ resolvers: [HealthResolver], validate: true });
-  const apollo = new ApolloServer({ schema, introspection: config.introspection });
+export interface ApiServer {
+  app: express.Express;
+  httpServer: http.Server;
+  db: Database;
+  health: DatabaseHealth;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+interface RequestLocals {
+  requestId: string;
+  stats: RequestStats;
+  startedAt: number;
+}
+
+function loggingPlugin(logger: Logger, limits: QueryLimits, exposeStats: boolean, health: DatabaseHealth): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = process.hrtime.bigint();
+      let operation: string | null = null;
+      let unknownErrors = 0;
+      return {
+        async didResolveOperation({ operation: op, operationName, document, request }) {
+          operation = operationName ?? op?.name?.value ?? op?.operation ?? null;
+          if (op) {
+            const cost = operationCost(op, document, request.variables ?? {});
+            if (cost > limits.maxCost) throw costError(cost, limits);
+          }
+        },
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            const original = error.originalError ?? error;
+            if (isConnectionError(original)) health.reportFailure(original);
+            if (toClientError(error) === null && !(error.extensions?.code && error.originalError === undefined)) {
+              unknownErrors += 1;
+
+              logger.error('unexpected error', {
+                requestId: contextValue.requestId,
+                operation,
+                error: original instanceof Error ? original.message : String(original),
+                stack: original instanceof Error ? original.stack : undefined,
+              });
+            }
+          }
+        },
+        async willSendResponse({ response, errors }) {
+          const stats = requestStats.getStore();
+          if (exposeStats && stats) response.http.headers.set('x-sql-statements', String(stats.statements));
+          const codes = (errors ?? []).map((e) => (e.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR');
+          logger.info('graphql request', {
+            requestId: contextValue.requestId,
+            operation,
+            durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+            outcome: codes.length === 0 ? 'ok' : unknownErrors > 0 ? 'error' : 'rejected',
+            errorCodes: codes.length ? [...new Set(codes)] : undefined,
+            statements: stats?.statements,
+            principal: contextValue.principal ? (contextValue.principal.kind === 'user' ? `user:${contextValue.principal.userId}` : `token:${contextValue.principal.tokenId}`) : null,
+          });
+        },
+      };
+    },
+  };
+}
+
+export async function createServer({ dataSource, config, portalDir, limits: limitOverrides, logger: givenLogger }: ServerDeps): Promise<ApiServer> {
+  const logger = givenLogger ?? createLogger(config.logLevel);
+  const limits: QueryLimits = { ...DEFAULT_LIMITS, ...limitOverrides };
+  const db = new Database(dataSource);
+  const health = new DatabaseHealth(db, logger);
+  const services: ServerServices = { loginThrottle: new LoginThrottle(), logger };
+  const schema = await buildApiSchema();
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: config.introspection,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
+    formatError,
+    validationRules: limitRules(limits),
+    parseOptions: { maxTokens: limits.maxTokens },
+    plugins: [loggingPlugin(logger, limits, config.nodeEnv !== 'production', health)],
+  });
   await apollo.start();
+  const makeContext = contextFactory(db, config, services);
+
   const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use((req, res, next) => {
+    const given = req.get('x-request-id');
+    const requestId = given && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : randomUUID();
+    res.setHeader('x-request-id', requestId);
+    const locals: RequestLocals = { requestId, stats: { statements: 0 }, startedAt: Date.now() };
+    res.locals.request = locals;
+    next();
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo));
+  app.get('/readyz', async (_req, res) => {
+    const ready = await health.check();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
+  });
+  app.use(
+    '/graphql',
+    (req, res, next) => {
+      // Fail fast while the database is known to be down (a background probe brings it back).
+      if (!health.isUp()) {
+        const error = unavailable();
+        res.status(503).json({ errors: [{ message: error.message, extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+        return;
+      }
+      next();
+    },
+    express.json({ limit: '256kb' }),
+    // Count SQL statements per request: everything below runs inside this async context.
+    (_req, res, next) => requestStats.run((res.locals.request as RequestLocals).stats, () => next()),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        try {
+          return await makeContext({ headers: req.headers, requestId: (res.locals.request as RequestLocals).requestId });
+        } catch (error) {
+          if (isConnectionError(error)) health.reportFailure(error);
+          throw error;
+        }
+      },
+    }),
+  );
+  app.use('/graphql', ((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    const status = (error as { status?: number }).status;
+    if (status === 413) {
+      res.status(413).json({ errors: [{ message: 'Request body is too large (limit 256 kB).', extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    if (status === 400) {
+      res.status(400).json({ errors: [{ message: 'Request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    next(error);
+  }) as express.ErrorRequestHandler);
+
+  if (portalDir && existsSync(path.join(portalDir, 'index.html'))) {
+    app.use(express.static(portalDir, { index: 'index.html', maxAge: '1h' }));
+    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => {
+      res.sendFile(path.join(portalDir, 'index.html'));
+    });
+  }
+  app.use(((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const requestId = (res.locals.request as RequestLocals | undefined)?.requestId;
+    logger.error('unhandled HTTP error', { requestId, path: req.path, error: error instanceof Error ? error.message : String(error) });
+    if (isConnectionError(error)) {
+      health.reportFailure(error);
+      res.status(503).json({ errors: [{ message: unavailable().message, extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      return;
+    }
+    res.status(500).json({ errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+  }) as express.ErrorRequestHandler);
+
   const httpServer = http.createServer(app);
+  httpServer.keepAliveTimeout = 5_000;
+  httpServer.requestTimeout = 30_000;
   return {
     app,
     httpServer,
+    db,
+    health,
+    logger,
     async stop() {
+      health.stop();
       await apollo.stop();
     },
   };

@@ -1,0 +1,45 @@
+import { Column, Entity } from 'typeorm';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { BaseRecord, DateTimeColumn, IdColumn, JsonColumn, StringColumn } from '../../platform/columns';
+import { DecisionOutcomeEnum, DecisionPointEnum } from '../../platform/enums';
+import { DateTimeScalar } from '../../platform/scalars';
+import { AuthorityChain } from './authority-chain.types';
+
+@ObjectType({ description: 'A decision taken on a project at a decision point, with the authority chain it was taken under (a snapshot). Append-only.' })
+@Entity('decisions')
+export class Decision extends BaseRecord {
+  @Field(() => ID, { description: 'The project.' })
+  @IdColumn()
+  projectId: number;
+
+  @Field(() => DecisionPointEnum, { description: 'The decision point.' })
+  @StringColumn(16)
+  decisionPoint: string;
+
+  @Field(() => DecisionOutcomeEnum, { description: 'APPROVED, REJECTED or RETURNED.' })
+  @StringColumn(16)
+  outcome: string;
+
+  @Field(() => ID, { description: 'Who decided.' })
+  @IdColumn()
+  deciderId: number;
+
+  @Field(() => DateTimeScalar, { description: 'When the decision was taken (UTC).' })
+  @DateTimeColumn()
+  decidedAt: Date;
+
+  @Field(() => AuthorityChain, { description: 'The authority chain the decision was taken under, as it was then.' })
+  @JsonColumn({ nullable: false })
+  chain: AuthorityChain;
+
+  @Field({ description: 'True when the chain fully covered the decision at the time.' })
+  @Column({ type: 'boolean', default: false })
+  complete: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Comment by the decider.' })
+  @Column({ type: 'text', nullable: true })
+  comment: string | null;
+
+  @StringColumn(128, { unique: true })
+  idempotencyKey: string;
+}

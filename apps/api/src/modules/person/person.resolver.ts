@@ -1,0 +1,50 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { createCrudResolver, CrudSpec } from '../../platform/crud';
+import type { Context } from '../../platform/context';
+import { Person } from './person.entity';
+import { CreatePersonArgs, PersonFilter, UpdatePersonArgs } from './person.args';
+import { OrgUnit } from '../org-unit/org-unit.entity';
+import { PositionAssignment } from '../position-assignment/position-assignment.entity';
+import { TeamAppointment } from '../team-appointment/team-appointment.entity';
+import { Assessment } from '../assessment/assessment.entity';
+
+export const personSpec: CrudSpec<Person> = {
+  entity: Person,
+  name: 'Person',
+  plural: 'People',
+  label: 'person',
+  group: 'org',
+  filter: PersonFilter,
+  createArgs: CreatePersonArgs,
+  updateArgs: UpdatePersonArgs,
+  remove: 'archive',
+  search: ['name', 'employeeNo', 'email'],
+  orgUnitColumn: 'orgUnitId',
+  dateColumn: 'hiredAt',
+  readOnlyColumns: ['archivedAt'],
+};
+
+export const PersonCrudResolver = createCrudResolver(personSpec);
+
+@Resolver(() => Person)
+export class PersonFieldResolver {
+  @FieldResolver(() => OrgUnit, { nullable: true, description: 'The org unit.' })
+  orgUnit(@Root() person: Person, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(OrgUnit).load(person.orgUnitId);
+  }
+
+  @FieldResolver(() => [PositionAssignment], { description: 'Positions held, past and present.' })
+  positions(@Root() person: Person, @Ctx() ctx: Context) {
+    return ctx.loaders.manyBy(PositionAssignment, 'personId').load(person.id);
+  }
+
+  @FieldResolver(() => [TeamAppointment], { description: 'Team appointments, past and present.' })
+  appointments(@Root() person: Person, @Ctx() ctx: Context) {
+    return ctx.loaders.manyBy(TeamAppointment, 'personId').load(person.id);
+  }
+
+  @FieldResolver(() => [Assessment], { description: 'Assessments of the person.' })
+  assessments(@Root() person: Person, @Ctx() ctx: Context) {
+    return ctx.loaders.manyBy(Assessment, 'personId').load(person.id);
+  }
+}

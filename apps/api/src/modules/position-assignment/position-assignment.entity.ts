@@ -1,0 +1,28 @@
+import { Entity } from 'typeorm';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { BaseRecord, DateTimeColumn, IdColumn, StringColumn } from '../../platform/columns';
+import { DateTimeScalar } from '../../platform/scalars';
+
+@ObjectType({ description: 'A person holding a position title (e.g. "BU_PRESIDENT", "BUSINESS_DEPT_DIRECTOR", "INDUSTRY_HEAD") in an org unit, for a time.' })
+@Entity('position_assignments')
+export class PositionAssignment extends BaseRecord {
+  @Field(() => ID, { description: 'Who holds the position.' })
+  @IdColumn()
+  personId: number;
+
+  @Field({ description: 'Position title code, e.g. "BU_PRESIDENT".' })
+  @StringColumn(64)
+  title: string;
+
+  @Field(() => ID, { description: 'Where the position is held.' })
+  @IdColumn()
+  orgUnitId: number;
+
+  @Field(() => DateTimeScalar, { description: 'Start (inclusive, UTC).' })
+  @DateTimeColumn()
+  validFrom: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'End (exclusive, UTC); null while open.' })
+  @DateTimeColumn({ nullable: true })
+  validTo: Date | null;
+}

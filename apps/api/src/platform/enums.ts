@@ -1,0 +1,34 @@
+// The contract's enums, registered once for the schema.
+import { registerEnumType } from 'type-graphql';
+import { DECISION_POINTS, PROJECT_GRADES, TEAM_ROLES, CUSTOMER_TIERS, LTC_STAGES } from '@iron-triangle/domain';
+import { USER_ROLES } from './permissions';
+
+function enumObject<T extends string>(values: readonly T[]): { [K in T]: K } {
+  return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+}
+
+export const DecisionPointEnum = enumObject(DECISION_POINTS);
+export const ProjectGradeEnum = enumObject(PROJECT_GRADES);
+export const TriangleRoleEnum = enumObject(TEAM_ROLES);
+export const HolderKindEnum = enumObject(['POSITION', 'DECISION_BODY', 'PROJECT_ROLE'] as const);
+export const LinkKindEnum = enumObject(['RULE', 'DELEGATION'] as const);
+export const DecisionOutcomeEnum = enumObject(['APPROVED', 'REJECTED', 'RETURNED'] as const);
+export const PoolStatusEnum = enumObject(['DRAFT', 'FUNDED', 'ALLOCATED', 'APPROVED', 'LOCKED'] as const);
+export const UserRoleEnum = enumObject(USER_ROLES);
+export const CustomerTierEnum = enumObject(CUSTOMER_TIERS);
+export const LtcStageEnum = enumObject(LTC_STAGES);
+export const AssessmentKindEnum = enumObject(['SELF', 'MANAGER', 'PANEL'] as const);
+export const PoolMetricKindEnum = enumObject(['ORDERS', 'REVENUE', 'CASH'] as const);
+
+registerEnumType(DecisionPointEnum, { name: 'DecisionPoint', description: 'An LTC decision point (ATI initiate, ATB bid, ATC sign, ATAC amend, ATCC close) or pool approval.' });
+registerEnumType(ProjectGradeEnum, { name: 'ProjectGrade', description: 'Project grade: I (highest impact), II, III.' });
+registerEnumType(TriangleRoleEnum, { name: 'TriangleRole', description: 'A role on a project team: the triangle (AR, SR, FR), the sponsor, a core-group member or an expert.' });
+registerEnumType(HolderKindEnum, { name: 'HolderKind', description: 'Who holds an authority rule: a position in an org unit, a decision body, or the project member in a role.' });
+registerEnumType(LinkKindEnum, { name: 'LinkKind', description: 'A link of an authority chain: the rule itself or a delegation.' });
+registerEnumType(DecisionOutcomeEnum, { name: 'DecisionOutcome', description: 'The outcome of a decision.' });
+registerEnumType(PoolStatusEnum, { name: 'PoolStatus', description: 'Lifecycle of an incentive pool.' });
+registerEnumType(UserRoleEnum, { name: 'UserRole', description: 'What a signed-in user may do: ADMIN everything, HR qualifications, LEADER projects and authority in their org subtree, VIEWER read.' });
+registerEnumType(CustomerTierEnum, { name: 'CustomerTier', description: 'Customer tier, S (strategic) to C.' });
+registerEnumType(LtcStageEnum, { name: 'LtcStage', description: 'Lead-to-Cash stage of a project.' });
+registerEnumType(AssessmentKindEnum, { name: 'AssessmentKind', description: 'Who assessed: the person (self, never certifies), their manager, or a panel.' });
+registerEnumType(PoolMetricKindEnum, { name: 'PoolMetricKind', description: 'A pool metric: orders, revenue or cash collected.' });
