@@ -1,3 +1,10 @@
 const preset = require('@iron-triangle/config/jest/node.js');
-/** @type {import('jest').Config} */
-module.exports = { ...preset, testMatch: ['<rootDir>/src/**/*.test.ts?(x)'] };
+/** @type {import('jest').Config} Component and unit tests in jsdom; e2e has its own config. */
+module.exports = {
+  ...preset,
+  testEnvironment: 'jsdom',
+  testMatch: ['<rootDir>/src/**/*.test.ts?(x)'],
+  setupFiles: ['<rootDir>/jest.setup.cjs'],
+  // ESM-only packages react-admin pulls in: compile them to CommonJS too.
+  transformIgnorePatterns: ['/node_modules/(?!(react-hotkeys-hook)/)'],
+};

@@ -1,0 +1,12 @@
+import Icon from '@mui/icons-material/FactCheck';
+import { lazyScreen } from '../components/lazy';
+
+export const assessments = {
+  name: 'Assessment',
+  icon: Icon,
+  recordRepresentation: 'id',
+  list: lazyScreen(() => import('./AssessmentList'), 'AssessmentList'),
+  show: lazyScreen(() => import('./AssessmentShow'), 'AssessmentShow'),
+  edit: lazyScreen(() => import('./AssessmentEdit'), 'AssessmentEdit'),
+  create: lazyScreen(() => import('./AssessmentCreate'), 'AssessmentCreate'),
+};

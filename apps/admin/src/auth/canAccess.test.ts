@@ -1,0 +1,53 @@
+import { canAccess } from './canAccess';
+
+describe('canAccess', () => {
+  it('lets an admin do everything except rewrite append-only records', () => {
+    expect(canAccess('ADMIN', 'User', 'create')).toBe(true);
+    expect(canAccess('ADMIN', 'ApiToken', 'delete')).toBe(true);
+    expect(canAccess('ADMIN', 'IncentivePool', 'lock')).toBe(true);
+    expect(canAccess('ADMIN', 'AuditEntry', 'list')).toBe(true);
+    expect(canAccess('ADMIN', 'AuditEntry', 'edit')).toBe(false);
+    expect(canAccess('ADMIN', 'Decision', 'delete')).toBe(false);
+    expect(canAccess('ADMIN', 'Delegation', 'edit')).toBe(false);
+    expect(canAccess('ADMIN', 'Delegation', 'revoke')).toBe(true);
+  });
+
+  it('lets HR edit role profiles and people but not authorizations or pools', () => {
+    expect(canAccess('HR', 'RoleModel', 'edit')).toBe(true);
+    expect(canAccess('HR', 'QualificationFramework', 'create')).toBe(true);
+    expect(canAccess('HR', 'Assessment', 'create')).toBe(true);
+    expect(canAccess('HR', 'Person', 'delete')).toBe(true);
+    expect(canAccess('HR', 'AuthorityRule', 'list')).toBe(true);
+    expect(canAccess('HR', 'AuthorityRule', 'edit')).toBe(false);
+    expect(canAccess('HR', 'Delegation', 'create')).toBe(false);
+    expect(canAccess('HR', 'IncentivePool', 'approve')).toBe(false);
+    expect(canAccess('HR', 'User', 'list')).toBe(false);
+  });
+
+  it('lets leaders authorize, delegate and run pools, but not manage users or role profiles', () => {
+    expect(canAccess('LEADER', 'Delegation', 'create')).toBe(true);
+    expect(canAccess('LEADER', 'Delegation', 'revoke')).toBe(true);
+    expect(canAccess('LEADER', 'AuthorityRule', 'edit')).toBe(true);
+    expect(canAccess('LEADER', 'IncentivePool', 'approve')).toBe(true);
+    expect(canAccess('LEADER', 'Decision', 'record')).toBe(true);
+    expect(canAccess('LEADER', 'RoleModel', 'edit')).toBe(false);
+    expect(canAccess('LEADER', 'ApiToken', 'list')).toBe(false);
+  });
+
+  it('gives viewers read access and the decision check only', () => {
+    expect(canAccess('VIEWER', 'Project', 'list')).toBe(true);
+    expect(canAccess('VIEWER', 'Project', 'show')).toBe(true);
+    expect(canAccess('VIEWER', 'authorization', 'check')).toBe(true);
+    expect(canAccess('VIEWER', 'Project', 'edit')).toBe(false);
+    expect(canAccess('VIEWER', 'Delegation', 'revoke')).toBe(false);
+    expect(canAccess('VIEWER', 'AuditEntry', 'list')).toBe(false);
+    expect(canAccess('VIEWER', 'User', 'list')).toBe(false);
+  });
+
+  it('refuses everything without a role, and unknown resources or actions', () => {
+    expect(canAccess(null, 'Project', 'list')).toBe(false);
+    expect(canAccess(undefined, 'dashboard', 'list')).toBe(false);
+    expect(canAccess('HR', 'Nonexistent', 'list')).toBe(false);
+    expect(canAccess('LEADER', 'Project', 'fly')).toBe(false);
+  });
+});

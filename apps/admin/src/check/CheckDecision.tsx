@@ -1,0 +1,111 @@
+// "May this person take this decision?" and "Who may take it?", for a project or a described case, as of a date.
+import { Alert, Box, Button, Card, CardContent, Typography } from '@mui/material';
+import { useState } from 'react';
+import {
+  AutocompleteInput, DateTimeInput, Form, ReferenceInput, required, SelectInput, TextInput, Title, useDataProvider, useTranslate,
+} from 'react-admin';
+import { ChainView } from '../components/ChainView';
+import { AuthorizationResultView } from './AuthorizationResultView';
+import { useErrorMessage } from '../components/ErrorText';
+import { enumChoices } from '../components/fields';
+import { RecordName } from '../components/RecordName';
+import { currencyCode, decimal } from '../components/validators';
+import type { CaseInput, Operations } from '../providers/operations';
+import { AuthorizationResult, Decider, DECISION_POINTS, GRADES } from '../providers/types';
+
+function CaseInputs() {
+  const translate = useTranslate();
+  return (
+    <>
+      <SelectInput source="decisionPoint" label="resources.Decision.fields.decisionPoint" choices={enumChoices('DecisionPoint', DECISION_POINTS)} validate={required()} />
+      <ReferenceInput source="projectId" reference="Project"><AutocompleteInput optionText="name" label="check.project" /></ReferenceInput>
+      <Typography variant="caption" color="text.secondary">{translate('check.described')}</Typography>
+      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+        <SelectInput source="grade" label="resources.Project.fields.grade" choices={enumChoices('ProjectGrade', GRADES)} />
+        <ReferenceInput source="orgUnitId" reference="OrgUnit"><AutocompleteInput optionText="name" label="resources.Project.fields.orgUnitId" /></ReferenceInput>
+        <TextInput source="amount" label="resources.Project.fields.amount" validate={decimal} />
+        <TextInput source="currency" label="resources.Project.fields.currency" validate={currencyCode} />
+      </Box>
+      <DateTimeInput source="at" label="check.at" />
+    </>
+  );
+}
+
+/** A case needs a project, or at least a grade and an org unit. */
+export function validateCase(values: Record<string, unknown>) {
+  return values.projectId || (values.grade && values.orgUnitId) ? {} : { projectId: 'check.need_case' };
+}
+
+function toCase(values: Record<string, unknown>): CaseInput {
+  const { decisionPoint, projectId, grade, orgUnitId, amount, currency, at } = values as Record<string, string | undefined>;
+  return { decisionPoint: decisionPoint ?? '', projectId, grade, orgUnitId, amount, currency: currency || (amount ? 'CNY' : undefined), at };
+}
+
+export function CheckDecision() {
+  const translate = useTranslate();
+  const dataProvider = useDataProvider() as unknown as Operations;
+  const message = useErrorMessage();
+  const [result, setResult] = useState<{ answer: AuthorizationResult; personId: string } | null>(null);
+  const [deciders, setDeciders] = useState<Decider[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [whoError, setWhoError] = useState<unknown>(null);
+
+  const check = async (values: Record<string, unknown>) => {
+    setError(null);
+    setResult(null);
+    try {
+      const personId = String(values.personId);
+      setResult({ answer: await dataProvider.authorize({ ...toCase(values), personId }), personId });
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  const who = async (values: Record<string, unknown>) => {
+    setWhoError(null);
+    setDeciders(null);
+    try {
+      setDeciders(await dataProvider.whoMayDecide(toCase(values)));
+    } catch (caught) {
+      setWhoError(caught);
+    }
+  };
+
+  return (
+    <Box sx={{ mt: 2, display: 'flex', flexDirection: 'column', gap: 2 }}>
+      <Title title="check.title" />
+      <Card>
+        <CardContent>
+          <Typography variant="h6">{translate('check.title')}</Typography>
+          <Form onSubmit={check} validate={validateCase} mode="onSubmit">
+            <ReferenceInput source="personId" reference="Person"><AutocompleteInput optionText="name" label="check.person" validate={required()} /></ReferenceInput>
+            <CaseInputs />
+            <Button type="submit" variant="contained">{translate('check.submit')}</Button>
+          </Form>
+          {Boolean(error) && <Alert severity="error" sx={{ mt: 2 }}>{message(error)}</Alert>}
+          {result && <Box sx={{ mt: 2 }}><AuthorizationResultView result={result.answer} personId={result.personId} /></Box>}
+        </CardContent>
+      </Card>
+      <Card>
+        <CardContent>
+          <Typography variant="h6">{translate('check.who_title')}</Typography>
+          <Form onSubmit={who} validate={validateCase} mode="onSubmit">
+            <CaseInputs />
+            <Button type="submit" variant="contained">{translate('check.who_submit')}</Button>
+          </Form>
+          {Boolean(whoError) && <Alert severity="error" sx={{ mt: 2 }}>{message(whoError)}</Alert>}
+          {deciders && (
+            <Box sx={{ mt: 2 }} data-testid="deciders">
+              <Typography>{deciders.length ? translate('check.deciders', { count: deciders.length }) : translate('check.nobody')}</Typography>
+              {deciders.map((d) => (
+                <Box key={d.personId} sx={{ my: 1 }}>
+                  <Typography variant="subtitle1"><RecordName resource="Person" id={d.personId} /></Typography>
+                  {d.chains.map((c, i) => <ChainView key={i} chain={c} personId={d.personId} />)}
+                </Box>
+              ))}
+            </Box>
+          )}
+        </CardContent>
+      </Card>
+    </Box>
+  );
+}

@@ -1,0 +1,20 @@
+import { DataTable, List, ReferenceField, SearchInput, SelectInput } from 'react-admin';
+import { EnumField, enumChoices } from '../components/fields';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="tier" source="tier" choices={enumChoices('CustomerTier', ['S', 'A', 'B', 'C'])} />,
+];
+
+export function CustomerList() {
+  return (
+    <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+      <DataTable rowClick="edit">
+        <DataTable.Col source="name" />
+        <DataTable.Col source="tier"><EnumField source="tier" enumName="CustomerTier" /></DataTable.Col>
+        <DataTable.Col source="orgUnitId"><ReferenceField source="orgUnitId" reference="OrgUnit" link="show" /></DataTable.Col>
+        <DataTable.Col source="externalRef" />
+      </DataTable>
+    </List>
+  );
+}

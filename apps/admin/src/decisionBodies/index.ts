@@ -1,0 +1,11 @@
+import Icon from '@mui/icons-material/Groups';
+import { lazyScreen } from '../components/lazy';
+
+export const decisionBodies = {
+  name: 'DecisionBody',
+  icon: Icon,
+  recordRepresentation: 'name',
+  list: lazyScreen(() => import('./DecisionBodyList'), 'DecisionBodyList'),
+  edit: lazyScreen(() => import('./DecisionBodyEdit'), 'DecisionBodyEdit'),
+  create: lazyScreen(() => import('./DecisionBodyCreate'), 'DecisionBodyCreate'),
+};

@@ -1,0 +1,11 @@
+import Icon from '@mui/icons-material/CallSplit';
+import { lazyScreen } from '../components/lazy';
+
+export const delegations = {
+  name: 'Delegation',
+  icon: Icon,
+  recordRepresentation: (record: { id: string }) => `#${record.id}`,
+  list: lazyScreen(() => import('./DelegationList'), 'DelegationList'),
+  show: lazyScreen(() => import('./DelegationShow'), 'DelegationShow'),
+  create: lazyScreen(() => import('./DelegationCreate'), 'DelegationCreate'),
+};

@@ -1,0 +1,17 @@
+import { DataTable, List, ReferenceField, SelectInput } from 'react-admin';
+import { EnumField, enumChoices } from '../components/fields';
+
+const filters = [<SelectInput key="role" source="role" choices={enumChoices('TriangleRole', ['AR', 'SR', 'FR'])} alwaysOn />];
+
+export function QualificationFrameworkList() {
+  return (
+    <List filters={filters}>
+      <DataTable rowClick="show">
+        <DataTable.Col source="name" />
+        <DataTable.Col source="role"><EnumField source="role" enumName="TriangleRole" /></DataTable.Col>
+        <DataTable.Col source="roleModelId"><ReferenceField source="roleModelId" reference="RoleModel" /></DataTable.Col>
+        <DataTable.Col source="validityMonths" />
+      </DataTable>
+    </List>
+  );
+}

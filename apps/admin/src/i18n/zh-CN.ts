@@ -1,0 +1,247 @@
+// 简体中文：react-admin 自带的全部键（ra-language-chinese 不完整，故自写）以及本门户的键；与 en.ts 键完全一致。
+import type { Messages } from './en';
+import { signInMessages } from './signIn';
+
+export const zhCN: Messages = {
+  ra: {
+    action: {
+      add_filter: '添加筛选', add: '添加', back: '返回', bulk_actions: '已选 1 项 |||| 已选 %{smart_count} 项', cancel: '取消',
+      clear_array_input: '清空列表', clear_input_value: '清除', clone: '复制', confirm: '确认', create: '新建', create_item: '新建 %{item}',
+      delete: '删除', edit: '编辑', export: '导出', list: '列表', refresh: '刷新', remove_filter: '移除此筛选', remove_all_filters: '移除全部筛选',
+      remove: '移除', reset: '重置', save: '保存', search: '搜索', search_columns: '搜索列', select_all: '全选', select_all_button: '全选',
+      select_row: '选择此行', show: '查看', sort: '排序', undo: '撤销', unselect: '取消选择', expand: '展开', close: '关闭',
+      open_menu: '打开菜单', close_menu: '关闭菜单', update: '更新', move_up: '上移', move_down: '下移', open: '打开',
+      toggle_theme: '切换明暗主题', select_columns: '列', update_application: '重新加载应用',
+    },
+    boolean: { true: '是', false: '否', null: ' ' },
+    page: {
+      create: '新建%{name}', dashboard: '仪表盘', edit: '%{name} %{recordRepresentation}', error: '出错了', list: '%{name}',
+      loading: '加载中', not_found: '未找到', show: '%{name} %{recordRepresentation}', empty: '还没有%{name}。', invite: '要新建一个吗？',
+      access_denied: '无权访问', authentication_error: '认证错误',
+    },
+    input: {
+      file: { upload_several: '拖放文件到此处上传，或点击选择。', upload_single: '拖放一个文件到此处上传，或点击选择。' },
+      image: { upload_several: '拖放图片到此处上传，或点击选择。', upload_single: '拖放一张图片到此处上传，或点击选择。' },
+      references: { all_missing: '找不到关联数据。', many_missing: '至少一条关联数据已不存在。', single_missing: '关联数据已不存在。' },
+      password: { toggle_visible: '隐藏密码', toggle_hidden: '显示密码' },
+    },
+    message: {
+      about: '关于', access_denied: '您没有访问此页面的权限', are_you_sure: '确定吗？',
+      authentication_error: '认证服务器返回错误，无法验证您的凭据。', auth_error: '验证登录令牌时出错。',
+      bulk_delete_content: '确定删除此%{name}吗？ |||| 确定删除这 %{smart_count} 项吗？',
+      bulk_delete_title: '删除%{name} |||| 删除 %{smart_count} 项%{name}',
+      bulk_update_content: '确定更新%{name} %{recordRepresentation}吗？ |||| 确定更新这 %{smart_count} 项吗？',
+      bulk_update_title: '更新%{name} %{recordRepresentation} |||| 更新 %{smart_count} 项%{name}',
+      clear_array_input: '确定清空整个列表吗？', delete_content: '确定删除此%{name}吗？', delete_title: '删除%{name} %{recordRepresentation}',
+      details: '详情', error: '客户端出错，请求未能完成。', invalid_form: '表单无效，请检查错误', loading: '请稍候', no: '否',
+      not_found: '网址有误，或链接已失效。', select_all_limit_reached: '元素过多，无法全选。只选中了前 %{max} 项。',
+      unsaved_changes: '部分修改尚未保存。确定放弃吗？', yes: '是', placeholder_data_warning: '网络问题：数据刷新失败。',
+    },
+    navigation: {
+      clear_filters: '清除筛选', no_filtered_results: '按当前筛选未找到%{name}。', no_results: '未找到%{name}',
+      no_more_results: '页码 %{page} 超出范围，请返回上一页。', page_out_of_boundaries: '页码 %{page} 超出范围',
+      page_out_from_end: '已是最后一页', page_out_from_begin: '已是第一页', page_range_info: '%{offsetBegin}-%{offsetEnd}，共 %{total} 条',
+      partial_page_range_info: '%{offsetBegin}-%{offsetEnd}，共超过 %{offsetEnd} 条', current_page: '第 %{page} 页', page: '转到第 %{page} 页',
+      first: '第一页', last: '最后一页', next: '下一页', previous: '上一页', page_rows_per_page: '每页行数：', skip_nav: '跳到内容',
+    },
+    sort: { sort_by: '按%{field_lower_first}%{order}排序', ASC: '升序', DESC: '降序' },
+    auth: {
+      auth_check_error: '请登录后继续', user_menu: '个人资料', username: '用户名', password: '密码', email: '邮箱',
+      sign_in: '登录', sign_in_error: '认证失败，请重试', logout: '退出登录',
+    },
+    notification: {
+      updated: '已更新 |||| 已更新 %{smart_count} 项', created: '已创建', deleted: '已删除 |||| 已删除 %{smart_count} 项',
+      bad_item: '无效的元素', item_doesnt_exist: '元素不存在', http_error: '与服务器通信出错', data_provider_error: '数据提供者出错，详情见控制台。',
+      i18n_error: '无法加载该语言的翻译', canceled: '操作已取消', logged_out: '会话已结束，请重新登录。',
+      not_authorized: '您无权访问此资源。', application_update_available: '有新版本可用。', offline: '无网络连接，无法获取数据。',
+    },
+    validation: {
+      required: '必填', minLength: '至少 %{min} 个字符', maxLength: '最多 %{max} 个字符', minValue: '不能小于 %{min}', maxValue: '不能大于 %{max}',
+      number: '必须是数字', email: '必须是有效的邮箱', oneOf: '必须是以下之一：%{options}', regex: '格式不符（正则）：%{pattern}', unique: '必须唯一',
+    },
+    saved_queries: {
+      label: '已存查询', query_name: '查询名称', new_label: '保存当前查询…', new_dialog_title: '将当前查询保存为', remove_label: '删除已存查询',
+      remove_label_with_name: '删除查询“%{name}”', remove_dialog_title: '删除已存查询？', remove_message: '确定从已存查询中删除此项吗？',
+      help: '筛选列表并保存此查询，以便以后使用',
+    },
+    guesser: { empty: { title: '没有可显示的数据', message: '请检查数据提供者' } },
+    configurable: {
+      customize: '自定义', configureMode: '配置此页面',
+      inspector: { title: '检查器', content: '将鼠标悬停在界面元素上进行配置', reset: '重置设置', hideAll: '全部隐藏', showAll: '全部显示' },
+      Datagrid: { title: '数据表', unlabeled: '未命名列 #%{column}' },
+      SimpleForm: { title: '表单', unlabeled: '未命名输入 #%{input}' },
+      SimpleList: { title: '列表', primaryText: '主文本', secondaryText: '次文本', tertiaryText: '第三文本' },
+    },
+  },
+  signIn: signInMessages['zh-CN'],
+  app: {
+    title: '铁三角工作台', language: '语言', sign_out: '退出登录', signed_in_as: '当前用户：%{email}（%{role}）', none: '—',
+    unlimited: '不限额', open_ended: '长期有效', loading: '加载中…', yes: '是', no: '否', add: '添加', remove: '移除', details: '详情',
+    before: '修改前', after: '修改后', reason_disabled: '不可用：%{reason}',
+  },
+  menu: {
+    dashboard: '仪表盘', organisation: '组织', profiles: '角色画像', projects: '项目', authorizations: '授权', check: '决策权校验',
+    pools: '奖金包', administration: '系统管理',
+  },
+  enums: {
+    DecisionPoint: { ATI: 'ATI · 立项决策', ATB: 'ATB · 投标决策', ATC: 'ATC · 签约决策', ATAC: 'ATAC · 合同变更决策', ATCC: 'ATCC · 合同关闭决策', POOL_APPROVAL: '奖金包审批' },
+    ProjectGrade: { I: 'I 级', II: 'II 级', III: 'III 级' },
+    TriangleRole: { AR: 'AR · 客户经理', SR: 'SR · 方案经理', FR: 'FR · 交付经理', SPONSOR: '项目负责人', CORE_MEMBER: '项目核心组成员', EXPERT: '专家' },
+    HolderKind: { POSITION: '职位', DECISION_BODY: '决策团队', PROJECT_ROLE: '项目角色' },
+    LinkKind: { RULE: '授权规则', DELEGATION: '转授权' },
+    DecisionOutcome: { APPROVED: '通过', REJECTED: '否决', RETURNED: '退回' },
+    PoolStatus: { DRAFT: '草稿', FUNDED: '已生成', ALLOCATED: '已分配', APPROVED: '已审批', LOCKED: '已锁定' },
+    UserRole: { ADMIN: '管理员', HR: '人力资源', LEADER: '主管', VIEWER: '只读用户' },
+    CustomerTier: { S: 'S 类', A: 'A 类', B: 'B 类', C: 'C 类' },
+    OrgUnitKind: { HQ: '总部', REGION: '地区部', OFFICE: '代表处', SYSTEM_DEPT: '系统部', DEPARTMENT: '部门' },
+    Stage: { LEAD: '线索', OPPORTUNITY: '机会点', CONTRACT: '合同', EXECUTION: '合同执行', CLOSED: '已关闭' },
+    AssessmentKind: { SELF: '自评', MANAGER: '主管评', PANEL: '评委会' },
+    PositionTitle: {
+      BU_PRESIDENT: '事业部总裁', BUSINESS_DEPT_DIRECTOR: '业务部总监', CHIEF_ENGINEER: '总工', INDUSTRY_HEAD: '行业部长', INDUSTRY_CHIEF_ENGINEER: '行业总工',
+      PRODUCT_LINE_DIRECTOR: '产品线总监', DELIVERY_MANAGER: '交付经理', FINANCE_MANAGER: '财务经理', REGION_PRESIDENT: '地区部总裁', OFFICE_HEAD: '代表',
+      ACCOUNT_MANAGER: '客户经理', SOLUTION_MANAGER: '方案经理', FULFILMENT_MANAGER: '交付经理（履行）',
+    },
+    Dimension: {
+      SPD: '销售项目的主导者', AR: '客户关系平台的建立和维护者', LTC: '全流程交易质量的责任者', ES: '客户群规划的制订和执行者',
+      PLAN: 'Plan · 市场规划与计划预测者', PLACE: 'Place · 机会点与格局管理者', PRODUCT: 'Product · 客户化产品与解决方案制订者',
+      PROMOTION: 'Promotion · 品牌营销与项目拓展责任者', PROFIT: 'Profit · 产品盈利与现金流守护者',
+      H: 'H · 项目交付团队的领导者', E: 'E · 交付环境与氛围的营造者', R: 'R · 项目经营、质量和客户满意的责任者', O: 'O · 交付项目的风险管控者', S: 'S · 项目交付策略/方案制订者',
+    },
+    Level: { 1: '1 · 初做者', 2: '2 · 有经验者', 3: '3 · 骨干', 4: '4 · 专家', 5: '5 · 资深专家' },
+    Metric: { ORDERS: '订单', REVENUE: '收入', CASH: '回款' },
+  },
+  errors: {
+    UNAUTHENTICATED: '会话已结束，请重新登录。',
+    FORBIDDEN: '您的角色无权执行此操作。',
+    CONFLICT: '您打开此记录后，他人已修改了它。请重新加载后再次修改。',
+    BAD_USER_INPUT: '部分字段无效：请查看字段旁的提示。',
+    NOT_FOUND: '此记录已不存在。',
+    NETWORK_ERROR: '无法连接服务器。您的修改仍保留，请重试。',
+    INTERNAL_SERVER_ERROR: '服务器无法完成请求。',
+    GRAPHQL_VALIDATION_FAILED: '服务器尚未提供此操作。',
+    unknown: '出错了：%{message}',
+  },
+  validation: {
+    decimal: '请输入金额，例如 5000000.00',
+    currency: '三个大写字母，例如 CNY',
+    window: '结束时间必须晚于开始时间',
+    subset: '只能从来源授权允许的范围中选择：%{allowed}',
+    not_above: '不得超过 %{limit}',
+    one_source: '请选择一个授权规则或一个转授权作为来源',
+    level_range: '等级为 1 到 5',
+    required_list: '至少选择一项',
+  },
+  denial: {
+    AMOUNT_OVER_LIMIT: '金额超出授权额度', OUT_OF_SCOPE: '超出授权范围', GRADE_NOT_COVERED: '项目等级不在授权内', POINT_NOT_COVERED: '决策点不在授权内',
+    NOT_IN_FORCE: '该时间授权未生效', REVOKED: '授权已撤销', DELEGATOR_LOST_SOURCE: '授权人已失去来源授权', DELEGATE_NOT_QUALIFIED: '被授权人已不具备任职资格',
+    CONFLICT_OF_INTEREST: '存在利益冲突', CURRENCY_MISMATCH: '币种不一致', CHAIN_TOO_DEEP: '转授权层级过深', NO_AUTHORITY: '没有任何授权覆盖此决策',
+  },
+  chain: {
+    title: '授权链', rule: '授权规则 #%{id}', delegation: '转授权 #%{id}', holder: '持有人', delegator: '授权人', points: '决策点', grades: '项目等级',
+    scope: '范围', limit: '额度', window: '有效期', requires: '要求 %{role} ≥ %{level} 级', empty: '无授权链', step: '第 %{n} 步',
+  },
+  matrix: {
+    level: '等级', dimension: '维度', min_proficiency: '各维度最低熟练度（1–5）', tenure: '最短任职（月）', projects: '最少项目数', gate: '绩效门槛',
+    add_level: '添加等级', remove_level: '删除等级', add_dimension: '添加维度', dimension_code: '维度代码', no_dimensions: '请先添加角色模型的维度。',
+    cell: '%{level} 级，%{dimension}',
+  },
+  allocation: {
+    member: '成员', role: '角色', weight: '角色权重', coefficient: '绩效系数', participation: '参与度', share: '分配额', trace: '计算过程', total: '合计',
+    empty: '尚未分配', sums_to: '分配合计 %{total}',
+  },
+  pool: {
+    fund: '生成奖金包', fund_preview: '生成预览', allocate: '分配', allocate_preview: '预览分配', approve: '审批', lock: '锁定', metrics: '指标',
+    target: '目标', actual: '实际', attainment: '达成率', weight: '权重', funding_trace: '奖金包生成过程', allocation_trace: '分配过程', members: '成员',
+    done: '完成：奖金包状态为 %{status}',
+    why_not: { role: '您的角色无权执行此操作', status: '仅当奖金包为“%{status}”时可执行' },
+  },
+  delegation: {
+    revoke: '撤销', revoke_title: '撤销转授权 #%{id}', revoke_reason: '撤销原因', revoke_impact: '以下转授权将随之终止：', revoke_impact_none: '没有其他转授权依赖于它。',
+    revoked: '已撤销：%{count} 项转授权终止', revoked_at: '已于 %{date} 撤销：%{reason}', source: '来源', source_rule: '来自授权规则',
+    source_delegation: '来自转授权', source_limits: '来源允许：%{points}；等级 %{grades}；额度 %{limit}；有效至 %{until}', active: '有效', chain: '授权链',
+  },
+  check: {
+    title: '决策权校验', who_title: '谁可以决策？', person: '人员', project: '项目', described: '或描述一个案例', at: '时间点（可选）', submit: '校验',
+    who_submit: '查找决策人', allowed: '允许', denied: '不允许', reasons: '原因', chains: '授权依据', nobody: '没有人可以做此决策。',
+    deciders: '%{count} 人可以决策', need_case: '请选择项目，或填写项目等级和组织',
+  },
+  qualification: {
+    title: '任职资格', level: '达到等级', none: '不具备资格（%{reason}）', valid_until: '有效期至', gap: '距 %{level} 级的差距',
+    gap_dimension: '%{dimension}：%{held} / %{required}', tenure_missing: '任职时间：还差 %{months} 个月', projects_missing: '项目：还差 %{count} 个',
+    gate_failed: '未达到绩效门槛', top: '已达最高等级', ratings: '各维度评分', rating: '评分（1–5）', evidence: '证据',
+  },
+  roleModel: {
+    dimensions: '维度', behaviours: '关键行为', new_version: '保存为新版本', history: '版本历史',
+    version_note: '保存将生成第 %{version} 版；基于旧版本的评估保持不变。',
+  },
+  project: { grade_why: '定级理由', team: '各阶段铁三角团队', decisions: '决策记录', no_stage: '全部阶段' },
+  orgTree: { title: '组织树', expand_all: '全部展开' },
+  audit: { changes: '变更', field: '字段' },
+  dashboard: {
+    welcome: '欢迎，%{email}', expiring_qualifications: '30 天内到期的任职资格', ending_delegations: '14 天内结束的转授权',
+    pools_awaiting: '待审批的奖金包', decisions_week: '本周决策', nothing: '暂无',
+  },
+  resources: {
+    OrgUnit: { name: '组织', fields: { name: '名称', code: '编码', parentId: '上级组织', kind: '类型', version: '版本', q: '搜索' } },
+    Person: { name: '人员', fields: { employeeNo: '工号', name: '姓名', email: '邮箱', orgUnitId: '所属组织', version: '版本', q: '搜索' } },
+    PositionAssignment: { name: '职位任命', fields: { personId: '人员', title: '职位', orgUnitId: '组织', validFrom: '起始', validTo: '截止' } },
+    Customer: { name: '客户', fields: { name: '名称', tier: '客户分级', orgUnitId: '所属组织', externalRef: '外部编号', q: '搜索' } },
+    Project: {
+      name: '项目',
+      fields: {
+        externalRef: '外部编号', name: '名称', customerId: '客户', orgUnitId: '所属组织', stage: 'LTC 阶段', amount: '金额', currency: '币种',
+        grade: '项目等级', gradeReasons: '定级理由', gradeJustification: '人工定级说明', q: '搜索',
+      },
+    },
+    TeamAppointment: { name: '团队任命', fields: { projectId: '项目', personId: '人员', role: '铁三角角色', stage: '阶段', validFrom: '起始', validTo: '截止' } },
+    RoleModel: { name: '角色模型', fields: { name: '名称', nameZh: '中文名称', role: '铁三角角色', version: '版本', dimensions: '维度', code: '代码', behaviours: '关键行为', createdAt: '创建时间' } },
+    QualificationFramework: {
+      name: '任职资格标准',
+      fields: { name: '名称', role: '铁三角角色', version: '版本', roleModelId: '角色模型', levels: '等级 × 维度', validityMonths: '有效期（月）' },
+    },
+    Assessment: {
+      name: '任职资格评估',
+      fields: {
+        personId: '人员', role: '铁三角角色', frameworkId: '任职资格标准', kind: '评估方式', assessorId: '评估人', assessedAt: '评估日期', ratings: '评分',
+        level: '达到等级', validUntil: '有效期至', dimension: '维度', rating: '评分', evidence: '证据',
+      },
+    },
+    StaffingRule: { name: '配置规则', fields: { grade: '项目等级', role: '铁三角角色', minLevel: '最低等级' } },
+    AuthorityRule: {
+      name: '授权规则',
+      fields: {
+        name: '名称', holderKind: '持有人类型', holderTitle: '持有职位', holderOrgUnitId: '持有人所在组织', decisionBodyId: '决策团队', holderRole: '项目角色',
+        decisionPoints: '决策点', grades: '项目等级', scopeOrgUnitId: '授权范围', limit: '额度', currency: '币种', validFrom: '起始', validTo: '截止',
+        delegableDepth: '可转授权层级',
+      },
+      matrix: '矩阵',
+    },
+    DecisionBody: { name: '决策团队', fields: { name: '名称', seats: '席位', title: '职位', fixed: '固定成员', quorum: '决策规则' } },
+    Delegation: {
+      name: '转授权',
+      fields: {
+        sourceRuleId: '来源规则', sourceDelegationId: '来源转授权', delegatorId: '授权人', delegateId: '被授权人', decisionPoints: '决策点', grades: '项目等级',
+        scopeOrgUnitId: '授权范围', limit: '额度', currency: '币种', validFrom: '起始', validTo: '截止', redelegableDepth: '可再转授权层级',
+        requiredRole: '要求角色', requiredLevel: '要求等级', reason: '理由', revokedAt: '撤销时间', revokeReason: '撤销原因', active: '仅有效',
+      },
+    },
+    Decision: {
+      name: '决策',
+      fields: { projectId: '项目', decisionPoint: '决策点', outcome: '结果', deciderId: '决策人', decidedAt: '决策时间', chain: '授权链', complete: '完整', comment: '意见' },
+    },
+    IncentivePool: {
+      name: '奖金包',
+      fields: {
+        name: '名称', status: '状态', currency: '币种', baseAmount: '基数', fundedAmount: '奖金包金额', projectId: '项目', orgUnitId: '团队（组织）',
+        period: '周期', members: '成员', personId: '人员', role: '角色', weight: '角色权重', coefficient: '绩效系数', participation: '参与度', share: '分配额',
+        metrics: '指标', metric: '指标', target: '目标', actual: '实际', attainmentGate: '达成门槛', cap: '封顶', acceleration: '超额加速系数',
+      },
+    },
+    AuditEntry: {
+      name: '审计日志',
+      fields: { at: '时间', userId: '操作人', action: '操作', entityType: '记录类型', entityId: '记录编号', before: '修改前', after: '修改后', requestId: '请求编号' },
+    },
+    User: { name: '用户', fields: { email: '邮箱', role: '角色', personId: '人员', password: '密码' } },
+    ApiToken: { name: 'API 令牌', fields: { name: '名称', userId: '用户', createdAt: '创建时间', expiresAt: '到期时间', lastUsedAt: '最近使用', revokedAt: '撤销时间' } },
+  },
+};

@@ -1,0 +1,15 @@
+import { ReactNode } from 'react';
+import { AppBar, Layout, LocalesMenuButton, TitlePortal, ToggleThemeButton } from 'react-admin';
+import { AppMenu } from './AppMenu';
+
+function Bar() {
+  return (
+    <AppBar toolbar={<><LocalesMenuButton /><ToggleThemeButton /></>}>
+      <TitlePortal />
+    </AppBar>
+  );
+}
+
+export function AppLayout({ children }: { children: ReactNode }) {
+  return <Layout appBar={Bar} menu={AppMenu}>{children}</Layout>;
+}

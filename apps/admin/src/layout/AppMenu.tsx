@@ -1,0 +1,30 @@
+// The menu, grouped by task; Menu.ResourceItem hides what the role may not list (authProvider.canAccess → canAccess).
+import CheckIcon from '@mui/icons-material/FactCheck';
+import { ListSubheader } from '@mui/material';
+import { Menu, useTranslate } from 'react-admin';
+import { canAccess } from '../auth/canAccess';
+import { loadSession } from '../auth/session';
+
+const GROUPS: Array<{ key: string; resources: string[] }> = [
+  { key: 'menu.organisation', resources: ['OrgUnit', 'Person', 'PositionAssignment', 'Customer'] },
+  { key: 'menu.profiles', resources: ['RoleModel', 'QualificationFramework', 'Assessment', 'StaffingRule'] },
+  { key: 'menu.projects', resources: ['Project', 'TeamAppointment', 'Decision'] },
+  { key: 'menu.authorizations', resources: ['AuthorityRule', 'DecisionBody', 'Delegation'] },
+  { key: 'menu.pools', resources: ['IncentivePool'] },
+  { key: 'menu.administration', resources: ['AuditEntry', 'User', 'ApiToken'] },
+];
+
+export function AppMenu() {
+  const translate = useTranslate();
+  const role = loadSession()?.user.role;
+  return (
+    <Menu>
+      <Menu.DashboardItem primaryText={translate('menu.dashboard')} />
+      {canAccess(role, 'authorization', 'check') && <Menu.Item to="/check" primaryText={translate('menu.check')} leftIcon={<CheckIcon />} />}
+      {GROUPS.filter((g) => g.resources.some((r) => canAccess(role, r, 'list'))).map((group) => [
+        <ListSubheader key={group.key} disableSticky sx={{ lineHeight: '32px', background: 'transparent' }}>{translate(group.key)}</ListSubheader>,
+        ...group.resources.map((name) => <Menu.ResourceItem key={name} name={name} />),
+      ])}
+    </Menu>
+  );
+}

@@ -1,0 +1,14 @@
+import { AutocompleteInput, email, ReferenceInput, required, TextInput } from 'react-admin';
+
+export function PersonInputs() {
+  return (
+    <>
+      <TextInput source="employeeNo" validate={required()} />
+      <TextInput source="name" validate={required()} />
+      <TextInput source="email" type="email" validate={email()} />
+      <ReferenceInput source="orgUnitId" reference="OrgUnit">
+        <AutocompleteInput optionText="name" validate={required()} />
+      </ReferenceInput>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, SearchInput } from 'react-admin';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <ReferenceInput key="org" source="orgUnitId" reference="OrgUnit"><AutocompleteInput optionText="name" /></ReferenceInput>,
+];
+
+export function PersonList() {
+  return (
+    <List filters={filters} sort={{ field: 'employeeNo', order: 'ASC' }}>
+      <DataTable rowClick="show">
+        <DataTable.Col source="employeeNo" />
+        <DataTable.Col source="name" />
+        <DataTable.Col source="email" />
+        <DataTable.Col source="orgUnitId"><ReferenceField source="orgUnitId" reference="OrgUnit" link="show" /></DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

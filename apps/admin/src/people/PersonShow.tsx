@@ -1,0 +1,55 @@
+import { DataTable, ReferenceField, ReferenceManyField, Show, TabbedShowLayout, TextField, useRecordContext } from 'react-admin';
+import { EnumField, LocaleDateField } from '../components/fields';
+import { QualificationPanel } from './QualificationPanel';
+
+function Qualifications() {
+  const record = useRecordContext();
+  return record ? <QualificationPanel personId={String(record.id)} /> : null;
+}
+
+export function PersonShow() {
+  return (
+    <Show>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="ra.message.details">
+          <TextField source="employeeNo" />
+          <TextField source="name" />
+          <TextField source="email" />
+          <ReferenceField source="orgUnitId" reference="OrgUnit" link="show" />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.PositionAssignment.name" path="positions">
+          <ReferenceManyField reference="PositionAssignment" target="personId" label={false}>
+            <DataTable bulkActionButtons={false} rowClick="edit">
+              <DataTable.Col source="title"><EnumField source="title" enumName="PositionTitle" /></DataTable.Col>
+              <DataTable.Col source="orgUnitId"><ReferenceField source="orgUnitId" reference="OrgUnit" /></DataTable.Col>
+              <DataTable.Col source="validFrom"><LocaleDateField source="validFrom" /></DataTable.Col>
+              <DataTable.Col source="validTo"><LocaleDateField source="validTo" emptyKey="app.open_ended" /></DataTable.Col>
+            </DataTable>
+          </ReferenceManyField>
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="resources.TeamAppointment.name" path="team">
+          <ReferenceManyField reference="TeamAppointment" target="personId" label={false}>
+            <DataTable bulkActionButtons={false}>
+              <DataTable.Col source="projectId"><ReferenceField source="projectId" reference="Project" link="show" /></DataTable.Col>
+              <DataTable.Col source="role"><EnumField source="role" enumName="TriangleRole" /></DataTable.Col>
+              <DataTable.Col source="stage"><EnumField source="stage" enumName="Stage" /></DataTable.Col>
+              <DataTable.Col source="validFrom"><LocaleDateField source="validFrom" /></DataTable.Col>
+              <DataTable.Col source="validTo"><LocaleDateField source="validTo" emptyKey="app.open_ended" /></DataTable.Col>
+            </DataTable>
+          </ReferenceManyField>
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="qualification.title" path="qualifications">
+          <Qualifications />
+          <ReferenceManyField reference="Assessment" target="personId" label="resources.Assessment.name">
+            <DataTable bulkActionButtons={false} rowClick="show">
+              <DataTable.Col source="role"><EnumField source="role" enumName="TriangleRole" /></DataTable.Col>
+              <DataTable.Col source="assessedAt"><LocaleDateField source="assessedAt" /></DataTable.Col>
+              <DataTable.Col source="level"><EnumField source="level" enumName="Level" /></DataTable.Col>
+              <DataTable.Col source="validUntil"><LocaleDateField source="validUntil" /></DataTable.Col>
+            </DataTable>
+          </ReferenceManyField>
+        </TabbedShowLayout.Tab>
+      </TabbedShowLayout>
+    </Show>
+  );
+}

@@ -1,0 +1,20 @@
+import { AutocompleteInput, DateTimeInput, ReferenceInput, required } from 'react-admin';
+import { enumChoices } from '../components/fields';
+import { after } from '../components/validators';
+
+export const POSITION_TITLES = [
+  'BU_PRESIDENT', 'BUSINESS_DEPT_DIRECTOR', 'CHIEF_ENGINEER', 'INDUSTRY_HEAD', 'INDUSTRY_CHIEF_ENGINEER', 'PRODUCT_LINE_DIRECTOR',
+  'DELIVERY_MANAGER', 'FINANCE_MANAGER', 'REGION_PRESIDENT', 'OFFICE_HEAD', 'ACCOUNT_MANAGER', 'SOLUTION_MANAGER', 'FULFILMENT_MANAGER',
+] as const;
+
+export function PositionAssignmentInputs() {
+  return (
+    <>
+      <ReferenceInput source="personId" reference="Person"><AutocompleteInput optionText="name" validate={required()} /></ReferenceInput>
+      <AutocompleteInput source="title" choices={enumChoices('PositionTitle', POSITION_TITLES)} validate={required()} />
+      <ReferenceInput source="orgUnitId" reference="OrgUnit"><AutocompleteInput optionText="name" validate={required()} /></ReferenceInput>
+      <DateTimeInput source="validFrom" validate={required()} />
+      <DateTimeInput source="validTo" validate={after('validFrom')} />
+    </>
+  );
+}

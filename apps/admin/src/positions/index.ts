@@ -1,0 +1,11 @@
+import Icon from '@mui/icons-material/Badge';
+import { lazyScreen } from '../components/lazy';
+
+export const positions = {
+  name: 'PositionAssignment',
+  icon: Icon,
+  recordRepresentation: 'title',
+  list: lazyScreen(() => import('./PositionAssignmentList'), 'PositionAssignmentList'),
+  edit: lazyScreen(() => import('./PositionAssignmentEdit'), 'PositionAssignmentEdit'),
+  create: lazyScreen(() => import('./PositionAssignmentCreate'), 'PositionAssignmentCreate'),
+};

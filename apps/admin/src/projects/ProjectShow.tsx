@@ -1,0 +1,75 @@
+import { Box, Card, CardContent, Typography } from '@mui/material';
+import {
+  DataTable, ReferenceField, ReferenceManyField, Show, TabbedShowLayout, TextField, useListContext, useRecordContext, useTranslate,
+} from 'react-admin';
+import { ChainView } from '../components/ChainView';
+import { EnumField, LocaleDateField, MoneyField, useEnumLabel } from '../components/fields';
+import { RecordName } from '../components/RecordName';
+import type { DecisionRecord } from '../providers/types';
+import { ProjectTeam } from './ProjectTeam';
+
+function GradeReasons() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const reasons = (record?.gradeReasons as string[] | undefined) ?? [];
+  return (
+    <Box>
+      <Typography variant="caption" color="text.secondary">{translate('project.grade_why')}</Typography>
+      <ul style={{ marginTop: 0 }}>{reasons.map((r) => <li key={r}>{r}</li>)}</ul>
+      {record?.gradeJustification && <Typography variant="body2">{String(record.gradeJustification)}</Typography>}
+    </Box>
+  );
+}
+
+function DecisionChains() {
+  const { data } = useListContext<DecisionRecord>();
+  const translate = useTranslate();
+  const point = useEnumLabel('DecisionPoint');
+  const outcome = useEnumLabel('DecisionOutcome');
+  if (!data?.length) return <Typography color="text.secondary">{translate('dashboard.nothing')}</Typography>;
+  return (
+    <>
+      {data.map((d) => (
+        <Card key={d.id} variant="outlined" sx={{ mb: 1 }}>
+          <CardContent>
+            <Typography variant="subtitle1">{point(d.decisionPoint)} · {outcome(d.outcome)} · <RecordName resource="Person" id={d.deciderId} /></Typography>
+            {d.chain && <ChainView chain={d.chain} personId={d.deciderId} />}
+          </CardContent>
+        </Card>
+      ))}
+    </>
+  );
+}
+
+export function ProjectShow() {
+  return (
+    <Show>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="ra.message.details">
+          <TextField source="name" />
+          <TextField source="externalRef" />
+          <ReferenceField source="customerId" reference="Customer" />
+          <ReferenceField source="orgUnitId" reference="OrgUnit" link="show" />
+          <EnumField source="stage" enumName="Stage" />
+          <MoneyField source="amount" />
+          <EnumField source="grade" enumName="ProjectGrade" />
+          <GradeReasons />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="project.team" path="team">
+          <ProjectTeam />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="project.decisions" path="decisions">
+          <ReferenceManyField reference="Decision" target="projectId" label={false} sort={{ field: 'decidedAt', order: 'DESC' }}>
+            <DataTable bulkActionButtons={false} rowClick="show">
+              <DataTable.Col source="decidedAt"><LocaleDateField source="decidedAt" showTime /></DataTable.Col>
+              <DataTable.Col source="decisionPoint"><EnumField source="decisionPoint" enumName="DecisionPoint" /></DataTable.Col>
+              <DataTable.Col source="outcome"><EnumField source="outcome" enumName="DecisionOutcome" /></DataTable.Col>
+              <DataTable.Col source="deciderId"><ReferenceField source="deciderId" reference="Person" /></DataTable.Col>
+            </DataTable>
+            <DecisionChains />
+          </ReferenceManyField>
+        </TabbedShowLayout.Tab>
+      </TabbedShowLayout>
+    </Show>
+  );
+}

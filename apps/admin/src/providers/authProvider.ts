@@ -1,0 +1,49 @@
+// react-admin's view of the session: sign-in happens on the plain SignIn screen; this checks, signs out and authorizes.
+import type { AuthProvider } from 'react-admin';
+import { canAccess } from '../auth/canAccess';
+import { clearSession, loadSession, saveSession, Session } from '../auth/session';
+import { gqlRequest } from '../graphql/client';
+
+const LOGIN = `mutation Login($email: String!, $password: String!) {
+  login(email: $email, password: $password) { token expiresAt user { id email role personId } }
+}`;
+
+/** The GraphQL error code carried by an error from either data path (HttpError body or GraphQLRequestError). */
+export function errorCode(error: unknown): string | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  const e = error as { code?: string; status?: number; body?: { code?: string } };
+  return e.body?.code ?? e.code ?? (e.status === 401 ? 'UNAUTHENTICATED' : undefined);
+}
+
+export const authProvider: AuthProvider = {
+  async login({ username, email, password }: { username?: string; email?: string; password: string }) {
+    const data = await gqlRequest<{ login: Session }>(LOGIN, { email: email ?? username, password });
+    saveSession(data.login);
+  },
+  async logout() {
+    if (loadSession()) clearSession();
+  },
+  async checkAuth() {
+    if (!loadSession()) {
+      clearSession();
+      throw new Error('ra.auth.auth_check_error');
+    }
+  },
+  async checkError(error: unknown) {
+    if (errorCode(error) === 'UNAUTHENTICATED') {
+      clearSession();
+      throw new Error('ra.notification.logged_out');
+    }
+  },
+  async getIdentity() {
+    const session = loadSession();
+    if (!session) throw new Error('ra.auth.auth_check_error');
+    return { id: session.user.id, fullName: session.user.email, role: session.user.role, personId: session.user.personId };
+  },
+  async getPermissions() {
+    return loadSession()?.user.role ?? null;
+  },
+  async canAccess({ resource, action }) {
+    return canAccess(loadSession()?.user.role, resource, action);
+  },
+};

@@ -1,0 +1,91 @@
+// The API's operations that are not records (CONTRACT.graphql): authorization questions and pool steps.
+import { gqlRequest } from '../graphql/client';
+import type { AuthorizationResult, Decider, DelegationRecord, IncentivePoolRecord, QualificationStatus, DecisionRecord } from './types';
+
+const LINK = `kind id holderPersonId delegatorId decisionPoints grades scopeOrgUnitId limit currency validFrom validTo requiredRole requiredLevel`;
+const CHAIN = `links { ${LINK} }`;
+const DELEGATION = `id sourceRuleId sourceDelegationId delegatorId delegateId decisionPoints grades scopeOrgUnitId limit currency validFrom validTo redelegableDepth requiredRole requiredLevel reason revokedAt revokeReason version`;
+const POOL = `id name status currency baseAmount fundedAmount fundingTrace allocationTrace version
+  members { id personId role weight coefficient participation share }`;
+
+export interface CaseInput {
+  decisionPoint: string;
+  projectId?: string | null;
+  grade?: string | null;
+  orgUnitId?: string | null;
+  amount?: string | null;
+  currency?: string | null;
+  teamMemberIds?: string[] | null;
+  at?: string | null;
+}
+export interface AuthorizeInput extends CaseInput {
+  personId: string;
+}
+
+/** Drops empty values so that the API applies its own defaults (e.g. `at` = now). */
+export function compact<T extends object>(input: T): Partial<T> {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null && v !== '')) as Partial<T>;
+}
+
+export const operations = {
+  async authorize(input: AuthorizeInput): Promise<AuthorizationResult> {
+    const data = await gqlRequest<{ authorize: AuthorizationResult }>(
+      `query Authorize($input: AuthorizeInput!) { authorize(input: $input) { allowed at chains { ${CHAIN} } reasons { code message linkId data } } }`,
+      { input: compact(input) },
+    );
+    return data.authorize;
+  },
+  async whoMayDecide(input: CaseInput): Promise<Decider[]> {
+    const data = await gqlRequest<{ whoMayDecide: Decider[] }>(
+      `query WhoMayDecide($input: CaseInput!) { whoMayDecide(input: $input) { personId chains { ${CHAIN} } } }`,
+      { input: compact(input) },
+    );
+    return data.whoMayDecide;
+  },
+  async qualificationStatus(personId: string, role: string, at?: string): Promise<QualificationStatus> {
+    const data = await gqlRequest<{ qualificationStatus: QualificationStatus }>(
+      `query QualificationStatus($personId: ID!, $role: TriangleRole!, $at: DateTime) {
+        qualificationStatus(personId: $personId, role: $role, at: $at) {
+          personId role level validUntil reason
+          gap { nextLevel tenureMonthsMissing projectsMissing gateFailed dimensions { dimension required held } }
+        }
+      }`,
+      compact({ personId, role, at }),
+    );
+    return data.qualificationStatus;
+  },
+  async delegationImpact(id: string, at?: string): Promise<DelegationRecord[]> {
+    const data = await gqlRequest<{ delegationImpact: DelegationRecord[] }>(
+      `query DelegationImpact($id: ID!, $at: DateTime) { delegationImpact(id: $id, at: $at) { ${DELEGATION} } }`,
+      compact({ id, at }),
+    );
+    return data.delegationImpact;
+  },
+  async revokeDelegation(id: string, reason: string, at?: string): Promise<DelegationRecord[]> {
+    const data = await gqlRequest<{ revokeDelegation: DelegationRecord[] }>(
+      `mutation RevokeDelegation($id: ID!, $reason: String!, $at: DateTime) { revokeDelegation(id: $id, reason: $reason, at: $at) { ${DELEGATION} } }`,
+      compact({ id, reason, at }),
+    );
+    return data.revokeDelegation;
+  },
+  async recordDecision(input: { projectId: string; decisionPoint: string; outcome: string; deciderId: string; comment?: string; idempotencyKey: string }): Promise<DecisionRecord> {
+    const data = await gqlRequest<{ recordDecision: DecisionRecord }>(
+      `mutation RecordDecision($input: RecordDecisionInput!) { recordDecision(input: $input) { id projectId decisionPoint outcome deciderId decidedAt complete chain { ${CHAIN} } } }`,
+      { input: compact(input) },
+    );
+    return data.recordDecision;
+  },
+  async poolStep(step: 'fundPool' | 'approvePool' | 'lockPool', id: string): Promise<IncentivePoolRecord> {
+    const data = await gqlRequest<Record<string, IncentivePoolRecord>>(`mutation PoolStep($id: ID!) { ${step}(id: $id) { ${POOL} } }`, { id });
+    return data[step] as IncentivePoolRecord;
+  },
+  async allocatePool(id: string, preview: boolean): Promise<IncentivePoolRecord> {
+    const data = await gqlRequest<{ allocatePool: IncentivePoolRecord }>(
+      `mutation AllocatePool($id: ID!, $preview: Boolean) { allocatePool(id: $id, preview: $preview) { ${POOL} } }`,
+      { id, preview },
+    );
+    return data.allocatePool;
+  },
+};
+
+export type Operations = typeof operations;

@@ -1,0 +1,112 @@
+// The shapes of the API's answers the portal draws (CONTRACT.graphql).
+export type DecisionPoint = 'ATI' | 'ATB' | 'ATC' | 'ATAC' | 'ATCC' | 'POOL_APPROVAL';
+export type ProjectGrade = 'I' | 'II' | 'III';
+export type TriangleRole = 'AR' | 'SR' | 'FR' | 'SPONSOR' | 'CORE_MEMBER' | 'EXPERT';
+export type PoolStatus = 'DRAFT' | 'FUNDED' | 'ALLOCATED' | 'APPROVED' | 'LOCKED';
+
+export const DECISION_POINTS: readonly DecisionPoint[] = ['ATI', 'ATB', 'ATC', 'ATAC', 'ATCC', 'POOL_APPROVAL'];
+export const LTC_POINTS: readonly DecisionPoint[] = ['ATI', 'ATB', 'ATC', 'ATAC', 'ATCC'];
+export const GRADES: readonly ProjectGrade[] = ['I', 'II', 'III'];
+export const TRIANGLE_ROLES: readonly TriangleRole[] = ['AR', 'SR', 'FR', 'SPONSOR', 'CORE_MEMBER', 'EXPERT'];
+export const POOL_STATUSES: readonly PoolStatus[] = ['DRAFT', 'FUNDED', 'ALLOCATED', 'APPROVED', 'LOCKED'];
+
+export interface AuthorityLink {
+  kind: 'RULE' | 'DELEGATION';
+  id: string;
+  holderPersonId?: string | null;
+  delegatorId?: string | null;
+  decisionPoints: DecisionPoint[];
+  grades: ProjectGrade[];
+  scopeOrgUnitId: string;
+  limit?: string | null;
+  currency: string;
+  validFrom: string;
+  validTo?: string | null;
+  requiredRole?: TriangleRole | null;
+  requiredLevel?: number | null;
+}
+export interface AuthorityChain {
+  links: AuthorityLink[];
+}
+export interface DenialReason {
+  code: string;
+  message: string;
+  linkId?: string | null;
+  data?: unknown;
+}
+export interface AuthorizationResult {
+  allowed: boolean;
+  at: string;
+  chains: AuthorityChain[];
+  reasons: DenialReason[];
+}
+export interface Decider {
+  personId: string;
+  chains: AuthorityChain[];
+}
+export interface QualificationStatus {
+  personId: string;
+  role: TriangleRole;
+  level?: number | null;
+  validUntil?: string | null;
+  reason?: string | null;
+  gap?: {
+    nextLevel: number;
+    dimensions: { dimension: string; required: number; held: number }[];
+    tenureMonthsMissing: number;
+    projectsMissing: number;
+    gateFailed: boolean;
+  } | null;
+}
+export interface DelegationRecord {
+  id: string;
+  sourceRuleId?: string | null;
+  sourceDelegationId?: string | null;
+  delegatorId: string;
+  delegateId: string;
+  decisionPoints: DecisionPoint[];
+  grades: ProjectGrade[];
+  scopeOrgUnitId: string;
+  limit?: string | null;
+  currency: string;
+  validFrom: string;
+  validTo?: string | null;
+  redelegableDepth: number;
+  requiredRole?: TriangleRole | null;
+  requiredLevel?: number | null;
+  reason: string;
+  revokedAt?: string | null;
+  revokeReason?: string | null;
+  version: number;
+}
+export interface PoolMember {
+  id: string;
+  personId: string;
+  role: TriangleRole;
+  weight: string;
+  coefficient: string;
+  participation: string;
+  share?: string | null;
+}
+export interface IncentivePoolRecord {
+  id: string;
+  name: string;
+  status: PoolStatus;
+  currency: string;
+  baseAmount: string;
+  fundedAmount?: string | null;
+  members: PoolMember[];
+  fundingTrace?: unknown;
+  allocationTrace?: unknown;
+  version: number;
+}
+export interface DecisionRecord {
+  id: string;
+  projectId: string;
+  decisionPoint: DecisionPoint;
+  outcome: 'APPROVED' | 'REJECTED' | 'RETURNED';
+  deciderId: string;
+  decidedAt: string;
+  chain: AuthorityChain;
+  complete: boolean;
+}

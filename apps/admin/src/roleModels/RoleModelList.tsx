@@ -1,0 +1,18 @@
+import { DataTable, List, SelectInput } from 'react-admin';
+import { EnumField, enumChoices } from '../components/fields';
+import { TRIANGLE_ROLES } from '../providers/types';
+
+const filters = [<SelectInput key="role" source="role" choices={enumChoices('TriangleRole', TRIANGLE_ROLES)} alwaysOn />];
+
+export function RoleModelList() {
+  return (
+    <List filters={filters} sort={{ field: 'role', order: 'ASC' }}>
+      <DataTable rowClick="show">
+        <DataTable.Col source="role"><EnumField source="role" enumName="TriangleRole" /></DataTable.Col>
+        <DataTable.Col source="name" />
+        <DataTable.Col source="nameZh" />
+        <DataTable.Col source="version" />
+      </DataTable>
+    </List>
+  );
+}

@@ -1,0 +1,11 @@
+import Icon from '@mui/icons-material/Rule';
+import { lazyScreen } from '../components/lazy';
+
+export const staffingRules = {
+  name: 'StaffingRule',
+  icon: Icon,
+  recordRepresentation: 'grade',
+  list: lazyScreen(() => import('./StaffingRuleList'), 'StaffingRuleList'),
+  edit: lazyScreen(() => import('./StaffingRuleEdit'), 'StaffingRuleEdit'),
+  create: lazyScreen(() => import('./StaffingRuleCreate'), 'StaffingRuleCreate'),
+};

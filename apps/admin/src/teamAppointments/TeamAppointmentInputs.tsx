@@ -1,0 +1,19 @@
+import { AutocompleteInput, DateTimeInput, ReferenceInput, required, SelectInput } from 'react-admin';
+import { enumChoices } from '../components/fields';
+import { after } from '../components/validators';
+import { TRIANGLE_ROLES } from '../providers/types';
+
+export const STAGES = ['LEAD', 'OPPORTUNITY', 'CONTRACT', 'EXECUTION', 'CLOSED'] as const;
+
+export function TeamAppointmentInputs() {
+  return (
+    <>
+      <ReferenceInput source="projectId" reference="Project"><AutocompleteInput optionText="name" validate={required()} /></ReferenceInput>
+      <ReferenceInput source="personId" reference="Person"><AutocompleteInput optionText="name" validate={required()} /></ReferenceInput>
+      <SelectInput source="role" choices={enumChoices('TriangleRole', TRIANGLE_ROLES)} validate={required()} />
+      <SelectInput source="stage" choices={enumChoices('Stage', STAGES)} />
+      <DateTimeInput source="validFrom" validate={required()} />
+      <DateTimeInput source="validTo" validate={after('validFrom')} />
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, SelectInput } from 'react-admin';
+import { EnumField, enumChoices, LocaleDateField } from '../components/fields';
+import { TRIANGLE_ROLES } from '../providers/types';
+
+const filters = [
+  <ReferenceInput key="p" source="projectId" reference="Project" alwaysOn><AutocompleteInput optionText="name" /></ReferenceInput>,
+  <SelectInput key="r" source="role" choices={enumChoices('TriangleRole', TRIANGLE_ROLES)} />,
+];
+
+export function TeamAppointmentList() {
+  return (
+    <List filters={filters}>
+      <DataTable rowClick="edit">
+        <DataTable.Col source="projectId"><ReferenceField source="projectId" reference="Project" link="show" /></DataTable.Col>
+        <DataTable.Col source="personId"><ReferenceField source="personId" reference="Person" link="show" /></DataTable.Col>
+        <DataTable.Col source="role"><EnumField source="role" enumName="TriangleRole" /></DataTable.Col>
+        <DataTable.Col source="stage"><EnumField source="stage" enumName="Stage" /></DataTable.Col>
+        <DataTable.Col source="validFrom"><LocaleDateField source="validFrom" /></DataTable.Col>
+        <DataTable.Col source="validTo"><LocaleDateField source="validTo" emptyKey="app.open_ended" /></DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}

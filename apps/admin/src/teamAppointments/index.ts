@@ -1,0 +1,11 @@
+import Icon from '@mui/icons-material/Groups';
+import { lazyScreen } from '../components/lazy';
+
+export const teamAppointments = {
+  name: 'TeamAppointment',
+  icon: Icon,
+  recordRepresentation: 'role',
+  list: lazyScreen(() => import('./TeamAppointmentList'), 'TeamAppointmentList'),
+  edit: lazyScreen(() => import('./TeamAppointmentEdit'), 'TeamAppointmentEdit'),
+  create: lazyScreen(() => import('./TeamAppointmentCreate'), 'TeamAppointmentCreate'),
+};

@@ -1,0 +1,17 @@
+import { DataTable, List, ReferenceField, SearchInput, SelectInput } from 'react-admin';
+import { USER_ROLES } from '../auth/session';
+import { EnumField, enumChoices } from '../components/fields';
+
+const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="role" source="role" choices={enumChoices('UserRole', USER_ROLES)} />];
+
+export function UserList() {
+  return (
+    <List filters={filters}>
+      <DataTable rowClick="edit">
+        <DataTable.Col source="email" />
+        <DataTable.Col source="role"><EnumField source="role" enumName="UserRole" /></DataTable.Col>
+        <DataTable.Col source="personId"><ReferenceField source="personId" reference="Person" link="show" /></DataTable.Col>
+      </DataTable>
+    </List>
+  );
+}
