@@ -154,7 +154,7 @@ function rate(qs: readonly Question[], check: (q: Question) => boolean, ms: numb
   let done = 0;
   let sink = 0;
   const start = process.hrtime.bigint();
-  let elapsed = 0;
+  let elapsed: number;
   do {
     for (const q of qs) {
       if (check(q)) sink++;
