@@ -142,7 +142,7 @@ export function argsToColumns<E>(em: EntityManager, spec: CrudSpec<BaseRecord>, 
       continue;
     }
     const currency = (values[money.currencyColumn] ?? (current as Record<string, unknown> | null)?.[money.currencyColumn]) as string | undefined;
-    if (!currency) throw badInput({ [money.currencyColumn]: 'is required with an amount' });
+    if (!currency) continue; // the currency comes from elsewhere (e.g. the pool): a hook converts the amount
     const parsed = parseMoney(String(raw), currency);
     if (!parsed.ok) {
       const e = parsed.error;

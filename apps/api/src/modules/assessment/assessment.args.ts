@@ -1,0 +1,137 @@
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArrayMaxSize, IsIn, IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
+import { PERFORMANCE_RATINGS } from '@iron-triangle/domain';
+import { BaseFilter, UpdateArgsBase } from '../../platform/args';
+import { AssessmentKindEnum, TriangleRoleEnum } from '../../platform/enums';
+import { DateTimeScalar } from '../../platform/scalars';
+
+@InputType('RatingInput', { description: 'A rating of one dimension, with evidence.' })
+export class RatingInput {
+  @Field({ description: 'Dimension code of the role model version.' })
+  @Length(1, 32)
+  dimension: string;
+
+  @Field(() => Int, { description: 'Proficiency 1..5.' })
+  @Min(1)
+  @Max(5)
+  proficiency: number;
+
+  @Field(() => String, { nullable: true, description: 'Evidence for the rating.' })
+  @IsOptional()
+  @Length(0, 5000)
+  evidence?: string | null;
+}
+
+@InputType('PerformanceInput', { description: 'One appraisal period and its rating.' })
+export class PerformanceInput {
+  @Field({ description: 'Period label, e.g. "2025H2".' })
+  @Length(1, 32)
+  period: string;
+
+  @Field(() => DateTimeScalar, { description: 'When the period ended.' })
+  endsAt: Date;
+
+  @Field({ description: 'Rating: A, B+, B, C or D.' })
+  @IsIn([...PERFORMANCE_RATINGS])
+  rating: string;
+}
+
+@ArgsType()
+export class CreateAssessmentArgs {
+  @Field(() => ID, { description: 'Who is assessed.' })
+  personId: string;
+
+  @Field(() => ID, { description: 'The framework (its role and role model version apply).' })
+  frameworkId: string;
+
+  @Field(() => AssessmentKindEnum, { description: 'SELF, MANAGER or PANEL.' })
+  kind: string;
+
+  @Field(() => ID, { nullable: true, description: 'The assessor.' })
+  assessorId?: string | null;
+
+  @Field(() => DateTimeScalar, { description: 'When the assessment was made.' })
+  assessedAt: Date;
+
+  @Field(() => [RatingInput], { description: 'One rating per dimension of the role model version.' })
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(50)
+  ratings: RatingInput[];
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'In the role since (default: first appointment in the role).' })
+  inRoleSince?: Date | null;
+
+  @Field(() => Int, { nullable: true, description: 'Completed projects in the role (default: closed projects with an appointment in the role).' })
+  @IsOptional()
+  @Min(0)
+  completedProjects?: number;
+
+  @Field(() => [PerformanceInput], { nullable: true, description: 'Appraisal ratings.' })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(40)
+  performance?: PerformanceInput[];
+
+  @Field(() => String, { nullable: true, description: 'Comment.' })
+  @IsOptional()
+  @Length(0, 5000)
+  comment?: string | null;
+}
+
+@ArgsType()
+export class UpdateAssessmentArgs extends UpdateArgsBase {
+  @Field(() => AssessmentKindEnum, { nullable: true, description: 'SELF, MANAGER or PANEL.' })
+  kind?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The assessor.' })
+  assessorId?: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the assessment was made.' })
+  assessedAt?: Date;
+
+  @Field(() => [RatingInput], { nullable: true, description: 'Replaces all ratings.' })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(50)
+  ratings?: RatingInput[];
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'In the role since.' })
+  inRoleSince?: Date | null;
+
+  @Field(() => Int, { nullable: true, description: 'Completed projects in the role.' })
+  @IsOptional()
+  @Min(0)
+  completedProjects?: number;
+
+  @Field(() => [PerformanceInput], { nullable: true, description: 'Appraisal ratings.' })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(40)
+  performance?: PerformanceInput[];
+
+  @Field(() => String, { nullable: true, description: 'Comment.' })
+  @IsOptional()
+  @Length(0, 5000)
+  comment?: string | null;
+}
+
+@InputType('AssessmentFilter', { description: 'Filter for assessments (from/to apply to assessedAt).' })
+export class AssessmentFilter extends BaseFilter {
+  @Field(() => ID, { nullable: true, description: 'Of this person.' })
+  personId?: string;
+
+  @Field(() => [TriangleRoleEnum], { nullable: true, description: 'For these roles.' })
+  role?: string[];
+
+  @Field(() => ID, { nullable: true, description: 'On this framework.' })
+  frameworkId?: string;
+
+  @Field(() => [AssessmentKindEnum], { nullable: true, description: 'Of these kinds.' })
+  kind?: string[];
+}
+
+@InputType('AssessmentRatingFilter', { description: 'Filter for assessment ratings.' })
+export class AssessmentRatingFilter extends BaseFilter {
+  @Field(() => ID, { nullable: true, description: 'Of this assessment.' })
+  assessmentId?: string;
+}

@@ -1,0 +1,311 @@
+import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { EntityManager, In } from 'typeorm';
+import {
+  evaluateQualification,
+  PerformanceRating,
+
+  QualificationFramework as DomainFramework,
+  qualificationAt,
+  TriangleRole,
+} from '@iron-triangle/domain';
+import { createCrudResolver, CrudSpec, toId } from '../../platform/crud';
+import type { Context } from '../../platform/context';
+import { allow } from '../../platform/permissions';
+import { AppError, badInput } from '../../platform/errors';
+import { mustExist } from '../../platform/validation';
+import { snapshot } from '../../platform/audit';
+import { DateTimeScalar } from '../../platform/scalars';
+import { TriangleRoleEnum } from '../../platform/enums';
+import { Assessment, AssessmentRating } from './assessment.entity';
+import * as A from './assessment.args';
+import { certificationsOf } from './certifications';
+import { LevelRequirement, QualificationFramework, QualificationLevel } from '../qualification/qualification.entity';
+import { RoleModelDimension, RoleModelVersion } from '../role-model/role-model.entity';
+import { Person } from '../person/person.entity';
+import { TeamAppointment } from '../team-appointment/team-appointment.entity';
+import { Project } from '../project/project.entity';
+
+
+/** The stored framework as the domain sees it (one version per framework row). */
+async function loadFramework(em: EntityManager, frameworkId: number): Promise<{ row: QualificationFramework; framework: DomainFramework }> {
+  const row = await em.findOneBy(QualificationFramework, { id: frameworkId });
+  if (!row) throw badInput({ frameworkId: `qualification framework ${frameworkId} does not exist` });
+  const version = await em.findOneByOrFail(RoleModelVersion, { id: row.roleModelVersionId });
+  const dimensions = (await em.find(RoleModelDimension, { where: { roleModelVersionId: version.id }, order: { sortOrder: 'ASC', id: 'ASC' } })).map((d) => d.code);
+  const levels = await em.find(QualificationLevel, { where: { frameworkId }, order: { level: 'ASC' } });
+  if (levels.length === 0) throw badInput({ frameworkId: `qualification framework ${frameworkId} has no levels yet; add levels first` });
+  const requirements = await em.findBy(LevelRequirement, { levelId: In(levels.map((l) => l.id)) });
+  const framework: DomainFramework = {
+    id: String(row.id),
+    version: 1,
+    role: row.role as TriangleRole,
+    name: { en: row.name, 'zh-CN': row.name },
+    roleModel: { id: String(version.roleModelId), version: version.versionNo },
+    validityMonths: row.validityMonths,
+    managerMayCertify: row.managerMayCertify,
+    levels: levels.map((l) => ({
+      level: l.level,
+      name: { en: l.name, 'zh-CN': l.nameZh },
+      minProficiency: Object.fromEntries(dimensions.map((d) => [d, requirements.find((r) => r.levelId === l.id && r.dimensionCode === d)?.minProficiency ?? 1])),
+      minTenureMonths: l.minTenureMonths,
+      minProjects: l.minProjects,
+      gate: l.gateMinimumRating && l.gatePeriods ? { minimumRating: l.gateMinimumRating as PerformanceRating, periods: l.gatePeriods } : null,
+    })),
+  };
+  return { row, framework };
+}
+
+/** Facts not given with the assessment come from the team appointments. */
+async function personFacts(em: EntityManager, personId: number, role: string, given: { inRoleSince?: Date | null; completedProjects?: number }) {
+  let inRoleSince = given.inRoleSince ?? null;
+  let completedProjects = given.completedProjects;
+  if (given.inRoleSince === undefined || completedProjects === undefined) {
+    const appointments = await em.findBy(TeamAppointment, { personId, role });
+    if (given.inRoleSince === undefined) {
+      inRoleSince = appointments.reduce<Date | null>((min, a) => (min === null || a.validFrom < min ? a.validFrom : min), null);
+    }
+    if (completedProjects === undefined) {
+      const projectIds = [...new Set(appointments.map((a) => a.projectId))];
+      completedProjects = projectIds.length ? await em.count(Project, { where: { id: In(projectIds), stage: 'CLOSED' } }) : 0;
+    }
+  }
+  return { inRoleSince, completedProjects: completedProjects ?? 0 };
+}
+
+const DOMAIN_FIELD: Record<string, string> = {
+  'ASSESSMENT.UNKNOWN_DIMENSION': 'ratings',
+  'ASSESSMENT.DUPLICATE_RATING': 'ratings',
+  'ASSESSMENT.MISSING_RATING': 'ratings',
+  'ASSESSMENT.PROFICIENCY_OUT_OF_RANGE': 'ratings',
+  'ASSESSMENT.ROLE_MISMATCH': 'frameworkId',
+  'ASSESSMENT.FRAMEWORK_MISMATCH': 'frameworkId',
+  'ASSESSMENT.INVALID_FACTS': 'completedProjects',
+};
+
+/** Evaluates the assessment with the domain and returns the columns of its result. */
+async function evaluate(em: EntityManager, values: Partial<Assessment>, ratings: Array<{ dimension: string; proficiency: number }>) {
+  const { row, framework } = await loadFramework(em, values.frameworkId as number);
+  const facts = await personFacts(em, values.personId as number, row.role, {
+    inRoleSince: values.inRoleSince,
+    completedProjects: values.completedProjects,
+  });
+  const performance = (values.performance ?? []).map((p) => ({ period: p.period, endsAt: new Date(p.endsAt), rating: p.rating as PerformanceRating }));
+  const result = evaluateQualification(
+    {
+      id: String(values.id ?? 'new'),
+      personId: String(values.personId),
+      role: row.role as TriangleRole,
+      framework: { id: framework.id, version: framework.version },
+      assessorKind: values.kind as 'SELF' | 'MANAGER' | 'PANEL',
+      assessorId: values.assessorId ? String(values.assessorId) : undefined,
+      assessedAt: values.assessedAt as Date,
+      ratings,
+    },
+    { ...facts, performance },
+    framework,
+  );
+  if (!result.ok) {
+    const fieldErrors: Record<string, string> = {};
+    for (const e of result.error) {
+      const field = DOMAIN_FIELD[e.code] ?? 'ratings';
+      const detail = 'dimension' in e.data ? `${e.code} (${String((e.data as { dimension: string }).dimension)})` : e.code;
+      fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]}, ${detail}` : detail;
+    }
+    throw new AppError('BAD_USER_INPUT', `The assessment cannot be evaluated: ${Object.entries(fieldErrors).map(([f, m]) => `${f}: ${m}`).join('; ')}`, {
+      fieldErrors,
+      domainErrors: result.error.map((e) => ({ code: e.code, data: snapshot(e.data as object) })),
+    });
+  }
+  const evaluation = result.value;
+  const gap = evaluation.gap
+    ? {
+        nextLevel: evaluation.gap.nextLevel,
+        dimensions: evaluation.gap.dimensions.map((d) => ({ ...d })),
+        tenureMonthsMissing: evaluation.gap.tenureMonthsMissing,
+        projectsMissing: evaluation.gap.projectsMissing,
+        gateFailed: evaluation.gap.gateFailed,
+      }
+    : null;
+  return {
+    role: row.role,
+    roleModelVersionId: row.roleModelVersionId,
+    inRoleSince: facts.inRoleSince,
+    completedProjects: facts.completedProjects,
+    levelReached: evaluation.level === 0 ? null : evaluation.level,
+    validUntil: evaluation.validUntil,
+    tenureMonths: evaluation.tenureMonths,
+    certifies: evaluation.certifies,
+    gap,
+    evaluation: JSON.parse(JSON.stringify(evaluation)) as Record<string, unknown>,
+  };
+}
+
+function ratingArgs(args: Record<string, unknown>): A.RatingInput[] | undefined {
+  return args.ratings as A.RatingInput[] | undefined;
+}
+
+function performanceArgs(args: Record<string, unknown>): Assessment['performance'] | undefined {
+  const list = args.performance as A.PerformanceInput[] | undefined;
+  return list?.map((p) => ({ period: p.period, endsAt: p.endsAt.toISOString(), rating: p.rating }));
+}
+
+export const assessmentSpec: CrudSpec<Assessment> = {
+  entity: Assessment,
+  name: 'Assessment',
+  plural: 'Assessments',
+  label: 'assessment',
+  group: 'qualifications',
+  filter: A.AssessmentFilter,
+  createArgs: A.CreateAssessmentArgs,
+  updateArgs: A.UpdateAssessmentArgs,
+  remove: 'hard',
+  search: ['comment'],
+  dateColumn: 'assessedAt',
+  readOnlyColumns: ['levelReached', 'validUntil', 'gap', 'evaluation', 'tenureMonths', 'certifies', 'role', 'roleModelVersionId', 'performance'],
+  hooks: {
+    async beforeCreate(values, { em, args }) {
+      await mustExist(em, Person, values.personId, 'personId', 'person');
+      await mustExist(em, Person, values.assessorId, 'assessorId', 'person');
+      values.performance = performanceArgs(args) ?? null;
+      const ratings = (ratingArgs(args) ?? []).map((r) => ({ dimension: r.dimension, proficiency: r.proficiency }));
+      Object.assign(values, await evaluate(em, values, ratings));
+    },
+    async beforeUpdate(patch, { em, args, before }) {
+      await mustExist(em, Person, patch.assessorId, 'assessorId', 'person');
+      const performance = performanceArgs(args);
+      if (performance !== undefined) patch.performance = performance;
+      const given = ratingArgs(args);
+      const ratings = given
+        ? given.map((r) => ({ dimension: r.dimension, proficiency: r.proficiency }))
+        : (await em.findBy(AssessmentRating, { assessmentId: before!.id })).map((r) => ({ dimension: r.dimensionCode, proficiency: r.score }));
+      const merged = { ...before, ...patch };
+      if (args.inRoleSince === undefined) merged.inRoleSince = before!.inRoleSince;
+      Object.assign(patch, await evaluate(em, merged, ratings));
+    },
+    async afterWrite(record, { em, args, ctx }) {
+      const given = ratingArgs(args);
+      if (!given) return;
+      await em.delete(AssessmentRating, { assessmentId: record.id });
+      for (const r of given) {
+        await em.insert(AssessmentRating, {
+          assessmentId: record.id,
+          dimensionCode: r.dimension,
+          score: r.proficiency,
+          evidence: r.evidence ?? null,
+          version: 1,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        });
+      }
+    },
+    async beforeDelete({ em, before }) {
+      await em.delete(AssessmentRating, { assessmentId: before!.id });
+    },
+  },
+};
+
+export const ratingSpec: CrudSpec<AssessmentRating> = {
+  entity: AssessmentRating,
+  name: 'AssessmentRating',
+  plural: 'AssessmentRatings',
+  label: 'assessment rating',
+  group: 'qualifications',
+  filter: A.AssessmentRatingFilter,
+  remove: 'none',
+  search: ['dimensionCode', 'evidence'],
+};
+
+export const AssessmentCrudResolver = createCrudResolver(assessmentSpec);
+export const AssessmentRatingCrudResolver = createCrudResolver(ratingSpec);
+
+@ObjectType({ description: 'How far a dimension is short of the next level.' })
+export class DimensionGap {
+  @Field({ description: 'Dimension code.' })
+  dimension: string;
+
+  @Field(() => Int, { description: 'Proficiency the next level requires.' })
+  required: number;
+
+  @Field(() => Int, { description: 'Proficiency rated.' })
+  held: number;
+}
+
+@ObjectType({ description: 'What is missing for the next level.' })
+export class QualificationGap {
+  @Field(() => Int, { description: 'The next level.' })
+  nextLevel: number;
+
+  @Field(() => [DimensionGap], { description: 'Dimensions short of it.' })
+  dimensions: DimensionGap[];
+
+  @Field(() => Int, { description: 'Months of tenure missing.' })
+  tenureMonthsMissing: number;
+
+  @Field(() => Int, { description: 'Projects missing.' })
+  projectsMissing: number;
+
+  @Field({ description: 'Whether the performance gate fails.' })
+  gateFailed: boolean;
+}
+
+@ObjectType({ description: "A person's qualification for a role at a moment, and the gap to the next level." })
+export class QualificationStatus {
+  @Field(() => ID, { description: 'The person.' })
+  personId: string;
+
+  @Field(() => TriangleRoleEnum, { description: 'The role.' })
+  role: string;
+
+  @Field(() => Int, { nullable: true, description: 'Level held; null when none.' })
+  level: number | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'End of validity of the level held.' })
+  validUntil: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why no level is held: NEVER_ASSESSED, EXPIRED or NO_LEVEL_REACHED.' })
+  reason: string | null;
+
+  @Field(() => QualificationGap, { nullable: true, description: 'Gap to the next level (from the deciding assessment); null at the top level or when never assessed.' })
+  gap: QualificationGap | null;
+
+  @Field(() => ID, { nullable: true, description: 'The assessment that decides the answer.' })
+  assessmentId: string | null;
+}
+
+@Resolver(() => Assessment)
+export class AssessmentResolver {
+  @Query(() => QualificationStatus, { description: 'What the person is qualified as in the role at `at` (default now), and what is missing for the next level.' })
+  @UseMiddleware(allow('qualifications', 'read'))
+  async qualificationStatus(
+    @Arg('personId', () => ID, { description: 'The person.' }) personId: string,
+    @Arg('role', () => TriangleRoleEnum, { description: 'The role.' }) role: string,
+    @Arg('at', () => DateTimeScalar, { nullable: true, description: 'The moment (default now).' }) at: Date | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<QualificationStatus> {
+    const id = toId(personId, 'personId');
+    const moment = at ?? ctx.now;
+    const records = await certificationsOf(ctx.db.manager, id, role);
+    const held = qualificationAt(records, String(id), role as TriangleRole, moment);
+    const decidingId = 'assessmentId' in held ? Number(held.assessmentId) : null;
+    const deciding = decidingId ? await ctx.db.manager.findOneBy(Assessment, { id: decidingId }) : null;
+    return {
+      personId: String(id),
+      role,
+      level: held.held ? held.level : null,
+      validUntil: held.held ? held.validUntil : null,
+      reason: held.held ? null : held.reason,
+      gap: (deciding?.gap as QualificationGap | null | undefined) ?? null,
+      assessmentId: decidingId ? String(decidingId) : null,
+    };
+  }
+
+  @FieldResolver(() => [AssessmentRating], { description: 'Ratings with evidence.' })
+  ratings(@Root() a: Assessment, @Ctx() ctx: Context) {
+    return ctx.loaders.manyBy(AssessmentRating, 'assessmentId').load(a.id);
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'Who was assessed.' })
+  person(@Root() a: Assessment, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Person).load(a.personId);
+  }
+}

@@ -1,0 +1,18 @@
+import { createCrudResolver, CrudSpec } from '../../platform/crud';
+import { AuditEntry } from './audit-entry.entity';
+import { AuditEntryFilter } from './audit-entry.args';
+
+/** Read-only: entries are written by every mutation, in its transaction, and never changed or deleted. */
+export const auditEntrySpec: CrudSpec<AuditEntry> = {
+  entity: AuditEntry,
+  name: 'AuditEntry',
+  plural: 'AuditEntries',
+  label: 'audit entry',
+  group: 'audit',
+  filter: AuditEntryFilter,
+  remove: 'none',
+  search: ['entityType', 'actorLabel', 'action', 'note'],
+  dateColumn: 'at',
+};
+
+export const AuditEntryCrudResolver = createCrudResolver(auditEntrySpec);

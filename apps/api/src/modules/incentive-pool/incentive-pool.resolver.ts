@@ -1,0 +1,134 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { EntityManager } from 'typeorm';
+import { argsToColumns, createCrudResolver, CrudSpec } from '../../platform/crud';
+import type { Context } from '../../platform/context';
+import { AppError, badInput } from '../../platform/errors';
+import { checkWindow, mustExist } from '../../platform/validation';
+import { IncentivePool, PoolMember, PoolMetric } from './incentive-pool.entity';
+import * as A from './incentive-pool.args';
+import { OrgUnit } from '../org-unit/org-unit.entity';
+import { Project } from '../project/project.entity';
+import { Person } from '../person/person.entity';
+
+/** Metrics and members change only while the pool is a draft; they carry the pool's currency. */
+async function draftPool(em: EntityManager, poolId: number): Promise<IncentivePool> {
+  const pool = await em.findOneBy(IncentivePool, { id: poolId });
+  if (!pool) throw badInput({ poolId: `incentive pool ${poolId} does not exist` });
+  if (pool.status !== 'DRAFT') throw new AppError('POOL.NOT_DRAFT', `Pool ${poolId} is ${pool.status}; its metrics and members can change only while it is DRAFT.`);
+  return pool;
+}
+
+async function poolScope(record: { poolId?: number }, em: EntityManager): Promise<number | null> {
+  const pool = record.poolId ? await em.findOneBy(IncentivePool, { id: record.poolId }) : null;
+  return pool?.orgUnitId ?? null;
+}
+
+export const poolSpec: CrudSpec<IncentivePool> = {
+  entity: IncentivePool,
+  name: 'IncentivePool',
+  plural: 'IncentivePools',
+  label: 'incentive pool',
+  group: 'pools',
+  filter: A.IncentivePoolFilter,
+  createArgs: A.CreateIncentivePoolArgs,
+  updateArgs: A.UpdateIncentivePoolArgs,
+  remove: 'hard',
+  search: ['name'],
+  orgUnitColumn: 'orgUnitId',
+  dateColumn: 'periodFrom',
+  money: [{ arg: 'baseAmount', column: 'baseAmountMinor', currencyColumn: 'currency' }],
+  readOnlyColumns: ['status', 'fundedAmountMinor', 'fundingTrace', 'allocationTrace'],
+  dependents: [
+    { entity: PoolMetric, column: 'poolId', label: 'metrics' },
+    { entity: PoolMember, column: 'poolId', label: 'members' },
+  ],
+  hooks: {
+    async beforeCreate(values, { em }) {
+      checkWindow(values.periodFrom, values.periodTo, 'periodTo');
+      values.status = 'DRAFT';
+      await mustExist(em, OrgUnit, values.orgUnitId, 'orgUnitId', 'org unit');
+      await mustExist(em, Project, values.projectId, 'projectId', 'project');
+      if (values.teamKind === 'PROJECT' && !values.projectId) throw badInput({ projectId: 'is required for a PROJECT pool' });
+    },
+    beforeUpdate(patch, { before }) {
+      if (before!.status !== 'DRAFT') throw new AppError('POOL.NOT_DRAFT', `Pool ${before!.id} is ${before!.status}; it can change only while it is DRAFT.`);
+      checkWindow(patch.periodFrom ?? before!.periodFrom, patch.periodTo ?? before!.periodTo, 'periodTo');
+    },
+  },
+};
+
+export const poolMetricSpec: CrudSpec<PoolMetric> = {
+  entity: PoolMetric,
+  name: 'PoolMetric',
+  plural: 'PoolMetrics',
+  label: 'pool metric',
+  group: 'pools',
+  filter: A.PoolMetricFilter,
+  createArgs: A.CreatePoolMetricArgs,
+  updateArgs: A.UpdatePoolMetricArgs,
+  remove: 'hard',
+  money: [
+    { arg: 'target', column: 'targetMinor', currencyColumn: 'currency' },
+    { arg: 'actual', column: 'actualMinor', currencyColumn: 'currency' },
+  ],
+  readOnlyColumns: ['currency'],
+  hooks: {
+    scopeOf: poolScope,
+    async beforeCreate(values, { em, args }) {
+      const pool = await draftPool(em, values.poolId as number);
+      values.currency = pool.currency;
+      Object.assign(values, argsToColumns(em, poolMetricSpec as never, args, values));
+    },
+    async beforeUpdate(_patch, { em, before }) {
+      await draftPool(em, before!.poolId);
+    },
+    async beforeDelete({ em, before }) {
+      await draftPool(em, before!.poolId);
+    },
+  },
+};
+
+export const poolMemberSpec: CrudSpec<PoolMember> = {
+  entity: PoolMember,
+  name: 'PoolMember',
+  plural: 'PoolMembers',
+  label: 'pool member',
+  group: 'pools',
+  filter: A.PoolMemberFilter,
+  createArgs: A.CreatePoolMemberArgs,
+  updateArgs: A.UpdatePoolMemberArgs,
+  remove: 'hard',
+  readOnlyColumns: ['currency', 'shareMinor'],
+  hooks: {
+    scopeOf: poolScope,
+    async beforeCreate(values, { em }) {
+      const pool = await draftPool(em, values.poolId as number);
+      values.currency = pool.currency;
+      values.shareMinor = null;
+      await mustExist(em, Person, values.personId, 'personId', 'person');
+    },
+    async beforeUpdate(_patch, { em, before }) {
+      await draftPool(em, before!.poolId);
+    },
+    async beforeDelete({ em, before }) {
+      await draftPool(em, before!.poolId);
+    },
+  },
+};
+
+export const IncentivePoolCrudResolver = createCrudResolver(poolSpec);
+export const PoolMetricCrudResolver = createCrudResolver(poolMetricSpec);
+export const PoolMemberCrudResolver = createCrudResolver(poolMemberSpec);
+
+@Resolver(() => IncentivePool)
+export class IncentivePoolFieldResolver {
+  @FieldResolver(() => [PoolMember], { description: 'Members with weights, coefficients and shares.' })
+  members(@Root() p: IncentivePool, @Ctx() ctx: Context) {
+    return ctx.loaders.manyBy(PoolMember, 'poolId').load(p.id);
+  }
+
+  @FieldResolver(() => [PoolMetric], { description: 'Targets and actuals.' })
+  metrics(@Root() p: IncentivePool, @Ctx() ctx: Context) {
+    return ctx.loaders.manyBy(PoolMetric, 'poolId').load(p.id);
+  }
+}

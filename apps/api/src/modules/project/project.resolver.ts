@@ -1,0 +1,125 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { EntityManager } from 'typeorm';
+import { customerCooperationCriteria, CustomerTier, gradeProject, GradingCriteria } from '@iron-triangle/domain';
+import { createCrudResolver, crudOperations, CrudSpec } from '../../platform/crud';
+import type { Context } from '../../platform/context';
+import { allow } from '../../platform/permissions';
+import { badInput } from '../../platform/errors';
+import { mustExist } from '../../platform/validation';
+import { Project } from './project.entity';
+import { CreateProjectArgs, GradingCriteriaInput, ProjectFilter, ProjectInput, UpdateProjectArgs } from './project.args';
+import { Customer } from '../customer/customer.entity';
+import { OrgUnit } from '../org-unit/org-unit.entity';
+import { TeamAppointment } from '../team-appointment/team-appointment.entity';
+import { Decision } from '../decision/decision.entity';
+import { IncentivePool } from '../incentive-pool/incentive-pool.entity';
+
+function plainCriteria(input: GradingCriteriaInput | Record<string, unknown> | null | undefined): Record<string, boolean> {
+  const out: Record<string, boolean> = {};
+  for (const [key, value] of Object.entries(input ?? {})) if (typeof value === 'boolean') out[key] = value;
+  return out;
+}
+
+/** Grade from the criteria (with the customer's tier for a "major customer impact"), or by hand with a justification. */
+async function applyGrade(em: EntityManager, values: Partial<Project>, merged: Partial<Project>, args: Record<string, unknown>): Promise<void> {
+  const manual = args.grade as string | null | undefined;
+  if (manual) {
+    const justification = (args.gradeJustification ?? merged.gradeJustification) as string | null | undefined;
+    if (!justification) throw badInput({ gradeJustification: 'is required when the grade is set by hand' });
+    values.grade = manual;
+    values.gradeJustification = justification;
+    values.gradeReasons = ['SET_BY_HAND'];
+    if (args.gradeCriteria !== undefined) values.gradeCriteria = plainCriteria(args.gradeCriteria as GradingCriteriaInput);
+    return;
+  }
+  if (args.gradeCriteria === undefined && merged.grade && merged.id !== undefined && args.customerId === undefined) return; // nothing that changes the grade
+  const criteria = plainCriteria((args.gradeCriteria as GradingCriteriaInput | undefined) ?? (merged.gradeCriteria as Record<string, unknown> | null));
+  let effective: GradingCriteria = criteria;
+  if (criteria.majorCustomerImpact) {
+    const customerId = merged.customerId;
+    const customer = customerId ? await em.findOneBy(Customer, { id: customerId }) : null;
+    const fromCustomer = customerCooperationCriteria((customer?.tier ?? null) as CustomerTier | null, true);
+    effective = {
+      ...criteria,
+      majorSTierCustomerImpact: criteria.majorSTierCustomerImpact || fromCustomer.majorSTierCustomerImpact,
+      majorATierCustomerImpact: criteria.majorATierCustomerImpact || fromCustomer.majorATierCustomerImpact,
+    };
+  }
+  const grading = gradeProject(effective);
+  values.grade = grading.grade;
+  values.gradeReasons = [...grading.reasons];
+  values.gradeCriteria = criteria;
+  values.gradeJustification = null;
+}
+
+export const projectSpec: CrudSpec<Project> = {
+  entity: Project,
+  name: 'Project',
+  plural: 'Projects',
+  label: 'project',
+  group: 'projects',
+  filter: ProjectFilter,
+  createArgs: CreateProjectArgs,
+  updateArgs: UpdateProjectArgs,
+  remove: 'hard',
+  search: ['name', 'externalRef'],
+  orgUnitColumn: 'orgUnitId',
+  money: [{ arg: 'amount', column: 'amountMinor', currencyColumn: 'currency' }],
+  readOnlyColumns: ['gradeReasons', 'grade', 'gradeCriteria', 'gradeJustification'],
+  dependents: [
+    { entity: TeamAppointment, column: 'projectId', label: 'team appointments' },
+    { entity: Decision, column: 'projectId', label: 'decisions' },
+    { entity: IncentivePool, column: 'projectId', label: 'incentive pools' },
+  ],
+  hooks: {
+    async beforeCreate(values, { em, args }) {
+      await mustExist(em, OrgUnit, values.orgUnitId, 'orgUnitId', 'org unit');
+      await mustExist(em, Customer, values.customerId, 'customerId', 'customer');
+      await applyGrade(em, values, values, args);
+    },
+    async beforeUpdate(patch, { em, args, before }) {
+      await mustExist(em, OrgUnit, patch.orgUnitId, 'orgUnitId', 'org unit');
+      await mustExist(em, Customer, patch.customerId, 'customerId', 'customer');
+      await applyGrade(em, patch, { ...before, ...patch }, args);
+    },
+  },
+};
+
+export const ProjectCrudResolver = createCrudResolver(projectSpec);
+const projects = crudOperations(projectSpec);
+
+@Resolver(() => Project)
+export class ProjectResolver {
+  @Mutation(() => Project, { description: 'Creates the project with this external reference, or updates it (for integrations; no version needed).' })
+  @UseMiddleware(allow('projects', 'write'))
+  async upsertProject(
+    @Arg('externalRef', { description: 'Reference in the calling system.' }) externalRef: string,
+    @Arg('input', () => ProjectInput, { description: 'The project.' }) input: ProjectInput,
+    @Ctx() ctx: Context,
+  ): Promise<Project> {
+    const existing = await ctx.db.manager.findOneBy(Project, { externalRef });
+    const args = { ...input, externalRef } as Record<string, unknown>;
+    if (!existing) return projects.create(ctx, args);
+    return projects.update(ctx, { ...args, id: String(existing.id), version: existing.version });
+  }
+
+  @FieldResolver(() => Customer, { nullable: true, description: 'The customer.' })
+  customer(@Root() p: Project, @Ctx() ctx: Context) {
+    return p.customerId === null ? null : ctx.loaders.byId(Customer).load(p.customerId);
+  }
+
+  @FieldResolver(() => OrgUnit, { nullable: true, description: 'The org unit that runs it.' })
+  orgUnit(@Root() p: Project, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(OrgUnit).load(p.orgUnitId);
+  }
+
+  @FieldResolver(() => [TeamAppointment], { description: 'The team: appointments, past and present.' })
+  team(@Root() p: Project, @Ctx() ctx: Context) {
+    return ctx.loaders.manyBy(TeamAppointment, 'projectId').load(p.id);
+  }
+
+  @FieldResolver(() => [Decision], { description: 'Decisions taken on the project.' })
+  decisions(@Root() p: Project, @Ctx() ctx: Context) {
+    return ctx.loaders.manyBy(Decision, 'projectId').load(p.id);
+  }
+}

@@ -1,0 +1,100 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { EntityManager, LessThanOrEqual } from 'typeorm';
+import { checkAppointment, ProjectGrade, qualificationAt, StaffingRule as DomainStaffingRule, TriangleRole } from '@iron-triangle/domain';
+import { createCrudResolver, CrudSpec } from '../../platform/crud';
+import type { Context } from '../../platform/context';
+import { AppError, badInput } from '../../platform/errors';
+import { checkWindow, mustExist } from '../../platform/validation';
+import { TeamAppointment } from './team-appointment.entity';
+import { CreateTeamAppointmentArgs, TeamAppointmentFilter, UpdateTeamAppointmentArgs } from './team-appointment.args';
+import { Project } from '../project/project.entity';
+import { Person } from '../person/person.entity';
+import { StaffingRule } from '../staffing-rule/staffing-rule.entity';
+import { certificationsOf } from '../assessment/certifications';
+
+/** The staffing rules in force at `at` that cover the project's org unit. */
+async function rulesFor(em: EntityManager, ctx: Context, project: Project, at: Date): Promise<DomainStaffingRule[]> {
+  const rows = await em.find(StaffingRule, { where: { validFrom: LessThanOrEqual(at) } });
+  const tree = await ctx.orgTree();
+  return rows
+    .filter((r) => (r.validTo === null || r.validTo.getTime() > at.getTime()) && (r.orgUnitId === null || tree.isWithin(String(project.orgUnitId), String(r.orgUnitId))))
+    .map((r) => ({ role: r.role as TriangleRole, grade: r.grade as ProjectGrade, minimumLevel: r.minLevel }));
+}
+
+const REASON_TEXT: Record<string, string> = {
+  NEVER_ASSESSED: 'has never been assessed for the role',
+  EXPIRED: 'holds an expired qualification',
+  NO_LEVEL_REACHED: 'reached no qualification level',
+};
+
+/** Checks the staffing rules at the appointment's start (qualificationAt then checkAppointment). */
+async function checkStaffing(em: EntityManager, ctx: Context, a: Partial<TeamAppointment>): Promise<Pick<TeamAppointment, 'qualificationLevel' | 'staffingCheck'>> {
+  const project = await em.findOneBy(Project, { id: a.projectId as number });
+  if (!project) throw badInput({ projectId: `project ${a.projectId} does not exist` });
+  const person = await em.findOneBy(Person, { id: a.personId as number });
+  if (!person) throw badInput({ personId: `person ${a.personId} does not exist` });
+  const at = a.validFrom as Date;
+  const role = a.role as TriangleRole;
+  const qualification = qualificationAt(await certificationsOf(em, person.id, role), String(person.id), role, at);
+  const rules = await rulesFor(em, ctx, project, at);
+  const result = checkAppointment({ qualification, role, grade: project.grade as ProjectGrade, rules });
+  const held = qualification.held ? qualification.level : null;
+  if (result.ok) {
+    return { qualificationLevel: held, staffingCheck: { ok: true, at: at.toISOString(), required: result.value.required, held } };
+  }
+  const refusals = result.error;
+  if (a.exceptionReason) {
+    return { qualificationLevel: held, staffingCheck: { ok: false, exception: a.exceptionReason, at: at.toISOString(), refusals: refusals.map((r) => ({ code: r.code, ...r.data })) } };
+  }
+  const first = refusals[0]!;
+  const message =
+    first.code === 'STAFFING.BELOW_MINIMUM'
+      ? `${person.name} holds ${role} level ${first.data.held}, but a grade ${first.data.grade} project needs ${role} level ${first.data.required} or higher. Appoint someone qualified, or record an authorized exception (exceptionReason).`
+      : `${person.name} ${REASON_TEXT[first.data.reason] ?? 'is not qualified'} (${role}); a grade ${first.data.grade} project needs ${role} level ${first.data.required}. Appoint someone qualified, or record an authorized exception (exceptionReason).`;
+  throw new AppError(first.code, message, { refusals: refusals.map((r) => ({ code: r.code, ...r.data })) });
+}
+
+export const teamAppointmentSpec: CrudSpec<TeamAppointment> = {
+  entity: TeamAppointment,
+  name: 'TeamAppointment',
+  plural: 'TeamAppointments',
+  label: 'team appointment',
+  group: 'projects',
+  filter: TeamAppointmentFilter,
+  createArgs: CreateTeamAppointmentArgs,
+  updateArgs: UpdateTeamAppointmentArgs,
+  remove: 'end-date',
+  dateColumn: 'validFrom',
+  readOnlyColumns: ['qualificationLevel', 'staffingCheck'],
+  hooks: {
+    async beforeCreate(values, { em, ctx }) {
+      checkWindow(values.validFrom, values.validTo);
+      await mustExist(em, Person, values.personId, 'personId', 'person');
+      Object.assign(values, await checkStaffing(em, ctx, values));
+    },
+    async beforeUpdate(patch, { em, ctx, before }) {
+      const merged = { ...before, ...patch };
+      checkWindow(merged.validFrom, merged.validTo);
+      if (patch.role !== undefined || patch.validFrom !== undefined || patch.exceptionReason !== undefined) Object.assign(patch, await checkStaffing(em, ctx, merged));
+    },
+    async scopeOf(record, em) {
+      const project = await em.findOneBy(Project, { id: record.projectId as number });
+      return project?.orgUnitId ?? null;
+    },
+  },
+};
+
+export const TeamAppointmentCrudResolver = createCrudResolver(teamAppointmentSpec);
+
+@Resolver(() => TeamAppointment)
+export class TeamAppointmentFieldResolver {
+  @FieldResolver(() => Person, { nullable: true, description: 'The person appointed.' })
+  person(@Root() a: TeamAppointment, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Person).load(a.personId);
+  }
+
+  @FieldResolver(() => Project, { nullable: true, description: 'The project.' })
+  project(@Root() a: TeamAppointment, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Project).load(a.projectId);
+  }
+}
