@@ -1,4 +1,5 @@
 // The react-admin portal, loaded after sign-in (see main.tsx).
+import { useEffect, useState } from 'react';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router';
 import { apiTokens } from './apiTokens';
@@ -15,6 +16,8 @@ import { AppLayout } from './layout/AppLayout';
 import { LoginRedirect } from './layout/LoginRedirect';
 import { orgUnits } from './orgUnits';
 import { people } from './people';
+import { poolMembers } from './poolMembers';
+import { poolMetrics } from './poolMetrics';
 import { pools } from './pools';
 import { positions } from './positions';
 import { projects } from './projects';
@@ -22,6 +25,7 @@ import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { buildI18nProvider } from './providers/i18nProvider';
 import { roleModels } from './roleModels';
+import { roleModelVersions } from './roleModelVersions';
 import { staffingRules } from './staffingRules';
 import { teamAppointments } from './teamAppointments';
 import { users } from './users';
@@ -32,10 +36,30 @@ const CheckDecision = lazyScreen(() => import('./check/CheckDecision'), 'CheckDe
 
 const RESOURCES = [
   orgUnits, people, positions, customers, projects, teamAppointments, roleModels, frameworks, assessments, staffingRules,
-  authorityRules, decisionBodies, delegations, decisions, pools, audit, users, apiTokens,
+  authorityRules, decisionBodies, delegations, decisions, pools, audit, users, apiTokens, poolMetrics, poolMembers, roleModelVersions,
 ];
 
+/**
+ * The record types the API serves now (from the introspection ra-data-graphql makes anyway), so that the menu
+ * offers only what works; null while unknown, every resource when introspection is unavailable.
+ */
+function useServedResources(): Set<string> | null {
+  const [served, setServed] = useState<Set<string> | null>(null);
+  useEffect(() => {
+    let live = true;
+    Promise.resolve(dataProvider.getIntrospection?.())
+      .then((result: { resources?: Array<{ type: { name: string } }> } | undefined) => {
+        if (live) setServed(new Set(result?.resources?.map((r) => r.type.name) ?? RESOURCES.map((r) => r.name)));
+      })
+      .catch(() => live && setServed(new Set(RESOURCES.map((r) => r.name))));
+    return () => { live = false; };
+  }, []);
+  return served;
+}
+
 export default function AdminApp() {
+  const served = useServedResources();
+  if (!served) return null;
   return (
     <Admin
       dataProvider={dataProvider}
@@ -48,7 +72,7 @@ export default function AdminApp() {
       disableTelemetry
       requireAuth
     >
-      {RESOURCES.map(({ name, ...screens }) => <Resource key={name} name={name} {...screens} />)}
+      {RESOURCES.filter((r) => served.has(r.name)).map(({ name, ...screens }) => <Resource key={name} name={name} {...screens} />)}
       <CustomRoutes>
         <Route path="/check" element={<CheckDecision />} />
       </CustomRoutes>

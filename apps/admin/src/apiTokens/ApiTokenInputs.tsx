@@ -1,10 +1,14 @@
-import { AutocompleteInput, DateTimeInput, ReferenceInput, required, TextInput } from 'react-admin';
+import { CheckboxGroupInput, DateTimeInput, required, TextInput } from 'react-admin';
+import { enumChoices } from '../components/fields';
+import { requiredList } from '../components/validators';
+
+export const TOKEN_SCOPES = ['read', 'write:org', 'write:projects', 'write:qualifications', 'write:authority', 'decide', 'write:pools'] as const;
 
 export function ApiTokenInputs() {
   return (
     <>
       <TextInput source="name" validate={required()} />
-      <ReferenceInput source="userId" reference="User"><AutocompleteInput optionText="email" validate={required()} /></ReferenceInput>
+      <CheckboxGroupInput source="scopes" choices={enumChoices('TokenScope', TOKEN_SCOPES)} validate={requiredList} defaultValue={['read']} />
       <DateTimeInput source="expiresAt" />
     </>
   );

@@ -1,16 +1,16 @@
-import { DataTable, List, ReferenceField } from 'react-admin';
-import { LocaleDateField } from '../components/fields';
+import { DataTable, List } from 'react-admin';
+import { EnumChipsField, LocaleDateField } from '../components/fields';
 
 export function ApiTokenList() {
   return (
-    <List>
+    <List sort={{ field: 'createdAt', order: 'DESC' }}>
       <DataTable rowClick="edit">
         <DataTable.Col source="name" />
-        <DataTable.Col source="userId"><ReferenceField source="userId" reference="User" /></DataTable.Col>
+        <DataTable.Col source="scopes"><EnumChipsField source="scopes" enumName="TokenScope" /></DataTable.Col>
         <DataTable.Col source="createdAt"><LocaleDateField source="createdAt" showTime /></DataTable.Col>
-        <DataTable.Col source="expiresAt"><LocaleDateField source="expiresAt" showTime /></DataTable.Col>
-        <DataTable.Col source="lastUsedAt"><LocaleDateField source="lastUsedAt" showTime /></DataTable.Col>
+        <DataTable.Col source="expiresAt"><LocaleDateField source="expiresAt" showTime emptyKey="app.open_ended" /></DataTable.Col>
         <DataTable.Col source="revokedAt"><LocaleDateField source="revokedAt" showTime /></DataTable.Col>
+        <DataTable.Col source="revokeReason" />
       </DataTable>
     </List>
   );

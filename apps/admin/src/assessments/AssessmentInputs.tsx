@@ -1,11 +1,36 @@
 import {
   ArrayInput, AutocompleteInput, DateTimeInput, FormDataConsumer, maxValue, minValue, NumberInput, ReferenceInput, required, SelectInput,
-  SimpleFormIterator, TextInput,
+  SimpleFormIterator, TextInput, useGetManyReference, useGetOne,
 } from 'react-admin';
 import { enumChoices } from '../components/fields';
-import { DEFAULT_DIMENSIONS } from '../frameworks/FrameworkMatrixInput';
+import { APPRAISAL_RATINGS, DEFAULT_DIMENSIONS } from '../frameworks/FrameworkMatrixInput';
 
 export const ASSESSMENT_KINDS = ['SELF', 'MANAGER', 'PANEL'] as const;
+
+/** The dimensions to rate: those of the framework's role-model version, else the role's standard ones. */
+function useDimensions(role?: string, frameworkId?: string): string[] {
+  const { data: framework } = useGetOne('QualificationFramework', { id: frameworkId ?? '' }, { enabled: Boolean(frameworkId) });
+  const versionId = framework?.roleModelVersionId;
+  const { data } = useGetManyReference('RoleModelDimension', {
+    target: 'roleModelVersionId', id: versionId ?? '', pagination: { page: 1, perPage: 100 }, sort: { field: 'sortOrder', order: 'ASC' },
+  }, { enabled: Boolean(versionId) });
+  const codes = (data ?? []).map((d) => String(d.code));
+  return codes.length ? codes : DEFAULT_DIMENSIONS[role ?? ''] ?? [];
+}
+
+function Ratings({ role, frameworkId }: { role?: string; frameworkId?: string }) {
+  const dimensions = useDimensions(role, frameworkId);
+  return (
+    <ArrayInput source="ratings" label="qualification.ratings" validate={required()}
+      defaultValue={dimensions.map((dimensionCode) => ({ dimensionCode, score: null, evidence: '' }))}>
+      <SimpleFormIterator inline>
+        <SelectInput source="dimensionCode" label="resources.Assessment.fields.dimensionCode" choices={enumChoices('Dimension', dimensions)} validate={required()} />
+        <NumberInput source="score" label="qualification.rating" validate={[required(), minValue(1), maxValue(5)]} sx={{ width: 120 }} />
+        <TextInput source="evidence" label="qualification.evidence" multiline sx={{ minWidth: 360 }} validate={required()} />
+      </SimpleFormIterator>
+    </ArrayInput>
+  );
+}
 
 export function AssessmentInputs() {
   return (
@@ -22,17 +47,17 @@ export function AssessmentInputs() {
       <SelectInput source="kind" choices={enumChoices('AssessmentKind', ASSESSMENT_KINDS)} validate={required()} />
       <ReferenceInput source="assessorId" reference="Person"><AutocompleteInput optionText="name" /></ReferenceInput>
       <DateTimeInput source="assessedAt" validate={required()} defaultValue={new Date().toISOString()} />
-      <FormDataConsumer>
-        {({ formData }) => (
-          <ArrayInput source="ratings" label="qualification.ratings" validate={required()}>
-            <SimpleFormIterator inline>
-              <SelectInput source="dimension" label="resources.Assessment.fields.dimension" choices={enumChoices('Dimension', DEFAULT_DIMENSIONS[formData.role as string] ?? [])} validate={required()} />
-              <NumberInput source="rating" label="qualification.rating" validate={[required(), minValue(1), maxValue(5)]} sx={{ width: 120 }} />
-              <TextInput source="evidence" label="qualification.evidence" multiline sx={{ minWidth: 360 }} validate={required()} />
-            </SimpleFormIterator>
-          </ArrayInput>
-        )}
-      </FormDataConsumer>
+      <DateTimeInput source="inRoleSince" />
+      <NumberInput source="completedProjects" validate={minValue(0)} />
+      <ArrayInput source="performance">
+        <SimpleFormIterator inline>
+          <TextInput source="period" label="resources.Assessment.fields.period" validate={required()} sx={{ width: 120 }} />
+          <DateTimeInput source="endsAt" label="resources.Assessment.fields.endsAt" validate={required()} />
+          <SelectInput source="rating" label="resources.Assessment.fields.rating" choices={enumChoices('AppraisalRating', APPRAISAL_RATINGS)} validate={required()} />
+        </SimpleFormIterator>
+      </ArrayInput>
+      <FormDataConsumer>{({ formData }) => <Ratings role={formData.role} frameworkId={formData.frameworkId} />}</FormDataConsumer>
+      <TextInput source="comment" multiline fullWidth />
     </>
   );
 }

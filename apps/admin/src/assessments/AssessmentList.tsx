@@ -14,7 +14,7 @@ export function AssessmentList() {
         <DataTable.Col source="role"><EnumField source="role" enumName="TriangleRole" /></DataTable.Col>
         <DataTable.Col source="kind"><EnumField source="kind" enumName="AssessmentKind" /></DataTable.Col>
         <DataTable.Col source="assessedAt"><LocaleDateField source="assessedAt" /></DataTable.Col>
-        <DataTable.Col source="level"><EnumField source="level" enumName="Level" /></DataTable.Col>
+        <DataTable.Col source="levelReached"><EnumField source="levelReached" enumName="Level" /></DataTable.Col>
         <DataTable.Col source="validUntil"><LocaleDateField source="validUntil" /></DataTable.Col>
       </DataTable>
     </List>

@@ -1,39 +1,57 @@
 import { Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { ReferenceField, Show, SimpleShowLayout, useDataProvider, useRecordContext, useTranslate } from 'react-admin';
+import { BooleanField, NumberField, ReferenceField, Show, SimpleShowLayout, TextField, useDataProvider, useGetManyReference, useRecordContext, useTranslate } from 'react-admin';
 import { ErrorText } from '../components/ErrorText';
 import { EnumField, LocaleDateField, useEnumLabel } from '../components/fields';
+import { TraceText } from '../pools/AllocationTable';
 import { QualificationStatusView } from '../people/QualificationPanel';
 import type { Operations } from '../providers/operations';
 import type { QualificationStatus } from '../providers/types';
 
-interface Rating { dimension: string; rating: number; evidence?: string }
+interface Rating { id?: string; dimensionCode: string; score: number; evidence?: string | null }
 
+/** Ratings come with the assessment when the API embeds them, else as AssessmentRating records. */
 function Ratings() {
   const record = useRecordContext();
   const translate = useTranslate();
   const dimension = useEnumLabel('Dimension');
-  const raw = record?.ratings;
-  const ratings = (typeof raw === 'string' ? JSON.parse(raw) : raw ?? []) as Rating[];
+  const embedded = Array.isArray(record?.ratings);
+  const { data } = useGetManyReference<Rating & { id: string }>('AssessmentRating', {
+    target: 'assessmentId', id: record?.id, pagination: { page: 1, perPage: 100 }, sort: { field: 'id', order: 'ASC' },
+  }, { enabled: Boolean(record?.id) && !embedded });
+  const ratings = (embedded ? record?.ratings : data ?? []) as Rating[];
   return (
     <Table size="small" aria-label={translate('qualification.ratings')}>
       <TableHead>
         <TableRow>
-          <TableCell>{translate('resources.Assessment.fields.dimension')}</TableCell>
-          <TableCell>{translate('resources.Assessment.fields.rating')}</TableCell>
+          <TableCell>{translate('resources.Assessment.fields.dimensionCode')}</TableCell>
+          <TableCell>{translate('resources.Assessment.fields.score')}</TableCell>
           <TableCell>{translate('resources.Assessment.fields.evidence')}</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
         {ratings.map((r) => (
-          <TableRow key={r.dimension}>
-            <TableCell>{dimension(r.dimension)}</TableCell>
-            <TableCell>{r.rating}</TableCell>
+          <TableRow key={r.dimensionCode}>
+            <TableCell>{dimension(r.dimensionCode)}</TableCell>
+            <TableCell>{r.score}</TableCell>
             <TableCell>{r.evidence}</TableCell>
           </TableRow>
         ))}
       </TableBody>
     </Table>
+  );
+}
+
+/** The gap to the next level as evaluated when the assessment was recorded. */
+function Gap() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record?.gap) return null;
+  return (
+    <>
+      <Typography variant="subtitle2">{translate('resources.Assessment.fields.gap')}</Typography>
+      <TraceText trace={record.gap} />
+    </>
   );
 }
 
@@ -73,9 +91,15 @@ export function AssessmentShow() {
         <EnumField source="kind" enumName="AssessmentKind" />
         <ReferenceField source="assessorId" reference="Person" />
         <LocaleDateField source="assessedAt" />
-        <EnumField source="level" enumName="Level" />
+        <LocaleDateField source="inRoleSince" />
+        <NumberField source="tenureMonths" emptyText="—" />
+        <NumberField source="completedProjects" />
+        <BooleanField source="certifies" />
+        <EnumField source="levelReached" enumName="Level" />
         <LocaleDateField source="validUntil" />
+        <Gap />
         <Ratings />
+        <TextField source="comment" emptyText="—" />
         <CurrentStatus />
       </SimpleShowLayout>
     </Show>

@@ -1,7 +1,7 @@
 // The audit log: who changed what and when, with the record before and after.
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
-import { AutocompleteInput, DataTable, DateTimeInput, List, ReferenceField, ReferenceInput, TextInput, useRecordContext, useTranslate } from 'react-admin';
-import { LocaleDateField } from '../components/fields';
+import { DataTable, DateTimeInput, List, SelectInput, TextInput, useRecordContext, useTranslate } from 'react-admin';
+import { EnumField, enumChoices, LocaleDateField } from '../components/fields';
 
 function parse(raw: unknown): Record<string, unknown> {
   if (raw && typeof raw === 'object') return raw as Record<string, unknown>;
@@ -52,9 +52,10 @@ export function AuditDiff() {
 const filters = [
   <TextInput key="t" source="entityType" alwaysOn />,
   <TextInput key="i" source="entityId" />,
-  <ReferenceInput key="u" source="userId" reference="User"><AutocompleteInput optionText="email" /></ReferenceInput>,
   <TextInput key="a" source="action" />,
-  <DateTimeInput key="from" source="at_gte" label="resources.AuditEntry.fields.at" />,
+  <SelectInput key="k" source="actorKind" choices={enumChoices('ActorKind', ['USER', 'API_TOKEN', 'ANONYMOUS'])} />,
+  <DateTimeInput key="from" source="from" />,
+  <DateTimeInput key="to" source="to" />,
 ];
 
 export function AuditEntryList() {
@@ -62,10 +63,12 @@ export function AuditEntryList() {
     <List filters={filters} sort={{ field: 'at', order: 'DESC' }}>
       <DataTable expand={<AuditDiff />} bulkActionButtons={false}>
         <DataTable.Col source="at"><LocaleDateField source="at" showTime /></DataTable.Col>
-        <DataTable.Col source="userId"><ReferenceField source="userId" reference="User" /></DataTable.Col>
+        <DataTable.Col source="actorLabel" />
+        <DataTable.Col source="actorKind"><EnumField source="actorKind" enumName="ActorKind" /></DataTable.Col>
         <DataTable.Col source="action" />
         <DataTable.Col source="entityType" />
         <DataTable.Col source="entityId" />
+        <DataTable.Col source="note" />
         <DataTable.Col source="requestId" />
       </DataTable>
     </List>

@@ -12,11 +12,13 @@ describe('canAccess', () => {
     expect(canAccess('ADMIN', 'Delegation', 'revoke')).toBe(true);
   });
 
-  it('lets HR edit role profiles and people but not authorizations or pools', () => {
+  it('lets HR edit role profiles but not org records, authorizations or pools', () => {
     expect(canAccess('HR', 'RoleModel', 'edit')).toBe(true);
     expect(canAccess('HR', 'QualificationFramework', 'create')).toBe(true);
     expect(canAccess('HR', 'Assessment', 'create')).toBe(true);
-    expect(canAccess('HR', 'Person', 'delete')).toBe(true);
+    expect(canAccess('HR', 'Person', 'list')).toBe(true);
+    expect(canAccess('HR', 'Person', 'edit')).toBe(false);
+    expect(canAccess('HR', 'AuditEntry', 'list')).toBe(false);
     expect(canAccess('HR', 'AuthorityRule', 'list')).toBe(true);
     expect(canAccess('HR', 'AuthorityRule', 'edit')).toBe(false);
     expect(canAccess('HR', 'Delegation', 'create')).toBe(false);
@@ -32,6 +34,8 @@ describe('canAccess', () => {
     expect(canAccess('LEADER', 'Decision', 'record')).toBe(true);
     expect(canAccess('LEADER', 'RoleModel', 'edit')).toBe(false);
     expect(canAccess('LEADER', 'ApiToken', 'list')).toBe(false);
+    expect(canAccess('LEADER', 'Customer', 'edit')).toBe(false);
+    expect(canAccess('LEADER', 'Project', 'create')).toBe(true);
   });
 
   it('gives viewers read access and the decision check only', () => {
@@ -42,6 +46,13 @@ describe('canAccess', () => {
     expect(canAccess('VIEWER', 'Delegation', 'revoke')).toBe(false);
     expect(canAccess('VIEWER', 'AuditEntry', 'list')).toBe(false);
     expect(canAccess('VIEWER', 'User', 'list')).toBe(false);
+  });
+
+  it('treats records edited on a parent page like the parent', () => {
+    expect(canAccess('LEADER', 'PoolMember', 'create')).toBe(true);
+    expect(canAccess('HR', 'PoolMember', 'create')).toBe(false);
+    expect(canAccess('HR', 'RoleModelDimension', 'edit')).toBe(true);
+    expect(canAccess('LEADER', 'PoolMetric', 'approve')).toBe(false);
   });
 
   it('refuses everything without a role, and unknown resources or actions', () => {

@@ -1,4 +1,6 @@
-// What each user role may do in the portal. Shared by the menu, the buttons and the pages; the API still enforces.
+// What each user role may do in the portal. Shared by the menu, the buttons and the pages; the API still enforces
+// the same table (apps/api/src/platform/permissions.ts): org records are the admin's, HR writes qualifications,
+// leaders write projects, authority, decisions and pools, only admins see users and the audit log.
 import type { UserRole } from './session';
 
 export type Action =
@@ -28,18 +30,15 @@ const everyoneReads: Grants = {
 const GRANTS: Record<Exclude<UserRole, 'ADMIN'>, Grants> = {
   HR: {
     ...everyoneReads,
-    OrgUnit: WRITE, Person: WRITE, PositionAssignment: WRITE,
     RoleModel: WRITE, QualificationFramework: WRITE, Assessment: WRITE, StaffingRule: WRITE,
-    AuditEntry: READ,
   },
   LEADER: {
     ...everyoneReads,
-    Customer: WRITE, Project: WRITE, TeamAppointment: WRITE,
+    Project: WRITE, TeamAppointment: WRITE,
     AuthorityRule: WRITE, DecisionBody: WRITE,
     Delegation: [...READ, 'create', 'revoke'],
     Decision: [...READ, 'create', 'record'],
     IncentivePool: [...WRITE, 'fund', 'allocate', 'approve', 'lock'],
-    AuditEntry: READ,
   },
   VIEWER: everyoneReads,
 };
@@ -51,8 +50,17 @@ const APPEND_ONLY: Partial<Record<PortalResource, readonly Action[]>> = {
   Delegation: [...READ, 'create', 'revoke'],
 };
 
+/** Records edited on their parent's page: they follow the parent's grants for the plain record actions. */
+const CHILD_OF: Record<string, PortalResource> = {
+  PoolMetric: 'IncentivePool', PoolMember: 'IncentivePool', DecisionBodySeat: 'DecisionBody',
+  RoleModelVersion: 'RoleModel', RoleModelDimension: 'RoleModel', QualificationLevel: 'QualificationFramework',
+  LevelRequirement: 'QualificationFramework', AssessmentRating: 'Assessment',
+};
+
 export function canAccess(role: UserRole | null | undefined, resource: string, action: string): boolean {
   if (!role) return false;
+  const parent = CHILD_OF[resource];
+  if (parent) return WRITE.includes(action as Action) && canAccess(role, parent, action);
   const appendOnly = APPEND_ONLY[resource as PortalResource];
   if (appendOnly && !appendOnly.includes(action as Action)) return false;
   if (role === 'ADMIN') return true;

@@ -5,7 +5,8 @@ import { formatDate, formatDateTime, formatMoney } from '../format';
 
 export type EnumName =
   | 'DecisionPoint' | 'ProjectGrade' | 'TriangleRole' | 'HolderKind' | 'LinkKind' | 'DecisionOutcome' | 'PoolStatus'
-  | 'UserRole' | 'CustomerTier' | 'OrgUnitKind' | 'Stage' | 'AssessmentKind' | 'PositionTitle' | 'Dimension' | 'Level' | 'Metric';
+  | 'UserRole' | 'CustomerTier' | 'OrgUnitKind' | 'Stage' | 'AssessmentKind' | 'PositionTitle' | 'Dimension' | 'Level' | 'Metric'
+  | 'GradeReason' | 'TeamKind' | 'VersionStatus' | 'AppraisalRating' | 'ActorKind' | 'TokenScope';
 
 /** Choices for a SelectInput / CheckboxGroupInput; react-admin translates the names. */
 export function enumChoices(name: EnumName, values: readonly (string | number)[]) {

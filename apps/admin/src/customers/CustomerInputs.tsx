@@ -7,7 +7,8 @@ export function CustomerInputs() {
       <TextInput source="name" validate={required()} />
       <SelectInput source="tier" choices={enumChoices('CustomerTier', ['S', 'A', 'B', 'C'])} validate={required()} />
       <ReferenceInput source="orgUnitId" reference="OrgUnit"><AutocompleteInput optionText="name" validate={required()} /></ReferenceInput>
-      <TextInput source="externalRef" />
+      <TextInput source="code" />
+      <TextInput source="industry" />
     </>
   );
 }

@@ -1,9 +1,10 @@
-import { DataTable, List, ReferenceField, SearchInput, SelectInput } from 'react-admin';
+import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
 import { EnumField, enumChoices } from '../components/fields';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="tier" source="tier" choices={enumChoices('CustomerTier', ['S', 'A', 'B', 'C'])} />,
+  <ReferenceInput key="org" source="orgUnitId" reference="OrgUnit"><AutocompleteInput optionText="name" /></ReferenceInput>,
 ];
 
 export function CustomerList() {
@@ -13,7 +14,8 @@ export function CustomerList() {
         <DataTable.Col source="name" />
         <DataTable.Col source="tier"><EnumField source="tier" enumName="CustomerTier" /></DataTable.Col>
         <DataTable.Col source="orgUnitId"><ReferenceField source="orgUnitId" reference="OrgUnit" link="show" /></DataTable.Col>
-        <DataTable.Col source="externalRef" />
+        <DataTable.Col source="code" />
+        <DataTable.Col source="industry" />
       </DataTable>
     </List>
   );

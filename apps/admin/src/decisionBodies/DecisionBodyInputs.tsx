@@ -1,4 +1,5 @@
-import { ArrayInput, AutocompleteInput, BooleanInput, required, SimpleFormIterator, TextInput } from 'react-admin';
+import { ArrayInput, AutocompleteArrayInput, AutocompleteInput, BooleanInput, ReferenceInput, required, SelectInput, SimpleFormIterator, TextInput } from 'react-admin';
+import { GRADES } from '../providers/types';
 import { enumChoices } from '../components/fields';
 import { POSITION_TITLES } from '../positions/PositionAssignmentInputs';
 
@@ -6,10 +7,13 @@ export function DecisionBodyInputs() {
   return (
     <>
       <TextInput source="name" validate={required()} />
-      <TextInput source="quorum" validate={required()} helperText="resources.DecisionBody.fields.quorum" />
+      <SelectInput source="quorum" validate={required()} choices={[{ id: 'ALL_FIXED', name: 'decisionBody.ALL_FIXED' }, { id: 'MAJORITY', name: 'decisionBody.MAJORITY' }]} />
+      <SelectInput source="grade" choices={enumChoices('ProjectGrade', GRADES)} />
+      <ReferenceInput source="orgUnitId" reference="OrgUnit"><AutocompleteInput optionText="name" /></ReferenceInput>
       <ArrayInput source="seats" validate={required()}>
         <SimpleFormIterator inline>
           <AutocompleteInput source="title" label="resources.DecisionBody.fields.title" choices={enumChoices('PositionTitle', POSITION_TITLES)} validate={required()} />
+          <AutocompleteArrayInput source="alternativeTitles" label="resources.DecisionBody.fields.alternativeTitles" choices={enumChoices('PositionTitle', POSITION_TITLES)} />
           <BooleanInput source="fixed" label="resources.DecisionBody.fields.fixed" />
         </SimpleFormIterator>
       </ArrayInput>

@@ -1,11 +1,11 @@
-import { AutocompleteInput, BooleanInput, DataTable, List, ReferenceField, ReferenceInput, useRecordContext, useTranslate } from 'react-admin';
+import { AutocompleteInput, DataTable, DateTimeInput, List, ReferenceField, ReferenceInput, useRecordContext, useTranslate } from 'react-admin';
 import { Chip } from '@mui/material';
 import { EnumChipsField, LocaleDateField, MoneyField } from '../components/fields';
 
 const filters = [
   <ReferenceInput key="from" source="delegatorId" reference="Person" alwaysOn><AutocompleteInput optionText="name" /></ReferenceInput>,
   <ReferenceInput key="to" source="delegateId" reference="Person" alwaysOn><AutocompleteInput optionText="name" /></ReferenceInput>,
-  <BooleanInput key="active" source="active" />,
+  <DateTimeInput key="active" source="activeAt" />,
 ];
 
 function Status() {

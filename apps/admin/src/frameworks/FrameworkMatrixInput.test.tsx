@@ -21,11 +21,13 @@ describe('FrameworkMatrixInput', () => {
     const cell = await screen.findByLabelText('Level 2, Head · team leader');
     fireEvent.change(cell, { target: { value: '4' } });
     fireEvent.change(screen.getByLabelText('Min. tenure (months) 2'), { target: { value: '24' } });
-    fireEvent.click(screen.getByLabelText('Performance gate 2'));
+    fireEvent.change(screen.getByLabelText('Gate periods 2'), { target: { value: '3' } });
     fireEvent.click(screen.getByText('submit'));
     await waitFor(() => expect(onSubmit).toHaveBeenCalled());
     const levels = onSubmit.mock.calls[0][0].levels;
-    expect(levels[1]).toEqual({ level: 2, minProficiency: { H: 4, E: 2 }, minTenureMonths: 24, minProjects: 0, performanceGate: true });
+    expect(levels[1]).toEqual({
+      level: 2, name: 'Experienced', nameZh: '有经验者', minProficiency: { H: 4, E: 2 }, minTenureMonths: 24, minProjects: 0, gateMinimumRating: null, gatePeriods: 3,
+    });
   });
 
   it('adds and removes levels and adds a dimension to every level', async () => {

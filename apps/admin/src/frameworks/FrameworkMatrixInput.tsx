@@ -1,6 +1,6 @@
 // Editor for a qualification framework: levels (rows) × dimensions (columns) of minimum proficiency (1..5),
-// with each level's minimum tenure, minimum projects and performance gate.
-import { Box, Button, Checkbox, IconButton, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+// with each level's minimum tenure, minimum projects and performance gate (minimum appraisal rating over N periods).
+import { Box, Button, IconButton, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { useState } from 'react';
 import { useInput, useTranslate } from 'react-admin';
@@ -8,11 +8,18 @@ import { useEnumLabel } from '../components/fields';
 
 export interface FrameworkLevel {
   level: number;
+  name: string;
+  nameZh: string;
   minProficiency: Record<string, number>;
   minTenureMonths: number;
   minProjects: number;
-  performanceGate: boolean;
+  /** Minimum appraisal rating in each of the last `gatePeriods` periods; null: no gate. */
+  gateMinimumRating: string | null;
+  gatePeriods: number | null;
 }
+
+export const APPRAISAL_RATINGS = ['A', 'B+', 'B', 'C', 'D'] as const;
+const LEVEL_NAMES: Array<[string, string]> = [['Beginner', '初做者'], ['Experienced', '有经验者'], ['Backbone', '骨干'], ['Expert', '专家'], ['Senior expert', '资深专家']];
 
 /** The dimensions of each triangle role's model (DOMAIN.md §2), used when the form has no role model yet. */
 export const DEFAULT_DIMENSIONS: Record<string, string[]> = {
@@ -22,7 +29,11 @@ export const DEFAULT_DIMENSIONS: Record<string, string[]> = {
 };
 
 export function emptyLevel(level: number, dimensions: readonly string[]): FrameworkLevel {
-  return { level, minProficiency: Object.fromEntries(dimensions.map((d) => [d, Math.min(level, 5)])), minTenureMonths: 0, minProjects: 0, performanceGate: false };
+  const [name, nameZh] = LEVEL_NAMES[level - 1] ?? [`Level ${level}`, `${level} 级`];
+  return {
+    level, name, nameZh, minProficiency: Object.fromEntries(dimensions.map((d) => [d, Math.min(level, 5)])),
+    minTenureMonths: 0, minProjects: 0, gateMinimumRating: null, gatePeriods: null,
+  };
 }
 
 /** A message key when the matrix is not valid: every cell 1..5, tenure and projects ≥ 0, at least one level. */
@@ -33,6 +44,7 @@ export function validateMatrix(levels: unknown): string | undefined {
       if (!Number.isInteger(value) || value < 1 || value > 5) return 'validation.level_range';
     }
     if (!(level.minTenureMonths >= 0) || !(level.minProjects >= 0)) return 'ra.validation.minValue';
+    if (level.gateMinimumRating && !(Number(level.gatePeriods) >= 1)) return 'ra.validation.minValue';
   }
   return undefined;
 }
@@ -78,6 +90,7 @@ export function FrameworkMatrixInput({ source = 'levels', dimensions, label = 'r
   };
   const addLevel = () => change([...levels, emptyLevel(levels.length + 1, columns)]);
   const removeLevel = (index: number) => change(levels.filter((_, i) => i !== index).map((l, i) => ({ ...l, level: i + 1 })));
+  const gateLabel = (l: FrameworkLevel) => `${translate('matrix.gate')} ${l.level}`;
   const addDimension = () => {
     const code = newDimension.trim().toUpperCase();
     if (!code || columns.includes(code)) return;
@@ -102,6 +115,7 @@ export function FrameworkMatrixInput({ source = 'levels', dimensions, label = 'r
             <TableCell>{translate('matrix.tenure')}</TableCell>
             <TableCell>{translate('matrix.projects')}</TableCell>
             <TableCell>{translate('matrix.gate')}</TableCell>
+            <TableCell>{translate('matrix.gate_periods')}</TableCell>
             <TableCell />
           </TableRow>
         </TableHead>
@@ -134,8 +148,17 @@ export function FrameworkMatrixInput({ source = 'levels', dimensions, label = 'r
                   slotProps={{ htmlInput: { min: 0, 'aria-label': `${translate('matrix.projects')} ${level.level}`, style: { width: 64 } } }} />
               </TableCell>
               <TableCell>
-                <Checkbox checked={Boolean(level.performanceGate)} onChange={(e) => update(index, { performanceGate: e.target.checked })}
-                  slotProps={{ input: { 'aria-label': `${translate('matrix.gate')} ${level.level}` } }} />
+                <TextField select size="small" value={level.gateMinimumRating ?? ''} sx={{ minWidth: 80 }}
+                  onChange={(e) => update(index, { gateMinimumRating: e.target.value || null, gatePeriods: e.target.value ? level.gatePeriods ?? 2 : null })}
+                  slotProps={{ htmlInput: { 'aria-label': gateLabel(level) } }}>
+                  <MenuItem value="">{translate('matrix.no_gate')}</MenuItem>
+                  {APPRAISAL_RATINGS.map((r) => <MenuItem key={r} value={r}>{r}</MenuItem>)}
+                </TextField>
+              </TableCell>
+              <TableCell>
+                <TextField type="number" size="small" value={level.gatePeriods ?? ''} disabled={!level.gateMinimumRating}
+                  onChange={(e) => update(index, { gatePeriods: e.target.value === '' ? null : Number(e.target.value) })}
+                  slotProps={{ htmlInput: { min: 1, 'aria-label': `${translate('matrix.gate_periods')} ${level.level}`, style: { width: 48 } } }} />
               </TableCell>
               <TableCell>
                 <IconButton aria-label={`${translate('matrix.remove_level')} ${level.level}`} onClick={() => removeLevel(index)} size="small"><DeleteIcon fontSize="small" /></IconButton>

@@ -1,16 +1,13 @@
-import { AutocompleteInput, FormDataConsumer, NumberInput, ReferenceInput, required, SelectInput, TextInput, minValue, useGetOne } from 'react-admin';
+import { AutocompleteInput, BooleanInput, FormDataConsumer, minValue, NumberInput, ReferenceInput, required, SelectInput, TextInput, useGetManyReference } from 'react-admin';
 import { enumChoices } from '../components/fields';
 import { DEFAULT_DIMENSIONS, FrameworkMatrixInput } from './FrameworkMatrixInput';
 
-function dimensionCodes(raw: unknown): string[] {
-  const list = typeof raw === 'string' ? JSON.parse(raw) : raw;
-  return Array.isArray(list) ? list.map((d: { code?: string }) => d.code).filter((c): c is string => Boolean(c)) : [];
-}
-
-/** Columns come from the chosen role model; without one, from the role's standard dimensions. */
-function Matrix({ role, roleModelId }: { role?: string; roleModelId?: string }) {
-  const { data } = useGetOne('RoleModel', { id: roleModelId ?? '' }, { enabled: Boolean(roleModelId) });
-  const fromModel = dimensionCodes(data?.dimensions);
+/** Columns come from the chosen role-model version's dimensions; without one, from the role's standard dimensions. */
+function Matrix({ role, roleModelVersionId }: { role?: string; roleModelVersionId?: string }) {
+  const { data } = useGetManyReference('RoleModelDimension', {
+    target: 'roleModelVersionId', id: roleModelVersionId ?? '', pagination: { page: 1, perPage: 100 }, sort: { field: 'sortOrder', order: 'ASC' },
+  }, { enabled: Boolean(roleModelVersionId) });
+  const fromModel = (data ?? []).map((d) => String(d.code));
   return <FrameworkMatrixInput dimensions={fromModel.length ? fromModel : DEFAULT_DIMENSIONS[role ?? ''] ?? []} />;
 }
 
@@ -19,15 +16,13 @@ export function QualificationFrameworkInputs() {
     <>
       <TextInput source="name" validate={required()} />
       <SelectInput source="role" choices={enumChoices('TriangleRole', ['AR', 'SR', 'FR'])} validate={required()} />
-      <FormDataConsumer>
-        {({ formData }) => (
-          <ReferenceInput source="roleModelId" reference="RoleModel" filter={formData.role ? { role: formData.role } : {}}>
-            <AutocompleteInput optionText={(r) => `${r.name} v${r.version}`} />
-          </ReferenceInput>
-        )}
-      </FormDataConsumer>
+      <ReferenceInput source="roleModelVersionId" reference="RoleModelVersion" sort={{ field: 'versionNo', order: 'DESC' }}>
+        <AutocompleteInput optionText={(v) => `#${v.roleModelId} v${v.versionNo} (${v.status})`} validate={required()} />
+      </ReferenceInput>
       <NumberInput source="validityMonths" validate={[required(), minValue(1)]} defaultValue={24} />
-      <FormDataConsumer>{({ formData }) => <Matrix role={formData.role} roleModelId={formData.roleModelId} />}</FormDataConsumer>
+      <SelectInput source="status" choices={enumChoices('VersionStatus', ['DRAFT', 'ACTIVE', 'RETIRED'])} defaultValue="DRAFT" validate={required()} />
+      <BooleanInput source="managerMayCertify" defaultValue={false} />
+      <FormDataConsumer>{({ formData }) => <Matrix role={formData.role} roleModelVersionId={formData.roleModelVersionId} />}</FormDataConsumer>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { DataTable, List, ReferenceField, SelectInput } from 'react-admin';
+import { DataTable, List, SelectInput } from 'react-admin';
 import { EnumField, enumChoices } from '../components/fields';
 
 const filters = [<SelectInput key="role" source="role" choices={enumChoices('TriangleRole', ['AR', 'SR', 'FR'])} alwaysOn />];
@@ -9,7 +9,7 @@ export function QualificationFrameworkList() {
       <DataTable rowClick="show">
         <DataTable.Col source="name" />
         <DataTable.Col source="role"><EnumField source="role" enumName="TriangleRole" /></DataTable.Col>
-        <DataTable.Col source="roleModelId"><ReferenceField source="roleModelId" reference="RoleModel" /></DataTable.Col>
+        <DataTable.Col source="status"><EnumField source="status" enumName="VersionStatus" /></DataTable.Col>
         <DataTable.Col source="validityMonths" />
       </DataTable>
     </List>

@@ -1,5 +1,5 @@
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
-import { NumberField, ReferenceField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { BooleanField, NumberField, ReferenceField, Show, SimpleShowLayout, TextField, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { EnumField, useEnumLabel } from '../components/fields';
 import type { FrameworkLevel } from './FrameworkMatrixInput';
 
@@ -7,6 +7,7 @@ function Matrix() {
   const record = useRecordContext();
   const translate = useTranslate();
   const dimension = useEnumLabel('Dimension');
+  const [locale] = useLocaleState();
   const raw = record?.levels;
   const levels = (typeof raw === 'string' ? JSON.parse(raw) : raw ?? []) as FrameworkLevel[];
   const columns = [...new Set(levels.flatMap((l) => Object.keys(l.minProficiency ?? {})))];
@@ -24,11 +25,11 @@ function Matrix() {
       <TableBody>
         {levels.map((l) => (
           <TableRow key={l.level}>
-            <TableCell>{l.level}</TableCell>
+            <TableCell>{l.level} · {locale === 'zh-CN' ? l.nameZh : l.name}</TableCell>
             {columns.map((c) => <TableCell key={c}>{l.minProficiency?.[c] ?? '—'}</TableCell>)}
             <TableCell>{l.minTenureMonths}</TableCell>
             <TableCell>{l.minProjects}</TableCell>
-            <TableCell>{translate(l.performanceGate ? 'app.yes' : 'app.no')}</TableCell>
+            <TableCell>{l.gateMinimumRating ? `≥ ${l.gateMinimumRating} × ${l.gatePeriods ?? 1}` : translate('matrix.no_gate')}</TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -42,8 +43,12 @@ export function QualificationFrameworkShow() {
       <SimpleShowLayout>
         <TextField source="name" />
         <EnumField source="role" enumName="TriangleRole" />
-        <ReferenceField source="roleModelId" reference="RoleModel" link="show" />
+        <ReferenceField source="roleModelVersionId" reference="RoleModelVersion" link={false}>
+          <TextField source="versionNo" />
+        </ReferenceField>
         <NumberField source="validityMonths" />
+        <EnumField source="status" enumName="VersionStatus" />
+        <BooleanField source="managerMayCertify" />
         <Matrix />
       </SimpleShowLayout>
     </Show>

@@ -43,8 +43,21 @@ export const en = {
     PoolStatus: { DRAFT: 'Draft', FUNDED: 'Funded', ALLOCATED: 'Allocated', APPROVED: 'Approved', LOCKED: 'Locked' },
     UserRole: { ADMIN: 'Administrator', HR: 'HR', LEADER: 'Leader', VIEWER: 'Viewer' },
     CustomerTier: { S: 'Tier S', A: 'Tier A', B: 'Tier B', C: 'Tier C' },
-    OrgUnitKind: { HQ: 'Headquarters', REGION: 'Region', OFFICE: 'Representative office', SYSTEM_DEPT: 'System department', DEPARTMENT: 'Department' },
-    Stage: { LEAD: 'Lead', OPPORTUNITY: 'Opportunity', CONTRACT: 'Contract', EXECUTION: 'Contract execution', CLOSED: 'Closed' },
+    OrgUnitKind: { HQ: 'Headquarters', REGION: 'Region', REP_OFFICE: 'Representative office', SYSTEM_DEPT: 'System department', OTHER: 'Other' },
+    Stage: { LEAD: 'Manage leads', OPPORTUNITY: 'Manage opportunities', CONTRACT_EXECUTION: 'Manage contract execution', CLOSED: 'Closed' },
+    GradeReason: {
+      PRODUCT_DIRECTION: 'Major impact on product direction', S_TIER_CUSTOMER: 'Major impact on cooperation with an S-tier customer',
+      STRATEGIC_INDUSTRY: 'Major significance for a strategic-industry breakthrough', BUSINESS_MODEL: 'Major impact on the business model',
+      A_TIER_CUSTOMER: 'Major impact on cooperation with an A-tier customer', NO_CRITERION: 'No grading criterion met', SET_BY_HAND: 'Set by hand',
+    },
+    TeamKind: { PROJECT: 'Project team', SYSTEM_DEPT: 'System-department team' },
+    VersionStatus: { DRAFT: 'Draft', PUBLISHED: 'Published', RETIRED: 'Retired', ACTIVE: 'Active' },
+    AppraisalRating: { A: 'A', 'B+': 'B+', B: 'B', C: 'C', D: 'D' },
+    ActorKind: { USER: 'User', API_TOKEN: 'API token', ANONYMOUS: 'Anonymous' },
+    TokenScope: {
+      read: 'Read everything', 'write:org': 'Write organisation', 'write:projects': 'Write projects', 'write:qualifications': 'Write qualifications',
+      'write:authority': 'Write authority', decide: 'Record decisions', 'write:pools': 'Write bonus pools',
+    },
     AssessmentKind: { SELF: 'Self', MANAGER: 'Manager', PANEL: 'Panel' },
     PositionTitle: {
       BU_PRESIDENT: 'Business-unit president', BUSINESS_DEPT_DIRECTOR: 'Business-department director', CHIEF_ENGINEER: 'Chief engineer',
@@ -69,6 +82,11 @@ export const en = {
     NETWORK_ERROR: 'The server cannot be reached. Your changes are kept; try again.',
     INTERNAL_SERVER_ERROR: 'The server could not complete the request.',
     GRAPHQL_VALIDATION_FAILED: 'The server does not offer this operation yet.',
+    RECORD_IN_USE: 'Other records still refer to this one: end or remove them first.',
+    APPEND_ONLY: 'This record cannot be changed once written.',
+    RATE_LIMITED: 'Too many requests: wait a moment and try again.',
+    SERVICE_UNAVAILABLE: 'The database is not reachable right now; try again in a few seconds.',
+    UNKNOWN_RESOURCE: 'The server does not offer this kind of record yet.',
     unknown: 'Something went wrong: %{message}',
   },
   validation: {
@@ -109,7 +127,9 @@ export const en = {
     min_proficiency: 'Minimum proficiency (1–5) per dimension',
     tenure: 'Min. tenure (months)',
     projects: 'Min. projects',
-    gate: 'Performance gate',
+    gate: 'Performance gate (min. rating)',
+    gate_periods: 'Gate periods',
+    no_gate: 'None',
     add_level: 'Add level',
     remove_level: 'Remove level',
     add_dimension: 'Add dimension',
@@ -200,7 +220,8 @@ export const en = {
   roleModel: {
     dimensions: 'Dimensions',
     behaviours: 'Key behaviours',
-    new_version: 'Save as a new version',
+    new_version: 'New version',
+    behaviours_help: 'One per line: CODE | English | 中文',
     history: 'Version history',
     version_note: 'Saving creates version %{version}; assessments made on earlier versions stay unchanged.',
   },
@@ -209,11 +230,15 @@ export const en = {
     team: 'Triangle team by stage',
     decisions: 'Decisions',
     no_stage: 'All stages',
+    criteria: 'Grading criteria (the grade is computed from them)',
+    grade_by_hand: 'Leave empty to compute the grade; set it by hand only with a justification',
+    record_decision: 'Record a decision',
   },
   orgTree: {
     title: 'Organisation tree',
     expand_all: 'Expand all',
   },
+  decisionBody: { ALL_FIXED: 'All fixed members agree', MAJORITY: 'Majority of the seats' },
   audit: {
     changes: 'Changes',
     field: 'Field',
@@ -228,30 +253,45 @@ export const en = {
   },
   resources: {
     OrgUnit: { name: 'Org unit |||| Org units', fields: { name: 'Name', code: 'Code', parentId: 'Parent unit', kind: 'Kind', version: 'Version', q: 'Search' } },
-    Person: { name: 'Person |||| People', fields: { employeeNo: 'Employee no.', name: 'Name', email: 'Email', orgUnitId: 'Org unit', version: 'Version', q: 'Search' } },
-    PositionAssignment: { name: 'Position |||| Positions', fields: { personId: 'Person', title: 'Position title', orgUnitId: 'Org unit', validFrom: 'From', validTo: 'To' } },
-    Customer: { name: 'Customer |||| Customers', fields: { name: 'Name', tier: 'Tier', orgUnitId: 'Org unit', externalRef: 'External reference', q: 'Search' } },
+    Person: {
+      name: 'Person |||| People',
+      fields: { employeeNo: 'Employee no.', name: 'Name', email: 'Email', phone: 'Phone', orgUnitId: 'Org unit', hiredAt: 'Hired on', archivedAt: 'Left on', includeArchived: 'Include people who left', version: 'Version', q: 'Search' },
+    },
+    PositionAssignment: { name: 'Position |||| Positions', fields: { personId: 'Person', title: 'Position title', orgUnitId: 'Org unit', validFrom: 'From', validTo: 'To', activeAt: 'In office on' } },
+    Customer: { name: 'Customer |||| Customers', fields: { name: 'Name', code: 'Code', tier: 'Tier', orgUnitId: 'Org unit', industry: 'Industry', q: 'Search' } },
     Project: {
       name: 'Project |||| Projects',
       fields: {
         externalRef: 'External reference', name: 'Name', customerId: 'Customer', orgUnitId: 'Org unit', stage: 'LTC stage',
-        amount: 'Amount', currency: 'Currency', grade: 'Grade', gradeReasons: 'Grade reasons', gradeJustification: 'Justification for a set grade', q: 'Search',
+        amount: 'Amount', currency: 'Currency', grade: 'Grade', gradeReasons: 'Grade reasons', gradeJustification: 'Justification for a grade set by hand', q: 'Search',
+        gradeCriteria: {
+          majorProductDirectionImpact: 'Major impact on product direction', majorSTierCustomerImpact: 'Major impact on an S-tier customer',
+          strategicIndustryBreakthrough: 'Strategic-industry breakthrough', majorBusinessModelImpact: 'Major impact on the business model',
+          majorATierCustomerImpact: 'Major impact on an A-tier customer', majorCustomerImpact: "Major impact on this project's customer",
+        },
       },
     },
-    TeamAppointment: { name: 'Team appointment |||| Team appointments', fields: { projectId: 'Project', personId: 'Person', role: 'Triangle role', stage: 'Stage', validFrom: 'From', validTo: 'To' } },
-    RoleModel: { name: 'Role model |||| Role models', fields: { name: 'Name', nameZh: 'Chinese name', role: 'Triangle role', version: 'Version', dimensions: 'Dimensions', code: 'Code', behaviours: 'Behaviours', createdAt: 'Created' } },
+    TeamAppointment: {
+      name: 'Team appointment |||| Team appointments',
+      fields: { projectId: 'Project', personId: 'Person', role: 'Triangle role', stage: 'Stage', validFrom: 'From', validTo: 'To', qualificationLevel: 'Level held', exceptionReason: 'Authorized exception', activeAt: 'On team on' },
+    },
+    RoleModel: { name: 'Role model |||| Role models', fields: { name: 'Name', nameZh: 'Chinese name', role: 'Triangle role', description: 'Description', code: 'Code', indicators: 'Key behaviours' } },
+    RoleModelVersion: { name: 'Role model version |||| Role model versions', fields: { roleModelId: 'Role model', versionNo: 'Version', status: 'Status', publishedAt: 'Published', notes: 'What changed' } },
+    RoleModelDimension: { name: 'Dimension |||| Dimensions', fields: { roleModelVersionId: 'Version', code: 'Code', name: 'Name', nameZh: 'Chinese name', indicators: 'Key behaviours', sortOrder: 'Order' } },
     QualificationFramework: {
       name: 'Qualification framework |||| Qualification frameworks',
-      fields: { name: 'Name', role: 'Triangle role', version: 'Version', roleModelId: 'Role model', levels: 'Levels × dimensions', validityMonths: 'Validity (months)' },
+      fields: { name: 'Name', role: 'Triangle role', roleModelVersionId: 'Role model version', levels: 'Levels × dimensions', validityMonths: 'Validity (months)', status: 'Status', managerMayCertify: 'Manager assessments certify' },
     },
     Assessment: {
       name: 'Assessment |||| Assessments',
       fields: {
         personId: 'Person', role: 'Triangle role', frameworkId: 'Framework', kind: 'Kind', assessorId: 'Assessor', assessedAt: 'Assessed on',
-        ratings: 'Ratings', level: 'Level reached', validUntil: 'Valid until', dimension: 'Dimension', rating: 'Rating', evidence: 'Evidence',
+        ratings: 'Ratings', levelReached: 'Level reached', validUntil: 'Valid until', dimensionCode: 'Dimension', score: 'Score', evidence: 'Evidence',
+        inRoleSince: 'In the role since', completedProjects: 'Completed projects', performance: 'Appraisal ratings', period: 'Period', endsAt: 'Ends on',
+        rating: 'Rating', certifies: 'Certifies', tenureMonths: 'Months in the role', gap: 'Gap', comment: 'Comment',
       },
     },
-    StaffingRule: { name: 'Staffing rule |||| Staffing rules', fields: { grade: 'Project grade', role: 'Triangle role', minLevel: 'Minimum level' } },
+    StaffingRule: { name: 'Staffing rule |||| Staffing rules', fields: { grade: 'Project grade', role: 'Triangle role', minLevel: 'Minimum level', orgUnitId: 'Org subtree', validFrom: 'From', validTo: 'To', note: 'Why' } },
     AuthorityRule: {
       name: 'Authority rule |||| Authority rules',
       fields: {
@@ -261,14 +301,17 @@ export const en = {
       },
       matrix: 'Matrix',
     },
-    DecisionBody: { name: 'Decision body |||| Decision bodies', fields: { name: 'Name', seats: 'Seats', title: 'Position title', fixed: 'Fixed member', quorum: 'Quorum' } },
+    DecisionBody: {
+      name: 'Decision body |||| Decision bodies',
+      fields: { name: 'Name', seats: 'Seats', title: 'Position title', alternativeTitles: 'Or one of', fixed: 'Fixed member', quorum: 'Quorum', grade: 'Decides for grade', orgUnitId: 'Org unit of the seats' },
+    },
     Delegation: {
       name: 'Delegation |||| Delegations',
       fields: {
         sourceRuleId: 'Source rule', sourceDelegationId: 'Source delegation', delegatorId: 'Delegator', delegateId: 'Delegate',
         decisionPoints: 'Decision points', grades: 'Grades', scopeOrgUnitId: 'Scope', limit: 'Limit', currency: 'Currency',
         validFrom: 'From', validTo: 'To', redelegableDepth: 'Re-delegable depth', requiredRole: 'Required role', requiredLevel: 'Required level',
-        reason: 'Reason', revokedAt: 'Revoked at', revokeReason: 'Revoke reason', active: 'Active only',
+        reason: 'Reason', revokedAt: 'Revoked at', revokeReason: 'Revoke reason', activeAt: 'In force on',
       },
     },
     Decision: {
@@ -279,17 +322,28 @@ export const en = {
       name: 'Bonus pool |||| Bonus pools',
       fields: {
         name: 'Name', status: 'Status', currency: 'Currency', baseAmount: 'Base amount', fundedAmount: 'Funded amount', projectId: 'Project',
-        orgUnitId: 'Team (org unit)', period: 'Period', members: 'Members', personId: 'Person', role: 'Role', weight: 'Role weight',
-        coefficient: 'Performance coefficient', participation: 'Participation', share: 'Share', metrics: 'Metrics', metric: 'Metric',
-        target: 'Target', actual: 'Actual', attainmentGate: 'Attainment gate', cap: 'Cap', acceleration: 'Acceleration above 100%',
+        orgUnitId: 'Team (org unit)', teamKind: 'Team kind', periodFrom: 'Period from', periodTo: 'Period to', members: 'Members',
+        attainmentGate: 'Attainment gate', capMultiplier: 'Cap (× base)', acceleration: 'Acceleration above 100%',
       },
+    },
+    PoolMetric: { name: 'Pool metric |||| Pool metrics', fields: { poolId: 'Pool', metric: 'Metric', target: 'Target', actual: 'Actual', weight: 'Weight', currency: 'Currency' } },
+    PoolMember: {
+      name: 'Pool member |||| Pool members',
+      fields: { poolId: 'Pool', personId: 'Person', role: 'Role', weight: 'Role weight', coefficient: 'Performance coefficient', participation: 'Participation', share: 'Share', currency: 'Currency' },
     },
     AuditEntry: {
       name: 'Audit entry |||| Audit log',
-      fields: { at: 'When', userId: 'Who', action: 'Action', entityType: 'Record type', entityId: 'Record id', before: 'Before', after: 'After', requestId: 'Request id' },
+      fields: {
+        at: 'When', actorKind: 'Actor kind', actorId: 'Actor id', actorLabel: 'Who', action: 'Action', entityType: 'Record type', entityId: 'Record id',
+        before: 'Before', after: 'After', note: 'Note', requestId: 'Request id', from: 'From', to: 'Until',
+      },
     },
-    User: { name: 'User |||| Users', fields: { email: 'Email', role: 'Role', personId: 'Person', password: 'Password' } },
-    ApiToken: { name: 'API token |||| API tokens', fields: { name: 'Name', userId: 'User', createdAt: 'Created', expiresAt: 'Expires', lastUsedAt: 'Last used', revokedAt: 'Revoked' } },
+    User: { name: 'User |||| Users', fields: { email: 'Email', role: 'Role', personId: 'Person', password: 'Password', lastLoginAt: 'Last sign-in', archivedAt: 'Disabled on', includeArchived: 'Include disabled users' } },
+    ApiToken: {
+      name: 'API token |||| API tokens',
+      fields: { name: 'Name', scopes: 'Scopes', createdById: 'Created by', createdAt: 'Created', expiresAt: 'Expires', revokedAt: 'Revoked', revokeReason: 'Revoke reason', secret: 'Secret' },
+      secret_once: 'Copy this secret now: it is shown only once.',
+    },
   },
 };
 

@@ -93,8 +93,21 @@ export const zhCN: Messages = {
     PoolStatus: { DRAFT: '草稿', FUNDED: '已生成', ALLOCATED: '已分配', APPROVED: '已审批', LOCKED: '已锁定' },
     UserRole: { ADMIN: '管理员', HR: '人力资源', LEADER: '主管', VIEWER: '只读用户' },
     CustomerTier: { S: 'S 类', A: 'A 类', B: 'B 类', C: 'C 类' },
-    OrgUnitKind: { HQ: '总部', REGION: '地区部', OFFICE: '代表处', SYSTEM_DEPT: '系统部', DEPARTMENT: '部门' },
-    Stage: { LEAD: '线索', OPPORTUNITY: '机会点', CONTRACT: '合同', EXECUTION: '合同执行', CLOSED: '已关闭' },
+    OrgUnitKind: { HQ: '总部', REGION: '地区部', REP_OFFICE: '代表处', SYSTEM_DEPT: '系统部', OTHER: '其他' },
+    Stage: { LEAD: '管理线索', OPPORTUNITY: '管理机会点', CONTRACT_EXECUTION: '管理合同执行', CLOSED: '已关闭' },
+    GradeReason: {
+      PRODUCT_DIRECTION: '对产品发展方向有重大影响', S_TIER_CUSTOMER: '对与 S 类客户的合作有重大影响',
+      STRATEGIC_INDUSTRY: '对战略行业突破有重大意义', BUSINESS_MODEL: '对商业模式有重大影响',
+      A_TIER_CUSTOMER: '对与 A 类客户的合作有重大影响', NO_CRITERION: '不满足任何定级标准', SET_BY_HAND: '人工定级',
+    },
+    TeamKind: { PROJECT: '项目团队', SYSTEM_DEPT: '系统部团队' },
+    VersionStatus: { DRAFT: '草稿', PUBLISHED: '已发布', RETIRED: '已停用', ACTIVE: '生效' },
+    AppraisalRating: { A: 'A', 'B+': 'B+', B: 'B', C: 'C', D: 'D' },
+    ActorKind: { USER: '用户', API_TOKEN: 'API 令牌', ANONYMOUS: '匿名' },
+    TokenScope: {
+      read: '读取全部', 'write:org': '维护组织', 'write:projects': '维护项目', 'write:qualifications': '维护任职资格',
+      'write:authority': '维护授权', decide: '记录决策', 'write:pools': '维护奖金包',
+    },
     AssessmentKind: { SELF: '自评', MANAGER: '主管评', PANEL: '评委会' },
     PositionTitle: {
       BU_PRESIDENT: '事业部总裁', BUSINESS_DEPT_DIRECTOR: '业务部总监', CHIEF_ENGINEER: '总工', INDUSTRY_HEAD: '行业部长', INDUSTRY_CHIEF_ENGINEER: '行业总工',
@@ -119,6 +132,11 @@ export const zhCN: Messages = {
     NETWORK_ERROR: '无法连接服务器。您的修改仍保留，请重试。',
     INTERNAL_SERVER_ERROR: '服务器无法完成请求。',
     GRAPHQL_VALIDATION_FAILED: '服务器尚未提供此操作。',
+    RECORD_IN_USE: '仍有其他记录引用此记录：请先结束或删除它们。',
+    APPEND_ONLY: '此记录写入后不可修改。',
+    RATE_LIMITED: '请求过于频繁，请稍后再试。',
+    SERVICE_UNAVAILABLE: '数据库暂时无法访问，请几秒后重试。',
+    UNKNOWN_RESOURCE: '服务器尚未提供此类记录。',
     unknown: '出错了：%{message}',
   },
   validation: {
@@ -141,7 +159,7 @@ export const zhCN: Messages = {
     scope: '范围', limit: '额度', window: '有效期', requires: '要求 %{role} ≥ %{level} 级', empty: '无授权链', step: '第 %{n} 步',
   },
   matrix: {
-    level: '等级', dimension: '维度', min_proficiency: '各维度最低熟练度（1–5）', tenure: '最短任职（月）', projects: '最少项目数', gate: '绩效门槛',
+    level: '等级', dimension: '维度', min_proficiency: '各维度最低熟练度（1–5）', tenure: '最短任职（月）', projects: '最少项目数', gate: '绩效门槛（最低评价）', gate_periods: '考察周期数', no_gate: '无',
     add_level: '添加等级', remove_level: '删除等级', add_dimension: '添加维度', dimension_code: '维度代码', no_dimensions: '请先添加角色模型的维度。',
     cell: '%{level} 级，%{dimension}',
   },
@@ -171,11 +189,12 @@ export const zhCN: Messages = {
     gate_failed: '未达到绩效门槛', top: '已达最高等级', ratings: '各维度评分', rating: '评分（1–5）', evidence: '证据',
   },
   roleModel: {
-    dimensions: '维度', behaviours: '关键行为', new_version: '保存为新版本', history: '版本历史',
+    dimensions: '维度', behaviours: '关键行为', new_version: '新建版本', behaviours_help: '每行一条：代码 | English | 中文', history: '版本历史',
     version_note: '保存将生成第 %{version} 版；基于旧版本的评估保持不变。',
   },
-  project: { grade_why: '定级理由', team: '各阶段铁三角团队', decisions: '决策记录', no_stage: '全部阶段' },
+  project: { grade_why: '定级理由', team: '各阶段铁三角团队', decisions: '决策记录', no_stage: '全部阶段', criteria: '定级标准（据此自动定级）', grade_by_hand: '留空则自动定级；人工定级须填写说明', record_decision: '记录决策' },
   orgTree: { title: '组织树', expand_all: '全部展开' },
+  decisionBody: { ALL_FIXED: '全体固定成员同意', MAJORITY: '多数席位同意' },
   audit: { changes: '变更', field: '字段' },
   dashboard: {
     welcome: '欢迎，%{email}', expiring_qualifications: '30 天内到期的任职资格', ending_delegations: '14 天内结束的转授权',
@@ -183,30 +202,45 @@ export const zhCN: Messages = {
   },
   resources: {
     OrgUnit: { name: '组织', fields: { name: '名称', code: '编码', parentId: '上级组织', kind: '类型', version: '版本', q: '搜索' } },
-    Person: { name: '人员', fields: { employeeNo: '工号', name: '姓名', email: '邮箱', orgUnitId: '所属组织', version: '版本', q: '搜索' } },
-    PositionAssignment: { name: '职位任命', fields: { personId: '人员', title: '职位', orgUnitId: '组织', validFrom: '起始', validTo: '截止' } },
-    Customer: { name: '客户', fields: { name: '名称', tier: '客户分级', orgUnitId: '所属组织', externalRef: '外部编号', q: '搜索' } },
+    Person: {
+      name: '人员',
+      fields: { employeeNo: '工号', name: '姓名', email: '邮箱', phone: '电话', orgUnitId: '所属组织', hiredAt: '入职日期', archivedAt: '离职日期', includeArchived: '包含已离职人员', version: '版本', q: '搜索' },
+    },
+    PositionAssignment: { name: '职位任命', fields: { personId: '人员', title: '职位', orgUnitId: '组织', validFrom: '起始', validTo: '截止', activeAt: '在任日期' } },
+    Customer: { name: '客户', fields: { name: '名称', code: '编码', tier: '客户分级', orgUnitId: '所属组织', industry: '行业', q: '搜索' } },
     Project: {
       name: '项目',
       fields: {
         externalRef: '外部编号', name: '名称', customerId: '客户', orgUnitId: '所属组织', stage: 'LTC 阶段', amount: '金额', currency: '币种',
         grade: '项目等级', gradeReasons: '定级理由', gradeJustification: '人工定级说明', q: '搜索',
+        gradeCriteria: {
+          majorProductDirectionImpact: '对产品发展方向有重大影响', majorSTierCustomerImpact: '对 S 类客户合作有重大影响',
+          strategicIndustryBreakthrough: '战略行业突破', majorBusinessModelImpact: '对商业模式有重大影响',
+          majorATierCustomerImpact: '对 A 类客户合作有重大影响', majorCustomerImpact: '对本项目客户的合作有重大影响',
+        },
       },
     },
-    TeamAppointment: { name: '团队任命', fields: { projectId: '项目', personId: '人员', role: '铁三角角色', stage: '阶段', validFrom: '起始', validTo: '截止' } },
-    RoleModel: { name: '角色模型', fields: { name: '名称', nameZh: '中文名称', role: '铁三角角色', version: '版本', dimensions: '维度', code: '代码', behaviours: '关键行为', createdAt: '创建时间' } },
+    TeamAppointment: {
+      name: '团队任命',
+      fields: { projectId: '项目', personId: '人员', role: '铁三角角色', stage: '阶段', validFrom: '起始', validTo: '截止', qualificationLevel: '任职资格等级', exceptionReason: '授权例外', activeAt: '在任日期' },
+    },
+    RoleModel: { name: '角色模型', fields: { name: '名称', nameZh: '中文名称', role: '铁三角角色', description: '说明', code: '代码', indicators: '关键行为' } },
+    RoleModelVersion: { name: '角色模型版本', fields: { roleModelId: '角色模型', versionNo: '版本', status: '状态', publishedAt: '发布时间', notes: '变更说明' } },
+    RoleModelDimension: { name: '维度', fields: { roleModelVersionId: '版本', code: '代码', name: '名称', nameZh: '中文名称', indicators: '关键行为', sortOrder: '顺序' } },
     QualificationFramework: {
       name: '任职资格标准',
-      fields: { name: '名称', role: '铁三角角色', version: '版本', roleModelId: '角色模型', levels: '等级 × 维度', validityMonths: '有效期（月）' },
+      fields: { name: '名称', role: '铁三角角色', roleModelVersionId: '角色模型版本', levels: '等级 × 维度', validityMonths: '有效期（月）', status: '状态', managerMayCertify: '主管评估可认证' },
     },
     Assessment: {
       name: '任职资格评估',
       fields: {
         personId: '人员', role: '铁三角角色', frameworkId: '任职资格标准', kind: '评估方式', assessorId: '评估人', assessedAt: '评估日期', ratings: '评分',
-        level: '达到等级', validUntil: '有效期至', dimension: '维度', rating: '评分', evidence: '证据',
+        levelReached: '达到等级', validUntil: '有效期至', dimensionCode: '维度', score: '得分', evidence: '证据', inRoleSince: '任该角色起始',
+        completedProjects: '已完成项目数', performance: '绩效评价', period: '周期', endsAt: '截止', rating: '绩效', certifies: '可认证',
+        tenureMonths: '任职月数', gap: '差距', comment: '备注',
       },
     },
-    StaffingRule: { name: '配置规则', fields: { grade: '项目等级', role: '铁三角角色', minLevel: '最低等级' } },
+    StaffingRule: { name: '配置规则', fields: { grade: '项目等级', role: '铁三角角色', minLevel: '最低等级', orgUnitId: '适用组织', validFrom: '起始', validTo: '截止', note: '原因' } },
     AuthorityRule: {
       name: '授权规则',
       fields: {
@@ -216,13 +250,16 @@ export const zhCN: Messages = {
       },
       matrix: '矩阵',
     },
-    DecisionBody: { name: '决策团队', fields: { name: '名称', seats: '席位', title: '职位', fixed: '固定成员', quorum: '决策规则' } },
+    DecisionBody: {
+      name: '决策团队',
+      fields: { name: '名称', seats: '席位', title: '职位', alternativeTitles: '或以下职位之一', fixed: '固定成员', quorum: '决策规则', grade: '决策项目等级', orgUnitId: '席位所在组织' },
+    },
     Delegation: {
       name: '转授权',
       fields: {
         sourceRuleId: '来源规则', sourceDelegationId: '来源转授权', delegatorId: '授权人', delegateId: '被授权人', decisionPoints: '决策点', grades: '项目等级',
         scopeOrgUnitId: '授权范围', limit: '额度', currency: '币种', validFrom: '起始', validTo: '截止', redelegableDepth: '可再转授权层级',
-        requiredRole: '要求角色', requiredLevel: '要求等级', reason: '理由', revokedAt: '撤销时间', revokeReason: '撤销原因', active: '仅有效',
+        requiredRole: '要求角色', requiredLevel: '要求等级', reason: '理由', revokedAt: '撤销时间', revokeReason: '撤销原因', activeAt: '生效日期',
       },
     },
     Decision: {
@@ -233,15 +270,27 @@ export const zhCN: Messages = {
       name: '奖金包',
       fields: {
         name: '名称', status: '状态', currency: '币种', baseAmount: '基数', fundedAmount: '奖金包金额', projectId: '项目', orgUnitId: '团队（组织）',
-        period: '周期', members: '成员', personId: '人员', role: '角色', weight: '角色权重', coefficient: '绩效系数', participation: '参与度', share: '分配额',
-        metrics: '指标', metric: '指标', target: '目标', actual: '实际', attainmentGate: '达成门槛', cap: '封顶', acceleration: '超额加速系数',
+        teamKind: '团队类型', periodFrom: '周期起', periodTo: '周期止', members: '成员', attainmentGate: '达成门槛', capMultiplier: '封顶（基数倍数）',
+        acceleration: '超额加速系数',
       },
+    },
+    PoolMetric: { name: '奖金包指标', fields: { poolId: '奖金包', metric: '指标', target: '目标', actual: '实际', weight: '权重', currency: '币种' } },
+    PoolMember: {
+      name: '奖金包成员',
+      fields: { poolId: '奖金包', personId: '人员', role: '角色', weight: '角色权重', coefficient: '绩效系数', participation: '参与度', share: '分配额', currency: '币种' },
     },
     AuditEntry: {
       name: '审计日志',
-      fields: { at: '时间', userId: '操作人', action: '操作', entityType: '记录类型', entityId: '记录编号', before: '修改前', after: '修改后', requestId: '请求编号' },
+      fields: {
+        at: '时间', actorKind: '操作者类型', actorId: '操作者编号', actorLabel: '操作人', action: '操作', entityType: '记录类型', entityId: '记录编号',
+        before: '修改前', after: '修改后', note: '备注', requestId: '请求编号', from: '起始', to: '截止',
+      },
     },
-    User: { name: '用户', fields: { email: '邮箱', role: '角色', personId: '人员', password: '密码' } },
-    ApiToken: { name: 'API 令牌', fields: { name: '名称', userId: '用户', createdAt: '创建时间', expiresAt: '到期时间', lastUsedAt: '最近使用', revokedAt: '撤销时间' } },
+    User: { name: '用户', fields: { email: '邮箱', role: '角色', personId: '人员', password: '密码', lastLoginAt: '最近登录', archivedAt: '停用日期', includeArchived: '包含已停用用户' } },
+    ApiToken: {
+      name: 'API 令牌',
+      fields: { name: '名称', scopes: '权限范围', createdById: '创建人', createdAt: '创建时间', expiresAt: '到期时间', revokedAt: '撤销时间', revokeReason: '撤销原因', secret: '密钥' },
+      secret_once: '请立即复制此密钥：它只显示这一次。',
+    },
   },
 };

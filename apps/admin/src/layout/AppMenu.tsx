@@ -1,7 +1,7 @@
 // The menu, grouped by task; Menu.ResourceItem hides what the role may not list (authProvider.canAccess → canAccess).
 import CheckIcon from '@mui/icons-material/FactCheck';
 import { ListSubheader } from '@mui/material';
-import { Menu, useTranslate } from 'react-admin';
+import { Menu, useResourceDefinitions, useTranslate } from 'react-admin';
 import { canAccess } from '../auth/canAccess';
 import { loadSession } from '../auth/session';
 
@@ -17,13 +17,15 @@ const GROUPS: Array<{ key: string; resources: string[] }> = [
 export function AppMenu() {
   const translate = useTranslate();
   const role = loadSession()?.user.role;
+  const defined = useResourceDefinitions();
+  const shown = (name: string) => Boolean(defined[name]) && canAccess(role, name, 'list');
   return (
     <Menu>
       <Menu.DashboardItem primaryText={translate('menu.dashboard')} />
       {canAccess(role, 'authorization', 'check') && <Menu.Item to="/check" primaryText={translate('menu.check')} leftIcon={<CheckIcon />} />}
-      {GROUPS.filter((g) => g.resources.some((r) => canAccess(role, r, 'list'))).map((group) => [
+      {GROUPS.filter((g) => g.resources.some(shown)).map((group) => [
         <ListSubheader key={group.key} disableSticky sx={{ lineHeight: '32px', background: 'transparent' }}>{translate(group.key)}</ListSubheader>,
-        ...group.resources.map((name) => <Menu.ResourceItem key={name} name={name} />),
+        ...group.resources.filter(shown).map((name) => <Menu.ResourceItem key={name} name={name} />),
       ])}
     </Menu>
   );

@@ -1,7 +1,7 @@
 import { AutocompleteInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
 import { enumChoices } from '../components/fields';
 
-export const ORG_UNIT_KINDS = ['HQ', 'REGION', 'OFFICE', 'SYSTEM_DEPT', 'DEPARTMENT'] as const;
+export const ORG_UNIT_KINDS = ['HQ', 'REGION', 'REP_OFFICE', 'SYSTEM_DEPT', 'OTHER'] as const;
 
 export function OrgUnitInputs() {
   return (

@@ -1,4 +1,4 @@
-import { AutocompleteInput, email, ReferenceInput, required, TextInput } from 'react-admin';
+import { AutocompleteInput, DateTimeInput, email, ReferenceInput, required, TextInput } from 'react-admin';
 
 export function PersonInputs() {
   return (
@@ -6,6 +6,8 @@ export function PersonInputs() {
       <TextInput source="employeeNo" validate={required()} />
       <TextInput source="name" validate={required()} />
       <TextInput source="email" type="email" validate={email()} />
+      <TextInput source="phone" />
+      <DateTimeInput source="hiredAt" />
       <ReferenceInput source="orgUnitId" reference="OrgUnit">
         <AutocompleteInput optionText="name" validate={required()} />
       </ReferenceInput>

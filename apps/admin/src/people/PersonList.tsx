@@ -1,8 +1,9 @@
-import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, SearchInput } from 'react-admin';
+import { AutocompleteInput, BooleanInput, DataTable, List, ReferenceField, ReferenceInput, SearchInput } from 'react-admin';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <ReferenceInput key="org" source="orgUnitId" reference="OrgUnit"><AutocompleteInput optionText="name" /></ReferenceInput>,
+  <BooleanInput key="arch" source="includeArchived" />,
 ];
 
 export function PersonList() {

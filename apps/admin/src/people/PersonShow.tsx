@@ -15,6 +15,8 @@ export function PersonShow() {
           <TextField source="employeeNo" />
           <TextField source="name" />
           <TextField source="email" />
+          <TextField source="phone" emptyText="—" />
+          <LocaleDateField source="hiredAt" />
           <ReferenceField source="orgUnitId" reference="OrgUnit" link="show" />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="resources.PositionAssignment.name" path="positions">
@@ -44,7 +46,7 @@ export function PersonShow() {
             <DataTable bulkActionButtons={false} rowClick="show">
               <DataTable.Col source="role"><EnumField source="role" enumName="TriangleRole" /></DataTable.Col>
               <DataTable.Col source="assessedAt"><LocaleDateField source="assessedAt" /></DataTable.Col>
-              <DataTable.Col source="level"><EnumField source="level" enumName="Level" /></DataTable.Col>
+              <DataTable.Col source="levelReached"><EnumField source="levelReached" enumName="Level" /></DataTable.Col>
               <DataTable.Col source="validUntil"><LocaleDateField source="validUntil" /></DataTable.Col>
             </DataTable>
           </ReferenceManyField>

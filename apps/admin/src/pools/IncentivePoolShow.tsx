@@ -1,53 +1,44 @@
-import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { ReferenceField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
-import { EnumField, MoneyField, useEnumLabel, useMoney } from '../components/fields';
-import type { IncentivePoolRecord } from '../providers/types';
+import { Typography } from '@mui/material';
+import {
+  CreateButton, DataTable, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField, useGetManyReference, useRecordContext, useTranslate,
+} from 'react-admin';
+import { EnumField, LocaleDateField, MoneyField } from '../components/fields';
+import type { IncentivePoolRecord, PoolMember } from '../providers/types';
 import { AllocationTable, TraceText } from './AllocationTable';
 import { PoolActions } from './PoolActions';
 
-interface Metric { metric: string; target: string; actual: string; weight: string }
-
-function parse<T>(raw: unknown, fallback: T): T {
-  if (typeof raw !== 'string') return (raw as T) ?? fallback;
+function parse(raw: unknown): unknown {
+  if (typeof raw !== 'string') return raw;
   try {
-    return JSON.parse(raw) as T;
+    return JSON.parse(raw);
   } catch {
-    return fallback;
+    return raw;
   }
+}
+
+/** Attainment = actual / target, shown as a percentage (display only; the API computes the funding). */
+function Attainment() {
+  const record = useRecordContext();
+  const target = Number(record?.target);
+  return <span>{target > 0 ? `${((Number(record?.actual) / target) * 100).toFixed(1)}%` : '—'}</span>;
 }
 
 function Metrics() {
   const record = useRecordContext();
   const translate = useTranslate();
-  const metric = useEnumLabel('Metric');
-  const money = useMoney();
-  const metrics = parse<Metric[]>(record?.metrics, []);
-  if (!metrics.length) return null;
   return (
     <>
       <Typography variant="subtitle1">{translate('pool.metrics')}</Typography>
-      <Table size="small" sx={{ width: 'auto' }}>
-        <TableHead>
-          <TableRow>
-            <TableCell>{translate('resources.IncentivePool.fields.metric')}</TableCell>
-            <TableCell align="right">{translate('pool.target')}</TableCell>
-            <TableCell align="right">{translate('pool.actual')}</TableCell>
-            <TableCell align="right">{translate('pool.attainment')}</TableCell>
-            <TableCell align="right">{translate('pool.weight')}</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {metrics.map((m) => (
-            <TableRow key={m.metric}>
-              <TableCell>{metric(m.metric)}</TableCell>
-              <TableCell align="right">{money(m.target, record?.currency as string)}</TableCell>
-              <TableCell align="right">{money(m.actual, record?.currency as string)}</TableCell>
-              <TableCell align="right">{Number(m.target) > 0 ? `${((Number(m.actual) / Number(m.target)) * 100).toFixed(1)}%` : '—'}</TableCell>
-              <TableCell align="right">{m.weight}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <ReferenceManyField reference="PoolMetric" target="poolId" label={false}>
+        <DataTable bulkActionButtons={false} rowClick="edit">
+          <DataTable.Col source="metric"><EnumField source="metric" enumName="Metric" /></DataTable.Col>
+          <DataTable.Col source="target" align="right"><MoneyField source="target" /></DataTable.Col>
+          <DataTable.Col source="actual" align="right"><MoneyField source="actual" /></DataTable.Col>
+          <DataTable.Col label="pool.attainment" align="right"><Attainment /></DataTable.Col>
+          <DataTable.Col source="weight" align="right" />
+        </DataTable>
+      </ReferenceManyField>
+      <CreateButton resource="PoolMetric" state={{ record: { poolId: record?.id, currency: record?.currency } }} />
     </>
   );
 }
@@ -59,19 +50,26 @@ function Funding() {
   return (
     <>
       <Typography variant="subtitle1">{translate('pool.funding_trace')}</Typography>
-      <TraceText trace={parse(record.fundingTrace, record.fundingTrace)} />
+      <TraceText trace={parse(record.fundingTrace)} />
     </>
   );
 }
 
+/** Members come with the pool (CONTRACT.graphql); older servers list them as PoolMember records. */
 function Allocation() {
   const record = useRecordContext<IncentivePoolRecord>();
   const translate = useTranslate();
+  const embedded = Array.isArray(record?.members);
+  const { data } = useGetManyReference<PoolMember & { id: string }>('PoolMember', {
+    target: 'poolId', id: record?.id, pagination: { page: 1, perPage: 200 }, sort: { field: 'id', order: 'ASC' },
+  }, { enabled: Boolean(record?.id) && !embedded });
   if (!record) return null;
+  const pool = { ...record, members: embedded ? record.members : data ?? [], allocationTrace: parse(record.allocationTrace) };
   return (
     <>
       <Typography variant="subtitle1">{translate('pool.members')}</Typography>
-      <AllocationTable pool={record} />
+      <AllocationTable pool={pool} />
+      <CreateButton resource="PoolMember" state={{ record: { poolId: record.id, currency: record.currency, participation: '1' } }} />
     </>
   );
 }
@@ -82,10 +80,15 @@ export function IncentivePoolShow() {
       <SimpleShowLayout>
         <TextField source="name" />
         <EnumField source="status" enumName="PoolStatus" />
+        <EnumField source="teamKind" enumName="TeamKind" />
         <ReferenceField source="projectId" reference="Project" link="show" emptyText="—" />
         <ReferenceField source="orgUnitId" reference="OrgUnit" link="show" emptyText="—" />
-        <TextField source="period" emptyText="—" />
+        <LocaleDateField source="periodFrom" />
+        <LocaleDateField source="periodTo" />
         <MoneyField source="baseAmount" />
+        <TextField source="attainmentGate" />
+        <TextField source="capMultiplier" />
+        <TextField source="acceleration" />
         <MoneyField source="fundedAmount" emptyKey="app.none" />
         <PoolActions />
         <Metrics />

@@ -1,4 +1,5 @@
-import { AutocompleteInput, FormDataConsumer, ReferenceInput, required, SelectInput, TextInput, useTranslate } from 'react-admin';
+import { Typography } from '@mui/material';
+import { AutocompleteInput, BooleanInput, FormDataConsumer, ReferenceInput, required, SelectInput, TextInput, useTranslate } from 'react-admin';
 import { enumChoices } from '../components/fields';
 import { currencyCode, decimal } from '../components/validators';
 import { GRADES } from '../providers/types';
@@ -9,12 +10,18 @@ function GradeJustification() {
   const translate = useTranslate();
   return (
     <FormDataConsumer>
-      {({ formData }) => (formData.grade ? <TextInput source="gradeJustification" multiline helperText={translate('project.grade_why')} /> : null)}
+      {({ formData }) => (formData.grade ? <TextInput source="gradeJustification" multiline fullWidth validate={required()} helperText={translate('project.grade_why')} /> : null)}
     </FormDataConsumer>
   );
 }
 
+export const GRADING_CRITERIA = [
+  'majorProductDirectionImpact', 'majorSTierCustomerImpact', 'strategicIndustryBreakthrough', 'majorBusinessModelImpact',
+  'majorATierCustomerImpact', 'majorCustomerImpact',
+] as const;
+
 export function ProjectInputs() {
+  const translate = useTranslate();
   return (
     <>
       <TextInput source="name" validate={required()} />
@@ -24,7 +31,9 @@ export function ProjectInputs() {
       <SelectInput source="stage" choices={enumChoices('Stage', STAGES)} validate={required()} />
       <TextInput source="amount" validate={[required(), decimal]} />
       <TextInput source="currency" defaultValue="CNY" validate={[required(), currencyCode]} />
-      <SelectInput source="grade" choices={enumChoices('ProjectGrade', GRADES)} />
+      <Typography variant="subtitle2" sx={{ mt: 1 }}>{translate('project.criteria')}</Typography>
+      {GRADING_CRITERIA.map((c) => <BooleanInput key={c} source={`gradeCriteria.${c}`} />)}
+      <SelectInput source="grade" choices={enumChoices('ProjectGrade', GRADES)} helperText="project.grade_by_hand" />
       <GradeJustification />
     </>
   );

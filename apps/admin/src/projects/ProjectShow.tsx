@@ -11,11 +11,12 @@ import { ProjectTeam } from './ProjectTeam';
 function GradeReasons() {
   const record = useRecordContext();
   const translate = useTranslate();
+  const reason = useEnumLabel('GradeReason');
   const reasons = (record?.gradeReasons as string[] | undefined) ?? [];
   return (
     <Box>
       <Typography variant="caption" color="text.secondary">{translate('project.grade_why')}</Typography>
-      <ul style={{ marginTop: 0 }}>{reasons.map((r) => <li key={r}>{r}</li>)}</ul>
+      <ul style={{ marginTop: 0 }} data-testid="grade-reasons">{reasons.map((r) => <li key={r}>{reason(r)}</li>)}</ul>
       {record?.gradeJustification && <Typography variant="body2">{String(record.gradeJustification)}</Typography>}
     </Box>
   );

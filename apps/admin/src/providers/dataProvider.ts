@@ -3,6 +3,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import buildGraphQLProvider from 'ra-data-graphql-simple';
 import { DataProvider, HttpError } from 'react-admin';
 import { authHeaders, fieldErrorsOf, GRAPHQL_URL } from '../graphql/client';
+import { withComposites } from './composites';
 import { operations } from './operations';
 
 const withSessionHeaders = new ApolloLink((operation, forward) => {
@@ -58,4 +59,16 @@ const wrapped = Object.fromEntries(
   Object.entries(records).map(([name, value]) => [name, typeof value === 'function' ? catching(value as () => Promise<unknown>) : value]),
 ) as DataProvider;
 
-export const dataProvider: DataProvider & typeof operations = { ...wrapped, ...operations };
+interface IntrospectedField { name: string; args: Array<{ name: string }> }
+
+/** Whether the API's create/update mutation of a resource takes an argument (from the introspection). */
+async function mutationAccepts(resource: string, method: 'create' | 'update', arg: string): Promise<boolean> {
+  try {
+    const result = (await wrapped.getIntrospection?.()) as { queries?: IntrospectedField[] } | undefined;
+    return Boolean(result?.queries?.find((q) => q.name === `${method}${resource}`)?.args.some((a) => a.name === arg));
+  } catch {
+    return false;
+  }
+}
+
+export const dataProvider: DataProvider & typeof operations = { ...withComposites(wrapped, mutationAccepts), ...operations };

@@ -1,8 +1,7 @@
 import { DataTable, List, SelectInput } from 'react-admin';
 import { EnumField, enumChoices } from '../components/fields';
-import { TRIANGLE_ROLES } from '../providers/types';
 
-const filters = [<SelectInput key="role" source="role" choices={enumChoices('TriangleRole', TRIANGLE_ROLES)} alwaysOn />];
+const filters = [<SelectInput key="role" source="role" choices={enumChoices('TriangleRole', ['AR', 'SR', 'FR'])} alwaysOn />];
 
 export function RoleModelList() {
   return (
@@ -11,7 +10,6 @@ export function RoleModelList() {
         <DataTable.Col source="role"><EnumField source="role" enumName="TriangleRole" /></DataTable.Col>
         <DataTable.Col source="name" />
         <DataTable.Col source="nameZh" />
-        <DataTable.Col source="version" />
       </DataTable>
     </List>
   );

@@ -1,5 +1,5 @@
-import { DataTable, List } from 'react-admin';
-import { EnumField } from '../components/fields';
+import { DataTable, List, ReferenceField } from 'react-admin';
+import { EnumField, LocaleDateField } from '../components/fields';
 
 export function StaffingRuleList() {
   return (
@@ -8,6 +8,10 @@ export function StaffingRuleList() {
         <DataTable.Col source="grade"><EnumField source="grade" enumName="ProjectGrade" /></DataTable.Col>
         <DataTable.Col source="role"><EnumField source="role" enumName="TriangleRole" /></DataTable.Col>
         <DataTable.Col source="minLevel"><EnumField source="minLevel" enumName="Level" /></DataTable.Col>
+        <DataTable.Col source="orgUnitId"><ReferenceField source="orgUnitId" reference="OrgUnit" emptyText="—" /></DataTable.Col>
+        <DataTable.Col source="validFrom"><LocaleDateField source="validFrom" /></DataTable.Col>
+        <DataTable.Col source="validTo"><LocaleDateField source="validTo" emptyKey="app.open_ended" /></DataTable.Col>
+        <DataTable.Col source="note" />
       </DataTable>
     </List>
   );

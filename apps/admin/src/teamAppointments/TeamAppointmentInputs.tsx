@@ -1,9 +1,9 @@
-import { AutocompleteInput, DateTimeInput, ReferenceInput, required, SelectInput } from 'react-admin';
+import { AutocompleteInput, DateTimeInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
 import { enumChoices } from '../components/fields';
 import { after } from '../components/validators';
 import { TRIANGLE_ROLES } from '../providers/types';
 
-export const STAGES = ['LEAD', 'OPPORTUNITY', 'CONTRACT', 'EXECUTION', 'CLOSED'] as const;
+export const STAGES = ['LEAD', 'OPPORTUNITY', 'CONTRACT_EXECUTION', 'CLOSED'] as const;
 
 export function TeamAppointmentInputs() {
   return (
@@ -14,6 +14,7 @@ export function TeamAppointmentInputs() {
       <SelectInput source="stage" choices={enumChoices('Stage', STAGES)} />
       <DateTimeInput source="validFrom" validate={required()} />
       <DateTimeInput source="validTo" validate={after('validFrom')} />
+      <TextInput source="exceptionReason" multiline fullWidth />
     </>
   );
 }

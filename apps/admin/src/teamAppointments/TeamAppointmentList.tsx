@@ -1,10 +1,12 @@
-import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, SelectInput } from 'react-admin';
+import { AutocompleteInput, DataTable, DateTimeInput, List, ReferenceField, ReferenceInput, SelectInput } from 'react-admin';
 import { EnumField, enumChoices, LocaleDateField } from '../components/fields';
 import { TRIANGLE_ROLES } from '../providers/types';
 
 const filters = [
   <ReferenceInput key="p" source="projectId" reference="Project" alwaysOn><AutocompleteInput optionText="name" /></ReferenceInput>,
   <SelectInput key="r" source="role" choices={enumChoices('TriangleRole', TRIANGLE_ROLES)} />,
+  <ReferenceInput key="person" source="personId" reference="Person"><AutocompleteInput optionText="name" /></ReferenceInput>,
+  <DateTimeInput key="at" source="activeAt" />,
 ];
 
 export function TeamAppointmentList() {
@@ -17,6 +19,8 @@ export function TeamAppointmentList() {
         <DataTable.Col source="stage"><EnumField source="stage" enumName="Stage" /></DataTable.Col>
         <DataTable.Col source="validFrom"><LocaleDateField source="validFrom" /></DataTable.Col>
         <DataTable.Col source="validTo"><LocaleDateField source="validTo" emptyKey="app.open_ended" /></DataTable.Col>
+        <DataTable.Col source="qualificationLevel" />
+        <DataTable.Col source="exceptionReason" />
       </DataTable>
     </List>
   );

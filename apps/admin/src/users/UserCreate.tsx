@@ -4,7 +4,7 @@ import { UserInputs } from './UserInputs';
 export function UserCreate() {
   return (
     <Create redirect="list">
-      <SimpleForm><UserInputs /></SimpleForm>
+      <SimpleForm><UserInputs creating /></SimpleForm>
     </Create>
   );
 }

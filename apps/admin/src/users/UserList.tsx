@@ -1,8 +1,8 @@
-import { DataTable, List, ReferenceField, SearchInput, SelectInput } from 'react-admin';
+import { BooleanInput, DataTable, List, ReferenceField, SearchInput, SelectInput } from 'react-admin';
 import { USER_ROLES } from '../auth/session';
-import { EnumField, enumChoices } from '../components/fields';
+import { EnumField, enumChoices, LocaleDateField } from '../components/fields';
 
-const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="role" source="role" choices={enumChoices('UserRole', USER_ROLES)} />];
+const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="role" source="role" choices={enumChoices('UserRole', USER_ROLES)} />, <BooleanInput key="a" source="includeArchived" />];
 
 export function UserList() {
   return (
@@ -11,6 +11,8 @@ export function UserList() {
         <DataTable.Col source="email" />
         <DataTable.Col source="role"><EnumField source="role" enumName="UserRole" /></DataTable.Col>
         <DataTable.Col source="personId"><ReferenceField source="personId" reference="Person" link="show" /></DataTable.Col>
+        <DataTable.Col source="lastLoginAt"><LocaleDateField source="lastLoginAt" showTime /></DataTable.Col>
+        <DataTable.Col source="archivedAt"><LocaleDateField source="archivedAt" /></DataTable.Col>
       </DataTable>
     </List>
   );

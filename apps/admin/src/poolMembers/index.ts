@@ -1,0 +1,8 @@
+import { lazyScreen } from '../components/lazy';
+
+/** No list of its own: shown and added on the pool's page. */
+export const poolMembers = {
+  name: 'PoolMember',
+  create: lazyScreen(() => import('./PoolMemberCreate'), 'PoolMemberCreate'),
+  edit: lazyScreen(() => import('./PoolMemberEdit'), 'PoolMemberEdit'),
+};

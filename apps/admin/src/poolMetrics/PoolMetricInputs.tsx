@@ -1,0 +1,15 @@
+import { AutocompleteInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
+import { enumChoices } from '../components/fields';
+import { decimal } from '../components/validators';
+
+export function PoolMetricInputs() {
+  return (
+    <>
+      <ReferenceInput source="poolId" reference="IncentivePool"><AutocompleteInput optionText="name" validate={required()} /></ReferenceInput>
+      <SelectInput source="metric" choices={enumChoices('Metric', ['ORDERS', 'REVENUE', 'CASH'])} validate={required()} />
+      <TextInput source="target" validate={[required(), decimal]} />
+      <TextInput source="actual" validate={[required(), decimal]} defaultValue="0" />
+      <TextInput source="weight" validate={[required(), decimal]} />
+    </>
+  );
+}
