@@ -1,11 +1,11 @@
 import Icon from '@mui/icons-material/Key';
 import { lazyScreen } from '../components/lazy';
 
+/** Tokens are created and revoked (deleted), never edited. */
 export const apiTokens = {
   name: 'ApiToken',
   icon: Icon,
   recordRepresentation: 'name',
   list: lazyScreen(() => import('./ApiTokenList'), 'ApiTokenList'),
-  edit: lazyScreen(() => import('./ApiTokenEdit'), 'ApiTokenEdit'),
   create: lazyScreen(() => import('./ApiTokenCreate'), 'ApiTokenCreate'),
 };

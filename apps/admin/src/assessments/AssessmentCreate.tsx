@@ -1,9 +1,9 @@
 import { Create, SimpleForm } from 'react-admin';
-import { AssessmentInputs } from './AssessmentInputs';
+import { AssessmentInputs, toAssessmentInput } from './AssessmentInputs';
 
 export function AssessmentCreate() {
   return (
-    <Create redirect="show">
+    <Create redirect="show" transform={toAssessmentInput}>
       <SimpleForm><AssessmentInputs /></SimpleForm>
     </Create>
   );

@@ -1,9 +1,9 @@
 import { Edit, SimpleForm } from 'react-admin';
-import { AssessmentInputs } from './AssessmentInputs';
+import { AssessmentInputs, toAssessmentInput } from './AssessmentInputs';
 
 export function AssessmentEdit() {
   return (
-    <Edit mutationMode="pessimistic">
+    <Edit mutationMode="pessimistic" transform={toAssessmentInput}>
       <SimpleForm><AssessmentInputs /></SimpleForm>
     </Edit>
   );

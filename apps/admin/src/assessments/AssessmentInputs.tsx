@@ -32,6 +32,17 @@ function Ratings({ role, frameworkId }: { role?: string; frameworkId?: string })
   );
 }
 
+/** The form holds ratings as the API returns them (dimensionCode, score); the mutations take dimension, proficiency. */
+export function toAssessmentInput({ ratings, performance, ...values }: Record<string, unknown>) {
+  const rows = (ratings as Array<Record<string, unknown>> | undefined) ?? [];
+  const periods = (performance as Array<Record<string, unknown>> | null | undefined) ?? [];
+  return {
+    ...values,
+    ratings: rows.map((r) => ({ dimension: r.dimensionCode, proficiency: Number(r.score), evidence: r.evidence ?? null })),
+    performance: periods.map((p) => ({ period: p.period, endsAt: p.endsAt, rating: p.rating })),
+  };
+}
+
 export function AssessmentInputs() {
   return (
     <>

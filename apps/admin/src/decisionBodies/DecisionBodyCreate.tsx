@@ -1,9 +1,9 @@
 import { Create, SimpleForm } from 'react-admin';
-import { DecisionBodyInputs } from './DecisionBodyInputs';
+import { DecisionBodyInputs, toDecisionBodyInput } from './DecisionBodyInputs';
 
 export function DecisionBodyCreate() {
   return (
-    <Create redirect="list">
+    <Create redirect="list" transform={toDecisionBodyInput}>
       <SimpleForm><DecisionBodyInputs /></SimpleForm>
     </Create>
   );

@@ -1,9 +1,9 @@
 import { Edit, SimpleForm } from 'react-admin';
-import { DecisionBodyInputs } from './DecisionBodyInputs';
+import { DecisionBodyInputs, toDecisionBodyInput } from './DecisionBodyInputs';
 
 export function DecisionBodyEdit() {
   return (
-    <Edit mutationMode="pessimistic">
+    <Edit mutationMode="pessimistic" transform={toDecisionBodyInput}>
       <SimpleForm><DecisionBodyInputs /></SimpleForm>
     </Edit>
   );

@@ -3,6 +3,12 @@ import { GRADES } from '../providers/types';
 import { enumChoices } from '../components/fields';
 import { POSITION_TITLES } from '../positions/PositionAssignmentInputs';
 
+/** Seats go back as DecisionBodySeatInput: only title, alternative titles and fixed. */
+export function toDecisionBodyInput({ seats, ...values }: Record<string, unknown>) {
+  const rows = (seats as Array<Record<string, unknown>> | undefined) ?? [];
+  return { ...values, seats: rows.map((s) => ({ title: s.title, alternativeTitles: s.alternativeTitles ?? [], fixed: Boolean(s.fixed) })) };
+}
+
 export function DecisionBodyInputs() {
   return (
     <>

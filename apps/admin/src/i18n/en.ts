@@ -233,6 +233,7 @@ export const en = {
     criteria: 'Grading criteria (the grade is computed from them)',
     grade_by_hand: 'Leave empty to compute the grade; set it by hand only with a justification',
     record_decision: 'Record a decision',
+    set_by_hand: 'Set the grade by hand',
   },
   orgTree: {
     title: 'Organisation tree',
@@ -341,7 +342,7 @@ export const en = {
     User: { name: 'User |||| Users', fields: { email: 'Email', role: 'Role', personId: 'Person', password: 'Password', lastLoginAt: 'Last sign-in', archivedAt: 'Disabled on', includeArchived: 'Include disabled users' } },
     ApiToken: {
       name: 'API token |||| API tokens',
-      fields: { name: 'Name', scopes: 'Scopes', createdById: 'Created by', createdAt: 'Created', expiresAt: 'Expires', revokedAt: 'Revoked', revokeReason: 'Revoke reason', secret: 'Secret' },
+      fields: { name: 'Name', scopes: 'Scopes', createdById: 'Created by', createdAt: 'Created', expiresAt: 'Expires', revokedAt: 'Revoked', revokeReason: 'Revoke reason', secret: 'Secret', includeRevoked: 'Include revoked tokens' },
       secret_once: 'Copy this secret now: it is shown only once.',
     },
   },

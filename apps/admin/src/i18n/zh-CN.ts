@@ -192,7 +192,7 @@ export const zhCN: Messages = {
     dimensions: '维度', behaviours: '关键行为', new_version: '新建版本', behaviours_help: '每行一条：代码 | English | 中文', history: '版本历史',
     version_note: '保存将生成第 %{version} 版；基于旧版本的评估保持不变。',
   },
-  project: { grade_why: '定级理由', team: '各阶段铁三角团队', decisions: '决策记录', no_stage: '全部阶段', criteria: '定级标准（据此自动定级）', grade_by_hand: '留空则自动定级；人工定级须填写说明', record_decision: '记录决策' },
+  project: { grade_why: '定级理由', team: '各阶段铁三角团队', decisions: '决策记录', no_stage: '全部阶段', criteria: '定级标准（据此自动定级）', grade_by_hand: '留空则自动定级；人工定级须填写说明', record_decision: '记录决策', set_by_hand: '人工定级' },
   orgTree: { title: '组织树', expand_all: '全部展开' },
   decisionBody: { ALL_FIXED: '全体固定成员同意', MAJORITY: '多数席位同意' },
   audit: { changes: '变更', field: '字段' },
@@ -289,7 +289,7 @@ export const zhCN: Messages = {
     User: { name: '用户', fields: { email: '邮箱', role: '角色', personId: '人员', password: '密码', lastLoginAt: '最近登录', archivedAt: '停用日期', includeArchived: '包含已停用用户' } },
     ApiToken: {
       name: 'API 令牌',
-      fields: { name: '名称', scopes: '权限范围', createdById: '创建人', createdAt: '创建时间', expiresAt: '到期时间', revokedAt: '撤销时间', revokeReason: '撤销原因', secret: '密钥' },
+      fields: { name: '名称', scopes: '权限范围', createdById: '创建人', createdAt: '创建时间', expiresAt: '到期时间', revokedAt: '撤销时间', revokeReason: '撤销原因', secret: '密钥', includeRevoked: '包含已撤销令牌' },
       secret_once: '请立即复制此密钥：它只显示这一次。',
     },
   },

@@ -1,9 +1,9 @@
 import { Create, SimpleForm } from 'react-admin';
-import { ProjectInputs } from './ProjectInputs';
+import { ProjectInputs, toProjectInput } from './ProjectInputs';
 
 export function ProjectCreate() {
   return (
-    <Create redirect="show">
+    <Create redirect="show" transform={toProjectInput}>
       <SimpleForm><ProjectInputs /></SimpleForm>
     </Create>
   );

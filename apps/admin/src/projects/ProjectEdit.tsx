@@ -1,9 +1,9 @@
 import { Edit, SimpleForm } from 'react-admin';
-import { ProjectInputs } from './ProjectInputs';
+import { ProjectInputs, toProjectInput } from './ProjectInputs';
 
 export function ProjectEdit() {
   return (
-    <Edit mutationMode="pessimistic">
+    <Edit mutationMode="pessimistic" transform={toProjectInput} queryOptions={{ select: (p) => ({ ...p, gradeByHand: Boolean(p.gradeJustification) }) }}>
       <SimpleForm><ProjectInputs /></SimpleForm>
     </Edit>
   );

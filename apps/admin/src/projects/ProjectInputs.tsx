@@ -6,13 +6,28 @@ import { GRADES } from '../providers/types';
 import { STAGES } from '../teamAppointments/TeamAppointmentInputs';
 
 /** A grade set by hand needs a justification; without one the API computes the grade from the criteria. */
-function GradeJustification() {
-  const translate = useTranslate();
+function GradeByHand() {
   return (
     <FormDataConsumer>
-      {({ formData }) => (formData.grade ? <TextInput source="gradeJustification" multiline fullWidth validate={required()} helperText={translate('project.grade_why')} /> : null)}
+      {({ formData }) => (formData.gradeByHand ? (
+        <>
+          <SelectInput source="grade" choices={enumChoices('ProjectGrade', GRADES)} validate={required()} />
+          <TextInput source="gradeJustification" multiline fullWidth validate={required()} />
+        </>
+      ) : null)}
     </FormDataConsumer>
   );
+}
+
+/**
+ * The grade is computed from the criteria unless set by hand with a justification; the form-only
+ * `gradeByHand` decides which, and only the criteria's own flags are sent.
+ */
+export function toProjectInput({ gradeByHand, gradeCriteria, ...values }: Record<string, unknown>) {
+  const criteria = Object.fromEntries(GRADING_CRITERIA.map((c) => [c, Boolean((gradeCriteria as Record<string, unknown> | null)?.[c])]));
+  return gradeByHand
+    ? { ...values, gradeCriteria: criteria }
+    : { ...values, gradeCriteria: criteria, grade: null, gradeJustification: null };
 }
 
 export const GRADING_CRITERIA = [
@@ -33,8 +48,8 @@ export function ProjectInputs() {
       <TextInput source="currency" defaultValue="CNY" validate={[required(), currencyCode]} />
       <Typography variant="subtitle2" sx={{ mt: 1 }}>{translate('project.criteria')}</Typography>
       {GRADING_CRITERIA.map((c) => <BooleanInput key={c} source={`gradeCriteria.${c}`} />)}
-      <SelectInput source="grade" choices={enumChoices('ProjectGrade', GRADES)} helperText="project.grade_by_hand" />
-      <GradeJustification />
+      <BooleanInput source="gradeByHand" label="project.set_by_hand" helperText="project.grade_by_hand" />
+      <GradeByHand />
     </>
   );
 }

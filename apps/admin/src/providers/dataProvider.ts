@@ -13,7 +13,8 @@ const withSessionHeaders = new ApolloLink((operation, forward) => {
 
 export const apolloClient = new ApolloClient({
   link: withSessionHeaders.concat(new HttpLink({ uri: GRAPHQL_URL })),
-  cache: new InMemoryCache(),
+  // No __typename in records: they go back as mutation arguments, which would refuse it.
+  cache: new InMemoryCache({ addTypename: false }),
   defaultOptions: { query: { fetchPolicy: 'network-only' }, watchQuery: { fetchPolicy: 'network-only' } },
 });
 
