@@ -13,8 +13,7 @@ const withSessionHeaders = new ApolloLink((operation, forward) => {
 
 export const apolloClient = new ApolloClient({
   link: withSessionHeaders.concat(new HttpLink({ uri: GRAPHQL_URL })),
-  // No __typename in records: they go back as mutation arguments, which would refuse it.
-  cache: new InMemoryCache({ addTypename: false }),
+  cache: new InMemoryCache(),
   defaultOptions: { query: { fetchPolicy: 'network-only' }, watchQuery: { fetchPolicy: 'network-only' } },
 });
 
@@ -46,10 +45,23 @@ export function toHttpError(error: unknown): HttpError {
 
 const records = buildGraphQLProvider({ client: apolloClient });
 
-function catching<T extends (...args: never[]) => Promise<unknown>>(method: T): T {
+/**
+ * Removes Apollo's `__typename` from records: forms send records back as mutation arguments, and input types
+ * refuse it. (Turning addTypename off instead breaks the fragments of the introspection query.)
+ */
+export function withoutTypename<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutTypename) as T;
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== '__typename').map(([k, v]) => [k, withoutTypename(v)])) as T;
+  }
+  return value;
+}
+
+function catching<T extends (...args: never[]) => Promise<unknown>>(method: T, clean: boolean): T {
   return (async (...args: Parameters<T>) => {
     try {
-      return await method(...args);
+      const result = await method(...args);
+      return clean ? withoutTypename(result) : result;
     } catch (error) {
       throw toHttpError(error);
     }
@@ -57,7 +69,10 @@ function catching<T extends (...args: never[]) => Promise<unknown>>(method: T): 
 }
 
 const wrapped = Object.fromEntries(
-  Object.entries(records).map(([name, value]) => [name, typeof value === 'function' ? catching(value as () => Promise<unknown>) : value]),
+  Object.entries(records).map(([name, value]) => [
+    name,
+    typeof value === 'function' ? catching(value as () => Promise<unknown>, name !== 'getIntrospection') : value,
+  ]),
 ) as DataProvider;
 
 interface IntrospectedField { name: string; args: Array<{ name: string }> }

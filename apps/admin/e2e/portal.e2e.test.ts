@@ -1,0 +1,152 @@
+// The portal against the real API: sign-in per role, menus and buttons by role, languages, session end, lists in the URL.
+import { Browser } from 'playwright-core';
+import { RunningApi, startApi } from './support/api';
+import { launchBrowser, openTab, screenshot, signIn, Tab } from './support/browser';
+
+let api: RunningApi;
+let browser: Browser;
+const tabs: Tab[] = [];
+
+async function tab(locale = 'en-US'): Promise<Tab> {
+  const opened = await openTab(browser, api.url, locale);
+  tabs.push(opened);
+  return opened;
+}
+
+beforeAll(async () => {
+  api = await startApi();
+  browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  const uncaught = tabs.flatMap((t) => t.errors);
+  await Promise.all(tabs.splice(0).map((t) => t.context.close()));
+  expect(uncaught).toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.stop();
+});
+
+describe('sign-in', () => {
+  it('loads only the small entry script until someone signs in', async () => {
+    const { page, scripts } = await tab();
+    await page.goto('/');
+    await page.locator('#email').waitFor();
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]).toMatch(/^\/assets\/index-.*\.js$/);
+    await signIn(page, 'admin@demo.local');
+    expect(scripts.some((s) => /AdminApp-/.test(s))).toBe(true);
+  });
+
+  it('refuses a wrong password and says so', async () => {
+    const { page } = await tab();
+    await page.goto('/');
+    await page.locator('#email').fill('admin@demo.local');
+    await page.locator('#password').fill('not-the-password');
+    await page.locator('button[type=submit]').click();
+    await page.getByRole('alert').getByText('Wrong email or password').waitFor();
+  });
+});
+
+const MENUS: Record<string, { sees: string[]; misses: string[] }> = {
+  'admin@demo.local': { sees: ['People', 'Role models', 'Delegations', 'Bonus pools', 'Audit log', 'Users', 'API tokens'], misses: [] },
+  'hr@demo.local': { sees: ['People', 'Role models', 'Qualification frameworks', 'Assessments'], misses: ['Users', 'Audit log', 'API tokens'] },
+  'leader@demo.local': { sees: ['Projects', 'Authority rules', 'Delegations', 'Bonus pools'], misses: ['Users', 'Audit log'] },
+  'viewer@demo.local': { sees: ['People', 'Projects', 'Delegations'], misses: ['Users', 'Audit log', 'API tokens'] },
+};
+
+describe.each(Object.keys(MENUS))('%s', (email) => {
+  it('signs in, sees the menu the role allows, and signs out', async () => {
+    const { page } = await tab();
+    await signIn(page, email);
+    const menu = page.locator('.RaSidebar-fixed, .RaMenu-open, [class*=RaMenu]').first();
+    for (const label of MENUS[email]!.sees) await menu.getByRole('menuitem', { name: label, exact: true }).waitFor({ timeout: 10000 });
+    for (const label of MENUS[email]!.misses) expect(await menu.getByRole('menuitem', { name: label, exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Profile' }).click();
+    await page.getByRole('menuitem', { name: 'Logout' }).click();
+    await page.locator('#email').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('ironTriangle.session'))).toBeNull();
+  });
+});
+
+describe('buttons by role', () => {
+  it('offers "Create" on people to the admin only', async () => {
+    const admin = await tab();
+    await signIn(admin.page, 'admin@demo.local');
+    await admin.page.goto('/#/Person');
+    await admin.page.getByRole('link', { name: 'Create' }).waitFor();
+
+    const viewer = await tab();
+    await signIn(viewer.page, 'viewer@demo.local');
+    await viewer.page.goto('/#/Person');
+    await viewer.page.getByRole('heading', { name: 'People' }).or(viewer.page.getByText('No People yet.')).first().waitFor();
+    await viewer.page.waitForTimeout(500);
+    expect(await viewer.page.getByRole('link', { name: 'Create' }).count()).toBe(0);
+  });
+});
+
+describe('language', () => {
+  it('follows a Chinese browser, switches to English and back, and renders Chinese glyphs', async () => {
+    const { page } = await tab('zh-CN');
+    await page.goto('/');
+    await page.getByRole('button', { name: '登录' }).waitFor();
+    await screenshot(page, 'sign-in-zh');
+    await page.locator('#email').fill('leader@demo.local');
+    await page.locator('#password').fill('demo');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByTestId('welcome').getByText('欢迎').waitFor();
+    await page.getByRole('menuitem', { name: '转授权' }).waitFor();
+    await page.getByRole('menuitem', { name: '奖金包' }).waitFor();
+    await screenshot(page, 'dashboard-zh');
+    await page.getByRole('button', { name: '语言' }).or(page.getByRole('button', { name: /简体中文/ })).first().click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('menuitem', { name: 'Delegations' }).waitFor();
+    await page.reload();
+    await page.getByRole('menuitem', { name: 'Delegations' }).waitFor();
+  });
+
+  it('can be chosen on the sign-in screen', async () => {
+    const { page } = await tab('en-US');
+    await page.goto('/');
+    await page.getByLabel('Language').selectOption('zh-CN');
+    await page.getByRole('button', { name: '登录' }).waitFor();
+  });
+});
+
+describe('session end', () => {
+  it('returns to sign-in when the token has expired', async () => {
+    const { page } = await tab();
+    await signIn(page, 'viewer@demo.local');
+    await page.evaluate(() => {
+      const session = JSON.parse(localStorage.getItem('ironTriangle.session') ?? '{}');
+      localStorage.setItem('ironTriangle.session', JSON.stringify({ ...session, expiresAt: '2000-01-01T00:00:00.000Z' }));
+    });
+    await page.reload();
+    await page.locator('#email').waitFor();
+  });
+
+  it('returns to sign-in when the API says UNAUTHENTICATED', async () => {
+    const { page } = await tab();
+    await signIn(page, 'viewer@demo.local');
+    await page.evaluate(() => {
+      const session = JSON.parse(localStorage.getItem('ironTriangle.session') ?? '{}');
+      localStorage.setItem('ironTriangle.session', JSON.stringify({ ...session, token: 'forged' }));
+    });
+    await page.goto('/#/Person');
+    await page.locator('#email').waitFor({ timeout: 20000 });
+  });
+});
+
+describe('lists', () => {
+  it('keep the search in the URL', async () => {
+    const { page } = await tab();
+    await signIn(page, 'admin@demo.local');
+    await page.goto('/#/Person');
+    await page.getByPlaceholder('Search').fill('zz-nobody');
+    await page.waitForURL(/filter=.*zz-nobody/);
+    await page.reload();
+    expect(await page.getByPlaceholder('Search').inputValue()).toBe('zz-nobody');
+  });
+});
