@@ -1,6 +1,7 @@
-import { CheckboxGroupInput, DateTimeInput, required, TextInput } from 'react-admin';
+import { CheckboxGroupInput, required, TextInput } from 'react-admin';
 import { enumChoices } from '../components/fields';
 import { requiredList } from '../components/validators';
+import { InstantInput } from '../components/InstantInput';
 
 export const TOKEN_SCOPES = ['read', 'write:org', 'write:projects', 'write:qualifications', 'write:authority', 'decide', 'write:pools'] as const;
 
@@ -9,7 +10,7 @@ export function ApiTokenInputs() {
     <>
       <TextInput source="name" validate={required()} />
       <CheckboxGroupInput source="scopes" choices={enumChoices('TokenScope', TOKEN_SCOPES)} validate={requiredList} defaultValue={['read']} />
-      <DateTimeInput source="expiresAt" />
+      <InstantInput source="expiresAt" />
     </>
   );
 }

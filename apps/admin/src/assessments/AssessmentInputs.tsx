@@ -1,9 +1,10 @@
 import {
-  ArrayInput, AutocompleteInput, DateTimeInput, FormDataConsumer, maxValue, minValue, NumberInput, ReferenceInput, required, SelectInput,
+  ArrayInput, AutocompleteInput, FormDataConsumer, maxValue, minValue, NumberInput, ReferenceInput, required, SelectInput,
   SimpleFormIterator, TextInput, useGetManyReference, useGetOne,
 } from 'react-admin';
 import { enumChoices } from '../components/fields';
 import { APPRAISAL_RATINGS, DEFAULT_DIMENSIONS } from '../frameworks/FrameworkMatrixInput';
+import { InstantInput } from '../components/InstantInput';
 
 export const ASSESSMENT_KINDS = ['SELF', 'MANAGER', 'PANEL'] as const;
 
@@ -57,13 +58,13 @@ export function AssessmentInputs() {
       </FormDataConsumer>
       <SelectInput source="kind" choices={enumChoices('AssessmentKind', ASSESSMENT_KINDS)} validate={required()} />
       <ReferenceInput source="assessorId" reference="Person"><AutocompleteInput optionText="name" /></ReferenceInput>
-      <DateTimeInput source="assessedAt" validate={required()} defaultValue={new Date().toISOString()} />
-      <DateTimeInput source="inRoleSince" />
+      <InstantInput source="assessedAt" validate={required()} defaultValue={new Date().toISOString()} />
+      <InstantInput source="inRoleSince" />
       <NumberInput source="completedProjects" validate={minValue(0)} />
       <ArrayInput source="performance">
         <SimpleFormIterator inline>
           <TextInput source="period" label="resources.Assessment.fields.period" validate={required()} sx={{ width: 120 }} />
-          <DateTimeInput source="endsAt" label="resources.Assessment.fields.endsAt" validate={required()} />
+          <InstantInput source="endsAt" label="resources.Assessment.fields.endsAt" validate={required()} />
           <SelectInput source="rating" label="resources.Assessment.fields.rating" choices={enumChoices('AppraisalRating', APPRAISAL_RATINGS)} validate={required()} />
         </SimpleFormIterator>
       </ArrayInput>

@@ -1,7 +1,8 @@
 // The audit log: who changed what and when, with the record before and after.
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
-import { DataTable, DateTimeInput, List, SelectInput, TextInput, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, List, SelectInput, TextInput, useRecordContext, useTranslate } from 'react-admin';
 import { EnumField, enumChoices, LocaleDateField } from '../components/fields';
+import { InstantInput } from '../components/InstantInput';
 
 function parse(raw: unknown): Record<string, unknown> {
   if (raw && typeof raw === 'object') return raw as Record<string, unknown>;
@@ -54,8 +55,8 @@ const filters = [
   <TextInput key="i" source="entityId" />,
   <TextInput key="a" source="action" />,
   <SelectInput key="k" source="actorKind" choices={enumChoices('ActorKind', ['USER', 'API_TOKEN', 'ANONYMOUS'])} />,
-  <DateTimeInput key="from" source="from" />,
-  <DateTimeInput key="to" source="to" />,
+  <InstantInput key="from" source="from" />,
+  <InstantInput key="to" source="to" />,
 ];
 
 export function AuditEntryList() {

@@ -1,10 +1,11 @@
 import {
-  AutocompleteInput, CheckboxGroupInput, DateTimeInput, FormDataConsumer, minValue, NumberInput, ReferenceInput, required, SelectInput, TextInput,
+  AutocompleteInput, CheckboxGroupInput, FormDataConsumer, minValue, NumberInput, ReferenceInput, required, SelectInput, TextInput,
 } from 'react-admin';
 import { enumChoices } from '../components/fields';
 import { after, currencyCode, decimal, requiredList } from '../components/validators';
 import { POSITION_TITLES } from '../positions/PositionAssignmentInputs';
 import { DECISION_POINTS, GRADES, TRIANGLE_ROLES } from '../providers/types';
+import { InstantInput } from '../components/InstantInput';
 
 export function AuthorityRuleInputs() {
   return (
@@ -31,8 +32,8 @@ export function AuthorityRuleInputs() {
       <ReferenceInput source="scopeOrgUnitId" reference="OrgUnit"><AutocompleteInput optionText="name" validate={required()} /></ReferenceInput>
       <TextInput source="limit" validate={decimal} />
       <TextInput source="currency" defaultValue="CNY" validate={[required(), currencyCode]} />
-      <DateTimeInput source="validFrom" validate={required()} />
-      <DateTimeInput source="validTo" validate={after('validFrom')} />
+      <InstantInput source="validFrom" validate={required()} />
+      <InstantInput source="validTo" validate={after('validFrom')} />
       <NumberInput source="delegableDepth" defaultValue={0} validate={[required(), minValue(0)]} />
     </>
   );

@@ -2,7 +2,7 @@
 import { Alert, Box, Button, Card, CardContent, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
-  AutocompleteInput, DateTimeInput, Form, ReferenceInput, required, SelectInput, TextInput, Title, useDataProvider, useTranslate,
+  AutocompleteInput, Form, ReferenceInput, required, SelectInput, TextInput, Title, useDataProvider, useTranslate,
 } from 'react-admin';
 import { ChainView } from '../components/ChainView';
 import { AuthorizationResultView } from './AuthorizationResultView';
@@ -12,6 +12,7 @@ import { RecordName } from '../components/RecordName';
 import { currencyCode, decimal } from '../components/validators';
 import type { CaseInput, Operations } from '../providers/operations';
 import { AuthorizationResult, Decider, DECISION_POINTS, GRADES } from '../providers/types';
+import { InstantInput } from '../components/InstantInput';
 
 function CaseInputs() {
   const translate = useTranslate();
@@ -26,7 +27,7 @@ function CaseInputs() {
         <TextInput source="amount" label="resources.Project.fields.amount" validate={decimal} />
         <TextInput source="currency" label="resources.Project.fields.currency" validate={currencyCode} />
       </Box>
-      <DateTimeInput source="at" label="check.at" />
+      <InstantInput source="at" label="check.at" />
     </>
   );
 }

@@ -76,3 +76,9 @@ export function useDate() {
   const [locale] = useLocaleState();
   return (value: string | null | undefined, withTime = false) => (withTime ? formatDateTime(value, locale) : formatDate(value, locale));
 }
+
+/** A resource's plural name in the reader's language ("People" / "人员"), for tab and section labels. */
+export function usePluralName() {
+  const translate = useTranslate();
+  return (resource: string) => translate(`resources.${resource}.name`, { smart_count: 2 });
+}

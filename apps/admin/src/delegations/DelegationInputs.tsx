@@ -2,12 +2,13 @@
 // source before sending — fewer points and grades, a lower or equal limit, a window inside the source's.
 import { Alert } from '@mui/material';
 import {
-  AutocompleteInput, CheckboxGroupInput, DateTimeInput, FormDataConsumer, maxValue, minValue, NumberInput, RadioButtonGroupInput,
+  AutocompleteInput, CheckboxGroupInput, FormDataConsumer, maxValue, minValue, NumberInput, RadioButtonGroupInput,
   ReferenceInput, required, SelectInput, TextInput, useGetOne, useTranslate,
 } from 'react-admin';
 import { enumChoices, useDate, useEnumLabel, useMoney } from '../components/fields';
 import { after, currencyCode, decimal, notAbove, requiredList, subsetOf } from '../components/validators';
 import { DECISION_POINTS, GRADES } from '../providers/types';
+import { InstantInput } from '../components/InstantInput';
 
 interface Source {
   id: string; decisionPoints: string[]; grades: string[]; limit?: string | null; currency: string; validFrom: string; validTo?: string | null;
@@ -51,8 +52,8 @@ function Limits({ sourceKind, sourceId }: { sourceKind?: string; sourceId?: stri
       <ReferenceInput source="scopeOrgUnitId" reference="OrgUnit"><AutocompleteInput optionText="name" validate={required()} /></ReferenceInput>
       <TextInput source="limit" validate={[decimal, notAbove(source?.limit, limitText)]} />
       <TextInput source="currency" defaultValue={source?.currency ?? 'CNY'} validate={[required(), currencyCode]} />
-      <DateTimeInput source="validFrom" validate={[required(), within(source, 'validFrom')]} />
-      <DateTimeInput source="validTo" validate={[after('validFrom'), within(source, 'validTo')]} />
+      <InstantInput source="validFrom" validate={[required(), within(source, 'validFrom')]} />
+      <InstantInput source="validTo" validate={[after('validFrom'), within(source, 'validTo')]} />
       <NumberInput source="redelegableDepth" defaultValue={0} validate={[required(), minValue(0), ...(maxDepth !== undefined ? [maxValue(maxDepth)] : [])]} />
     </>
   );

@@ -1,11 +1,12 @@
-import { AutocompleteInput, DataTable, DateTimeInput, List, ReferenceField, ReferenceInput, useRecordContext, useTranslate } from 'react-admin';
+import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, useRecordContext, useTranslate } from 'react-admin';
 import { Chip } from '@mui/material';
 import { EnumChipsField, LocaleDateField, MoneyField } from '../components/fields';
+import { InstantInput } from '../components/InstantInput';
 
 const filters = [
   <ReferenceInput key="from" source="delegatorId" reference="Person" alwaysOn><AutocompleteInput optionText="name" /></ReferenceInput>,
   <ReferenceInput key="to" source="delegateId" reference="Person" alwaysOn><AutocompleteInput optionText="name" /></ReferenceInput>,
-  <DateTimeInput key="active" source="activeAt" />,
+  <InstantInput key="active" source="activeAt" />,
 ];
 
 function Status() {

@@ -1,9 +1,10 @@
 import { DataTable, NumberField, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
-import { EnumChipsField, EnumField, LocaleDateField, MoneyField } from '../components/fields';
+import { EnumChipsField, EnumField, LocaleDateField, MoneyField, usePluralName } from '../components/fields';
 import { DelegationChain } from './DelegationChain';
 import { RevokeButton } from './RevokeButton';
 
 export function DelegationShow() {
+  const plural = usePluralName();
   return (
     <Show actions={<TopToolbar><RevokeButton /></TopToolbar>}>
       <SimpleShowLayout>
@@ -24,7 +25,7 @@ export function DelegationShow() {
         <TextField source="reason" />
         <LocaleDateField source="revokedAt" showTime emptyKey="app.none" />
         <TextField source="revokeReason" emptyText="—" />
-        <ReferenceManyField reference="Delegation" target="sourceDelegationId" label="resources.Delegation.name">
+        <ReferenceManyField reference="Delegation" target="sourceDelegationId" label={plural('Delegation')}>
           <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="id" />
             <DataTable.Col source="delegateId"><ReferenceField source="delegateId" reference="Person" /></DataTable.Col>

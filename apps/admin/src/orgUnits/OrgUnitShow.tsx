@@ -1,7 +1,8 @@
 import { DataTable, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField } from 'react-admin';
-import { EnumField } from '../components/fields';
+import { EnumField, usePluralName } from '../components/fields';
 
 export function OrgUnitShow() {
+  const plural = usePluralName();
   return (
     <Show>
       <SimpleShowLayout>
@@ -9,7 +10,7 @@ export function OrgUnitShow() {
         <TextField source="name" />
         <EnumField source="kind" enumName="OrgUnitKind" />
         <ReferenceField source="parentId" reference="OrgUnit" link="show" />
-        <ReferenceManyField reference="Person" target="orgUnitId" label="resources.Person.name">
+        <ReferenceManyField reference="Person" target="orgUnitId" label={plural('Person')}>
           <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="employeeNo" />
             <DataTable.Col source="name" />

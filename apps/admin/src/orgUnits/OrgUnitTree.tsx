@@ -47,7 +47,7 @@ function Branch({ node }: { node: OrgNode }) {
 
 export function OrgUnitTree() {
   const translate = useTranslate();
-  const { data, isPending } = useGetList('OrgUnit', { pagination: { page: 1, perPage: 1000 }, sort: { field: 'code', order: 'ASC' } });
+  const { data, isPending } = useGetList('OrgUnit', { pagination: { page: 1, perPage: 500 }, sort: { field: 'code', order: 'ASC' } });
   return (
     <Card sx={{ ml: 2, minWidth: 280 }} data-testid="org-tree">
       <CardContent>

@@ -1,4 +1,5 @@
-import { AutocompleteInput, DateTimeInput, email, ReferenceInput, required, TextInput } from 'react-admin';
+import { AutocompleteInput, email, ReferenceInput, required, TextInput } from 'react-admin';
+import { InstantInput } from '../components/InstantInput';
 
 export function PersonInputs() {
   return (
@@ -7,7 +8,7 @@ export function PersonInputs() {
       <TextInput source="name" validate={required()} />
       <TextInput source="email" type="email" validate={email()} />
       <TextInput source="phone" />
-      <DateTimeInput source="hiredAt" />
+      <InstantInput source="hiredAt" />
       <ReferenceInput source="orgUnitId" reference="OrgUnit">
         <AutocompleteInput optionText="name" validate={required()} />
       </ReferenceInput>

@@ -1,5 +1,5 @@
 import { DataTable, ReferenceField, ReferenceManyField, Show, TabbedShowLayout, TextField, useRecordContext } from 'react-admin';
-import { EnumField, LocaleDateField } from '../components/fields';
+import { EnumField, LocaleDateField, usePluralName } from '../components/fields';
 import { QualificationPanel } from './QualificationPanel';
 
 function Qualifications() {
@@ -8,6 +8,7 @@ function Qualifications() {
 }
 
 export function PersonShow() {
+  const plural = usePluralName();
   return (
     <Show>
       <TabbedShowLayout>
@@ -19,7 +20,7 @@ export function PersonShow() {
           <LocaleDateField source="hiredAt" />
           <ReferenceField source="orgUnitId" reference="OrgUnit" link="show" />
         </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.PositionAssignment.name" path="positions">
+        <TabbedShowLayout.Tab label={plural('PositionAssignment')} path="positions">
           <ReferenceManyField reference="PositionAssignment" target="personId" label={false}>
             <DataTable bulkActionButtons={false} rowClick="edit">
               <DataTable.Col source="title"><EnumField source="title" enumName="PositionTitle" /></DataTable.Col>
@@ -29,7 +30,7 @@ export function PersonShow() {
             </DataTable>
           </ReferenceManyField>
         </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="resources.TeamAppointment.name" path="team">
+        <TabbedShowLayout.Tab label={plural('TeamAppointment')} path="team">
           <ReferenceManyField reference="TeamAppointment" target="personId" label={false}>
             <DataTable bulkActionButtons={false}>
               <DataTable.Col source="projectId"><ReferenceField source="projectId" reference="Project" link="show" /></DataTable.Col>
@@ -42,7 +43,7 @@ export function PersonShow() {
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="qualification.title" path="qualifications">
           <Qualifications />
-          <ReferenceManyField reference="Assessment" target="personId" label="resources.Assessment.name">
+          <ReferenceManyField reference="Assessment" target="personId" label={plural('Assessment')}>
             <DataTable bulkActionButtons={false} rowClick="show">
               <DataTable.Col source="role"><EnumField source="role" enumName="TriangleRole" /></DataTable.Col>
               <DataTable.Col source="assessedAt"><LocaleDateField source="assessedAt" /></DataTable.Col>

@@ -1,6 +1,7 @@
-import { AutocompleteInput, DateTimeInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
+import { AutocompleteInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
 import { enumChoices } from '../components/fields';
 import { after, currencyCode, decimal } from '../components/validators';
+import { InstantInput } from '../components/InstantInput';
 
 export function IncentivePoolInputs() {
   return (
@@ -9,8 +10,8 @@ export function IncentivePoolInputs() {
       <SelectInput source="teamKind" choices={enumChoices('TeamKind', ['PROJECT', 'SYSTEM_DEPT'])} validate={required()} defaultValue="PROJECT" />
       <ReferenceInput source="projectId" reference="Project"><AutocompleteInput optionText="name" /></ReferenceInput>
       <ReferenceInput source="orgUnitId" reference="OrgUnit"><AutocompleteInput optionText="name" validate={required()} /></ReferenceInput>
-      <DateTimeInput source="periodFrom" validate={required()} />
-      <DateTimeInput source="periodTo" validate={[required(), after('periodFrom')]} />
+      <InstantInput source="periodFrom" validate={required()} />
+      <InstantInput source="periodTo" validate={[required(), after('periodFrom')]} />
       <TextInput source="currency" defaultValue="CNY" validate={[required(), currencyCode]} />
       <TextInput source="baseAmount" validate={[required(), decimal]} />
       <TextInput source="attainmentGate" defaultValue="0.6" validate={[required(), decimal]} />

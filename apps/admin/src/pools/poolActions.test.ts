@@ -11,7 +11,7 @@ describe('poolStepState', () => {
   it('says which status a step needs', () => {
     expect(poolStepState('approve', 'FUNDED', 'LEADER')).toEqual({ enabled: false, reason: 'status', status: 'ALLOCATED' });
     expect(poolStepState('lock', 'ALLOCATED', 'LEADER')).toEqual({ enabled: false, reason: 'status', status: 'APPROVED' });
-    expect(poolStepState('allocate', 'LOCKED', 'LEADER')).toEqual({ enabled: false, reason: 'status', status: 'ALLOCATED' });
+    expect(poolStepState('allocate', 'LOCKED', 'LEADER')).toEqual({ enabled: false, reason: 'status', status: 'FUNDED' });
   });
   it('says when the role may not', () => {
     expect(poolStepState('approve', 'ALLOCATED', 'HR')).toEqual({ enabled: false, reason: 'role' });

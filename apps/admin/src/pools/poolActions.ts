@@ -19,6 +19,6 @@ export type StepState = { enabled: true } | { enabled: false; reason: 'role' | '
 export function poolStepState(step: PoolStep, status: PoolStatus | undefined, role: UserRole | null | undefined): StepState {
   if (!canAccess(role, 'IncentivePool', step)) return { enabled: false, reason: 'role' };
   const from = STEP_FROM[step];
-  if (!status || !from.includes(status)) return { enabled: false, reason: 'status', status: from[from.length - 1] };
+  if (!status || !from.includes(status)) return { enabled: false, reason: 'status', status: from[0] };
   return { enabled: true };
 }

@@ -1,6 +1,7 @@
-import { AutocompleteInput, DateTimeInput, ReferenceInput, required } from 'react-admin';
+import { AutocompleteInput, ReferenceInput, required } from 'react-admin';
 import { enumChoices } from '../components/fields';
 import { after } from '../components/validators';
+import { InstantInput } from '../components/InstantInput';
 
 export const POSITION_TITLES = [
   'BU_PRESIDENT', 'BUSINESS_DEPT_DIRECTOR', 'CHIEF_ENGINEER', 'INDUSTRY_HEAD', 'INDUSTRY_CHIEF_ENGINEER', 'PRODUCT_LINE_DIRECTOR',
@@ -13,8 +14,8 @@ export function PositionAssignmentInputs() {
       <ReferenceInput source="personId" reference="Person"><AutocompleteInput optionText="name" validate={required()} /></ReferenceInput>
       <AutocompleteInput source="title" choices={enumChoices('PositionTitle', POSITION_TITLES)} validate={required()} />
       <ReferenceInput source="orgUnitId" reference="OrgUnit"><AutocompleteInput optionText="name" validate={required()} /></ReferenceInput>
-      <DateTimeInput source="validFrom" validate={required()} />
-      <DateTimeInput source="validTo" validate={after('validFrom')} />
+      <InstantInput source="validFrom" validate={required()} />
+      <InstantInput source="validTo" validate={after('validFrom')} />
     </>
   );
 }

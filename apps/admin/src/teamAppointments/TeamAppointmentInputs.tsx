@@ -1,7 +1,8 @@
-import { AutocompleteInput, DateTimeInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
+import { AutocompleteInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
 import { enumChoices } from '../components/fields';
 import { after } from '../components/validators';
 import { TRIANGLE_ROLES } from '../providers/types';
+import { InstantInput } from '../components/InstantInput';
 
 export const STAGES = ['LEAD', 'OPPORTUNITY', 'CONTRACT_EXECUTION', 'CLOSED'] as const;
 
@@ -12,8 +13,8 @@ export function TeamAppointmentInputs() {
       <ReferenceInput source="personId" reference="Person"><AutocompleteInput optionText="name" validate={required()} /></ReferenceInput>
       <SelectInput source="role" choices={enumChoices('TriangleRole', TRIANGLE_ROLES)} validate={required()} />
       <SelectInput source="stage" choices={enumChoices('Stage', STAGES)} />
-      <DateTimeInput source="validFrom" validate={required()} />
-      <DateTimeInput source="validTo" validate={after('validFrom')} />
+      <InstantInput source="validFrom" validate={required()} />
+      <InstantInput source="validTo" validate={after('validFrom')} />
       <TextInput source="exceptionReason" multiline fullWidth />
     </>
   );

@@ -1,12 +1,13 @@
-import { AutocompleteInput, DataTable, DateTimeInput, List, ReferenceField, ReferenceInput, SelectInput } from 'react-admin';
+import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, SelectInput } from 'react-admin';
 import { EnumField, enumChoices, LocaleDateField } from '../components/fields';
 import { TRIANGLE_ROLES } from '../providers/types';
+import { InstantInput } from '../components/InstantInput';
 
 const filters = [
   <ReferenceInput key="p" source="projectId" reference="Project" alwaysOn><AutocompleteInput optionText="name" /></ReferenceInput>,
   <SelectInput key="r" source="role" choices={enumChoices('TriangleRole', TRIANGLE_ROLES)} />,
   <ReferenceInput key="person" source="personId" reference="Person"><AutocompleteInput optionText="name" /></ReferenceInput>,
-  <DateTimeInput key="at" source="activeAt" />,
+  <InstantInput key="at" source="activeAt" />,
 ];
 
 export function TeamAppointmentList() {

@@ -1,0 +1,67 @@
+// Data the e2e tests work with, created through the API as the admin (so the tests do not depend on the demo
+// seed's contents): a small organisation, people, a position, an authority rule, a project and a bonus pool.
+import { gql, RunningApi, tokenFor } from './api';
+
+export interface Fixtures {
+  suffix: string;
+  hqId: string;
+  regionId: string;
+  officeId: string;
+  otherRegionId: string;
+  delegatorId: string;
+  delegatorName: string;
+  delegateId: string;
+  delegateName: string;
+  thirdId: string;
+  ruleId: string;
+  ruleName: string;
+  projectId: string;
+  projectName: string;
+  poolId: string;
+  poolName: string;
+}
+
+const ID = '{ id }';
+
+export async function createFixtures(api: RunningApi): Promise<Fixtures> {
+  const token = await tokenFor(api, 'admin@demo.local');
+  const suffix = Math.random().toString(36).slice(2, 7).toUpperCase();
+  const call = async (mutation: string, variables: Record<string, unknown>) => {
+    const data = await gql<Record<string, { id: string }>>(api, token, mutation, variables);
+    return String(Object.values(data)[0]?.id);
+  };
+  const orgUnit = (name: string, code: string, kind: string, parentId: string | null) =>
+    call(`mutation($name: String!, $code: String!, $kind: String!, $parentId: ID) { createOrgUnit(name: $name, code: $code, kind: $kind, parentId: $parentId) ${ID} }`, { name, code, kind, parentId });
+  const hqId = await orgUnit(`E2E HQ ${suffix}`, `E2E-HQ-${suffix}`, 'HQ', null);
+  const regionId = await orgUnit(`E2E East ${suffix}`, `E2E-EAST-${suffix}`, 'REGION', hqId);
+  const officeId = await orgUnit(`E2E Shanghai ${suffix}`, `E2E-SH-${suffix}`, 'REP_OFFICE', regionId);
+  const otherRegionId = await orgUnit(`E2E West ${suffix}`, `E2E-WEST-${suffix}`, 'REGION', hqId);
+  const person = (name: string, employeeNo: string, orgUnitId: string) =>
+    call(`mutation($name: String!, $employeeNo: String!, $orgUnitId: ID!) { createPerson(name: $name, employeeNo: $employeeNo, orgUnitId: $orgUnitId, hiredAt: "2020-01-01T00:00:00.000Z") ${ID} }`, { name, employeeNo, orgUnitId });
+  const delegatorName = `Zhang Wei ${suffix}`;
+  const delegateName = `Li Na ${suffix}`;
+  const delegatorId = await person(delegatorName, `E${suffix}1`, regionId);
+  const delegateId = await person(delegateName, `E${suffix}2`, officeId);
+  const thirdId = await person(`Wang Fang ${suffix}`, `E${suffix}3`, officeId);
+  await call(`mutation($personId: ID!, $orgUnitId: ID!) { createPositionAssignment(personId: $personId, title: "BU_PRESIDENT", orgUnitId: $orgUnitId, validFrom: "2025-01-01T00:00:00.000Z") ${ID} }`, { personId: delegatorId, orgUnitId: regionId });
+  const ruleName = `E2E rule ${suffix}`;
+  const ruleId = await call(`mutation($name: String!, $org: ID!) {
+    createAuthorityRule(name: $name, holderKind: POSITION, holderTitle: "BU_PRESIDENT", holderOrgUnitId: $org, decisionPoints: [ATB, ATC], grades: [II, III],
+      scopeOrgUnitId: $org, limit: "5000000.00", currency: "CNY", validFrom: "2025-01-01T00:00:00.000Z", delegableDepth: 2) ${ID} }`, { name: ruleName, org: regionId });
+  const projectName = `E2E project ${suffix}`;
+  const projectId = await call(`mutation($name: String!, $org: ID!) {
+    createProject(name: $name, orgUnitId: $org, stage: "OPPORTUNITY", amount: "3000000.00", currency: "CNY", gradeCriteria: { majorATierCustomerImpact: true }) ${ID} }`, { name: projectName, org: officeId });
+  const poolName = `E2E pool ${suffix}`;
+  const poolId = await call(`mutation($name: String!, $org: ID!, $project: ID) {
+    createIncentivePool(name: $name, teamKind: "PROJECT", projectId: $project, orgUnitId: $org, periodFrom: "2026-01-01T00:00:00.000Z", periodTo: "2027-01-01T00:00:00.000Z",
+      currency: "CNY", baseAmount: "1000000.00", attainmentGate: "0.6", capMultiplier: "2", acceleration: "1.5") ${ID} }`, { name: poolName, org: officeId, project: projectId });
+  for (const [metric, target, actual, weight] of [['ORDERS', '10000000.00', '12000000.00', '0.4'], ['REVENUE', '8000000.00', '8000000.00', '0.3'], ['CASH', '6000000.00', '5400000.00', '0.3']]) {
+    await call(`mutation($pool: ID!, $metric: PoolMetricKind!, $t: Money!, $a: Money!, $w: String!) { createPoolMetric(poolId: $pool, metric: $metric, target: $t, actual: $a, weight: $w) ${ID} }`,
+      { pool: poolId, metric, t: target, a: actual, w: weight });
+  }
+  for (const [personId, role, weight] of [[delegatorId, 'AR', '0.4'], [delegateId, 'SR', '0.35'], [thirdId, 'FR', '0.25']]) {
+    await call(`mutation($pool: ID!, $person: ID!, $role: TriangleRole!, $w: String!) { createPoolMember(poolId: $pool, personId: $person, role: $role, weight: $w, coefficient: "1", participation: "1") ${ID} }`,
+      { pool: poolId, person: personId, role, w: weight });
+  }
+  return { suffix, hqId, regionId, officeId, otherRegionId, delegatorId, delegatorName, delegateId, delegateName, thirdId, ruleId, ruleName, projectId, projectName, poolId, poolName };
+}
