@@ -18,7 +18,7 @@ async function main() {
   const applied = await dataSource.runMigrations({ transaction: 'each' });
   if (applied.length) logger.info('migrations applied', { migrations: applied.map((m) => m.name) });
   if (config.seedDemo) {
-    const seeded = await seedDemo(dataSource, new Date());
+    const seeded = await seedDemo(dataSource, new Date(), config);
     if (seeded) logger.info('demo data seeded', seeded);
   }
   const portalDir = path.resolve(__dirname, '../../admin/dist');

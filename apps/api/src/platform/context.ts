@@ -64,6 +64,31 @@ export interface ContextInput {
   requestId?: string;
 }
 
+/** A context for work the system does itself (seeding), acting as the given admin user. */
+export function systemContext(db: Database, config: RuntimeConfig, services: ServerServices, now: Date, admin: { userId: number; email: string }): Context {
+  let tree: Promise<OrgTree> | null = null;
+  const ctx: Context = {
+    requestId: 'system-seed',
+    principal: { kind: 'user', userId: admin.userId, email: admin.email, role: 'ADMIN', personId: null },
+    authError: null,
+    db,
+    config,
+    services,
+    now,
+    loaders: new Loaders(() => db.manager),
+    orgTree() {
+      tree = db.manager.find(OrgUnit).then((units) => {
+        const built = buildOrgTree(units.map((u) => ({ id: String(u.id), parentId: u.parentId === null ? null : String(u.parentId) })));
+        if (!built.ok) throw new Error(`org tree is inconsistent: ${built.error.code}`);
+        return built.value;
+      });
+      return tree;
+    },
+    scopeUnits: async () => null,
+  };
+  return ctx;
+}
+
 export function contextFactory(db: Database, config: RuntimeConfig, services: ServerServices) {
   return async ({ headers, requestId }: ContextInput): Promise<Context> => {
     const now = new Date();

@@ -12,6 +12,7 @@ import { ApiServer, createServer } from '../../src/server';
 import { QueryLimits } from '../../src/platform/limits';
 import { mariadbUrl } from './mariadb-url';
 import { Fixture, seedFixture } from './fixture';
+import { DEMO_PASSWORD, seedDemo } from '../../src/seed/demo';
 
 export type DatabaseKind = 'sqlite' | 'mariadb';
 
@@ -35,6 +36,8 @@ export interface TestEnv {
 
 export interface SuiteOptions {
   limits?: Partial<QueryLimits>;
+  /** Seed the demo company (and sign in as its demo users) instead of the small fixture. */
+  demo?: boolean;
   env?: Record<string, string>;
 }
 
@@ -59,10 +62,20 @@ async function setup(kind: DatabaseKind, options: SuiteOptions): Promise<{ env: 
   }
   const config = loadConfig({ NODE_ENV: 'test', TOKEN_SECRET: 'test-secret-'.padEnd(48, 'x'), DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...options.env });
   const dataSource = new DataSource(dataSourceOptions(config));
-  await dataSource.initialize();
-  await dataSource.runMigrations();
-  const fixture = await seedFixture(dataSource);
-  const server = await createServer({ dataSource, config, limits: options.limits });
+  let fixture: Fixture;
+  let server: ApiServer;
+  try {
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    fixture = options.demo ? (null as unknown as Fixture) : await seedFixture(dataSource);
+    if (options.demo) await seedDemo(dataSource, new Date(), config);
+    server = await createServer({ dataSource, config, limits: options.limits });
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await dropDatabase();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = server.httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}/graphql`;
@@ -82,8 +95,8 @@ async function setup(kind: DatabaseKind, options: SuiteOptions): Promise<{ env: 
   const tokens = {} as TestEnv['tokens'];
   for (const role of ['admin', 'hr', 'leader', 'viewer'] as const) {
     const res = await gql<{ login: { token: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
-      e: `${role}@test.local`,
-      p: fixture.password,
+      e: options.demo ? `${role}@demo.local` : `${role}@test.local`,
+      p: options.demo ? DEMO_PASSWORD : fixture.password,
     });
     if (!res.body.data?.login) throw new Error(`fixture login failed for ${role}: ${JSON.stringify(res.body)}`);
     tokens[role] = res.body.data.login.token;
