@@ -1,0 +1,169 @@
+// Every operation has a permission: walks the schema's Query and Mutation fields and, for each, checks that
+// the principals who must be refused are refused and that an allowed one gets past the permission check.
+// A new operation without an entry in DENY fails this suite.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  buildSchema,
+  GraphQLArgument,
+  GraphQLField,
+  GraphQLInputType,
+  GraphQLOutputType,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+} from 'graphql';
+import { describeOnDatabases, TestEnv } from './support/databases';
+
+type Who = 'anonymous' | 'viewer' | 'hr' | 'leader' | 'readToken';
+type Rule = { deny: Who[]; allow: Exclude<Who, 'anonymous'> | 'admin' };
+
+const DENY: Record<string, Rule> = {};
+const NOT_FOR_READERS: Who[] = ['anonymous'];
+
+/** The six operations of a record type: reads refused to anonymous callers, writes to the listed roles. */
+function record(type: string, plural: string, writeDeny: Who[], options: { readDeny?: Who[]; writes?: Array<'create' | 'update' | 'delete'> } = {}) {
+  const readDeny = options.readDeny ?? NOT_FOR_READERS;
+  const readAllow = readDeny.includes('viewer') ? 'admin' : 'viewer';
+  DENY[type] = { deny: readDeny, allow: readAllow };
+  DENY[`all${plural}`] = { deny: readDeny, allow: readAllow };
+  DENY[`_all${plural}Meta`] = { deny: readDeny, allow: readAllow };
+  for (const w of options.writes ?? ['create', 'update', 'delete']) DENY[`${w}${type}`] = { deny: ['anonymous', 'viewer', 'readToken', ...writeDeny], allow: 'admin' };
+}
+
+const ORG: Who[] = ['hr', 'leader'];
+const PROJECTS: Who[] = ['hr'];
+const QUALIFICATIONS: Who[] = ['leader'];
+const AUTHORITY: Who[] = ['hr'];
+const POOLS: Who[] = ['hr'];
+const ADMIN_ONLY_READ: Who[] = ['anonymous', 'viewer', 'hr', 'leader', 'readToken'];
+
+record('OrgUnit', 'OrgUnits', ORG);
+record('Person', 'People', ORG);
+record('PositionAssignment', 'PositionAssignments', ORG);
+record('Customer', 'Customers', ORG);
+record('Project', 'Projects', PROJECTS);
+record('TeamAppointment', 'TeamAppointments', PROJECTS);
+record('RoleModel', 'RoleModels', QUALIFICATIONS);
+record('RoleModelVersion', 'RoleModelVersions', QUALIFICATIONS);
+record('RoleModelDimension', 'RoleModelDimensions', QUALIFICATIONS);
+record('QualificationFramework', 'QualificationFrameworks', QUALIFICATIONS);
+record('QualificationLevel', 'QualificationLevels', QUALIFICATIONS);
+record('LevelRequirement', 'LevelRequirements', QUALIFICATIONS);
+record('Assessment', 'Assessments', QUALIFICATIONS);
+record('AssessmentRating', 'AssessmentRatings', QUALIFICATIONS, { writes: [] });
+record('StaffingRule', 'StaffingRules', QUALIFICATIONS);
+record('AuthorityRule', 'AuthorityRules', AUTHORITY);
+record('DecisionBody', 'DecisionBodies', AUTHORITY);
+record('DecisionBodySeat', 'DecisionBodySeats', AUTHORITY, { writes: [] });
+record('Delegation', 'Delegations', AUTHORITY);
+record('Decision', 'Decisions', PROJECTS, { writes: [] });
+record('IncentivePool', 'IncentivePools', POOLS);
+record('PoolMetric', 'PoolMetrics', POOLS);
+record('PoolMember', 'PoolMembers', POOLS);
+record('User', 'Users', ['hr', 'leader'], { readDeny: ADMIN_ONLY_READ });
+record('ApiToken', 'ApiTokens', ['hr', 'leader'], { readDeny: ADMIN_ONLY_READ, writes: ['delete'] });
+record('AuditEntry', 'AuditEntries', [], { readDeny: ADMIN_ONLY_READ, writes: [] });
+DENY.me = { deny: ['anonymous'], allow: 'viewer' };
+DENY.qualificationStatus = { deny: ['anonymous'], allow: 'viewer' };
+DENY.delegationImpact = { deny: ['anonymous'], allow: 'viewer' };
+DENY.authorize = { deny: ['anonymous'], allow: 'viewer' };
+DENY.whoMayDecide = { deny: ['anonymous'], allow: 'viewer' };
+DENY.upsertProject = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'admin' };
+DENY.revokeDelegation = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'admin' };
+DENY.createApiToken = { deny: ['anonymous', 'viewer', 'hr', 'leader', 'readToken'], allow: 'admin' };
+DENY.recordDecision = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'admin' };
+for (const op of ['fundPool', 'allocatePool', 'approvePool', 'lockPool']) DENY[op] = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'admin' };
+// login is public: its deny test is a wrong password (see below).
+const PUBLIC = new Set(['login']);
+
+const SDL = buildSchema(readFileSync(path.join(__dirname, '..', 'schema.graphql'), 'utf8'));
+
+function dummy(type: GraphQLInputType): string {
+  if (isNonNullType(type)) return dummy(type.ofType);
+  if (isListType(type)) return '[]';
+  if (isEnumType(type)) return type.getValues()[0]!.name;
+  if (isInputObjectType(type)) {
+    const fields = Object.values(type.getFields()).filter((f) => isNonNullType(f.type));
+    return `{ ${fields.map((f) => `${f.name}: ${dummy(f.type)}`).join(', ')} }`;
+  }
+  if (isScalarType(type)) {
+    switch (type.name) {
+      case 'ID':
+        return '"999999"';
+      case 'Int':
+      case 'Float':
+        return '1';
+      case 'Boolean':
+        return 'false';
+      case 'DateTime':
+        return '"2026-01-01T00:00:00.000Z"';
+      case 'Money':
+        return '"1.00"';
+      case 'JSON':
+        return '{}';
+      default:
+        return '"x"';
+    }
+  }
+  throw new Error(`no dummy for ${String(type)}`);
+}
+
+function selection(type: GraphQLOutputType): string {
+  const named = getNamedType(type);
+  return isObjectType(named) ? ' { __typename }' : '';
+}
+
+function operationText(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): string {
+  const required = field.args.filter((a: GraphQLArgument) => isNonNullType(a.type));
+  const argText = required.length ? `(${required.map((a) => `${a.name}: ${dummy(a.type)}`).join(', ')})` : '';
+  return `${kind} { ${field.name}${argText}${selection(field.type)} }`;
+}
+
+const OPERATIONS = [
+  ...Object.values(SDL.getQueryType()!.getFields()).map((f) => ({ kind: 'query' as const, field: f })),
+  ...Object.values(SDL.getMutationType()!.getFields()).map((f) => ({ kind: 'mutation' as const, field: f })),
+];
+
+describeOnDatabases('permissions for every operation', (env) => {
+  let readToken = '';
+  const tokenOf = (e: TestEnv, who: Who | 'admin'): string | null => (who === 'anonymous' ? null : who === 'readToken' ? readToken : e.tokens[who]);
+
+  beforeAll(async () => {
+    const e = env();
+    const res = await e.gql<{ createApiToken: { secret: string } }>('mutation { createApiToken(name: "reader", scopes: ["read"]) { secret } }', {}, { token: e.tokens.admin });
+    readToken = res.body.data!.createApiToken.secret;
+  });
+
+  test('every Query and Mutation field (introspected from the running server) has a deny rule', async () => {
+    const res = await env().gql<{ __schema: { queryType: { fields: Array<{ name: string }> }; mutationType: { fields: Array<{ name: string }> } } }>(
+      '{ __schema { queryType { fields { name } } mutationType { fields { name } } } }',
+    );
+    const names = [...res.body.data!.__schema.queryType.fields, ...res.body.data!.__schema.mutationType.fields].map((f) => f.name);
+    expect(names.filter((name) => !DENY[name] && !PUBLIC.has(name))).toEqual([]);
+  });
+
+  test('login refuses a wrong password with UNAUTHENTICATED', async () => {
+    const res = await env().gql('mutation { login(email: "admin@test.local", password: "wrong") { token } }');
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  const cases = OPERATIONS.filter((o) => DENY[o.field.name]).map((o) => [`${o.kind} ${o.field.name}`, o] as const);
+  test.each(cases)('%s: refused to the wrong callers, past the check for the right one', async (_name, { kind, field }) => {
+    const e = env();
+    const rule = DENY[field.name]!;
+    const text = operationText(kind, field);
+    for (const who of rule.deny) {
+      const res = await e.gql(text, {}, { token: tokenOf(e, who) });
+      const code = res.body.errors?.[0]?.extensions?.code;
+      expect({ who, code }).toEqual({ who, code: who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN' });
+    }
+    const allowed = await e.gql(text, {}, { token: tokenOf(e, rule.allow) });
+    const codes = (allowed.body.errors ?? []).map((err) => err.extensions?.code);
+    expect({ allow: rule.allow, codes: codes.filter((c) => c === 'FORBIDDEN' || c === 'UNAUTHENTICATED') }).toEqual({ allow: rule.allow, codes: [] });
+  });
+});
