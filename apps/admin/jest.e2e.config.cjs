@@ -10,4 +10,6 @@ module.exports = {
   testMatch: ['<rootDir>/e2e/**/*.e2e.test.ts'],
   testTimeout: 120000,
   maxWorkers: 1,
+  // fetch's keep-alive sockets to the (stopped) API would otherwise hold jest open for a few seconds.
+  forceExit: true,
 };

@@ -1,0 +1,17 @@
+// Small helpers for driving react-admin forms.
+import { Page } from 'playwright-core';
+
+/** Chooses an option in a react-admin AutocompleteInput by typing part of its text. */
+export async function pick(page: Page, label: string, text: string): Promise<void> {
+  const input = page.getByRole('combobox', { name: label });
+  await input.click();
+  await input.fill(text);
+  await page.getByRole('option', { name: text }).first().click();
+}
+
+/** The text of the snackbar notification react-admin shows last. */
+export async function notification(page: Page): Promise<string> {
+  const snackbar = page.locator('.MuiSnackbarContent-message').last();
+  await snackbar.waitFor({ timeout: 15000 });
+  return snackbar.innerText();
+}

@@ -1,0 +1,194 @@
+// Leaders' and HR's work against the real API: the organisation, delegations with their chains and revocation,
+// pools, and — once the API offers them — the decision check and the pool steps.
+import { Browser } from 'playwright-core';
+import { apiOffers, gql, RunningApi, startApi, tokenFor } from './support/api';
+import { launchBrowser, openTab, screenshot, signIn, Tab } from './support/browser';
+import { createFixtures, Fixtures } from './support/fixtures';
+import { pick } from './support/ui';
+
+let api: RunningApi;
+let browser: Browser;
+let f: Fixtures;
+const tabs: Tab[] = [];
+
+async function adminTab(locale = 'en-US'): Promise<Tab> {
+  const opened = await openTab(browser, api.url, locale);
+  tabs.push(opened);
+  await signIn(opened.page, 'admin@demo.local');
+  return opened;
+}
+
+beforeAll(async () => {
+  api = await startApi();
+  f = await createFixtures(api);
+  browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  const uncaught = tabs.flatMap((t) => t.errors);
+  await Promise.all(tabs.splice(0).map((t) => t.context.close()));
+  expect(uncaught).toEqual([]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.stop();
+});
+
+describe('organisation', () => {
+  it('draws the org units as a tree', async () => {
+    const { page } = await adminTab();
+    await page.goto('/#/OrgUnit');
+    const tree = page.getByTestId('org-tree');
+    const hq = tree.locator('li', { hasText: `E2E HQ ${f.suffix}` }).first();
+    await hq.locator('li', { hasText: `E2E East ${f.suffix}` }).locator('li', { hasText: `E2E Shanghai ${f.suffix}` }).waitFor();
+    await hq.locator('li', { hasText: `E2E West ${f.suffix}` }).waitFor();
+  });
+
+  it("shows a person's positions", async () => {
+    const { page } = await adminTab();
+    await page.goto(`/#/Person/${f.delegatorId}/show/positions`);
+    await page.getByRole('cell', { name: 'Business-unit president' }).waitFor();
+  });
+});
+
+describe('projects', () => {
+  it('show the grade and why, in Chinese too', async () => {
+    const { page } = await adminTab('zh-CN');
+    await page.goto(`/#/Project/${f.projectId}/show`);
+    await page.getByTestId('grade-reasons').getByText('对与 A 类客户的合作有重大影响').waitFor();
+    await page.getByText('¥3,000,000.00').waitFor();
+  });
+});
+
+describe('delegations', () => {
+  async function fillDelegation(tab: Tab, limit: string, scope: string) {
+    const { page } = tab;
+    await page.goto('/#/Delegation/create');
+    await pick(page, 'Source rule', f.ruleName);
+    await page.getByTestId('source-limits').getByText('CN¥5,000,000.00').waitFor();
+    await pick(page, 'Delegator', f.delegatorName);
+    await pick(page, 'Delegate', f.delegateName);
+    await page.getByLabel('ATB · approve to bid').check();
+    await page.getByLabel('Grade III').check();
+    await pick(page, 'Scope', scope);
+    await page.getByLabel('Limit').fill(limit);
+    await page.getByLabel('From *').fill('2026-02-01T09:00');
+    await page.getByLabel('Reason *').fill('Covering the Shanghai bids while travelling');
+  }
+
+  it('refuses one that exceeds its source, keeps the form, then creates a valid one and draws its chain', async () => {
+    const tab = await adminTab();
+    const { page } = tab;
+    await fillDelegation(tab, '6000000.00', `E2E Shanghai ${f.suffix}`);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Must not exceed CN¥5,000,000.00').waitFor();
+    expect(page.url()).toMatch(/Delegation\/create/);
+    await screenshot(page, 'delegation-exceeds-limit');
+
+    // A refusal the API makes: it is shown beside the field it names, and nothing typed is lost.
+    await page.getByLabel('Limit').fill('1000000.00');
+    await page.getByRole('combobox', { name: 'Required role' }).click();
+    await page.getByRole('option', { name: 'AR · Account Responsible' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    // (the message is the API's own, under the field it names)
+    await page.locator('form').getByText(/requiredRole and requiredLevel/).waitFor();
+    expect(page.url()).toMatch(/Delegation\/create/);
+    expect(await page.getByLabel('Reason *').inputValue()).toBe('Covering the Shanghai bids while travelling');
+    await screenshot(page, 'delegation-server-refusal');
+    await page.getByLabel('Required level').fill('2');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/Delegation\/\d+\/show/);
+    const steps = page.getByTestId('chain-link');
+    await steps.nth(1).waitFor();
+    expect(await steps.nth(0).innerText()).toContain(`Rule #${f.ruleId}`);
+    expect(await steps.nth(1).innerText()).toContain(`Holder: ${f.delegateName}`);
+    expect(await steps.nth(1).innerText()).toContain('CN¥1,000,000.00');
+    await screenshot(page, 'delegation-chain');
+  });
+
+  it('shows what a revocation will end before revoking', async () => {
+    const token = await tokenFor(api, 'admin@demo.local');
+    const create = `mutation($src: ID, $srcD: ID, $from: ID!, $to: ID!, $scope: ID!, $depth: Int) {
+      createDelegation(sourceRuleId: $src, sourceDelegationId: $srcD, delegatorId: $from, delegateId: $to, decisionPoints: [ATB], grades: [III],
+        scopeOrgUnitId: $scope, limit: "800000.00", currency: "CNY", validFrom: "2026-02-01T00:00:00.000Z", redelegableDepth: $depth, reason: "e2e") { id } }`;
+    const first = await gql<{ createDelegation: { id: string } }>(api, token, create, { src: f.ruleId, from: f.delegatorId, to: f.delegateId, scope: f.officeId, depth: 1 });
+    const second = await gql<{ createDelegation: { id: string } }>(api, token, create, { srcD: first.createDelegation.id, from: f.delegateId, to: f.thirdId, scope: f.officeId, depth: 0 });
+
+    const { page } = await adminTab();
+    await page.goto(`/#/Delegation/${first.createDelegation.id}/show`);
+    await page.getByRole('button', { name: 'Revoke' }).click();
+    await page.getByTestId('revoke-impact').getByText(`#${second.createDelegation.id}`).waitFor();
+    await screenshot(page, 'delegation-revoke-impact');
+    await page.getByRole('dialog').getByLabel(/Reason for revoking/).fill('Back from travel');
+    await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
+    await page.getByText(/Revoked: 2 delegation/).waitFor();
+    await page.goto(`/#/Delegation/${second.createDelegation.id}/show`);
+    await page.getByText('Back from travel').waitFor();
+  });
+});
+
+describe('bonus pools', () => {
+  it('offer each step only when the status allows, saying why not', async () => {
+    const { page } = await adminTab();
+    await page.goto(`/#/IncentivePool/${f.poolId}/show`);
+    await page.getByTestId('pool-approve-reason').getByText('Only possible when the pool is Allocated').waitFor();
+    await page.getByTestId('pool-lock-reason').getByText('Only possible when the pool is Approved').waitFor();
+    expect(await page.getByTestId('pool-approve').isDisabled()).toBe(true);
+    expect(await page.getByTestId('pool-fund').isEnabled()).toBe(true);
+    await page.getByRole('cell', { name: '120.0%' }).waitFor();
+  });
+
+  it('tell a viewer that the role may not approve', async () => {
+    const viewer = await openTab(browser, api.url);
+    tabs.push(viewer);
+    await signIn(viewer.page, 'viewer@demo.local');
+    await viewer.page.goto(`/#/IncentivePool/${f.poolId}/show`);
+    await viewer.page.getByTestId('pool-fund-reason').getByText('Your role may not do this').waitFor();
+  });
+
+  const poolSteps = apiOffers('fundPool') && apiOffers('allocatePool') && apiOffers('approvePool') ? it : it.skip;
+  poolSteps('are funded, allocated (with a preview and traces) and approved', async () => {
+    const { page } = await adminTab();
+    await page.goto(`/#/IncentivePool/${f.poolId}/show`);
+    await page.getByTestId('pool-fund').click();
+    await page.getByText('Done: the pool is now Funded').waitFor();
+    await page.getByRole('button', { name: 'Preview allocation' }).click();
+    await page.getByTestId('allocation-preview').getByTestId('total').waitFor();
+    await page.getByTestId('pool-allocate').click();
+    await page.getByText('Done: the pool is now Allocated').waitFor();
+    const total = await page.getByTestId('allocation-table').last().getByTestId('total').innerText();
+    expect(total).toMatch(/^CN¥/);
+    await page.getByTestId('pool-approve').click();
+    await page.getByText('Done: the pool is now Approved').waitFor();
+    await screenshot(page, 'pool-approved');
+  });
+});
+
+describe('decision check', () => {
+  const check = apiOffers('authorize') ? it : it.skip;
+  check('allows the delegate within the delegation and draws the chain; refuses above the limit with the reason', async () => {
+    const token = await tokenFor(api, 'admin@demo.local');
+    await gql(api, token, `mutation($src: ID!, $from: ID!, $to: ID!, $scope: ID!) {
+      createDelegation(sourceRuleId: $src, delegatorId: $from, delegateId: $to, decisionPoints: [ATB], grades: [III], scopeOrgUnitId: $scope,
+        limit: "2000000.00", currency: "CNY", validFrom: "2026-01-01T00:00:00.000Z", redelegableDepth: 0, reason: "e2e check") { id } }`,
+    { src: f.ruleId, from: f.delegatorId, to: f.thirdId, scope: f.officeId });
+    const { page } = await adminTab();
+    await page.goto('/#/check');
+    const form = page.locator('form').first();
+    await pick(page, 'Person', `Wang Fang ${f.suffix}`);
+    await form.getByRole('combobox', { name: 'Decision point' }).click();
+    await page.getByRole('option', { name: 'ATB · approve to bid' }).click();
+    await form.getByRole('combobox', { name: 'Grade' }).click();
+    await page.getByRole('option', { name: 'Grade III' }).click();
+    await pick(page, 'Org unit', `E2E Shanghai ${f.suffix}`);
+    await form.getByLabel('Amount').fill('1500000.00');
+    await form.getByRole('button', { name: 'Check' }).click();
+    await page.getByTestId('authorization-result').getByText('Allowed').waitFor();
+    await page.getByTestId('chain-link').nth(1).waitFor();
+    await screenshot(page, 'check-allowed');
+    await form.getByLabel('Amount').fill('2500000.00');
+    await form.getByRole('button', { name: 'Check' }).click();
+    await page.getByTestId('denial-reasons').getByText('Amount over the limit').waitFor();
+  });
+});
