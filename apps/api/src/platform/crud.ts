@@ -113,6 +113,9 @@ export interface CrudSpec<E extends BaseRecord> {
 
 const DEFAULT_PER_PAGE = 25;
 
+/** The largest amount, in minor units, that every supported database returns exactly (2^53 - 1). */
+export const MAX_MINOR = BigInt(Number.MAX_SAFE_INTEGER);
+
 function columnNames(em: EntityManager, entity: ClassType<object>): Map<string, { type: unknown; nullable: boolean }> {
   const metadata = em.connection.getMetadata(entity);
   return new Map(metadata.columns.map((c) => [c.propertyName, { type: c.type, nullable: c.isNullable }]));
@@ -153,6 +156,10 @@ export function argsToColumns<E>(em: EntityManager, spec: CrudSpec<BaseRecord>, 
             ? `${currency} allows at most ${(e.data as { maxFractionDigits: number }).maxFractionDigits} fraction digits`
             : 'is not a plain decimal string';
       throw badInput({ [e.code === 'MONEY.UNKNOWN_CURRENCY' ? money.currencyColumn : money.arg]: message });
+    }
+    // Both databases keep 64-bit integers, but SQLite hands them to JavaScript as doubles: stay exact.
+    if (parsed.value.minor > MAX_MINOR || parsed.value.minor < -MAX_MINOR) {
+      throw badInput({ [money.arg]: `is out of range: at most ${MAX_MINOR} minor units (${currency})` });
     }
     values[money.column] = parsed.value.minor;
   }
