@@ -8,6 +8,7 @@ import express from 'express';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { DataSource } from 'typeorm';
+import { GraphQLError } from 'graphql';
 import type { RuntimeConfig } from '@iron-triangle/config';
 import { buildApiSchema } from './schema';
 import { Database, requestStats, RequestStats } from './platform/db';
@@ -150,7 +151,10 @@ export async function createServer({ dataSource, config, portalDir, limits: limi
         try {
           return await makeContext({ headers: req.headers, requestId: (res.locals.request as RequestLocals).requestId });
         } catch (error) {
-          if (isConnectionError(error)) health.reportFailure(error);
+          if (isConnectionError(error)) {
+            health.reportFailure(error);
+            throw new GraphQLError(unavailable().message, { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
+          }
           throw error;
         }
       },

@@ -86,7 +86,7 @@ export function isConnectionError(error: unknown): boolean {
   const code = errorCodeOf(error);
   if (code && CONNECTION_CODES.has(code)) return true;
   const message = error instanceof Error ? error.message : '';
-  return /Pool is closed|Connection lost|connect ECONNREFUSED|Can't add new command when connection is in closed state|Queue limit reached|The server closed the connection|DataSource is not initialized|not yet established/i.test(
+  return /Pool is closed|Connection lost|connect ECONNREFUSED|Can't add new command when connection is in closed state|Queue limit reached|The server closed the connection|DataSource is not initialized|not yet established|database connection is not open|Connection is not established/i.test(
     message,
   );
 }
@@ -134,17 +134,17 @@ export function toClientError(error: unknown): GraphQLError | null {
 
 /** Apollo's formatError: known errors pass (without stack traces), unknown ones become a masked INTERNAL_SERVER_ERROR. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const known = toClientError(error);
+  if (known) {
+    const { stacktrace: _s, http: _h, ...extensions } = { ...(formatted.extensions ?? {}), ...((known.extensions ?? {}) as Record<string, unknown>) };
+    return { message: known.message, locations: formatted.locations, path: formatted.path, extensions };
+  }
+  // Parse and validation errors raised by graphql-js or Apollo itself (no driver or runtime error behind them).
   const original = unwrapResolverError(error);
-  // Parse and validation errors raised by graphql-js itself have a code and no original error.
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PASS_THROUGH.has(code) && !(original instanceof Error && !(original instanceof GraphQLError))) {
     const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
-  }
-  const known = toClientError(error);
-  if (known) {
-    const { stacktrace: _s, ...extensions } = (known.extensions ?? {}) as Record<string, unknown>;
-    return { message: known.message, locations: formatted.locations, path: formatted.path, extensions };
   }
   return {
     message: 'Internal server error. It has been logged; quote the X-Request-Id response header when you report it.',
