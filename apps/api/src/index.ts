@@ -46,8 +46,9 @@ async function main() {
         .stop()
         .then(() => dataSource.destroy())
         .then(() => {
+          // Let stdout drain and the event loop end by itself (process.exit could cut the last log lines).
           logger.info('stopped');
-          process.exit(0);
+          process.exitCode = 0;
         });
     });
     server.httpServer.closeIdleConnections();

@@ -51,7 +51,9 @@ function loggingPlugin(logger: Logger, limits: QueryLimits, exposeStats: boolean
       let unknownErrors = 0;
       return {
         async didResolveOperation({ operation: op, operationName, document, request }) {
-          operation = operationName ?? op?.name?.value ?? op?.operation ?? null;
+          // The operation's name, or its kind and root fields ("mutation login").
+          const fields = op?.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : [])).join(',');
+          operation = operationName ?? op?.name?.value ?? (op ? `${op.operation} ${fields}` : null);
           if (op) {
             const cost = operationCost(op, document, request.variables ?? {});
             if (cost > limits.maxCost) throw costError(cost, limits);
