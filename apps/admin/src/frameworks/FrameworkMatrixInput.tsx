@@ -150,7 +150,7 @@ export function FrameworkMatrixInput({ source = 'levels', dimensions, label = 'r
               <TableCell>
                 <TextField select size="small" value={level.gateMinimumRating ?? ''} sx={{ minWidth: 80 }}
                   onChange={(e) => update(index, { gateMinimumRating: e.target.value || null, gatePeriods: e.target.value ? level.gatePeriods ?? 2 : null })}
-                  slotProps={{ htmlInput: { 'aria-label': gateLabel(level) } }}>
+                  slotProps={{ htmlInput: { 'aria-label': gateLabel(level) }, select: { displayEmpty: true } }}>
                   <MenuItem value="">{translate('matrix.no_gate')}</MenuItem>
                   {APPRAISAL_RATINGS.map((r) => <MenuItem key={r} value={r}>{r}</MenuItem>)}
                 </TextField>
@@ -168,9 +168,9 @@ export function FrameworkMatrixInput({ source = 'levels', dimensions, label = 'r
         </TableBody>
       </Table>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', mt: 1 }}>
-        <Button onClick={addLevel} variant="outlined" size="small">{translate('matrix.add_level')}</Button>
-        <TextField size="small" label={translate('matrix.dimension_code')} value={newDimension} onChange={(e) => setNewDimension(e.target.value)} />
-        <Button onClick={addDimension} size="small">{translate('matrix.add_dimension')}</Button>
+        <Button onClick={addLevel} variant="outlined" size="small" sx={{ whiteSpace: 'nowrap' }}>{translate('matrix.add_level')}</Button>
+        <TextField size="small" label={translate('matrix.dimension_code')} value={newDimension} onChange={(e) => setNewDimension(e.target.value)} sx={{ width: 180 }} />
+        <Button onClick={addDimension} size="small" sx={{ whiteSpace: 'nowrap' }}>{translate('matrix.add_dimension')}</Button>
       </Box>
       {error && <Typography role="alert" color="error" variant="caption">{translate(error, { min: 0 })}</Typography>}
     </Box>

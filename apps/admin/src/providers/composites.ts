@@ -101,7 +101,8 @@ export function withComposites(dp: DataProvider, accepts: (resource: string, met
     async getOne(resource, params) {
       const result = await dp.getOne(resource, params);
       const composite = COMPOSITES[resource];
-      if (!composite || result.data[composite.field] !== undefined) return result;
+      // Always loaded here: when the API's type has the field too, ra-data-graphql-simple selects only the ids.
+      if (!composite) return result;
       return { data: { ...result.data, [composite.field]: await composite.load(dp, result.data as Row) } };
     },
     async create(resource, params) {

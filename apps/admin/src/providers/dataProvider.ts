@@ -1,8 +1,9 @@
 // Records through ra-data-graphql-simple (the API follows its naming); the portal's own operations beside them.
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import buildGraphQLProvider from 'ra-data-graphql-simple';
-import { DataProvider, HttpError } from 'react-admin';
-import { authHeaders, fieldErrorsOf, GRAPHQL_URL } from '../graphql/client';
+import { DataProvider } from 'react-admin';
+import { authHeaders, GRAPHQL_URL } from '../graphql/client';
+import { toHttpError, withoutTypename } from './errors';
 import { withComposites } from './composites';
 import { operations } from './operations';
 
@@ -17,45 +18,7 @@ export const apolloClient = new ApolloClient({
   defaultOptions: { query: { fetchPolicy: 'network-only' }, watchQuery: { fetchPolicy: 'network-only' } },
 });
 
-interface GraphQLErrorLike {
-  message: string;
-  extensions?: Record<string, unknown> & { code?: string };
-}
-
-/**
- * Turns an Apollo failure into react-admin's HttpError: field errors go to `body.errors` (react-admin shows them
- * beside the inputs and keeps the form), the code to `body.code` (authProvider.checkError reads it).
- */
-export function toHttpError(error: unknown): HttpError {
-  type NetworkError = { statusCode?: number; result?: { errors?: GraphQLErrorLike[] } };
-  type ApolloLike = { graphQLErrors?: GraphQLErrorLike[]; networkError?: NetworkError | null };
-  const e = error as ApolloLike & { message?: string; status?: number; body?: ApolloLike };
-  const source: ApolloLike = e.body && typeof e.body === 'object' && 'graphQLErrors' in e.body ? e.body : e;
-  const network = source.networkError ?? undefined;
-  const first = source.graphQLErrors?.[0] ?? network?.result?.errors?.[0];
-  const statusCode = network?.statusCode ?? (e.body ? undefined : e.status);
-  const code =
-    first?.extensions?.code ??
-    (statusCode === 401 ? 'UNAUTHENTICATED' : network || statusCode ? 'NETWORK_ERROR' : 'INTERNAL_SERVER_ERROR');
-  const errors = fieldErrorsOf(first?.extensions);
-  const status = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : code === 'CONFLICT' ? 409 : code === 'BAD_USER_INPUT' ? 400 : statusCode ?? 500;
-  const message = `errors.${code}`;
-  return new HttpError(message, status, { code, errors, detail: first?.message ?? e.message });
-}
-
 const records = buildGraphQLProvider({ client: apolloClient });
-
-/**
- * Removes Apollo's `__typename` from records: forms send records back as mutation arguments, and input types
- * refuse it. (Turning addTypename off instead breaks the fragments of the introspection query.)
- */
-export function withoutTypename<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(withoutTypename) as T;
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== '__typename').map(([k, v]) => [k, withoutTypename(v)])) as T;
-  }
-  return value;
-}
 
 function catching<T extends (...args: never[]) => Promise<unknown>>(method: T, clean: boolean): T {
   return (async (...args: Parameters<T>) => {

@@ -1,0 +1,45 @@
+import { toHttpError, withoutTypename } from './errors';
+
+const apolloError = (extensions: Record<string, unknown>, message = 'refused') => ({
+  message,
+  status: 200,
+  body: { graphQLErrors: [{ message, extensions }], networkError: null },
+});
+
+describe('toHttpError', () => {
+  it('puts the API field errors where react-admin shows them beside the inputs', () => {
+    const error = toHttpError(apolloError({ code: 'BAD_USER_INPUT', fieldErrors: { limit: 'exceeds the source limit' } }));
+    expect(error.status).toBe(400);
+    expect(error.message).toBe('errors.BAD_USER_INPUT');
+    expect(error.body).toMatchObject({ code: 'BAD_USER_INPUT', errors: { limit: 'exceeds the source limit' } });
+  });
+
+  it("reads class-validator's validationErrors too", () => {
+    const error = toHttpError(apolloError({ code: 'BAD_USER_INPUT', validationErrors: [{ property: 'perPage', constraints: { max: 'perPage must not be greater than 500' } }] }));
+    expect(error.body.errors).toEqual({ perPage: 'perPage must not be greater than 500' });
+  });
+
+  it("keeps the API's words when no field is named", () => {
+    expect(toHttpError(apolloError({ code: 'BAD_USER_INPUT' }, 'Variable "$validFrom" got invalid value')).message).toBe('Variable "$validFrom" got invalid value');
+    expect(toHttpError(apolloError({ code: 'RECORD_IN_USE' }, '3 position assignments still refer to it')).message).toBe('3 position assignments still refer to it');
+  });
+
+  it('maps session, permission and version failures to their status and message key', () => {
+    expect(toHttpError(apolloError({ code: 'UNAUTHENTICATED' }))).toMatchObject({ status: 401, message: 'errors.UNAUTHENTICATED' });
+    expect(toHttpError(apolloError({ code: 'FORBIDDEN' }))).toMatchObject({ status: 403, message: 'errors.FORBIDDEN' });
+    expect(toHttpError(apolloError({ code: 'CONFLICT' }))).toMatchObject({ status: 409, message: 'errors.CONFLICT' });
+  });
+
+  it('recognises network failures and an HTTP 401', () => {
+    expect(toHttpError({ message: 'Failed to fetch', status: undefined, body: { graphQLErrors: [], networkError: { statusCode: 502 } } }).body.code).toBe('NETWORK_ERROR');
+    expect(toHttpError({ message: 'Unauthorized', status: 401 }).body.code).toBe('UNAUTHENTICATED');
+    expect(toHttpError(new Error('Unknown resource Decision. Make sure it has been declared')).body.code).toBe('UNKNOWN_RESOURCE');
+  });
+});
+
+describe('withoutTypename', () => {
+  it('removes __typename at every depth and keeps everything else', () => {
+    expect(withoutTypename({ __typename: 'DecisionBody', id: '1', seats: [{ __typename: 'DecisionBodySeat', title: 'BU_PRESIDENT', fixed: true }], grade: null }))
+      .toEqual({ id: '1', seats: [{ title: 'BU_PRESIDENT', fixed: true }], grade: null });
+  });
+});
