@@ -339,6 +339,8 @@ export class InitialSchema1764400000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    // SQLite empties a table before dropping it, row by row: check the foreign keys only at commit, when all are gone.
+    if (queryRunner.connection.driver.options.type !== 'mysql') await queryRunner.query('PRAGMA defer_foreign_keys = ON');
     for (const spec of [...TABLES].reverse()) {
       await queryRunner.dropTable(spec.name, true, true, true);
     }
