@@ -7,6 +7,8 @@ import { signedIn } from '../../platform/permissions';
 import { writeAudit } from '../../platform/audit';
 import { DateTimeScalar } from '../../platform/scalars';
 import { User } from './user.entity';
+import { Person } from '../person/person.entity';
+import { mustExist } from '../../platform/validation';
 import { CreateUserArgs, UpdateUserArgs, UserFilter } from './user.args';
 
 export const userSpec: CrudSpec<User> = {
@@ -22,11 +24,13 @@ export const userSpec: CrudSpec<User> = {
   search: ['email'],
   readOnlyColumns: ['passwordHash', 'lastLoginAt', 'archivedAt'],
   hooks: {
-    async beforeCreate(values, { args }) {
+    async beforeCreate(values, { args, em }) {
+      await mustExist(em, Person, values.personId, 'personId', 'person');
       values.email = String(args.email).trim().toLowerCase();
       values.passwordHash = await hashPassword(String(args.password));
     },
-    async beforeUpdate(patch, { args }) {
+    async beforeUpdate(patch, { args, em }) {
+      await mustExist(em, Person, patch.personId, 'personId', 'person');
       if (typeof args.email === 'string') patch.email = args.email.trim().toLowerCase();
       if (typeof args.password === 'string') patch.passwordHash = await hashPassword(args.password);
     },
