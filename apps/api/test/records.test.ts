@@ -40,6 +40,21 @@ describeOnDatabases('records: filters, scope, audit, domain', (env) => {
     expect(west.body.data!.Person).toBeNull();
     const inside = await gql(`mutation { createProject(${args({ name: 'East deal', orgUnitId: String(fixture.units.eastOffice), stage: 'LEAD', amount: '10.00', currency: 'CNY' })}) { id } }`, {}, { token: tokens.leader });
     expect(inside.body.errors).toBeUndefined();
+    // Nested records outside the subtree read as absent too.
+    const nested = await gql<{ allPositionAssignments: Array<{ person: { name: string } | null }> }>(
+      `{ allPositionAssignments(filter: { personId: "${fixture.people.leader}" }) { person { name } } }`,
+      {},
+      { token: tokens.leader },
+    );
+    expect(nested.body.data!.allPositionAssignments).toEqual([{ person: { name: 'Lena Leader' } }]);
+    const westProject = await gql<{ createProject: { id: string } }>(`mutation { createProject(${args({ name: 'West only', orgUnitId: String(fixture.units.westOffice), stage: 'LEAD', amount: '1.00', currency: 'CNY' })}) { id } }`, {}, { token: tokens.admin });
+    const projectId = westProject.body.data!.createProject.id;
+    const appointed = await gql(`mutation { createTeamAppointment(${args({ projectId, personId: String(fixture.people.west1), role: en('CORE_MEMBER'), validFrom: new Date() })}) { id } }`, {}, { token: tokens.admin });
+    expect(appointed.body.errors).toBeUndefined();
+    const viaTeam = await gql<{ allTeamAppointments: Array<{ project: unknown; person: unknown }> }>(`{ allTeamAppointments(filter: { projectId: "${projectId}" }) { project { name } person { name } } }`, {}, { token: tokens.leader });
+    expect(viaTeam.body.data!.allTeamAppointments).toEqual([{ project: null, person: null }]);
+    const westUnit = await gql<{ OrgUnit: { code: string } }>(`{ OrgUnit(id: "${fixture.units.westOffice}") { code } }`, {}, { token: tokens.leader });
+    expect(westUnit.body.data!.OrgUnit).toEqual({ code: 'WEST-1' }); // the tree itself is not scoped
     const outside = await gql(`mutation { createProject(${args({ name: 'West deal', orgUnitId: String(fixture.units.westOffice), stage: 'LEAD', amount: '10.00', currency: 'CNY' })}) { id } }`, {}, { token: tokens.leader });
     expect(outside.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

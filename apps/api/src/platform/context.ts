@@ -109,7 +109,10 @@ export function contextFactory(db: Database, config: RuntimeConfig, services: Se
       config,
       services,
       now,
-      loaders: new Loaders(() => db.manager),
+      loaders: new Loaders(
+        () => db.manager,
+        () => ctx.scopeUnits(),
+      ),
       orgTree() {
         tree ??= db.manager.find(OrgUnit).then((units) => {
           const built = buildOrgTree(units.map((u) => ({ id: String(u.id), parentId: u.parentId === null ? null : String(u.parentId) })));

@@ -9,6 +9,7 @@ import { allow, ResourceGroup } from './permissions';
 import { AppError, badInput, conflict, forbidden, notFound } from './errors';
 import { writeAudit } from './audit';
 import { BaseRecord } from './columns';
+import { SCOPED_ENTITIES } from './loaders';
 
 @ObjectType({ description: 'How many records a list query would return without paging.' })
 export class ListMetadata {
@@ -468,6 +469,7 @@ function deleteDescription(mode: RemoveMode, label: string): string {
 export function createCrudResolver<E extends BaseRecord>(spec: CrudSpec<E>): ClassType {
   const ops = crudOperations(spec);
   const { name, plural, label, entity, filter: FilterClass } = spec;
+  if (spec.orgUnitColumn && spec.scoped !== false) SCOPED_ENTITIES.set(entity, spec.orgUnitColumn);
 
   @Resolver(() => entity)
   class RecordResolver {
