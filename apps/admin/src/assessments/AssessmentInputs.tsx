@@ -2,6 +2,8 @@ import {
   ArrayInput, AutocompleteInput, FormDataConsumer, maxValue, minValue, NumberInput, ReferenceInput, required, SelectInput,
   SimpleFormIterator, TextInput, useGetManyReference, useGetOne,
 } from 'react-admin';
+import { useEffect } from 'react';
+import { useFormContext } from 'react-hook-form';
 import { enumChoices } from '../components/fields';
 import { APPRAISAL_RATINGS, DEFAULT_DIMENSIONS } from '../frameworks/FrameworkMatrixInput';
 import { InstantInput } from '../components/InstantInput';
@@ -19,11 +21,19 @@ function useDimensions(role?: string, frameworkId?: string): string[] {
   return codes.length ? codes : DEFAULT_DIMENSIONS[role ?? ''] ?? [];
 }
 
+/** One row per dimension of the chosen framework; rows already typed are kept. */
 function Ratings({ role, frameworkId }: { role?: string; frameworkId?: string }) {
   const dimensions = useDimensions(role, frameworkId);
+  const { getValues, setValue } = useFormContext();
+  const key = dimensions.join(',');
+  useEffect(() => {
+    if (!key) return;
+    const current = (getValues('ratings') as Array<{ dimensionCode?: string }> | undefined) ?? [];
+    const byCode = new Map(current.map((r) => [r.dimensionCode, r]));
+    setValue('ratings', key.split(',').map((dimensionCode) => byCode.get(dimensionCode) ?? { dimensionCode, score: null, evidence: '' }), { shouldDirty: true });
+  }, [key, getValues, setValue]);
   return (
-    <ArrayInput source="ratings" label="qualification.ratings" validate={required()}
-      defaultValue={dimensions.map((dimensionCode) => ({ dimensionCode, score: null, evidence: '' }))}>
+    <ArrayInput source="ratings" label="qualification.ratings" validate={required()}>
       <SimpleFormIterator inline>
         <SelectInput source="dimensionCode" label="resources.Assessment.fields.dimensionCode" choices={enumChoices('Dimension', dimensions)} validate={required()} />
         <NumberInput source="score" label="qualification.rating" validate={[required(), minValue(1), maxValue(5)]} sx={{ width: 120 }} />

@@ -1,6 +1,6 @@
 import { Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { BooleanField, NumberField, ReferenceField, Show, SimpleShowLayout, TextField, useDataProvider, useGetManyReference, useRecordContext, useTranslate } from 'react-admin';
+import { BooleanField, NumberField, ReferenceField, Show, SimpleShowLayout, TextField, useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 import { ErrorText } from '../components/ErrorText';
 import { EnumField, LocaleDateField, useEnumLabel } from '../components/fields';
 import { TraceText } from '../pools/AllocationTable';
@@ -8,18 +8,14 @@ import { QualificationStatusView } from '../people/QualificationPanel';
 import type { Operations } from '../providers/operations';
 import type { QualificationStatus } from '../providers/types';
 
-interface Rating { id?: string; dimensionCode: string; score: number; evidence?: string | null }
+interface Rating { dimensionCode: string; score: number; evidence?: string | null }
 
-/** Ratings come with the assessment when the API embeds them, else as AssessmentRating records. */
+/** Ratings are read with the assessment (providers/composites.ts). */
 function Ratings() {
   const record = useRecordContext();
   const translate = useTranslate();
   const dimension = useEnumLabel('Dimension');
-  const embedded = Array.isArray(record?.ratings);
-  const { data } = useGetManyReference<Rating & { id: string }>('AssessmentRating', {
-    target: 'assessmentId', id: record?.id, pagination: { page: 1, perPage: 100 }, sort: { field: 'id', order: 'ASC' },
-  }, { enabled: Boolean(record?.id) && !embedded });
-  const ratings = (embedded ? record?.ratings : data ?? []) as Rating[];
+  const ratings = (record?.ratings ?? []) as Rating[];
   return (
     <Table size="small" aria-label={translate('qualification.ratings')}>
       <TableHead>

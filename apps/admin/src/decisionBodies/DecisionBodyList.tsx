@@ -1,12 +1,15 @@
 import { Chip, Stack } from '@mui/material';
-import { DataTable, List, ReferenceField, SelectField, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, List, ReferenceField, SelectField, useGetManyReference, useRecordContext, useTranslate } from 'react-admin';
 import { EnumField, useEnumLabel } from '../components/fields';
 
 export function Seats() {
   const record = useRecordContext();
   const title = useEnumLabel('PositionTitle');
   const translate = useTranslate();
-  const seats = (record?.seats ?? []) as Array<{ title: string; fixed: boolean; alternativeTitles?: string[] }>;
+  // In a list the API's seats arrive as ids only: read them as records.
+  const { data: seats = [] } = useGetManyReference<{ id: string; title: string; fixed: boolean; alternativeTitles?: string[] }>('DecisionBodySeat', {
+    target: 'decisionBodyId', id: record?.id, pagination: { page: 1, perPage: 50 }, sort: { field: 'sortOrder', order: 'ASC' },
+  }, { enabled: Boolean(record?.id) });
   return (
     <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
       {seats.map((s, i) => (

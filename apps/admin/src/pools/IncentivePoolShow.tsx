@@ -1,9 +1,9 @@
 import { Typography } from '@mui/material';
 import {
-  CreateButton, DataTable, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField, useGetManyReference, useRecordContext, useTranslate,
+  CreateButton, DataTable, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate,
 } from 'react-admin';
 import { EnumField, LocaleDateField, MoneyField } from '../components/fields';
-import type { IncentivePoolRecord, PoolMember } from '../providers/types';
+import type { IncentivePoolRecord } from '../providers/types';
 import { AllocationTable, TraceText } from './AllocationTable';
 import { PoolActions } from './PoolActions';
 
@@ -55,16 +55,12 @@ function Funding() {
   );
 }
 
-/** Members come with the pool (CONTRACT.graphql); older servers list them as PoolMember records. */
+/** Members are read with the pool (providers/composites.ts). */
 function Allocation() {
   const record = useRecordContext<IncentivePoolRecord>();
   const translate = useTranslate();
-  const embedded = Array.isArray(record?.members);
-  const { data } = useGetManyReference<PoolMember & { id: string }>('PoolMember', {
-    target: 'poolId', id: record?.id, pagination: { page: 1, perPage: 200 }, sort: { field: 'id', order: 'ASC' },
-  }, { enabled: Boolean(record?.id) && !embedded });
   if (!record) return null;
-  const pool = { ...record, members: embedded ? record.members : data ?? [], allocationTrace: parse(record.allocationTrace) };
+  const pool = { ...record, members: record.members ?? [], allocationTrace: parse(record.allocationTrace) };
   return (
     <>
       <Typography variant="subtitle1">{translate('pool.members')}</Typography>

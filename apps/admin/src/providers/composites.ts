@@ -86,9 +86,28 @@ const versionDimensions: Composite = {
   },
 };
 
-export const COMPOSITES: Record<string, Composite> = {
-  QualificationFramework: frameworkLevels,
-  RoleModelVersion: versionDimensions,
+/** Children the API's mutation takes itself (as input lists): only read here. */
+function readOnlyChildren(field: string, resource: string, target: string, pick: (row: Row) => Record<string, unknown>): Composite {
+  return {
+    field,
+    async load(dp, record) {
+      return (await children(dp, resource, target, record.id)).map(pick);
+    },
+    async save() {
+      // the create/update mutation took them
+    },
+  };
+}
+
+export const COMPOSITES: Record<string, Composite[]> = {
+  QualificationFramework: [frameworkLevels],
+  RoleModelVersion: [versionDimensions],
+  Assessment: [readOnlyChildren('ratings', 'AssessmentRating', 'assessmentId', (r) => ({ dimensionCode: r.dimensionCode, score: r.score, evidence: r.evidence }))],
+  DecisionBody: [readOnlyChildren('seats', 'DecisionBodySeat', 'decisionBodyId', (r) => ({ title: r.title, alternativeTitles: r.alternativeTitles ?? [], fixed: r.fixed, sortOrder: r.sortOrder }))],
+  IncentivePool: [
+    readOnlyChildren('members', 'PoolMember', 'poolId', (r) => r),
+    readOnlyChildren('metrics', 'PoolMetric', 'poolId', (r) => r),
+  ],
 };
 
 /**
@@ -96,34 +115,31 @@ export const COMPOSITES: Record<string, Composite> = {
  * `accepts(resource, 'create' | 'update', field)` says whether the API's mutation takes the field itself.
  */
 export function withComposites(dp: DataProvider, accepts: (resource: string, method: 'create' | 'update', field: string) => Promise<boolean>): DataProvider {
+  async function saveChildren<R extends { data: RaRecord }>(resource: string, method: 'create' | 'update', sent: Record<string, unknown>, result: R): Promise<R> {
+    const data = { ...result.data } as Row;
+    for (const composite of COMPOSITES[resource] ?? []) {
+      const value = sent[composite.field];
+      if (value === undefined) continue;
+      if (!(await accepts(resource, method, composite.field))) await composite.save(dp, result.data as Row, value);
+      data[composite.field] = await composite.load(dp, result.data as Row);
+    }
+    return { ...result, data };
+  }
+
   return {
     ...dp,
     async getOne(resource, params) {
       const result = await dp.getOne(resource, params);
-      const composite = COMPOSITES[resource];
       // Always loaded here: when the API's type has the field too, ra-data-graphql-simple selects only the ids.
-      if (!composite) return result;
-      return { data: { ...result.data, [composite.field]: await composite.load(dp, result.data as Row) } };
+      const data = { ...result.data } as Row;
+      for (const composite of COMPOSITES[resource] ?? []) data[composite.field] = await composite.load(dp, result.data as Row);
+      return { data } as typeof result;
     },
     async create(resource, params) {
-      const result = await dp.create(resource, params);
-      const composite = COMPOSITES[resource];
-      const value = (params.data as Record<string, unknown>)[composite?.field ?? ''];
-      if (composite && value !== undefined && !(await accepts(resource, 'create', composite.field))) {
-        await composite.save(dp, result.data as Row, value);
-        return { data: { ...result.data, [composite.field]: value } };
-      }
-      return result;
+      return saveChildren(resource, 'create', params.data as Record<string, unknown>, await dp.create(resource, params));
     },
     async update(resource, params) {
-      const result = await dp.update(resource, params);
-      const composite = COMPOSITES[resource];
-      const value = (params.data as Record<string, unknown>)[composite?.field ?? ''];
-      if (composite && value !== undefined && !(await accepts(resource, 'update', composite.field))) {
-        await composite.save(dp, result.data as Row, value);
-        return { data: { ...result.data, [composite.field]: value } };
-      }
-      return result;
+      return saveChildren(resource, 'update', params.data as Record<string, unknown>, await dp.update(resource, params));
     },
   };
 }
