@@ -4,6 +4,7 @@ import { GraphQLSchema } from 'graphql';
 import { buildSchema, NonEmptyArray } from 'type-graphql';
 import './platform/enums';
 import { RESOLVERS } from './modules/resolvers';
+import { OPERATION_RESOLVERS } from './modules/operations';
 import { DateTimeScalar } from './platform/scalars';
 
 let cached: Promise<GraphQLSchema> | null = null;
@@ -11,7 +12,7 @@ let cached: Promise<GraphQLSchema> | null = null;
 /** The schema is built once per process (type-graphql's metadata is global). */
 export function buildApiSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
-    resolvers: RESOLVERS as unknown as NonEmptyArray<new () => object>,
+    resolvers: [...RESOLVERS, ...OPERATION_RESOLVERS] as unknown as NonEmptyArray<new () => object>,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: { forbidUnknownValues: false },
   });

@@ -18,6 +18,7 @@ import { createLogger, Logger } from './platform/logger';
 import { costError, DEFAULT_LIMITS, limitRules, operationCost, QueryLimits } from './platform/limits';
 import { LoginThrottle } from './platform/throttle';
 import { DatabaseHealth } from './platform/health';
+import { withLocale } from './modules/authorization/locale';
 
 export interface ServerDeps {
   dataSource: DataSource;
@@ -151,7 +152,7 @@ export async function createServer({ dataSource, config, portalDir, limits: limi
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         try {
-          return await makeContext({ headers: req.headers, requestId: (res.locals.request as RequestLocals).requestId });
+          return withLocale(await makeContext({ headers: req.headers, requestId: (res.locals.request as RequestLocals).requestId }), req.get('accept-language'));
         } catch (error) {
           if (isConnectionError(error)) {
             health.reportFailure(error);

@@ -1,4 +1,5 @@
 // The migrations, in order. Hand-written and dialect-neutral (QueryRunner API).
 import { InitialSchema1764400000000 } from './1764400000000-initial-schema';
+import { AuthorityStateCounter1764500000000 } from './1764500000000-authority-state-counter';
 
-export const MIGRATIONS = [InitialSchema1764400000000];
+export const MIGRATIONS = [InitialSchema1764400000000, AuthorityStateCounter1764500000000];

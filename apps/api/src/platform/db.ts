@@ -7,6 +7,7 @@ import { DataSource, DataSourceOptions, EntityManager, Logger as TypeOrmLogger }
 import type { RuntimeConfig } from '@iron-triangle/config';
 import { ENTITIES } from '../modules/entities';
 import { MIGRATIONS } from '../migrations';
+import { AuthorityChangeSubscriber } from '../modules/authorization/authority-change.subscriber';
 import { isConnectionError } from './errors';
 
 /** Per-request statistics; the logger counts statements into the store of the current request. */
@@ -31,6 +32,7 @@ export function dataSourceOptions(config: Pick<RuntimeConfig, 'database'>): Data
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
+    subscribers: [AuthorityChangeSubscriber],
     migrationsTableName: 'schema_migrations',
     synchronize: false,
     logger: new StatementCounter(),

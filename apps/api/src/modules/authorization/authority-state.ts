@@ -1,0 +1,182 @@
+// Loads the authority state from the database and keeps its index per data source, rebuilt only when the
+// change counter moved: one cheap read per request, safe across processes (every writer bumps the counter).
+import {
+  AuthorityBody,
+  AuthorityBodyQuorum,
+  AuthorityHolder,
+  AuthorityIndex,
+  AuthorityState,
+  DecisionPoint,
+  indexAuthorityState,
+  ProjectGrade,
+  TriangleRole,
+} from '@iron-triangle/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Context } from '../../platform/context';
+import { OrgUnit } from '../org-unit/org-unit.entity';
+import { Person } from '../person/person.entity';
+import { PositionAssignment } from '../position-assignment/position-assignment.entity';
+import { AuthorityRule } from '../authority-rule/authority-rule.entity';
+import { DecisionBody, DecisionBodySeat } from '../decision-body/decision-body.entity';
+import { Delegation } from '../delegation/delegation.entity';
+import { Assessment } from '../assessment/assessment.entity';
+import { toCertification } from '../assessment/certifications';
+
+/** The index plus the names messages need. */
+export interface AuthoritySnapshot {
+  readonly changeCount: string;
+  readonly index: AuthorityIndex;
+  readonly unitLabels: ReadonlyMap<string, string>;
+  readonly personNames: ReadonlyMap<string, string>;
+}
+
+const READ_COUNTER_SQL = 'SELECT changeCount FROM authority_state WHERE id = 1';
+
+/** "MAJORITY" → more than half the seats; "AT_LEAST 2" / "AT_LEAST:2" → that many; anything else → every fixed seat. */
+export function parseQuorum(quorum: string, seatCount: number): AuthorityBodyQuorum {
+  const text = quorum.trim().toUpperCase();
+  const atLeast = /^AT_LEAST[\s:_-]*(\d+)$/.exec(text);
+  if (atLeast) return { kind: 'AT_LEAST', count: Number(atLeast[1]) };
+  if (text === 'MAJORITY') return { kind: 'AT_LEAST', count: Math.floor(seatCount / 2) + 1 };
+  return { kind: 'ALL_FIXED' };
+}
+
+const window = (from: Date, to: Date | null) => ({ from, to });
+
+function holderOf(rule: AuthorityRule): AuthorityHolder {
+  if (rule.holderKind === 'DECISION_BODY') return { kind: 'DECISION_BODY', bodyId: String(rule.decisionBodyId) };
+  if (rule.holderKind === 'PROJECT_ROLE') return { kind: 'PROJECT_ROLE', role: rule.holderRole as TriangleRole };
+  return { kind: 'POSITION', title: rule.holderTitle ?? '', orgUnitId: String(rule.holderOrgUnitId) };
+}
+
+/** Reads every table the engine needs (a handful of statements, only when the counter moved). */
+export async function loadAuthorityState(em: EntityManager): Promise<{ state: AuthorityState; unitLabels: Map<string, string>; personNames: Map<string, string> }> {
+  const [units, people, positions, bodies, seats, rules, delegations, assessments] = await Promise.all([
+    em.find(OrgUnit),
+    em.find(Person, { select: { id: true, name: true } }),
+    em.find(PositionAssignment),
+    em.find(DecisionBody),
+    em.find(DecisionBodySeat, { order: { sortOrder: 'ASC', id: 'ASC' } }),
+    em.find(AuthorityRule),
+    em.find(Delegation),
+    em.find(Assessment, { select: { id: true, personId: true, role: true, levelReached: true, assessedAt: true, validUntil: true, certifies: true, frameworkId: true } }),
+  ]);
+  const seatsByBody = new Map<number, DecisionBodySeat[]>();
+  for (const seat of seats) {
+    const list = seatsByBody.get(seat.decisionBodyId);
+    if (list) list.push(seat);
+    else seatsByBody.set(seat.decisionBodyId, [seat]);
+  }
+  const state: AuthorityState = {
+    orgUnits: units.map((u) => ({ id: String(u.id), parentId: u.parentId === null ? null : String(u.parentId), code: u.code, name: u.name })),
+    positions: positions.map((p) => ({ id: String(p.id), personId: String(p.personId), title: p.title, orgUnitId: String(p.orgUnitId), window: window(p.validFrom, p.validTo) })),
+    bodies: bodies.map((b): AuthorityBody => {
+      const bodySeats = seatsByBody.get(b.id) ?? [];
+      return {
+        id: String(b.id),
+        name: b.name,
+        seats: bodySeats.map((s) => ({ title: s.title, alternativeTitles: s.alternativeTitles ?? [], fixed: s.fixed })),
+        quorum: parseQuorum(b.quorum, bodySeats.length),
+      };
+    }),
+    rules: rules.map((r) => ({
+      id: String(r.id),
+      name: r.name,
+      holder: holderOf(r),
+      decisionPoints: r.decisionPoints as DecisionPoint[],
+      grades: r.grades as ProjectGrade[],
+      scopeOrgUnitId: String(r.scopeOrgUnitId),
+      currency: r.currency,
+      limit: r.limitMinor,
+      window: window(r.validFrom, r.validTo),
+      delegableDepth: r.delegableDepth,
+    })),
+    delegations: delegations.map((d) => ({
+      id: String(d.id),
+      source: d.sourceRuleId !== null ? { kind: 'RULE' as const, id: String(d.sourceRuleId) } : { kind: 'DELEGATION' as const, id: String(d.sourceDelegationId) },
+      delegatorId: String(d.delegatorId),
+      delegateId: String(d.delegateId),
+      decisionPoints: d.decisionPoints as DecisionPoint[],
+      grades: d.grades as ProjectGrade[],
+      scopeOrgUnitId: String(d.scopeOrgUnitId),
+      currency: d.currency,
+      limit: d.limitMinor,
+      window: window(d.validFrom, d.validTo),
+      redelegableDepth: d.redelegableDepth,
+      requiredQualification: d.requiredRole && d.requiredLevel ? { role: d.requiredRole as TriangleRole, level: d.requiredLevel } : null,
+      reason: d.reason,
+      revokedAt: d.revokedAt,
+    })),
+    certifications: assessments.map(toCertification),
+  };
+  return {
+    state,
+    unitLabels: new Map(units.map((u) => [String(u.id), u.code])),
+    personNames: new Map(people.map((p) => [String(p.id), p.name])),
+  };
+}
+
+function buildSnapshot(changeCount: string, loaded: Awaited<ReturnType<typeof loadAuthorityState>>): AuthoritySnapshot {
+  const indexed = indexAuthorityState(loaded.state);
+  if (!indexed.ok) throw new Error(`authority state has an invalid org tree: ${indexed.error.code}`);
+  return { changeCount, index: indexed.value, unitLabels: loaded.unitLabels, personNames: loaded.personNames };
+}
+
+/** The cached index of one data source (one per API process and database). */
+export class AuthorityCache {
+  private current: { changeCount: string; snapshot: Promise<AuthoritySnapshot> } | null = null;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async readChangeCount(em: EntityManager = this.dataSource.manager, lockForShare = false): Promise<string> {
+    // In a MySQL transaction a shared lock keeps authority writers out until the caller commits.
+    const sql = lockForShare && em.connection.options.type === 'mysql' ? `${READ_COUNTER_SQL} LOCK IN SHARE MODE` : READ_COUNTER_SQL;
+    const rows = (await em.query(sql)) as Array<{ changeCount: string | number | bigint }>;
+    return rows.length ? String(rows[0]?.changeCount) : '0';
+  }
+
+  /** The index as of the counter read now; rebuilt when another request (in any process) changed the state. */
+  async snapshot(): Promise<AuthoritySnapshot> {
+    const changeCount = await this.readChangeCount();
+    const current = this.current;
+    if (current && current.changeCount === changeCount) return current.snapshot;
+    // The counter is read before loading: a change committed meanwhile moves it again and forces another rebuild.
+    const snapshot = loadAuthorityState(this.dataSource.manager).then((loaded) => buildSnapshot(changeCount, loaded));
+    const entry = { changeCount, snapshot };
+    this.current = entry;
+    snapshot.catch(() => {
+      if (this.current === entry) this.current = null;
+    });
+    return snapshot;
+  }
+
+  /** The state as seen inside a transaction (uncached): for writes that must judge what they are about to change. */
+  async snapshotWithin(em: EntityManager): Promise<AuthoritySnapshot> {
+    const changeCount = await this.readChangeCount(em, true);
+    const current = this.current;
+    if (current && current.changeCount === changeCount) return current.snapshot;
+    return buildSnapshot(changeCount, await loadAuthorityState(em));
+  }
+}
+
+const caches = new WeakMap<DataSource, AuthorityCache>();
+
+export function authorityCache(ctx: Context): AuthorityCache {
+  const dataSource = ctx.db.dataSource;
+  let cache = caches.get(dataSource);
+  if (!cache) {
+    cache = new AuthorityCache(dataSource);
+    caches.set(dataSource, cache);
+  }
+  return cache;
+}
+
+// Kept on the context itself: Apollo shallow-copies the context per operation, so a WeakMap would miss it.
+const SNAPSHOT = Symbol('authoritySnapshot');
+
+/** The authority snapshot for this request: the counter is read once per request. */
+export function authoritySnapshot(ctx: Context): Promise<AuthoritySnapshot> {
+  const holder = ctx as Context & { [SNAPSHOT]?: Promise<AuthoritySnapshot> };
+  holder[SNAPSHOT] ??= authorityCache(ctx).snapshot();
+  return holder[SNAPSHOT];
+}

@@ -1,0 +1,147 @@
+// Delegations judged by the engine: create and change only what stays inside the source, revoke with every
+// delegation derived from it (one transaction), and the impact of a revocation without revoking.
+import { Arg, Ctx, ID, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { EntityManager, In } from 'typeorm';
+import {
+  DecisionPoint,
+  DelegationDraft,
+  DelegationDraftError,
+  ProjectGrade,
+  revocationImpact,
+  TriangleRole,
+  validateDelegation,
+} from '@iron-triangle/domain';
+import type { Context } from '../../platform/context';
+import { allow } from '../../platform/permissions';
+import { AppError, badInput, forbidden, notFound } from '../../platform/errors';
+import { guardedUpdate, toId, WriteContext } from '../../platform/crud';
+import { writeAudit } from '../../platform/audit';
+import { DateTimeScalar } from '../../platform/scalars';
+import { Delegation } from './delegation.entity';
+import { authorityCache, AuthoritySnapshot, authoritySnapshot } from '../authorization/authority-state';
+import { reasonWriter } from '../authorization/authorization.service';
+import { jsonSafe } from '../authorization/reason-messages';
+
+function draftOf(d: Partial<Delegation>): DelegationDraft {
+  return {
+    ...(d.id !== undefined ? { id: String(d.id) } : {}),
+    source: d.sourceRuleId !== null && d.sourceRuleId !== undefined ? { kind: 'RULE', id: String(d.sourceRuleId) } : { kind: 'DELEGATION', id: String(d.sourceDelegationId) },
+    delegatorId: String(d.delegatorId),
+    delegateId: String(d.delegateId),
+    decisionPoints: (d.decisionPoints ?? []) as DecisionPoint[],
+    grades: (d.grades ?? []) as ProjectGrade[],
+    scopeOrgUnitId: String(d.scopeOrgUnitId),
+    currency: d.currency ?? '',
+    limit: d.limitMinor ?? null,
+    window: { from: d.validFrom as Date, to: d.validTo ?? null },
+    redelegableDepth: d.redelegableDepth ?? 0,
+    requiredQualification: d.requiredRole && d.requiredLevel ? { role: d.requiredRole as TriangleRole, level: d.requiredLevel } : null,
+    reason: d.reason ?? '',
+  };
+}
+
+/** The engine's refusals as one BAD_USER_INPUT error carrying every reason's code (extensions.reasons). */
+function refused(ctx: Context, snapshot: AuthoritySnapshot, errors: readonly DelegationDraftError[]): AppError {
+  const writer = reasonWriter(ctx, snapshot);
+  const reasons = errors.map((e) => ({ code: e.code, message: writer.draft(e), data: jsonSafe(e.data) }));
+  return new AppError('BAD_USER_INPUT', reasons.map((r) => r.message).join(' '), { reasons });
+}
+
+/** A LEADER delegates only from an authority their own Person holds; administrators and tokens act for anyone. */
+function assertMayDelegateFor(ctx: Context, delegatorId: number): void {
+  const p = ctx.principal;
+  if (p?.kind === 'user' && p.role === 'LEADER' && p.personId !== delegatorId) {
+    throw forbidden(`As a LEADER you may delegate only an authority you hold yourself: delegatorId must be your own person (${p.personId ?? 'none linked'}), not ${delegatorId}.`);
+  }
+}
+
+/** The delegation must be judged at its start when that is later than now. */
+const judgedAt = (ctx: Context, from: Date | undefined) => (from && from.getTime() > ctx.now.getTime() ? from : ctx.now);
+
+/** createDelegation: after the shape checks, the engine decides. */
+export async function checkNewDelegation(values: Partial<Delegation>, { em, ctx }: WriteContext<Delegation>): Promise<void> {
+  assertMayDelegateFor(ctx, values.delegatorId as number);
+  const snapshot = await authorityCache(ctx).snapshotWithin(em);
+  const checked = validateDelegation(draftOf(values), judgedAt(ctx, values.validFrom), snapshot.index);
+  if (!checked.ok) throw refused(ctx, snapshot, checked.error);
+}
+
+/** updateDelegation: a revoked delegation never changes; a new window must stay inside the source. */
+export async function checkDelegationChange(patch: Partial<Delegation>, { em, ctx, before }: WriteContext<Delegation>): Promise<void> {
+  const current = before as Delegation;
+  if (current.revokedAt) throw new AppError('BAD_USER_INPUT', `Delegation ${current.id} was revoked at ${current.revokedAt.toISOString()}; create a new delegation instead.`);
+  assertMayDelegateFor(ctx, current.delegatorId);
+  if (patch.validTo === undefined) return;
+  const snapshot = await authorityCache(ctx).snapshotWithin(em);
+  const checked = validateDelegation(draftOf({ ...current, ...patch }), judgedAt(ctx, current.validFrom), snapshot.index);
+  if (!checked.ok) throw refused(ctx, snapshot, checked.error);
+}
+
+async function loadInOrder(em: EntityManager, ids: readonly string[]): Promise<Delegation[]> {
+  if (ids.length === 0) return [];
+  const rows = await em.findBy(Delegation, { id: In(ids.map(Number)) });
+  const byId = new Map(rows.map((r) => [String(r.id), r]));
+  return ids.flatMap((id) => (byId.has(id) ? [byId.get(id) as Delegation] : []));
+}
+
+function impactOrThrow(ctx: Context, snapshot: AuthoritySnapshot, id: number, at: Date): string[] {
+  const impact = revocationImpact(String(id), at, snapshot.index);
+  if (impact.ok) return impact.value.map((d) => d.id);
+  if (impact.error.code === 'DELEGATION.UNKNOWN') throw notFound('Delegation', id);
+  const revokedAt = impact.error.data.revokedAt;
+  throw new AppError('BAD_USER_INPUT', `Delegation ${id} was already revoked at ${revokedAt.toISOString()}, before ${at.toISOString()}.`, {
+    reasons: [{ code: impact.error.code, message: `Delegation ${id} was already revoked at ${revokedAt.toISOString()}.`, data: jsonSafe(impact.error.data) }],
+  });
+}
+
+@Resolver(() => Delegation)
+export class DelegationOperationsResolver {
+  @Mutation(() => [Delegation], { description: 'Revokes from `at` (default now); returns every delegation that ends with it, this one first. One transaction, each change audited.' })
+  @UseMiddleware(allow('authority', 'write'))
+  async revokeDelegation(
+    @Arg('id', () => ID, { description: 'The delegation.' }) id: string,
+    @Arg('reason', { description: 'Why it is revoked (at least 3 characters).' }) reason: string,
+    @Arg('at', () => DateTimeScalar, { nullable: true, description: 'From when (default now).' }) at: Date | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<Delegation[]> {
+    if (reason.trim().length < 3) throw badInput({ reason: 'give a reason (at least 3 characters)' });
+    const when = at ?? ctx.now;
+    const rootId = toId(id);
+    return ctx.db.transaction(async (em) => {
+      const snapshot = await authorityCache(ctx).snapshotWithin(em);
+      const ids = impactOrThrow(ctx, snapshot, rootId, when);
+      const affected = await loadInOrder(em, ids);
+      const root = affected[0] as Delegation;
+      const p = ctx.principal;
+      const scope = await ctx.scopeUnits();
+      const ownDelegation = p?.kind === 'user' && p.personId === root.delegatorId;
+      if (scope && !scope.has(root.scopeOrgUnitId) && !ownDelegation) throw forbidden(`Delegation ${rootId} is outside your org scope and was not given by you.`);
+      const result: Delegation[] = [];
+      for (const d of affected) {
+        const after = await guardedUpdate(
+          em,
+          { entity: Delegation, name: 'Delegation' },
+          d.id,
+          d.version,
+          { revokedAt: when, revokeReason: d.id === rootId ? reason : `revoked with delegation ${rootId}: ${reason}` },
+          ctx.now,
+        );
+        await writeAudit(em, ctx, { action: 'revoke', entityType: 'Delegation', entityId: d.id, before: d, after, note: d.id === rootId ? reason : `cascade from delegation ${rootId}` });
+        result.push(after);
+      }
+      return result;
+    });
+  }
+
+  @Query(() => [Delegation], { description: 'The delegations that would end if this one were revoked at `at` (default now): it first, then everything derived from it.' })
+  @UseMiddleware(allow('authority', 'read'))
+  async delegationImpact(
+    @Arg('id', () => ID, { description: 'The delegation.' }) id: string,
+    @Arg('at', () => DateTimeScalar, { nullable: true, description: 'The moment (default now).' }) at: Date | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<Delegation[]> {
+    const snapshot = await authoritySnapshot(ctx);
+    const ids = impactOrThrow(ctx, snapshot, toId(id), at ?? ctx.now);
+    return loadInOrder(ctx.db.manager, ids);
+  }
+}
