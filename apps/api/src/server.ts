@@ -107,6 +107,8 @@ export async function createServer({ dataSource, config, portalDir, limits: limi
     introspection: config.introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // index.ts drains HTTP first and then stops Apollo; Apollo's own signal handler would exit mid-request.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
     formatError,
