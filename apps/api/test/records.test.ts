@@ -70,6 +70,12 @@ describeOnDatabases('records: filters, scope, audit, domain', (env) => {
     expect(res.body.data!.createProject).toEqual({ grade: 'I', gradeReasons: ['S_TIER_CUSTOMER'], amount: '90071992547409.91', currency: 'CNY' });
     const tooLarge = await gql(`mutation { createProject(${args({ name: 'Huge', orgUnitId: String(fixture.units.eastOffice), stage: 'LEAD', amount: '90071992547409.92', currency: 'CNY' })}) { id } }`, {}, { token: tokens.admin });
     expect(tooLarge.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: { amount: expect.stringMatching(/out of range/) } });
+    const projectId = (await gql<{ allProjects: Array<{ id: string; version: number }> }>('{ allProjects(filter: { q: "Graded" }) { id version } }', {}, { token: tokens.admin })).body.data!.allProjects[0]!;
+    // A form sending the record back unchanged keeps the grade; a hand-set grade needs a justification.
+    const resent = await gql<{ updateProject: { grade: string; version: number } }>(`mutation { updateProject(${args({ id: projectId.id, version: projectId.version, grade: en('I'), gradeCriteria: { majorCustomerImpact: true }, name: 'Graded' })}) { grade version } }`, {}, { token: tokens.admin });
+    expect(resent.body.data!.updateProject).toEqual({ grade: 'I', version: 2 });
+    const byHand = await gql<{ updateProject: { grade: string; gradeReasons: string[] } }>(`mutation { updateProject(${args({ id: projectId.id, version: 2, grade: en('II'), gradeJustification: 'Customer asked for a smaller first phase.' })}) { grade gradeReasons } }`, {}, { token: tokens.admin });
+    expect(byHand.body.data!.updateProject).toEqual({ grade: 'II', gradeReasons: ['SET_BY_HAND'] });
     const manual = await gql(`mutation { createProject(${args({ name: 'Manual', orgUnitId: String(fixture.units.eastOffice), stage: 'LEAD', amount: '1', currency: 'CNY', grade: en('II') })}) { id } }`, {}, { token: tokens.admin });
     expect(manual.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: { gradeJustification: expect.any(String) } });
     const precision = await gql(`mutation { createProject(${args({ name: 'Cents', orgUnitId: String(fixture.units.eastOffice), stage: 'LEAD', amount: '1.005', currency: 'CNY' })}) { id } }`, {}, { token: tokens.admin });

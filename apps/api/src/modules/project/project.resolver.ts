@@ -20,23 +20,32 @@ function plainCriteria(input: GradingCriteriaInput | Record<string, unknown> | n
   return out;
 }
 
-/** Grade from the criteria (with the customer's tier for a "major customer impact"), or by hand with a justification. */
-async function applyGrade(em: EntityManager, values: Partial<Project>, merged: Partial<Project>, args: Record<string, unknown>): Promise<void> {
-  const manual = args.grade as string | null | undefined;
-  if (manual) {
-    const justification = (args.gradeJustification ?? merged.gradeJustification) as string | null | undefined;
+/**
+ * Grade from the criteria (with the customer's tier for a "major customer impact"), or by hand with a justification.
+ * On update the grade changes only when the criteria, the customer or the hand-set grade change: a form that sends
+ * the whole record back unchanged keeps it.
+ */
+async function applyGrade(em: EntityManager, values: Partial<Project>, before: Project | null, args: Record<string, unknown>): Promise<void> {
+  const manualGiven = typeof args.grade === 'string' && (before === null || args.grade !== before.grade || !!args.gradeJustification);
+  if (manualGiven) {
+    const justification = (args.gradeJustification ?? before?.gradeJustification) as string | null | undefined;
     if (!justification) throw badInput({ gradeJustification: 'is required when the grade is set by hand' });
-    values.grade = manual;
+    values.grade = args.grade as string;
     values.gradeJustification = justification;
     values.gradeReasons = ['SET_BY_HAND'];
     if (args.gradeCriteria !== undefined) values.gradeCriteria = plainCriteria(args.gradeCriteria as GradingCriteriaInput);
     return;
   }
-  if (args.gradeCriteria === undefined && merged.grade && merged.id !== undefined && args.customerId === undefined) return; // nothing that changes the grade
-  const criteria = plainCriteria((args.gradeCriteria as GradingCriteriaInput | undefined) ?? (merged.gradeCriteria as Record<string, unknown> | null));
+  const criteria = plainCriteria((args.gradeCriteria as GradingCriteriaInput | undefined) ?? (before?.gradeCriteria as Record<string, unknown> | null));
+  if (before) {
+    const criteriaChanged = args.gradeCriteria !== undefined && JSON.stringify(criteria) !== JSON.stringify(plainCriteria(before.gradeCriteria));
+    const customerId = values.customerId === undefined ? before.customerId : values.customerId;
+    const customerChanged = customerId !== before.customerId && !!criteria.majorCustomerImpact;
+    if (!criteriaChanged && !customerChanged) return;
+  }
   let effective: GradingCriteria = criteria;
   if (criteria.majorCustomerImpact) {
-    const customerId = merged.customerId;
+    const customerId = values.customerId === undefined ? before?.customerId : values.customerId;
     const customer = customerId ? await em.findOneBy(Customer, { id: customerId }) : null;
     const fromCustomer = customerCooperationCriteria((customer?.tier ?? null) as CustomerTier | null, true);
     effective = {
@@ -75,12 +84,12 @@ export const projectSpec: CrudSpec<Project> = {
     async beforeCreate(values, { em, args }) {
       await mustExist(em, OrgUnit, values.orgUnitId, 'orgUnitId', 'org unit');
       await mustExist(em, Customer, values.customerId, 'customerId', 'customer');
-      await applyGrade(em, values, values, args);
+      await applyGrade(em, values, null, args);
     },
     async beforeUpdate(patch, { em, args, before }) {
       await mustExist(em, OrgUnit, patch.orgUnitId, 'orgUnitId', 'org unit');
       await mustExist(em, Customer, patch.customerId, 'customerId', 'customer');
-      await applyGrade(em, patch, { ...before, ...patch }, args);
+      await applyGrade(em, patch, before, args);
     },
   },
 };
