@@ -4,7 +4,7 @@ import { Browser } from 'playwright-core';
 import { apiOffers, gql, RunningApi, startApi, tokenFor } from './support/api';
 import { launchBrowser, openTab, screenshot, signIn, Tab } from './support/browser';
 import { createFixtures, Fixtures } from './support/fixtures';
-import { pick } from './support/ui';
+import { choose, pick } from './support/ui';
 
 let api: RunningApi;
 let browser: Browser;
@@ -49,6 +49,64 @@ describe('organisation', () => {
     const { page } = await adminTab();
     await page.goto(`/#/Person/${f.delegatorId}/show/positions`);
     await page.getByRole('cell', { name: 'Business-unit president' }).waitFor();
+  });
+});
+
+describe('role profiles (HR)', () => {
+  it('adds a role-model version, a framework as a level × dimension matrix, and an assessment that reaches a level', async () => {
+    // One model per role: use the seeded SR model, or create it when the API seeds none.
+    const token = await tokenFor(api, 'admin@demo.local');
+    const found = await gql<{ allRoleModels: Array<{ id: string }> }>(api, token, '{ allRoleModels(filter: { role: [SR] }) { id } }');
+    const modelId = found.allRoleModels[0]?.id ?? (await gql<{ createRoleModel: { id: string } }>(api, token,
+      'mutation { createRoleModel(role: SR, name: "SR 5P", nameZh: "方案经理5P模型") { id } }')).createRoleModel.id;
+
+    const hr = await openTab(browser, api.url);
+    tabs.push(hr);
+    const { page } = hr;
+    await signIn(page, 'hr@demo.local');
+    await page.goto(`/#/RoleModel/${modelId}/show`);
+    await page.getByRole('button', { name: 'New version' }).click();
+    await page.waitForURL(/RoleModelVersion\/create/);
+    await page.getByLabel('What changed').fill(`e2e ${f.suffix}`);
+    await page.getByRole('button', { name: 'Add' }).first().click();
+    await page.getByLabel('Code *', { exact: true }).last().fill(`PLAN${f.suffix}`);
+    await page.getByLabel('Name *', { exact: true }).last().fill('Market planner');
+    await page.getByLabel('Chinese name *').last().fill('市场规划与计划预测者');
+    await page.getByLabel('Key behaviours').last().fill('P1 | Market insight | 市场洞察\nP2 | Mid/long-term forecast | 中长期预测');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(new RegExp(`RoleModel/${modelId}/show`));
+    const version = page.getByRole('row', { name: new RegExp(`e2e ${f.suffix}`) });
+    await version.click();
+    await page.getByRole('cell', { name: 'Market insight' }).waitFor();
+
+    await page.goto('/#/QualificationFramework/create');
+    await page.getByLabel('Name *', { exact: true }).fill(`SR framework ${f.suffix}`);
+    await page.getByRole('combobox', { name: 'Triangle role' }).click();
+    await page.getByRole('option', { name: 'SR · Solution Responsible' }).click();
+    await choose(page, 'Role model version', new RegExp(`e2e ${f.suffix}`));
+    await page.getByRole('button', { name: 'Add level' }).click();
+    await page.getByRole('button', { name: 'Add level' }).click();
+    const cell = page.getByLabel(`Level 2, PLAN${f.suffix}`);
+    await cell.fill('4');
+    await screenshot(page, 'framework-matrix');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/QualificationFramework\/\d+\/show/);
+    await page.getByRole('row', { name: /2 · Experienced 4/ }).waitFor();
+
+    await page.goto('/#/Assessment/create');
+    await pick(page, 'Person', f.delegateName);
+    await page.getByRole('combobox', { name: 'Triangle role' }).click();
+    await page.getByRole('option', { name: 'SR · Solution Responsible' }).click();
+    await pick(page, 'Framework', `SR framework ${f.suffix}`);
+    await page.getByRole('combobox', { name: 'Kind' }).click();
+    await page.getByRole('option', { name: 'Panel' }).click();
+    await page.getByLabel('Rating (1–5) *').first().waitFor();
+    await page.getByLabel('Rating (1–5) *').first().fill('4');
+    await page.getByLabel('Evidence *').first().fill('Led the bid for the Shanghai metro project');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/Assessment\/\d+\/show/);
+    await page.getByText('2 · Experienced').first().waitFor();
+    await page.getByRole('cell', { name: 'Led the bid for the Shanghai metro project' }).waitFor();
   });
 });
 

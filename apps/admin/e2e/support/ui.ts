@@ -9,6 +9,12 @@ export async function pick(page: Page, label: string, text: string): Promise<voi
   await page.getByRole('option', { name: text }).first().click();
 }
 
+/** Opens an AutocompleteInput without typing and chooses the option containing `text`. */
+export async function choose(page: Page, label: string, text: string | RegExp): Promise<void> {
+  await page.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: text }).first().click();
+}
+
 /** The text of the snackbar notification react-admin shows last. */
 export async function notification(page: Page): Promise<string> {
   const snackbar = page.locator('.MuiSnackbarContent-message').last();

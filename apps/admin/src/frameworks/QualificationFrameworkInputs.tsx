@@ -17,7 +17,7 @@ export function QualificationFrameworkInputs() {
       <TextInput source="name" validate={required()} />
       <SelectInput source="role" choices={enumChoices('TriangleRole', ['AR', 'SR', 'FR'])} validate={required()} />
       <ReferenceInput source="roleModelVersionId" reference="RoleModelVersion" sort={{ field: 'versionNo', order: 'DESC' }}>
-        <AutocompleteInput optionText={(v) => `#${v.roleModelId} v${v.versionNo} (${v.status})`} validate={required()} />
+        <AutocompleteInput optionText={(v) => `#${v.roleModelId} v${v.versionNo} (${v.status})${v.notes ? ` · ${v.notes}` : ''}`} validate={required()} />
       </ReferenceInput>
       <NumberInput source="validityMonths" validate={[required(), minValue(1)]} defaultValue={24} />
       <SelectInput source="status" choices={enumChoices('VersionStatus', ['DRAFT', 'ACTIVE', 'RETIRED'])} defaultValue="DRAFT" validate={required()} />
