@@ -75,7 +75,12 @@ export const teamAppointmentSpec: CrudSpec<TeamAppointment> = {
     async beforeUpdate(patch, { em, ctx, before }) {
       const merged = { ...before, ...patch };
       checkWindow(merged.validFrom, merged.validTo);
-      if (patch.role !== undefined || patch.validFrom !== undefined || patch.exceptionReason !== undefined) Object.assign(patch, await checkStaffing(em, ctx, merged));
+      // Forms resend whole records: check again only when what the check depends on changed.
+      const changed =
+        (patch.role !== undefined && patch.role !== before!.role) ||
+        (patch.validFrom !== undefined && patch.validFrom.getTime() !== before!.validFrom.getTime()) ||
+        (patch.exceptionReason !== undefined && patch.exceptionReason !== before!.exceptionReason);
+      if (changed) Object.assign(patch, await checkStaffing(em, ctx, merged));
     },
     async scopeOf(record, em) {
       const project = await em.findOneBy(Project, { id: record.projectId as number });
