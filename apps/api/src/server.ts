@@ -7,6 +7,7 @@ import path from 'node:path';
 import express from 'express';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { DataSource } from 'typeorm';
 import { GraphQLError } from 'graphql';
 import type { RuntimeConfig } from '@iron-triangle/config';
@@ -114,7 +115,8 @@ export async function createServer({ dataSource, config, portalDir, limits: limi
     formatError,
     validationRules: limitRules(limits),
     parseOptions: { maxTokens: limits.maxTokens },
-    plugins: [loggingPlugin(logger, limits, config.nodeEnv !== 'production', health)],
+    // No landing page: it loads Apollo Sandbox from a CDN; the portal and any GraphQL client work without it.
+    plugins: [loggingPlugin(logger, limits, config.nodeEnv !== 'production', health), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
   const makeContext = contextFactory(db, config, services);

@@ -1,6 +1,6 @@
 // Bumps the authority-state change counter whenever an authority-relevant table is written, in the writer's
 // own transaction: other API processes see the change at their next request and rebuild their index.
-import { EntitySubscriberInterface, InsertEvent, QueryRunner, RemoveEvent, UpdateEvent } from 'typeorm';
+import { EntitySubscriberInterface, EventSubscriber, InsertEvent, QueryRunner, RemoveEvent, UpdateEvent } from 'typeorm';
 import type { EntityMetadata } from 'typeorm';
 
 /** Tables the authorization engine reads (people for names in messages). */
@@ -22,6 +22,8 @@ async function bump(queryRunner: QueryRunner | undefined, metadata: EntityMetada
   await queryRunner.query(BUMP_AUTHORITY_STATE_SQL);
 }
 
+// Registered through the data source options; TypeORM takes only classes marked @EventSubscriber.
+@EventSubscriber()
 export class AuthorityChangeSubscriber implements EntitySubscriberInterface {
   afterInsert(event: InsertEvent<unknown>): Promise<void> {
     return bump(event.queryRunner, event.metadata);

@@ -1,0 +1,217 @@
+// The pool lifecycle over the domain: fund, allocate (or preview), approve (an authorized POOL_APPROVAL decision
+// by the signed-in user's person, never a member) and lock. Each step is one transaction and is audited.
+import { Arg, Ctx, ID, Mutation, Resolver, UseMiddleware } from 'type-graphql';
+import { EntityManager } from 'typeorm';
+import {
+  allocatePool as allocateDomainPool,
+  approvePool as approveDomainPool,
+  authorize,
+  AuthorizationCase,
+  IncentivePool as DomainPool,
+  lockPool as lockDomainPool,
+  PoolError,
+  PoolMetric as DomainMetric,
+  poolApprovalRequest,
+  PoolStatus,
+  ProjectGrade,
+  recordPoolAllocation,
+  recordPoolFunding,
+  TriangleRole,
+} from '@iron-triangle/domain';
+import type { Context } from '../../platform/context';
+import { allow } from '../../platform/permissions';
+import { AppError, forbidden, notFound } from '../../platform/errors';
+import { guardedUpdate, toId } from '../../platform/crud';
+import { writeAudit } from '../../platform/audit';
+import { IncentivePool, PoolMember, PoolMetric } from './incentive-pool.entity';
+import { Project } from '../project/project.entity';
+import { authorityCache } from '../authorization/authority-state';
+import { toChainView, toResultView } from '../authorization/authorization.service';
+import { jsonSafe } from '../authorization/reason-messages';
+import { localeOf } from '../authorization/locale';
+
+interface LoadedPool {
+  row: IncentivePool;
+  members: PoolMember[];
+  metrics: PoolMetric[];
+  pool: DomainPool;
+}
+
+/** Metric weights are stored as fractions of 1 ("0.4") or as percents ("40"); the domain wants whole percents. */
+function percentWeights(metrics: readonly PoolMetric[]): Map<number, number> {
+  const total = metrics.reduce((sum, m) => sum + Number(m.weight), 0);
+  const scale = total <= 1.0001 ? 100 : 1;
+  return new Map(metrics.map((m) => [m.id, Math.round(Number(m.weight) * scale * 1e6) / 1e6]));
+}
+
+function toDomainPool(row: IncentivePool, members: readonly PoolMember[], metrics: readonly PoolMetric[]): DomainPool {
+  const weights = percentWeights(metrics);
+  const goals: Partial<Record<DomainMetric, DomainPool['metrics'][DomainMetric]>> = {};
+  for (const m of metrics) {
+    goals[m.metric as DomainMetric] = { target: { minor: m.targetMinor, currency: m.currency }, actual: { minor: m.actualMinor, currency: m.currency }, weight: weights.get(m.id) ?? 0 };
+  }
+  const money = (minor: bigint) => ({ minor, currency: row.currency });
+  return {
+    id: String(row.id),
+    name: row.name,
+    team: { kind: row.teamKind === 'PROJECT' ? 'PROJECT' : 'SYSTEM_DEPARTMENT', id: String(row.projectId ?? row.orgUnitId) },
+    period: { from: row.periodFrom, to: row.periodTo },
+    currency: row.currency,
+    baseAmount: money(row.baseAmountMinor),
+    metrics: goals as DomainPool['metrics'],
+    rule: { gate: row.attainmentGate, acceleration: row.acceleration, maxMultiplier: row.capMultiplier },
+    members: members.map((m) => ({ id: String(m.id), personId: String(m.personId), role: m.role as TriangleRole, weight: m.weight, coefficient: m.coefficient, participation: m.participation })),
+    status: row.status as PoolStatus,
+    ...(row.fundedAmountMinor !== null ? { funding: { amount: money(row.fundedAmountMinor), trace: row.fundingTrace as never, fundedAt: row.updatedAt } } : {}),
+  };
+}
+
+async function loadPool(em: EntityManager, ctx: Context, id: number): Promise<LoadedPool> {
+  const row = await em.findOneBy(IncentivePool, { id });
+  if (!row) throw notFound('IncentivePool', id);
+  const scope = await ctx.scopeUnits();
+  if (scope && !scope.has(row.orgUnitId)) throw notFound('IncentivePool', id);
+  const [members, metrics] = await Promise.all([em.find(PoolMember, { where: { poolId: id }, order: { id: 'ASC' } }), em.find(PoolMetric, { where: { poolId: id }, order: { id: 'ASC' } })]);
+  return { row, members, metrics, pool: toDomainPool(row, members, metrics) };
+}
+
+const STATUS_TEXT: Record<string, string> = {
+  'POOL.INVALID_TRANSITION': 'This step is not allowed from the pool’s current status',
+};
+
+/** A domain refusal as a client error with the domain's code. */
+function poolError(error: PoolError, poolId: number): AppError {
+  const data = jsonSafe(error.data) as Record<string, unknown>;
+  if (error.code === 'POOL.INVALID_TRANSITION') {
+    return new AppError(error.code, `${STATUS_TEXT[error.code]}: pool ${poolId} is ${String(data.from)} and cannot become ${String(data.to)}. The order is DRAFT → FUNDED → ALLOCATED → APPROVED → LOCKED.`, { data });
+  }
+  return new AppError(error.code, `Pool ${poolId}: ${error.code.replace('POOL.', '').toLowerCase().replace(/_/g, ' ')} (${JSON.stringify(data)}). Correct the pool's inputs and try again.`, { data });
+}
+
+const update = (em: EntityManager, ctx: Context, row: IncentivePool, patch: Partial<IncentivePool>) =>
+  guardedUpdate(em, { entity: IncentivePool, name: 'IncentivePool' }, row.id, row.version, patch, ctx.now);
+
+@Resolver(() => IncentivePool)
+export class PoolOperationsResolver {
+  @Mutation(() => IncentivePool, { description: 'DRAFT → FUNDED: computes the funded amount from attainment (fundingTrace explains it).' })
+  @UseMiddleware(allow('pools', 'write'))
+  fundPool(@Arg('id', () => ID, { description: 'The pool.' }) id: string, @Ctx() ctx: Context): Promise<IncentivePool> {
+    const poolId = toId(id);
+    return ctx.db.transaction(async (em) => {
+      const { row, pool } = await loadPool(em, ctx, poolId);
+      const funded = recordPoolFunding(pool, ctx.now);
+      if (!funded.ok) throw poolError(funded.error, poolId);
+      const funding = funded.value.funding!;
+      const after = await update(em, ctx, row, { status: 'FUNDED', fundedAmountMinor: funding.amount.minor, fundingTrace: jsonSafe(funding.trace) as Record<string, unknown> });
+      await writeAudit(em, ctx, { action: 'fund', entityType: 'IncentivePool', entityId: poolId, before: row, after });
+      return after;
+    });
+  }
+
+  @Mutation(() => IncentivePool, { description: 'FUNDED → ALLOCATED: shares the funded amount across the members, exactly to the smallest unit (allocationTrace explains it). With preview: true, computes and returns the shares without storing anything.' })
+  @UseMiddleware(allow('pools', 'write'))
+  async allocatePool(
+    @Arg('id', () => ID, { description: 'The pool.' }) id: string,
+    @Arg('preview', () => Boolean, { defaultValue: false, description: 'Compute and return without storing.' }) preview: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<IncentivePool> {
+    const poolId = toId(id);
+    if (preview) {
+      const { row, members, pool } = await loadPool(ctx.db.manager, ctx, poolId);
+      if (pool.status !== 'FUNDED' || !pool.funding) throw poolError({ code: 'POOL.INVALID_TRANSITION', data: { from: pool.status, to: 'ALLOCATED' } }, poolId);
+      const allocated = allocateDomainPool(pool, pool.funding.amount);
+      if (!allocated.ok) throw poolError(allocated.error, poolId);
+      const shares = new Map(allocated.value.shares.map((s) => [s.memberId, s.share.minor]));
+      const previewMembers = members.map((m) => Object.assign(new PoolMember(), m, { shareMinor: shares.get(String(m.id)) ?? null }));
+      // The members field reads through the request's loader: hand it the previewed members.
+      ctx.loaders.manyBy(PoolMember, 'poolId').clear(poolId).prime(poolId, previewMembers);
+      return Object.assign(new IncentivePool(), row, { allocationTrace: jsonSafe({ ...allocated.value.trace, preview: true, shares: allocated.value.shares }) });
+    }
+    const after = await ctx.db.transaction(async (em) => {
+      const { row, members, pool } = await loadPool(em, ctx, poolId);
+      const allocated = recordPoolAllocation(pool, ctx.now);
+      if (!allocated.ok) throw poolError(allocated.error, poolId);
+      const allocation = allocated.value.allocation!;
+      const byId = new Map(members.map((m) => [String(m.id), m]));
+      for (const share of allocation.shares) {
+        const member = byId.get(share.memberId) as PoolMember;
+        const changed = await guardedUpdate(em, { entity: PoolMember, name: 'PoolMember' }, member.id, member.version, { shareMinor: share.share.minor }, ctx.now);
+        await writeAudit(em, ctx, { action: 'allocate', entityType: 'PoolMember', entityId: member.id, before: member, after: changed });
+      }
+      const stored = await update(em, ctx, row, { status: 'ALLOCATED', allocationTrace: jsonSafe({ ...allocation.trace, shares: allocation.shares }) as Record<string, unknown> });
+      await writeAudit(em, ctx, { action: 'allocate', entityType: 'IncentivePool', entityId: poolId, before: row, after: stored });
+      return stored;
+    });
+    ctx.loaders.manyBy(PoolMember, 'poolId').clear(poolId);
+    return after;
+  }
+
+  @Mutation(() => IncentivePool, {
+    description:
+      "ALLOCATED → APPROVED by the signed-in user's person: a POOL_APPROVAL decision for the funded amount, judged by the authorization engine; a member of the pool may not approve it. Refused with NOT_AUTHORIZED (reasons in extensions) or POOL.APPROVER_IS_MEMBER; refusals are audited.",
+  })
+  @UseMiddleware(allow('pools', 'write'))
+  async approvePool(@Arg('id', () => ID, { description: 'The pool.' }) id: string, @Ctx() ctx: Context): Promise<IncentivePool> {
+    const poolId = toId(id);
+    const p = ctx.principal;
+    if (p?.kind !== 'user' || p.personId === null) throw forbidden('Approving a pool is a decision by a person: sign in as a user linked to a person (an API token cannot approve).');
+    const approverId = String(p.personId);
+    const outcome = await ctx.db.transaction(async (em): Promise<{ pool: IncentivePool } | { refusal: AppError }> => {
+      const snapshot = await authorityCache(ctx).snapshotWithin(em);
+      const { row, pool } = await loadPool(em, ctx, poolId);
+      const request = poolApprovalRequest(pool);
+      if (!request.ok) throw poolError({ code: 'POOL.INVALID_TRANSITION', data: { from: pool.status, to: 'APPROVED' } }, poolId);
+      const project = row.projectId !== null ? await em.findOneBy(Project, { id: row.projectId }) : null;
+      const approvalCase: AuthorizationCase = {
+        ...(row.projectId !== null ? { projectId: String(row.projectId) } : {}),
+        decisionPoint: 'POOL_APPROVAL',
+        // A system-department pool has no project: it is judged as grade III.
+        grade: (project?.grade ?? 'III') as ProjectGrade,
+        orgUnitId: String(row.orgUnitId),
+        amount: request.value.amount,
+        team: pool.members.map((m) => ({ personId: m.personId, role: m.role })),
+      };
+      const result = authorize(approverId, approvalCase, ctx.now, snapshot.index);
+      const approved = approveDomainPool(
+        pool,
+        { approverId, authorized: result.allowed, denialCodes: result.reasons.map((r) => r.code), decisionPoint: 'POOL_APPROVAL', amount: request.value.amount },
+        ctx.now,
+      );
+      if (!approved.ok) {
+        const view = toResultView(ctx, snapshot, approvalCase, result);
+        const refusal =
+          approved.error.code === 'POOL.NOT_AUTHORIZED'
+            ? new AppError(
+                'NOT_AUTHORIZED',
+                (localeOf(ctx) === 'zh-CN' ? `${approverId} 号人员无权审批奖金包 ${poolId}：` : `Person ${approverId} may not approve pool ${poolId}: `) + view.reasons.map((r) => r.message).join(' '),
+                { reasons: view.reasons },
+              )
+            : approved.error.code === 'POOL.APPROVER_IS_MEMBER'
+              ? new AppError('POOL.APPROVER_IS_MEMBER', `Person ${approverId} is a member of pool ${poolId} and may not approve it (conflict of interest). Ask an authorized approver outside the team.`, { data: jsonSafe(approved.error.data) })
+              : poolError(approved.error, poolId);
+        await writeAudit(em, ctx, { action: 'refuse', entityType: 'IncentivePool', entityId: poolId, before: row, after: { approverId, code: refusal.extensions.code, reasons: view.reasons.map((r) => r.code) }, note: 'approval refused' });
+        return { refusal };
+      }
+      const after = await update(em, ctx, row, { status: 'APPROVED' });
+      const chain = result.allowed ? toChainView(result.chains[0]!) : null;
+      await writeAudit(em, ctx, { action: 'approve', entityType: 'IncentivePool', entityId: poolId, before: row, after: { ...after, approverId, approvalChain: chain } });
+      return { pool: after };
+    });
+    if ('refusal' in outcome) throw outcome.refusal;
+    return outcome.pool;
+  }
+
+  @Mutation(() => IncentivePool, { description: 'APPROVED → LOCKED: final; the shares may be paid.' })
+  @UseMiddleware(allow('pools', 'write'))
+  lockPool(@Arg('id', () => ID, { description: 'The pool.' }) id: string, @Ctx() ctx: Context): Promise<IncentivePool> {
+    const poolId = toId(id);
+    return ctx.db.transaction(async (em) => {
+      const { row, pool } = await loadPool(em, ctx, poolId);
+      const locked = lockDomainPool(pool, ctx.now);
+      if (!locked.ok) throw poolError(locked.error, poolId);
+      const after = await update(em, ctx, row, { status: 'LOCKED' });
+      await writeAudit(em, ctx, { action: 'lock', entityType: 'IncentivePool', entityId: poolId, before: row, after });
+      return after;
+    });
+  }
+}
