@@ -57,12 +57,12 @@ describeOnDatabases('incentive pool lifecycle', (env) => {
 
   test('fund, preview (stores nothing), allocate exactly, then approve only by an authorized non-member, then lock', async () => {
     expect((await step('lockPool', s.tokens.admin)).body.errors![0]!.extensions!.code).toBe('POOL.INVALID_TRANSITION');
-    const funded = (await step('fundPool', s.tokens.admin)).body.data!.fundPool;
+    const funded = (await step('fundPool', s.tokens.admin)).body.data!.fundPool!;
     expect(funded.status).toBe('FUNDED');
     expect(funded.fundedAmount).toMatch(/^\d+\.\d{2}$/);
     expect(funded.fundingTrace).toBeTruthy();
 
-    const preview = (await step('allocatePool', s.tokens.admin, ', preview: true')).body.data!.allocatePool;
+    const preview = (await step('allocatePool', s.tokens.admin, ', preview: true')).body.data!.allocatePool!;
     expect(preview.status).toBe('FUNDED');
     const shares = preview.members.map((m) => m.share as string);
     const toMinor = (v: string) => BigInt(v.replace('.', ''));
@@ -71,7 +71,7 @@ describeOnDatabases('incentive pool lifecycle', (env) => {
     expect(stored.body.data!.IncentivePool.status).toBe('FUNDED');
     expect(stored.body.data!.IncentivePool.members.every((m) => m.share === null)).toBe(true);
 
-    const allocated = (await step('allocatePool', s.tokens.admin)).body.data!.allocatePool;
+    const allocated = (await step('allocatePool', s.tokens.admin)).body.data!.allocatePool!;
     expect(allocated.status).toBe('ALLOCATED');
     expect(allocated.members.map((m) => m.share)).toEqual(shares);
     expect(allocated.allocationTrace).toBeTruthy();
@@ -83,9 +83,9 @@ describeOnDatabases('incentive pool lifecycle', (env) => {
     expect((await step('approvePool', s.tokens.admin)).body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     const approved = await step('approvePool', s.tokens.boss);
     expect(approved.body.errors).toBeUndefined();
-    expect(approved.body.data!.approvePool.status).toBe('APPROVED');
+    expect(approved.body.data!.approvePool!.status).toBe('APPROVED');
     const locked = await step('lockPool', s.tokens.admin);
-    expect(locked.body.data!.lockPool.status).toBe('LOCKED');
+    expect(locked.body.data!.lockPool!.status).toBe('LOCKED');
   });
 
   test('a member may not approve their own pool (conflict of interest)', async () => {
