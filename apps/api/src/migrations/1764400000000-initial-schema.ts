@@ -308,6 +308,8 @@ export class InitialSchema1764400000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const d: Dialect = { mysql: queryRunner.connection.driver.options.type === 'mysql' };
+    // Names are Chinese and English: every table below inherits utf8mb4 (MariaDB may default to latin1).
+    if (d.mysql) await queryRunner.query('ALTER DATABASE CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci');
     for (const spec of TABLES) {
       // Foreign keys go with the table: SQLite cannot add one later without rebuilding the table.
       await queryRunner.createTable(
