@@ -10,6 +10,7 @@ import { loadConfig, RuntimeConfig } from '@iron-triangle/config';
 import { dataSourceOptions } from '../../src/platform/db';
 import { ApiServer, createServer } from '../../src/server';
 import { QueryLimits } from '../../src/platform/limits';
+import { createLogger } from '../../src/platform/logger';
 import { mariadbUrl } from './mariadb-url';
 import { Fixture, seedFixture } from './fixture';
 import { DEMO_PASSWORD, seedDemo } from '../../src/seed/demo';
@@ -36,6 +37,8 @@ export interface TestEnv {
 
 export interface SuiteOptions {
   limits?: Partial<QueryLimits>;
+  /** Receives the server's log lines (JSON), whatever LOG_LEVEL says. */
+  logLines?: string[];
   /** Seed the demo company (and sign in as its demo users) instead of the small fixture. */
   demo?: boolean;
   env?: Record<string, string>;
@@ -69,7 +72,9 @@ async function setup(kind: DatabaseKind, options: SuiteOptions): Promise<{ env: 
     await dataSource.runMigrations();
     fixture = options.demo ? (null as unknown as Fixture) : await seedFixture(dataSource);
     if (options.demo) await seedDemo(dataSource, new Date(), config);
-    server = await createServer({ dataSource, config, limits: options.limits });
+    const logLines = options.logLines;
+    const logger = logLines ? createLogger('debug', (line) => logLines.push(line)) : undefined;
+    server = await createServer({ dataSource, config, limits: options.limits, logger });
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy();
     await dropDatabase();
