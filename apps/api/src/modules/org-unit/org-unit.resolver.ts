@@ -10,6 +10,11 @@ import { Person } from '../person/person.entity';
 import { PositionAssignment } from '../position-assignment/position-assignment.entity';
 import { Customer } from '../customer/customer.entity';
 import { Project } from '../project/project.entity';
+import { StaffingRule } from '../staffing-rule/staffing-rule.entity';
+import { AuthorityRule } from '../authority-rule/authority-rule.entity';
+import { Delegation } from '../delegation/delegation.entity';
+import { DecisionBody } from '../decision-body/decision-body.entity';
+import { IncentivePool } from '../incentive-pool/incentive-pool.entity';
 
 /** The tree stays a tree: the parent exists and no unit becomes its own ancestor. */
 async function checkTree(em: EntityManager, id: number | null, parentId: number | null | undefined): Promise<void> {
@@ -40,6 +45,12 @@ export const orgUnitSpec: CrudSpec<OrgUnit> = {
     { entity: PositionAssignment, column: 'orgUnitId', label: 'position assignments' },
     { entity: Customer, column: 'orgUnitId', label: 'customers' },
     { entity: Project, column: 'orgUnitId', label: 'projects' },
+    { entity: StaffingRule, column: 'orgUnitId', label: 'staffing rules' },
+    { entity: AuthorityRule, column: 'scopeOrgUnitId', label: 'authority rules (scope)' },
+    { entity: AuthorityRule, column: 'holderOrgUnitId', label: 'authority rules (holder)' },
+    { entity: Delegation, column: 'scopeOrgUnitId', label: 'delegations' },
+    { entity: DecisionBody, column: 'orgUnitId', label: 'decision bodies' },
+    { entity: IncentivePool, column: 'orgUnitId', label: 'incentive pools' },
   ],
   hooks: {
     beforeCreate: (values, { em }) => checkTree(em, null, values.parentId),
