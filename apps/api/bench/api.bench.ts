@@ -213,7 +213,9 @@ async function main(): Promise<void> {
     await db.end();
     console.log(`seeded ${SIZE.units} org units, ${SIZE.people} people, ${SIZE.projects} projects, ${SIZE.rules} rules, ${SIZE.delegations} delegations (chains of ${SIZE.chainDelegations + 1} links) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-    child = spawn(process.execPath, [path.resolve(__dirname, '../dist/index.js')], {
+    // BENCH_CPU_PROF=dir writes a V8 CPU profile of the API process there.
+    const profile = process.env.BENCH_CPU_PROF ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    child = spawn(process.execPath, [...profile, path.resolve(__dirname, '../dist/index.js')], {
       env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, PORT: String(PORT), HOST: '127.0.0.1', SEED_DEMO: 'false', LOG_LEVEL: 'error', TOKEN_SECRET: 'bench-secret-'.padEnd(48, 'x') },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
@@ -240,7 +242,9 @@ async function main(): Promise<void> {
       { name: 'allProjects (25, nested org unit + team)', query: '{ allProjects(perPage: 25) { id name amount orgUnit { code } team { personId role } } }' },
     ];
     const results: Array<{ name: string } & Awaited<ReturnType<typeof measure>>> = [];
-    for (const c of cases) results.push({ name: c.name, ...(await measure(url, token, c)) });
+    // BENCH_ONLY=<text> measures only the cases whose name contains it (and the baseline).
+    const only = process.env.BENCH_ONLY;
+    for (const c of cases.filter((x, i) => i === 0 || !only || x.name.includes(only))) results.push({ name: c.name, ...(await measure(url, token, c)) });
     const baseline = results[0]!.rps;
     console.log(`\n${CONNECTIONS} connections, ${DURATION_S} s each, MariaDB, one API process (node dist/index.js)`);
     console.log('| case | req/s | × baseline | p50 ms | p99 ms | requests | errors | SQL/request |');
@@ -249,7 +253,11 @@ async function main(): Promise<void> {
       console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${(r.rps / baseline).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.errors} | ${r.statements.toFixed(2)} |`);
     }
   } finally {
-    child?.kill('SIGTERM');
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child!.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
     await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
     await admin.end();
     rmSync(dataDir, { recursive: true, force: true });
