@@ -128,9 +128,14 @@ export class AuthorityCache {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  async readChangeCount(em: EntityManager = this.dataSource.manager, lockForShare = false): Promise<string> {
-    // In a MySQL transaction a shared lock keeps authority writers out until the caller commits.
-    const sql = lockForShare && em.connection.options.type === 'mysql' ? `${READ_COUNTER_SQL} LOCK IN SHARE MODE` : READ_COUNTER_SQL;
+  /**
+   * Reads the counter. In a MySQL transaction, 'share' keeps authority writers out until the caller commits (for
+   * judgments that write elsewhere); 'update' is for transactions that will change the authority state themselves
+   * (taking the row first avoids two shared holders deadlocking on their later bump).
+   */
+  async readChangeCount(em: EntityManager = this.dataSource.manager, lock: 'none' | 'share' | 'update' = 'none'): Promise<string> {
+    const mysql = em.connection.options.type === 'mysql';
+    const sql = mysql && lock === 'share' ? `${READ_COUNTER_SQL} LOCK IN SHARE MODE` : mysql && lock === 'update' ? `${READ_COUNTER_SQL} FOR UPDATE` : READ_COUNTER_SQL;
     const rows = (await em.query(sql)) as Array<{ changeCount: string | number | bigint }>;
     return rows.length ? String(rows[0]?.changeCount) : '0';
   }
@@ -151,8 +156,8 @@ export class AuthorityCache {
   }
 
   /** The state as seen inside a transaction (uncached): for writes that must judge what they are about to change. */
-  async snapshotWithin(em: EntityManager): Promise<AuthoritySnapshot> {
-    const changeCount = await this.readChangeCount(em, true);
+  async snapshotWithin(em: EntityManager, lock: 'share' | 'update' = 'share'): Promise<AuthoritySnapshot> {
+    const changeCount = await this.readChangeCount(em, lock);
     const current = this.current;
     if (current && current.changeCount === changeCount) return current.snapshot;
     return buildSnapshot(changeCount, await loadAuthorityState(em));

@@ -61,7 +61,7 @@ const judgedAt = (ctx: Context, from: Date | undefined) => (from && from.getTime
 /** createDelegation: after the shape checks, the engine decides. */
 export async function checkNewDelegation(values: Partial<Delegation>, { em, ctx }: WriteContext<Delegation>): Promise<void> {
   assertMayDelegateFor(ctx, values.delegatorId as number);
-  const snapshot = await authorityCache(ctx).snapshotWithin(em);
+  const snapshot = await authorityCache(ctx).snapshotWithin(em, 'update');
   const checked = validateDelegation(draftOf(values), judgedAt(ctx, values.validFrom), snapshot.index);
   if (!checked.ok) throw refused(ctx, snapshot, checked.error);
 }
@@ -72,7 +72,7 @@ export async function checkDelegationChange(patch: Partial<Delegation>, { em, ct
   if (current.revokedAt) throw new AppError('BAD_USER_INPUT', `Delegation ${current.id} was revoked at ${current.revokedAt.toISOString()}; create a new delegation instead.`);
   assertMayDelegateFor(ctx, current.delegatorId);
   if (patch.validTo === undefined) return;
-  const snapshot = await authorityCache(ctx).snapshotWithin(em);
+  const snapshot = await authorityCache(ctx).snapshotWithin(em, 'update');
   const checked = validateDelegation(draftOf({ ...current, ...patch }), judgedAt(ctx, current.validFrom), snapshot.index);
   if (!checked.ok) throw refused(ctx, snapshot, checked.error);
 }
@@ -108,7 +108,7 @@ export class DelegationOperationsResolver {
     const when = at ?? ctx.now;
     const rootId = toId(id);
     return ctx.db.transaction(async (em) => {
-      const snapshot = await authorityCache(ctx).snapshotWithin(em);
+      const snapshot = await authorityCache(ctx).snapshotWithin(em, 'update');
       const ids = impactOrThrow(ctx, snapshot, rootId, when);
       const affected = await loadInOrder(em, ids);
       const root = affected[0] as Delegation;
