@@ -75,17 +75,21 @@ async function loadPool(em: EntityManager, ctx: Context, id: number): Promise<Lo
   return { row, members, metrics, pool: toDomainPool(row, members, metrics) };
 }
 
-const STATUS_TEXT: Record<string, string> = {
-  'POOL.INVALID_TRANSITION': 'This step is not allowed from the pool’s current status',
-};
-
-/** A domain refusal as a client error with the domain's code. */
-function poolError(error: PoolError, poolId: number): AppError {
+/** A domain refusal as a client error with the domain's code, in the caller's language. */
+function poolError(ctx: Context, error: PoolError, poolId: number): AppError {
   const data = jsonSafe(error.data) as Record<string, unknown>;
+  const zh = localeOf(ctx) === 'zh-CN';
   if (error.code === 'POOL.INVALID_TRANSITION') {
-    return new AppError(error.code, `${STATUS_TEXT[error.code]}: pool ${poolId} is ${String(data.from)} and cannot become ${String(data.to)}. The order is DRAFT → FUNDED → ALLOCATED → APPROVED → LOCKED.`, { data });
+    const message = zh
+      ? `奖金包 ${poolId} 当前为 ${String(data.from)}，不能变为 ${String(data.to)}。顺序为 DRAFT → FUNDED → ALLOCATED → APPROVED → LOCKED。`
+      : `Pool ${poolId} is ${String(data.from)} and cannot become ${String(data.to)}. The order is DRAFT → FUNDED → ALLOCATED → APPROVED → LOCKED.`;
+    return new AppError(error.code, message, { data });
   }
-  return new AppError(error.code, `Pool ${poolId}: ${error.code.replace('POOL.', '').toLowerCase().replace(/_/g, ' ')} (${JSON.stringify(data)}). Correct the pool's inputs and try again.`, { data });
+  const what = error.code.replace('POOL.', '').toLowerCase().replace(/_/g, ' ');
+  const message = zh
+    ? `奖金包 ${poolId} 的输入有误（${error.code}：${JSON.stringify(data)}）。请更正后重试。`
+    : `Pool ${poolId}: ${what} (${JSON.stringify(data)}). Correct the pool's inputs and try again.`;
+  return new AppError(error.code, message, { data });
 }
 
 const update = (em: EntityManager, ctx: Context, row: IncentivePool, patch: Partial<IncentivePool>) =>
@@ -100,7 +104,7 @@ export class PoolOperationsResolver {
     return ctx.db.transaction(async (em) => {
       const { row, pool } = await loadPool(em, ctx, poolId);
       const funded = recordPoolFunding(pool, ctx.now);
-      if (!funded.ok) throw poolError(funded.error, poolId);
+      if (!funded.ok) throw poolError(ctx, funded.error, poolId);
       const funding = funded.value.funding!;
       const after = await update(em, ctx, row, { status: 'FUNDED', fundedAmountMinor: funding.amount.minor, fundingTrace: jsonSafe(funding.trace) as Record<string, unknown> });
       await writeAudit(em, ctx, { action: 'fund', entityType: 'IncentivePool', entityId: poolId, before: row, after });
@@ -118,9 +122,9 @@ export class PoolOperationsResolver {
     const poolId = toId(id);
     if (preview) {
       const { row, members, pool } = await loadPool(ctx.db.manager, ctx, poolId);
-      if (pool.status !== 'FUNDED' || !pool.funding) throw poolError({ code: 'POOL.INVALID_TRANSITION', data: { from: pool.status, to: 'ALLOCATED' } }, poolId);
+      if (pool.status !== 'FUNDED' || !pool.funding) throw poolError(ctx, { code: 'POOL.INVALID_TRANSITION', data: { from: pool.status, to: 'ALLOCATED' } }, poolId);
       const allocated = allocateDomainPool(pool, pool.funding.amount);
-      if (!allocated.ok) throw poolError(allocated.error, poolId);
+      if (!allocated.ok) throw poolError(ctx, allocated.error, poolId);
       const shares = new Map(allocated.value.shares.map((s) => [s.memberId, s.share.minor]));
       const previewMembers = members.map((m) => Object.assign(new PoolMember(), m, { shareMinor: shares.get(String(m.id)) ?? null }));
       // The members field reads through the request's loader: hand it the previewed members.
@@ -130,7 +134,7 @@ export class PoolOperationsResolver {
     const after = await ctx.db.transaction(async (em) => {
       const { row, members, pool } = await loadPool(em, ctx, poolId);
       const allocated = recordPoolAllocation(pool, ctx.now);
-      if (!allocated.ok) throw poolError(allocated.error, poolId);
+      if (!allocated.ok) throw poolError(ctx, allocated.error, poolId);
       const allocation = allocated.value.allocation!;
       const byId = new Map(members.map((m) => [String(m.id), m]));
       for (const share of allocation.shares) {
@@ -160,7 +164,7 @@ export class PoolOperationsResolver {
       const snapshot = await authorityCache(ctx).snapshotWithin(em);
       const { row, pool } = await loadPool(em, ctx, poolId);
       const request = poolApprovalRequest(pool);
-      if (!request.ok) throw poolError({ code: 'POOL.INVALID_TRANSITION', data: { from: pool.status, to: 'APPROVED' } }, poolId);
+      if (!request.ok) throw poolError(ctx, { code: 'POOL.INVALID_TRANSITION', data: { from: pool.status, to: 'APPROVED' } }, poolId);
       const project = row.projectId !== null ? await em.findOneBy(Project, { id: row.projectId }) : null;
       const approvalCase: AuthorizationCase = {
         ...(row.projectId !== null ? { projectId: String(row.projectId) } : {}),
@@ -187,8 +191,14 @@ export class PoolOperationsResolver {
                 { reasons: view.reasons },
               )
             : approved.error.code === 'POOL.APPROVER_IS_MEMBER'
-              ? new AppError('POOL.APPROVER_IS_MEMBER', `Person ${approverId} is a member of pool ${poolId} and may not approve it (conflict of interest). Ask an authorized approver outside the team.`, { data: jsonSafe(approved.error.data) })
-              : poolError(approved.error, poolId);
+              ? new AppError(
+                  'POOL.APPROVER_IS_MEMBER',
+                  localeOf(ctx) === 'zh-CN'
+                    ? `${approverId} 号人员是奖金包 ${poolId} 的成员，不得审批（利益冲突）。请由团队以外的授权人审批。`
+                    : `Person ${approverId} is a member of pool ${poolId} and may not approve it (conflict of interest). Ask an authorized approver outside the team.`,
+                  { data: jsonSafe(approved.error.data) },
+                )
+              : poolError(ctx, approved.error, poolId);
         await writeAudit(em, ctx, { action: 'refuse', entityType: 'IncentivePool', entityId: poolId, before: row, after: { approverId, code: refusal.extensions.code, reasons: view.reasons.map((r) => r.code) }, note: 'approval refused' });
         return { refusal };
       }
@@ -208,7 +218,7 @@ export class PoolOperationsResolver {
     return ctx.db.transaction(async (em) => {
       const { row, pool } = await loadPool(em, ctx, poolId);
       const locked = lockDomainPool(pool, ctx.now);
-      if (!locked.ok) throw poolError(locked.error, poolId);
+      if (!locked.ok) throw poolError(ctx, locked.error, poolId);
       const after = await update(em, ctx, row, { status: 'LOCKED' });
       await writeAudit(em, ctx, { action: 'lock', entityType: 'IncentivePool', entityId: poolId, before: row, after });
       return after;
