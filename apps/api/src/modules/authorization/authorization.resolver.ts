@@ -3,6 +3,7 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root, UseMiddleware } from 't
 import type { Context } from '../../platform/context';
 import { allow } from '../../platform/permissions';
 import { AuthorityChain } from '../decision/authority-chain.types';
+import { Person } from '../person/person.entity';
 import { AuthorityChainBody, AuthorizationResultType, AuthorizeInput, CaseInput, DeciderType } from './authorization.types';
 import { authorizeQuestion, ChainView, whoMayDecideQuestion } from './authorization.service';
 
@@ -18,6 +19,14 @@ export class AuthorizationResolver {
   @UseMiddleware(allow('authority', 'read'))
   whoMayDecide(@Arg('input', () => CaseInput, { description: 'The case.' }) input: CaseInput, @Ctx() ctx: Context): Promise<DeciderType[]> {
     return whoMayDecideQuestion(ctx, input);
+  }
+}
+
+@Resolver(() => DeciderType)
+export class DeciderFieldResolver {
+  @FieldResolver(() => Person, { nullable: true, description: 'The person (batched per request).' })
+  person(@Root() decider: DeciderType, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Person).load(Number(decider.personId));
   }
 }
 
