@@ -230,6 +230,9 @@ describeOnDatabases('records: filters, scope, audit, domain', (env) => {
     expect(large.body.data!.allProjects.every((p) => p.team.length === 2)).toBe(true);
     const statements = (r: { headers: Headers }) => Number(r.headers.get('x-sql-statements'));
     expect(statements(small)).toBeGreaterThan(0);
-    expect(statements(large)).toBe(statements(small));
+    // One batched query per relation level (loads of the same record type at one level may share a batch or
+    // not, depending on when results arrive): a small constant, where N+1 would mean hundreds at 100 rows.
+    expect(statements(small)).toBeLessThanOrEqual(12);
+    expect(statements(large)).toBeLessThanOrEqual(statements(small) + 2);
   });
 });
