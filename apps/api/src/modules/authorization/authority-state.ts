@@ -142,7 +142,11 @@ export class AuthorityCache {
 
   /** The index as of the counter read now; rebuilt when another request (in any process) changed the state. */
   async snapshot(): Promise<AuthoritySnapshot> {
-    const changeCount = await this.readChangeCount();
+    return this.snapshotFor(await this.readChangeCount());
+  }
+
+  /** The index for a counter value the caller has just read (e.g. alongside other data in one statement). */
+  snapshotFor(changeCount: string): Promise<AuthoritySnapshot> {
     const current = this.current;
     if (current && current.changeCount === changeCount) return current.snapshot;
     // The counter is read before loading: a change committed meanwhile moves it again and forces another rebuild.
@@ -185,3 +189,13 @@ export function authoritySnapshot(ctx: Context): Promise<AuthoritySnapshot> {
   holder[SNAPSHOT] ??= authorityCache(ctx).snapshot();
   return holder[SNAPSHOT];
 }
+
+/** The request's snapshot when the counter came with another query; a snapshot already taken this request wins. */
+export function authoritySnapshotFor(ctx: Context, changeCount: string): Promise<AuthoritySnapshot> {
+  const holder = ctx as Context & { [SNAPSHOT]?: Promise<AuthoritySnapshot> };
+  holder[SNAPSHOT] ??= authorityCache(ctx).snapshotFor(changeCount);
+  return holder[SNAPSHOT];
+}
+
+/** The SQL expression that reads the counter inside another SELECT. */
+export const CHANGE_COUNT_SUBQUERY = '(SELECT authority_state.changeCount FROM authority_state WHERE authority_state.id = 1)';
