@@ -50,6 +50,7 @@ async function bulkInsert(db: Connection, table: string, columns: string[], rows
 }
 
 interface Seeded {
+  projectId: number;
   allowed: { personId: number; orgUnitId: number; amount: string };
   denied: { personId: number; orgUnitId: number; amount: string };
   email: string;
@@ -133,8 +134,12 @@ async function seed(db: Connection): Promise<Seeded> {
   await db.query('UPDATE authority_state SET changeCount = changeCount + 1 WHERE id = 1');
 
   const d = deepest!;
+  // A grade II or III project in the deepest delegate's unit (project p sits in units[p % 300], grade by p % 3).
+  let projectId = 0;
+  for (let p = 1; p <= SIZE.projects && projectId === 0; p++) if (units[p % units.length]!.id === d.unit && p % 3 !== 0) projectId = p;
   const minor = (m: bigint) => `${m / 100n}.${String(m % 100n).padStart(2, '0')}`;
   return {
+    projectId,
     allowed: { personId: d.personId, orgUnitId: d.unit, amount: minor(d.limit - 100n) },
     denied: { personId: d.personId, orgUnitId: d.unit, amount: minor(d.limit + 100n) },
     email: 'bench@bench.local',
@@ -166,7 +171,7 @@ async function post(url: string, token: string, c: Case): Promise<{ body: string
   return { body: await res.text(), statements: Number(res.headers.get('x-sql-statements') ?? NaN) };
 }
 
-async function measure(url: string, token: string, c: Case): Promise<{ rps: number; p50: number; p99: number; errors: number; requests: number; statements: number }> {
+async function measure(url: string, token: string, c: Case): Promise<{ rps: number; p50: number; p99: number; errors: number; requests: number; statements: number; bytes: number }> {
   // The expected body comes from a warm-up request; every measured response must equal it.
   const first = await post(url, token, c);
   const parsed = JSON.parse(first.body) as { errors?: unknown };
@@ -191,6 +196,7 @@ async function measure(url: string, token: string, c: Case): Promise<{ rps: numb
     errors: result.errors + result.timeouts + result.non2xx + (r.mismatches ?? 0),
     requests: result.requests.total,
     statements: statementTotal / samples,
+    bytes: Buffer.byteLength(first.body),
   };
 }
 
@@ -234,6 +240,7 @@ async function main(): Promise<void> {
       { name: '{ __typename } (baseline)', query: '{ __typename }' },
       { name: 'authorize (allowed, 6-link chain)', query: authorizeQuery, variables: { input: described(seeded.allowed) } },
       { name: 'authorize (denied, AMOUNT_OVER_LIMIT)', query: authorizeQuery, variables: { input: described(seeded.denied) } },
+      { name: 'authorize (project case: project + team)', query: authorizeQuery, variables: { input: { personId: String(seeded.allowed.personId), decisionPoint: 'ATC', projectId: String(seeded.projectId) } } },
       {
         name: 'whoMayDecide',
         query: 'query($input: CaseInput!) { whoMayDecide(input: $input) { personId quorumRequired chains { links { id } } } }',
@@ -247,10 +254,10 @@ async function main(): Promise<void> {
     for (const c of cases.filter((x, i) => i === 0 || !only || x.name.includes(only))) results.push({ name: c.name, ...(await measure(url, token, c)) });
     const baseline = results[0]!.rps;
     console.log(`\n${CONNECTIONS} connections, ${DURATION_S} s each, MariaDB, one API process (node dist/index.js)`);
-    console.log('| case | req/s | × baseline | p50 ms | p99 ms | requests | errors | SQL/request |');
-    console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+    console.log('| case | req/s | × baseline | p50 ms | p99 ms | requests | errors | SQL/request | response bytes |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const r of results) {
-      console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${(r.rps / baseline).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.errors} | ${r.statements.toFixed(2)} |`);
+      console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${(r.rps / baseline).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.errors} | ${r.statements.toFixed(2)} | ${r.bytes} |`);
     }
   } finally {
     if (child && child.exitCode === null) {
