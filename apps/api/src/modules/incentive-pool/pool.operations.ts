@@ -116,7 +116,7 @@ export class PoolOperationsResolver {
   @UseMiddleware(allow('pools', 'write'))
   async allocatePool(
     @Arg('id', () => ID, { description: 'The pool.' }) id: string,
-    @Arg('preview', () => Boolean, { defaultValue: false, description: 'Compute and return without storing.' }) preview: boolean,
+    @Arg('preview', () => Boolean, { nullable: true, defaultValue: false, description: 'Compute and return without storing.' }) preview: boolean | null,
     @Ctx() ctx: Context,
   ): Promise<IncentivePool> {
     const poolId = toId(id);
