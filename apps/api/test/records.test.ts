@@ -28,6 +28,8 @@ describeOnDatabases('records: filters, scope, audit, domain', (env) => {
     expect(range.body.data).toEqual({ a: { count: 3 }, b: { count: 0 } });
     const page = await gql<{ allCustomers: Array<{ name: string }> }>('{ allCustomers(filter: { q: "filter" }, sortField: "name", page: 1, perPage: 2) { name } }', {}, { token: tokens.viewer });
     expect(page.body.data!.allCustomers.map((c) => c.name)).toEqual(['Filter Co 2']);
+    const byLimit = await gql('{ allAuthorityRules(sortField: "limit") { id } }', {}, { token: tokens.viewer });
+    expect(byLimit.body.errors).toBeUndefined();
     const badSort = await gql('{ allCustomers(sortField: "nope") { id } }', {}, { token: tokens.viewer });
     expect(badSort.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });

@@ -317,7 +317,8 @@ export function crudOperations<E extends BaseRecord>(spec: CrudSpec<E>): CrudOpe
       await applyFilter(qb, spec, filter as Record<string, unknown>, ctx);
       const sortField = args.sortField ?? 'id';
       const columns = sortable(ctx);
-      const sortColumn = sortField === 'amount' && spec.money?.some((m) => m.arg === 'amount') ? 'amountMinor' : sortField;
+      // Money fields sort by their minor units (e.g. amount → amountMinor).
+      const sortColumn = spec.money?.find((m) => m.arg === sortField)?.column ?? sortField;
       if (!columns.has(sortColumn)) throw badInput({ sortField: `cannot sort ${spec.name} by "${sortField}"; use one of ${[...columns.keys()].join(', ')}` });
       const order = (args.sortOrder ?? 'ASC').toUpperCase() === 'DESC' ? 'DESC' : 'ASC';
       qb.orderBy(`r.${sortColumn}`, order);
