@@ -124,7 +124,7 @@ function buildSnapshot(changeCount: string, loaded: Awaited<ReturnType<typeof lo
 
 /** The cached index of one data source (one per API process and database). */
 export class AuthorityCache {
-  private current: { changeCount: string; snapshot: Promise<AuthoritySnapshot> } | null = null;
+  private current: { changeCount: string; snapshot: Promise<AuthoritySnapshot>; startedAt: number } | null = null;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -151,7 +151,10 @@ export class AuthorityCache {
     if (current && current.changeCount === changeCount) return current.snapshot;
     // The counter is read before loading: a change committed meanwhile moves it again and forces another rebuild.
     const snapshot = loadAuthorityState(this.dataSource.manager).then((loaded) => buildSnapshot(changeCount, loaded));
-    const entry = { changeCount, snapshot };
+    // A request that read an older counter than the cached one (reads race) gets its own build and leaves the cache
+    // alone; a counter that went down (a restored database) is just a change.
+    if (current && BigInt(changeCount) < BigInt(current.changeCount) && Date.now() - current.startedAt < 5_000) return snapshot;
+    const entry = { changeCount, snapshot, startedAt: Date.now() };
     this.current = entry;
     snapshot.catch(() => {
       if (this.current === entry) this.current = null;
