@@ -8,6 +8,8 @@ module.exports = {
   ...preset,
   testEnvironment: 'node',
   testMatch: ['<rootDir>/e2e/**/*.e2e.test.ts'],
+  globalSetup: '<rootDir>/e2e/support/globalSetup.ts',
+  globalTeardown: '<rootDir>/e2e/support/globalTeardown.ts',
   testTimeout: 120000,
   maxWorkers: 1,
   // fetch's keep-alive sockets to the (stopped) API would otherwise hold jest open for a few seconds.

@@ -1,6 +1,6 @@
 // The portal against the real API: sign-in per role, menus and buttons by role, languages, session end, lists in the URL.
 import { Browser } from 'playwright-core';
-import { RunningApi, startApi } from './support/api';
+import { connectApi, RunningApi } from './support/api';
 import { launchBrowser, openTab, screenshot, signIn, Tab } from './support/browser';
 
 let api: RunningApi;
@@ -14,7 +14,7 @@ async function tab(locale = 'en-US'): Promise<Tab> {
 }
 
 beforeAll(async () => {
-  api = await startApi();
+  api = connectApi();
   browser = await launchBrowser();
 });
 
@@ -26,7 +26,6 @@ afterEach(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await api?.stop();
 });
 
 describe('sign-in', () => {

@@ -1,7 +1,7 @@
 // Leaders' and HR's work against the real API: the organisation, delegations with their chains and revocation,
 // pools, and — once the API offers them — the decision check and the pool steps.
 import { Browser } from 'playwright-core';
-import { apiOffers, gql, RunningApi, startApi, tokenFor } from './support/api';
+import { apiOffers, connectApi, gql, RunningApi, tokenFor } from './support/api';
 import { launchBrowser, openTab, screenshot, signIn, Tab } from './support/browser';
 import { createFixtures, Fixtures } from './support/fixtures';
 import { choose, pick } from './support/ui';
@@ -19,7 +19,7 @@ async function adminTab(locale = 'en-US'): Promise<Tab> {
 }
 
 beforeAll(async () => {
-  api = await startApi();
+  api = connectApi();
   f = await createFixtures(api);
   browser = await launchBrowser();
 });
@@ -32,7 +32,6 @@ afterEach(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await api?.stop();
 });
 
 describe('organisation', () => {
@@ -67,7 +66,7 @@ describe('role profiles (HR)', () => {
     await page.goto(`/#/RoleModel/${modelId}/show`);
     await page.getByRole('button', { name: 'New version' }).click();
     await page.waitForURL(/RoleModelVersion\/create/);
-    await page.getByLabel('What changed').fill(`e2e ${f.suffix}`);
+    await page.getByRole('textbox', { name: 'What changed' }).fill(`e2e ${f.suffix}`);
     await page.getByRole('button', { name: 'Add' }).first().click();
     await page.getByLabel('Code *', { exact: true }).last().fill(`PLAN${f.suffix}`);
     await page.getByLabel('Name *', { exact: true }).last().fill('Market planner');
@@ -77,7 +76,7 @@ describe('role profiles (HR)', () => {
     await page.waitForURL(new RegExp(`RoleModel/${modelId}/show`));
     const version = page.getByRole('row', { name: new RegExp(`e2e ${f.suffix}`) });
     await version.click();
-    await page.getByRole('cell', { name: 'Market insight' }).waitFor();
+    await page.getByRole('row', { name: new RegExp(`PLAN${f.suffix}`) }).getByText('Market insight').waitFor();
 
     await page.goto('/#/QualificationFramework/create');
     await page.getByLabel('Name *', { exact: true }).fill(`SR framework ${f.suffix}`);
@@ -91,7 +90,7 @@ describe('role profiles (HR)', () => {
     await screenshot(page, 'framework-matrix');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/QualificationFramework\/\d+\/show/);
-    await page.getByRole('row', { name: /2 · Experienced 4/ }).waitFor();
+    await page.getByRole('row', { name: /2 · Experienced/ }).getByRole('cell', { name: '4', exact: true }).waitFor();
 
     await page.goto('/#/Assessment/create');
     await pick(page, 'Person', f.delegateName);
@@ -100,13 +99,15 @@ describe('role profiles (HR)', () => {
     await pick(page, 'Framework', `SR framework ${f.suffix}`);
     await page.getByRole('combobox', { name: 'Kind' }).click();
     await page.getByRole('option', { name: 'Panel' }).click();
-    await page.getByLabel('Rating (1–5) *').first().waitFor();
-    await page.getByLabel('Rating (1–5) *').first().fill('4');
-    await page.getByLabel('Evidence *').first().fill('Led the bid for the Shanghai metro project');
+    const scores = page.getByRole('spinbutton', { name: 'Rating (1–5)' });
+    await scores.first().waitFor();
+    for (let i = 0; i < (await scores.count()); i += 1) await scores.nth(i).fill('4');
+    const evidence = page.getByRole('textbox', { name: 'Evidence' });
+    for (let i = 0; i < (await evidence.count()); i += 1) await evidence.nth(i).fill('Led the bid for the Shanghai metro project');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/Assessment\/\d+\/show/);
     await page.getByText('2 · Experienced').first().waitFor();
-    await page.getByRole('cell', { name: 'Led the bid for the Shanghai metro project' }).waitFor();
+    await page.getByRole('cell', { name: 'Led the bid for the Shanghai metro project' }).first().waitFor();
   });
 });
 
@@ -144,17 +145,16 @@ describe('delegations', () => {
     expect(page.url()).toMatch(/Delegation\/create/);
     await screenshot(page, 'delegation-exceeds-limit');
 
-    // A refusal the API makes: it is shown beside the field it names, and nothing typed is lost.
+    // A refusal only the API makes (the scope lies outside the source's): shown beside that field, nothing typed is lost.
     await page.getByLabel('Limit').fill('1000000.00');
-    await page.getByRole('combobox', { name: 'Required role' }).click();
-    await page.getByRole('option', { name: 'AR · Account Responsible' }).click();
+    await pick(page, 'Scope', `E2E West ${f.suffix}`);
     await page.getByRole('button', { name: 'Save' }).click();
-    // (the message is the API's own, under the field it names)
-    await page.locator('form').getByText(/requiredRole and requiredLevel/).waitFor();
+    await page.locator('form').getByText(/outside the source's scope/).waitFor();
     expect(page.url()).toMatch(/Delegation\/create/);
-    expect(await page.getByLabel('Reason *').inputValue()).toBe('Covering the Shanghai bids while travelling');
+    expect(await page.getByRole('textbox', { name: 'Reason' }).inputValue()).toBe('Covering the Shanghai bids while travelling');
     await screenshot(page, 'delegation-server-refusal');
-    await page.getByLabel('Required level').fill('2');
+
+    await pick(page, 'Scope', `E2E Shanghai ${f.suffix}`);
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/Delegation\/\d+\/show/);
     const steps = page.getByTestId('chain-link');
@@ -230,23 +230,36 @@ describe('decision check', () => {
     await gql(api, token, `mutation($src: ID!, $from: ID!, $to: ID!, $scope: ID!) {
       createDelegation(sourceRuleId: $src, delegatorId: $from, delegateId: $to, decisionPoints: [ATB], grades: [III], scopeOrgUnitId: $scope,
         limit: "2000000.00", currency: "CNY", validFrom: "2026-01-01T00:00:00.000Z", redelegableDepth: 0, reason: "e2e check") { id } }`,
-    { src: f.ruleId, from: f.delegatorId, to: f.thirdId, scope: f.officeId });
+    { src: f.ruleId, from: f.delegatorId, to: f.fourthId, scope: f.officeId });
     const { page } = await adminTab();
     await page.goto('/#/check');
     const form = page.locator('form').first();
-    await pick(page, 'Person', `Wang Fang ${f.suffix}`);
+    await pick(page, 'Person', f.fourthName, form);
     await form.getByRole('combobox', { name: 'Decision point' }).click();
     await page.getByRole('option', { name: 'ATB · approve to bid' }).click();
     await form.getByRole('combobox', { name: 'Grade' }).click();
     await page.getByRole('option', { name: 'Grade III' }).click();
-    await pick(page, 'Org unit', `E2E Shanghai ${f.suffix}`);
+    await pick(page, 'Org unit', `E2E Shanghai ${f.suffix}`, form);
     await form.getByLabel('Amount').fill('1500000.00');
     await form.getByRole('button', { name: 'Check' }).click();
-    await page.getByTestId('authorization-result').getByText('Allowed').waitFor();
+    await page.getByTestId('authorization-result').getByText('Allowed', { exact: true }).waitFor();
     await page.getByTestId('chain-link').nth(1).waitFor();
+    await page.getByTestId('authorization-result').scrollIntoViewIfNeeded();
     await screenshot(page, 'check-allowed');
     await form.getByLabel('Amount').fill('2500000.00');
     await form.getByRole('button', { name: 'Check' }).click();
     await page.getByTestId('denial-reasons').getByText('Amount over the limit').waitFor();
+
+    const who = page.locator('form').nth(1);
+    await who.getByRole('combobox', { name: 'Decision point' }).click();
+    await page.getByRole('option', { name: 'ATB · approve to bid' }).click();
+    await who.getByRole('combobox', { name: 'Grade' }).click();
+    await page.getByRole('option', { name: 'Grade III' }).click();
+    await pick(page, 'Org unit', `E2E Shanghai ${f.suffix}`, who);
+    await who.getByLabel('Amount').fill('1500000.00');
+    await who.getByRole('button', { name: 'Find deciders' }).click();
+    const deciders = page.getByTestId('deciders');
+    await deciders.getByText(f.fourthName, { exact: true }).waitFor();
+    await deciders.getByText(f.delegatorName, { exact: true }).first().waitFor();
   });
 });

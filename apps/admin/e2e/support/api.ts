@@ -1,6 +1,6 @@
 // Starts the real API (apps/api/dist/index.js) on a free port with a throw-away SQLite file and the demo seed.
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,20 +8,52 @@ import path from 'node:path';
 export const REPO = path.resolve(__dirname, '../../../..');
 export const API_ENTRY = process.env.E2E_API_ENTRY ?? path.join(REPO, 'apps/api/dist/index.js');
 export const PORTAL_DIST = path.join(REPO, 'apps/admin/dist');
-const SCHEMA = path.join(REPO, 'apps/api/schema.graphql');
+/** Where globalSetup leaves the running API's address and the operations it offers, for the test files. */
+const STATE = path.join(REPO, 'apps/admin/e2e-artifacts/api-state.json');
 
-/** Whether the API's emitted schema offers an operation (tests of later API issues skip until it does). */
+interface ApiState {
+  url: string;
+  dataDir: string;
+  pid: number;
+  operations: string[];
+}
+
+function readState(): ApiState {
+  if (!existsSync(STATE)) throw new Error(`No running API recorded in ${STATE}: run the e2e tests through jest.e2e.config.cjs.`);
+  return JSON.parse(readFileSync(STATE, 'utf8')) as ApiState;
+}
+
+/** Whether the running API offers an operation (tests of later API issues are skipped until it does). */
 export function apiOffers(operation: string): boolean {
   try {
-    return new RegExp(`\\b${operation}\\(`).test(readFileSync(SCHEMA, 'utf8'));
+    return readState().operations.includes(operation);
   } catch {
     return false;
   }
 }
 
+/** The API that globalSetup started. */
+export function connectApi(): RunningApi {
+  const state = readState();
+  return { url: state.url, dataDir: state.dataDir, logs: () => '', stop: async () => undefined };
+}
+
+export async function recordState(api: RunningApi, pid: number): Promise<void> {
+  const data = await gql<{ __schema: { queryType: { fields: Array<{ name: string }> }; mutationType: { fields: Array<{ name: string }> } } }>(
+    api, null, '{ __schema { queryType { fields { name } } mutationType { fields { name } } } }');
+  const operations = [...data.__schema.queryType.fields, ...data.__schema.mutationType.fields].map((f) => f.name);
+  mkdirSync(path.dirname(STATE), { recursive: true });
+  writeFileSync(STATE, JSON.stringify({ url: api.url, dataDir: api.dataDir, pid, operations } satisfies ApiState));
+}
+
+export function clearState(): void {
+  rmSync(STATE, { force: true });
+}
+
 export interface RunningApi {
   url: string;
   dataDir: string;
+  pid?: number;
   logs: () => string;
   stop: () => Promise<void>;
 }
@@ -78,8 +110,6 @@ export async function startApi(): Promise<RunningApi> {
   const logs = () => output.slice(-4000);
   try {
     await waitUntilUp(url, child, logs, 90000);
-    // Optional: a script that completes the data of an API build whose demo seed is not written yet.
-    if (process.env.E2E_SEED_SCRIPT) execFileSync(process.execPath, [process.env.E2E_SEED_SCRIPT, database], { stdio: 'inherit' });
   } catch (error) {
     child.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
@@ -88,6 +118,7 @@ export async function startApi(): Promise<RunningApi> {
   return {
     url,
     dataDir,
+    pid: child.pid,
     logs,
     stop: async () => {
       if (child.exitCode === null) {

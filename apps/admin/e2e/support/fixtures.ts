@@ -13,6 +13,9 @@ export interface Fixtures {
   delegateId: string;
   delegateName: string;
   thirdId: string;
+  /** Receives nothing until the decision-check test delegates to them. */
+  fourthId: string;
+  fourthName: string;
   ruleId: string;
   ruleName: string;
   projectId: string;
@@ -43,6 +46,8 @@ export async function createFixtures(api: RunningApi): Promise<Fixtures> {
   const delegatorId = await person(delegatorName, `E${suffix}1`, regionId);
   const delegateId = await person(delegateName, `E${suffix}2`, officeId);
   const thirdId = await person(`Wang Fang ${suffix}`, `E${suffix}3`, officeId);
+  const fourthName = `Chen Jing ${suffix}`;
+  const fourthId = await person(fourthName, `E${suffix}4`, officeId);
   await call(`mutation($personId: ID!, $orgUnitId: ID!) { createPositionAssignment(personId: $personId, title: "BU_PRESIDENT", orgUnitId: $orgUnitId, validFrom: "2025-01-01T00:00:00.000Z") ${ID} }`, { personId: delegatorId, orgUnitId: regionId });
   const ruleName = `E2E rule ${suffix}`;
   const ruleId = await call(`mutation($name: String!, $org: ID!) {
@@ -63,5 +68,5 @@ export async function createFixtures(api: RunningApi): Promise<Fixtures> {
     await call(`mutation($pool: ID!, $person: ID!, $role: TriangleRole!, $w: String!) { createPoolMember(poolId: $pool, personId: $person, role: $role, weight: $w, coefficient: "1", participation: "1") ${ID} }`,
       { pool: poolId, person: personId, role, w: weight });
   }
-  return { suffix, hqId, regionId, officeId, otherRegionId, delegatorId, delegatorName, delegateId, delegateName, thirdId, ruleId, ruleName, projectId, projectName, poolId, poolName };
+  return { suffix, hqId, regionId, officeId, otherRegionId, delegatorId, delegatorName, delegateId, delegateName, thirdId, fourthId, fourthName, ruleId, ruleName, projectId, projectName, poolId, poolName };
 }

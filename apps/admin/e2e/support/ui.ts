@@ -1,9 +1,9 @@
 // Small helpers for driving react-admin forms.
-import { Page } from 'playwright-core';
+import { Locator, Page } from 'playwright-core';
 
-/** Chooses an option in a react-admin AutocompleteInput by typing part of its text. */
-export async function pick(page: Page, label: string, text: string): Promise<void> {
-  const input = page.getByRole('combobox', { name: label });
+/** Chooses an option in a react-admin AutocompleteInput by typing part of its text (within `scope`, e.g. one form). */
+export async function pick(page: Page, label: string, text: string, scope: Page | Locator = page): Promise<void> {
+  const input = scope.getByRole('combobox', { name: label, exact: true });
   await input.click();
   await input.fill(text);
   await page.getByRole('option', { name: text }).first().click();

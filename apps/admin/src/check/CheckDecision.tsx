@@ -14,20 +14,26 @@ import type { CaseInput, Operations } from '../providers/operations';
 import { AuthorizationResult, Decider, DECISION_POINTS, GRADES } from '../providers/types';
 import { InstantInput } from '../components/InstantInput';
 
-function CaseInputs() {
+/** Inputs laid out in columns so that the answer shows without scrolling. */
+const GRID = { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', columnGap: 2, alignItems: 'start' } as const;
+
+function CaseInputs({ person = false }: { person?: boolean }) {
   const translate = useTranslate();
   return (
     <>
-      <SelectInput source="decisionPoint" label="resources.Decision.fields.decisionPoint" choices={enumChoices('DecisionPoint', DECISION_POINTS)} validate={required()} />
-      <ReferenceInput source="projectId" reference="Project"><AutocompleteInput optionText="name" label="check.project" /></ReferenceInput>
+      <Box sx={GRID}>
+        {person && <ReferenceInput source="personId" reference="Person"><AutocompleteInput optionText="name" label="check.person" validate={required()} /></ReferenceInput>}
+        <SelectInput source="decisionPoint" label="resources.Decision.fields.decisionPoint" choices={enumChoices('DecisionPoint', DECISION_POINTS)} validate={required()} />
+        <ReferenceInput source="projectId" reference="Project"><AutocompleteInput optionText="name" label="check.project" /></ReferenceInput>
+        <InstantInput source="at" label="check.at" />
+      </Box>
       <Typography variant="caption" color="text.secondary">{translate('check.described')}</Typography>
-      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+      <Box sx={GRID}>
         <SelectInput source="grade" label="resources.Project.fields.grade" choices={enumChoices('ProjectGrade', GRADES)} />
         <ReferenceInput source="orgUnitId" reference="OrgUnit"><AutocompleteInput optionText="name" label="resources.Project.fields.orgUnitId" /></ReferenceInput>
         <TextInput source="amount" label="resources.Project.fields.amount" validate={decimal} />
         <TextInput source="currency" label="resources.Project.fields.currency" validate={currencyCode} />
       </Box>
-      <InstantInput source="at" label="check.at" />
     </>
   );
 }
@@ -78,8 +84,7 @@ export function CheckDecision() {
         <CardContent>
           <Typography variant="h6">{translate('check.title')}</Typography>
           <Form onSubmit={check} validate={validateCase} mode="onSubmit">
-            <ReferenceInput source="personId" reference="Person"><AutocompleteInput optionText="name" label="check.person" validate={required()} /></ReferenceInput>
-            <CaseInputs />
+            <CaseInputs person />
             <Button type="submit" variant="contained">{translate('check.submit')}</Button>
           </Form>
           {Boolean(error) && <Alert severity="error" sx={{ mt: 2 }}>{message(error)}</Alert>}

@@ -24,10 +24,24 @@ interface RawGraphQLError {
   extensions?: Record<string, unknown> & { code?: string };
 }
 
+/** The form field each domain refusal is about (the API sends `extensions.reasons` with codes like DELEGATION.EXCEEDS_LIMIT). */
+const REASON_FIELDS: Record<string, string> = {
+  EXCEEDS_LIMIT: 'limit', EXCEEDS_SCOPE: 'scopeOrgUnitId', EXCEEDS_POINTS: 'decisionPoints', EXCEEDS_GRADES: 'grades',
+  CURRENCY_MISMATCH: 'currency', INVALID_WINDOW: 'validTo', WINDOW_OUTSIDE_SOURCE: 'validFrom', DELEGATE_NOT_QUALIFIED: 'delegateId',
+  SELF_DELEGATION: 'delegateId', DELEGATOR_NOT_HOLDER: 'delegatorId', EXCEEDS_DEPTH: 'redelegableDepth', INVALID_DEPTH: 'redelegableDepth',
+  DEPTH_EXHAUSTED: 'sourceDelegationId', CHAIN_TOO_DEEP: 'sourceDelegationId', CYCLE: 'delegateId', MISSING_REASON: 'reason', UNKNOWN_SOURCE: 'sourceRuleId',
+};
+
 /** Reads the field errors of a BAD_USER_INPUT error, whichever of the usual shapes the API chose. */
 export function fieldErrorsOf(extensions: Record<string, unknown> | undefined): FieldErrors {
   const result: FieldErrors = {};
   if (!extensions) return result;
+  if (Array.isArray(extensions.reasons)) {
+    for (const reason of extensions.reasons as Array<{ code?: string; message?: string }>) {
+      const field = REASON_FIELDS[String(reason.code ?? '').split('.').pop() ?? ''];
+      if (field && reason.message) result[field] = result[field] ? `${result[field]}; ${reason.message}` : reason.message;
+    }
+  }
   const candidates = [extensions.fieldErrors, extensions.fields, extensions.errors, extensions.validationErrors];
   for (const candidate of candidates) {
     if (Array.isArray(candidate)) {

@@ -14,6 +14,21 @@ describe('toHttpError', () => {
     expect(error.body).toMatchObject({ code: 'BAD_USER_INPUT', errors: { limit: 'exceeds the source limit' } });
   });
 
+  it('puts domain refusals (extensions.reasons) on the field they are about', () => {
+    const error = toHttpError(apolloError({
+      code: 'BAD_USER_INPUT',
+      reasons: [
+        { code: 'DELEGATION.EXCEEDS_LIMIT', message: "Limit 6,000,000.00 CNY exceeds the source's limit of 5,000,000.00 CNY." },
+        { code: 'DELEGATION.EXCEEDS_SCOPE', message: "Scope West is outside the source's scope East." },
+      ],
+    }));
+    expect(error.message).toBe('errors.BAD_USER_INPUT');
+    expect(error.body.errors).toEqual({
+      limit: "Limit 6,000,000.00 CNY exceeds the source's limit of 5,000,000.00 CNY.",
+      scopeOrgUnitId: "Scope West is outside the source's scope East.",
+    });
+  });
+
   it("reads class-validator's validationErrors too", () => {
     const error = toHttpError(apolloError({ code: 'BAD_USER_INPUT', validationErrors: [{ property: 'perPage', constraints: { max: 'perPage must not be greater than 500' } }] }));
     expect(error.body.errors).toEqual({ perPage: 'perPage must not be greater than 500' });
