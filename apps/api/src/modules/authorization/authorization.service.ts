@@ -109,6 +109,7 @@ export async function resolveCase(ctx: Context, input: CaseInput): Promise<Resol
   if (!amount.ok) {
     throw badInput(amount.error.code === 'MONEY.UNKNOWN_CURRENCY' ? { currency: `${input.currency} is not a supported currency` } : { amount: `is not a valid ${input.currency} amount` });
   }
+  if (amount.value.minor < 0n) throw badInput({ amount: 'may not be negative' });
   const orgUnitId = String(toId(input.orgUnitId, 'orgUnitId'));
   const snapshot = await authoritySnapshot(ctx);
   if (!snapshot.unitLabels.has(orgUnitId)) throw badInput({ orgUnitId: `org unit ${orgUnitId} does not exist` });
