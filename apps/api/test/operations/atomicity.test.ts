@@ -3,7 +3,8 @@
 import type { EntitySubscriberInterface, UpdateEvent } from 'typeorm';
 import { Delegation } from '../../src/modules/delegation/delegation.entity';
 import { describeOnDatabases, TestEnv } from '../support/databases';
-import { Scenario, seedScenario } from './scenario';
+import { IncentivePool, PoolMember } from '../../src/modules/incentive-pool/incentive-pool.entity';
+import { createPool, Scenario, seedScenario } from './scenario';
 
 describeOnDatabases('atomic multi-row changes', (env) => {
   let s: Scenario;
@@ -43,5 +44,18 @@ describeOnDatabases('atomic multi-row changes', (env) => {
     // And without the failure both end together.
     const ok = await e.gql<{ revokeDelegation: Array<{ id: string }> }>('mutation($id: ID!) { revokeDelegation(id: $id, reason: "reorganised") { id } }', { id: String(s.delegation) }, { token: e.tokens.admin });
     expect(ok.body.data!.revokeDelegation.map((d) => d.id)).toEqual([String(s.delegation), sub.body.data!.createDelegation.id]);
+  });
+
+  test('an allocation that fails on its second member stores no share and leaves the pool FUNDED', async () => {
+    const poolId = await createPool(e, s);
+    const fund = await e.gql('mutation($id: ID!) { fundPool(id: $id) { status } }', { id: poolId }, { token: e.tokens.admin });
+    expect(fund.body.errors).toBeUndefined();
+    const restore = failNthUpdate('pool_members', 2);
+    const res = await e.gql('mutation($id: ID!) { allocatePool(id: $id) { status } }', { id: poolId }, { token: e.tokens.admin });
+    restore();
+    expect(res.body.errors![0]!.extensions!.code).toBe('INTERNAL_SERVER_ERROR');
+    const members = await e.dataSource.manager.findBy(PoolMember, { poolId: Number(poolId) });
+    expect(members.map((m) => m.shareMinor)).toEqual([null, null, null]);
+    expect((await e.dataSource.manager.findOneByOrFail(IncentivePool, { id: Number(poolId) })).status).toBe('FUNDED');
   });
 });

@@ -1,5 +1,5 @@
 import { describeOnDatabases, TestEnv } from '../support/databases';
-import { Scenario, seedScenario } from './scenario';
+import { createPool, Scenario, seedScenario } from './scenario';
 
 const POOL_FIELDS = 'id status fundedAmount fundingTrace allocationTrace version members { personId role share }';
 
@@ -19,39 +19,7 @@ describeOnDatabases('incentive pool lifecycle', (env) => {
   beforeAll(async () => {
     e = env();
     s = await seedScenario(e);
-    const year = e.fixture.now.getUTCFullYear();
-    const created = await e.gql<{ createIncentivePool: { id: string } }>(
-      `mutation($project: ID!, $unit: ID!, $from: DateTime!, $to: DateTime!) {
-        createIncentivePool(name: "Small office team", currency: "CNY", teamKind: "PROJECT", projectId: $project, orgUnitId: $unit, periodFrom: $from, periodTo: $to, baseAmount: "300000.00") { id } }`,
-      { project: String(s.projects.small), unit: String(e.fixture.units.eastOffice), from: `${year}-01-01T00:00:00Z`, to: `${year + 1}-01-01T00:00:00Z` },
-      { token: s.tokens.admin },
-    );
-    expect(created.body.errors).toBeUndefined();
-    poolId = created.body.data!.createIncentivePool.id;
-    for (const [metric, target, actual, weight] of [
-      ['ORDERS', '10000000.00', '12000000.00', '0.4'],
-      ['REVENUE', '8000000.00', '8000000.00', '0.3'],
-      ['CASH', '6000000.00', '5400000.00', '0.3'],
-    ] as const) {
-      const m = await e.gql(
-        'mutation($p: ID!, $m: PoolMetricKind!, $t: Money!, $a: Money!, $w: String!) { createPoolMetric(poolId: $p, metric: $m, target: $t, actual: $a, weight: $w) { id } }',
-        { p: poolId, m: metric, t: target, a: actual, w: weight },
-        { token: s.tokens.admin },
-      );
-      expect(m.body.errors).toBeUndefined();
-    }
-    for (const [person, role, weight] of [
-      [s.people.east1, 'AR', '40'],
-      [s.people.west1, 'SR', '30'],
-      [s.people.outsider, 'FR', '30'],
-    ] as const) {
-      const m = await e.gql(
-        'mutation($p: ID!, $who: ID!, $r: TriangleRole!, $w: String!) { createPoolMember(poolId: $p, personId: $who, role: $r, weight: $w, coefficient: "1.0", participation: "1") { id } }',
-        { p: poolId, who: String(person), r: role, w: weight },
-        { token: s.tokens.admin },
-      );
-      expect(m.body.errors).toBeUndefined();
-    }
+    poolId = await createPool(e, s);
   });
   const step = (op: string, token: string, extra = '') => e.gql<Record<string, PoolView>>(`mutation($id: ID!) { ${op}(id: $id${extra}) { ${POOL_FIELDS} } }`, { id: poolId }, { token });
 

@@ -136,3 +136,41 @@ export async function seedScenario(env: TestEnv): Promise<Scenario> {
     start,
   };
 }
+
+/** A project pool on the small project with three metrics and three members (Eddie AR, Wanda SR, Olga FR), as a draft. */
+export async function createPool(env: TestEnv, s: Scenario): Promise<string> {
+  const year = env.fixture.now.getUTCFullYear();
+  const created = await env.gql<{ createIncentivePool: { id: string } }>(
+    `mutation($project: ID!, $unit: ID!, $from: DateTime!, $to: DateTime!) {
+      createIncentivePool(name: "Small office team", currency: "CNY", teamKind: "PROJECT", projectId: $project, orgUnitId: $unit, periodFrom: $from, periodTo: $to, baseAmount: "300000.00") { id } }`,
+    { project: String(s.projects.small), unit: String(env.fixture.units.eastOffice), from: `${year}-01-01T00:00:00Z`, to: `${year + 1}-01-01T00:00:00Z` },
+    { token: s.tokens.admin },
+  );
+  if (created.body.errors) throw new Error(JSON.stringify(created.body.errors));
+  const poolId = created.body.data!.createIncentivePool.id;
+  for (const [metric, target, actual, weight] of [
+    ['ORDERS', '10000000.00', '12000000.00', '0.4'],
+    ['REVENUE', '8000000.00', '8000000.00', '0.3'],
+    ['CASH', '6000000.00', '5400000.00', '0.3'],
+  ] as const) {
+    const m = await env.gql(
+      'mutation($p: ID!, $m: PoolMetricKind!, $t: Money!, $a: Money!, $w: String!) { createPoolMetric(poolId: $p, metric: $m, target: $t, actual: $a, weight: $w) { id } }',
+      { p: poolId, m: metric, t: target, a: actual, w: weight },
+      { token: s.tokens.admin },
+    );
+    if (m.body.errors) throw new Error(JSON.stringify(m.body.errors));
+  }
+  for (const [person, role, weight] of [
+    [s.people.east1, 'AR', '40'],
+    [s.people.west1, 'SR', '30'],
+    [s.people.outsider, 'FR', '30'],
+  ] as const) {
+    const m = await env.gql(
+      'mutation($p: ID!, $who: ID!, $r: TriangleRole!, $w: String!) { createPoolMember(poolId: $p, personId: $who, role: $r, weight: $w, coefficient: "1.0", participation: "1") { id } }',
+      { p: poolId, who: String(person), r: role, w: weight },
+      { token: s.tokens.admin },
+    );
+    if (m.body.errors) throw new Error(JSON.stringify(m.body.errors));
+  }
+  return poolId;
+}
