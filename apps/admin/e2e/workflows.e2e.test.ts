@@ -217,9 +217,18 @@ describe('bonus pools', () => {
     await page.getByText('Done: the pool is now Allocated').waitFor();
     const total = await page.getByTestId('allocation-table').last().getByTestId('total').innerText();
     expect(total).toMatch(/^CN¥/);
-    await page.getByTestId('pool-approve').click();
-    await page.getByText('Done: the pool is now Approved').waitFor();
-    await screenshot(page, 'pool-approved');
+    await screenshot(page, 'pool-allocated');
+
+    // Approval is a decision by a person who holds pool approval: the leader linked to the delegator.
+    const approver = await openTab(browser, api.url);
+    tabs.push(approver);
+    await signIn(approver.page, f.approverEmail, 'demo-approver');
+    await approver.page.goto(`/#/IncentivePool/${f.poolId}/show`);
+    await approver.page.getByTestId('pool-approve').click();
+    await approver.page.getByText('Done: the pool is now Approved').waitFor();
+    await approver.page.getByTestId('pool-lock').waitFor();
+    await approver.page.getByTestId('funding-trace').scrollIntoViewIfNeeded();
+    await screenshot(approver.page, 'pool-approved');
   });
 });
 

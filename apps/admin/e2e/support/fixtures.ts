@@ -22,6 +22,8 @@ export interface Fixtures {
   projectName: string;
   poolId: string;
   poolName: string;
+  /** A leader (not in the pool) who holds pool approval in the region. */
+  approverEmail: string;
 }
 
 const ID = '{ id }';
@@ -53,6 +55,14 @@ export async function createFixtures(api: RunningApi): Promise<Fixtures> {
   const ruleId = await call(`mutation($name: String!, $org: ID!) {
     createAuthorityRule(name: $name, holderKind: POSITION, holderTitle: "BU_PRESIDENT", holderOrgUnitId: $org, decisionPoints: [ATB, ATC], grades: [II, III],
       scopeOrgUnitId: $org, limit: "5000000.00", currency: "CNY", validFrom: "2025-01-01T00:00:00.000Z", delegableDepth: 2) ${ID} }`, { name: ruleName, org: regionId });
+  await call(`mutation($name: String!, $org: ID!) {
+    createAuthorityRule(name: $name, holderKind: POSITION, holderTitle: "BU_PRESIDENT", holderOrgUnitId: $org, decisionPoints: [POOL_APPROVAL], grades: [I, II, III],
+      scopeOrgUnitId: $org, currency: "CNY", validFrom: "2025-01-01T00:00:00.000Z", delegableDepth: 0) ${ID} }`, { name: `E2E pool approval ${suffix}`, org: regionId });
+  // The approver must not be a member of the pool (conflict of interest): a second BU president of the region.
+  const approverId = await person(`Zhao Min ${suffix}`, `E${suffix}5`, regionId);
+  await call(`mutation($personId: ID!, $orgUnitId: ID!) { createPositionAssignment(personId: $personId, title: "BU_PRESIDENT", orgUnitId: $orgUnitId, validFrom: "2025-01-01T00:00:00.000Z") ${ID} }`, { personId: approverId, orgUnitId: regionId });
+  const approverEmail = `approver-${suffix.toLowerCase()}@demo.local`;
+  await call(`mutation($email: String!, $person: ID!) { createUser(email: $email, password: "demo-approver", role: LEADER, personId: $person) ${ID} }`, { email: approverEmail, person: approverId });
   const projectName = `E2E project ${suffix}`;
   const projectId = await call(`mutation($name: String!, $org: ID!) {
     createProject(name: $name, orgUnitId: $org, stage: "OPPORTUNITY", amount: "3000000.00", currency: "CNY", gradeCriteria: { majorATierCustomerImpact: true }) ${ID} }`, { name: projectName, org: officeId });
@@ -68,5 +78,5 @@ export async function createFixtures(api: RunningApi): Promise<Fixtures> {
     await call(`mutation($pool: ID!, $person: ID!, $role: TriangleRole!, $w: String!) { createPoolMember(poolId: $pool, personId: $person, role: $role, weight: $w, coefficient: "1", participation: "1") ${ID} }`,
       { pool: poolId, person: personId, role, w: weight });
   }
-  return { suffix, hqId, regionId, officeId, otherRegionId, delegatorId, delegatorName, delegateId, delegateName, thirdId, fourthId, fourthName, ruleId, ruleName, projectId, projectName, poolId, poolName };
+  return { suffix, hqId, regionId, officeId, otherRegionId, delegatorId, delegatorName, delegateId, delegateName, thirdId, fourthId, fourthName, ruleId, ruleName, projectId, projectName, poolId, poolName, approverEmail };
 }

@@ -11,8 +11,10 @@ export function useErrorMessage() {
   return (error: unknown) => {
     const code = errorCodeOf(error);
     const detail = (error as { body?: { detail?: string }; message?: string } | null)?.body?.detail ?? (error as Error | null)?.message ?? '';
-    const general = translate(`errors.${code}`, { _: translate('errors.unknown', { message: detail }) });
-    return detail && !detail.startsWith('errors.') && code !== 'NETWORK_ERROR' ? `${general} (${detail})` : general;
+    const known = translate(`errors.${code}`, { _: '' });
+    // A code we have words for: ours, then the API's specifics; a domain code (e.g. POOL.APPROVER_IS_MEMBER): the API's words.
+    if (!known) return detail && !detail.startsWith('errors.') ? detail : translate('errors.unknown', { message: code });
+    return detail && !detail.startsWith('errors.') && code !== 'NETWORK_ERROR' ? `${known} (${detail})` : known;
   };
 }
 

@@ -166,10 +166,15 @@ export const zhCN: Messages = {
   allocation: {
     member: '成员', role: '角色', weight: '角色权重', coefficient: '绩效系数', participation: '参与度', share: '分配额', trace: '计算过程', total: '合计',
     empty: '尚未分配', sums_to: '分配合计 %{total}',
+    formula: '权重 %{weight} × 绩效系数 %{coefficient} × 参与度 %{participation} = 得分 %{score}',
+    portion: '得分 %{score} / 总分 %{total} → %{share}',
+    remainder: '+ 一个最小货币单位（最大余数法）',
   },
   pool: {
     fund: '生成奖金包', fund_preview: '生成预览', allocate: '分配', allocate_preview: '预览分配', approve: '审批', lock: '锁定', metrics: '指标',
-    target: '目标', actual: '实际', attainment: '达成率', weight: '权重', funding_trace: '奖金包生成过程', allocation_trace: '分配过程', members: '成员',
+    target: '目标', actual: '实际', attainment: '达成率', weight: '权重', funding_trace: '奖金包生成过程', contribution: '贡献', add_metric: '添加指标', add_member: '添加成员', capped: '已封顶',
+    trace_attainment: '加权达成率 %{value}', trace_gate_passed: '达到门槛 %{threshold}', trace_gate_failed: '未达到门槛 %{threshold}：不生成奖金包',
+    trace_multiplier: '系数 %{value}（%{branch}）', trace_funded: '奖金包 %{amount}', allocation_trace: '分配过程', members: '成员',
     done: '完成：奖金包状态为 %{status}',
     why_not: { role: '您的角色无权执行此操作', status: '仅当奖金包为“%{status}”时可执行' },
   },

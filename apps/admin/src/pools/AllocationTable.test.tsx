@@ -39,6 +39,17 @@ describe('AllocationTable', () => {
     expect(screen.getByText('分配额')).toBeTruthy();
   });
 
+  it("writes the API's share trace as a formula", () => {
+    const apiTrace = {
+      totalScore: { exact: '1', display: '1.0000' },
+      shares: [{ memberId: 'm1', personId: 'p1', share: '400000.01', trace: { weight: '2/5', coefficient: '1.2', participation: '1', score: { exact: '12/25', display: '0.4800' }, remainderUnit: true, share: '400000.01' } }],
+    };
+    render(<TestAdmin><AllocationTable pool={{ members: [members[0] as PoolMember], currency: 'CNY', fundedAmount: '400000.01', allocationTrace: apiTrace }} /></TestAdmin>);
+    expect(screen.getByText(/weight 2\/5 × coefficient 1.2 × participation 1 = score 0.4800/)).toBeTruthy();
+    expect(screen.getByText(/score 0.4800 of total 1.0000 → CN¥400,000.01/)).toBeTruthy();
+    expect(screen.getByText(/largest remainder/)).toBeTruthy();
+  });
+
   it('finds trace entries by member, by person, or in a map', () => {
     const m = members[0] as PoolMember;
     expect(traceFor(trace, m)).toBe(trace[0]);

@@ -11,7 +11,8 @@ import type { IncentivePoolRecord, PoolMember } from '../providers/types';
 export function traceFor(trace: unknown, member: PoolMember): unknown {
   const parsed = typeof trace === 'string' ? tryParse(trace) : trace;
   if (!parsed || typeof parsed !== 'object') return undefined;
-  const list = Array.isArray(parsed) ? parsed : Array.isArray((parsed as { members?: unknown }).members) ? (parsed as { members: unknown[] }).members : undefined;
+  const container = parsed as { members?: unknown; shares?: unknown };
+  const list = Array.isArray(parsed) ? parsed : Array.isArray(container.shares) ? container.shares : Array.isArray(container.members) ? container.members : undefined;
   if (list) {
     return list.find((item) => {
       const entry = item as Record<string, unknown>;
@@ -45,6 +46,27 @@ export function TraceText({ trace }: { trace: unknown }) {
   return <span>{String(trace)}</span>;
 }
 
+interface Ratio { exact?: string; display?: string }
+interface ShareTrace {
+  weight?: string; coefficient?: string; participation?: string; score?: Ratio; remainderUnit?: boolean; share?: string;
+}
+
+/** One member's share as a formula, when the trace has the API's shape; otherwise the trace as it is. */
+export function ShareFormula({ entry, total, currency }: { entry: unknown; total?: Ratio; currency: string }) {
+  const translate = useTranslate();
+  const money = useMoney();
+  const trace = (entry as { trace?: ShareTrace } | undefined)?.trace;
+  if (!trace || !trace.score) return <TraceText trace={entry} />;
+  return (
+    <span>
+      {translate('allocation.formula', { weight: trace.weight ?? '?', coefficient: trace.coefficient ?? '?', participation: trace.participation ?? '?', score: trace.score.display ?? trace.score.exact ?? '?' })}
+      <br />
+      {translate('allocation.portion', { score: trace.score.display ?? '?', total: total?.display ?? '?', share: money(trace.share, currency) })}
+      {trace.remainderUnit && <><br />{translate('allocation.remainder')}</>}
+    </span>
+  );
+}
+
 export function AllocationTable({ pool }: { pool: Pick<IncentivePoolRecord, 'members' | 'currency' | 'fundedAmount' | 'allocationTrace'> }) {
   const translate = useTranslate();
   const money = useMoney();
@@ -76,7 +98,7 @@ export function AllocationTable({ pool }: { pool: Pick<IncentivePoolRecord, 'mem
               <TableCell align="right">{m.coefficient}</TableCell>
               <TableCell align="right">{m.participation}</TableCell>
               <TableCell align="right" data-testid="share">{m.share ? money(m.share, pool.currency) : translate('app.none')}</TableCell>
-              <TableCell sx={{ fontSize: 12 }}><TraceText trace={traceFor(pool.allocationTrace, m)} /></TableCell>
+              <TableCell sx={{ fontSize: 12 }}><ShareFormula entry={traceFor(pool.allocationTrace, m)} total={(pool.allocationTrace as { totalScore?: Ratio } | null)?.totalScore} currency={pool.currency} /></TableCell>
             </TableRow>
           ))}
         </TableBody>

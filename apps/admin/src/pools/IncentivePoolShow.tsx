@@ -4,7 +4,8 @@ import {
 } from 'react-admin';
 import { EnumField, LocaleDateField, MoneyField } from '../components/fields';
 import type { IncentivePoolRecord } from '../providers/types';
-import { AllocationTable, TraceText } from './AllocationTable';
+import { AllocationTable } from './AllocationTable';
+import { FundingTrace } from './FundingTrace';
 import { PoolActions } from './PoolActions';
 
 function parse(raw: unknown): unknown {
@@ -38,7 +39,7 @@ function Metrics() {
           <DataTable.Col source="weight" align="right" />
         </DataTable>
       </ReferenceManyField>
-      <CreateButton resource="PoolMetric" state={{ record: { poolId: record?.id, currency: record?.currency } }} />
+      <CreateButton resource="PoolMetric" label="pool.add_metric" state={{ record: { poolId: record?.id, currency: record?.currency } }} />
     </>
   );
 }
@@ -50,7 +51,7 @@ function Funding() {
   return (
     <>
       <Typography variant="subtitle1">{translate('pool.funding_trace')}</Typography>
-      <TraceText trace={parse(record.fundingTrace)} />
+      <FundingTrace trace={parse(record.fundingTrace)} currency={String(record.currency)} />
     </>
   );
 }
@@ -65,7 +66,7 @@ function Allocation() {
     <>
       <Typography variant="subtitle1">{translate('pool.members')}</Typography>
       <AllocationTable pool={pool} />
-      <CreateButton resource="PoolMember" state={{ record: { poolId: record.id, currency: record.currency, participation: '1' } }} />
+      <CreateButton resource="PoolMember" label="pool.add_member" state={{ record: { poolId: record.id, currency: record.currency, participation: '1' } }} />
     </>
   );
 }
