@@ -186,6 +186,32 @@ describe('delegations', () => {
   });
 });
 
+describe('decisions', () => {
+  const record = apiOffers('recordDecision') ? it : it.skip;
+  record('are recorded only by someone with authority, with the chain kept and shown on the project', async () => {
+    const { page } = await adminTab();
+    await page.goto('/#/Decision/create');
+    await pick(page, 'Project', f.projectName);
+    await page.getByRole('combobox', { name: 'Decision point' }).click();
+    await page.getByRole('option', { name: 'ATB · approve to bid' }).click();
+    await page.getByRole('combobox', { name: 'Outcome' }).click();
+    await page.getByRole('option', { name: 'Approved' }).click();
+    await pick(page, 'Decided by', `Wang Fang ${f.suffix}`);
+    await page.getByRole('textbox', { name: 'Comment' }).fill('Bid approved at the Monday review');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('form').getByText(/holds no rule|no delegation|may not/).first().waitFor();
+    expect(page.url()).toMatch(/Decision\/create/);
+
+    await pick(page, 'Decided by', f.delegatorName);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/Decision\/\d+\/show/);
+    await page.getByTestId('chain-link').first().getByText(`Rule #${f.ruleId}`).waitFor();
+    await page.goto(`/#/Project/${f.projectId}/show/decisions`);
+    await page.getByTestId('chain-link').first().waitFor();
+    await page.getByText('Bid approved at the Monday review').or(page.getByText(/ATB · approve to bid · Approved/)).first().waitFor();
+  });
+});
+
 describe('bonus pools', () => {
   it('offer each step only when the status allows, saying why not', async () => {
     const { page } = await adminTab();

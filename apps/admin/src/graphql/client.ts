@@ -25,12 +25,22 @@ interface RawGraphQLError {
 }
 
 /** The form field each domain refusal is about (the API sends `extensions.reasons` with codes like DELEGATION.EXCEEDS_LIMIT). */
-const REASON_FIELDS: Record<string, string> = {
+const DELEGATION_FIELDS: Record<string, string> = {
   EXCEEDS_LIMIT: 'limit', EXCEEDS_SCOPE: 'scopeOrgUnitId', EXCEEDS_POINTS: 'decisionPoints', EXCEEDS_GRADES: 'grades',
   CURRENCY_MISMATCH: 'currency', INVALID_WINDOW: 'validTo', WINDOW_OUTSIDE_SOURCE: 'validFrom', DELEGATE_NOT_QUALIFIED: 'delegateId',
   SELF_DELEGATION: 'delegateId', DELEGATOR_NOT_HOLDER: 'delegatorId', EXCEEDS_DEPTH: 'redelegableDepth', INVALID_DEPTH: 'redelegableDepth',
   DEPTH_EXHAUSTED: 'sourceDelegationId', CHAIN_TOO_DEEP: 'sourceDelegationId', CYCLE: 'delegateId', MISSING_REASON: 'reason', UNKNOWN_SOURCE: 'sourceRuleId',
 };
+/** An authorization denial (recording a decision) is about the person deciding. */
+const DENIAL_CODES = new Set([
+  'AMOUNT_OVER_LIMIT', 'OUT_OF_SCOPE', 'GRADE_NOT_COVERED', 'POINT_NOT_COVERED', 'NOT_IN_FORCE', 'REVOKED', 'DELEGATOR_LOST_SOURCE',
+  'DELEGATE_NOT_QUALIFIED', 'CONFLICT_OF_INTEREST', 'CURRENCY_MISMATCH', 'CHAIN_TOO_DEEP', 'NO_AUTHORITY',
+]);
+
+export function fieldOfReason(code: string): string | undefined {
+  if (code.startsWith('DELEGATION.')) return DELEGATION_FIELDS[code.slice('DELEGATION.'.length)];
+  return DENIAL_CODES.has(code) ? 'deciderId' : undefined;
+}
 
 /** Reads the field errors of a BAD_USER_INPUT error, whichever of the usual shapes the API chose. */
 export function fieldErrorsOf(extensions: Record<string, unknown> | undefined): FieldErrors {
@@ -38,7 +48,7 @@ export function fieldErrorsOf(extensions: Record<string, unknown> | undefined): 
   if (!extensions) return result;
   if (Array.isArray(extensions.reasons)) {
     for (const reason of extensions.reasons as Array<{ code?: string; message?: string }>) {
-      const field = REASON_FIELDS[String(reason.code ?? '').split('.').pop() ?? ''];
+      const field = fieldOfReason(String(reason.code ?? ''));
       if (field && reason.message) result[field] = result[field] ? `${result[field]}; ${reason.message}` : reason.message;
     }
   }

@@ -29,6 +29,11 @@ describe('toHttpError', () => {
     });
   });
 
+  it('puts an authorization denial on the person deciding', () => {
+    const error = toHttpError(apolloError({ code: 'FORBIDDEN', reasons: [{ code: 'NO_AUTHORITY', message: 'Li Na holds no rule for this decision.' }] }));
+    expect(error.body.errors).toEqual({ deciderId: 'Li Na holds no rule for this decision.' });
+  });
+
   it("reads class-validator's validationErrors too", () => {
     const error = toHttpError(apolloError({ code: 'BAD_USER_INPUT', validationErrors: [{ property: 'perPage', constraints: { max: 'perPage must not be greater than 500' } }] }));
     expect(error.body.errors).toEqual({ perPage: 'perPage must not be greater than 500' });
