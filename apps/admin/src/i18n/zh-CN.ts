@@ -1,11 +1,12 @@
 // 简体中文：react-admin 自带的全部键（ra-language-chinese 不完整，故自写）以及本门户的键；与 en.ts 键完全一致。
+// 中文只有一种复数形式：不用 "||||"，数量写成 %{smart_count}。
 import type { Messages } from './en';
 import { signInMessages } from './signIn';
 
 export const zhCN: Messages = {
   ra: {
     action: {
-      add_filter: '添加筛选', add: '添加', back: '返回', bulk_actions: '已选 1 项 |||| 已选 %{smart_count} 项', cancel: '取消',
+      add_filter: '添加筛选', add: '添加', back: '返回', bulk_actions: '已选 %{smart_count} 项', cancel: '取消',
       clear_array_input: '清空列表', clear_input_value: '清除', clone: '复制', confirm: '确认', create: '新建', create_item: '新建 %{item}',
       delete: '删除', edit: '编辑', export: '导出', list: '列表', refresh: '刷新', remove_filter: '移除此筛选', remove_all_filters: '移除全部筛选',
       remove: '移除', reset: '重置', save: '保存', search: '搜索', search_columns: '搜索列', select_all: '全选', select_all_button: '全选',
@@ -28,10 +29,10 @@ export const zhCN: Messages = {
     message: {
       about: '关于', access_denied: '您没有访问此页面的权限', are_you_sure: '确定吗？',
       authentication_error: '认证服务器返回错误，无法验证您的凭据。', auth_error: '验证登录令牌时出错。',
-      bulk_delete_content: '确定删除此%{name}吗？ |||| 确定删除这 %{smart_count} 项吗？',
-      bulk_delete_title: '删除%{name} |||| 删除 %{smart_count} 项%{name}',
-      bulk_update_content: '确定更新%{name} %{recordRepresentation}吗？ |||| 确定更新这 %{smart_count} 项吗？',
-      bulk_update_title: '更新%{name} %{recordRepresentation} |||| 更新 %{smart_count} 项%{name}',
+      bulk_delete_content: '确定删除选中的 %{smart_count} 项%{name}吗？',
+      bulk_delete_title: '删除 %{smart_count} 项%{name}',
+      bulk_update_content: '确定更新%{name} %{recordRepresentation}（共 %{smart_count} 项）吗？',
+      bulk_update_title: '更新%{name} %{recordRepresentation}（%{smart_count} 项）',
       clear_array_input: '确定清空整个列表吗？', delete_content: '确定删除此%{name}吗？', delete_title: '删除%{name} %{recordRepresentation}',
       details: '详情', error: '客户端出错，请求未能完成。', invalid_form: '表单无效，请检查错误', loading: '请稍候', no: '否',
       not_found: '网址有误，或链接已失效。', select_all_limit_reached: '元素过多，无法全选。只选中了前 %{max} 项。',
@@ -50,7 +51,7 @@ export const zhCN: Messages = {
       sign_in: '登录', sign_in_error: '认证失败，请重试', logout: '退出登录',
     },
     notification: {
-      updated: '已更新 |||| 已更新 %{smart_count} 项', created: '已创建', deleted: '已删除 |||| 已删除 %{smart_count} 项',
+      updated: '已更新 %{smart_count} 项', created: '已创建', deleted: '已删除 %{smart_count} 项',
       bad_item: '无效的元素', item_doesnt_exist: '元素不存在', http_error: '与服务器通信出错', data_provider_error: '数据提供者出错，详情见控制台。',
       i18n_error: '无法加载该语言的翻译', canceled: '操作已取消', logged_out: '会话已结束，请重新登录。',
       not_authorized: '您无权访问此资源。', application_update_available: '有新版本可用。', offline: '无网络连接，无法获取数据。',
