@@ -4,7 +4,7 @@ import { BooleanField, NumberField, ReferenceField, Show, SimpleShowLayout, Text
 import { ErrorText } from '../components/ErrorText';
 import { EnumField, LocaleDateField, useEnumLabel } from '../components/fields';
 import { TraceText } from '../pools/AllocationTable';
-import { QualificationStatusView } from '../people/QualificationPanel';
+import { GapView, isGap, QualificationStatusView } from '../people/QualificationPanel';
 import type { Operations } from '../providers/operations';
 import type { QualificationStatus } from '../providers/types';
 
@@ -43,6 +43,7 @@ function Gap() {
   const record = useRecordContext();
   const translate = useTranslate();
   if (!record?.gap) return null;
+  if (isGap(record.gap)) return <GapView gap={record.gap} />;
   return (
     <>
       <Typography variant="subtitle2">{translate('resources.Assessment.fields.gap')}</Typography>

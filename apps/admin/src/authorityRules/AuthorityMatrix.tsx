@@ -28,6 +28,7 @@ export function AuthorityMatrix() {
   if (isPending) return <Typography sx={{ p: 2 }}>{translate('app.loading')}</Typography>;
   return (
     <Box sx={{ overflowX: 'auto', p: 1 }} data-testid="authority-matrix">
+      <Typography variant="h6" sx={{ px: 1 }}>{translate('resources.AuthorityRule.matrix')}</Typography>
       <Table size="small" aria-label={translate('resources.AuthorityRule.matrix')}>
         <TableHead>
           <TableRow>

@@ -228,6 +228,7 @@ export const en = {
     ratings: 'Ratings per dimension',
     rating: 'Rating (1–5)',
     evidence: 'Evidence',
+    reason: { NEVER_ASSESSED: 'never assessed', EXPIRED: 'the last result has expired', NOT_CERTIFIED: 'no certifying assessment', BELOW_LEVEL_1: 'below level 1' },
   },
   roleModel: {
     dimensions: 'Dimensions',
@@ -312,7 +313,7 @@ export const en = {
         holderRole: 'Holder project role', decisionPoints: 'Decision points', grades: 'Grades', scopeOrgUnitId: 'Scope', limit: 'Limit',
         currency: 'Currency', validFrom: 'From', validTo: 'To', delegableDepth: 'Delegable depth',
       },
-      matrix: 'Matrix',
+      matrix: 'Authority matrix: decision point × grade',
     },
     DecisionBody: {
       name: 'Decision body |||| Decision bodies',

@@ -193,6 +193,7 @@ export const zhCN: Messages = {
     title: '任职资格', level: '达到等级', none: '不具备资格（%{reason}）', valid_until: '有效期至', gap: '距 %{level} 级的差距',
     gap_dimension: '%{dimension}：%{held} / %{required}', tenure_missing: '任职时间：还差 %{months} 个月', projects_missing: '项目：还差 %{count} 个',
     gate_failed: '未达到绩效门槛', top: '已达最高等级', ratings: '各维度评分', rating: '评分（1–5）', evidence: '证据',
+    reason: { NEVER_ASSESSED: '从未评估', EXPIRED: '最近结果已过期', NOT_CERTIFIED: '没有可认证的评估', BELOW_LEVEL_1: '未达到 1 级' },
   },
   roleModel: {
     dimensions: '维度', behaviours: '关键行为', new_version: '新建版本', behaviours_help: '每行一条：代码 | English | 中文', history: '版本历史',
@@ -254,7 +255,7 @@ export const zhCN: Messages = {
         decisionPoints: '决策点', grades: '项目等级', scopeOrgUnitId: '授权范围', limit: '额度', currency: '币种', validFrom: '起始', validTo: '截止',
         delegableDepth: '可转授权层级',
       },
-      matrix: '矩阵',
+      matrix: '授权矩阵：决策点 × 项目等级',
     },
     DecisionBody: {
       name: '决策团队',

@@ -7,10 +7,34 @@ import { ErrorText } from '../components/ErrorText';
 import type { Operations } from '../providers/operations';
 import type { QualificationStatus, TriangleRole } from '../providers/types';
 
+type Gap = NonNullable<QualificationStatus['gap']>;
+
+/** What is missing for the next level: dimensions short of the requirement, tenure, projects, the gate. */
+export function GapView({ gap }: { gap: Gap }) {
+  const translate = useTranslate();
+  const dimension = useEnumLabel('Dimension');
+  return (
+    <Box sx={{ mt: 1 }} data-testid="qualification-gap">
+      <Typography variant="subtitle2">{translate('qualification.gap', { level: gap.nextLevel })}</Typography>
+      <ul style={{ margin: 0 }}>
+        {gap.dimensions.map((d) => (
+          <li key={d.dimension}>{translate('qualification.gap_dimension', { dimension: dimension(d.dimension), held: d.held, required: d.required })}</li>
+        ))}
+        {gap.tenureMonthsMissing > 0 && <li>{translate('qualification.tenure_missing', { months: gap.tenureMonthsMissing })}</li>}
+        {gap.projectsMissing > 0 && <li>{translate('qualification.projects_missing', { count: gap.projectsMissing })}</li>}
+        {gap.gateFailed && <li>{translate('qualification.gate_failed')}</li>}
+      </ul>
+    </Box>
+  );
+}
+
+export function isGap(value: unknown): value is Gap {
+  return Boolean(value && typeof value === 'object' && Array.isArray((value as Gap).dimensions) && typeof (value as Gap).nextLevel === 'number');
+}
+
 export function QualificationStatusView({ status }: { status: QualificationStatus }) {
   const translate = useTranslate();
   const date = useDate();
-  const dimension = useEnumLabel('Dimension');
   const level = useEnumLabel('Level');
   const gap = status.gap;
   return (
@@ -21,21 +45,9 @@ export function QualificationStatusView({ status }: { status: QualificationStatu
           {status.validUntil && <> · {translate('qualification.valid_until')} {date(status.validUntil)}</>}
         </Typography>
       ) : (
-        <Typography color="text.secondary">{translate('qualification.none', { reason: status.reason ?? '—' })}</Typography>
+        <Typography color="text.secondary">{translate('qualification.none', { reason: status.reason ? translate(`qualification.reason.${status.reason}`, { _: status.reason }) : '—' })}</Typography>
       )}
-      {gap ? (
-        <Box sx={{ mt: 1 }}>
-          <Typography variant="subtitle2">{translate('qualification.gap', { level: gap.nextLevel })}</Typography>
-          <ul style={{ margin: 0 }}>
-            {gap.dimensions.map((d) => (
-              <li key={d.dimension}>{translate('qualification.gap_dimension', { dimension: dimension(d.dimension), held: d.held, required: d.required })}</li>
-            ))}
-            {gap.tenureMonthsMissing > 0 && <li>{translate('qualification.tenure_missing', { months: gap.tenureMonthsMissing })}</li>}
-            {gap.projectsMissing > 0 && <li>{translate('qualification.projects_missing', { count: gap.projectsMissing })}</li>}
-            {gap.gateFailed && <li>{translate('qualification.gate_failed')}</li>}
-          </ul>
-        </Box>
-      ) : status.level ? <Typography variant="body2">{translate('qualification.top')}</Typography> : null}
+      {gap ? <GapView gap={gap} /> : status.level ? <Typography variant="body2">{translate('qualification.top')}</Typography> : null}
     </Box>
   );
 }
