@@ -77,7 +77,7 @@ DENY.upsertProject = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 
 DENY.revokeDelegation = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'admin' };
 DENY.createApiToken = { deny: ['anonymous', 'viewer', 'hr', 'leader', 'readToken'], allow: 'admin' };
 DENY.recordDecision = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'admin' };
-for (const op of ['fundPool', 'allocatePool', 'approvePool', 'lockPool']) DENY[op] = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'admin' };
+for (const op of ['fundPool', 'allocatePool', 'approvePool', 'lockPool', 'createAdjustmentPool']) DENY[op] = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'admin' };
 // Approving a pool is a decision by a person: the allowed caller is a user linked to one.
 DENY.approvePool = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'leader' };
 // login is public: its deny test is a wrong password (see below).

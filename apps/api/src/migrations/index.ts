@@ -1,5 +1,6 @@
 // The migrations, in order. Hand-written and dialect-neutral (QueryRunner API).
 import { InitialSchema1764400000000 } from './1764400000000-initial-schema';
 import { AuthorityStateCounter1764500000000 } from './1764500000000-authority-state-counter';
+import { PoolLifecycleColumns1764600000000 } from './1764600000000-pool-lifecycle-columns';
 
-export const MIGRATIONS = [InitialSchema1764400000000, AuthorityStateCounter1764500000000];
+export const MIGRATIONS = [InitialSchema1764400000000, AuthorityStateCounter1764500000000, PoolLifecycleColumns1764600000000];

@@ -1,4 +1,5 @@
 import { describeOnDatabases, TestEnv } from '../support/databases';
+import { AuditEntry } from '../../src/modules/audit/audit-entry.entity';
 import { createPool, Scenario, seedScenario } from './scenario';
 
 const POOL_FIELDS = 'id status fundedAmount fundingTrace allocationTrace version members { personId role share }';
@@ -73,5 +74,94 @@ describeOnDatabases('incentive pool lifecycle', (env) => {
     expect((await run('allocatePool', s.tokens.admin)).body.errors).toBeUndefined();
     const own = await run('approvePool', s.tokens.boss);
     expect(own.body.errors![0]!.extensions!.code).toBe('POOL.APPROVER_IS_MEMBER');
+  });
+});
+
+describeOnDatabases('incentive pool: approval and lock persisted, adjustment pools', (env) => {
+  let s: Scenario;
+  let e: TestEnv;
+  let poolId: string;
+  const STAMPS = 'id status version fundedAt allocatedAt approvedById approvedAt approvedBy { id name } lockedAt adjustmentOfId';
+  type Stamped = { id: string; status: string; fundedAt: string | null; allocatedAt: string | null; approvedById: string | null; approvedAt: string | null; approvedBy: { id: string; name: string } | null; lockedAt: string | null; adjustmentOfId: string | null };
+  const step = (op: string, id: string, token: string) => e.gql<Record<string, Stamped>>(`mutation($id: ID!) { ${op}(id: $id) { ${STAMPS} } }`, { id }, { token });
+  const read = async (id: string) => (await e.gql<{ IncentivePool: Stamped }>(`query($id: ID!) { IncentivePool(id: $id) { ${STAMPS} } }`, { id }, { token: s.tokens.admin })).body.data!.IncentivePool;
+  beforeAll(async () => {
+    e = env();
+    s = await seedScenario(e);
+    poolId = await createPool(e, s);
+  });
+
+  test('each step stores its moment; approval stores the approver, readable as approvedBy', async () => {
+    expect(await read(poolId)).toMatchObject({ status: 'DRAFT', fundedAt: null, allocatedAt: null, approvedById: null, approvedAt: null, approvedBy: null, lockedAt: null, adjustmentOfId: null });
+    const funded = (await step('fundPool', poolId, s.tokens.admin)).body.data!.fundPool!;
+    expect(funded.fundedAt).toEqual(expect.any(String));
+    expect(funded.allocatedAt).toBeNull();
+    const allocated = (await step('allocatePool', poolId, s.tokens.admin)).body.data!.allocatePool!;
+    expect(allocated.allocatedAt).toEqual(expect.any(String));
+    const approved = await step('approvePool', poolId, s.tokens.boss);
+    expect(approved.body.errors).toBeUndefined();
+    expect(approved.body.data!.approvePool).toMatchObject({ status: 'APPROVED', approvedById: String(s.people.boss), approvedBy: { id: String(s.people.boss), name: 'Zhang Wei' }, lockedAt: null });
+    const locked = (await step('lockPool', poolId, s.tokens.admin)).body.data!.lockPool!;
+    expect(locked.status).toBe('LOCKED');
+    const stored = await read(poolId);
+    expect(stored).toEqual(locked);
+    const moments = [stored.fundedAt, stored.allocatedAt, stored.approvedAt, stored.lockedAt].map((v) => Date.parse(v!));
+    expect([...moments].sort((a, b) => a - b)).toEqual(moments);
+    // The audit entry of the approval names the same person and moment.
+    const audit = await e.dataSource.manager.findOneOrFail(AuditEntry, { where: { entityType: 'IncentivePool', entityId: poolId, action: 'approve' } });
+    expect(audit.after).toMatchObject({ approverId: String(s.people.boss), approvedById: s.people.boss, approvedAt: stored.approvedAt });
+  });
+
+  test('createAdjustmentPool: a DRAFT copy of the locked pool pointing at it; once per pool; only for a LOCKED pool', async () => {
+    const q = `mutation($id: ID!, $name: String) { createAdjustmentPool(id: $id, name: $name) { ${STAMPS} name baseAmount fundedAmount members { personId role weight share } metrics { metric target actual weight } adjustmentOf { id status } } }`;
+    type Adjustment = Stamped & { name: string; baseAmount: string; fundedAmount: string | null; members: Array<{ personId: string; share: string | null }>; metrics: unknown[]; adjustmentOf: { id: string; status: string } };
+    const made = await e.gql<{ createAdjustmentPool: Adjustment }>(q, { id: poolId, name: 'Small office team, correction 1' }, { token: s.tokens.admin });
+    expect(made.body.errors).toBeUndefined();
+    const adjustment = made.body.data!.createAdjustmentPool;
+    expect(adjustment).toMatchObject({ status: 'DRAFT', name: 'Small office team, correction 1', baseAmount: '300000.00', fundedAmount: null, adjustmentOfId: poolId, adjustmentOf: { id: poolId, status: 'LOCKED' }, fundedAt: null, approvedById: null, lockedAt: null });
+    expect(adjustment.id).not.toBe(poolId);
+    expect(adjustment.members.map((m) => [m.personId, m.share])).toEqual([String(s.people.east1), String(s.people.west1), String(s.people.outsider)].map((p) => [p, null]));
+    expect(adjustment.metrics).toHaveLength(3);
+    // Audited in the same transaction: the pool, its three metrics and three members.
+    const audits = await e.dataSource.manager.find(AuditEntry, { where: { action: 'create', requestId: made.headers.get('x-request-id')! } });
+    expect(audits.map((a) => a.entityType).sort()).toEqual(['IncentivePool', 'PoolMember', 'PoolMember', 'PoolMember', 'PoolMetric', 'PoolMetric', 'PoolMetric']);
+    expect(audits.find((a) => a.entityType === 'IncentivePool')!.note).toBe(`adjustment of locked pool ${poolId}`);
+    // Listed by filter; the locked pool is untouched.
+    const listed = await e.gql<{ allIncentivePools: Array<{ id: string }> }>('query($id: ID!) { allIncentivePools(filter: { adjustmentOfId: $id }) { id } }', { id: poolId }, { token: e.tokens.viewer });
+    expect(listed.body.errors).toBeUndefined();
+    expect(listed.body.data!.allIncentivePools.map((p) => p.id)).toEqual([adjustment.id]);
+    expect((await read(poolId)).status).toBe('LOCKED');
+
+    const again = await e.gql(q, { id: poolId }, { token: s.tokens.admin });
+    expect(again.body.errors![0]!.extensions).toMatchObject({ code: 'POOL.ALREADY_ADJUSTED', adjustmentPoolId: adjustment.id });
+    expect(again.body.errors![0]!.message).toContain(`adjustment pool ${adjustment.id}`);
+    const notLocked = await e.gql(q, { id: adjustment.id }, { token: s.tokens.admin, headers: { 'accept-language': 'zh-CN' } });
+    expect(notLocked.body.errors![0]!.extensions!.code).toBe('POOL.NOT_LOCKED');
+    expect(notLocked.body.errors![0]!.message).toContain('LOCKED');
+    const blank = await e.gql(q, { id: poolId, name: '  ' }, { token: s.tokens.admin });
+    expect(blank.body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    // The adjustment goes through the lifecycle like any pool.
+    expect((await step('fundPool', adjustment.id, s.tokens.admin)).body.data!.fundPool!.status).toBe('FUNDED');
+    // The adjusted pool cannot be deleted while the adjustment refers to it.
+    const del = await e.gql('mutation($id: ID!) { deleteIncentivePool(id: $id) { id } }', { id: poolId }, { token: s.tokens.admin });
+    expect(del.body.errors![0]!.extensions!.code).toBe('RECORD_IN_USE');
+  });
+
+  test('the migration reverts (columns gone) and, applied again, fills the moments and the approver from the audit trail', async () => {
+    const before = await read(poolId);
+    const columns = async () => {
+      const runner = e.dataSource.createQueryRunner();
+      try {
+        return (await runner.getTable('incentive_pools'))!.columns.map((c) => c.name);
+      } finally {
+        await runner.release();
+      }
+    };
+    expect(await columns()).toEqual(expect.arrayContaining(['fundedAt', 'allocatedAt', 'approvedById', 'approvedAt', 'lockedAt', 'adjustmentOfId']));
+    await e.dataSource.undoLastMigration({ transaction: 'each' });
+    expect((await columns()).filter((c) => /edAt$|approvedById|adjustmentOfId/.test(c) && c !== 'createdAt' && c !== 'updatedAt')).toEqual([]);
+    expect(await e.dataSource.runMigrations({ transaction: 'each' })).toHaveLength(1);
+    const after = await read(poolId);
+    expect(after).toEqual(before);
   });
 });

@@ -95,6 +95,9 @@ export class IncentivePoolFilter extends BaseFilter {
 
   @Field(() => [PoolStatusEnum], { nullable: true, description: 'In these statuses.' })
   status?: string[];
+
+  @Field(() => ID, { nullable: true, description: 'Adjustment pools correcting this locked pool.' })
+  adjustmentOfId?: string;
 }
 
 @ArgsType()

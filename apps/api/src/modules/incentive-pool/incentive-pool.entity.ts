@@ -75,6 +75,33 @@ export class IncentivePool extends BaseRecord {
   @Field(() => JSONScalar, { nullable: true, description: 'How the allocation was computed.' })
   @JsonColumn()
   allocationTrace: Record<string, unknown> | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the pool was funded (DRAFT → FUNDED, fundPool); null until then.' })
+  @DateTimeColumn({ nullable: true })
+  fundedAt: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the funded amount was allocated to the members (FUNDED → ALLOCATED, allocatePool); null until then.' })
+  @DateTimeColumn({ nullable: true })
+  allocatedAt: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'The person who approved the pool (the POOL_APPROVAL decision of approvePool); null until approved.' })
+  @IdColumn({ nullable: true })
+  approvedById: number | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the pool was approved (ALLOCATED → APPROVED); null until then.' })
+  @DateTimeColumn({ nullable: true })
+  approvedAt: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the pool was locked (APPROVED → LOCKED, final: the shares may be paid); null until then.' })
+  @DateTimeColumn({ nullable: true })
+  lockedAt: Date | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'For an adjustment pool (createAdjustmentPool): the locked pool it corrects, whose shares its allocation replaces. Null for an original pool.',
+  })
+  @IdColumn({ nullable: true })
+  adjustmentOfId: number | null;
 }
 
 @ObjectType({ description: 'A metric of a pool: target, actual and weight of orders, revenue or cash collected.' })

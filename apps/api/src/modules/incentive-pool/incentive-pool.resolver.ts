@@ -37,10 +37,11 @@ export const poolSpec: CrudSpec<IncentivePool> = {
   orgUnitColumn: 'orgUnitId',
   dateColumn: 'periodFrom',
   money: [{ arg: 'baseAmount', column: 'baseAmountMinor', currencyColumn: 'currency' }],
-  readOnlyColumns: ['status', 'fundedAmountMinor', 'fundingTrace', 'allocationTrace'],
+  readOnlyColumns: ['status', 'fundedAmountMinor', 'fundingTrace', 'allocationTrace', 'fundedAt', 'allocatedAt', 'approvedById', 'approvedAt', 'lockedAt', 'adjustmentOfId'],
   dependents: [
     { entity: PoolMetric, column: 'poolId', label: 'metrics' },
     { entity: PoolMember, column: 'poolId', label: 'members' },
+    { entity: IncentivePool, column: 'adjustmentOfId', label: 'adjustment pools' },
   ],
   hooks: {
     async beforeCreate(values, { em }) {
@@ -130,5 +131,15 @@ export class IncentivePoolFieldResolver {
   @FieldResolver(() => [PoolMetric], { description: 'Targets and actuals.' })
   metrics(@Root() p: IncentivePool, @Ctx() ctx: Context) {
     return ctx.loaders.manyBy(PoolMetric, 'poolId').load(p.id);
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'The person who approved the pool; null until approved.' })
+  approvedBy(@Root() p: IncentivePool, @Ctx() ctx: Context) {
+    return p.approvedById === null ? null : ctx.loaders.byId(Person).load(p.approvedById);
+  }
+
+  @FieldResolver(() => IncentivePool, { nullable: true, description: 'For an adjustment pool: the locked pool it corrects (null when outside your scope).' })
+  adjustmentOf(@Root() p: IncentivePool, @Ctx() ctx: Context) {
+    return p.adjustmentOfId === null ? null : ctx.loaders.byId(IncentivePool).load(p.adjustmentOfId);
   }
 }

@@ -5,6 +5,7 @@ import { EntityManager } from 'typeorm';
 import {
   allocatePool as allocateDomainPool,
   approvePool as approveDomainPool,
+  createAdjustmentPool as createAdjustmentDomainPool,
   authorize,
   AuthorizationCase,
   IncentivePool as DomainPool,
@@ -20,7 +21,7 @@ import {
 } from '@iron-triangle/domain';
 import type { Context } from '../../platform/context';
 import { allow } from '../../platform/permissions';
-import { AppError, forbidden, notFound } from '../../platform/errors';
+import { AppError, badInput, forbidden, notFound } from '../../platform/errors';
 import { guardedUpdate, toId } from '../../platform/crud';
 import { writeAudit } from '../../platform/audit';
 import { IncentivePool, PoolMember, PoolMetric } from './incentive-pool.entity';
@@ -44,6 +45,9 @@ function percentWeights(metrics: readonly PoolMetric[]): Map<number, number> {
   return new Map(metrics.map((m) => [m.id, Math.round(Number(m.weight) * scale * 1e6) / 1e6]));
 }
 
+/** Statuses in which the members' shares are the stored allocation. */
+const ALLOCATED_STATUSES: ReadonlySet<string> = new Set(['ALLOCATED', 'APPROVED', 'LOCKED']);
+
 function toDomainPool(row: IncentivePool, members: readonly PoolMember[], metrics: readonly PoolMetric[]): DomainPool {
   const weights = percentWeights(metrics);
   const goals: Partial<Record<DomainMetric, DomainPool['metrics'][DomainMetric]>> = {};
@@ -62,7 +66,18 @@ function toDomainPool(row: IncentivePool, members: readonly PoolMember[], metric
     rule: { gate: row.attainmentGate, acceleration: row.acceleration, maxMultiplier: row.capMultiplier },
     members: members.map((m) => ({ id: String(m.id), personId: String(m.personId), role: m.role as TriangleRole, weight: m.weight, coefficient: m.coefficient, participation: m.participation })),
     status: row.status as PoolStatus,
-    ...(row.fundedAmountMinor !== null ? { funding: { amount: money(row.fundedAmountMinor), trace: row.fundingTrace as never, fundedAt: row.updatedAt } } : {}),
+    ...(row.fundedAmountMinor !== null ? { funding: { amount: money(row.fundedAmountMinor), trace: row.fundingTrace as never, fundedAt: row.fundedAt ?? row.updatedAt } } : {}),
+    ...(ALLOCATED_STATUSES.has(row.status) && members.every((m) => m.shareMinor !== null)
+      ? {
+          allocation: {
+            shares: members.map((m) => ({ memberId: String(m.id), personId: String(m.personId), role: m.role as TriangleRole, share: money(m.shareMinor as bigint), trace: null as never })),
+            trace: row.allocationTrace as never,
+            allocatedAt: row.allocatedAt ?? row.updatedAt,
+          },
+        }
+      : {}),
+    ...(row.approvedById !== null && row.approvedAt !== null ? { approval: { approverId: String(row.approvedById), approvedAt: row.approvedAt } } : {}),
+    ...(row.lockedAt !== null ? { lockedAt: row.lockedAt } : {}),
   };
 }
 
@@ -79,6 +94,12 @@ async function loadPool(em: EntityManager, ctx: Context, id: number): Promise<Lo
 function poolError(ctx: Context, error: PoolError, poolId: number): AppError {
   const data = jsonSafe(error.data) as Record<string, unknown>;
   const zh = localeOf(ctx) === 'zh-CN';
+  if (error.code === 'POOL.NOT_LOCKED') {
+    const message = zh
+      ? `奖金包 ${poolId} 当前为 ${String(data.status)}，只有已锁定（LOCKED）的奖金包才能通过调整奖金包更正；锁定之前请直接修改（或重新打开）该奖金包。`
+      : `Pool ${poolId} is ${String(data.status)}: only a LOCKED pool is corrected by an adjustment pool. Before it is locked, change the pool itself.`;
+    return new AppError(error.code, message, { data });
+  }
   if (error.code === 'POOL.INVALID_TRANSITION') {
     const message = zh
       ? `奖金包 ${poolId} 当前为 ${String(data.from)}，不能变为 ${String(data.to)}。顺序为 DRAFT → FUNDED → ALLOCATED → APPROVED → LOCKED。`
@@ -95,6 +116,84 @@ function poolError(ctx: Context, error: PoolError, poolId: number): AppError {
 const update = (em: EntityManager, ctx: Context, row: IncentivePool, patch: Partial<IncentivePool>) =>
   guardedUpdate(em, { entity: IncentivePool, name: 'IncentivePool' }, row.id, row.version, patch, ctx.now);
 
+const insertRow = async <T extends object>(em: EntityManager, ctx: Context, entity: new () => T, values: Partial<T>): Promise<T> => {
+  const inserted = await em.insert(entity, { ...values, version: 1, createdAt: ctx.now, updatedAt: ctx.now } as never);
+  return em.findOneByOrFail(entity, { id: Number(inserted.identifiers[0]?.id) } as never);
+};
+
+/**
+ * A correction of a LOCKED pool: a new DRAFT pool with the locked pool's inputs (metrics and members copied, no
+ * shares), pointing at it with adjustmentOfId. Only the latest pool of a chain is adjusted, so that what an
+ * adjustment pays or recovers is always measured against what was really paid last.
+ */
+async function createAdjustment(em: EntityManager, ctx: Context, poolId: number, name: string | undefined): Promise<IncentivePool> {
+  // Two requests adjusting the same pool at once: the second waits here and then sees the first's pool (MySQL;
+  // SQLite runs one transaction at a time).
+  if (ctx.db.dialect === 'mysql') await em.findOne(IncentivePool, { where: { id: poolId }, lock: { mode: 'pessimistic_write' } });
+  const { row, members, metrics, pool } = await loadPool(em, ctx, poolId);
+  const adjusted = createAdjustmentDomainPool(pool, { id: 'new', ...(name !== undefined ? { name } : {}) }, ctx.now);
+  if (!adjusted.ok) throw poolError(ctx, adjusted.error, poolId);
+  const existing = await em.findOne(IncentivePool, { where: { adjustmentOfId: poolId }, order: { id: 'ASC' } });
+  if (existing) {
+    const zh = localeOf(ctx) === 'zh-CN';
+    throw new AppError(
+      'POOL.ALREADY_ADJUSTED',
+      zh
+        ? `奖金包 ${poolId} 已有调整奖金包 ${existing.id}（${existing.status}）。请更正该调整奖金包；若其已锁定，则对它创建新的调整。`
+        : `Pool ${poolId} already has adjustment pool ${existing.id} (${existing.status}). Correct that one instead, or, once it is locked, adjust it in turn.`,
+      { poolId: String(poolId), adjustmentPoolId: String(existing.id) },
+    );
+  }
+  const created = await insertRow(em, ctx, IncentivePool, {
+    name: adjusted.value.name ?? row.name,
+    status: 'DRAFT',
+    currency: row.currency,
+    teamKind: row.teamKind,
+    projectId: row.projectId,
+    orgUnitId: row.orgUnitId,
+    periodFrom: row.periodFrom,
+    periodTo: row.periodTo,
+    baseAmountMinor: row.baseAmountMinor,
+    fundedAmountMinor: null,
+    attainmentGate: row.attainmentGate,
+    capMultiplier: row.capMultiplier,
+    acceleration: row.acceleration,
+    fundingTrace: null,
+    allocationTrace: null,
+    fundedAt: null,
+    allocatedAt: null,
+    approvedById: null,
+    approvedAt: null,
+    lockedAt: null,
+    adjustmentOfId: row.id,
+  });
+  await writeAudit(em, ctx, {
+    action: 'create',
+    entityType: 'IncentivePool',
+    entityId: created.id,
+    after: { ...created, adjustmentOf: jsonSafe(adjusted.value.adjustmentOf) },
+    note: `adjustment of locked pool ${poolId}`,
+  });
+  for (const m of metrics) {
+    const copy = await insertRow(em, ctx, PoolMetric, { poolId: created.id, metric: m.metric, currency: m.currency, targetMinor: m.targetMinor, actualMinor: m.actualMinor, weight: m.weight });
+    await writeAudit(em, ctx, { action: 'create', entityType: 'PoolMetric', entityId: copy.id, after: copy, note: `copied from metric ${m.id} of locked pool ${poolId}` });
+  }
+  for (const m of members) {
+    const copy = await insertRow(em, ctx, PoolMember, {
+      poolId: created.id,
+      personId: m.personId,
+      role: m.role,
+      weight: m.weight,
+      coefficient: m.coefficient,
+      participation: m.participation,
+      currency: m.currency,
+      shareMinor: null,
+    });
+    await writeAudit(em, ctx, { action: 'create', entityType: 'PoolMember', entityId: copy.id, after: copy, note: `copied from member ${m.id} of locked pool ${poolId}` });
+  }
+  return created;
+}
+
 @Resolver(() => IncentivePool)
 export class PoolOperationsResolver {
   @Mutation(() => IncentivePool, { description: 'DRAFT → FUNDED: computes the funded amount from attainment (fundingTrace explains it).' })
@@ -106,7 +205,12 @@ export class PoolOperationsResolver {
       const funded = recordPoolFunding(pool, ctx.now);
       if (!funded.ok) throw poolError(ctx, funded.error, poolId);
       const funding = funded.value.funding!;
-      const after = await update(em, ctx, row, { status: 'FUNDED', fundedAmountMinor: funding.amount.minor, fundingTrace: jsonSafe(funding.trace) as Record<string, unknown> });
+      const after = await update(em, ctx, row, {
+        status: 'FUNDED',
+        fundedAmountMinor: funding.amount.minor,
+        fundingTrace: jsonSafe(funding.trace) as Record<string, unknown>,
+        fundedAt: funding.fundedAt,
+      });
       await writeAudit(em, ctx, { action: 'fund', entityType: 'IncentivePool', entityId: poolId, before: row, after });
       return after;
     });
@@ -142,7 +246,11 @@ export class PoolOperationsResolver {
         const changed = await guardedUpdate(em, { entity: PoolMember, name: 'PoolMember' }, member.id, member.version, { shareMinor: share.share.minor }, ctx.now);
         await writeAudit(em, ctx, { action: 'allocate', entityType: 'PoolMember', entityId: member.id, before: member, after: changed });
       }
-      const stored = await update(em, ctx, row, { status: 'ALLOCATED', allocationTrace: jsonSafe({ ...allocation.trace, shares: allocation.shares }) as Record<string, unknown> });
+      const stored = await update(em, ctx, row, {
+        status: 'ALLOCATED',
+        allocationTrace: jsonSafe({ ...allocation.trace, shares: allocation.shares }) as Record<string, unknown>,
+        allocatedAt: allocation.allocatedAt,
+      });
       await writeAudit(em, ctx, { action: 'allocate', entityType: 'IncentivePool', entityId: poolId, before: row, after: stored });
       return stored;
     });
@@ -202,13 +310,30 @@ export class PoolOperationsResolver {
         await writeAudit(em, ctx, { action: 'refuse', entityType: 'IncentivePool', entityId: poolId, before: row, after: { approverId, code: refusal.extensions.code, reasons: view.reasons.map((r) => r.code) }, note: 'approval refused' });
         return { refusal };
       }
-      const after = await update(em, ctx, row, { status: 'APPROVED' });
+      const approval = approved.value.approval!;
+      const after = await update(em, ctx, row, { status: 'APPROVED', approvedById: Number(approval.approverId), approvedAt: approval.approvedAt });
       const chain = result.allowed ? toChainView(result.chains[0]!) : null;
       await writeAudit(em, ctx, { action: 'approve', entityType: 'IncentivePool', entityId: poolId, before: row, after: { ...after, approverId, approvalChain: chain } });
       return { pool: after };
     });
     if ('refusal' in outcome) throw outcome.refusal;
     return outcome.pool;
+  }
+
+  @Mutation(() => IncentivePool, {
+    description:
+      'Corrects a LOCKED pool: creates a DRAFT adjustment pool (adjustmentOfId) with its metrics and members, to be changed, funded, allocated, approved and locked like any pool. Refused with POOL.NOT_LOCKED before the pool is locked, and with POOL.ALREADY_ADJUSTED when it already has an adjustment pool (adjust the latest one).',
+  })
+  @UseMiddleware(allow('pools', 'write'))
+  createAdjustmentPool(
+    @Arg('id', () => ID, { description: 'The locked pool to correct.' }) id: string,
+    @Arg('name', () => String, { nullable: true, description: "Name of the adjustment pool (default: the locked pool's name)." }) name: string | null | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<IncentivePool> {
+    const poolId = toId(id);
+    const given = name === null || name === undefined ? undefined : name.trim();
+    if (given !== undefined && (given.length === 0 || given.length > 200)) throw badInput({ name: 'must be 1 to 200 characters (or omitted: the locked pool’s name)' });
+    return ctx.db.transaction((em) => createAdjustment(em, ctx, poolId, given));
   }
 
   @Mutation(() => IncentivePool, { description: 'APPROVED → LOCKED: final; the shares may be paid.' })
@@ -219,7 +344,7 @@ export class PoolOperationsResolver {
       const { row, pool } = await loadPool(em, ctx, poolId);
       const locked = lockDomainPool(pool, ctx.now);
       if (!locked.ok) throw poolError(ctx, locked.error, poolId);
-      const after = await update(em, ctx, row, { status: 'LOCKED' });
+      const after = await update(em, ctx, row, { status: 'LOCKED', lockedAt: locked.value.lockedAt ?? ctx.now });
       await writeAudit(em, ctx, { action: 'lock', entityType: 'IncentivePool', entityId: poolId, before: row, after });
       return after;
     });
