@@ -1,6 +1,7 @@
-import { Typography } from '@mui/material';
+import { Box, Typography } from '@mui/material';
+import { FieldGrid } from '../components/FieldGrid';
 import {
-  CreateButton, DataTable, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate,
+  CreateButton, DataTable, ReferenceField, ReferenceManyField, Show, TextField, useRecordContext, useTranslate,
 } from 'react-admin';
 import { EnumField, LocaleDateField, MoneyField } from '../components/fields';
 import type { IncentivePoolRecord } from '../providers/types';
@@ -74,24 +75,26 @@ function Allocation() {
 export function IncentivePoolShow() {
   return (
     <Show>
-      <SimpleShowLayout>
-        <TextField source="name" />
-        <EnumField source="status" enumName="PoolStatus" />
-        <EnumField source="teamKind" enumName="TeamKind" />
-        <ReferenceField source="projectId" reference="Project" link="show" emptyText="—" />
-        <ReferenceField source="orgUnitId" reference="OrgUnit" link="show" emptyText="—" />
-        <LocaleDateField source="periodFrom" />
-        <LocaleDateField source="periodTo" />
-        <MoneyField source="baseAmount" />
-        <TextField source="attainmentGate" />
-        <TextField source="capMultiplier" />
-        <TextField source="acceleration" />
-        <MoneyField source="fundedAmount" emptyKey="app.none" />
+      <Box sx={{ p: 2 }}>
+        <FieldGrid>
+          <TextField source="name" />
+          <EnumField source="status" enumName="PoolStatus" />
+          <EnumField source="teamKind" enumName="TeamKind" />
+          <ReferenceField source="projectId" reference="Project" link="show" emptyText="—" />
+          <ReferenceField source="orgUnitId" reference="OrgUnit" link="show" emptyText="—" />
+          <LocaleDateField source="periodFrom" />
+          <LocaleDateField source="periodTo" />
+          <MoneyField source="baseAmount" />
+          <TextField source="attainmentGate" />
+          <TextField source="capMultiplier" />
+          <TextField source="acceleration" />
+          <MoneyField source="fundedAmount" emptyKey="app.none" />
+        </FieldGrid>
         <PoolActions />
         <Metrics />
         <Funding />
         <Allocation />
-      </SimpleShowLayout>
+      </Box>
     </Show>
   );
 }
