@@ -1,6 +1,7 @@
 import { describeOnDatabases, TestEnv } from '../support/databases';
 import { AuditEntry } from '../../src/modules/audit/audit-entry.entity';
 import { Decision } from '../../src/modules/decision/decision.entity';
+import { Project } from '../../src/modules/project/project.entity';
 import { Scenario, seedScenario } from './scenario';
 
 const RECORD = `mutation($input: RecordDecisionInput!) {
@@ -61,8 +62,78 @@ describeOnDatabases('recordDecision', (env) => {
     const leader = await vote(s.people.leader, 'ati-leader', s.tokens.leader);
     expect(leader.body.data!.recordDecision.complete).toBe(true);
     expect(leader.body.data!.recordDecision.chain.body!.seatTitles).toEqual(['BUSINESS_DEPT_DIRECTOR']);
+    // Completed as APPROVED: a later vote, even a change of mind, is refused and nothing is recorded.
+    const decisions = await e.dataSource.manager.count(Decision);
+    const late = await e.gql(RECORD, { input: { projectId: String(s.projects.gradeI), decisionPoint: 'ATI', outcome: 'REJECTED', deciderId: String(s.people.boss), idempotencyKey: 'ati-boss-2' } }, { token: s.tokens.boss });
+    expect(late.body.errors![0]!.extensions).toMatchObject({ code: 'DECISION_CLOSED', decisionId: leader.body.data!.recordDecision.id, outcome: 'APPROVED' });
+    expect(await e.dataSource.manager.count(Decision)).toBe(decisions);
     // Decisions are append-only: no update or delete operation exists.
     const del = await e.gql('mutation { deleteDecision(id: "1") { id } }', {}, { token: s.tokens.admin });
     expect(del.body.errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  describe('a decision body that cannot pass', () => {
+    let next = 0;
+    const gradeIProject = async () => {
+      const now = new Date();
+      const inserted = await e.dataSource.manager.insert(Project, {
+        externalRef: `T-BODY-${++next}`,
+        name: `Backbone ${next}`,
+        customerId: null,
+        orgUnitId: e.fixture.units.eastOffice,
+        stage: 'OPPORTUNITY',
+        amountMinor: 9_000_000_000n,
+        currency: 'CNY',
+        grade: 'I',
+        gradeReasons: ['NO_CRITERION'],
+        gradeCriteria: {},
+        gradeJustification: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      } as never);
+      return String(inserted.identifiers[0]!.id);
+    };
+    type Vote = { recordDecision: { id: string; outcome: string; complete: boolean } };
+    const vote = (projectId: string, who: 'boss' | 'leader', outcome: string, key: string, headers: Record<string, string> = {}) =>
+      e.gql<Vote>(
+        'mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { id outcome complete } }',
+        { input: { projectId, decisionPoint: 'ATI', outcome, deciderId: String(who === 'boss' ? s.people.boss : s.people.leader), idempotencyKey: key } },
+        { token: who === 'boss' ? s.tokens.boss : s.tokens.leader, headers },
+      );
+
+    test('one fixed seat REJECTED completes the decision as REJECTED; later votes are refused with DECISION_CLOSED and audited', async () => {
+      const projectId = await gradeIProject();
+      const rejected = await vote(projectId, 'boss', 'REJECTED', 'rej-boss');
+      expect(rejected.body.errors).toBeUndefined();
+      expect(rejected.body.data!.recordDecision).toMatchObject({ outcome: 'REJECTED', complete: true });
+      const decisions = await e.dataSource.manager.count(Decision);
+      const late = await vote(projectId, 'leader', 'APPROVED', 'rej-leader');
+      const error = late.body.errors![0]!;
+      expect(error.extensions).toMatchObject({ code: 'DECISION_CLOSED', decisionId: rejected.body.data!.recordDecision.id, outcome: 'REJECTED' });
+      expect(error.message).toContain(`The ATI decision on project ${projectId} by Grade I decision team was completed as REJECTED`);
+      const zh = await vote(projectId, 'leader', 'APPROVED', 'rej-leader-zh', { 'accept-language': 'zh-CN' });
+      expect(zh.body.errors![0]!.message).toContain('已由Grade I decision team');
+      expect(await e.dataSource.manager.count(Decision)).toBe(decisions);
+      const refusal = await e.dataSource.manager.findOneOrFail(AuditEntry, { where: { action: 'refuse', entityType: 'Decision' }, order: { id: 'DESC' } });
+      expect(refusal.note).toContain('DECISION_CLOSED');
+      // The same key as the completing vote still answers with it.
+      expect((await vote(projectId, 'boss', 'REJECTED', 'rej-boss')).body.data!.recordDecision.id).toBe(rejected.body.data!.recordDecision.id);
+    });
+
+    test('a fixed seat REJECTED after another approved: complete as REJECTED on that vote', async () => {
+      const projectId = await gradeIProject();
+      expect((await vote(projectId, 'leader', 'APPROVED', 'mix-leader')).body.data!.recordDecision.complete).toBe(false);
+      expect((await vote(projectId, 'boss', 'REJECTED', 'mix-boss')).body.data!.recordDecision).toMatchObject({ outcome: 'REJECTED', complete: true });
+    });
+
+    test('RETURNED completes the round; the next vote opens a new one in which earlier approvals no longer count', async () => {
+      const projectId = await gradeIProject();
+      expect((await vote(projectId, 'leader', 'APPROVED', 'ret-leader-1')).body.data!.recordDecision.complete).toBe(false);
+      expect((await vote(projectId, 'boss', 'RETURNED', 'ret-boss-1')).body.data!.recordDecision).toMatchObject({ outcome: 'RETURNED', complete: true });
+      expect((await vote(projectId, 'boss', 'APPROVED', 'ret-boss-2')).body.data!.recordDecision.complete).toBe(false);
+      expect((await vote(projectId, 'leader', 'APPROVED', 'ret-leader-2')).body.data!.recordDecision).toMatchObject({ outcome: 'APPROVED', complete: true });
+      expect((await vote(projectId, 'leader', 'RETURNED', 'ret-leader-3')).body.errors![0]!.extensions!.code).toBe('DECISION_CLOSED');
+    });
   });
 });

@@ -32,7 +32,10 @@ export class Decision extends BaseRecord {
   @JsonColumn({ nullable: false })
   chain: AuthorityChain;
 
-  @Field({ description: 'True when the chain fully covered the decision at the time.' })
+  @Field({
+    description:
+      'True on the decision that settles the case: a decision by a direct authority, or the body vote that met the quorum (APPROVED) or after which approval could no longer reach it (REJECTED or RETURNED). False on the other votes of a body.',
+  })
   @Column({ type: 'boolean', default: false })
   complete: boolean;
 

@@ -1,6 +1,7 @@
 // recordDecision: a decision is recorded only when the engine allows the decider at that moment (the allowing
 // chain is kept as a snapshot); a refusal is audited and nothing else is written; the same idempotency key
-// records once. Under a decision body's rule each seat votes, and the decision completes at the quorum.
+// records once. Under a decision body's rule each seat votes; the decision completes at the quorum, or as soon as
+// the quorum can no longer be reached, and is then closed to further votes.
 import { Ctx, Arg, Field, ID, InputType, Mutation, Resolver, UseMiddleware } from 'type-graphql';
 import { Length, MaxLength, IsOptional } from 'class-validator';
 import { EntityManager } from 'typeorm';
@@ -48,19 +49,67 @@ const isUniqueViolation = (error: unknown): boolean => {
   return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 };
 
-/** Seats that voted `outcome` (each voter's latest vote counts) meet the body's quorum. */
-function quorumMet(quorum: AuthorityBodyQuorum, seats: ReadonlyArray<{ title: string; fixed: boolean }>, votes: readonly Decision[], ruleId: string, outcome: string): boolean {
-  const latest = new Map<number, Decision>();
+/** Where a body's vote stands: each seat's latest vote in the current round counts. */
+export interface BodyTally {
+  approved: number;
+  against: number;
+  /** APPROVED seats meet the quorum. */
+  approvalMet: boolean;
+  /** Even if every seat yet to vote approved, the quorum could still be met. */
+  approvalReachable: boolean;
+}
+
+/**
+ * The body's quorum over the votes of one round. ALL_FIXED: every fixed seat must approve, so one fixed seat
+ * voting REJECTED or RETURNED makes approval unreachable. AT_LEAST n (MAJORITY is AT_LEAST ⌊seats/2⌋+1): n seats
+ * must approve, so approval is unreachable once more than seats − n have voted otherwise.
+ */
+export function tallyBody(quorum: AuthorityBodyQuorum, seats: ReadonlyArray<{ title: string; fixed: boolean }>, votes: readonly Decision[]): BodyTally {
+  const latest = new Map<string, Decision>();
   for (const vote of votes) {
-    const body = (vote.chain as ChainView).body;
-    if (!body || body.ruleId !== ruleId) continue;
-    const seen = latest.get(vote.deciderId);
-    if (!seen || seen.id < vote.id) latest.set(vote.deciderId, vote);
+    for (const title of (vote.chain as ChainView).body?.seatTitles ?? []) {
+      const seen = latest.get(title);
+      if (!seen || seen.id < vote.id) latest.set(title, vote);
+    }
   }
-  const voted = new Set<string>();
-  for (const vote of latest.values()) if (vote.outcome === outcome) for (const title of (vote.chain as ChainView).body?.seatTitles ?? []) voted.add(title);
-  if (quorum.kind === 'AT_LEAST') return seats.filter((s) => voted.has(s.title)).length >= quorum.count;
-  return seats.length > 0 && seats.every((s) => !s.fixed || voted.has(s.title));
+  const approvedSeat = (title: string) => latest.get(title)?.outcome === 'APPROVED';
+  const againstSeat = (title: string) => latest.has(title) && !approvedSeat(title);
+  const approved = seats.filter((s) => approvedSeat(s.title)).length;
+  const against = seats.filter((s) => againstSeat(s.title)).length;
+  if (quorum.kind === 'AT_LEAST') {
+    return { approved, against, approvalMet: approved >= quorum.count, approvalReachable: seats.length - against >= quorum.count };
+  }
+  return {
+    approved,
+    against,
+    approvalMet: seats.length > 0 && seats.every((s) => !s.fixed || approvedSeat(s.title)),
+    approvalReachable: seats.length > 0 && !seats.some((s) => s.fixed && againstSeat(s.title)),
+  };
+}
+
+/** The votes under one body rule on one project and decision point, oldest first. */
+function bodyVotes(all: readonly Decision[], ruleId: string): Decision[] {
+  return all.filter((d) => (d.chain as ChainView).body?.ruleId === ruleId).sort((a, b) => a.id - b.id);
+}
+
+/**
+ * A body decision is settled by the vote that completes it. APPROVED and REJECTED are final: later votes are
+ * refused with DECISION_CLOSED. RETURNED sends the case back: the next vote opens a new round, in which earlier
+ * votes no longer count.
+ */
+function currentRound(votes: readonly Decision[]): { closedBy: Decision | null; round: Decision[] } {
+  const last = [...votes].reverse().find((d) => d.complete);
+  if (last && last.outcome !== 'RETURNED') return { closedBy: last, round: [] };
+  return { closedBy: null, round: last ? votes.filter((d) => d.id > last.id) : [...votes] };
+}
+
+function closedError(ctx: Context, input: RecordDecisionInput, projectId: number, closedBy: Decision, bodyName: string): AppError {
+  const at = closedBy.decidedAt.toISOString();
+  const message =
+    localeOf(ctx) === 'zh-CN'
+      ? `项目 ${projectId} 的 ${input.decisionPoint} 决策已由${bodyName}于 ${at} 以 ${closedBy.outcome} 结束（决策 ${closedBy.id}），不再记录投票。如需重新决策，请在 CRM 中重新提交该项目。`
+      : `The ${input.decisionPoint} decision on project ${projectId} by ${bodyName} was completed as ${closedBy.outcome} at ${at} (decision ${closedBy.id}); no further votes are recorded. To decide again, resubmit the case as a new decision.`;
+  return new AppError('DECISION_CLOSED', message, { decisionId: String(closedBy.id), outcome: closedBy.outcome, completedAt: at });
 }
 
 type Outcome = { decision: Decision } | { refusal: AppError };
@@ -68,7 +117,9 @@ type Outcome = { decision: Decision } | { refusal: AppError };
 async function record(em: EntityManager, ctx: Context, input: RecordDecisionInput, projectId: number, deciderId: number): Promise<Outcome> {
   // The share lock (MySQL) keeps authority writers out until this decision commits: judged and recorded on one state.
   const snapshot = await authorityCache(ctx).snapshotWithin(em);
-  const project = await em.findOneBy(Project, { id: projectId });
+  // Votes on one project wait for each other (MySQL; SQLite runs one transaction at a time), so two seats voting
+  // at once both see the other's vote and exactly one of them completes the decision.
+  const project = await em.findOne(Project, { where: { id: projectId }, ...(ctx.db.dialect === 'mysql' ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   if (!project) throw notFound('Project', projectId);
   const appointments = await em.findBy(TeamAppointment, { projectId });
   const team: AuthorizationTeamMember[] = appointments.map((a) => ({ personId: String(a.personId), role: a.role as TriangleRole, window: { from: a.validFrom, to: a.validTo } }));
@@ -98,13 +149,28 @@ async function record(em: EntityManager, ctx: Context, input: RecordDecisionInpu
   const direct = result.chains.find((c) => c.body === null);
   const chain = toChainView(direct ?? (result.chains[0] as (typeof result.chains)[number]));
   let complete = true;
+  let tally: BodyTally | null = null;
   if (chain.body) {
     const bodyId = chain.body.bodyId;
     const body = snapshot.index.bodiesById.get(bodyId);
     const seats = snapshot.index.seatsByBody.get(bodyId) ?? [];
-    const earlier = await em.findBy(Decision, { projectId, decisionPoint: input.decisionPoint });
+    const votes = bodyVotes(await em.findBy(Decision, { projectId, decisionPoint: input.decisionPoint }), chain.body.ruleId);
+    const { closedBy, round } = currentRound(votes);
+    if (closedBy) {
+      const refusal = closedError(ctx, input, projectId, closedBy, body?.name ?? `decision body ${bodyId}`);
+      await writeAudit(em, ctx, {
+        action: 'refuse',
+        entityType: 'Decision',
+        entityId: null,
+        after: { projectId, decisionPoint: input.decisionPoint, outcome: input.outcome, deciderId, idempotencyKey: input.idempotencyKey, closedBy: closedBy.id },
+        note: `refused: DECISION_CLOSED (decision ${closedBy.id}, ${closedBy.outcome})`,
+      });
+      return { refusal };
+    }
     const pending = { id: Number.MAX_SAFE_INTEGER, deciderId, outcome: input.outcome, chain } as unknown as Decision;
-    complete = quorumMet(body?.quorum ?? { kind: 'ALL_FIXED' }, seats, [...earlier, pending], chain.body.ruleId, input.outcome);
+    tally = tallyBody(body?.quorum ?? { kind: 'ALL_FIXED' }, seats, [...round, pending]);
+    // An approval completes at the quorum; a rejection or return as soon as approval can no longer reach it.
+    complete = input.outcome === 'APPROVED' ? tally.approvalMet : !tally.approvalReachable;
   }
   const values = {
     projectId,
@@ -122,7 +188,13 @@ async function record(em: EntityManager, ctx: Context, input: RecordDecisionInpu
   };
   const inserted = await em.insert(Decision, values as never);
   const decision = await em.findOneByOrFail(Decision, { id: Number(inserted.identifiers[0]?.id) });
-  await writeAudit(em, ctx, { action: 'create', entityType: 'Decision', entityId: decision.id, after: decision, note: chain.body ? `vote in seats ${chain.body.seatTitles.join(', ')}${complete ? '; quorum met' : ''}` : null });
+  await writeAudit(em, ctx, {
+    action: 'create',
+    entityType: 'Decision',
+    entityId: decision.id,
+    after: decision,
+    note: chain.body && tally ? `vote in seats ${chain.body.seatTitles.join(', ')} (${tally.approved} approved, ${tally.against} against)${complete ? (input.outcome === 'APPROVED' ? '; quorum met' : '; approval can no longer reach the quorum') : ''}` : null,
+  });
   return { decision };
 }
 
@@ -130,7 +202,7 @@ async function record(em: EntityManager, ctx: Context, input: RecordDecisionInpu
 export class DecisionOperationsResolver {
   @Mutation(() => Decision, {
     description:
-      'Records a decision when the decider may take it now (else NOT_AUTHORIZED with the reasons; the refusal is audited). The same idempotencyKey returns the first result. Under a decision body each seat votes; `complete` turns true when the quorum is met.',
+      'Records a decision when the decider may take it now (else NOT_AUTHORIZED with the reasons; the refusal is audited). The same idempotencyKey returns the first result. Under a decision body each seat votes (its latest vote counts): `complete` turns true on the APPROVED vote that meets the quorum, or on the REJECTED or RETURNED vote after which approval can no longer reach it. After APPROVED or REJECTED, further votes are refused with DECISION_CLOSED; after RETURNED the next vote opens a new round.',
   })
   @UseMiddleware(allow('decisions', 'write'))
   async recordDecision(@Arg('input', () => RecordDecisionInput, { description: 'The decision.' }) input: RecordDecisionInput, @Ctx() ctx: Context): Promise<Decision> {
