@@ -1,6 +1,6 @@
 // The portal against the real API: sign-in per role, menus and buttons by role, languages, session end, lists in the URL.
 import { Browser } from 'playwright-core';
-import { connectApi, RunningApi } from './support/api';
+import { connectApi, gql, RunningApi, tokenFor } from './support/api';
 import { launchBrowser, openTab, screenshot, signIn, Tab } from './support/browser';
 
 let api: RunningApi;
@@ -147,5 +147,33 @@ describe('lists', () => {
     await page.waitForURL(/filter=.*zz-nobody/);
     await page.reload();
     expect(await page.getByPlaceholder('Search').inputValue()).toBe('zz-nobody');
+  });
+});
+
+describe('editing', () => {
+  it('refuses a stale save with the conflict explained, and keeps what was typed', async () => {
+    const token = await tokenFor(api, 'admin@demo.local');
+    const { allPeople } = await gql<{ allPeople: Array<{ id: string; version: number }> }>(api, token, '{ allPeople(perPage: 1, sortField: "id", sortOrder: "DESC") { id version } }');
+    const person = allPeople[0]!;
+    const { page } = await tab();
+    await signIn(page, 'admin@demo.local');
+    await page.goto(`/#/Person/${person.id}`);
+    const phone = page.getByRole('textbox', { name: 'Phone' });
+    await phone.waitFor();
+    await gql(api, token, 'mutation($id: ID!, $v: Int!) { updatePerson(id: $id, version: $v, phone: "+86 21 0000 0001") { id } }', { id: person.id, v: person.version });
+    await phone.fill('+86 21 5555 0100');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText(/Someone else changed this record/).waitFor();
+    expect(page.url()).toMatch(new RegExp(`Person/${person.id}$`));
+    expect(await phone.inputValue()).toBe('+86 21 5555 0100');
+  });
+});
+
+describe('dashboard', () => {
+  it('shows what needs attention', async () => {
+    const { page } = await tab();
+    await signIn(page, 'admin@demo.local');
+    for (const panel of ['dash-qualifications', 'dash-delegations', 'dash-pools', 'dash-decisions']) await page.getByTestId(panel).waitFor();
+    await screenshot(page, 'dashboard-en');
   });
 });
