@@ -1,6 +1,7 @@
 // Records through ra-data-graphql-simple (the API follows its naming); the portal's own operations beside them.
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import buildGraphQLProvider from 'ra-data-graphql-simple';
+import { introspectSchema } from 'ra-data-graphql';
 import { DataProvider } from 'react-admin';
 import { authHeaders, GRAPHQL_URL } from '../graphql/client';
 import { toHttpError, withoutTypename } from './errors';
@@ -18,7 +19,29 @@ export const apolloClient = new ApolloClient({
   defaultOptions: { query: { fetchPolicy: 'network-only' }, watchQuery: { fetchPolicy: 'network-only' } },
 });
 
-const records = buildGraphQLProvider({ client: apolloClient });
+type IntrospectionOptions = Parameters<typeof introspectSchema>[1];
+
+/**
+ * The API's live introspection, or — when the API has it turned off (GRAPHQL_INTROSPECTION=false) — the schema it
+ * emitted at build time (apps/api/schema.graphql), loaded only then.
+ */
+export async function resolveIntrospection(client: typeof apolloClient, options: IntrospectionOptions) {
+  try {
+    return await introspectSchema(client, options);
+  } catch (error) {
+    // Deep imports: the graphql index is already in the portal chunk (Apollo), these two are not.
+    const [{ buildSchema }, { introspectionFromSchema }] = await Promise.all([
+      import('graphql/utilities/buildASTSchema'),
+      import('graphql/utilities/introspectionFromSchema'),
+    ]);
+    const { default: sdl } = await import('../../../api/schema.graphql?raw');
+    console.warn('GraphQL introspection failed; using the schema bundled with the portal.', error);
+    return introspectSchema(client, { ...options, schema: introspectionFromSchema(buildSchema(sdl)).__schema });
+  }
+}
+
+// `resolveIntrospection` is read by ra-data-graphql (its default is introspectSchema) but missing from its Options type.
+const records = buildGraphQLProvider({ client: apolloClient, resolveIntrospection } as Parameters<typeof buildGraphQLProvider>[0]);
 
 function catching<T extends (...args: never[]) => Promise<unknown>>(method: T, clean: boolean): T {
   return (async (...args: Parameters<T>) => {
