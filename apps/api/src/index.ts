@@ -35,13 +35,16 @@ async function main() {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info('stopping: no new connections; letting in-flight requests finish', { signal });
     const force = setTimeout(() => {
       logger.warn('in-flight requests did not finish in 10 s; exiting');
       process.exit(1);
     }, 10_000);
     force.unref();
+    // A keep-alive connection would stay open for keepAliveTimeout after its last response: close each one as soon
+    // as it is idle, so the process ends right after the last in-flight request.
+    const sweep = setInterval(() => server.httpServer.closeIdleConnections(), 100);
     server.httpServer.close(() => {
+      clearInterval(sweep);
       void server
         .stop()
         .then(() => dataSource.destroy())
@@ -52,6 +55,8 @@ async function main() {
         });
     });
     server.httpServer.closeIdleConnections();
+    // Logged once the listener is closed: from this line on, new connections are refused.
+    logger.info('stopping: no new connections; letting in-flight requests finish', { signal });
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -96,6 +96,28 @@ function loggingPlugin(logger: Logger, limits: QueryLimits, exposeStats: boolean
   };
 }
 
+/** The longest a test may hold a request (below the 10 s shutdown deadline of index.ts). */
+const MAX_TEST_HOLD_MS = 5_000;
+
+/**
+ * Test-only, mounted only when NODE_ENV=test: a request with `x-test-hold-ms: n` waits n ms before it is handled,
+ * so a test can keep a GraphQL request in flight while it stops the process (test/sigterm.test.ts checks that
+ * SIGTERM lets it finish). Nothing reaches the API this way that a client could not send anyway; development and
+ * production never mount it.
+ */
+function testHold(logger: Logger): express.RequestHandler {
+  return (req, res, next) => {
+    const ms = Number(req.get('x-test-hold-ms'));
+    if (!Number.isFinite(ms) || ms <= 0) {
+      next();
+      return;
+    }
+    const held = Math.min(ms, MAX_TEST_HOLD_MS);
+    logger.info('test hold: request held', { requestId: (res.locals.request as RequestLocals).requestId, ms: held });
+    setTimeout(next, held);
+  };
+}
+
 export async function createServer({ dataSource, config, portalDir, limits: limitOverrides, logger: givenLogger }: ServerDeps): Promise<ApiServer> {
   const logger = givenLogger ?? createLogger(config.logLevel);
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...limitOverrides };
@@ -139,6 +161,7 @@ export async function createServer({ dataSource, config, portalDir, limits: limi
     const ready = await health.check();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
   });
+  if (config.nodeEnv === 'test') app.use('/graphql', testHold(logger));
   app.use(
     '/graphql',
     (req, res, next) => {
