@@ -235,7 +235,7 @@ describe('bonus pools', () => {
   });
 
   const poolSteps = apiOffers('fundPool') && apiOffers('allocatePool') && apiOffers('approvePool') ? it : it.skip;
-  poolSteps('are funded, allocated (with a preview and traces) and approved', async () => {
+  poolSteps('are funded, allocated (with a preview and traces), approved, locked and corrected by an adjustment pool', async () => {
     const { page } = await adminTab();
     await page.goto(`/#/IncentivePool/${f.poolId}/show`);
     await page.getByTestId('pool-fund').click();
@@ -258,6 +258,17 @@ describe('bonus pools', () => {
     await approver.page.getByTestId('pool-lock').waitFor();
     await approver.page.getByTestId('funding-trace').scrollIntoViewIfNeeded();
     await screenshot(approver.page, 'pool-approved');
+
+    const lockPool = apiOffers('lockPool') ? approver.page.getByTestId('pool-lock') : null;
+    if (lockPool) {
+      await lockPool.click();
+      await approver.page.getByText('Done: the pool is now Locked').waitFor();
+      if (apiOffers('createAdjustmentPool')) {
+        await approver.page.getByTestId('pool-adjust').click();
+        await approver.page.waitForURL((url) => !url.hash.endsWith(`/IncentivePool/${f.poolId}/show`) && /IncentivePool\/\d+\/show/.test(url.hash));
+        await approver.page.getByRole('link', { name: f.poolName }).waitFor();
+      }
+    }
   });
 });
 

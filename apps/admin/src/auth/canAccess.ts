@@ -5,7 +5,7 @@ import type { UserRole } from './session';
 
 export type Action =
   | 'list' | 'show' | 'create' | 'edit' | 'delete' | 'export' | 'clone'
-  | 'revoke' | 'fund' | 'allocate' | 'approve' | 'lock' | 'check' | 'record';
+  | 'revoke' | 'fund' | 'allocate' | 'approve' | 'lock' | 'adjust' | 'check' | 'record';
 
 /** Resources, plus the portal's own pages ('authorization' for the decision check, 'dashboard'). */
 export type PortalResource =
@@ -38,7 +38,7 @@ const GRANTS: Record<Exclude<UserRole, 'ADMIN'>, Grants> = {
     AuthorityRule: WRITE, DecisionBody: WRITE,
     Delegation: [...READ, 'create', 'revoke'],
     Decision: [...READ, 'create', 'record'],
-    IncentivePool: [...WRITE, 'fund', 'allocate', 'approve', 'lock'],
+    IncentivePool: [...WRITE, 'fund', 'allocate', 'approve', 'lock', 'adjust'],
   },
   VIEWER: everyoneReads,
 };

@@ -173,7 +173,7 @@ export const zhCN: Messages = {
   },
   pool: {
     fund: '生成奖金包', fund_preview: '生成预览', allocate: '分配', allocate_preview: '预览分配', approve: '审批', lock: '锁定', metrics: '指标',
-    target: '目标', actual: '实际', attainment: '达成率', weight: '权重', funding_trace: '奖金包生成过程', contribution: '贡献', add_metric: '添加指标', add_member: '添加成员', capped: '已封顶',
+    target: '目标', actual: '实际', attainment: '达成率', weight: '权重', funding_trace: '奖金包生成过程', contribution: '贡献', add_metric: '添加指标', adjust: '以调整奖金包更正', adjustment_name: '%{name} 的调整', add_member: '添加成员', capped: '已封顶',
     trace_attainment: '加权达成率 %{value}', trace_gate_passed: '达到门槛 %{threshold}', trace_gate_failed: '未达到门槛 %{threshold}：不生成奖金包',
     trace_multiplier: '系数 %{value}（%{branch}）', trace_funded: '奖金包 %{amount}', allocation_trace: '分配过程', members: '成员',
     done: '完成：奖金包状态为 %{status}',
@@ -278,7 +278,8 @@ export const zhCN: Messages = {
       fields: {
         name: '名称', status: '状态', currency: '币种', baseAmount: '基数', fundedAmount: '奖金包金额', projectId: '项目', orgUnitId: '团队（组织）',
         teamKind: '团队类型', periodFrom: '周期起', periodTo: '周期止', members: '成员', attainmentGate: '达成门槛', capMultiplier: '封顶（基数倍数）',
-        acceleration: '超额加速系数',
+        acceleration: '超额加速系数', fundedAt: '生成时间', allocatedAt: '分配时间', approvedById: '审批人', approvedAt: '审批时间', lockedAt: '锁定时间',
+        adjustmentOfId: '调整的奖金包',
       },
     },
     PoolMetric: { name: '奖金包指标', fields: { poolId: '奖金包', metric: '指标', target: '目标', actual: '实际', weight: '权重', currency: '币种' } },

@@ -89,6 +89,12 @@ export function IncentivePoolShow() {
           <TextField source="capMultiplier" />
           <TextField source="acceleration" />
           <MoneyField source="fundedAmount" emptyKey="app.none" />
+          <LocaleDateField source="fundedAt" showTime emptyKey="app.none" />
+          <LocaleDateField source="allocatedAt" showTime emptyKey="app.none" />
+          <ReferenceField source="approvedById" reference="Person" link="show" emptyText="—" />
+          <LocaleDateField source="approvedAt" showTime emptyKey="app.none" />
+          <LocaleDateField source="lockedAt" showTime emptyKey="app.none" />
+          <ReferenceField source="adjustmentOfId" reference="IncentivePool" link="show" emptyText="—" />
         </FieldGrid>
         <PoolActions />
         <Metrics />

@@ -1,7 +1,8 @@
 // The pool's lifecycle buttons; each is enabled only when the status and the user's role allow, with the reason shown.
 import { Alert, Box, Button, Stack, Tooltip, Typography } from '@mui/material';
 import { useState } from 'react';
-import { useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useDataProvider, useNotify, useRecordContext, useRedirect, useRefresh, useTranslate } from 'react-admin';
+import { canAccess } from '../auth/canAccess';
 import { loadSession } from '../auth/session';
 import { useErrorMessage } from '../components/ErrorText';
 import { useEnumLabel } from '../components/fields';
@@ -24,6 +25,7 @@ export function PoolActions() {
   const dataProvider = useDataProvider() as unknown as Operations;
   const notify = useNotify();
   const refresh = useRefresh();
+  const redirect = useRedirect();
   const message = useErrorMessage();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -57,6 +59,18 @@ export function PoolActions() {
       setBusy(false);
     }
   };
+  const adjust = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await dataProvider.createAdjustmentPool(String(record.id), translate('pool.adjustment_name', { name: record.name }));
+      redirect('show', 'IncentivePool', created.id);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
   const reasonText = (step: PoolStep) => {
     const state = poolStepState(step, record.status, role);
     if (state.enabled) return '';
@@ -82,6 +96,9 @@ export function PoolActions() {
           );
         })}
       </Stack>
+      {record.status === 'LOCKED' && canAccess(role, 'IncentivePool', 'adjust') && (
+        <Button sx={{ mt: 1 }} variant="outlined" disabled={busy} onClick={adjust} data-testid="pool-adjust">{translate('pool.adjust')}</Button>
+      )}
       {Boolean(error) && <Alert severity="error" sx={{ mt: 1 }}>{message(error)}</Alert>}
       {preview && (
         <Box sx={{ mt: 2 }} data-testid="allocation-preview">

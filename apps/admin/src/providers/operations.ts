@@ -79,6 +79,14 @@ export const operations = {
     const data = await gqlRequest<Record<string, IncentivePoolRecord>>(`mutation PoolStep($id: ID!) { ${step}(id: $id) { ${POOL} } }`, { id });
     return data[step] as IncentivePoolRecord;
   },
+  /** A new pool that corrects a locked one (the locked pool stays as it is). */
+  async createAdjustmentPool(id: string, name: string): Promise<{ id: string }> {
+    const data = await gqlRequest<{ createAdjustmentPool: { id: string } }>(
+      `mutation CreateAdjustmentPool($id: ID!, $name: String!) { createAdjustmentPool(id: $id, name: $name) { id } }`,
+      { id, name },
+    );
+    return data.createAdjustmentPool;
+  },
   async allocatePool(id: string, preview: boolean): Promise<IncentivePoolRecord> {
     const data = await gqlRequest<{ allocatePool: IncentivePoolRecord }>(
       `mutation AllocatePool($id: ID!, $preview: Boolean) { allocatePool(id: $id, preview: $preview) { ${POOL} } }`,
