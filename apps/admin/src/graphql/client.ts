@@ -43,7 +43,7 @@ export function fieldOfReason(code: string): string | undefined {
 }
 
 /** Reads the field errors of a BAD_USER_INPUT error, whichever of the usual shapes the API chose. */
-export function fieldErrorsOf(extensions: Record<string, unknown> | undefined): FieldErrors {
+export function fieldErrorsOf(extensions: Record<string, unknown> | undefined, message?: string): FieldErrors {
   const result: FieldErrors = {};
   if (!extensions) return result;
   if (Array.isArray(extensions.reasons)) {
@@ -67,6 +67,10 @@ export function fieldErrorsOf(extensions: Record<string, unknown> | undefined): 
       }
     }
   }
+  // A staffing refusal is about the person appointed.
+  if (typeof extensions.code === 'string' && extensions.code.startsWith('STAFFING.') && message) {
+    result.personId = message;
+  }
   if (typeof extensions.field === 'string' && Object.keys(result).length === 0) {
     result[extensions.field] = String(extensions.message ?? '');
   }
@@ -76,7 +80,7 @@ export function fieldErrorsOf(extensions: Record<string, unknown> | undefined): 
 export function toRequestError(errors: RawGraphQLError[]): GraphQLRequestError {
   const first = errors[0] ?? { message: 'Unknown error' };
   const code = first.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-  return new GraphQLRequestError(first.message, code, fieldErrorsOf(first.extensions));
+  return new GraphQLRequestError(first.message, code, fieldErrorsOf(first.extensions, first.message));
 }
 
 export function authHeaders(): Record<string, string> {

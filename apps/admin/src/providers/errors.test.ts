@@ -34,6 +34,16 @@ describe('toHttpError', () => {
     expect(error.body.errors).toEqual({ deciderId: 'Li Na holds no rule for this decision.' });
   });
 
+  it('puts a staffing refusal beside the person appointed', () => {
+    const error = toHttpError(apolloError({ code: 'STAFFING.NOT_QUALIFIED', refusals: [{ code: 'STAFFING.NOT_QUALIFIED' }] }, 'Zhou Jing has never been assessed for the role (AR).'));
+    expect(error.message).toBe('errors.BAD_USER_INPUT');
+    expect(error.body.errors).toEqual({ personId: 'Zhou Jing has never been assessed for the role (AR).' });
+  });
+
+  it("shows the API's words for a domain code we have no message for", () => {
+    expect(toHttpError(apolloError({ code: 'POOL.NOT_LOCKED' }, 'Only a locked pool can be adjusted.')).message).toBe('Only a locked pool can be adjusted.');
+  });
+
   it("reads class-validator's validationErrors too", () => {
     const error = toHttpError(apolloError({ code: 'BAD_USER_INPUT', validationErrors: [{ property: 'perPage', constraints: { max: 'perPage must not be greater than 500' } }] }));
     expect(error.body.errors).toEqual({ perPage: 'perPage must not be greater than 500' });
