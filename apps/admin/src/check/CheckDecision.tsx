@@ -2,7 +2,7 @@
 import { Alert, Box, Button, Card, CardContent, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
-  AutocompleteInput, Form, ReferenceInput, required, SelectInput, TextInput, Title, useDataProvider, useTranslate,
+  AutocompleteArrayInput, AutocompleteInput, Form, ReferenceArrayInput, ReferenceInput, required, SelectInput, TextInput, Title, useDataProvider, useTranslate,
 } from 'react-admin';
 import { ChainView } from '../components/ChainView';
 import { AuthorizationResultView } from './AuthorizationResultView';
@@ -33,6 +33,7 @@ function CaseInputs({ person = false }: { person?: boolean }) {
         <ReferenceInput source="orgUnitId" reference="OrgUnit"><AutocompleteInput optionText="name" label="resources.Project.fields.orgUnitId" /></ReferenceInput>
         <TextInput source="amount" label="resources.Project.fields.amount" validate={decimal} />
         <TextInput source="currency" label="resources.Project.fields.currency" validate={currencyCode} />
+        <ReferenceArrayInput source="teamMemberIds" reference="Person"><AutocompleteArrayInput optionText="name" label="check.team" /></ReferenceArrayInput>
       </Box>
     </>
   );
@@ -45,7 +46,11 @@ export function validateCase(values: Record<string, unknown>) {
 
 function toCase(values: Record<string, unknown>): CaseInput {
   const { decisionPoint, projectId, grade, orgUnitId, amount, currency, at } = values as Record<string, string | undefined>;
-  return { decisionPoint: decisionPoint ?? '', projectId, grade, orgUnitId, amount, currency: currency || (amount ? 'CNY' : undefined), at };
+  const team = values.teamMemberIds as string[] | undefined;
+  return {
+    decisionPoint: decisionPoint ?? '', projectId, grade, orgUnitId, amount, currency: currency || (amount ? 'CNY' : undefined), at,
+    teamMemberIds: team?.length ? team : undefined,
+  };
 }
 
 export function CheckDecision() {

@@ -215,6 +215,7 @@ export const en = {
     nobody: 'Nobody may take this decision.',
     deciders: '%{count} person(s) may decide',
     need_case: 'Choose a project, or give the grade and the org unit',
+    team: 'Team members (conflicts of interest)',
   },
   qualification: {
     title: 'Qualification',

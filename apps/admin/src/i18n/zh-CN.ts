@@ -187,7 +187,7 @@ export const zhCN: Messages = {
   check: {
     title: '决策权校验', who_title: '谁可以决策？', person: '人员', project: '项目', described: '或描述一个案例', at: '时间点（可选）', submit: '校验',
     who_submit: '查找决策人', allowed: '允许', denied: '不允许', reasons: '原因', chains: '授权依据', nobody: '没有人可以做此决策。',
-    deciders: '%{count} 人可以决策', need_case: '请选择项目，或填写项目等级和组织',
+    deciders: '%{count} 人可以决策', need_case: '请选择项目，或填写项目等级和组织', team: '团队成员（利益冲突校验）',
   },
   qualification: {
     title: '任职资格', level: '达到等级', none: '不具备资格（%{reason}）', valid_until: '有效期至', gap: '距 %{level} 级的差距',
