@@ -1,14 +1,24 @@
 import { Box, Typography } from '@mui/material';
-import { DataTable, NumberField, ReferenceField, ReferenceManyField, Show, TextField, TopToolbar } from 'react-admin';
+import { CreateButton, DataTable, NumberField, ReferenceField, ReferenceManyField, Show, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import { FieldGrid } from '../components/FieldGrid';
 import { EnumChipsField, EnumField, LocaleDateField, MoneyField, usePluralName } from '../components/fields';
 import { DelegationChain } from './DelegationChain';
 import { RevokeButton } from './RevokeButton';
 
+/** Hands part of this delegation further down, when it may be delegated again and is still in force. */
+function RedelegateButton() {
+  const record = useRecordContext();
+  if (!record || record.revokedAt || !(Number(record.redelegableDepth) > 0)) return null;
+  return (
+    <CreateButton resource="Delegation" label="delegation.redelegate"
+      state={{ record: { sourceKind: 'DELEGATION', sourceDelegationId: record.id, delegatorId: record.delegateId, currency: record.currency } }} />
+  );
+}
+
 export function DelegationShow() {
   const plural = usePluralName();
   return (
-    <Show actions={<TopToolbar><RevokeButton /></TopToolbar>}>
+    <Show actions={<TopToolbar><RedelegateButton /><RevokeButton /></TopToolbar>}>
       <Box sx={{ p: 2 }}>
         <DelegationChain />
         <Box sx={{ mt: 2 }} />

@@ -186,6 +186,8 @@ export const en = {
   },
   delegation: {
     revoke: 'Revoke',
+    redelegate: 'Delegate further',
+    delegate: 'Delegate',
     revoke_title: 'Revoke delegation #%{id}',
     revoke_reason: 'Reason for revoking',
     revoke_impact: 'These delegations will end with it:',

@@ -1,6 +1,6 @@
 import { Box, Card, CardContent, Typography } from '@mui/material';
 import {
-  DataTable, ReferenceField, ReferenceManyField, Show, TabbedShowLayout, TextField, useListContext, useRecordContext, useTranslate,
+  CreateButton, DataTable, ReferenceField, ReferenceManyField, Show, TabbedShowLayout, TextField, useListContext, useRecordContext, useTranslate,
 } from 'react-admin';
 import { ChainView } from '../components/ChainView';
 import { EnumField, LocaleDateField, MoneyField, useEnumLabel } from '../components/fields';
@@ -42,6 +42,11 @@ function DecisionChains() {
   );
 }
 
+function RecordDecisionButton() {
+  const record = useRecordContext();
+  return record ? <CreateButton resource="Decision" label="project.record_decision" state={{ record: { projectId: record.id } }} /> : null;
+}
+
 export function ProjectShow() {
   return (
     <Show>
@@ -60,6 +65,7 @@ export function ProjectShow() {
           <ProjectTeam />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="project.decisions" path="decisions">
+          <RecordDecisionButton />
           <ReferenceManyField reference="Decision" target="projectId" label={false} sort={{ field: 'decidedAt', order: 'DESC' }}>
             <DataTable bulkActionButtons={false} rowClick="show">
               <DataTable.Col source="decidedAt"><LocaleDateField source="decidedAt" showTime /></DataTable.Col>
