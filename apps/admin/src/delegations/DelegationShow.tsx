@@ -1,7 +1,7 @@
 import { Box, Typography } from '@mui/material';
-import { CreateButton, DataTable, NumberField, ReferenceField, ReferenceManyField, Show, TextField, TopToolbar, useRecordContext } from 'react-admin';
+import { CreateButton, DataTable, NumberField, ReferenceField, ReferenceManyField, Show, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { FieldGrid } from '../components/FieldGrid';
-import { EnumChipsField, EnumField, LocaleDateField, MoneyField, usePluralName } from '../components/fields';
+import { EnumChipsField, EnumField, LocaleDateField, MoneyField } from '../components/fields';
 import { DelegationChain } from './DelegationChain';
 import { RevokeButton } from './RevokeButton';
 
@@ -16,7 +16,7 @@ function RedelegateButton() {
 }
 
 export function DelegationShow() {
-  const plural = usePluralName();
+  const translate = useTranslate();
   return (
     <Show actions={<TopToolbar><RedelegateButton /><RevokeButton /></TopToolbar>}>
       <Box sx={{ p: 2 }}>
@@ -40,7 +40,7 @@ export function DelegationShow() {
           <LocaleDateField source="revokedAt" showTime emptyKey="app.none" />
           <TextField source="revokeReason" emptyText="—" />
         </FieldGrid>
-        <Typography variant="subtitle1">{plural('Delegation')}</Typography>
+        <Typography variant="subtitle1">{translate('delegation.children')}</Typography>
         <ReferenceManyField reference="Delegation" target="sourceDelegationId" label={false}>
           <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="id" />

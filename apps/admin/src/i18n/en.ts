@@ -187,6 +187,7 @@ export const en = {
   delegation: {
     revoke: 'Revoke',
     redelegate: 'Delegate further',
+    children: 'Delegated further from this one',
     delegate: 'Delegate',
     revoke_title: 'Revoke delegation #%{id}',
     revoke_reason: 'Reason for revoking',

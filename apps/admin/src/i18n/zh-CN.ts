@@ -180,7 +180,7 @@ export const zhCN: Messages = {
     why_not: { role: '您的角色无权执行此操作', status: '仅当奖金包为“%{status}”时可执行' },
   },
   delegation: {
-    revoke: '撤销', redelegate: '再转授权', delegate: '转授权', revoke_title: '撤销转授权 #%{id}', revoke_reason: '撤销原因', revoke_impact: '以下转授权将随之终止：', revoke_impact_none: '没有其他转授权依赖于它。',
+    revoke: '撤销', redelegate: '再转授权', children: '由此再转授权', delegate: '转授权', revoke_title: '撤销转授权 #%{id}', revoke_reason: '撤销原因', revoke_impact: '以下转授权将随之终止：', revoke_impact_none: '没有其他转授权依赖于它。',
     revoked: '已撤销：%{count} 项转授权终止', revoked_at: '已于 %{date} 撤销：%{reason}', source: '来源', source_rule: '来自授权规则',
     source_delegation: '来自转授权', source_limits: '来源允许：%{points}；等级 %{grades}；额度 %{limit}；有效至 %{until}', active: '有效', chain: '授权链',
   },
