@@ -1,11 +1,14 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { ArrayMinSize, IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { IsOptional, Length, Max, Min } from 'class-validator';
 import { BaseFilter, UpdateArgsBase } from '../../platform/args';
-import { DecisionPointEnum, HolderKindEnum, ProjectGradeEnum, TriangleRoleEnum } from '../../platform/enums';
-import { DateTimeScalar, MoneyScalar } from '../../platform/scalars';
+import { HolderKindEnum, TriangleRoleEnum } from '../../platform/enums';
+import { DateTimeScalar } from '../../platform/scalars';
+import { GrantArgs, NoArgs } from './grant.args';
+
+const RULE_GRANT = { decisionPoints: 'Decision points granted.', grades: 'Grades covered.' };
 
 @ArgsType()
-export class CreateAuthorityRuleArgs {
+export class CreateAuthorityRuleArgs extends GrantArgs(NoArgs, 'create', { ...RULE_GRANT, limit: 'Amount limit; omit for none.' }) {
   @Field({ description: 'Name.' })
   @Length(1, 200)
   name: string;
@@ -25,30 +28,6 @@ export class CreateAuthorityRuleArgs {
   @Field(() => TriangleRoleEnum, { nullable: true, description: 'PROJECT_ROLE: the role.' })
   holderRole?: string | null;
 
-  @Field(() => [DecisionPointEnum], { description: 'Decision points granted.' })
-  @ArrayMinSize(1)
-  decisionPoints: string[];
-
-  @Field(() => [ProjectGradeEnum], { description: 'Grades covered.' })
-  @ArrayMinSize(1)
-  grades: string[];
-
-  @Field(() => ID, { description: 'Org subtree.' })
-  scopeOrgUnitId: string;
-
-  @Field(() => MoneyScalar, { nullable: true, description: 'Amount limit; omit for none.' })
-  limit?: string | null;
-
-  @Field({ description: 'Currency of the limit.' })
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as CNY' })
-  currency: string;
-
-  @Field(() => DateTimeScalar, { description: 'Start.' })
-  validFrom: Date;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'End (exclusive).' })
-  validTo?: Date | null;
-
   @Field(() => Int, { nullable: true, description: 'How deep it may be delegated (default 0).' })
   @IsOptional()
   @Min(0)
@@ -57,38 +36,11 @@ export class CreateAuthorityRuleArgs {
 }
 
 @ArgsType()
-export class UpdateAuthorityRuleArgs extends UpdateArgsBase {
+export class UpdateAuthorityRuleArgs extends GrantArgs(UpdateArgsBase, 'update', { ...RULE_GRANT, limit: 'Amount limit; null for none.' }) {
   @Field({ nullable: true, description: 'Name.' })
   @IsOptional()
   @Length(1, 200)
   name?: string;
-
-  @Field(() => [DecisionPointEnum], { nullable: true, description: 'Decision points granted.' })
-  @IsOptional()
-  @ArrayMinSize(1)
-  decisionPoints?: string[];
-
-  @Field(() => [ProjectGradeEnum], { nullable: true, description: 'Grades covered.' })
-  @IsOptional()
-  @ArrayMinSize(1)
-  grades?: string[];
-
-  @Field(() => ID, { nullable: true, description: 'Org subtree.' })
-  scopeOrgUnitId?: string;
-
-  @Field(() => MoneyScalar, { nullable: true, description: 'Amount limit; null for none.' })
-  limit?: string | null;
-
-  @Field({ nullable: true, description: 'Currency of the limit.' })
-  @IsOptional()
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as CNY' })
-  currency?: string;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Start.' })
-  validFrom?: Date;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'End (exclusive).' })
-  validTo?: Date | null;
 
   @Field(() => Int, { nullable: true, description: 'How deep it may be delegated.' })
   @IsOptional()

@@ -1,11 +1,12 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { ArrayMinSize, IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { IsOptional, Length, Max, Min } from 'class-validator';
 import { BaseFilter, UpdateArgsBase } from '../../platform/args';
-import { DecisionPointEnum, ProjectGradeEnum, TriangleRoleEnum } from '../../platform/enums';
-import { DateTimeScalar, MoneyScalar } from '../../platform/scalars';
+import { TriangleRoleEnum } from '../../platform/enums';
+import { DateTimeScalar } from '../../platform/scalars';
+import { GrantArgs, NoArgs } from '../authority-rule/grant.args';
 
 @ArgsType()
-export class CreateDelegationArgs {
+export class CreateDelegationArgs extends GrantArgs(NoArgs, 'create', { decisionPoints: 'Decision points.', grades: 'Grades.', limit: 'Amount limit.' }) {
   @Field(() => ID, { nullable: true, description: 'The authority rule delegated from (exactly one of sourceRuleId and sourceDelegationId).' })
   sourceRuleId?: string | null;
 
@@ -17,30 +18,6 @@ export class CreateDelegationArgs {
 
   @Field(() => ID, { description: 'Who receives.' })
   delegateId: string;
-
-  @Field(() => [DecisionPointEnum], { description: 'Decision points.' })
-  @ArrayMinSize(1)
-  decisionPoints: string[];
-
-  @Field(() => [ProjectGradeEnum], { description: 'Grades.' })
-  @ArrayMinSize(1)
-  grades: string[];
-
-  @Field(() => ID, { description: 'Org subtree.' })
-  scopeOrgUnitId: string;
-
-  @Field(() => MoneyScalar, { nullable: true, description: 'Amount limit.' })
-  limit?: string | null;
-
-  @Field({ description: 'Currency of the limit.' })
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as CNY' })
-  currency: string;
-
-  @Field(() => DateTimeScalar, { description: 'Start.' })
-  validFrom: Date;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'End (exclusive).' })
-  validTo?: Date | null;
 
   @Field(() => Int, { nullable: true, description: 'How deep the delegate may delegate again (default 0).' })
   @IsOptional()

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { ArgsType, ClassType, Field, ID, InputType } from 'type-graphql';
 import { IsIn, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
 import { LTC_STAGES } from '@iron-triangle/domain';
 import { BaseFilter, UpdateArgsBase } from '../../platform/args';
@@ -29,128 +29,99 @@ export class GradingCriteriaInput {
 const STAGE_MESSAGE = `stage must be one of ${LTC_STAGES.join(', ')}`;
 const CURRENCY = /^[A-Z]{3}$/;
 
+/** The descriptions that differ between upsertProject's input, createProject and updateProject. */
+interface ProjectDescriptions {
+  stage: string;
+  amount: string;
+  gradeCriteria: string;
+  grade: string;
+}
+
+/** A base with no fields, for argument classes that extend nothing else. */
+class NoFields {}
+
+const optionalOnUpdate = (optional: boolean): PropertyDecorator => (optional ? IsOptional() : () => undefined);
+
+/**
+ * A project's fields, declared once: as upsertProject's input type (`input`) or as the arguments of createProject
+ * and updateProject (`args`, extended by the concrete classes), required except on update.
+ */
+function ProjectFields<TBase extends ClassType>(Base: TBase, kind: 'input' | 'args', mode: 'create' | 'update', text: ProjectDescriptions) {
+  const optional = mode === 'update';
+
+  @(kind === 'input' ? InputType('ProjectFieldsBase', { description: 'The fields of ProjectInput (a base; not used on its own).' }) : ArgsType())
+  class Fields extends Base {
+    @Field({ nullable: optional, description: 'Project name.' })
+    @optionalOnUpdate(optional)
+    @Length(1, 200)
+    name?: string;
+
+    @Field(() => ID, { nullable: true, description: 'The customer.' })
+    customerId?: string | null;
+
+    @Field(() => ID, { nullable: optional, description: 'The org unit that runs it.' })
+    orgUnitId?: string;
+
+    @Field({ nullable: optional, description: text.stage })
+    @optionalOnUpdate(optional)
+    @IsIn([...LTC_STAGES], { message: STAGE_MESSAGE })
+    stage?: string;
+
+    @Field(() => MoneyScalar, { nullable: optional, description: text.amount })
+    amount?: string;
+
+    @Field({ nullable: optional, description: 'ISO 4217 currency.' })
+    @optionalOnUpdate(optional)
+    @Matches(CURRENCY, { message: 'currency must be an ISO 4217 code such as CNY' })
+    currency?: string;
+
+    @Field(() => GradingCriteriaInput, { nullable: true, description: text.gradeCriteria })
+    @IsOptional()
+    @ValidateNested()
+    gradeCriteria?: GradingCriteriaInput | null;
+
+    @Field(() => ProjectGradeEnum, { nullable: true, description: text.grade })
+    grade?: string | null;
+
+    @Field(() => String, { nullable: true, description: 'Why the grade is set by hand.' })
+    @IsOptional()
+    @Length(3, 2000)
+    gradeJustification?: string | null;
+  }
+  return Fields;
+}
+
+const NEW_PROJECT = {
+  gradeCriteria: 'Grading criteria: the grade is computed from them.',
+  grade: 'Set the grade by hand instead (needs gradeJustification).',
+};
+
 @InputType('ProjectInput', { description: 'A project as an integration sends it (upsertProject).' })
-export class ProjectInput {
-  @Field({ description: 'Project name.' })
-  @Length(1, 200)
-  name: string;
-
-  @Field(() => ID, { nullable: true, description: 'The customer.' })
-  customerId?: string | null;
-
-  @Field(() => ID, { description: 'The org unit that runs it.' })
-  orgUnitId: string;
-
-  @Field({ description: 'LTC stage.' })
-  @IsIn([...LTC_STAGES], { message: STAGE_MESSAGE })
-  stage: string;
-
-  @Field(() => MoneyScalar, { description: 'Expected amount.' })
-  amount: string;
-
-  @Field({ description: 'ISO 4217 currency.' })
-  @Matches(CURRENCY, { message: 'currency must be an ISO 4217 code such as CNY' })
-  currency: string;
-
-  @Field(() => GradingCriteriaInput, { nullable: true, description: 'Grading criteria: the grade is computed from them.' })
-  @IsOptional()
-  @ValidateNested()
-  gradeCriteria?: GradingCriteriaInput | null;
-
-  @Field(() => ProjectGradeEnum, { nullable: true, description: 'Set the grade by hand instead (needs gradeJustification).' })
-  grade?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Why the grade is set by hand.' })
-  @IsOptional()
-  @Length(3, 2000)
-  gradeJustification?: string | null;
-}
+export class ProjectInput extends ProjectFields(NoFields, 'input', 'create', { ...NEW_PROJECT, stage: 'LTC stage.', amount: 'Expected amount.' }) {}
 
 @ArgsType()
-export class CreateProjectArgs {
+export class CreateProjectArgs extends ProjectFields(NoFields, 'args', 'create', {
+  ...NEW_PROJECT,
+  stage: 'LTC stage: LEAD, OPPORTUNITY, CONTRACT_EXECUTION or CLOSED.',
+  amount: 'Expected amount, e.g. "5000000.00".',
+}) {
   @Field(() => String, { nullable: true, description: 'Reference in the calling system, unique.' })
   @IsOptional()
   @Length(1, 128)
   externalRef?: string | null;
-
-  @Field({ description: 'Project name.' })
-  @Length(1, 200)
-  name: string;
-
-  @Field(() => ID, { nullable: true, description: 'The customer.' })
-  customerId?: string | null;
-
-  @Field(() => ID, { description: 'The org unit that runs it.' })
-  orgUnitId: string;
-
-  @Field({ description: 'LTC stage: LEAD, OPPORTUNITY, CONTRACT_EXECUTION or CLOSED.' })
-  @IsIn([...LTC_STAGES], { message: STAGE_MESSAGE })
-  stage: string;
-
-  @Field(() => MoneyScalar, { description: 'Expected amount, e.g. "5000000.00".' })
-  amount: string;
-
-  @Field({ description: 'ISO 4217 currency.' })
-  @Matches(CURRENCY, { message: 'currency must be an ISO 4217 code such as CNY' })
-  currency: string;
-
-  @Field(() => GradingCriteriaInput, { nullable: true, description: 'Grading criteria: the grade is computed from them.' })
-  @IsOptional()
-  @ValidateNested()
-  gradeCriteria?: GradingCriteriaInput | null;
-
-  @Field(() => ProjectGradeEnum, { nullable: true, description: 'Set the grade by hand instead (needs gradeJustification).' })
-  grade?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Why the grade is set by hand.' })
-  @IsOptional()
-  @Length(3, 2000)
-  gradeJustification?: string | null;
 }
 
 @ArgsType()
-export class UpdateProjectArgs extends UpdateArgsBase {
+export class UpdateProjectArgs extends ProjectFields(UpdateArgsBase, 'args', 'update', {
+  stage: 'LTC stage.',
+  amount: 'Expected amount.',
+  gradeCriteria: 'New grading criteria: the grade is recomputed.',
+  grade: 'Set the grade by hand (needs gradeJustification).',
+}) {
   @Field(() => String, { nullable: true, description: 'Reference in the calling system, unique.' })
   @IsOptional()
   @Length(1, 128)
   externalRef?: string | null;
-
-  @Field({ nullable: true, description: 'Project name.' })
-  @IsOptional()
-  @Length(1, 200)
-  name?: string;
-
-  @Field(() => ID, { nullable: true, description: 'The customer.' })
-  customerId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'The org unit that runs it.' })
-  orgUnitId?: string;
-
-  @Field({ nullable: true, description: 'LTC stage.' })
-  @IsOptional()
-  @IsIn([...LTC_STAGES], { message: STAGE_MESSAGE })
-  stage?: string;
-
-  @Field(() => MoneyScalar, { nullable: true, description: 'Expected amount.' })
-  amount?: string;
-
-  @Field({ nullable: true, description: 'ISO 4217 currency.' })
-  @IsOptional()
-  @Matches(CURRENCY, { message: 'currency must be an ISO 4217 code such as CNY' })
-  currency?: string;
-
-  @Field(() => GradingCriteriaInput, { nullable: true, description: 'New grading criteria: the grade is recomputed.' })
-  @IsOptional()
-  @ValidateNested()
-  gradeCriteria?: GradingCriteriaInput | null;
-
-  @Field(() => ProjectGradeEnum, { nullable: true, description: 'Set the grade by hand (needs gradeJustification).' })
-  grade?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Why the grade is set by hand.' })
-  @IsOptional()
-  @Length(3, 2000)
-  gradeJustification?: string | null;
 }
 
 @InputType('ProjectFilter', { description: 'Filter for projects.' })
