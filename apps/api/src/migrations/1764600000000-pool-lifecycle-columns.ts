@@ -78,12 +78,22 @@ async function backfillFromAudit(queryRunner: QueryRunner): Promise<void> {
 /**
  * SQLite changes a column by rebuilding the table (copy, drop, rename). Dropping incentive_pools while pool_metrics
  * and pool_members rows point at it violates their foreign keys for good (SQLite counts the violation and the
- * rename does not undo it), and `PRAGMA foreign_keys` is ignored inside a transaction. TypeORM runs `up` with
- * foreign keys off, but `undoLastMigration` starts its transaction first. So: close the running transaction,
- * rebuild with foreign keys off in a transaction of our own that verifies every reference (foreign_key_check)
- * before committing, turn them on again, and open a transaction for TypeORM to finish in.
+ * rename does not undo it), and `PRAGMA foreign_keys` is ignored inside a transaction. TypeORM runs migrations up
+ * with foreign keys off, but `undoLastMigration` starts its transaction with them on. Then: close that transaction,
+ * rebuild with foreign keys off in a transaction of our own, turn them on again and open a transaction for TypeORM
+ * to finish in. Either way every reference is verified (foreign_key_check) before the work is committed.
  */
 async function withoutSqliteForeignKeys(queryRunner: QueryRunner, work: () => Promise<void>): Promise<void> {
+  const verify = async () => {
+    const broken: unknown[] = await queryRunner.query('PRAGMA foreign_key_check');
+    if (broken.length) throw new Error(`the migration would break foreign keys: ${JSON.stringify(broken.slice(0, 5))}`);
+  };
+  const [state] = (await queryRunner.query('PRAGMA foreign_keys')) as Array<{ foreign_keys: number }>;
+  if (!state?.foreign_keys) {
+    await work();
+    await verify();
+    return;
+  }
   const wasInTransaction = queryRunner.isTransactionActive;
   if (wasInTransaction) await queryRunner.commitTransaction();
   await queryRunner.query('PRAGMA foreign_keys = OFF');
@@ -91,8 +101,7 @@ async function withoutSqliteForeignKeys(queryRunner: QueryRunner, work: () => Pr
     await queryRunner.startTransaction();
     try {
       await work();
-      const broken: unknown[] = await queryRunner.query('PRAGMA foreign_key_check');
-      if (broken.length) throw new Error(`foreign keys broken by the migration: ${JSON.stringify(broken.slice(0, 5))}`);
+      await verify();
       await queryRunner.commitTransaction();
     } catch (error) {
       await queryRunner.rollbackTransaction();
