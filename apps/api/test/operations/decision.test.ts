@@ -127,6 +127,15 @@ describeOnDatabases('recordDecision', (env) => {
       expect((await vote(projectId, 'boss', 'REJECTED', 'mix-boss')).body.data!.recordDecision).toMatchObject({ outcome: 'REJECTED', complete: true });
     });
 
+    test('two seats voting at the same moment: exactly one of the votes completes the decision', async () => {
+      for (let round = 0; round < 3; round++) {
+        const projectId = await gradeIProject();
+        const votes = await Promise.all([vote(projectId, 'boss', 'APPROVED', `race-boss-${round}`), vote(projectId, 'leader', 'APPROVED', `race-leader-${round}`)]);
+        for (const v of votes) expect(v.body.errors).toBeUndefined();
+        expect(votes.map((v) => v.body.data!.recordDecision.complete).filter(Boolean)).toHaveLength(1);
+      }
+    });
+
     test('RETURNED completes the round; the next vote opens a new one in which earlier approvals no longer count', async () => {
       const projectId = await gradeIProject();
       expect((await vote(projectId, 'leader', 'APPROVED', 'ret-leader-1')).body.data!.recordDecision.complete).toBe(false);

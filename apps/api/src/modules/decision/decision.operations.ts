@@ -154,7 +154,11 @@ async function record(em: EntityManager, ctx: Context, input: RecordDecisionInpu
     const bodyId = chain.body.bodyId;
     const body = snapshot.index.bodiesById.get(bodyId);
     const seats = snapshot.index.seatsByBody.get(bodyId) ?? [];
-    const votes = bodyVotes(await em.findBy(Decision, { projectId, decisionPoint: input.decisionPoint }), chain.body.ruleId);
+    // A locking read sees the votes committed while this one waited for the project (a plain read would see the
+    // transaction's older snapshot under REPEATABLE READ). FOR UPDATE, as MariaDB has no FOR SHARE; the project
+    // lock serializes these votes anyway.
+    const earlier = await em.find(Decision, { where: { projectId, decisionPoint: input.decisionPoint }, ...(ctx.db.dialect === 'mysql' ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const votes = bodyVotes(earlier, chain.body.ruleId);
     const { closedBy, round } = currentRound(votes);
     if (closedBy) {
       const refusal = closedError(ctx, input, projectId, closedBy, body?.name ?? `decision body ${bodyId}`);
