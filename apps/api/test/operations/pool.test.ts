@@ -147,6 +147,19 @@ describeOnDatabases('incentive pool: approval and lock persisted, adjustment poo
     expect(del.body.errors![0]!.extensions!.code).toBe('RECORD_IN_USE');
   });
 
+  test('two adjustments of the same locked pool at once: one is created, the other refused with POOL.ALREADY_ADJUSTED', async () => {
+    const id = await createPool(e, s);
+    for (const [op, token] of [['fundPool', s.tokens.admin], ['allocatePool', s.tokens.admin], ['approvePool', s.tokens.boss], ['lockPool', s.tokens.admin]] as const) {
+      expect((await step(op, id, token)).body.errors).toBeUndefined();
+    }
+    const adjust = () => e.gql<{ createAdjustmentPool: { id: string } }>('mutation($id: ID!) { createAdjustmentPool(id: $id) { id } }', { id }, { token: s.tokens.admin });
+    const answers = await Promise.all([adjust(), adjust()]);
+    const codes = answers.map((a) => (a.body.errors ? a.body.errors[0]!.extensions!.code : 'OK')).sort();
+    expect(codes).toEqual(['OK', 'POOL.ALREADY_ADJUSTED']);
+    const listed = await e.gql<{ allIncentivePools: unknown[] }>('query($id: ID!) { allIncentivePools(filter: { adjustmentOfId: $id }) { id } }', { id }, { token: e.tokens.viewer });
+    expect(listed.body.data!.allIncentivePools).toHaveLength(1);
+  });
+
   test('the migration reverts (columns gone) and, applied again, fills the moments and the approver from the audit trail', async () => {
     const before = await read(poolId);
     const columns = async () => {
