@@ -177,3 +177,32 @@ describe('dashboard', () => {
     await screenshot(page, 'dashboard-en');
   });
 });
+
+describe('administration', () => {
+  it('creates an API token and shows its secret once', async () => {
+    const { page } = await tab();
+    await signIn(page, 'admin@demo.local');
+    await page.goto('/#/ApiToken/create');
+    await page.getByRole('textbox', { name: 'Name' }).fill('CRM sync e2e');
+    await page.getByLabel('Write projects').check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    const secret = page.getByTestId('token-secret');
+    await secret.waitFor();
+    expect((await secret.innerText()).length).toBeGreaterThan(16);
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('cell', { name: 'CRM sync e2e' }).waitFor();
+  });
+
+  it('shows an audit entry with the record before and after', async () => {
+    const token = await tokenFor(api, 'admin@demo.local');
+    const { allPeople } = await gql<{ allPeople: Array<{ id: string; version: number }> }>(api, token, '{ allPeople(perPage: 1, sortField: "id", sortOrder: "ASC") { id version } }');
+    await gql(api, token, 'mutation($id: ID!, $v: Int!) { updatePerson(id: $id, version: $v, phone: "+86 10 8888 0000") { id } }', { id: allPeople[0]!.id, v: allPeople[0]!.version });
+    const { page } = await tab();
+    await signIn(page, 'admin@demo.local');
+    await page.goto('/#/AuditEntry?filter=%7B%22entityType%22%3A%22Person%22%7D');
+    await page.getByRole('row', { name: /update/ }).first().click();
+    const changes = page.getByRole('table', { name: 'Changes' }).first();
+    await changes.getByRole('cell', { name: '+86 10 8888 0000' }).waitFor();
+    await screenshot(page, 'audit-before-after');
+  });
+});

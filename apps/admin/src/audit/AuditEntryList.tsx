@@ -62,7 +62,7 @@ const filters = [
 export function AuditEntryList() {
   return (
     <List filters={filters} sort={{ field: 'at', order: 'DESC' }}>
-      <DataTable expand={<AuditDiff />} bulkActionButtons={false}>
+      <DataTable expand={<AuditDiff />} rowClick="expand" bulkActionButtons={false}>
         <DataTable.Col source="at"><LocaleDateField source="at" showTime /></DataTable.Col>
         <DataTable.Col source="actorLabel" />
         <DataTable.Col source="actorKind"><EnumField source="actorKind" enumName="ActorKind" /></DataTable.Col>
