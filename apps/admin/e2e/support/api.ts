@@ -23,15 +23,6 @@ function readState(): ApiState {
   return JSON.parse(readFileSync(STATE, 'utf8')) as ApiState;
 }
 
-/** Whether the running API offers an operation (tests of later API issues are skipped until it does). */
-export function apiOffers(operation: string): boolean {
-  try {
-    return readState().operations.includes(operation);
-  } catch {
-    return false;
-  }
-}
-
 /** The API that globalSetup started. */
 export function connectApi(): RunningApi {
   const state = readState();
