@@ -163,9 +163,26 @@ describe('editing', () => {
     await gql(api, token, 'mutation($id: ID!, $v: Int!) { updatePerson(id: $id, version: $v, phone: "+86 21 0000 0001") { id } }', { id: person.id, v: person.version });
     await phone.fill('+86 21 5555 0100');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText(/Someone else changed this record/).waitFor();
+    await page.getByText(new RegExp(`Someone else changed Person ${person.id} since you opened it \\(you had version ${person.version}, it is now at version ${person.version + 1}\\)`)).waitFor();
     expect(page.url()).toMatch(new RegExp(`Person/${person.id}$`));
     expect(await phone.inputValue()).toBe('+86 21 5555 0100');
+  });
+
+  it('explains a stale save in Chinese, naming the record and both versions', async () => {
+    const token = await tokenFor(api, 'admin@demo.local');
+    const { allPeople } = await gql<{ allPeople: Array<{ id: string; version: number }> }>(api, token, '{ allPeople(perPage: 1, sortField: "id", sortOrder: "ASC") { id version } }');
+    const person = allPeople[0]!;
+    const { page } = await tab('zh-CN');
+    await signIn(page, 'admin@demo.local');
+    await page.goto(`/#/Person/${person.id}`);
+    const phone = page.getByRole('textbox', { name: '电话' });
+    await phone.waitFor();
+    await gql(api, token, 'mutation($id: ID!, $v: Int!) { updatePerson(id: $id, version: $v, phone: "+86 21 0000 0002") { id } }', { id: person.id, v: person.version });
+    await phone.fill('+86 21 5555 0200');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText(`您打开人员 ${person.id} 后，他人已修改了它（您的版本为 ${person.version}，当前版本为 ${person.version + 1}）。请重新加载后再次修改。`).waitFor();
+    await screenshot(page, 'stale-save-zh');
+    expect(await phone.inputValue()).toBe('+86 21 5555 0200');
   });
 });
 

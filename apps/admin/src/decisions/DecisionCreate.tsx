@@ -2,7 +2,7 @@
 // save never records twice.
 import { useState } from 'react';
 import { Create, SimpleForm, useDataProvider, useNotify, useRedirect } from 'react-admin';
-import { useErrorMessage } from '../components/ErrorText';
+import { useErrorMessage, useFieldErrors } from '../components/ErrorText';
 import type { Operations } from '../providers/operations';
 import { DecisionInputs } from './DecisionInputs';
 
@@ -16,6 +16,7 @@ export function DecisionCreate() {
   const notify = useNotify();
   const redirect = useRedirect();
   const message = useErrorMessage();
+  const fieldErrorsOf = useFieldErrors();
   const save = async (values: Record<string, unknown>) => {
     try {
       const decision = await dataProvider.recordDecision({ ...(values as Omit<Parameters<Operations['recordDecision']>[0], 'idempotencyKey'>), idempotencyKey });
@@ -23,7 +24,7 @@ export function DecisionCreate() {
       redirect('show', 'Decision', decision.id);
       return undefined;
     } catch (error) {
-      const fieldErrors = (error as { fieldErrors?: Record<string, string> }).fieldErrors ?? {};
+      const fieldErrors = fieldErrorsOf(error);
       notify(message(error), { type: 'error' });
       return fieldErrors;
     }

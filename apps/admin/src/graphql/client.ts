@@ -13,6 +13,8 @@ export class GraphQLRequestError extends Error {
     readonly code: string,
     readonly fieldErrors: FieldErrors = {},
     readonly status?: number,
+    /** The error's `extensions` (the data its message names). */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'GraphQLRequestError';
@@ -80,7 +82,7 @@ export function fieldErrorsOf(extensions: Record<string, unknown> | undefined, m
 export function toRequestError(errors: RawGraphQLError[]): GraphQLRequestError {
   const first = errors[0] ?? { message: 'Unknown error' };
   const code = first.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-  return new GraphQLRequestError(first.message, code, fieldErrorsOf(first.extensions, first.message));
+  return new GraphQLRequestError(first.message, code, fieldErrorsOf(first.extensions, first.message), undefined, { ...(first.extensions ?? {}), code });
 }
 
 export function authHeaders(): Record<string, string> {

@@ -1,17 +1,13 @@
 // Records through ra-data-graphql-simple (the API follows its naming); the portal's own operations beside them.
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import buildGraphQLProvider from 'ra-data-graphql-simple';
 import { introspectSchema } from 'ra-data-graphql';
 import { DataProvider } from 'react-admin';
-import { authHeaders, GRAPHQL_URL } from '../graphql/client';
+import { GRAPHQL_URL } from '../graphql/client';
+import { withSessionHeaders } from '../graphql/sessionLink';
 import { toHttpError, withoutTypename } from './errors';
 import { withComposites } from './composites';
 import { operations } from './operations';
-
-const withSessionHeaders = new ApolloLink((operation, forward) => {
-  operation.setContext(({ headers = {} }: { headers?: Record<string, string> }) => ({ headers: { ...headers, ...authHeaders() } }));
-  return forward(operation);
-});
 
 export const apolloClient = new ApolloClient({
   link: withSessionHeaders.concat(new HttpLink({ uri: GRAPHQL_URL })),

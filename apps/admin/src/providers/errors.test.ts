@@ -7,14 +7,20 @@ const apolloError = (extensions: Record<string, unknown>, message = 'refused') =
 });
 
 describe('toHttpError', () => {
-  it('puts the API field errors where react-admin shows them beside the inputs', () => {
-    const error = toHttpError(apolloError({ code: 'BAD_USER_INPUT', fieldErrors: { limit: 'exceeds the source limit' } }));
+  afterEach(() => localStorage.clear());
+  const inChinese = () => localStorage.setItem('ironTriangle.locale', 'zh-CN');
+
+  it('puts the API field errors where react-admin shows them beside the inputs, in the reader language', () => {
+    const error = toHttpError(apolloError({ code: 'BAD_USER_INPUT', fieldErrors: { validTo: 'must be after 2026-01-01T00:00:00.000Z' } }));
     expect(error.status).toBe(400);
-    expect(error.message).toBe('errors.BAD_USER_INPUT');
-    expect(error.body).toMatchObject({ code: 'BAD_USER_INPUT', errors: { limit: 'exceeds the source limit' } });
+    expect(error.message).toBe('Some fields are not valid: see the messages beside them.');
+    expect(error.body).toMatchObject({ code: 'BAD_USER_INPUT', errors: { validTo: 'Must be after 2026-01-01 00:00 UTC' } });
+    inChinese();
+    expect(toHttpError(apolloError({ code: 'BAD_USER_INPUT', fieldErrors: { validTo: 'must be after 2026-01-01T00:00:00.000Z' } })).body)
+      .toMatchObject({ errors: { validTo: '必须晚于 2026-01-01 00:00 UTC' } });
   });
 
-  it('puts domain refusals (extensions.reasons) on the field they are about', () => {
+  it('puts domain refusals (extensions.reasons, phrased by the API in the reader language) on the field they are about', () => {
     const error = toHttpError(apolloError({
       code: 'BAD_USER_INPUT',
       reasons: [
@@ -22,7 +28,7 @@ describe('toHttpError', () => {
         { code: 'DELEGATION.EXCEEDS_SCOPE', message: "Scope West is outside the source's scope East." },
       ],
     }));
-    expect(error.message).toBe('errors.BAD_USER_INPUT');
+    expect(error.message).toBe('Some fields are not valid: see the messages beside them.');
     expect(error.body.errors).toEqual({
       limit: "Limit 6,000,000.00 CNY exceeds the source's limit of 5,000,000.00 CNY.",
       scopeOrgUnitId: "Scope West is outside the source's scope East.",
@@ -34,30 +40,41 @@ describe('toHttpError', () => {
     expect(error.body.errors).toEqual({ deciderId: 'Li Na holds no rule for this decision.' });
   });
 
-  it('puts a staffing refusal beside the person appointed', () => {
-    const error = toHttpError(apolloError({ code: 'STAFFING.NOT_QUALIFIED', refusals: [{ code: 'STAFFING.NOT_QUALIFIED' }] }, 'Zhou Jing has never been assessed for the role (AR).'));
-    expect(error.message).toBe('errors.BAD_USER_INPUT');
-    expect(error.body.errors).toEqual({ personId: 'Zhou Jing has never been assessed for the role (AR).' });
+  it('puts a staffing refusal beside the person appointed, in the reader language', () => {
+    inChinese();
+    const error = toHttpError(apolloError(
+      { code: 'STAFFING.NOT_QUALIFIED', refusals: [{ code: 'STAFFING.NOT_QUALIFIED', role: 'AR', grade: 'III', required: 1, reason: 'NEVER_ASSESSED' }] },
+      'Zhou Jing has never been assessed for the role (AR).',
+    ));
+    expect(error.message).toBe('部分字段无效：请查看字段旁的提示。');
+    expect(error.body.errors.personId).toMatch(/^该人员从未就该角色接受评估（.+）；III 级项目要求 1 级。/);
   });
 
-  it("shows the API's words for a domain code we have no message for", () => {
-    expect(toHttpError(apolloError({ code: 'POOL.NOT_LOCKED' }, 'Only a locked pool can be adjusted.')).message).toBe('Only a locked pool can be adjusted.');
+  it('words a domain code in the reader language, and shows the API words only for a code it does not know', () => {
+    inChinese();
+    expect(toHttpError(apolloError({ code: 'POOL.NOT_LOCKED', data: { status: 'FUNDED' } }, 'Pool 3 is FUNDED: only a LOCKED pool…')).message)
+      .toBe('只有已锁定的奖金包才能通过调整奖金包更正；此奖金包为“已生成”：请直接修改该奖金包。');
+    expect(toHttpError(apolloError({ code: 'POOL.SOMETHING_NEW' }, '新的拒绝原因。')).message).toBe('新的拒绝原因。');
   });
 
   it("reads class-validator's validationErrors too", () => {
     const error = toHttpError(apolloError({ code: 'BAD_USER_INPUT', validationErrors: [{ property: 'perPage', constraints: { max: 'perPage must not be greater than 500' } }] }));
-    expect(error.body.errors).toEqual({ perPage: 'perPage must not be greater than 500' });
+    expect(error.body.errors).toEqual({ perPage: 'Must be at most 500' });
   });
 
-  it("keeps the API's words when no field is named", () => {
-    expect(toHttpError(apolloError({ code: 'BAD_USER_INPUT' }, 'Variable "$validFrom" got invalid value')).message).toBe('Variable "$validFrom" got invalid value');
-    expect(toHttpError(apolloError({ code: 'RECORD_IN_USE' }, '3 position assignments still refer to it')).message).toBe('3 position assignments still refer to it');
+  it("adds the API's English words when no field is named, for English readers only", () => {
+    expect(toHttpError(apolloError({ code: 'BAD_USER_INPUT' }, 'Variable "$validFrom" got invalid value')).message)
+      .toBe('Some fields are not valid: see the messages beside them. (Variable "$validFrom" got invalid value)');
+    inChinese();
+    expect(toHttpError(apolloError({ code: 'RECORD_IN_USE' }, '3 position assignments still refer to it')).message).toBe('仍有其他记录引用此记录：请先结束或删除它们。');
   });
 
-  it('maps session, permission and version failures to their status and message key', () => {
-    expect(toHttpError(apolloError({ code: 'UNAUTHENTICATED' }))).toMatchObject({ status: 401, message: 'errors.UNAUTHENTICATED' });
-    expect(toHttpError(apolloError({ code: 'FORBIDDEN' }))).toMatchObject({ status: 403, message: 'errors.FORBIDDEN' });
-    expect(toHttpError(apolloError({ code: 'CONFLICT' }))).toMatchObject({ status: 409, message: 'errors.CONFLICT' });
+  it('maps session, permission and version failures to their status and message', () => {
+    expect(toHttpError(apolloError({ code: 'UNAUTHENTICATED' }))).toMatchObject({ status: 401, message: 'Your session has ended. Please sign in again.' });
+    expect(toHttpError(apolloError({ code: 'FORBIDDEN' }, ''))).toMatchObject({ status: 403, message: 'Your role may not do this.' });
+    inChinese();
+    expect(toHttpError(apolloError({ code: 'CONFLICT', type: 'Project', id: '7', expectedVersion: 2, actualVersion: 3 })))
+      .toMatchObject({ status: 409, message: '您打开项目 7 后，他人已修改了它（您的版本为 2，当前版本为 3）。请重新加载后再次修改。' });
   });
 
   it('recognises network failures and an HTTP 401', () => {

@@ -1,12 +1,8 @@
 // How API failures reach react-admin, and how records are cleaned before forms send them back.
 import { HttpError } from 'react-admin';
 import { fieldErrorsOf } from '../graphql/client';
-
-/** The codes en.ts / zh-CN.ts have words for (errors.*). */
-const GENERAL_CODES = new Set([
-  'UNAUTHENTICATED', 'FORBIDDEN', 'CONFLICT', 'BAD_USER_INPUT', 'NOT_FOUND', 'NETWORK_ERROR', 'INTERNAL_SERVER_ERROR',
-  'GRAPHQL_VALIDATION_FAILED', 'RECORD_IN_USE', 'APPEND_ONLY', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'UNKNOWN_RESOURCE',
-]);
+import { currentLocale } from '../i18n/locale';
+import { describeApiError, localizeErrors } from './apiMessages';
 
 interface GraphQLErrorLike {
   message: string;
@@ -29,16 +25,15 @@ export function toHttpError(error: unknown): HttpError {
   const code =
     first?.extensions?.code ??
     (unknownResource ? 'UNKNOWN_RESOURCE' : statusCode === 401 ? 'UNAUTHENTICATED' : network || statusCode ? 'NETWORK_ERROR' : 'INTERNAL_SERVER_ERROR');
-  const errors = fieldErrorsOf(first?.extensions, first?.message);
+  const extensions = { ...(first?.extensions ?? {}), code };
+  const locale = currentLocale();
+  const errors = localizeErrors(locale, extensions, fieldErrorsOf(first?.extensions, first?.message));
   const status = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : code === 'CONFLICT' ? 409 : code === 'BAD_USER_INPUT' ? 400 : statusCode ?? 500;
   const detail = first?.message ?? e.message;
-  // The message is a key of our messages (shown in the reader's language), except where only the API's own
-  // words say what is wrong: an input refused without field errors, a record still in use, a domain code
-  // we have no words for (e.g. STAFFING.NOT_QUALIFIED). Refusals tied to fields point at them.
-  const hasFields = Object.keys(errors).length > 0;
-  const specific = !hasFields && (code === 'BAD_USER_INPUT' || code === 'RECORD_IN_USE' || code === 'APPEND_ONLY' || !GENERAL_CODES.has(code));
-  const message = hasFields ? 'errors.BAD_USER_INPUT' : specific && detail ? detail : `errors.${code}`;
-  return new HttpError(message, status, { code, errors, detail });
+  // Shown in the reader's language (the code's message with its data); only a code we have no words for shows the
+  // API's own message. Refusals tied to fields are shown beside them, in the reader's language too.
+  const message = describeApiError(locale, { code, extensions, detail, hasFieldErrors: Object.keys(errors).length > 0 });
+  return new HttpError(message, status, { code, errors, detail, extensions });
 }
 
 

@@ -1,0 +1,116 @@
+import { readdirSync, readFileSync, statSync } from 'fs';
+import { join, resolve } from 'path';
+import { describeApiError, localizeErrors, localizeFieldMessage, lookup } from './apiMessages';
+
+const ROOT = resolve(__dirname, '../../../..');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.ts$/.test(name) && !/\.(test|spec)\.ts$/.test(name) ? [path] : [];
+  });
+}
+
+/**
+ * Every code the API can send as `extensions.code` or as the code of a reason / refusal / field error: its error
+ * codes, the AppError codes it throws, the codes it writes into responses, the pass-through codes of graphql-js and
+ * Apollo, and the domain's coded refusals it forwards (POOL.*, STAFFING.*, DELEGATION.*, ASSESSMENT.*, MONEY.*).
+ */
+function apiCodes(): string[] {
+  const codes = new Set<string>();
+  const api = sources(join(ROOT, 'apps/api/src'));
+  const domain = sources(join(ROOT, 'packages/domain/src'));
+  const errorsTs = readFileSync(join(ROOT, 'apps/api/src/platform/errors.ts'), 'utf8');
+  const union = /export type ErrorCode =([^;]+);/.exec(errorsTs)![1]!;
+  for (const m of union.matchAll(/'([A-Z_.]+)'/g)) codes.add(m[1]!);
+  const passThrough = /const PASS_THROUGH = new Set\(\[([^\]]+)\]/.exec(errorsTs)![1]!;
+  for (const m of passThrough.matchAll(/'([A-Z_.]+)'/g)) codes.add(m[1]!);
+  for (const file of api) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/AppError\(\s*'([A-Z_.]+)'/g)) codes.add(m[1]!);
+    for (const m of text.matchAll(/extensions: \{ code: '([A-Z_.]+)'/g)) codes.add(m[1]!);
+  }
+  for (const file of [...api, ...domain]) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/'((?:POOL|STAFFING|DELEGATION|ASSESSMENT|MONEY)\.[A-Z_]+)'/g)) codes.add(m[1]!);
+  }
+  return [...codes].sort();
+}
+
+describe('the API codes', () => {
+  const codes = apiCodes();
+
+  it('are found in the API source (a sanity check of the parsing)', () => {
+    expect(codes).toEqual(expect.arrayContaining([
+      'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RECORD_IN_USE', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR',
+      'BAD_USER_INPUT', 'NOT_AUTHORIZED', 'DECISION_CLOSED', 'POOL.NOT_LOCKED', 'DELEGATION.EXCEEDS_LIMIT', 'STAFFING.BELOW_MINIMUM', 'GRAPHQL_VALIDATION_FAILED',
+    ]));
+    expect(codes.length).toBeGreaterThan(80);
+  });
+
+  it.each(['en', 'zh-CN'])('each have a message in %s', (locale) => {
+    expect(codes.filter((code) => lookup(locale, `errors.${code}`) === undefined)).toEqual([]);
+  });
+});
+
+describe('describeApiError', () => {
+  it('interpolates a stale save in Chinese, with the record type in Chinese', () => {
+    const message = describeApiError('zh-CN', { code: 'CONFLICT', extensions: { type: 'Project', id: '7', expectedVersion: 2, actualVersion: 3 }, detail: 'Project 7 was changed by someone else' });
+    expect(message).toBe('您打开项目 7 后，他人已修改了它（您的版本为 2，当前版本为 3）。请重新加载后再次修改。');
+  });
+
+  it('names how and when a body decision was closed, in the reader language and time format', () => {
+    const message = describeApiError('zh-CN', { code: 'DECISION_CLOSED', extensions: { decisionId: '12', outcome: 'APPROVED', completedAt: '2026-03-01T08:00:00.000Z' } });
+    expect(message).toMatch(/^此决策已于 2026.*以“通过”结束（决策 12），不再记录投票。$/);
+  });
+
+  it('carries the reasons the API phrased in the reader language', () => {
+    const message = describeApiError('zh-CN', { code: 'NOT_AUTHORIZED', extensions: { reasons: [{ code: 'NO_AUTHORITY', message: '李娜没有此决策的授权。' }] } });
+    expect(message).toBe('无权执行：李娜没有此决策的授权。');
+  });
+
+  it('translates pool refusals and their statuses', () => {
+    expect(describeApiError('zh-CN', { code: 'POOL.INVALID_TRANSITION', extensions: { data: { from: 'DRAFT', to: 'APPROVED' } } }))
+      .toBe('奖金包当前为“草稿”，不能变为“已审批”。顺序为：草稿 → 已生成 → 已分配 → 已审批 → 已锁定。');
+    expect(describeApiError('en', { code: 'POOL.ALREADY_ADJUSTED', extensions: { poolId: '3', adjustmentPoolId: '9' } })).toMatch(/^Pool 3 already has adjustment pool 9/);
+  });
+
+  it("falls back to the API's message only for a code it does not know", () => {
+    expect(describeApiError('zh-CN', { code: 'SOMETHING.NEW', detail: 'A new refusal.' })).toBe('A new refusal.');
+    expect(describeApiError('zh-CN', { code: 'SOMETHING.NEW' })).toBe('出错了：SOMETHING.NEW');
+  });
+
+  it('adds the English detail of a generic code for English readers only', () => {
+    expect(describeApiError('en', { code: 'FORBIDDEN', detail: 'As a LEADER you may delegate only an authority you hold yourself.' }))
+      .toBe('Your role may not do this. (As a LEADER you may delegate only an authority you hold yourself.)');
+    expect(describeApiError('zh-CN', { code: 'FORBIDDEN', detail: 'As a LEADER you may delegate only an authority you hold yourself.' })).toBe('您的角色无权执行此操作。');
+  });
+});
+
+describe('field errors', () => {
+  it.each([
+    ['must be after 2026-01-01T00:00:00.000Z', '必须晚于 2026-01-01 00:00 UTC'],
+    ['org unit 42 does not exist', '记录 #42 不存在'],
+    ['is required when the grade is set by hand', '手动设定级别时必填'],
+    ['name must be longer than or equal to 1 characters', '至少 1 个字符'],
+    ['perPage must not be greater than 500', '不得大于 500'],
+    ['is not a valid CNY amount', '不是有效的 CNY 金额'],
+    ['CNY allows at most 2 fraction digits', 'CNY 最多允许 2 位小数'],
+    ['currency XYZ is not supported', '不支持币种 XYZ'],
+    ['give a reason (at least 3 characters)', '请填写原因（至少 3 个字符）'],
+    ['ASSESSMENT.MISSING_RATING (SPD), ASSESSMENT.DUPLICATE_RATING (AR)', '维度 销售项目的驱动者 缺少评分；维度 客户关系平台 重复评分'],
+    ['name must be longer than or equal to 1 characters; name must be shorter than or equal to 200 characters', '至少 1 个字符；最多 200 个字符'],
+  ])('"%s" reads "%s" in Chinese', (api, zh) => {
+    const expected = zh.replace('销售项目的驱动者', lookup('zh-CN', 'enums.Dimension.SPD')!).replace('客户关系平台', lookup('zh-CN', 'enums.Dimension.AR')!);
+    expect(localizeFieldMessage('zh-CN', api)).toBe(expected);
+  });
+
+  it('keeps a message it has no pattern for (e.g. a reason the API already wrote in Chinese)', () => {
+    expect(localizeFieldMessage('zh-CN', '额度超出来源额度。')).toBe('额度超出来源额度。');
+  });
+
+  it('describes a staffing refusal beside the person with its data', () => {
+    const errors = localizeErrors('zh-CN', { code: 'STAFFING.BELOW_MINIMUM', refusals: [{ code: 'STAFFING.BELOW_MINIMUM', role: 'AR', grade: 'I', required: 3, held: 2 }] }, { personId: 'Zhou Jing holds AR level 2…' });
+    expect(errors.personId).toBe(`该人员的 ${lookup('zh-CN', 'enums.TriangleRole.AR')} 等级为 2，而 I 级项目要求 3 级或以上。请任命合格人员，或记录经授权的例外。`);
+  });
+});
