@@ -14,6 +14,7 @@ import {
   DEFAULT_MAX_CHAIN_LINKS,
   Delegation,
 } from './types';
+import { HotIndex, buildHotIndex } from './hot-index';
 
 /** A rule or a delegation with its dates and sets compiled to numbers and bit masks. */
 export interface CompiledLink {
@@ -85,6 +86,8 @@ export interface AuthorityIndex {
   readonly positionsByUnit: ReadonlyMap<string, ReadonlyMap<string, readonly CompiledPosition[]>>;
   readonly certificationsByPerson: ReadonlyMap<string, readonly CertificationRecord[]>;
   readonly ancestorsOf: (unit: string) => readonly string[];
+  /** The compact form a check reads (hot-index.ts). */
+  readonly hot: HotIndex;
 }
 
 export const positionKey = (title: string, orgUnitId: string): string => title + '\u0000' + orgUnitId;
@@ -250,9 +253,13 @@ export function indexAuthorityState(state: AuthorityState): Result<AuthorityInde
     }
   }
   const delegationsByDelegate = new Map<string, CompiledLink[]>();
+  const compiledDelegations: CompiledLink[] = [];
   for (const d of state.delegations) {
     const compiled = delegationsById.get(d.id);
-    if (compiled && compiled.delegation === d) push(delegationsByDelegate, d.delegateId, compiled);
+    if (compiled && compiled.delegation === d) {
+      push(delegationsByDelegate, d.delegateId, compiled);
+      compiledDelegations.push(compiled);
+    }
   }
 
   const bodiesById = new Map<string, AuthorityBody>();
@@ -290,10 +297,23 @@ export function indexAuthorityState(state: AuthorityState): Result<AuthorityInde
     return list;
   };
 
+  const maxChainLinks = state.maxChainLinks ?? DEFAULT_MAX_CHAIN_LINKS;
+  const hot = buildHotIndex({
+    tree,
+    maxChainLinks,
+    rules,
+    delegations: compiledDelegations,
+    positions: state.positions,
+    bodiesByTitle,
+    bodyRules,
+    roleRules,
+    certifications: state.certifications,
+  });
+
   return ok({
     state,
     tree,
-    maxChainLinks: state.maxChainLinks ?? DEFAULT_MAX_CHAIN_LINKS,
+    maxChainLinks,
     rules,
     rulesById,
     delegationsById,
@@ -310,6 +330,7 @@ export function indexAuthorityState(state: AuthorityState): Result<AuthorityInde
     positionsByUnit,
     certificationsByPerson,
     ancestorsOf,
+    hot,
   });
 }
 
