@@ -300,6 +300,7 @@ export function indexAuthorityState(state: AuthorityState): Result<AuthorityInde
   const maxChainLinks = state.maxChainLinks ?? DEFAULT_MAX_CHAIN_LINKS;
   const hot = buildHotIndex({
     tree,
+    seatsByBody,
     maxChainLinks,
     rules,
     delegations: compiledDelegations,

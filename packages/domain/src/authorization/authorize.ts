@@ -13,7 +13,7 @@ import {
   seatsFilledBy,
 } from './authority-index';
 import { compareStrings } from './chain-order';
-import { F_FROM, F_LIMIT, F_LIMIT_SLOW, F_LOST_BELOW, F_QUALIFICATION, F_REVOKED, F_SHAPE, F_TO, HOLDER_POSITION, HOLDER_ROLE, I_CURRENCY, I_FLAGS, I_MASKS, I_RANK, I_ROOT_HOLDER, I_RULE, I_SCOPE_ENTER, I_SCOPE_EXIT } from './hot-index';
+import { STAGE as STAGES, SlowChecks, chainIds, failingLink, gatherCandidates, heldLevelOrNull, judgeCandidates, judged } from './hot-index';
 import {
   AuthorityBodyCoverage,
   AuthorityBodySeatCoverage,
@@ -28,6 +28,9 @@ import {
   WhoMayDecideResult,
 } from './types';
 
+/** A module-local copy: an imported binding is read through a getter under some loaders (tsx), a local one is not. */
+const STAGE = STAGES;
+
 /** The case with what every chain check needs, computed once per question. */
 interface CaseContext {
   readonly ix: AuthorityIndex;
@@ -38,13 +41,15 @@ interface CaseContext {
   readonly gradeBit: number;
   /** Team members counting at t. */
   readonly team: readonly AuthorizationTeamMember[];
-  /** The case interned for the compact index: currency number (−2 unknown), unit's interval (enter −1 unknown). */
+  /** The case interned for the compact index: currency number (−2 unknown), unit's number and interval (−1 unknown). */
   readonly currency: number;
+  readonly unit: number;
   readonly unitEnter: number;
   readonly unitExit: number;
   /** The amount as a number, and whether that number is exact (a safe integer). */
   readonly amount: number;
   readonly amountExact: boolean;
+  readonly minor: bigint;
 }
 
 function contextOf(ix: AuthorityIndex, c: AuthorizationCase, at: Date): CaseContext {
@@ -62,10 +67,12 @@ function contextOf(ix: AuthorityIndex, c: AuthorizationCase, at: Date): CaseCont
     gradeBit: gradeBit(c.grade),
     team,
     currency: hot.currencyIndex.get(c.amount.currency) ?? -2,
+    unit: unit ?? -1,
     unitEnter: unit === undefined ? -1 : (hot.unitEnter[unit] as number),
     unitExit: unit === undefined ? -1 : (hot.unitExit[unit] as number),
     amount,
     amountExact: Number.isSafeInteger(amount),
+    minor: c.amount.minor,
   };
 }
 
@@ -90,28 +97,14 @@ function reason<R extends DenialReason>(code: R['code'], links: readonly Compile
   return { code, linkId: data.linkId, chain: links.map((l) => l.id), data } as DenialReason;
 }
 
-/** Stages of AUTHORIZATION_CHECK_ORDER, as the compact check reports them (0: the chain allows). */
-const ALLOWS = 0;
-const S_SHAPE = 1;
-const S_IN_FORCE = 2;
-const S_REVOKED = 3;
-const S_SOURCE = 4;
-const S_CURRENCY = 5;
-const S_POINT = 6;
-const S_GRADE = 7;
-const S_SCOPE = 8;
-const S_AMOUNT = 9;
-const S_QUALIFICATION = 10;
-const S_CONFLICT = 11;
-
 /**
  * The first failed check of a candidate chain (AUTHORIZATION_CHECK_ORDER), or null when it allows. `from`
  * skips the stages before it, for a caller that knows they pass (the compact check): the answer is the same.
  */
-function firstFailure(ctx: CaseContext, links: readonly CompiledLink[], rootHolder: string, person: string, from: number = S_SHAPE): DenialReason | null {
+function firstFailure(ctx: CaseContext, links: readonly CompiledLink[], rootHolder: string, person: string, from: number = STAGE.SHAPE): DenialReason | null {
   const n = links.length;
   const max = ctx.ix.maxChainLinks;
-  if (from <= S_SHAPE) {
+  if (from <= STAGE.SHAPE) {
     if (n > max) return reason('CHAIN_TOO_DEEP', links, { linkId: (links[max] as CompiledLink).id, length: n, max, cause: 'MAX_LINKS' });
     for (let i = 0; i < n - 1; i++) {
       const link = links[i] as CompiledLink;
@@ -125,15 +118,15 @@ function firstFailure(ctx: CaseContext, links: readonly CompiledLink[], rootHold
     }
   }
   const t = ctx.t;
-  if (from <= S_IN_FORCE) {
+  if (from <= STAGE.IN_FORCE) {
     for (const link of links) if (!inForce(link, t)) return reason('NOT_IN_FORCE', links, { linkId: link.id, window: (link.delegation ?? link.rule).window });
   }
-  if (from <= S_REVOKED) {
+  if (from <= STAGE.REVOKED) {
     for (const link of links) {
       if (link.revokedMs <= t) return reason('REVOKED', links, { linkId: link.id, at: (link.delegation as { revokedAt: Date }).revokedAt });
     }
   }
-  if (from <= S_SOURCE) {
+  if (from <= STAGE.SOURCE) {
     for (let i = 1; i < n; i++) {
       const link = links[i] as CompiledLink;
       const source = links[i - 1] as CompiledLink;
@@ -142,40 +135,40 @@ function firstFailure(ctx: CaseContext, links: readonly CompiledLink[], rootHold
     }
   }
   const c = ctx.c;
-  if (from <= S_CURRENCY) {
+  if (from <= STAGE.CURRENCY) {
     for (const link of links) {
       if (link.currency !== c.amount.currency) return reason('CURRENCY_MISMATCH', links, { linkId: link.id, currency: link.currency, caseCurrency: c.amount.currency });
     }
   }
-  if (from <= S_POINT) {
+  if (from <= STAGE.POINT) {
     for (const link of links) {
       if ((link.pointMask & ctx.pointBit) === 0) {
         return reason('POINT_NOT_COVERED', links, { linkId: link.id, decisionPoint: c.decisionPoint, covered: (link.delegation ?? link.rule).decisionPoints });
       }
     }
   }
-  if (from <= S_GRADE) {
+  if (from <= STAGE.GRADE) {
     for (const link of links) {
       if ((link.gradeMask & ctx.gradeBit) === 0) {
         return reason('GRADE_NOT_COVERED', links, { linkId: link.id, grade: c.grade, covered: (link.delegation ?? link.rule).grades });
       }
     }
   }
-  if (from <= S_SCOPE) {
+  if (from <= STAGE.SCOPE) {
     for (const link of links) {
       if (!ctx.ix.tree.isWithin(c.orgUnitId, link.scopeOrgUnitId)) {
         return reason('OUT_OF_SCOPE', links, { linkId: link.id, orgUnitId: c.orgUnitId, scopeOrgUnitId: link.scopeOrgUnitId });
       }
     }
   }
-  if (from <= S_AMOUNT) {
+  if (from <= STAGE.AMOUNT) {
     for (const link of links) {
       if (link.limit !== null && c.amount.minor > link.limit) {
         return reason('AMOUNT_OVER_LIMIT', links, { linkId: link.id, limit: { minor: link.limit, currency: link.currency }, amount: c.amount });
       }
     }
   }
-  if (from <= S_QUALIFICATION) {
+  if (from <= STAGE.QUALIFICATION) {
     for (let i = 1; i < n; i++) {
       const link = links[i] as CompiledLink;
       if (link.qualificationRole === null) continue;
@@ -238,183 +231,86 @@ function chainOutput(ctx: CaseContext, links: readonly CompiledLink[], rootHolde
   return { links: out, body };
 }
 
-/** Whether person number `p` holds rule number `rule` at t for this case (holdsRule on the compact index). */
-function holdsRuleAt(ctx: CaseContext, rule: number, p: number): boolean {
-  const h = ctx.ix.hot;
-  const kind = h.ruleHolderKind[rule] as number;
-  if (kind === HOLDER_POSITION) {
-    const key = h.ruleKey[rule] as number;
-    if (key < 0) return false;
-    const t = ctx.t;
-    for (let i = h.keyPosStart[key] as number, end = h.keyPosStart[key + 1] as number; i < end; i++) {
-      if (h.posPerson[i] === p && (h.posFrom[i] as number) <= t && t < (h.posTo[i] as number)) return true;
-    }
-    return false;
-  }
-  return holdsRule(ctx, h.links[rule] as CompiledLink, h.personIds[p] as string);
-}
-
-/** The level the delegate of link `x` holds for its required role at t (qualificationAt, compact); −∞ when none. */
-function heldLevel(ctx: CaseContext, x: number): number {
-  const h = ctx.ix.hot;
-  const t = ctx.t;
-  const p = h.delegate[x] as number;
-  const role = h.qualRole[x] as number;
-  if (h.certSlow[p] === 1) {
-    const link = h.links[x] as CompiledLink;
+/** What the compact index leaves to the plain checks. */
+const slow: SlowChecks<CaseContext> = {
+  holdsRule: (ctx, rule, p) => holdsRule(ctx, ctx.ix.hot.links[rule] as CompiledLink, ctx.ix.hot.personIds[p] as string),
+  heldLevel(ctx, x) {
+    const link = ctx.ix.hot.links[x] as CompiledLink;
     const q = qualificationAt(ctx.ix.certificationsByPerson.get(link.delegateId) ?? [], link.delegateId, link.qualificationRole as TriangleRole, ctx.at);
     return q.held ? q.level : -Infinity;
-  }
-  let latest = -1;
-  for (let i = h.certStart[p] as number, end = h.certStart[p + 1] as number; i < end; i++) {
-    if (h.certRole[i] === role && (h.certMade[i] as number) <= t) latest = i;
-  }
-  if (latest < 0) return -Infinity;
-  const level = h.certLevel[latest] as number;
-  if (level <= 0 || t >= (h.certValid[latest] as number)) return -Infinity;
-  return level;
+  },
+};
+
+function denial<R extends DenialReason>(code: R['code'], linkId: string, chain: string[], data: R['data']): DenialReason {
+  return { code, linkId, chain, data } as DenialReason;
 }
 
-/** The first failing stage of link number `l`'s chain (0: it allows), from its folded record (hot-index.ts). */
-function stageOf(ctx: CaseContext, l: number, personInTeam: boolean): number {
+/** The reason link `l`'s chain fails at `stage`: the failing link found on the compact index, its data from the link itself. */
+function denialOf(ctx: CaseContext, l: number, stage: number, person: string): DenialReason {
   const h = ctx.ix.hot;
-  const f = l * 4;
-  const o = l * 8;
-  const sumI = h.sumI;
-  const flags = sumI[o + I_FLAGS] as number;
-  if ((flags & F_SHAPE) !== 0) return S_SHAPE;
-  const sumF = h.sumF;
-  const t = ctx.t;
-  if (!((sumF[f + F_FROM] as number) <= t && t < (sumF[f + F_TO] as number))) return S_IN_FORCE;
-  if ((sumF[f + F_REVOKED] as number) <= t) return S_REVOKED;
-  const rule = sumI[o + I_RULE] as number;
-  if (l !== rule) {
-    if ((flags & F_LOST_BELOW) !== 0 || !holdsRuleAt(ctx, rule, sumI[o + I_ROOT_HOLDER] as number)) return S_SOURCE;
+  const x = failingLink(h, ctx, l, stage, slow);
+  if (x < 0) {
+    const links = pathOf(h.links[l] as CompiledLink);
+    return firstFailure(ctx, links, rootHolderOf(links, person), person, stage) as DenialReason;
   }
-  if (sumI[o + I_CURRENCY] !== ctx.currency) return S_CURRENCY;
-  const masks = sumI[o + I_MASKS] as number;
-  if ((masks & ctx.pointBit) === 0) return S_POINT;
-  if ((masks & (ctx.gradeBit << 16)) === 0) return S_GRADE;
-  if (!(ctx.unitEnter >= (sumI[o + I_SCOPE_ENTER] as number) && ctx.unitExit <= (sumI[o + I_SCOPE_EXIT] as number))) return S_SCOPE;
-  if ((flags & F_LIMIT_SLOW) !== 0 || !ctx.amountExact) {
-    const minor = ctx.c.amount.minor;
-    for (let x = l; x >= 0; x = h.parent[x] as number) {
-      const limit = (h.links[x] as CompiledLink).limit;
-      if (limit !== null && minor > limit) return S_AMOUNT;
-    }
-  } else if (ctx.amount > (sumF[f + F_LIMIT] as number)) return S_AMOUNT;
-  if ((flags & F_QUALIFICATION) !== 0) {
-    for (let x = l; x !== rule; x = h.parent[x] as number) {
-      if ((h.qualRole[x] as number) < 0) continue;
-      const held = heldLevel(ctx, x);
-      if (held === -Infinity || held < (h.qualLevel[x] as number)) return S_QUALIFICATION;
-    }
+  const link = h.links[x] as CompiledLink;
+  const chain = chainIds(h, l);
+  const c = ctx.c;
+  const linkId = link.id;
+  switch (stage) {
+    case STAGE.IN_FORCE:
+      return denial('NOT_IN_FORCE', linkId, chain, { linkId, window: (link.delegation ?? link.rule).window });
+    case STAGE.REVOKED:
+      return denial('REVOKED', linkId, chain, { linkId, at: (link.delegation as { revokedAt: Date }).revokedAt });
+    case STAGE.SOURCE:
+      return denial('DELEGATOR_LOST_SOURCE', linkId, chain, { linkId, delegatorId: link.delegatorId, sourceId: (link.parent as CompiledLink).id });
+    case STAGE.CURRENCY:
+      return denial('CURRENCY_MISMATCH', linkId, chain, { linkId, currency: link.currency, caseCurrency: c.amount.currency });
+    case STAGE.POINT:
+      return denial('POINT_NOT_COVERED', linkId, chain, { linkId, decisionPoint: c.decisionPoint, covered: (link.delegation ?? link.rule).decisionPoints });
+    case STAGE.GRADE:
+      return denial('GRADE_NOT_COVERED', linkId, chain, { linkId, grade: c.grade, covered: (link.delegation ?? link.rule).grades });
+    case STAGE.SCOPE:
+      return denial('OUT_OF_SCOPE', linkId, chain, { linkId, orgUnitId: c.orgUnitId, scopeOrgUnitId: link.scopeOrgUnitId });
+    case STAGE.AMOUNT:
+      return denial('AMOUNT_OVER_LIMIT', linkId, chain, { linkId, limit: { minor: link.limit as bigint, currency: link.currency }, amount: c.amount });
+    case STAGE.QUALIFICATION:
+      return denial('DELEGATE_NOT_QUALIFIED', linkId, chain, {
+        linkId,
+        personId: link.delegateId,
+        role: link.qualificationRole as TriangleRole,
+        required: Math.max(1, link.qualificationLevel),
+        held: heldLevelOrNull(h, ctx, x, slow),
+      });
+    default:
+      return denial('CONFLICT_OF_INTEREST', linkId, chain, { linkId, personId: person, projectId: c.projectId ?? null });
   }
-  if (personInTeam && h.ruleHolderKind[rule] !== HOLDER_ROLE) return S_CONFLICT;
-  return ALLOWS;
-}
-
-/** Scratch space of judge (not re-entrant): candidate link numbers and their stages. */
-let candidates = new Int32Array(64);
-let stages = new Int32Array(64);
-
-function addCandidate(n: number, l: number): number {
-  if (n === candidates.length) {
-    const grown = new Int32Array(n * 2);
-    grown.set(candidates);
-    candidates = grown;
-    stages = new Int32Array(n * 2);
-  }
-  candidates[n] = l;
-  return n + 1;
-}
-
-/** Adds rule numbers not yet among candidates[first …]. */
-function addRulesOnce(n: number, first: number, rules: ArrayLike<number>, from: number, to: number): number {
-  for (let i = from; i < to; i++) {
-    const r = rules[i] as number;
-    let known = false;
-    for (let j = first; j < n && !known; j++) known = candidates[j] === r;
-    if (!known) n = addCandidate(n, r);
-  }
-  return n;
-}
-
-/** Rules the person holds directly for this case at t (directRules of the plain engine), appended to candidates. */
-function addDirectRules(ctx: CaseContext, person: string, p: number): number {
-  const ix = ctx.ix;
-  const h = ix.hot;
-  let n = 0;
-  if (p >= 0) {
-    let bodies: string[] | null = null;
-    for (let i = h.personPosStart[p] as number, end = h.personPosStart[p + 1] as number; i < end; i++) {
-      const pos = h.personPos[i] as number;
-      if (!((h.posFrom[pos] as number) <= ctx.t && ctx.t < (h.posTo[pos] as number))) continue;
-      const key = h.posKey[pos] as number;
-      n = addRulesOnce(n, 0, h.keyRules, h.keyRulesStart[key] as number, h.keyRulesStart[key + 1] as number);
-      const titled = h.posTitledBodies[pos];
-      if (titled === undefined) continue;
-      bodies ??= [];
-      for (const b of titled) if (!bodies.includes(b)) bodies.push(b);
-    }
-    for (const b of bodies ?? []) {
-      const rules = h.bodyRuleNumbers.get(b);
-      if (rules !== undefined && seatsFilledBy(ix, b, person, ctx.c.orgUnitId, ctx.t).length > 0) n = addRulesOnce(n, 0, rules, 0, rules.length);
-    }
-  }
-  for (const m of ctx.team) {
-    if (m.personId !== person) continue;
-    const rules = h.roleRuleNumbers.get(m.role);
-    if (rules !== undefined) n = addRulesOnce(n, 0, rules, 0, rules.length);
-  }
-  return n;
 }
 
 function judge(ctx: CaseContext, person: string): AuthorizationResult {
   const h = ctx.ix.hot;
-  const p = h.personIndex.get(person) ?? -1;
-  let n = addDirectRules(ctx, person, p);
-  if (p >= 0) for (let l = h.inboxStart[p] as number, end = h.inboxStart[p + 1] as number; l < end; l++) n = addCandidate(n, l);
+  const n = gatherCandidates(h, ctx, person, h.personIndex.get(person) ?? -1);
   const at = new Date(ctx.t);
   if (n === 0) return { allowed: false, at, chains: [], quorumRequired: false, reasons: [{ code: 'NO_AUTHORITY', linkId: null, chain: [], data: { personId: person } }] };
-
   let personInTeam = false;
   for (const m of ctx.team) if (m.personId === person) personInTeam = true;
-  let allowing = 0;
-  const sumI = h.sumI;
-  for (let i = 0; i < n; i++) {
-    const l = candidates[i] as number;
-    const stage = stageOf(ctx, l, personInTeam);
-    if (stage === ALLOWS) allowing++;
-    // Insertion sort by rank (the order of the chains' id lists), stable as the plain engine's sort.
-    const rank = sumI[l * 8 + I_RANK] as number;
-    let j = i;
-    for (; j > 0 && (sumI[(candidates[j - 1] as number) * 8 + I_RANK] as number) > rank; j--) {
-      candidates[j] = candidates[j - 1] as number;
-      stages[j] = stages[j - 1] as number;
-    }
-    candidates[j] = l;
-    stages[j] = stage;
-  }
-
+  const allowing = judgeCandidates(h, ctx, n, personInTeam, slow);
+  const { candidates, stages } = judged;
   if (allowing > 0) {
     const chains: AuthorityChain[] = [];
     let quorumRequired = true;
     for (let i = 0; i < n; i++) {
-      if (stages[i] !== ALLOWS) continue;
-      const l = candidates[i] as number;
-      const links = pathOf(h.links[l] as CompiledLink);
+      if (stages[i] !== STAGE.ALLOWS) continue;
+      const links = pathOf(h.links[candidates[i] as number] as CompiledLink);
       const chain = chainOutput(ctx, links, rootHolderOf(links, person));
       if (chain.body === null) quorumRequired = false;
       chains.push(chain);
     }
     return { allowed: true, at, chains, quorumRequired, reasons: [] };
   }
-  const reasons: DenialReason[] = [];
-  for (let i = 0; i < n; i++) {
-    const links = pathOf(h.links[candidates[i] as number] as CompiledLink);
-    reasons.push(firstFailure(ctx, links, rootHolderOf(links, person), person, stages[i] as number) as DenialReason);
-  }
+  // Every reason of a denial is built here, and only here: nothing is allocated for a chain whose answer is not returned.
+  const reasons: DenialReason[] = new Array(n);
+  for (let i = 0; i < n; i++) reasons[i] = denialOf(ctx, candidates[i] as number, stages[i] as number, person);
   return { allowed: false, at, chains: [], quorumRequired: false, reasons };
 }
 

@@ -13,7 +13,7 @@
 // chain is known to fail, by the plain checks in authorize.ts.
 import type { OrgTree } from '../organisation/tree';
 import type { CertificationRecord } from '../qualification/held';
-import type { AuthorityPosition, AuthorityRule } from './types';
+import type { AuthorityPosition, AuthorityRule, AuthorizationTeamMember } from './types';
 
 /** What the compiled links provide to the compact index (see CompiledLink in authority-index.ts). */
 export interface HotLinkSource {
@@ -38,29 +38,30 @@ export interface HotLinkSource {
   readonly holderKey: string;
 }
 
-export const HOLDER_POSITION = 0;
-export const HOLDER_BODY = 1;
-export const HOLDER_ROLE = 2;
+const HOLDER_POSITION = 0;
+const HOLDER_BODY = 1;
+const HOLDER_ROLE = 2;
 
 /** Flags of a link's folded chain. */
-export const F_SHAPE = 1; // the chain is too deep or has a cycle
-export const F_LOST_BELOW = 2; // some delegator below the first delegation is not the previous delegate
-export const F_QUALIFICATION = 4; // some delegation requires a qualification
-export const F_LIMIT_SLOW = 8; // a limit is not a safe integer: compare the bigints link by link
+const F_SHAPE = 1; // the chain is too deep or has a cycle
+const F_LOST_BELOW = 2; // some delegator below the first delegation is not the previous delegate
+const F_QUALIFICATION = 4; // some delegation requires a qualification
+const F_LIMIT_SLOW = 8; // a limit is not a safe integer: compare the bigints link by link
 
-/** Record layout: SUM_F (Float64Array, stride 4) and SUM_I (Int32Array, stride 8), by link number. */
-export const F_FROM = 0;
-export const F_TO = 1;
-export const F_REVOKED = 2;
-export const F_LIMIT = 3;
-export const I_RULE = 0;
-export const I_ROOT_HOLDER = 1;
-export const I_MASKS = 2;
-export const I_SCOPE_ENTER = 3;
-export const I_SCOPE_EXIT = 4;
-export const I_CURRENCY = 5;
-export const I_FLAGS = 6;
-export const I_RANK = 7;
+/** Record layout: sumF (Float64Array, stride 4) and sumI (Int32Array, stride 8), by link number. The constants
+ * stay private to this module, with every function reading them: an imported binding is a getter under some loaders. */
+const F_FROM = 0;
+const F_TO = 1;
+const F_REVOKED = 2;
+const F_LIMIT = 3;
+const I_RULE = 0;
+const I_ROOT_HOLDER = 1;
+const I_MASKS = 2;
+const I_SCOPE_ENTER = 3;
+const I_SCOPE_EXIT = 4;
+const I_CURRENCY = 5;
+const I_FLAGS = 6;
+const I_RANK = 7;
 const SF = 4;
 const SI = 8;
 /** A scope unknown to the tree: no unit lies within it. */
@@ -75,7 +76,19 @@ export interface HotIndex {
   readonly sumF: Float64Array;
   readonly sumI: Int32Array;
   readonly parent: Int32Array;
+  /** The link's own terms, to find which link of a failing chain fails (−1: a rule's delegator). */
+  readonly ids: readonly string[];
+  readonly length: Int32Array;
+  readonly delegator: Int32Array;
   readonly delegate: Int32Array;
+  readonly linkFrom: Float64Array;
+  readonly linkTo: Float64Array;
+  readonly linkRevoked: Float64Array;
+  readonly linkLimit: Float64Array;
+  readonly linkMasks: Int32Array;
+  readonly linkScopeEnter: Int32Array;
+  readonly linkScopeExit: Int32Array;
+  readonly linkCurrency: Int32Array;
   /** -1: no qualification required. */
   readonly qualRole: Int32Array;
   /** max(1, required level). */
@@ -106,6 +119,15 @@ export interface HotIndex {
   readonly unitIndex: ReadonlyMap<string, number>;
   readonly unitEnter: Int32Array;
   readonly unitExit: Int32Array;
+  /** −1 for a root. */
+  readonly unitParent: Int32Array;
+  /** Holder keys (title in unit) by unit number × titleCount + title number. */
+  readonly keyByUnitTitle: ReadonlyMap<number, number>;
+  readonly titleCount: number;
+  /** Each seat of a body as the numbers of the titles that fill it (titles nobody holds left out). */
+  readonly bodySeats: ReadonlyMap<string, readonly Int32Array[]>;
+  /** A decision-body rule's body id ('' for other rules). */
+  readonly ruleBody: readonly string[];
   /** Certifying records of person p, by role then assessment (oldest first): certStart[p] … certStart[p + 1] − 1. */
   readonly certStart: Int32Array;
   readonly certRole: Int32Array;
@@ -151,6 +173,7 @@ function rows(rowOf: Int32Array, rowCount: number): { start: Int32Array; items: 
 
 export interface HotIndexInput {
   readonly tree: OrgTree;
+  readonly seatsByBody: ReadonlyMap<string, readonly { readonly titles: readonly string[] }[]>;
   readonly maxChainLinks: number;
   readonly rules: readonly HotLinkSource[];
   /** Every compiled delegation, each once, in state order. */
@@ -201,6 +224,11 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
   }
   const unitEnter = Int32Array.from(enters);
   const unitExit = Int32Array.from(exits);
+  const unitParent = new Int32Array(unitIndex.size);
+  for (const [id, n] of unitIndex) {
+    const parentId = tree.parentOf(id);
+    unitParent[n] = parentId === null ? -1 : (unitIndex.get(parentId) ?? -1);
+  }
 
   // Link numbers: rules, then delegations grouped by delegate so that a person's inbox is contiguous.
   const ruleCount = input.rules.length;
@@ -219,7 +247,18 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
   const sumF = new Float64Array(count * SF);
   const sumI = new Int32Array(count * SI);
   const parent = new Int32Array(count);
+  const ids = links.map((l) => l.id);
+  const length = Int32Array.from(links, (l) => l.length);
+  const delegator = new Int32Array(count);
   const delegate = new Int32Array(count);
+  const linkFrom = Float64Array.from(links, (l) => l.fromMs);
+  const linkTo = Float64Array.from(links, (l) => l.toMs);
+  const linkRevoked = Float64Array.from(links, (l) => l.revokedMs);
+  const linkLimit = Float64Array.from(links, (l) => (l.limit === null ? Infinity : Number(l.limit)));
+  const linkMasks = new Int32Array(count);
+  const linkScopeEnter = new Int32Array(count);
+  const linkScopeExit = new Int32Array(count);
+  const linkCurrency = new Int32Array(count);
   const qualRole = new Int32Array(count);
   const qualLevel = new Float64Array(count);
   const minReach = new Float64Array(count);
@@ -233,6 +272,7 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
     const p = link.parent === null ? -1 : (linkNumber.get(link.parent) as number);
     parent[n] = p;
     delegate[n] = link.kind === 'DELEGATION' ? (personIndex.get(link.delegateId) as number) : -1;
+    delegator[n] = link.kind === 'DELEGATION' ? (personIndex.get(link.delegatorId) as number) : -1;
     qualRole[n] = link.qualificationRole === null ? -1 : intern(roleIndex, null, link.qualificationRole);
     qualLevel[n] = Math.max(1, link.qualificationLevel);
     const f = n * SF;
@@ -243,6 +283,10 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
     const scopeExit = scope === undefined ? -1 : (unitExit[scope] as number);
     const currency = intern(currencyIndex, null, link.currency);
     const masks = link.pointMask | (link.gradeMask << 16);
+    linkMasks[n] = masks;
+    linkScopeEnter[n] = scopeEnter;
+    linkScopeExit[n] = scopeExit;
+    linkCurrency[n] = currency;
     const depth = Number.isNaN(link.depth) ? Infinity : link.depth;
     const limitSlow = link.limit !== null && !(typeof link.limit === 'bigint' && Number.isSafeInteger(Number(link.limit)));
     let flags = limitSlow ? F_LIMIT_SLOW : 0;
@@ -322,6 +366,22 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
   const keyIndex = new Map<string, number>();
   const posKeyList = new Int32Array(input.positions.length);
   input.positions.forEach((p, i) => (posKeyList[i] = intern(keyIndex, null, p.title + '\u0000' + p.orgUnitId)));
+  const titleIndex = new Map<string, number>();
+  for (const p of input.positions) intern(titleIndex, null, p.title);
+  const titleCount = titleIndex.size;
+  const keyByUnitTitle = new Map<number, number>();
+  input.positions.forEach((p, i) => {
+    const unit = unitIndex.get(p.orgUnitId);
+    if (unit !== undefined) keyByUnitTitle.set(unit * titleCount + (titleIndex.get(p.title) as number), posKeyList[i] as number);
+  });
+  const bodySeats = new Map<string, Int32Array[]>();
+  for (const [body, seats] of input.seatsByBody) {
+    bodySeats.set(
+      body,
+      seats.map((seat) => Int32Array.from(seat.titles.filter((t) => titleIndex.has(t)).map((t) => titleIndex.get(t) as number))),
+    );
+  }
+  const ruleBody = input.rules.map((r) => (r.rule.holder.kind === 'DECISION_BODY' ? r.rule.holder.bodyId : ''));
   const ruleHolderKind = new Int8Array(ruleCount);
   const ruleKey = new Int32Array(ruleCount).fill(-1);
   const ruleKeyRow = new Int32Array(ruleCount).fill(-1);
@@ -380,7 +440,18 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
     sumF,
     sumI,
     parent,
+    ids,
+    length,
+    delegator,
     delegate,
+    linkFrom,
+    linkTo,
+    linkRevoked,
+    linkLimit,
+    linkMasks,
+    linkScopeEnter,
+    linkScopeExit,
+    linkCurrency,
     qualRole,
     qualLevel,
     inboxStart,
@@ -403,6 +474,11 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
     unitIndex,
     unitEnter,
     unitExit,
+    unitParent,
+    keyByUnitTitle,
+    titleCount,
+    bodySeats,
+    ruleBody,
     certStart,
     certRole,
     certMade,
@@ -423,4 +499,299 @@ function hasCycle(link: HotLinkSource): boolean {
   // cursor is the first delegation: its delegator holds the rule on this chain.
   delegates.push(cursor.delegateId, cursor.delegatorId);
   return new Set(delegates).size !== delegates.length;
+}
+
+// ---- Reading: what a check does with the compact index. ----
+
+/** The case as the compact index sees it (authorize.ts's context provides it). */
+export interface HotCase {
+  readonly t: number;
+  /** Currency number; −2 when no link uses it. */
+  readonly currency: number;
+  /** The case unit's number and interval; −1 when the unit is unknown. */
+  readonly unit: number;
+  readonly unitEnter: number;
+  readonly unitExit: number;
+  /** The amount as a number, exact when `amountExact`; `minor` itself otherwise. */
+  readonly amount: number;
+  readonly amountExact: boolean;
+  readonly minor: bigint;
+  readonly pointBit: number;
+  readonly gradeBit: number;
+  /** Team members counting at t. */
+  readonly team: readonly AuthorizationTeamMember[];
+}
+
+/** The checks the compact index leaves to the plain engine (decision bodies, project roles, odd certifications). */
+export interface SlowChecks<C extends HotCase> {
+  /** Whether person number `p` holds the project-role rule number `rule`. */
+  holdsRule(ctx: C, rule: number, p: number): boolean;
+  /** The level the delegate of link `x` holds for its required role (−∞: none), by qualificationAt. */
+  heldLevel(ctx: C, x: number): number;
+}
+
+/** Stages of AUTHORIZATION_CHECK_ORDER (0: the chain allows). */
+export const STAGE = {
+  ALLOWS: 0,
+  SHAPE: 1,
+  IN_FORCE: 2,
+  REVOKED: 3,
+  SOURCE: 4,
+  CURRENCY: 5,
+  POINT: 6,
+  GRADE: 7,
+  SCOPE: 8,
+  AMOUNT: 9,
+  QUALIFICATION: 10,
+  CONFLICT: 11,
+} as const;
+
+/** A check's candidate chains (link numbers), sorted as the answer lists them, and each one's first failing stage. Not re-entrant. */
+export const judged = { candidates: new Int32Array(64), stages: new Int32Array(64) };
+
+function addCandidate(n: number, l: number): number {
+  if (n === judged.candidates.length) {
+    const grown = new Int32Array(n * 2);
+    grown.set(judged.candidates);
+    judged.candidates = grown;
+    judged.stages = new Int32Array(n * 2);
+  }
+  judged.candidates[n] = l;
+  return n + 1;
+}
+
+/** Appends the rule numbers rules[from … to − 1] not yet among the candidates. */
+function addRulesOnce(n: number, rules: ArrayLike<number>, from: number, to: number): number {
+  const candidates = judged.candidates;
+  for (let i = from; i < to; i++) {
+    const r = rules[i] as number;
+    let known = false;
+    for (let j = 0; j < n && !known; j++) known = candidates[j] === r;
+    if (!known) n = addCandidate(n, r);
+  }
+  return n;
+}
+
+/**
+ * Gathers the candidate chains of `person` (number `p`, −1 when unknown): the rules held directly (positions in
+ * force, decision-body seats, project roles; each rule once), then every delegation received, in state order.
+ */
+export function gatherCandidates(h: HotIndex, ctx: HotCase, person: string, p: number): number {
+  const t = ctx.t;
+  let n = 0;
+  if (p >= 0) {
+    let bodies: string[] | null = null;
+    for (let i = h.personPosStart[p] as number, end = h.personPosStart[p + 1] as number; i < end; i++) {
+      const pos = h.personPos[i] as number;
+      if (!((h.posFrom[pos] as number) <= t && t < (h.posTo[pos] as number))) continue;
+      const key = h.posKey[pos] as number;
+      n = addRulesOnce(n, h.keyRules, h.keyRulesStart[key] as number, h.keyRulesStart[key + 1] as number);
+      const titled = h.posTitledBodies[pos];
+      if (titled === undefined) continue;
+      bodies ??= [];
+      for (const b of titled) if (!bodies.includes(b)) bodies.push(b);
+    }
+    if (bodies !== null) {
+      for (const b of bodies) {
+        const rules = h.bodyRuleNumbers.get(b);
+        if (rules !== undefined && fillsSeat(h, ctx, b, p)) n = addRulesOnce(n, rules, 0, rules.length);
+      }
+    }
+  }
+  for (const m of ctx.team) {
+    if (m.personId !== person) continue;
+    const rules = h.roleRuleNumbers.get(m.role);
+    if (rules !== undefined) n = addRulesOnce(n, rules, 0, rules.length);
+  }
+  if (p >= 0) for (let l = h.inboxStart[p] as number, end = h.inboxStart[p + 1] as number; l < end; l++) n = addCandidate(n, l);
+  return n;
+}
+
+/** Whether person number `p` holds rule number `rule` at t for the case. */
+function holdsRuleAt<C extends HotCase>(h: HotIndex, ctx: C, rule: number, p: number, slow: SlowChecks<C>): boolean {
+  const kind = h.ruleHolderKind[rule];
+  if (kind === HOLDER_BODY) return fillsSeat(h, ctx, h.ruleBody[rule] as string, p);
+  if (kind !== HOLDER_POSITION) return slow.holdsRule(ctx, rule, p);
+  const key = h.ruleKey[rule] as number;
+  if (key < 0) return false;
+  const t = ctx.t;
+  for (let i = h.keyPosStart[key] as number, end = h.keyPosStart[key + 1] as number; i < end; i++) {
+    if (h.posPerson[i] === p && (h.posFrom[i] as number) <= t && t < (h.posTo[i] as number)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether person `p` fills a seat of `body` for the case at t (seatsFilledBy): a seat's occupants are the
+ * holders in force of one of its titles in the nearest unit, at or above the case's, that has any.
+ */
+function fillsSeat(h: HotIndex, ctx: HotCase, body: string, p: number): boolean {
+  const seats = h.bodySeats.get(body);
+  if (seats === undefined) return false;
+  const t = ctx.t;
+  for (const titles of seats) {
+    for (let u = ctx.unit; u >= 0; u = h.unitParent[u] as number) {
+      let occupied = false;
+      for (let k = 0; k < titles.length; k++) {
+        const key = h.keyByUnitTitle.get(u * h.titleCount + (titles[k] as number));
+        if (key === undefined) continue;
+        for (let i = h.keyPosStart[key] as number, end = h.keyPosStart[key + 1] as number; i < end; i++) {
+          if (!((h.posFrom[i] as number) <= t && t < (h.posTo[i] as number))) continue;
+          if (h.posPerson[i] === p) return true;
+          occupied = true;
+        }
+      }
+      if (occupied) break;
+    }
+  }
+  return false;
+}
+
+/** qualificationAt on the compact records: the level the delegate of link `x` holds for its required role, −∞ for none. */
+function heldLevel<C extends HotCase>(h: HotIndex, ctx: C, x: number, slow: SlowChecks<C>): number {
+  const p = h.delegate[x] as number;
+  if (h.certSlow[p] === 1) return slow.heldLevel(ctx, x);
+  const role = h.qualRole[x] as number;
+  const t = ctx.t;
+  let latest = -1;
+  for (let i = h.certStart[p] as number, end = h.certStart[p + 1] as number; i < end; i++) {
+    if (h.certRole[i] === role && (h.certMade[i] as number) <= t) latest = i;
+  }
+  if (latest < 0) return -Infinity;
+  const level = h.certLevel[latest] as number;
+  if (level <= 0 || t >= (h.certValid[latest] as number)) return -Infinity;
+  return level;
+}
+
+/** Whether the delegate of link `x` lacks the qualification it requires. */
+function unqualified<C extends HotCase>(h: HotIndex, ctx: C, x: number, slow: SlowChecks<C>): boolean {
+  const held = heldLevel(h, ctx, x, slow);
+  return held === -Infinity || held < (h.qualLevel[x] as number);
+}
+
+/** The first failing stage of link `l`'s chain (0: it allows), from its folded record. */
+function stageOf<C extends HotCase>(h: HotIndex, ctx: C, l: number, personInTeam: boolean, slow: SlowChecks<C>): number {
+  const f = l * SF;
+  const o = l * SI;
+  const sumI = h.sumI;
+  const flags = sumI[o + I_FLAGS] as number;
+  if ((flags & F_SHAPE) !== 0) return STAGE.SHAPE;
+  const sumF = h.sumF;
+  const t = ctx.t;
+  if (!((sumF[f + F_FROM] as number) <= t && t < (sumF[f + F_TO] as number))) return STAGE.IN_FORCE;
+  if ((sumF[f + F_REVOKED] as number) <= t) return STAGE.REVOKED;
+  const rule = sumI[o + I_RULE] as number;
+  if (l !== rule && ((flags & F_LOST_BELOW) !== 0 || !holdsRuleAt(h, ctx, rule, sumI[o + I_ROOT_HOLDER] as number, slow))) return STAGE.SOURCE;
+  if (sumI[o + I_CURRENCY] !== ctx.currency) return STAGE.CURRENCY;
+  const masks = sumI[o + I_MASKS] as number;
+  if ((masks & ctx.pointBit) === 0) return STAGE.POINT;
+  if ((masks & (ctx.gradeBit << 16)) === 0) return STAGE.GRADE;
+  if (!(ctx.unitEnter >= (sumI[o + I_SCOPE_ENTER] as number) && ctx.unitExit <= (sumI[o + I_SCOPE_EXIT] as number))) return STAGE.SCOPE;
+  if ((flags & F_LIMIT_SLOW) !== 0 || !ctx.amountExact) {
+    if (overLimit(h, ctx, l) >= 0) return STAGE.AMOUNT;
+  } else if (ctx.amount > (sumF[f + F_LIMIT] as number)) return STAGE.AMOUNT;
+  if ((flags & F_QUALIFICATION) !== 0) {
+    for (let x = l; x !== rule; x = h.parent[x] as number) if ((h.qualRole[x] as number) >= 0 && unqualified(h, ctx, x, slow)) return STAGE.QUALIFICATION;
+  }
+  if (personInTeam && h.ruleHolderKind[rule] !== HOLDER_ROLE) return STAGE.CONFLICT;
+  return STAGE.ALLOWS;
+}
+
+/** The link nearest the rule whose limit the amount exceeds (bigint comparison), or −1. */
+function overLimit(h: HotIndex, ctx: HotCase, l: number): number {
+  let found = -1;
+  for (let x = l; x >= 0; x = h.parent[x] as number) {
+    const limit = (h.links[x] as HotLinkSource).limit;
+    if (limit !== null && ctx.minor > limit) found = x;
+  }
+  return found;
+}
+
+/**
+ * Judges the `n` gathered candidates: each one's first failing stage, then sorts them by rank (the order of
+ * their id lists; stable, as Array.prototype.sort). Returns how many allow.
+ */
+export function judgeCandidates<C extends HotCase>(h: HotIndex, ctx: C, n: number, personInTeam: boolean, slow: SlowChecks<C>): number {
+  const candidates = judged.candidates;
+  const stages = judged.stages;
+  const sumI = h.sumI;
+  let allowing = 0;
+  for (let i = 0; i < n; i++) {
+    const l = candidates[i] as number;
+    const stage = stageOf(h, ctx, l, personInTeam, slow);
+    if (stage === STAGE.ALLOWS) allowing++;
+    const rank = sumI[l * SI + I_RANK] as number;
+    let j = i;
+    for (; j > 0 && (sumI[(candidates[j - 1] as number) * SI + I_RANK] as number) > rank; j--) {
+      candidates[j] = candidates[j - 1] as number;
+      stages[j] = stages[j - 1] as number;
+    }
+    candidates[j] = l;
+    stages[j] = stage;
+  }
+  return allowing;
+}
+
+/**
+ * Which link of `l`'s chain fails `stage` first (from the rule down), or −1 when the plain checks must say
+ * (the chain's shape, a limit beyond a safe integer). Walking up from `l`, the last failure seen is the first.
+ */
+export function failingLink<C extends HotCase>(h: HotIndex, ctx: C, l: number, stage: number, slow: SlowChecks<C>): number {
+  const parent = h.parent;
+  const t = ctx.t;
+  let found = -1;
+  switch (stage) {
+    case STAGE.IN_FORCE:
+      for (let x = l; x >= 0; x = parent[x] as number) if (!((h.linkFrom[x] as number) <= t && t < (h.linkTo[x] as number))) found = x;
+      return found;
+    case STAGE.REVOKED:
+      for (let x = l; x >= 0; x = parent[x] as number) if ((h.linkRevoked[x] as number) <= t) found = x;
+      return found;
+    case STAGE.SOURCE: {
+      const rule = h.sumI[l * SI + I_RULE] as number;
+      for (let x = l; (parent[x] as number) !== rule; x = parent[x] as number) if (h.delegator[x] !== h.delegate[parent[x] as number]) found = x;
+      // The first delegation's delegator must hold the rule; that is checked before the links below it.
+      let first = l;
+      while ((parent[first] as number) !== rule) first = parent[first] as number;
+      return holdsRuleAt(h, ctx, rule, h.delegator[first] as number, slow) ? found : first;
+    }
+    case STAGE.CURRENCY:
+      for (let x = l; x >= 0; x = parent[x] as number) if (h.linkCurrency[x] !== ctx.currency) found = x;
+      return found;
+    case STAGE.POINT:
+      for (let x = l; x >= 0; x = parent[x] as number) if (((h.linkMasks[x] as number) & ctx.pointBit) === 0) found = x;
+      return found;
+    case STAGE.GRADE:
+      for (let x = l; x >= 0; x = parent[x] as number) if (((h.linkMasks[x] as number) & (ctx.gradeBit << 16)) === 0) found = x;
+      return found;
+    case STAGE.SCOPE:
+      for (let x = l; x >= 0; x = parent[x] as number) if (!(ctx.unitEnter >= (h.linkScopeEnter[x] as number) && ctx.unitExit <= (h.linkScopeExit[x] as number))) found = x;
+      return found;
+    case STAGE.AMOUNT:
+      if (((h.sumI[l * SI + I_FLAGS] as number) & F_LIMIT_SLOW) !== 0 || !ctx.amountExact) return overLimit(h, ctx, l);
+      for (let x = l; x >= 0; x = parent[x] as number) if (ctx.amount > (h.linkLimit[x] as number)) found = x;
+      return found;
+    case STAGE.QUALIFICATION: {
+      const rule = h.sumI[l * SI + I_RULE] as number;
+      for (let x = l; x !== rule; x = parent[x] as number) if ((h.qualRole[x] as number) >= 0 && unqualified(h, ctx, x, slow)) found = x;
+      return found;
+    }
+    case STAGE.CONFLICT:
+      return l;
+    default:
+      return -1;
+  }
+}
+
+/** The held level for a DELEGATE_NOT_QUALIFIED reason: null when none is held. */
+export function heldLevelOrNull<C extends HotCase>(h: HotIndex, ctx: C, x: number, slow: SlowChecks<C>): number | null {
+  const held = heldLevel(h, ctx, x, slow);
+  return held === -Infinity ? null : held;
+}
+
+/** The ids of link `l`'s chain, rule first. */
+export function chainIds(h: HotIndex, l: number): string[] {
+  const ids: string[] = new Array(h.length[l] as number);
+  for (let x = l, i = ids.length - 1; i >= 0; x = h.parent[x] as number, i--) ids[i] = h.ids[x] as string;
+  return ids;
 }
