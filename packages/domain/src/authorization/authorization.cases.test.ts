@@ -408,3 +408,38 @@ describe('the index', () => {
     expect(validateDelegation({ ...draftBase, source: { kind: 'DELEGATION', id: 'LOOP-A' } }, T, state)).toMatchObject({ ok: false, error: [{ code: 'DELEGATION.UNKNOWN_SOURCE' }] });
   });
 });
+
+describe('the compact index, where it cannot fold (same answers as the reference)', () => {
+  const persons = ['zhang', 'sun', 'zhou', 'wu', 'feng', 'li', 'han', 'wang', 'tang', 'ma', 'niu', 'nobody'];
+  const same = (state: AuthorityState, c: AuthorizationCase): void => {
+    for (const person of persons) expect(authorize(person, c, T, state)).toEqual(referenceAuthorize(person, c, T, state));
+  };
+
+  it('compares limits and amounts beyond 2^53 as bigints', () => {
+    const huge = 2n ** 60n;
+    const state: AuthorityState = {
+      ...eastRegion,
+      rules: eastRegion.rules.map((r) => ({ ...r, limit: r.limit === null ? null : huge })),
+      delegations: delegations.map((d) => (d.id === 'D1' ? { ...d, limit: huge - 1n } : d)),
+    };
+    for (const minor of [1n, huge - 2n, huge - 1n, huge, huge + 1n]) same(state, { ...baseCase, amount: { minor, currency: 'CNY' } });
+    same(eastRegion, { ...baseCase, amount: { minor: huge, currency: 'CNY' } });
+  });
+
+  it('asks qualificationAt for a person with an invalid assessment date', () => {
+    const invalid = { assessmentId: 'bad', personId: 'zhou', role: 'AR' as const, level: 5, assessedAt: new Date(NaN), validUntil: null, certifying: true };
+    for (const certifications of [[invalid, ...eastRegion.certifications], [...eastRegion.certifications, invalid]]) {
+      same({ ...eastRegion, certifications }, baseCase);
+    }
+  });
+
+  it('judges a person with more candidate chains than its scratch space first holds', () => {
+    const d1 = delegations.find((d) => d.id === 'D1') as Delegation;
+    const many = Array.from({ length: 150 }, (_, i) => ({ ...d1, id: `MANY-${String(i).padStart(3, '0')}`, delegateId: 'many', limit: BigInt(i) * 100n }));
+    const state: AuthorityState = { ...eastRegion, delegations: [...delegations, ...many] };
+    for (const minor of [0n, 5_000n, 20_000n]) {
+      const c = { ...baseCase, amount: { minor, currency: 'CNY' } };
+      expect(authorize('many', c, T, state)).toEqual(referenceAuthorize('many', c, T, state));
+    }
+  });
+});

@@ -8,12 +8,11 @@ import {
   gradeBit,
   limitMoney,
   pointBit,
-  positionInForce,
   seatOccupants,
   seatsFilledBy,
 } from './authority-index';
 import { compareStrings } from './chain-order';
-import { STAGE as STAGES, SlowChecks, chainIds, failingLink, gatherCandidates, heldLevelOrNull, judgeCandidates, judged } from './hot-index';
+import { STAGE as STAGES, SlowChecks, chainIds, chainStage, failingLink, gatherCandidates, heldLevelOrNull, judgeCandidates, judged } from './hot-index';
 import {
   AuthorityBodyCoverage,
   AuthorityBodySeatCoverage,
@@ -76,121 +75,32 @@ function contextOf(ix: AuthorityIndex, c: AuthorizationCase, at: Date): CaseCont
   };
 }
 
-const inForce = (link: CompiledLink, t: number): boolean => link.fromMs <= t && t < link.toMs;
-
-function holdsPosition(ix: AuthorityIndex, person: string, key: string, t: number): boolean {
-  const held = ix.positionsByKey.get(key);
-  if (held === undefined) return false;
-  for (const p of held) if (p.personId === person && positionInForce(p, t)) return true;
-  return false;
-}
-
-/** Whether `person` holds the rule itself at t for this case. */
-function holdsRule(ctx: CaseContext, rule: CompiledLink, person: string): boolean {
-  const holder = rule.rule.holder;
-  if (holder.kind === 'POSITION') return holdsPosition(ctx.ix, person, rule.holderKey, ctx.t);
-  if (holder.kind === 'PROJECT_ROLE') return ctx.team.some((m) => m.personId === person && m.role === holder.role);
-  return seatsFilledBy(ctx.ix, holder.bodyId, person, ctx.c.orgUnitId, ctx.t).length > 0;
-}
-
 function reason<R extends DenialReason>(code: R['code'], links: readonly CompiledLink[], data: R['data'] & { linkId: string }): DenialReason {
   return { code, linkId: data.linkId, chain: links.map((l) => l.id), data } as DenialReason;
 }
 
 /**
- * The first failed check of a candidate chain (AUTHORIZATION_CHECK_ORDER), or null when it allows. `from`
- * skips the stages before it, for a caller that knows they pass (the compact check): the answer is the same.
+ * A chain's shape failure, the first checks of AUTHORIZATION_CHECK_ORDER (too deep, cycle), for a chain the
+ * compact index found failing them (rare: the plain walk, once the answer is known to be this one).
  */
-function firstFailure(ctx: CaseContext, links: readonly CompiledLink[], rootHolder: string, person: string, from: number = STAGE.SHAPE): DenialReason | null {
+function shapeFailure(ctx: CaseContext, links: readonly CompiledLink[], rootHolder: string): DenialReason {
   const n = links.length;
   const max = ctx.ix.maxChainLinks;
-  if (from <= STAGE.SHAPE) {
-    if (n > max) return reason('CHAIN_TOO_DEEP', links, { linkId: (links[max] as CompiledLink).id, length: n, max, cause: 'MAX_LINKS' });
-    for (let i = 0; i < n - 1; i++) {
-      const link = links[i] as CompiledLink;
-      if (n - 1 - i > link.depth) return reason('CHAIN_TOO_DEEP', links, { linkId: link.id, length: n - 1 - i, max: link.depth, cause: 'DELEGABLE_DEPTH' });
-    }
-    for (let i = 1; i < n; i++) {
-      const delegate = (links[i] as CompiledLink).delegateId;
-      let seen = delegate === rootHolder;
-      for (let j = 1; j < i && !seen; j++) seen = (links[j] as CompiledLink).delegateId === delegate;
-      if (seen) return reason('CHAIN_CYCLE', links, { linkId: (links[i] as CompiledLink).id, personId: delegate });
-    }
+  if (n > max) return reason('CHAIN_TOO_DEEP', links, { linkId: (links[max] as CompiledLink).id, length: n, max, cause: 'MAX_LINKS' });
+  for (let i = 0; i < n - 1; i++) {
+    const link = links[i] as CompiledLink;
+    if (n - 1 - i > link.depth) return reason('CHAIN_TOO_DEEP', links, { linkId: link.id, length: n - 1 - i, max: link.depth, cause: 'DELEGABLE_DEPTH' });
   }
-  const t = ctx.t;
-  if (from <= STAGE.IN_FORCE) {
-    for (const link of links) if (!inForce(link, t)) return reason('NOT_IN_FORCE', links, { linkId: link.id, window: (link.delegation ?? link.rule).window });
+  // Not too deep, so some delegate repeats a person: the first such link, or else the last one.
+  let i = 1;
+  for (; i < n - 1; i++) {
+    const delegate = (links[i] as CompiledLink).delegateId;
+    let seen = delegate === rootHolder;
+    for (let j = 1; j < i && !seen; j++) seen = (links[j] as CompiledLink).delegateId === delegate;
+    if (seen) break;
   }
-  if (from <= STAGE.REVOKED) {
-    for (const link of links) {
-      if (link.revokedMs <= t) return reason('REVOKED', links, { linkId: link.id, at: (link.delegation as { revokedAt: Date }).revokedAt });
-    }
-  }
-  if (from <= STAGE.SOURCE) {
-    for (let i = 1; i < n; i++) {
-      const link = links[i] as CompiledLink;
-      const source = links[i - 1] as CompiledLink;
-      const holds = i === 1 ? holdsRule(ctx, source, link.delegatorId) : link.delegatorId === source.delegateId;
-      if (!holds) return reason('DELEGATOR_LOST_SOURCE', links, { linkId: link.id, delegatorId: link.delegatorId, sourceId: source.id });
-    }
-  }
-  const c = ctx.c;
-  if (from <= STAGE.CURRENCY) {
-    for (const link of links) {
-      if (link.currency !== c.amount.currency) return reason('CURRENCY_MISMATCH', links, { linkId: link.id, currency: link.currency, caseCurrency: c.amount.currency });
-    }
-  }
-  if (from <= STAGE.POINT) {
-    for (const link of links) {
-      if ((link.pointMask & ctx.pointBit) === 0) {
-        return reason('POINT_NOT_COVERED', links, { linkId: link.id, decisionPoint: c.decisionPoint, covered: (link.delegation ?? link.rule).decisionPoints });
-      }
-    }
-  }
-  if (from <= STAGE.GRADE) {
-    for (const link of links) {
-      if ((link.gradeMask & ctx.gradeBit) === 0) {
-        return reason('GRADE_NOT_COVERED', links, { linkId: link.id, grade: c.grade, covered: (link.delegation ?? link.rule).grades });
-      }
-    }
-  }
-  if (from <= STAGE.SCOPE) {
-    for (const link of links) {
-      if (!ctx.ix.tree.isWithin(c.orgUnitId, link.scopeOrgUnitId)) {
-        return reason('OUT_OF_SCOPE', links, { linkId: link.id, orgUnitId: c.orgUnitId, scopeOrgUnitId: link.scopeOrgUnitId });
-      }
-    }
-  }
-  if (from <= STAGE.AMOUNT) {
-    for (const link of links) {
-      if (link.limit !== null && c.amount.minor > link.limit) {
-        return reason('AMOUNT_OVER_LIMIT', links, { linkId: link.id, limit: { minor: link.limit, currency: link.currency }, amount: c.amount });
-      }
-    }
-  }
-  if (from <= STAGE.QUALIFICATION) {
-    for (let i = 1; i < n; i++) {
-      const link = links[i] as CompiledLink;
-      if (link.qualificationRole === null) continue;
-      const records = ctx.ix.certificationsByPerson.get(link.delegateId) ?? [];
-      const q = qualificationAt(records, link.delegateId, link.qualificationRole, ctx.at);
-      const required = Math.max(1, link.qualificationLevel);
-      if (!q.held || q.level < required) {
-        return reason('DELEGATE_NOT_QUALIFIED', links, {
-          linkId: link.id,
-          personId: link.delegateId,
-          role: link.qualificationRole,
-          required,
-          held: q.held ? q.level : null,
-        });
-      }
-    }
-  }
-  const root = links[0] as CompiledLink;
-  if (root.rule.holder.kind !== 'PROJECT_ROLE' && ctx.team.some((m) => m.personId === person)) {
-    return reason('CONFLICT_OF_INTEREST', links, { linkId: (links[n - 1] as CompiledLink).id, personId: person, projectId: c.projectId ?? null });
-  }
-  return null;
+  const link = links[i] as CompiledLink;
+  return reason('CHAIN_CYCLE', links, { linkId: link.id, personId: link.delegateId });
 }
 
 /** Rule → … → delegation, rule first. */
@@ -233,7 +143,11 @@ function chainOutput(ctx: CaseContext, links: readonly CompiledLink[], rootHolde
 
 /** What the compact index leaves to the plain checks. */
 const slow: SlowChecks<CaseContext> = {
-  holdsRule: (ctx, rule, p) => holdsRule(ctx, ctx.ix.hot.links[rule] as CompiledLink, ctx.ix.hot.personIds[p] as string),
+  holdsRule(ctx, rule, p) {
+    const holder = (ctx.ix.hot.links[rule] as CompiledLink).rule.holder as { readonly role: string };
+    const person = ctx.ix.hot.personIds[p] as string;
+    return ctx.team.some((m) => m.personId === person && m.role === holder.role);
+  },
   heldLevel(ctx, x) {
     const link = ctx.ix.hot.links[x] as CompiledLink;
     const q = qualificationAt(ctx.ix.certificationsByPerson.get(link.delegateId) ?? [], link.delegateId, link.qualificationRole as TriangleRole, ctx.at);
@@ -251,7 +165,7 @@ function denialOf(ctx: CaseContext, l: number, stage: number, person: string): D
   const x = failingLink(h, ctx, l, stage, slow);
   if (x < 0) {
     const links = pathOf(h.links[l] as CompiledLink);
-    return firstFailure(ctx, links, rootHolderOf(links, person), person, stage) as DenialReason;
+    return shapeFailure(ctx, links, rootHolderOf(links, person));
   }
   const link = h.links[x] as CompiledLink;
   const chain = chainIds(h, l);
@@ -330,8 +244,9 @@ export function authorize(personId: string, c: AuthorizationCase, at: Date, stat
 }
 
 /** The rule's own link is in force at t and the case fits it (candidates for whoMayDecide and body coverage). */
-function ruleFits(ctx: CaseContext, rule: CompiledLink): boolean {
-  return firstFailure(ctx, [rule], '', '\u0000') === null;
+function ruleFits(ctx: CaseContext, rule: number): boolean {
+  // As the chain of the rule alone, asked for a person no team member can be.
+  return chainStage(ctx.ix.hot, ctx, rule, ctx.team.some((m) => m.personId === '\u0000'), slow) === STAGE.ALLOWS;
 }
 
 /** Everyone who may take the case's decision at `at`, with their chains; and for each decision-body rule that fits, its seats and quorum. */
@@ -340,8 +255,8 @@ export function whoMayDecide(c: AuthorizationCase, at: Date, state: AuthoritySta
   const ctx = contextOf(ix, c, at);
   const candidates = new Set<string>();
   const fitting: CompiledLink[] = [];
-  for (const rule of ix.rules) {
-    if (!ruleFits(ctx, rule)) continue;
+  for (const [number, rule] of ix.rules.entries()) {
+    if (!ruleFits(ctx, number)) continue;
     fitting.push(rule);
     const holder = rule.rule.holder;
     if (holder.kind === 'POSITION') {

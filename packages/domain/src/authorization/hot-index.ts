@@ -670,7 +670,7 @@ function unqualified<C extends HotCase>(h: HotIndex, ctx: C, x: number, slow: Sl
 }
 
 /** The first failing stage of link `l`'s chain (0: it allows), from its folded record. */
-function stageOf<C extends HotCase>(h: HotIndex, ctx: C, l: number, personInTeam: boolean, slow: SlowChecks<C>): number {
+export function chainStage<C extends HotCase>(h: HotIndex, ctx: C, l: number, personInTeam: boolean, slow: SlowChecks<C>): number {
   const f = l * SF;
   const o = l * SI;
   const sumI = h.sumI;
@@ -718,7 +718,7 @@ export function judgeCandidates<C extends HotCase>(h: HotIndex, ctx: C, n: numbe
   let allowing = 0;
   for (let i = 0; i < n; i++) {
     const l = candidates[i] as number;
-    const stage = stageOf(h, ctx, l, personInTeam, slow);
+    const stage = chainStage(h, ctx, l, personInTeam, slow);
     if (stage === STAGE.ALLOWS) allowing++;
     const rank = sumI[l * SI + I_RANK] as number;
     let j = i;
