@@ -307,3 +307,60 @@ describe('decision check', () => {
     await deciders.getByText(f.delegatorName, { exact: true }).first().waitFor();
   });
 });
+
+describe('decision bodies', () => {
+  it('records seat votes, shows each seat and when the decision completes, and says clearly when it is closed', async () => {
+    const token = await tokenFor(api, 'admin@demo.local');
+    const id = async (mutation: string, variables: Record<string, unknown> = {}) =>
+      String(Object.values(await gql<Record<string, { id: string }>>(api, token, mutation, variables))[0]?.id);
+    // A body of the region with two fixed seats (the region's BU presidents, a new chief engineer), holding ATI.
+    const engineerName = `Sun Li ${f.suffix}`;
+    const engineerId = await id(`mutation($name: String!, $no: String!, $org: ID!) { createPerson(name: $name, employeeNo: $no, orgUnitId: $org, hiredAt: "2020-01-01T00:00:00.000Z") { id } }`,
+      { name: engineerName, no: `E${f.suffix}B`, org: f.regionId });
+    await id(`mutation($p: ID!, $org: ID!) { createPositionAssignment(personId: $p, title: "CHIEF_ENGINEER", orgUnitId: $org, validFrom: "2025-01-01T00:00:00.000Z") { id } }`, { p: engineerId, org: f.regionId });
+    const bodyName = `E2E decision team ${f.suffix}`;
+    const bodyId = await id(`mutation($name: String!, $org: ID!) { createDecisionBody(name: $name, quorum: "ALL_FIXED", orgUnitId: $org,
+      seats: [{ title: "BU_PRESIDENT", fixed: true, alternativeTitles: [] }, { title: "CHIEF_ENGINEER", fixed: true, alternativeTitles: [] }]) { id } }`, { name: bodyName, org: f.regionId });
+    await id(`mutation($name: String!, $body: ID!, $org: ID!) { createAuthorityRule(name: $name, holderKind: DECISION_BODY, decisionBodyId: $body, decisionPoints: [ATI],
+      grades: [I, II, III], scopeOrgUnitId: $org, currency: "CNY", validFrom: "2025-01-01T00:00:00.000Z", delegableDepth: 0) { id } }`, { name: `E2E body rule ${f.suffix}`, body: bodyId, org: f.regionId });
+    const projectId = await id(`mutation($name: String!, $org: ID!) { createProject(name: $name, orgUnitId: $org, stage: "LEAD", amount: "2000000.00", currency: "CNY",
+      gradeCriteria: { majorATierCustomerImpact: true }) { id } }`, { name: `E2E body project ${f.suffix}`, org: f.officeId });
+
+    const { page } = await adminTab();
+    await page.goto(`/#/Project/${projectId}/show/decisions`);
+    await page.getByRole('combobox', { name: 'Vote in a decision body on…' }).click();
+    await page.getByRole('option', { name: 'ATI · approve to initiate' }).click();
+    const card = page.getByTestId('body-decision');
+    await card.getByText(bodyName, { exact: false }).waitFor();
+    await card.getByTestId('seat-CHIEF_ENGINEER').getByText('Not voted yet').waitFor();
+    await card.getByRole('combobox', { name: 'Voter (seat)' }).click();
+    await page.getByRole('option', { name: new RegExp(`${f.delegatorName} · Business-unit president`) }).click();
+    await card.getByRole('button', { name: 'Record vote' }).click();
+
+    // The first seat's vote: not complete yet, the other fixed seat still to vote.
+    const president = card.getByTestId('seat-BU_PRESIDENT');
+    await president.getByText('Approved').waitFor();
+    await president.getByText(f.delegatorName).waitFor();
+    expect(await card.getByTestId('body-status').innerText()).toBe('Not complete: 1 approved, 0 against');
+
+    // Meanwhile the chief engineer rejects (through the API): the decision completes as REJECTED.
+    const rejected = await gql<{ recordDecision: { complete: boolean; outcome: string } }>(api, token,
+      `mutation($p: ID!, $d: ID!, $k: String!) { recordDecision(input: { projectId: $p, decisionPoint: ATI, outcome: REJECTED, deciderId: $d, idempotencyKey: $k }) { complete outcome } }`,
+      { p: projectId, d: engineerId, k: `e2e-${f.suffix}-reject` });
+    expect(rejected.recordDecision).toEqual({ complete: true, outcome: 'REJECTED' });
+
+    // A vote from the page opened before: refused with DECISION_CLOSED, said plainly, and the card shows the outcome.
+    await card.getByRole('combobox', { name: 'Voter (seat)' }).click();
+    await page.getByRole('option', { name: new RegExp(`${f.delegatorName} · Business-unit president`) }).click();
+    await card.getByRole('combobox', { name: 'Vote', exact: true }).click();
+    await page.getByRole('option', { name: 'Returned' }).click();
+    await card.getByRole('button', { name: 'Record vote' }).click();
+    const alert = card.getByTestId('vote-error');
+    await alert.getByText('This decision is closed').waitFor();
+    expect(await alert.innerText()).toMatch(/already completed as “Rejected”/);
+    await card.getByTestId('body-status').getByText(/^Complete: Rejected/).waitFor();
+    await card.getByTestId('seat-CHIEF_ENGINEER').getByText(engineerName).waitFor();
+    expect(await card.getByTestId('body-history').innerText()).toContain('settled the decision');
+    await screenshot(page, 'body-decision-closed');
+  });
+});

@@ -7,6 +7,7 @@ import { EnumField, LocaleDateField, MoneyField, useEnumLabel } from '../compone
 import { RecordName } from '../components/RecordName';
 import type { DecisionRecord } from '../providers/types';
 import { ProjectTeam } from './ProjectTeam';
+import { BodyDecisions } from './BodyDecisions';
 
 function GradeReasons() {
   const record = useRecordContext();
@@ -42,6 +43,11 @@ function DecisionChains() {
   );
 }
 
+function ProjectBodyDecisions() {
+  const record = useRecordContext();
+  return record ? <BodyDecisions projectId={String(record.id)} /> : null;
+}
+
 function RecordDecisionButton() {
   const record = useRecordContext();
   return record ? <CreateButton resource="Decision" label="project.record_decision" state={{ record: { projectId: record.id } }} /> : null;
@@ -65,6 +71,7 @@ export function ProjectShow() {
           <ProjectTeam />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="project.decisions" path="decisions">
+          <ProjectBodyDecisions />
           <RecordDecisionButton />
           <ReferenceManyField reference="Decision" target="projectId" label={false} sort={{ field: 'decidedAt', order: 'DESC' }}>
             <DataTable bulkActionButtons={false} rowClick="show">

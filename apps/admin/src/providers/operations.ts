@@ -3,7 +3,7 @@ import { gqlRequest } from '../graphql/client';
 import type { AuthorizationResult, Decider, DelegationRecord, IncentivePoolRecord, QualificationStatus, DecisionRecord } from './types';
 
 const LINK = `kind id holderPersonId delegatorId decisionPoints grades scopeOrgUnitId limit currency validFrom validTo requiredRole requiredLevel`;
-const CHAIN = `links { ${LINK} }`;
+const CHAIN = `links { ${LINK} } body { bodyId seatTitles }`;
 const DELEGATION = `id sourceRuleId sourceDelegationId delegatorId delegateId decisionPoints grades scopeOrgUnitId limit currency validFrom validTo redelegableDepth requiredRole requiredLevel reason revokedAt revokeReason version`;
 const POOL = `id name status currency baseAmount fundedAmount fundingTrace allocationTrace version
   members { id personId role weight coefficient participation share }`;
@@ -37,7 +37,8 @@ export const operations = {
   },
   async whoMayDecide(input: CaseInput): Promise<Decider[]> {
     const data = await gqlRequest<{ whoMayDecide: Decider[] }>(
-      `query WhoMayDecide($input: CaseInput!) { whoMayDecide(input: $input) { personId chains { ${CHAIN} } } }`,
+      `query WhoMayDecide($input: CaseInput!) { whoMayDecide(input: $input) { personId quorumRequired chains { ${CHAIN} }
+        bodies { bodyId ruleId quorum quorumCount quorumReachable seats { title fixed titles occupants filledBy { personId via } } } } }`,
       { input: compact(input) },
     );
     return data.whoMayDecide;
@@ -70,7 +71,7 @@ export const operations = {
   },
   async recordDecision(input: { projectId: string; decisionPoint: string; outcome: string; deciderId: string; comment?: string; idempotencyKey: string }): Promise<DecisionRecord> {
     const data = await gqlRequest<{ recordDecision: DecisionRecord }>(
-      `mutation RecordDecision($input: RecordDecisionInput!) { recordDecision(input: $input) { id projectId decisionPoint outcome deciderId decidedAt complete chain { ${CHAIN} } } }`,
+      `mutation RecordDecision($input: RecordDecisionInput!) { recordDecision(input: $input) { id projectId decisionPoint outcome deciderId decidedAt complete comment chain { ${CHAIN} } } }`,
       { input: compact(input) },
     );
     return data.recordDecision;

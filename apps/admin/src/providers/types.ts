@@ -27,6 +27,8 @@ export interface AuthorityLink {
 }
 export interface AuthorityChain {
   links: AuthorityLink[];
+  /** For a decision body's rule: the body and the seats the person acts in. */
+  body?: { bodyId: string; seatTitles: string[] } | null;
 }
 export interface DenialReason {
   code: string;
@@ -40,9 +42,26 @@ export interface AuthorizationResult {
   chains: AuthorityChain[];
   reasons: DenialReason[];
 }
+export interface SeatCoverage {
+  title: string;
+  fixed: boolean;
+  titles: string[];
+  occupants: string[];
+  filledBy: Array<{ personId: string; via: string }>;
+}
+export interface BodyCoverage {
+  bodyId: string;
+  ruleId: string;
+  quorum: string;
+  quorumCount?: number | null;
+  quorumReachable: boolean;
+  seats: SeatCoverage[];
+}
 export interface Decider {
   personId: string;
   chains: AuthorityChain[];
+  bodies?: BodyCoverage[];
+  quorumRequired?: boolean;
 }
 export interface QualificationStatus {
   personId: string;
@@ -109,4 +128,5 @@ export interface DecisionRecord {
   decidedAt: string;
   chain: AuthorityChain;
   complete: boolean;
+  comment?: string | null;
 }
