@@ -1,6 +1,8 @@
 // The authorization engine: walks backwards from the person through the delegations they received, up to the rule.
 import { qualificationAt } from '../qualification/held';
+import type { DecisionPoint, ProjectGrade } from '../ltc/ltc';
 import type { TriangleRole } from '../roles/roles';
+import type { TimeWindow } from '../time/window';
 import {
   AuthorityIndex,
   CompiledLink,
@@ -19,10 +21,12 @@ import {
   AuthorityChain,
   AuthorityDecider,
   AuthorityLink,
+  AuthorityRule,
   AuthorityState,
   AuthorizationCase,
   AuthorizationResult,
   AuthorizationTeamMember,
+  Delegation,
   DenialReason,
   WhoMayDecideResult,
 } from './types';
@@ -132,10 +136,19 @@ function ruleOutput(rule: CompiledLink, holder: string): AuthorityLink {
   };
 }
 
-function chainOutput(ctx: CaseContext, links: readonly CompiledLink[], rootHolder: string): AuthorityChain {
-  const root = links[0] as CompiledLink;
-  const out: AuthorityLink[] = [ruleOutput(root, rootHolder)];
-  for (let i = 1; i < links.length; i++) out.push((links[i] as CompiledLink).output as AuthorityLink);
+/** The output of link `l`'s chain for `person`: read on the compact index (delegations' outputs are prebuilt). */
+function chainOutput(ctx: CaseContext, l: number, person: string): AuthorityChain {
+  const h = ctx.ix.hot;
+  const out: AuthorityLink[] = new Array(h.length[l] as number);
+  let x = l;
+  let rootHolder = person;
+  for (let i = out.length - 1; i > 0; i--) {
+    out[i] = h.outputs[x] as AuthorityLink;
+    if (i === 1) rootHolder = h.personIds[h.delegator[x] as number] as string;
+    x = h.parent[x] as number;
+  }
+  const root = h.links[x] as CompiledLink;
+  out[0] = ruleOutput(root, rootHolder);
   const holder = root.rule.holder;
   const body = holder.kind === 'DECISION_BODY' ? { bodyId: holder.bodyId, seatTitles: seatsFilledBy(ctx.ix, holder.bodyId, rootHolder, ctx.c.orgUnitId, ctx.t) } : null;
   return { links: out, body };
@@ -167,33 +180,35 @@ function denialOf(ctx: CaseContext, l: number, stage: number, person: string): D
     const links = pathOf(h.links[l] as CompiledLink);
     return shapeFailure(ctx, links, rootHolderOf(links, person));
   }
-  const link = h.links[x] as CompiledLink;
+  // The reason's data from the compact index and the per-link term lists, not from the link objects.
   const chain = chainIds(h, l);
   const c = ctx.c;
-  const linkId = link.id;
+  const linkId = h.ids[x] as string;
   switch (stage) {
     case STAGE.IN_FORCE:
-      return denial('NOT_IN_FORCE', linkId, chain, { linkId, window: (link.delegation ?? link.rule).window });
+      return denial('NOT_IN_FORCE', linkId, chain, { linkId, window: h.windows[x] as TimeWindow });
     case STAGE.REVOKED:
-      return denial('REVOKED', linkId, chain, { linkId, at: (link.delegation as { revokedAt: Date }).revokedAt });
+      return denial('REVOKED', linkId, chain, { linkId, at: (h.terms[x] as Delegation).revokedAt as Date });
     case STAGE.SOURCE:
-      return denial('DELEGATOR_LOST_SOURCE', linkId, chain, { linkId, delegatorId: link.delegatorId, sourceId: (link.parent as CompiledLink).id });
+      return denial('DELEGATOR_LOST_SOURCE', linkId, chain, { linkId, delegatorId: h.personIds[h.delegator[x] as number] as string, sourceId: h.ids[h.parent[x] as number] as string });
     case STAGE.CURRENCY:
-      return denial('CURRENCY_MISMATCH', linkId, chain, { linkId, currency: link.currency, caseCurrency: c.amount.currency });
+      return denial('CURRENCY_MISMATCH', linkId, chain, { linkId, currency: h.currencyIds[h.linkCurrency[x] as number] as string, caseCurrency: c.amount.currency });
     case STAGE.POINT:
-      return denial('POINT_NOT_COVERED', linkId, chain, { linkId, decisionPoint: c.decisionPoint, covered: (link.delegation ?? link.rule).decisionPoints });
+      return denial('POINT_NOT_COVERED', linkId, chain, { linkId, decisionPoint: c.decisionPoint, covered: h.points[x] as readonly DecisionPoint[] });
     case STAGE.GRADE:
-      return denial('GRADE_NOT_COVERED', linkId, chain, { linkId, grade: c.grade, covered: (link.delegation ?? link.rule).grades });
+      return denial('GRADE_NOT_COVERED', linkId, chain, { linkId, grade: c.grade, covered: h.grades[x] as readonly ProjectGrade[] });
     case STAGE.SCOPE:
-      return denial('OUT_OF_SCOPE', linkId, chain, { linkId, orgUnitId: c.orgUnitId, scopeOrgUnitId: link.scopeOrgUnitId });
-    case STAGE.AMOUNT:
-      return denial('AMOUNT_OVER_LIMIT', linkId, chain, { linkId, limit: { minor: link.limit as bigint, currency: link.currency }, amount: c.amount });
+      return denial('OUT_OF_SCOPE', linkId, chain, { linkId, orgUnitId: c.orgUnitId, scopeOrgUnitId: h.scopes[x] as string });
+    case STAGE.AMOUNT: {
+      const terms = h.terms[x] as AuthorityRule | Delegation;
+      return denial('AMOUNT_OVER_LIMIT', linkId, chain, { linkId, limit: { minor: terms.limit as bigint, currency: terms.currency }, amount: c.amount });
+    }
     case STAGE.QUALIFICATION:
       return denial('DELEGATE_NOT_QUALIFIED', linkId, chain, {
         linkId,
-        personId: link.delegateId,
-        role: link.qualificationRole as TriangleRole,
-        required: Math.max(1, link.qualificationLevel),
+        personId: h.personIds[h.delegate[x] as number] as string,
+        role: h.roleIds[h.qualRole[x] as number] as TriangleRole,
+        required: h.qualLevel[x] as number,
         held: heldLevelOrNull(h, ctx, x, slow),
       });
     default:
@@ -215,8 +230,7 @@ function judge(ctx: CaseContext, person: string): AuthorizationResult {
     let quorumRequired = true;
     for (let i = 0; i < n; i++) {
       if (stages[i] !== STAGE.ALLOWS) continue;
-      const links = pathOf(h.links[candidates[i] as number] as CompiledLink);
-      const chain = chainOutput(ctx, links, rootHolderOf(links, person));
+      const chain = chainOutput(ctx, candidates[i] as number, person);
       if (chain.body === null) quorumRequired = false;
       chains.push(chain);
     }

@@ -13,13 +13,17 @@
 // chain is known to fail, by the plain checks in authorize.ts.
 import type { OrgTree } from '../organisation/tree';
 import type { CertificationRecord } from '../qualification/held';
-import type { AuthorityPosition, AuthorityRule, AuthorizationTeamMember } from './types';
+import type { DecisionPoint, ProjectGrade } from '../ltc/ltc';
+import type { TimeWindow } from '../time/window';
+import type { AuthorityLink, AuthorityPosition, AuthorityRule, AuthorizationTeamMember, Delegation } from './types';
 
 /** What the compiled links provide to the compact index (see CompiledLink in authority-index.ts). */
 export interface HotLinkSource {
   readonly kind: 'RULE' | 'DELEGATION';
   readonly id: string;
   readonly rule: AuthorityRule;
+  readonly delegation: Delegation | null;
+  readonly output: AuthorityLink | null;
   readonly pointMask: number;
   readonly gradeMask: number;
   readonly scopeOrgUnitId: string;
@@ -76,8 +80,18 @@ export interface HotIndex {
   readonly sumF: Float64Array;
   readonly sumI: Int32Array;
   readonly parent: Int32Array;
-  /** The link's own terms, to find which link of a failing chain fails (−1: a rule's delegator). */
+  /** The link's own terms, to find which link of a failing chain fails and to word the reason (−1: a rule's delegator). */
   readonly ids: readonly string[];
+  /** The delegation or the rule itself (its window, decision points, grades, scope, limit, revocation). */
+  readonly terms: readonly (AuthorityRule | Delegation)[];
+  readonly windows: readonly TimeWindow[];
+  readonly points: readonly (readonly DecisionPoint[])[];
+  readonly grades: readonly (readonly ProjectGrade[])[];
+  readonly scopes: readonly string[];
+  /** A delegation's prebuilt output link (null for a rule: its holder varies by chain). */
+  readonly outputs: readonly (AuthorityLink | null)[];
+  readonly currencyIds: readonly string[];
+  readonly roleIds: readonly string[];
   readonly length: Int32Array;
   readonly delegator: Int32Array;
   readonly delegate: Int32Array;
@@ -121,9 +135,10 @@ export interface HotIndex {
   readonly unitExit: Int32Array;
   /** −1 for a root. */
   readonly unitParent: Int32Array;
-  /** Holder keys (title in unit) by unit number × titleCount + title number. */
-  readonly keyByUnitTitle: ReadonlyMap<number, number>;
-  readonly titleCount: number;
+  /** Holder keys in unit u: unitKeyTitle / unitKeyKey[unitKeyStart[u] … unitKeyStart[u + 1] − 1] (title number, key). */
+  readonly unitKeyStart: Int32Array;
+  readonly unitKeyTitle: Int32Array;
+  readonly unitKeyKey: Int32Array;
   /** Each seat of a body as the numbers of the titles that fill it (titles nobody holds left out). */
   readonly bodySeats: ReadonlyMap<string, readonly Int32Array[]>;
   /** A decision-body rule's body id ('' for other rules). */
@@ -248,6 +263,12 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
   const sumI = new Int32Array(count * SI);
   const parent = new Int32Array(count);
   const ids = links.map((l) => l.id);
+  const terms = links.map((l) => l.delegation ?? l.rule);
+  const windows = terms.map((x) => x.window);
+  const points = terms.map((x) => x.decisionPoints);
+  const grades = terms.map((x) => x.grades);
+  const scopes = links.map((l) => l.scopeOrgUnitId);
+  const outputs = links.map((l) => l.output);
   const length = Int32Array.from(links, (l) => l.length);
   const delegator = new Int32Array(count);
   const delegate = new Int32Array(count);
@@ -368,12 +389,16 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
   input.positions.forEach((p, i) => (posKeyList[i] = intern(keyIndex, null, p.title + '\u0000' + p.orgUnitId)));
   const titleIndex = new Map<string, number>();
   for (const p of input.positions) intern(titleIndex, null, p.title);
-  const titleCount = titleIndex.size;
-  const keyByUnitTitle = new Map<number, number>();
+  // Each key (title in a unit) once, under its unit.
+  const keyUnit = new Int32Array(keyIndex.size).fill(-1);
+  const keyTitle = new Int32Array(keyIndex.size);
   input.positions.forEach((p, i) => {
-    const unit = unitIndex.get(p.orgUnitId);
-    if (unit !== undefined) keyByUnitTitle.set(unit * titleCount + (titleIndex.get(p.title) as number), posKeyList[i] as number);
+    const key = posKeyList[i] as number;
+    keyUnit[key] = unitIndex.get(p.orgUnitId) ?? -1;
+    keyTitle[key] = titleIndex.get(p.title) as number;
   });
+  const unitKeys = rows(keyUnit, unitIndex.size);
+  const unitKeyTitle = unitKeys.items.map((key) => keyTitle[key] as number);
   const bodySeats = new Map<string, Int32Array[]>();
   for (const [body, seats] of input.seatsByBody) {
     bodySeats.set(
@@ -441,6 +466,14 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
     sumI,
     parent,
     ids,
+    terms,
+    windows,
+    points,
+    grades,
+    scopes,
+    outputs,
+    currencyIds: [...currencyIndex.keys()],
+    roleIds: [...roleIndex.keys()],
     length,
     delegator,
     delegate,
@@ -475,8 +508,9 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
     unitEnter,
     unitExit,
     unitParent,
-    keyByUnitTitle,
-    titleCount,
+    unitKeyStart: unitKeys.start,
+    unitKeyTitle,
+    unitKeyKey: unitKeys.items,
     bodySeats,
     ruleBody,
     certStart,
@@ -632,9 +666,9 @@ function fillsSeat(h: HotIndex, ctx: HotCase, body: string, p: number): boolean 
   for (const titles of seats) {
     for (let u = ctx.unit; u >= 0; u = h.unitParent[u] as number) {
       let occupied = false;
-      for (let k = 0; k < titles.length; k++) {
-        const key = h.keyByUnitTitle.get(u * h.titleCount + (titles[k] as number));
-        if (key === undefined) continue;
+      for (let k = h.unitKeyStart[u] as number, keys = h.unitKeyStart[u + 1] as number; k < keys; k++) {
+        if (!titles.includes(h.unitKeyTitle[k] as number)) continue;
+        const key = h.unitKeyKey[k] as number;
         for (let i = h.keyPosStart[key] as number, end = h.keyPosStart[key + 1] as number; i < end; i++) {
           if (!((h.posFrom[i] as number) <= t && t < (h.posTo[i] as number))) continue;
           if (h.posPerson[i] === p) return true;
