@@ -55,9 +55,17 @@ interface CaseContext {
   readonly minor: bigint;
 }
 
+/** A team member counts at t unless their window says otherwise. */
+function memberCounts(m: AuthorizationTeamMember, t: number): boolean {
+  return m.window === undefined || (m.window.from.getTime() <= t && (m.window.to === null || t < m.window.to.getTime()));
+}
+
 function contextOf(ix: AuthorityIndex, c: AuthorizationCase, at: Date): CaseContext {
   const t = at.getTime();
-  const team = c.team.filter((m) => m.window === undefined || (m.window.from.getTime() <= t && (m.window.to === null || t < m.window.to.getTime())));
+  // The case's own list when every member counts (nothing to copy), else the members who do.
+  let all = true;
+  for (const m of c.team) if (!memberCounts(m, t)) all = false;
+  const team = all ? c.team : c.team.filter((m) => memberCounts(m, t));
   const hot = ix.hot;
   const unit = hot.unitIndex.get(c.orgUnitId);
   const amount = Number(c.amount.minor);
@@ -142,13 +150,18 @@ function chainOutput(ctx: CaseContext, l: number, person: string): AuthorityChai
   const out: AuthorityLink[] = new Array(h.length[l] as number);
   let x = l;
   let rootHolder = person;
+  let first = -1;
   for (let i = out.length - 1; i > 0; i--) {
     out[i] = h.outputs[x] as AuthorityLink;
-    if (i === 1) rootHolder = h.personIds[h.delegator[x] as number] as string;
+    first = x;
     x = h.parent[x] as number;
   }
   const root = h.links[x] as CompiledLink;
-  out[0] = ruleOutput(root, rootHolder);
+  if (first < 0) out[0] = ruleOutput(root, person);
+  else {
+    rootHolder = h.personIds[h.delegator[first] as number] as string;
+    out[0] = h.ruleOutputs[first] ??= ruleOutput(root, rootHolder);
+  }
   const holder = root.rule.holder;
   const body = holder.kind === 'DECISION_BODY' ? { bodyId: holder.bodyId, seatTitles: seatsFilledBy(ctx.ix, holder.bodyId, rootHolder, ctx.c.orgUnitId, ctx.t) } : null;
   return { links: out, body };

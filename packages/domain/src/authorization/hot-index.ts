@@ -92,6 +92,11 @@ export interface HotIndex {
   readonly outputs: readonly (AuthorityLink | null)[];
   readonly currencyIds: readonly string[];
   readonly roleIds: readonly string[];
+  /**
+   * The rule's output link on chains through a first delegation (by that delegation's number): its holder is
+   * that delegation's delegator, so it is the same on every such chain. Filled on first use.
+   */
+  readonly ruleOutputs: (AuthorityLink | undefined)[];
   readonly length: Int32Array;
   readonly delegator: Int32Array;
   readonly delegate: Int32Array;
@@ -139,8 +144,8 @@ export interface HotIndex {
   readonly unitKeyStart: Int32Array;
   readonly unitKeyTitle: Int32Array;
   readonly unitKeyKey: Int32Array;
-  /** Each seat of a body as the numbers of the titles that fill it (titles nobody holds left out). */
-  readonly bodySeats: ReadonlyMap<string, readonly Int32Array[]>;
+  /** Each seat of a body as a membership table by title number: 1 for the titles that fill it. */
+  readonly bodySeats: ReadonlyMap<string, readonly Uint8Array[]>;
   /** A decision-body rule's body id ('' for other rules). */
   readonly ruleBody: readonly string[];
   /** Certifying records of person p, by role then assessment (oldest first): certStart[p] … certStart[p + 1] − 1. */
@@ -399,11 +404,15 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
   });
   const unitKeys = rows(keyUnit, unitIndex.size);
   const unitKeyTitle = unitKeys.items.map((key) => keyTitle[key] as number);
-  const bodySeats = new Map<string, Int32Array[]>();
+  const bodySeats = new Map<string, Uint8Array[]>();
   for (const [body, seats] of input.seatsByBody) {
     bodySeats.set(
       body,
-      seats.map((seat) => Int32Array.from(seat.titles.filter((t) => titleIndex.has(t)).map((t) => titleIndex.get(t) as number))),
+      seats.map((seat) => {
+        const fills = new Uint8Array(titleIndex.size);
+        for (const title of seat.titles) if (titleIndex.has(title)) fills[titleIndex.get(title) as number] = 1;
+        return fills;
+      }),
     );
   }
   const ruleBody = input.rules.map((r) => (r.rule.holder.kind === 'DECISION_BODY' ? r.rule.holder.bodyId : ''));
@@ -474,6 +483,7 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
     outputs,
     currencyIds: [...currencyIndex.keys()],
     roleIds: [...roleIndex.keys()],
+    ruleOutputs: new Array(count),
     length,
     delegator,
     delegate,
@@ -667,7 +677,7 @@ function fillsSeat(h: HotIndex, ctx: HotCase, body: string, p: number): boolean 
     for (let u = ctx.unit; u >= 0; u = h.unitParent[u] as number) {
       let occupied = false;
       for (let k = h.unitKeyStart[u] as number, keys = h.unitKeyStart[u + 1] as number; k < keys; k++) {
-        if (!titles.includes(h.unitKeyTitle[k] as number)) continue;
+        if (titles[h.unitKeyTitle[k] as number] !== 1) continue;
         const key = h.unitKeyKey[k] as number;
         for (let i = h.keyPosStart[key] as number, end = h.keyPosStart[key + 1] as number; i < end; i++) {
           if (!((h.posFrom[i] as number) <= t && t < (h.posTo[i] as number))) continue;
