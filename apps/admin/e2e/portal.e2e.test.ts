@@ -186,6 +186,32 @@ describe('editing', () => {
   });
 });
 
+describe('dates', () => {
+  it('write the chosen date and time in Chinese beside the native picker, and save it as UTC', async () => {
+    const token = await tokenFor(api, 'admin@demo.local');
+    const { allPeople } = await gql<{ allPeople: Array<{ id: string }> }>(api, token, '{ allPeople(perPage: 1, sortField: "id", sortOrder: "ASC") { id } }');
+    const person = allPeople[0]!;
+    const { page } = await tab('zh-CN');
+    await signIn(page, 'admin@demo.local');
+    await page.goto(`/#/Person/${person.id}`);
+    const hired = page.locator('input[type="datetime-local"]').first();
+    await hired.waitFor();
+    await hired.fill('2021-05-06T10:30');
+    const text = page.getByTestId('instant-text').first();
+    await text.getByText(/2021年5月6日/).waitFor();
+    const offsetMinutes = await page.evaluate(() => new Date('2021-05-06T10:30').getTimezoneOffset());
+    const utc = new Date(Date.UTC(2021, 4, 6, 10, 30) + offsetMinutes * 60000).toISOString();
+    // The moment in UTC too, unless the browser's zone is UTC (then the local time is it).
+    if (offsetMinutes !== 0) expect(await text.innerText()).toContain(`（UTC ${utc.slice(0, 16).replace('T', ' ')}）`);
+    else expect(await text.innerText()).toBe('2021年5月6日周四 UTC 10:30');
+    await screenshot(page, 'date-input-zh');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL((url) => !url.hash.endsWith(`/Person/${person.id}`));
+    const saved = await gql<{ Person: { hiredAt: string } }>(api, token, 'query($id: ID!) { Person(id: $id) { hiredAt } }', { id: person.id });
+    expect(saved.Person.hiredAt).toBe(utc);
+  });
+});
+
 describe('dashboard', () => {
   it('shows what needs attention', async () => {
     const { page } = await tab();

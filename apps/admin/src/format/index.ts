@@ -39,6 +39,16 @@ export function formatDateTime(value: string | Date | null | undefined, locale: 
   return new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(date);
 }
 
+/** A moment written out in full for the reader's language, in the browser's time zone (named). */
+export function formatInstantLong(value: string | Date | null | undefined, locale: string): string {
+  if (!value) return '';
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric', month: 'long', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short',
+  }).format(date);
+}
+
 /** Compares two decimal strings exactly (no floats): -1, 0 or 1. */
 export function compareDecimal(a: string, b: string): number {
   const [ai = '0', af = ''] = a.replace(/^-/, '').split('.');

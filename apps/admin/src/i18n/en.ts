@@ -21,6 +21,7 @@ export const en = {
     details: 'Details',
     before: 'Before',
     after: 'After',
+    instant: '%{local} (UTC %{utc})',
     reason_disabled: 'Not available: %{reason}',
   },
   menu: {

@@ -79,6 +79,7 @@ export const zhCN: Messages = {
     title: '铁三角工作台', language: '语言', sign_out: '退出登录', signed_in_as: '当前用户：%{email}（%{role}）', none: '—',
     unlimited: '不限额', open_ended: '长期有效', loading: '加载中…', yes: '是', no: '否', add: '添加', remove: '移除', details: '详情',
     before: '修改前', after: '修改后', reason_disabled: '不可用：%{reason}',
+    instant: '%{local}（UTC %{utc}）',
   },
   menu: {
     dashboard: '仪表盘', organisation: '组织', profiles: '角色画像', projects: '项目', authorizations: '授权', check: '决策权校验',
