@@ -266,21 +266,37 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
   const roleIndex = new Map<string, number>();
   const sumF = new Float64Array(count * SF);
   const sumI = new Int32Array(count * SI);
+  const ids: string[] = new Array(count);
+  const terms: Array<AuthorityRule | Delegation> = new Array(count);
+  const windows: TimeWindow[] = new Array(count);
+  const points: Array<readonly DecisionPoint[]> = new Array(count);
+  const grades: Array<readonly ProjectGrade[]> = new Array(count);
+  const scopes: string[] = new Array(count);
+  const outputs: Array<AuthorityLink | null> = new Array(count);
+  const length = new Int32Array(count);
+  const linkFrom = new Float64Array(count);
+  const linkTo = new Float64Array(count);
+  const linkRevoked = new Float64Array(count);
+  const linkLimit = new Float64Array(count);
+  for (let n = 0; n < count; n++) {
+    const l = links[n] as HotLinkSource;
+    const own = l.delegation ?? l.rule;
+    ids[n] = l.id;
+    terms[n] = own;
+    windows[n] = own.window;
+    points[n] = own.decisionPoints;
+    grades[n] = own.grades;
+    scopes[n] = l.scopeOrgUnitId;
+    outputs[n] = l.output;
+    length[n] = l.length;
+    linkFrom[n] = l.fromMs;
+    linkTo[n] = l.toMs;
+    linkRevoked[n] = l.revokedMs;
+    linkLimit[n] = l.limit === null ? Infinity : Number(l.limit);
+  }
   const parent = new Int32Array(count);
-  const ids = links.map((l) => l.id);
-  const terms = links.map((l) => l.delegation ?? l.rule);
-  const windows = terms.map((x) => x.window);
-  const points = terms.map((x) => x.decisionPoints);
-  const grades = terms.map((x) => x.grades);
-  const scopes = links.map((l) => l.scopeOrgUnitId);
-  const outputs = links.map((l) => l.output);
-  const length = Int32Array.from(links, (l) => l.length);
   const delegator = new Int32Array(count);
   const delegate = new Int32Array(count);
-  const linkFrom = Float64Array.from(links, (l) => l.fromMs);
-  const linkTo = Float64Array.from(links, (l) => l.toMs);
-  const linkRevoked = Float64Array.from(links, (l) => l.revokedMs);
-  const linkLimit = Float64Array.from(links, (l) => (l.limit === null ? Infinity : Number(l.limit)));
   const linkMasks = new Int32Array(count);
   const linkScopeEnter = new Int32Array(count);
   const linkScopeExit = new Int32Array(count);
@@ -292,8 +308,9 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
   const max = input.maxChainLinks;
 
   // Fold each link onto its parent's record: parents first (a link's parent has a smaller length).
-  const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => (links[a] as HotLinkSource).length - (links[b] as HotLinkSource).length || a - b);
-  for (const n of order) {
+  let longest = 0;
+  for (const len of length) longest = Math.max(longest, len);
+  for (const n of rows(length, longest + 1).items) {
     const link = links[n] as HotLinkSource;
     const p = link.parent === null ? -1 : (linkNumber.get(link.parent) as number);
     parent[n] = p;
@@ -534,15 +551,16 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
 
 /** Whether a delegation's chain repeats a person: a delegate equal to the rule's holder or to an earlier delegate. */
 function hasCycle(link: HotLinkSource): boolean {
-  const delegates: string[] = [];
+  const persons: string[] = [];
   let cursor: HotLinkSource = link;
-  while (cursor.parent !== null && cursor.parent.kind === 'DELEGATION') {
-    delegates.push(cursor.delegateId);
+  for (;;) {
+    if (persons.includes(cursor.delegateId)) return true;
+    persons.push(cursor.delegateId);
+    if (cursor.parent === null || cursor.parent.kind !== 'DELEGATION') break;
     cursor = cursor.parent;
   }
   // cursor is the first delegation: its delegator holds the rule on this chain.
-  delegates.push(cursor.delegateId, cursor.delegatorId);
-  return new Set(delegates).size !== delegates.length;
+  return persons.includes(cursor.delegatorId);
 }
 
 // ---- Reading: what a check does with the compact index. ----
