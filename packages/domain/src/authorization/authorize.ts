@@ -219,9 +219,9 @@ function denialOf(ctx: CaseContext, l: number, stage: number, person: string): D
     case STAGE.QUALIFICATION:
       return denial('DELEGATE_NOT_QUALIFIED', linkId, chain, {
         linkId,
-        personId: h.personIds[h.delegate[x] as number] as string,
-        role: h.roleIds[h.qualRole[x] as number] as TriangleRole,
-        required: h.qualLevel[x] as number,
+        personId: h.personIds[h.qual[x * 4] as number] as string,
+        role: h.roleIds[h.qual[x * 4 + 1] as number] as TriangleRole,
+        required: h.qual[x * 4 + 2] as number,
         held: heldLevelOrNull(h, ctx, x, slow),
       });
     default:

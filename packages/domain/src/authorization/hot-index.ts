@@ -109,9 +109,10 @@ export interface HotIndex {
   readonly linkScopeExit: Int32Array;
   readonly linkCurrency: Int32Array;
   /** -1: no qualification required. */
-  readonly qualRole: Int32Array;
-  /** max(1, required level). */
-  readonly qualLevel: Float64Array;
+  /** The nearest link at or above each link that requires a qualification of its delegate, or −1. */
+  readonly qualNext: Int32Array;
+  /** For a link requiring a qualification, by link number, stride 4: delegate, role number, max(1, level), the next such link above (−1). */
+  readonly qual: Float64Array;
   /** Delegations received by person p: link numbers inboxStart[p] … inboxStart[p + 1] − 1, in state order. */
   readonly inboxStart: Int32Array;
   readonly ruleHolderKind: Int8Array;
@@ -148,14 +149,10 @@ export interface HotIndex {
   readonly bodySeats: ReadonlyMap<string, readonly Uint8Array[]>;
   /** A decision-body rule's body id ('' for other rules). */
   readonly ruleBody: readonly string[];
-  /** Certifying records of person p, by role then assessment (oldest first): certStart[p] … certStart[p + 1] − 1. */
+  /** Certifying records of person p, by role then assessment (oldest first): certStart[p] … certStart[p + 1] − 1;
+   * `cert`, stride 4: role number, assessment time, level (null as −∞: no level reached), valid until (null as +∞). */
   readonly certStart: Int32Array;
-  readonly certRole: Int32Array;
-  readonly certMade: Float64Array;
-  /** The level; null as −∞ (both mean no level reached). */
-  readonly certLevel: Float64Array;
-  /** null as +∞. */
-  readonly certValid: Float64Array;
+  readonly cert: Float64Array;
   /** 1 when a record of the person has an invalid assessment date: ask qualificationAt instead. */
   readonly certSlow: Uint8Array;
 }
@@ -301,8 +298,8 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
   const linkScopeEnter = new Int32Array(count);
   const linkScopeExit = new Int32Array(count);
   const linkCurrency = new Int32Array(count);
-  const qualRole = new Int32Array(count);
-  const qualLevel = new Float64Array(count);
+  const qualNext = new Int32Array(count);
+  const qual = new Float64Array(count * 4);
   const minReach = new Float64Array(count);
   const limitMin: Array<bigint | null> = new Array(count);
   const max = input.maxChainLinks;
@@ -316,8 +313,15 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
     parent[n] = p;
     delegate[n] = link.kind === 'DELEGATION' ? (personIndex.get(link.delegateId) as number) : -1;
     delegator[n] = link.kind === 'DELEGATION' ? (personIndex.get(link.delegatorId) as number) : -1;
-    qualRole[n] = link.qualificationRole === null ? -1 : intern(roleIndex, null, link.qualificationRole);
-    qualLevel[n] = Math.max(1, link.qualificationLevel);
+    const above = p < 0 ? -1 : (qualNext[p] as number);
+    if (link.qualificationRole === null) qualNext[n] = above;
+    else {
+      qualNext[n] = n;
+      qual[n * 4] = personIndex.get(link.delegateId) as number;
+      qual[n * 4 + 1] = intern(roleIndex, null, link.qualificationRole);
+      qual[n * 4 + 2] = Math.max(1, link.qualificationLevel);
+      qual[n * 4 + 3] = above;
+    }
     const f = n * SF;
     const o = n * SI;
     const revoked = Number.isNaN(link.revokedMs) ? Infinity : link.revokedMs;
@@ -478,10 +482,13 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
   const certStart = new Int32Array(persons + 1);
   for (const x of certs) certStart[x.person + 1] = (certStart[x.person + 1] as number) + 1;
   for (let p = 0; p < persons; p++) certStart[p + 1] = (certStart[p + 1] as number) + (certStart[p] as number);
-  const certRole = Int32Array.from(certs, (x) => x.role);
-  const certMade = Float64Array.from(certs, (x) => x.c.assessedAt.getTime());
-  const certLevel = Float64Array.from(certs, (x) => (x.c.level === null ? -Infinity : x.c.level));
-  const certValid = Float64Array.from(certs, (x) => (x.c.validUntil === null ? Infinity : x.c.validUntil.getTime()));
+  const cert = new Float64Array(certs.length * 4);
+  certs.forEach((x, i) => {
+    cert[i * 4] = x.role;
+    cert[i * 4 + 1] = x.c.assessedAt.getTime();
+    cert[i * 4 + 2] = x.c.level === null ? -Infinity : x.c.level;
+    cert[i * 4 + 3] = x.c.validUntil === null ? Infinity : x.c.validUntil.getTime();
+  });
 
   return {
     personIndex,
@@ -512,8 +519,8 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
     linkScopeEnter,
     linkScopeExit,
     linkCurrency,
-    qualRole,
-    qualLevel,
+    qualNext,
+    qual,
     inboxStart,
     ruleHolderKind,
     ruleKey,
@@ -541,10 +548,7 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
     bodySeats,
     ruleBody,
     certStart,
-    certRole,
-    certMade,
-    certLevel,
-    certValid,
+    cert,
     certSlow,
   };
 }
@@ -711,24 +715,26 @@ function fillsSeat(h: HotIndex, ctx: HotCase, body: string, p: number): boolean 
 
 /** qualificationAt on the compact records: the level the delegate of link `x` holds for its required role, −∞ for none. */
 function heldLevel<C extends HotCase>(h: HotIndex, ctx: C, x: number, slow: SlowChecks<C>): number {
-  const p = h.delegate[x] as number;
+  const q = h.qual;
+  const p = q[x * 4] as number;
   if (h.certSlow[p] === 1) return slow.heldLevel(ctx, x);
-  const role = h.qualRole[x] as number;
+  const role = q[x * 4 + 1] as number;
   const t = ctx.t;
+  const cert = h.cert;
   let latest = -1;
   for (let i = h.certStart[p] as number, end = h.certStart[p + 1] as number; i < end; i++) {
-    if (h.certRole[i] === role && (h.certMade[i] as number) <= t) latest = i;
+    if (cert[i * 4] === role && (cert[i * 4 + 1] as number) <= t) latest = i;
   }
   if (latest < 0) return -Infinity;
-  const level = h.certLevel[latest] as number;
-  if (level <= 0 || t >= (h.certValid[latest] as number)) return -Infinity;
+  const level = cert[latest * 4 + 2] as number;
+  if (level <= 0 || t >= (cert[latest * 4 + 3] as number)) return -Infinity;
   return level;
 }
 
 /** Whether the delegate of link `x` lacks the qualification it requires. */
 function unqualified<C extends HotCase>(h: HotIndex, ctx: C, x: number, slow: SlowChecks<C>): boolean {
   const held = heldLevel(h, ctx, x, slow);
-  return held === -Infinity || held < (h.qualLevel[x] as number);
+  return held === -Infinity || held < (h.qual[x * 4 + 2] as number);
 }
 
 /** The first failing stage of link `l`'s chain (0: it allows), from its folded record. */
@@ -753,7 +759,7 @@ export function chainStage<C extends HotCase>(h: HotIndex, ctx: C, l: number, pe
     if (overLimit(h, ctx, l) >= 0) return STAGE.AMOUNT;
   } else if (ctx.amount > (sumF[f + F_LIMIT] as number)) return STAGE.AMOUNT;
   if ((flags & F_QUALIFICATION) !== 0) {
-    for (let x = l; x !== rule; x = h.parent[x] as number) if ((h.qualRole[x] as number) >= 0 && unqualified(h, ctx, x, slow)) return STAGE.QUALIFICATION;
+    for (let x = h.qualNext[l] as number; x >= 0; x = h.qual[x * 4 + 3] as number) if (unqualified(h, ctx, x, slow)) return STAGE.QUALIFICATION;
   }
   if (personInTeam && h.ruleHolderKind[rule] !== HOLDER_ROLE) return STAGE.CONFLICT;
   return STAGE.ALLOWS;
@@ -833,11 +839,9 @@ export function failingLink<C extends HotCase>(h: HotIndex, ctx: C, l: number, s
       if (((h.sumI[l * SI + I_FLAGS] as number) & F_LIMIT_SLOW) !== 0 || !ctx.amountExact) return overLimit(h, ctx, l);
       for (let x = l; x >= 0; x = parent[x] as number) if (ctx.amount > (h.linkLimit[x] as number)) found = x;
       return found;
-    case STAGE.QUALIFICATION: {
-      const rule = h.sumI[l * SI + I_RULE] as number;
-      for (let x = l; x !== rule; x = parent[x] as number) if ((h.qualRole[x] as number) >= 0 && unqualified(h, ctx, x, slow)) found = x;
+    case STAGE.QUALIFICATION:
+      for (let x = h.qualNext[l] as number; x >= 0; x = h.qual[x * 4 + 3] as number) if (unqualified(h, ctx, x, slow)) found = x;
       return found;
-    }
     case STAGE.CONFLICT:
       return l;
     default:
