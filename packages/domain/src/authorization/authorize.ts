@@ -147,6 +147,8 @@ function ruleOutput(rule: CompiledLink, holder: string): AuthorityLink {
 /** The output of link `l`'s chain for `person`: read on the compact index (delegations' outputs are prebuilt). */
 function chainOutput(ctx: CaseContext, l: number, person: string): AuthorityChain {
   const h = ctx.ix.hot;
+  const cached = h.chainOutputs[l];
+  if (cached !== undefined) return cached;
   const out: AuthorityLink[] = new Array(h.length[l] as number);
   let x = l;
   let rootHolder = person;
@@ -163,8 +165,10 @@ function chainOutput(ctx: CaseContext, l: number, person: string): AuthorityChai
     out[0] = h.ruleOutputs[first] ??= ruleOutput(root, rootHolder);
   }
   const holder = root.rule.holder;
-  const body = holder.kind === 'DECISION_BODY' ? { bodyId: holder.bodyId, seatTitles: seatsFilledBy(ctx.ix, holder.bodyId, rootHolder, ctx.c.orgUnitId, ctx.t) } : null;
-  return { links: out, body };
+  if (holder.kind === 'DECISION_BODY') return { links: out, body: { bodyId: holder.bodyId, seatTitles: seatsFilledBy(ctx.ix, holder.bodyId, rootHolder, ctx.c.orgUnitId, ctx.t) } };
+  // A delegation chain not through a decision body reads the same whoever asks and whenever: keep it.
+  if (first >= 0) return (h.chainOutputs[l] = Object.freeze({ links: Object.freeze(out), body: null }));
+  return { links: out, body: null };
 }
 
 /** What the compact index leaves to the plain checks. */
@@ -181,7 +185,7 @@ const slow: SlowChecks<CaseContext> = {
   },
 };
 
-function denial<R extends DenialReason>(code: R['code'], linkId: string, chain: string[], data: R['data']): DenialReason {
+function denial<R extends DenialReason>(code: R['code'], linkId: string, chain: readonly string[], data: R['data']): DenialReason {
   return { code, linkId, chain, data } as DenialReason;
 }
 

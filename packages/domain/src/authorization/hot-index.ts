@@ -15,7 +15,7 @@ import type { OrgTree } from '../organisation/tree';
 import type { CertificationRecord } from '../qualification/held';
 import type { DecisionPoint, ProjectGrade } from '../ltc/ltc';
 import type { TimeWindow } from '../time/window';
-import type { AuthorityLink, AuthorityPosition, AuthorityRule, AuthorizationTeamMember, Delegation } from './types';
+import type { AuthorityChain, AuthorityLink, AuthorityPosition, AuthorityRule, AuthorizationTeamMember, Delegation } from './types';
 
 /** What the compiled links provide to the compact index (see CompiledLink in authority-index.ts). */
 export interface HotLinkSource {
@@ -97,6 +97,12 @@ export interface HotIndex {
    * that delegation's delegator, so it is the same on every such chain. Filled on first use.
    */
   readonly ruleOutputs: (AuthorityLink | undefined)[];
+  /**
+   * Answers that depend on the chain only, shared (frozen) by every answer that returns them, filled on first
+   * use: a chain's ids (for its denial reasons), and the output of a chain that is not a decision body's.
+   */
+  readonly chainIdLists: (readonly string[] | undefined)[];
+  readonly chainOutputs: (AuthorityChain | undefined)[];
   readonly length: Int32Array;
   readonly delegator: Int32Array;
   readonly delegate: Int32Array;
@@ -508,6 +514,8 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
     currencyIds: [...currencyIndex.keys()],
     roleIds: [...roleIndex.keys()],
     ruleOutputs: new Array(count),
+    chainIdLists: new Array(count),
+    chainOutputs: new Array(count),
     length,
     delegator,
     delegate,
@@ -855,9 +863,11 @@ export function heldLevelOrNull<C extends HotCase>(h: HotIndex, ctx: C, x: numbe
   return held === -Infinity ? null : held;
 }
 
-/** The ids of link `l`'s chain, rule first. */
-export function chainIds(h: HotIndex, l: number): string[] {
+/** The ids of link `l`'s chain, rule first (built once, then shared). */
+export function chainIds(h: HotIndex, l: number): readonly string[] {
+  const cached = h.chainIdLists[l];
+  if (cached !== undefined) return cached;
   const ids: string[] = new Array(h.length[l] as number);
   for (let x = l, i = ids.length - 1; i >= 0; x = h.parent[x] as number, i--) ids[i] = h.ids[x] as string;
-  return ids;
+  return (h.chainIdLists[l] = Object.freeze(ids));
 }
