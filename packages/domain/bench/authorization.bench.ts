@@ -57,12 +57,21 @@ function generate(size: Size, seed: number): AuthorityState {
     { id: 'grade-II', seats: [{ title: 'BUSINESS_DEPT_DIRECTOR', fixed: true }, { title: 'INDUSTRY_HEAD', fixed: true }, { title: 'INDUSTRY_CHIEF_ENGINEER', fixed: true }] },
   ];
   const rules: AuthorityRule[] = [];
+  // Rule kinds in fixed shares, 18 : 1 : 1 (position, decision body, project role), the bodies in turn. They were
+  // drawn at random, which at 50 rules is too few draws for the shares to hold: the 5,000-delegation state had
+  // one decision-body rule (1.5% of its delegations below it, one body with rules) against 20 of 500 (3.8%, both
+  // bodies), so its questions met fewer decision-body seats — cheaper questions, not the same ones.
   for (let i = 0; i < size.rules; i++) {
-    const kind = p.int(0, 19);
+    const kind = i % 20;
     const pos = p.one(positions);
     rules.push({
       id: `r${i}`,
-      holder: kind < 18 ? { kind: 'POSITION', title: pos.title, orgUnitId: pos.orgUnitId } : kind === 18 ? { kind: 'DECISION_BODY', bodyId: p.one(bodies).id } : { kind: 'PROJECT_ROLE', role: 'AR' },
+      holder:
+        kind < 18
+          ? { kind: 'POSITION', title: pos.title, orgUnitId: pos.orgUnitId }
+          : kind === 18
+            ? { kind: 'DECISION_BODY', bodyId: (bodies[Math.floor(i / 20) % bodies.length] as AuthorityBody).id }
+            : { kind: 'PROJECT_ROLE', role: 'AR' },
       decisionPoints: POINTS.filter(() => p.chance(0.7)),
       grades: GRADES.filter(() => p.chance(0.7)),
       scopeOrgUnitId: kind < 18 ? pos.orgUnitId : `u${p.int(0, size.units - 1)}`,
