@@ -9,8 +9,14 @@
 //   in scope               ⇔ unit's [enter, exit] inside the intersection of the scopes' intervals (a laminar family)
 //   amount within limits   ⇔ amount ≤ min(limit)
 // The chain's shape (too deep, cycle) and a delegator who is not the previous delegate do not depend on the
-// case or the time: they are judged once here. Which link fails, and the reason's data, are found only when a
-// chain is known to fail, by the plain checks in authorize.ts.
+// case or the time: they are judged once here. What is left per check: whether the first delegator holds the
+// rule (positions, seats, team) and the qualifications required, walked from one requiring link to the next.
+// Which link fails is looked for only when a chain is known to fail and its reason is returned (failingLink),
+// and authorize.ts words the reason from per-link term lists, without reading the link objects.
+//
+// Measured, not assumed (50,000 vs 5,000 delegations): a person's candidate records sit side by side (the
+// inbox), and per-link fields stay in separate dense arrays: one 64-byte record per link, tried for the walks
+// up a chain, was slower, as 3.5 MB of records fall out of the cache where a 220 kB array of one field does not.
 import type { OrgTree } from '../organisation/tree';
 import type { CertificationRecord } from '../qualification/held';
 import type { DecisionPoint, ProjectGrade } from '../ltc/ltc';
