@@ -7,11 +7,10 @@ import { IsNull } from 'typeorm';
 import { Database } from './db';
 import { Loaders } from './loaders';
 import { Principal, SCOPED_ROLES, UserRole } from './permissions';
-import { hashApiToken, parseApiTokenId, sameHash, verifySession } from './passwords';
+import { hashApiToken, parseApiTokenId, sameHash, SessionClaims, verifySession } from './passwords';
 import { OrgUnit } from '../modules/org-unit/org-unit.entity';
 import { PositionAssignment } from '../modules/position-assignment/position-assignment.entity';
 import { Person } from '../modules/person/person.entity';
-import { User } from '../modules/user/user.entity';
 import { ApiToken } from '../modules/api-token/api-token.entity';
 import { unauthenticated } from './errors';
 import { LoginThrottle } from './throttle';
@@ -32,10 +31,59 @@ export interface Context {
   services: ServerServices;
   /** Records an auth failure to report once the operation runs (a bad token is UNAUTHENTICATED, not anonymous). */
   authError: Error | null;
+  /**
+   * The authority change counter, when it was read with the caller's session (one statement for both); the
+   * request's authority snapshot then follows it instead of reading the counter again.
+   */
+  authorityChangeCount?: string;
 }
 
-async function resolvePrincipal(db: Database, config: RuntimeConfig, header: string | undefined, now: Date): Promise<Principal | null> {
-  if (!header) return null;
+/**
+ * The session's user and the authority change counter in one statement: every signed-in request checks both, and
+ * a plain statement skips the query builder (built, aliased and hydrated per request otherwise).
+ */
+const SESSION_USER_SQL =
+  'SELECT u.id AS id, u.email AS email, u.role AS role, u.personId AS personId, u.archivedAt AS archivedAt, ' +
+  '(SELECT authority_state.changeCount FROM authority_state WHERE authority_state.id = 1) AS changeCount FROM users u WHERE u.id = ?';
+
+interface SessionUserRow {
+  id: number | string;
+  email: string;
+  role: string;
+  personId: number | string | null;
+  archivedAt: Date | string | null;
+  changeCount: number | string | bigint | null;
+}
+
+interface ResolvedPrincipal {
+  principal: Principal | null;
+  changeCount?: string;
+}
+
+/**
+ * Session tokens whose signature this server has verified, with their claims: a token's signature never changes
+ * its verdict, so it is checked once; expiry is checked on every request, and the user on every request too.
+ */
+class VerifiedSessions {
+  private readonly claims = new Map<string, SessionClaims>();
+  private static readonly MAX = 10_000;
+
+  constructor(private readonly secret: string) {}
+
+  verify(token: string, now: Date): SessionClaims | null {
+    const known = this.claims.get(token);
+    if (known) return known.exp * 1000 > now.getTime() ? known : null;
+    const claims = verifySession(token, this.secret, now);
+    if (claims) {
+      if (this.claims.size >= VerifiedSessions.MAX) this.claims.clear();
+      this.claims.set(token, claims);
+    }
+    return claims;
+  }
+}
+
+async function resolvePrincipal(db: Database, sessions: VerifiedSessions, header: string | undefined, now: Date): Promise<ResolvedPrincipal> {
+  if (!header) return { principal: null };
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   if (!match) throw unauthenticated();
   const token = match[1] as string;
@@ -44,13 +92,17 @@ async function resolvePrincipal(db: Database, config: RuntimeConfig, header: str
     const record = await db.manager.findOneBy(ApiToken, { id: tokenId, revokedAt: IsNull() });
     if (!record || !sameHash(record.tokenHash, hashApiToken(token))) throw unauthenticated();
     if (record.expiresAt && record.expiresAt.getTime() <= now.getTime()) throw unauthenticated();
-    return { kind: 'token', tokenId: record.id, name: record.name, scopes: record.scopes };
+    return { principal: { kind: 'token', tokenId: record.id, name: record.name, scopes: record.scopes } };
   }
-  const claims = verifySession(token, config.tokenSecret, now);
+  const claims = sessions.verify(token, now);
   if (!claims) throw unauthenticated();
-  const user = await db.manager.findOneBy(User, { id: claims.sub });
+  const rows = (await db.manager.query(SESSION_USER_SQL, [claims.sub])) as SessionUserRow[];
+  const user = rows[0];
   if (!user || user.archivedAt) throw unauthenticated();
-  return { kind: 'user', userId: user.id, email: user.email, role: user.role as UserRole, personId: user.personId ?? null };
+  return {
+    principal: { kind: 'user', userId: Number(user.id), email: user.email, role: user.role as UserRole, personId: user.personId === null ? null : Number(user.personId) },
+    changeCount: user.changeCount === null ? '0' : String(user.changeCount),
+  };
 }
 
 /** Long-lived helpers shared by every request of one server. */
@@ -90,12 +142,14 @@ export function systemContext(db: Database, config: RuntimeConfig, services: Ser
 }
 
 export function contextFactory(db: Database, config: RuntimeConfig, services: ServerServices) {
+  const sessions = new VerifiedSessions(config.tokenSecret);
   return async ({ headers, requestId }: ContextInput): Promise<Context> => {
     const now = new Date();
     let principal: Principal | null = null;
+    let authorityChangeCount: string | undefined;
     let authError: Error | null = null;
     try {
-      principal = await resolvePrincipal(db, config, headers.authorization, now);
+      ({ principal, changeCount: authorityChangeCount } = await resolvePrincipal(db, sessions, headers.authorization, now));
     } catch (error) {
       authError = error as Error;
     }
@@ -105,6 +159,7 @@ export function contextFactory(db: Database, config: RuntimeConfig, services: Se
       requestId: requestId ?? randomUUID(),
       principal,
       authError,
+      ...(authorityChangeCount !== undefined ? { authorityChangeCount } : {}),
       db,
       config,
       services,

@@ -1,5 +1,5 @@
 // Query limits as GraphQL validation rules: depth, aliases and a simple cost (fields × list multipliers).
-import { ASTVisitor, DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLError, Kind, OperationDefinitionNode, SelectionSetNode, ValidationContext, ValidationRule } from 'graphql';
+import { ASTVisitor, BREAK, DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLError, Kind, OperationDefinitionNode, SelectionSetNode, ValidationContext, ValidationRule, visit } from 'graphql';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -82,6 +82,34 @@ export function operationCost(operation: OperationDefinitionNode, document: Docu
   const fragments: Fragments = {};
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
   return costOf(operation.selectionSet, fragments, new Set(), variables);
+}
+
+/** True when some page size comes from a variable (anywhere in the document), so the cost depends on the variables. */
+function pageSizeFromVariables(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Argument(node) {
+      if (node.name.value === 'perPage' && node.value.kind === Kind.VARIABLE) {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+// Apollo keeps parsed documents (one object per query text), so the same operation comes back request after request.
+const staticCosts = new WeakMap<OperationDefinitionNode, number | null>();
+
+/** operationCost, remembered per operation when it does not depend on the variables. */
+export function cachedOperationCost(operation: OperationDefinitionNode, document: DocumentNode, variables: Record<string, unknown>): number {
+  let cost = staticCosts.get(operation);
+  if (cost === undefined) {
+    cost = pageSizeFromVariables(document) ? null : operationCost(operation, document, {});
+    staticCosts.set(operation, cost);
+  }
+  return cost ?? operationCost(operation, document, variables);
 }
 
 export function costError(cost: number, limits: QueryLimits): GraphQLError {

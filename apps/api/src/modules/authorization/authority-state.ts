@@ -186,10 +186,13 @@ export function authorityCache(ctx: Context): AuthorityCache {
 // Kept on the context itself: Apollo shallow-copies the context per operation, so a WeakMap would miss it.
 const SNAPSHOT = Symbol('authoritySnapshot');
 
-/** The authority snapshot for this request: the counter is read once per request. */
+/**
+ * The authority snapshot for this request: the counter is read once per request (with the caller's session when
+ * signed in, see context.ts; otherwise here).
+ */
 export function authoritySnapshot(ctx: Context): Promise<AuthoritySnapshot> {
   const holder = ctx as Context & { [SNAPSHOT]?: Promise<AuthoritySnapshot> };
-  holder[SNAPSHOT] ??= authorityCache(ctx).snapshot();
+  holder[SNAPSHOT] ??= ctx.authorityChangeCount !== undefined ? authorityCache(ctx).snapshotFor(ctx.authorityChangeCount) : authorityCache(ctx).snapshot();
   return holder[SNAPSHOT];
 }
 
