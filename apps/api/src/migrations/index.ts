@@ -2,5 +2,6 @@
 import { InitialSchema1764400000000 } from './1764400000000-initial-schema';
 import { AuthorityStateCounter1764500000000 } from './1764500000000-authority-state-counter';
 import { PoolLifecycleColumns1764600000000 } from './1764600000000-pool-lifecycle-columns';
+import { CaseStateCounter1764700000000 } from './1764700000000-case-state-counter';
 
-export const MIGRATIONS = [InitialSchema1764400000000, AuthorityStateCounter1764500000000, PoolLifecycleColumns1764600000000];
+export const MIGRATIONS = [InitialSchema1764400000000, AuthorityStateCounter1764500000000, PoolLifecycleColumns1764600000000, CaseStateCounter1764700000000];

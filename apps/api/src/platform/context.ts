@@ -36,6 +36,8 @@ export interface Context {
    * request's authority snapshot then follows it instead of reading the counter again.
    */
   authorityChangeCount?: string;
+  /** The case counter (projects and team appointments), read in the same statement; absent when not read. */
+  caseChangeCount?: string;
 }
 
 /**
@@ -44,7 +46,8 @@ export interface Context {
  */
 const SESSION_USER_SQL =
   'SELECT u.id AS id, u.email AS email, u.role AS role, u.personId AS personId, u.archivedAt AS archivedAt, ' +
-  '(SELECT authority_state.changeCount FROM authority_state WHERE authority_state.id = 1) AS changeCount FROM users u WHERE u.id = ?';
+  '(SELECT authority_state.changeCount FROM authority_state WHERE authority_state.id = 1) AS changeCount, ' +
+  '(SELECT authority_state.changeCount FROM authority_state WHERE authority_state.id = 2) AS caseChangeCount FROM users u WHERE u.id = ?';
 
 interface SessionUserRow {
   id: number | string;
@@ -53,11 +56,13 @@ interface SessionUserRow {
   personId: number | string | null;
   archivedAt: Date | string | null;
   changeCount: number | string | bigint | null;
+  caseChangeCount: number | string | bigint | null;
 }
 
 interface ResolvedPrincipal {
   principal: Principal | null;
   changeCount?: string;
+  caseChangeCount?: string;
 }
 
 /**
@@ -102,6 +107,7 @@ async function resolvePrincipal(db: Database, sessions: VerifiedSessions, header
   return {
     principal: { kind: 'user', userId: Number(user.id), email: user.email, role: user.role as UserRole, personId: user.personId === null ? null : Number(user.personId) },
     changeCount: user.changeCount === null ? '0' : String(user.changeCount),
+    ...(user.caseChangeCount === null || user.caseChangeCount === undefined ? {} : { caseChangeCount: String(user.caseChangeCount) }),
   };
 }
 
@@ -147,9 +153,10 @@ export function contextFactory(db: Database, config: RuntimeConfig, services: Se
     const now = new Date();
     let principal: Principal | null = null;
     let authorityChangeCount: string | undefined;
+    let caseChangeCount: string | undefined;
     let authError: Error | null = null;
     try {
-      ({ principal, changeCount: authorityChangeCount } = await resolvePrincipal(db, sessions, headers.authorization, now));
+      ({ principal, changeCount: authorityChangeCount, caseChangeCount } = await resolvePrincipal(db, sessions, headers.authorization, now));
     } catch (error) {
       authError = error as Error;
     }
@@ -160,6 +167,7 @@ export function contextFactory(db: Database, config: RuntimeConfig, services: Se
       principal,
       authError,
       ...(authorityChangeCount !== undefined ? { authorityChangeCount } : {}),
+      ...(caseChangeCount !== undefined ? { caseChangeCount } : {}),
       db,
       config,
       services,

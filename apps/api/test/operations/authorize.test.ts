@@ -93,6 +93,28 @@ describeOnDatabases('authorize and whoMayDecide', (env) => {
     expect(missing.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  test('a project case is cached until the project or its team changes (the case counter)', async () => {
+    const input = { personId: String(s.people.east1), decisionPoint: 'ATC', projectId: String(s.projects.small) };
+    const first = await ask(input);
+    expect(first.body.data!.authorize.allowed).toBe(true);
+    // Asked again with nothing changed: the session statement only.
+    const again = await ask(input);
+    expect(again.body.data!.authorize).toEqual({ ...first.body.data!.authorize, at: again.body.data!.authorize.at });
+    expect(Number(again.headers.get('x-sql-statements'))).toBe(1);
+    const PROJECT = 'query($id: ID!) { Project(id: $id) { version amount } }';
+    const UPDATE = 'mutation($id: ID!, $version: Int!, $amount: Money) { updateProject(id: $id, version: $version, amount: $amount) { version amount } }';
+    const admin = { token: e.tokens.admin };
+    const before = await e.gql<{ Project: { version: number; amount: string } }>(PROJECT, { id: String(s.projects.small) }, admin);
+    const raised = await e.gql<{ updateProject: { version: number } }>(UPDATE, { id: String(s.projects.small), version: before.body.data!.Project.version, amount: '6000000.00' }, admin);
+    expect(raised.body.errors).toBeUndefined();
+    const denied = await ask(input);
+    expect(denied.body.data!.authorize.allowed).toBe(false);
+    expect(denied.body.data!.authorize.reasons.map((r) => r.code)).toContain('AMOUNT_OVER_LIMIT');
+    const restored = await e.gql<{ updateProject: { version: number } }>(UPDATE, { id: String(s.projects.small), version: raised.body.data!.updateProject.version, amount: before.body.data!.Project.amount }, admin);
+    expect(restored.body.errors).toBeUndefined();
+    expect((await ask(input)).body.data!.authorize.allowed).toBe(true);
+  });
+
   test('whoMayDecide: the delegate and the director; for grade I the body with its seats and quorum', async () => {
     const q = `query($input: CaseInput!) { whoMayDecide(input: $input) { personId quorumRequired chains { links { id kind } body { bodyId seatTitles } }
       bodies { ruleId bodyId quorum quorumReachable seats { title fixed occupants filledBy { personId via } } } } }`;

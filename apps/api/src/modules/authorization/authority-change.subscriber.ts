@@ -17,9 +17,15 @@ export const AUTHORITY_TABLES: ReadonlySet<string> = new Set([
 
 export const BUMP_AUTHORITY_STATE_SQL = 'UPDATE authority_state SET changeCount = changeCount + 1 WHERE id = 1';
 
+/** Tables a project case reads (its project and team): they bump row 2, the case counter, not the authority index. */
+export const CASE_TABLES: ReadonlySet<string> = new Set(['projects', 'team_appointments']);
+
+export const BUMP_CASE_STATE_SQL = 'UPDATE authority_state SET changeCount = changeCount + 1 WHERE id = 2';
+
 async function bump(queryRunner: QueryRunner | undefined, metadata: EntityMetadata | undefined): Promise<void> {
-  if (!queryRunner || !metadata || !AUTHORITY_TABLES.has(metadata.tableName)) return;
-  await queryRunner.query(BUMP_AUTHORITY_STATE_SQL);
+  if (!queryRunner || !metadata) return;
+  if (AUTHORITY_TABLES.has(metadata.tableName)) await queryRunner.query(BUMP_AUTHORITY_STATE_SQL);
+  else if (CASE_TABLES.has(metadata.tableName)) await queryRunner.query(BUMP_CASE_STATE_SQL);
 }
 
 // Registered through the data source options; TypeORM takes only classes marked @EventSubscriber.

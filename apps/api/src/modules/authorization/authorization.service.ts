@@ -16,6 +16,7 @@ import {
   TriangleRole,
   whoMayDecide,
 } from '@iron-triangle/domain';
+import { DataSource } from 'typeorm';
 import type { Context } from '../../platform/context';
 import { badInput, notFound } from '../../platform/errors';
 import { toId } from '../../platform/crud';
@@ -80,24 +81,54 @@ function hydrate(ctx: Context, entity: typeof Project | typeof TeamAppointment, 
 }
 
 /**
- * The project, its team and (unless read with the session) the authority counter in one plain statement, so a
- * project case costs no more statements than a described one. A LEADER sees only their subtree.
+ * Project cases read with both counters in hand, per data source: valid while neither the authority counter nor the
+ * case counter (bumped by every write to projects and team appointments, in the writer's transaction) moved. The
+ * project and team are read after the counters, so a cached case is never older than its counters.
  */
-async function loadProjectCase(ctx: Context, projectId: number): Promise<ProjectCase & { snapshot: AuthoritySnapshot }> {
+class ProjectCaseCache {
+  private key = '';
+  private readonly cases = new Map<number, ProjectCase>();
+  private static readonly MAX = 10_000;
+
+  get(key: string, projectId: number): ProjectCase | undefined {
+    if (key !== this.key) return undefined;
+    return this.cases.get(projectId);
+  }
+
+  set(key: string, projectId: number, value: ProjectCase): void {
+    if (key !== this.key) {
+      this.key = key;
+      this.cases.clear();
+    }
+    if (this.cases.size >= ProjectCaseCache.MAX) this.cases.clear();
+    this.cases.set(projectId, value);
+  }
+}
+
+const projectCaseCaches = new WeakMap<DataSource, ProjectCaseCache>();
+
+function projectCaseCache(ctx: Context): ProjectCaseCache {
+  let cache = projectCaseCaches.get(ctx.db.dataSource);
+  if (!cache) {
+    cache = new ProjectCaseCache();
+    projectCaseCaches.set(ctx.db.dataSource, cache);
+  }
+  return cache;
+}
+
+/** The project and its team from the database (and the authority counter, when not read with the session). */
+async function queryProjectCase(ctx: Context, projectId: number): Promise<{ found: ProjectCase | null; changeCount?: string }> {
   const withCounter = ctx.authorityChangeCount === undefined;
   const rows = (await ctx.db.manager.query(withCounter ? PROJECT_CASE_WITH_COUNTER_SQL : PROJECT_CASE_SQL, [projectId])) as Row[];
   const first = rows[0];
-  const project = first
-    ? {
-        id: Number(first.p_id),
-        grade: first.p_grade as string,
-        orgUnitId: Number(first.p_orgUnitId),
-        amountMinor: hydrate(ctx, Project, 'amountMinor', first.p_amountMinor) as bigint,
-        currency: first.p_currency as string,
-      }
-    : undefined;
-  const scope = project ? await ctx.scopeUnits() : null;
-  if (!project || (scope && !scope.has(project.orgUnitId))) throw notFound('Project', projectId);
+  if (!first) return { found: null };
+  const project = {
+    id: Number(first.p_id),
+    grade: first.p_grade as string,
+    orgUnitId: Number(first.p_orgUnitId),
+    amountMinor: hydrate(ctx, Project, 'amountMinor', first.p_amountMinor) as bigint,
+    currency: first.p_currency as string,
+  };
   const appointments: ProjectCase['appointments'] = [];
   for (const row of rows) {
     if (row.t_id === null || row.t_id === undefined) continue;
@@ -108,10 +139,26 @@ async function loadProjectCase(ctx: Context, projectId: number): Promise<Project
       validTo: hydrate(ctx, TeamAppointment, 'validTo', row.t_validTo) as Date | null,
     });
   }
-  const snapshot = withCounter
-    ? await authoritySnapshotFor(ctx, String((first as { authority_change_count: string | number }).authority_change_count))
-    : await authoritySnapshot(ctx);
-  return { project, appointments, snapshot };
+  return { found: { project, appointments }, ...(withCounter ? { changeCount: String((first as { authority_change_count: string | number }).authority_change_count) } : {}) };
+}
+
+/**
+ * The project, its team and (unless read with the session) the authority counter in one plain statement, so a
+ * project case costs no more statements than a described one; with both counters read with the session, a
+ * project case already read since neither moved costs none. A LEADER sees only their subtree (checked every time).
+ */
+async function loadProjectCase(ctx: Context, projectId: number): Promise<ProjectCase & { snapshot: AuthoritySnapshot }> {
+  const key = ctx.authorityChangeCount !== undefined && ctx.caseChangeCount !== undefined ? `${ctx.authorityChangeCount}:${ctx.caseChangeCount}` : null;
+  let found: ProjectCase | null | undefined = key === null ? undefined : projectCaseCache(ctx).get(key, projectId);
+  let changeCount: string | undefined;
+  if (found === undefined) {
+    ({ found, changeCount } = await queryProjectCase(ctx, projectId));
+    if (found && key !== null) projectCaseCache(ctx).set(key, projectId, found);
+  }
+  const scope = found ? await ctx.scopeUnits() : null;
+  if (!found || (scope && !scope.has(found.project.orgUnitId))) throw notFound('Project', projectId);
+  const snapshot = changeCount !== undefined ? await authoritySnapshotFor(ctx, changeCount) : await authoritySnapshot(ctx);
+  return { ...found, snapshot };
 }
 
 export interface ResolvedCase {
