@@ -42,6 +42,20 @@ function approverOf(after: string | null): unknown {
   }
 }
 
+/**
+ * A raw audit time as a Date. SQLite hands back the stored UTC text ("2026-03-03 08:00:00.000") without a zone;
+ * written back as text, TypeORM would read it in the process's local zone and shift it, so parse it as UTC here.
+ */
+function utcInstant(raw: unknown): Date | null {
+  if (raw === null || raw === undefined) return null;
+  if (raw instanceof Date) return raw;
+  const text = String(raw).trim();
+  const iso = /[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text.replace(' ', 'T') : `${text.replace(' ', 'T')}Z`;
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) throw new Error(`pool lifecycle backfill: unreadable audit time ${JSON.stringify(raw)}`);
+  return at;
+}
+
 /** Pools that were funded, allocated, approved or locked before this migration: their moments and approver from the audit trail. */
 async function backfillFromAudit(queryRunner: QueryRunner): Promise<void> {
   const rows: Array<{ entityId: string; action: string; at: unknown; after: string | null }> = await queryRunner.manager
@@ -59,7 +73,7 @@ async function backfillFromAudit(queryRunner: QueryRunner): Promise<void> {
     const column = STEP_COLUMNS[row.action];
     if (!Number.isInteger(poolId) || !column) continue;
     const patch = patches.get(poolId) ?? {};
-    patch[column] = row.at;
+    patch[column] = utcInstant(row.at);
     if (row.action === 'approve') {
       const approverId = approverOf(row.after);
       patch.approvedById = approverId !== null && approverId !== undefined && /^\d+$/.test(String(approverId)) ? Number(approverId) : null;
