@@ -178,7 +178,7 @@ export function allocatePool(pool: PoolAllocationInput, funded: Money): Result<P
   const winners = new Set(order.slice(0, Number(leftover)).map((part) => part.entry.member.id));
 
   const exponent = CURRENCY_EXPONENTS[pool.currency] as number;
-  const display = (value: Rational): PoolTraceValue => ({ exact: value.toFraction(), display: value.toFixed(4) });
+  const display = (value: Rational): PoolTraceValue => ({ exact: value.toFraction(), display: value.toDecimalString(4) });
   const shares = parts.map(({ entry, quota, floor, remainder }): PoolShare => {
     const remainderUnit = winners.has(entry.member.id);
     const minor = remainderUnit ? floor + 1n : floor;

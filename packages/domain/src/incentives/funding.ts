@@ -59,7 +59,7 @@ export interface PoolFundingResult {
   readonly trace: PoolFundingTrace;
 }
 
-const trace = (value: Rational): PoolTraceValue => ({ exact: value.toFraction(), display: value.toFixed(4) });
+const trace = (value: Rational): PoolTraceValue => ({ exact: value.toFraction(), display: value.toDecimalString(4) });
 
 type ParameterName = keyof PoolFundingParameters;
 const PARAMETER_CONSTRAINTS: Readonly<Record<ParameterName, { bound: Rational; strict: boolean; constraint: string }>> = {

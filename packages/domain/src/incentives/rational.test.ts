@@ -56,13 +56,13 @@ describe('Rational', () => {
   });
 
   it('displays fixed decimals rounded half up', () => {
-    expect(r(3, 4).toFixed(4)).toBe('0.7500');
-    expect(r(2, 3).toFixed(4)).toBe('0.6667');
-    expect(r(66665, 100000).toFixed(4)).toBe('0.6667');
-    expect(r(666649, 1000000).toFixed(4)).toBe('0.6666');
-    expect(r(-1, 3).toFixed(2)).toBe('-0.33');
-    expect(r(5, 2).toFixed(0)).toBe('3');
-    expect(r(12345, 1).toFixed(2)).toBe('12345.00');
+    expect(r(3, 4).toDecimalString(4)).toBe('0.7500');
+    expect(r(2, 3).toDecimalString(4)).toBe('0.6667');
+    expect(r(66665, 100000).toDecimalString(4)).toBe('0.6667');
+    expect(r(666649, 1000000).toDecimalString(4)).toBe('0.6666');
+    expect(r(-1, 3).toDecimalString(2)).toBe('-0.33');
+    expect(r(5, 2).toDecimalString(0)).toBe('3');
+    expect(r(12345, 1).toDecimalString(2)).toBe('12345.00');
   });
 
   it('round-trips through its fraction string and agrees with bigint arithmetic (seeded)', () => {

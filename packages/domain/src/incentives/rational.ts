@@ -1,4 +1,5 @@
 // Exact rationals over bigint for the pool rules: normalised (den > 0, gcd 1), so equal values are equal fields.
+import { formatMinor } from '../money/money';
 
 function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
@@ -144,14 +145,9 @@ export class Rational {
   }
 
   /** Fixed-point display with `digits` decimals, rounded half away from zero ("0.7500"). */
-  toFixed(digits: number): string {
-    const scale = 10n ** BigInt(digits);
-    const scaled = this.mul(Rational.of(scale)).roundHalfUp();
-    const negative = scaled < 0n;
-    const text = (negative ? -scaled : scaled).toString().padStart(digits + 1, '0');
-    const whole = digits === 0 ? text : text.slice(0, text.length - digits);
-    const fraction = digits === 0 ? '' : '.' + text.slice(text.length - digits);
-    return (negative ? '-' : '') + whole + fraction;
+  /** Exact decimal text with `digits` fraction digits, rounded half up once ("0.7500"); no float involved. */
+  toDecimalString(digits: number): string {
+    return formatMinor(this.mul(Rational.of(10n ** BigInt(digits))).roundHalfUp(), digits);
   }
 
   toString(): string {
