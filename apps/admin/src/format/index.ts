@@ -62,3 +62,25 @@ export function compareDecimal(a: string, b: string): number {
   const sign = x === y ? 0 : x < y ? -1 : 1;
   return negA ? -sign : sign;
 }
+
+/** A non-negative decimal string as an integer count of 10^-scale units ("1.5", 3 → 1500n). */
+function scaledDecimal(text: string, scale: number): bigint | null {
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(text.trim());
+  if (!match) return null;
+  const fraction = (match[2] ?? '').padEnd(scale, '0').slice(0, scale);
+  return BigInt(match[1] + fraction);
+}
+
+/**
+ * numerator / denominator as a percentage with one decimal, exactly and rounded half up, from decimal strings
+ * ("61000000.00" / "90000000.00" → "67.8%"). No floats on amounts; '—' when either is not a non-negative decimal
+ * or the denominator is 0.
+ */
+export function percentOf(numerator: string | number | null | undefined, denominator: string | number | null | undefined): string {
+  const scale = 12;
+  const n = numerator === null || numerator === undefined ? null : scaledDecimal(String(numerator), scale);
+  const d = denominator === null || denominator === undefined ? null : scaledDecimal(String(denominator), scale);
+  if (n === null || d === null || d === 0n) return '—';
+  const tenths = (n * 2000n + d) / (2n * d); // round(n / d × 1000), half up
+  return `${tenths / 10n}.${tenths % 10n}%`;
+}

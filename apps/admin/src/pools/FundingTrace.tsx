@@ -3,6 +3,7 @@ import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } fro
 import { useTranslate } from 'react-admin';
 import { useEnumLabel, useMoney } from '../components/fields';
 import { TraceText } from './AllocationTable';
+import { percentOf } from '../format';
 
 interface Ratio { exact?: string; display?: string }
 interface MetricTrace { metric: string; weight?: number | string; target?: string; actual?: string; attainment?: Ratio; capped?: boolean; contribution?: Ratio }
@@ -11,11 +12,16 @@ interface Funding {
   multiplier?: Ratio & { branch?: string }; fundedAmount?: string;
 }
 
-const pct = (r?: Ratio) => (r?.display ? `${(Number(r.display) * 100).toFixed(1)}%` : '—');
+/** An exact trace fraction ("419/600") as a percentage; the 4-decimal display when there is no fraction. */
+const pct = (r?: Ratio) => {
+  const m = /^(\d+)\/(\d+)$/.exec(r?.exact ?? '');
+  if (m) return percentOf(m[1], m[2]);
+  return r?.display ? percentOf(r.display, '1') : '—';
+};
 /** "3/5" → "60.0%"; other text as it is. */
 const fraction = (text?: string) => {
   const m = /^(\d+)\/(\d+)$/.exec(text ?? '');
-  return m ? `${((Number(m[1]) / Number(m[2])) * 100).toFixed(1)}%` : (text ?? '?');
+  return m ? percentOf(m[1], m[2]) : (text ?? '?');
 };
 
 export function FundingTrace({ trace, currency }: { trace: unknown; currency: string }) {

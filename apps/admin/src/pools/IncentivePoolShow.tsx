@@ -1,5 +1,6 @@
 import { Box, Typography } from '@mui/material';
 import { FieldGrid } from '../components/FieldGrid';
+import { percentOf } from '../format';
 import {
   CreateButton, DataTable, ReferenceField, ReferenceManyField, Show, TextField, useRecordContext, useTranslate,
 } from 'react-admin';
@@ -21,8 +22,7 @@ function parse(raw: unknown): unknown {
 /** Attainment = actual / target, shown as a percentage (display only; the API computes the funding). */
 function Attainment() {
   const record = useRecordContext();
-  const target = Number(record?.target);
-  return <span>{target > 0 ? `${((Number(record?.actual) / target) * 100).toFixed(1)}%` : '—'}</span>;
+  return <span>{percentOf(record?.actual, record?.target)}</span>;
 }
 
 function Metrics() {
