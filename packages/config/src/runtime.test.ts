@@ -35,6 +35,10 @@ describe('loadConfig defaults', () => {
       file: path.join(dir, 'data', 'iron-triangle.sqlite'),
     });
     expect(config.seedDemo).toBe(true);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.databasePoolSize).toBe(10);
+    expect(config.databaseAcquireTimeoutMs).toBe(10_000);
+    expect(config.shutdownGraceMs).toBe(10_000);
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.database)).toBe(true);
   });
@@ -103,6 +107,10 @@ describe('validation names the bad variable', () => {
     [{ TOKEN_SECRET: 'short' }, 'TOKEN_SECRET'],
     [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
     [{ TOKEN_TTL_SECONDS: '5' }, 'TOKEN_TTL_SECONDS'],
+    [{ DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE'],
+    [{ DATABASE_POOL_SIZE: 'many' }, 'DATABASE_POOL_SIZE'],
+    [{ DATABASE_ACQUIRE_TIMEOUT_MS: '5' }, 'DATABASE_ACQUIRE_TIMEOUT_MS'],
+    [{ SHUTDOWN_GRACE_MS: '-1' }, 'SHUTDOWN_GRACE_MS'],
   ])('%p', (env, variable) => {
     expectConfigError(env, variable);
   });
@@ -114,5 +122,15 @@ describe('validation names the bad variable', () => {
   test('production refuses demo data', () => {
     expectConfigError({ NODE_ENV: 'production', TOKEN_SECRET: SECRET, SEED_DEMO: 'true' }, 'SEED_DEMO');
     expect(loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: SECRET }, { cwd: dir }).seedDemo).toBe(false);
+  });
+});
+
+describe('loadConfig pool, host and shutdown', () => {
+  test('HOST, DATABASE_POOL_SIZE, DATABASE_ACQUIRE_TIMEOUT_MS and SHUTDOWN_GRACE_MS are read', () => {
+    const config = loadConfig({ HOST: '0.0.0.0', DATABASE_POOL_SIZE: '5', DATABASE_ACQUIRE_TIMEOUT_MS: '2500', SHUTDOWN_GRACE_MS: '3000' }, { cwd: dir });
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.databasePoolSize).toBe(5);
+    expect(config.databaseAcquireTimeoutMs).toBe(2500);
+    expect(config.shutdownGraceMs).toBe(3000);
   });
 });

@@ -23,6 +23,12 @@ export interface RuntimeConfig {
   readonly tokenTtlSeconds: number;
   readonly seedDemo: boolean;
   readonly introspection: boolean;
+  /** Connections in the MySQL/MariaDB pool (DATABASE_POOL_SIZE). */
+  readonly databasePoolSize: number;
+  /** How long a request waits for a pooled connection before SERVICE_UNAVAILABLE (DATABASE_ACQUIRE_TIMEOUT_MS). */
+  readonly databaseAcquireTimeoutMs: number;
+  /** After SIGTERM, how long in-flight requests may take before the process exits anyway (SHUTDOWN_GRACE_MS). */
+  readonly shutdownGraceMs: number;
 }
 
 /** A configuration error that names the variable at fault. */
@@ -122,7 +128,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   const nodeEnv = readEnum(env, 'NODE_ENV', NODE_ENVS, 'development');
   const logLevel = readEnum(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info');
   const port = readInt(env, 'PORT', 4000, 0, 65535);
-  const host = env.HOST && env.HOST !== '' ? env.HOST : '0.0.0.0';
+  // Loopback unless told otherwise: the demo seeds well-known passwords, so the default reaches no other machine.
+  const host = env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1';
   const dataDir = path.resolve(cwd, env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : './data');
   const databaseUrl = env.DATABASE_URL && env.DATABASE_URL !== '' ? env.DATABASE_URL : `sqlite:${path.join(dataDir, 'iron-triangle.sqlite')}`;
   const database = parseDatabaseUrl(databaseUrl, dataDir, cwd);
@@ -147,6 +154,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     throw new ConfigError('SEED_DEMO', 'is true but demo data (with its known passwords) is refused when NODE_ENV=production');
   }
   const introspection = readBool(env, 'GRAPHQL_INTROSPECTION', true);
+  const databasePoolSize = readInt(env, 'DATABASE_POOL_SIZE', 10, 1, 500);
+  const databaseAcquireTimeoutMs = readInt(env, 'DATABASE_ACQUIRE_TIMEOUT_MS', 10_000, 100, 600_000);
+  const shutdownGraceMs = readInt(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000);
 
   return Object.freeze({
     nodeEnv,
@@ -160,5 +170,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     tokenTtlSeconds,
     seedDemo,
     introspection,
+    databasePoolSize,
+    databaseAcquireTimeoutMs,
+    shutdownGraceMs,
   });
 }
