@@ -14,7 +14,7 @@ import type { RuntimeConfig } from '@iron-triangle/config';
 import { buildApiSchema } from './schema';
 import { Database, requestStats, RequestStats } from './platform/db';
 import { Context, contextFactory, ServerServices } from './platform/context';
-import { formatError, isConnectionError, toClientError, unavailable } from './platform/errors';
+import { busy, DatabaseBusyError, formatError, isBusyError, isConnectionError, toClientError, unavailable } from './platform/errors';
 import { createLogger, Logger } from './platform/logger';
 import { cachedOperationCost, costError, DEFAULT_LIMITS, limitRules, QueryLimits } from './platform/limits';
 import { LoginThrottle } from './platform/throttle';
@@ -135,7 +135,7 @@ function testHold(logger: Logger): express.RequestHandler {
 export async function createServer({ dataSource, config, portalDir, limits: limitOverrides, logger: givenLogger }: ServerDeps): Promise<ApiServer> {
   const logger = givenLogger ?? createLogger(config.logLevel);
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...limitOverrides };
-  const db = new Database(dataSource);
+  const db = new Database(dataSource, { acquireTimeoutMs: config.databaseAcquireTimeoutMs });
   const health = new DatabaseHealth(db, logger);
   const services: ServerServices = { loginThrottle: new LoginThrottle(), logger };
   const schema = await buildApiSchema();
@@ -197,6 +197,10 @@ export async function createServer({ dataSource, config, portalDir, limits: limi
         try {
           return withLocale(await makeContext({ headers: req.headers, requestId: (res.locals.request as RequestLocals).requestId }), req.get('accept-language'));
         } catch (error) {
+          if (isBusyError(error)) {
+            const answer = busy(error instanceof DatabaseBusyError ? error.waitedMs : 0);
+            throw new GraphQLError(answer.message, { extensions: { ...answer.extensions, http: { status: 503 } } });
+          }
           if (isConnectionError(error)) {
             health.reportFailure(error);
             throw new GraphQLError(unavailable().message, { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });

@@ -10,6 +10,8 @@ import { AppError, badInput, conflict, forbidden, notFound } from './errors';
 import { writeAudit } from './audit';
 import { BaseRecord } from './columns';
 import { SCOPED_ENTITIES } from './loaders';
+import { lockedRow } from './db';
+import { counterOfTable, lockCounter } from './state-counters';
 
 @ObjectType({ description: 'How many records a list query would return without paging.' })
 export class ListMetadata {
@@ -109,6 +111,12 @@ export interface CrudSpec<E extends BaseRecord> {
   dependents?: Dependent[];
   /** Columns callers may not set through create/update arguments. */
   readOnlyColumns?: string[];
+  /**
+   * The record whose state a write of this type depends on (e.g. the pool of a pool metric, which may change only
+   * while the pool is a draft): every create, update and delete takes that row with a locking read first, so a
+   * transition of the parent and a change of the child never both commit on what the other has just changed.
+   */
+  parent?: { entity: ClassType<ObjectLiteral>; column: string };
   hooks?: CrudHooks<E>;
 }
 
@@ -246,10 +254,26 @@ async function assertInScope<E extends BaseRecord>(spec: CrudSpec<E>, record: Pa
   }
 }
 
-export async function loadForWrite<E extends BaseRecord>(em: EntityManager, spec: CrudSpec<E>, id: number): Promise<E> {
-  const record = (await em.findOneBy(spec.entity, { id } as never)) as E | null;
+export async function loadForWrite<E extends BaseRecord>(em: EntityManager, spec: Pick<CrudSpec<E>, 'entity' | 'name'>, id: number): Promise<E> {
+  const record = (await lockedRow(em, spec.entity, id)) as E | null;
   if (!record) throw notFound(spec.name, id);
   return record;
+}
+
+/**
+ * What every write takes before it reads anything (REPEATABLE READ fixes a transaction's snapshot at its first plain
+ * read): the state counter its table moves (authority or case), then the record itself, then its parent. The same order
+ * everywhere keeps writers from waiting on each other in a circle; MariaDB's rare deadlock victim is run again (db.ts).
+ */
+async function lockCounterOf<E extends BaseRecord>(em: EntityManager, spec: CrudSpec<E>): Promise<void> {
+  const counter = counterOfTable(em.connection.getMetadata(spec.entity).tableName);
+  if (counter !== null) await lockCounter(em, counter);
+}
+
+async function lockParentOf<E extends BaseRecord>(em: EntityManager, spec: CrudSpec<E>, record: Partial<E>): Promise<void> {
+  if (!spec.parent) return;
+  const parentId = (record as Record<string, unknown>)[spec.parent.column];
+  if (typeof parentId === 'number') await lockedRow(em, spec.parent.entity, parentId);
 }
 
 /** `UPDATE … SET …, version = version + 1 WHERE id = ? AND version = ?`; exactly one row or CONFLICT. */
@@ -336,6 +360,8 @@ export function crudOperations<E extends BaseRecord>(spec: CrudSpec<E>): CrudOpe
       return ctx.db.transaction(async (em) => {
         const w: WriteContext<E> = { em, ctx, args, before: null };
         const values = argsToColumns<E>(em, spec as unknown as CrudSpec<BaseRecord>, args, null);
+        await lockCounterOf(em, spec);
+        await lockParentOf(em, spec, values);
         await spec.hooks?.beforeCreate?.(values, w);
         await assertInScope(spec, values, em, ctx);
         const result = await em.insert(spec.entity, { ...values, version: 1, createdAt: ctx.now, updatedAt: ctx.now } as never);
@@ -353,7 +379,9 @@ export function crudOperations<E extends BaseRecord>(spec: CrudSpec<E>): CrudOpe
       const id = toId(args.id);
       const expectedVersion = args.version as number;
       return ctx.db.transaction(async (em) => {
+        await lockCounterOf(em, spec);
         const before = await loadForWrite(em, spec, id);
+        await lockParentOf(em, spec, before);
         await assertInScope(spec, before, em, ctx);
         if (before.version !== expectedVersion) throw conflict(spec.name, id, expectedVersion, before.version);
         const w: WriteContext<E> = { em, ctx, args, before };
@@ -372,7 +400,9 @@ export function crudOperations<E extends BaseRecord>(spec: CrudSpec<E>): CrudOpe
     async remove(ctx, rawId) {
       const id = toId(rawId);
       return ctx.db.transaction(async (em) => {
+        await lockCounterOf(em, spec);
         const before = await loadForWrite(em, spec, id);
+        await lockParentOf(em, spec, before);
         await assertInScope(spec, before, em, ctx);
         const w: WriteContext<E> = { em, ctx, args: { id: rawId }, before };
         await spec.hooks?.beforeDelete?.(w);

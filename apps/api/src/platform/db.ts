@@ -1,14 +1,14 @@
-// The data source (embedded SQLite or MySQL/MariaDB), serialized transactions, start-up retry and
-// per-request SQL statement counting.
+// The data source (embedded SQLite or MySQL/MariaDB), transactions that every read inside them follows,
+// a bounded wait for pooled connections, start-up retry and per-request SQL statement counting.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { DataSource, DataSourceOptions, EntityManager, Logger as TypeOrmLogger } from 'typeorm';
+import { DataSource, DataSourceOptions, EntityManager, EntityTarget, ObjectLiteral, Logger as TypeOrmLogger } from 'typeorm';
 import type { RuntimeConfig } from '@iron-triangle/config';
 import { ENTITIES } from '../modules/entities';
 import { MIGRATIONS } from '../migrations';
 import { AuthorityChangeSubscriber } from '../modules/authorization/authority-change.subscriber';
-import { isConnectionError } from './errors';
+import { DatabaseBusyError, isConnectionError, TransactionLeakError } from './errors';
 
 /** Per-request statistics; the logger counts statements into the store of the current request. */
 export interface RequestStats {
@@ -28,7 +28,7 @@ class StatementCounter implements TypeOrmLogger {
   log() {}
 }
 
-export function dataSourceOptions(config: Pick<RuntimeConfig, 'database'>): DataSourceOptions {
+export function dataSourceOptions(config: Pick<RuntimeConfig, 'database'> & Partial<Pick<RuntimeConfig, 'databasePoolSize'>>): DataSourceOptions {
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
@@ -52,35 +52,79 @@ export function dataSourceOptions(config: Pick<RuntimeConfig, 'database'>): Data
     timezone: 'Z',
     charset: 'utf8mb4_unicode_ci',
     connectTimeout: 5000,
-    poolSize: 10,
-    extra: { queueLimit: 100, enableKeepAlive: true, keepAliveInitialDelay: 10_000, waitForConnections: true },
+    poolSize: config.databasePoolSize ?? 10,
+    // Waiting requests are bounded twice: by this queue and by Database's acquire timeout.
+    extra: { queueLimit: 1000, enableKeepAlive: true, keepAliveInitialDelay: 10_000, waitForConnections: true },
     ...common,
   };
 }
 
-/** A data source plus the one way the API writes: `transaction`, serialized on the embedded database. */
+/** The transaction the current async context runs in, per data source. */
+interface HeldTransaction {
+  dataSource: DataSource;
+  em: EntityManager;
+}
+const heldTransaction = new AsyncLocalStorage<HeldTransaction>();
+
+interface PooledConnection {
+  release(): void;
+}
+interface PoolingDriver {
+  obtainMasterConnection(): Promise<PooledConnection>;
+}
+
+export interface DatabaseOptions {
+  /** How long a request waits for a pooled connection before it is answered SERVICE_UNAVAILABLE. */
+  acquireTimeoutMs?: number;
+}
+
+/**
+ * A data source plus the one way the API writes: `transaction`. Inside a transaction, `manager` is the transaction's
+ * manager and a nested `transaction` joins it; on MySQL/MariaDB a pooled connection asked for while the async context
+ * holds a transaction is refused (TransactionLeakError), so a read that bypasses the transaction fails loudly in every
+ * test instead of waiting for ever once the pool is exhausted. Waiting for a connection is bounded by `acquireTimeoutMs`.
+ */
 export class Database {
   private tail: Promise<unknown> = Promise.resolve();
   readonly serializeTransactions: boolean;
+  readonly acquireTimeoutMs: number;
 
-  constructor(readonly dataSource: DataSource) {
+  constructor(
+    readonly dataSource: DataSource,
+    options: DatabaseOptions = {},
+  ) {
     this.serializeTransactions = dataSource.options.type === 'better-sqlite3';
+    this.acquireTimeoutMs = options.acquireTimeoutMs ?? 10_000;
+    if (dataSource.options.type === 'mysql') guardPool(dataSource, this.acquireTimeoutMs);
   }
 
+  /** The transaction's manager inside `transaction`, the data source's (pooled) manager elsewhere. */
   get manager(): EntityManager {
-    return this.dataSource.manager;
+    const held = heldTransaction.getStore();
+    return held && held.dataSource === this.dataSource ? held.em : this.dataSource.manager;
+  }
+
+  /** True while the current async context runs inside a transaction of this database. */
+  get inTransaction(): boolean {
+    return heldTransaction.getStore()?.dataSource === this.dataSource;
   }
 
   get dialect(): 'sqlite' | 'mysql' {
     return this.serializeTransactions ? 'sqlite' : 'mysql';
   }
 
-  /** Runs `work` in a transaction. SQLite shares one connection, so transactions queue behind each other. */
+  /**
+   * Runs `work` in a transaction; inside one already, `work` joins it. SQLite shares one connection, so its
+   * transactions queue behind each other.
+   */
   transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.serializeTransactions) return this.dataSource.transaction(work);
-    const run = this.tail.then(() => this.dataSource.transaction(work));
-    this.tail = run.catch(() => undefined);
-    return run;
+    const held = heldTransaction.getStore();
+    if (held && held.dataSource === this.dataSource) return work(held.em);
+    const run = () => this.dataSource.transaction((em) => heldTransaction.run({ dataSource: this.dataSource, em }, () => work(em)));
+    if (!this.serializeTransactions) return retryDeadlocks(run);
+    const queued = this.tail.then(run);
+    this.tail = queued.catch(() => undefined);
+    return queued;
   }
 
   /** True when a trivial query answers. */
@@ -101,6 +145,65 @@ export class Database {
       if (timer) clearTimeout(timer);
     }
   }
+}
+
+/** MariaDB rolls back one of two transactions that wait for each other's locks: that one runs again (up to 3 times). */
+async function retryDeadlocks<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const code = (error as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ?? (error as { code?: unknown }).code;
+      if (code !== 'ER_LOCK_DEADLOCK' || attempt >= 3) throw error;
+    }
+  }
+}
+
+/**
+ * Reads one row with a locking read (SELECT … FOR UPDATE) on MySQL/MariaDB: it sees the latest committed row and keeps
+ * it until the transaction ends. Under REPEATABLE READ the first plain read fixes the transaction's snapshot, so a
+ * write takes its locks before it reads anything else. SQLite runs one transaction at a time: a plain read there.
+ */
+export function lockedRow<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, id: number): Promise<T | null> {
+  const lock = em.connection.options.type === 'mysql' ? { lock: { mode: 'pessimistic_write' as const } } : {};
+  return em.findOne(entity, { where: { id } as never, ...lock });
+}
+
+const guarded = new WeakSet<object>();
+
+/**
+ * Wraps the MySQL driver's connection checkout: refused inside a held transaction (a second connection for one
+ * request is how N parallel transactions wedge a pool of N), and bounded in time (mysql2's pool waits for ever).
+ * A connection that arrives after its waiter gave up goes straight back to the pool.
+ */
+function guardPool(dataSource: DataSource, acquireTimeoutMs: number): void {
+  const driver = dataSource.driver as unknown as PoolingDriver;
+  if (guarded.has(driver)) return;
+  guarded.add(driver);
+  const obtain = driver.obtainMasterConnection.bind(driver);
+  driver.obtainMasterConnection = () => {
+    if (heldTransaction.getStore()?.dataSource === dataSource) {
+      return Promise.reject(new TransactionLeakError());
+    }
+    return new Promise<PooledConnection>((resolve, reject) => {
+      let waiting = true;
+      const timer = setTimeout(() => {
+        waiting = false;
+        reject(new DatabaseBusyError(acquireTimeoutMs));
+      }, acquireTimeoutMs);
+      obtain().then(
+        (connection) => {
+          clearTimeout(timer);
+          if (waiting) resolve(connection);
+          else connection.release();
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          if (waiting) reject(error);
+        },
+      );
+    });
+  };
 }
 
 export interface ConnectOptions {

@@ -46,6 +46,28 @@ export const badInput = (fieldErrors: Record<string, string>, message?: string) 
 export const unavailable = () =>
   new AppError('SERVICE_UNAVAILABLE', 'The database is not reachable right now; retry in a few seconds.');
 
+/** No pooled database connection became free in time: the server is busy, not down. */
+export class DatabaseBusyError extends Error {
+  readonly code = 'DB_ACQUIRE_TIMEOUT';
+  constructor(readonly waitedMs: number) {
+    super(`no database connection became free within ${waitedMs} ms`);
+    this.name = 'DatabaseBusyError';
+  }
+}
+
+/** A programming error: a pooled connection was asked for while the request holds a transaction. */
+export class TransactionLeakError extends Error {
+  constructor() {
+    super('a second database connection was requested inside a transaction: read through the transaction (ctx.db.manager / the em passed to the work)');
+    this.name = 'TransactionLeakError';
+  }
+}
+
+export const busy = (waitedMs: number) =>
+  new AppError('SERVICE_UNAVAILABLE', `The server is busy: no database connection became free within ${Math.round(waitedMs / 100) / 10} s. Retry in a moment.`, {
+    retryAfterSeconds: 1,
+  });
+
 const PASS_THROUGH = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
@@ -81,12 +103,20 @@ function errorCodeOf(error: unknown): string | undefined {
   return undefined;
 }
 
+/** True for errors that mean "too many requests are waiting for the database" (not that it is down). */
+export function isBusyError(error: unknown): boolean {
+  if (error instanceof DatabaseBusyError) return true;
+  const message = error instanceof Error ? error.message : '';
+  return /Queue limit reached/i.test(message);
+}
+
 /** True for errors that mean "the database is gone", not "the query is wrong". */
 export function isConnectionError(error: unknown): boolean {
+  if (isBusyError(error)) return false;
   const code = errorCodeOf(error);
   if (code && CONNECTION_CODES.has(code)) return true;
   const message = error instanceof Error ? error.message : '';
-  return /Pool is closed|Connection lost|connect ECONNREFUSED|Can't add new command when connection is in closed state|Queue limit reached|The server closed the connection|DataSource is not initialized|not yet established|database connection is not open|Connection is not established/i.test(
+  return /Pool is closed|Connection lost|connect ECONNREFUSED|Can't add new command when connection is in closed state|The server closed the connection|DataSource is not initialized|not yet established|database connection is not open|Connection is not established/i.test(
     message,
   );
 }
@@ -119,6 +149,7 @@ export function toClientError(error: unknown): GraphQLError | null {
     return badInput(fieldErrors, `Invalid arguments: ${Object.entries(fieldErrors).map(([f, m]) => `${f}: ${m}`).join('; ')}`);
   }
   if (original instanceof AppError) return original;
+  if (isBusyError(original)) return busy(original instanceof DatabaseBusyError ? original.waitedMs : 0);
   if (isConnectionError(original)) return unavailable();
   if (isForeignKeyViolation(original)) {
     return new AppError('RECORD_IN_USE', 'Other records refer to this one (or a referenced record does not exist); remove or re-point them first.');

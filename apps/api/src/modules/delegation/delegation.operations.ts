@@ -64,6 +64,17 @@ export async function checkNewDelegation(values: Partial<Delegation>, { em, ctx 
   const snapshot = await authorityCache(ctx).snapshotWithin(em, 'update');
   const checked = validateDelegation(draftOf(values), judgedAt(ctx, values.validFrom), snapshot.index);
   if (!checked.ok) throw refused(ctx, snapshot, checked.error);
+  inheritRevocation(values, values.sourceDelegationId ? await em.findOneBy(Delegation, { id: values.sourceDelegationId }) : null);
+}
+
+/**
+ * A delegation derived from one whose revocation is already recorded (from a moment after this one is judged, or the
+ * engine would have refused it) ends with it: the record says so, as revokeDelegation's cascade would have written.
+ */
+function inheritRevocation(values: Partial<Delegation>, source: Delegation | null): void {
+  if (!source?.revokedAt) return;
+  values.revokedAt = source.revokedAt;
+  values.revokeReason = `revoked with delegation ${source.id}: ${source.revokeReason ?? ''}`.trim();
 }
 
 /** updateDelegation: a revoked delegation never changes; a new window must stay inside the source. */

@@ -68,6 +68,7 @@ export const poolMetricSpec: CrudSpec<PoolMetric> = {
   createArgs: A.CreatePoolMetricArgs,
   updateArgs: A.UpdatePoolMetricArgs,
   remove: 'hard',
+  parent: { entity: IncentivePool, column: 'poolId' },
   money: [
     { arg: 'target', column: 'targetMinor', currencyColumn: 'currency' },
     { arg: 'actual', column: 'actualMinor', currencyColumn: 'currency' },
@@ -99,6 +100,7 @@ export const poolMemberSpec: CrudSpec<PoolMember> = {
   createArgs: A.CreatePoolMemberArgs,
   updateArgs: A.UpdatePoolMemberArgs,
   remove: 'hard',
+  parent: { entity: IncentivePool, column: 'poolId' },
   readOnlyColumns: ['currency', 'shareMinor'],
   hooks: {
     scopeOf: poolScope,

@@ -24,6 +24,7 @@ import { allow } from '../../platform/permissions';
 import { AppError, badInput, forbidden, notFound } from '../../platform/errors';
 import { guardedUpdate, toId } from '../../platform/crud';
 import { writeAudit } from '../../platform/audit';
+import { lockedRow } from '../../platform/db';
 import { IncentivePool, PoolMember, PoolMetric } from './incentive-pool.entity';
 import { Project } from '../project/project.entity';
 import { authorityCache } from '../authorization/authority-state';
@@ -81,8 +82,13 @@ function toDomainPool(row: IncentivePool, members: readonly PoolMember[], metric
   };
 }
 
-async function loadPool(em: EntityManager, ctx: Context, id: number): Promise<LoadedPool> {
-  const row = await em.findOneBy(IncentivePool, { id });
+/**
+ * The pool with its members and metrics. Inside a transaction the pool row is read first with a locking read: every
+ * change of a pool, its members or its metrics takes that row first (crud's `parent`), so a transition judges exactly
+ * the inputs it stores, never a snapshot that a concurrent edit has since changed.
+ */
+async function loadPool(em: EntityManager, ctx: Context, id: number, forWrite = true): Promise<LoadedPool> {
+  const row = forWrite ? await lockedRow(em, IncentivePool, id) : await em.findOneBy(IncentivePool, { id });
   if (!row) throw notFound('IncentivePool', id);
   const scope = await ctx.scopeUnits();
   if (scope && !scope.has(row.orgUnitId)) throw notFound('IncentivePool', id);
@@ -129,7 +135,6 @@ const insertRow = async <T extends object>(em: EntityManager, ctx: Context, enti
 async function createAdjustment(em: EntityManager, ctx: Context, poolId: number, name: string | undefined): Promise<IncentivePool> {
   // Two requests adjusting the same pool at once: the second waits here and then sees the first's pool (MySQL;
   // SQLite runs one transaction at a time).
-  if (ctx.db.dialect === 'mysql') await em.findOne(IncentivePool, { where: { id: poolId }, lock: { mode: 'pessimistic_write' } });
   const { row, members, metrics, pool } = await loadPool(em, ctx, poolId);
   const adjusted = createAdjustmentDomainPool(pool, { id: 'new', ...(name !== undefined ? { name } : {}) }, ctx.now);
   if (!adjusted.ok) throw poolError(ctx, adjusted.error, poolId);
@@ -225,7 +230,7 @@ export class PoolOperationsResolver {
   ): Promise<IncentivePool> {
     const poolId = toId(id);
     if (preview) {
-      const { row, members, pool } = await loadPool(ctx.db.manager, ctx, poolId);
+      const { row, members, pool } = await loadPool(ctx.db.manager, ctx, poolId, false);
       if (pool.status !== 'FUNDED' || !pool.funding) throw poolError(ctx, { code: 'POOL.INVALID_TRANSITION', data: { from: pool.status, to: 'ALLOCATED' } }, poolId);
       const allocated = allocateDomainPool(pool, pool.funding.amount);
       if (!allocated.ok) throw poolError(ctx, allocated.error, poolId);
@@ -269,8 +274,9 @@ export class PoolOperationsResolver {
     if (p?.kind !== 'user' || p.personId === null) throw forbidden('Approving a pool is a decision by a person: sign in as a user linked to a person (an API token cannot approve).');
     const approverId = String(p.personId);
     const outcome = await ctx.db.transaction(async (em): Promise<{ pool: IncentivePool } | { refusal: AppError }> => {
-      const snapshot = await authorityCache(ctx).snapshotWithin(em);
+      // The pool first (see loadPool), then the authority counter (shared).
       const { row, pool } = await loadPool(em, ctx, poolId);
+      const snapshot = await authorityCache(ctx).snapshotWithin(em);
       const request = poolApprovalRequest(pool);
       if (!request.ok) throw poolError(ctx, { code: 'POOL.INVALID_TRANSITION', data: { from: pool.status, to: 'APPROVED' } }, poolId);
       const project = row.projectId !== null ? await em.findOneBy(Project, { id: row.projectId }) : null;
