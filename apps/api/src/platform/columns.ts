@@ -28,6 +28,28 @@ export function StringColumn(length: number, options: Omit<ColumnOptions, 'type'
   return Column({ type: 'varchar', length, ...options });
 }
 
+/** The binary collation every key column has on MySQL/MariaDB (migration 1764820000000-exact-keys). */
+export const KEY_COLLATION = 'utf8mb4_bin';
+
+/** Entity properties declared with KeyColumn: test/keys.test.ts checks that each has KEY_COLLATION in the database. */
+export const KEY_COLUMNS: Array<{ target: object; propertyName: string }> = [];
+
+/**
+ * An identifier or key compared exactly (codes, external references, idempotency keys, token hashes, e-mail
+ * addresses stored lower-cased): "IDEM-x", "idem-x " and "ídem-x" are three values on both databases. On
+ * MySQL/MariaDB the column has the binary collation (utf8mb4_bin, set by the migrations); SQLite compares bytes
+ * anyway. The collation is not put into TypeORM's column options, because TypeORM would then also write
+ * `COLLATE utf8mb4_bin` into SQLite's DDL, where no such collation exists; the registry below ties the entity
+ * declaration to the schema instead (checked by a test on MariaDB).
+ */
+export function KeyColumn(length: number, options: Omit<ColumnOptions, 'type' | 'length' | 'collation' | 'charset'> = {}): PropertyDecorator {
+  const column = StringColumn(length, options);
+  return (target: object, propertyName: string | symbol) => {
+    column(target, propertyName as string);
+    KEY_COLUMNS.push({ target: target.constructor, propertyName: String(propertyName) });
+  };
+}
+
 export function IdColumn(options: { nullable?: boolean } = {}) {
   return Column({ type: 'integer', nullable: options.nullable ?? false });
 }
