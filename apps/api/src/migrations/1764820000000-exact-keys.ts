@@ -1,6 +1,8 @@
 // Keys compare exactly on both databases. MariaDB's default collation (utf8mb4_unicode_ci) treats "IDEM-x",
 // "idem-x " and "ídem-x" as one value; SQLite compares bytes. So on MySQL/MariaDB every identifier and key column
-// gets the binary collation utf8mb4_bin (SQLite already compares exactly: nothing to change there).
+// gets a binary collation that also keeps trailing spaces significant: utf8mb4_nopad_bin on MariaDB,
+// utf8mb4_0900_bin on MySQL 8 (plain utf8mb4_bin is PAD SPACE: it would still make "idem-x " equal "idem-x").
+// SQLite already compares exactly: nothing to change there.
 // Sign-in e-mail addresses stay case-insensitive by being stored lower-cased: existing rows are lower-cased here
 // (refused, with the rows named, when two addresses differ only in case).
 // Decision idempotency keys belong to the caller: a new column `idempotencyOwner` ("user:<id>" / "token:<id>"),
@@ -23,13 +25,21 @@ export const EXACT_KEY_COLUMNS: ReadonlyArray<readonly [table: string, column: s
   ['api_tokens', 'tokenHash'],
 ];
 
-const BINARY = 'utf8mb4_bin';
 const DEFAULT = 'utf8mb4_unicode_ci';
 const OLD_DECISION_KEY_INDEX = 'uq_decisions_idempotencyKey';
 const DECISION_KEY_INDEX = 'uq_decisions_idempotencyOwner_idempotencyKey';
 const OWNER = 'idempotencyOwner';
 
 const isMysql = (queryRunner: QueryRunner) => queryRunner.connection.driver.options.type === 'mysql';
+
+/** The exact (binary, no-pad) utf8mb4 collation this MySQL-compatible server has. */
+export async function exactCollation(queryRunner: QueryRunner): Promise<string> {
+  for (const name of ['utf8mb4_nopad_bin', 'utf8mb4_0900_bin']) {
+    const rows: unknown[] = await queryRunner.query('SHOW COLLATION WHERE Collation = ?', [name]);
+    if (rows.length) return name;
+  }
+  return 'utf8mb4_bin';
+}
 
 async function setCollation(queryRunner: QueryRunner, tableName: string, columnName: string, collation: string): Promise<void> {
   const table = await queryRunner.getTable(tableName);
@@ -92,11 +102,12 @@ export class ExactKeys1764820000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const mysql = isMysql(queryRunner);
+    const exact = mysql ? await exactCollation(queryRunner) : null;
     await lowerCaseEmails(queryRunner);
-    if (mysql) for (const [table, column] of EXACT_KEY_COLUMNS) await setCollation(queryRunner, table, column, BINARY);
+    if (exact) for (const [table, column] of EXACT_KEY_COLUMNS) await setCollation(queryRunner, table, column, exact);
     await queryRunner.addColumn(
       'decisions',
-      new TableColumn({ name: OWNER, type: 'varchar', length: '64', isNullable: false, default: "'legacy'", ...(mysql ? { charset: 'utf8mb4', collation: BINARY } : {}) }),
+      new TableColumn({ name: OWNER, type: 'varchar', length: '64', isNullable: false, default: "'legacy'", ...(exact ? { charset: 'utf8mb4', collation: exact } : {}) }),
     );
     await backfillDecisionOwners(queryRunner);
     await queryRunner.dropIndex('decisions', OLD_DECISION_KEY_INDEX);
@@ -116,7 +127,16 @@ export class ExactKeys1764820000000 implements MigrationInterface {
     if (shared.length) throw new Error(`cannot revert: ${shared.length} decision idempotency keys are used by more than one caller`);
     await queryRunner.dropIndex('decisions', DECISION_KEY_INDEX);
     await queryRunner.dropColumn('decisions', OWNER);
-    if (isMysql(queryRunner)) for (const [table, column] of EXACT_KEY_COLUMNS) await setCollation(queryRunner, table, column, DEFAULT);
+    if (isMysql(queryRunner)) {
+      // Values that differ only in case, accents or trailing spaces become one under the default collation.
+      for (const [table, column] of EXACT_KEY_COLUMNS) {
+        const clashes: unknown[] = await queryRunner.query(
+          `SELECT \`${column}\` COLLATE ${DEFAULT} AS v FROM \`${table}\` WHERE \`${column}\` IS NOT NULL GROUP BY v HAVING COUNT(*) > 1`,
+        );
+        if (clashes.length) throw new Error(`cannot revert: ${table}.${column} has values that differ only in case, accents or trailing spaces (${clashes.length}); rename them first`);
+      }
+      for (const [table, column] of EXACT_KEY_COLUMNS) await setCollation(queryRunner, table, column, DEFAULT);
+    }
     await queryRunner.createIndex('decisions', new TableIndex({ name: OLD_DECISION_KEY_INDEX, columnNames: ['idempotencyKey'], isUnique: true }));
   }
 }

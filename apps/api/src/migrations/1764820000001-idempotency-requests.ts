@@ -1,6 +1,7 @@
 // The answers kept for mutations sent with an `Idempotency-Key` header (src/platform/idempotency.ts): one row per
 // caller and key, shared by every API process; kept 24 h.
 import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableIndex } from 'typeorm';
+import { exactCollation } from './1764820000000-exact-keys';
 
 const TABLE = 'idempotency_requests';
 
@@ -9,12 +10,13 @@ export class IdempotencyRequests1764820000001 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const mysql = queryRunner.connection.driver.options.type === 'mysql';
+    const exact = mysql ? await exactCollation(queryRunner) : null;
     const key = (name: string, length: number): TableColumnOptions => ({
       name,
       type: 'varchar',
       length: String(length),
       isNullable: false,
-      ...(mysql ? { charset: 'utf8mb4', collation: 'utf8mb4_bin' } : {}),
+      ...(exact ? { charset: 'utf8mb4', collation: exact } : {}),
     });
     // Moments as epoch milliseconds (BIGINT): compared and computed in code, the same on both databases.
     const instant = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'bigint', isNullable: nullable });
