@@ -186,12 +186,16 @@ export function idempotency({ db, logger, caller }: IdempotencyOptions): express
       const now = Date.now();
       const attempt = randomUUID();
       try {
-        const inserted = await table()
+        await table()
           .insert()
           .into(IDEMPOTENCY_TABLE)
           .values({ owner, idempotencyKey: key, fingerprint, attempt, state: 'RUNNING', leaseUntil: now + IDEMPOTENCY_LEASE_MS, committedAt: null, status: null, body: null, createdAt: now, expiresAt: now + IDEMPOTENCY_TTL_MS })
           .execute();
-        return { kind: 'run', claim: { id: Number(inserted.identifiers[0]?.id), attempt, committed: false } };
+        const mine = (await table().select('r.id', 'id').from(IDEMPOTENCY_TABLE, 'r').where('r.owner = :owner AND r.idempotencyKey = :key AND r.attempt = :attempt', { owner, key, attempt }).getRawOne()) as
+          | { id: number | string }
+          | undefined;
+        if (!mine) throw new Error('idempotency: the claim just inserted is not there');
+        return { kind: 'run', claim: { id: Number(mine.id), attempt, committed: false } };
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
       }
