@@ -20,6 +20,7 @@ import { cachedOperationCost, costError, DEFAULT_LIMITS, limitRules, QueryLimits
 import { LoginThrottle } from './platform/throttle';
 import { DatabaseHealth } from './platform/health';
 import { withLocale } from './modules/authorization/locale';
+import { callerKey, idempotency } from './platform/idempotency';
 
 export interface ServerDeps {
   dataSource: DataSource;
@@ -192,6 +193,8 @@ export async function createServer({ dataSource, config, portalDir, limits: limi
     express.json({ limit: '256kb' }),
     // Count SQL statements per request: everything below runs inside this async context.
     (_req, res, next) => requestStats.run((res.locals.request as RequestLocals).stats, () => next()),
+    // Mutations with an Idempotency-Key header run once per caller and key; their answers are kept 24 h.
+    idempotency({ db, logger, caller: async (req) => ((p) => (p ? callerKey(p) : null))((await makeContext({ headers: req.headers })).principal) }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         try {

@@ -93,6 +93,7 @@ export const en = {
     RATE_LIMITED_WAIT: 'Too many failed sign-ins for this account: try again in %{retryAfterSeconds} s.',
     NOT_AUTHORIZED: 'Not authorized: %{reasons}',
     DECISION_CLOSED: 'This decision was already completed as “%{outcome}” at %{completedAt} (decision %{decisionId}); no further votes are recorded.',
+    IDEMPOTENCY_KEY_REUSED: 'This idempotency key was already used for a different request (%{recordType} %{recordId}). Repeat that request unchanged to get its answer, or use a new key for a new request.',
     BAD_REQUEST: 'The server could not read the request.',
     GRAPHQL_PARSE_FAILED: 'The server could not read the request.',
     PERSISTED_QUERY_NOT_FOUND: 'The server could not read the request.',

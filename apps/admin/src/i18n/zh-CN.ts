@@ -144,6 +144,7 @@ export const zhCN: Messages = {
     RATE_LIMITED_WAIT: '此账号登录失败次数过多，请 %{retryAfterSeconds} 秒后再试。',
     NOT_AUTHORIZED: '无权执行：%{reasons}',
     DECISION_CLOSED: '此决策已于 %{completedAt} 以“%{outcome}”结束（决策 %{decisionId}），不再记录投票。',
+    IDEMPOTENCY_KEY_REUSED: '此幂等键已用于另一个不同的请求（%{recordType} %{recordId}）。原样重复该请求可取回其结果；新的请求请使用新的幂等键。',
     BAD_REQUEST: '服务器无法读取此请求。',
     GRAPHQL_PARSE_FAILED: '服务器无法读取此请求。',
     PERSISTED_QUERY_NOT_FOUND: '服务器无法读取此请求。',

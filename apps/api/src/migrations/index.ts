@@ -3,5 +3,14 @@ import { InitialSchema1764400000000 } from './1764400000000-initial-schema';
 import { AuthorityStateCounter1764500000000 } from './1764500000000-authority-state-counter';
 import { PoolLifecycleColumns1764600000000 } from './1764600000000-pool-lifecycle-columns';
 import { CaseStateCounter1764700000000 } from './1764700000000-case-state-counter';
+import { ExactKeys1764820000000 } from './1764820000000-exact-keys';
+import { IdempotencyRequests1764820000001 } from './1764820000001-idempotency-requests';
 
-export const MIGRATIONS = [InitialSchema1764400000000, AuthorityStateCounter1764500000000, PoolLifecycleColumns1764600000000, CaseStateCounter1764700000000];
+export const MIGRATIONS = [
+  InitialSchema1764400000000,
+  AuthorityStateCounter1764500000000,
+  PoolLifecycleColumns1764600000000,
+  CaseStateCounter1764700000000,
+  ExactKeys1764820000000,
+  IdempotencyRequests1764820000001,
+];

@@ -28,6 +28,31 @@ export function StringColumn(length: number, options: Omit<ColumnOptions, 'type'
   return Column({ type: 'varchar', length, ...options });
 }
 
+/**
+ * The exact collations a key column has on MySQL/MariaDB (migration 1764820000000-exact-keys): binary and NO PAD,
+ * so case, accents and trailing spaces all count (utf8mb4_nopad_bin on MariaDB, utf8mb4_0900_bin on MySQL 8).
+ */
+export const KEY_COLLATIONS: readonly string[] = ['utf8mb4_nopad_bin', 'utf8mb4_0900_bin'];
+
+/** Entity properties declared with KeyColumn: test/keys.test.ts checks that each has one of KEY_COLLATIONS in the database. */
+export const KEY_COLUMNS: Array<{ target: object; propertyName: string }> = [];
+
+/**
+ * An identifier or key compared exactly (codes, external references, idempotency keys, token hashes, e-mail
+ * addresses stored lower-cased): "IDEM-x", "idem-x " and "ídem-x" are three values on both databases. On
+ * MySQL/MariaDB the column has a binary no-pad collation (KEY_COLLATIONS, set by the migrations); SQLite compares bytes
+ * anyway. The collation is not put into TypeORM's column options, because TypeORM would then also write
+ * `COLLATE utf8mb4_nopad_bin` into SQLite's DDL, where no such collation exists; the registry below ties the entity
+ * declaration to the schema instead (checked by a test on MariaDB).
+ */
+export function KeyColumn(length: number, options: Omit<ColumnOptions, 'type' | 'length' | 'collation' | 'charset'> = {}): PropertyDecorator {
+  const column = StringColumn(length, options);
+  return (target: object, propertyName: string | symbol) => {
+    column(target, propertyName as string);
+    KEY_COLUMNS.push({ target: target.constructor, propertyName: String(propertyName) });
+  };
+}
+
 export function IdColumn(options: { nullable?: boolean } = {}) {
   return Column({ type: 'integer', nullable: options.nullable ?? false });
 }

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'APPEND_ONLY'
   | 'RATE_LIMITED'
   | 'SERVICE_UNAVAILABLE'
+  | 'IDEMPOTENCY_KEY_REUSED'
   | 'INTERNAL_SERVER_ERROR';
 
 /** An expected failure: its code and message reach the client unchanged. */
@@ -42,6 +43,17 @@ export const conflict = (type: string, id: string | number, expected: number, ac
 /** A bad argument: `fieldErrors` maps argument names to what is wrong with them. */
 export const badInput = (fieldErrors: Record<string, string>, message?: string) =>
   new AppError('BAD_USER_INPUT', message ?? Object.entries(fieldErrors).map(([f, m]) => `${f}: ${m}`).join('; '), { fieldErrors });
+
+/**
+ * The caller sent an idempotency key again with a different request. `recordType`/`recordId` name what the key
+ * produced first (a Decision; or "Request" and the key for an `Idempotency-Key` header).
+ */
+export const idempotencyKeyReused = (recordType: string, recordId: string | number, detail: string) =>
+  new AppError(
+    'IDEMPOTENCY_KEY_REUSED',
+    `This idempotency key was already used for ${recordType} ${recordId} with a different request (${detail}). A key stands for one request: repeat that request unchanged to get its answer again, or use a new key for a new request.`,
+    { recordType, recordId: String(recordId) },
+  );
 
 export const unavailable = () =>
   new AppError('SERVICE_UNAVAILABLE', 'The database is not reachable right now; retry in a few seconds.');

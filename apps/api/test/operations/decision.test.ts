@@ -30,8 +30,11 @@ describeOnDatabases('recordDecision', (env) => {
       ['RULE', String(s.rules.director)],
       ['DELEGATION', String(s.delegation)],
     ]);
-    const again = await e.gql<Recorded>(RECORD, { input: input({ idempotencyKey: 'crm-1', outcome: 'REJECTED' }) }, { token: s.tokens.admin });
+    const again = await e.gql<Recorded>(RECORD, { input: input({ idempotencyKey: 'crm-1' }) }, { token: s.tokens.admin });
     expect(again.body.data!.recordDecision).toEqual(decision);
+    // The same key with another decision is refused, naming the decision the key recorded.
+    const reused = await e.gql<Recorded>(RECORD, { input: input({ idempotencyKey: 'crm-1', outcome: 'REJECTED' }) }, { token: s.tokens.admin });
+    expect(reused.body.errors![0]!.extensions).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', recordType: 'Decision', recordId: decision.id });
     expect(await e.dataSource.manager.count(Decision, { where: { idempotencyKey: 'crm-1' } })).toBe(1);
   });
 

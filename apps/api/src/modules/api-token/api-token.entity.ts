@@ -1,6 +1,6 @@
 import { Entity } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { BaseRecord, DateTimeColumn, IdColumn, JsonColumn, StringColumn } from '../../platform/columns';
+import { BaseRecord, DateTimeColumn, IdColumn, JsonColumn, KeyColumn, StringColumn } from '../../platform/columns';
 import { DateTimeScalar } from '../../platform/scalars';
 
 @ObjectType({ description: 'An API token for an integration: scoped, stored hashed, shown once, revocable.' })
@@ -10,7 +10,7 @@ export class ApiToken extends BaseRecord {
   @StringColumn(200)
   name: string;
 
-  @StringColumn(64)
+  @KeyColumn(64)
   tokenHash: string;
 
   @Field(() => [String], { description: 'Scopes: read, write:org, write:projects, write:qualifications, write:authority, decide, write:pools.' })

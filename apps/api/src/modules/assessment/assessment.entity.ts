@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { BaseRecord, DateTimeColumn, IdColumn, JsonColumn, StringColumn } from '../../platform/columns';
+import { BaseRecord, DateTimeColumn, IdColumn, JsonColumn, KeyColumn, StringColumn } from '../../platform/columns';
 import { AssessmentKindEnum, TriangleRoleEnum } from '../../platform/enums';
 import { DateTimeScalar, JSONScalar } from '../../platform/scalars';
 
@@ -86,7 +86,7 @@ export class AssessmentRating extends BaseRecord {
   assessmentId: number;
 
   @Field({ description: 'Dimension code.' })
-  @StringColumn(32)
+  @KeyColumn(32)
   dimensionCode: string;
 
   @Field(() => Int, { description: 'Proficiency 1..5.' })

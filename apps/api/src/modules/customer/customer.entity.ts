@@ -1,6 +1,6 @@
 import { Entity } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { BaseRecord, IdColumn, StringColumn } from '../../platform/columns';
+import { BaseRecord, IdColumn, KeyColumn, StringColumn } from '../../platform/columns';
 import { CustomerTierEnum } from '../../platform/enums';
 
 @ObjectType({ description: 'A customer, tiered S / A / B / C, looked after by an org unit.' })
@@ -11,7 +11,7 @@ export class Customer extends BaseRecord {
   name: string;
 
   @Field(() => String, { nullable: true, description: 'Unique customer code (e.g. from the CRM).' })
-  @StringColumn(64, { nullable: true, unique: true })
+  @KeyColumn(64, { nullable: true, unique: true })
   code: string | null;
 
   @Field(() => CustomerTierEnum, { description: 'Tier: S (strategic), A, B or C.' })

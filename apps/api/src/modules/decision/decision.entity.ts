@@ -1,12 +1,13 @@
-import { Column, Entity } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { BaseRecord, DateTimeColumn, IdColumn, JsonColumn, StringColumn } from '../../platform/columns';
+import { BaseRecord, DateTimeColumn, IdColumn, JsonColumn, KeyColumn, StringColumn } from '../../platform/columns';
 import { DecisionOutcomeEnum, DecisionPointEnum } from '../../platform/enums';
 import { DateTimeScalar } from '../../platform/scalars';
 import { AuthorityChain } from './authority-chain.types';
 
 @ObjectType({ description: 'A decision taken on a project at a decision point, with the authority chain it was taken under (a snapshot). Append-only.' })
 @Entity('decisions')
+@Index('uq_decisions_idempotencyOwner_idempotencyKey', ['idempotencyOwner', 'idempotencyKey'], { unique: true })
 export class Decision extends BaseRecord {
   @Field(() => ID, { description: 'The project.' })
   @IdColumn()
@@ -43,6 +44,11 @@ export class Decision extends BaseRecord {
   @Column({ type: 'text', nullable: true })
   comment: string | null;
 
-  @StringColumn(128, { unique: true })
+  /** The caller's key: unique per caller (`idempotencyOwner`), compared exactly. */
+  @KeyColumn(128)
   idempotencyKey: string;
+
+  /** Whose key it is: "user:<id>" or "token:<id>" ("legacy" for decisions recorded before keys had owners). */
+  @KeyColumn(64, { default: 'legacy' })
+  idempotencyOwner: string;
 }

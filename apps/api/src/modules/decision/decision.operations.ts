@@ -8,7 +8,8 @@ import { EntityManager } from 'typeorm';
 import { authorize, AuthorityBodyQuorum, AuthorizationTeamMember, DecisionPoint, ProjectGrade, TriangleRole } from '@iron-triangle/domain';
 import type { Context } from '../../platform/context';
 import { allow } from '../../platform/permissions';
-import { AppError, forbidden, notFound } from '../../platform/errors';
+import { AppError, forbidden, idempotencyKeyReused, notFound } from '../../platform/errors';
+import { callerKey } from '../../platform/idempotency';
 import { toId } from '../../platform/crud';
 import { writeAudit } from '../../platform/audit';
 import { DecisionOutcomeEnum, DecisionPointEnum } from '../../platform/enums';
@@ -38,9 +39,27 @@ export class RecordDecisionInput {
   @MaxLength(4000)
   comment?: string | null;
 
-  @Field({ description: 'The same key again returns the first result and records nothing new.' })
+  @Field({
+    description:
+      "The caller's key for this decision (1–128 characters, compared exactly): the same key with the same decision again returns the first result and records nothing new; with a different decision it is refused with IDEMPOTENCY_KEY_REUSED. Keys belong to the caller (user or API token).",
+  })
   @Length(1, 128)
   idempotencyKey: string;
+}
+
+/**
+ * The decision a key already recorded, when the request is the same one again; a different request under the key
+ * is refused with IDEMPOTENCY_KEY_REUSED, naming the decision it recorded.
+ */
+function replayed(first: Decision, input: RecordDecisionInput, projectId: number, deciderId: number): Decision {
+  const differences: string[] = [];
+  if (first.projectId !== projectId) differences.push(`projectId ${first.projectId}, not ${projectId}`);
+  if (first.decisionPoint !== input.decisionPoint) differences.push(`decisionPoint ${first.decisionPoint}, not ${input.decisionPoint}`);
+  if (first.outcome !== input.outcome) differences.push(`outcome ${first.outcome}, not ${input.outcome}`);
+  if (first.deciderId !== deciderId) differences.push(`deciderId ${first.deciderId}, not ${deciderId}`);
+  if ((first.comment ?? null) !== (input.comment ?? null)) differences.push('another comment');
+  if (differences.length) throw idempotencyKeyReused('Decision', first.id, `it recorded ${differences.join(', ')}`);
+  return first;
 }
 
 const isUniqueViolation = (error: unknown): boolean => {
@@ -121,6 +140,13 @@ async function record(em: EntityManager, ctx: Context, input: RecordDecisionInpu
   // at once both see the other's vote and exactly one of them completes the decision.
   const project = await em.findOne(Project, { where: { id: projectId }, ...(ctx.db.dialect === 'mysql' ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   if (!project) throw notFound('Project', projectId);
+  // The same key may have been recorded while this call waited for the project (a retry racing its original):
+  // a locking read sees it, so the retry gets the first decision rather than, say, DECISION_CLOSED caused by it.
+  const sameKey = await em.findOne(Decision, {
+    where: { idempotencyOwner: callerKey(ctx.principal), idempotencyKey: input.idempotencyKey },
+    ...(ctx.db.dialect === 'mysql' ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
+  if (sameKey) return { decision: replayed(sameKey, input, projectId, deciderId) };
   const appointments = await em.findBy(TeamAppointment, { projectId });
   const team: AuthorizationTeamMember[] = appointments.map((a) => ({ personId: String(a.personId), role: a.role as TriangleRole, window: { from: a.validFrom, to: a.validTo } }));
   const decisionCase = {
@@ -186,6 +212,7 @@ async function record(em: EntityManager, ctx: Context, input: RecordDecisionInpu
     complete,
     comment: input.comment ?? null,
     idempotencyKey: input.idempotencyKey,
+    idempotencyOwner: callerKey(ctx.principal),
     version: 1,
     createdAt: ctx.now,
     updatedAt: ctx.now,
@@ -206,7 +233,7 @@ async function record(em: EntityManager, ctx: Context, input: RecordDecisionInpu
 export class DecisionOperationsResolver {
   @Mutation(() => Decision, {
     description:
-      'Records a decision when the decider may take it now (else NOT_AUTHORIZED with the reasons; the refusal is audited). The same idempotencyKey returns the first result. Under a decision body each seat votes (its latest vote counts): `complete` turns true on the APPROVED vote that meets the quorum, or on the REJECTED or RETURNED vote after which approval can no longer reach it. After APPROVED or REJECTED, further votes are refused with DECISION_CLOSED; after RETURNED the next vote opens a new round.',
+      'Records a decision when the decider may take it now (else NOT_AUTHORIZED with the reasons; the refusal is audited). The same idempotencyKey (per caller) with the same decision returns the first result; with a different one it is refused with IDEMPOTENCY_KEY_REUSED. Under a decision body each seat votes (its latest vote counts): `complete` turns true on the APPROVED vote that meets the quorum, or on the REJECTED or RETURNED vote after which approval can no longer reach it. After APPROVED or REJECTED, further votes are refused with DECISION_CLOSED; after RETURNED the next vote opens a new round.',
   })
   @UseMiddleware(allow('decisions', 'write'))
   async recordDecision(@Arg('input', () => RecordDecisionInput, { description: 'The decision.' }) input: RecordDecisionInput, @Ctx() ctx: Context): Promise<Decision> {
@@ -216,17 +243,20 @@ export class DecisionOperationsResolver {
     if (p?.kind === 'user' && p.role === 'LEADER' && p.personId !== deciderId) {
       throw forbidden(`As a LEADER you record only your own decisions: deciderId must be your own person (${p.personId ?? 'none linked'}).`);
     }
-    const first = await ctx.db.manager.findOneBy(Decision, { idempotencyKey: input.idempotencyKey });
-    if (first) return first;
+    // Keys belong to the caller: another caller's decision under the same key is neither returned nor revealed.
+    const key = { idempotencyOwner: callerKey(ctx.principal), idempotencyKey: input.idempotencyKey };
+    const first = await ctx.db.manager.findOneBy(Decision, key);
+    if (first) return replayed(first, input, projectId, deciderId);
     let outcome: Outcome;
     try {
       outcome = await ctx.db.transaction((em) => record(em, ctx, input, projectId, deciderId));
     } catch (error) {
-      // The same key raced in from another request: answer with what it recorded.
+      // The same key raced in from another request of this caller (the unique index on owner and key refused
+      // this insert): answer with what it recorded, or refuse when it was a different decision.
       if (!isUniqueViolation(error)) throw error;
-      const raced = await ctx.db.manager.findOneBy(Decision, { idempotencyKey: input.idempotencyKey });
+      const raced = await ctx.db.manager.findOneBy(Decision, key);
       if (!raced) throw error;
-      return raced;
+      return replayed(raced, input, projectId, deciderId);
     }
     if ('refusal' in outcome) throw outcome.refusal;
     return outcome.decision;

@@ -1,6 +1,6 @@
 import { Entity } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { BaseRecord, DateTimeColumn, IdColumn, JsonColumn, MoneyColumn, StringColumn } from '../../platform/columns';
+import { BaseRecord, DateTimeColumn, IdColumn, JsonColumn, KeyColumn, MoneyColumn, StringColumn } from '../../platform/columns';
 import { PoolMetricKindEnum, PoolStatusEnum, TriangleRoleEnum } from '../../platform/enums';
 import { DateTimeScalar, JSONScalar, MoneyScalar } from '../../platform/scalars';
 import { moneyString } from '../../platform/money';
@@ -112,7 +112,7 @@ export class PoolMetric extends BaseRecord {
   poolId: number;
 
   @Field(() => PoolMetricKindEnum, { description: 'ORDERS, REVENUE or CASH.' })
-  @StringColumn(16)
+  @KeyColumn(16)
   metric: string;
 
   @Field({ description: 'Currency of target and actual (the pool’s).' })

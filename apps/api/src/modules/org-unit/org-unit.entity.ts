@@ -1,6 +1,6 @@
 import { Entity, Index } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { BaseRecord, IdColumn, StringColumn } from '../../platform/columns';
+import { BaseRecord, IdColumn, KeyColumn, StringColumn } from '../../platform/columns';
 
 @ObjectType({ description: 'A unit of the organisation tree: HQ → region → representative office → system department. Scopes are subtrees.' })
 @Entity('org_units')
@@ -11,7 +11,7 @@ export class OrgUnit extends BaseRecord {
 
   @Field({ description: 'Unique short code, e.g. "HQ" or "R-EAST".' })
   @Index('uq_org_units_code', { unique: true })
-  @StringColumn(64)
+  @KeyColumn(64)
   code: string;
 
   @Field(() => ID, { nullable: true, description: 'Parent unit; null for a root (HQ).' })

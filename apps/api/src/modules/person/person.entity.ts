@@ -1,13 +1,13 @@
 import { Entity } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { BaseRecord, DateTimeColumn, IdColumn, StringColumn } from '../../platform/columns';
+import { BaseRecord, DateTimeColumn, IdColumn, KeyColumn, StringColumn } from '../../platform/columns';
 import { DateTimeScalar } from '../../platform/scalars';
 
 @ObjectType({ description: 'An employee. Never hard-deleted: deletePerson archives.' })
 @Entity('people')
 export class Person extends BaseRecord {
   @Field({ description: 'Unique employee number.' })
-  @StringColumn(32, { unique: true })
+  @KeyColumn(32, { unique: true })
   employeeNo: string;
 
   @Field({ description: 'Full name.' })

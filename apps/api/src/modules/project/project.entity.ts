@@ -1,6 +1,6 @@
 import { Entity, Index } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { BaseRecord, IdColumn, JsonColumn, MoneyColumn, StringColumn } from '../../platform/columns';
+import { BaseRecord, IdColumn, JsonColumn, KeyColumn, MoneyColumn, StringColumn } from '../../platform/columns';
 import { Column } from 'typeorm';
 import { ProjectGradeEnum } from '../../platform/enums';
 import { JSONScalar, MoneyScalar } from '../../platform/scalars';
@@ -11,7 +11,7 @@ import { moneyString } from '../../platform/money';
 export class Project extends BaseRecord {
   @Field(() => String, { nullable: true, description: 'Reference in the calling system (CRM), unique; used by upsertProject.' })
   @Index('uq_projects_external_ref', { unique: true })
-  @StringColumn(128, { nullable: true })
+  @KeyColumn(128, { nullable: true })
   externalRef: string | null;
 
   @Field({ description: 'Project name.' })

@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { BaseRecord, IdColumn, StringColumn } from '../../platform/columns';
+import { BaseRecord, IdColumn, KeyColumn, StringColumn } from '../../platform/columns';
 import { TriangleRoleEnum } from '../../platform/enums';
 
 @ObjectType({ description: 'A qualification framework for a role: its levels, their requirements and how long a result stays valid.' })
@@ -77,7 +77,7 @@ export class LevelRequirement extends BaseRecord {
   levelId: number;
 
   @Field({ description: 'Dimension code of the role model version.' })
-  @StringColumn(32)
+  @KeyColumn(32)
   dimensionCode: string;
 
   @Field(() => Int, { description: 'Minimum proficiency on a 1..5 scale.' })

@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { BaseRecord, DateTimeColumn, IdColumn, JsonColumn, StringColumn } from '../../platform/columns';
+import { BaseRecord, DateTimeColumn, IdColumn, JsonColumn, KeyColumn, StringColumn } from '../../platform/columns';
 import { TriangleRoleEnum } from '../../platform/enums';
 import { DateTimeScalar, JSONScalar } from '../../platform/scalars';
 
@@ -8,7 +8,7 @@ import { DateTimeScalar, JSONScalar } from '../../platform/scalars';
 @Entity('role_models')
 export class RoleModel extends BaseRecord {
   @Field(() => TriangleRoleEnum, { description: 'The role it describes (one model per role).' })
-  @StringColumn(16, { unique: true })
+  @KeyColumn(16, { unique: true })
   role: string;
 
   @Field({ description: 'English name.' })
@@ -58,7 +58,7 @@ export class RoleModelDimension extends BaseRecord {
   roleModelVersionId: number;
 
   @Field({ description: 'Dimension code, unique within the version.' })
-  @StringColumn(32)
+  @KeyColumn(32)
   code: string;
 
   @Field({ description: 'English name.' })

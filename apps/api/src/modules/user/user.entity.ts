@@ -1,6 +1,6 @@
 import { Entity } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { BaseRecord, DateTimeColumn, IdColumn, StringColumn } from '../../platform/columns';
+import { BaseRecord, DateTimeColumn, IdColumn, KeyColumn, StringColumn } from '../../platform/columns';
 import { UserRoleEnum } from '../../platform/enums';
 import { DateTimeScalar } from '../../platform/scalars';
 
@@ -8,7 +8,7 @@ import { DateTimeScalar } from '../../platform/scalars';
 @Entity('users')
 export class User extends BaseRecord {
   @Field({ description: 'Sign-in e-mail, unique (stored lower-case).' })
-  @StringColumn(200, { unique: true })
+  @KeyColumn(200, { unique: true })
   email: string;
 
   @StringColumn(255)
