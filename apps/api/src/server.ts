@@ -28,6 +28,8 @@ export interface ServerDeps {
   portalDir?: string;
   limits?: Partial<QueryLimits>;
   logger?: Logger;
+  /** scrypt cost N for new password hashes; default 2^17. Only tests lower it (their fixtures hash with a low N). */
+  passwordCost?: number;
 }
 
 export interface ApiServer {
@@ -132,12 +134,12 @@ function testHold(logger: Logger): express.RequestHandler {
   };
 }
 
-export async function createServer({ dataSource, config, portalDir, limits: limitOverrides, logger: givenLogger }: ServerDeps): Promise<ApiServer> {
+export async function createServer({ dataSource, config, portalDir, limits: limitOverrides, logger: givenLogger, passwordCost }: ServerDeps): Promise<ApiServer> {
   const logger = givenLogger ?? createLogger(config.logLevel);
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...limitOverrides };
   const db = new Database(dataSource);
   const health = new DatabaseHealth(db, logger);
-  const services: ServerServices = { loginThrottle: new LoginThrottle(), logger };
+  const services: ServerServices = { loginThrottle: new LoginThrottle(), logger, ...(passwordCost ? { passwordCost } : {}) };
   const schema = await buildApiSchema();
   const apollo = new ApolloServer<Context>({
     schema,
@@ -195,7 +197,7 @@ export async function createServer({ dataSource, config, portalDir, limits: limi
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         try {
-          return withLocale(await makeContext({ headers: req.headers, requestId: (res.locals.request as RequestLocals).requestId }), req.get('accept-language'));
+          return withLocale(await makeContext({ headers: req.headers, remoteAddress: req.socket.remoteAddress ?? null, requestId: (res.locals.request as RequestLocals).requestId }), req.get('accept-language'));
         } catch (error) {
           if (isConnectionError(error)) {
             health.reportFailure(error);

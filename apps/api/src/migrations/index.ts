@@ -3,5 +3,6 @@ import { InitialSchema1764400000000 } from './1764400000000-initial-schema';
 import { AuthorityStateCounter1764500000000 } from './1764500000000-authority-state-counter';
 import { PoolLifecycleColumns1764600000000 } from './1764600000000-pool-lifecycle-columns';
 import { CaseStateCounter1764700000000 } from './1764700000000-case-state-counter';
+import { SessionsAndSignInThrottle1764830000000 } from './1764830000000-sessions-and-sign-in-throttle';
 
-export const MIGRATIONS = [InitialSchema1764400000000, AuthorityStateCounter1764500000000, PoolLifecycleColumns1764600000000, CaseStateCounter1764700000000];
+export const MIGRATIONS = [InitialSchema1764400000000, AuthorityStateCounter1764500000000, PoolLifecycleColumns1764600000000, CaseStateCounter1764700000000, SessionsAndSignInThrottle1764830000000];
