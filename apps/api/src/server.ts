@@ -18,6 +18,7 @@ import { formatError, isConnectionError, toClientError, unavailable } from './pl
 import { createLogger, Logger } from './platform/logger';
 import { cachedOperationCost, costError, DEFAULT_LIMITS, limitRules, QueryLimits } from './platform/limits';
 import { LoginThrottle } from './platform/throttle';
+import { inputPathRule } from './platform/scalars';
 import { DatabaseHealth } from './platform/health';
 import { withLocale } from './modules/authorization/locale';
 
@@ -151,7 +152,7 @@ export async function createServer({ dataSource, config, portalDir, limits: limi
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
     formatError,
-    validationRules: limitRules(limits),
+    validationRules: [...limitRules(limits), inputPathRule],
     parseOptions: { maxTokens: limits.maxTokens },
     // No landing page: it loads Apollo Sandbox from a CDN; the portal and any GraphQL client work without it.
     plugins: [loggingPlugin(logger, limits, config.nodeEnv !== 'production', health), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
