@@ -18,6 +18,7 @@ import { busy, DatabaseBusyError, formatError, isBusyError, isConnectionError, t
 import { createLogger, Logger } from './platform/logger';
 import { cachedOperationCost, costError, DEFAULT_LIMITS, limitRules, QueryLimits } from './platform/limits';
 import { LoginThrottle } from './platform/throttle';
+import { inputPathRule } from './platform/scalars';
 import { DatabaseHealth } from './platform/health';
 import { withLocale } from './modules/authorization/locale';
 import { callerKey, idempotency } from './platform/idempotency';
@@ -29,6 +30,8 @@ export interface ServerDeps {
   portalDir?: string;
   limits?: Partial<QueryLimits>;
   logger?: Logger;
+  /** scrypt cost N for new password hashes; default 2^17. Only tests lower it (their fixtures hash with a low N). */
+  passwordCost?: number;
 }
 
 export interface ApiServer {
@@ -133,12 +136,12 @@ function testHold(logger: Logger): express.RequestHandler {
   };
 }
 
-export async function createServer({ dataSource, config, portalDir, limits: limitOverrides, logger: givenLogger }: ServerDeps): Promise<ApiServer> {
+export async function createServer({ dataSource, config, portalDir, limits: limitOverrides, logger: givenLogger, passwordCost }: ServerDeps): Promise<ApiServer> {
   const logger = givenLogger ?? createLogger(config.logLevel);
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...limitOverrides };
   const db = new Database(dataSource, { acquireTimeoutMs: config.databaseAcquireTimeoutMs });
   const health = new DatabaseHealth(db, logger);
-  const services: ServerServices = { loginThrottle: new LoginThrottle(), logger };
+  const services: ServerServices = { loginThrottle: new LoginThrottle(), logger, ...(passwordCost ? { passwordCost } : {}) };
   const schema = await buildApiSchema();
   const apollo = new ApolloServer<Context>({
     schema,
@@ -150,7 +153,7 @@ export async function createServer({ dataSource, config, portalDir, limits: limi
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
     formatError,
-    validationRules: limitRules(limits),
+    validationRules: [...limitRules(limits), inputPathRule],
     parseOptions: { maxTokens: limits.maxTokens },
     // No landing page: it loads Apollo Sandbox from a CDN; the portal and any GraphQL client work without it.
     plugins: [loggingPlugin(logger, limits, config.nodeEnv !== 'production', health), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
@@ -198,7 +201,7 @@ export async function createServer({ dataSource, config, portalDir, limits: limi
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         try {
-          return withLocale(await makeContext({ headers: req.headers, requestId: (res.locals.request as RequestLocals).requestId }), req.get('accept-language'));
+          return withLocale(await makeContext({ headers: req.headers, remoteAddress: req.socket.remoteAddress ?? null, requestId: (res.locals.request as RequestLocals).requestId }), req.get('accept-language'));
         } catch (error) {
           if (isBusyError(error)) {
             const answer = busy(error instanceof DatabaseBusyError ? error.waitedMs : 0);

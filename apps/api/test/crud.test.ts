@@ -40,7 +40,7 @@ const CASES: RecordCase[] = [
   { type: 'IncentivePool', plural: 'IncentivePools', create: (i, e) => ({ name: 'Test pool', currency: 'CNY', teamKind: 'PROJECT', projectId: i.Project, orgUnitId: String(e.fixture.units.eastOffice), periodFrom: past(30), periodTo: new Date(Date.now() + 300 * day), baseAmount: '100000.00' }), update: { baseAmount: '120000.00' }, check: ['baseAmount', '120000.00'], remove: 'hard' },
   { type: 'PoolMetric', plural: 'PoolMetrics', create: (i) => ({ poolId: i.IncentivePool, metric: en('ORDERS'), target: '1000.00', actual: '800.00', weight: '1' }), update: { actual: '900.00' }, check: ['actual', '900.00'], remove: 'hard' },
   { type: 'PoolMember', plural: 'PoolMembers', create: (i) => ({ poolId: i.IncentivePool, personId: i.Person, role: en('AR'), weight: '1', coefficient: '1.0', participation: '1' }), update: { coefficient: '1.2' }, check: ['coefficient', '1.2'], remove: 'hard' },
-  { type: 'User', plural: 'Users', create: () => ({ email: 'New.User@Test.local', password: 'long-enough', role: en('VIEWER') }), update: { role: en('HR') }, check: ['role', 'HR'], remove: 'archive' },
+  { type: 'User', plural: 'Users', create: () => ({ email: 'New.User@Test.local', password: 'long-enough-passphrase', role: en('VIEWER') }), update: { role: en('HR') }, check: ['role', 'HR'], remove: 'archive' },
 ];
 
 // Deleting in reverse order of creation, so dependents go first.

@@ -1,5 +1,6 @@
 // Keys compare exactly on both databases (issue #10, class 3): MariaDB's utf8mb4_unicode_ci (the test databases
 // are created with it, as a customer's would be) must not make "IDEM-x", "idem-x " and "ídem-x" one key.
+import { MIGRATIONS } from '../src/migrations';
 import { describeOnDatabases, TestEnv } from './support/databases';
 import { KEY_COLLATIONS, KEY_COLUMNS } from '../src/platform/columns';
 import { Decision } from '../src/modules/decision/decision.entity';
@@ -24,19 +25,22 @@ describeOnDatabases('exact keys', (env) => {
   // First, while no key differs from another only in case: the migration is reverted and applied again.
   test('the migration lower-cases existing e-mail addresses and refuses two that differ only in case', async () => {
     const ds = e.dataSource;
-    // Back to the schema before the exact-keys migration (and the idempotency table after it).
-    await ds.undoLastMigration({ transaction: 'each' });
-    await ds.undoLastMigration({ transaction: 'each' });
-    const stamp = { version: 1, createdAt: new Date(), updatedAt: new Date(), passwordHash: 'x', role: 'VIEWER', personId: null, lastLoginAt: null, archivedAt: null };
-    await ds.createQueryBuilder().insert().into('users').values({ ...stamp, email: 'Upper.Case@Test.Local' }).execute();
+    // Back to the schema before the exact-keys migration (undoing every migration after it too).
+    const later = MIGRATIONS.filter((m) => Number(/(\d{13})$/.exec(m.name)![1]) >= 1764820000000).length;
+    for (let i = 0; i < later; i++) await ds.undoLastMigration({ transaction: 'each' });
+    // Plain SQL with the columns of that older schema (the entity has gained columns since, e.g. sessionVersion).
+    const now = e.kind === 'sqlite' ? new Date().toISOString().replace('T', ' ').replace('Z', '') : new Date();
+    const insertUser = (email: string) =>
+      ds.query('INSERT INTO users (version, createdAt, updatedAt, passwordHash, role, personId, lastLoginAt, archivedAt, email) VALUES (1, ?, ?, ?, ?, NULL, NULL, NULL, ?)', [now, now, 'x', 'VIEWER', email]);
+    await insertUser('Upper.Case@Test.Local');
     if (e.kind === 'sqlite') {
       // SQLite's old unique index compared exactly: two addresses differing in case could both exist. Refused, named.
-      await ds.createQueryBuilder().insert().into('users').values({ ...stamp, email: 'upper.case@test.local' }).execute();
+      await insertUser('upper.case@test.local');
       await expect(ds.runMigrations({ transaction: 'each' })).rejects.toThrow(/upper\.case@test\.local: users \d+ \("Upper\.Case@Test\.Local"\), \d+ \("upper\.case@test\.local"\)/);
       await ds.createQueryBuilder().delete().from('users').where('email = :e', { e: 'upper.case@test.local' }).execute();
     } else {
       // MariaDB's old case-insensitive index never let such a pair exist.
-      await expect(ds.createQueryBuilder().insert().into('users').values({ ...stamp, email: 'upper.case@test.local' }).execute()).rejects.toThrow(/Duplicate/);
+      await expect(insertUser('upper.case@test.local')).rejects.toThrow(/Duplicate/);
     }
     await ds.runMigrations({ transaction: 'each' });
     expect(await ds.showMigrations()).toBe(false);

@@ -80,8 +80,9 @@ DENY.recordDecision = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow:
 for (const op of ['fundPool', 'allocatePool', 'approvePool', 'lockPool', 'createAdjustmentPool']) DENY[op] = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'admin' };
 // Approving a pool is a decision by a person: the allowed caller is a user linked to one.
 DENY.approvePool = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'leader' };
-// login is public: its deny test is a wrong password (see below).
-const PUBLIC = new Set(['login']);
+// login is public: its deny test is a wrong password (see below). logout would end the session of the caller this
+// walk allows; its deny tests (anonymous, API token) are in test/sessions.test.ts.
+const PUBLIC = new Set(['login', 'logout']);
 
 const SDL = buildSchema(readFileSync(path.join(__dirname, '..', 'schema.graphql'), 'utf8'));
 

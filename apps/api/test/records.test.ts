@@ -175,9 +175,9 @@ describeOnDatabases('records: filters, scope, audit, domain', (env) => {
     expect((await gql('{ _allPeopleMeta { count } }', {}, { token: secret })).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const { signSession } = await import('../src/platform/passwords');
     const now = Math.floor(Date.now() / 1000);
-    const expired = signSession({ sub: env().fixture.users.admin, iat: now - 100, exp: now - 1 }, env().config.tokenSecret);
+    const expired = signSession({ sub: env().fixture.users.admin, sv: 0, iat: now - 100, exp: now - 1 }, env().config.tokenSecret);
     expect((await gql('{ me { id } }', {}, { token: expired })).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const forged = signSession({ sub: env().fixture.users.admin, iat: now, exp: now + 100 }, 'another-secret-that-is-long-enough-000000');
+    const forged = signSession({ sub: env().fixture.users.admin, sv: 0, iat: now, exp: now + 100 }, 'another-secret-that-is-long-enough-000000');
     expect((await gql('{ me { id } }', {}, { token: forged })).body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const me = await gql<{ me: { email: string; role: string } }>('{ me { email role } }', {}, { token: tokens.hr });
     expect(me.body.data!.me).toEqual({ email: 'hr@test.local', role: 'HR' });

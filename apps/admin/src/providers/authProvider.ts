@@ -8,6 +8,8 @@ const LOGIN = `mutation Login($email: String!, $password: String!) {
   login(email: $email, password: $password) { token expiresAt user { id email role personId } }
 }`;
 
+const LOGOUT = 'mutation Logout { logout }';
+
 /** The GraphQL error code carried by an error from either data path (HttpError body or GraphQLRequestError). */
 export function errorCode(error: unknown): string | undefined {
   if (!error || typeof error !== 'object') return undefined;
@@ -20,8 +22,15 @@ export const authProvider: AuthProvider = {
     const data = await gqlRequest<{ login: Session }>(LOGIN, { email: email ?? username, password });
     saveSession(data.login);
   },
+  /** Ends the session on the server too (best effort: offline or an already ended token still signs out here). */
   async logout() {
-    if (loadSession()) clearSession();
+    if (!loadSession()) return;
+    try {
+      await gqlRequest<{ logout: boolean }>(LOGOUT);
+    } catch {
+      // The local session is cleared below either way.
+    }
+    clearSession();
   },
   async checkAuth() {
     if (!loadSession()) {

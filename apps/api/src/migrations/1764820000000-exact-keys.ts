@@ -128,10 +128,11 @@ export class ExactKeys1764820000000 implements MigrationInterface {
     await queryRunner.dropIndex('decisions', DECISION_KEY_INDEX);
     await queryRunner.dropColumn('decisions', OWNER);
     if (isMysql(queryRunner)) {
-      // Values that differ only in case, accents or trailing spaces become one under the default collation.
+      // Distinct values that differ only in case, accents or trailing spaces become one under the default collation
+      // (the same value repeated, e.g. a metric kind in many pools, is no clash).
       for (const [table, column] of EXACT_KEY_COLUMNS) {
         const clashes: unknown[] = await queryRunner.query(
-          `SELECT \`${column}\` COLLATE ${DEFAULT} AS v FROM \`${table}\` WHERE \`${column}\` IS NOT NULL GROUP BY v HAVING COUNT(*) > 1`,
+          `SELECT \`${column}\` COLLATE ${DEFAULT} AS v FROM \`${table}\` WHERE \`${column}\` IS NOT NULL GROUP BY v HAVING COUNT(DISTINCT \`${column}\`) > 1`,
         );
         if (clashes.length) throw new Error(`cannot revert: ${table}.${column} has values that differ only in case, accents or trailing spaces (${clashes.length}); rename them first`);
       }

@@ -5,6 +5,7 @@ import { PoolLifecycleColumns1764600000000 } from './1764600000000-pool-lifecycl
 import { CaseStateCounter1764700000000 } from './1764700000000-case-state-counter';
 import { ExactKeys1764820000000 } from './1764820000000-exact-keys';
 import { IdempotencyRequests1764820000001 } from './1764820000001-idempotency-requests';
+import { SessionsAndSignInThrottle1764830000000 } from './1764830000000-sessions-and-sign-in-throttle';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CaseStateCounter1764700000000,
   ExactKeys1764820000000,
   IdempotencyRequests1764820000001,
+  SessionsAndSignInThrottle1764830000000,
 ];

@@ -24,6 +24,8 @@ export interface Context {
   loaders: Loaders;
   /** The request's clock: one instant for the whole operation. */
   now: Date;
+  /** The client's network address (the socket's remote address; proxies are not trusted); null when unknown. */
+  clientAddress: string | null;
   /** The org tree, loaded once per request. */
   orgTree(): Promise<OrgTree>;
   /** The org units the principal is limited to (their subtrees), or null when unrestricted. */
@@ -45,7 +47,7 @@ export interface Context {
  * a plain statement skips the query builder (built, aliased and hydrated per request otherwise).
  */
 const SESSION_USER_SQL =
-  'SELECT u.id AS id, u.email AS email, u.role AS role, u.personId AS personId, u.archivedAt AS archivedAt, ' +
+  'SELECT u.id AS id, u.email AS email, u.role AS role, u.personId AS personId, u.archivedAt AS archivedAt, u.sessionVersion AS sessionVersion, ' +
   '(SELECT authority_state.changeCount FROM authority_state WHERE authority_state.id = 1) AS changeCount, ' +
   '(SELECT authority_state.changeCount FROM authority_state WHERE authority_state.id = 2) AS caseChangeCount FROM users u WHERE u.id = ?';
 
@@ -55,6 +57,7 @@ interface SessionUserRow {
   role: string;
   personId: number | string | null;
   archivedAt: Date | string | null;
+  sessionVersion: number | string;
   changeCount: number | string | bigint | null;
   caseChangeCount: number | string | bigint | null;
 }
@@ -68,6 +71,8 @@ interface ResolvedPrincipal {
 /**
  * Session tokens whose signature this server has verified, with their claims: a token's signature never changes
  * its verdict, so it is checked once; expiry is checked on every request, and the user on every request too.
+ * The cache says nothing about whether a session is still current: the user's `sessionVersion` is read from the
+ * database on every request and compared with the token's (resolvePrincipal), so an ended session stays ended.
  */
 class VerifiedSessions {
   private readonly claims = new Map<string, SessionClaims>();
@@ -103,7 +108,8 @@ async function resolvePrincipal(db: Database, sessions: VerifiedSessions, header
   if (!claims) throw unauthenticated();
   const rows = (await db.manager.query(SESSION_USER_SQL, [claims.sub])) as SessionUserRow[];
   const user = rows[0];
-  if (!user || user.archivedAt) throw unauthenticated();
+  // A password or role change, or logout, bumps the user's session version: older tokens end here.
+  if (!user || user.archivedAt || Number(user.sessionVersion) !== claims.sv) throw unauthenticated();
   return {
     principal: { kind: 'user', userId: Number(user.id), email: user.email, role: user.role as UserRole, personId: user.personId === null ? null : Number(user.personId) },
     changeCount: user.changeCount === null ? '0' : String(user.changeCount),
@@ -115,10 +121,14 @@ async function resolvePrincipal(db: Database, sessions: VerifiedSessions, header
 export interface ServerServices {
   loginThrottle: LoginThrottle;
   logger: Logger;
+  /** scrypt cost N for new password hashes (default PASSWORD_COST, 2^17); tests lower it for speed. */
+  passwordCost?: number;
 }
 
 export interface ContextInput {
   headers: IncomingHttpHeaders;
+  /** The socket's remote address. */
+  remoteAddress?: string | null;
   requestId?: string;
 }
 
@@ -129,6 +139,7 @@ export function systemContext(db: Database, config: RuntimeConfig, services: Ser
     requestId: 'system-seed',
     principal: { kind: 'user', userId: admin.userId, email: admin.email, role: 'ADMIN', personId: null },
     authError: null,
+    clientAddress: null,
     db,
     config,
     services,
@@ -149,7 +160,7 @@ export function systemContext(db: Database, config: RuntimeConfig, services: Ser
 
 export function contextFactory(db: Database, config: RuntimeConfig, services: ServerServices) {
   const sessions = new VerifiedSessions(config.tokenSecret);
-  return async ({ headers, requestId }: ContextInput): Promise<Context> => {
+  return async ({ headers, requestId, remoteAddress }: ContextInput): Promise<Context> => {
     const now = new Date();
     let principal: Principal | null = null;
     let authorityChangeCount: string | undefined;
@@ -166,6 +177,7 @@ export function contextFactory(db: Database, config: RuntimeConfig, services: Se
       requestId: requestId ?? randomUUID(),
       principal,
       authError,
+      clientAddress: remoteAddress ?? null,
       ...(authorityChangeCount !== undefined ? { authorityChangeCount } : {}),
       ...(caseChangeCount !== undefined ? { caseChangeCount } : {}),
       db,

@@ -3,6 +3,7 @@ import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
+import { InputValueProblem } from './scalars';
 
 export type ErrorCode =
   | 'BAD_USER_INPUT'
@@ -175,8 +176,25 @@ export function toClientError(error: unknown): GraphQLError | null {
   return null;
 }
 
+/**
+ * A value a scalar refused (a DateTime or Money argument), as BAD_USER_INPUT naming the field: a literal's argument
+ * path comes with the problem; for a variable, graphql-js's message names it (`Variable "$input" got invalid value
+ * … at "input.validFrom"`, or just the variable).
+ */
+function scalarInputError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null {
+  // graphql-js and Apollo wrap the scalar's error once or twice: follow originalError down to the problem.
+  let problem: unknown = error;
+  for (let i = 0; i < 4 && problem instanceof Error && !(problem instanceof InputValueProblem); i++) problem = (problem as { originalError?: unknown }).originalError;
+  if (!(problem instanceof InputValueProblem)) return null;
+  const variable = /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)" got invalid value .*?(?: at "([^"]+)")?; /s.exec(formatted.message);
+  const field = problem.field ?? variable?.[2] ?? variable?.[1] ?? 'input';
+  return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT', fieldErrors: { [field]: problem.message } } };
+}
+
 /** Apollo's formatError: known errors pass (without stack traces), unknown ones become a masked INTERNAL_SERVER_ERROR. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const scalar = scalarInputError(formatted, error);
+  if (scalar) return scalar;
   const known = toClientError(error);
   if (known) {
     const { stacktrace: _s, http: _h, ...extensions } = { ...(formatted.extensions ?? {}), ...((known.extensions ?? {}) as Record<string, unknown>) };

@@ -42,6 +42,8 @@ export interface SuiteOptions {
   /** Seed the demo company (and sign in as its demo users) instead of the small fixture. */
   demo?: boolean;
   env?: Record<string, string>;
+  /** scrypt cost for new password hashes (default 1024, the fixture's: fast; production uses 2^17). */
+  passwordCost?: number;
 }
 
 async function setup(kind: DatabaseKind, options: SuiteOptions): Promise<{ env: TestEnv; teardown: () => Promise<void> }> {
@@ -74,7 +76,7 @@ async function setup(kind: DatabaseKind, options: SuiteOptions): Promise<{ env: 
     if (options.demo) await seedDemo(dataSource, new Date(), config);
     const logLines = options.logLines;
     const logger = logLines ? createLogger('debug', (line) => logLines.push(line)) : undefined;
-    server = await createServer({ dataSource, config, limits: options.limits, logger });
+    server = await createServer({ dataSource, config, limits: options.limits, logger, passwordCost: options.passwordCost ?? 1024 });
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy();
     await dropDatabase();

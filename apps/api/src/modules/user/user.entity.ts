@@ -1,4 +1,4 @@
-import { Entity } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { BaseRecord, DateTimeColumn, IdColumn, KeyColumn, StringColumn } from '../../platform/columns';
 import { UserRoleEnum } from '../../platform/enums';
@@ -21,6 +21,10 @@ export class User extends BaseRecord {
   @Field(() => ID, { nullable: true, description: 'The employee this user is, if any (a LEADER is scoped to their org units).' })
   @IdColumn({ nullable: true })
   personId: number | null;
+
+  /** Carried in every session token and compared on every request; bumped to end all the user's sessions. */
+  @Column({ type: 'integer', default: 0 })
+  sessionVersion: number;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'Last successful sign-in.' })
   @DateTimeColumn({ nullable: true })
