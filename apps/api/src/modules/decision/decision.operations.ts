@@ -11,6 +11,7 @@ import { allow } from '../../platform/permissions';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { toId } from '../../platform/crud';
 import { writeAudit } from '../../platform/audit';
+import { assertReadable, assertWritable } from '../../platform/scope';
 import { DecisionOutcomeEnum, DecisionPointEnum } from '../../platform/enums';
 import { Decision } from './decision.entity';
 import { Project } from '../project/project.entity';
@@ -121,6 +122,9 @@ async function record(em: EntityManager, ctx: Context, input: RecordDecisionInpu
   // at once both see the other's vote and exactly one of them completes the decision.
   const project = await em.findOne(Project, { where: { id: projectId }, ...(ctx.db.dialect === 'mysql' ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   if (!project) throw notFound('Project', projectId);
+  // Org scope: a project the caller cannot see is not found; the decision must belong to their subtree.
+  await assertReadable(ctx, em, Project, project, projectId);
+  await assertWritable(ctx, em, Decision, 'decision', null, { projectId });
   const appointments = await em.findBy(TeamAppointment, { projectId });
   const team: AuthorizationTeamMember[] = appointments.map((a) => ({ personId: String(a.personId), role: a.role as TriangleRole, window: { from: a.validFrom, to: a.validTo } }));
   const decisionCase = {

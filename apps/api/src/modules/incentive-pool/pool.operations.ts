@@ -24,6 +24,7 @@ import { allow } from '../../platform/permissions';
 import { AppError, badInput, forbidden, notFound } from '../../platform/errors';
 import { guardedUpdate, toId } from '../../platform/crud';
 import { writeAudit } from '../../platform/audit';
+import { assertReadable, assertWritable } from '../../platform/scope';
 import { IncentivePool, PoolMember, PoolMetric } from './incentive-pool.entity';
 import { Project } from '../project/project.entity';
 import { authorityCache } from '../authorization/authority-state';
@@ -81,11 +82,12 @@ function toDomainPool(row: IncentivePool, members: readonly PoolMember[], metric
   };
 }
 
-async function loadPool(em: EntityManager, ctx: Context, id: number): Promise<LoadedPool> {
+/** The pool with its members and metrics; `access`: what the caller does with it (org scope, platform/scope.ts). */
+async function loadPool(em: EntityManager, ctx: Context, id: number, access: 'read' | 'write' = 'write'): Promise<LoadedPool> {
   const row = await em.findOneBy(IncentivePool, { id });
+  await assertReadable(ctx, em, IncentivePool, row, id);
   if (!row) throw notFound('IncentivePool', id);
-  const scope = await ctx.scopeUnits();
-  if (scope && !scope.has(row.orgUnitId)) throw notFound('IncentivePool', id);
+  if (access === 'write') await assertWritable(ctx, em, IncentivePool, 'incentive pool', row, row);
   const [members, metrics] = await Promise.all([em.find(PoolMember, { where: { poolId: id }, order: { id: 'ASC' } }), em.find(PoolMetric, { where: { poolId: id }, order: { id: 'ASC' } })]);
   return { row, members, metrics, pool: toDomainPool(row, members, metrics) };
 }
@@ -225,7 +227,7 @@ export class PoolOperationsResolver {
   ): Promise<IncentivePool> {
     const poolId = toId(id);
     if (preview) {
-      const { row, members, pool } = await loadPool(ctx.db.manager, ctx, poolId);
+      const { row, members, pool } = await loadPool(ctx.db.manager, ctx, poolId, 'read');
       if (pool.status !== 'FUNDED' || !pool.funding) throw poolError(ctx, { code: 'POOL.INVALID_TRANSITION', data: { from: pool.status, to: 'ALLOCATED' } }, poolId);
       const allocated = allocateDomainPool(pool, pool.funding.amount);
       if (!allocated.ok) throw poolError(ctx, allocated.error, poolId);
