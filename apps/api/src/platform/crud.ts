@@ -324,8 +324,8 @@ export function crudOperations<E extends BaseRecord>(spec: CrudSpec<E>): CrudOpe
       return ctx.db.transaction(async (em) => {
         const w: WriteContext<E> = { em, ctx, args, before: null };
         const values = argsToColumns<E>(em, spec as unknown as CrudSpec<BaseRecord>, args, null);
-        // In scope as given, before any hook looks further; and again as completed by the hooks.
-        await assertWritable(ctx, em, spec.entity, spec.label, null, values);
+        // What it points at must be readable before any hook looks at it; the new record, as the hooks completed
+        // it (e.g. the engine's verdict on a delegation comes first), must belong to the caller's subtree.
         await assertReferencesReadable(spec, values, em, ctx);
         await spec.hooks?.beforeCreate?.(values, w);
         await assertWritable(ctx, em, spec.entity, spec.label, null, values);
