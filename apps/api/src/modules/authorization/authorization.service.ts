@@ -277,9 +277,10 @@ export function personExists(snapshot: AuthoritySnapshot, personId: string): boo
 export async function authorizeQuestion(ctx: Context, personIdArg: string, input: CaseInput): Promise<{ view: AuthorizationResultType; result: AuthorizationResult; resolved: ResolvedCase }> {
   const personId = String(toId(personIdArg, 'personId'));
   const resolved = await resolveCase(ctx, input);
-  if (!personExists(resolved.snapshot, personId)) throw badInput({ personId: `person ${personId} does not exist` });
-  // The answer describes the person's authority (rules, delegations, reasons): only for a person the caller may see.
+  // The answer describes the person's authority (rules, delegations, reasons): only for a person the caller may see
+  // (a scoped caller gets NOT_FOUND alike for a person outside their scope and for none at all).
   if ((await callerScope(ctx)) !== null) await assertReadable(ctx, ctx.db.manager, Person, await ctx.db.manager.findOneBy(Person, { id: Number(personId) }), personId);
+  if (!personExists(resolved.snapshot, personId)) throw badInput({ personId: `person ${personId} does not exist` });
   const result = authorize(personId, resolved.case, resolved.at, resolved.snapshot.index);
   return { view: toResultView(ctx, resolved.snapshot, resolved.case, result), result, resolved };
 }
