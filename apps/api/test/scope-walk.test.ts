@@ -73,6 +73,17 @@ const POLICY: Record<string, Policy> = {
   AuditEntry: { plural: 'AuditEntries', read: 'admin' },
 };
 
+/** What the id arguments of the create attempts below point at. */
+const POINTS_AT: Record<string, string> = {
+  projectId: 'Project',
+  customerId: 'Customer',
+  decisionBodyId: 'DecisionBody',
+  sourceRuleId: 'AuthorityRule',
+  sourceDelegationId: 'Delegation',
+  poolId: 'IncentivePool',
+  personId: 'Person',
+};
+
 /** Record types whose resource group a LEADER may write (README: projects, authority, decisions, pools). */
 const LEADER_WRITES = new Set(['Project', 'TeamAppointment', 'AuthorityRule', 'DecisionBody', 'Delegation', 'IncentivePool', 'PoolMetric', 'PoolMember']);
 
@@ -322,7 +333,7 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
     const found = new Set([root]);
     for (let grew = true; grew; ) {
       grew = false;
-      for (const u of rows('OrgUnit')) if (u.parentId !== null && found.has(u.parentId) && !found.has(u.id)) grew = !!found.add(u.id);
+      for (const u of rows('OrgUnit')) if (u.parentId && found.has(u.parentId) && !found.has(u.id)) grew = !!found.add(u.id);
     }
     return found;
   };
@@ -380,7 +391,7 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
       for (const value of new Set(all.map((r) => r[column]).filter((v): v is string => v !== null))) {
         // filter.orgUnitId means the subtree of that unit (README); other id filters are equality.
         const matches = column === 'orgUnitId' ? (v: string | null) => v !== null && subtreeOf(value).has(v) : (v: string | null) => v === value;
-        const wantHere = sorted(all.filter((r) => matches(r[column]) && want.includes(r.id)).map((r) => r.id));
+        const wantHere = sorted(all.filter((r) => matches(r[column] ?? null) && want.includes(r.id)).map((r) => r.id));
         const res = await leader(`{ all${plural}(perPage: 500, filter: { ${column}: "${value}" }) { id } _all${plural}Meta(filter: { ${column}: "${value}" }) { count } }`);
         expect(res.body.errors).toBeUndefined();
         expect({ column, value, ids: sorted((res.body.data![`all${plural}`] as Row[]).map((r) => r.id)), count: (res.body.data![`_all${plural}Meta`] as { count: number }).count }).toEqual({
@@ -517,6 +528,16 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
     for (const values of list!) {
       const res = await leader(`mutation { create${type}(${argText(values)}) { id } }`);
       expect({ type, values, code: codeOf(res) }).toEqual({ type, values, code: expect.stringMatching(/^(FORBIDDEN|BAD_USER_INPUT)$/) });
+      // Pointing at a record out of scope answers exactly as pointing at none: nothing tells that it exists.
+      const pointers = Object.entries(values).filter(([k, v]) => /Id$/.test(k) && k !== 'orgUnitId' && k !== 'scopeOrgUnitId' && k !== 'holderOrgUnitId' && typeof v === 'string');
+      for (const [key, id] of pointers) {
+        const targetType = POINTS_AT[key];
+        const target = targetType ? world.get(targetType)?.get(id as string) : undefined;
+        if (!targetType || !target || readable(targetType, target, world, units)) continue;
+        const missing = await leader(`mutation { create${type}(${argText({ ...values, [key]: '999999' })}) { id } }`);
+        const strip = (r: GqlResult) => ({ code: codeOf(r), message: r.body.errors?.[0]?.message.replace(/\d+/g, 'N') });
+        expect({ type, key, answer: strip(res) }).toEqual({ type, key, answer: strip(missing) });
+      }
     }
     expect(await count()).toBe(before);
   });

@@ -261,7 +261,10 @@ export async function guardedUpdate<E extends BaseRecord>(
 
 /** The records the new values point at (spec.references) must be readable by the caller. */
 async function assertReferencesReadable<E extends BaseRecord>(spec: CrudSpec<E>, values: Partial<E>, em: EntityManager, ctx: Context): Promise<void> {
-  for (const [column, target] of Object.entries(spec.references ?? {})) {
+  const references: Record<string, () => ClassType<ObjectLiteral>> = { ...spec.references };
+  // The parent a record belongs to through its scope (e.g. an appointment's project) is a reference too.
+  if (spec.scope.kind === 'through') references[spec.scope.column] = spec.scope.parent as () => ClassType<ObjectLiteral>;
+  for (const [column, target] of Object.entries(references)) {
     const id = (values as Record<string, unknown>)[column];
     if (id !== undefined && id !== null) await assertReferenceReadable(ctx, em, target(), column, Number(id));
   }
