@@ -6,6 +6,7 @@ import type { RuntimeConfig } from '@iron-triangle/config';
 import { IsNull } from 'typeorm';
 import { Database } from './db';
 import { Loaders } from './loaders';
+import { restrictToReadable } from './scope';
 import { Principal, SCOPED_ROLES, UserRole } from './permissions';
 import { hashApiToken, parseApiTokenId, sameHash, SessionClaims, verifySession } from './passwords';
 import { OrgUnit } from '../modules/org-unit/org-unit.entity';
@@ -186,7 +187,7 @@ export function contextFactory(db: Database, config: RuntimeConfig, services: Se
       now,
       loaders: new Loaders(
         () => db.manager,
-        () => ctx.scopeUnits(),
+        (qb, entity) => restrictToReadable(ctx, qb, 'r', entity),
       ),
       orgTree() {
         tree ??= db.manager.find(OrgUnit).then((units) => {

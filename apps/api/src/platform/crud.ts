@@ -6,12 +6,12 @@ import { Brackets, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'type
 import { parseMoney } from '@iron-triangle/domain';
 import type { Context } from './context';
 import { allow, ResourceGroup } from './permissions';
-import { AppError, badInput, conflict, forbidden, notFound } from './errors';
+import { AppError, badInput, conflict, notFound } from './errors';
 import { writeAudit } from './audit';
 import { BaseRecord } from './columns';
-import { SCOPED_ENTITIES } from './loaders';
 import { lockedRow } from './db';
 import { counterOfTable, lockCounter } from './state-counters';
+import { assertReferenceReadable, assertWritable, declareScope, restrictToReadable, ScopeDeclaration } from './scope';
 
 @ObjectType({ description: 'How many records a list query would return without paging.' })
 export class ListMetadata {
@@ -84,8 +84,6 @@ export interface CrudHooks<E> {
   /** After the row exists (e.g. write child rows) and before the audit entry. */
   afterWrite?(record: E, w: WriteContext<E>): Promise<void> | void;
   beforeDelete?(w: WriteContext<E>): Promise<void> | void;
-  /** The org unit a record belongs to, for scope checks (default: its orgUnitColumn). */
-  scopeOf?(record: Partial<E>, em: EntityManager): Promise<number | null>;
 }
 
 export interface CrudSpec<E extends BaseRecord> {
@@ -102,9 +100,15 @@ export interface CrudSpec<E extends BaseRecord> {
   updateArgs?: ClassType<object>;
   remove: RemoveMode;
   search?: string[];
+  /**
+   * Which org unit a record belongs to, for a scoped caller (a LEADER): the one declaration that single reads,
+   * lists, counts, nested loaders, custom operations and writes all apply (see platform/scope.ts).
+   */
+  scope: ScopeDeclaration;
+  /** Columns that point at other records a scoped caller must be able to read (e.g. a pool's project). */
+  references?: Record<string, () => ClassType<ObjectLiteral>>;
+  /** The column `filter.orgUnitId` (a subtree) applies to (default: the scope's org-unit column). */
   orgUnitColumn?: string;
-  /** Whether a LEADER sees only records in their subtree (default true when orgUnitColumn is set). */
-  scoped?: boolean;
   /** Column the filter's from/to apply to (default createdAt). */
   dateColumn?: string;
   money?: MoneyField[];
@@ -209,8 +213,9 @@ export async function applyFilter<E extends BaseRecord>(
       }),
     );
   }
-  if (f.orgUnitId !== undefined && f.orgUnitId !== null && spec.orgUnitColumn) {
-    qb.andWhere(`r.${spec.orgUnitColumn} IN (:...filterUnits)`, { filterUnits: await subtreeIds(ctx, f.orgUnitId) });
+  const unitColumn = spec.orgUnitColumn ?? (spec.scope.kind === 'orgUnit' ? spec.scope.column : undefined);
+  if (f.orgUnitId !== undefined && f.orgUnitId !== null && unitColumn) {
+    qb.andWhere(`r.${unitColumn} IN (:...filterUnits)`, { filterUnits: await subtreeIds(ctx, f.orgUnitId) });
   }
   const dateColumn = spec.dateColumn ?? 'createdAt';
   if (f.from instanceof Date) qb.andWhere(`r.${dateColumn} >= :filterFrom`, { filterFrom: f.from });
@@ -230,28 +235,7 @@ export async function applyFilter<E extends BaseRecord>(
     if (Array.isArray(value)) qb.andWhere(value.length ? `r.${key} IN (:...${param})` : '1 = 0', { [param]: value.map(convert) });
     else qb.andWhere(`r.${key} = :${param}`, { [param]: convert(value) });
   }
-  const scope = await ctx.scopeUnits();
-  if (scope && spec.orgUnitColumn && spec.scoped !== false) {
-    const units = [...scope];
-    qb.andWhere(units.length ? `r.${spec.orgUnitColumn} IN (:...scopeUnits)` : '1 = 0', { scopeUnits: units });
-  }
-}
-
-async function assertInScope<E extends BaseRecord>(spec: CrudSpec<E>, record: Partial<E>, em: EntityManager, ctx: Context): Promise<void> {
-  const scope = await ctx.scopeUnits();
-  if (!scope || spec.scoped === false) return;
-  const unit = spec.hooks?.scopeOf
-    ? await spec.hooks.scopeOf(record, em)
-    : spec.orgUnitColumn
-      ? ((record as Record<string, unknown>)[spec.orgUnitColumn] as number | null | undefined)
-      : null;
-  if (unit === null || unit === undefined) {
-    if (spec.orgUnitColumn || spec.hooks?.scopeOf) throw forbidden(`This ${spec.label} belongs to no org unit in your scope.`);
-    return;
-  }
-  if (!scope.has(Number(unit))) {
-    throw forbidden(`Org unit ${unit} is outside your scope: you may change ${spec.label} records only within your own org subtree.`);
-  }
+  await restrictToReadable(ctx, qb, 'r', spec.entity);
 }
 
 export async function loadForWrite<E extends BaseRecord>(em: EntityManager, spec: Pick<CrudSpec<E>, 'entity' | 'name'>, id: number): Promise<E> {
@@ -299,6 +283,17 @@ export async function guardedUpdate<E extends BaseRecord>(
   return (await em.findOneByOrFail(spec.entity, { id } as never)) as E;
 }
 
+/** The records the new values point at (spec.references) must be readable by the caller. */
+async function assertReferencesReadable<E extends BaseRecord>(spec: CrudSpec<E>, values: Partial<E>, em: EntityManager, ctx: Context): Promise<void> {
+  const references: Record<string, () => ClassType<ObjectLiteral>> = { ...spec.references };
+  // The parent a record belongs to through its scope (e.g. an appointment's project) is a reference too.
+  if (spec.scope.kind === 'through') references[spec.scope.column] = spec.scope.parent as () => ClassType<ObjectLiteral>;
+  for (const [column, target] of Object.entries(references)) {
+    const id = (values as Record<string, unknown>)[column];
+    if (id !== undefined && id !== null) await assertReferenceReadable(ctx, em, target(), column, Number(id));
+  }
+}
+
 async function assertNoDependents<E extends BaseRecord>(em: EntityManager, spec: CrudSpec<E>, id: number): Promise<void> {
   const found: string[] = [];
   for (const dependent of spec.dependents ?? []) {
@@ -329,11 +324,7 @@ export function crudOperations<E extends BaseRecord>(spec: CrudSpec<E>): CrudOpe
   return {
     async findOne(ctx, id) {
       const qb = ctx.db.manager.getRepository(spec.entity).createQueryBuilder('r').where('r.id = :id', { id: toId(id) });
-      const scope = await ctx.scopeUnits();
-      if (scope && spec.orgUnitColumn && spec.scoped !== false) {
-        const units = [...scope];
-        qb.andWhere(units.length ? `r.${spec.orgUnitColumn} IN (:...scopeUnits)` : '1 = 0', { scopeUnits: units });
-      }
+      await restrictToReadable(ctx, qb, 'r', spec.entity);
       return qb.getOne();
     },
     async list(ctx, args, filter) {
@@ -362,8 +353,11 @@ export function crudOperations<E extends BaseRecord>(spec: CrudSpec<E>): CrudOpe
         const values = argsToColumns<E>(em, spec as unknown as CrudSpec<BaseRecord>, args, null);
         await lockCounterOf(em, spec);
         await lockParentOf(em, spec, values);
+        // What it points at must be readable before any hook looks at it; the new record, as the hooks completed
+        // it (e.g. the engine's verdict on a delegation comes first), must belong to the caller's subtree.
+        await assertReferencesReadable(spec, values, em, ctx);
         await spec.hooks?.beforeCreate?.(values, w);
-        await assertInScope(spec, values, em, ctx);
+        await assertWritable(ctx, em, spec.entity, spec.label, null, values);
         const result = await em.insert(spec.entity, { ...values, version: 1, createdAt: ctx.now, updatedAt: ctx.now } as never);
         const id = Number(result.identifiers[0]?.id);
         let record = (await em.findOneByOrFail(spec.entity, { id } as never)) as E;
@@ -382,12 +376,13 @@ export function crudOperations<E extends BaseRecord>(spec: CrudSpec<E>): CrudOpe
         await lockCounterOf(em, spec);
         const before = await loadForWrite(em, spec, id);
         await lockParentOf(em, spec, before);
-        await assertInScope(spec, before, em, ctx);
+        await assertWritable(ctx, em, spec.entity, spec.label, before, null);
         if (before.version !== expectedVersion) throw conflict(spec.name, id, expectedVersion, before.version);
         const w: WriteContext<E> = { em, ctx, args, before };
         const patch = argsToColumns<E>(em, spec as unknown as CrudSpec<BaseRecord>, args, { ...before, ...argsToColumnsShallow(args) } as Partial<E>);
+        await assertReferencesReadable(spec, patch, em, ctx);
         await spec.hooks?.beforeUpdate?.(patch, w);
-        await assertInScope(spec, { ...before, ...patch }, em, ctx);
+        await assertWritable(ctx, em, spec.entity, spec.label, null, { ...before, ...patch });
         let after = await guardedUpdate(em, spec, id, expectedVersion, patch, ctx.now);
         if (spec.hooks?.afterWrite) {
           await spec.hooks.afterWrite(after, w);
@@ -403,7 +398,7 @@ export function crudOperations<E extends BaseRecord>(spec: CrudSpec<E>): CrudOpe
         await lockCounterOf(em, spec);
         const before = await loadForWrite(em, spec, id);
         await lockParentOf(em, spec, before);
-        await assertInScope(spec, before, em, ctx);
+        await assertWritable(ctx, em, spec.entity, spec.label, before, null);
         const w: WriteContext<E> = { em, ctx, args: { id: rawId }, before };
         await spec.hooks?.beforeDelete?.(w);
         let after: E | null = null;
@@ -500,7 +495,7 @@ function deleteDescription(mode: RemoveMode, label: string): string {
 export function createCrudResolver<E extends BaseRecord>(spec: CrudSpec<E>): ClassType {
   const ops = crudOperations(spec);
   const { name, plural, label, entity, filter: FilterClass } = spec;
-  if (spec.orgUnitColumn && spec.scoped !== false) SCOPED_ENTITIES.set(entity, spec.orgUnitColumn);
+  declareScope(entity, name, spec.scope);
 
   @Resolver(() => entity)
   class RecordResolver {

@@ -1,26 +1,28 @@
 // Per-request DataLoaders: one batched query per entity type and key, whatever the page size.
 import DataLoader from 'dataloader';
-import { EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
+import { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
-/** Record types a scoped caller (a LEADER) sees only within their org units: entity → its org-unit column. */
-export const SCOPED_ENTITIES = new Map<EntityTarget<ObjectLiteral>, string>();
+/** Restricts a query on `entity` (alias "r") to what the caller may read (platform/scope.ts). */
+export type ReadRestriction = (qb: SelectQueryBuilder<ObjectLiteral>, entity: EntityTarget<ObjectLiteral>) => Promise<void>;
 
 export class Loaders {
   private readonly byIdLoaders = new Map<EntityTarget<ObjectLiteral>, DataLoader<number, ObjectLiteral | null>>();
   private readonly manyLoaders = new Map<string, DataLoader<number, ObjectLiteral[]>>();
 
-  /** `scope`: the caller's org units, or null when unrestricted; nested records outside it read as absent. */
+  /** `restrict`: the caller's read scope; nested records outside it read as absent (none by default). */
   constructor(
     private readonly em: () => EntityManager,
-    private readonly scope: () => Promise<ReadonlySet<number> | null> = async () => null,
+    private readonly restrict: ReadRestriction = async () => {},
   ) {}
 
-  private async visible<T extends ObjectLiteral>(entity: EntityTarget<T>, rows: T[]): Promise<T[]> {
-    const column = SCOPED_ENTITIES.get(entity as EntityTarget<ObjectLiteral>);
-    if (!column) return rows;
-    const scope = await this.scope();
-    if (!scope) return rows;
-    return rows.filter((row) => scope.has(Number((row as Record<string, unknown>)[column])));
+  private async rows<T extends ObjectLiteral>(entity: EntityTarget<T>, column: string, keys: readonly number[]): Promise<T[]> {
+    const qb = this.em()
+      .getRepository(entity)
+      .createQueryBuilder('r')
+      .where(`r.${column} IN (:...loaderKeys)`, { loaderKeys: [...keys] })
+      .orderBy('r.id', 'ASC');
+    await this.restrict(qb as unknown as SelectQueryBuilder<ObjectLiteral>, entity as EntityTarget<ObjectLiteral>);
+    return qb.getMany();
   }
 
   /** Loads records of `entity` by id, batched; a missing id yields null. */
@@ -28,7 +30,7 @@ export class Loaders {
     let loader = this.byIdLoaders.get(entity as EntityTarget<ObjectLiteral>);
     if (!loader) {
       loader = new DataLoader<number, ObjectLiteral | null>(async (ids) => {
-        const rows = await this.visible(entity, await this.em().getRepository(entity).findBy({ id: In([...ids]) } as never));
+        const rows = await this.rows(entity, 'id', ids);
         const map = new Map(rows.map((row) => [Number((row as unknown as { id: number }).id), row]));
         return ids.map((id) => map.get(Number(id)) ?? null);
       });
@@ -43,12 +45,7 @@ export class Loaders {
     let loader = this.manyLoaders.get(key);
     if (!loader) {
       loader = new DataLoader<number, ObjectLiteral[]>(async (keys) => {
-        const rows = await this.visible(
-          entity,
-          await this.em()
-            .getRepository(entity)
-            .find({ where: { [column]: In([...keys]) } as never, order: { id: 'ASC' } as never }),
-        );
+        const rows = await this.rows(entity, column, keys);
         const groups = new Map<number, ObjectLiteral[]>();
         for (const row of rows) {
           const k = Number((row as Record<string, unknown>)[column]);

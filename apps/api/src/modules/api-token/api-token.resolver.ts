@@ -19,6 +19,7 @@ export const apiTokenSpec: CrudSpec<ApiToken> = {
   filter: ApiTokenFilter,
   remove: 'revoke',
   search: ['name'],
+  scope: { kind: 'reference', why: 'administrators only (the role table refuses everyone else): not org data' },
 };
 
 export const ApiTokenCrudResolver = createCrudResolver(apiTokenSpec);

@@ -11,7 +11,8 @@ import {
 import { createCrudResolver, CrudSpec, toId } from '../../platform/crud';
 import type { Context } from '../../platform/context';
 import { allow } from '../../platform/permissions';
-import { AppError, badInput } from '../../platform/errors';
+import { AppError, badInput, notFound } from '../../platform/errors';
+import { callerScope, canRead } from '../../platform/scope';
 import { mustExist } from '../../platform/validation';
 import { snapshot } from '../../platform/audit';
 import { DateTimeScalar } from '../../platform/scalars';
@@ -160,6 +161,8 @@ export const assessmentSpec: CrudSpec<Assessment> = {
   updateArgs: A.UpdateAssessmentArgs,
   remove: 'hard',
   search: ['comment'],
+  // An assessment belongs where the assessed person does.
+  scope: { kind: 'through', column: 'personId', parent: () => Person },
   dateColumn: 'assessedAt',
   readOnlyColumns: ['levelReached', 'validUntil', 'gap', 'evaluation', 'tenureMonths', 'certifies', 'role', 'roleModelVersionId', 'performance'],
   hooks: {
@@ -213,6 +216,7 @@ export const ratingSpec: CrudSpec<AssessmentRating> = {
   filter: A.AssessmentRatingFilter,
   remove: 'none',
   search: ['dimensionCode', 'evidence'],
+  scope: { kind: 'through', column: 'assessmentId', parent: () => Assessment },
 };
 
 export const AssessmentCrudResolver = createCrudResolver(assessmentSpec);
@@ -284,6 +288,9 @@ export class AssessmentResolver {
   ): Promise<QualificationStatus> {
     const id = toId(personId, 'personId');
     const moment = at ?? ctx.now;
+    // A person outside the caller's scope is not found (their qualification is theirs to see only in scope).
+    const person = await ctx.db.manager.findOneBy(Person, { id });
+    if (person ? !(await canRead(ctx, ctx.db.manager, Person, person)) : (await callerScope(ctx)) !== null) throw notFound('Person', id);
     const records = await certificationsOf(ctx.db.manager, id, role);
     const held = qualificationAt(records, String(id), role as TriangleRole, moment);
     const decidingId = 'assessmentId' in held ? Number(held.assessmentId) : null;

@@ -12,6 +12,7 @@ export const auditEntrySpec: CrudSpec<AuditEntry> = {
   filter: AuditEntryFilter,
   remove: 'none',
   search: ['entityType', 'actorLabel', 'action', 'note'],
+  scope: { kind: 'reference', why: 'administrators only (the role table refuses everyone else): not org data' },
   dateColumn: 'at',
 };
 

@@ -34,7 +34,9 @@ export const authorityRuleSpec: CrudSpec<AuthorityRule> = {
   updateArgs: UpdateAuthorityRuleArgs,
   remove: 'end-date',
   search: ['name', 'holderTitle'],
-  orgUnitColumn: 'scopeOrgUnitId',
+  // Company and regional rules above the subtree govern its projects: readable, read-only.
+  scope: { kind: 'orgUnit', column: 'scopeOrgUnitId', ancestors: 'read-only' },
+  references: { decisionBodyId: () => DecisionBody },
   dateColumn: 'validFrom',
   money: [{ arg: 'limit', column: 'limitMinor', currencyColumn: 'currency' }],
   hooks: {

@@ -26,6 +26,8 @@ import { AuthorityChain, AuthorityLink } from '../decision/authority-chain.types
 import { AuthoritySnapshot, authoritySnapshot, authoritySnapshotFor, CHANGE_COUNT_SUBQUERY } from './authority-state';
 import { AuthorizationResultType, BodyCoverage, CaseInput, DeciderType, DenialReasonType } from './authorization.types';
 import { localeOf } from './locale';
+import { assertReadable, assertUnitInSubtree, callerScope, canRead } from '../../platform/scope';
+import { Person } from '../person/person.entity';
 import { jsonSafe, LinkKind, ReasonWriter } from './reason-messages';
 
 /** A chain as stored and returned: the contract's links, plus the body for a decision body's rule. */
@@ -155,8 +157,7 @@ async function loadProjectCase(ctx: Context, projectId: number): Promise<Project
     ({ found, changeCount } = await queryProjectCase(ctx, projectId));
     if (found && key !== null) projectCaseCache(ctx).set(key, projectId, found);
   }
-  const scope = found ? await ctx.scopeUnits() : null;
-  if (!found || (scope && !scope.has(found.project.orgUnitId))) throw notFound('Project', projectId);
+  if (!found || !(await canRead(ctx, ctx.db.manager, Project, found.project))) throw notFound('Project', projectId);
   const snapshot = changeCount !== undefined ? await authoritySnapshotFor(ctx, changeCount) : await authoritySnapshot(ctx);
   return { ...found, snapshot };
 }
@@ -198,6 +199,7 @@ export async function resolveCase(ctx: Context, input: CaseInput): Promise<Resol
   }
   if (amount.value.minor < 0n) throw badInput({ amount: 'may not be negative' });
   const orgUnitId = String(toId(input.orgUnitId, 'orgUnitId'));
+  await assertUnitInSubtree(ctx, Number(orgUnitId), 'orgUnitId');
   const snapshot = await authoritySnapshot(ctx);
   if (!snapshot.unitLabels.has(orgUnitId)) throw badInput({ orgUnitId: `org unit ${orgUnitId} does not exist` });
   const team = (input.teamMemberIds ?? []).map((id) => ({ personId: String(toId(id, 'teamMemberIds')), role: 'CORE_MEMBER' as TriangleRole }));
@@ -275,6 +277,9 @@ export function personExists(snapshot: AuthoritySnapshot, personId: string): boo
 export async function authorizeQuestion(ctx: Context, personIdArg: string, input: CaseInput): Promise<{ view: AuthorizationResultType; result: AuthorizationResult; resolved: ResolvedCase }> {
   const personId = String(toId(personIdArg, 'personId'));
   const resolved = await resolveCase(ctx, input);
+  // The answer describes the person's authority (rules, delegations, reasons): only for a person the caller may see
+  // (a scoped caller gets NOT_FOUND alike for a person outside their scope and for none at all).
+  if ((await callerScope(ctx)) !== null) await assertReadable(ctx, ctx.db.manager, Person, await ctx.db.manager.findOneBy(Person, { id: Number(personId) }), personId);
   if (!personExists(resolved.snapshot, personId)) throw badInput({ personId: `person ${personId} does not exist` });
   const result = authorize(personId, resolved.case, resolved.at, resolved.snapshot.index);
   return { view: toResultView(ctx, resolved.snapshot, resolved.case, result), result, resolved };

@@ -18,7 +18,7 @@ export const customerSpec: CrudSpec<Customer> = {
   updateArgs: UpdateCustomerArgs,
   remove: 'hard',
   search: ['name', 'code', 'industry'],
-  orgUnitColumn: 'orgUnitId',
+  scope: { kind: 'orgUnit', column: 'orgUnitId' },
   dependents: [{ entity: Project, column: 'customerId', label: 'projects' }],
   hooks: {
     beforeCreate: (values, { em }) => mustExist(em, OrgUnit, values.orgUnitId, 'orgUnitId', 'org unit'),

@@ -18,8 +18,8 @@ export const decisionBodySpec: CrudSpec<DecisionBody> = {
   updateArgs: A.UpdateDecisionBodyArgs,
   remove: 'hard',
   search: ['name'],
-  orgUnitColumn: 'orgUnitId',
-  scoped: false,
+  // Bodies above the subtree (e.g. HQ's grade I team) decide on its projects: readable, read-only.
+  scope: { kind: 'orgUnit', column: 'orgUnitId', ancestors: 'read-only', nullMeans: 'company-wide' },
   dependents: [{ entity: AuthorityRule, column: 'decisionBodyId', label: 'authority rules' }],
   hooks: {
     beforeCreate: (values, { em }) => mustExist(em, OrgUnit, values.orgUnitId, 'orgUnitId', 'org unit'),
@@ -57,6 +57,7 @@ export const decisionBodySeatSpec: CrudSpec<DecisionBodySeat> = {
   filter: A.DecisionBodySeatFilter,
   remove: 'none',
   search: ['title'],
+  scope: { kind: 'through', column: 'decisionBodyId', parent: () => DecisionBody },
 };
 
 export const DecisionBodyCrudResolver = createCrudResolver(decisionBodySpec);

@@ -12,6 +12,7 @@ import { AppError, forbidden, idempotencyKeyReused, notFound } from '../../platf
 import { callerKey } from '../../platform/idempotency';
 import { toId } from '../../platform/crud';
 import { writeAudit } from '../../platform/audit';
+import { assertReadable, assertWritable } from '../../platform/scope';
 import { DecisionOutcomeEnum, DecisionPointEnum } from '../../platform/enums';
 import { Decision } from './decision.entity';
 import { Project } from '../project/project.entity';
@@ -140,6 +141,9 @@ async function record(em: EntityManager, ctx: Context, input: RecordDecisionInpu
   // at once both see the other's vote and exactly one of them completes the decision.
   const project = await em.findOne(Project, { where: { id: projectId }, ...(ctx.db.dialect === 'mysql' ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   if (!project) throw notFound('Project', projectId);
+  // Org scope: a project the caller cannot see is not found; the decision must belong to their subtree.
+  await assertReadable(ctx, em, Project, project, projectId);
+  await assertWritable(ctx, em, Decision, 'decision', null, { projectId });
   // The same key may have been recorded while this call waited for the project (a retry racing its original):
   // a locking read sees it, so the retry gets the first decision rather than, say, DECISION_CLOSED caused by it.
   const sameKey = await em.findOne(Decision, {

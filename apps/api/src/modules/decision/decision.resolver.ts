@@ -16,6 +16,7 @@ export const decisionSpec: CrudSpec<Decision> = {
   filter: DecisionFilter,
   remove: 'none',
   search: ['comment'],
+  scope: { kind: 'through', column: 'projectId', parent: () => Project },
   dateColumn: 'decidedAt',
 };
 

@@ -16,6 +16,7 @@ import { allow } from '../../platform/permissions';
 import { AppError, badInput, forbidden, notFound } from '../../platform/errors';
 import { guardedUpdate, toId, WriteContext } from '../../platform/crud';
 import { writeAudit } from '../../platform/audit';
+import { assertReadable, assertWritable, readableRows } from '../../platform/scope';
 import { DateTimeScalar } from '../../platform/scalars';
 import { Delegation } from './delegation.entity';
 import { authorityCache, AuthoritySnapshot, authoritySnapshot } from '../authorization/authority-state';
@@ -120,13 +121,12 @@ export class DelegationOperationsResolver {
     const rootId = toId(id);
     return ctx.db.transaction(async (em) => {
       const snapshot = await authorityCache(ctx).snapshotWithin(em, 'update');
+      // Org scope first: a delegation the caller cannot see answers NOT_FOUND, whatever state it is in.
+      const root = await em.findOneBy(Delegation, { id: rootId });
+      await assertReadable(ctx, em, Delegation, root, rootId);
+      await assertWritable(ctx, em, Delegation, 'delegation', root, root);
       const ids = impactOrThrow(ctx, snapshot, rootId, when);
       const affected = await loadInOrder(em, ids);
-      const root = affected[0] as Delegation;
-      const p = ctx.principal;
-      const scope = await ctx.scopeUnits();
-      const ownDelegation = p?.kind === 'user' && p.personId === root.delegatorId;
-      if (scope && !scope.has(root.scopeOrgUnitId) && !ownDelegation) throw forbidden(`Delegation ${rootId} is outside your org scope and was not given by you.`);
       const result: Delegation[] = [];
       for (const d of affected) {
         const after = await guardedUpdate(
@@ -140,7 +140,8 @@ export class DelegationOperationsResolver {
         await writeAudit(em, ctx, { action: 'revoke', entityType: 'Delegation', entityId: d.id, before: d, after, note: d.id === rootId ? reason : `cascade from delegation ${rootId}` });
         result.push(after);
       }
-      return result;
+      // Everything derived from it ends with it; the answer lists what the caller may see.
+      return readableRows(ctx, em, Delegation, result);
     });
   }
 
@@ -151,8 +152,10 @@ export class DelegationOperationsResolver {
     @Arg('at', () => DateTimeScalar, { nullable: true, description: 'The moment (default now).' }) at: Date | undefined,
     @Ctx() ctx: Context,
   ): Promise<Delegation[]> {
+    const rootId = toId(id);
+    await assertReadable(ctx, ctx.db.manager, Delegation, await ctx.db.manager.findOneBy(Delegation, { id: rootId }), rootId);
     const snapshot = await authoritySnapshot(ctx);
-    const ids = impactOrThrow(ctx, snapshot, toId(id), at ?? ctx.now);
-    return loadInOrder(ctx.db.manager, ids);
+    const ids = impactOrThrow(ctx, snapshot, rootId, at ?? ctx.now);
+    return readableRows(ctx, ctx.db.manager, Delegation, await loadInOrder(ctx.db.manager, ids));
   }
 }

@@ -48,7 +48,9 @@ export const delegationSpec: CrudSpec<Delegation> = {
   updateArgs: UpdateDelegationArgs,
   remove: 'revoke',
   search: ['reason'],
-  orgUnitColumn: 'scopeOrgUnitId',
+  // Delegations above the subtree are links in the chains that govern its projects: readable, read-only.
+  scope: { kind: 'orgUnit', column: 'scopeOrgUnitId', ancestors: 'read-only' },
+  references: { sourceRuleId: () => AuthorityRule, sourceDelegationId: () => Delegation },
   dateColumn: 'validFrom',
   money: [{ arg: 'limit', column: 'limitMinor', currencyColumn: 'currency' }],
   readOnlyColumns: ['revokedAt', 'revokeReason'],

@@ -18,11 +18,6 @@ async function draftPool(em: EntityManager, poolId: number): Promise<IncentivePo
   return pool;
 }
 
-async function poolScope(record: { poolId?: number }, em: EntityManager): Promise<number | null> {
-  const pool = record.poolId ? await em.findOneBy(IncentivePool, { id: record.poolId }) : null;
-  return pool?.orgUnitId ?? null;
-}
-
 export const poolSpec: CrudSpec<IncentivePool> = {
   entity: IncentivePool,
   name: 'IncentivePool',
@@ -34,7 +29,8 @@ export const poolSpec: CrudSpec<IncentivePool> = {
   updateArgs: A.UpdateIncentivePoolArgs,
   remove: 'hard',
   search: ['name'],
-  orgUnitColumn: 'orgUnitId',
+  scope: { kind: 'orgUnit', column: 'orgUnitId' },
+  references: { projectId: () => Project },
   dateColumn: 'periodFrom',
   money: [{ arg: 'baseAmount', column: 'baseAmountMinor', currencyColumn: 'currency' }],
   readOnlyColumns: ['status', 'fundedAmountMinor', 'fundingTrace', 'allocationTrace', 'fundedAt', 'allocatedAt', 'approvedById', 'approvedAt', 'lockedAt', 'adjustmentOfId'],
@@ -69,13 +65,13 @@ export const poolMetricSpec: CrudSpec<PoolMetric> = {
   updateArgs: A.UpdatePoolMetricArgs,
   remove: 'hard',
   parent: { entity: IncentivePool, column: 'poolId' },
+  scope: { kind: 'through', column: 'poolId', parent: () => IncentivePool },
   money: [
     { arg: 'target', column: 'targetMinor', currencyColumn: 'currency' },
     { arg: 'actual', column: 'actualMinor', currencyColumn: 'currency' },
   ],
   readOnlyColumns: ['currency'],
   hooks: {
-    scopeOf: poolScope,
     async beforeCreate(values, { em, args }) {
       const pool = await draftPool(em, values.poolId as number);
       values.currency = pool.currency;
@@ -102,8 +98,8 @@ export const poolMemberSpec: CrudSpec<PoolMember> = {
   remove: 'hard',
   parent: { entity: IncentivePool, column: 'poolId' },
   readOnlyColumns: ['currency', 'shareMinor'],
+  scope: { kind: 'through', column: 'poolId', parent: () => IncentivePool },
   hooks: {
-    scopeOf: poolScope,
     async beforeCreate(values, { em }) {
       const pool = await draftPool(em, values.poolId as number);
       values.currency = pool.currency;

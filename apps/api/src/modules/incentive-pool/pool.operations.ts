@@ -25,6 +25,7 @@ import { AppError, badInput, forbidden, notFound } from '../../platform/errors';
 import { guardedUpdate, toId } from '../../platform/crud';
 import { writeAudit } from '../../platform/audit';
 import { lockedRow } from '../../platform/db';
+import { assertReadable, assertWritable } from '../../platform/scope';
 import { IncentivePool, PoolMember, PoolMetric } from './incentive-pool.entity';
 import { Project } from '../project/project.entity';
 import { authorityCache } from '../authorization/authority-state';
@@ -83,15 +84,16 @@ function toDomainPool(row: IncentivePool, members: readonly PoolMember[], metric
 }
 
 /**
- * The pool with its members and metrics. Inside a transaction the pool row is read first with a locking read: every
- * change of a pool, its members or its metrics takes that row first (crud's `parent`), so a transition judges exactly
- * the inputs it stores, never a snapshot that a concurrent edit has since changed.
+ * The pool with its members and metrics; `access`: what the caller does with it (org scope, platform/scope.ts). To
+ * write, the pool row is read first with a locking read: every change of a pool, its members or its metrics takes that
+ * row first (crud's `parent`), so a transition judges exactly the inputs it stores, never a snapshot that a concurrent
+ * edit has since changed.
  */
-async function loadPool(em: EntityManager, ctx: Context, id: number, forWrite = true): Promise<LoadedPool> {
-  const row = forWrite ? await lockedRow(em, IncentivePool, id) : await em.findOneBy(IncentivePool, { id });
+async function loadPool(em: EntityManager, ctx: Context, id: number, access: 'read' | 'write' = 'write'): Promise<LoadedPool> {
+  const row = access === 'write' ? await lockedRow(em, IncentivePool, id) : await em.findOneBy(IncentivePool, { id });
+  await assertReadable(ctx, em, IncentivePool, row, id);
   if (!row) throw notFound('IncentivePool', id);
-  const scope = await ctx.scopeUnits();
-  if (scope && !scope.has(row.orgUnitId)) throw notFound('IncentivePool', id);
+  if (access === 'write') await assertWritable(ctx, em, IncentivePool, 'incentive pool', row, row);
   const [members, metrics] = await Promise.all([em.find(PoolMember, { where: { poolId: id }, order: { id: 'ASC' } }), em.find(PoolMetric, { where: { poolId: id }, order: { id: 'ASC' } })]);
   return { row, members, metrics, pool: toDomainPool(row, members, metrics) };
 }
@@ -230,7 +232,7 @@ export class PoolOperationsResolver {
   ): Promise<IncentivePool> {
     const poolId = toId(id);
     if (preview) {
-      const { row, members, pool } = await loadPool(ctx.db.manager, ctx, poolId, false);
+      const { row, members, pool } = await loadPool(ctx.db.manager, ctx, poolId, 'read');
       if (pool.status !== 'FUNDED' || !pool.funding) throw poolError(ctx, { code: 'POOL.INVALID_TRANSITION', data: { from: pool.status, to: 'ALLOCATED' } }, poolId);
       const allocated = allocateDomainPool(pool, pool.funding.amount);
       if (!allocated.ok) throw poolError(ctx, allocated.error, poolId);

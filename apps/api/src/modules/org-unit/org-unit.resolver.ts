@@ -37,8 +37,8 @@ export const orgUnitSpec: CrudSpec<OrgUnit> = {
   updateArgs: UpdateOrgUnitArgs,
   remove: 'hard',
   search: ['name', 'code'],
+  scope: { kind: 'reference', why: 'the org tree itself: every reader sees all of it (units are not secret; records in them are scoped); only administrators change it' },
   orgUnitColumn: 'id',
-  scoped: false,
   dependents: [
     { entity: OrgUnit, column: 'parentId', label: 'child org units' },
     { entity: Person, column: 'orgUnitId', label: 'people' },

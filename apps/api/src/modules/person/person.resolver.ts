@@ -19,7 +19,7 @@ export const personSpec: CrudSpec<Person> = {
   updateArgs: UpdatePersonArgs,
   remove: 'archive',
   search: ['name', 'employeeNo', 'email'],
-  orgUnitColumn: 'orgUnitId',
+  scope: { kind: 'orgUnit', column: 'orgUnitId' },
   dateColumn: 'hiredAt',
   readOnlyColumns: ['archivedAt'],
 };

@@ -18,7 +18,7 @@ export const positionAssignmentSpec: CrudSpec<PositionAssignment> = {
   updateArgs: UpdatePositionAssignmentArgs,
   remove: 'end-date',
   search: ['title'],
-  orgUnitColumn: 'orgUnitId',
+  scope: { kind: 'orgUnit', column: 'orgUnitId' },
   dateColumn: 'validFrom',
   hooks: {
     async beforeCreate(values, { em }) {

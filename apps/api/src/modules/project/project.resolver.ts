@@ -4,7 +4,8 @@ import { customerCooperationCriteria, CustomerTier, gradeProject, GradingCriteri
 import { createCrudResolver, crudOperations, CrudSpec } from '../../platform/crud';
 import type { Context } from '../../platform/context';
 import { allow } from '../../platform/permissions';
-import { badInput } from '../../platform/errors';
+import { badInput, notFound } from '../../platform/errors';
+import { canRead } from '../../platform/scope';
 import { mustExist } from '../../platform/validation';
 import { Project } from './project.entity';
 import { CreateProjectArgs, GradingCriteriaInput, ProjectFilter, ProjectInput, UpdateProjectArgs } from './project.args';
@@ -72,7 +73,8 @@ export const projectSpec: CrudSpec<Project> = {
   updateArgs: UpdateProjectArgs,
   remove: 'hard',
   search: ['name', 'externalRef'],
-  orgUnitColumn: 'orgUnitId',
+  scope: { kind: 'orgUnit', column: 'orgUnitId' },
+  references: { customerId: () => Customer },
   money: [{ arg: 'amount', column: 'amountMinor', currencyColumn: 'currency' }],
   readOnlyColumns: ['gradeReasons', 'grade', 'gradeCriteria', 'gradeJustification'],
   dependents: [
@@ -109,6 +111,8 @@ export class ProjectResolver {
     const existing = await ctx.db.manager.findOneBy(Project, { externalRef });
     const args = { ...input, externalRef } as Record<string, unknown>;
     if (!existing) return projects.create(ctx, args);
+    // The reference is taken by a project outside the caller's scope: not found, without naming that project.
+    if (!(await canRead(ctx, ctx.db.manager, Project, existing))) throw notFound('Project with externalRef', externalRef);
     return projects.update(ctx, { ...args, id: String(existing.id), version: existing.version });
   }
 

@@ -23,6 +23,7 @@ export const frameworkSpec: CrudSpec<QualificationFramework> = {
   updateArgs: A.UpdateQualificationFrameworkArgs,
   remove: 'hard',
   search: ['name'],
+  scope: { kind: 'reference', why: 'org-wide reference data (frameworks, levels, requirements): the same for every unit; written by HR and administrators' },
   dependents: [
     { entity: QualificationLevel, column: 'frameworkId', label: 'levels' },
     { entity: Assessment, column: 'frameworkId', label: 'assessments' },
@@ -46,6 +47,7 @@ export const levelSpec: CrudSpec<QualificationLevel> = {
   updateArgs: A.UpdateQualificationLevelArgs,
   remove: 'hard',
   search: ['name', 'nameZh'],
+  scope: { kind: 'reference', why: 'org-wide reference data (frameworks, levels, requirements): the same for every unit; written by HR and administrators' },
   dependents: [{ entity: LevelRequirement, column: 'levelId', label: 'requirements' }],
   hooks: {
     async beforeCreate(values, { em }) {
@@ -69,6 +71,7 @@ export const requirementSpec: CrudSpec<LevelRequirement> = {
   updateArgs: A.UpdateLevelRequirementArgs,
   remove: 'hard',
   search: ['dimensionCode'],
+  scope: { kind: 'reference', why: 'org-wide reference data (frameworks, levels, requirements): the same for every unit; written by HR and administrators' },
   hooks: {
     beforeCreate: (values, { em }) => mustExist(em, QualificationLevel, values.levelId, 'levelId', 'qualification level'),
   },

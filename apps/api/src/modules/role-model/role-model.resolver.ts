@@ -36,6 +36,7 @@ export const roleModelSpec: CrudSpec<RoleModel> = {
   updateArgs: A.UpdateRoleModelArgs,
   remove: 'hard',
   search: ['name', 'nameZh'],
+  scope: { kind: 'reference', why: 'org-wide reference data (role models, versions, dimensions): the same for every unit; written by HR and administrators' },
   dependents: [{ entity: RoleModelVersion, column: 'roleModelId', label: 'versions' }],
 };
 
@@ -50,6 +51,7 @@ export const roleModelVersionSpec: CrudSpec<RoleModelVersion> = {
   updateArgs: A.UpdateRoleModelVersionArgs,
   remove: 'hard',
   search: ['notes'],
+  scope: { kind: 'reference', why: 'org-wide reference data (role models, versions, dimensions): the same for every unit; written by HR and administrators' },
   dependents: [
     { entity: RoleModelDimension, column: 'roleModelVersionId', label: 'dimensions' },
     { entity: QualificationFramework, column: 'roleModelVersionId', label: 'qualification frameworks' },
@@ -71,6 +73,7 @@ export const roleModelDimensionSpec: CrudSpec<RoleModelDimension> = {
   updateArgs: A.UpdateRoleModelDimensionArgs,
   remove: 'hard',
   search: ['code', 'name', 'nameZh'],
+  scope: { kind: 'reference', why: 'org-wide reference data (role models, versions, dimensions): the same for every unit; written by HR and administrators' },
   hooks: {
     async beforeCreate(values, { em }) {
       checkIndicators(values.indicators);

@@ -15,8 +15,8 @@ export const staffingRuleSpec: CrudSpec<StaffingRule> = {
   updateArgs: UpdateStaffingRuleArgs,
   remove: 'end-date',
   search: ['note'],
-  orgUnitColumn: 'orgUnitId',
-  scoped: false,
+  // Rules above the subtree (and company-wide ones) govern its projects: readable, read-only.
+  scope: { kind: 'orgUnit', column: 'orgUnitId', ancestors: 'read-only', nullMeans: 'company-wide' },
   dateColumn: 'validFrom',
   hooks: {
     async beforeCreate(values, { em }) {

@@ -64,6 +64,7 @@ export const teamAppointmentSpec: CrudSpec<TeamAppointment> = {
   createArgs: CreateTeamAppointmentArgs,
   updateArgs: UpdateTeamAppointmentArgs,
   remove: 'end-date',
+  scope: { kind: 'through', column: 'projectId', parent: () => Project },
   dateColumn: 'validFrom',
   readOnlyColumns: ['qualificationLevel', 'staffingCheck'],
   hooks: {
@@ -81,10 +82,6 @@ export const teamAppointmentSpec: CrudSpec<TeamAppointment> = {
         (patch.validFrom !== undefined && patch.validFrom.getTime() !== before!.validFrom.getTime()) ||
         (patch.exceptionReason !== undefined && patch.exceptionReason !== before!.exceptionReason);
       if (changed) Object.assign(patch, await checkStaffing(em, ctx, merged));
-    },
-    async scopeOf(record, em) {
-      const project = await em.findOneBy(Project, { id: record.projectId as number });
-      return project?.orgUnitId ?? null;
     },
   },
 };

@@ -22,6 +22,7 @@ export const userSpec: CrudSpec<User> = {
   updateArgs: UpdateUserArgs,
   remove: 'archive',
   search: ['email'],
+  scope: { kind: 'reference', why: 'administrators only (the role table refuses everyone else): not org data' },
   readOnlyColumns: ['passwordHash', 'lastLoginAt', 'archivedAt', 'sessionVersion'],
   hooks: {
     async beforeCreate(values, { args, em, ctx }) {

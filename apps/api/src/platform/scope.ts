@@ -1,0 +1,241 @@
+// Org scope: which org unit a record belongs to, declared once per record type, and the one mechanism that applies
+// it to every read (single records, lists, counts, nested loaders, custom operations) and every write.
+//
+// A scoped caller (a LEADER) has a subtree: the org units below each unit they belong to. For each record type:
+// - `orgUnit`: the record belongs to the unit in `column`. Readable and writable inside the subtree. With
+//   `ancestors: 'read-only'`, records at a unit above the subtree (the bodies and rules that govern it) are readable
+//   but not writable; with `nullMeans: 'company-wide'`, a record without a unit applies everywhere: readable, not
+//   writable. Anything else is out of scope.
+// - `through`: the record belongs where the record in `column` (of type `parent`) belongs, transitively.
+// - `reference`: org-wide reference data (the org tree, role models, frameworks) or admin-only records: not
+//   restricted for reading (the role table decides who reads it), never written by a scoped caller.
+// Out-of-scope records read as absent: null, an empty list, NOT_FOUND. A write must find the record in scope before
+// the change (NOT_FOUND when unreadable, FORBIDDEN when read-only) and leave it in scope after it (FORBIDDEN).
+import { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Context } from './context';
+import { badInput, forbidden, notFound } from './errors';
+
+export type ScopeDeclaration =
+  | {
+      kind: 'orgUnit';
+      /** The column holding the record's org unit. */
+      column: string;
+      /** Records at an ancestor of the caller's subtree are readable, read-only. */
+      ancestors?: 'read-only';
+      /** A record without an org unit applies company-wide: readable, read-only. (Otherwise: out of scope.) */
+      nullMeans?: 'company-wide';
+    }
+  | {
+      kind: 'through';
+      /** The column holding the parent's id. */
+      column: string;
+      /** The parent record type (a thunk: entity modules import each other). */
+      parent: () => EntityTarget<ObjectLiteral>;
+    }
+  | {
+      kind: 'reference';
+      /** Why the type is not scoped by org unit (kept in the declaration for the reader). */
+      why: string;
+    };
+
+interface Registered {
+  name: string;
+  declaration: ScopeDeclaration;
+}
+
+const REGISTRY = new Map<EntityTarget<ObjectLiteral>, Registered>();
+
+/** Declares the scope of a record type (once; the CRUD factory does it from each CrudSpec). */
+export function declareScope(entity: EntityTarget<ObjectLiteral>, name: string, declaration: ScopeDeclaration): void {
+  const known = REGISTRY.get(entity);
+  if (known && known.declaration !== declaration) throw new Error(`the scope of ${name} is declared twice`);
+  REGISTRY.set(entity, { name, declaration });
+}
+
+/** Every record type with its declared scope (for tests and documentation). */
+export function declaredScopes(): ReadonlyMap<EntityTarget<ObjectLiteral>, Registered> {
+  return REGISTRY;
+}
+
+function registered(entity: EntityTarget<ObjectLiteral>): Registered {
+  const found = REGISTRY.get(entity);
+  // Fail closed: a record type without a declaration is never shown to, or written by, a scoped caller.
+  if (!found) throw new Error(`no org scope declared for ${String((entity as { name?: string }).name ?? entity)}`);
+  return found;
+}
+
+/** What a scoped caller may reach: `write` is their subtree; `read` adds the ancestors of its roots. */
+export interface CallerScope {
+  write: ReadonlySet<number>;
+  read: ReadonlySet<number>;
+}
+
+const SCOPES = new WeakMap<Context, Promise<CallerScope | null>>();
+
+/** The caller's scope, or null when unrestricted (computed once per request). */
+export function callerScope(ctx: Context): Promise<CallerScope | null> {
+  let scope = SCOPES.get(ctx);
+  if (!scope) {
+    scope = (async () => {
+      const units = await ctx.scopeUnits();
+      if (!units) return null;
+      const tree = await ctx.orgTree();
+      const read = new Set(units);
+      for (const unit of units) for (const id of tree.ancestors(String(unit))) read.add(Number(id));
+      return { write: units, read };
+    })();
+    SCOPES.set(ctx, scope);
+  }
+  return scope;
+}
+
+function unitsFor(scope: CallerScope, declaration: ScopeDeclaration & { kind: 'orgUnit' }, access: 'read' | 'write'): ReadonlySet<number> {
+  return access === 'read' && declaration.ancestors === 'read-only' ? scope.read : scope.write;
+}
+
+/** The SQL condition on `alias` that keeps the records of `entity` the caller may read (parameters into `params`). */
+function readCondition(em: EntityManager, scope: CallerScope, entity: EntityTarget<ObjectLiteral>, alias: string, params: Record<string, unknown>): string {
+  const { declaration } = registered(entity);
+  const metadata = em.connection.getMetadata(entity);
+  const escape = (name: string) => em.connection.driver.escape(name);
+  const column = (property: string) => {
+    const found = metadata.findColumnWithPropertyName(property);
+    if (!found) throw new Error(`${metadata.name} has no column ${property}`);
+    return `${escape(alias)}.${escape(found.databaseName)}`;
+  };
+  switch (declaration.kind) {
+    case 'reference':
+      return '1 = 1';
+    case 'orgUnit': {
+      const units = [...unitsFor(scope, declaration, 'read')];
+      const name = `scope${Object.keys(params).length}`;
+      params[name] = units;
+      const inScope = units.length ? `${column(declaration.column)} IN (:...${name})` : '1 = 0';
+      return declaration.nullMeans === 'company-wide' ? `(${inScope} OR ${column(declaration.column)} IS NULL)` : inScope;
+    }
+    case 'through': {
+      const parent = declaration.parent();
+      const parentMeta = em.connection.getMetadata(parent);
+      const parentAlias = `${alias}_p`;
+      const idColumn = parentMeta.primaryColumns[0]!.databaseName;
+      const inner = readCondition(em, scope, parent, parentAlias, params);
+      return `${column(declaration.column)} IN (SELECT ${escape(parentAlias)}.${escape(idColumn)} FROM ${escape(parentMeta.tablePath)} ${escape(parentAlias)} WHERE ${inner})`;
+    }
+  }
+}
+
+/** Restricts a query on `entity` (alias `alias`) to the records the caller may read. */
+export async function restrictToReadable<T extends ObjectLiteral>(ctx: Context, qb: SelectQueryBuilder<T>, alias: string, entity: EntityTarget<ObjectLiteral>): Promise<void> {
+  const scope = await callerScope(ctx);
+  if (!scope) return;
+  const params: Record<string, unknown> = {};
+  // Parameter names unique to this call: a query may be restricted more than once (e.g. a subquery).
+  const prefix = `s${Object.keys(qb.getParameters()).length}_`;
+  const condition = readCondition(qb.connection.manager, scope, entity, alias, params).replace(/:(\.\.\.)?scope(\d+)/g, (_m, dots: string | undefined, n: string) => `:${dots ?? ''}${prefix}scope${n}`);
+  const prefixed = Object.fromEntries(Object.entries(params).map(([k, v]) => [`${prefix}${k}`, v]));
+  qb.andWhere(condition, prefixed);
+}
+
+type Access = 'read' | 'write';
+
+/** Whether the caller may read (or write) `row` of `entity`; parents are read through `em`. */
+async function reaches(em: EntityManager, scope: CallerScope, entity: EntityTarget<ObjectLiteral>, row: ObjectLiteral, access: Access): Promise<boolean> {
+  const { declaration } = registered(entity);
+  switch (declaration.kind) {
+    case 'reference':
+      return access === 'read';
+    case 'orgUnit': {
+      const unit = row[declaration.column] as number | string | null | undefined;
+      if (unit === null || unit === undefined) return access === 'read' && declaration.nullMeans === 'company-wide';
+      return unitsFor(scope, declaration, access).has(Number(unit));
+    }
+    case 'through': {
+      const parentId = row[declaration.column] as number | string | null | undefined;
+      if (parentId === null || parentId === undefined) return false;
+      const parent = declaration.parent();
+      const found = await em.findOneBy(parent, { id: Number(parentId) } as never);
+      return found !== null && reaches(em, scope, parent, found, access);
+    }
+  }
+}
+
+/** Whether the caller may read `row` (always true for an unrestricted caller). */
+export async function canRead(ctx: Context, em: EntityManager, entity: EntityTarget<ObjectLiteral>, row: ObjectLiteral): Promise<boolean> {
+  const scope = await callerScope(ctx);
+  return !scope || reaches(em, scope, entity, row, 'read');
+}
+
+/** The rows the caller may read, in order. */
+export async function readableRows<T extends ObjectLiteral>(ctx: Context, em: EntityManager, entity: EntityTarget<ObjectLiteral>, rows: readonly T[]): Promise<T[]> {
+  const scope = await callerScope(ctx);
+  if (!scope) return [...rows];
+  const kept: T[] = [];
+  for (const row of rows) if (await reaches(em, scope, entity, row, 'read')) kept.push(row);
+  return kept;
+}
+
+/** A record the caller must be able to read: NOT_FOUND otherwise (whether it exists or not). */
+export async function assertReadable(ctx: Context, em: EntityManager, entity: EntityTarget<ObjectLiteral>, row: ObjectLiteral | null, id: number | string): Promise<void> {
+  const name = registered(entity).name;
+  if (!row || !(await canRead(ctx, em, entity, row))) throw notFound(name, id);
+}
+
+/**
+ * The write check, before and after a change. `before`: the record as it is (null on create): NOT_FOUND when the
+ * caller cannot read it, FORBIDDEN when it is read-only to them. `after`: the record as it would be (null on
+ * delete): FORBIDDEN unless the caller may write it (nobody moves a record into or out of their subtree).
+ */
+export async function assertWritable(
+  ctx: Context,
+  em: EntityManager,
+  entity: EntityTarget<ObjectLiteral>,
+  label: string,
+  before: ObjectLiteral | null,
+  after: ObjectLiteral | null,
+): Promise<void> {
+  const scope = await callerScope(ctx);
+  if (!scope) return;
+  const { name, declaration } = registered(entity);
+  if (declaration.kind === 'reference') {
+    throw forbidden(`${label} records are org-wide reference data: your role changes them nowhere (ask an administrator).`);
+  }
+  if (before) {
+    if (!(await reaches(em, scope, entity, before, 'read'))) throw notFound(name, (before as { id?: number }).id ?? '?');
+    if (!(await reaches(em, scope, entity, before, 'write'))) {
+      throw forbidden(`This ${label} belongs above or outside your org subtree: you may read it, not change it.`);
+    }
+  }
+  if (after && !(await reaches(em, scope, entity, after, 'write'))) {
+    const unit = declaration.kind === 'orgUnit' ? (after as Record<string, unknown>)[declaration.column] : null;
+    throw forbidden(
+      unit === null || unit === undefined
+        ? `This ${label} would not belong to your org subtree: you may create and change ${label} records only within it.`
+        : `Org unit ${String(unit)} is outside your scope: you may create and change ${label} records only within your own org subtree.`,
+    );
+  }
+}
+
+/** A reference the caller puts into a record (e.g. a pool's project) must be a record they can read. */
+export async function assertReferenceReadable(
+  ctx: Context,
+  em: EntityManager,
+  entity: EntityTarget<ObjectLiteral>,
+  field: string,
+  id: number | null | undefined,
+): Promise<void> {
+  if (id === null || id === undefined) return;
+  const scope = await callerScope(ctx);
+  if (!scope) return;
+  const row = await em.findOneBy(entity, { id } as never);
+  if (!row || !(await reaches(em, scope, entity, row, 'read'))) {
+    throw badInput({ [field]: `${registered(entity).name} ${id} does not exist, or is outside what you may see` });
+  }
+}
+
+/** A question about an org unit itself (e.g. a described authorization case): a scoped caller asks only within their subtree. */
+export async function assertUnitInSubtree(ctx: Context, unitId: number, field: string): Promise<void> {
+  const scope = await callerScope(ctx);
+  if (scope && !scope.write.has(unitId)) {
+    throw forbidden(`${field}: org unit ${unitId} is outside your org subtree; you may ask only about cases within it.`);
+  }
+}
