@@ -29,25 +29,9 @@ async function main() {
   if (config.nodeEnv === 'production') await refuseDemoPasswords(dataSource);
   const portalDir = path.resolve(__dirname, '../../admin/dist');
   const server = await createServer({ dataSource, config, portalDir, logger });
-  await new Promise<void>((resolve, reject) => {
-    server.httpServer.once('error', reject);
-    server.httpServer.listen(config.port, config.host, () => {
-      server.httpServer.off('error', reject);
-      resolve();
-    });
-  });
-  // The address actually bound (HOST, default 127.0.0.1; PORT=0 picks a free port).
-  const bound = server.httpServer.address() as AddressInfo;
-  const shown = bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
-  const url = `http://${shown}:${bound.port}/`;
-  logger.info('listening', { address: bound.address, port: bound.port, allInterfaces: bound.address === '0.0.0.0' || bound.address === '::' });
-  console.log(`Iron Triangle workbench on ${url} (GraphQL at ${url}graphql)${bound.address === '0.0.0.0' || bound.address === '::' ? ': listening on every interface' : ''}`);
-  if (config.seedDemo) {
-    console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.email} (${u.role})`).join(', ')}`);
-  }
-
   // SIGTERM/SIGINT: drain the HTTP side (platform/drain.ts) for at most SHUTDOWN_GRACE_MS, then stop Apollo and close
-  // the database. Exit code 0 when the drain ended by itself and also when the grace ran out and the requests still
+  // the database. Handled from before the listener opens: a signal sent right after the start-up lines must not meet
+  // Node's default handler (which ends the process at once). Exit code 0 when the drain ended by itself and also when the grace ran out and the requests still
   // in flight were cut (the process stopped as asked; the cut requests are logged as a warning with their ids);
   // 1 only when closing failed or took more than CLOSE_BUDGET_MS after the drain. A second signal cuts at once.
   let stopping = false;
@@ -85,6 +69,22 @@ async function main() {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  await new Promise<void>((resolve, reject) => {
+    server.httpServer.once('error', reject);
+    server.httpServer.listen(config.port, config.host, () => {
+      server.httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  // The address actually bound (HOST, default 127.0.0.1; PORT=0 picks a free port).
+  const bound = server.httpServer.address() as AddressInfo;
+  const shown = bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
+  const url = `http://${shown}:${bound.port}/`;
+  logger.info('listening', { address: bound.address, port: bound.port, allInterfaces: bound.address === '0.0.0.0' || bound.address === '::' });
+  console.log(`Iron Triangle workbench on ${url} (GraphQL at ${url}graphql)${bound.address === '0.0.0.0' || bound.address === '::' ? ': listening on every interface' : ''}`);
+  if (config.seedDemo) {
+    console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.email} (${u.role})`).join(', ')}`);
+  }
 }
 
 main().catch((error) => {

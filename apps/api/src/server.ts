@@ -20,6 +20,7 @@ import { cachedOperationCost, costError, DEFAULT_LIMITS, limitRules, QueryLimits
 import { LoginThrottle } from './platform/throttle';
 import { DatabaseHealth } from './platform/health';
 import { DrainResult, HttpDrain } from './platform/drain';
+import { securityHeaders } from './platform/security-headers';
 import { withLocale } from './modules/authorization/locale';
 
 export interface ServerDeps {
@@ -170,6 +171,7 @@ export async function createServer({ dataSource, config, portalDir, limits: limi
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.set('trust proxy', false);
   app.use((req, res, next) => {
     const given = req.get('x-request-id');
