@@ -2,10 +2,11 @@
 //
 // The Content-Security-Policy fits the portal as Vite builds it: module scripts from this origin only (no inline
 // script, no eval), GraphQL on this origin, nothing from any other origin (the portal loads no CDN, font or image from
-// elsewhere). Styles allow 'unsafe-inline': MUI's emotion inserts <style> elements at run time and React sets style
-// attributes; an inline style cannot run code, and a nonce would need a per-request index.html for no gain in this
-// setting. The portal may not be framed (frame-ancestors 'none' and X-Frame-Options: DENY), answers are not
-// MIME-sniffed, and no Referer leaves the portal.
+// elsewhere). Styles allow 'unsafe-inline': MUI's emotion inserts <style> elements at run time (with `style-src 'self'`
+// the sign-in screen still renders, but 28 of the 30 end-to-end tests then fail on blocked inline styles); an inline
+// style cannot run code, and a nonce would need a per-request index.html and an emotion cache that carries it.
+// The portal may not be framed (frame-ancestors 'none' and X-Frame-Options: DENY), answers are not MIME-sniffed,
+// and no Referer leaves the portal.
 //
 // Not sent: Strict-Transport-Security (the API speaks plain HTTP; the TLS terminator in front of it should send it)
 // and upgrade-insecure-requests (it would break the portal reached over plain HTTP on a LAN address).
