@@ -20,6 +20,8 @@ import { cachedOperationCost, costError, DEFAULT_LIMITS, limitRules, QueryLimits
 import { LoginThrottle } from './platform/throttle';
 import { inputPathRule } from './platform/scalars';
 import { DatabaseHealth } from './platform/health';
+import { DrainResult, HttpDrain } from './platform/drain';
+import { securityHeaders } from './platform/security-headers';
 import { withLocale } from './modules/authorization/locale';
 import { callerKey, idempotency } from './platform/idempotency';
 
@@ -40,6 +42,14 @@ export interface ApiServer {
   db: Database;
   health: DatabaseHealth;
   logger: Logger;
+  /**
+   * Graceful stop of the HTTP side (see platform/drain.ts): refuses new connections, answers the in-flight requests
+   * with `Connection: close`, closes idle keep-alive connections, refuses requests that still arrive on open ones, and
+   * resolves when every connection is closed, or after `graceMs` with the remaining ones cut.
+   */
+  drain(graceMs: number): Promise<DrainResult>;
+  /** Ends a drain's grace period now. */
+  cutNow(): void;
   stop(): Promise<void>;
 }
 
@@ -114,7 +124,7 @@ function loggingPlugin(logger: Logger, limits: QueryLimits, exposeStats: boolean
   };
 }
 
-/** The longest a test may hold a request (below the 10 s shutdown deadline of index.ts). */
+/** The longest a test may hold a request (below the default 10 s shutdown grace, SHUTDOWN_GRACE_MS). */
 const MAX_TEST_HOLD_MS = 5_000;
 
 /**
@@ -165,6 +175,7 @@ export async function createServer({ dataSource, config, portalDir, limits: limi
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.set('trust proxy', false);
   app.use((req, res, next) => {
     const given = req.get('x-request-id');
@@ -246,7 +257,9 @@ export async function createServer({ dataSource, config, portalDir, limits: limi
     res.status(500).json({ errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
   }) as express.ErrorRequestHandler);
 
-  const httpServer = http.createServer(app);
+  const httpServer = http.createServer();
+  const drain = new HttpDrain(httpServer);
+  httpServer.on('request', drain.listener(app));
   httpServer.keepAliveTimeout = 5_000;
   httpServer.requestTimeout = 30_000;
   return {
@@ -255,6 +268,8 @@ export async function createServer({ dataSource, config, portalDir, limits: limi
     db,
     health,
     logger,
+    drain: (graceMs) => drain.drain(graceMs),
+    cutNow: () => drain.cutNow(),
     async stop() {
       health.stop();
       await apollo.stop();

@@ -1,136 +1,13 @@
-// SIGTERM drains: the built API (dist/index.js) runs as a child process on the suite's database; a request is held
+// SIGTERM drains: the built API (dist/index.js) runs as a child process on the suite's database; requests are held
 // in flight (the NODE_ENV=test hold, see src/server.ts), SIGTERM arrives, and then: new connections are refused, the
-// held request still reads the database and answers 200, and the process exits with 0.
-import { ChildProcess, spawn } from 'node:child_process';
-import { readdirSync, statSync, existsSync } from 'node:fs';
+// held requests still read the database and answer 200 with `Connection: close`, idle keep-alive connections are
+// closed, requests arriving on open keep-alive connections are not served, and the process exits with 0 (on its own
+// within SHUTDOWN_GRACE_MS, or cutting what is left when the grace runs out).
+import http from 'node:http';
 import net from 'node:net';
-import path from 'node:path';
-import { describeOnDatabases, TestEnv } from './support/databases';
-
-const API_DIR = path.join(__dirname, '..');
-const ENTRY = path.join(API_DIR, 'dist', 'index.js');
-const BUILD = 'npx turbo run build --filter=@iron-triangle/api';
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** The built entry point; a missing or stale build fails the test (it tests what `npm start` runs). */
-function builtEntry(): string {
-  if (!existsSync(ENTRY)) throw new Error(`apps/api/dist/index.js does not exist: build the API first (${BUILD}).`);
-  const src = newestMtime(path.join(API_DIR, 'src'));
-  const dist = newestMtime(path.join(API_DIR, 'dist'));
-  if (src > dist) throw new Error(`apps/api/dist is older than apps/api/src (built ${new Date(dist).toISOString()}, changed ${new Date(src).toISOString()}): rebuild it (${BUILD}).`);
-  return ENTRY;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Resolves with the error code of a TCP connection attempt, or 'CONNECTED'. */
-function connect(port: number): Promise<string> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve('CONNECTED');
-    });
-    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
-  });
-}
-
-interface Child {
-  process: ChildProcess;
-  lines: Array<Record<string, unknown>>;
-  output: () => string;
-  /** Resolves with the first log line matching, or rejects after `ms`. */
-  waitFor(msg: string | RegExp, ms?: number): Promise<Record<string, unknown>>;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-function start(env: TestEnv, port: number): Child {
-  const db = env.config.database;
-  const child = spawn(process.execPath, [builtEntry()], {
-    cwd: API_DIR,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'test',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: db.kind === 'sqlite' ? `sqlite:${db.file}` : db.url,
-      DATA_DIR: env.config.dataDir,
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'info',
-      TOKEN_SECRET: env.config.tokenSecret,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: Array<Record<string, unknown>> = [];
-  let raw = '';
-  const waiters: Array<{ match: (l: Record<string, unknown>) => boolean; resolve: (l: Record<string, unknown>) => void }> = [];
-  let buffer = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    raw += chunk.toString();
-    buffer += chunk.toString();
-    let newline: number;
-    while ((newline = buffer.indexOf('\n')) >= 0) {
-      const text = buffer.slice(0, newline);
-      buffer = buffer.slice(newline + 1);
-      let line: Record<string, unknown>;
-      try {
-        line = JSON.parse(text) as Record<string, unknown>;
-      } catch {
-        line = { msg: text };
-      }
-      lines.push(line);
-      for (const w of [...waiters]) {
-        if (w.match(line)) {
-          waiters.splice(waiters.indexOf(w), 1);
-          w.resolve(line);
-        }
-      }
-    }
-  });
-  child.stderr!.on('data', (chunk: Buffer) => {
-    raw += chunk.toString();
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  return {
-    process: child,
-    lines,
-    output: () => raw,
-    exited,
-    waitFor(msg, ms = 15_000) {
-      const match = (l: Record<string, unknown>) => (typeof msg === 'string' ? l.msg === msg : msg.test(String(l.msg)));
-      const seen = lines.find(match);
-      if (seen) return Promise.resolve(seen);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no log line ${String(msg)} within ${ms} ms; output so far:\n${raw}`)), ms);
-        waiters.push({
-          match,
-          resolve: (l) => {
-            clearTimeout(timer);
-            resolve(l);
-          },
-        });
-        void exited.then(({ code }) => reject(new Error(`the API exited (${code}) before logging ${String(msg)}; output:\n${raw}`)));
-      });
-    },
-  };
-}
+import { OrgUnit } from '../src/modules/org-unit/org-unit.entity';
+import { describeOnDatabases } from './support/databases';
+import { Child, connect, freePort, start } from './support/built-api';
 
 describeOnDatabases('SIGTERM drains the built API', (env) => {
   let child: Child | undefined;
@@ -177,4 +54,184 @@ describeOnDatabases('SIGTERM drains the built API', (env) => {
     expect(messages.slice(-1)).toEqual(['stopped']);
     expect(child.lines.find((l) => l.level === 'error' || l.level === 'warn')).toBeUndefined();
   });
+
+  test('under keep-alive load: in-flight requests answer with Connection: close, nothing more is served on the open connections, exit 0 within the grace', async () => {
+    const e = env();
+    const port = await freePort();
+    // A long grace: the drain must end by itself (the process says so: nothing cut).
+    child = start(e, port, { SHUTDOWN_GRACE_MS: '60000' });
+    await child.waitFor(/^Iron Triangle workbench on /);
+    const token = await signIn(port, e.fixture.password);
+
+    // Five keep-alive clients, one connection each; every one is opened and used once.
+    const clients = Array.from({ length: 5 }, () => new http.Agent({ keepAlive: true, maxSockets: 1 }));
+    const sockets: net.Socket[] = [];
+    for (const agent of clients) {
+      const warm = await send(agent, port, token, COUNT_PEOPLE);
+      expect(warm).toMatchObject({ status: 200, reused: false, connection: 'keep-alive' });
+      sockets.push(warm.socket);
+    }
+    // Clients 0-2 send slow requests on their open connections; 3 and 4 stay idle.
+    const slow = clients.slice(0, 3).map((agent) => send(agent, port, token, COUNT_PEOPLE, { 'x-test-hold-ms': '2000' }));
+    // A raw keep-alive connection with a slow request on it too: it writes a second request after SIGTERM.
+    const raw = rawConnection(port);
+    await raw.connected;
+    raw.socket.write(rawRequest(port, token, COUNT_PEOPLE, { 'x-test-hold-ms': '2000' }));
+    await waitForCount(child, 'test hold: request held', 4);
+
+    child.process.kill('SIGTERM');
+    await child.waitFor(/^stopping: no new connections/);
+    expect(await connect(port)).toBe('ECONNREFUSED');
+
+    // A request arriving on an open keep-alive connection after SIGTERM is not processed.
+    const code = `LATE-${e.kind}`;
+    raw.socket.write(rawRequest(port, token, `mutation { createOrgUnit(name: "Late", code: "${code}", kind: "REGION", parentId: "${e.fixture.units.hq}") { id } }`));
+    // Idle keep-alive connections are closed by the server; a request from those clients is not served.
+    await Promise.all(sockets.slice(3).map((socket) => (socket.destroyed ? undefined : new Promise((resolve) => socket.once('close', resolve)))));
+    for (const agent of clients.slice(3)) {
+      await expect(send(agent, port, token, COUNT_PEOPLE)).rejects.toMatchObject({ code: expect.stringMatching(/^(ECONNREFUSED|ECONNRESET)$/) });
+    }
+
+    // Every in-flight request is answered, on the connection it came on, with `Connection: close`.
+    for (const [index, pending] of slow.entries()) {
+      const answer = await pending;
+      expect(answer).toMatchObject({ status: 200, reused: true, connection: 'close', body: { data: { _allPeopleMeta: { count: 3 } } } });
+      expect(answer.socket).toBe(sockets[index]);
+      // After it, the client's connection is gone and nothing more is served.
+      await expect(send(clients[index]!, port, token, COUNT_PEOPLE)).rejects.toMatchObject({ code: expect.stringMatching(/^(ECONNREFUSED|ECONNRESET)$/) });
+    }
+    const rawAnswers = parseResponses(await raw.closed);
+    expect(rawAnswers[0]).toMatchObject({ status: 200, connection: 'close' });
+    expect(JSON.parse(rawAnswers[0]!.body)).toEqual({ data: { _allPeopleMeta: { count: 3 } } });
+    // The late request got nothing, or a 503 that closes the connection.
+    expect(rawAnswers.slice(1).every((a) => a.status === 503 && a.connection === 'close')).toBe(true);
+
+    const { code: exitCode, signal } = await child.exited;
+    expect({ code: exitCode, signal }).toEqual({ code: 0, signal: null });
+    expect(child.lines.find((l) => l.msg === 'stopped')).toMatchObject({ cut: 0 });
+    expect(child.lines.find((l) => l.level === 'error' || l.level === 'warn')).toBeUndefined();
+    // Served after SIGTERM: the four held requests, nothing else.
+    const stoppingAt = child.lines.findIndex((l) => typeof l.msg === 'string' && l.msg.startsWith('stopping:'));
+    expect(child.lines.slice(stoppingAt).filter((l) => l.msg === 'graphql request')).toHaveLength(4);
+    expect(await e.dataSource.manager.countBy(OrgUnit, { code })).toBe(0);
+    for (const agent of clients) agent.destroy();
+  });
+
+  test('when the grace runs out, the requests still in flight are cut, logged with their ids, and the process exits 0', async () => {
+    const e = env();
+    const port = await freePort();
+    child = start(e, port, { SHUTDOWN_GRACE_MS: '200' });
+    await child.waitFor(/^Iron Triangle workbench on /);
+    const token = await signIn(port, e.fixture.password);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    // Held for 5 s: far longer than the grace.
+    const slow = send(agent, port, token, COUNT_PEOPLE, { 'x-test-hold-ms': '5000' });
+    const held = await child.waitFor('test hold: request held');
+    child.process.kill('SIGTERM');
+
+    await expect(slow).rejects.toMatchObject({ code: 'ECONNRESET' });
+    const { code, signal } = await child.exited;
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+    expect(child.lines.find((l) => l.msg === 'shutdown grace ran out: in-flight requests cut')).toMatchObject({ level: 'warn', cut: 1, requestIds: [held.requestId] });
+    expect(child.lines.find((l) => l.msg === 'stopped')).toMatchObject({ cut: 1 });
+    expect(child.lines.find((l) => l.level === 'error')).toBeUndefined();
+    agent.destroy();
+  });
 });
+
+const COUNT_PEOPLE = '{ _allPeopleMeta { count } }';
+
+async function signIn(port: number, password: string): Promise<string> {
+  const agent = new http.Agent({ keepAlive: false });
+  const answer = await send(agent, port, null, `mutation { login(email: "admin@test.local", password: "${password}") { token } }`);
+  return (answer.body as { data: { login: { token: string } } }).data.login.token;
+}
+
+interface Answer {
+  status: number;
+  connection: string | undefined;
+  body: unknown;
+  /** Whether the request went out on a connection the agent had kept alive. */
+  reused: boolean;
+  socket: net.Socket;
+}
+
+/** A GraphQL POST through `agent` (keep-alive); rejects with the socket error when the request is not answered. */
+function send(agent: http.Agent, port: number, token: string | null, query: string, headers: Record<string, string> = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const payload = JSON.stringify({ query });
+    const request = http.request(
+      {
+        agent,
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        const socket = response.socket;
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, connection: response.headers.connection, body: JSON.parse(Buffer.concat(chunks).toString('utf8')), reused: request.reusedSocket, socket }),
+        );
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
+
+function rawRequest(port: number, token: string, query: string, headers: Record<string, string> = {}): string {
+  const payload = JSON.stringify({ query });
+  const lines = [
+    'POST /graphql HTTP/1.1',
+    `host: 127.0.0.1:${port}`,
+    'content-type: application/json',
+    `content-length: ${Buffer.byteLength(payload)}`,
+    `authorization: Bearer ${token}`,
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+  ];
+  return `${lines.join('\r\n')}\r\n\r\n${payload}`;
+}
+
+/** A plain TCP connection: everything it receives until it closes. */
+function rawConnection(port: number): { socket: net.Socket; connected: Promise<void>; closed: Promise<string> } {
+  const socket = net.connect(port, '127.0.0.1');
+  let received = '';
+  socket.on('data', (chunk: Buffer) => {
+    received += chunk.toString('utf8');
+  });
+  socket.on('error', () => undefined);
+  return {
+    socket,
+    connected: new Promise((resolve) => socket.once('connect', () => resolve())),
+    closed: new Promise((resolve) => socket.once('close', () => resolve(received))),
+  };
+}
+
+/** HTTP/1.1 responses in a byte stream (bodies with content-length). */
+function parseResponses(text: string): Array<{ status: number; connection: string | undefined; body: string }> {
+  const answers: Array<{ status: number; connection: string | undefined; body: string }> = [];
+  let rest = text;
+  while (rest.length > 0) {
+    const end = rest.indexOf('\r\n\r\n');
+    if (end < 0) break;
+    const [statusLine = '', ...headerLines] = rest.slice(0, end).split('\r\n');
+    const headers = new Map(headerLines.map((l) => [l.slice(0, l.indexOf(':')).trim().toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+    const length = Number(headers.get('content-length') ?? 0);
+    answers.push({ status: Number(statusLine.split(' ')[1]), connection: headers.get('connection'), body: rest.slice(end + 4, end + 4 + length) });
+    rest = rest.slice(end + 4 + length);
+  }
+  return answers;
+}
+
+/** Waits until `count` log lines with message `msg` were written. */
+async function waitForCount(child: Child, msg: string, count: number): Promise<void> {
+  while (child.lines.filter((l) => l.msg === msg).length < count) {
+    await Promise.race([new Promise((resolve) => setTimeout(resolve, 20)), child.exited]);
+    if (child.process.exitCode !== null) throw new Error(`the API exited before ${count} × ${msg}:\n${child.output()}`);
+  }
+}

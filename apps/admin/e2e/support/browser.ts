@@ -17,7 +17,7 @@ export interface Tab {
   page: Page;
   /** JavaScript files the page requested, in order. */
   scripts: string[];
-  /** Uncaught page errors (a broken screen shows up here). */
+  /** Uncaught page errors and Content-Security-Policy violations (a broken screen shows up here). */
   errors: string[];
 }
 
@@ -30,6 +30,11 @@ export async function openTab(browser: Browser, baseURL: string, locale = 'en-US
     if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
   });
   page.on('pageerror', (error) => errors.push(error.message));
+  // The API sends a Content-Security-Policy (apps/api/src/platform/security-headers.ts): anything it blocks is a
+  // broken screen waiting to happen, so a violation counts as an error (Chromium reports each one on the console).
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) errors.push(`CSP: ${message.text()}`);
+  });
   return { context, page, scripts, errors };
 }
 
