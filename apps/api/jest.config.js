@@ -1,3 +1,8 @@
 const preset = require('@iron-triangle/config/jest/node.js');
 /** @type {import('jest').Config} */
-module.exports = { ...preset, testTimeout: 60000, maxWorkers: 1, globalSetup: '<rootDir>/test/support/global-setup.ts' };
+module.exports = {
+  ...preset,
+  testTimeout: 60000,
+  maxWorkers: 1,
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+};

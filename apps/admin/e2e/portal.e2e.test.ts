@@ -50,9 +50,18 @@ describe('sign-in', () => {
 });
 
 const MENUS: Record<string, { sees: string[]; misses: string[] }> = {
-  'admin@demo.local': { sees: ['People', 'Role models', 'Delegations', 'Bonus pools', 'Audit log', 'Users', 'API tokens'], misses: [] },
-  'hr@demo.local': { sees: ['People', 'Role models', 'Qualification frameworks', 'Assessments'], misses: ['Users', 'Audit log', 'API tokens'] },
-  'leader@demo.local': { sees: ['Projects', 'Authority rules', 'Delegations', 'Bonus pools'], misses: ['Users', 'Audit log'] },
+  'admin@demo.local': {
+    sees: ['People', 'Role models', 'Delegations', 'Bonus pools', 'Audit log', 'Users', 'API tokens'],
+    misses: [],
+  },
+  'hr@demo.local': {
+    sees: ['People', 'Role models', 'Qualification frameworks', 'Assessments'],
+    misses: ['Users', 'Audit log', 'API tokens'],
+  },
+  'leader@demo.local': {
+    sees: ['Projects', 'Authority rules', 'Delegations', 'Bonus pools'],
+    misses: ['Users', 'Audit log'],
+  },
   'viewer@demo.local': { sees: ['People', 'Projects', 'Delegations'], misses: ['Users', 'Audit log', 'API tokens'] },
 };
 
@@ -61,8 +70,10 @@ describe.each(Object.keys(MENUS))('%s', (email) => {
     const { page } = await tab();
     await signIn(page, email);
     const menu = page.locator('.RaSidebar-fixed, .RaMenu-open, [class*=RaMenu]').first();
-    for (const label of MENUS[email]!.sees) await menu.getByRole('menuitem', { name: label, exact: true }).waitFor({ timeout: 10000 });
-    for (const label of MENUS[email]!.misses) expect(await menu.getByRole('menuitem', { name: label, exact: true }).count()).toBe(0);
+    for (const label of MENUS[email]!.sees)
+      await menu.getByRole('menuitem', { name: label, exact: true }).waitFor({ timeout: 10000 });
+    for (const label of MENUS[email]!.misses)
+      expect(await menu.getByRole('menuitem', { name: label, exact: true }).count()).toBe(0);
     await page.getByRole('button', { name: 'Profile' }).click();
     await page.getByRole('menuitem', { name: 'Logout' }).click();
     await page.locator('#email').waitFor();
@@ -80,7 +91,11 @@ describe('buttons by role', () => {
     const viewer = await tab();
     await signIn(viewer.page, 'viewer@demo.local');
     await viewer.page.goto('/#/Person');
-    await viewer.page.getByRole('heading', { name: 'People' }).or(viewer.page.getByText('No People yet.')).first().waitFor();
+    await viewer.page
+      .getByRole('heading', { name: 'People' })
+      .or(viewer.page.getByText('No People yet.'))
+      .first()
+      .waitFor();
     await viewer.page.waitForTimeout(500);
     expect(await viewer.page.getByRole('link', { name: 'Create' }).count()).toBe(0);
   });
@@ -99,7 +114,11 @@ describe('language', () => {
     await page.getByRole('menuitem', { name: '转授权' }).waitFor();
     await page.getByRole('menuitem', { name: '奖金包' }).waitFor();
     await screenshot(page, 'dashboard-zh');
-    await page.getByRole('button', { name: '语言' }).or(page.getByRole('button', { name: /简体中文/ })).first().click();
+    await page
+      .getByRole('button', { name: '语言' })
+      .or(page.getByRole('button', { name: /简体中文/ }))
+      .first()
+      .click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     await page.getByRole('menuitem', { name: 'Delegations' }).waitFor();
     await page.reload();
@@ -120,7 +139,10 @@ describe('session end', () => {
     await signIn(page, 'viewer@demo.local');
     await page.evaluate(() => {
       const session = JSON.parse(localStorage.getItem('ironTriangle.session') ?? '{}');
-      localStorage.setItem('ironTriangle.session', JSON.stringify({ ...session, expiresAt: '2000-01-01T00:00:00.000Z' }));
+      localStorage.setItem(
+        'ironTriangle.session',
+        JSON.stringify({ ...session, expiresAt: '2000-01-01T00:00:00.000Z' }),
+      );
     });
     await page.reload();
     await page.locator('#email').waitFor();
@@ -153,34 +175,62 @@ describe('lists', () => {
 describe('editing', () => {
   it('refuses a stale save with the conflict explained, and keeps what was typed', async () => {
     const token = await tokenFor(api, 'admin@demo.local');
-    const { allPeople } = await gql<{ allPeople: Array<{ id: string; version: number }> }>(api, token, '{ allPeople(perPage: 1, sortField: "id", sortOrder: "DESC") { id version } }');
+    const { allPeople } = await gql<{ allPeople: Array<{ id: string; version: number }> }>(
+      api,
+      token,
+      '{ allPeople(perPage: 1, sortField: "id", sortOrder: "DESC") { id version } }',
+    );
     const person = allPeople[0]!;
     const { page } = await tab();
     await signIn(page, 'admin@demo.local');
     await page.goto(`/#/Person/${person.id}`);
     const phone = page.getByRole('textbox', { name: 'Phone' });
     await phone.waitFor();
-    await gql(api, token, 'mutation($id: ID!, $v: Int!) { updatePerson(id: $id, version: $v, phone: "+86 21 0000 0001") { id } }', { id: person.id, v: person.version });
+    await gql(
+      api,
+      token,
+      'mutation($id: ID!, $v: Int!) { updatePerson(id: $id, version: $v, phone: "+86 21 0000 0001") { id } }',
+      { id: person.id, v: person.version },
+    );
     await phone.fill('+86 21 5555 0100');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText(new RegExp(`Someone else changed Person ${person.id} since you opened it \\(you had version ${person.version}, it is now at version ${person.version + 1}\\)`)).waitFor();
+    await page
+      .getByText(
+        new RegExp(
+          `Someone else changed Person ${person.id} since you opened it \\(you had version ${person.version}, it is now at version ${person.version + 1}\\)`,
+        ),
+      )
+      .waitFor();
     expect(page.url()).toMatch(new RegExp(`Person/${person.id}$`));
     expect(await phone.inputValue()).toBe('+86 21 5555 0100');
   });
 
   it('explains a stale save in Chinese, naming the record and both versions', async () => {
     const token = await tokenFor(api, 'admin@demo.local');
-    const { allPeople } = await gql<{ allPeople: Array<{ id: string; version: number }> }>(api, token, '{ allPeople(perPage: 1, sortField: "id", sortOrder: "ASC") { id version } }');
+    const { allPeople } = await gql<{ allPeople: Array<{ id: string; version: number }> }>(
+      api,
+      token,
+      '{ allPeople(perPage: 1, sortField: "id", sortOrder: "ASC") { id version } }',
+    );
     const person = allPeople[0]!;
     const { page } = await tab('zh-CN');
     await signIn(page, 'admin@demo.local');
     await page.goto(`/#/Person/${person.id}`);
     const phone = page.getByRole('textbox', { name: '电话' });
     await phone.waitFor();
-    await gql(api, token, 'mutation($id: ID!, $v: Int!) { updatePerson(id: $id, version: $v, phone: "+86 21 0000 0002") { id } }', { id: person.id, v: person.version });
+    await gql(
+      api,
+      token,
+      'mutation($id: ID!, $v: Int!) { updatePerson(id: $id, version: $v, phone: "+86 21 0000 0002") { id } }',
+      { id: person.id, v: person.version },
+    );
     await phone.fill('+86 21 5555 0200');
     await page.getByRole('button', { name: '保存' }).click();
-    await page.getByText(`您打开人员 ${person.id} 后，他人已修改了它（您的版本为 ${person.version}，当前版本为 ${person.version + 1}）。请重新加载后再次修改。`).waitFor();
+    await page
+      .getByText(
+        `您打开人员 ${person.id} 后，他人已修改了它（您的版本为 ${person.version}，当前版本为 ${person.version + 1}）。请重新加载后再次修改。`,
+      )
+      .waitFor();
     await screenshot(page, 'stale-save-zh');
     expect(await phone.inputValue()).toBe('+86 21 5555 0200');
   });
@@ -189,7 +239,11 @@ describe('editing', () => {
 describe('dates', () => {
   it('write the chosen date and time in Chinese beside the native picker, and save it as UTC', async () => {
     const token = await tokenFor(api, 'admin@demo.local');
-    const { allPeople } = await gql<{ allPeople: Array<{ id: string }> }>(api, token, '{ allPeople(perPage: 1, sortField: "id", sortOrder: "ASC") { id } }');
+    const { allPeople } = await gql<{ allPeople: Array<{ id: string }> }>(
+      api,
+      token,
+      '{ allPeople(perPage: 1, sortField: "id", sortOrder: "ASC") { id } }',
+    );
     const person = allPeople[0]!;
     const { page } = await tab('zh-CN');
     await signIn(page, 'admin@demo.local');
@@ -207,7 +261,12 @@ describe('dates', () => {
     await screenshot(page, 'date-input-zh');
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL((url) => !url.hash.endsWith(`/Person/${person.id}`));
-    const saved = await gql<{ Person: { hiredAt: string } }>(api, token, 'query($id: ID!) { Person(id: $id) { hiredAt } }', { id: person.id });
+    const saved = await gql<{ Person: { hiredAt: string } }>(
+      api,
+      token,
+      'query($id: ID!) { Person(id: $id) { hiredAt } }',
+      { id: person.id },
+    );
     expect(saved.Person.hiredAt).toBe(utc);
   });
 });
@@ -216,7 +275,8 @@ describe('dashboard', () => {
   it('shows what needs attention', async () => {
     const { page } = await tab();
     await signIn(page, 'admin@demo.local');
-    for (const panel of ['dash-qualifications', 'dash-delegations', 'dash-pools', 'dash-decisions']) await page.getByTestId(panel).waitFor();
+    for (const panel of ['dash-qualifications', 'dash-delegations', 'dash-pools', 'dash-decisions'])
+      await page.getByTestId(panel).waitFor();
     await screenshot(page, 'dashboard-en');
   });
 });
@@ -238,12 +298,24 @@ describe('administration', () => {
 
   it('shows an audit entry with the record before and after', async () => {
     const token = await tokenFor(api, 'admin@demo.local');
-    const { allPeople } = await gql<{ allPeople: Array<{ id: string; version: number }> }>(api, token, '{ allPeople(perPage: 1, sortField: "id", sortOrder: "ASC") { id version } }');
-    await gql(api, token, 'mutation($id: ID!, $v: Int!) { updatePerson(id: $id, version: $v, phone: "+86 10 8888 0000") { id } }', { id: allPeople[0]!.id, v: allPeople[0]!.version });
+    const { allPeople } = await gql<{ allPeople: Array<{ id: string; version: number }> }>(
+      api,
+      token,
+      '{ allPeople(perPage: 1, sortField: "id", sortOrder: "ASC") { id version } }',
+    );
+    await gql(
+      api,
+      token,
+      'mutation($id: ID!, $v: Int!) { updatePerson(id: $id, version: $v, phone: "+86 10 8888 0000") { id } }',
+      { id: allPeople[0]!.id, v: allPeople[0]!.version },
+    );
     const { page } = await tab();
     await signIn(page, 'admin@demo.local');
     await page.goto('/#/AuditEntry?filter=%7B%22entityType%22%3A%22Person%22%7D');
-    await page.getByRole('row', { name: /update/ }).first().click();
+    await page
+      .getByRole('row', { name: /update/ })
+      .first()
+      .click();
     const changes = page.getByRole('table', { name: 'Changes' }).first();
     await changes.getByRole('cell', { name: '+86 10 8888 0000' }).waitFor();
     await screenshot(page, 'audit-before-after');

@@ -40,7 +40,10 @@ describe('organisation', () => {
     await page.goto('/#/OrgUnit');
     const tree = page.getByTestId('org-tree');
     const hq = tree.locator('li', { hasText: `E2E HQ ${f.suffix}` }).first();
-    await hq.locator('li', { hasText: `E2E East ${f.suffix}` }).locator('li', { hasText: `E2E Shanghai ${f.suffix}` }).waitFor();
+    await hq
+      .locator('li', { hasText: `E2E East ${f.suffix}` })
+      .locator('li', { hasText: `E2E Shanghai ${f.suffix}` })
+      .waitFor();
     await hq.locator('li', { hasText: `E2E West ${f.suffix}` }).waitFor();
   });
 
@@ -55,9 +58,20 @@ describe('role profiles (HR)', () => {
   it('adds a role-model version, a framework as a level × dimension matrix, and an assessment that reaches a level', async () => {
     // One model per role: use the seeded SR model, or create it when the API seeds none.
     const token = await tokenFor(api, 'admin@demo.local');
-    const found = await gql<{ allRoleModels: Array<{ id: string }> }>(api, token, '{ allRoleModels(filter: { role: [SR] }) { id } }');
-    const modelId = found.allRoleModels[0]?.id ?? (await gql<{ createRoleModel: { id: string } }>(api, token,
-      'mutation { createRoleModel(role: SR, name: "SR 5P", nameZh: "方案经理5P模型") { id } }')).createRoleModel.id;
+    const found = await gql<{ allRoleModels: Array<{ id: string }> }>(
+      api,
+      token,
+      '{ allRoleModels(filter: { role: [SR] }) { id } }',
+    );
+    const modelId =
+      found.allRoleModels[0]?.id ??
+      (
+        await gql<{ createRoleModel: { id: string } }>(
+          api,
+          token,
+          'mutation { createRoleModel(role: SR, name: "SR 5P", nameZh: "方案经理5P模型") { id } }',
+        )
+      ).createRoleModel.id;
 
     const hr = await openTab(browser, api.url);
     tabs.push(hr);
@@ -71,12 +85,18 @@ describe('role profiles (HR)', () => {
     await page.getByLabel('Code *', { exact: true }).last().fill(`PLAN${f.suffix}`);
     await page.getByLabel('Name *', { exact: true }).last().fill('Market planner');
     await page.getByLabel('Chinese name *').last().fill('市场规划与计划预测者');
-    await page.getByLabel('Key behaviours').last().fill('P1 | Market insight | 市场洞察\nP2 | Mid/long-term forecast | 中长期预测');
+    await page
+      .getByLabel('Key behaviours')
+      .last()
+      .fill('P1 | Market insight | 市场洞察\nP2 | Mid/long-term forecast | 中长期预测');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(new RegExp(`RoleModel/${modelId}/show`));
     const version = page.getByRole('row', { name: new RegExp(`e2e ${f.suffix}`) });
     await version.click();
-    await page.getByRole('row', { name: new RegExp(`PLAN${f.suffix}`) }).getByText('Market insight').waitFor();
+    await page
+      .getByRole('row', { name: new RegExp(`PLAN${f.suffix}`) })
+      .getByText('Market insight')
+      .waitFor();
 
     await page.goto('/#/QualificationFramework/create');
     await page.getByLabel('Name *', { exact: true }).fill(`SR framework ${f.suffix}`);
@@ -90,7 +110,10 @@ describe('role profiles (HR)', () => {
     await screenshot(page, 'framework-matrix');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/QualificationFramework\/\d+\/show/);
-    await page.getByRole('row', { name: /2 · Experienced/ }).getByRole('cell', { name: '4', exact: true }).waitFor();
+    await page
+      .getByRole('row', { name: /2 · Experienced/ })
+      .getByRole('cell', { name: '4', exact: true })
+      .waitFor();
 
     await page.goto('/#/Assessment/create');
     await pick(page, 'Person', f.delegateName);
@@ -103,7 +126,8 @@ describe('role profiles (HR)', () => {
     await scores.first().waitFor();
     for (let i = 0; i < (await scores.count()); i += 1) await scores.nth(i).fill('4');
     const evidence = page.getByRole('textbox', { name: 'Evidence' });
-    for (let i = 0; i < (await evidence.count()); i += 1) await evidence.nth(i).fill('Led the bid for the Shanghai metro project');
+    for (let i = 0; i < (await evidence.count()); i += 1)
+      await evidence.nth(i).fill('Led the bid for the Shanghai metro project');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/Assessment\/\d+\/show/);
     await page.getByText('2 · Experienced').first().waitFor();
@@ -149,9 +173,14 @@ describe('delegations', () => {
     await page.getByLabel('Limit').fill('1000000.00');
     await pick(page, 'Scope', `E2E West ${f.suffix}`);
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.locator('form').getByText(/outside the source's scope/).waitFor();
+    await page
+      .locator('form')
+      .getByText(/outside the source's scope/)
+      .waitFor();
     expect(page.url()).toMatch(/Delegation\/create/);
-    expect(await page.getByRole('textbox', { name: 'Reason' }).inputValue()).toBe('Covering the Shanghai bids while travelling');
+    expect(await page.getByRole('textbox', { name: 'Reason' }).inputValue()).toBe(
+      'Covering the Shanghai bids while travelling',
+    );
     await screenshot(page, 'delegation-server-refusal');
 
     await pick(page, 'Scope', `E2E Shanghai ${f.suffix}`);
@@ -170,15 +199,30 @@ describe('delegations', () => {
     const create = `mutation($src: ID, $srcD: ID, $from: ID!, $to: ID!, $scope: ID!, $depth: Int) {
       createDelegation(sourceRuleId: $src, sourceDelegationId: $srcD, delegatorId: $from, delegateId: $to, decisionPoints: [ATB], grades: [III],
         scopeOrgUnitId: $scope, limit: "800000.00", currency: "CNY", validFrom: "2026-02-01T00:00:00.000Z", redelegableDepth: $depth, reason: "e2e") { id } }`;
-    const first = await gql<{ createDelegation: { id: string } }>(api, token, create, { src: f.ruleId, from: f.delegatorId, to: f.delegateId, scope: f.officeId, depth: 1 });
-    const second = await gql<{ createDelegation: { id: string } }>(api, token, create, { srcD: first.createDelegation.id, from: f.delegateId, to: f.thirdId, scope: f.officeId, depth: 0 });
+    const first = await gql<{ createDelegation: { id: string } }>(api, token, create, {
+      src: f.ruleId,
+      from: f.delegatorId,
+      to: f.delegateId,
+      scope: f.officeId,
+      depth: 1,
+    });
+    const second = await gql<{ createDelegation: { id: string } }>(api, token, create, {
+      srcD: first.createDelegation.id,
+      from: f.delegateId,
+      to: f.thirdId,
+      scope: f.officeId,
+      depth: 0,
+    });
 
     const { page } = await adminTab();
     await page.goto(`/#/Delegation/${first.createDelegation.id}/show`);
     await page.getByRole('button', { name: 'Revoke' }).click();
     await page.getByTestId('revoke-impact').getByText(`#${second.createDelegation.id}`).waitFor();
     await screenshot(page, 'delegation-revoke-impact');
-    await page.getByRole('dialog').getByLabel(/Reason for revoking/).fill('Back from travel');
+    await page
+      .getByRole('dialog')
+      .getByLabel(/Reason for revoking/)
+      .fill('Back from travel');
     await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
     await page.getByText(/Revoked: 2 delegation/).waitFor();
     await page.goto(`/#/Delegation/${second.createDelegation.id}/show`);
@@ -211,7 +255,11 @@ describe('decisions', () => {
     await page.getByTestId('chain-link').first().getByText(`Rule #${f.ruleId}`).waitFor();
     await page.goto(`/#/Project/${f.projectId}/show/decisions`);
     await page.getByTestId('chain-link').first().waitFor();
-    await page.getByText('Bid approved at the Monday review').or(page.getByText(/ATB · approve to bid · Approved/)).first().waitFor();
+    await page
+      .getByText('Bid approved at the Monday review')
+      .or(page.getByText(/ATB · approve to bid · Approved/))
+      .first()
+      .waitFor();
   });
 });
 
@@ -235,77 +283,89 @@ describe('bonus pools', () => {
   });
 
   const poolSteps = it;
-  poolSteps('are funded, allocated (with a preview and traces), approved, locked and corrected by an adjustment pool', async () => {
-    const { page } = await adminTab();
-    await page.goto(`/#/IncentivePool/${f.poolId}/show`);
-    await page.getByTestId('pool-fund').click();
-    await page.getByText('Done: the pool is now Funded').waitFor();
-    await page.getByRole('button', { name: 'Preview allocation' }).click();
-    await page.getByTestId('allocation-preview').getByTestId('total').waitFor();
-    await page.getByTestId('pool-allocate').click();
-    await page.getByText('Done: the pool is now Allocated').waitFor();
-    const total = await page.getByTestId('allocation-table').last().getByTestId('total').innerText();
-    expect(total).toMatch(/^CN¥/);
-    await screenshot(page, 'pool-allocated');
+  poolSteps(
+    'are funded, allocated (with a preview and traces), approved, locked and corrected by an adjustment pool',
+    async () => {
+      const { page } = await adminTab();
+      await page.goto(`/#/IncentivePool/${f.poolId}/show`);
+      await page.getByTestId('pool-fund').click();
+      await page.getByText('Done: the pool is now Funded').waitFor();
+      await page.getByRole('button', { name: 'Preview allocation' }).click();
+      await page.getByTestId('allocation-preview').getByTestId('total').waitFor();
+      await page.getByTestId('pool-allocate').click();
+      await page.getByText('Done: the pool is now Allocated').waitFor();
+      const total = await page.getByTestId('allocation-table').last().getByTestId('total').innerText();
+      expect(total).toMatch(/^CN¥/);
+      await screenshot(page, 'pool-allocated');
 
-    // Approval is a decision by a person who holds pool approval: the leader linked to the delegator.
-    const approver = await openTab(browser, api.url);
-    tabs.push(approver);
-    await signIn(approver.page, f.approverEmail, 'demo-approver');
-    await approver.page.goto(`/#/IncentivePool/${f.poolId}/show`);
-    await approver.page.getByTestId('pool-approve').click();
-    await approver.page.getByText('Done: the pool is now Approved').waitFor();
-    await approver.page.getByTestId('pool-lock').waitFor();
-    await approver.page.getByTestId('funding-trace').scrollIntoViewIfNeeded();
-    await screenshot(approver.page, 'pool-approved');
+      // Approval is a decision by a person who holds pool approval: the leader linked to the delegator.
+      const approver = await openTab(browser, api.url);
+      tabs.push(approver);
+      await signIn(approver.page, f.approverEmail, 'demo-approver');
+      await approver.page.goto(`/#/IncentivePool/${f.poolId}/show`);
+      await approver.page.getByTestId('pool-approve').click();
+      await approver.page.getByText('Done: the pool is now Approved').waitFor();
+      await approver.page.getByTestId('pool-lock').waitFor();
+      await approver.page.getByTestId('funding-trace').scrollIntoViewIfNeeded();
+      await screenshot(approver.page, 'pool-approved');
 
-    await approver.page.getByTestId('pool-lock').click();
-    await approver.page.getByText('Done: the pool is now Locked').waitFor();
-    await approver.page.getByTestId('pool-adjust').click();
-    await approver.page.waitForURL((url) => !url.hash.endsWith(`/IncentivePool/${f.poolId}/show`) && /IncentivePool\/\d+\/show/.test(url.hash));
-    await approver.page.getByRole('link', { name: f.poolName }).waitFor();
-  });
+      await approver.page.getByTestId('pool-lock').click();
+      await approver.page.getByText('Done: the pool is now Locked').waitFor();
+      await approver.page.getByTestId('pool-adjust').click();
+      await approver.page.waitForURL(
+        (url) => !url.hash.endsWith(`/IncentivePool/${f.poolId}/show`) && /IncentivePool\/\d+\/show/.test(url.hash),
+      );
+      await approver.page.getByRole('link', { name: f.poolName }).waitFor();
+    },
+  );
 });
 
 describe('decision check', () => {
   const check = it;
-  check('allows the delegate within the delegation and draws the chain; refuses above the limit with the reason', async () => {
-    const token = await tokenFor(api, 'admin@demo.local');
-    await gql(api, token, `mutation($src: ID!, $from: ID!, $to: ID!, $scope: ID!) {
+  check(
+    'allows the delegate within the delegation and draws the chain; refuses above the limit with the reason',
+    async () => {
+      const token = await tokenFor(api, 'admin@demo.local');
+      await gql(
+        api,
+        token,
+        `mutation($src: ID!, $from: ID!, $to: ID!, $scope: ID!) {
       createDelegation(sourceRuleId: $src, delegatorId: $from, delegateId: $to, decisionPoints: [ATB], grades: [III], scopeOrgUnitId: $scope,
         limit: "2000000.00", currency: "CNY", validFrom: "2026-01-01T00:00:00.000Z", redelegableDepth: 0, reason: "e2e check") { id } }`,
-    { src: f.ruleId, from: f.delegatorId, to: f.fourthId, scope: f.officeId });
-    const { page } = await adminTab();
-    await page.goto('/#/check');
-    const form = page.locator('form').first();
-    await pick(page, 'Person', f.fourthName, form);
-    await form.getByRole('combobox', { name: 'Decision point' }).click();
-    await page.getByRole('option', { name: 'ATB · approve to bid' }).click();
-    await form.getByRole('combobox', { name: 'Grade' }).click();
-    await page.getByRole('option', { name: 'Grade III' }).click();
-    await pick(page, 'Org unit', `E2E Shanghai ${f.suffix}`, form);
-    await form.getByLabel('Amount').fill('1500000.00');
-    await form.getByRole('button', { name: 'Check' }).click();
-    await page.getByTestId('authorization-result').getByText('Allowed', { exact: true }).waitFor();
-    await page.getByTestId('chain-link').nth(1).waitFor();
-    await page.getByTestId('authorization-result').scrollIntoViewIfNeeded();
-    await screenshot(page, 'check-allowed');
-    await form.getByLabel('Amount').fill('2500000.00');
-    await form.getByRole('button', { name: 'Check' }).click();
-    await page.getByTestId('denial-reasons').getByText('Amount over the limit').waitFor();
+        { src: f.ruleId, from: f.delegatorId, to: f.fourthId, scope: f.officeId },
+      );
+      const { page } = await adminTab();
+      await page.goto('/#/check');
+      const form = page.locator('form').first();
+      await pick(page, 'Person', f.fourthName, form);
+      await form.getByRole('combobox', { name: 'Decision point' }).click();
+      await page.getByRole('option', { name: 'ATB · approve to bid' }).click();
+      await form.getByRole('combobox', { name: 'Grade' }).click();
+      await page.getByRole('option', { name: 'Grade III' }).click();
+      await pick(page, 'Org unit', `E2E Shanghai ${f.suffix}`, form);
+      await form.getByLabel('Amount').fill('1500000.00');
+      await form.getByRole('button', { name: 'Check' }).click();
+      await page.getByTestId('authorization-result').getByText('Allowed', { exact: true }).waitFor();
+      await page.getByTestId('chain-link').nth(1).waitFor();
+      await page.getByTestId('authorization-result').scrollIntoViewIfNeeded();
+      await screenshot(page, 'check-allowed');
+      await form.getByLabel('Amount').fill('2500000.00');
+      await form.getByRole('button', { name: 'Check' }).click();
+      await page.getByTestId('denial-reasons').getByText('Amount over the limit').waitFor();
 
-    const who = page.locator('form').nth(1);
-    await who.getByRole('combobox', { name: 'Decision point' }).click();
-    await page.getByRole('option', { name: 'ATB · approve to bid' }).click();
-    await who.getByRole('combobox', { name: 'Grade' }).click();
-    await page.getByRole('option', { name: 'Grade III' }).click();
-    await pick(page, 'Org unit', `E2E Shanghai ${f.suffix}`, who);
-    await who.getByLabel('Amount').fill('1500000.00');
-    await who.getByRole('button', { name: 'Find deciders' }).click();
-    const deciders = page.getByTestId('deciders');
-    await deciders.getByText(f.fourthName, { exact: true }).waitFor();
-    await deciders.getByText(f.delegatorName, { exact: true }).first().waitFor();
-  });
+      const who = page.locator('form').nth(1);
+      await who.getByRole('combobox', { name: 'Decision point' }).click();
+      await page.getByRole('option', { name: 'ATB · approve to bid' }).click();
+      await who.getByRole('combobox', { name: 'Grade' }).click();
+      await page.getByRole('option', { name: 'Grade III' }).click();
+      await pick(page, 'Org unit', `E2E Shanghai ${f.suffix}`, who);
+      await who.getByLabel('Amount').fill('1500000.00');
+      await who.getByRole('button', { name: 'Find deciders' }).click();
+      const deciders = page.getByTestId('deciders');
+      await deciders.getByText(f.fourthName, { exact: true }).waitFor();
+      await deciders.getByText(f.delegatorName, { exact: true }).first().waitFor();
+    },
+  );
 });
 
 describe('decision bodies', () => {
@@ -315,16 +375,30 @@ describe('decision bodies', () => {
       String(Object.values(await gql<Record<string, { id: string }>>(api, token, mutation, variables))[0]?.id);
     // A body of the region with two fixed seats (the region's BU presidents, a new chief engineer), holding ATI.
     const engineerName = `Sun Li ${f.suffix}`;
-    const engineerId = await id(`mutation($name: String!, $no: String!, $org: ID!) { createPerson(name: $name, employeeNo: $no, orgUnitId: $org, hiredAt: "2020-01-01T00:00:00.000Z") { id } }`,
-      { name: engineerName, no: `E${f.suffix}B`, org: f.regionId });
-    await id(`mutation($p: ID!, $org: ID!) { createPositionAssignment(personId: $p, title: "CHIEF_ENGINEER", orgUnitId: $org, validFrom: "2025-01-01T00:00:00.000Z") { id } }`, { p: engineerId, org: f.regionId });
+    const engineerId = await id(
+      `mutation($name: String!, $no: String!, $org: ID!) { createPerson(name: $name, employeeNo: $no, orgUnitId: $org, hiredAt: "2020-01-01T00:00:00.000Z") { id } }`,
+      { name: engineerName, no: `E${f.suffix}B`, org: f.regionId },
+    );
+    await id(
+      `mutation($p: ID!, $org: ID!) { createPositionAssignment(personId: $p, title: "CHIEF_ENGINEER", orgUnitId: $org, validFrom: "2025-01-01T00:00:00.000Z") { id } }`,
+      { p: engineerId, org: f.regionId },
+    );
     const bodyName = `E2E decision team ${f.suffix}`;
-    const bodyId = await id(`mutation($name: String!, $org: ID!) { createDecisionBody(name: $name, quorum: "ALL_FIXED", orgUnitId: $org,
-      seats: [{ title: "BU_PRESIDENT", fixed: true, alternativeTitles: [] }, { title: "CHIEF_ENGINEER", fixed: true, alternativeTitles: [] }]) { id } }`, { name: bodyName, org: f.regionId });
-    await id(`mutation($name: String!, $body: ID!, $org: ID!) { createAuthorityRule(name: $name, holderKind: DECISION_BODY, decisionBodyId: $body, decisionPoints: [ATI],
-      grades: [I, II, III], scopeOrgUnitId: $org, currency: "CNY", validFrom: "2025-01-01T00:00:00.000Z", delegableDepth: 0) { id } }`, { name: `E2E body rule ${f.suffix}`, body: bodyId, org: f.regionId });
-    const projectId = await id(`mutation($name: String!, $org: ID!) { createProject(name: $name, orgUnitId: $org, stage: "LEAD", amount: "2000000.00", currency: "CNY",
-      gradeCriteria: { majorATierCustomerImpact: true }) { id } }`, { name: `E2E body project ${f.suffix}`, org: f.officeId });
+    const bodyId = await id(
+      `mutation($name: String!, $org: ID!) { createDecisionBody(name: $name, quorum: "ALL_FIXED", orgUnitId: $org,
+      seats: [{ title: "BU_PRESIDENT", fixed: true, alternativeTitles: [] }, { title: "CHIEF_ENGINEER", fixed: true, alternativeTitles: [] }]) { id } }`,
+      { name: bodyName, org: f.regionId },
+    );
+    await id(
+      `mutation($name: String!, $body: ID!, $org: ID!) { createAuthorityRule(name: $name, holderKind: DECISION_BODY, decisionBodyId: $body, decisionPoints: [ATI],
+      grades: [I, II, III], scopeOrgUnitId: $org, currency: "CNY", validFrom: "2025-01-01T00:00:00.000Z", delegableDepth: 0) { id } }`,
+      { name: `E2E body rule ${f.suffix}`, body: bodyId, org: f.regionId },
+    );
+    const projectId = await id(
+      `mutation($name: String!, $org: ID!) { createProject(name: $name, orgUnitId: $org, stage: "LEAD", amount: "2000000.00", currency: "CNY",
+      gradeCriteria: { majorATierCustomerImpact: true }) { id } }`,
+      { name: `E2E body project ${f.suffix}`, org: f.officeId },
+    );
 
     const { page } = await adminTab();
     await page.goto(`/#/Project/${projectId}/show/decisions`);
@@ -344,9 +418,12 @@ describe('decision bodies', () => {
     expect(await card.getByTestId('body-status').innerText()).toBe('Not complete: 1 approved, 0 against');
 
     // Meanwhile the chief engineer rejects (through the API): the decision completes as REJECTED.
-    const rejected = await gql<{ recordDecision: { complete: boolean; outcome: string } }>(api, token,
+    const rejected = await gql<{ recordDecision: { complete: boolean; outcome: string } }>(
+      api,
+      token,
       `mutation($p: ID!, $d: ID!, $k: String!) { recordDecision(input: { projectId: $p, decisionPoint: ATI, outcome: REJECTED, deciderId: $d, idempotencyKey: $k }) { complete outcome } }`,
-      { p: projectId, d: engineerId, k: `e2e-${f.suffix}-reject` });
+      { p: projectId, d: engineerId, k: `e2e-${f.suffix}-reject` },
+    );
     expect(rejected.recordDecision).toEqual({ complete: true, outcome: 'REJECTED' });
 
     // A vote from the page opened before: refused with DECISION_CLOSED, said plainly, and the card shows the outcome.
@@ -358,7 +435,10 @@ describe('decision bodies', () => {
     const alert = card.getByTestId('vote-error');
     await alert.getByText('This decision is closed').waitFor();
     expect(await alert.innerText()).toMatch(/already completed as “Rejected”/);
-    await card.getByTestId('body-status').getByText(/^Complete: Rejected/).waitFor();
+    await card
+      .getByTestId('body-status')
+      .getByText(/^Complete: Rejected/)
+      .waitFor();
     await card.getByTestId('seat-CHIEF_ENGINEER').getByText(engineerName).waitFor();
     expect(await card.getByTestId('body-history').innerText()).toContain('settled the decision');
     await screenshot(page, 'body-decision-closed');

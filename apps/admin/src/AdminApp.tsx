@@ -35,8 +35,27 @@ const Dashboard = lazyScreen(() => import('./dashboard/Dashboard'), 'Dashboard')
 const CheckDecision = lazyScreen(() => import('./check/CheckDecision'), 'CheckDecision');
 
 const RESOURCES = [
-  orgUnits, people, positions, customers, projects, teamAppointments, roleModels, frameworks, assessments, staffingRules,
-  authorityRules, decisionBodies, delegations, decisions, pools, audit, users, apiTokens, poolMetrics, poolMembers, roleModelVersions,
+  orgUnits,
+  people,
+  positions,
+  customers,
+  projects,
+  teamAppointments,
+  roleModels,
+  frameworks,
+  assessments,
+  staffingRules,
+  authorityRules,
+  decisionBodies,
+  delegations,
+  decisions,
+  pools,
+  audit,
+  users,
+  apiTokens,
+  poolMetrics,
+  poolMembers,
+  roleModelVersions,
 ];
 
 /**
@@ -52,7 +71,9 @@ function useServedResources(): Set<string> | null {
         if (live) setServed(new Set(result?.resources?.map((r) => r.type.name) ?? RESOURCES.map((r) => r.name)));
       })
       .catch(() => live && setServed(new Set(RESOURCES.map((r) => r.name))));
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, []);
   return served;
 }
@@ -72,7 +93,9 @@ export default function AdminApp() {
       disableTelemetry
       requireAuth
     >
-      {RESOURCES.filter((r) => served.has(r.name)).map(({ name, ...screens }) => <Resource key={name} name={name} {...screens} />)}
+      {RESOURCES.filter((r) => served.has(r.name)).map(({ name, ...screens }) => (
+        <Resource key={name} name={name} {...screens} />
+      ))}
       <CustomRoutes>
         <Route path="/check" element={<CheckDecision />} />
       </CustomRoutes>

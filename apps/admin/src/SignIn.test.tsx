@@ -10,7 +10,15 @@ describe('SignIn', () => {
   beforeEach(() => localStorage.clear());
 
   it('signs in with the API and keeps the session', async () => {
-    respond({ data: { login: { token: 't', expiresAt: '2999-01-01T00:00:00.000Z', user: { id: '1', email: 'hr@demo.local', role: 'HR', personId: null } } } });
+    respond({
+      data: {
+        login: {
+          token: 't',
+          expiresAt: '2999-01-01T00:00:00.000Z',
+          user: { id: '1', email: 'hr@demo.local', role: 'HR', personId: null },
+        },
+      },
+    });
     const onSignedIn = jest.fn();
     render(<SignIn locale="en" onLocaleChange={jest.fn()} onSignedIn={onSignedIn} />);
     fireEvent.change(screen.getByLabelText('Email'), { target: { value: 'hr@demo.local' } });
@@ -23,7 +31,10 @@ describe('SignIn', () => {
   });
 
   it('says when the email or password is wrong, in Chinese too', async () => {
-    respond({ errors: [{ message: 'E-mail or password is wrong', extensions: { code: 'UNAUTHENTICATED' } }], data: null });
+    respond({
+      errors: [{ message: 'E-mail or password is wrong', extensions: { code: 'UNAUTHENTICATED' } }],
+      data: null,
+    });
     render(<SignIn locale="zh-CN" onLocaleChange={jest.fn()} onSignedIn={jest.fn()} />);
     fireEvent.change(screen.getByLabelText('邮箱'), { target: { value: 'x@demo.local' } });
     fireEvent.change(screen.getByLabelText('密码'), { target: { value: 'nope' } });

@@ -14,7 +14,12 @@ class LoadFailure extends Component<{ locale: Locale; children: ReactNode }, { f
     return { failed: true };
   }
   override render() {
-    if (this.state.failed) return <p role="alert" style={{ padding: 32 }}>{signInMessages[this.props.locale].load_failed}</p>;
+    if (this.state.failed)
+      return (
+        <p role="alert" style={{ padding: 32 }}>
+          {signInMessages[this.props.locale].load_failed}
+        </p>
+      );
     return this.props.children;
   }
 }
@@ -45,7 +50,11 @@ function Root() {
   }
   return (
     <LoadFailure locale={locale}>
-      <Suspense fallback={<p style={{ padding: 32, fontFamily: 'system-ui, sans-serif' }}>{signInMessages[locale].loading_app}</p>}>
+      <Suspense
+        fallback={
+          <p style={{ padding: 32, fontFamily: 'system-ui, sans-serif' }}>{signInMessages[locale].loading_app}</p>
+        }
+      >
         <AdminApp />
       </Suspense>
     </LoadFailure>

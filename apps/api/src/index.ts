@@ -17,7 +17,10 @@ async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const dataSource = new DataSource(dataSourceOptions(config));
-  const target = config.database.kind === 'sqlite' ? config.database.file : `${config.database.host}:${config.database.port}/${config.database.database}`;
+  const target =
+    config.database.kind === 'sqlite'
+      ? config.database.file
+      : `${config.database.host}:${config.database.port}/${config.database.database}`;
   logger.info('connecting to the database', { kind: config.database.kind, target });
   await connectWithRetry(dataSource, { log: (message, fields) => logger.warn(message, { target, ...fields }) });
   const applied = await dataSource.runMigrations({ transaction: 'each' });
@@ -44,10 +47,18 @@ async function main() {
     stopping = true;
     const drained = server.drain(config.shutdownGraceMs);
     // Logged once the listener is closed: from this line on, new connections are refused.
-    logger.info('stopping: no new connections; letting in-flight requests finish', { signal, graceMs: config.shutdownGraceMs });
+    logger.info('stopping: no new connections; letting in-flight requests finish', {
+      signal,
+      graceMs: config.shutdownGraceMs,
+    });
     void drained
       .then(async ({ cut, cutRequestIds }) => {
-        if (cut > 0) logger.warn('shutdown grace ran out: in-flight requests cut', { graceMs: config.shutdownGraceMs, cut, requestIds: cutRequestIds });
+        if (cut > 0)
+          logger.warn('shutdown grace ran out: in-flight requests cut', {
+            graceMs: config.shutdownGraceMs,
+            cut,
+            requestIds: cutRequestIds,
+          });
         const budget = setTimeout(() => {
           logger.error('closing the API and the database took too long; exiting', { ms: CLOSE_BUDGET_MS });
           process.exit(1);
@@ -80,10 +91,18 @@ async function main() {
   const bound = server.httpServer.address() as AddressInfo;
   const shown = bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
   const url = `http://${shown}:${bound.port}/`;
-  logger.info('listening', { address: bound.address, port: bound.port, allInterfaces: bound.address === '0.0.0.0' || bound.address === '::' });
-  console.log(`Iron Triangle workbench on ${url} (GraphQL at ${url}graphql)${bound.address === '0.0.0.0' || bound.address === '::' ? ': listening on every interface' : ''}`);
+  logger.info('listening', {
+    address: bound.address,
+    port: bound.port,
+    allInterfaces: bound.address === '0.0.0.0' || bound.address === '::',
+  });
+  console.log(
+    `Iron Triangle workbench on ${url} (GraphQL at ${url}graphql)${bound.address === '0.0.0.0' || bound.address === '::' ? ': listening on every interface' : ''}`,
+  );
   if (config.seedDemo) {
-    console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.email} (${u.role})`).join(', ')}`);
+    console.log(
+      `Demo sign-ins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.email} (${u.role})`).join(', ')}`,
+    );
   }
 }
 

@@ -17,7 +17,8 @@ const validatable = (value: unknown): value is object => value !== null && typeo
 async function validateArgument(value: unknown): Promise<void> {
   if (!validatable(value)) return;
   try {
-    if (Array.isArray(value)) await Promise.all(value.filter(validatable).map((item) => validateOrReject(item, VALIDATOR_OPTIONS)));
+    if (Array.isArray(value))
+      await Promise.all(value.filter(validatable).map((item) => validateOrReject(item, VALIDATOR_OPTIONS)));
     else await validateOrReject(value, VALIDATOR_OPTIONS);
   } catch (error) {
     throw new ArgumentValidationError(error as ValidationError[]);

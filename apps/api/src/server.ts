@@ -7,14 +7,25 @@ import path from 'node:path';
 import express from 'express';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { DataSource } from 'typeorm';
 import { GraphQLError, OperationDefinitionNode } from 'graphql';
 import type { RuntimeConfig } from '@iron-triangle/config';
 import { buildApiSchema } from './schema';
 import { Database, requestStats, RequestStats } from './platform/db';
 import { Context, contextFactory, ServerServices } from './platform/context';
-import { busy, DatabaseBusyError, formatError, isBusyError, isConnectionError, toClientError, unavailable } from './platform/errors';
+import {
+  busy,
+  DatabaseBusyError,
+  formatError,
+  isBusyError,
+  isConnectionError,
+  toClientError,
+  unavailable,
+} from './platform/errors';
 import { createLogger, Logger } from './platform/logger';
 import { cachedOperationCost, costError, DEFAULT_LIMITS, limitRules, QueryLimits } from './platform/limits';
 import { LoginThrottle } from './platform/throttle';
@@ -71,7 +82,12 @@ function operationLabel(op: OperationDefinitionNode): string {
   return label;
 }
 
-function loggingPlugin(logger: Logger, limits: QueryLimits, exposeStats: boolean, health: DatabaseHealth): ApolloServerPlugin<Context> {
+function loggingPlugin(
+  logger: Logger,
+  limits: QueryLimits,
+  exposeStats: boolean,
+  health: DatabaseHealth,
+): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();
@@ -108,7 +124,9 @@ function loggingPlugin(logger: Logger, limits: QueryLimits, exposeStats: boolean
           if (!response.http.headers.has('cache-control')) response.http.headers.set('cache-control', 'no-store');
           const stats = requestStats.getStore();
           if (exposeStats && stats) response.http.headers.set('x-sql-statements', String(stats.statements));
-          const codes = (errors ?? []).map((e) => (e.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR');
+          const codes = (errors ?? []).map(
+            (e) => (e.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR',
+          );
           logger.info('graphql request', {
             requestId: contextValue.requestId,
             operation,
@@ -116,7 +134,11 @@ function loggingPlugin(logger: Logger, limits: QueryLimits, exposeStats: boolean
             outcome: codes.length === 0 ? 'ok' : unknownErrors > 0 ? 'error' : 'rejected',
             errorCodes: codes.length ? [...new Set(codes)] : undefined,
             statements: stats?.statements,
-            principal: contextValue.principal ? (contextValue.principal.kind === 'user' ? `user:${contextValue.principal.userId}` : `token:${contextValue.principal.tokenId}`) : null,
+            principal: contextValue.principal
+              ? contextValue.principal.kind === 'user'
+                ? `user:${contextValue.principal.userId}`
+                : `token:${contextValue.principal.tokenId}`
+              : null,
           });
         },
       };
@@ -146,12 +168,23 @@ function testHold(logger: Logger): express.RequestHandler {
   };
 }
 
-export async function createServer({ dataSource, config, portalDir, limits: limitOverrides, logger: givenLogger, passwordCost }: ServerDeps): Promise<ApiServer> {
+export async function createServer({
+  dataSource,
+  config,
+  portalDir,
+  limits: limitOverrides,
+  logger: givenLogger,
+  passwordCost,
+}: ServerDeps): Promise<ApiServer> {
   const logger = givenLogger ?? createLogger(config.logLevel);
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...limitOverrides };
   const db = new Database(dataSource, { acquireTimeoutMs: config.databaseAcquireTimeoutMs });
   const health = new DatabaseHealth(db, logger);
-  const services: ServerServices = { loginThrottle: new LoginThrottle(), logger, ...(passwordCost ? { passwordCost } : {}) };
+  const services: ServerServices = {
+    loginThrottle: new LoginThrottle(),
+    logger,
+    ...(passwordCost ? { passwordCost } : {}),
+  };
   const schema = await buildApiSchema();
   const apollo = new ApolloServer<Context>({
     schema,
@@ -166,7 +199,11 @@ export async function createServer({ dataSource, config, portalDir, limits: limi
     validationRules: [...limitRules(limits), inputPathRule],
     parseOptions: { maxTokens: limits.maxTokens },
     // No landing page: it loads Apollo Sandbox from a CDN; the portal and any GraphQL client work without it.
-    plugins: [loggingPlugin(logger, limits, config.nodeEnv !== 'production', health), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      loggingPlugin(logger, limits, config.nodeEnv !== 'production', health),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     // Compact JSON (Apollo pretty-prints by default): less CPU and fewer bytes, same values.
     stringifyResult: (value) => JSON.stringify(value),
   });
@@ -208,11 +245,23 @@ export async function createServer({ dataSource, config, portalDir, limits: limi
     // Count SQL statements per request: everything below runs inside this async context.
     (_req, res, next) => requestStats.run((res.locals.request as RequestLocals).stats, () => next()),
     // Mutations with an Idempotency-Key header run once per caller and key; their answers are kept 24 h.
-    idempotency({ db, logger, caller: async (req) => ((p) => (p ? callerKey(p) : null))((await makeContext({ headers: req.headers })).principal) }),
+    idempotency({
+      db,
+      logger,
+      caller: async (req) =>
+        ((p) => (p ? callerKey(p) : null))((await makeContext({ headers: req.headers })).principal),
+    }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         try {
-          return withLocale(await makeContext({ headers: req.headers, remoteAddress: req.socket.remoteAddress ?? null, requestId: (res.locals.request as RequestLocals).requestId }), req.get('accept-language'));
+          return withLocale(
+            await makeContext({
+              headers: req.headers,
+              remoteAddress: req.socket.remoteAddress ?? null,
+              requestId: (res.locals.request as RequestLocals).requestId,
+            }),
+            req.get('accept-language'),
+          );
         } catch (error) {
           if (isBusyError(error)) {
             const answer = busy(error instanceof DatabaseBusyError ? error.waitedMs : 0);
@@ -220,7 +269,9 @@ export async function createServer({ dataSource, config, portalDir, limits: limi
           }
           if (isConnectionError(error)) {
             health.reportFailure(error);
-            throw new GraphQLError(unavailable().message, { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
+            throw new GraphQLError(unavailable().message, {
+              extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+            });
           }
           throw error;
         }
@@ -230,11 +281,15 @@ export async function createServer({ dataSource, config, portalDir, limits: limi
   app.use('/graphql', ((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     const status = (error as { status?: number }).status;
     if (status === 413) {
-      res.status(413).json({ errors: [{ message: 'Request body is too large (limit 256 kB).', extensions: { code: 'BAD_REQUEST' } }] });
+      res.status(413).json({
+        errors: [{ message: 'Request body is too large (limit 256 kB).', extensions: { code: 'BAD_REQUEST' } }],
+      });
       return;
     }
     if (status === 400) {
-      res.status(400).json({ errors: [{ message: 'Request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+      res
+        .status(400)
+        .json({ errors: [{ message: 'Request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
       return;
     }
     next(error);
@@ -248,13 +303,21 @@ export async function createServer({ dataSource, config, portalDir, limits: limi
   }
   app.use(((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const requestId = (res.locals.request as RequestLocals | undefined)?.requestId;
-    logger.error('unhandled HTTP error', { requestId, path: req.path, error: error instanceof Error ? error.message : String(error) });
+    logger.error('unhandled HTTP error', {
+      requestId,
+      path: req.path,
+      error: error instanceof Error ? error.message : String(error),
+    });
     if (isConnectionError(error)) {
       health.reportFailure(error);
-      res.status(503).json({ errors: [{ message: unavailable().message, extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      res
+        .status(503)
+        .json({ errors: [{ message: unavailable().message, extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
       return;
     }
-    res.status(500).json({ errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    res
+      .status(500)
+      .json({ errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
   }) as express.ErrorRequestHandler);
 
   const httpServer = http.createServer();

@@ -34,9 +34,19 @@ describeOnDatabases(
       const leader = { token: e.tokens.leader };
       const writes: Array<Promise<Answer>> = [
         ...Array.from({ length: 17 }, (_, i) =>
-          e.gql(`mutation { createProject(${args({ name: `New ${i}`, orgUnitId: String(units.eastOffice), stage: 'LEAD', amount: '1.00', currency: 'CNY' })}) { id } }`, {}, leader),
+          e.gql(
+            `mutation { createProject(${args({ name: `New ${i}`, orgUnitId: String(units.eastOffice), stage: 'LEAD', amount: '1.00', currency: 'CNY' })}) { id } }`,
+            {},
+            leader,
+          ),
         ),
-        ...toUpdate.map((p, i) => e.gql(`mutation { updateProject(${args({ id: p.id, version: p.version, name: `East ${i} renamed` })}) { id version } }`, {}, leader)),
+        ...toUpdate.map((p, i) =>
+          e.gql(
+            `mutation { updateProject(${args({ id: p.id, version: p.version, name: `East ${i} renamed` })}) { id version } }`,
+            {},
+            leader,
+          ),
+        ),
         ...toDelete.map((p) => e.gql(`mutation { deleteProject(id: "${p.id}") { id } }`, {}, leader)),
       ];
       const answers = await Promise.all(writes);
@@ -62,10 +72,14 @@ describeOnDatabases(
       expect(db.manager).toBe(e.dataSource.manager);
       if (e.kind === 'mariadb') {
         // dataSource.manager bypasses the transaction: it would need a second connection (a wedge once the pool is full).
-        await expect(db.transaction(() => e.dataSource.manager.query('SELECT 1'))).rejects.toBeInstanceOf(TransactionLeakError);
+        await expect(db.transaction(() => e.dataSource.manager.query('SELECT 1'))).rejects.toBeInstanceOf(
+          TransactionLeakError,
+        );
       } else {
         // SQLite has one connection: the same read runs on it.
-        await expect(db.transaction(() => e.dataSource.manager.query('SELECT 1 AS one'))).resolves.toEqual([{ one: 1 }]);
+        await expect(db.transaction(() => e.dataSource.manager.query('SELECT 1 AS one'))).resolves.toEqual([
+          { one: 1 },
+        ]);
       }
     });
   },
@@ -87,7 +101,11 @@ describeOnDatabases(
         await gate;
       });
       await inside;
-      const during = await e.gql<{ allOrgUnits: Array<{ id: string }> }>('{ allOrgUnits { id } }', {}, { token: e.tokens.viewer });
+      const during = await e.gql<{ allOrgUnits: Array<{ id: string }> }>(
+        '{ allOrgUnits { id } }',
+        {},
+        { token: e.tokens.viewer },
+      );
       release();
       await held;
       if (e.kind === 'mariadb') {
@@ -99,7 +117,11 @@ describeOnDatabases(
         expect(during.body.data!.allOrgUnits.length).toBeGreaterThan(0);
       }
       // A busy pool is not a database outage: the next request is served, /readyz is 200.
-      const after = await e.gql<{ allOrgUnits: Array<{ id: string }> }>('{ allOrgUnits { id } }', {}, { token: e.tokens.viewer });
+      const after = await e.gql<{ allOrgUnits: Array<{ id: string }> }>(
+        '{ allOrgUnits { id } }',
+        {},
+        { token: e.tokens.viewer },
+      );
       expect(after.body.errors).toBeUndefined();
       expect((await fetch(e.url.replace(/\/graphql$/, '/readyz'))).status).toBe(200);
     });
@@ -118,7 +140,11 @@ describeOnDatabases('races between transitions and edits (40 rounds each)', (env
   });
 
   const fund = (poolId: string) =>
-    e.gql<{ fundPool: { status: string; fundedAmount: string } }>('mutation($id: ID!) { fundPool(id: $id) { status fundedAmount } }', { id: poolId }, { token: s.tokens.admin });
+    e.gql<{ fundPool: { status: string; fundedAmount: string } }>(
+      'mutation($id: ID!) { fundPool(id: $id) { status fundedAmount } }',
+      { id: poolId },
+      { token: s.tokens.admin },
+    );
   const metricsOf = async (poolId: string) =>
     (
       await e.gql<{ allPoolMetrics: Array<{ id: string; version: number; metric: string; actual: string }> }>(
@@ -128,7 +154,11 @@ describeOnDatabases('races between transitions and edits (40 rounds each)', (env
       )
     ).body.data!.allPoolMetrics;
   const updateActual = (metric: { id: string; version: number }, actual: string) =>
-    e.gql('mutation($id: ID!, $v: Int!, $a: Money!) { updatePoolMetric(id: $id, version: $v, actual: $a) { id } }', { id: metric.id, v: metric.version, a: actual }, { token: s.tokens.admin });
+    e.gql(
+      'mutation($id: ID!, $v: Int!, $a: Money!) { updatePoolMetric(id: $id, version: $v, actual: $a) { id } }',
+      { id: metric.id, v: metric.version, a: actual },
+      { token: s.tokens.admin },
+    );
 
   test('fundPool racing updatePoolMetric: a FUNDED pool’s funding always matches its stored metrics', async () => {
     // What funding gives for the original orders actual and for the edited one (learned sequentially).
@@ -136,7 +166,10 @@ describeOnDatabases('races between transitions and edits (40 rounds each)', (env
     const plain = await createPool(e, s);
     const expectedOriginal = (await fund(plain)).body.data!.fundPool.fundedAmount;
     const edited = await createPool(e, s);
-    await updateActual((await metricsOf(edited)).find((m) => m.metric === 'ORDERS')!, CHANGED);
+    await updateActual(
+      (await metricsOf(edited)).find((m) => m.metric === 'ORDERS')!,
+      CHANGED,
+    );
     const expectedEdited = (await fund(edited)).body.data!.fundPool.fundedAmount;
     expect(expectedEdited).not.toBe(expectedOriginal);
 
@@ -173,13 +206,28 @@ describeOnDatabases('races between transitions and edits (40 rounds each)', (env
     for (let round = 0; round < ROUNDS; round++) {
       const parent = await e.gql<{ createDelegation: { id: string } }>(
         CREATE,
-        { src: String(s.rules.director), from: String(s.people.leader), to: String(s.people.east1), scope, validFrom, depth: 1 },
+        {
+          src: String(s.rules.director),
+          from: String(s.people.leader),
+          to: String(s.people.east1),
+          scope,
+          validFrom,
+          depth: 1,
+        },
         { token: s.tokens.admin },
       );
       const parentId = parent.body.data!.createDelegation.id;
       const [child, revoke] = await Promise.all([
-        e.gql(CREATE, { srcD: parentId, from: String(s.people.east1), to: String(s.people.outsider), scope, validFrom, depth: 0 }, { token: s.tokens.admin }),
-        e.gql('mutation($id: ID!) { revokeDelegation(id: $id, reason: "Travel cancelled") { id } }', { id: parentId }, { token: s.tokens.admin }),
+        e.gql(
+          CREATE,
+          { srcD: parentId, from: String(s.people.east1), to: String(s.people.outsider), scope, validFrom, depth: 0 },
+          { token: s.tokens.admin },
+        ),
+        e.gql(
+          'mutation($id: ID!) { revokeDelegation(id: $id, reason: "Travel cancelled") { id } }',
+          { id: parentId },
+          { token: s.tokens.admin },
+        ),
       ]);
       expect(codeOf(revoke)).toBeNull();
       if (codeOf(child) === null) outcomes.childFirst += 1;

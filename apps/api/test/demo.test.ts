@@ -19,16 +19,18 @@ describeOnDatabases(
       expect(counts.p).toBeGreaterThanOrEqual(40);
       expect(counts.pr).toBe(12);
       expect(counts.a).toBeGreaterThanOrEqual(15);
-      const grades = await gql<{ allProjects: Array<{ grade: string; gradeReasons: string[]; team: Array<{ role: string }> }> }>(
-        '{ allProjects(perPage: 50) { grade gradeReasons team { role } } }',
-        {},
-        { token: tokens.viewer },
-      );
+      const grades = await gql<{
+        allProjects: Array<{ grade: string; gradeReasons: string[]; team: Array<{ role: string }> }>;
+      }>('{ allProjects(perPage: 50) { grade gradeReasons team { role } } }', {}, { token: tokens.viewer });
       const byGrade = new Set(grades.body.data!.allProjects.map((p) => p.grade));
       expect(byGrade).toEqual(new Set(['I', 'II', 'III']));
       expect(grades.body.data!.allProjects.every((p) => p.team.length >= 4)).toBe(true);
       // The leader sees only the East region's projects.
-      const leader = await gql<{ _allProjectsMeta: { count: number } }>('{ _allProjectsMeta { count } }', {}, { token: tokens.leader });
+      const leader = await gql<{ _allProjectsMeta: { count: number } }>(
+        '{ _allProjectsMeta { count } }',
+        {},
+        { token: tokens.leader },
+      );
       expect(leader.body.data!._allProjectsMeta.count).toBeGreaterThan(0);
       expect(leader.body.data!._allProjectsMeta.count).toBeLessThan(12);
     });

@@ -35,7 +35,10 @@ describeOnDatabases('defaults that expose nothing', (env) => {
       // A stand-in portal build: index.html and one asset.
       portalDir = mkdtempSync(path.join(os.tmpdir(), 'it-portal-'));
       mkdirSync(path.join(portalDir, 'assets'));
-      writeFileSync(path.join(portalDir, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/index.js"></script></head><body><div id="root"></div></body></html>');
+      writeFileSync(
+        path.join(portalDir, 'index.html'),
+        '<!doctype html><html><head><script type="module" src="/assets/index.js"></script></head><body><div id="root"></div></body></html>',
+      );
       writeFileSync(path.join(portalDir, 'assets', 'index.js'), 'console.log("portal");');
       const e = env();
       server = await createServer({ dataSource: e.dataSource, config: e.config, portalDir });
@@ -50,7 +53,11 @@ describeOnDatabases('defaults that expose nothing', (env) => {
     });
 
     const graphql = (url: string) =>
-      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
 
     test.each([
       ['the portal', '/', 200, 'text/html'],
@@ -58,20 +65,27 @@ describeOnDatabases('defaults that expose nothing', (env) => {
       ['a portal asset', '/assets/index.js', 200, 'javascript'],
       ['GraphQL', '/graphql', 200, 'application/json'],
       ['the liveness check', '/healthz', 200, 'application/json'],
-    ])('%s answers with CSP, frame-ancestors, nosniff and a strict referrer policy', async (_what, route, status, type) => {
-      const response = route === '/graphql' ? await graphql(base + route) : await fetch(base + route);
-      expect(response.status).toBe(status);
-      expect(response.headers.get('content-type')).toContain(type);
-      expect(response.headers.get('content-security-policy')).toBe(CSP);
-      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(response.headers.get('x-frame-options')).toBe('DENY');
-      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
-      expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
-      expect(response.headers.get('x-powered-by')).toBeNull();
-    });
+    ])(
+      '%s answers with CSP, frame-ancestors, nosniff and a strict referrer policy',
+      async (_what, route, status, type) => {
+        const response = route === '/graphql' ? await graphql(base + route) : await fetch(base + route);
+        expect(response.status).toBe(status);
+        expect(response.headers.get('content-type')).toContain(type);
+        expect(response.headers.get('content-security-policy')).toBe(CSP);
+        expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(response.headers.get('x-frame-options')).toBe('DENY');
+        expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+        expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+        expect(response.headers.get('x-powered-by')).toBeNull();
+      },
+    );
 
     test('the suite server (no portal) sends them on GraphQL errors too', async () => {
-      const response = await fetch(env().url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' });
+      const response = await fetch(env().url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{not json',
+      });
       expect(response.status).toBe(400);
       expect(response.headers.get('content-security-policy')).toBe(CSP);
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
@@ -98,7 +112,9 @@ describeOnDatabases('defaults that expose nothing', (env) => {
       child = start(env(), port, { HOST: undefined });
       const listening = await child.waitFor('listening');
       expect(listening).toMatchObject({ address: '127.0.0.1', port, allInterfaces: false });
-      await child.waitFor(`Iron Triangle workbench on http://127.0.0.1:${port}/ (GraphQL at http://127.0.0.1:${port}/graphql)`);
+      await child.waitFor(
+        `Iron Triangle workbench on http://127.0.0.1:${port}/ (GraphQL at http://127.0.0.1:${port}/graphql)`,
+      );
       expect(await connect(port, '127.0.0.1')).toBe('CONNECTED');
       // Not reachable on this machine's other addresses.
       const others = Object.values(os.networkInterfaces())
@@ -123,9 +139,29 @@ describeOnDatabases('defaults that expose nothing', (env) => {
       const now = new Date();
       const demoHash = await hashPassword(DEMO_PASSWORD);
       const stamp = { version: 1, createdAt: now, updatedAt: now };
-      const demoUser = Number((await em.insert(User, { email: 'admin@demo.local', passwordHash: demoHash, role: 'ADMIN', personId: null, lastLoginAt: null, archivedAt: null, ...stamp })).identifiers[0]?.id);
+      const demoUser = Number(
+        (
+          await em.insert(User, {
+            email: 'admin@demo.local',
+            passwordHash: demoHash,
+            role: 'ADMIN',
+            personId: null,
+            lastLoginAt: null,
+            archivedAt: null,
+            ...stamp,
+          })
+        ).identifiers[0]?.id,
+      );
       // Disabled: it cannot sign in, so it does not stop the start.
-      await em.insert(User, { email: 'old@demo.local', passwordHash: demoHash, role: 'ADMIN', personId: null, lastLoginAt: null, archivedAt: now, ...stamp });
+      await em.insert(User, {
+        email: 'old@demo.local',
+        passwordHash: demoHash,
+        role: 'ADMIN',
+        personId: null,
+        lastLoginAt: null,
+        archivedAt: now,
+        ...stamp,
+      });
       // Outside the demo's domain, with its own salt.
       await em.update(User, { id: e.fixture.users.viewer }, { passwordHash: await hashPassword(DEMO_PASSWORD) });
       const production = { NODE_ENV: 'production', SEED_DEMO: 'false' };
@@ -134,13 +170,19 @@ describeOnDatabases('defaults that expose nothing', (env) => {
       const refused = await child.exited;
       expect(refused.code).not.toBe(0);
       expect(refused.code).not.toBeNull();
-      expect(child.output()).toContain('Refusing to start with NODE_ENV=production: 2 active account(s) still have the demo password "demo": admin@demo.local, viewer@test.local.');
+      expect(child.output()).toContain(
+        'Refusing to start with NODE_ENV=production: 2 active account(s) still have the demo password "demo": admin@demo.local, viewer@test.local.',
+      );
       expect(child.output()).not.toContain('old@demo.local');
       expect(child.lines.find((l) => l.msg === 'listening')).toBeUndefined();
 
       // The admin changes both passwords through the API.
       for (const id of [demoUser, e.fixture.users.viewer]) {
-        const changed = await e.gql<{ updateUser: { id: string } }>('mutation($id: ID!, $v: Int!, $p: String!) { updateUser(id: $id, version: $v, password: $p) { id } }', { id: String(id), v: (await em.findOneByOrFail(User, { id })).version, p: `a-fresh-password-${id}` }, { token: e.tokens.admin });
+        const changed = await e.gql<{ updateUser: { id: string } }>(
+          'mutation($id: ID!, $v: Int!, $p: String!) { updateUser(id: $id, version: $v, password: $p) { id } }',
+          { id: String(id), v: (await em.findOneByOrFail(User, { id })).version, p: `a-fresh-password-${id}` },
+          { token: e.tokens.admin },
+        );
         expect(changed.body.errors).toBeUndefined();
       }
       const port = await freePort();

@@ -6,7 +6,11 @@ describeOnDatabases(
   'HTTP behaviour and limits',
   (env) => {
     const post = (body: unknown, headers: Record<string, string> = {}) =>
-      fetch(env().url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+      fetch(env().url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
 
     test('answers GraphQL over HTTP with the right media types and status codes', async () => {
       const ok = await post({ query: '{ __typename }' });
@@ -17,22 +21,35 @@ describeOnDatabases(
       expect((await post({})).status).toBe(400);
       const parse = await post({ query: '{ allPeople ' });
       expect(parse.status).toBe(400);
-      expect(((await parse.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+      expect(
+        ((await parse.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code,
+      ).toBe('GRAPHQL_PARSE_FAILED');
       const invalid = await post({ query: '{ nope }' });
       expect(invalid.status).toBe(400);
-      expect(((await invalid.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(
+        ((await invalid.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code,
+      ).toBe('GRAPHQL_VALIDATION_FAILED');
     });
 
     test('refuses batches, simple (CSRF-prone) requests, mutations over GET and large bodies', async () => {
       const batch = await post([{ query: '{ __typename }' }, { query: '{ __typename }' }]);
       expect(batch.status).toBe(400);
-      const simple = await fetch(env().url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      const simple = await fetch(env().url, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
       expect(simple.status).toBe(400);
-      const getQuery = await fetch(`${env().url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+      const getQuery = await fetch(`${env().url}?query=${encodeURIComponent('{ __typename }')}`, {
+        headers: { 'apollo-require-preflight': 'true' },
+      });
       expect(getQuery.status).toBe(200);
       const getNoPreflight = await fetch(`${env().url}?query=${encodeURIComponent('{ __typename }')}`);
       expect(getNoPreflight.status).toBe(400);
-      const getMutation = await fetch(`${env().url}?query=${encodeURIComponent('mutation { login(email: "a", password: "b") { token } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+      const getMutation = await fetch(
+        `${env().url}?query=${encodeURIComponent('mutation { login(email: "a", password: "b") { token } }')}`,
+        { headers: { 'apollo-require-preflight': 'true' } },
+      );
       expect(getMutation.status).toBe(405);
       const big = await post({ query: '{ __typename }', variables: { pad: 'x'.repeat(300_000) } });
       expect(big.status).toBe(413);
@@ -40,25 +57,56 @@ describeOnDatabases(
 
     test('limits query depth, aliases, cost and tokens', async () => {
       const { gql, tokens } = env();
-      const deep = await gql('{ allPeople { orgUnit { parent { parent { parent { parent { code } } } } } } }', {}, { token: tokens.viewer });
+      const deep = await gql(
+        '{ allPeople { orgUnit { parent { parent { parent { parent { code } } } } } } }',
+        {},
+        { token: tokens.viewer },
+      );
       expect(deep.status).toBe(400);
       expect(deep.body.errors?.[0]?.message).toMatch(/levels deep; the limit is 5/);
-      const aliases = await gql('{ a: __typename b: __typename c: __typename d: __typename }', {}, { token: tokens.viewer });
+      const aliases = await gql(
+        '{ a: __typename b: __typename c: __typename d: __typename }',
+        {},
+        { token: tokens.viewer },
+      );
       expect(aliases.body.errors?.[0]?.message).toMatch(/4 aliases; the limit is 3/);
-      const costly = await gql('query($n: Int) { allPeople(perPage: $n) { id name email orgUnit { name } } }', { n: 100 }, { token: tokens.viewer });
+      const costly = await gql(
+        'query($n: Int) { allPeople(perPage: $n) { id name email orgUnit { name } } }',
+        { n: 100 },
+        { token: tokens.viewer },
+      );
       expect(costly.status).toBe(400);
       expect(costly.body.errors?.[0]?.message).toMatch(/would cost \d+ .* the limit is 200/);
-      const cheap = await gql('query($n: Int) { allPeople(perPage: $n) { id name } }', { n: 10 }, { token: tokens.viewer });
+      const cheap = await gql(
+        'query($n: Int) { allPeople(perPage: $n) { id name } }',
+        { n: 10 },
+        { token: tokens.viewer },
+      );
       expect(cheap.body.errors).toBeUndefined();
-      const long = await gql(`{ ${Array.from({ length: 400 }, () => '__typename').join(' ')} }`, {}, { token: tokens.viewer });
+      const long = await gql(
+        `{ ${Array.from({ length: 400 }, () => '__typename').join(' ')} }`,
+        {},
+        { token: tokens.viewer },
+      );
       expect(long.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
     });
 
     test('errors carry stable codes, field errors, and unknown errors are masked', async () => {
       const { gql, tokens, dataSource } = env();
-      const bad = await gql('mutation { createPerson(employeeNo: "", name: "x", orgUnitId: "1", email: "not-an-email") { id } }', {}, { token: tokens.admin });
-      expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: { employeeNo: expect.any(String), email: expect.any(String) } });
-      const missing = await gql('mutation { updatePerson(id: "424242", version: 1, name: "x") { id } }', {}, { token: tokens.admin });
+      const bad = await gql(
+        'mutation { createPerson(employeeNo: "", name: "x", orgUnitId: "1", email: "not-an-email") { id } }',
+        {},
+        { token: tokens.admin },
+      );
+      expect(bad.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fieldErrors: { employeeNo: expect.any(String), email: expect.any(String) },
+      });
+      const missing = await gql(
+        'mutation { updatePerson(id: "424242", version: 1, name: "x") { id } }',
+        {},
+        { token: tokens.admin },
+      );
       expect(missing.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
       await dataSource.query('ALTER TABLE decision_body_seats RENAME TO decision_body_seats_gone');
       try {

@@ -4,7 +4,17 @@
 // Money argument (also inside input objects) of every operation.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSchema, getNamedType, GraphQLArgument, GraphQLField, GraphQLInputType, isInputObjectType, isListType, isNonNullType, isObjectType } from 'graphql';
+import {
+  buildSchema,
+  getNamedType,
+  GraphQLArgument,
+  GraphQLField,
+  GraphQLInputType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+} from 'graphql';
 import { describeOnDatabases, TestEnv } from './support/databases';
 
 const SDL = buildSchema(readFileSync(path.join(__dirname, '..', 'schema.graphql'), 'utf8'));
@@ -36,13 +46,19 @@ function literalAt(arg: GraphQLArgument, rest: string[], value: string): string 
 }
 
 function operationsWith(scalar: string) {
-  const ops: Array<{ kind: 'query' | 'mutation'; field: GraphQLField<unknown, unknown>; arg: GraphQLArgument; path: string }> = [];
+  const ops: Array<{
+    kind: 'query' | 'mutation';
+    field: GraphQLField<unknown, unknown>;
+    arg: GraphQLArgument;
+    path: string;
+  }> = [];
   for (const [kind, root] of [
     ['query', SDL.getQueryType()!],
     ['mutation', SDL.getMutationType()!],
   ] as const) {
     for (const field of Object.values(root.getFields())) {
-      for (const arg of field.args) for (const p of pathsOf(arg.type, scalar, arg.name)) ops.push({ kind, field, arg, path: p });
+      for (const arg of field.args)
+        for (const p of pathsOf(arg.type, scalar, arg.name)) ops.push({ kind, field, arg, path: p });
     }
   }
   return ops;
@@ -98,16 +114,25 @@ describeOnDatabases('input is refused, never silently changed', (env) => {
     for (const [value, why] of BAD_DATES) {
       for (const asVariable of [false, true]) {
         const res = await create(value, asVariable);
-        expect({ value, asVariable, code: firstError(res)?.extensions?.code, fields: Object.keys(fieldErrors(res)) }).toEqual({ value, asVariable, code: 'BAD_USER_INPUT', fields: ['validFrom'] });
+        expect({
+          value,
+          asVariable,
+          code: firstError(res)?.extensions?.code,
+          fields: Object.keys(fieldErrors(res)),
+        }).toEqual({ value, asVariable, code: 'BAD_USER_INPUT', fields: ['validFrom'] });
         expect(fieldErrors(res).validFrom).toMatch(why);
       }
     }
     expect(await count(e, 'position_assignments')).toBe(before);
     // Real dates pass unchanged, leap days included; an offset is converted, not dropped.
     const leap = await create('2028-02-29', true);
-    expect(leap.body.data).toEqual({ createPositionAssignment: { id: expect.any(String), validFrom: '2028-02-29T00:00:00.000Z' } });
+    expect(leap.body.data).toEqual({
+      createPositionAssignment: { id: expect.any(String), validFrom: '2028-02-29T00:00:00.000Z' },
+    });
     const shifted = await create('2026-03-01T07:30:00+08:00', false);
-    expect((shifted.body.data?.createPositionAssignment as { validFrom: string }).validFrom).toBe('2026-02-28T23:30:00.000Z');
+    expect((shifted.body.data?.createPositionAssignment as { validFrom: string }).validFrom).toBe(
+      '2026-02-28T23:30:00.000Z',
+    );
     const edge = await create('1900-01-01T00:00:00Z', false);
     expect(edge.body.errors).toBeUndefined();
   });
@@ -117,7 +142,11 @@ describeOnDatabases('input is refused, never silently changed', (env) => {
     const literal = await e.gql('{ allPeople(filter: { from: "2026-02-30" }) { id } }', {}, { token: e.tokens.admin });
     expect(firstError(literal)?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(Object.keys(fieldErrors(literal))).toEqual(['filter.from']);
-    const variable = await e.gql('query($filter: PersonFilter) { allPeople(filter: $filter) { id } }', { filter: { to: '2026-06-31' } }, { token: e.tokens.admin });
+    const variable = await e.gql(
+      'query($filter: PersonFilter) { allPeople(filter: $filter) { id } }',
+      { filter: { to: '2026-06-31' } },
+      { token: e.tokens.admin },
+    );
     expect(firstError(variable)?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(Object.keys(fieldErrors(variable))).toEqual(['filter.to']);
   });
@@ -126,14 +155,26 @@ describeOnDatabases('input is refused, never silently changed', (env) => {
     const e = env();
     const before = await count(e, 'projects');
     for (const amount of ['-1.00', '-0.01', '-0', '-5000000']) {
-      const literal = await e.gql(`mutation { createProject(name: "Neg", orgUnitId: "${e.fixture.units.east}", stage: "LEAD", amount: "${amount}", currency: "CNY") { id } }`, {}, { token: e.tokens.admin });
-      expect({ amount, code: firstError(literal)?.extensions?.code, fields: Object.keys(fieldErrors(literal)) }).toEqual({ amount, code: 'BAD_USER_INPUT', fields: ['amount'] });
+      const literal = await e.gql(
+        `mutation { createProject(name: "Neg", orgUnitId: "${e.fixture.units.east}", stage: "LEAD", amount: "${amount}", currency: "CNY") { id } }`,
+        {},
+        { token: e.tokens.admin },
+      );
+      expect({
+        amount,
+        code: firstError(literal)?.extensions?.code,
+        fields: Object.keys(fieldErrors(literal)),
+      }).toEqual({ amount, code: 'BAD_USER_INPUT', fields: ['amount'] });
       const variable = await e.gql(
         `mutation($amount: Money!) { createProject(name: "Neg", orgUnitId: "${e.fixture.units.east}", stage: "LEAD", amount: $amount, currency: "CNY") { id } }`,
         { amount },
         { token: e.tokens.admin },
       );
-      expect({ amount, code: firstError(variable)?.extensions?.code, fields: Object.keys(fieldErrors(variable)) }).toEqual({ amount, code: 'BAD_USER_INPUT', fields: ['amount'] });
+      expect({
+        amount,
+        code: firstError(variable)?.extensions?.code,
+        fields: Object.keys(fieldErrors(variable)),
+      }).toEqual({ amount, code: 'BAD_USER_INPUT', fields: ['amount'] });
     }
     expect(await count(e, 'projects')).toBe(before);
     const created = await e.gql<{ createProject: { id: string; amount: string; version: number } }>(
@@ -143,10 +184,18 @@ describeOnDatabases('input is refused, never silently changed', (env) => {
     );
     expect(created.body.errors).toBeUndefined();
     const { id, version } = created.body.data!.createProject;
-    const update = await e.gql(`mutation { updateProject(id: "${id}", version: ${version}, amount: "-10.00") { amount } }`, {}, { token: e.tokens.admin });
+    const update = await e.gql(
+      `mutation { updateProject(id: "${id}", version: ${version}, amount: "-10.00") { amount } }`,
+      {},
+      { token: e.tokens.admin },
+    );
     expect(firstError(update)?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(Object.keys(fieldErrors(update))).toEqual(['amount']);
-    const after = await e.gql<{ Project: { amount: string; version: number } }>(`{ Project(id: "${id}") { amount version } }`, {}, { token: e.tokens.admin });
+    const after = await e.gql<{ Project: { amount: string; version: number } }>(
+      `{ Project(id: "${id}") { amount version } }`,
+      {},
+      { token: e.tokens.admin },
+    );
     expect(after.body.data!.Project).toEqual({ amount: '0.00', version });
   });
 
@@ -159,8 +208,15 @@ describeOnDatabases('input is refused, never silently changed', (env) => {
       {},
       { token: e.tokens.admin },
     );
-    expect([firstError(pool)?.extensions?.code, Object.keys(fieldErrors(pool))]).toEqual(['BAD_USER_INPUT', ['baseAmount']]);
-    const metric = await e.gql('mutation($t: Money!, $a: Money!) { createPoolMetric(poolId: "1", metric: REVENUE, target: $t, actual: $a, weight: "1") { id } }', { t: '100', a: '-1' }, { token: e.tokens.admin });
+    expect([firstError(pool)?.extensions?.code, Object.keys(fieldErrors(pool))]).toEqual([
+      'BAD_USER_INPUT',
+      ['baseAmount'],
+    ]);
+    const metric = await e.gql(
+      'mutation($t: Money!, $a: Money!) { createPoolMetric(poolId: "1", metric: REVENUE, target: $t, actual: $a, weight: "1") { id } }',
+      { t: '100', a: '-1' },
+      { token: e.tokens.admin },
+    );
     expect([firstError(metric)?.extensions?.code, Object.keys(fieldErrors(metric))]).toEqual(['BAD_USER_INPUT', ['a']]);
     const rule = await e.gql(
       `mutation { createAuthorityRule(name: "R", holderKind: POSITION, holderTitle: "BUSINESS_DEPT_DIRECTOR", scopeOrgUnitId: "${e.fixture.units.east}", decisionPoints: [ATB], grades: [I], currency: "CNY", limit: "-1", validFrom: "2026-01-01") { id } }`,
@@ -168,8 +224,15 @@ describeOnDatabases('input is refused, never silently changed', (env) => {
       { token: e.tokens.admin },
     );
     expect([firstError(rule)?.extensions?.code, Object.keys(fieldErrors(rule))]).toEqual(['BAD_USER_INPUT', ['limit']]);
-    const asked = await e.gql(`{ authorize(input: { personId: "${e.fixture.people.leader}", decisionPoint: ATB, amount: "-1", currency: "CNY", grade: I }) { allowed } }`, {}, { token: e.tokens.admin });
-    expect([firstError(asked)?.extensions?.code, Object.keys(fieldErrors(asked))]).toEqual(['BAD_USER_INPUT', ['input.amount']]);
+    const asked = await e.gql(
+      `{ authorize(input: { personId: "${e.fixture.people.leader}", decisionPoint: ATB, amount: "-1", currency: "CNY", grade: I }) { allowed } }`,
+      {},
+      { token: e.tokens.admin },
+    );
+    expect([firstError(asked)?.extensions?.code, Object.keys(fieldErrors(asked))]).toEqual([
+      'BAD_USER_INPUT',
+      ['input.amount'],
+    ]);
     expect(await Promise.all(tables.map((t) => count(e, t)))).toEqual(before);
   });
 
@@ -182,7 +245,13 @@ describeOnDatabases('input is refused, never silently changed', (env) => {
     const misses: string[] = [];
     for (const op of moneyOps) {
       const res = await e.gql(walkText(op, '-1.00'), {}, { token: e.tokens.admin });
-      const hit = (res.body.errors ?? []).find((err) => err.extensions?.code === 'BAD_USER_INPUT' && Object.keys((err.extensions?.fieldErrors as object) ?? {}).map((k) => k.replace(/\[\d+\]/g, '')).includes(op.path));
+      const hit = (res.body.errors ?? []).find(
+        (err) =>
+          err.extensions?.code === 'BAD_USER_INPUT' &&
+          Object.keys((err.extensions?.fieldErrors as object) ?? {})
+            .map((k) => k.replace(/\[\d+\]/g, ''))
+            .includes(op.path),
+      );
       if (!hit || res.body.data) misses.push(`${op.field.name} ${op.path}`);
     }
     expect(misses).toEqual([]);
@@ -194,7 +263,13 @@ describeOnDatabases('input is refused, never silently changed', (env) => {
     const misses: string[] = [];
     for (const op of dateOps) {
       const res = await e.gql(walkText(op, '2026-02-30'), {}, { token: e.tokens.admin });
-      const hit = (res.body.errors ?? []).find((err) => err.extensions?.code === 'BAD_USER_INPUT' && Object.keys((err.extensions?.fieldErrors as object) ?? {}).map((k) => k.replace(/\[\d+\]/g, '')).includes(op.path));
+      const hit = (res.body.errors ?? []).find(
+        (err) =>
+          err.extensions?.code === 'BAD_USER_INPUT' &&
+          Object.keys((err.extensions?.fieldErrors as object) ?? {})
+            .map((k) => k.replace(/\[\d+\]/g, ''))
+            .includes(op.path),
+      );
       if (!hit || res.body.data) misses.push(`${op.field.name} ${op.path}`);
     }
     expect(misses).toEqual([]);

@@ -10,11 +10,25 @@ describeOnDatabases('people', (env) => {
     );
     expect(created.body.errors).toBeUndefined();
     const id = created.body.data!.createPerson.id;
-    const updated = await gql('mutation($id: ID!) { updatePerson(id: $id, version: 1, name: "Xia Two") { name version } }', { id }, { token: tokens.admin });
+    const updated = await gql(
+      'mutation($id: ID!) { updatePerson(id: $id, version: 1, name: "Xia Two") { name version } }',
+      { id },
+      { token: tokens.admin },
+    );
     expect(updated.body.data).toEqual({ updatePerson: { name: 'Xia Two', version: 2 } });
-    const stale = await gql('mutation($id: ID!) { updatePerson(id: $id, version: 1, name: "Xia Three") { name } }', { id }, { token: tokens.admin });
+    const stale = await gql(
+      'mutation($id: ID!) { updatePerson(id: $id, version: 1, name: "Xia Three") { name } }',
+      { id },
+      { token: tokens.admin },
+    );
     expect(stale.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    const list = await gql('{ allPeople(filter: { q: "xia" }) { id name orgUnit { code } } _allPeopleMeta(filter: { q: "xia" }) { count } }', {}, { token: tokens.viewer });
-    expect(list.body).toEqual({ data: { allPeople: [{ id, name: 'Xia Two', orgUnit: { code: 'EAST-1' } }], _allPeopleMeta: { count: 1 } } });
+    const list = await gql(
+      '{ allPeople(filter: { q: "xia" }) { id name orgUnit { code } } _allPeopleMeta(filter: { q: "xia" }) { count } }',
+      {},
+      { token: tokens.viewer },
+    );
+    expect(list.body).toEqual({
+      data: { allPeople: [{ id, name: 'Xia Two', orgUnit: { code: 'EAST-1' } }], _allPeopleMeta: { count: 1 } },
+    });
   });
 });

@@ -26,13 +26,19 @@ const DENY: Record<string, Rule> = {};
 const NOT_FOR_READERS: Who[] = ['anonymous'];
 
 /** The six operations of a record type: reads refused to anonymous callers, writes to the listed roles. */
-function record(type: string, plural: string, writeDeny: Who[], options: { readDeny?: Who[]; writes?: Array<'create' | 'update' | 'delete'> } = {}) {
+function record(
+  type: string,
+  plural: string,
+  writeDeny: Who[],
+  options: { readDeny?: Who[]; writes?: Array<'create' | 'update' | 'delete'> } = {},
+) {
   const readDeny = options.readDeny ?? NOT_FOR_READERS;
   const readAllow = readDeny.includes('viewer') ? 'admin' : 'viewer';
   DENY[type] = { deny: readDeny, allow: readAllow };
   DENY[`all${plural}`] = { deny: readDeny, allow: readAllow };
   DENY[`_all${plural}Meta`] = { deny: readDeny, allow: readAllow };
-  for (const w of options.writes ?? ['create', 'update', 'delete']) DENY[`${w}${type}`] = { deny: ['anonymous', 'viewer', 'readToken', ...writeDeny], allow: 'admin' };
+  for (const w of options.writes ?? ['create', 'update', 'delete'])
+    DENY[`${w}${type}`] = { deny: ['anonymous', 'viewer', 'readToken', ...writeDeny], allow: 'admin' };
 }
 
 const ORG: Who[] = ['hr', 'leader'];
@@ -77,7 +83,8 @@ DENY.upsertProject = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 
 DENY.revokeDelegation = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'admin' };
 DENY.createApiToken = { deny: ['anonymous', 'viewer', 'hr', 'leader', 'readToken'], allow: 'admin' };
 DENY.recordDecision = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'admin' };
-for (const op of ['fundPool', 'allocatePool', 'approvePool', 'lockPool', 'createAdjustmentPool']) DENY[op] = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'admin' };
+for (const op of ['fundPool', 'allocatePool', 'approvePool', 'lockPool', 'createAdjustmentPool'])
+  DENY[op] = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'admin' };
 // Approving a pool is a decision by a person: the allowed caller is a user linked to one.
 DENY.approvePool = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'leader' };
 // login is public: its deny test is a wrong password (see below). logout would end the session of the caller this
@@ -134,19 +141,26 @@ const OPERATIONS = [
 
 describeOnDatabases('permissions for every operation', (env) => {
   let readToken = '';
-  const tokenOf = (e: TestEnv, who: Who | 'admin'): string | null => (who === 'anonymous' ? null : who === 'readToken' ? readToken : e.tokens[who]);
+  const tokenOf = (e: TestEnv, who: Who | 'admin'): string | null =>
+    who === 'anonymous' ? null : who === 'readToken' ? readToken : e.tokens[who];
 
   beforeAll(async () => {
     const e = env();
-    const res = await e.gql<{ createApiToken: { secret: string } }>('mutation { createApiToken(name: "reader", scopes: ["read"]) { secret } }', {}, { token: e.tokens.admin });
+    const res = await e.gql<{ createApiToken: { secret: string } }>(
+      'mutation { createApiToken(name: "reader", scopes: ["read"]) { secret } }',
+      {},
+      { token: e.tokens.admin },
+    );
     readToken = res.body.data!.createApiToken.secret;
   });
 
   test('every Query and Mutation field (introspected from the running server) has a deny rule', async () => {
-    const res = await env().gql<{ __schema: { queryType: { fields: Array<{ name: string }> }; mutationType: { fields: Array<{ name: string }> } } }>(
-      '{ __schema { queryType { fields { name } } mutationType { fields { name } } } }',
+    const res = await env().gql<{
+      __schema: { queryType: { fields: Array<{ name: string }> }; mutationType: { fields: Array<{ name: string }> } };
+    }>('{ __schema { queryType { fields { name } } mutationType { fields { name } } } }');
+    const names = [...res.body.data!.__schema.queryType.fields, ...res.body.data!.__schema.mutationType.fields].map(
+      (f) => f.name,
     );
-    const names = [...res.body.data!.__schema.queryType.fields, ...res.body.data!.__schema.mutationType.fields].map((f) => f.name);
     expect(names.filter((name) => !DENY[name] && !PUBLIC.has(name))).toEqual([]);
   });
 
@@ -156,17 +170,23 @@ describeOnDatabases('permissions for every operation', (env) => {
   });
 
   const cases = OPERATIONS.filter((o) => DENY[o.field.name]).map((o) => [`${o.kind} ${o.field.name}`, o] as const);
-  test.each(cases)('%s: refused to the wrong callers, past the check for the right one', async (_name, { kind, field }) => {
-    const e = env();
-    const rule = DENY[field.name]!;
-    const text = operationText(kind, field);
-    for (const who of rule.deny) {
-      const res = await e.gql(text, {}, { token: tokenOf(e, who) });
-      const code = res.body.errors?.[0]?.extensions?.code;
-      expect({ who, code }).toEqual({ who, code: who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN' });
-    }
-    const allowed = await e.gql(text, {}, { token: tokenOf(e, rule.allow) });
-    const codes = (allowed.body.errors ?? []).map((err) => err.extensions?.code);
-    expect({ allow: rule.allow, codes: codes.filter((c) => c === 'FORBIDDEN' || c === 'UNAUTHENTICATED') }).toEqual({ allow: rule.allow, codes: [] });
-  });
+  test.each(cases)(
+    '%s: refused to the wrong callers, past the check for the right one',
+    async (_name, { kind, field }) => {
+      const e = env();
+      const rule = DENY[field.name]!;
+      const text = operationText(kind, field);
+      for (const who of rule.deny) {
+        const res = await e.gql(text, {}, { token: tokenOf(e, who) });
+        const code = res.body.errors?.[0]?.extensions?.code;
+        expect({ who, code }).toEqual({ who, code: who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN' });
+      }
+      const allowed = await e.gql(text, {}, { token: tokenOf(e, rule.allow) });
+      const codes = (allowed.body.errors ?? []).map((err) => err.extensions?.code);
+      expect({ allow: rule.allow, codes: codes.filter((c) => c === 'FORBIDDEN' || c === 'UNAUTHENTICATED') }).toEqual({
+        allow: rule.allow,
+        codes: [],
+      });
+    },
+  );
 });

@@ -23,7 +23,8 @@ test('every type, field, argument and enum value has a description', async () =>
     if (isObjectType(type) || isInputObjectType(type)) {
       for (const field of Object.values(type.getFields())) {
         if (!field.description) missing.push(`${type.name}.${field.name}`);
-        if ('args' in field) for (const arg of field.args) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+        if ('args' in field)
+          for (const arg of field.args) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
       }
     }
   }
@@ -34,8 +35,12 @@ test('the contract names are present', async () => {
   const schema = await buildApiSchema();
   const query = schema.getQueryType()!.getFields();
   const mutation = schema.getMutationType()!.getFields();
-  for (const name of ['OrgUnit', 'allOrgUnits', '_allOrgUnitsMeta', 'qualificationStatus', 'delegationImpact']) expect(query[name]).toBeDefined();
-  for (const name of ['login', 'createOrgUnit', 'updateOrgUnit', 'deleteOrgUnit', 'revokeDelegation', 'upsertProject']) expect(mutation[name]).toBeDefined();
+  for (const name of ['OrgUnit', 'allOrgUnits', '_allOrgUnitsMeta', 'qualificationStatus', 'delegationImpact'])
+    expect(query[name]).toBeDefined();
+  for (const name of ['login', 'createOrgUnit', 'updateOrgUnit', 'deleteOrgUnit', 'revokeDelegation', 'upsertProject'])
+    expect(mutation[name]).toBeDefined();
   const orgUnit = schema.getType('OrgUnit');
-  expect(isObjectType(orgUnit) && Object.keys(orgUnit.getFields())).toEqual(expect.arrayContaining(['id', 'name', 'code', 'parentId', 'kind', 'version']));
+  expect(isObjectType(orgUnit) && Object.keys(orgUnit.getFields())).toEqual(
+    expect.arrayContaining(['id', 'name', 'code', 'parentId', 'kind', 'version']),
+  );
 });

@@ -4,7 +4,15 @@
 // WEST-1) for every record type. A new record type or operation without an entry here fails the walk.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSchema, getNamedType, GraphQLObjectType, isListType, isNonNullType, isObjectType, isScalarType } from 'graphql';
+import {
+  buildSchema,
+  getNamedType,
+  GraphQLObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+} from 'graphql';
 import { describeOnDatabases, GqlResult, TestEnv } from './support/databases';
 import { args as argText, en } from './support/graphql';
 import { Person } from '../src/modules/person/person.entity';
@@ -19,7 +27,11 @@ import { Delegation } from '../src/modules/delegation/delegation.entity';
 import { StaffingRule } from '../src/modules/staffing-rule/staffing-rule.entity';
 import { IncentivePool, PoolMember, PoolMetric } from '../src/modules/incentive-pool/incentive-pool.entity';
 import { RoleModel, RoleModelDimension, RoleModelVersion } from '../src/modules/role-model/role-model.entity';
-import { LevelRequirement, QualificationFramework, QualificationLevel } from '../src/modules/qualification/qualification.entity';
+import {
+  LevelRequirement,
+  QualificationFramework,
+  QualificationLevel,
+} from '../src/modules/qualification/qualification.entity';
 import { Assessment, AssessmentRating } from '../src/modules/assessment/assessment.entity';
 
 type Row = Record<string, string | null> & { id: string };
@@ -54,7 +66,12 @@ const POLICY: Record<string, Policy> = {
   Decision: { plural: 'Decisions', read: 'scoped', unit: parentUnit('Project', 'projectId') },
   AuthorityRule: { plural: 'AuthorityRules', read: 'scoped', unit: (r) => r.scopeOrgUnitId, above: true },
   DecisionBody: { plural: 'DecisionBodies', read: 'scoped', unit: (r) => r.orgUnitId, above: true },
-  DecisionBodySeat: { plural: 'DecisionBodySeats', read: 'scoped', unit: parentUnit('DecisionBody', 'decisionBodyId'), above: true },
+  DecisionBodySeat: {
+    plural: 'DecisionBodySeats',
+    read: 'scoped',
+    unit: parentUnit('DecisionBody', 'decisionBodyId'),
+    above: true,
+  },
   Delegation: { plural: 'Delegations', read: 'scoped', unit: (r) => r.scopeOrgUnitId, above: true },
   StaffingRule: { plural: 'StaffingRules', read: 'scoped', unit: (r) => r.orgUnitId, above: true },
   IncentivePool: { plural: 'IncentivePools', read: 'scoped', unit: (r) => r.orgUnitId },
@@ -85,7 +102,16 @@ const POINTS_AT: Record<string, string> = {
 };
 
 /** Record types whose resource group a LEADER may write (README: projects, authority, decisions, pools). */
-const LEADER_WRITES = new Set(['Project', 'TeamAppointment', 'AuthorityRule', 'DecisionBody', 'Delegation', 'IncentivePool', 'PoolMetric', 'PoolMember']);
+const LEADER_WRITES = new Set([
+  'Project',
+  'TeamAppointment',
+  'AuthorityRule',
+  'DecisionBody',
+  'Delegation',
+  'IncentivePool',
+  'PoolMetric',
+  'PoolMember',
+]);
 
 function unitOf(type: string, row: Row, world: World): string | null | undefined {
   return POLICY[type]!.unit!(row, world);
@@ -153,41 +179,119 @@ async function seed(e: TestEnv): Promise<Seed> {
   const now = e.fixture.now;
   const start = new Date(now.getTime() - 100 * DAY);
   const stamp = { version: 1, createdAt: now, updatedAt: now };
-  const insert = async (entity: Parameters<typeof em.insert>[0], values: Record<string, unknown>) => Number((await em.insert(entity, { ...stamp, ...values } as never)).identifiers[0]?.id);
+  const insert = async (entity: Parameters<typeof em.insert>[0], values: Record<string, unknown>) =>
+    Number((await em.insert(entity, { ...stamp, ...values } as never)).identifiers[0]?.id);
 
-  const hqPerson = await insert(Person, { employeeNo: 'SW-HQ', name: 'Hana HQ', orgUnitId: units.hq, email: null, phone: null, hiredAt: null, archivedAt: null });
-  await insert(PositionAssignment, { personId: hqPerson, title: 'BU_PRESIDENT', orgUnitId: units.hq, validFrom: start, validTo: null });
-  await insert(PositionAssignment, { personId: people.west1, title: 'BUSINESS_DEPT_DIRECTOR', orgUnitId: units.west, validFrom: start, validTo: null });
+  const hqPerson = await insert(Person, {
+    employeeNo: 'SW-HQ',
+    name: 'Hana HQ',
+    orgUnitId: units.hq,
+    email: null,
+    phone: null,
+    hiredAt: null,
+    archivedAt: null,
+  });
+  await insert(PositionAssignment, {
+    personId: hqPerson,
+    title: 'BU_PRESIDENT',
+    orgUnitId: units.hq,
+    validFrom: start,
+    validTo: null,
+  });
+  await insert(PositionAssignment, {
+    personId: people.west1,
+    title: 'BUSINESS_DEPT_DIRECTOR',
+    orgUnitId: units.west,
+    validFrom: start,
+    validTo: null,
+  });
 
-  const customer = (name: string, orgUnitId: number) => insert(Customer, { name, code: null, tier: 'A', orgUnitId, industry: null });
-  const customers = { east: await customer('East Co', units.eastOffice), west: await customer('West Co', units.westOffice) };
+  const customer = (name: string, orgUnitId: number) =>
+    insert(Customer, { name, code: null, tier: 'A', orgUnitId, industry: null });
+  const customers = {
+    east: await customer('East Co', units.eastOffice),
+    west: await customer('West Co', units.westOffice),
+  };
   await customer('HQ Co', units.hq);
 
   const project = (name: string, orgUnitId: number, customerId: number | null, externalRef: string) =>
-    insert(Project, { externalRef, name, customerId, orgUnitId, stage: 'OPPORTUNITY', amountMinor: 100_000n, currency: 'CNY', grade: 'III', gradeReasons: ['NO_CRITERION'], gradeCriteria: {}, gradeJustification: null });
-  const projects = { east: await project('East deal', units.eastOffice, customers.east, 'SW-EAST'), west: await project('West deal', units.westOffice, customers.west, 'SW-WEST'), hq: await project('HQ deal', units.hq, null, 'SW-HQ') };
+    insert(Project, {
+      externalRef,
+      name,
+      customerId,
+      orgUnitId,
+      stage: 'OPPORTUNITY',
+      amountMinor: 100_000n,
+      currency: 'CNY',
+      grade: 'III',
+      gradeReasons: ['NO_CRITERION'],
+      gradeCriteria: {},
+      gradeJustification: null,
+    });
+  const projects = {
+    east: await project('East deal', units.eastOffice, customers.east, 'SW-EAST'),
+    west: await project('West deal', units.westOffice, customers.west, 'SW-WEST'),
+    hq: await project('HQ deal', units.hq, null, 'SW-HQ'),
+  };
 
   const appoint = (projectId: number, personId: number) =>
-    insert(TeamAppointment, { projectId, personId, role: 'CORE_MEMBER', stage: null, validFrom: start, validTo: null, qualificationLevel: null, exceptionReason: null, staffingCheck: null });
+    insert(TeamAppointment, {
+      projectId,
+      personId,
+      role: 'CORE_MEMBER',
+      stage: null,
+      validFrom: start,
+      validTo: null,
+      qualificationLevel: null,
+      exceptionReason: null,
+      staffingCheck: null,
+    });
   await appoint(projects.east, people.east1);
   await appoint(projects.east, people.west1);
   await appoint(projects.west, people.west1);
   await appoint(projects.west, people.east1);
 
   const decide = (projectId: number, deciderId: number, comment: string) =>
-    insert(Decision, { projectId, decisionPoint: 'ATI', outcome: 'APPROVED', deciderId, decidedAt: now, chain: { links: [], body: null }, complete: true, comment, idempotencyKey: `sw-${comment}` });
+    insert(Decision, {
+      projectId,
+      decisionPoint: 'ATI',
+      outcome: 'APPROVED',
+      deciderId,
+      decidedAt: now,
+      chain: { links: [], body: null },
+      complete: true,
+      comment,
+      idempotencyKey: `sw-${comment}`,
+    });
   await decide(projects.east, people.leader, 'east-note');
   await decide(projects.west, people.west1, 'west-secret');
   await decide(projects.hq, hqPerson, 'hq-note');
 
   const body = async (name: string, orgUnitId: number | null) => {
     const id = await insert(DecisionBody, { name, quorum: 'ALL_FIXED', grade: 'I', orgUnitId });
-    await insert(DecisionBodySeat, { decisionBodyId: id, title: 'BU_PRESIDENT', alternativeTitles: [], fixed: true, sortOrder: 0 });
+    await insert(DecisionBodySeat, {
+      decisionBodyId: id,
+      title: 'BU_PRESIDENT',
+      alternativeTitles: [],
+      fixed: true,
+      sortOrder: 0,
+    });
     return id;
   };
-  const bodies = { hq: await body('HQ grade I team', units.hq), east: await body('East team', units.east), west: await body('West team', units.west), all: await body('Company team', null) };
+  const bodies = {
+    hq: await body('HQ grade I team', units.hq),
+    east: await body('East team', units.east),
+    west: await body('West team', units.west),
+    all: await body('Company team', null),
+  };
 
-  const rule = (name: string, holderTitle: string, holderOrgUnitId: number, scopeOrgUnitId: number, decisionBodyId: number | null = null) =>
+  const rule = (
+    name: string,
+    holderTitle: string,
+    holderOrgUnitId: number,
+    scopeOrgUnitId: number,
+    decisionBodyId: number | null = null,
+  ) =>
     insert(AuthorityRule, {
       name,
       holderKind: decisionBodyId ? 'DECISION_BODY' : 'POSITION',
@@ -211,7 +315,12 @@ async function seed(e: TestEnv): Promise<Seed> {
   };
   await rule('HQ team', '', units.hq, units.hq, bodies.hq);
 
-  const delegate = (source: { rule?: number; delegation?: number }, delegatorId: number, delegateId: number, scopeOrgUnitId: number) =>
+  const delegate = (
+    source: { rule?: number; delegation?: number },
+    delegatorId: number,
+    delegateId: number,
+    scopeOrgUnitId: number,
+  ) =>
     insert(Delegation, {
       sourceRuleId: source.rule ?? null,
       sourceDelegationId: source.delegation ?? null,
@@ -240,7 +349,15 @@ async function seed(e: TestEnv): Promise<Seed> {
   };
 
   for (const orgUnitId of [null, units.hq, units.east, units.west]) {
-    await insert(StaffingRule, { role: 'AR', grade: 'III', minLevel: 1, orgUnitId, validFrom: start, validTo: null, note: `unit ${orgUnitId}` });
+    await insert(StaffingRule, {
+      role: 'AR',
+      grade: 'III',
+      minLevel: 1,
+      orgUnitId,
+      validFrom: start,
+      validTo: null,
+      note: `unit ${orgUnitId}`,
+    });
   }
 
   const pool = async (name: string, orgUnitId: number, projectId: number, personId: number) => {
@@ -264,17 +381,65 @@ async function seed(e: TestEnv): Promise<Seed> {
       lockedAt: null,
       adjustmentOfId: null,
     });
-    await insert(PoolMetric, { poolId: id, metric: 'REVENUE', currency: 'CNY', targetMinor: 100n, actualMinor: 90n, weight: '1' });
-    await insert(PoolMember, { poolId: id, personId, role: 'AR', weight: '1', coefficient: '1', participation: '1', currency: 'CNY', shareMinor: null });
+    await insert(PoolMetric, {
+      poolId: id,
+      metric: 'REVENUE',
+      currency: 'CNY',
+      targetMinor: 100n,
+      actualMinor: 90n,
+      weight: '1',
+    });
+    await insert(PoolMember, {
+      poolId: id,
+      personId,
+      role: 'AR',
+      weight: '1',
+      coefficient: '1',
+      participation: '1',
+      currency: 'CNY',
+      shareMinor: null,
+    });
     return id;
   };
-  const pools = { east: await pool('East pool', units.eastOffice, projects.east, people.east1), west: await pool('West pool', units.westOffice, projects.west, people.west1) };
+  const pools = {
+    east: await pool('East pool', units.eastOffice, projects.east, people.east1),
+    west: await pool('West pool', units.westOffice, projects.west, people.west1),
+  };
 
   const roleModel = await insert(RoleModel, { role: 'AR', name: 'AR', nameZh: 'AR', description: null });
-  const version = await insert(RoleModelVersion, { roleModelId: roleModel, versionNo: 1, status: 'PUBLISHED', publishedAt: start, notes: null });
-  await insert(RoleModelDimension, { roleModelVersionId: version, code: 'D1', name: 'D1', nameZh: 'D1', indicators: [], sortOrder: 0 });
-  const framework = await insert(QualificationFramework, { role: 'AR', roleModelVersionId: version, name: 'AR framework', validityMonths: 24, status: 'ACTIVE', managerMayCertify: false });
-  const level = await insert(QualificationLevel, { frameworkId: framework, level: 1, name: 'L1', nameZh: 'L1', minTenureMonths: 0, minProjects: 0, gateMinimumRating: null, gatePeriods: null });
+  const version = await insert(RoleModelVersion, {
+    roleModelId: roleModel,
+    versionNo: 1,
+    status: 'PUBLISHED',
+    publishedAt: start,
+    notes: null,
+  });
+  await insert(RoleModelDimension, {
+    roleModelVersionId: version,
+    code: 'D1',
+    name: 'D1',
+    nameZh: 'D1',
+    indicators: [],
+    sortOrder: 0,
+  });
+  const framework = await insert(QualificationFramework, {
+    role: 'AR',
+    roleModelVersionId: version,
+    name: 'AR framework',
+    validityMonths: 24,
+    status: 'ACTIVE',
+    managerMayCertify: false,
+  });
+  const level = await insert(QualificationLevel, {
+    frameworkId: framework,
+    level: 1,
+    name: 'L1',
+    nameZh: 'L1',
+    minTenureMonths: 0,
+    minProjects: 0,
+    gateMinimumRating: null,
+    gatePeriods: null,
+  });
   await insert(LevelRequirement, { levelId: level, dimensionCode: 'D1', minProficiency: 1 });
   for (const personId of [people.east1, people.west1, hqPerson]) {
     const assessment = await insert(Assessment, {
@@ -307,7 +472,11 @@ async function loadWorld(e: TestEnv): Promise<World> {
     const policy = POLICY[type];
     if (!policy) continue;
     const fields = ['id', 'version', ...idFields(type)];
-    const res = await e.gql<Record<string, Row[]>>(`{ all${policy.plural}(perPage: 500) { ${fields.join(' ')} } }`, {}, { token: e.tokens.admin });
+    const res = await e.gql<Record<string, Row[]>>(
+      `{ all${policy.plural}(perPage: 500) { ${fields.join(' ')} } }`,
+      {},
+      { token: e.tokens.admin },
+    );
     expect(res.body.errors).toBeUndefined();
     const rows = res.body.data![`all${policy.plural}`]!;
     expect(rows.length).toBeLessThan(500);
@@ -324,16 +493,24 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
   let world: World;
   let units: Units;
 
-  const leader = (query: string, variables: Record<string, unknown> = {}) => env().gql(query, variables, { token: env().tokens.leader });
-  const admin = (query: string, variables: Record<string, unknown> = {}) => env().gql(query, variables, { token: env().tokens.admin });
+  const leader = (query: string, variables: Record<string, unknown> = {}) =>
+    env().gql(query, variables, { token: env().tokens.leader });
+  const admin = (query: string, variables: Record<string, unknown> = {}) =>
+    env().gql(query, variables, { token: env().tokens.admin });
   const rows = (type: string) => [...(world.get(type)?.values() ?? [])];
-  const expected = (type: string) => sorted(rows(type).filter((r) => readable(type, r, world, units)).map((r) => r.id));
+  const expected = (type: string) =>
+    sorted(
+      rows(type)
+        .filter((r) => readable(type, r, world, units))
+        .map((r) => r.id),
+    );
 
   const subtreeOf = (root: string) => {
     const found = new Set([root]);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
-      for (const u of rows('OrgUnit')) if (u.parentId && found.has(u.parentId) && !found.has(u.id)) grew = !!found.add(u.id);
+      for (const u of rows('OrgUnit'))
+        if (u.parentId && found.has(u.parentId) && !found.has(u.id)) grew = !!found.add(u.id);
     }
     return found;
   };
@@ -352,7 +529,9 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
 
   test('every record type has a policy, and every query and mutation of the schema is walked', () => {
     expect(RECORD_TYPES.filter((t) => !POLICY[t])).toEqual([]);
-    const generic = new Set(RECORD_TYPES.flatMap((t) => [t, `all${POLICY[t]!.plural}`, `_all${POLICY[t]!.plural}Meta`]));
+    const generic = new Set(
+      RECORD_TYPES.flatMap((t) => [t, `all${POLICY[t]!.plural}`, `_all${POLICY[t]!.plural}Meta`]),
+    );
     expect(QUERIES.filter((q) => !generic.has(q) && !CUSTOM_QUERIES[q])).toEqual([]);
     const crud = new Set(RECORD_TYPES.flatMap((t) => [`create${t}`, `update${t}`, `delete${t}`]));
     expect(MUTATIONS.filter((m) => !crud.has(m) && !CUSTOM_MUTATIONS[m])).toEqual([]);
@@ -360,70 +539,110 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
     for (const [type, policy] of Object.entries(POLICY)) {
       if (policy.read !== 'scoped') continue;
       const all = rows(type);
-      expect({ type, inside: all.some((r) => readable(type, r, world, units)), outside: all.some((r) => !readable(type, r, world, units)) }).toEqual({ type, inside: true, outside: true });
+      expect({
+        type,
+        inside: all.some((r) => readable(type, r, world, units)),
+        outside: all.some((r) => !readable(type, r, world, units)),
+      }).toEqual({ type, inside: true, outside: true });
     }
   });
 
-  test.each(RECORD_TYPES)('%s: single reads, lists, counts and filters show exactly the in-scope rows', async (type) => {
-    const { plural, read } = POLICY[type]!;
-    const all = rows(type);
-    if (read === 'admin') {
-      for (const q of [`{ ${type}(id: "1") { id } }`, `{ all${plural} { id } }`, `{ _all${plural}Meta { count } }`]) expect(codeOf(await leader(q))).toBe('FORBIDDEN');
-      return;
-    }
-    const want = expected(type);
-    const list = await leader(`{ all${plural}(perPage: 500) { id } }`);
-    expect(list.body.errors).toBeUndefined();
-    expect(sorted((list.body.data![`all${plural}`] as Row[]).map((r) => r.id))).toEqual(want);
-    const meta = await leader(`{ _all${plural}Meta { count } }`);
-    expect((meta.body.data![`_all${plural}Meta`] as { count: number }).count).toBe(want.length);
-    for (const row of all) {
-      const one = await leader(`{ ${type}(id: "${row.id}") { id } }`);
-      expect(one.body.errors).toBeUndefined();
-      expect({ id: row.id, found: one.body.data![type] !== null }).toEqual({ id: row.id, found: want.includes(row.id) });
-    }
-    const byIds = await leader(`{ all${plural}(perPage: 500, filter: { ids: ${JSON.stringify(all.map((r) => r.id))} }) { id } }`);
-    expect(sorted((byIds.body.data![`all${plural}`] as Row[]).map((r) => r.id))).toEqual(want);
-    // Filters on the columns that point at parents (e.g. allPoolMembers(filter: { poolId })) and on the subtree.
-    const filterType = SDL.getType(`${type}Filter`) as unknown as { getFields(): Record<string, unknown> } | undefined;
-    const filterFields = Object.keys(filterType?.getFields() ?? {});
-    for (const column of idFields(type).filter((c) => filterFields.includes(c))) {
-      for (const value of new Set(all.map((r) => r[column]).filter((v): v is string => v !== null))) {
-        // filter.orgUnitId means the subtree of that unit (README); other id filters are equality.
-        const matches = column === 'orgUnitId' ? (v: string | null) => v !== null && subtreeOf(value).has(v) : (v: string | null) => v === value;
-        const wantHere = sorted(all.filter((r) => matches(r[column] ?? null) && want.includes(r.id)).map((r) => r.id));
-        const res = await leader(`{ all${plural}(perPage: 500, filter: { ${column}: "${value}" }) { id } _all${plural}Meta(filter: { ${column}: "${value}" }) { count } }`);
-        expect(res.body.errors).toBeUndefined();
-        expect({ column, value, ids: sorted((res.body.data![`all${plural}`] as Row[]).map((r) => r.id)), count: (res.body.data![`_all${plural}Meta`] as { count: number }).count }).toEqual({
-          column,
-          value,
-          ids: wantHere,
-          count: wantHere.length,
+  test.each(RECORD_TYPES)(
+    '%s: single reads, lists, counts and filters show exactly the in-scope rows',
+    async (type) => {
+      const { plural, read } = POLICY[type]!;
+      const all = rows(type);
+      if (read === 'admin') {
+        for (const q of [`{ ${type}(id: "1") { id } }`, `{ all${plural} { id } }`, `{ _all${plural}Meta { count } }`])
+          expect(codeOf(await leader(q))).toBe('FORBIDDEN');
+        return;
+      }
+      const want = expected(type);
+      const list = await leader(`{ all${plural}(perPage: 500) { id } }`);
+      expect(list.body.errors).toBeUndefined();
+      expect(sorted((list.body.data![`all${plural}`] as Row[]).map((r) => r.id))).toEqual(want);
+      const meta = await leader(`{ _all${plural}Meta { count } }`);
+      expect((meta.body.data![`_all${plural}Meta`] as { count: number }).count).toBe(want.length);
+      for (const row of all) {
+        const one = await leader(`{ ${type}(id: "${row.id}") { id } }`);
+        expect(one.body.errors).toBeUndefined();
+        expect({ id: row.id, found: one.body.data![type] !== null }).toEqual({
+          id: row.id,
+          found: want.includes(row.id),
         });
       }
-    }
-  });
-
-  test.each(RECORD_TYPES.filter((t) => recordFields(t).length > 0))('%s: nested records read through fields show only in-scope rows', async (type) => {
-    const { plural, read } = POLICY[type]!;
-    if (read === 'admin') return;
-    const nested = recordFields(type).filter((f) => POLICY[f.type]!.read !== 'admin');
-    const res = await leader(`{ all${plural}(perPage: 500) { id ${nested.map((f) => `${f.name} { id }`).join(' ')} } }`);
-    expect(res.body.errors).toBeUndefined();
-    const adminView = await admin(`{ all${plural}(perPage: 500) { id ${nested.map((f) => `${f.name} { id }`).join(' ')} } }`);
-    const adminById = new Map((adminView.body.data![`all${plural}`] as Array<Record<string, unknown>>).map((r) => [String(r.id), r]));
-    for (const row of res.body.data![`all${plural}`] as Array<Record<string, unknown>>) {
-      for (const field of nested) {
-        const value = row[field.name] as { id: string } | Array<{ id: string }> | null;
-        const got = value === null ? [] : Array.isArray(value) ? value.map((v) => String(v.id)) : [String(value.id)];
-        const full = adminById.get(String(row.id))![field.name] as { id: string } | Array<{ id: string }> | null;
-        const all = full === null ? [] : Array.isArray(full) ? full.map((v) => String(v.id)) : [String(full.id)];
-        const want = new Set(expected(field.type));
-        // Exactly the in-scope part of what an administrator sees through the same field.
-        expect({ type, id: row.id, field: field.name, ids: sorted(got) }).toEqual({ type, id: row.id, field: field.name, ids: sorted(all.filter((id) => want.has(id))) });
+      const byIds = await leader(
+        `{ all${plural}(perPage: 500, filter: { ids: ${JSON.stringify(all.map((r) => r.id))} }) { id } }`,
+      );
+      expect(sorted((byIds.body.data![`all${plural}`] as Row[]).map((r) => r.id))).toEqual(want);
+      // Filters on the columns that point at parents (e.g. allPoolMembers(filter: { poolId })) and on the subtree.
+      const filterType = SDL.getType(`${type}Filter`) as unknown as
+        { getFields(): Record<string, unknown> } | undefined;
+      const filterFields = Object.keys(filterType?.getFields() ?? {});
+      for (const column of idFields(type).filter((c) => filterFields.includes(c))) {
+        for (const value of new Set(all.map((r) => r[column]).filter((v): v is string => v !== null))) {
+          // filter.orgUnitId means the subtree of that unit (README); other id filters are equality.
+          const matches =
+            column === 'orgUnitId'
+              ? (v: string | null) => v !== null && subtreeOf(value).has(v)
+              : (v: string | null) => v === value;
+          const wantHere = sorted(
+            all.filter((r) => matches(r[column] ?? null) && want.includes(r.id)).map((r) => r.id),
+          );
+          const res = await leader(
+            `{ all${plural}(perPage: 500, filter: { ${column}: "${value}" }) { id } _all${plural}Meta(filter: { ${column}: "${value}" }) { count } }`,
+          );
+          expect(res.body.errors).toBeUndefined();
+          expect({
+            column,
+            value,
+            ids: sorted((res.body.data![`all${plural}`] as Row[]).map((r) => r.id)),
+            count: (res.body.data![`_all${plural}Meta`] as { count: number }).count,
+          }).toEqual({
+            column,
+            value,
+            ids: wantHere,
+            count: wantHere.length,
+          });
+        }
       }
-    }
-  });
+    },
+  );
+
+  test.each(RECORD_TYPES.filter((t) => recordFields(t).length > 0))(
+    '%s: nested records read through fields show only in-scope rows',
+    async (type) => {
+      const { plural, read } = POLICY[type]!;
+      if (read === 'admin') return;
+      const nested = recordFields(type).filter((f) => POLICY[f.type]!.read !== 'admin');
+      const res = await leader(
+        `{ all${plural}(perPage: 500) { id ${nested.map((f) => `${f.name} { id }`).join(' ')} } }`,
+      );
+      expect(res.body.errors).toBeUndefined();
+      const adminView = await admin(
+        `{ all${plural}(perPage: 500) { id ${nested.map((f) => `${f.name} { id }`).join(' ')} } }`,
+      );
+      const adminById = new Map(
+        (adminView.body.data![`all${plural}`] as Array<Record<string, unknown>>).map((r) => [String(r.id), r]),
+      );
+      for (const row of res.body.data![`all${plural}`] as Array<Record<string, unknown>>) {
+        for (const field of nested) {
+          const value = row[field.name] as { id: string } | Array<{ id: string }> | null;
+          const got = value === null ? [] : Array.isArray(value) ? value.map((v) => String(v.id)) : [String(value.id)];
+          const full = adminById.get(String(row.id))![field.name] as { id: string } | Array<{ id: string }> | null;
+          const all = full === null ? [] : Array.isArray(full) ? full.map((v) => String(v.id)) : [String(full.id)];
+          const want = new Set(expected(field.type));
+          // Exactly the in-scope part of what an administrator sees through the same field.
+          expect({ type, id: row.id, field: field.name, ids: sorted(got) }).toEqual({
+            type,
+            id: row.id,
+            field: field.name,
+            ids: sorted(all.filter((id) => want.has(id))),
+          });
+        }
+      }
+    },
+  );
 
   /** The version an administrator sees (null: gone). */
   const versionOf = async (type: string, id: string) => {
@@ -438,23 +657,45 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
       for (const row of rows(type)) {
         const canRead = readable(type, row, world, units);
         const canWrite = writable(type, row, world, units);
-        const refused = !LEADER_WRITES.has(type) ? 'FORBIDDEN' : !canRead ? 'NOT_FOUND' : !canWrite ? 'FORBIDDEN' : null;
+        const refused = !LEADER_WRITES.has(type)
+          ? 'FORBIDDEN'
+          : !canRead
+            ? 'NOT_FOUND'
+            : !canWrite
+              ? 'FORBIDDEN'
+              : null;
         if (refused === null) continue;
         const before = await versionOf(type, row.id);
         if (MUTATIONS.includes(`update${type}`)) {
           const res = await leader(`mutation { update${type}(id: "${row.id}", version: ${before}) { id } }`);
-          expect({ type, id: row.id, op: 'update', code: codeOf(res) }).toEqual({ type, id: row.id, op: 'update', code: refused });
+          expect({ type, id: row.id, op: 'update', code: codeOf(res) }).toEqual({
+            type,
+            id: row.id,
+            op: 'update',
+            code: refused,
+          });
         }
         if (MUTATIONS.includes(`delete${type}`)) {
           const res = await leader(`mutation { delete${type}(id: "${row.id}") { id } }`);
-          expect({ type, id: row.id, op: 'delete', code: codeOf(res) }).toEqual({ type, id: row.id, op: 'delete', code: refused });
+          expect({ type, id: row.id, op: 'delete', code: codeOf(res) }).toEqual({
+            type,
+            id: row.id,
+            op: 'delete',
+            code: refused,
+          });
         }
-        expect({ type, id: row.id, version: await versionOf(type, row.id) }).toEqual({ type, id: row.id, version: before });
+        expect({ type, id: row.id, version: await versionOf(type, row.id) }).toEqual({
+          type,
+          id: row.id,
+          version: before,
+        });
       }
       // Positive control: an in-scope row of a type the LEADER writes can be changed.
       const own = rows(type).find((r) => writable(type, r, world, units));
       if (LEADER_WRITES.has(type) && own) {
-        const res = await leader(`mutation { update${type}(id: "${own.id}", version: ${await versionOf(type, own.id)}) { id } }`);
+        const res = await leader(
+          `mutation { update${type}(id: "${own.id}", version: ${await versionOf(type, own.id)}) { id } }`,
+        );
         expect({ type, errors: res.body.errors }).toEqual({ type, errors: undefined });
       }
     },
@@ -471,76 +712,188 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
     for (const [type, id, column] of moves) {
       for (const target of [e.fixture.units.westOffice, e.fixture.units.hq]) {
         const before = await versionOf(type, id);
-        const res = await leader(`mutation { update${type}(id: "${id}", version: ${before}, ${column}: "${target}") { id } }`);
+        const res = await leader(
+          `mutation { update${type}(id: "${id}", version: ${before}, ${column}: "${target}") { id } }`,
+        );
         expect({ type, target, code: codeOf(res) }).toEqual({ type, target, code: 'FORBIDDEN' });
         expect(await versionOf(type, id)).toBe(before);
       }
     }
     // A record outside cannot be pulled in either (it is not even found).
-    const west = await leader(`mutation { updateProject(id: "${s.projects.west}", version: 1, orgUnitId: "${e.fixture.units.eastOffice}") { id } }`);
+    const west = await leader(
+      `mutation { updateProject(id: "${s.projects.west}", version: 1, orgUnitId: "${e.fixture.units.eastOffice}") { id } }`,
+    );
     expect(codeOf(west)).toBe('NOT_FOUND');
   });
 
-  test.each(RECORD_TYPES.filter((t) => MUTATIONS.includes(`create${t}`)))('%s: creating outside the subtree (or pointing at what is out of scope) is refused and writes nothing', async (type) => {
-    const e = env();
-    const { units: u, people } = e.fixture;
-    const from = new Date(e.fixture.now.getTime() - DAY);
-    const to = new Date(e.fixture.now.getTime() + 30 * DAY);
-    const grant = { decisionPoints: [en('ATB')], grades: [en('III')], currency: 'CNY', validFrom: from };
-    const attempts: Record<string, Array<Record<string, unknown>>> = {
-      Project: [
-        ...[u.westOffice, u.west, u.hq].map((unit) => ({ name: 'x', orgUnitId: String(unit), stage: 'LEAD', amount: '1.00', currency: 'CNY' })),
-        { name: 'x', orgUnitId: String(u.eastOffice), customerId: String(s.customers.west), stage: 'LEAD', amount: '1.00', currency: 'CNY' },
-      ],
-      TeamAppointment: [s.projects.west, s.projects.hq].map((p) => ({ projectId: String(p), personId: String(people.east1), role: en('CORE_MEMBER'), validFrom: from })),
-      AuthorityRule: [
-        ...[u.westOffice, u.hq].map((unit) => ({ name: 'x', holderKind: en('POSITION'), holderTitle: 'X', holderOrgUnitId: String(u.east), scopeOrgUnitId: String(unit), ...grant })),
-        { name: 'x', holderKind: en('DECISION_BODY'), decisionBodyId: String(s.bodies.west), scopeOrgUnitId: String(u.east), ...grant },
-      ],
-      DecisionBody: [
-        ...[u.hq, u.west].map((unit) => ({ name: 'x', quorum: 'AT_LEAST 1', orgUnitId: String(unit), seats: [{ title: 'BUSINESS_DEPT_DIRECTOR', fixed: true }] })),
-        { name: 'x', quorum: 'AT_LEAST 1', seats: [{ title: 'BUSINESS_DEPT_DIRECTOR', fixed: true }] },
-      ],
-      Delegation: [
-        { sourceRuleId: String(s.rules.west), delegatorId: String(people.leader), delegateId: String(people.east1), scopeOrgUnitId: String(u.westOffice), reason: 'x', ...grant },
-        { sourceDelegationId: String(s.delegations.west), delegatorId: String(people.leader), delegateId: String(people.east1), scopeOrgUnitId: String(u.eastOffice), reason: 'x', ...grant },
-        { sourceRuleId: String(s.rules.hq), delegatorId: String(people.leader), delegateId: String(people.east1), scopeOrgUnitId: String(u.hq), reason: 'x', ...grant },
-      ],
-      IncentivePool: [
-        { name: 'x', teamKind: 'SYSTEM_DEPARTMENT', orgUnitId: String(u.west), periodFrom: from, periodTo: to, baseAmount: '1.00', currency: 'CNY' },
-        { name: 'x', teamKind: 'PROJECT', orgUnitId: String(u.eastOffice), projectId: String(s.projects.west), periodFrom: from, periodTo: to, baseAmount: '1.00', currency: 'CNY' },
-      ],
-      PoolMetric: [{ poolId: String(s.pools.west), metric: en('CASH'), target: '1.00', actual: '1.00', weight: '1' }],
-      PoolMember: [{ poolId: String(s.pools.west), personId: String(people.east1), role: en('SR'), weight: '1', coefficient: '1', participation: '1' }],
-    };
-    if (!LEADER_WRITES.has(type)) {
-      // The role table refuses first, whatever the arguments (the permission walk covers the argument shapes).
-      const required = SDL.getMutationType()!.getFields()[`create${type}`]!.args.filter((a) => isNonNullType(a.type));
-      expect(required.length).toBeGreaterThanOrEqual(0);
-      const res = await leader(`mutation { create${type}${required.length ? '(' + required.map((a) => `${a.name}: ${placeholder(a.type)}`).join(', ') + ')' : ''} { id } }`);
-      expect(codeOf(res)).toBe('FORBIDDEN');
-      return;
-    }
-    const list = attempts[type];
-    expect(list).toBeDefined();
-    const count = async () => ((await admin(`{ _all${POLICY[type]!.plural}Meta { count } }`)).body.data![`_all${POLICY[type]!.plural}Meta`] as { count: number }).count;
-    const before = await count();
-    for (const values of list!) {
-      const res = await leader(`mutation { create${type}(${argText(values)}) { id } }`);
-      expect({ type, values, code: codeOf(res) }).toEqual({ type, values, code: expect.stringMatching(/^(FORBIDDEN|BAD_USER_INPUT)$/) });
-      // Pointing at a record out of scope answers exactly as pointing at none: nothing tells that it exists.
-      const pointers = Object.entries(values).filter(([k, v]) => /Id$/.test(k) && k !== 'orgUnitId' && k !== 'scopeOrgUnitId' && k !== 'holderOrgUnitId' && typeof v === 'string');
-      for (const [key, id] of pointers) {
-        const targetType = POINTS_AT[key];
-        const target = targetType ? world.get(targetType)?.get(id as string) : undefined;
-        if (!targetType || !target || readable(targetType, target, world, units)) continue;
-        const missing = await leader(`mutation { create${type}(${argText({ ...values, [key]: '999999' })}) { id } }`);
-        const strip = (r: GqlResult) => ({ code: codeOf(r), message: r.body.errors?.[0]?.message.replace(/\d+/g, 'N') });
-        expect({ type, key, answer: strip(res) }).toEqual({ type, key, answer: strip(missing) });
+  test.each(RECORD_TYPES.filter((t) => MUTATIONS.includes(`create${t}`)))(
+    '%s: creating outside the subtree (or pointing at what is out of scope) is refused and writes nothing',
+    async (type) => {
+      const e = env();
+      const { units: u, people } = e.fixture;
+      const from = new Date(e.fixture.now.getTime() - DAY);
+      const to = new Date(e.fixture.now.getTime() + 30 * DAY);
+      const grant = { decisionPoints: [en('ATB')], grades: [en('III')], currency: 'CNY', validFrom: from };
+      const attempts: Record<string, Array<Record<string, unknown>>> = {
+        Project: [
+          ...[u.westOffice, u.west, u.hq].map((unit) => ({
+            name: 'x',
+            orgUnitId: String(unit),
+            stage: 'LEAD',
+            amount: '1.00',
+            currency: 'CNY',
+          })),
+          {
+            name: 'x',
+            orgUnitId: String(u.eastOffice),
+            customerId: String(s.customers.west),
+            stage: 'LEAD',
+            amount: '1.00',
+            currency: 'CNY',
+          },
+        ],
+        TeamAppointment: [s.projects.west, s.projects.hq].map((p) => ({
+          projectId: String(p),
+          personId: String(people.east1),
+          role: en('CORE_MEMBER'),
+          validFrom: from,
+        })),
+        AuthorityRule: [
+          ...[u.westOffice, u.hq].map((unit) => ({
+            name: 'x',
+            holderKind: en('POSITION'),
+            holderTitle: 'X',
+            holderOrgUnitId: String(u.east),
+            scopeOrgUnitId: String(unit),
+            ...grant,
+          })),
+          {
+            name: 'x',
+            holderKind: en('DECISION_BODY'),
+            decisionBodyId: String(s.bodies.west),
+            scopeOrgUnitId: String(u.east),
+            ...grant,
+          },
+        ],
+        DecisionBody: [
+          ...[u.hq, u.west].map((unit) => ({
+            name: 'x',
+            quorum: 'AT_LEAST 1',
+            orgUnitId: String(unit),
+            seats: [{ title: 'BUSINESS_DEPT_DIRECTOR', fixed: true }],
+          })),
+          { name: 'x', quorum: 'AT_LEAST 1', seats: [{ title: 'BUSINESS_DEPT_DIRECTOR', fixed: true }] },
+        ],
+        Delegation: [
+          {
+            sourceRuleId: String(s.rules.west),
+            delegatorId: String(people.leader),
+            delegateId: String(people.east1),
+            scopeOrgUnitId: String(u.westOffice),
+            reason: 'x',
+            ...grant,
+          },
+          {
+            sourceDelegationId: String(s.delegations.west),
+            delegatorId: String(people.leader),
+            delegateId: String(people.east1),
+            scopeOrgUnitId: String(u.eastOffice),
+            reason: 'x',
+            ...grant,
+          },
+          {
+            sourceRuleId: String(s.rules.hq),
+            delegatorId: String(people.leader),
+            delegateId: String(people.east1),
+            scopeOrgUnitId: String(u.hq),
+            reason: 'x',
+            ...grant,
+          },
+        ],
+        IncentivePool: [
+          {
+            name: 'x',
+            teamKind: 'SYSTEM_DEPARTMENT',
+            orgUnitId: String(u.west),
+            periodFrom: from,
+            periodTo: to,
+            baseAmount: '1.00',
+            currency: 'CNY',
+          },
+          {
+            name: 'x',
+            teamKind: 'PROJECT',
+            orgUnitId: String(u.eastOffice),
+            projectId: String(s.projects.west),
+            periodFrom: from,
+            periodTo: to,
+            baseAmount: '1.00',
+            currency: 'CNY',
+          },
+        ],
+        PoolMetric: [{ poolId: String(s.pools.west), metric: en('CASH'), target: '1.00', actual: '1.00', weight: '1' }],
+        PoolMember: [
+          {
+            poolId: String(s.pools.west),
+            personId: String(people.east1),
+            role: en('SR'),
+            weight: '1',
+            coefficient: '1',
+            participation: '1',
+          },
+        ],
+      };
+      if (!LEADER_WRITES.has(type)) {
+        // The role table refuses first, whatever the arguments (the permission walk covers the argument shapes).
+        const createField = SDL.getMutationType()!.getFields()[`create${type}`]!;
+        const required = createField.args.filter((a) => isNonNullType(a.type));
+        expect(required.length).toBeGreaterThanOrEqual(0);
+        const res = await leader(
+          `mutation { create${type}${required.length ? '(' + required.map((a) => `${a.name}: ${placeholder(a.type)}`).join(', ') + ')' : ''} { id } }`,
+        );
+        expect(codeOf(res)).toBe('FORBIDDEN');
+        return;
       }
-    }
-    expect(await count()).toBe(before);
-  });
+      const list = attempts[type];
+      expect(list).toBeDefined();
+      const count = async () =>
+        (
+          (await admin(`{ _all${POLICY[type]!.plural}Meta { count } }`)).body.data![
+            `_all${POLICY[type]!.plural}Meta`
+          ] as { count: number }
+        ).count;
+      const before = await count();
+      for (const values of list!) {
+        const res = await leader(`mutation { create${type}(${argText(values)}) { id } }`);
+        expect({ type, values, code: codeOf(res) }).toEqual({
+          type,
+          values,
+          code: expect.stringMatching(/^(FORBIDDEN|BAD_USER_INPUT)$/),
+        });
+        // Pointing at a record out of scope answers exactly as pointing at none: nothing tells that it exists.
+        const pointers = Object.entries(values).filter(
+          ([k, v]) =>
+            /Id$/.test(k) &&
+            k !== 'orgUnitId' &&
+            k !== 'scopeOrgUnitId' &&
+            k !== 'holderOrgUnitId' &&
+            typeof v === 'string',
+        );
+        for (const [key, id] of pointers) {
+          const targetType = POINTS_AT[key];
+          const target = targetType ? world.get(targetType)?.get(id as string) : undefined;
+          if (!targetType || !target || readable(targetType, target, world, units)) continue;
+          const missing = await leader(`mutation { create${type}(${argText({ ...values, [key]: '999999' })}) { id } }`);
+          const strip = (r: GqlResult) => ({
+            code: codeOf(r),
+            message: r.body.errors?.[0]?.message.replace(/\d+/g, 'N'),
+          });
+          expect({ type, key, answer: strip(res) }).toEqual({ type, key, answer: strip(missing) });
+        }
+      }
+      expect(await count()).toBe(before);
+    },
+  );
 
   // ---- Custom operations: each one is compared with the seed's in-scope set.
 
@@ -552,7 +905,10 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
     qualificationStatus: async () => {
       for (const person of rows('Person')) {
         const res = await leader(`{ qualificationStatus(personId: "${person.id}", role: AR) { personId level } }`);
-        expect({ person: person.id, code: codeOf(res) ?? 'OK' }).toEqual({ person: person.id, code: readable('Person', person, world, units) ? 'OK' : 'NOT_FOUND' });
+        expect({ person: person.id, code: codeOf(res) ?? 'OK' }).toEqual({
+          person: person.id,
+          code: readable('Person', person, world, units) ? 'OK' : 'NOT_FOUND',
+        });
       }
       expect(codeOf(await leader('{ qualificationStatus(personId: "99999", role: AR) { level } }'))).toBe('NOT_FOUND');
     },
@@ -566,27 +922,49 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
         }
         // It and everything derived from it (from the seed's links), as far as the LEADER may see.
         const family = new Set([d.id]);
-        for (let grew = true; grew; ) {
+        for (let grew = true; grew;) {
           grew = false;
-          for (const c of delegations) if (c.sourceDelegationId && family.has(c.sourceDelegationId) && !family.has(c.id)) grew = !!family.add(c.id);
+          for (const c of delegations)
+            if (c.sourceDelegationId && family.has(c.sourceDelegationId) && !family.has(c.id))
+              grew = !!family.add(c.id);
         }
-        const want = sorted([...family].filter((id) => readable('Delegation', world.get('Delegation')!.get(id)!, world, units)));
-        expect({ id: d.id, ids: sorted((res.body.data!.delegationImpact as Row[]).map((r) => r.id)) }).toEqual({ id: d.id, ids: want });
+        const want = sorted(
+          [...family].filter((id) => readable('Delegation', world.get('Delegation')!.get(id)!, world, units)),
+        );
+        expect({ id: d.id, ids: sorted((res.body.data!.delegationImpact as Row[]).map((r) => r.id)) }).toEqual({
+          id: d.id,
+          ids: want,
+        });
       }
     },
     authorize: async () => {
       const me = String(env().fixture.people.leader);
       for (const project of rows('Project')) {
-        const res = await leader(`{ authorize(input: { personId: "${me}", decisionPoint: ATB, projectId: "${project.id}" }) { allowed } }`);
-        expect({ project: project.id, code: codeOf(res) ?? 'OK' }).toEqual({ project: project.id, code: readable('Project', project, world, units) ? 'OK' : 'NOT_FOUND' });
+        const res = await leader(
+          `{ authorize(input: { personId: "${me}", decisionPoint: ATB, projectId: "${project.id}" }) { allowed } }`,
+        );
+        expect({ project: project.id, code: codeOf(res) ?? 'OK' }).toEqual({
+          project: project.id,
+          code: readable('Project', project, world, units) ? 'OK' : 'NOT_FOUND',
+        });
       }
       for (const person of rows('Person')) {
-        const res = await leader(`{ authorize(input: { personId: "${person.id}", decisionPoint: ATB, projectId: "${s.projects.east}" }) { allowed } }`);
-        expect({ person: person.id, code: codeOf(res) ?? 'OK' }).toEqual({ person: person.id, code: readable('Person', person, world, units) ? 'OK' : 'NOT_FOUND' });
+        const res = await leader(
+          `{ authorize(input: { personId: "${person.id}", decisionPoint: ATB, projectId: "${s.projects.east}" }) { allowed } }`,
+        );
+        expect({ person: person.id, code: codeOf(res) ?? 'OK' }).toEqual({
+          person: person.id,
+          code: readable('Person', person, world, units) ? 'OK' : 'NOT_FOUND',
+        });
       }
       for (const unit of rows('OrgUnit')) {
-        const res = await leader(`{ authorize(input: { personId: "${me}", decisionPoint: ATB, grade: III, orgUnitId: "${unit.id}", amount: "1.00", currency: "CNY" }) { allowed } }`);
-        expect({ unit: unit.id, code: codeOf(res) ?? 'OK' }).toEqual({ unit: unit.id, code: units.subtree.has(unit.id) ? 'OK' : 'FORBIDDEN' });
+        const res = await leader(
+          `{ authorize(input: { personId: "${me}", decisionPoint: ATB, grade: III, orgUnitId: "${unit.id}", amount: "1.00", currency: "CNY" }) { allowed } }`,
+        );
+        expect({ unit: unit.id, code: codeOf(res) ?? 'OK' }).toEqual({
+          unit: unit.id,
+          code: units.subtree.has(unit.id) ? 'OK' : 'FORBIDDEN',
+        });
       }
     },
     whoMayDecide: async () => {
@@ -594,22 +972,39 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
       const rules = new Set(expected('AuthorityRule'));
       const delegations = new Set(expected('Delegation'));
       for (const project of rows('Project')) {
-        const res = await leader(`{ whoMayDecide(input: { decisionPoint: ATB, projectId: "${project.id}" }) { personId person { id } chains { links { kind id } } } }`);
+        const res = await leader(
+          `{ whoMayDecide(input: { decisionPoint: ATB, projectId: "${project.id}" }) { personId person { id } chains { links { kind id } } } }`,
+        );
         if (!readable('Project', project, world, units)) {
           expect({ project: project.id, code: codeOf(res) }).toEqual({ project: project.id, code: 'NOT_FOUND' });
           continue;
         }
         expect(res.body.errors).toBeUndefined();
-        for (const d of res.body.data!.whoMayDecide as Array<{ personId: string; person: { id: string } | null; chains: Array<{ links: Array<{ kind: string; id: string }> }> }>) {
-          expect({ person: d.personId, shown: d.person !== null }).toEqual({ person: d.personId, shown: people.has(d.personId) });
+        for (const d of res.body.data!.whoMayDecide as Array<{
+          personId: string;
+          person: { id: string } | null;
+          chains: Array<{ links: Array<{ kind: string; id: string }> }>;
+        }>) {
+          expect({ person: d.personId, shown: d.person !== null }).toEqual({
+            person: d.personId,
+            shown: people.has(d.personId),
+          });
           for (const link of d.chains.flatMap((c) => c.links)) {
-            expect({ link, readable: (link.kind === 'RULE' ? rules : delegations).has(link.id) }).toEqual({ link, readable: true });
+            expect({ link, readable: (link.kind === 'RULE' ? rules : delegations).has(link.id) }).toEqual({
+              link,
+              readable: true,
+            });
           }
         }
       }
       for (const unit of rows('OrgUnit')) {
-        const res = await leader(`{ whoMayDecide(input: { decisionPoint: ATB, grade: III, orgUnitId: "${unit.id}", amount: "1.00", currency: "CNY" }) { personId } }`);
-        expect({ unit: unit.id, code: codeOf(res) ?? 'OK' }).toEqual({ unit: unit.id, code: units.subtree.has(unit.id) ? 'OK' : 'FORBIDDEN' });
+        const res = await leader(
+          `{ whoMayDecide(input: { decisionPoint: ATB, grade: III, orgUnitId: "${unit.id}", amount: "1.00", currency: "CNY" }) { personId } }`,
+        );
+        expect({ unit: unit.id, code: codeOf(res) ?? 'OK' }).toEqual({
+          unit: unit.id,
+          code: units.subtree.has(unit.id) ? 'OK' : 'FORBIDDEN',
+        });
       }
     },
   };
@@ -619,7 +1014,11 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
       if (writable('IncentivePool', pool, world, units)) continue;
       const before = await versionOf('IncentivePool', pool.id);
       const res = await leader(`mutation { ${op}(id: "${pool.id}") { id } }`);
-      expect({ op, pool: pool.id, code: codeOf(res) }).toEqual({ op, pool: pool.id, code: readable('IncentivePool', pool, world, units) ? 'FORBIDDEN' : 'NOT_FOUND' });
+      expect({ op, pool: pool.id, code: codeOf(res) }).toEqual({
+        op,
+        pool: pool.id,
+        code: readable('IncentivePool', pool, world, units) ? 'FORBIDDEN' : 'NOT_FOUND',
+      });
       expect(await versionOf('IncentivePool', pool.id)).toBe(before);
     }
   };
@@ -627,7 +1026,9 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
   const CUSTOM_MUTATIONS: Record<string, () => Promise<void>> = {
     login: async () => {
       // Public; answers only about the caller's own credentials.
-      expect(codeOf(await env().gql('mutation { login(email: "leader@test.local", password: "wrong") { token } }'))).toBe('UNAUTHENTICATED');
+      expect(
+        codeOf(await env().gql('mutation { login(email: "leader@test.local", password: "wrong") { token } }')),
+      ).toBe('UNAUTHENTICATED');
     },
     createApiToken: async () => {
       expect(codeOf(await leader('mutation { createApiToken(name: "x", scopes: ["read"]) { id } }'))).toBe('FORBIDDEN');
@@ -637,13 +1038,21 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
       // token must outlive this case).
       const e = env();
       const password = 'walk-second-leader-9f3k';
-      const made = await e.gql('mutation($p: String!, $who: ID!) { createUser(email: "second.leader@test.local", password: $p, role: LEADER, personId: $who) { id } }', { p: password, who: String(e.fixture.people.leader) }, { token: e.tokens.admin });
+      const made = await e.gql(
+        'mutation($p: String!, $who: ID!) { createUser(email: "second.leader@test.local", password: $p, role: LEADER, personId: $who) { id } }',
+        { p: password, who: String(e.fixture.people.leader) },
+        { token: e.tokens.admin },
+      );
       expect(made.body.errors).toBeUndefined();
-      const signedIn = await e.gql<{ login: { token: string } }>('mutation($p: String!) { login(email: "second.leader@test.local", password: $p) { token } }', { p: password });
+      const signedIn = await e.gql<{ login: { token: string } }>(
+        'mutation($p: String!) { login(email: "second.leader@test.local", password: $p) { token } }',
+        { p: password },
+      );
       const token = signedIn.body.data!.login.token;
       expect((await e.gql<{ logout: boolean }>('mutation { logout }', {}, { token })).body.data!.logout).toBe(true);
       expect(codeOf(await e.gql('{ me { id } }', {}, { token }))).toBe('UNAUTHENTICATED');
-      for (const other of [e.tokens.leader, e.tokens.admin, e.tokens.viewer]) expect((await e.gql('{ me { id } }', {}, { token: other })).body.errors).toBeUndefined();
+      for (const other of [e.tokens.leader, e.tokens.admin, e.tokens.viewer])
+        expect((await e.gql('{ me { id } }', {}, { token: other })).body.errors).toBeUndefined();
     },
     fundPool: poolStep('fundPool'),
     approvePool: poolStep('approvePool'),
@@ -653,11 +1062,16 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
       for (const pool of rows('IncentivePool')) {
         const res = await leader(`mutation { allocatePool(id: "${pool.id}", preview: true) { id } }`);
         // A draft cannot be allocated: in scope the domain answers; outside, nothing is found.
-        expect({ pool: pool.id, code: codeOf(res) }).toEqual({ pool: pool.id, code: readable('IncentivePool', pool, world, units) ? 'POOL.INVALID_TRANSITION' : 'NOT_FOUND' });
+        expect({ pool: pool.id, code: codeOf(res) }).toEqual({
+          pool: pool.id,
+          code: readable('IncentivePool', pool, world, units) ? 'POOL.INVALID_TRANSITION' : 'NOT_FOUND',
+        });
       }
     },
     createAdjustmentPool: async () => {
-      const count = async () => ((await admin('{ _allIncentivePoolsMeta { count } }')).body.data!._allIncentivePoolsMeta as { count: number }).count;
+      const count = async () =>
+        ((await admin('{ _allIncentivePoolsMeta { count } }')).body.data!._allIncentivePoolsMeta as { count: number })
+          .count;
       const before = await count();
       await poolStep('createAdjustmentPool')();
       expect(await count()).toBe(before);
@@ -666,18 +1080,28 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
       for (const d of rows('Delegation')) {
         if (writable('Delegation', d, world, units)) continue;
         const res = await leader(`mutation { revokeDelegation(id: "${d.id}", reason: "scope walk") { id } }`);
-        expect({ id: d.id, code: codeOf(res) }).toEqual({ id: d.id, code: readable('Delegation', d, world, units) ? 'FORBIDDEN' : 'NOT_FOUND' });
+        expect({ id: d.id, code: codeOf(res) }).toEqual({
+          id: d.id,
+          code: readable('Delegation', d, world, units) ? 'FORBIDDEN' : 'NOT_FOUND',
+        });
         const after = await admin(`{ Delegation(id: "${d.id}") { revokedAt } }`);
         expect((after.body.data!.Delegation as { revokedAt: string | null }).revokedAt).toBeNull();
       }
     },
     recordDecision: async () => {
-      const count = async () => ((await admin('{ _allDecisionsMeta { count } }')).body.data!._allDecisionsMeta as { count: number }).count;
+      const count = async () =>
+        ((await admin('{ _allDecisionsMeta { count } }')).body.data!._allDecisionsMeta as { count: number }).count;
       const before = await count();
       for (const project of rows('Project')) {
         if (readable('Project', project, world, units)) continue;
         const res = await leader('mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { id } }', {
-          input: { projectId: project.id, decisionPoint: 'ATI', outcome: 'APPROVED', deciderId: String(env().fixture.people.leader), idempotencyKey: `walk-${project.id}` },
+          input: {
+            projectId: project.id,
+            decisionPoint: 'ATI',
+            outcome: 'APPROVED',
+            deciderId: String(env().fixture.people.leader),
+            idempotencyKey: `walk-${project.id}`,
+          },
         });
         expect({ project: project.id, code: codeOf(res) }).toEqual({ project: project.id, code: 'NOT_FOUND' });
       }
@@ -687,10 +1111,13 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
       const u = env().fixture.units;
       for (const project of rows('Project')) {
         if (readable('Project', project, world, units)) continue;
-        const ref = project.id === String(s.projects.west) ? 'SW-WEST' : project.id === String(s.projects.hq) ? 'SW-HQ' : null;
+        const ref =
+          project.id === String(s.projects.west) ? 'SW-WEST' : project.id === String(s.projects.hq) ? 'SW-HQ' : null;
         if (!ref) continue;
         const before = await versionOf('Project', project.id);
-        const res = await leader(`mutation { upsertProject(externalRef: "${ref}", input: { name: "taken", orgUnitId: "${u.eastOffice}", stage: "LEAD", amount: "1.00", currency: "CNY" }) { id } }`);
+        const res = await leader(
+          `mutation { upsertProject(externalRef: "${ref}", input: { name: "taken", orgUnitId: "${u.eastOffice}", stage: "LEAD", amount: "1.00", currency: "CNY" }) { id } }`,
+        );
         expect({ ref, code: codeOf(res) }).toEqual({ ref, code: 'NOT_FOUND' });
         expect(await versionOf('Project', project.id)).toBe(before);
       }
@@ -702,25 +1129,39 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
     await CUSTOM_QUERIES[name]!();
   });
 
-  test.each(Object.keys(CUSTOM_MUTATIONS))('mutation %s: refused outside the subtree, nothing changed', async (name) => {
-    world = await loadWorld(env());
-    await CUSTOM_MUTATIONS[name]!();
-  });
+  test.each(Object.keys(CUSTOM_MUTATIONS))(
+    'mutation %s: refused outside the subtree, nothing changed',
+    async (name) => {
+      world = await loadWorld(env());
+      await CUSTOM_MUTATIONS[name]!();
+    },
+  );
 
   test('the issue #10 reproductions: HQ bodies are read-only, pools and comments outside stay hidden', async () => {
     const e = env();
     // A LEADER cannot lower HQ's body to a quorum of one seat they hold, nor create a body at HQ.
-    const body = await leader(`mutation { updateDecisionBody(id: "${s.bodies.hq}", version: 1, quorum: "AT_LEAST 1") { id } }`);
+    const body = await leader(
+      `mutation { updateDecisionBody(id: "${s.bodies.hq}", version: 1, quorum: "AT_LEAST 1") { id } }`,
+    );
     expect(codeOf(body)).toBe('FORBIDDEN');
-    expect(((await admin(`{ DecisionBody(id: "${s.bodies.hq}") { quorum } }`)).body.data!.DecisionBody as { quorum: string }).quorum).toBe('ALL_FIXED');
-    const created = await leader(`mutation { createDecisionBody(name: "mine", quorum: "AT_LEAST 1", orgUnitId: "${e.fixture.units.hq}", seats: [{ title: "BUSINESS_DEPT_DIRECTOR", fixed: true }]) { id } }`);
+    expect(
+      ((await admin(`{ DecisionBody(id: "${s.bodies.hq}") { quorum } }`)).body.data!.DecisionBody as { quorum: string })
+        .quorum,
+    ).toBe('ALL_FIXED');
+    const created = await leader(
+      `mutation { createDecisionBody(name: "mine", quorum: "AT_LEAST 1", orgUnitId: "${e.fixture.units.hq}", seats: [{ title: "BUSINESS_DEPT_DIRECTOR", fixed: true }]) { id } }`,
+    );
     expect(codeOf(created)).toBe('FORBIDDEN');
     // The HQ body is readable (it decides on the LEADER's grade I projects).
     expect((await leader(`{ DecisionBody(id: "${s.bodies.hq}") { id } }`)).body.data!.DecisionBody).not.toBeNull();
-    const pool = await leader(`{ allPoolMembers(filter: { poolId: "${s.pools.west}" }) { share } PoolMember(id: "1") { id } _allPoolMembersMeta(filter: { poolId: "${s.pools.west}" }) { count } allPoolMetrics(filter: { poolId: "${s.pools.west}" }) { target } }`);
+    const pool = await leader(
+      `{ allPoolMembers(filter: { poolId: "${s.pools.west}" }) { share } PoolMember(id: "1") { id } _allPoolMembersMeta(filter: { poolId: "${s.pools.west}" }) { count } allPoolMetrics(filter: { poolId: "${s.pools.west}" }) { target } }`,
+    );
     expect(pool.body.data).toMatchObject({ allPoolMembers: [], _allPoolMembersMeta: { count: 0 }, allPoolMetrics: [] });
     const comments = await leader('{ allDecisions(perPage: 500) { comment } }');
-    expect((comments.body.data!.allDecisions as Array<{ comment: string }>).map((d) => d.comment)).not.toContain('west-secret');
+    expect((comments.body.data!.allDecisions as Array<{ comment: string }>).map((d) => d.comment)).not.toContain(
+      'west-secret',
+    );
     expect(codeOf(await leader(`{ delegationImpact(id: "${s.delegations.west}") { id } }`))).toBe('NOT_FOUND');
     expect((await leader(`{ Delegation(id: "${s.delegations.west}") { id } }`)).body.data!.Delegation).toBeNull();
   });

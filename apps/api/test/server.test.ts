@@ -21,9 +21,17 @@ describeOnDatabases(
       const { gql, tokens, dataSource } = env();
       lines.length = 0;
       const ok = await gql('{ _allPeopleMeta { count } }', {}, { token: tokens.viewer });
-      const requests = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'graphql request');
+      const requests = lines
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .filter((l) => l.msg === 'graphql request');
       expect(requests).toHaveLength(1);
-      expect(requests[0]).toMatchObject({ level: 'info', requestId: ok.headers.get('x-request-id'), operation: 'query _allPeopleMeta', outcome: 'ok', durationMs: expect.any(Number) });
+      expect(requests[0]).toMatchObject({
+        level: 'info',
+        requestId: ok.headers.get('x-request-id'),
+        operation: 'query _allPeopleMeta',
+        outcome: 'ok',
+        durationMs: expect.any(Number),
+      });
       lines.length = 0;
       await dataSource.query('ALTER TABLE role_model_dimensions RENAME TO role_model_dimensions_gone');
       try {
@@ -31,8 +39,15 @@ describeOnDatabases(
         expect(broken.body.errors?.[0]?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
         const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
         const error = logged.find((l) => l.level === 'error');
-        expect(error).toMatchObject({ msg: 'unexpected error', requestId: broken.headers.get('x-request-id'), error: expect.stringMatching(/role_model_dimensions/) });
-        expect(logged.find((l) => l.msg === 'graphql request')).toMatchObject({ outcome: 'error', errorCodes: ['INTERNAL_SERVER_ERROR'] });
+        expect(error).toMatchObject({
+          msg: 'unexpected error',
+          requestId: broken.headers.get('x-request-id'),
+          error: expect.stringMatching(/role_model_dimensions/),
+        });
+        expect(logged.find((l) => l.msg === 'graphql request')).toMatchObject({
+          outcome: 'error',
+          errorCodes: ['INTERNAL_SERVER_ERROR'],
+        });
       } finally {
         await dataSource.query('ALTER TABLE role_model_dimensions_gone RENAME TO role_model_dimensions');
       }

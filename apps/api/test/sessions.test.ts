@@ -15,7 +15,12 @@ interface Answer {
 }
 
 /** POST /graphql from a chosen local address (a fresh connection per request). */
-function post(e: TestEnv, query: string, variables: Record<string, unknown>, options: { from?: string; token?: string } = {}): Promise<Answer> {
+function post(
+  e: TestEnv,
+  query: string,
+  variables: Record<string, unknown>,
+  options: { from?: string; token?: string } = {},
+): Promise<Answer> {
   const url = new URL(e.url);
   const body = JSON.stringify({ query, variables });
   return new Promise((resolve, reject) => {
@@ -27,7 +32,11 @@ function post(e: TestEnv, query: string, variables: Record<string, unknown>, opt
         method: 'POST',
         agent: false,
         localAddress: options.from ?? '127.0.0.1',
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        },
       },
       (res) => {
         let text = '';
@@ -60,7 +69,13 @@ const nextAddress = () => {
 
 const GOOD_PASSWORD = 'correct horse battery staple 7';
 
-async function makeUser(e: TestEnv, email: string, password = GOOD_PASSWORD, cost = 1024, role = 'VIEWER'): Promise<number> {
+async function makeUser(
+  e: TestEnv,
+  email: string,
+  password = GOOD_PASSWORD,
+  cost = 1024,
+  role = 'VIEWER',
+): Promise<number> {
   const now = new Date();
   const inserted = await e.dataSource.manager.insert(User, {
     email,
@@ -78,7 +93,9 @@ async function makeUser(e: TestEnv, email: string, password = GOOD_PASSWORD, cos
 
 async function attemptsOf(e: TestEnv, kind: 'account' | 'address', key: string): Promise<number> {
   const bucket = createHash('sha256').update(`${kind}:${key}`).digest('hex');
-  const rows = (await e.dataSource.query('SELECT attempts FROM login_throttle WHERE bucket = ?', [bucket])) as Array<{ attempts: number | string }>;
+  const rows = (await e.dataSource.query('SELECT attempts FROM login_throttle WHERE bucket = ?', [bucket])) as Array<{
+    attempts: number | string;
+  }>;
   return rows[0] ? Number(rows[0].attempts) : 0;
 }
 
@@ -95,7 +112,9 @@ describeOnDatabases('sign-in throttle and sessions', (env) => {
       const email = `burst-${round}@test.local`;
       await makeUser(e, email);
       const from = nextAddress();
-      const answers = await Promise.all(Array.from({ length: 50 }, () => post(e, LOGIN, { e: email, p: 'wrong password!' }, { from })));
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, () => post(e, LOGIN, { e: email, p: 'wrong password!' }, { from })),
+      );
       const checked = answers.filter((a) => code(a) === 'UNAUTHENTICATED').length;
       const limited = answers.filter((a) => code(a) === 'RATE_LIMITED');
       const recorded = await attemptsOf(e, 'account', email);
@@ -111,8 +130,13 @@ describeOnDatabases('sign-in throttle and sessions', (env) => {
       const email = `locked-${round}@test.local`;
       await makeUser(e, email);
       const from = nextAddress();
-      for (let i = 0; i < 5; i++) expect(code(await post(e, LOGIN, { e: email, p: `wrong ${i}` }, { from }))).toBe('UNAUTHENTICATED');
-      const burst = await Promise.all(Array.from({ length: 50 }, (_, i) => post(e, LOGIN, { e: email, p: i % 10 === 3 ? GOOD_PASSWORD : `wrong ${i}` }, { from: nextAddress() })));
+      for (let i = 0; i < 5; i++)
+        expect(code(await post(e, LOGIN, { e: email, p: `wrong ${i}` }, { from }))).toBe('UNAUTHENTICATED');
+      const burst = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          post(e, LOGIN, { e: email, p: i % 10 === 3 ? GOOD_PASSWORD : `wrong ${i}` }, { from: nextAddress() }),
+        ),
+      );
       expect(burst.filter(tokenOf)).toHaveLength(0);
       expect(new Set(burst.map(code))).toEqual(new Set(['RATE_LIMITED']));
       const retry = burst[0]!.errors?.[0]?.extensions?.retryAfterSeconds as number;
@@ -127,10 +151,12 @@ describeOnDatabases('sign-in throttle and sessions', (env) => {
     const email = 'reset@test.local';
     await makeUser(e, email);
     const from = nextAddress();
-    for (let i = 0; i < 4; i++) expect(code(await post(e, LOGIN, { e: email, p: 'wrong' }, { from }))).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < 4; i++)
+      expect(code(await post(e, LOGIN, { e: email, p: 'wrong' }, { from }))).toBe('UNAUTHENTICATED');
     expect(tokenOf(await post(e, LOGIN, { e: email, p: GOOD_PASSWORD }, { from }))).toEqual(expect.any(String));
     expect(await attemptsOf(e, 'account', email)).toBe(0);
-    for (let i = 0; i < 4; i++) expect(code(await post(e, LOGIN, { e: email, p: 'wrong' }, { from }))).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < 4; i++)
+      expect(code(await post(e, LOGIN, { e: email, p: 'wrong' }, { from }))).toBe('UNAUTHENTICATED');
     expect(tokenOf(await post(e, LOGIN, { e: email, p: GOOD_PASSWORD }, { from }))).toEqual(expect.any(String));
   });
 
@@ -149,10 +175,14 @@ describeOnDatabases('sign-in throttle and sessions', (env) => {
     // That address is now refused even with a right password; another address signs the same account in, and
     // no account was locked by the spray.
     expect(code(await post(e, LOGIN, { e: emails[0], p: GOOD_PASSWORD }, { from }))).toBe('RATE_LIMITED');
-    expect(tokenOf(await post(e, LOGIN, { e: emails[0], p: GOOD_PASSWORD }, { from: nextAddress() }))).toEqual(expect.any(String));
+    expect(tokenOf(await post(e, LOGIN, { e: emails[0], p: GOOD_PASSWORD }, { from: nextAddress() }))).toEqual(
+      expect.any(String),
+    );
     // Unknown accounts count too (the spray cannot probe for free).
     const other = nextAddress();
-    const unknown = await Promise.all(Array.from({ length: 30 }, (_, i) => post(e, LOGIN, { e: `nobody-${i}@test.local`, p: 'x' }, { from: other })));
+    const unknown = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => post(e, LOGIN, { e: `nobody-${i}@test.local`, p: 'x' }, { from: other })),
+    );
     expect(unknown.filter((a) => code(a) === 'UNAUTHENTICATED')).toHaveLength(20);
   });
 
@@ -173,7 +203,11 @@ describeOnDatabases('sign-in throttle and sessions', (env) => {
     expect(code(await post(e, '{ me { email } }', {}, { token: again }))).toBe('OK');
 
     expect(code(await post(e, 'mutation { logout }', {}))).toBe('UNAUTHENTICATED');
-    const created = await e.gql<{ createApiToken: { secret: string } }>('mutation { createApiToken(name: "logout-test", scopes: ["read"]) { secret } }', {}, { token: e.tokens.admin });
+    const created = await e.gql<{ createApiToken: { secret: string } }>(
+      'mutation { createApiToken(name: "logout-test", scopes: ["read"]) { secret } }',
+      {},
+      { token: e.tokens.admin },
+    );
     const secret = created.body.data!.createApiToken.secret;
     expect(code(await post(e, 'mutation { logout }', {}, { token: secret }))).toBe('FORBIDDEN');
     expect(code(await post(e, '{ _allPeopleMeta { count } }', {}, { token: secret }))).toBe('OK');
@@ -183,10 +217,15 @@ describeOnDatabases('sign-in throttle and sessions', (env) => {
     const e = env();
     const email = 'changes@test.local';
     const id = await makeUser(e, email);
-    const signIn = async (password = GOOD_PASSWORD) => tokenOf(await post(e, LOGIN, { e: email, p: password }, { from: nextAddress() }))!;
+    const signIn = async (password = GOOD_PASSWORD) =>
+      tokenOf(await post(e, LOGIN, { e: email, p: password }, { from: nextAddress() }))!;
     const me = async (token: string) => code(await post(e, '{ me { email } }', {}, { token }));
     const update = async (version: number, fields: string) =>
-      e.gql<{ updateUser: { version: number } }>(`mutation { updateUser(id: "${id}", version: ${version}, ${fields}) { version } }`, {}, { token: e.tokens.admin });
+      e.gql<{ updateUser: { version: number } }>(
+        `mutation { updateUser(id: "${id}", version: ${version}, ${fields}) { version } }`,
+        {},
+        { token: e.tokens.admin },
+      );
 
     const before = await signIn();
     expect(await me(before)).toBe('OK');
@@ -218,7 +257,17 @@ describeOnDatabases('sign-in throttle and sessions', (env) => {
     const me = async (t: string) => code(await post(e, '{ me { email } }', {}, { token: t }));
     expect(await me(token)).toBe('OK');
     const [, payload, sig] = token.split('.');
-    for (const bad of [`${token}.extra`, `${token}.`, `its1.${payload}.${sig}.${sig}`, `its1.${payload}=.${sig}`, `its1.${payload}.${sig}=`, `its1.${payload}!.${sig}`, `ITS1.${payload}.${sig}`, `its1..${sig}`, `its1.${payload}`]) {
+    for (const bad of [
+      `${token}.extra`,
+      `${token}.`,
+      `its1.${payload}.${sig}.${sig}`,
+      `its1.${payload}=.${sig}`,
+      `its1.${payload}.${sig}=`,
+      `its1.${payload}!.${sig}`,
+      `ITS1.${payload}.${sig}`,
+      `its1..${sig}`,
+      `its1.${payload}`,
+    ]) {
       expect({ bad, code: await me(bad) }).toEqual({ bad, code: 'UNAUTHENTICATED' });
     }
     // Well signed but without a session version (as issued before sessions could end): refused.
@@ -232,18 +281,32 @@ describeOnDatabases('sign-in throttle and sessions', (env) => {
     const count = async () => e.dataSource.manager.count(User);
     const users = await count();
     const create = (password: string) =>
-      e.gql('mutation($p: String!) { createUser(email: "weak@test.local", password: $p, role: VIEWER) { id } }', { p: password }, { token: e.tokens.admin });
+      e.gql(
+        'mutation($p: String!) { createUser(email: "weak@test.local", password: $p, role: VIEWER) { id } }',
+        { p: password },
+        { token: e.tokens.admin },
+      );
     for (const weak of ['short', 'elevenchars', '123qweasdzxc', 'QazWsxEdcRfv', '1Q2W3E4R5T6Y', '            ']) {
       const res = await create(weak);
       expect({ weak, code: res.body.errors?.[0]?.extensions?.code }).toEqual({ weak, code: 'BAD_USER_INPUT' });
-      expect(Object.keys((res.body.errors?.[0]?.extensions?.fieldErrors as Record<string, string>) ?? {})).toEqual(['password']);
+      expect(Object.keys((res.body.errors?.[0]?.extensions?.fieldErrors as Record<string, string>) ?? {})).toEqual([
+        'password',
+      ]);
     }
     expect(await count()).toBe(users);
     const id = await makeUser(e, 'keeps@test.local');
     const hash = await storedHash(e, id);
     for (const weak of ['tooshort', 'qwerty123456', 'LeaveMeAlone']) {
-      const res = await e.gql(`mutation($p: String!) { updateUser(id: "${id}", version: 1, password: $p) { id } }`, { p: weak }, { token: e.tokens.admin });
-      expect({ weak, code: res.body.errors?.[0]?.extensions?.code, fields: Object.keys((res.body.errors?.[0]?.extensions?.fieldErrors as object) ?? {}) }).toEqual({
+      const res = await e.gql(
+        `mutation($p: String!) { updateUser(id: "${id}", version: 1, password: $p) { id } }`,
+        { p: weak },
+        { token: e.tokens.admin },
+      );
+      expect({
+        weak,
+        code: res.body.errors?.[0]?.extensions?.code,
+        fields: Object.keys((res.body.errors?.[0]?.extensions?.fieldErrors as object) ?? {}),
+      }).toEqual({
         weak,
         code: 'BAD_USER_INPUT',
         fields: ['password'],
@@ -258,12 +321,18 @@ describeOnDatabases('sign-in throttle and sessions', (env) => {
     const e = env();
     const id = await makeUser(e, 'old-cost@test.local', GOOD_PASSWORD, 256);
     expect(await storedHash(e, id)).toMatch(/^scrypt\$256\$/);
-    expect(code(await post(e, LOGIN, { e: 'old-cost@test.local', p: 'wrong' }, { from: nextAddress() }))).toBe('UNAUTHENTICATED');
+    expect(code(await post(e, LOGIN, { e: 'old-cost@test.local', p: 'wrong' }, { from: nextAddress() }))).toBe(
+      'UNAUTHENTICATED',
+    );
     expect(await storedHash(e, id)).toMatch(/^scrypt\$256\$/);
-    expect(tokenOf(await post(e, LOGIN, { e: 'old-cost@test.local', p: GOOD_PASSWORD }, { from: nextAddress() }))).toEqual(expect.any(String));
+    expect(
+      tokenOf(await post(e, LOGIN, { e: 'old-cost@test.local', p: GOOD_PASSWORD }, { from: nextAddress() })),
+    ).toEqual(expect.any(String));
     const rehashed = await storedHash(e, id);
     expect(rehashed).toMatch(/^scrypt\$1024\$/);
-    expect(tokenOf(await post(e, LOGIN, { e: 'old-cost@test.local', p: GOOD_PASSWORD }, { from: nextAddress() }))).toEqual(expect.any(String));
+    expect(
+      tokenOf(await post(e, LOGIN, { e: 'old-cost@test.local', p: GOOD_PASSWORD }, { from: nextAddress() })),
+    ).toEqual(expect.any(String));
     expect(await storedHash(e, id)).toBe(rehashed);
   });
 });
@@ -275,10 +344,18 @@ describeOnDatabases(
       const e = env();
       expect(PASSWORD_COST).toBe(131072);
       const id = await makeUser(e, 'upgrade@test.local', GOOD_PASSWORD, 16384);
-      expect(tokenOf(await post(e, LOGIN, { e: 'upgrade@test.local', p: GOOD_PASSWORD }, { from: nextAddress() }))).toEqual(expect.any(String));
+      expect(
+        tokenOf(await post(e, LOGIN, { e: 'upgrade@test.local', p: GOOD_PASSWORD }, { from: nextAddress() })),
+      ).toEqual(expect.any(String));
       expect(await storedHash(e, id)).toMatch(/^scrypt\$131072\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
-      expect(tokenOf(await post(e, LOGIN, { e: 'upgrade@test.local', p: GOOD_PASSWORD }, { from: nextAddress() }))).toEqual(expect.any(String));
-      const created = await e.gql<{ createUser: { id: string } }>('mutation { createUser(email: "new-cost@test.local", password: "another long passphrase", role: VIEWER) { id } }', {}, { token: e.tokens.admin });
+      expect(
+        tokenOf(await post(e, LOGIN, { e: 'upgrade@test.local', p: GOOD_PASSWORD }, { from: nextAddress() })),
+      ).toEqual(expect.any(String));
+      const created = await e.gql<{ createUser: { id: string } }>(
+        'mutation { createUser(email: "new-cost@test.local", password: "another long passphrase", role: VIEWER) { id } }',
+        {},
+        { token: e.tokens.admin },
+      );
       expect(await storedHash(e, Number(created.body.data!.createUser.id))).toMatch(/^scrypt\$131072\$/);
     });
   },

@@ -24,13 +24,23 @@ describeOnDatabases('SIGTERM drains the built API', (env) => {
     child = start(e, port);
     await child.waitFor(/^Iron Triangle workbench on /);
     const url = `http://127.0.0.1:${port}/graphql`;
-    const post = (query: string, headers: Record<string, string> = {}) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+    const post = (query: string, headers: Record<string, string> = {}) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query }),
+      });
 
-    const login = await post(`mutation { login(email: "admin@test.local", password: "${e.fixture.password}") { token } }`);
+    const login = await post(
+      `mutation { login(email: "admin@test.local", password: "${e.fixture.password}") { token } }`,
+    );
     const token = ((await login.json()) as { data: { login: { token: string } } }).data.login.token;
 
     // Held for 1.5 s before it runs; it reads the database after SIGTERM has arrived.
-    const inFlight = post('{ _allPeopleMeta { count } }', { authorization: `Bearer ${token}`, 'x-test-hold-ms': '1500' });
+    const inFlight = post('{ _allPeopleMeta { count } }', {
+      authorization: `Bearer ${token}`,
+      'x-test-hold-ms': '1500',
+    });
     const held = await child.waitFor('test hold: request held');
     const sentAt = Date.now();
     child.process.kill('SIGTERM');
@@ -72,7 +82,9 @@ describeOnDatabases('SIGTERM drains the built API', (env) => {
       sockets.push(warm.socket);
     }
     // Clients 0-2 send slow requests on their open connections; 3 and 4 stay idle.
-    const slow = clients.slice(0, 3).map((agent) => send(agent, port, token, COUNT_PEOPLE, { 'x-test-hold-ms': '2000' }));
+    const slow = clients
+      .slice(0, 3)
+      .map((agent) => send(agent, port, token, COUNT_PEOPLE, { 'x-test-hold-ms': '2000' }));
     // A raw keep-alive connection with a slow request on it too: it writes a second request after SIGTERM.
     const raw = rawConnection(port);
     await raw.connected;
@@ -85,20 +97,39 @@ describeOnDatabases('SIGTERM drains the built API', (env) => {
 
     // A request arriving on an open keep-alive connection after SIGTERM is not processed.
     const code = `LATE-${e.kind}`;
-    raw.socket.write(rawRequest(port, token, `mutation { createOrgUnit(name: "Late", code: "${code}", kind: "REGION", parentId: "${e.fixture.units.hq}") { id } }`));
+    raw.socket.write(
+      rawRequest(
+        port,
+        token,
+        `mutation { createOrgUnit(name: "Late", code: "${code}", kind: "REGION", parentId: "${e.fixture.units.hq}") { id } }`,
+      ),
+    );
     // Idle keep-alive connections are closed by the server; a request from those clients is not served.
-    await Promise.all(sockets.slice(3).map((socket) => (socket.destroyed ? undefined : new Promise((resolve) => socket.once('close', resolve)))));
+    await Promise.all(
+      sockets
+        .slice(3)
+        .map((socket) => (socket.destroyed ? undefined : new Promise((resolve) => socket.once('close', resolve)))),
+    );
     for (const agent of clients.slice(3)) {
-      await expect(send(agent, port, token, COUNT_PEOPLE)).rejects.toMatchObject({ code: expect.stringMatching(/^(ECONNREFUSED|ECONNRESET)$/) });
+      await expect(send(agent, port, token, COUNT_PEOPLE)).rejects.toMatchObject({
+        code: expect.stringMatching(/^(ECONNREFUSED|ECONNRESET)$/),
+      });
     }
 
     // Every in-flight request is answered, on the connection it came on, with `Connection: close`.
     for (const [index, pending] of slow.entries()) {
       const answer = await pending;
-      expect(answer).toMatchObject({ status: 200, reused: true, connection: 'close', body: { data: { _allPeopleMeta: { count: 3 } } } });
+      expect(answer).toMatchObject({
+        status: 200,
+        reused: true,
+        connection: 'close',
+        body: { data: { _allPeopleMeta: { count: 3 } } },
+      });
       expect(answer.socket).toBe(sockets[index]);
       // After it, the client's connection is gone and nothing more is served.
-      await expect(send(clients[index]!, port, token, COUNT_PEOPLE)).rejects.toMatchObject({ code: expect.stringMatching(/^(ECONNREFUSED|ECONNRESET)$/) });
+      await expect(send(clients[index]!, port, token, COUNT_PEOPLE)).rejects.toMatchObject({
+        code: expect.stringMatching(/^(ECONNREFUSED|ECONNRESET)$/),
+      });
     }
     const rawAnswers = parseResponses(await raw.closed);
     expect(rawAnswers[0]).toMatchObject({ status: 200, connection: 'close' });
@@ -132,7 +163,11 @@ describeOnDatabases('SIGTERM drains the built API', (env) => {
     await expect(slow).rejects.toMatchObject({ code: 'ECONNRESET' });
     const { code, signal } = await child.exited;
     expect({ code, signal }).toEqual({ code: 0, signal: null });
-    expect(child.lines.find((l) => l.msg === 'shutdown grace ran out: in-flight requests cut')).toMatchObject({ level: 'warn', cut: 1, requestIds: [held.requestId] });
+    expect(child.lines.find((l) => l.msg === 'shutdown grace ran out: in-flight requests cut')).toMatchObject({
+      level: 'warn',
+      cut: 1,
+      requestIds: [held.requestId],
+    });
     expect(child.lines.find((l) => l.msg === 'stopped')).toMatchObject({ cut: 1 });
     expect(child.lines.find((l) => l.level === 'error')).toBeUndefined();
     agent.destroy();
@@ -143,7 +178,12 @@ const COUNT_PEOPLE = '{ _allPeopleMeta { count } }';
 
 async function signIn(port: number, password: string): Promise<string> {
   const agent = new http.Agent({ keepAlive: false });
-  const answer = await send(agent, port, null, `mutation { login(email: "admin@test.local", password: "${password}") { token } }`);
+  const answer = await send(
+    agent,
+    port,
+    null,
+    `mutation { login(email: "admin@test.local", password: "${password}") { token } }`,
+  );
   return (answer.body as { data: { login: { token: string } } }).data.login.token;
 }
 
@@ -157,7 +197,13 @@ interface Answer {
 }
 
 /** A GraphQL POST through `agent` (keep-alive); rejects with the socket error when the request is not answered. */
-function send(agent: http.Agent, port: number, token: string | null, query: string, headers: Record<string, string> = {}): Promise<Answer> {
+function send(
+  agent: http.Agent,
+  port: number,
+  token: string | null,
+  query: string,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const payload = JSON.stringify({ query });
     const request = http.request(
@@ -167,7 +213,12 @@ function send(agent: http.Agent, port: number, token: string | null, query: stri
         port,
         path: '/graphql',
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(payload),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...headers,
+        },
       },
       (response) => {
         const chunks: Buffer[] = [];
@@ -175,7 +226,13 @@ function send(agent: http.Agent, port: number, token: string | null, query: stri
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('error', reject);
         response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, connection: response.headers.connection, body: JSON.parse(Buffer.concat(chunks).toString('utf8')), reused: request.reusedSocket, socket }),
+          resolve({
+            status: response.statusCode ?? 0,
+            connection: response.headers.connection,
+            body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+            reused: request.reusedSocket,
+            socket,
+          }),
         );
       },
     );
@@ -220,9 +277,15 @@ function parseResponses(text: string): Array<{ status: number; connection: strin
     const end = rest.indexOf('\r\n\r\n');
     if (end < 0) break;
     const [statusLine = '', ...headerLines] = rest.slice(0, end).split('\r\n');
-    const headers = new Map(headerLines.map((l) => [l.slice(0, l.indexOf(':')).trim().toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+    const headers = new Map(
+      headerLines.map((l) => [l.slice(0, l.indexOf(':')).trim().toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
+    );
     const length = Number(headers.get('content-length') ?? 0);
-    answers.push({ status: Number(statusLine.split(' ')[1]), connection: headers.get('connection'), body: rest.slice(end + 4, end + 4 + length) });
+    answers.push({
+      status: Number(statusLine.split(' ')[1]),
+      connection: headers.get('connection'),
+      body: rest.slice(end + 4, end + 4 + length),
+    });
     rest = rest.slice(end + 4 + length);
   }
   return answers;

@@ -3,7 +3,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-export const ignores = { ignores: ['**/dist/**', '**/coverage/**', '**/node_modules/**', '**/.turbo/**', '**/data/**'] };
+export const ignores = {
+  ignores: ['**/dist/**', '**/coverage/**', '**/node_modules/**', '**/.turbo/**', '**/data/**'],
+};
 
 export const base = tseslint.config(
   ignores,
@@ -28,17 +30,37 @@ export const domain = [
   {
     files: ['src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ regex: '^(?!\\.{1,2}/)', message: 'packages/domain imports only its own files (relative paths): no frameworks, no I/O, no other packages.' }],
-      }],
-      'no-restricted-globals': ['error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\.{1,2}/)',
+              message:
+                'packages/domain imports only its own files (relative paths): no frameworks, no I/O, no other packages.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
         { name: 'process', message: 'The domain reads no environment.' },
         { name: 'require', message: 'The domain imports only its own files.' },
       ],
-      'no-restricted-syntax': ['error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Time is passed in: never read the clock in a rule.' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Time is passed in: never read the clock in a rule.' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Rules are deterministic.' },
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Time is passed in: never read the clock in a rule.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Time is passed in: never read the clock in a rule.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'Rules are deterministic.',
+        },
       ],
     },
   },

@@ -66,7 +66,10 @@ describe('loadConfig defaults', () => {
 
 describe('DATABASE_URL', () => {
   test('mysql:// selects MySQL/MariaDB with its parts decoded', () => {
-    const config = loadConfig({ DATABASE_URL: 'mysql://app:p%40ss@db.internal:3307/iron', TOKEN_SECRET: SECRET }, { cwd: dir });
+    const config = loadConfig(
+      { DATABASE_URL: 'mysql://app:p%40ss@db.internal:3307/iron', TOKEN_SECRET: SECRET },
+      { cwd: dir },
+    );
     expect(config.database).toEqual({
       kind: 'mysql',
       url: 'mysql://app:p%40ss@db.internal:3307/iron',
@@ -127,7 +130,10 @@ describe('validation names the bad variable', () => {
 
 describe('loadConfig pool, host and shutdown', () => {
   test('HOST, DATABASE_POOL_SIZE, DATABASE_ACQUIRE_TIMEOUT_MS and SHUTDOWN_GRACE_MS are read', () => {
-    const config = loadConfig({ HOST: '0.0.0.0', DATABASE_POOL_SIZE: '5', DATABASE_ACQUIRE_TIMEOUT_MS: '2500', SHUTDOWN_GRACE_MS: '3000' }, { cwd: dir });
+    const config = loadConfig(
+      { HOST: '0.0.0.0', DATABASE_POOL_SIZE: '5', DATABASE_ACQUIRE_TIMEOUT_MS: '2500', SHUTDOWN_GRACE_MS: '3000' },
+      { cwd: dir },
+    );
     expect(config.host).toBe('0.0.0.0');
     expect(config.databasePoolSize).toBe(5);
     expect(config.databaseAcquireTimeoutMs).toBe(2500);

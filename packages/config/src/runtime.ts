@@ -85,7 +85,8 @@ export function parseDatabaseUrl(raw: string, dataDir: string, cwd: string): Dat
       throw new ConfigError('DATABASE_URL', 'is not a valid URL (expected mysql://user:password@host:3306/database)');
     }
     const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
-    if (!database) throw new ConfigError('DATABASE_URL', 'names no database (expected mysql://user:password@host:3306/database)');
+    if (!database)
+      throw new ConfigError('DATABASE_URL', 'names no database (expected mysql://user:password@host:3306/database)');
     if (!url.hostname) throw new ConfigError('DATABASE_URL', 'names no host');
     const port = url.port ? Number(url.port) : 3306;
     return {
@@ -100,10 +101,14 @@ export function parseDatabaseUrl(raw: string, dataDir: string, cwd: string): Dat
   }
   if (raw.startsWith('sqlite:') || raw.startsWith('file:')) {
     const file = raw.replace(/^(sqlite|file):(\/\/)?/, '');
-    if (!file) throw new ConfigError('DATABASE_URL', 'names no SQLite file (expected sqlite:./data/iron-triangle.sqlite)');
+    if (!file)
+      throw new ConfigError('DATABASE_URL', 'names no SQLite file (expected sqlite:./data/iron-triangle.sqlite)');
     return { kind: 'sqlite', url: raw, file: file === ':memory:' ? file : path.resolve(cwd, file) };
   }
-  throw new ConfigError('DATABASE_URL', `has an unsupported scheme in "${raw.split(':')[0]}:"; use mysql://… or sqlite:…`);
+  throw new ConfigError(
+    'DATABASE_URL',
+    `has an unsupported scheme in "${raw.split(':')[0]}:"; use mysql://… or sqlite:…`,
+  );
 }
 
 function loadOrCreateSecret(dataDir: string): string {
@@ -131,18 +136,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   // Loopback unless told otherwise: the demo seeds well-known passwords, so the default reaches no other machine.
   const host = env.HOST && env.HOST !== '' ? env.HOST : '127.0.0.1';
   const dataDir = path.resolve(cwd, env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : './data');
-  const databaseUrl = env.DATABASE_URL && env.DATABASE_URL !== '' ? env.DATABASE_URL : `sqlite:${path.join(dataDir, 'iron-triangle.sqlite')}`;
+  const databaseUrl =
+    env.DATABASE_URL && env.DATABASE_URL !== ''
+      ? env.DATABASE_URL
+      : `sqlite:${path.join(dataDir, 'iron-triangle.sqlite')}`;
   const database = parseDatabaseUrl(databaseUrl, dataDir, cwd);
 
   let tokenSecret: string;
   let tokenSecretSource: 'env' | 'file';
   const secretRaw = env.TOKEN_SECRET;
   if (secretRaw !== undefined && secretRaw !== '') {
-    if (secretRaw.length < 32) throw new ConfigError('TOKEN_SECRET', `is ${secretRaw.length} characters long; use at least 32 random characters`);
+    if (secretRaw.length < 32)
+      throw new ConfigError(
+        'TOKEN_SECRET',
+        `is ${secretRaw.length} characters long; use at least 32 random characters`,
+      );
     tokenSecret = secretRaw;
     tokenSecretSource = 'env';
   } else if (nodeEnv === 'production') {
-    throw new ConfigError('TOKEN_SECRET', 'is required when NODE_ENV=production (at least 32 random characters, e.g. `openssl rand -base64 48`)');
+    throw new ConfigError(
+      'TOKEN_SECRET',
+      'is required when NODE_ENV=production (at least 32 random characters, e.g. `openssl rand -base64 48`)',
+    );
   } else {
     tokenSecret = loadOrCreateSecret(dataDir);
     tokenSecretSource = 'file';
@@ -151,7 +166,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   const tokenTtlSeconds = readInt(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600);
   const seedDemo = readBool(env, 'SEED_DEMO', nodeEnv !== 'production');
   if (seedDemo && nodeEnv === 'production') {
-    throw new ConfigError('SEED_DEMO', 'is true but demo data (with its known passwords) is refused when NODE_ENV=production');
+    throw new ConfigError(
+      'SEED_DEMO',
+      'is true but demo data (with its known passwords) is refused when NODE_ENV=production',
+    );
   }
   const introspection = readBool(env, 'GRAPHQL_INTROSPECTION', true);
   const databasePoolSize = readInt(env, 'DATABASE_POOL_SIZE', 10, 1, 500);

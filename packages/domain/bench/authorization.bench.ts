@@ -22,7 +22,16 @@ const T = new Date(Date.UTC(2026, 2, 1));
 const POINTS: DecisionPoint[] = ['ATI', 'ATB', 'ATC', 'ATAC', 'ATCC'];
 const GRADES: ProjectGrade[] = ['I', 'II', 'III'];
 const ROLES: TriangleRole[] = ['AR', 'SR', 'FR'];
-const TITLES = ['BU_PRESIDENT', 'BUSINESS_DEPT_DIRECTOR', 'INDUSTRY_HEAD', 'INDUSTRY_CHIEF_ENGINEER', 'CHIEF_ENGINEER', 'FINANCE_MANAGER', 'DELIVERY_MANAGER', 'OFFICE_HEAD'];
+const TITLES = [
+  'BU_PRESIDENT',
+  'BUSINESS_DEPT_DIRECTOR',
+  'INDUSTRY_HEAD',
+  'INDUSTRY_CHIEF_ENGINEER',
+  'CHIEF_ENGINEER',
+  'FINANCE_MANAGER',
+  'DELIVERY_MANAGER',
+  'OFFICE_HEAD',
+];
 
 interface Size {
   readonly units: number;
@@ -39,7 +48,12 @@ function generate(size: Size, seed: number): AuthorityState {
   // HQ → regions → offices → system departments (about 1 : 6 : 48 : 245 at 300 units).
   const regions = Math.max(1, Math.round(size.units / 50));
   for (let i = 1; i < size.units; i++) {
-    const parent = i <= regions ? 0 : i <= regions * 9 ? 1 + ((i - regions - 1) % regions) : regions + 1 + ((i - regions * 9 - 1) % (regions * 8));
+    const parent =
+      i <= regions
+        ? 0
+        : i <= regions * 9
+          ? 1 + ((i - regions - 1) % regions)
+          : regions + 1 + ((i - regions * 9 - 1) % (regions * 8));
     orgUnits.push({ id: `u${i}`, parentId: `u${Math.min(parent, i - 1)}` });
   }
   const children = new Map<string, string[]>();
@@ -50,11 +64,31 @@ function generate(size: Size, seed: number): AuthorityState {
   for (let i = 0; i < size.positions; i++) {
     const unit = `u${p.int(0, size.units - 1)}`;
     const from = T.getTime() - p.int(30, 900) * DAY;
-    positions.push({ id: `pos${i}`, personId: person(), title: p.one(TITLES), orgUnitId: unit, window: { from: new Date(from), to: p.chance(0.1) ? new Date(T.getTime() - p.int(1, 20) * DAY) : null } });
+    positions.push({
+      id: `pos${i}`,
+      personId: person(),
+      title: p.one(TITLES),
+      orgUnitId: unit,
+      window: { from: new Date(from), to: p.chance(0.1) ? new Date(T.getTime() - p.int(1, 20) * DAY) : null },
+    });
   }
   const bodies: AuthorityBody[] = [
-    { id: 'grade-I', seats: [{ title: 'BU_PRESIDENT', fixed: true }, { title: 'BUSINESS_DEPT_DIRECTOR', alternativeTitles: ['CHIEF_ENGINEER'], fixed: true }, { title: 'FINANCE_MANAGER', fixed: false }] },
-    { id: 'grade-II', seats: [{ title: 'BUSINESS_DEPT_DIRECTOR', fixed: true }, { title: 'INDUSTRY_HEAD', fixed: true }, { title: 'INDUSTRY_CHIEF_ENGINEER', fixed: true }] },
+    {
+      id: 'grade-I',
+      seats: [
+        { title: 'BU_PRESIDENT', fixed: true },
+        { title: 'BUSINESS_DEPT_DIRECTOR', alternativeTitles: ['CHIEF_ENGINEER'], fixed: true },
+        { title: 'FINANCE_MANAGER', fixed: false },
+      ],
+    },
+    {
+      id: 'grade-II',
+      seats: [
+        { title: 'BUSINESS_DEPT_DIRECTOR', fixed: true },
+        { title: 'INDUSTRY_HEAD', fixed: true },
+        { title: 'INDUSTRY_CHIEF_ENGINEER', fixed: true },
+      ],
+    },
   ];
   const rules: AuthorityRule[] = [];
   // Rule kinds in fixed shares, 18 : 1 : 1 (position, decision body, project role), the bodies in turn. They were
@@ -95,7 +129,8 @@ function generate(size: Size, seed: number): AuthorityState {
       let delegator = parent?.delegateId ?? person();
       if (rule && rule.holder.kind === 'POSITION') {
         const holder = rule.holder;
-        delegator = positions.find((x) => x.title === holder.title && x.orgUnitId === holder.orgUnitId)?.personId ?? delegator;
+        delegator =
+          positions.find((x) => x.title === holder.title && x.orgUnitId === holder.orgUnitId)?.personId ?? delegator;
       }
       const kids = children.get(terms.scopeOrgUnitId) ?? [];
       const from = Math.max(terms.window.from.getTime(), T.getTime() - p.int(0, 400) * DAY);
@@ -108,8 +143,16 @@ function generate(size: Size, seed: number): AuthorityState {
         grades: terms.grades.filter(() => p.chance(0.9)),
         scopeOrgUnitId: kids.length > 0 && p.chance(0.3) ? p.one(kids) : terms.scopeOrgUnitId,
         currency: terms.currency,
-        limit: terms.limit === null ? (p.chance(0.5) ? null : BigInt(p.int(1_000, 500_000)) * 1000n) : (terms.limit * BigInt(p.int(50, 100))) / 100n,
-        window: { from: new Date(from), to: terms.window.to ?? (p.chance(0.7) ? null : new Date(T.getTime() + p.int(1, 300) * DAY)) },
+        limit:
+          terms.limit === null
+            ? p.chance(0.5)
+              ? null
+              : BigInt(p.int(1_000, 500_000)) * 1000n
+            : (terms.limit * BigInt(p.int(50, 100))) / 100n,
+        window: {
+          from: new Date(from),
+          to: terms.window.to ?? (p.chance(0.7) ? null : new Date(T.getTime() + p.int(1, 300) * DAY)),
+        },
         redelegableDepth: 4 - level,
         requiredQualification: p.chance(0.2) ? { role: p.one(ROLES), level: p.int(1, 3) } : null,
         reason: 'bench',
@@ -122,7 +165,15 @@ function generate(size: Size, seed: number): AuthorityState {
   const certifications: CertificationRecord[] = [];
   for (let i = 0; i < size.people; i++) {
     if (!p.chance(0.6)) continue;
-    certifications.push({ assessmentId: `a${i}`, personId: `p${i}`, role: p.one(ROLES), level: p.int(1, 5), assessedAt: new Date(T.getTime() - p.int(10, 700) * DAY), validUntil: p.chance(0.3) ? null : new Date(T.getTime() + p.int(-100, 700) * DAY), certifying: true });
+    certifications.push({
+      assessmentId: `a${i}`,
+      personId: `p${i}`,
+      role: p.one(ROLES),
+      level: p.int(1, 5),
+      assessedAt: new Date(T.getTime() - p.int(10, 700) * DAY),
+      validUntil: p.chance(0.3) ? null : new Date(T.getTime() + p.int(-100, 700) * DAY),
+      certifying: true,
+    });
   }
   return { orgUnits, positions, bodies, rules, delegations, certifications };
 }
@@ -139,7 +190,13 @@ interface Question {
  * looking at a single chain (302 of its 1,882 denied questions against 2 of 1,984 in the big state): the small
  * state's denied figure measured easier questions, not the same ones in a smaller state.
  */
-function questions(state: AuthorityState, ix: AuthorityIndex, seed: number, wanted: number, people: number): { allowed: Question[]; denied: Question[] } {
+function questions(
+  state: AuthorityState,
+  ix: AuthorityIndex,
+  seed: number,
+  wanted: number,
+  people: number,
+): { allowed: Question[]; denied: Question[] } {
   const p = picker(seededRandom(seed));
   const allowed: Question[] = [];
   const denied: Question[] = [];
@@ -153,11 +210,16 @@ function questions(state: AuthorityState, ix: AuthorityIndex, seed: number, want
       grade: p.one(d.grades),
       orgUnitId: p.one(unit),
       amount: { minor: amount, currency: d.currency },
-      team: [{ personId: `p${p.int(0, 9999)}`, role: 'AR' }, { personId: `p${p.int(0, 9999)}`, role: 'SR' }, { personId: `p${p.int(0, 9999)}`, role: 'FR' }],
+      team: [
+        { personId: `p${p.int(0, 9999)}`, role: 'AR' },
+        { personId: `p${p.int(0, 9999)}`, role: 'SR' },
+        { personId: `p${p.int(0, 9999)}`, role: 'FR' },
+      ],
     };
     if (authorize(d.delegateId, c, T, ix).allowed) {
       if (allowed.length < wanted) allowed.push({ person: d.delegateId, c });
-      if (denied.length < wanted && d.limit !== null) denied.push({ person: d.delegateId, c: { ...c, amount: { minor: amount + 1n, currency: d.currency } } });
+      if (denied.length < wanted && d.limit !== null)
+        denied.push({ person: d.delegateId, c: { ...c, amount: { minor: amount + 1n, currency: d.currency } } });
     } else if (denied.length < wanted) {
       denied.push({ person: p.chance(0.5) ? d.delegateId : `p${p.int(0, people - 1)}`, c });
     }
@@ -197,14 +259,22 @@ function measure(label: string, size: Size, seed: number, withReference: boolean
   rate(qs.denied, (q) => authorize(q.person, q.c, T, ix).allowed, 300);
   const allowed = rate(qs.allowed, (q) => authorize(q.person, q.c, T, ix).allowed, 1500);
   const denied = rate(qs.denied, (q) => authorize(q.person, q.c, T, ix).allowed, 1500);
-  console.log(`\n${label}: ${size.units} org units, ${size.people} people, ${size.positions} positions, ${size.rules} rules, ${size.delegations} delegations (index built in ${indexMs.toFixed(0)} ms)`);
-  console.log(`  engine     allowed ${fmt(allowed)} checks/s   denied ${fmt(denied)} checks/s   (${qs.allowed.length} allowed / ${qs.denied.length} denied questions)`);
+  console.log(
+    `\n${label}: ${size.units} org units, ${size.people} people, ${size.positions} positions, ${size.rules} rules, ${size.delegations} delegations (index built in ${indexMs.toFixed(0)} ms)`,
+  );
+  console.log(
+    `  engine     allowed ${fmt(allowed)} checks/s   denied ${fmt(denied)} checks/s   (${qs.allowed.length} allowed / ${qs.denied.length} denied questions)`,
+  );
   if (withReference) {
     const few = (list: readonly Question[]): Question[] => list.slice(0, 15);
     const refAllowed = rate(few(qs.allowed), (q) => referenceAuthorize(q.person, q.c, T, state).allowed, 1);
     const refDenied = rate(few(qs.denied), (q) => referenceAuthorize(q.person, q.c, T, state).allowed, 1);
-    console.log(`  reference  allowed ${fmt(refAllowed)} checks/s   denied ${fmt(refDenied)} checks/s   (brute force, 15 questions each)`);
-    console.log(`  engine / reference: allowed ×${fmt(allowed / refAllowed).trim()}, denied ×${fmt(denied / refDenied).trim()}`);
+    console.log(
+      `  reference  allowed ${fmt(refAllowed)} checks/s   denied ${fmt(refDenied)} checks/s   (brute force, 15 questions each)`,
+    );
+    console.log(
+      `  engine / reference: allowed ×${fmt(allowed / refAllowed).trim()}, denied ×${fmt(denied / refDenied).trim()}`,
+    );
   }
   return { allowed, denied };
 }
@@ -219,7 +289,11 @@ const TENTH: Size = { units: 30, people: 1_000, positions: 200, rules: 50, deleg
 const RUNS: Record<string, { label: string; size: Size; withReference: boolean }> = {
   full: { label: 'State at 50,000 delegations', size: FULL, withReference: true },
   tenth: { label: 'State grown 10× smaller (5,000 delegations)', size: TENTH, withReference: true },
-  denser: { label: 'Only delegations cut to 5,000 (same people, positions, rules)', size: { ...FULL, delegations: 5_000 }, withReference: false },
+  denser: {
+    label: 'Only delegations cut to 5,000 (same people, positions, rules)',
+    size: { ...FULL, delegations: 5_000 },
+    withReference: false,
+  },
 };
 
 /**
@@ -229,7 +303,10 @@ const RUNS: Record<string, { label: string; size: Size; withReference: boolean }
  * of the slowdown being measured. Each state now gets the same start: a new process, the same warm-up.
  */
 function measureApart(run: string): Measured {
-  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1] as string, '--only', run], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1] as string, '--only', run], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   if (child.status !== 0) throw new Error(`bench child ${run} failed (${child.status})`);
   const lines = child.stdout.trimEnd().split('\n');
   const result = JSON.parse((lines.pop() as string).replace(/^RESULT /, '')) as Measured;
@@ -245,15 +322,23 @@ function main(): void {
     console.log('RESULT ' + JSON.stringify(measure(run.label, run.size, 7, run.withReference)));
     return;
   }
-  console.log(`authorization.bench — Node ${process.version}, one core, as of ${T.toISOString()}; each state measured in its own process`);
+  console.log(
+    `authorization.bench — Node ${process.version}, one core, as of ${T.toISOString()}; each state measured in its own process`,
+  );
   const big = measureApart('full');
   const small = measureApart('tenth');
   const denser = measureApart('denser');
   console.log('\nGrowth (checks/s at 5,000 → at 50,000 delegations; slowdown factor, goal < 2×):');
-  console.log(`  whole state ×10      allowed ${fmt(small.allowed)} → ${fmt(big.allowed)}  (×${(small.allowed / big.allowed).toFixed(2)})   denied ${fmt(small.denied)} → ${fmt(big.denied)}  (×${(small.denied / big.denied).toFixed(2)})`);
-  console.log(`  delegations only ×10 allowed ${fmt(denser.allowed)} → ${fmt(big.allowed)}  (×${(denser.allowed / big.allowed).toFixed(2)})   denied ${fmt(denser.denied)} → ${fmt(big.denied)}  (×${(denser.denied / big.denied).toFixed(2)})`);
+  console.log(
+    `  whole state ×10      allowed ${fmt(small.allowed)} → ${fmt(big.allowed)}  (×${(small.allowed / big.allowed).toFixed(2)})   denied ${fmt(small.denied)} → ${fmt(big.denied)}  (×${(small.denied / big.denied).toFixed(2)})`,
+  );
+  console.log(
+    `  delegations only ×10 allowed ${fmt(denser.allowed)} → ${fmt(big.allowed)}  (×${(denser.allowed / big.allowed).toFixed(2)})   denied ${fmt(denser.denied)} → ${fmt(big.denied)}  (×${(denser.denied / big.denied).toFixed(2)})`,
+  );
   const goal = Math.min(big.allowed, big.denied) >= 100_000;
-  console.log(`\nGoal ≥ 100,000 checks/s at 50,000 delegations: ${goal ? 'met' : 'NOT met'} (slowest: ${fmt(Math.min(big.allowed, big.denied)).trim()} checks/s)`);
+  console.log(
+    `\nGoal ≥ 100,000 checks/s at 50,000 delegations: ${goal ? 'met' : 'NOT met'} (slowest: ${fmt(Math.min(big.allowed, big.denied)).trim()} checks/s)`,
+  );
 }
 
 main();

@@ -55,7 +55,8 @@ const median = (values: number[]): number => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 };
-const percentile = (values: number[], p: number): number => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))] as number;
+const percentile = (values: number[], p: number): number =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))] as number;
 
 for (let i = 0; i < WARMUP; i++) once();
 const fundTimes: number[] = [];
@@ -72,9 +73,13 @@ for (let i = 0; i < RUNS; i++) {
 
 const row = (label: string, times: number[]) => {
   const m = median(times);
-  console.log(`${label.padEnd(18)} median ${m.toFixed(3).padStart(8)} ms   p95 ${percentile(times, 0.95).toFixed(3).padStart(8)} ms   ${(1000 / m).toFixed(0).padStart(7)} ops/s`);
+  console.log(
+    `${label.padEnd(18)} median ${m.toFixed(3).padStart(8)} ms   p95 ${percentile(times, 0.95).toFixed(3).padStart(8)} ms   ${(1000 / m).toFixed(0).padStart(7)} ops/s`,
+  );
 };
-console.log(`incentive pool: ${MEMBERS} members, ${RUNS} runs after ${WARMUP} warm-up, node ${process.version}; funded ${funded} minor units`);
+console.log(
+  `incentive pool: ${MEMBERS} members, ${RUNS} runs after ${WARMUP} warm-up, node ${process.version}; funded ${funded} minor units`,
+);
 row('fundPool', fundTimes);
 row('allocatePool', allocateTimes);
 row('fund + allocate', totalTimes);

@@ -35,7 +35,9 @@ describe('domain purity', () => {
 
   it.each(files.map((f) => [relative(SRC, f), f]))('%s imports only relative paths', (_name, file) => {
     const code = stripComments(readFileSync(file, 'utf8'));
-    const offending = [...code.matchAll(SPECIFIER)].map((m) => m[2] as string).filter((spec) => !spec.startsWith('./') && !spec.startsWith('../'));
+    const offending = [...code.matchAll(SPECIFIER)]
+      .map((m) => m[2] as string)
+      .filter((spec) => !spec.startsWith('./') && !spec.startsWith('../'));
     expect(offending).toEqual([]);
   });
 
@@ -45,10 +47,18 @@ describe('domain purity', () => {
   });
 
   it('the scanners catch what they should', () => {
-    const sample = "import x from 'typeorm';\nconst a = require('fs');\nconst b = Date.now();\nconst c = new Date();\nprocess.env.X;\nMath.random();";
+    const sample =
+      "import x from 'typeorm';\nconst a = require('fs');\nconst b = Date.now();\nconst c = new Date();\nprocess.env.X;\nMath.random();";
     expect([...sample.matchAll(SPECIFIER)].map((m) => m[2])).toEqual(['typeorm', 'fs']);
-    expect(FORBIDDEN.filter(([, p]) => p.test(sample)).map(([n]) => n)).toEqual(['Date.now(', 'new Date()', 'Math.random', 'process.']);
-    expect(FORBIDDEN.some(([, p]) => p.test(stripComments('// never Date.now() here\nconst d = new Date(at);')))).toBe(false);
+    expect(FORBIDDEN.filter(([, p]) => p.test(sample)).map(([n]) => n)).toEqual([
+      'Date.now(',
+      'new Date()',
+      'Math.random',
+      'process.',
+    ]);
+    expect(FORBIDDEN.some(([, p]) => p.test(stripComments('// never Date.now() here\nconst d = new Date(at);')))).toBe(
+      false,
+    );
   });
 
   it('packages/domain has no runtime dependencies', () => {

@@ -19,7 +19,8 @@ interface ApiState {
 }
 
 function readState(): ApiState {
-  if (!existsSync(STATE)) throw new Error(`No running API recorded in ${STATE}: run the e2e tests through jest.e2e.config.cjs.`);
+  if (!existsSync(STATE))
+    throw new Error(`No running API recorded in ${STATE}: run the e2e tests through jest.e2e.config.cjs.`);
   return JSON.parse(readFileSync(STATE, 'utf8')) as ApiState;
 }
 
@@ -30,8 +31,9 @@ export function connectApi(): RunningApi {
 }
 
 export async function recordState(api: RunningApi, pid: number): Promise<void> {
-  const data = await gql<{ __schema: { queryType: { fields: Array<{ name: string }> }; mutationType: { fields: Array<{ name: string }> } } }>(
-    api, null, '{ __schema { queryType { fields { name } } mutationType { fields { name } } } }');
+  const data = await gql<{
+    __schema: { queryType: { fields: Array<{ name: string }> }; mutationType: { fields: Array<{ name: string }> } };
+  }>(api, null, '{ __schema { queryType { fields { name } } mutationType { fields { name } } } }');
   const operations = [...data.__schema.queryType.fields, ...data.__schema.mutationType.fields].map((f) => f.name);
   mkdirSync(path.dirname(STATE), { recursive: true });
   writeFileSync(STATE, JSON.stringify({ url: api.url, dataDir: api.dataDir, pid, operations } satisfies ApiState));
@@ -64,7 +66,8 @@ function freePort(): Promise<number> {
 async function waitUntilUp(url: string, child: ChildProcess, logs: () => string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The API exited with code ${child.exitCode} before listening:\n${logs()}`);
+    if (child.exitCode !== null)
+      throw new Error(`The API exited with code ${child.exitCode} before listening:\n${logs()}`);
     try {
       const response = await fetch(`${url}/healthz`);
       if (response.ok) return;
@@ -77,8 +80,10 @@ async function waitUntilUp(url: string, child: ChildProcess, logs: () => string,
 }
 
 export async function startApi(): Promise<RunningApi> {
-  if (!existsSync(API_ENTRY)) throw new Error(`No API build at ${API_ENTRY}: build apps/api first (or set E2E_API_ENTRY).`);
-  if (!existsSync(path.join(PORTAL_DIST, 'index.html'))) throw new Error(`No portal build at ${PORTAL_DIST}: run vite build in apps/admin first.`);
+  if (!existsSync(API_ENTRY))
+    throw new Error(`No API build at ${API_ENTRY}: build apps/api first (or set E2E_API_ENTRY).`);
+  if (!existsSync(path.join(PORTAL_DIST, 'index.html')))
+    throw new Error(`No portal build at ${PORTAL_DIST}: run vite build in apps/admin first.`);
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'iron-triangle-e2e-'));
   const database = path.join(dataDir, 'e2e.sqlite');
@@ -95,8 +100,12 @@ export async function startApi(): Promise<RunningApi> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (chunk) => { output += String(chunk); });
-  child.stderr?.on('data', (chunk) => { output += String(chunk); });
+  child.stdout?.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += String(chunk);
+  });
   const url = `http://127.0.0.1:${port}`;
   const logs = () => output.slice(-4000);
   try {
@@ -124,7 +133,12 @@ export async function startApi(): Promise<RunningApi> {
 }
 
 /** A GraphQL call as a signed-in demo user, for setting up data the UI then works with. */
-export async function gql<T>(api: RunningApi, token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function gql<T>(
+  api: RunningApi,
+  token: string | null,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
   const response = await fetch(`${api.url}/graphql`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
@@ -136,6 +150,11 @@ export async function gql<T>(api: RunningApi, token: string | null, query: strin
 }
 
 export async function tokenFor(api: RunningApi, email: string): Promise<string> {
-  const data = await gql<{ login: { token: string } }>(api, null, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: email, p: 'demo' });
+  const data = await gql<{ login: { token: string } }>(
+    api,
+    null,
+    'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+    { e: email, p: 'demo' },
+  );
   return data.login.token;
 }

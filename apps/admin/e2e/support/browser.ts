@@ -8,7 +8,16 @@ export const ARTIFACTS = path.resolve(__dirname, '../../e2e-artifacts');
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -33,7 +42,8 @@ export async function openTab(browser: Browser, baseURL: string, locale = 'en-US
   // The API sends a Content-Security-Policy (apps/api/src/platform/security-headers.ts): anything it blocks is a
   // broken screen waiting to happen, so a violation counts as an error (Chromium reports each one on the console).
   page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) errors.push(`CSP: ${message.text()}`);
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      errors.push(`CSP: ${message.text()}`);
   });
   return { context, page, scripts, errors };
 }

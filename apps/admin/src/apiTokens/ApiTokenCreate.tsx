@@ -11,13 +11,17 @@ export function ApiTokenCreate() {
   return (
     <>
       <Create mutationOptions={{ onSuccess: (data) => setSecret(String(data.secret ?? '')) }}>
-        <SimpleForm><ApiTokenInputs /></SimpleForm>
+        <SimpleForm>
+          <ApiTokenInputs />
+        </SimpleForm>
       </Create>
       <Dialog open={secret !== null}>
         <DialogTitle>{translate('resources.ApiToken.fields.secret')}</DialogTitle>
         <DialogContent>
           <Alert severity="warning">{translate('resources.ApiToken.secret_once')}</Alert>
-          <Typography sx={{ fontFamily: 'monospace', wordBreak: 'break-all', mt: 2 }} data-testid="token-secret">{secret}</Typography>
+          <Typography sx={{ fontFamily: 'monospace', wordBreak: 'break-all', mt: 2 }} data-testid="token-secret">
+            {secret}
+          </Typography>
         </DialogContent>
         <DialogActions>
           <Button onClick={() => redirect('list', 'ApiToken')}>{translate('ra.action.close')}</Button>

@@ -4,7 +4,9 @@ import { AssessmentInputs, toAssessmentInput } from './AssessmentInputs';
 export function AssessmentCreate() {
   return (
     <Create redirect="show" transform={toAssessmentInput}>
-      <SimpleForm><AssessmentInputs /></SimpleForm>
+      <SimpleForm>
+        <AssessmentInputs />
+      </SimpleForm>
     </Create>
   );
 }

@@ -4,7 +4,9 @@ import { AssessmentInputs, toAssessmentInput } from './AssessmentInputs';
 export function AssessmentEdit() {
   return (
     <Edit mutationMode="pessimistic" transform={toAssessmentInput}>
-      <SimpleForm><AssessmentInputs /></SimpleForm>
+      <SimpleForm>
+        <AssessmentInputs />
+      </SimpleForm>
     </Edit>
   );
 }

@@ -1,6 +1,17 @@
 import {
-  ArrayInput, AutocompleteInput, FormDataConsumer, maxValue, minValue, NumberInput, ReferenceInput, required, SelectInput,
-  SimpleFormIterator, TextInput, useGetManyReference, useGetOne,
+  ArrayInput,
+  AutocompleteInput,
+  FormDataConsumer,
+  maxValue,
+  minValue,
+  NumberInput,
+  ReferenceInput,
+  required,
+  SelectInput,
+  SimpleFormIterator,
+  TextInput,
+  useGetManyReference,
+  useGetOne,
 } from 'react-admin';
 import { useEffect } from 'react';
 import { useFormContext } from 'react-hook-form';
@@ -12,13 +23,24 @@ export const ASSESSMENT_KINDS = ['SELF', 'MANAGER', 'PANEL'] as const;
 
 /** The dimensions to rate: those of the framework's role-model version, else the role's standard ones. */
 function useDimensions(role?: string, frameworkId?: string): string[] {
-  const { data: framework } = useGetOne('QualificationFramework', { id: frameworkId ?? '' }, { enabled: Boolean(frameworkId) });
+  const { data: framework } = useGetOne(
+    'QualificationFramework',
+    { id: frameworkId ?? '' },
+    { enabled: Boolean(frameworkId) },
+  );
   const versionId = framework?.roleModelVersionId;
-  const { data } = useGetManyReference('RoleModelDimension', {
-    target: 'roleModelVersionId', id: versionId ?? '', pagination: { page: 1, perPage: 100 }, sort: { field: 'sortOrder', order: 'ASC' },
-  }, { enabled: Boolean(versionId) });
+  const { data } = useGetManyReference(
+    'RoleModelDimension',
+    {
+      target: 'roleModelVersionId',
+      id: versionId ?? '',
+      pagination: { page: 1, perPage: 100 },
+      sort: { field: 'sortOrder', order: 'ASC' },
+    },
+    { enabled: Boolean(versionId) },
+  );
   const codes = (data ?? []).map((d) => String(d.code));
-  return codes.length ? codes : DEFAULT_DIMENSIONS[role ?? ''] ?? [];
+  return codes.length ? codes : (DEFAULT_DIMENSIONS[role ?? ''] ?? []);
 }
 
 /** One row per dimension of the chosen framework; rows already typed are kept. */
@@ -30,14 +52,34 @@ function Ratings({ role, frameworkId }: { role?: string; frameworkId?: string })
     if (!key) return;
     const current = (getValues('ratings') as Array<{ dimensionCode?: string }> | undefined) ?? [];
     const byCode = new Map(current.map((r) => [r.dimensionCode, r]));
-    setValue('ratings', key.split(',').map((dimensionCode) => byCode.get(dimensionCode) ?? { dimensionCode, score: null, evidence: '' }), { shouldDirty: true });
+    setValue(
+      'ratings',
+      key.split(',').map((dimensionCode) => byCode.get(dimensionCode) ?? { dimensionCode, score: null, evidence: '' }),
+      { shouldDirty: true },
+    );
   }, [key, getValues, setValue]);
   return (
     <ArrayInput source="ratings" label="qualification.ratings" validate={required()}>
       <SimpleFormIterator inline>
-        <SelectInput source="dimensionCode" label="resources.Assessment.fields.dimensionCode" choices={enumChoices('Dimension', dimensions)} validate={required()} />
-        <NumberInput source="score" label="qualification.rating" validate={[required(), minValue(1), maxValue(5)]} sx={{ width: 120 }} />
-        <TextInput source="evidence" label="qualification.evidence" multiline sx={{ minWidth: 360 }} validate={required()} />
+        <SelectInput
+          source="dimensionCode"
+          label="resources.Assessment.fields.dimensionCode"
+          choices={enumChoices('Dimension', dimensions)}
+          validate={required()}
+        />
+        <NumberInput
+          source="score"
+          label="qualification.rating"
+          validate={[required(), minValue(1), maxValue(5)]}
+          sx={{ width: 120 }}
+        />
+        <TextInput
+          source="evidence"
+          label="qualification.evidence"
+          multiline
+          sx={{ minWidth: 360 }}
+          validate={required()}
+        />
       </SimpleFormIterator>
     </ArrayInput>
   );
@@ -49,7 +91,11 @@ export function toAssessmentInput({ ratings, performance, ...values }: Record<st
   const periods = (performance as Array<Record<string, unknown>> | null | undefined) ?? [];
   return {
     ...values,
-    ratings: rows.map((r) => ({ dimension: r.dimensionCode, proficiency: Number(r.score), evidence: r.evidence ?? null })),
+    ratings: rows.map((r) => ({
+      dimension: r.dimensionCode,
+      proficiency: Number(r.score),
+      evidence: r.evidence ?? null,
+    })),
     performance: periods.map((p) => ({ period: p.period, endsAt: p.endsAt, rating: p.rating })),
   };
 }
@@ -57,28 +103,48 @@ export function toAssessmentInput({ ratings, performance, ...values }: Record<st
 export function AssessmentInputs() {
   return (
     <>
-      <ReferenceInput source="personId" reference="Person"><AutocompleteInput optionText="name" validate={required()} /></ReferenceInput>
+      <ReferenceInput source="personId" reference="Person">
+        <AutocompleteInput optionText="name" validate={required()} />
+      </ReferenceInput>
       <SelectInput source="role" choices={enumChoices('TriangleRole', ['AR', 'SR', 'FR'])} validate={required()} />
       <FormDataConsumer>
         {({ formData }) => (
-          <ReferenceInput source="frameworkId" reference="QualificationFramework" filter={formData.role ? { role: formData.role } : {}}>
+          <ReferenceInput
+            source="frameworkId"
+            reference="QualificationFramework"
+            filter={formData.role ? { role: formData.role } : {}}
+          >
             <AutocompleteInput optionText="name" validate={required()} />
           </ReferenceInput>
         )}
       </FormDataConsumer>
       <SelectInput source="kind" choices={enumChoices('AssessmentKind', ASSESSMENT_KINDS)} validate={required()} />
-      <ReferenceInput source="assessorId" reference="Person"><AutocompleteInput optionText="name" /></ReferenceInput>
+      <ReferenceInput source="assessorId" reference="Person">
+        <AutocompleteInput optionText="name" />
+      </ReferenceInput>
       <InstantInput source="assessedAt" validate={required()} defaultValue={new Date().toISOString()} />
       <InstantInput source="inRoleSince" />
       <NumberInput source="completedProjects" validate={minValue(0)} />
       <ArrayInput source="performance">
         <SimpleFormIterator inline>
-          <TextInput source="period" label="resources.Assessment.fields.period" validate={required()} sx={{ width: 120 }} />
+          <TextInput
+            source="period"
+            label="resources.Assessment.fields.period"
+            validate={required()}
+            sx={{ width: 120 }}
+          />
           <InstantInput source="endsAt" label="resources.Assessment.fields.endsAt" validate={required()} />
-          <SelectInput source="rating" label="resources.Assessment.fields.rating" choices={enumChoices('AppraisalRating', APPRAISAL_RATINGS)} validate={required()} />
+          <SelectInput
+            source="rating"
+            label="resources.Assessment.fields.rating"
+            choices={enumChoices('AppraisalRating', APPRAISAL_RATINGS)}
+            validate={required()}
+          />
         </SimpleFormIterator>
       </ArrayInput>
-      <FormDataConsumer>{({ formData }) => <Ratings role={formData.role} frameworkId={formData.frameworkId} />}</FormDataConsumer>
+      <FormDataConsumer>
+        {({ formData }) => <Ratings role={formData.role} frameworkId={formData.frameworkId} />}
+      </FormDataConsumer>
       <TextInput source="comment" multiline fullWidth />
     </>
   );

@@ -2,7 +2,9 @@ import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, Sel
 import { EnumField, enumChoices, LocaleDateField } from '../components/fields';
 
 const filters = [
-  <ReferenceInput key="p" source="personId" reference="Person" alwaysOn><AutocompleteInput optionText="name" /></ReferenceInput>,
+  <ReferenceInput key="p" source="personId" reference="Person" alwaysOn>
+    <AutocompleteInput optionText="name" />
+  </ReferenceInput>,
   <SelectInput key="r" source="role" choices={enumChoices('TriangleRole', ['AR', 'SR', 'FR'])} />,
 ];
 
@@ -10,12 +12,24 @@ export function AssessmentList() {
   return (
     <List filters={filters} sort={{ field: 'assessedAt', order: 'DESC' }}>
       <DataTable rowClick="show">
-        <DataTable.Col source="personId"><ReferenceField source="personId" reference="Person" link="show" /></DataTable.Col>
-        <DataTable.Col source="role"><EnumField source="role" enumName="TriangleRole" /></DataTable.Col>
-        <DataTable.Col source="kind"><EnumField source="kind" enumName="AssessmentKind" /></DataTable.Col>
-        <DataTable.Col source="assessedAt"><LocaleDateField source="assessedAt" /></DataTable.Col>
-        <DataTable.Col source="levelReached"><EnumField source="levelReached" enumName="Level" /></DataTable.Col>
-        <DataTable.Col source="validUntil"><LocaleDateField source="validUntil" /></DataTable.Col>
+        <DataTable.Col source="personId">
+          <ReferenceField source="personId" reference="Person" link="show" />
+        </DataTable.Col>
+        <DataTable.Col source="role">
+          <EnumField source="role" enumName="TriangleRole" />
+        </DataTable.Col>
+        <DataTable.Col source="kind">
+          <EnumField source="kind" enumName="AssessmentKind" />
+        </DataTable.Col>
+        <DataTable.Col source="assessedAt">
+          <LocaleDateField source="assessedAt" />
+        </DataTable.Col>
+        <DataTable.Col source="levelReached">
+          <EnumField source="levelReached" enumName="Level" />
+        </DataTable.Col>
+        <DataTable.Col source="validUntil">
+          <LocaleDateField source="validUntil" />
+        </DataTable.Col>
       </DataTable>
     </List>
   );

@@ -1,6 +1,16 @@
 import { Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { BooleanField, NumberField, ReferenceField, Show, SimpleShowLayout, TextField, useDataProvider, useRecordContext, useTranslate } from 'react-admin';
+import {
+  BooleanField,
+  NumberField,
+  ReferenceField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  useDataProvider,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { ErrorText } from '../components/ErrorText';
 import { EnumField, LocaleDateField, useEnumLabel } from '../components/fields';
 import { TraceText } from '../pools/AllocationTable';
@@ -8,7 +18,11 @@ import { GapView, isGap, QualificationStatusView } from '../people/Qualification
 import type { Operations } from '../providers/operations';
 import type { QualificationStatus } from '../providers/types';
 
-interface Rating { dimensionCode: string; score: number; evidence?: string | null }
+interface Rating {
+  dimensionCode: string;
+  score: number;
+  evidence?: string | null;
+}
 
 /** Ratings are read with the assessment (providers/composites.ts). */
 function Ratings() {
@@ -65,7 +79,9 @@ function CurrentStatus() {
       (status) => live && setState({ status }),
       (error) => live && setState({ error }),
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [dataProvider, record?.personId, record?.role]);
   return (
     <Card variant="outlined">

@@ -63,9 +63,13 @@ export function AuditEntryList() {
   return (
     <List filters={filters} sort={{ field: 'at', order: 'DESC' }}>
       <DataTable expand={<AuditDiff />} rowClick="expand" bulkActionButtons={false}>
-        <DataTable.Col source="at"><LocaleDateField source="at" showTime /></DataTable.Col>
+        <DataTable.Col source="at">
+          <LocaleDateField source="at" showTime />
+        </DataTable.Col>
         <DataTable.Col source="actorLabel" />
-        <DataTable.Col source="actorKind"><EnumField source="actorKind" enumName="ActorKind" /></DataTable.Col>
+        <DataTable.Col source="actorKind">
+          <EnumField source="actorKind" enumName="ActorKind" />
+        </DataTable.Col>
         <DataTable.Col source="action" />
         <DataTable.Col source="entityType" />
         <DataTable.Col source="entityId" />

@@ -4,15 +4,44 @@
 import type { UserRole } from './session';
 
 export type Action =
-  | 'list' | 'show' | 'create' | 'edit' | 'delete' | 'export' | 'clone'
-  | 'revoke' | 'fund' | 'allocate' | 'approve' | 'lock' | 'adjust' | 'check' | 'record';
+  | 'list'
+  | 'show'
+  | 'create'
+  | 'edit'
+  | 'delete'
+  | 'export'
+  | 'clone'
+  | 'revoke'
+  | 'fund'
+  | 'allocate'
+  | 'approve'
+  | 'lock'
+  | 'adjust'
+  | 'check'
+  | 'record';
 
 /** Resources, plus the portal's own pages ('authorization' for the decision check, 'dashboard'). */
 export type PortalResource =
-  | 'OrgUnit' | 'Person' | 'PositionAssignment' | 'Customer' | 'Project' | 'TeamAppointment'
-  | 'RoleModel' | 'QualificationFramework' | 'Assessment' | 'StaffingRule'
-  | 'AuthorityRule' | 'DecisionBody' | 'Delegation' | 'Decision' | 'IncentivePool'
-  | 'AuditEntry' | 'User' | 'ApiToken' | 'authorization' | 'dashboard';
+  | 'OrgUnit'
+  | 'Person'
+  | 'PositionAssignment'
+  | 'Customer'
+  | 'Project'
+  | 'TeamAppointment'
+  | 'RoleModel'
+  | 'QualificationFramework'
+  | 'Assessment'
+  | 'StaffingRule'
+  | 'AuthorityRule'
+  | 'DecisionBody'
+  | 'Delegation'
+  | 'Decision'
+  | 'IncentivePool'
+  | 'AuditEntry'
+  | 'User'
+  | 'ApiToken'
+  | 'authorization'
+  | 'dashboard';
 
 const READ: readonly Action[] = ['list', 'show', 'export'];
 const WRITE: readonly Action[] = [...READ, 'create', 'edit', 'delete', 'clone'];
@@ -21,21 +50,38 @@ type Grants = Partial<Record<PortalResource, readonly Action[]>>;
 
 const everyoneReads: Grants = {
   dashboard: READ,
-  OrgUnit: READ, Person: READ, PositionAssignment: READ, Customer: READ, Project: READ, TeamAppointment: READ,
-  RoleModel: READ, QualificationFramework: READ, Assessment: READ, StaffingRule: READ,
-  AuthorityRule: READ, DecisionBody: READ, Delegation: READ, Decision: READ, IncentivePool: READ,
+  OrgUnit: READ,
+  Person: READ,
+  PositionAssignment: READ,
+  Customer: READ,
+  Project: READ,
+  TeamAppointment: READ,
+  RoleModel: READ,
+  QualificationFramework: READ,
+  Assessment: READ,
+  StaffingRule: READ,
+  AuthorityRule: READ,
+  DecisionBody: READ,
+  Delegation: READ,
+  Decision: READ,
+  IncentivePool: READ,
   authorization: ['check'],
 };
 
 const GRANTS: Record<Exclude<UserRole, 'ADMIN'>, Grants> = {
   HR: {
     ...everyoneReads,
-    RoleModel: WRITE, QualificationFramework: WRITE, Assessment: WRITE, StaffingRule: WRITE,
+    RoleModel: WRITE,
+    QualificationFramework: WRITE,
+    Assessment: WRITE,
+    StaffingRule: WRITE,
   },
   LEADER: {
     ...everyoneReads,
-    Project: WRITE, TeamAppointment: WRITE,
-    AuthorityRule: WRITE, DecisionBody: WRITE,
+    Project: WRITE,
+    TeamAppointment: WRITE,
+    AuthorityRule: WRITE,
+    DecisionBody: WRITE,
     Delegation: [...READ, 'create', 'revoke'],
     Decision: [...READ, 'create', 'record'],
     IncentivePool: [...WRITE, 'fund', 'allocate', 'approve', 'lock', 'adjust'],
@@ -52,9 +98,14 @@ const APPEND_ONLY: Partial<Record<PortalResource, readonly Action[]>> = {
 
 /** Records edited on their parent's page: they follow the parent's grants for the plain record actions. */
 const CHILD_OF: Record<string, PortalResource> = {
-  PoolMetric: 'IncentivePool', PoolMember: 'IncentivePool', DecisionBodySeat: 'DecisionBody',
-  RoleModelVersion: 'RoleModel', RoleModelDimension: 'RoleModel', QualificationLevel: 'QualificationFramework',
-  LevelRequirement: 'QualificationFramework', AssessmentRating: 'Assessment',
+  PoolMetric: 'IncentivePool',
+  PoolMember: 'IncentivePool',
+  DecisionBodySeat: 'DecisionBody',
+  RoleModelVersion: 'RoleModel',
+  RoleModelDimension: 'RoleModel',
+  QualificationLevel: 'QualificationFramework',
+  LevelRequirement: 'QualificationFramework',
+  AssessmentRating: 'Assessment',
 };
 
 export function canAccess(role: UserRole | null | undefined, resource: string, action: string): boolean {

@@ -7,8 +7,18 @@ import { RecordName } from '../components/RecordName';
 import { DECISION_POINTS, GRADES } from '../providers/types';
 
 interface Rule {
-  id: string; name: string; holderKind: string; holderTitle?: string | null; holderOrgUnitId?: string | null; decisionBodyId?: string | null;
-  holderRole?: string | null; decisionPoints: string[]; grades: string[]; scopeOrgUnitId: string; limit?: string | null; currency: string;
+  id: string;
+  name: string;
+  holderKind: string;
+  holderTitle?: string | null;
+  holderOrgUnitId?: string | null;
+  decisionBodyId?: string | null;
+  holderRole?: string | null;
+  decisionPoints: string[];
+  grades: string[];
+  scopeOrgUnitId: string;
+  limit?: string | null;
+  currency: string;
 }
 
 function Holder({ rule }: { rule: Rule }) {
@@ -16,7 +26,11 @@ function Holder({ rule }: { rule: Rule }) {
   const role = useEnumLabel('TriangleRole');
   if (rule.holderKind === 'DECISION_BODY') return <RecordName resource="DecisionBody" id={rule.decisionBodyId} />;
   if (rule.holderKind === 'PROJECT_ROLE') return <>{role(rule.holderRole)}</>;
-  return <>{title(rule.holderTitle)} (<RecordName resource="OrgUnit" id={rule.holderOrgUnitId} />)</>;
+  return (
+    <>
+      {title(rule.holderTitle)} (<RecordName resource="OrgUnit" id={rule.holderOrgUnitId} />)
+    </>
+  );
 }
 
 export function AuthorityMatrix() {
@@ -24,16 +38,23 @@ export function AuthorityMatrix() {
   const point = useEnumLabel('DecisionPoint');
   const grade = useEnumLabel('ProjectGrade');
   const money = useMoney();
-  const { data = [], isPending } = useGetList<Rule>('AuthorityRule', { pagination: { page: 1, perPage: 500 }, sort: { field: 'id', order: 'ASC' } });
+  const { data = [], isPending } = useGetList<Rule>('AuthorityRule', {
+    pagination: { page: 1, perPage: 500 },
+    sort: { field: 'id', order: 'ASC' },
+  });
   if (isPending) return <Typography sx={{ p: 2 }}>{translate('app.loading')}</Typography>;
   return (
     <Box sx={{ overflowX: 'auto', p: 1 }} data-testid="authority-matrix">
-      <Typography variant="h6" sx={{ px: 1 }}>{translate('resources.AuthorityRule.matrix')}</Typography>
+      <Typography variant="h6" sx={{ px: 1 }}>
+        {translate('resources.AuthorityRule.matrix')}
+      </Typography>
       <Table size="small" aria-label={translate('resources.AuthorityRule.matrix')}>
         <TableHead>
           <TableRow>
             <TableCell>{translate('resources.AuthorityRule.fields.decisionPoints')}</TableCell>
-            {GRADES.map((g) => <TableCell key={g}>{grade(g)}</TableCell>)}
+            {GRADES.map((g) => (
+              <TableCell key={g}>{grade(g)}</TableCell>
+            ))}
           </TableRow>
         </TableHead>
         <TableBody>
@@ -44,14 +65,20 @@ export function AuthorityMatrix() {
                 const rules = data.filter((r) => r.decisionPoints?.includes(p) && r.grades?.includes(g));
                 return (
                   <TableCell key={g} sx={{ verticalAlign: 'top' }}>
-                    {rules.length === 0 ? '—' : rules.map((r) => (
-                      <Box key={r.id} sx={{ mb: 0.5 }}>
-                        <Link to={`/AuthorityRule/${r.id}/show`}><Holder rule={r} /></Link>
-                        <Typography variant="caption" component="div" color="text.secondary">
-                          {translate('chain.scope')}: <RecordName resource="OrgUnit" id={r.scopeOrgUnitId} /> · {translate('chain.limit')}: {r.limit ? money(r.limit, r.currency) : translate('app.unlimited')}
-                        </Typography>
-                      </Box>
-                    ))}
+                    {rules.length === 0
+                      ? '—'
+                      : rules.map((r) => (
+                          <Box key={r.id} sx={{ mb: 0.5 }}>
+                            <Link to={`/AuthorityRule/${r.id}/show`}>
+                              <Holder rule={r} />
+                            </Link>
+                            <Typography variant="caption" component="div" color="text.secondary">
+                              {translate('chain.scope')}: <RecordName resource="OrgUnit" id={r.scopeOrgUnitId} /> ·{' '}
+                              {translate('chain.limit')}:{' '}
+                              {r.limit ? money(r.limit, r.currency) : translate('app.unlimited')}
+                            </Typography>
+                          </Box>
+                        ))}
                   </TableCell>
                 );
               })}

@@ -4,7 +4,9 @@ import { AuthorityRuleInputs } from './AuthorityRuleInputs';
 export function AuthorityRuleCreate() {
   return (
     <Create redirect="show">
-      <SimpleForm><AuthorityRuleInputs /></SimpleForm>
+      <SimpleForm>
+        <AuthorityRuleInputs />
+      </SimpleForm>
     </Create>
   );
 }

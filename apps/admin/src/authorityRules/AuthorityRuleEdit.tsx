@@ -4,7 +4,9 @@ import { AuthorityRuleInputs } from './AuthorityRuleInputs';
 export function AuthorityRuleEdit() {
   return (
     <Edit mutationMode="pessimistic">
-      <SimpleForm><AuthorityRuleInputs /></SimpleForm>
+      <SimpleForm>
+        <AuthorityRuleInputs />
+      </SimpleForm>
     </Edit>
   );
 }

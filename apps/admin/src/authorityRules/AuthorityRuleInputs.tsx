@@ -1,5 +1,13 @@
 import {
-  AutocompleteInput, CheckboxGroupInput, FormDataConsumer, minValue, NumberInput, ReferenceInput, required, SelectInput, TextInput,
+  AutocompleteInput,
+  CheckboxGroupInput,
+  FormDataConsumer,
+  minValue,
+  NumberInput,
+  ReferenceInput,
+  required,
+  SelectInput,
+  TextInput,
 } from 'react-admin';
 import { enumChoices } from '../components/fields';
 import { after, currencyCode, decimal, requiredList } from '../components/validators';
@@ -11,25 +19,52 @@ export function AuthorityRuleInputs() {
   return (
     <>
       <TextInput source="name" validate={required()} />
-      <SelectInput source="holderKind" choices={enumChoices('HolderKind', ['POSITION', 'DECISION_BODY', 'PROJECT_ROLE'])} validate={required()} />
+      <SelectInput
+        source="holderKind"
+        choices={enumChoices('HolderKind', ['POSITION', 'DECISION_BODY', 'PROJECT_ROLE'])}
+        validate={required()}
+      />
       <FormDataConsumer>
         {({ formData }) => {
-          if (formData.holderKind === 'POSITION') return (
-            <>
-              <AutocompleteInput source="holderTitle" choices={enumChoices('PositionTitle', POSITION_TITLES)} validate={required()} />
-              <ReferenceInput source="holderOrgUnitId" reference="OrgUnit"><AutocompleteInput optionText="name" validate={required()} /></ReferenceInput>
-            </>
-          );
-          if (formData.holderKind === 'DECISION_BODY') return (
-            <ReferenceInput source="decisionBodyId" reference="DecisionBody"><AutocompleteInput optionText="name" validate={required()} /></ReferenceInput>
-          );
-          if (formData.holderKind === 'PROJECT_ROLE') return <SelectInput source="holderRole" choices={enumChoices('TriangleRole', TRIANGLE_ROLES)} validate={required()} />;
+          if (formData.holderKind === 'POSITION')
+            return (
+              <>
+                <AutocompleteInput
+                  source="holderTitle"
+                  choices={enumChoices('PositionTitle', POSITION_TITLES)}
+                  validate={required()}
+                />
+                <ReferenceInput source="holderOrgUnitId" reference="OrgUnit">
+                  <AutocompleteInput optionText="name" validate={required()} />
+                </ReferenceInput>
+              </>
+            );
+          if (formData.holderKind === 'DECISION_BODY')
+            return (
+              <ReferenceInput source="decisionBodyId" reference="DecisionBody">
+                <AutocompleteInput optionText="name" validate={required()} />
+              </ReferenceInput>
+            );
+          if (formData.holderKind === 'PROJECT_ROLE')
+            return (
+              <SelectInput
+                source="holderRole"
+                choices={enumChoices('TriangleRole', TRIANGLE_ROLES)}
+                validate={required()}
+              />
+            );
           return null;
         }}
       </FormDataConsumer>
-      <CheckboxGroupInput source="decisionPoints" choices={enumChoices('DecisionPoint', DECISION_POINTS)} validate={requiredList} />
+      <CheckboxGroupInput
+        source="decisionPoints"
+        choices={enumChoices('DecisionPoint', DECISION_POINTS)}
+        validate={requiredList}
+      />
       <CheckboxGroupInput source="grades" choices={enumChoices('ProjectGrade', GRADES)} validate={requiredList} />
-      <ReferenceInput source="scopeOrgUnitId" reference="OrgUnit"><AutocompleteInput optionText="name" validate={required()} /></ReferenceInput>
+      <ReferenceInput source="scopeOrgUnitId" reference="OrgUnit">
+        <AutocompleteInput optionText="name" validate={required()} />
+      </ReferenceInput>
       <TextInput source="limit" validate={decimal} />
       <TextInput source="currency" defaultValue="CNY" validate={[required(), currencyCode]} />
       <InstantInput source="validFrom" validate={required()} />

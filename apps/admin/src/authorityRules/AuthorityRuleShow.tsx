@@ -1,16 +1,39 @@
-import { CreateButton, EditButton, NumberField, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext } from 'react-admin';
+import {
+  CreateButton,
+  EditButton,
+  NumberField,
+  ReferenceField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+} from 'react-admin';
 import { EnumChipsField, EnumField, LocaleDateField, MoneyField } from '../components/fields';
 
 /** Starts a delegation from this rule, when it may be delegated. */
 function DelegateButton() {
   const record = useRecordContext();
   if (!record || !(Number(record.delegableDepth) > 0)) return null;
-  return <CreateButton resource="Delegation" label="delegation.delegate" state={{ record: { sourceKind: 'RULE', sourceRuleId: record.id, currency: record.currency } }} />;
+  return (
+    <CreateButton
+      resource="Delegation"
+      label="delegation.delegate"
+      state={{ record: { sourceKind: 'RULE', sourceRuleId: record.id, currency: record.currency } }}
+    />
+  );
 }
 
 export function AuthorityRuleShow() {
   return (
-    <Show actions={<TopToolbar><DelegateButton /><EditButton /></TopToolbar>}>
+    <Show
+      actions={
+        <TopToolbar>
+          <DelegateButton />
+          <EditButton />
+        </TopToolbar>
+      }
+    >
       <SimpleShowLayout>
         <TextField source="name" />
         <EnumField source="holderKind" enumName="HolderKind" />

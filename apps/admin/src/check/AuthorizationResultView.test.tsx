@@ -6,13 +6,21 @@ describe('AuthorizationResultView', () => {
   it('lists every reason when the decision is not allowed', async () => {
     render(
       <TestAdmin locale="zh-CN">
-        <AuthorizationResultView result={{
-          allowed: false, at: '2026-03-03T08:00:00.000Z', chains: [],
-          reasons: [
-            { code: 'AMOUNT_OVER_LIMIT', message: '金额 2,500,000.00 CNY 超出委托 #3 的限额 2,000,000.00 CNY。', linkId: '3' },
-            { code: 'OUT_OF_SCOPE', message: '组织不在授权范围内。' },
-          ],
-        }} />
+        <AuthorizationResultView
+          result={{
+            allowed: false,
+            at: '2026-03-03T08:00:00.000Z',
+            chains: [],
+            reasons: [
+              {
+                code: 'AMOUNT_OVER_LIMIT',
+                message: '金额 2,500,000.00 CNY 超出委托 #3 的限额 2,000,000.00 CNY。',
+                linkId: '3',
+              },
+              { code: 'OUT_OF_SCOPE', message: '组织不在授权范围内。' },
+            ],
+          }}
+        />
       </TestAdmin>,
     );
     expect(await screen.findByText('不允许')).toBeTruthy();
@@ -25,10 +33,31 @@ describe('AuthorizationResultView', () => {
   it('draws each allowing chain', async () => {
     render(
       <TestAdmin>
-        <AuthorizationResultView personId="p2" result={{
-          allowed: true, at: '2026-03-03T08:00:00.000Z', reasons: [],
-          chains: [{ links: [{ kind: 'RULE', id: '7', holderPersonId: 'p1', decisionPoints: ['ATB'], grades: ['III'], scopeOrgUnitId: 'o1', limit: null, currency: 'CNY', validFrom: '2026-01-01T00:00:00.000Z' }] }],
-        }} />
+        <AuthorizationResultView
+          personId="p2"
+          result={{
+            allowed: true,
+            at: '2026-03-03T08:00:00.000Z',
+            reasons: [],
+            chains: [
+              {
+                links: [
+                  {
+                    kind: 'RULE',
+                    id: '7',
+                    holderPersonId: 'p1',
+                    decisionPoints: ['ATB'],
+                    grades: ['III'],
+                    scopeOrgUnitId: 'o1',
+                    limit: null,
+                    currency: 'CNY',
+                    validFrom: '2026-01-01T00:00:00.000Z',
+                  },
+                ],
+              },
+            ],
+          }}
+        />
       </TestAdmin>,
     );
     expect(await screen.findByText('Allowed')).toBeTruthy();

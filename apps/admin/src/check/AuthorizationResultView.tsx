@@ -16,7 +16,11 @@ export function AuthorizationResultView({ result, personId }: { result: Authoriz
       {result.allowed ? (
         <>
           <Typography variant="subtitle1">{translate('check.chains')}</Typography>
-          {result.chains.map((chain, i) => <Box key={i} sx={{ mb: 1 }}><ChainView chain={chain} personId={personId} /></Box>)}
+          {result.chains.map((chain, i) => (
+            <Box key={i} sx={{ mb: 1 }}>
+              <ChainView chain={chain} personId={personId} />
+            </Box>
+          ))}
         </>
       ) : (
         <>

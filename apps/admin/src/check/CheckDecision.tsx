@@ -2,7 +2,17 @@
 import { Alert, Box, Button, Card, CardContent, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
-  AutocompleteArrayInput, AutocompleteInput, Form, ReferenceArrayInput, ReferenceInput, required, SelectInput, TextInput, Title, useDataProvider, useTranslate,
+  AutocompleteArrayInput,
+  AutocompleteInput,
+  Form,
+  ReferenceArrayInput,
+  ReferenceInput,
+  required,
+  SelectInput,
+  TextInput,
+  Title,
+  useDataProvider,
+  useTranslate,
 } from 'react-admin';
 import { ChainView } from '../components/ChainView';
 import { AuthorizationResultView } from './AuthorizationResultView';
@@ -15,25 +25,51 @@ import { AuthorizationResult, Decider, DECISION_POINTS, GRADES } from '../provid
 import { InstantInput } from '../components/InstantInput';
 
 /** Inputs laid out in columns so that the answer shows without scrolling. */
-const GRID = { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', columnGap: 2, alignItems: 'start' } as const;
+const GRID = {
+  display: 'grid',
+  gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))',
+  columnGap: 2,
+  alignItems: 'start',
+} as const;
 
 function CaseInputs({ person = false }: { person?: boolean }) {
   const translate = useTranslate();
   return (
     <>
       <Box sx={GRID}>
-        {person && <ReferenceInput source="personId" reference="Person"><AutocompleteInput optionText="name" label="check.person" validate={required()} /></ReferenceInput>}
-        <SelectInput source="decisionPoint" label="resources.Decision.fields.decisionPoint" choices={enumChoices('DecisionPoint', DECISION_POINTS)} validate={required()} />
-        <ReferenceInput source="projectId" reference="Project"><AutocompleteInput optionText="name" label="check.project" /></ReferenceInput>
+        {person && (
+          <ReferenceInput source="personId" reference="Person">
+            <AutocompleteInput optionText="name" label="check.person" validate={required()} />
+          </ReferenceInput>
+        )}
+        <SelectInput
+          source="decisionPoint"
+          label="resources.Decision.fields.decisionPoint"
+          choices={enumChoices('DecisionPoint', DECISION_POINTS)}
+          validate={required()}
+        />
+        <ReferenceInput source="projectId" reference="Project">
+          <AutocompleteInput optionText="name" label="check.project" />
+        </ReferenceInput>
         <InstantInput source="at" label="check.at" />
       </Box>
-      <Typography variant="caption" color="text.secondary">{translate('check.described')}</Typography>
+      <Typography variant="caption" color="text.secondary">
+        {translate('check.described')}
+      </Typography>
       <Box sx={GRID}>
-        <SelectInput source="grade" label="resources.Project.fields.grade" choices={enumChoices('ProjectGrade', GRADES)} />
-        <ReferenceInput source="orgUnitId" reference="OrgUnit"><AutocompleteInput optionText="name" label="resources.Project.fields.orgUnitId" /></ReferenceInput>
+        <SelectInput
+          source="grade"
+          label="resources.Project.fields.grade"
+          choices={enumChoices('ProjectGrade', GRADES)}
+        />
+        <ReferenceInput source="orgUnitId" reference="OrgUnit">
+          <AutocompleteInput optionText="name" label="resources.Project.fields.orgUnitId" />
+        </ReferenceInput>
         <TextInput source="amount" label="resources.Project.fields.amount" validate={decimal} />
         <TextInput source="currency" label="resources.Project.fields.currency" validate={currencyCode} />
-        <ReferenceArrayInput source="teamMemberIds" reference="Person"><AutocompleteArrayInput optionText="name" label="check.team" /></ReferenceArrayInput>
+        <ReferenceArrayInput source="teamMemberIds" reference="Person">
+          <AutocompleteArrayInput optionText="name" label="check.team" />
+        </ReferenceArrayInput>
       </Box>
     </>
   );
@@ -45,10 +81,19 @@ export function validateCase(values: Record<string, unknown>) {
 }
 
 function toCase(values: Record<string, unknown>): CaseInput {
-  const { decisionPoint, projectId, grade, orgUnitId, amount, currency, at } = values as Record<string, string | undefined>;
+  const { decisionPoint, projectId, grade, orgUnitId, amount, currency, at } = values as Record<
+    string,
+    string | undefined
+  >;
   const team = values.teamMemberIds as string[] | undefined;
   return {
-    decisionPoint: decisionPoint ?? '', projectId, grade, orgUnitId, amount, currency: currency || (amount ? 'CNY' : undefined), at,
+    decisionPoint: decisionPoint ?? '',
+    projectId,
+    grade,
+    orgUnitId,
+    amount,
+    currency: currency || (amount ? 'CNY' : undefined),
+    at,
     teamMemberIds: team?.length ? team : undefined,
   };
 }
@@ -90,10 +135,20 @@ export function CheckDecision() {
           <Typography variant="h6">{translate('check.title')}</Typography>
           <Form onSubmit={check} validate={validateCase} mode="onSubmit">
             <CaseInputs person />
-            <Button type="submit" variant="contained">{translate('check.submit')}</Button>
+            <Button type="submit" variant="contained">
+              {translate('check.submit')}
+            </Button>
           </Form>
-          {Boolean(error) && <Alert severity="error" sx={{ mt: 2 }}>{message(error)}</Alert>}
-          {result && <Box sx={{ mt: 2 }}><AuthorizationResultView result={result.answer} personId={result.personId} /></Box>}
+          {Boolean(error) && (
+            <Alert severity="error" sx={{ mt: 2 }}>
+              {message(error)}
+            </Alert>
+          )}
+          {result && (
+            <Box sx={{ mt: 2 }}>
+              <AuthorizationResultView result={result.answer} personId={result.personId} />
+            </Box>
+          )}
         </CardContent>
       </Card>
       <Card>
@@ -101,16 +156,28 @@ export function CheckDecision() {
           <Typography variant="h6">{translate('check.who_title')}</Typography>
           <Form onSubmit={who} validate={validateCase} mode="onSubmit">
             <CaseInputs />
-            <Button type="submit" variant="contained">{translate('check.who_submit')}</Button>
+            <Button type="submit" variant="contained">
+              {translate('check.who_submit')}
+            </Button>
           </Form>
-          {Boolean(whoError) && <Alert severity="error" sx={{ mt: 2 }}>{message(whoError)}</Alert>}
+          {Boolean(whoError) && (
+            <Alert severity="error" sx={{ mt: 2 }}>
+              {message(whoError)}
+            </Alert>
+          )}
           {deciders && (
             <Box sx={{ mt: 2 }} data-testid="deciders">
-              <Typography>{deciders.length ? translate('check.deciders', { count: deciders.length }) : translate('check.nobody')}</Typography>
+              <Typography>
+                {deciders.length ? translate('check.deciders', { count: deciders.length }) : translate('check.nobody')}
+              </Typography>
               {deciders.map((d) => (
                 <Box key={d.personId} sx={{ my: 1 }}>
-                  <Typography variant="subtitle1"><RecordName resource="Person" id={d.personId} /></Typography>
-                  {d.chains.map((c, i) => <ChainView key={i} chain={c} personId={d.personId} />)}
+                  <Typography variant="subtitle1">
+                    <RecordName resource="Person" id={d.personId} />
+                  </Typography>
+                  {d.chains.map((c, i) => (
+                    <ChainView key={i} chain={c} personId={d.personId} />
+                  ))}
                 </Box>
               ))}
             </Box>

@@ -5,14 +5,43 @@ import type { AuthorityChain } from '../providers/types';
 
 const chain: AuthorityChain = {
   links: [
-    { kind: 'RULE', id: '7', holderPersonId: 'p1', decisionPoints: ['ATB', 'ATC'], grades: ['II', 'III'], scopeOrgUnitId: 'o1', limit: '5000000.00', currency: 'CNY', validFrom: '2026-01-01T00:00:00.000Z', validTo: null },
-    { kind: 'DELEGATION', id: '12', holderPersonId: 'p2', delegatorId: 'p1', decisionPoints: ['ATB'], grades: ['III'], scopeOrgUnitId: 'o1', limit: '1000000.00', currency: 'CNY', validFrom: '2026-02-01T00:00:00.000Z', validTo: '2026-06-30T00:00:00.000Z', requiredRole: 'AR', requiredLevel: 3 },
+    {
+      kind: 'RULE',
+      id: '7',
+      holderPersonId: 'p1',
+      decisionPoints: ['ATB', 'ATC'],
+      grades: ['II', 'III'],
+      scopeOrgUnitId: 'o1',
+      limit: '5000000.00',
+      currency: 'CNY',
+      validFrom: '2026-01-01T00:00:00.000Z',
+      validTo: null,
+    },
+    {
+      kind: 'DELEGATION',
+      id: '12',
+      holderPersonId: 'p2',
+      delegatorId: 'p1',
+      decisionPoints: ['ATB'],
+      grades: ['III'],
+      scopeOrgUnitId: 'o1',
+      limit: '1000000.00',
+      currency: 'CNY',
+      validFrom: '2026-02-01T00:00:00.000Z',
+      validTo: '2026-06-30T00:00:00.000Z',
+      requiredRole: 'AR',
+      requiredLevel: 3,
+    },
   ],
 };
 
 describe('ChainView', () => {
   it('draws each link in order, from the rule to the delegate, with limits and windows', async () => {
-    render(<TestAdmin><ChainView chain={chain} /></TestAdmin>);
+    render(
+      <TestAdmin>
+        <ChainView chain={chain} />
+      </TestAdmin>,
+    );
     const steps = await screen.findAllByTestId('chain-link');
     expect(steps).toHaveLength(2);
     expect(within(steps[0] as HTMLElement).getByText('Rule #7')).toBeTruthy();
@@ -26,7 +55,11 @@ describe('ChainView', () => {
   });
 
   it('speaks Chinese and formats yuan for Chinese readers', async () => {
-    render(<TestAdmin locale="zh-CN"><ChainView chain={chain} /></TestAdmin>);
+    render(
+      <TestAdmin locale="zh-CN">
+        <ChainView chain={chain} />
+      </TestAdmin>,
+    );
     expect(await screen.findByText('授权规则 #7')).toBeTruthy();
     expect(screen.getByText('转授权 #12')).toBeTruthy();
     expect(screen.getAllByText(/¥5,000,000\.00/).length).toBeGreaterThan(0);
@@ -35,7 +68,11 @@ describe('ChainView', () => {
   });
 
   it('says so when there is no chain', async () => {
-    render(<TestAdmin><ChainView chain={{ links: [] }} /></TestAdmin>);
+    render(
+      <TestAdmin>
+        <ChainView chain={{ links: [] }} />
+      </TestAdmin>,
+    );
     expect(await screen.findByText('No chain')).toBeTruthy();
   });
 });

@@ -22,28 +22,55 @@ function LinkCard({ link, index, highlighted }: { link: AuthorityLink; index: nu
       component="li"
       data-testid="chain-link"
       aria-label={translate('chain.step', { n: index + 1 })}
-      sx={{ p: 1.5, minWidth: 220, listStyle: 'none', borderColor: highlighted ? 'error.main' : isRule ? 'primary.main' : 'divider', borderWidth: highlighted ? 2 : 1 }}
+      sx={{
+        p: 1.5,
+        minWidth: 220,
+        listStyle: 'none',
+        borderColor: highlighted ? 'error.main' : isRule ? 'primary.main' : 'divider',
+        borderWidth: highlighted ? 2 : 1,
+      }}
     >
       <Typography variant="subtitle2">
-        <Link to={`/${resource}/${link.id}/show`}>{translate(isRule ? 'chain.rule' : 'chain.delegation', { id: link.id })}</Link>
+        <Link to={`/${resource}/${link.id}/show`}>
+          {translate(isRule ? 'chain.rule' : 'chain.delegation', { id: link.id })}
+        </Link>
       </Typography>
       {link.delegatorId && (
-        <Typography variant="body2">{translate('chain.delegator')}: <RecordName resource="Person" id={link.delegatorId} /></Typography>
+        <Typography variant="body2">
+          {translate('chain.delegator')}: <RecordName resource="Person" id={link.delegatorId} />
+        </Typography>
       )}
-      <Typography variant="body2">{translate('chain.holder')}: <RecordName resource="Person" id={link.holderPersonId} /></Typography>
-      <Stack direction="row" spacing={0.5} useFlexGap sx={{ my: 0.5, flexWrap: 'wrap' }} aria-label={translate('chain.points')}>
-        {link.decisionPoints.map((p) => <Chip key={p} size="small" label={point(p)} />)}
-        {link.grades.map((g) => <Chip key={g} size="small" variant="outlined" label={grade(g)} />)}
+      <Typography variant="body2">
+        {translate('chain.holder')}: <RecordName resource="Person" id={link.holderPersonId} />
+      </Typography>
+      <Stack
+        direction="row"
+        spacing={0.5}
+        useFlexGap
+        sx={{ my: 0.5, flexWrap: 'wrap' }}
+        aria-label={translate('chain.points')}
+      >
+        {link.decisionPoints.map((p) => (
+          <Chip key={p} size="small" label={point(p)} />
+        ))}
+        {link.grades.map((g) => (
+          <Chip key={g} size="small" variant="outlined" label={grade(g)} />
+        ))}
       </Stack>
-      <Typography variant="body2">{translate('chain.scope')}: <RecordName resource="OrgUnit" id={link.scopeOrgUnitId} /></Typography>
+      <Typography variant="body2">
+        {translate('chain.scope')}: <RecordName resource="OrgUnit" id={link.scopeOrgUnitId} />
+      </Typography>
       <Typography variant="body2">
         {translate('chain.limit')}: {link.limit ? money(link.limit, link.currency) : translate('app.unlimited')}
       </Typography>
       <Typography variant="body2">
-        {translate('chain.window')}: {date(link.validFrom)} – {link.validTo ? date(link.validTo) : translate('app.open_ended')}
+        {translate('chain.window')}: {date(link.validFrom)} –{' '}
+        {link.validTo ? date(link.validTo) : translate('app.open_ended')}
       </Typography>
       {link.requiredRole && (
-        <Typography variant="body2">{translate('chain.requires', { role: role(link.requiredRole), level: link.requiredLevel ?? 1 })}</Typography>
+        <Typography variant="body2">
+          {translate('chain.requires', { role: role(link.requiredRole), level: link.requiredLevel ?? 1 })}
+        </Typography>
       )}
     </Paper>
   );
@@ -63,7 +90,11 @@ export function ChainView({ chain, personId, highlightLinkId }: ChainViewProps) 
   const last = chain.links[chain.links.length - 1];
   const endPerson = personId ?? last?.holderPersonId;
   return (
-    <Box component="ol" aria-label={translate('chain.title')} sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 1, p: 0, m: 0 }}>
+    <Box
+      component="ol"
+      aria-label={translate('chain.title')}
+      sx={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: 1, p: 0, m: 0 }}
+    >
       {chain.links.map((link, index) => (
         <Fragment key={`${link.kind}-${link.id}`}>
           {index > 0 && <ArrowIcon aria-hidden color="action" />}

@@ -16,7 +16,15 @@ function setup(locale: 'en' | 'zh-CN', onSubmit = jest.fn()) {
 }
 
 const local = (locale: string, iso: string) =>
-  new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(new Date(iso));
+  new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(iso));
 
 describe('InstantInput', () => {
   it('writes the chosen moment beside the native picker in Chinese (the picker itself follows the browser)', async () => {

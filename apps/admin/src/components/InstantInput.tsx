@@ -22,7 +22,10 @@ export function useInstantText() {
     if (!instant) return '';
     // In UTC already (the browser's zone is UTC at that moment): once is enough.
     if (new Date(instant).getTimezoneOffset() === 0) return formatInstantLong(instant, locale);
-    return translate('app.instant', { local: formatInstantLong(instant, locale), utc: instant.slice(0, 16).replace('T', ' ') });
+    return translate('app.instant', {
+      local: formatInstantLong(instant, locale),
+      utc: instant.slice(0, 16).replace('T', ' '),
+    });
   };
 }
 
@@ -39,8 +42,15 @@ function ChosenInstant({ source, helperText }: { source: string; helperText?: Re
 }
 
 export function InstantInput({ helperText, ...props }: DateTimeInputProps) {
-  const extra = typeof helperText === 'string' ? <HelperKey text={helperText} /> : helperText === false ? undefined : helperText;
-  return <DateTimeInput parse={toInstant} helperText={<ChosenInstant source={props.source} helperText={extra} />} {...props} />;
+  const extra =
+    typeof helperText === 'string' ? <HelperKey text={helperText} /> : helperText === false ? undefined : helperText;
+  return (
+    <DateTimeInput
+      parse={toInstant}
+      helperText={<ChosenInstant source={props.source} helperText={extra} />}
+      {...props}
+    />
+  );
 }
 
 function HelperKey({ text }: { text: string }) {

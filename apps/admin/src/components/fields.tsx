@@ -4,9 +4,28 @@ import { FieldProps, useFieldValue, useLocaleState, useRecordContext, useTransla
 import { formatDate, formatDateTime, formatMoney } from '../format';
 
 export type EnumName =
-  | 'DecisionPoint' | 'ProjectGrade' | 'TriangleRole' | 'HolderKind' | 'LinkKind' | 'DecisionOutcome' | 'PoolStatus'
-  | 'UserRole' | 'CustomerTier' | 'OrgUnitKind' | 'Stage' | 'AssessmentKind' | 'PositionTitle' | 'Dimension' | 'Level' | 'Metric'
-  | 'GradeReason' | 'TeamKind' | 'VersionStatus' | 'AppraisalRating' | 'ActorKind' | 'TokenScope';
+  | 'DecisionPoint'
+  | 'ProjectGrade'
+  | 'TriangleRole'
+  | 'HolderKind'
+  | 'LinkKind'
+  | 'DecisionOutcome'
+  | 'PoolStatus'
+  | 'UserRole'
+  | 'CustomerTier'
+  | 'OrgUnitKind'
+  | 'Stage'
+  | 'AssessmentKind'
+  | 'PositionTitle'
+  | 'Dimension'
+  | 'Level'
+  | 'Metric'
+  | 'GradeReason'
+  | 'TeamKind'
+  | 'VersionStatus'
+  | 'AppraisalRating'
+  | 'ActorKind'
+  | 'TokenScope';
 
 /** Choices for a SelectInput / CheckboxGroupInput; react-admin translates the names. */
 export function enumChoices(name: EnumName, values: readonly (string | number)[]) {
@@ -16,7 +35,10 @@ export function enumChoices(name: EnumName, values: readonly (string | number)[]
 /** The label of an enum value, or the raw value when it has none (values the API added later). */
 export function useEnumLabel(name: EnumName) {
   const translate = useTranslate();
-  return (value: unknown) => (value === null || value === undefined || value === '' ? '' : translate(`enums.${name}.${String(value)}`, { _: String(value) }));
+  return (value: unknown) =>
+    value === null || value === undefined || value === ''
+      ? ''
+      : translate(`enums.${name}.${String(value)}`, { _: String(value) });
 }
 
 export function EnumField({ enumName, ...props }: FieldProps & { enumName: EnumName }) {
@@ -30,12 +52,18 @@ export function EnumChipsField({ enumName, ...props }: FieldProps & { enumName: 
   const label = useEnumLabel(enumName);
   return (
     <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
-      {(value ?? []).map((v) => <Chip key={String(v)} size="small" label={label(v)} />)}
+      {(value ?? []).map((v) => (
+        <Chip key={String(v)} size="small" label={label(v)} />
+      ))}
     </Stack>
   );
 }
 
-export function MoneyField({ currencySource = 'currency', emptyKey, ...props }: FieldProps & { currencySource?: string; emptyKey?: string }) {
+export function MoneyField({
+  currencySource = 'currency',
+  emptyKey,
+  ...props
+}: FieldProps & { currencySource?: string; emptyKey?: string }) {
   const record = useRecordContext();
   const value = useFieldValue(props) as string | null | undefined;
   const [locale] = useLocaleState();
@@ -44,7 +72,11 @@ export function MoneyField({ currencySource = 'currency', emptyKey, ...props }: 
   return <span style={{ whiteSpace: 'nowrap' }}>{formatMoney(value, record?.[currencySource] as string, locale)}</span>;
 }
 
-export function LocaleDateField({ showTime = false, emptyKey, ...props }: FieldProps & { showTime?: boolean; emptyKey?: string }) {
+export function LocaleDateField({
+  showTime = false,
+  emptyKey,
+  ...props
+}: FieldProps & { showTime?: boolean; emptyKey?: string }) {
   const value = useFieldValue(props) as string | null | undefined;
   const [locale] = useLocaleState();
   const translate = useTranslate();
@@ -56,7 +88,11 @@ export function JsonField(props: FieldProps) {
   const value = useFieldValue(props);
   if (value === null || value === undefined) return null;
   const parsed = typeof value === 'string' ? safeParse(value) : value;
-  return <pre style={{ margin: 0, fontSize: 12, whiteSpace: 'pre-wrap', maxWidth: 640 }}>{JSON.stringify(parsed, null, 2)}</pre>;
+  return (
+    <pre style={{ margin: 0, fontSize: 12, whiteSpace: 'pre-wrap', maxWidth: 640 }}>
+      {JSON.stringify(parsed, null, 2)}
+    </pre>
+  );
 }
 
 export function safeParse(value: string): unknown {
@@ -70,11 +106,13 @@ export function safeParse(value: string): unknown {
 /** Hooks for plain components (not fields). */
 export function useMoney() {
   const [locale] = useLocaleState();
-  return (amount: string | null | undefined, currency: string | null | undefined) => formatMoney(amount, currency, locale);
+  return (amount: string | null | undefined, currency: string | null | undefined) =>
+    formatMoney(amount, currency, locale);
 }
 export function useDate() {
   const [locale] = useLocaleState();
-  return (value: string | null | undefined, withTime = false) => (withTime ? formatDateTime(value, locale) : formatDate(value, locale));
+  return (value: string | null | undefined, withTime = false) =>
+    withTime ? formatDateTime(value, locale) : formatDate(value, locale);
 }
 
 /** A resource's plural name in the reader's language ("People" / "人员"), for tab and section labels. */

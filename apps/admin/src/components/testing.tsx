@@ -16,19 +16,34 @@ export const ORG_UNITS: Record<string, { id: string; name: string }> = {
 export function fakeDataProvider(overrides: Partial<DataProvider> = {}): DataProvider {
   return testDataProvider({
     getOne: async (resource, { id }) => {
-      const table: Record<string, { id: string; name: string }> = resource === 'Person' ? PEOPLE : resource === 'OrgUnit' ? ORG_UNITS : {};
+      const table: Record<string, { id: string; name: string }> =
+        resource === 'Person' ? PEOPLE : resource === 'OrgUnit' ? ORG_UNITS : {};
       return { data: (table[String(id)] ?? { id, name: `${resource} ${id}` }) as never };
     },
     getMany: async (resource, { ids }) => ({
-      data: ids.map((id) => (resource === 'Person' ? PEOPLE[String(id)] : ORG_UNITS[String(id)]) ?? { id, name: String(id) }) as never,
+      data: ids.map(
+        (id) => (resource === 'Person' ? PEOPLE[String(id)] : ORG_UNITS[String(id)]) ?? { id, name: String(id) },
+      ) as never,
     }),
     ...overrides,
   });
 }
 
-export function TestAdmin({ children, locale = 'en', dataProvider }: { children: ReactNode; locale?: Locale; dataProvider?: DataProvider }) {
+export function TestAdmin({
+  children,
+  locale = 'en',
+  dataProvider,
+}: {
+  children: ReactNode;
+  locale?: Locale;
+  dataProvider?: DataProvider;
+}) {
   return (
-    <AdminContext dataProvider={dataProvider ?? fakeDataProvider()} i18nProvider={buildI18nProvider(locale)} store={memoryStore()}>
+    <AdminContext
+      dataProvider={dataProvider ?? fakeDataProvider()}
+      i18nProvider={buildI18nProvider(locale)}
+      store={memoryStore()}
+    >
       {children}
     </AdminContext>
   );

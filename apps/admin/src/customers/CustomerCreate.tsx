@@ -4,7 +4,9 @@ import { CustomerInputs } from './CustomerInputs';
 export function CustomerCreate() {
   return (
     <Create redirect="list">
-      <SimpleForm><CustomerInputs /></SimpleForm>
+      <SimpleForm>
+        <CustomerInputs />
+      </SimpleForm>
     </Create>
   );
 }

@@ -4,7 +4,9 @@ import { CustomerInputs } from './CustomerInputs';
 export function CustomerEdit() {
   return (
     <Edit mutationMode="pessimistic">
-      <SimpleForm><CustomerInputs /></SimpleForm>
+      <SimpleForm>
+        <CustomerInputs />
+      </SimpleForm>
     </Edit>
   );
 }

@@ -6,7 +6,9 @@ export function CustomerInputs() {
     <>
       <TextInput source="name" validate={required()} />
       <SelectInput source="tier" choices={enumChoices('CustomerTier', ['S', 'A', 'B', 'C'])} validate={required()} />
-      <ReferenceInput source="orgUnitId" reference="OrgUnit"><AutocompleteInput optionText="name" validate={required()} /></ReferenceInput>
+      <ReferenceInput source="orgUnitId" reference="OrgUnit">
+        <AutocompleteInput optionText="name" validate={required()} />
+      </ReferenceInput>
       <TextInput source="code" />
       <TextInput source="industry" />
     </>

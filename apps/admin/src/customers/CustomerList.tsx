@@ -1,10 +1,20 @@
-import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
+import {
+  AutocompleteInput,
+  DataTable,
+  List,
+  ReferenceField,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+} from 'react-admin';
 import { EnumField, enumChoices } from '../components/fields';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="tier" source="tier" choices={enumChoices('CustomerTier', ['S', 'A', 'B', 'C'])} />,
-  <ReferenceInput key="org" source="orgUnitId" reference="OrgUnit"><AutocompleteInput optionText="name" /></ReferenceInput>,
+  <ReferenceInput key="org" source="orgUnitId" reference="OrgUnit">
+    <AutocompleteInput optionText="name" />
+  </ReferenceInput>,
 ];
 
 export function CustomerList() {
@@ -12,8 +22,12 @@ export function CustomerList() {
     <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
       <DataTable rowClick="edit">
         <DataTable.Col source="name" />
-        <DataTable.Col source="tier"><EnumField source="tier" enumName="CustomerTier" /></DataTable.Col>
-        <DataTable.Col source="orgUnitId"><ReferenceField source="orgUnitId" reference="OrgUnit" link="show" /></DataTable.Col>
+        <DataTable.Col source="tier">
+          <EnumField source="tier" enumName="CustomerTier" />
+        </DataTable.Col>
+        <DataTable.Col source="orgUnitId">
+          <ReferenceField source="orgUnitId" reference="OrgUnit" link="show" />
+        </DataTable.Col>
         <DataTable.Col source="code" />
         <DataTable.Col source="industry" />
       </DataTable>

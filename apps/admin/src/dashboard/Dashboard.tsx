@@ -10,7 +10,12 @@ import { RecordName } from '../components/RecordName';
 const DAY = 24 * 60 * 60 * 1000;
 
 /** Records whose `field` date falls in [now, now + days]. Filtering is done here so the API needs no date filter. */
-export function endingWithin<T extends Record<string, unknown>>(records: T[], field: string, days: number, now: Date): T[] {
+export function endingWithin<T extends Record<string, unknown>>(
+  records: T[],
+  field: string,
+  days: number,
+  now: Date,
+): T[] {
   const end = now.getTime() + days * DAY;
   return records.filter((r) => {
     const t = r[field] ? new Date(String(r[field])).getTime() : NaN;
@@ -25,11 +30,24 @@ export function startOfWeek(now: Date): Date {
   return d;
 }
 
-function Panel({ title, count, children, testId }: { title: string; count?: number; children: ReactNode; testId: string }) {
+function Panel({
+  title,
+  count,
+  children,
+  testId,
+}: {
+  title: string;
+  count?: number;
+  children: ReactNode;
+  testId: string;
+}) {
   return (
     <Card sx={{ flex: '1 1 420px' }} data-testid={testId}>
       <CardContent>
-        <Typography variant="h6">{title}{count !== undefined ? ` (${count})` : ''}</Typography>
+        <Typography variant="h6">
+          {title}
+          {count !== undefined ? ` (${count})` : ''}
+        </Typography>
         {children}
       </CardContent>
     </Card>
@@ -51,8 +69,19 @@ function ExpiringQualifications({ now }: { now: Date }) {
   const items = endingWithin(data, 'validUntil', 30, now);
   return (
     <Panel title={translate('dashboard.expiring_qualifications')} count={items.length} testId="dash-qualifications">
-      {items.length === 0 ? <Empty /> : (
-        <MuiList dense>{items.map((a) => <ListItem key={a.id}><Link to={`/Assessment/${a.id}/show`}><RecordName resource="Person" id={a.personId} /></Link>&nbsp;· {role(a.role)} · {date(a.validUntil)}</ListItem>)}</MuiList>
+      {items.length === 0 ? (
+        <Empty />
+      ) : (
+        <MuiList dense>
+          {items.map((a) => (
+            <ListItem key={a.id}>
+              <Link to={`/Assessment/${a.id}/show`}>
+                <RecordName resource="Person" id={a.personId} />
+              </Link>
+              &nbsp;· {role(a.role)} · {date(a.validUntil)}
+            </ListItem>
+          ))}
+        </MuiList>
       )}
     </Panel>
   );
@@ -62,11 +91,26 @@ function EndingDelegations({ now }: { now: Date }) {
   const translate = useTranslate();
   const date = useDate();
   const { data = [] } = useGetList('Delegation', { pagination: MANY, sort: { field: 'validTo', order: 'ASC' } });
-  const items = endingWithin(data.filter((d) => !d.revokedAt), 'validTo', 14, now);
+  const items = endingWithin(
+    data.filter((d) => !d.revokedAt),
+    'validTo',
+    14,
+    now,
+  );
   return (
     <Panel title={translate('dashboard.ending_delegations')} count={items.length} testId="dash-delegations">
-      {items.length === 0 ? <Empty /> : (
-        <MuiList dense>{items.map((d) => <ListItem key={d.id}><Link to={`/Delegation/${d.id}/show`}>#{d.id}</Link>&nbsp;<RecordName resource="Person" id={d.delegatorId} /> → <RecordName resource="Person" id={d.delegateId} /> · {date(d.validTo)}</ListItem>)}</MuiList>
+      {items.length === 0 ? (
+        <Empty />
+      ) : (
+        <MuiList dense>
+          {items.map((d) => (
+            <ListItem key={d.id}>
+              <Link to={`/Delegation/${d.id}/show`}>#{d.id}</Link>&nbsp;
+              <RecordName resource="Person" id={d.delegatorId} /> → <RecordName resource="Person" id={d.delegateId} /> ·{' '}
+              {date(d.validTo)}
+            </ListItem>
+          ))}
+        </MuiList>
       )}
     </Panel>
   );
@@ -79,8 +123,16 @@ function PoolsAwaiting() {
   const items = data.filter((p) => p.status === 'ALLOCATED');
   return (
     <Panel title={translate('dashboard.pools_awaiting')} count={items.length} testId="dash-pools">
-      {items.length === 0 ? <Empty /> : (
-        <MuiList dense>{items.map((p) => <ListItem key={p.id}><Link to={`/IncentivePool/${p.id}/show`}>{p.name}</Link>&nbsp;· {money(p.fundedAmount, p.currency)}</ListItem>)}</MuiList>
+      {items.length === 0 ? (
+        <Empty />
+      ) : (
+        <MuiList dense>
+          {items.map((p) => (
+            <ListItem key={p.id}>
+              <Link to={`/IncentivePool/${p.id}/show`}>{p.name}</Link>&nbsp;· {money(p.fundedAmount, p.currency)}
+            </ListItem>
+          ))}
+        </MuiList>
       )}
     </Panel>
   );
@@ -96,8 +148,17 @@ function DecisionsThisWeek({ now }: { now: Date }) {
   const items = data.filter((d) => new Date(d.decidedAt).getTime() >= since);
   return (
     <Panel title={translate('dashboard.decisions_week')} count={items.length} testId="dash-decisions">
-      {items.length === 0 ? <Empty /> : (
-        <MuiList dense>{items.map((d) => <ListItem key={d.id}><Link to={`/Decision/${d.id}/show`}>{point(d.decisionPoint)}</Link>&nbsp;· <RecordName resource="Project" id={d.projectId} /> · {outcome(d.outcome)} · {date(d.decidedAt)}</ListItem>)}</MuiList>
+      {items.length === 0 ? (
+        <Empty />
+      ) : (
+        <MuiList dense>
+          {items.map((d) => (
+            <ListItem key={d.id}>
+              <Link to={`/Decision/${d.id}/show`}>{point(d.decisionPoint)}</Link>&nbsp;·{' '}
+              <RecordName resource="Project" id={d.projectId} /> · {outcome(d.outcome)} · {date(d.decidedAt)}
+            </ListItem>
+          ))}
+        </MuiList>
       )}
     </Panel>
   );
@@ -112,7 +173,8 @@ export function Dashboard() {
     <Box sx={{ mt: 2 }}>
       <Title title="menu.dashboard" />
       <Typography variant="h5" sx={{ mb: 2 }} data-testid="welcome">
-        {translate('dashboard.welcome', { email: session?.user.email ?? '' })} · {translate(`enums.UserRole.${role ?? 'VIEWER'}`)}
+        {translate('dashboard.welcome', { email: session?.user.email ?? '' })} ·{' '}
+        {translate(`enums.UserRole.${role ?? 'VIEWER'}`)}
       </Typography>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2 }}>
         {canAccess(role, 'Assessment', 'list') && <ExpiringQualifications now={now} />}

@@ -4,7 +4,9 @@ import { DecisionBodyInputs, toDecisionBodyInput } from './DecisionBodyInputs';
 export function DecisionBodyCreate() {
   return (
     <Create redirect="list" transform={toDecisionBodyInput}>
-      <SimpleForm><DecisionBodyInputs /></SimpleForm>
+      <SimpleForm>
+        <DecisionBodyInputs />
+      </SimpleForm>
     </Create>
   );
 }

@@ -4,7 +4,9 @@ import { DecisionBodyInputs, toDecisionBodyInput } from './DecisionBodyInputs';
 export function DecisionBodyEdit() {
   return (
     <Edit mutationMode="pessimistic" transform={toDecisionBodyInput}>
-      <SimpleForm><DecisionBodyInputs /></SimpleForm>
+      <SimpleForm>
+        <DecisionBodyInputs />
+      </SimpleForm>
     </Edit>
   );
 }

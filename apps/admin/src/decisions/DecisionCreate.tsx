@@ -19,7 +19,10 @@ export function DecisionCreate() {
   const fieldErrorsOf = useFieldErrors();
   const save = async (values: Record<string, unknown>) => {
     try {
-      const decision = await dataProvider.recordDecision({ ...(values as Omit<Parameters<Operations['recordDecision']>[0], 'idempotencyKey'>), idempotencyKey });
+      const decision = await dataProvider.recordDecision({
+        ...(values as Omit<Parameters<Operations['recordDecision']>[0], 'idempotencyKey'>),
+        idempotencyKey,
+      });
       notify('ra.notification.created', { type: 'success', messageArgs: { smart_count: 1 } });
       redirect('show', 'Decision', decision.id);
       return undefined;
@@ -31,7 +34,9 @@ export function DecisionCreate() {
   };
   return (
     <Create>
-      <SimpleForm onSubmit={save}><DecisionInputs /></SimpleForm>
+      <SimpleForm onSubmit={save}>
+        <DecisionInputs />
+      </SimpleForm>
     </Create>
   );
 }

@@ -5,10 +5,22 @@ import { DECISION_POINTS } from '../providers/types';
 export function DecisionInputs() {
   return (
     <>
-      <ReferenceInput source="projectId" reference="Project"><AutocompleteInput optionText="name" validate={required()} /></ReferenceInput>
-      <SelectInput source="decisionPoint" choices={enumChoices('DecisionPoint', DECISION_POINTS)} validate={required()} />
-      <SelectInput source="outcome" choices={enumChoices('DecisionOutcome', ['APPROVED', 'REJECTED', 'RETURNED'])} validate={required()} />
-      <ReferenceInput source="deciderId" reference="Person"><AutocompleteInput optionText="name" validate={required()} /></ReferenceInput>
+      <ReferenceInput source="projectId" reference="Project">
+        <AutocompleteInput optionText="name" validate={required()} />
+      </ReferenceInput>
+      <SelectInput
+        source="decisionPoint"
+        choices={enumChoices('DecisionPoint', DECISION_POINTS)}
+        validate={required()}
+      />
+      <SelectInput
+        source="outcome"
+        choices={enumChoices('DecisionOutcome', ['APPROVED', 'REJECTED', 'RETURNED'])}
+        validate={required()}
+      />
+      <ReferenceInput source="deciderId" reference="Person">
+        <AutocompleteInput optionText="name" validate={required()} />
+      </ReferenceInput>
       <TextInput source="comment" multiline />
     </>
   );

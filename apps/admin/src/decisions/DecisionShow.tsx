@@ -1,4 +1,12 @@
-import { BooleanField, ReferenceField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import {
+  BooleanField,
+  ReferenceField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { Typography } from '@mui/material';
 import { ChainView } from '../components/ChainView';
 import { EnumField, LocaleDateField } from '../components/fields';

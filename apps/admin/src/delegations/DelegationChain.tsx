@@ -18,14 +18,23 @@ export function DelegationChain() {
       record,
       async (id) => (await dataProvider.getOne<DelegationRecord>('Delegation', { id })).data,
       async (id) => (await dataProvider.getOne<RuleRecord>('AuthorityRule', { id })).data,
-    ).then((chain) => live && setState({ chain }), (error) => live && setState({ error }));
-    return () => { live = false; };
+    ).then(
+      (chain) => live && setState({ chain }),
+      (error) => live && setState({ error }),
+    );
+    return () => {
+      live = false;
+    };
   }, [record, dataProvider]);
   return (
     <>
       <Typography variant="subtitle1">{translate('delegation.chain')}</Typography>
       {state.chain && <ChainView chain={state.chain} />}
-      {Boolean(state.error) && <Alert severity="warning"><ErrorText error={state.error} /></Alert>}
+      {Boolean(state.error) && (
+        <Alert severity="warning">
+          <ErrorText error={state.error} />
+        </Alert>
+      )}
     </>
   );
 }

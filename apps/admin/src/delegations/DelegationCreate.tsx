@@ -4,7 +4,9 @@ import { DelegationInputs, toDelegationInput } from './DelegationInputs';
 export function DelegationCreate() {
   return (
     <Create redirect="show" transform={toDelegationInput}>
-      <SimpleForm><DelegationInputs /></SimpleForm>
+      <SimpleForm>
+        <DelegationInputs />
+      </SimpleForm>
     </Create>
   );
 }

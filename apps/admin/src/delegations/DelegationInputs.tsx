@@ -2,8 +2,19 @@
 // source before sending — fewer points and grades, a lower or equal limit, a window inside the source's.
 import { Alert } from '@mui/material';
 import {
-  AutocompleteInput, CheckboxGroupInput, FormDataConsumer, maxValue, minValue, NumberInput, RadioButtonGroupInput,
-  ReferenceInput, required, SelectInput, TextInput, useGetOne, useTranslate,
+  AutocompleteInput,
+  CheckboxGroupInput,
+  FormDataConsumer,
+  maxValue,
+  minValue,
+  NumberInput,
+  RadioButtonGroupInput,
+  ReferenceInput,
+  required,
+  SelectInput,
+  TextInput,
+  useGetOne,
+  useTranslate,
 } from 'react-admin';
 import { enumChoices, useDate, useEnumLabel, useMoney } from '../components/fields';
 import { after, currencyCode, decimal, notAbove, requiredList, subsetOf } from '../components/validators';
@@ -11,8 +22,15 @@ import { DECISION_POINTS, GRADES } from '../providers/types';
 import { InstantInput } from '../components/InstantInput';
 
 interface Source {
-  id: string; decisionPoints: string[]; grades: string[]; limit?: string | null; currency: string; validFrom: string; validTo?: string | null;
-  delegableDepth?: number; redelegableDepth?: number;
+  id: string;
+  decisionPoints: string[];
+  grades: string[];
+  limit?: string | null;
+  currency: string;
+  validFrom: string;
+  validTo?: string | null;
+  delegableDepth?: number;
+  redelegableDepth?: number;
 }
 
 function within(source: Source | undefined, field: 'validFrom' | 'validTo') {
@@ -40,21 +58,38 @@ function Limits({ sourceKind, sourceId }: { sourceKind?: string; sourceId?: stri
       {source && (
         <Alert severity="info" sx={{ my: 1 }} data-testid="source-limits">
           {translate('delegation.source_limits', {
-            points: source.decisionPoints.map(point).join(', '), grades: source.grades.map(grade).join(', '), limit: limitText,
+            points: source.decisionPoints.map(point).join(', '),
+            grades: source.grades.map(grade).join(', '),
+            limit: limitText,
             until: source.validTo ? date(source.validTo) : translate('app.open_ended'),
           })}
         </Alert>
       )}
-      <CheckboxGroupInput source="decisionPoints" choices={enumChoices('DecisionPoint', DECISION_POINTS)}
-        validate={[requiredList, subsetOf(source?.decisionPoints, (source?.decisionPoints ?? []).map(point).join(', '))]} />
-      <CheckboxGroupInput source="grades" choices={enumChoices('ProjectGrade', GRADES)}
-        validate={[requiredList, subsetOf(source?.grades, (source?.grades ?? []).map(grade).join(', '))]} />
-      <ReferenceInput source="scopeOrgUnitId" reference="OrgUnit"><AutocompleteInput optionText="name" validate={required()} /></ReferenceInput>
+      <CheckboxGroupInput
+        source="decisionPoints"
+        choices={enumChoices('DecisionPoint', DECISION_POINTS)}
+        validate={[
+          requiredList,
+          subsetOf(source?.decisionPoints, (source?.decisionPoints ?? []).map(point).join(', ')),
+        ]}
+      />
+      <CheckboxGroupInput
+        source="grades"
+        choices={enumChoices('ProjectGrade', GRADES)}
+        validate={[requiredList, subsetOf(source?.grades, (source?.grades ?? []).map(grade).join(', '))]}
+      />
+      <ReferenceInput source="scopeOrgUnitId" reference="OrgUnit">
+        <AutocompleteInput optionText="name" validate={required()} />
+      </ReferenceInput>
       <TextInput source="limit" validate={[decimal, notAbove(source?.limit, limitText)]} />
       <TextInput source="currency" defaultValue={source?.currency ?? 'CNY'} validate={[required(), currencyCode]} />
       <InstantInput source="validFrom" validate={[required(), within(source, 'validFrom')]} />
       <InstantInput source="validTo" validate={[after('validFrom'), within(source, 'validTo')]} />
-      <NumberInput source="redelegableDepth" defaultValue={0} validate={[required(), minValue(0), ...(maxDepth !== undefined ? [maxValue(maxDepth)] : [])]} />
+      <NumberInput
+        source="redelegableDepth"
+        defaultValue={0}
+        validate={[required(), minValue(0), ...(maxDepth !== undefined ? [maxValue(maxDepth)] : [])]}
+      />
     </>
   );
 }
@@ -62,23 +97,42 @@ function Limits({ sourceKind, sourceId }: { sourceKind?: string; sourceId?: stri
 export function DelegationInputs() {
   return (
     <>
-      <RadioButtonGroupInput source="sourceKind" label="delegation.source" defaultValue="RULE" validate={required()}
-        choices={[{ id: 'RULE', name: 'delegation.source_rule' }, { id: 'DELEGATION', name: 'delegation.source_delegation' }]} />
+      <RadioButtonGroupInput
+        source="sourceKind"
+        label="delegation.source"
+        defaultValue="RULE"
+        validate={required()}
+        choices={[
+          { id: 'RULE', name: 'delegation.source_rule' },
+          { id: 'DELEGATION', name: 'delegation.source_delegation' },
+        ]}
+      />
       <FormDataConsumer>
-        {({ formData }) => (formData.sourceKind === 'DELEGATION' ? (
-          <ReferenceInput source="sourceDelegationId" reference="Delegation">
-            <AutocompleteInput optionText={(d) => `#${d.id} · ${d.reason ?? ''}`} validate={required()} />
-          </ReferenceInput>
-        ) : (
-          <ReferenceInput source="sourceRuleId" reference="AuthorityRule">
-            <AutocompleteInput optionText="name" validate={required()} />
-          </ReferenceInput>
-        ))}
+        {({ formData }) =>
+          formData.sourceKind === 'DELEGATION' ? (
+            <ReferenceInput source="sourceDelegationId" reference="Delegation">
+              <AutocompleteInput optionText={(d) => `#${d.id} · ${d.reason ?? ''}`} validate={required()} />
+            </ReferenceInput>
+          ) : (
+            <ReferenceInput source="sourceRuleId" reference="AuthorityRule">
+              <AutocompleteInput optionText="name" validate={required()} />
+            </ReferenceInput>
+          )
+        }
       </FormDataConsumer>
-      <ReferenceInput source="delegatorId" reference="Person"><AutocompleteInput optionText="name" validate={required()} /></ReferenceInput>
-      <ReferenceInput source="delegateId" reference="Person"><AutocompleteInput optionText="name" validate={required()} /></ReferenceInput>
+      <ReferenceInput source="delegatorId" reference="Person">
+        <AutocompleteInput optionText="name" validate={required()} />
+      </ReferenceInput>
+      <ReferenceInput source="delegateId" reference="Person">
+        <AutocompleteInput optionText="name" validate={required()} />
+      </ReferenceInput>
       <FormDataConsumer>
-        {({ formData }) => <Limits sourceKind={formData.sourceKind} sourceId={formData.sourceKind === 'DELEGATION' ? formData.sourceDelegationId : formData.sourceRuleId} />}
+        {({ formData }) => (
+          <Limits
+            sourceKind={formData.sourceKind}
+            sourceId={formData.sourceKind === 'DELEGATION' ? formData.sourceDelegationId : formData.sourceRuleId}
+          />
+        )}
       </FormDataConsumer>
       <SelectInput source="requiredRole" choices={enumChoices('TriangleRole', ['AR', 'SR', 'FR'])} />
       <NumberInput source="requiredLevel" validate={[minValue(1), maxValue(5)]} />

@@ -1,18 +1,34 @@
-import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, useRecordContext, useTranslate } from 'react-admin';
+import {
+  AutocompleteInput,
+  DataTable,
+  List,
+  ReferenceField,
+  ReferenceInput,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { Chip } from '@mui/material';
 import { EnumChipsField, LocaleDateField, MoneyField } from '../components/fields';
 import { InstantInput } from '../components/InstantInput';
 
 const filters = [
-  <ReferenceInput key="from" source="delegatorId" reference="Person" alwaysOn><AutocompleteInput optionText="name" /></ReferenceInput>,
-  <ReferenceInput key="to" source="delegateId" reference="Person" alwaysOn><AutocompleteInput optionText="name" /></ReferenceInput>,
+  <ReferenceInput key="from" source="delegatorId" reference="Person" alwaysOn>
+    <AutocompleteInput optionText="name" />
+  </ReferenceInput>,
+  <ReferenceInput key="to" source="delegateId" reference="Person" alwaysOn>
+    <AutocompleteInput optionText="name" />
+  </ReferenceInput>,
   <InstantInput key="active" source="activeAt" />,
 ];
 
 function Status() {
   const record = useRecordContext();
   const translate = useTranslate();
-  return record?.revokedAt ? <Chip size="small" color="default" label={translate('resources.Delegation.fields.revokedAt')} /> : <Chip size="small" color="success" label={translate('delegation.active')} />;
+  return record?.revokedAt ? (
+    <Chip size="small" color="default" label={translate('resources.Delegation.fields.revokedAt')} />
+  ) : (
+    <Chip size="small" color="success" label={translate('delegation.active')} />
+  );
 }
 
 export function DelegationList() {
@@ -20,14 +36,30 @@ export function DelegationList() {
     <List filters={filters} sort={{ field: 'validFrom', order: 'DESC' }}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="id" />
-        <DataTable.Col source="delegatorId"><ReferenceField source="delegatorId" reference="Person" /></DataTable.Col>
-        <DataTable.Col source="delegateId"><ReferenceField source="delegateId" reference="Person" /></DataTable.Col>
-        <DataTable.Col source="decisionPoints"><EnumChipsField source="decisionPoints" enumName="DecisionPoint" /></DataTable.Col>
-        <DataTable.Col source="grades"><EnumChipsField source="grades" enumName="ProjectGrade" /></DataTable.Col>
-        <DataTable.Col source="limit" align="right"><MoneyField source="limit" emptyKey="app.unlimited" /></DataTable.Col>
-        <DataTable.Col source="validFrom"><LocaleDateField source="validFrom" /></DataTable.Col>
-        <DataTable.Col source="validTo"><LocaleDateField source="validTo" emptyKey="app.open_ended" /></DataTable.Col>
-        <DataTable.Col source="revokedAt"><Status /></DataTable.Col>
+        <DataTable.Col source="delegatorId">
+          <ReferenceField source="delegatorId" reference="Person" />
+        </DataTable.Col>
+        <DataTable.Col source="delegateId">
+          <ReferenceField source="delegateId" reference="Person" />
+        </DataTable.Col>
+        <DataTable.Col source="decisionPoints">
+          <EnumChipsField source="decisionPoints" enumName="DecisionPoint" />
+        </DataTable.Col>
+        <DataTable.Col source="grades">
+          <EnumChipsField source="grades" enumName="ProjectGrade" />
+        </DataTable.Col>
+        <DataTable.Col source="limit" align="right">
+          <MoneyField source="limit" emptyKey="app.unlimited" />
+        </DataTable.Col>
+        <DataTable.Col source="validFrom">
+          <LocaleDateField source="validFrom" />
+        </DataTable.Col>
+        <DataTable.Col source="validTo">
+          <LocaleDateField source="validTo" emptyKey="app.open_ended" />
+        </DataTable.Col>
+        <DataTable.Col source="revokedAt">
+          <Status />
+        </DataTable.Col>
       </DataTable>
     </List>
   );

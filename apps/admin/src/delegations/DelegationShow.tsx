@@ -1,5 +1,16 @@
 import { Box, Typography } from '@mui/material';
-import { CreateButton, DataTable, NumberField, ReferenceField, ReferenceManyField, Show, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import {
+  CreateButton,
+  DataTable,
+  NumberField,
+  ReferenceField,
+  ReferenceManyField,
+  Show,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { FieldGrid } from '../components/FieldGrid';
 import { EnumChipsField, EnumField, LocaleDateField, MoneyField } from '../components/fields';
 import { DelegationChain } from './DelegationChain';
@@ -10,15 +21,32 @@ function RedelegateButton() {
   const record = useRecordContext();
   if (!record || record.revokedAt || !(Number(record.redelegableDepth) > 0)) return null;
   return (
-    <CreateButton resource="Delegation" label="delegation.redelegate"
-      state={{ record: { sourceKind: 'DELEGATION', sourceDelegationId: record.id, delegatorId: record.delegateId, currency: record.currency } }} />
+    <CreateButton
+      resource="Delegation"
+      label="delegation.redelegate"
+      state={{
+        record: {
+          sourceKind: 'DELEGATION',
+          sourceDelegationId: record.id,
+          delegatorId: record.delegateId,
+          currency: record.currency,
+        },
+      }}
+    />
   );
 }
 
 export function DelegationShow() {
   const translate = useTranslate();
   return (
-    <Show actions={<TopToolbar><RedelegateButton /><RevokeButton /></TopToolbar>}>
+    <Show
+      actions={
+        <TopToolbar>
+          <RedelegateButton />
+          <RevokeButton />
+        </TopToolbar>
+      }
+    >
       <Box sx={{ p: 2 }}>
         <DelegationChain />
         <Box sx={{ mt: 2 }} />
@@ -44,9 +72,15 @@ export function DelegationShow() {
         <ReferenceManyField reference="Delegation" target="sourceDelegationId" label={false}>
           <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="id" />
-            <DataTable.Col source="delegateId"><ReferenceField source="delegateId" reference="Person" /></DataTable.Col>
-            <DataTable.Col source="limit"><MoneyField source="limit" emptyKey="app.unlimited" /></DataTable.Col>
-            <DataTable.Col source="validTo"><LocaleDateField source="validTo" emptyKey="app.open_ended" /></DataTable.Col>
+            <DataTable.Col source="delegateId">
+              <ReferenceField source="delegateId" reference="Person" />
+            </DataTable.Col>
+            <DataTable.Col source="limit">
+              <MoneyField source="limit" emptyKey="app.unlimited" />
+            </DataTable.Col>
+            <DataTable.Col source="validTo">
+              <LocaleDateField source="validTo" emptyKey="app.open_ended" />
+            </DataTable.Col>
           </DataTable>
         </ReferenceManyField>
       </Box>

@@ -5,9 +5,36 @@ import { fakeDataProvider, TestAdmin } from '../components/testing';
 import type { DelegationRecord } from '../providers/types';
 import { RevokeButton } from './RevokeButton';
 
-const base = { decisionPoints: ['ATB'], grades: ['III'], scopeOrgUnitId: 'o1', currency: 'CNY', validFrom: '2026-02-01T00:00:00.000Z', redelegableDepth: 1, reason: 'travel', version: 1 } as const;
-const root: DelegationRecord = { ...base, decisionPoints: ['ATB'], grades: ['III'], id: '12', sourceRuleId: '7', delegatorId: 'p1', delegateId: 'p2', limit: '1000000.00' };
-const child: DelegationRecord = { ...base, decisionPoints: ['ATB'], grades: ['III'], id: '13', sourceDelegationId: '12', delegatorId: 'p2', delegateId: 'p3', limit: '500000.00' };
+const base = {
+  decisionPoints: ['ATB'],
+  grades: ['III'],
+  scopeOrgUnitId: 'o1',
+  currency: 'CNY',
+  validFrom: '2026-02-01T00:00:00.000Z',
+  redelegableDepth: 1,
+  reason: 'travel',
+  version: 1,
+} as const;
+const root: DelegationRecord = {
+  ...base,
+  decisionPoints: ['ATB'],
+  grades: ['III'],
+  id: '12',
+  sourceRuleId: '7',
+  delegatorId: 'p1',
+  delegateId: 'p2',
+  limit: '1000000.00',
+};
+const child: DelegationRecord = {
+  ...base,
+  decisionPoints: ['ATB'],
+  grades: ['III'],
+  id: '13',
+  sourceDelegationId: '12',
+  delegatorId: 'p2',
+  delegateId: 'p3',
+  limit: '500000.00',
+};
 
 function setup(role: 'LEADER' | 'VIEWER') {
   saveSession({ token: 't', expiresAt: '2999-01-01T00:00:00.000Z', user: { id: '1', email: 'x@demo.local', role } });
@@ -16,7 +43,9 @@ function setup(role: 'LEADER' | 'VIEWER') {
   const dataProvider = { ...fakeDataProvider(), delegationImpact, revokeDelegation };
   render(
     <TestAdmin dataProvider={dataProvider}>
-      <RecordContextProvider value={root}><RevokeButton /></RecordContextProvider>
+      <RecordContextProvider value={root}>
+        <RevokeButton />
+      </RecordContextProvider>
     </TestAdmin>,
   );
   return { delegationImpact, revokeDelegation };

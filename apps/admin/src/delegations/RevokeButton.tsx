@@ -1,6 +1,17 @@
 // Revoking shows first which delegations will end with this one (delegationImpact), then asks for a reason.
 import BlockIcon from '@mui/icons-material/Block';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, List as MuiList, ListItem, TextField as MuiTextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  List as MuiList,
+  ListItem,
+  TextField as MuiTextField,
+  Typography,
+} from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { canAccess } from '../auth/canAccess';
@@ -52,32 +63,53 @@ export function RevokeButton() {
 
   return (
     <>
-      <Button color="error" startIcon={<BlockIcon />} onClick={() => setOpen(true)}>{translate('delegation.revoke')}</Button>
+      <Button color="error" startIcon={<BlockIcon />} onClick={() => setOpen(true)}>
+        {translate('delegation.revoke')}
+      </Button>
       <Dialog open={open} onClose={() => setOpen(false)} maxWidth="sm" fullWidth>
         <DialogTitle>{translate('delegation.revoke_title', { id: record.id })}</DialogTitle>
         <DialogContent>
           {impact === null && !error && <Typography>{translate('app.loading')}</Typography>}
-          {impact !== null && (
-            others.length === 0 ? <Typography>{translate('delegation.revoke_impact_none')}</Typography> : (
+          {impact !== null &&
+            (others.length === 0 ? (
+              <Typography>{translate('delegation.revoke_impact_none')}</Typography>
+            ) : (
               <>
                 <Typography>{translate('delegation.revoke_impact')}</Typography>
                 <MuiList dense data-testid="revoke-impact">
                   {others.map((d) => (
                     <ListItem key={d.id}>
-                      #{d.id}: <RecordName resource="Person" id={d.delegatorId} /> → <RecordName resource="Person" id={d.delegateId} />
-                      {' · '}{d.limit ? money(d.limit, d.currency) : translate('app.unlimited')}{' · '}{date(d.validFrom)}–{d.validTo ? date(d.validTo) : translate('app.open_ended')}
+                      #{d.id}: <RecordName resource="Person" id={d.delegatorId} /> →{' '}
+                      <RecordName resource="Person" id={d.delegateId} />
+                      {' · '}
+                      {d.limit ? money(d.limit, d.currency) : translate('app.unlimited')}
+                      {' · '}
+                      {date(d.validFrom)}–{d.validTo ? date(d.validTo) : translate('app.open_ended')}
                     </ListItem>
                   ))}
                 </MuiList>
               </>
-            )
+            ))}
+          <MuiTextField
+            label={translate('delegation.revoke_reason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            fullWidth
+            required
+            multiline
+            sx={{ mt: 2 }}
+          />
+          {Boolean(error) && (
+            <Alert severity="error" sx={{ mt: 2 }}>
+              {message(error)}
+            </Alert>
           )}
-          <MuiTextField label={translate('delegation.revoke_reason')} value={reason} onChange={(e) => setReason(e.target.value)} fullWidth required multiline sx={{ mt: 2 }} />
-          {Boolean(error) && <Alert severity="error" sx={{ mt: 2 }}>{message(error)}</Alert>}
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
-          <Button color="error" variant="contained" disabled={busy || !reason.trim()} onClick={confirm}>{translate('delegation.revoke')}</Button>
+          <Button color="error" variant="contained" disabled={busy || !reason.trim()} onClick={confirm}>
+            {translate('delegation.revoke')}
+          </Button>
         </DialogActions>
       </Dialog>
     </>

@@ -14,16 +14,34 @@ export interface RuleRecord {
 
 export function delegationLink(d: DelegationRecord): AuthorityLink {
   return {
-    kind: 'DELEGATION', id: String(d.id), holderPersonId: d.delegateId, delegatorId: d.delegatorId,
-    decisionPoints: d.decisionPoints, grades: d.grades, scopeOrgUnitId: d.scopeOrgUnitId, limit: d.limit, currency: d.currency,
-    validFrom: d.validFrom, validTo: d.validTo, requiredRole: d.requiredRole, requiredLevel: d.requiredLevel,
+    kind: 'DELEGATION',
+    id: String(d.id),
+    holderPersonId: d.delegateId,
+    delegatorId: d.delegatorId,
+    decisionPoints: d.decisionPoints,
+    grades: d.grades,
+    scopeOrgUnitId: d.scopeOrgUnitId,
+    limit: d.limit,
+    currency: d.currency,
+    validFrom: d.validFrom,
+    validTo: d.validTo,
+    requiredRole: d.requiredRole,
+    requiredLevel: d.requiredLevel,
   };
 }
 
 export function ruleLink(rule: RuleRecord, holderPersonId?: string | null): AuthorityLink {
   return {
-    kind: 'RULE', id: String(rule.id), holderPersonId, decisionPoints: rule.decisionPoints, grades: rule.grades,
-    scopeOrgUnitId: rule.scopeOrgUnitId, limit: rule.limit, currency: rule.currency, validFrom: rule.validFrom, validTo: rule.validTo,
+    kind: 'RULE',
+    id: String(rule.id),
+    holderPersonId,
+    decisionPoints: rule.decisionPoints,
+    grades: rule.grades,
+    scopeOrgUnitId: rule.scopeOrgUnitId,
+    limit: rule.limit,
+    currency: rule.currency,
+    validFrom: rule.validFrom,
+    validTo: rule.validTo,
   };
 }
 

@@ -16,7 +16,11 @@ function moneyFormat(locale: string, currency: string): Intl.NumberFormat {
 export const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /** "5000000.00", "CNY", "zh-CN" → "¥5,000,000.00". Returns '' for no amount. */
-export function formatMoney(amount: string | number | null | undefined, currency: string | null | undefined, locale: string): string {
+export function formatMoney(
+  amount: string | number | null | undefined,
+  currency: string | null | undefined,
+  locale: string,
+): string {
   if (amount === null || amount === undefined || amount === '') return '';
   const text = String(amount);
   if (!DECIMAL.test(text)) return text;
@@ -36,7 +40,13 @@ export function formatDateTime(value: string | Date | null | undefined, locale: 
   if (!value) return '';
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(date);
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
 }
 
 /** A moment written out in full for the reader's language, in the browser's time zone (named). */
@@ -45,7 +55,13 @@ export function formatInstantLong(value: string | Date | null | undefined, local
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
   return new Intl.DateTimeFormat(locale, {
-    year: 'numeric', month: 'long', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
   }).format(date);
 }
 
@@ -76,7 +92,10 @@ function scaledDecimal(text: string, scale: number): bigint | null {
  * ("61000000.00" / "90000000.00" → "67.8%"). No floats on amounts; '—' when either is not a non-negative decimal
  * or the denominator is 0.
  */
-export function percentOf(numerator: string | number | null | undefined, denominator: string | number | null | undefined): string {
+export function percentOf(
+  numerator: string | number | null | undefined,
+  denominator: string | number | null | undefined,
+): string {
   const scale = 12;
   const n = numerator === null || numerator === undefined ? null : scaledDecimal(String(numerator), scale);
   const d = denominator === null || denominator === undefined ? null : scaledDecimal(String(denominator), scale);

@@ -3,7 +3,13 @@ import { Form } from 'react-admin';
 import { TestAdmin } from '../components/testing';
 import { emptyLevel, FrameworkMatrixInput, validateMatrix } from './FrameworkMatrixInput';
 
-function Harness({ onSubmit, locale = 'en' as const }: { onSubmit: (values: Record<string, unknown>) => void; locale?: 'en' | 'zh-CN' }) {
+function Harness({
+  onSubmit,
+  locale = 'en' as const,
+}: {
+  onSubmit: (values: Record<string, unknown>) => void;
+  locale?: 'en' | 'zh-CN';
+}) {
   return (
     <TestAdmin locale={locale}>
       <Form defaultValues={{ levels: [emptyLevel(1, ['H', 'E']), emptyLevel(2, ['H', 'E'])] }} onSubmit={onSubmit}>
@@ -26,7 +32,14 @@ describe('FrameworkMatrixInput', () => {
     await waitFor(() => expect(onSubmit).toHaveBeenCalled());
     const levels = onSubmit.mock.calls[0][0].levels;
     expect(levels[1]).toEqual({
-      level: 2, name: 'Experienced', nameZh: '有经验者', minProficiency: { H: 4, E: 2 }, minTenureMonths: 24, minProjects: 0, gateMinimumRating: null, gatePeriods: 3,
+      level: 2,
+      name: 'Experienced',
+      nameZh: '有经验者',
+      minProficiency: { H: 4, E: 2 },
+      minTenureMonths: 24,
+      minProjects: 0,
+      gateMinimumRating: null,
+      gatePeriods: 3,
     });
   });
 
@@ -47,7 +60,9 @@ describe('FrameworkMatrixInput', () => {
   it('refuses a proficiency outside 1..5 and does not submit', async () => {
     const onSubmit = jest.fn();
     render(<Harness onSubmit={onSubmit} />);
-    fireEvent.change(await screen.findByLabelText('Level 1, Environment · delivery climate'), { target: { value: '7' } });
+    fireEvent.change(await screen.findByLabelText('Level 1, Environment · delivery climate'), {
+      target: { value: '7' },
+    });
     fireEvent.click(screen.getByText('submit'));
     expect(await screen.findByRole('alert')).toHaveProperty('textContent', 'A level from 1 to 5');
     expect(onSubmit).not.toHaveBeenCalled();

@@ -1,6 +1,18 @@
 // Editor for a qualification framework: levels (rows) × dimensions (columns) of minimum proficiency (1..5),
 // with each level's minimum tenure, minimum projects and performance gate (minimum appraisal rating over N periods).
-import { Box, Button, IconButton, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Box,
+  Button,
+  IconButton,
+  MenuItem,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { useState } from 'react';
 import { useInput, useTranslate } from 'react-admin';
@@ -19,7 +31,13 @@ export interface FrameworkLevel {
 }
 
 export const APPRAISAL_RATINGS = ['A', 'B+', 'B', 'C', 'D'] as const;
-const LEVEL_NAMES: Array<[string, string]> = [['Beginner', '初做者'], ['Experienced', '有经验者'], ['Backbone', '骨干'], ['Expert', '专家'], ['Senior expert', '资深专家']];
+const LEVEL_NAMES: Array<[string, string]> = [
+  ['Beginner', '初做者'],
+  ['Experienced', '有经验者'],
+  ['Backbone', '骨干'],
+  ['Expert', '专家'],
+  ['Senior expert', '资深专家'],
+];
 
 /** The dimensions of each triangle role's model (DOMAIN.md §2), used when the form has no role model yet. */
 export const DEFAULT_DIMENSIONS: Record<string, string[]> = {
@@ -31,8 +49,14 @@ export const DEFAULT_DIMENSIONS: Record<string, string[]> = {
 export function emptyLevel(level: number, dimensions: readonly string[]): FrameworkLevel {
   const [name, nameZh] = LEVEL_NAMES[level - 1] ?? [`Level ${level}`, `${level} 级`];
   return {
-    level, name, nameZh, minProficiency: Object.fromEntries(dimensions.map((d) => [d, Math.min(level, 5)])),
-    minTenureMonths: 0, minProjects: 0, gateMinimumRating: null, gatePeriods: null,
+    level,
+    name,
+    nameZh,
+    minProficiency: Object.fromEntries(dimensions.map((d) => [d, Math.min(level, 5)])),
+    minTenureMonths: 0,
+    minProjects: 0,
+    gateMinimumRating: null,
+    gatePeriods: null,
   };
 }
 
@@ -68,28 +92,36 @@ export interface FrameworkMatrixInputProps {
   label?: string;
 }
 
-export function FrameworkMatrixInput({ source = 'levels', dimensions, label = 'resources.QualificationFramework.fields.levels' }: FrameworkMatrixInputProps) {
+export function FrameworkMatrixInput({
+  source = 'levels',
+  dimensions,
+  label = 'resources.QualificationFramework.fields.levels',
+}: FrameworkMatrixInputProps) {
   const translate = useTranslate();
   const dimensionLabel = useEnumLabel('Dimension');
   const { field, fieldState, formState } = useInput({ source, validate: validateMatrix, defaultValue: [] });
   const levels = normalize(field.value);
   const [extra, setExtra] = useState<string[]>([]);
   const [newDimension, setNewDimension] = useState('');
-  const columns = [...new Set([...dimensions, ...extra, ...levels.flatMap((l) => Object.keys(l.minProficiency ?? {}))])];
+  const columns = [
+    ...new Set([...dimensions, ...extra, ...levels.flatMap((l) => Object.keys(l.minProficiency ?? {}))]),
+  ];
 
   const [touched, setTouched] = useState(false);
   const change = (next: FrameworkLevel[]) => {
     setTouched(true);
     field.onChange(next);
   };
-  const update = (index: number, patch: Partial<FrameworkLevel>) => change(levels.map((l, i) => (i === index ? { ...l, ...patch } : l)));
+  const update = (index: number, patch: Partial<FrameworkLevel>) =>
+    change(levels.map((l, i) => (i === index ? { ...l, ...patch } : l)));
   const setCell = (index: number, dimension: string, raw: string) => {
     const level = levels[index];
     if (!level) return;
     update(index, { minProficiency: { ...level.minProficiency, [dimension]: raw === '' ? Number.NaN : Number(raw) } });
   };
   const addLevel = () => change([...levels, emptyLevel(levels.length + 1, columns)]);
-  const removeLevel = (index: number) => change(levels.filter((_, i) => i !== index).map((l, i) => ({ ...l, level: i + 1 })));
+  const removeLevel = (index: number) =>
+    change(levels.filter((_, i) => i !== index).map((l, i) => ({ ...l, level: i + 1 })));
   const gateLabel = (l: FrameworkLevel) => `${translate('matrix.gate')} ${l.level}`;
   const addDimension = () => {
     const code = newDimension.trim().toUpperCase();
@@ -105,13 +137,19 @@ export function FrameworkMatrixInput({ source = 'levels', dimensions, label = 'r
   return (
     <Box sx={{ my: 2, width: '100%' }} data-testid="framework-matrix">
       <Typography variant="subtitle1">{translate(label)}</Typography>
-      <Typography variant="caption" color="text.secondary">{translate('matrix.min_proficiency')}</Typography>
+      <Typography variant="caption" color="text.secondary">
+        {translate('matrix.min_proficiency')}
+      </Typography>
       {columns.length === 0 && <Typography color="text.secondary">{translate('matrix.no_dimensions')}</Typography>}
       <Table size="small" sx={{ width: 'auto' }}>
         <TableHead>
           <TableRow>
             <TableCell>{translate('matrix.level')}</TableCell>
-            {columns.map((d) => <TableCell key={d} title={dimensionLabel(d)}>{d}</TableCell>)}
+            {columns.map((d) => (
+              <TableCell key={d} title={dimensionLabel(d)}>
+                {d}
+              </TableCell>
+            ))}
             <TableCell>{translate('matrix.tenure')}</TableCell>
             <TableCell>{translate('matrix.projects')}</TableCell>
             <TableCell>{translate('matrix.gate')}</TableCell>
@@ -134,45 +172,121 @@ export function FrameworkMatrixInput({ source = 'levels', dimensions, label = 'r
                       error={invalid}
                       value={value === undefined || Number.isNaN(value) ? '' : value}
                       onChange={(e) => setCell(index, d, e.target.value)}
-                      slotProps={{ htmlInput: { min: 1, max: 5, 'aria-label': translate('matrix.cell', { level: level.level, dimension: dimensionLabel(d) }), style: { width: 48 } } }}
+                      slotProps={{
+                        htmlInput: {
+                          min: 1,
+                          max: 5,
+                          'aria-label': translate('matrix.cell', { level: level.level, dimension: dimensionLabel(d) }),
+                          style: { width: 48 },
+                        },
+                      }}
                     />
                   </TableCell>
                 );
               })}
               <TableCell>
-                <TextField type="number" size="small" value={level.minTenureMonths} onChange={(e) => update(index, { minTenureMonths: Number(e.target.value) })}
-                  slotProps={{ htmlInput: { min: 0, 'aria-label': `${translate('matrix.tenure')} ${level.level}`, style: { width: 64 } } }} />
+                <TextField
+                  type="number"
+                  size="small"
+                  value={level.minTenureMonths}
+                  onChange={(e) => update(index, { minTenureMonths: Number(e.target.value) })}
+                  slotProps={{
+                    htmlInput: {
+                      min: 0,
+                      'aria-label': `${translate('matrix.tenure')} ${level.level}`,
+                      style: { width: 64 },
+                    },
+                  }}
+                />
               </TableCell>
               <TableCell>
-                <TextField type="number" size="small" value={level.minProjects} onChange={(e) => update(index, { minProjects: Number(e.target.value) })}
-                  slotProps={{ htmlInput: { min: 0, 'aria-label': `${translate('matrix.projects')} ${level.level}`, style: { width: 64 } } }} />
+                <TextField
+                  type="number"
+                  size="small"
+                  value={level.minProjects}
+                  onChange={(e) => update(index, { minProjects: Number(e.target.value) })}
+                  slotProps={{
+                    htmlInput: {
+                      min: 0,
+                      'aria-label': `${translate('matrix.projects')} ${level.level}`,
+                      style: { width: 64 },
+                    },
+                  }}
+                />
               </TableCell>
               <TableCell>
-                <TextField select size="small" value={level.gateMinimumRating ?? ''} sx={{ minWidth: 80 }}
-                  onChange={(e) => update(index, { gateMinimumRating: e.target.value || null, gatePeriods: e.target.value ? level.gatePeriods ?? 2 : null })}
-                  slotProps={{ htmlInput: { 'aria-label': gateLabel(level) }, select: { displayEmpty: true } }}>
+                <TextField
+                  select
+                  size="small"
+                  value={level.gateMinimumRating ?? ''}
+                  sx={{ minWidth: 80 }}
+                  onChange={(e) =>
+                    update(index, {
+                      gateMinimumRating: e.target.value || null,
+                      gatePeriods: e.target.value ? (level.gatePeriods ?? 2) : null,
+                    })
+                  }
+                  slotProps={{ htmlInput: { 'aria-label': gateLabel(level) }, select: { displayEmpty: true } }}
+                >
                   <MenuItem value="">{translate('matrix.no_gate')}</MenuItem>
-                  {APPRAISAL_RATINGS.map((r) => <MenuItem key={r} value={r}>{r}</MenuItem>)}
+                  {APPRAISAL_RATINGS.map((r) => (
+                    <MenuItem key={r} value={r}>
+                      {r}
+                    </MenuItem>
+                  ))}
                 </TextField>
               </TableCell>
               <TableCell>
-                <TextField type="number" size="small" value={level.gatePeriods ?? ''} disabled={!level.gateMinimumRating}
-                  onChange={(e) => update(index, { gatePeriods: e.target.value === '' ? null : Number(e.target.value) })}
-                  slotProps={{ htmlInput: { min: 1, 'aria-label': `${translate('matrix.gate_periods')} ${level.level}`, style: { width: 48 } } }} />
+                <TextField
+                  type="number"
+                  size="small"
+                  value={level.gatePeriods ?? ''}
+                  disabled={!level.gateMinimumRating}
+                  onChange={(e) =>
+                    update(index, { gatePeriods: e.target.value === '' ? null : Number(e.target.value) })
+                  }
+                  slotProps={{
+                    htmlInput: {
+                      min: 1,
+                      'aria-label': `${translate('matrix.gate_periods')} ${level.level}`,
+                      style: { width: 48 },
+                    },
+                  }}
+                />
               </TableCell>
               <TableCell>
-                <IconButton aria-label={`${translate('matrix.remove_level')} ${level.level}`} onClick={() => removeLevel(index)} size="small"><DeleteIcon fontSize="small" /></IconButton>
+                <IconButton
+                  aria-label={`${translate('matrix.remove_level')} ${level.level}`}
+                  onClick={() => removeLevel(index)}
+                  size="small"
+                >
+                  <DeleteIcon fontSize="small" />
+                </IconButton>
               </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', mt: 1 }}>
-        <Button onClick={addLevel} variant="outlined" size="small" sx={{ whiteSpace: 'nowrap' }}>{translate('matrix.add_level')}</Button>
-        <TextField size="small" label={translate('matrix.dimension_code')} value={newDimension} onChange={(e) => setNewDimension(e.target.value)} sx={{ width: 180 }} />
-        <Button onClick={addDimension} size="small" sx={{ whiteSpace: 'nowrap' }}>{translate('matrix.add_dimension')}</Button>
+        <Button onClick={addLevel} variant="outlined" size="small" sx={{ whiteSpace: 'nowrap' }}>
+          {translate('matrix.add_level')}
+        </Button>
+        <TextField
+          size="small"
+          label={translate('matrix.dimension_code')}
+          value={newDimension}
+          onChange={(e) => setNewDimension(e.target.value)}
+          sx={{ width: 180 }}
+        />
+        <Button onClick={addDimension} size="small" sx={{ whiteSpace: 'nowrap' }}>
+          {translate('matrix.add_dimension')}
+        </Button>
       </Box>
-      {error && <Typography role="alert" color="error" variant="caption">{translate(error, { min: 0 })}</Typography>}
+      {error && (
+        <Typography role="alert" color="error" variant="caption">
+          {translate(error, { min: 0 })}
+        </Typography>
+      )}
     </Box>
   );
 }

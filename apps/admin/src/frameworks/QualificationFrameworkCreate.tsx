@@ -4,7 +4,9 @@ import { QualificationFrameworkInputs } from './QualificationFrameworkInputs';
 export function QualificationFrameworkCreate() {
   return (
     <Create redirect="show">
-      <SimpleForm><QualificationFrameworkInputs /></SimpleForm>
+      <SimpleForm>
+        <QualificationFrameworkInputs />
+      </SimpleForm>
     </Create>
   );
 }

@@ -4,7 +4,9 @@ import { QualificationFrameworkInputs } from './QualificationFrameworkInputs';
 export function QualificationFrameworkEdit() {
   return (
     <Edit mutationMode="pessimistic">
-      <SimpleForm><QualificationFrameworkInputs /></SimpleForm>
+      <SimpleForm>
+        <QualificationFrameworkInputs />
+      </SimpleForm>
     </Edit>
   );
 }

@@ -1,5 +1,15 @@
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
-import { BooleanField, NumberField, ReferenceField, Show, SimpleShowLayout, TextField, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import {
+  BooleanField,
+  NumberField,
+  ReferenceField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  useLocaleState,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { EnumField, useEnumLabel } from '../components/fields';
 import type { FrameworkLevel } from './FrameworkMatrixInput';
 
@@ -9,14 +19,18 @@ function Matrix() {
   const dimension = useEnumLabel('Dimension');
   const [locale] = useLocaleState();
   const raw = record?.levels;
-  const levels = (typeof raw === 'string' ? JSON.parse(raw) : raw ?? []) as FrameworkLevel[];
+  const levels = (typeof raw === 'string' ? JSON.parse(raw) : (raw ?? [])) as FrameworkLevel[];
   const columns = [...new Set(levels.flatMap((l) => Object.keys(l.minProficiency ?? {})))];
   return (
     <Table size="small" sx={{ width: 'auto' }} aria-label={translate('resources.QualificationFramework.fields.levels')}>
       <TableHead>
         <TableRow>
           <TableCell>{translate('matrix.level')}</TableCell>
-          {columns.map((c) => <TableCell key={c} title={dimension(c)}>{c}</TableCell>)}
+          {columns.map((c) => (
+            <TableCell key={c} title={dimension(c)}>
+              {c}
+            </TableCell>
+          ))}
           <TableCell>{translate('matrix.tenure')}</TableCell>
           <TableCell>{translate('matrix.projects')}</TableCell>
           <TableCell>{translate('matrix.gate')}</TableCell>
@@ -25,11 +39,17 @@ function Matrix() {
       <TableBody>
         {levels.map((l) => (
           <TableRow key={l.level}>
-            <TableCell>{l.level} · {locale === 'zh-CN' ? l.nameZh : l.name}</TableCell>
-            {columns.map((c) => <TableCell key={c}>{l.minProficiency?.[c] ?? '—'}</TableCell>)}
+            <TableCell>
+              {l.level} · {locale === 'zh-CN' ? l.nameZh : l.name}
+            </TableCell>
+            {columns.map((c) => (
+              <TableCell key={c}>{l.minProficiency?.[c] ?? '—'}</TableCell>
+            ))}
             <TableCell>{l.minTenureMonths}</TableCell>
             <TableCell>{l.minProjects}</TableCell>
-            <TableCell>{l.gateMinimumRating ? `≥ ${l.gateMinimumRating} × ${l.gatePeriods ?? 1}` : translate('matrix.no_gate')}</TableCell>
+            <TableCell>
+              {l.gateMinimumRating ? `≥ ${l.gateMinimumRating} × ${l.gatePeriods ?? 1}` : translate('matrix.no_gate')}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

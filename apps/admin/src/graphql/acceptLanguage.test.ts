@@ -13,7 +13,9 @@ describe('Accept-Language on every GraphQL request', () => {
     await gqlRequest('{ ok }');
     rememberLocale('en');
     await gqlRequest('{ ok }');
-    const sent = fetchMock.mock.calls.map((call) => ((call as unknown[])[1] as { headers: Record<string, string> }).headers['Accept-Language']);
+    const sent = fetchMock.mock.calls.map(
+      (call) => ((call as unknown[])[1] as { headers: Record<string, string> }).headers['Accept-Language'],
+    );
     expect(sent).toEqual(['zh-CN', 'en']);
   });
 
@@ -24,7 +26,15 @@ describe('Accept-Language on every GraphQL request', () => {
       return Observable.of({ data: { ok: true } });
     });
     rememberLocale('zh-CN');
-    await new Promise((done) => execute(ApolloLink.from([withSessionHeaders, capture]), { query: gql`{ ok }` }).subscribe({ complete: () => done(undefined) }));
+    await new Promise((done) =>
+      execute(ApolloLink.from([withSessionHeaders, capture]), {
+        query: gql`
+          {
+            ok
+          }
+        `,
+      }).subscribe({ complete: () => done(undefined) }),
+    );
     expect(headers['Accept-Language']).toBe('zh-CN');
   });
 });

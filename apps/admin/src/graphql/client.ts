@@ -28,15 +28,38 @@ interface RawGraphQLError {
 
 /** The form field each domain refusal is about (the API sends `extensions.reasons` with codes like DELEGATION.EXCEEDS_LIMIT). */
 const DELEGATION_FIELDS: Record<string, string> = {
-  EXCEEDS_LIMIT: 'limit', EXCEEDS_SCOPE: 'scopeOrgUnitId', EXCEEDS_POINTS: 'decisionPoints', EXCEEDS_GRADES: 'grades',
-  CURRENCY_MISMATCH: 'currency', INVALID_WINDOW: 'validTo', WINDOW_OUTSIDE_SOURCE: 'validFrom', DELEGATE_NOT_QUALIFIED: 'delegateId',
-  SELF_DELEGATION: 'delegateId', DELEGATOR_NOT_HOLDER: 'delegatorId', EXCEEDS_DEPTH: 'redelegableDepth', INVALID_DEPTH: 'redelegableDepth',
-  DEPTH_EXHAUSTED: 'sourceDelegationId', CHAIN_TOO_DEEP: 'sourceDelegationId', CYCLE: 'delegateId', MISSING_REASON: 'reason', UNKNOWN_SOURCE: 'sourceRuleId',
+  EXCEEDS_LIMIT: 'limit',
+  EXCEEDS_SCOPE: 'scopeOrgUnitId',
+  EXCEEDS_POINTS: 'decisionPoints',
+  EXCEEDS_GRADES: 'grades',
+  CURRENCY_MISMATCH: 'currency',
+  INVALID_WINDOW: 'validTo',
+  WINDOW_OUTSIDE_SOURCE: 'validFrom',
+  DELEGATE_NOT_QUALIFIED: 'delegateId',
+  SELF_DELEGATION: 'delegateId',
+  DELEGATOR_NOT_HOLDER: 'delegatorId',
+  EXCEEDS_DEPTH: 'redelegableDepth',
+  INVALID_DEPTH: 'redelegableDepth',
+  DEPTH_EXHAUSTED: 'sourceDelegationId',
+  CHAIN_TOO_DEEP: 'sourceDelegationId',
+  CYCLE: 'delegateId',
+  MISSING_REASON: 'reason',
+  UNKNOWN_SOURCE: 'sourceRuleId',
 };
 /** An authorization denial (recording a decision) is about the person deciding. */
 const DENIAL_CODES = new Set([
-  'AMOUNT_OVER_LIMIT', 'OUT_OF_SCOPE', 'GRADE_NOT_COVERED', 'POINT_NOT_COVERED', 'NOT_IN_FORCE', 'REVOKED', 'DELEGATOR_LOST_SOURCE',
-  'DELEGATE_NOT_QUALIFIED', 'CONFLICT_OF_INTEREST', 'CURRENCY_MISMATCH', 'CHAIN_TOO_DEEP', 'NO_AUTHORITY',
+  'AMOUNT_OVER_LIMIT',
+  'OUT_OF_SCOPE',
+  'GRADE_NOT_COVERED',
+  'POINT_NOT_COVERED',
+  'NOT_IN_FORCE',
+  'REVOKED',
+  'DELEGATOR_LOST_SOURCE',
+  'DELEGATE_NOT_QUALIFIED',
+  'CONFLICT_OF_INTEREST',
+  'CURRENCY_MISMATCH',
+  'CHAIN_TOO_DEEP',
+  'NO_AUTHORITY',
 ]);
 
 export function fieldOfReason(code: string): string | undefined {
@@ -51,7 +74,8 @@ export function fieldErrorsOf(extensions: Record<string, unknown> | undefined, m
   if (Array.isArray(extensions.reasons)) {
     for (const reason of extensions.reasons as Array<{ code?: string; message?: string }>) {
       const field = fieldOfReason(String(reason.code ?? ''));
-      if (field && reason.message) result[field] = result[field] ? `${result[field]}; ${reason.message}` : reason.message;
+      if (field && reason.message)
+        result[field] = result[field] ? `${result[field]}; ${reason.message}` : reason.message;
     }
   }
   const candidates = [extensions.fieldErrors, extensions.fields, extensions.errors, extensions.validationErrors];
@@ -60,7 +84,8 @@ export function fieldErrorsOf(extensions: Record<string, unknown> | undefined, m
       for (const item of candidate as Array<Record<string, unknown>>) {
         const field = (item.field ?? item.property ?? item.path) as string | undefined;
         const constraints = item.constraints as Record<string, string> | undefined;
-        const message = (item.message as string | undefined) ?? (constraints ? Object.values(constraints).join('; ') : undefined);
+        const message =
+          (item.message as string | undefined) ?? (constraints ? Object.values(constraints).join('; ') : undefined);
         if (field && message) result[String(field)] = message;
       }
     } else if (candidate && typeof candidate === 'object') {
@@ -82,7 +107,10 @@ export function fieldErrorsOf(extensions: Record<string, unknown> | undefined, m
 export function toRequestError(errors: RawGraphQLError[]): GraphQLRequestError {
   const first = errors[0] ?? { message: 'Unknown error' };
   const code = first.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-  return new GraphQLRequestError(first.message, code, fieldErrorsOf(first.extensions, first.message), undefined, { ...(first.extensions ?? {}), code });
+  return new GraphQLRequestError(first.message, code, fieldErrorsOf(first.extensions, first.message), undefined, {
+    ...(first.extensions ?? {}),
+    code,
+  });
 }
 
 export function authHeaders(): Record<string, string> {
@@ -107,7 +135,12 @@ export async function gqlRequest<T>(query: string, variables: Record<string, unk
   try {
     body = await response.json();
   } catch {
-    throw new GraphQLRequestError(`HTTP ${response.status}`, response.status === 401 ? 'UNAUTHENTICATED' : 'NETWORK_ERROR', {}, response.status);
+    throw new GraphQLRequestError(
+      `HTTP ${response.status}`,
+      response.status === 401 ? 'UNAUTHENTICATED' : 'NETWORK_ERROR',
+      {},
+      response.status,
+    );
   }
   if (body.errors?.length) {
     const error = toRequestError(body.errors);

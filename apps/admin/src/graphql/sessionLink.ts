@@ -4,6 +4,8 @@ import { ApolloLink } from '@apollo/client';
 import { authHeaders } from './client';
 
 export const withSessionHeaders = new ApolloLink((operation, forward) => {
-  operation.setContext(({ headers = {} }: { headers?: Record<string, string> }) => ({ headers: { ...headers, ...authHeaders() } }));
+  operation.setContext(({ headers = {} }: { headers?: Record<string, string> }) => ({
+    headers: { ...headers, ...authHeaders() },
+  }));
   return forward(operation);
 });

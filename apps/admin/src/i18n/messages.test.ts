@@ -29,15 +29,22 @@ describe('messages', () => {
   });
 
   it('has no empty strings (ra.boolean.null is a deliberate blank)', () => {
-    for (const [name, table] of [['en', english], ['zh-CN', chinese]] as const) {
-      const empty = [...table.entries()].filter(([k, v]) => k !== 'ra.boolean.null' && (typeof v !== 'string' || v.trim() === '')).map(([k]) => `${name}:${k}`);
+    for (const [name, table] of [
+      ['en', english],
+      ['zh-CN', chinese],
+    ] as const) {
+      const empty = [...table.entries()]
+        .filter(([k, v]) => k !== 'ra.boolean.null' && (typeof v !== 'string' || v.trim() === ''))
+        .map(([k]) => `${name}:${k}`);
       expect(empty).toEqual([]);
     }
   });
 
   it('keeps the same placeholders in both languages', () => {
     const placeholders = (s: unknown) => [...new Set([...String(s).matchAll(/%\{(\w+)\}/g)].map((m) => m[1]))].sort();
-    const mismatched = [...english.keys()].filter((k) => placeholders(english.get(k)).join() !== placeholders(chinese.get(k)).join());
+    const mismatched = [...english.keys()].filter(
+      (k) => placeholders(english.get(k)).join() !== placeholders(chinese.get(k)).join(),
+    );
     expect(mismatched).toEqual([]);
   });
 

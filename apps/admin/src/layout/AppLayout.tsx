@@ -4,12 +4,23 @@ import { AppMenu } from './AppMenu';
 
 function Bar() {
   return (
-    <AppBar toolbar={<><LocalesMenuButton /><ToggleThemeButton /></>}>
+    <AppBar
+      toolbar={
+        <>
+          <LocalesMenuButton />
+          <ToggleThemeButton />
+        </>
+      }
+    >
       <TitlePortal />
     </AppBar>
   );
 }
 
 export function AppLayout({ children }: { children: ReactNode }) {
-  return <Layout appBar={Bar} menu={AppMenu}>{children}</Layout>;
+  return (
+    <Layout appBar={Bar} menu={AppMenu}>
+      {children}
+    </Layout>
+  );
 }

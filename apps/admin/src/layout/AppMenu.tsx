@@ -22,9 +22,13 @@ export function AppMenu() {
   return (
     <Menu>
       <Menu.DashboardItem primaryText={translate('menu.dashboard')} />
-      {canAccess(role, 'authorization', 'check') && <Menu.Item to="/check" primaryText={translate('menu.check')} leftIcon={<CheckIcon />} />}
+      {canAccess(role, 'authorization', 'check') && (
+        <Menu.Item to="/check" primaryText={translate('menu.check')} leftIcon={<CheckIcon />} />
+      )}
       {GROUPS.filter((g) => g.resources.some(shown)).map((group) => [
-        <ListSubheader key={group.key} disableSticky sx={{ lineHeight: '32px', background: 'transparent' }}>{translate(group.key)}</ListSubheader>,
+        <ListSubheader key={group.key} disableSticky sx={{ lineHeight: '32px', background: 'transparent' }}>
+          {translate(group.key)}
+        </ListSubheader>,
         ...group.resources.filter(shown).map((name) => <Menu.ResourceItem key={name} name={name} />),
       ])}
     </Menu>

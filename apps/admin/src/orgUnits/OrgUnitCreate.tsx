@@ -4,7 +4,9 @@ import { OrgUnitInputs } from './OrgUnitInputs';
 export function OrgUnitCreate() {
   return (
     <Create redirect="show">
-      <SimpleForm><OrgUnitInputs /></SimpleForm>
+      <SimpleForm>
+        <OrgUnitInputs />
+      </SimpleForm>
     </Create>
   );
 }

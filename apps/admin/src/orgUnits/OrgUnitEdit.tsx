@@ -4,7 +4,9 @@ import { OrgUnitInputs } from './OrgUnitInputs';
 export function OrgUnitEdit() {
   return (
     <Edit mutationMode="pessimistic">
-      <SimpleForm><OrgUnitInputs /></SimpleForm>
+      <SimpleForm>
+        <OrgUnitInputs />
+      </SimpleForm>
     </Edit>
   );
 }

@@ -35,10 +35,15 @@ function Branch({ node }: { node: OrgNode }) {
   return (
     <li>
       <Link to={createPath({ resource: 'OrgUnit', id: node.id, type: 'show' })}>{node.name}</Link>
-      <Typography component="span" variant="caption" color="text.secondary"> {node.code} · {kind(node.kind)}</Typography>
+      <Typography component="span" variant="caption" color="text.secondary">
+        {' '}
+        {node.code} · {kind(node.kind)}
+      </Typography>
       {node.children.length > 0 && (
         <ul style={{ margin: 0, paddingLeft: 18 }}>
-          {node.children.map((c) => <Branch key={c.id} node={c} />)}
+          {node.children.map((c) => (
+            <Branch key={c.id} node={c} />
+          ))}
         </ul>
       )}
     </li>
@@ -47,14 +52,21 @@ function Branch({ node }: { node: OrgNode }) {
 
 export function OrgUnitTree() {
   const translate = useTranslate();
-  const { data, isPending } = useGetList('OrgUnit', { pagination: { page: 1, perPage: 500 }, sort: { field: 'code', order: 'ASC' } });
+  const { data, isPending } = useGetList('OrgUnit', {
+    pagination: { page: 1, perPage: 500 },
+    sort: { field: 'code', order: 'ASC' },
+  });
   return (
     <Card sx={{ ml: 2, minWidth: 280 }} data-testid="org-tree">
       <CardContent>
         <Typography variant="h6">{translate('orgTree.title')}</Typography>
-        {isPending ? translate('app.loading') : (
+        {isPending ? (
+          translate('app.loading')
+        ) : (
           <Box component="ul" sx={{ m: 0, pl: 2 }}>
-            {buildTree((data ?? []) as Array<Omit<OrgNode, 'children'>>).map((n) => <Branch key={n.id} node={n} />)}
+            {buildTree((data ?? []) as Array<Omit<OrgNode, 'children'>>).map((n) => (
+              <Branch key={n.id} node={n} />
+            ))}
           </Box>
         )}
       </CardContent>

@@ -4,7 +4,9 @@ import { PersonInputs } from './PersonInputs';
 export function PersonCreate() {
   return (
     <Create redirect="show">
-      <SimpleForm><PersonInputs /></SimpleForm>
+      <SimpleForm>
+        <PersonInputs />
+      </SimpleForm>
     </Create>
   );
 }

@@ -4,7 +4,9 @@ import { PersonInputs } from './PersonInputs';
 export function PersonEdit() {
   return (
     <Edit mutationMode="pessimistic">
-      <SimpleForm><PersonInputs /></SimpleForm>
+      <SimpleForm>
+        <PersonInputs />
+      </SimpleForm>
     </Edit>
   );
 }

@@ -1,8 +1,18 @@
-import { AutocompleteInput, BooleanInput, DataTable, List, ReferenceField, ReferenceInput, SearchInput } from 'react-admin';
+import {
+  AutocompleteInput,
+  BooleanInput,
+  DataTable,
+  List,
+  ReferenceField,
+  ReferenceInput,
+  SearchInput,
+} from 'react-admin';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <ReferenceInput key="org" source="orgUnitId" reference="OrgUnit"><AutocompleteInput optionText="name" /></ReferenceInput>,
+  <ReferenceInput key="org" source="orgUnitId" reference="OrgUnit">
+    <AutocompleteInput optionText="name" />
+  </ReferenceInput>,
   <BooleanInput key="arch" source="includeArchived" />,
 ];
 
@@ -13,7 +23,9 @@ export function PersonList() {
         <DataTable.Col source="employeeNo" />
         <DataTable.Col source="name" />
         <DataTable.Col source="email" />
-        <DataTable.Col source="orgUnitId"><ReferenceField source="orgUnitId" reference="OrgUnit" link="show" /></DataTable.Col>
+        <DataTable.Col source="orgUnitId">
+          <ReferenceField source="orgUnitId" reference="OrgUnit" link="show" />
+        </DataTable.Col>
       </DataTable>
     </List>
   );

@@ -1,4 +1,12 @@
-import { DataTable, ReferenceField, ReferenceManyField, Show, TabbedShowLayout, TextField, useRecordContext } from 'react-admin';
+import {
+  DataTable,
+  ReferenceField,
+  ReferenceManyField,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  useRecordContext,
+} from 'react-admin';
 import { EnumField, LocaleDateField, usePluralName } from '../components/fields';
 import { QualificationPanel } from './QualificationPanel';
 
@@ -23,21 +31,39 @@ export function PersonShow() {
         <TabbedShowLayout.Tab label={plural('PositionAssignment')} path="positions">
           <ReferenceManyField reference="PositionAssignment" target="personId" label={false}>
             <DataTable bulkActionButtons={false} rowClick="edit">
-              <DataTable.Col source="title"><EnumField source="title" enumName="PositionTitle" /></DataTable.Col>
-              <DataTable.Col source="orgUnitId"><ReferenceField source="orgUnitId" reference="OrgUnit" /></DataTable.Col>
-              <DataTable.Col source="validFrom"><LocaleDateField source="validFrom" /></DataTable.Col>
-              <DataTable.Col source="validTo"><LocaleDateField source="validTo" emptyKey="app.open_ended" /></DataTable.Col>
+              <DataTable.Col source="title">
+                <EnumField source="title" enumName="PositionTitle" />
+              </DataTable.Col>
+              <DataTable.Col source="orgUnitId">
+                <ReferenceField source="orgUnitId" reference="OrgUnit" />
+              </DataTable.Col>
+              <DataTable.Col source="validFrom">
+                <LocaleDateField source="validFrom" />
+              </DataTable.Col>
+              <DataTable.Col source="validTo">
+                <LocaleDateField source="validTo" emptyKey="app.open_ended" />
+              </DataTable.Col>
             </DataTable>
           </ReferenceManyField>
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label={plural('TeamAppointment')} path="team">
           <ReferenceManyField reference="TeamAppointment" target="personId" label={false}>
             <DataTable bulkActionButtons={false}>
-              <DataTable.Col source="projectId"><ReferenceField source="projectId" reference="Project" link="show" /></DataTable.Col>
-              <DataTable.Col source="role"><EnumField source="role" enumName="TriangleRole" /></DataTable.Col>
-              <DataTable.Col source="stage"><EnumField source="stage" enumName="Stage" /></DataTable.Col>
-              <DataTable.Col source="validFrom"><LocaleDateField source="validFrom" /></DataTable.Col>
-              <DataTable.Col source="validTo"><LocaleDateField source="validTo" emptyKey="app.open_ended" /></DataTable.Col>
+              <DataTable.Col source="projectId">
+                <ReferenceField source="projectId" reference="Project" link="show" />
+              </DataTable.Col>
+              <DataTable.Col source="role">
+                <EnumField source="role" enumName="TriangleRole" />
+              </DataTable.Col>
+              <DataTable.Col source="stage">
+                <EnumField source="stage" enumName="Stage" />
+              </DataTable.Col>
+              <DataTable.Col source="validFrom">
+                <LocaleDateField source="validFrom" />
+              </DataTable.Col>
+              <DataTable.Col source="validTo">
+                <LocaleDateField source="validTo" emptyKey="app.open_ended" />
+              </DataTable.Col>
             </DataTable>
           </ReferenceManyField>
         </TabbedShowLayout.Tab>
@@ -45,10 +71,18 @@ export function PersonShow() {
           <Qualifications />
           <ReferenceManyField reference="Assessment" target="personId" label={plural('Assessment')}>
             <DataTable bulkActionButtons={false} rowClick="show">
-              <DataTable.Col source="role"><EnumField source="role" enumName="TriangleRole" /></DataTable.Col>
-              <DataTable.Col source="assessedAt"><LocaleDateField source="assessedAt" /></DataTable.Col>
-              <DataTable.Col source="levelReached"><EnumField source="levelReached" enumName="Level" /></DataTable.Col>
-              <DataTable.Col source="validUntil"><LocaleDateField source="validUntil" /></DataTable.Col>
+              <DataTable.Col source="role">
+                <EnumField source="role" enumName="TriangleRole" />
+              </DataTable.Col>
+              <DataTable.Col source="assessedAt">
+                <LocaleDateField source="assessedAt" />
+              </DataTable.Col>
+              <DataTable.Col source="levelReached">
+                <EnumField source="levelReached" enumName="Level" />
+              </DataTable.Col>
+              <DataTable.Col source="validUntil">
+                <LocaleDateField source="validUntil" />
+              </DataTable.Col>
             </DataTable>
           </ReferenceManyField>
         </TabbedShowLayout.Tab>

@@ -18,10 +18,20 @@ export function GapView({ gap }: { gap: Gap }) {
       <Typography variant="subtitle2">{translate('qualification.gap', { level: gap.nextLevel })}</Typography>
       <ul style={{ margin: 0 }}>
         {gap.dimensions.map((d) => (
-          <li key={d.dimension}>{translate('qualification.gap_dimension', { dimension: dimension(d.dimension), held: d.held, required: d.required })}</li>
+          <li key={d.dimension}>
+            {translate('qualification.gap_dimension', {
+              dimension: dimension(d.dimension),
+              held: d.held,
+              required: d.required,
+            })}
+          </li>
         ))}
-        {gap.tenureMonthsMissing > 0 && <li>{translate('qualification.tenure_missing', { months: gap.tenureMonthsMissing })}</li>}
-        {gap.projectsMissing > 0 && <li>{translate('qualification.projects_missing', { count: gap.projectsMissing })}</li>}
+        {gap.tenureMonthsMissing > 0 && (
+          <li>{translate('qualification.tenure_missing', { months: gap.tenureMonthsMissing })}</li>
+        )}
+        {gap.projectsMissing > 0 && (
+          <li>{translate('qualification.projects_missing', { count: gap.projectsMissing })}</li>
+        )}
         {gap.gateFailed && <li>{translate('qualification.gate_failed')}</li>}
       </ul>
     </Box>
@@ -29,7 +39,12 @@ export function GapView({ gap }: { gap: Gap }) {
 }
 
 export function isGap(value: unknown): value is Gap {
-  return Boolean(value && typeof value === 'object' && Array.isArray((value as Gap).dimensions) && typeof (value as Gap).nextLevel === 'number');
+  return Boolean(
+    value &&
+    typeof value === 'object' &&
+    Array.isArray((value as Gap).dimensions) &&
+    typeof (value as Gap).nextLevel === 'number',
+  );
 }
 
 export function QualificationStatusView({ status }: { status: QualificationStatus }) {
@@ -42,12 +57,25 @@ export function QualificationStatusView({ status }: { status: QualificationStatu
       {status.level ? (
         <Typography>
           {translate('qualification.level')}: <strong>{level(status.level)}</strong>
-          {status.validUntil && <> · {translate('qualification.valid_until')} {date(status.validUntil)}</>}
+          {status.validUntil && (
+            <>
+              {' '}
+              · {translate('qualification.valid_until')} {date(status.validUntil)}
+            </>
+          )}
         </Typography>
       ) : (
-        <Typography color="text.secondary">{translate('qualification.none', { reason: status.reason ? translate(`qualification.reason.${status.reason}`, { _: status.reason }) : '—' })}</Typography>
+        <Typography color="text.secondary">
+          {translate('qualification.none', {
+            reason: status.reason ? translate(`qualification.reason.${status.reason}`, { _: status.reason }) : '—',
+          })}
+        </Typography>
       )}
-      {gap ? <GapView gap={gap} /> : status.level ? <Typography variant="body2">{translate('qualification.top')}</Typography> : null}
+      {gap ? (
+        <GapView gap={gap} />
+      ) : status.level ? (
+        <Typography variant="body2">{translate('qualification.top')}</Typography>
+      ) : null}
     </Box>
   );
 }
@@ -62,14 +90,20 @@ function RoleStatus({ personId, role }: { personId: string; role: TriangleRole }
       (status) => live && setState({ status }),
       (error) => live && setState({ error }),
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [dataProvider, personId, role]);
   return (
     <Card variant="outlined" sx={{ flex: 1, minWidth: 240 }}>
       <CardContent>
         <Typography variant="subtitle1">{roleLabel(role)}</Typography>
         {state.status && <QualificationStatusView status={state.status} />}
-        {Boolean(state.error) && <Alert severity="info"><ErrorText error={state.error} /></Alert>}
+        {Boolean(state.error) && (
+          <Alert severity="info">
+            <ErrorText error={state.error} />
+          </Alert>
+        )}
       </CardContent>
     </Card>
   );
@@ -78,7 +112,9 @@ function RoleStatus({ personId, role }: { personId: string; role: TriangleRole }
 export function QualificationPanel({ personId }: { personId: string }) {
   return (
     <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
-      {(['AR', 'SR', 'FR'] as const).map((role) => <RoleStatus key={role} personId={personId} role={role} />)}
+      {(['AR', 'SR', 'FR'] as const).map((role) => (
+        <RoleStatus key={role} personId={personId} role={role} />
+      ))}
     </Stack>
   );
 }

@@ -2,12 +2,15 @@
 import { Create, RaRecord, SimpleForm } from 'react-admin';
 import { PoolMemberInputs } from './PoolMemberInputs';
 
-const backToPool = (_resource?: string, _id?: unknown, data?: Partial<RaRecord>) => `IncentivePool/${String(data?.poolId ?? '')}/show`;
+const backToPool = (_resource?: string, _id?: unknown, data?: Partial<RaRecord>) =>
+  `IncentivePool/${String(data?.poolId ?? '')}/show`;
 
 export function PoolMemberCreate() {
   return (
     <Create redirect={backToPool}>
-      <SimpleForm><PoolMemberInputs /></SimpleForm>
+      <SimpleForm>
+        <PoolMemberInputs />
+      </SimpleForm>
     </Create>
   );
 }

@@ -6,8 +6,12 @@ import { TRIANGLE_ROLES } from '../providers/types';
 export function PoolMemberInputs() {
   return (
     <>
-      <ReferenceInput source="poolId" reference="IncentivePool"><AutocompleteInput optionText="name" validate={required()} /></ReferenceInput>
-      <ReferenceInput source="personId" reference="Person"><AutocompleteInput optionText="name" validate={required()} /></ReferenceInput>
+      <ReferenceInput source="poolId" reference="IncentivePool">
+        <AutocompleteInput optionText="name" validate={required()} />
+      </ReferenceInput>
+      <ReferenceInput source="personId" reference="Person">
+        <AutocompleteInput optionText="name" validate={required()} />
+      </ReferenceInput>
       <SelectInput source="role" choices={enumChoices('TriangleRole', TRIANGLE_ROLES)} validate={required()} />
       <TextInput source="weight" validate={[required(), decimal]} />
       <TextInput source="coefficient" validate={[required(), decimal]} defaultValue="1" />

@@ -2,12 +2,15 @@
 import { Create, RaRecord, SimpleForm } from 'react-admin';
 import { PoolMetricInputs } from './PoolMetricInputs';
 
-const backToPool = (_resource?: string, _id?: unknown, data?: Partial<RaRecord>) => `IncentivePool/${String(data?.poolId ?? '')}/show`;
+const backToPool = (_resource?: string, _id?: unknown, data?: Partial<RaRecord>) =>
+  `IncentivePool/${String(data?.poolId ?? '')}/show`;
 
 export function PoolMetricCreate() {
   return (
     <Create redirect={backToPool}>
-      <SimpleForm><PoolMetricInputs /></SimpleForm>
+      <SimpleForm>
+        <PoolMetricInputs />
+      </SimpleForm>
     </Create>
   );
 }

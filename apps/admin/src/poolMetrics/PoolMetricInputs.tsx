@@ -5,8 +5,14 @@ import { decimal } from '../components/validators';
 export function PoolMetricInputs() {
   return (
     <>
-      <ReferenceInput source="poolId" reference="IncentivePool"><AutocompleteInput optionText="name" validate={required()} /></ReferenceInput>
-      <SelectInput source="metric" choices={enumChoices('Metric', ['ORDERS', 'REVENUE', 'CASH'])} validate={required()} />
+      <ReferenceInput source="poolId" reference="IncentivePool">
+        <AutocompleteInput optionText="name" validate={required()} />
+      </ReferenceInput>
+      <SelectInput
+        source="metric"
+        choices={enumChoices('Metric', ['ORDERS', 'REVENUE', 'CASH'])}
+        validate={required()}
+      />
       <TextInput source="target" validate={[required(), decimal]} />
       <TextInput source="actual" validate={[required(), decimal]} defaultValue="0" />
       <TextInput source="weight" validate={[required(), decimal]} />

@@ -12,11 +12,20 @@ export function traceFor(trace: unknown, member: PoolMember): unknown {
   const parsed = typeof trace === 'string' ? tryParse(trace) : trace;
   if (!parsed || typeof parsed !== 'object') return undefined;
   const container = parsed as { members?: unknown; shares?: unknown };
-  const list = Array.isArray(parsed) ? parsed : Array.isArray(container.shares) ? container.shares : Array.isArray(container.members) ? container.members : undefined;
+  const list = Array.isArray(parsed)
+    ? parsed
+    : Array.isArray(container.shares)
+      ? container.shares
+      : Array.isArray(container.members)
+        ? container.members
+        : undefined;
   if (list) {
     return list.find((item) => {
       const entry = item as Record<string, unknown>;
-      return String(entry.memberId ?? entry.id ?? '') === String(member.id) || String(entry.personId ?? '') === String(member.personId);
+      return (
+        String(entry.memberId ?? entry.id ?? '') === String(member.id) ||
+        String(entry.personId ?? '') === String(member.personId)
+      );
     });
   }
   const map = parsed as Record<string, unknown>;
@@ -34,21 +43,47 @@ function tryParse(text: string): unknown {
 export function TraceText({ trace }: { trace: unknown }) {
   if (trace === undefined || trace === null) return null;
   if (typeof trace === 'string') return <span>{trace}</span>;
-  if (Array.isArray(trace)) return <ol style={{ margin: 0, paddingLeft: 16 }}>{trace.map((step, i) => <li key={i}><TraceText trace={step} /></li>)}</ol>;
+  if (Array.isArray(trace))
+    return (
+      <ol style={{ margin: 0, paddingLeft: 16 }}>
+        {trace.map((step, i) => (
+          <li key={i}>
+            <TraceText trace={step} />
+          </li>
+        ))}
+      </ol>
+    );
   if (typeof trace === 'object') {
-    const entries = Object.entries(trace as Record<string, unknown>).filter(([k]) => !['memberId', 'personId', 'id'].includes(k));
+    const entries = Object.entries(trace as Record<string, unknown>).filter(
+      ([k]) => !['memberId', 'personId', 'id'].includes(k),
+    );
     return (
       <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 1 }}>
-        {entries.map(([k, v]) => [<dt key={`${k}-k`} style={{ color: '#666' }}>{k}</dt>, <dd key={`${k}-v`} style={{ margin: 0 }}><TraceText trace={v} /></dd>])}
+        {entries.map(([k, v]) => [
+          <dt key={`${k}-k`} style={{ color: '#666' }}>
+            {k}
+          </dt>,
+          <dd key={`${k}-v`} style={{ margin: 0 }}>
+            <TraceText trace={v} />
+          </dd>,
+        ])}
       </Box>
     );
   }
   return <span>{String(trace)}</span>;
 }
 
-interface Ratio { exact?: string; display?: string }
+interface Ratio {
+  exact?: string;
+  display?: string;
+}
 interface ShareTrace {
-  weight?: string; coefficient?: string; participation?: string; score?: Ratio; remainderUnit?: boolean; share?: string;
+  weight?: string;
+  coefficient?: string;
+  participation?: string;
+  score?: Ratio;
+  remainderUnit?: boolean;
+  share?: string;
 }
 
 /** One member's share as a formula, when the trace has the API's shape; otherwise the trace as it is. */
@@ -59,15 +94,33 @@ export function ShareFormula({ entry, total, currency }: { entry: unknown; total
   if (!trace || !trace.score) return <TraceText trace={entry} />;
   return (
     <span>
-      {translate('allocation.formula', { weight: trace.weight ?? '?', coefficient: trace.coefficient ?? '?', participation: trace.participation ?? '?', score: trace.score.display ?? trace.score.exact ?? '?' })}
+      {translate('allocation.formula', {
+        weight: trace.weight ?? '?',
+        coefficient: trace.coefficient ?? '?',
+        participation: trace.participation ?? '?',
+        score: trace.score.display ?? trace.score.exact ?? '?',
+      })}
       <br />
-      {translate('allocation.portion', { score: trace.score.display ?? '?', total: total?.display ?? '?', share: money(trace.share, currency) })}
-      {trace.remainderUnit && <><br />{translate('allocation.remainder')}</>}
+      {translate('allocation.portion', {
+        score: trace.score.display ?? '?',
+        total: total?.display ?? '?',
+        share: money(trace.share, currency),
+      })}
+      {trace.remainderUnit && (
+        <>
+          <br />
+          {translate('allocation.remainder')}
+        </>
+      )}
     </span>
   );
 }
 
-export function AllocationTable({ pool }: { pool: Pick<IncentivePoolRecord, 'members' | 'currency' | 'fundedAmount' | 'allocationTrace'> }) {
+export function AllocationTable({
+  pool,
+}: {
+  pool: Pick<IncentivePoolRecord, 'members' | 'currency' | 'fundedAmount' | 'allocationTrace'>;
+}) {
   const translate = useTranslate();
   const money = useMoney();
   const role = useEnumLabel('TriangleRole');
@@ -92,13 +145,23 @@ export function AllocationTable({ pool }: { pool: Pick<IncentivePoolRecord, 'mem
         <TableBody>
           {members.map((m) => (
             <TableRow key={m.id}>
-              <TableCell><RecordName resource="Person" id={m.personId} /></TableCell>
+              <TableCell>
+                <RecordName resource="Person" id={m.personId} />
+              </TableCell>
               <TableCell>{role(m.role)}</TableCell>
               <TableCell align="right">{m.weight}</TableCell>
               <TableCell align="right">{m.coefficient}</TableCell>
               <TableCell align="right">{m.participation}</TableCell>
-              <TableCell align="right" data-testid="share">{m.share ? money(m.share, pool.currency) : translate('app.none')}</TableCell>
-              <TableCell sx={{ fontSize: 12 }}><ShareFormula entry={traceFor(pool.allocationTrace, m)} total={(pool.allocationTrace as { totalScore?: Ratio } | null)?.totalScore} currency={pool.currency} /></TableCell>
+              <TableCell align="right" data-testid="share">
+                {m.share ? money(m.share, pool.currency) : translate('app.none')}
+              </TableCell>
+              <TableCell sx={{ fontSize: 12 }}>
+                <ShareFormula
+                  entry={traceFor(pool.allocationTrace, m)}
+                  total={(pool.allocationTrace as { totalScore?: Ratio } | null)?.totalScore}
+                  currency={pool.currency}
+                />
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -106,14 +169,22 @@ export function AllocationTable({ pool }: { pool: Pick<IncentivePoolRecord, 'mem
           <TableFooter>
             <TableRow>
               <TableCell colSpan={5}>{translate('allocation.total')}</TableCell>
-              <TableCell align="right" data-testid="total">{money(total, pool.currency)}</TableCell>
+              <TableCell align="right" data-testid="total">
+                {money(total, pool.currency)}
+              </TableCell>
               <TableCell />
             </TableRow>
           </TableFooter>
         )}
       </Table>
-      {!allocated && <Typography color="text.secondary" sx={{ mt: 1 }}>{translate('allocation.empty')}</Typography>}
-      {mismatch && <Alert severity="warning">{translate('allocation.sums_to', { total: money(total, pool.currency) })}</Alert>}
+      {!allocated && (
+        <Typography color="text.secondary" sx={{ mt: 1 }}>
+          {translate('allocation.empty')}
+        </Typography>
+      )}
+      {mismatch && (
+        <Alert severity="warning">{translate('allocation.sums_to', { total: money(total, pool.currency) })}</Alert>
+      )}
     </Box>
   );
 }

@@ -5,11 +5,26 @@ import { useEnumLabel, useMoney } from '../components/fields';
 import { TraceText } from './AllocationTable';
 import { percentOf } from '../format';
 
-interface Ratio { exact?: string; display?: string }
-interface MetricTrace { metric: string; weight?: number | string; target?: string; actual?: string; attainment?: Ratio; capped?: boolean; contribution?: Ratio }
+interface Ratio {
+  exact?: string;
+  display?: string;
+}
+interface MetricTrace {
+  metric: string;
+  weight?: number | string;
+  target?: string;
+  actual?: string;
+  attainment?: Ratio;
+  capped?: boolean;
+  contribution?: Ratio;
+}
 interface Funding {
-  currency?: string; metrics?: MetricTrace[]; attainment?: Ratio; gate?: { threshold?: string; passed?: boolean };
-  multiplier?: Ratio & { branch?: string }; fundedAmount?: string;
+  currency?: string;
+  metrics?: MetricTrace[];
+  attainment?: Ratio;
+  gate?: { threshold?: string; passed?: boolean };
+  multiplier?: Ratio & { branch?: string };
+  fundedAmount?: string;
 }
 
 /** An exact trace fraction ("419/600") as a percentage; the 4-decimal display when there is no fraction. */
@@ -49,8 +64,13 @@ export function FundingTrace({ trace, currency }: { trace: unknown; currency: st
               <TableCell>{metric(m.metric)}</TableCell>
               <TableCell align="right">{money(m.target, currency)}</TableCell>
               <TableCell align="right">{money(m.actual, currency)}</TableCell>
-              <TableCell align="right">{pct(m.attainment)}{m.capped ? ` (${translate('pool.capped')})` : ''}</TableCell>
-              <TableCell align="right">{typeof m.weight === 'number' && m.weight > 1 ? `${m.weight}%` : m.weight}</TableCell>
+              <TableCell align="right">
+                {pct(m.attainment)}
+                {m.capped ? ` (${translate('pool.capped')})` : ''}
+              </TableCell>
+              <TableCell align="right">
+                {typeof m.weight === 'number' && m.weight > 1 ? `${m.weight}%` : m.weight}
+              </TableCell>
               <TableCell align="right">{pct(m.contribution)}</TableCell>
             </TableRow>
           ))}
@@ -58,9 +78,31 @@ export function FundingTrace({ trace, currency }: { trace: unknown; currency: st
       </Table>
       <Typography variant="body2" sx={{ mt: 1 }}>
         {translate('pool.trace_attainment', { value: pct(funding.attainment) })}
-        {funding.gate && <> · {translate(funding.gate.passed ? 'pool.trace_gate_passed' : 'pool.trace_gate_failed', { threshold: fraction(funding.gate.threshold) })}</>}
-        {funding.multiplier && <> · {translate('pool.trace_multiplier', { value: funding.multiplier.display ?? '?', branch: funding.multiplier.branch ?? '' })}</>}
-        {funding.fundedAmount && <> · <strong>{translate('pool.trace_funded', { amount: money(funding.fundedAmount, currency) })}</strong></>}
+        {funding.gate && (
+          <>
+            {' '}
+            ·{' '}
+            {translate(funding.gate.passed ? 'pool.trace_gate_passed' : 'pool.trace_gate_failed', {
+              threshold: fraction(funding.gate.threshold),
+            })}
+          </>
+        )}
+        {funding.multiplier && (
+          <>
+            {' '}
+            ·{' '}
+            {translate('pool.trace_multiplier', {
+              value: funding.multiplier.display ?? '?',
+              branch: funding.multiplier.branch ?? '',
+            })}
+          </>
+        )}
+        {funding.fundedAmount && (
+          <>
+            {' '}
+            · <strong>{translate('pool.trace_funded', { amount: money(funding.fundedAmount, currency) })}</strong>
+          </>
+        )}
       </Typography>
     </Box>
   );

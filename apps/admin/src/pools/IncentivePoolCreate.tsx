@@ -4,7 +4,9 @@ import { IncentivePoolInputs } from './IncentivePoolInputs';
 export function IncentivePoolCreate() {
   return (
     <Create redirect="show">
-      <SimpleForm><IncentivePoolInputs /></SimpleForm>
+      <SimpleForm>
+        <IncentivePoolInputs />
+      </SimpleForm>
     </Create>
   );
 }

@@ -4,7 +4,9 @@ import { IncentivePoolInputs } from './IncentivePoolInputs';
 export function IncentivePoolEdit() {
   return (
     <Edit mutationMode="pessimistic">
-      <SimpleForm><IncentivePoolInputs /></SimpleForm>
+      <SimpleForm>
+        <IncentivePoolInputs />
+      </SimpleForm>
     </Edit>
   );
 }

@@ -7,9 +7,18 @@ export function IncentivePoolInputs() {
   return (
     <>
       <TextInput source="name" validate={required()} />
-      <SelectInput source="teamKind" choices={enumChoices('TeamKind', ['PROJECT', 'SYSTEM_DEPT'])} validate={required()} defaultValue="PROJECT" />
-      <ReferenceInput source="projectId" reference="Project"><AutocompleteInput optionText="name" /></ReferenceInput>
-      <ReferenceInput source="orgUnitId" reference="OrgUnit"><AutocompleteInput optionText="name" validate={required()} /></ReferenceInput>
+      <SelectInput
+        source="teamKind"
+        choices={enumChoices('TeamKind', ['PROJECT', 'SYSTEM_DEPT'])}
+        validate={required()}
+        defaultValue="PROJECT"
+      />
+      <ReferenceInput source="projectId" reference="Project">
+        <AutocompleteInput optionText="name" />
+      </ReferenceInput>
+      <ReferenceInput source="orgUnitId" reference="OrgUnit">
+        <AutocompleteInput optionText="name" validate={required()} />
+      </ReferenceInput>
       <InstantInput source="periodFrom" validate={required()} />
       <InstantInput source="periodTo" validate={[required(), after('periodFrom')]} />
       <TextInput source="currency" defaultValue="CNY" validate={[required(), currencyCode]} />

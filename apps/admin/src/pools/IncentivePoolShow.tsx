@@ -2,7 +2,14 @@ import { Box, Typography } from '@mui/material';
 import { FieldGrid } from '../components/FieldGrid';
 import { percentOf } from '../format';
 import {
-  CreateButton, DataTable, ReferenceField, ReferenceManyField, Show, TextField, useRecordContext, useTranslate,
+  CreateButton,
+  DataTable,
+  ReferenceField,
+  ReferenceManyField,
+  Show,
+  TextField,
+  useRecordContext,
+  useTranslate,
 } from 'react-admin';
 import { EnumField, LocaleDateField, MoneyField } from '../components/fields';
 import type { IncentivePoolRecord } from '../providers/types';
@@ -33,14 +40,26 @@ function Metrics() {
       <Typography variant="subtitle1">{translate('pool.metrics')}</Typography>
       <ReferenceManyField reference="PoolMetric" target="poolId" label={false}>
         <DataTable bulkActionButtons={false} rowClick="edit">
-          <DataTable.Col source="metric"><EnumField source="metric" enumName="Metric" /></DataTable.Col>
-          <DataTable.Col source="target" align="right"><MoneyField source="target" /></DataTable.Col>
-          <DataTable.Col source="actual" align="right"><MoneyField source="actual" /></DataTable.Col>
-          <DataTable.Col label="pool.attainment" align="right"><Attainment /></DataTable.Col>
+          <DataTable.Col source="metric">
+            <EnumField source="metric" enumName="Metric" />
+          </DataTable.Col>
+          <DataTable.Col source="target" align="right">
+            <MoneyField source="target" />
+          </DataTable.Col>
+          <DataTable.Col source="actual" align="right">
+            <MoneyField source="actual" />
+          </DataTable.Col>
+          <DataTable.Col label="pool.attainment" align="right">
+            <Attainment />
+          </DataTable.Col>
           <DataTable.Col source="weight" align="right" />
         </DataTable>
       </ReferenceManyField>
-      <CreateButton resource="PoolMetric" label="pool.add_metric" state={{ record: { poolId: record?.id, currency: record?.currency } }} />
+      <CreateButton
+        resource="PoolMetric"
+        label="pool.add_metric"
+        state={{ record: { poolId: record?.id, currency: record?.currency } }}
+      />
     </>
   );
 }
@@ -67,7 +86,11 @@ function Allocation() {
     <>
       <Typography variant="subtitle1">{translate('pool.members')}</Typography>
       <AllocationTable pool={pool} />
-      <CreateButton resource="PoolMember" label="pool.add_member" state={{ record: { poolId: record.id, currency: record.currency, participation: '1' } }} />
+      <CreateButton
+        resource="PoolMember"
+        label="pool.add_member"
+        state={{ record: { poolId: record.id, currency: record.currency, participation: '1' } }}
+      />
     </>
   );
 }

@@ -37,8 +37,13 @@ export function PoolActions() {
     setBusy(true);
     setError(null);
     try {
-      const pool = step === 'allocate' ? await dataProvider.allocatePool(String(record.id), false)
-        : await dataProvider.poolStep(step === 'fund' ? 'fundPool' : step === 'approve' ? 'approvePool' : 'lockPool', String(record.id));
+      const pool =
+        step === 'allocate'
+          ? await dataProvider.allocatePool(String(record.id), false)
+          : await dataProvider.poolStep(
+              step === 'fund' ? 'fundPool' : step === 'approve' ? 'approvePool' : 'lockPool',
+              String(record.id),
+            );
       setPreview(null);
       notify('pool.done', { type: 'success', messageArgs: { status: statusLabel(pool.status) } });
       refresh();
@@ -63,7 +68,10 @@ export function PoolActions() {
     setBusy(true);
     setError(null);
     try {
-      const created = await dataProvider.createAdjustmentPool(String(record.id), translate('pool.adjustment_name', { name: record.name }));
+      const created = await dataProvider.createAdjustmentPool(
+        String(record.id),
+        translate('pool.adjustment_name', { name: record.name }),
+      );
       redirect('show', 'IncentivePool', created.id);
     } catch (caught) {
       setError(caught);
@@ -74,7 +82,9 @@ export function PoolActions() {
   const reasonText = (step: PoolStep) => {
     const state = poolStepState(step, record.status, role);
     if (state.enabled) return '';
-    return state.reason === 'role' ? translate('pool.why_not.role') : translate('pool.why_not.status', { status: statusLabel(state.status) });
+    return state.reason === 'role'
+      ? translate('pool.why_not.role')
+      : translate('pool.why_not.status', { status: statusLabel(state.status) });
   };
   const previewState = poolStepState('allocate', record.status, role);
 
@@ -83,23 +93,42 @@ export function PoolActions() {
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
         <Tooltip title={reasonText('allocate')}>
           <span>
-            <Button variant="outlined" disabled={busy || !previewState.enabled} onClick={runPreview}>{translate('pool.allocate_preview')}</Button>
+            <Button variant="outlined" disabled={busy || !previewState.enabled} onClick={runPreview}>
+              {translate('pool.allocate_preview')}
+            </Button>
           </span>
         </Tooltip>
         {STEPS.map(({ step, label }) => {
           const state = poolStepState(step, record.status, role);
           return (
             <Box key={step} sx={{ display: 'flex', flexDirection: 'column' }}>
-              <Button variant="contained" disabled={busy || !state.enabled} onClick={() => run(step)} data-testid={`pool-${step}`}>{translate(label)}</Button>
-              {!state.enabled && <Typography variant="caption" color="text.secondary" data-testid={`pool-${step}-reason`}>{reasonText(step)}</Typography>}
+              <Button
+                variant="contained"
+                disabled={busy || !state.enabled}
+                onClick={() => run(step)}
+                data-testid={`pool-${step}`}
+              >
+                {translate(label)}
+              </Button>
+              {!state.enabled && (
+                <Typography variant="caption" color="text.secondary" data-testid={`pool-${step}-reason`}>
+                  {reasonText(step)}
+                </Typography>
+              )}
             </Box>
           );
         })}
       </Stack>
       {record.status === 'LOCKED' && canAccess(role, 'IncentivePool', 'adjust') && (
-        <Button sx={{ mt: 1 }} variant="outlined" disabled={busy} onClick={adjust} data-testid="pool-adjust">{translate('pool.adjust')}</Button>
+        <Button sx={{ mt: 1 }} variant="outlined" disabled={busy} onClick={adjust} data-testid="pool-adjust">
+          {translate('pool.adjust')}
+        </Button>
       )}
-      {Boolean(error) && <Alert severity="error" sx={{ mt: 1 }}>{message(error)}</Alert>}
+      {Boolean(error) && (
+        <Alert severity="error" sx={{ mt: 1 }}>
+          {message(error)}
+        </Alert>
+      )}
       {preview && (
         <Box sx={{ mt: 2 }} data-testid="allocation-preview">
           <Typography variant="subtitle1">{translate('pool.allocate_preview')}</Typography>

@@ -9,9 +9,21 @@ describe('poolStepState', () => {
     expect(poolStepState('lock', 'APPROVED', 'ADMIN')).toEqual({ enabled: true });
   });
   it('says which status a step needs', () => {
-    expect(poolStepState('approve', 'FUNDED', 'LEADER')).toEqual({ enabled: false, reason: 'status', status: 'ALLOCATED' });
-    expect(poolStepState('lock', 'ALLOCATED', 'LEADER')).toEqual({ enabled: false, reason: 'status', status: 'APPROVED' });
-    expect(poolStepState('allocate', 'LOCKED', 'LEADER')).toEqual({ enabled: false, reason: 'status', status: 'FUNDED' });
+    expect(poolStepState('approve', 'FUNDED', 'LEADER')).toEqual({
+      enabled: false,
+      reason: 'status',
+      status: 'ALLOCATED',
+    });
+    expect(poolStepState('lock', 'ALLOCATED', 'LEADER')).toEqual({
+      enabled: false,
+      reason: 'status',
+      status: 'APPROVED',
+    });
+    expect(poolStepState('allocate', 'LOCKED', 'LEADER')).toEqual({
+      enabled: false,
+      reason: 'status',
+      status: 'FUNDED',
+    });
   });
   it('says when the role may not', () => {
     expect(poolStepState('approve', 'ALLOCATED', 'HR')).toEqual({ enabled: false, reason: 'role' });

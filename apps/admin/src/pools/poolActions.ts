@@ -16,7 +16,11 @@ export const STEP_FROM: Record<PoolStep, readonly PoolStatus[]> = {
 
 export type StepState = { enabled: true } | { enabled: false; reason: 'role' | 'status'; status?: PoolStatus };
 
-export function poolStepState(step: PoolStep, status: PoolStatus | undefined, role: UserRole | null | undefined): StepState {
+export function poolStepState(
+  step: PoolStep,
+  status: PoolStatus | undefined,
+  role: UserRole | null | undefined,
+): StepState {
   if (!canAccess(role, 'IncentivePool', step)) return { enabled: false, reason: 'role' };
   const from = STEP_FROM[step];
   if (!status || !from.includes(status)) return { enabled: false, reason: 'status', status: from[0] };

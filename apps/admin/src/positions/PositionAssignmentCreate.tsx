@@ -4,7 +4,9 @@ import { PositionAssignmentInputs } from './PositionAssignmentInputs';
 export function PositionAssignmentCreate() {
   return (
     <Create redirect="list">
-      <SimpleForm><PositionAssignmentInputs /></SimpleForm>
+      <SimpleForm>
+        <PositionAssignmentInputs />
+      </SimpleForm>
     </Create>
   );
 }

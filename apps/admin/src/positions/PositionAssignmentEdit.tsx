@@ -4,7 +4,9 @@ import { PositionAssignmentInputs } from './PositionAssignmentInputs';
 export function PositionAssignmentEdit() {
   return (
     <Edit mutationMode="pessimistic">
-      <SimpleForm><PositionAssignmentInputs /></SimpleForm>
+      <SimpleForm>
+        <PositionAssignmentInputs />
+      </SimpleForm>
     </Edit>
   );
 }

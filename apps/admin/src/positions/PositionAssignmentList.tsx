@@ -2,19 +2,33 @@ import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput } fr
 import { EnumField, LocaleDateField } from '../components/fields';
 
 const filters = [
-  <ReferenceInput key="p" source="personId" reference="Person" alwaysOn><AutocompleteInput optionText="name" /></ReferenceInput>,
-  <ReferenceInput key="o" source="orgUnitId" reference="OrgUnit"><AutocompleteInput optionText="name" /></ReferenceInput>,
+  <ReferenceInput key="p" source="personId" reference="Person" alwaysOn>
+    <AutocompleteInput optionText="name" />
+  </ReferenceInput>,
+  <ReferenceInput key="o" source="orgUnitId" reference="OrgUnit">
+    <AutocompleteInput optionText="name" />
+  </ReferenceInput>,
 ];
 
 export function PositionAssignmentList() {
   return (
     <List filters={filters}>
       <DataTable rowClick="edit">
-        <DataTable.Col source="personId"><ReferenceField source="personId" reference="Person" link="show" /></DataTable.Col>
-        <DataTable.Col source="title"><EnumField source="title" enumName="PositionTitle" /></DataTable.Col>
-        <DataTable.Col source="orgUnitId"><ReferenceField source="orgUnitId" reference="OrgUnit" link="show" /></DataTable.Col>
-        <DataTable.Col source="validFrom"><LocaleDateField source="validFrom" /></DataTable.Col>
-        <DataTable.Col source="validTo"><LocaleDateField source="validTo" emptyKey="app.open_ended" /></DataTable.Col>
+        <DataTable.Col source="personId">
+          <ReferenceField source="personId" reference="Person" link="show" />
+        </DataTable.Col>
+        <DataTable.Col source="title">
+          <EnumField source="title" enumName="PositionTitle" />
+        </DataTable.Col>
+        <DataTable.Col source="orgUnitId">
+          <ReferenceField source="orgUnitId" reference="OrgUnit" link="show" />
+        </DataTable.Col>
+        <DataTable.Col source="validFrom">
+          <LocaleDateField source="validFrom" />
+        </DataTable.Col>
+        <DataTable.Col source="validTo">
+          <LocaleDateField source="validTo" emptyKey="app.open_ended" />
+        </DataTable.Col>
       </DataTable>
     </List>
   );

@@ -1,8 +1,34 @@
 // A project's decisions taken by decision bodies: each seat, who voted what and when, whether the decision is
 // complete; and a vote recorded from here (recordDecision: one seat's vote under the body's rule).
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, AlertTitle, Box, Button, Card, CardContent, Chip, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import { useDataProvider, useGetList, useGetMany, useGetManyReference, useGetOne, useNotify, useRefresh, useTranslate } from 'react-admin';
+import {
+  Alert,
+  AlertTitle,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Chip,
+  MenuItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import {
+  useDataProvider,
+  useGetList,
+  useGetMany,
+  useGetManyReference,
+  useGetOne,
+  useNotify,
+  useRefresh,
+  useTranslate,
+} from 'react-admin';
 import { useDate, useEnumLabel } from '../components/fields';
 import { ErrorText, errorCodeOf, useErrorMessage } from '../components/ErrorText';
 import { RecordName } from '../components/RecordName';
@@ -20,13 +46,18 @@ function newKey(): string {
 /** The body coverages (seats and who may act in each) of a case, from whoMayDecide. */
 function useCoverage(projectId: string, decisionPoint: DecisionPoint, version: number) {
   const dataProvider = useDataProvider() as unknown as Operations;
-  const [state, setState] = useState<{ bodies: BodyCoverage[]; loaded: boolean; error: unknown }>({ bodies: [], loaded: false, error: null });
+  const [state, setState] = useState<{ bodies: BodyCoverage[]; loaded: boolean; error: unknown }>({
+    bodies: [],
+    loaded: false,
+    error: null,
+  });
   useEffect(() => {
     let live = true;
     dataProvider.whoMayDecide({ projectId, decisionPoint }).then(
       (deciders) => {
         const bodies = new Map<string, BodyCoverage>();
-        for (const d of deciders) for (const b of d.bodies ?? []) if (!bodies.has(String(b.ruleId))) bodies.set(String(b.ruleId), b);
+        for (const d of deciders)
+          for (const b of d.bodies ?? []) if (!bodies.has(String(b.ruleId))) bodies.set(String(b.ruleId), b);
         if (live) setState({ bodies: [...bodies.values()], loaded: true, error: null });
       },
       (error: unknown) => live && setState({ bodies: [], loaded: true, error }),
@@ -54,33 +85,63 @@ export function BodyDecisionCard({ projectId, decisionPoint, bodyId, ruleId, vot
   const title = useEnumLabel('PositionTitle');
   const date = useDate();
   const { data: body } = useGetOne<{ id: string; name: string; quorum: string }>('DecisionBody', { id: bodyId });
-  const { data: seatRows = [] } = useGetManyReference<{ id: string; title: string; fixed: boolean }>('DecisionBodySeat', {
-    target: 'decisionBodyId', id: bodyId, pagination: { page: 1, perPage: 50 }, sort: { field: 'sortOrder', order: 'ASC' },
-  });
+  const { data: seatRows = [] } = useGetManyReference<{ id: string; title: string; fixed: boolean }>(
+    'DecisionBodySeat',
+    {
+      target: 'decisionBodyId',
+      id: bodyId,
+      pagination: { page: 1, perPage: 50 },
+      sort: { field: 'sortOrder', order: 'ASC' },
+    },
+  );
   const [version, setVersion] = useState(0);
-  const coverage = useCoverage(projectId, decisionPoint, version).bodies.find((b) => String(b.ruleId) === String(ruleId));
+  const coverage = useCoverage(projectId, decisionPoint, version).bodies.find(
+    (b) => String(b.ruleId) === String(ruleId),
+  );
   // The body's own seats; else (not readable) the seats whoMayDecide reports; else the seats voted in.
   const seats = seatRows.length
     ? seatRows.map((s) => ({ title: s.title, fixed: s.fixed }))
-    : coverage?.seats.map((s) => ({ title: s.title, fixed: s.fixed })) ?? [...new Set(votes.flatMap((v) => v.chain.body?.seatTitles ?? []))].map((t) => ({ title: t, fixed: true }));
+    : (coverage?.seats.map((s) => ({ title: s.title, fixed: s.fixed })) ??
+      [...new Set(votes.flatMap((v) => v.chain.body?.seatTitles ?? []))].map((t) => ({ title: t, fixed: true })));
   const { closedBy, round, lastCompleted } = roundOf(votes);
-  const bySeat = seatVotes(seats.map((s) => s.title), round);
+  const bySeat = seatVotes(
+    seats.map((s) => s.title),
+    round,
+  );
   const approved = [...bySeat.values()].filter((v) => v.outcome === 'APPROVED').length;
   const against = seats.filter((s) => bySeat.has(s.title) && bySeat.get(s.title)!.outcome !== 'APPROVED').length;
   const quorum = body?.quorum ?? coverage?.quorum;
 
   let status: string;
-  if (closedBy) status = translate('bodyVote.completed', { outcome: outcome(closedBy.outcome), date: date(closedBy.decidedAt, true) });
-  else if (lastCompleted && round.length === 0) status = translate('bodyVote.returned', { date: date(lastCompleted.decidedAt, true) });
+  if (closedBy)
+    status = translate('bodyVote.completed', {
+      outcome: outcome(closedBy.outcome),
+      date: date(closedBy.decidedAt, true),
+    });
+  else if (lastCompleted && round.length === 0)
+    status = translate('bodyVote.returned', { date: date(lastCompleted.decidedAt, true) });
   else status = translate('bodyVote.in_progress', { approved, against });
 
   return (
     <Card variant="outlined" sx={{ mb: 2 }} data-testid="body-decision">
       <CardContent>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
-          <Typography variant="subtitle1">{point(decisionPoint)} · {body?.name ?? translate('bodyVote.body', { id: bodyId })}</Typography>
-          {quorum && <Chip size="small" label={translate('bodyVote.quorum', { quorum: translate(`decisionBody.${quorum}`, { _: quorum }) })} />}
-          <Chip size="small" variant="outlined" color={closedBy ? (closedBy.outcome === 'APPROVED' ? 'success' : 'error') : 'default'} label={status} data-testid="body-status" />
+          <Typography variant="subtitle1">
+            {point(decisionPoint)} · {body?.name ?? translate('bodyVote.body', { id: bodyId })}
+          </Typography>
+          {quorum && (
+            <Chip
+              size="small"
+              label={translate('bodyVote.quorum', { quorum: translate(`decisionBody.${quorum}`, { _: quorum }) })}
+            />
+          )}
+          <Chip
+            size="small"
+            variant="outlined"
+            color={closedBy ? (closedBy.outcome === 'APPROVED' ? 'success' : 'error') : 'default'}
+            label={status}
+            data-testid="body-status"
+          />
         </Stack>
         <Table size="small" sx={{ mt: 1 }} data-testid="body-seats">
           <TableHead>
@@ -96,7 +157,12 @@ export function BodyDecisionCard({ projectId, decisionPoint, bodyId, ruleId, vot
               const vote = bySeat.get(s.title);
               return (
                 <TableRow key={s.title} data-testid={`seat-${s.title}`}>
-                  <TableCell>{title(s.title)} <Typography component="span" variant="caption" color="text.secondary">({translate(s.fixed ? 'bodyVote.fixed' : 'bodyVote.on_demand')})</Typography></TableCell>
+                  <TableCell>
+                    {title(s.title)}{' '}
+                    <Typography component="span" variant="caption" color="text.secondary">
+                      ({translate(s.fixed ? 'bodyVote.fixed' : 'bodyVote.on_demand')})
+                    </Typography>
+                  </TableCell>
                   <TableCell>{vote ? outcome(vote.outcome) : translate('bodyVote.not_voted')}</TableCell>
                   <TableCell>{vote ? <RecordName resource="Person" id={vote.deciderId} /> : ''}</TableCell>
                   <TableCell>{vote ? date(vote.decidedAt, true) : ''}</TableCell>
@@ -107,11 +173,14 @@ export function BodyDecisionCard({ projectId, decisionPoint, bodyId, ruleId, vot
         </Table>
         {votes.length > 0 && (
           <Box sx={{ mt: 1 }}>
-            <Typography variant="caption" color="text.secondary">{translate('bodyVote.history')}</Typography>
+            <Typography variant="caption" color="text.secondary">
+              {translate('bodyVote.history')}
+            </Typography>
             <ul style={{ marginTop: 0 }} data-testid="body-history">
               {votes.map((v) => (
                 <li key={v.id}>
-                  {date(v.decidedAt, true)} · <RecordName resource="Person" id={v.deciderId} /> · {(v.chain.body?.seatTitles ?? []).map(title).join(', ')} · {outcome(v.outcome)}
+                  {date(v.decidedAt, true)} · <RecordName resource="Person" id={v.deciderId} /> ·{' '}
+                  {(v.chain.body?.seatTitles ?? []).map(title).join(', ')} · {outcome(v.outcome)}
                   {v.complete ? ` · ${translate('bodyVote.settled')}` : ''}
                 </li>
               ))}
@@ -133,7 +202,19 @@ export function BodyDecisionCard({ projectId, decisionPoint, bodyId, ruleId, vot
   );
 }
 
-function VoteForm({ projectId, decisionPoint, closed, coverage, onVoted }: { projectId: string; decisionPoint: DecisionPoint; closed: boolean; coverage?: BodyCoverage; onVoted: () => void }) {
+function VoteForm({
+  projectId,
+  decisionPoint,
+  closed,
+  coverage,
+  onVoted,
+}: {
+  projectId: string;
+  decisionPoint: DecisionPoint;
+  closed: boolean;
+  coverage?: BodyCoverage;
+  onVoted: () => void;
+}) {
   const translate = useTranslate();
   const dataProvider = useDataProvider() as unknown as Operations;
   const notify = useNotify();
@@ -142,10 +223,16 @@ function VoteForm({ projectId, decisionPoint, closed, coverage, onVoted }: { pro
   const title = useEnumLabel('PositionTitle');
   const voters = useMemo(() => {
     const seen = new Map<string, string[]>();
-    for (const seat of coverage?.seats ?? []) for (const f of seat.filledBy) seen.set(String(f.personId), [...(seen.get(String(f.personId)) ?? []), seat.title]);
+    for (const seat of coverage?.seats ?? [])
+      for (const f of seat.filledBy)
+        seen.set(String(f.personId), [...(seen.get(String(f.personId)) ?? []), seat.title]);
     return [...seen.entries()].map(([personId, titles]) => ({ personId, titles }));
   }, [coverage]);
-  const { data: people = [] } = useGetMany<{ id: string; name: string }>('Person', { ids: voters.map((v) => v.personId) }, { enabled: voters.length > 0 });
+  const { data: people = [] } = useGetMany<{ id: string; name: string }>(
+    'Person',
+    { ids: voters.map((v) => v.personId) },
+    { enabled: voters.length > 0 },
+  );
   const [deciderId, setDeciderId] = useState('');
   const [outcome, setOutcome] = useState<Outcome>('APPROVED');
   const [comment, setComment] = useState('');
@@ -157,8 +244,18 @@ function VoteForm({ projectId, decisionPoint, closed, coverage, onVoted }: { pro
     setBusy(true);
     setError(null);
     try {
-      const decision = await dataProvider.recordDecision({ projectId, decisionPoint, outcome, deciderId, ...(comment ? { comment } : {}), idempotencyKey: key });
-      notify(decision.complete ? 'bodyVote.recorded_complete' : 'bodyVote.recorded', { type: 'success', messageArgs: { outcome: outcomeLabel(decision.outcome) } });
+      const decision = await dataProvider.recordDecision({
+        projectId,
+        decisionPoint,
+        outcome,
+        deciderId,
+        ...(comment ? { comment } : {}),
+        idempotencyKey: key,
+      });
+      notify(decision.complete ? 'bodyVote.recorded_complete' : 'bodyVote.recorded', {
+        type: 'success',
+        messageArgs: { outcome: outcomeLabel(decision.outcome) },
+      });
       setKey(newKey());
       setComment('');
       onVoted();
@@ -181,22 +278,51 @@ function VoteForm({ projectId, decisionPoint, closed, coverage, onVoted }: { pro
         </Alert>
       )}
       {closed ? (
-        <Typography variant="body2" color="text.secondary">{translate('bodyVote.closed_hint')}</Typography>
+        <Typography variant="body2" color="text.secondary">
+          {translate('bodyVote.closed_hint')}
+        </Typography>
       ) : (
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
-          <TextField select size="small" sx={{ minWidth: 260 }} label={translate('bodyVote.voter')} value={deciderId} onChange={(e) => setDeciderId(e.target.value)}
-            helperText={voters.length === 0 ? translate('bodyVote.no_voters') : undefined} slotProps={{ htmlInput: { 'data-testid': 'vote-voter' } }}>
+          <TextField
+            select
+            size="small"
+            sx={{ minWidth: 260 }}
+            label={translate('bodyVote.voter')}
+            value={deciderId}
+            onChange={(e) => setDeciderId(e.target.value)}
+            helperText={voters.length === 0 ? translate('bodyVote.no_voters') : undefined}
+            slotProps={{ htmlInput: { 'data-testid': 'vote-voter' } }}
+          >
             {voters.map((v) => (
               <MenuItem key={v.personId} value={v.personId}>
-                {people.find((p) => String(p.id) === v.personId)?.name ?? `#${v.personId}`} · {v.titles.map(title).join(', ')}
+                {people.find((p) => String(p.id) === v.personId)?.name ?? `#${v.personId}`} ·{' '}
+                {v.titles.map(title).join(', ')}
               </MenuItem>
             ))}
           </TextField>
-          <TextField select size="small" sx={{ minWidth: 140 }} label={translate('bodyVote.vote')} value={outcome} onChange={(e) => setOutcome(e.target.value as Outcome)}>
-            {OUTCOMES.map((o) => <MenuItem key={o} value={o}>{outcomeLabel(o)}</MenuItem>)}
+          <TextField
+            select
+            size="small"
+            sx={{ minWidth: 140 }}
+            label={translate('bodyVote.vote')}
+            value={outcome}
+            onChange={(e) => setOutcome(e.target.value as Outcome)}
+          >
+            {OUTCOMES.map((o) => (
+              <MenuItem key={o} value={o}>
+                {outcomeLabel(o)}
+              </MenuItem>
+            ))}
           </TextField>
-          <TextField size="small" label={translate('bodyVote.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
-          <Button variant="contained" disabled={busy || !deciderId} onClick={submit}>{translate('bodyVote.submit')}</Button>
+          <TextField
+            size="small"
+            label={translate('bodyVote.comment')}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+          />
+          <Button variant="contained" disabled={busy || !deciderId} onClick={submit}>
+            {translate('bodyVote.submit')}
+          </Button>
         </Stack>
       )}
     </Box>
@@ -210,24 +336,62 @@ function StartBodyVote({ projectId, taken, onVoted }: { projectId: string; taken
   const [decisionPoint, setDecisionPoint] = useState<DecisionPoint | ''>('');
   return (
     <Box sx={{ mt: 1 }}>
-      <TextField select size="small" sx={{ minWidth: 260 }} label={translate('bodyVote.start')} value={decisionPoint} onChange={(e) => setDecisionPoint(e.target.value as DecisionPoint)}>
-        {LTC_POINTS.map((p) => <MenuItem key={p} value={p}>{point(p)}</MenuItem>)}
+      <TextField
+        select
+        size="small"
+        sx={{ minWidth: 260 }}
+        label={translate('bodyVote.start')}
+        value={decisionPoint}
+        onChange={(e) => setDecisionPoint(e.target.value as DecisionPoint)}
+      >
+        {LTC_POINTS.map((p) => (
+          <MenuItem key={p} value={p}>
+            {point(p)}
+          </MenuItem>
+        ))}
       </TextField>
-      {decisionPoint && <StartCards projectId={projectId} decisionPoint={decisionPoint} taken={taken} onVoted={onVoted} />}
+      {decisionPoint && (
+        <StartCards projectId={projectId} decisionPoint={decisionPoint} taken={taken} onVoted={onVoted} />
+      )}
     </Box>
   );
 }
 
-function StartCards({ projectId, decisionPoint, taken, onVoted }: { projectId: string; decisionPoint: DecisionPoint; taken: Set<string>; onVoted: () => void }) {
+function StartCards({
+  projectId,
+  decisionPoint,
+  taken,
+  onVoted,
+}: {
+  projectId: string;
+  decisionPoint: DecisionPoint;
+  taken: Set<string>;
+  onVoted: () => void;
+}) {
   const translate = useTranslate();
   const { bodies, loaded } = useCoverage(projectId, decisionPoint, 0);
   const open = bodies.filter((b) => !taken.has(`${decisionPoint}|${b.ruleId}|${b.bodyId}`));
   if (!loaded) return null;
   if (bodies.length > 0 && open.length === 0) return null; // already shown above
-  if (open.length === 0) return <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>{translate('bodyVote.no_body')}</Typography>;
+  if (open.length === 0)
+    return (
+      <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+        {translate('bodyVote.no_body')}
+      </Typography>
+    );
   return (
     <Box sx={{ mt: 1 }}>
-      {open.map((b) => <BodyDecisionCard key={b.ruleId} projectId={projectId} decisionPoint={decisionPoint} bodyId={String(b.bodyId)} ruleId={String(b.ruleId)} votes={[]} onVoted={onVoted} />)}
+      {open.map((b) => (
+        <BodyDecisionCard
+          key={b.ruleId}
+          projectId={projectId}
+          decisionPoint={decisionPoint}
+          bodyId={String(b.bodyId)}
+          ruleId={String(b.ruleId)}
+          votes={[]}
+          onVoted={onVoted}
+        />
+      ))}
     </Box>
   );
 }
@@ -235,8 +399,14 @@ function StartCards({ projectId, decisionPoint, taken, onVoted }: { projectId: s
 export function BodyDecisions({ projectId }: { projectId: string }) {
   const translate = useTranslate();
   // 200 votes: within the API's query cost limit (fields × page size) with the chains' nested fields.
-  const { data: decisions = [], error, refetch } = useGetList<DecisionRecord>('Decision', {
-    filter: { projectId }, pagination: { page: 1, perPage: 200 }, sort: { field: 'decidedAt', order: 'ASC' },
+  const {
+    data: decisions = [],
+    error,
+    refetch,
+  } = useGetList<DecisionRecord>('Decision', {
+    filter: { projectId },
+    pagination: { page: 1, perPage: 200 },
+    sort: { field: 'decidedAt', order: 'ASC' },
   });
   const groups = bodyGroups(decisions);
   const taken = new Set(groups.map((g) => g.key));
@@ -249,9 +419,21 @@ export function BodyDecisions({ projectId }: { projectId: string }) {
   return (
     <Box sx={{ mb: 2 }} data-testid="body-decisions">
       <Typography variant="h6">{translate('bodyVote.title')}</Typography>
-      {Boolean(error) && <Alert severity="error"><ErrorText error={error} /></Alert>}
+      {Boolean(error) && (
+        <Alert severity="error">
+          <ErrorText error={error} />
+        </Alert>
+      )}
       {groups.map((g) => (
-        <BodyDecisionCard key={g.key} projectId={projectId} decisionPoint={g.decisionPoint} bodyId={g.bodyId} ruleId={g.ruleId} votes={g.votes} onVoted={refresh} />
+        <BodyDecisionCard
+          key={g.key}
+          projectId={projectId}
+          decisionPoint={g.decisionPoint}
+          bodyId={g.bodyId}
+          ruleId={g.ruleId}
+          votes={g.votes}
+          onVoted={refresh}
+        />
       ))}
       <StartBodyVote projectId={projectId} taken={taken} onVoted={refresh} />
     </Box>

@@ -4,7 +4,9 @@ import { ProjectInputs, toProjectInput } from './ProjectInputs';
 export function ProjectCreate() {
   return (
     <Create redirect="show" transform={toProjectInput}>
-      <SimpleForm><ProjectInputs /></SimpleForm>
+      <SimpleForm>
+        <ProjectInputs />
+      </SimpleForm>
     </Create>
   );
 }

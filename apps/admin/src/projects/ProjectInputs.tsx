@@ -1,5 +1,14 @@
 import { Typography } from '@mui/material';
-import { AutocompleteInput, BooleanInput, FormDataConsumer, ReferenceInput, required, SelectInput, TextInput, useTranslate } from 'react-admin';
+import {
+  AutocompleteInput,
+  BooleanInput,
+  FormDataConsumer,
+  ReferenceInput,
+  required,
+  SelectInput,
+  TextInput,
+  useTranslate,
+} from 'react-admin';
 import { enumChoices } from '../components/fields';
 import { currencyCode, decimal } from '../components/validators';
 import { GRADES } from '../providers/types';
@@ -9,12 +18,14 @@ import { STAGES } from '../teamAppointments/TeamAppointmentInputs';
 function GradeByHand() {
   return (
     <FormDataConsumer>
-      {({ formData }) => (formData.gradeByHand ? (
-        <>
-          <SelectInput source="grade" choices={enumChoices('ProjectGrade', GRADES)} validate={required()} />
-          <TextInput source="gradeJustification" multiline fullWidth validate={required()} />
-        </>
-      ) : null)}
+      {({ formData }) =>
+        formData.gradeByHand ? (
+          <>
+            <SelectInput source="grade" choices={enumChoices('ProjectGrade', GRADES)} validate={required()} />
+            <TextInput source="gradeJustification" multiline fullWidth validate={required()} />
+          </>
+        ) : null
+      }
     </FormDataConsumer>
   );
 }
@@ -24,15 +35,21 @@ function GradeByHand() {
  * `gradeByHand` decides which, and only the criteria's own flags are sent.
  */
 export function toProjectInput({ gradeByHand, gradeCriteria, ...values }: Record<string, unknown>) {
-  const criteria = Object.fromEntries(GRADING_CRITERIA.map((c) => [c, Boolean((gradeCriteria as Record<string, unknown> | null)?.[c])]));
+  const criteria = Object.fromEntries(
+    GRADING_CRITERIA.map((c) => [c, Boolean((gradeCriteria as Record<string, unknown> | null)?.[c])]),
+  );
   return gradeByHand
     ? { ...values, gradeCriteria: criteria }
     : { ...values, gradeCriteria: criteria, grade: null, gradeJustification: null };
 }
 
 export const GRADING_CRITERIA = [
-  'majorProductDirectionImpact', 'majorSTierCustomerImpact', 'strategicIndustryBreakthrough', 'majorBusinessModelImpact',
-  'majorATierCustomerImpact', 'majorCustomerImpact',
+  'majorProductDirectionImpact',
+  'majorSTierCustomerImpact',
+  'strategicIndustryBreakthrough',
+  'majorBusinessModelImpact',
+  'majorATierCustomerImpact',
+  'majorCustomerImpact',
 ] as const;
 
 export function ProjectInputs() {
@@ -41,13 +58,21 @@ export function ProjectInputs() {
     <>
       <TextInput source="name" validate={required()} />
       <TextInput source="externalRef" />
-      <ReferenceInput source="customerId" reference="Customer"><AutocompleteInput optionText="name" /></ReferenceInput>
-      <ReferenceInput source="orgUnitId" reference="OrgUnit"><AutocompleteInput optionText="name" validate={required()} /></ReferenceInput>
+      <ReferenceInput source="customerId" reference="Customer">
+        <AutocompleteInput optionText="name" />
+      </ReferenceInput>
+      <ReferenceInput source="orgUnitId" reference="OrgUnit">
+        <AutocompleteInput optionText="name" validate={required()} />
+      </ReferenceInput>
       <SelectInput source="stage" choices={enumChoices('Stage', STAGES)} validate={required()} />
       <TextInput source="amount" validate={[required(), decimal]} />
       <TextInput source="currency" defaultValue="CNY" validate={[required(), currencyCode]} />
-      <Typography variant="subtitle2" sx={{ mt: 1 }}>{translate('project.criteria')}</Typography>
-      {GRADING_CRITERIA.map((c) => <BooleanInput key={c} source={`gradeCriteria.${c}`} />)}
+      <Typography variant="subtitle2" sx={{ mt: 1 }}>
+        {translate('project.criteria')}
+      </Typography>
+      {GRADING_CRITERIA.map((c) => (
+        <BooleanInput key={c} source={`gradeCriteria.${c}`} />
+      ))}
       <BooleanInput source="gradeByHand" label="project.set_by_hand" helperText="project.grade_by_hand" />
       <GradeByHand />
     </>

@@ -1,6 +1,15 @@
 import { Box, Card, CardContent, Typography } from '@mui/material';
 import {
-  CreateButton, DataTable, ReferenceField, ReferenceManyField, Show, TabbedShowLayout, TextField, useListContext, useRecordContext, useTranslate,
+  CreateButton,
+  DataTable,
+  ReferenceField,
+  ReferenceManyField,
+  Show,
+  TabbedShowLayout,
+  TextField,
+  useListContext,
+  useRecordContext,
+  useTranslate,
 } from 'react-admin';
 import { ChainView } from '../components/ChainView';
 import { EnumField, LocaleDateField, MoneyField, useEnumLabel } from '../components/fields';
@@ -16,8 +25,14 @@ function GradeReasons() {
   const reasons = (record?.gradeReasons as string[] | undefined) ?? [];
   return (
     <Box>
-      <Typography variant="caption" color="text.secondary">{translate('project.grade_why')}</Typography>
-      <ul style={{ marginTop: 0 }} data-testid="grade-reasons">{reasons.map((r) => <li key={r}>{reason(r)}</li>)}</ul>
+      <Typography variant="caption" color="text.secondary">
+        {translate('project.grade_why')}
+      </Typography>
+      <ul style={{ marginTop: 0 }} data-testid="grade-reasons">
+        {reasons.map((r) => (
+          <li key={r}>{reason(r)}</li>
+        ))}
+      </ul>
       {record?.gradeJustification && <Typography variant="body2">{String(record.gradeJustification)}</Typography>}
     </Box>
   );
@@ -34,7 +49,9 @@ function DecisionChains() {
       {data.map((d) => (
         <Card key={d.id} variant="outlined" sx={{ mb: 1 }}>
           <CardContent>
-            <Typography variant="subtitle1">{point(d.decisionPoint)} · {outcome(d.outcome)} · <RecordName resource="Person" id={d.deciderId} /></Typography>
+            <Typography variant="subtitle1">
+              {point(d.decisionPoint)} · {outcome(d.outcome)} · <RecordName resource="Person" id={d.deciderId} />
+            </Typography>
             {d.chain && <ChainView chain={d.chain} personId={d.deciderId} />}
           </CardContent>
         </Card>
@@ -50,7 +67,9 @@ function ProjectBodyDecisions() {
 
 function RecordDecisionButton() {
   const record = useRecordContext();
-  return record ? <CreateButton resource="Decision" label="project.record_decision" state={{ record: { projectId: record.id } }} /> : null;
+  return record ? (
+    <CreateButton resource="Decision" label="project.record_decision" state={{ record: { projectId: record.id } }} />
+  ) : null;
 }
 
 export function ProjectShow() {
@@ -73,12 +92,25 @@ export function ProjectShow() {
         <TabbedShowLayout.Tab label="project.decisions" path="decisions">
           <ProjectBodyDecisions />
           <RecordDecisionButton />
-          <ReferenceManyField reference="Decision" target="projectId" label={false} sort={{ field: 'decidedAt', order: 'DESC' }}>
+          <ReferenceManyField
+            reference="Decision"
+            target="projectId"
+            label={false}
+            sort={{ field: 'decidedAt', order: 'DESC' }}
+          >
             <DataTable bulkActionButtons={false} rowClick="show">
-              <DataTable.Col source="decidedAt"><LocaleDateField source="decidedAt" showTime /></DataTable.Col>
-              <DataTable.Col source="decisionPoint"><EnumField source="decisionPoint" enumName="DecisionPoint" /></DataTable.Col>
-              <DataTable.Col source="outcome"><EnumField source="outcome" enumName="DecisionOutcome" /></DataTable.Col>
-              <DataTable.Col source="deciderId"><ReferenceField source="deciderId" reference="Person" /></DataTable.Col>
+              <DataTable.Col source="decidedAt">
+                <LocaleDateField source="decidedAt" showTime />
+              </DataTable.Col>
+              <DataTable.Col source="decisionPoint">
+                <EnumField source="decisionPoint" enumName="DecisionPoint" />
+              </DataTable.Col>
+              <DataTable.Col source="outcome">
+                <EnumField source="outcome" enumName="DecisionOutcome" />
+              </DataTable.Col>
+              <DataTable.Col source="deciderId">
+                <ReferenceField source="deciderId" reference="Person" />
+              </DataTable.Col>
             </DataTable>
             <DecisionChains />
           </ReferenceManyField>

@@ -32,7 +32,8 @@ function apiCodes(): string[] {
     for (const m of text.matchAll(/extensions: \{ code: '([A-Z_.]+)'/g)) codes.add(m[1]!);
   }
   for (const file of [...api, ...domain]) {
-    for (const m of readFileSync(file, 'utf8').matchAll(/'((?:POOL|STAFFING|DELEGATION|ASSESSMENT|MONEY)\.[A-Z_]+)'/g)) codes.add(m[1]!);
+    for (const m of readFileSync(file, 'utf8').matchAll(/'((?:POOL|STAFFING|DELEGATION|ASSESSMENT|MONEY)\.[A-Z_]+)'/g))
+      codes.add(m[1]!);
   }
   return [...codes].sort();
 }
@@ -41,10 +42,25 @@ describe('the API codes', () => {
   const codes = apiCodes();
 
   it('are found in the API source (a sanity check of the parsing)', () => {
-    expect(codes).toEqual(expect.arrayContaining([
-      'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RECORD_IN_USE', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR',
-      'BAD_USER_INPUT', 'NOT_AUTHORIZED', 'DECISION_CLOSED', 'POOL.NOT_LOCKED', 'DELEGATION.EXCEEDS_LIMIT', 'STAFFING.BELOW_MINIMUM', 'GRAPHQL_VALIDATION_FAILED',
-    ]));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'UNAUTHENTICATED',
+        'FORBIDDEN',
+        'NOT_FOUND',
+        'CONFLICT',
+        'RECORD_IN_USE',
+        'RATE_LIMITED',
+        'SERVICE_UNAVAILABLE',
+        'INTERNAL_SERVER_ERROR',
+        'BAD_USER_INPUT',
+        'NOT_AUTHORIZED',
+        'DECISION_CLOSED',
+        'POOL.NOT_LOCKED',
+        'DELEGATION.EXCEEDS_LIMIT',
+        'STAFFING.BELOW_MINIMUM',
+        'GRAPHQL_VALIDATION_FAILED',
+      ]),
+    );
     expect(codes.length).toBeGreaterThan(80);
   });
 
@@ -55,24 +71,40 @@ describe('the API codes', () => {
 
 describe('describeApiError', () => {
   it('interpolates a stale save in Chinese, with the record type in Chinese', () => {
-    const message = describeApiError('zh-CN', { code: 'CONFLICT', extensions: { type: 'Project', id: '7', expectedVersion: 2, actualVersion: 3 }, detail: 'Project 7 was changed by someone else' });
+    const message = describeApiError('zh-CN', {
+      code: 'CONFLICT',
+      extensions: { type: 'Project', id: '7', expectedVersion: 2, actualVersion: 3 },
+      detail: 'Project 7 was changed by someone else',
+    });
     expect(message).toBe('您打开项目 7 后，他人已修改了它（您的版本为 2，当前版本为 3）。请重新加载后再次修改。');
   });
 
   it('names how and when a body decision was closed, in the reader language and time format', () => {
-    const message = describeApiError('zh-CN', { code: 'DECISION_CLOSED', extensions: { decisionId: '12', outcome: 'APPROVED', completedAt: '2026-03-01T08:00:00.000Z' } });
+    const message = describeApiError('zh-CN', {
+      code: 'DECISION_CLOSED',
+      extensions: { decisionId: '12', outcome: 'APPROVED', completedAt: '2026-03-01T08:00:00.000Z' },
+    });
     expect(message).toMatch(/^此决策已于 2026.*以“通过”结束（决策 12），不再记录投票。$/);
   });
 
   it('carries the reasons the API phrased in the reader language', () => {
-    const message = describeApiError('zh-CN', { code: 'NOT_AUTHORIZED', extensions: { reasons: [{ code: 'NO_AUTHORITY', message: '李娜没有此决策的授权。' }] } });
+    const message = describeApiError('zh-CN', {
+      code: 'NOT_AUTHORIZED',
+      extensions: { reasons: [{ code: 'NO_AUTHORITY', message: '李娜没有此决策的授权。' }] },
+    });
     expect(message).toBe('无权执行：李娜没有此决策的授权。');
   });
 
   it('translates pool refusals and their statuses', () => {
-    expect(describeApiError('zh-CN', { code: 'POOL.INVALID_TRANSITION', extensions: { data: { from: 'DRAFT', to: 'APPROVED' } } }))
-      .toBe('奖金包当前为“草稿”，不能变为“已审批”。顺序为：草稿 → 已生成 → 已分配 → 已审批 → 已锁定。');
-    expect(describeApiError('en', { code: 'POOL.ALREADY_ADJUSTED', extensions: { poolId: '3', adjustmentPoolId: '9' } })).toMatch(/^Pool 3 already has adjustment pool 9/);
+    expect(
+      describeApiError('zh-CN', {
+        code: 'POOL.INVALID_TRANSITION',
+        extensions: { data: { from: 'DRAFT', to: 'APPROVED' } },
+      }),
+    ).toBe('奖金包当前为“草稿”，不能变为“已审批”。顺序为：草稿 → 已生成 → 已分配 → 已审批 → 已锁定。');
+    expect(
+      describeApiError('en', { code: 'POOL.ALREADY_ADJUSTED', extensions: { poolId: '3', adjustmentPoolId: '9' } }),
+    ).toMatch(/^Pool 3 already has adjustment pool 9/);
   });
 
   it("falls back to the API's message only for a code it does not know", () => {
@@ -81,9 +113,18 @@ describe('describeApiError', () => {
   });
 
   it('adds the English detail of a generic code for English readers only', () => {
-    expect(describeApiError('en', { code: 'FORBIDDEN', detail: 'As a LEADER you may delegate only an authority you hold yourself.' }))
-      .toBe('Your role may not do this. (As a LEADER you may delegate only an authority you hold yourself.)');
-    expect(describeApiError('zh-CN', { code: 'FORBIDDEN', detail: 'As a LEADER you may delegate only an authority you hold yourself.' })).toBe('您的角色无权执行此操作。');
+    expect(
+      describeApiError('en', {
+        code: 'FORBIDDEN',
+        detail: 'As a LEADER you may delegate only an authority you hold yourself.',
+      }),
+    ).toBe('Your role may not do this. (As a LEADER you may delegate only an authority you hold yourself.)');
+    expect(
+      describeApiError('zh-CN', {
+        code: 'FORBIDDEN',
+        detail: 'As a LEADER you may delegate only an authority you hold yourself.',
+      }),
+    ).toBe('您的角色无权执行此操作。');
   });
 });
 
@@ -98,10 +139,18 @@ describe('field errors', () => {
     ['CNY allows at most 2 fraction digits', 'CNY 最多允许 2 位小数'],
     ['currency XYZ is not supported', '不支持币种 XYZ'],
     ['give a reason (at least 3 characters)', '请填写原因（至少 3 个字符）'],
-    ['ASSESSMENT.MISSING_RATING (SPD), ASSESSMENT.DUPLICATE_RATING (AR)', '维度 销售项目的驱动者 缺少评分；维度 客户关系平台 重复评分'],
-    ['name must be longer than or equal to 1 characters; name must be shorter than or equal to 200 characters', '至少 1 个字符；最多 200 个字符'],
+    [
+      'ASSESSMENT.MISSING_RATING (SPD), ASSESSMENT.DUPLICATE_RATING (AR)',
+      '维度 销售项目的驱动者 缺少评分；维度 客户关系平台 重复评分',
+    ],
+    [
+      'name must be longer than or equal to 1 characters; name must be shorter than or equal to 200 characters',
+      '至少 1 个字符；最多 200 个字符',
+    ],
   ])('"%s" reads "%s" in Chinese', (api, zh) => {
-    const expected = zh.replace('销售项目的驱动者', lookup('zh-CN', 'enums.Dimension.SPD')!).replace('客户关系平台', lookup('zh-CN', 'enums.Dimension.AR')!);
+    const expected = zh
+      .replace('销售项目的驱动者', lookup('zh-CN', 'enums.Dimension.SPD')!)
+      .replace('客户关系平台', lookup('zh-CN', 'enums.Dimension.AR')!);
     expect(localizeFieldMessage('zh-CN', api)).toBe(expected);
   });
 
@@ -110,7 +159,16 @@ describe('field errors', () => {
   });
 
   it('describes a staffing refusal beside the person with its data', () => {
-    const errors = localizeErrors('zh-CN', { code: 'STAFFING.BELOW_MINIMUM', refusals: [{ code: 'STAFFING.BELOW_MINIMUM', role: 'AR', grade: 'I', required: 3, held: 2 }] }, { personId: 'Zhou Jing holds AR level 2…' });
-    expect(errors.personId).toBe(`该人员的 ${lookup('zh-CN', 'enums.TriangleRole.AR')} 等级为 2，而 I 级项目要求 3 级或以上。请任命合格人员，或记录经授权的例外。`);
+    const errors = localizeErrors(
+      'zh-CN',
+      {
+        code: 'STAFFING.BELOW_MINIMUM',
+        refusals: [{ code: 'STAFFING.BELOW_MINIMUM', role: 'AR', grade: 'I', required: 3, held: 2 }],
+      },
+      { personId: 'Zhou Jing holds AR level 2…' },
+    );
+    expect(errors.personId).toBe(
+      `该人员的 ${lookup('zh-CN', 'enums.TriangleRole.AR')} 等级为 2，而 I 级项目要求 3 级或以上。请任命合格人员，或记录经授权的例外。`,
+    );
   });
 });

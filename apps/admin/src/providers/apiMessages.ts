@@ -19,7 +19,9 @@ export function lookup(locale: string, key: string): string | undefined {
 
 /** `%{name}` replaced by its value (a missing value leaves an empty place, never the placeholder). */
 export function interpolate(template: string, args: Record<string, unknown>): string {
-  return template.replace(/%\{(\w+)\}/g, (_, name: string) => (args[name] === undefined || args[name] === null ? '' : String(args[name])));
+  return template.replace(/%\{(\w+)\}/g, (_, name: string) =>
+    args[name] === undefined || args[name] === null ? '' : String(args[name]),
+  );
 }
 
 export function translateKey(locale: string, key: string, args: Record<string, unknown> = {}): string | undefined {
@@ -41,14 +43,20 @@ type Extensions = Record<string, unknown> & { code?: string };
 
 /** The values a code's message names, in the reader's language (enum labels, dates, record types). */
 export function errorArgs(locale: string, extensions: Extensions = {}): Record<string, unknown> {
-  const data = (extensions.data && typeof extensions.data === 'object' ? extensions.data : {}) as Record<string, unknown>;
-  const refusal = (Array.isArray(extensions.refusals) ? extensions.refusals[0] : undefined) as Record<string, unknown> | undefined;
+  const data = (extensions.data && typeof extensions.data === 'object' ? extensions.data : {}) as Record<
+    string,
+    unknown
+  >;
+  const refusal = (Array.isArray(extensions.refusals) ? extensions.refusals[0] : undefined) as
+    Record<string, unknown> | undefined;
   const args: Record<string, unknown> = { ...extensions, ...data, ...(refusal ?? {}) };
   args.type = typeName(locale, args.type);
   if (extensions.code === 'DECISION_CLOSED') args.outcome = label(locale, 'DecisionOutcome', args.outcome);
-  for (const key of ['from', 'to', 'status']) if (typeof args[key] === 'string') args[key] = label(locale, 'PoolStatus', args[key]);
+  for (const key of ['from', 'to', 'status'])
+    if (typeof args[key] === 'string') args[key] = label(locale, 'PoolStatus', args[key]);
   if (typeof args.role === 'string') args.role = label(locale, 'TriangleRole', args.role);
-  if (typeof args.reason === 'string') args.reason = lookup(locale, `errors.STAFFING_REASON.${args.reason}`) ?? args.reason;
+  if (typeof args.reason === 'string')
+    args.reason = lookup(locale, `errors.STAFFING_REASON.${args.reason}`) ?? args.reason;
   if (typeof args.completedAt === 'string') args.completedAt = formatDateTime(args.completedAt, locale);
   if (Array.isArray(args.reasons)) {
     args.reasons = (args.reasons as Array<{ code?: string; message?: string }>)
@@ -61,13 +69,21 @@ export function errorArgs(locale: string, extensions: Extensions = {}): Record<s
 /** The message key for a code, picking the detailed variant when the API sent its data. */
 function keyOf(code: string, extensions: Extensions): string {
   if (code === 'CONFLICT' && extensions.expectedVersion !== undefined) return 'errors.CONFLICT_VERSION';
-  if (code === 'NOT_FOUND' && extensions.type !== undefined && extensions.id !== undefined) return 'errors.NOT_FOUND_RECORD';
+  if (code === 'NOT_FOUND' && extensions.type !== undefined && extensions.id !== undefined)
+    return 'errors.NOT_FOUND_RECORD';
   if (code === 'RATE_LIMITED' && extensions.retryAfterSeconds !== undefined) return 'errors.RATE_LIMITED_WAIT';
   return `errors.${code}`;
 }
 
 /** Codes whose message is ours alone but whose API words (English) add what is wrong: shown to English readers. */
-const ENGLISH_DETAIL = new Set(['FORBIDDEN', 'BAD_USER_INPUT', 'RECORD_IN_USE', 'APPEND_ONLY', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST']);
+const ENGLISH_DETAIL = new Set([
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'RECORD_IN_USE',
+  'APPEND_ONLY',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+]);
 
 export interface ApiErrorParts {
   code: string;
@@ -79,20 +95,28 @@ export interface ApiErrorParts {
 }
 
 /** One error as the reader should see it. */
-export function describeApiError(locale: string, { code, extensions = {}, detail, hasFieldErrors }: ApiErrorParts): string {
+export function describeApiError(
+  locale: string,
+  { code, extensions = {}, detail, hasFieldErrors }: ApiErrorParts,
+): string {
   if (hasFieldErrors) return lookup(locale, 'errors.BAD_USER_INPUT')!;
   const message = translateKey(locale, keyOf(code, extensions), errorArgs(locale, { ...extensions, code }));
   if (message === undefined) {
     // A code we have no words for: the API's message (sent in our language when the API has it), else the code.
     return detail || translateKey(locale, 'errors.unknown', { message: code })!;
   }
-  if (locale === 'en' && detail && ENGLISH_DETAIL.has(code) && !detail.startsWith('errors.')) return `${message} (${detail})`;
+  if (locale === 'en' && detail && ENGLISH_DETAIL.has(code) && !detail.startsWith('errors.'))
+    return `${message} (${detail})`;
   return message;
 }
 
 // ── Field errors ────────────────────────────────────────────────────────────────────────────────────────────
 
-const utc = (iso: string) => iso.replace('T', ' ').replace(/:00(\.000)?Z$/, ' UTC').replace(/(\.\d+)?Z$/, ' UTC');
+const utc = (iso: string) =>
+  iso
+    .replace('T', ' ')
+    .replace(/:00(\.000)?Z$/, ' UTC')
+    .replace(/(\.\d+)?Z$/, ' UTC');
 
 /** The API's field messages (apps/api: badInput calls, class-validator's defaults, the args' own messages). */
 const FIELD_PATTERNS: Array<[RegExp, string, (m: RegExpMatchArray) => Record<string, unknown>]> = [
@@ -131,8 +155,16 @@ const FIELD_PATTERNS: Array<[RegExp, string, (m: RegExpMatchArray) => Record<str
   [/is not a real date|must be an ISO 8601|must be written as a string/, 'date_invalid', () => ({})],
 ];
 const MONEY_PATTERNS: Array<[RegExp, string, (m: RegExpMatchArray) => Record<string, unknown>]> = [
-  [/^(?:currency )?(\S+) is not (?:a )?supported(?: currency)?$/, 'errors.MONEY.UNKNOWN_CURRENCY', (m) => ({ currency: m[1] })],
-  [/^(\S+) allows at most (\d+) fraction digits$/, 'errors.MONEY.TOO_MANY_FRACTION_DIGITS', (m) => ({ currency: m[1], digits: m[2] })],
+  [
+    /^(?:currency )?(\S+) is not (?:a )?supported(?: currency)?$/,
+    'errors.MONEY.UNKNOWN_CURRENCY',
+    (m) => ({ currency: m[1] }),
+  ],
+  [
+    /^(\S+) allows at most (\d+) fraction digits$/,
+    'errors.MONEY.TOO_MANY_FRACTION_DIGITS',
+    (m) => ({ currency: m[1], digits: m[2] }),
+  ],
 ];
 
 function localizeOne(locale: string, text: string): string {
@@ -161,18 +193,27 @@ function localizeOne(locale: string, text: string): string {
 
 /** A field error of the API in the reader's language (several joined with "; " are each translated). */
 export function localizeFieldMessage(locale: string, message: string): string {
-  return message.split(/;\s+/).map((part) => localizeOne(locale, part)).join(locale === 'zh-CN' ? '；' : '; ');
+  return message
+    .split(/;\s+/)
+    .map((part) => localizeOne(locale, part))
+    .join(locale === 'zh-CN' ? '；' : '; ');
 }
 
 export function localizeFieldErrors(locale: string, errors: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, localizeFieldMessage(locale, message)]));
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, message]) => [field, localizeFieldMessage(locale, message)]),
+  );
 }
 
 /**
  * The field errors of a failure in the reader's language; a staffing refusal (about the person appointed) gets the
  * message of its code with the refusal's data.
  */
-export function localizeErrors(locale: string, extensions: Extensions, errors: Record<string, string>): Record<string, string> {
+export function localizeErrors(
+  locale: string,
+  extensions: Extensions,
+  errors: Record<string, string>,
+): Record<string, string> {
   const result = localizeFieldErrors(locale, errors);
   const code = extensions.code;
   if (typeof code === 'string' && code.startsWith('STAFFING.') && result.personId !== undefined) {

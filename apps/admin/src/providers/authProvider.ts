@@ -47,7 +47,12 @@ export const authProvider: AuthProvider = {
   async getIdentity() {
     const session = loadSession();
     if (!session) throw new Error('ra.auth.auth_check_error');
-    return { id: session.user.id, fullName: session.user.email, role: session.user.role, personId: session.user.personId };
+    return {
+      id: session.user.id,
+      fullName: session.user.email,
+      role: session.user.role,
+      personId: session.user.personId,
+    };
   },
   async getPermissions() {
     return loadSession()?.user.role ?? null;

@@ -37,26 +37,72 @@ function memory(tables: Record<string, Array<Record<string, unknown>>>) {
 describe('framework levels as one record', () => {
   const tables = () => ({
     QualificationFramework: [{ id: 'f1', name: 'FR', levels: [{ id: 'l1' }] }],
-    QualificationLevel: [{ id: 'l1', frameworkId: 'f1', level: 1, name: 'Beginner', nameZh: '初做者', minTenureMonths: 0, minProjects: 0, gateMinimumRating: null, gatePeriods: null }],
-    LevelRequirement: [{ id: 'r1', levelId: 'l1', dimensionCode: 'H', minProficiency: 1 }, { id: 'r2', levelId: 'l1', dimensionCode: 'E', minProficiency: 2 }],
+    QualificationLevel: [
+      {
+        id: 'l1',
+        frameworkId: 'f1',
+        level: 1,
+        name: 'Beginner',
+        nameZh: '初做者',
+        minTenureMonths: 0,
+        minProjects: 0,
+        gateMinimumRating: null,
+        gatePeriods: null,
+      },
+    ],
+    LevelRequirement: [
+      { id: 'r1', levelId: 'l1', dimensionCode: 'H', minProficiency: 1 },
+      { id: 'r2', levelId: 'l1', dimensionCode: 'E', minProficiency: 2 },
+    ],
   });
 
   it('reads levels with their requirements as a matrix, even when the API lists level ids itself', async () => {
     const { dp } = memory(tables());
     const { data } = await withComposites(dp, async () => false).getOne('QualificationFramework', { id: 'f1' });
-    expect(data.levels).toEqual([{ level: 1, name: 'Beginner', nameZh: '初做者', minTenureMonths: 0, minProjects: 0, gateMinimumRating: null, gatePeriods: null, minProficiency: { H: 1, E: 2 } }]);
+    expect(data.levels).toEqual([
+      {
+        level: 1,
+        name: 'Beginner',
+        nameZh: '初做者',
+        minTenureMonths: 0,
+        minProjects: 0,
+        gateMinimumRating: null,
+        gatePeriods: null,
+        minProficiency: { H: 1, E: 2 },
+      },
+    ]);
   });
 
   it('writes only what changed: a new level, a changed requirement, a removed dimension', async () => {
     const { dp, calls, tables: t } = memory(tables());
     const composite = withComposites(dp, async () => false);
     await composite.update('QualificationFramework', {
-      id: 'f1', previousData: { id: 'f1' },
+      id: 'f1',
+      previousData: { id: 'f1' },
       data: {
-        id: 'f1', name: 'FR',
+        id: 'f1',
+        name: 'FR',
         levels: [
-          { level: 1, name: 'Beginner', nameZh: '初做者', minTenureMonths: 0, minProjects: 0, gateMinimumRating: null, gatePeriods: null, minProficiency: { H: 2 } },
-          { level: 2, name: 'Experienced', nameZh: '有经验者', minTenureMonths: 12, minProjects: 2, gateMinimumRating: 'B', gatePeriods: 2, minProficiency: { H: 3 } },
+          {
+            level: 1,
+            name: 'Beginner',
+            nameZh: '初做者',
+            minTenureMonths: 0,
+            minProjects: 0,
+            gateMinimumRating: null,
+            gatePeriods: null,
+            minProficiency: { H: 2 },
+          },
+          {
+            level: 2,
+            name: 'Experienced',
+            nameZh: '有经验者',
+            minTenureMonths: 12,
+            minProjects: 2,
+            gateMinimumRating: 'B',
+            gatePeriods: 2,
+            minProficiency: { H: 3 },
+          },
         ],
       },
     });
@@ -67,12 +113,19 @@ describe('framework levels as one record', () => {
       'delete LevelRequirement r2',
       'create LevelRequirement',
     ]);
-    expect(t.LevelRequirement!.map((r) => `${r.levelId}:${r.dimensionCode}=${r.minProficiency}`).sort()).toEqual(['100:H=3', 'l1:H=2']);
+    expect(t.LevelRequirement!.map((r) => `${r.levelId}:${r.dimensionCode}=${r.minProficiency}`).sort()).toEqual([
+      '100:H=3',
+      'l1:H=2',
+    ]);
   });
 
   it('leaves the children to the API when its mutation takes them', async () => {
     const { dp, calls } = memory(tables());
-    await withComposites(dp, async () => true).update('QualificationFramework', { id: 'f1', previousData: { id: 'f1' }, data: { id: 'f1', levels: [] } });
+    await withComposites(dp, async () => true).update('QualificationFramework', {
+      id: 'f1',
+      previousData: { id: 'f1' },
+      data: { id: 'f1', levels: [] },
+    });
     expect(calls).toEqual(['update QualificationFramework f1']);
   });
 });
@@ -81,8 +134,19 @@ describe('role-model version dimensions', () => {
   it('are created with the version, in order', async () => {
     const { dp, tables: t } = memory({ RoleModelVersion: [], RoleModelDimension: [] });
     await withComposites(dp, async () => false).create('RoleModelVersion', {
-      data: { roleModelId: 'm1', versionNo: 2, status: 'DRAFT', dimensions: [{ code: 'H', name: 'Head', nameZh: '领导者', indicators: [] }, { code: 'E', name: 'Environment', nameZh: '环境', indicators: [] }] },
+      data: {
+        roleModelId: 'm1',
+        versionNo: 2,
+        status: 'DRAFT',
+        dimensions: [
+          { code: 'H', name: 'Head', nameZh: '领导者', indicators: [] },
+          { code: 'E', name: 'Environment', nameZh: '环境', indicators: [] },
+        ],
+      },
     });
-    expect(t.RoleModelDimension!.map((d) => `${d.roleModelVersionId}:${d.code}:${d.sortOrder}`)).toEqual(['100:H:1', '100:E:2']);
+    expect(t.RoleModelDimension!.map((d) => `${d.roleModelVersionId}:${d.code}:${d.sortOrder}`)).toEqual([
+      '100:H:1',
+      '100:E:2',
+    ]);
   });
 });

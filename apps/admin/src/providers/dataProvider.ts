@@ -37,7 +37,9 @@ export async function resolveIntrospection(client: typeof apolloClient, options:
 }
 
 // `resolveIntrospection` is read by ra-data-graphql (its default is introspectSchema) but missing from its Options type.
-const records = buildGraphQLProvider({ client: apolloClient, resolveIntrospection } as Parameters<typeof buildGraphQLProvider>[0]);
+const records = buildGraphQLProvider({ client: apolloClient, resolveIntrospection } as Parameters<
+  typeof buildGraphQLProvider
+>[0]);
 
 function catching<T extends (...args: never[]) => Promise<unknown>>(method: T, clean: boolean): T {
   return (async (...args: Parameters<T>) => {
@@ -57,7 +59,10 @@ const wrapped = Object.fromEntries(
   ]),
 ) as DataProvider;
 
-interface IntrospectedField { name: string; args: Array<{ name: string }> }
+interface IntrospectedField {
+  name: string;
+  args: Array<{ name: string }>;
+}
 
 /** Whether the API's create/update mutation of a resource takes an argument (from the introspection). */
 async function mutationAccepts(resource: string, method: 'create' | 'update', arg: string): Promise<boolean> {
@@ -69,4 +74,7 @@ async function mutationAccepts(resource: string, method: 'create' | 'update', ar
   }
 }
 
-export const dataProvider: DataProvider & typeof operations = { ...withComposites(wrapped, mutationAccepts), ...operations };
+export const dataProvider: DataProvider & typeof operations = {
+  ...withComposites(wrapped, mutationAccepts),
+  ...operations,
+};

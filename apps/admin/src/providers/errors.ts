@@ -24,18 +24,37 @@ export function toHttpError(error: unknown): HttpError {
   const unknownResource = !first && !network && /^Unknown resource/.test(e.message ?? '');
   const code =
     first?.extensions?.code ??
-    (unknownResource ? 'UNKNOWN_RESOURCE' : statusCode === 401 ? 'UNAUTHENTICATED' : network || statusCode ? 'NETWORK_ERROR' : 'INTERNAL_SERVER_ERROR');
+    (unknownResource
+      ? 'UNKNOWN_RESOURCE'
+      : statusCode === 401
+        ? 'UNAUTHENTICATED'
+        : network || statusCode
+          ? 'NETWORK_ERROR'
+          : 'INTERNAL_SERVER_ERROR');
   const extensions = { ...(first?.extensions ?? {}), code };
   const locale = currentLocale();
   const errors = localizeErrors(locale, extensions, fieldErrorsOf(first?.extensions, first?.message));
-  const status = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : code === 'CONFLICT' ? 409 : code === 'BAD_USER_INPUT' ? 400 : statusCode ?? 500;
+  const status =
+    code === 'UNAUTHENTICATED'
+      ? 401
+      : code === 'FORBIDDEN'
+        ? 403
+        : code === 'CONFLICT'
+          ? 409
+          : code === 'BAD_USER_INPUT'
+            ? 400
+            : (statusCode ?? 500);
   const detail = first?.message ?? e.message;
   // Shown in the reader's language (the code's message with its data); only a code we have no words for shows the
   // API's own message. Refusals tied to fields are shown beside them, in the reader's language too.
-  const message = describeApiError(locale, { code, extensions, detail, hasFieldErrors: Object.keys(errors).length > 0 });
+  const message = describeApiError(locale, {
+    code,
+    extensions,
+    detail,
+    hasFieldErrors: Object.keys(errors).length > 0,
+  });
   return new HttpError(message, status, { code, errors, detail, extensions });
 }
-
 
 /**
  * Removes Apollo's `__typename` from records: forms send records back as mutation arguments, and input types
@@ -44,7 +63,11 @@ export function toHttpError(error: unknown): HttpError {
 export function withoutTypename<T>(value: T): T {
   if (Array.isArray(value)) return value.map(withoutTypename) as T;
   if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== '__typename').map(([k, v]) => [k, withoutTypename(v)])) as T;
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => k !== '__typename')
+        .map(([k, v]) => [k, withoutTypename(v)]),
+    ) as T;
   }
   return value;
 }

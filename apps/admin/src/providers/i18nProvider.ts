@@ -8,10 +8,15 @@ import { LANGUAGE_NAMES } from '../i18n/signIn';
 const messages = { en, 'zh-CN': zhCN } as const;
 
 export function buildI18nProvider(initial: Locale = currentLocale()) {
-  const provider = polyglotI18nProvider((locale) => messages[locale as Locale] ?? en, initial, [
-    { locale: 'en', name: LANGUAGE_NAMES.en },
-    { locale: 'zh-CN', name: LANGUAGE_NAMES['zh-CN'] },
-  ], { allowMissing: false });
+  const provider = polyglotI18nProvider(
+    (locale) => messages[locale as Locale] ?? en,
+    initial,
+    [
+      { locale: 'en', name: LANGUAGE_NAMES.en },
+      { locale: 'zh-CN', name: LANGUAGE_NAMES['zh-CN'] },
+    ],
+    { allowMissing: false },
+  );
   return {
     ...provider,
     changeLocale: async (locale: string, options?: unknown) => {

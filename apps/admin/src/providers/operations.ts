@@ -1,6 +1,13 @@
 // The API's operations that are not records (CONTRACT.graphql): authorization questions and pool steps.
 import { gqlRequest } from '../graphql/client';
-import type { AuthorizationResult, Decider, DelegationRecord, IncentivePoolRecord, QualificationStatus, DecisionRecord } from './types';
+import type {
+  AuthorizationResult,
+  Decider,
+  DelegationRecord,
+  IncentivePoolRecord,
+  QualificationStatus,
+  DecisionRecord,
+} from './types';
 
 const LINK = `kind id holderPersonId delegatorId decisionPoints grades scopeOrgUnitId limit currency validFrom validTo requiredRole requiredLevel`;
 const CHAIN = `links { ${LINK} } body { bodyId seatTitles }`;
@@ -24,7 +31,9 @@ export interface AuthorizeInput extends CaseInput {
 
 /** Drops empty values so that the API applies its own defaults (e.g. `at` = now). */
 export function compact<T extends object>(input: T): Partial<T> {
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null && v !== '')) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(input).filter(([, v]) => v !== undefined && v !== null && v !== ''),
+  ) as Partial<T>;
 }
 
 export const operations = {
@@ -69,7 +78,14 @@ export const operations = {
     );
     return data.revokeDelegation;
   },
-  async recordDecision(input: { projectId: string; decisionPoint: string; outcome: string; deciderId: string; comment?: string; idempotencyKey: string }): Promise<DecisionRecord> {
+  async recordDecision(input: {
+    projectId: string;
+    decisionPoint: string;
+    outcome: string;
+    deciderId: string;
+    comment?: string;
+    idempotencyKey: string;
+  }): Promise<DecisionRecord> {
     const data = await gqlRequest<{ recordDecision: DecisionRecord }>(
       `mutation RecordDecision($input: RecordDecisionInput!) { recordDecision(input: $input) { id projectId decisionPoint outcome deciderId decidedAt complete comment chain { ${CHAIN} } } }`,
       { input: compact(input) },
@@ -77,7 +93,10 @@ export const operations = {
     return data.recordDecision;
   },
   async poolStep(step: 'fundPool' | 'approvePool' | 'lockPool', id: string): Promise<IncentivePoolRecord> {
-    const data = await gqlRequest<Record<string, IncentivePoolRecord>>(`mutation PoolStep($id: ID!) { ${step}(id: $id) { ${POOL} } }`, { id });
+    const data = await gqlRequest<Record<string, IncentivePoolRecord>>(
+      `mutation PoolStep($id: ID!) { ${step}(id: $id) { ${POOL} } }`,
+      { id },
+    );
     return data[step] as IncentivePoolRecord;
   },
   /** A new pool that corrects a locked one (the locked pool stays as it is). */

@@ -2,12 +2,15 @@
 import { Edit, RaRecord, SimpleForm } from 'react-admin';
 import { RoleModelVersionInputs } from './RoleModelVersionInputs';
 
-const backToModel = (_resource?: string, _id?: unknown, data?: Partial<RaRecord>) => `RoleModel/${String(data?.roleModelId ?? '')}/show`;
+const backToModel = (_resource?: string, _id?: unknown, data?: Partial<RaRecord>) =>
+  `RoleModel/${String(data?.roleModelId ?? '')}/show`;
 
 export function RoleModelVersionEdit() {
   return (
     <Edit redirect={backToModel} mutationMode="pessimistic">
-      <SimpleForm><RoleModelVersionInputs /></SimpleForm>
+      <SimpleForm>
+        <RoleModelVersionInputs />
+      </SimpleForm>
     </Edit>
   );
 }

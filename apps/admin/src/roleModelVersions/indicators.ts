@@ -10,13 +10,17 @@ export function indicatorsToText(value: unknown): string {
 }
 
 export function textToIndicators(text: string): Indicator[] {
-  return text.split('\n').map((line) => line.trim()).filter(Boolean).map((line, index) => {
-    const [code = '', en = '', zh = ''] = line.split('|').map((part) => part.trim());
-    const single = line.includes('|') ? null : line;
-    return single
-      ? { code: `B${index + 1}`, name: { en: single, 'zh-CN': single } }
-      : { code: code || `B${index + 1}`, name: { en: en || zh, 'zh-CN': zh || en } };
-  });
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line, index) => {
+      const [code = '', en = '', zh = ''] = line.split('|').map((part) => part.trim());
+      const single = line.includes('|') ? null : line;
+      return single
+        ? { code: `B${index + 1}`, name: { en: single, 'zh-CN': single } }
+        : { code: code || `B${index + 1}`, name: { en: en || zh, 'zh-CN': zh || en } };
+    });
 }
 
 export function indicatorName(indicator: Indicator, locale: string): string {

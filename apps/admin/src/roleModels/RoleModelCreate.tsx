@@ -4,7 +4,9 @@ import { RoleModelInputs } from './RoleModelInputs';
 export function RoleModelCreate() {
   return (
     <Create redirect="show">
-      <SimpleForm><RoleModelInputs /></SimpleForm>
+      <SimpleForm>
+        <RoleModelInputs />
+      </SimpleForm>
     </Create>
   );
 }

@@ -4,7 +4,9 @@ import { RoleModelInputs } from './RoleModelInputs';
 export function RoleModelEdit() {
   return (
     <Edit mutationMode="pessimistic">
-      <SimpleForm><RoleModelInputs /></SimpleForm>
+      <SimpleForm>
+        <RoleModelInputs />
+      </SimpleForm>
     </Edit>
   );
 }

@@ -4,7 +4,9 @@ import { StaffingRuleInputs } from './StaffingRuleInputs';
 export function StaffingRuleCreate() {
   return (
     <Create redirect="list">
-      <SimpleForm><StaffingRuleInputs /></SimpleForm>
+      <SimpleForm>
+        <StaffingRuleInputs />
+      </SimpleForm>
     </Create>
   );
 }

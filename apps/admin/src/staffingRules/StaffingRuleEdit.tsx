@@ -4,7 +4,9 @@ import { StaffingRuleInputs } from './StaffingRuleInputs';
 export function StaffingRuleEdit() {
   return (
     <Edit mutationMode="pessimistic">
-      <SimpleForm><StaffingRuleInputs /></SimpleForm>
+      <SimpleForm>
+        <StaffingRuleInputs />
+      </SimpleForm>
     </Edit>
   );
 }

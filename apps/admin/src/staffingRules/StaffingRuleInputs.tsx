@@ -10,7 +10,9 @@ export function StaffingRuleInputs() {
       <SelectInput source="grade" choices={enumChoices('ProjectGrade', GRADES)} validate={required()} />
       <SelectInput source="role" choices={enumChoices('TriangleRole', TRIANGLE_ROLES)} validate={required()} />
       <SelectInput source="minLevel" choices={enumChoices('Level', [1, 2, 3, 4, 5])} validate={required()} />
-      <ReferenceInput source="orgUnitId" reference="OrgUnit"><AutocompleteInput optionText="name" /></ReferenceInput>
+      <ReferenceInput source="orgUnitId" reference="OrgUnit">
+        <AutocompleteInput optionText="name" />
+      </ReferenceInput>
       <InstantInput source="validFrom" validate={required()} defaultValue={new Date().toISOString()} />
       <InstantInput source="validTo" validate={after('validFrom')} />
       <TextInput source="note" multiline fullWidth />

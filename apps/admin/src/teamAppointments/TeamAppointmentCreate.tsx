@@ -4,7 +4,9 @@ import { TeamAppointmentInputs } from './TeamAppointmentInputs';
 export function TeamAppointmentCreate() {
   return (
     <Create redirect="list">
-      <SimpleForm><TeamAppointmentInputs /></SimpleForm>
+      <SimpleForm>
+        <TeamAppointmentInputs />
+      </SimpleForm>
     </Create>
   );
 }

@@ -4,7 +4,9 @@ import { TeamAppointmentInputs } from './TeamAppointmentInputs';
 export function TeamAppointmentEdit() {
   return (
     <Edit mutationMode="pessimistic">
-      <SimpleForm><TeamAppointmentInputs /></SimpleForm>
+      <SimpleForm>
+        <TeamAppointmentInputs />
+      </SimpleForm>
     </Edit>
   );
 }

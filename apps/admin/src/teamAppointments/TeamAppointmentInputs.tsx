@@ -9,8 +9,12 @@ export const STAGES = ['LEAD', 'OPPORTUNITY', 'CONTRACT_EXECUTION', 'CLOSED'] as
 export function TeamAppointmentInputs() {
   return (
     <>
-      <ReferenceInput source="projectId" reference="Project"><AutocompleteInput optionText="name" validate={required()} /></ReferenceInput>
-      <ReferenceInput source="personId" reference="Person"><AutocompleteInput optionText="name" validate={required()} /></ReferenceInput>
+      <ReferenceInput source="projectId" reference="Project">
+        <AutocompleteInput optionText="name" validate={required()} />
+      </ReferenceInput>
+      <ReferenceInput source="personId" reference="Person">
+        <AutocompleteInput optionText="name" validate={required()} />
+      </ReferenceInput>
       <SelectInput source="role" choices={enumChoices('TriangleRole', TRIANGLE_ROLES)} validate={required()} />
       <SelectInput source="stage" choices={enumChoices('Stage', STAGES)} />
       <InstantInput source="validFrom" validate={required()} />

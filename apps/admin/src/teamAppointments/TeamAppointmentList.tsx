@@ -4,9 +4,13 @@ import { TRIANGLE_ROLES } from '../providers/types';
 import { InstantInput } from '../components/InstantInput';
 
 const filters = [
-  <ReferenceInput key="p" source="projectId" reference="Project" alwaysOn><AutocompleteInput optionText="name" /></ReferenceInput>,
+  <ReferenceInput key="p" source="projectId" reference="Project" alwaysOn>
+    <AutocompleteInput optionText="name" />
+  </ReferenceInput>,
   <SelectInput key="r" source="role" choices={enumChoices('TriangleRole', TRIANGLE_ROLES)} />,
-  <ReferenceInput key="person" source="personId" reference="Person"><AutocompleteInput optionText="name" /></ReferenceInput>,
+  <ReferenceInput key="person" source="personId" reference="Person">
+    <AutocompleteInput optionText="name" />
+  </ReferenceInput>,
   <InstantInput key="at" source="activeAt" />,
 ];
 
@@ -14,12 +18,24 @@ export function TeamAppointmentList() {
   return (
     <List filters={filters}>
       <DataTable rowClick="edit">
-        <DataTable.Col source="projectId"><ReferenceField source="projectId" reference="Project" link="show" /></DataTable.Col>
-        <DataTable.Col source="personId"><ReferenceField source="personId" reference="Person" link="show" /></DataTable.Col>
-        <DataTable.Col source="role"><EnumField source="role" enumName="TriangleRole" /></DataTable.Col>
-        <DataTable.Col source="stage"><EnumField source="stage" enumName="Stage" /></DataTable.Col>
-        <DataTable.Col source="validFrom"><LocaleDateField source="validFrom" /></DataTable.Col>
-        <DataTable.Col source="validTo"><LocaleDateField source="validTo" emptyKey="app.open_ended" /></DataTable.Col>
+        <DataTable.Col source="projectId">
+          <ReferenceField source="projectId" reference="Project" link="show" />
+        </DataTable.Col>
+        <DataTable.Col source="personId">
+          <ReferenceField source="personId" reference="Person" link="show" />
+        </DataTable.Col>
+        <DataTable.Col source="role">
+          <EnumField source="role" enumName="TriangleRole" />
+        </DataTable.Col>
+        <DataTable.Col source="stage">
+          <EnumField source="stage" enumName="Stage" />
+        </DataTable.Col>
+        <DataTable.Col source="validFrom">
+          <LocaleDateField source="validFrom" />
+        </DataTable.Col>
+        <DataTable.Col source="validTo">
+          <LocaleDateField source="validTo" emptyKey="app.open_ended" />
+        </DataTable.Col>
         <DataTable.Col source="qualificationLevel" />
         <DataTable.Col source="exceptionReason" />
       </DataTable>

@@ -4,7 +4,9 @@ import { UserInputs } from './UserInputs';
 export function UserCreate() {
   return (
     <Create redirect="list">
-      <SimpleForm><UserInputs creating /></SimpleForm>
+      <SimpleForm>
+        <UserInputs creating />
+      </SimpleForm>
     </Create>
   );
 }

@@ -4,7 +4,9 @@ import { UserInputs } from './UserInputs';
 export function UserEdit() {
   return (
     <Edit mutationMode="pessimistic">
-      <SimpleForm><UserInputs /></SimpleForm>
+      <SimpleForm>
+        <UserInputs />
+      </SimpleForm>
     </Edit>
   );
 }

@@ -1,4 +1,13 @@
-import { AutocompleteInput, email, minLength, PasswordInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
+import {
+  AutocompleteInput,
+  email,
+  minLength,
+  PasswordInput,
+  ReferenceInput,
+  required,
+  SelectInput,
+  TextInput,
+} from 'react-admin';
 import { USER_ROLES } from '../auth/session';
 import { enumChoices } from '../components/fields';
 
@@ -7,7 +16,9 @@ export function UserInputs({ creating = false }: { creating?: boolean }) {
     <>
       <TextInput source="email" validate={[required(), email()]} />
       <SelectInput source="role" choices={enumChoices('UserRole', USER_ROLES)} validate={required()} />
-      <ReferenceInput source="personId" reference="Person"><AutocompleteInput optionText="name" /></ReferenceInput>
+      <ReferenceInput source="personId" reference="Person">
+        <AutocompleteInput optionText="name" />
+      </ReferenceInput>
       <PasswordInput source="password" validate={creating ? [required(), minLength(8)] : minLength(8)} />
     </>
   );

@@ -2,17 +2,29 @@ import { BooleanInput, DataTable, List, ReferenceField, SearchInput, SelectInput
 import { USER_ROLES } from '../auth/session';
 import { EnumField, enumChoices, LocaleDateField } from '../components/fields';
 
-const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="role" source="role" choices={enumChoices('UserRole', USER_ROLES)} />, <BooleanInput key="a" source="includeArchived" />];
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="role" source="role" choices={enumChoices('UserRole', USER_ROLES)} />,
+  <BooleanInput key="a" source="includeArchived" />,
+];
 
 export function UserList() {
   return (
     <List filters={filters}>
       <DataTable rowClick="edit">
         <DataTable.Col source="email" />
-        <DataTable.Col source="role"><EnumField source="role" enumName="UserRole" /></DataTable.Col>
-        <DataTable.Col source="personId"><ReferenceField source="personId" reference="Person" link="show" /></DataTable.Col>
-        <DataTable.Col source="lastLoginAt"><LocaleDateField source="lastLoginAt" showTime /></DataTable.Col>
-        <DataTable.Col source="archivedAt"><LocaleDateField source="archivedAt" /></DataTable.Col>
+        <DataTable.Col source="role">
+          <EnumField source="role" enumName="UserRole" />
+        </DataTable.Col>
+        <DataTable.Col source="personId">
+          <ReferenceField source="personId" reference="Person" link="show" />
+        </DataTable.Col>
+        <DataTable.Col source="lastLoginAt">
+          <LocaleDateField source="lastLoginAt" showTime />
+        </DataTable.Col>
+        <DataTable.Col source="archivedAt">
+          <LocaleDateField source="archivedAt" />
+        </DataTable.Col>
       </DataTable>
     </List>
   );

@@ -7,16 +7,35 @@ interface Dialect {
   mysql: boolean;
 }
 
-const idCol = (): Col => ({ name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' });
+const idCol = (): Col => ({
+  name: 'id',
+  type: 'integer',
+  isPrimary: true,
+  isGenerated: true,
+  generationStrategy: 'increment',
+});
 const ref = (name: string, nullable = false): Col => ({ name, type: 'integer', isNullable: nullable });
-const str = (name: string, length: number, nullable = false, extra: Partial<Col> = {}): Col => ({ name, type: 'varchar', length: String(length), isNullable: nullable, ...extra });
+const str = (name: string, length: number, nullable = false, extra: Partial<Col> = {}): Col => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+  ...extra,
+});
 const text = (name: string, nullable = true): Col => ({ name, type: 'text', isNullable: nullable });
-const int = (name: string, nullable = false, def?: number): Col => ({ name, type: 'integer', isNullable: nullable, ...(def !== undefined ? { default: def } : {}) });
+const int = (name: string, nullable = false, def?: number): Col => ({
+  name,
+  type: 'integer',
+  isNullable: nullable,
+  ...(def !== undefined ? { default: def } : {}),
+});
 const bool = (name: string, def: boolean): Col => ({ name, type: 'boolean', isNullable: false, default: def ? 1 : 0 });
 const money = (name: string, nullable = false): Col => ({ name, type: 'bigint', isNullable: nullable });
 
 function date(d: Dialect, name: string, nullable = false): Col {
-  return d.mysql ? { name, type: 'datetime', precision: 3, isNullable: nullable } : { name, type: 'datetime', isNullable: nullable };
+  return d.mysql
+    ? { name, type: 'datetime', precision: 3, isNullable: nullable }
+    : { name, type: 'datetime', isNullable: nullable };
 }
 function json(d: Dialect, name: string, nullable = true): Col {
   return { name, type: d.mysql ? 'longtext' : 'text', isNullable: nullable };
@@ -41,19 +60,39 @@ const TABLES: TableSpec[] = [
   },
   {
     name: 'people',
-    columns: (d) => [str('employeeNo', 32), str('name', 200), str('email', 200, true), str('phone', 64, true), ref('orgUnitId'), date(d, 'hiredAt', true), date(d, 'archivedAt', true)],
+    columns: (d) => [
+      str('employeeNo', 32),
+      str('name', 200),
+      str('email', 200, true),
+      str('phone', 64, true),
+      ref('orgUnitId'),
+      date(d, 'hiredAt', true),
+      date(d, 'archivedAt', true),
+    ],
     indices: [{ columns: ['employeeNo'], unique: true }, { columns: ['orgUnitId'] }, { columns: ['name'] }],
     refs: { orgUnitId: 'org_units' },
   },
   {
     name: 'position_assignments',
-    columns: (d) => [ref('personId'), str('title', 64), ref('orgUnitId'), date(d, 'validFrom'), date(d, 'validTo', true)],
+    columns: (d) => [
+      ref('personId'),
+      str('title', 64),
+      ref('orgUnitId'),
+      date(d, 'validFrom'),
+      date(d, 'validTo', true),
+    ],
     indices: [{ columns: ['personId'] }, { columns: ['orgUnitId', 'title'] }],
     refs: { personId: 'people', orgUnitId: 'org_units' },
   },
   {
     name: 'customers',
-    columns: () => [str('name', 200), str('code', 64, true), str('tier', 1), ref('orgUnitId'), str('industry', 100, true)],
+    columns: () => [
+      str('name', 200),
+      str('code', 64, true),
+      str('tier', 1),
+      ref('orgUnitId'),
+      str('industry', 100, true),
+    ],
     indices: [{ columns: ['code'], unique: true }, { columns: ['orgUnitId'] }, { columns: ['tier'] }],
     refs: { orgUnitId: 'org_units' },
   },
@@ -72,7 +111,12 @@ const TABLES: TableSpec[] = [
       json(d, 'gradeCriteria'),
       text('gradeJustification'),
     ],
-    indices: [{ columns: ['externalRef'], unique: true }, { columns: ['orgUnitId'] }, { columns: ['customerId'] }, { columns: ['grade', 'stage'] }],
+    indices: [
+      { columns: ['externalRef'], unique: true },
+      { columns: ['orgUnitId'] },
+      { columns: ['customerId'] },
+      { columns: ['grade', 'stage'] },
+    ],
     refs: { customerId: 'customers', orgUnitId: 'org_units' },
   },
   {
@@ -98,25 +142,54 @@ const TABLES: TableSpec[] = [
   },
   {
     name: 'role_model_versions',
-    columns: (d) => [ref('roleModelId'), int('versionNo'), str('status', 16), date(d, 'publishedAt', true), text('notes')],
+    columns: (d) => [
+      ref('roleModelId'),
+      int('versionNo'),
+      str('status', 16),
+      date(d, 'publishedAt', true),
+      text('notes'),
+    ],
     indices: [{ columns: ['roleModelId', 'versionNo'], unique: true }],
     refs: { roleModelId: 'role_models' },
   },
   {
     name: 'role_model_dimensions',
-    columns: (d) => [ref('roleModelVersionId'), str('code', 32), str('name', 200), str('nameZh', 200), json(d, 'indicators', false), int('sortOrder', false, 0)],
+    columns: (d) => [
+      ref('roleModelVersionId'),
+      str('code', 32),
+      str('name', 200),
+      str('nameZh', 200),
+      json(d, 'indicators', false),
+      int('sortOrder', false, 0),
+    ],
     indices: [{ columns: ['roleModelVersionId', 'code'], unique: true }],
     refs: { roleModelVersionId: 'role_model_versions' },
   },
   {
     name: 'qualification_frameworks',
-    columns: () => [str('role', 16), ref('roleModelVersionId'), str('name', 200), int('validityMonths'), str('status', 16), bool('managerMayCertify', false)],
+    columns: () => [
+      str('role', 16),
+      ref('roleModelVersionId'),
+      str('name', 200),
+      int('validityMonths'),
+      str('status', 16),
+      bool('managerMayCertify', false),
+    ],
     indices: [{ columns: ['role'] }, { columns: ['roleModelVersionId'] }],
     refs: { roleModelVersionId: 'role_model_versions' },
   },
   {
     name: 'qualification_levels',
-    columns: () => [ref('frameworkId'), int('level'), str('name', 100), str('nameZh', 100), int('minTenureMonths', false, 0), int('minProjects', false, 0), str('gateMinimumRating', 4, true), int('gatePeriods', true)],
+    columns: () => [
+      ref('frameworkId'),
+      int('level'),
+      str('name', 100),
+      str('nameZh', 100),
+      int('minTenureMonths', false, 0),
+      int('minProjects', false, 0),
+      str('gateMinimumRating', 4, true),
+      int('gatePeriods', true),
+    ],
     indices: [{ columns: ['frameworkId', 'level'], unique: true }],
     refs: { frameworkId: 'qualification_frameworks' },
   },
@@ -147,8 +220,18 @@ const TABLES: TableSpec[] = [
       json(d, 'evaluation'),
       text('comment'),
     ],
-    indices: [{ columns: ['personId', 'role'] }, { columns: ['frameworkId'] }, { columns: ['assessedAt'] }, { columns: ['validUntil'] }],
-    refs: { personId: 'people', frameworkId: 'qualification_frameworks', roleModelVersionId: 'role_model_versions', assessorId: 'people' },
+    indices: [
+      { columns: ['personId', 'role'] },
+      { columns: ['frameworkId'] },
+      { columns: ['assessedAt'] },
+      { columns: ['validUntil'] },
+    ],
+    refs: {
+      personId: 'people',
+      frameworkId: 'qualification_frameworks',
+      roleModelVersionId: 'role_model_versions',
+      assessorId: 'people',
+    },
   },
   {
     name: 'assessment_ratings',
@@ -158,7 +241,15 @@ const TABLES: TableSpec[] = [
   },
   {
     name: 'staffing_rules',
-    columns: (d) => [str('role', 16), str('grade', 3), int('minLevel'), ref('orgUnitId', true), date(d, 'validFrom'), date(d, 'validTo', true), text('note')],
+    columns: (d) => [
+      str('role', 16),
+      str('grade', 3),
+      int('minLevel'),
+      ref('orgUnitId', true),
+      date(d, 'validFrom'),
+      date(d, 'validTo', true),
+      text('note'),
+    ],
     indices: [{ columns: ['grade', 'role'] }],
     refs: { orgUnitId: 'org_units' },
   },
@@ -169,7 +260,13 @@ const TABLES: TableSpec[] = [
   },
   {
     name: 'decision_body_seats',
-    columns: (d) => [ref('decisionBodyId'), str('title', 64), json(d, 'alternativeTitles', false), bool('fixed', true), int('sortOrder', false, 0)],
+    columns: (d) => [
+      ref('decisionBodyId'),
+      str('title', 64),
+      json(d, 'alternativeTitles', false),
+      bool('fixed', true),
+      int('sortOrder', false, 0),
+    ],
     indices: [{ columns: ['decisionBodyId'] }],
     refs: { decisionBodyId: 'decision_bodies' },
   },
@@ -215,8 +312,19 @@ const TABLES: TableSpec[] = [
       date(d, 'revokedAt', true),
       text('revokeReason'),
     ],
-    indices: [{ columns: ['delegatorId'] }, { columns: ['delegateId'] }, { columns: ['sourceRuleId'] }, { columns: ['sourceDelegationId'] }],
-    refs: { sourceRuleId: 'authority_rules', sourceDelegationId: 'delegations', delegatorId: 'people', delegateId: 'people', scopeOrgUnitId: 'org_units' },
+    indices: [
+      { columns: ['delegatorId'] },
+      { columns: ['delegateId'] },
+      { columns: ['sourceRuleId'] },
+      { columns: ['sourceDelegationId'] },
+    ],
+    refs: {
+      sourceRuleId: 'authority_rules',
+      sourceDelegationId: 'delegations',
+      delegatorId: 'people',
+      delegateId: 'people',
+      scopeOrgUnitId: 'org_units',
+    },
   },
   {
     name: 'decisions',
@@ -258,25 +366,56 @@ const TABLES: TableSpec[] = [
   },
   {
     name: 'pool_metrics',
-    columns: () => [ref('poolId'), str('metric', 16), str('currency', 3), money('targetMinor'), money('actualMinor'), str('weight', 16)],
+    columns: () => [
+      ref('poolId'),
+      str('metric', 16),
+      str('currency', 3),
+      money('targetMinor'),
+      money('actualMinor'),
+      str('weight', 16),
+    ],
     indices: [{ columns: ['poolId', 'metric'], unique: true }],
     refs: { poolId: 'incentive_pools' },
   },
   {
     name: 'pool_members',
-    columns: () => [ref('poolId'), ref('personId'), str('role', 16), str('weight', 16), str('coefficient', 16), str('participation', 16), str('currency', 3), money('shareMinor', true)],
+    columns: () => [
+      ref('poolId'),
+      ref('personId'),
+      str('role', 16),
+      str('weight', 16),
+      str('coefficient', 16),
+      str('participation', 16),
+      str('currency', 3),
+      money('shareMinor', true),
+    ],
     indices: [{ columns: ['poolId'] }, { columns: ['personId'] }],
     refs: { poolId: 'incentive_pools', personId: 'people' },
   },
   {
     name: 'users',
-    columns: (d) => [str('email', 200), str('passwordHash', 255), str('role', 16), ref('personId', true), date(d, 'lastLoginAt', true), date(d, 'archivedAt', true)],
+    columns: (d) => [
+      str('email', 200),
+      str('passwordHash', 255),
+      str('role', 16),
+      ref('personId', true),
+      date(d, 'lastLoginAt', true),
+      date(d, 'archivedAt', true),
+    ],
     indices: [{ columns: ['email'], unique: true }],
     refs: { personId: 'people' },
   },
   {
     name: 'api_tokens',
-    columns: (d) => [str('name', 200), str('tokenHash', 64), json(d, 'scopes', false), ref('createdById', true), date(d, 'expiresAt', true), date(d, 'revokedAt', true), str('revokeReason', 500, true)],
+    columns: (d) => [
+      str('name', 200),
+      str('tokenHash', 64),
+      json(d, 'scopes', false),
+      ref('createdById', true),
+      date(d, 'expiresAt', true),
+      date(d, 'revokedAt', true),
+      str('revokeReason', 500, true),
+    ],
     refs: { createdById: 'users' },
   },
   {
@@ -334,7 +473,11 @@ export class InitialSchema1764400000000 implements MigrationInterface {
       for (const index of spec.indices ?? []) {
         await queryRunner.createIndex(
           spec.name,
-          new TableIndex({ name: shortName(index.unique ? 'uq' : 'ix', spec.name, index.columns), columnNames: index.columns, isUnique: index.unique ?? false }),
+          new TableIndex({
+            name: shortName(index.unique ? 'uq' : 'ix', spec.name, index.columns),
+            columnNames: index.columns,
+            isUnique: index.unique ?? false,
+          }),
         );
       }
     }
@@ -342,7 +485,8 @@ export class InitialSchema1764400000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     // SQLite empties a table before dropping it, row by row: check the foreign keys only at commit, when all are gone.
-    if (queryRunner.connection.driver.options.type !== 'mysql') await queryRunner.query('PRAGMA defer_foreign_keys = ON');
+    if (queryRunner.connection.driver.options.type !== 'mysql')
+      await queryRunner.query('PRAGMA defer_foreign_keys = ON');
     for (const spec of [...TABLES].reverse()) {
       await queryRunner.dropTable(spec.name, true, true, true);
     }

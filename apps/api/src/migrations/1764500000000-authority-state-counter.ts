@@ -15,7 +15,12 @@ export class AuthorityStateCounter1764500000000 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.manager.createQueryBuilder().insert().into('authority_state').values({ id: 1, changeCount: 0 }).execute();
+    await queryRunner.manager
+      .createQueryBuilder()
+      .insert()
+      .into('authority_state')
+      .values({ id: 1, changeCount: 0 })
+      .execute();
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

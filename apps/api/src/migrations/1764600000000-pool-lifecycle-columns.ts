@@ -9,13 +9,19 @@ const FK_ADJUSTMENT = 'fk_incentive_pools_adjustmentOfId';
 const IX_ADJUSTMENT = 'ix_incentive_pools_adjustmentOfId';
 
 /** The audit action of each lifecycle step → the column that records its moment. */
-const STEP_COLUMNS: Record<string, string> = { fund: 'fundedAt', allocate: 'allocatedAt', approve: 'approvedAt', lock: 'lockedAt' };
+const STEP_COLUMNS: Record<string, string> = {
+  fund: 'fundedAt',
+  allocate: 'allocatedAt',
+  approve: 'approvedAt',
+  lock: 'lockedAt',
+};
 
 const isMysql = (queryRunner: QueryRunner) => queryRunner.connection.driver.options.type === 'mysql';
 
 function columns(mysql: boolean): TableColumn[] {
   // DATETIME(3) on MySQL/MariaDB, like every other instant; SQLite stores text.
-  const instant = (name: string): TableColumnOptions => (mysql ? { name, type: 'datetime', precision: 3, isNullable: true } : { name, type: 'datetime', isNullable: true });
+  const instant = (name: string): TableColumnOptions =>
+    mysql ? { name, type: 'datetime', precision: 3, isNullable: true } : { name, type: 'datetime', isNullable: true };
   return [
     new TableColumn(instant('fundedAt')),
     new TableColumn(instant('allocatedAt')),
@@ -28,8 +34,20 @@ function columns(mysql: boolean): TableColumn[] {
 
 function foreignKeys(): TableForeignKey[] {
   return [
-    new TableForeignKey({ name: FK_APPROVER, columnNames: ['approvedById'], referencedTableName: 'people', referencedColumnNames: ['id'], onDelete: 'RESTRICT' }),
-    new TableForeignKey({ name: FK_ADJUSTMENT, columnNames: ['adjustmentOfId'], referencedTableName: TABLE, referencedColumnNames: ['id'], onDelete: 'RESTRICT' }),
+    new TableForeignKey({
+      name: FK_APPROVER,
+      columnNames: ['approvedById'],
+      referencedTableName: 'people',
+      referencedColumnNames: ['id'],
+      onDelete: 'RESTRICT',
+    }),
+    new TableForeignKey({
+      name: FK_ADJUSTMENT,
+      columnNames: ['adjustmentOfId'],
+      referencedTableName: TABLE,
+      referencedColumnNames: ['id'],
+      onDelete: 'RESTRICT',
+    }),
   ];
 }
 
@@ -52,7 +70,8 @@ function utcInstant(raw: unknown): Date | null {
   const text = String(raw).trim();
   const iso = /[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text.replace(' ', 'T') : `${text.replace(' ', 'T')}Z`;
   const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) throw new Error(`pool lifecycle backfill: unreadable audit time ${JSON.stringify(raw)}`);
+  if (Number.isNaN(at.getTime()))
+    throw new Error(`pool lifecycle backfill: unreadable audit time ${JSON.stringify(raw)}`);
   return at;
 }
 
@@ -76,13 +95,19 @@ async function backfillFromAudit(queryRunner: QueryRunner): Promise<void> {
     patch[column] = utcInstant(row.at);
     if (row.action === 'approve') {
       const approverId = approverOf(row.after);
-      patch.approvedById = approverId !== null && approverId !== undefined && /^\d+$/.test(String(approverId)) ? Number(approverId) : null;
+      patch.approvedById =
+        approverId !== null && approverId !== undefined && /^\d+$/.test(String(approverId)) ? Number(approverId) : null;
     }
     patches.set(poolId, patch);
   }
   for (const [poolId, patch] of patches) {
     if (typeof patch.approvedById === 'number') {
-      const known = await queryRunner.manager.createQueryBuilder().select('p.id', 'id').from('people', 'p').where('p.id = :id', { id: patch.approvedById }).getRawOne();
+      const known = await queryRunner.manager
+        .createQueryBuilder()
+        .select('p.id', 'id')
+        .from('people', 'p')
+        .where('p.id = :id', { id: patch.approvedById })
+        .getRawOne();
       if (!known) patch.approvedById = null;
     }
     await queryRunner.manager.createQueryBuilder().update(TABLE).set(patch).where('id = :id', { id: poolId }).execute();

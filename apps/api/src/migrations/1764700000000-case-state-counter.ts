@@ -7,7 +7,12 @@ export class CaseStateCounter1764700000000 implements MigrationInterface {
   name = 'CaseStateCounter1764700000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.manager.createQueryBuilder().insert().into('authority_state').values({ id: 2, changeCount: 0 }).execute();
+    await queryRunner.manager
+      .createQueryBuilder()
+      .insert()
+      .into('authority_state')
+      .values({ id: 2, changeCount: 0 })
+      .execute();
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -41,7 +41,12 @@ export async function exactCollation(queryRunner: QueryRunner): Promise<string> 
   return 'utf8mb4_bin';
 }
 
-async function setCollation(queryRunner: QueryRunner, tableName: string, columnName: string, collation: string): Promise<void> {
+async function setCollation(
+  queryRunner: QueryRunner,
+  tableName: string,
+  columnName: string,
+  collation: string,
+): Promise<void> {
   const table = await queryRunner.getTable(tableName);
   const column = table?.findColumnByName(columnName);
   if (!table || !column) throw new Error(`exact keys: ${tableName}.${columnName} does not exist`);
@@ -58,7 +63,11 @@ async function setCollation(queryRunner: QueryRunner, tableName: string, columnN
 
 /** Lower-cases the users' e-mail addresses; two that differ only in case cannot both be kept. */
 async function lowerCaseEmails(queryRunner: QueryRunner): Promise<void> {
-  const rows: Array<{ id: number | string; email: string }> = await queryRunner.manager.createQueryBuilder().select(['u.id AS id', 'u.email AS email']).from('users', 'u').getRawMany();
+  const rows: Array<{ id: number | string; email: string }> = await queryRunner.manager
+    .createQueryBuilder()
+    .select(['u.id AS id', 'u.email AS email'])
+    .from('users', 'u')
+    .getRawMany();
   const byAddress = new Map<string, Array<{ id: number | string; email: string }>>();
   for (const row of rows) {
     const address = row.email.trim().toLowerCase();
@@ -66,25 +75,37 @@ async function lowerCaseEmails(queryRunner: QueryRunner): Promise<void> {
   }
   const clashes = [...byAddress.entries()].filter(([, users]) => users.length > 1);
   if (clashes.length) {
-    const listed = clashes.map(([address, users]) => `${address}: users ${users.map((u) => `${u.id} (${JSON.stringify(u.email)})`).join(', ')}`).join('; ');
+    const listed = clashes
+      .map(
+        ([address, users]) =>
+          `${address}: users ${users.map((u) => `${u.id} (${JSON.stringify(u.email)})`).join(', ')}`,
+      )
+      .join('; ');
     throw new Error(
       `Sign-in e-mail addresses are now compared without regard to case, and these users' addresses differ only in case or surrounding spaces: ${listed}. ` +
         'Change or archive-and-rename all but one of each (updateUser), then run the migration again.',
     );
   }
   for (const [address, [user]] of byAddress) {
-    if (user && user.email !== address) await queryRunner.manager.createQueryBuilder().update('users').set({ email: address }).where('id = :id', { id: user.id }).execute();
+    if (user && user.email !== address)
+      await queryRunner.manager
+        .createQueryBuilder()
+        .update('users')
+        .set({ email: address })
+        .where('id = :id', { id: user.id })
+        .execute();
   }
 }
 
 /** The caller that recorded each existing decision, from its `create` audit entry; "legacy" where none is left. */
 async function backfillDecisionOwners(queryRunner: QueryRunner): Promise<void> {
-  const rows: Array<{ entityId: string; actorKind: string; actorId: number | string | null }> = await queryRunner.manager
-    .createQueryBuilder()
-    .select(['a.entityId AS entityId', 'a.actorKind AS actorKind', 'a.actorId AS actorId'])
-    .from('audit_entries', 'a')
-    .where('a.entityType = :type AND a.action = :action', { type: 'Decision', action: 'create' })
-    .getRawMany();
+  const rows: Array<{ entityId: string; actorKind: string; actorId: number | string | null }> =
+    await queryRunner.manager
+      .createQueryBuilder()
+      .select(['a.entityId AS entityId', 'a.actorKind AS actorKind', 'a.actorId AS actorId'])
+      .from('audit_entries', 'a')
+      .where('a.entityType = :type AND a.action = :action', { type: 'Decision', action: 'create' })
+      .getRawMany();
   for (const row of rows) {
     const kind = row.actorKind === 'USER' ? 'user' : row.actorKind === 'API_TOKEN' ? 'token' : null;
     if (!kind || row.actorId === null || !/^\d+$/.test(String(row.entityId))) continue;
@@ -107,11 +128,21 @@ export class ExactKeys1764820000000 implements MigrationInterface {
     if (exact) for (const [table, column] of EXACT_KEY_COLUMNS) await setCollation(queryRunner, table, column, exact);
     await queryRunner.addColumn(
       'decisions',
-      new TableColumn({ name: OWNER, type: 'varchar', length: '64', isNullable: false, default: "'legacy'", ...(exact ? { charset: 'utf8mb4', collation: exact } : {}) }),
+      new TableColumn({
+        name: OWNER,
+        type: 'varchar',
+        length: '64',
+        isNullable: false,
+        default: "'legacy'",
+        ...(exact ? { charset: 'utf8mb4', collation: exact } : {}),
+      }),
     );
     await backfillDecisionOwners(queryRunner);
     await queryRunner.dropIndex('decisions', OLD_DECISION_KEY_INDEX);
-    await queryRunner.createIndex('decisions', new TableIndex({ name: DECISION_KEY_INDEX, columnNames: [OWNER, 'idempotencyKey'], isUnique: true }));
+    await queryRunner.createIndex(
+      'decisions',
+      new TableIndex({ name: DECISION_KEY_INDEX, columnNames: [OWNER, 'idempotencyKey'], isUnique: true }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
@@ -124,7 +155,8 @@ export class ExactKeys1764820000000 implements MigrationInterface {
       .groupBy('d.idempotencyKey')
       .having('COUNT(*) > 1')
       .getRawMany();
-    if (shared.length) throw new Error(`cannot revert: ${shared.length} decision idempotency keys are used by more than one caller`);
+    if (shared.length)
+      throw new Error(`cannot revert: ${shared.length} decision idempotency keys are used by more than one caller`);
     await queryRunner.dropIndex('decisions', DECISION_KEY_INDEX);
     await queryRunner.dropColumn('decisions', OWNER);
     if (isMysql(queryRunner)) {
@@ -134,10 +166,16 @@ export class ExactKeys1764820000000 implements MigrationInterface {
         const clashes: unknown[] = await queryRunner.query(
           `SELECT \`${column}\` COLLATE ${DEFAULT} AS v FROM \`${table}\` WHERE \`${column}\` IS NOT NULL GROUP BY v HAVING COUNT(DISTINCT \`${column}\`) > 1`,
         );
-        if (clashes.length) throw new Error(`cannot revert: ${table}.${column} has values that differ only in case, accents or trailing spaces (${clashes.length}); rename them first`);
+        if (clashes.length)
+          throw new Error(
+            `cannot revert: ${table}.${column} has values that differ only in case, accents or trailing spaces (${clashes.length}); rename them first`,
+          );
       }
       for (const [table, column] of EXACT_KEY_COLUMNS) await setCollation(queryRunner, table, column, DEFAULT);
     }
-    await queryRunner.createIndex('decisions', new TableIndex({ name: OLD_DECISION_KEY_INDEX, columnNames: ['idempotencyKey'], isUnique: true }));
+    await queryRunner.createIndex(
+      'decisions',
+      new TableIndex({ name: OLD_DECISION_KEY_INDEX, columnNames: ['idempotencyKey'], isUnique: true }),
+    );
   }
 }

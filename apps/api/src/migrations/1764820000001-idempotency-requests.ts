@@ -19,7 +19,11 @@ export class IdempotencyRequests1764820000001 implements MigrationInterface {
       ...(exact ? { charset: 'utf8mb4', collation: exact } : {}),
     });
     // Moments as epoch milliseconds (BIGINT): compared and computed in code, the same on both databases.
-    const instant = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'bigint', isNullable: nullable });
+    const instant = (name: string, nullable = false): TableColumnOptions => ({
+      name,
+      type: 'bigint',
+      isNullable: nullable,
+    });
     await queryRunner.createTable(
       new Table({
         name: TABLE,
@@ -46,8 +50,18 @@ export class IdempotencyRequests1764820000001 implements MigrationInterface {
       }),
       true,
     );
-    await queryRunner.createIndex(TABLE, new TableIndex({ name: 'uq_idempotency_requests_owner_key', columnNames: ['owner', 'idempotencyKey'], isUnique: true }));
-    await queryRunner.createIndex(TABLE, new TableIndex({ name: 'ix_idempotency_requests_expiresAt', columnNames: ['expiresAt'] }));
+    await queryRunner.createIndex(
+      TABLE,
+      new TableIndex({
+        name: 'uq_idempotency_requests_owner_key',
+        columnNames: ['owner', 'idempotencyKey'],
+        isUnique: true,
+      }),
+    );
+    await queryRunner.createIndex(
+      TABLE,
+      new TableIndex({ name: 'ix_idempotency_requests_expiresAt', columnNames: ['expiresAt'] }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -14,12 +14,21 @@ export class SessionsAndSignInThrottle1764830000000 implements MigrationInterfac
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const mysql = isMysql(queryRunner);
-    await queryRunner.addColumn('users', new TableColumn({ name: 'sessionVersion', type: 'integer', isNullable: false, default: 0 }));
+    await queryRunner.addColumn(
+      'users',
+      new TableColumn({ name: 'sessionVersion', type: 'integer', isNullable: false, default: 0 }),
+    );
     await queryRunner.createTable(
       new Table({
         name: 'login_throttle',
         columns: [
-          { name: 'bucket', type: 'varchar', length: '64', isPrimary: true, ...(mysql ? { charset: 'ascii', collation: 'ascii_bin' } : {}) },
+          {
+            name: 'bucket',
+            type: 'varchar',
+            length: '64',
+            isPrimary: true,
+            ...(mysql ? { charset: 'ascii', collation: 'ascii_bin' } : {}),
+          },
           { name: 'attempts', type: 'integer', isNullable: false, default: 0 },
           { name: 'windowStartMs', type: 'bigint', isNullable: false },
         ],

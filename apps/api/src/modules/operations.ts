@@ -1,7 +1,18 @@
 // The resolvers of the integration operations (authorization, delegation, decisions, pools), registered in the schema.
-import { AuthorityChainFieldResolver, AuthorizationResolver, DeciderFieldResolver } from './authorization/authorization.resolver';
+import {
+  AuthorityChainFieldResolver,
+  AuthorizationResolver,
+  DeciderFieldResolver,
+} from './authorization/authorization.resolver';
 import { DelegationOperationsResolver } from './delegation/delegation.operations';
 import { DecisionOperationsResolver } from './decision/decision.operations';
 import { PoolOperationsResolver } from './incentive-pool/pool.operations';
 
-export const OPERATION_RESOLVERS = [AuthorizationResolver, AuthorityChainFieldResolver, DeciderFieldResolver, DelegationOperationsResolver, DecisionOperationsResolver, PoolOperationsResolver] as const;
+export const OPERATION_RESOLVERS = [
+  AuthorizationResolver,
+  AuthorityChainFieldResolver,
+  DeciderFieldResolver,
+  DelegationOperationsResolver,
+  DecisionOperationsResolver,
+  PoolOperationsResolver,
+] as const;

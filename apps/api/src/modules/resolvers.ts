@@ -1,10 +1,16 @@
 // Every resolver class of the schema.
 import { OrgUnitCrudResolver, OrgUnitFieldResolver } from './org-unit/org-unit.resolver';
 import { PersonCrudResolver, PersonFieldResolver } from './person/person.resolver';
-import { PositionAssignmentCrudResolver, PositionAssignmentFieldResolver } from './position-assignment/position-assignment.resolver';
+import {
+  PositionAssignmentCrudResolver,
+  PositionAssignmentFieldResolver,
+} from './position-assignment/position-assignment.resolver';
 import { CustomerCrudResolver, CustomerFieldResolver } from './customer/customer.resolver';
 import { ProjectCrudResolver, ProjectResolver } from './project/project.resolver';
-import { TeamAppointmentCrudResolver, TeamAppointmentFieldResolver } from './team-appointment/team-appointment.resolver';
+import {
+  TeamAppointmentCrudResolver,
+  TeamAppointmentFieldResolver,
+} from './team-appointment/team-appointment.resolver';
 import {
   RoleModelCrudResolver,
   RoleModelDimensionCrudResolver,
@@ -19,13 +25,26 @@ import {
   QualificationLevelCrudResolver,
   QualificationLevelFieldResolver,
 } from './qualification/qualification.resolver';
-import { AssessmentCrudResolver, AssessmentRatingCrudResolver, AssessmentResolver } from './assessment/assessment.resolver';
+import {
+  AssessmentCrudResolver,
+  AssessmentRatingCrudResolver,
+  AssessmentResolver,
+} from './assessment/assessment.resolver';
 import { StaffingRuleCrudResolver } from './staffing-rule/staffing-rule.resolver';
 import { AuthorityRuleCrudResolver, AuthorityRuleFieldResolver } from './authority-rule/authority-rule.resolver';
-import { DecisionBodyCrudResolver, DecisionBodyFieldResolver, DecisionBodySeatCrudResolver } from './decision-body/decision-body.resolver';
+import {
+  DecisionBodyCrudResolver,
+  DecisionBodyFieldResolver,
+  DecisionBodySeatCrudResolver,
+} from './decision-body/decision-body.resolver';
 import { DelegationCrudResolver, DelegationResolver } from './delegation/delegation.resolver';
 import { DecisionCrudResolver, DecisionFieldResolver } from './decision/decision.resolver';
-import { IncentivePoolCrudResolver, IncentivePoolFieldResolver, PoolMemberCrudResolver, PoolMetricCrudResolver } from './incentive-pool/incentive-pool.resolver';
+import {
+  IncentivePoolCrudResolver,
+  IncentivePoolFieldResolver,
+  PoolMemberCrudResolver,
+  PoolMetricCrudResolver,
+} from './incentive-pool/incentive-pool.resolver';
 import { SessionResolver, UserCrudResolver } from './user/user.resolver';
 import { ApiTokenCrudResolver, ApiTokenResolver } from './api-token/api-token.resolver';
 import { AuditEntryCrudResolver } from './audit/audit-entry.resolver';

@@ -13,7 +13,9 @@ export class UpdateArgsBase {
   version: number;
 }
 
-@InputType('BaseFilter', { description: 'Filter fields every record type has (an abstract base; not used on its own).' })
+@InputType('BaseFilter', {
+  description: 'Filter fields every record type has (an abstract base; not used on its own).',
+})
 export class BaseFilter {
   @Field({ nullable: true, description: 'Text search (case-insensitive, in names and codes).' })
   @IsOptional()
@@ -24,7 +26,10 @@ export class BaseFilter {
   @IsOptional()
   ids?: string[];
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Created (or dated, per type) at or after this instant.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'Created (or dated, per type) at or after this instant.',
+  })
   @IsOptional()
   from?: Date;
 

@@ -11,7 +11,12 @@ export const bigintTransformer: ValueTransformer = {
 
 /** A UTC instant (DATETIME(3) on MySQL, text in UTC on SQLite). */
 export function DateTimeColumn(options: { nullable?: boolean; name?: string } = {}) {
-  return Column({ type: 'datetime', precision: 3, nullable: options.nullable ?? false, ...(options.name ? { name: options.name } : {}) });
+  return Column({
+    type: 'datetime',
+    precision: 3,
+    nullable: options.nullable ?? false,
+    ...(options.name ? { name: options.name } : {}),
+  });
 }
 
 /** Integer minor units of money (BIGINT), as bigint in code. */
@@ -45,7 +50,10 @@ export const KEY_COLUMNS: Array<{ target: object; propertyName: string }> = [];
  * `COLLATE utf8mb4_nopad_bin` into SQLite's DDL, where no such collation exists; the registry below ties the entity
  * declaration to the schema instead (checked by a test on MariaDB).
  */
-export function KeyColumn(length: number, options: Omit<ColumnOptions, 'type' | 'length' | 'collation' | 'charset'> = {}): PropertyDecorator {
+export function KeyColumn(
+  length: number,
+  options: Omit<ColumnOptions, 'type' | 'length' | 'collation' | 'charset'> = {},
+): PropertyDecorator {
   const column = StringColumn(length, options);
   return (target: object, propertyName: string | symbol) => {
     column(target, propertyName as string);
@@ -64,7 +72,9 @@ export abstract class BaseRecord {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
 
-  @Field(() => Int, { description: 'Optimistic-locking version: pass it back on update; a stale one is refused with CONFLICT.' })
+  @Field(() => Int, {
+    description: 'Optimistic-locking version: pass it back on update; a stale one is refused with CONFLICT.',
+  })
   @Column({ type: 'integer', default: 1 })
   version: number;
 

@@ -93,7 +93,12 @@ class VerifiedSessions {
   }
 }
 
-async function resolvePrincipal(db: Database, sessions: VerifiedSessions, header: string | undefined, now: Date): Promise<ResolvedPrincipal> {
+async function resolvePrincipal(
+  db: Database,
+  sessions: VerifiedSessions,
+  header: string | undefined,
+  now: Date,
+): Promise<ResolvedPrincipal> {
   if (!header) return { principal: null };
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   if (!match) throw unauthenticated();
@@ -112,9 +117,17 @@ async function resolvePrincipal(db: Database, sessions: VerifiedSessions, header
   // A password or role change, or logout, bumps the user's session version: older tokens end here.
   if (!user || user.archivedAt || Number(user.sessionVersion) !== claims.sv) throw unauthenticated();
   return {
-    principal: { kind: 'user', userId: Number(user.id), email: user.email, role: user.role as UserRole, personId: user.personId === null ? null : Number(user.personId) },
+    principal: {
+      kind: 'user',
+      userId: Number(user.id),
+      email: user.email,
+      role: user.role as UserRole,
+      personId: user.personId === null ? null : Number(user.personId),
+    },
     changeCount: user.changeCount === null ? '0' : String(user.changeCount),
-    ...(user.caseChangeCount === null || user.caseChangeCount === undefined ? {} : { caseChangeCount: String(user.caseChangeCount) }),
+    ...(user.caseChangeCount === null || user.caseChangeCount === undefined
+      ? {}
+      : { caseChangeCount: String(user.caseChangeCount) }),
   };
 }
 
@@ -134,7 +147,13 @@ export interface ContextInput {
 }
 
 /** A context for work the system does itself (seeding), acting as the given admin user. */
-export function systemContext(db: Database, config: RuntimeConfig, services: ServerServices, now: Date, admin: { userId: number; email: string }): Context {
+export function systemContext(
+  db: Database,
+  config: RuntimeConfig,
+  services: ServerServices,
+  now: Date,
+  admin: { userId: number; email: string },
+): Context {
   let tree: Promise<OrgTree> | null = null;
   const ctx: Context = {
     requestId: 'system-seed',
@@ -148,7 +167,9 @@ export function systemContext(db: Database, config: RuntimeConfig, services: Ser
     loaders: new Loaders(() => db.manager),
     orgTree() {
       tree = db.manager.find(OrgUnit).then((units) => {
-        const built = buildOrgTree(units.map((u) => ({ id: String(u.id), parentId: u.parentId === null ? null : String(u.parentId) })));
+        const built = buildOrgTree(
+          units.map((u) => ({ id: String(u.id), parentId: u.parentId === null ? null : String(u.parentId) })),
+        );
         if (!built.ok) throw new Error(`org tree is inconsistent: ${built.error.code}`);
         return built.value;
       });
@@ -168,7 +189,11 @@ export function contextFactory(db: Database, config: RuntimeConfig, services: Se
     let caseChangeCount: string | undefined;
     let authError: Error | null = null;
     try {
-      ({ principal, changeCount: authorityChangeCount, caseChangeCount } = await resolvePrincipal(db, sessions, headers.authorization, now));
+      ({
+        principal,
+        changeCount: authorityChangeCount,
+        caseChangeCount,
+      } = await resolvePrincipal(db, sessions, headers.authorization, now));
     } catch (error) {
       authError = error as Error;
     }
@@ -191,7 +216,9 @@ export function contextFactory(db: Database, config: RuntimeConfig, services: Se
       ),
       orgTree() {
         tree ??= db.manager.find(OrgUnit).then((units) => {
-          const built = buildOrgTree(units.map((u) => ({ id: String(u.id), parentId: u.parentId === null ? null : String(u.parentId) })));
+          const built = buildOrgTree(
+            units.map((u) => ({ id: String(u.id), parentId: u.parentId === null ? null : String(u.parentId) })),
+          );
           if (!built.ok) throw new Error(`org tree is inconsistent: ${built.error.code}`);
           return built.value;
         });
@@ -207,7 +234,10 @@ export function contextFactory(db: Database, config: RuntimeConfig, services: Se
             if (person) roots.add(person.orgUnitId);
             const positions = await db.manager.findBy(PositionAssignment, { personId: p.personId });
             for (const position of positions) {
-              if (position.validFrom.getTime() <= now.getTime() && (!position.validTo || position.validTo.getTime() > now.getTime())) {
+              if (
+                position.validFrom.getTime() <= now.getTime() &&
+                (!position.validTo || position.validTo.getTime() > now.getTime())
+              ) {
                 roots.add(position.orgUnitId);
               }
             }

@@ -1,6 +1,20 @@
 // The generic record resolver: react-admin's convention (ra-data-graphql-simple) for one record type,
 // with permissions, org scoping, filters, optimistic locking, dependency checks and audit, plus hooks.
-import { ArgsType, Field, Int, ObjectType, Resolver, Query, Mutation, Arg, Args, Ctx, ID, UseMiddleware, ClassType } from 'type-graphql';
+import {
+  ArgsType,
+  Field,
+  Int,
+  ObjectType,
+  Resolver,
+  Query,
+  Mutation,
+  Arg,
+  Args,
+  Ctx,
+  ID,
+  UseMiddleware,
+  ClassType,
+} from 'type-graphql';
 import { Max, Min, IsIn, IsOptional, MaxLength } from 'class-validator';
 import { Brackets, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { parseMoney } from '@iron-triangle/domain';
@@ -139,7 +153,12 @@ function isIntegerType(type: unknown): boolean {
 }
 
 /** Turns GraphQL arguments into column values: ids to numbers, Money to minor units; unknown keys dropped. */
-export function argsToColumns<E>(em: EntityManager, spec: CrudSpec<BaseRecord>, args: Record<string, unknown>, current: Partial<E> | null): Partial<E> {
+export function argsToColumns<E>(
+  em: EntityManager,
+  spec: CrudSpec<BaseRecord>,
+  args: Record<string, unknown>,
+  current: Partial<E> | null,
+): Partial<E> {
   const columns = columnNames(em, spec.entity);
   const values: Record<string, unknown> = {};
   const readOnly = new Set(['id', 'version', 'createdAt', 'updatedAt', ...(spec.readOnlyColumns ?? [])]);
@@ -157,7 +176,8 @@ export function argsToColumns<E>(em: EntityManager, spec: CrudSpec<BaseRecord>, 
       values[money.column] = null;
       continue;
     }
-    const currency = (values[money.currencyColumn] ?? (current as Record<string, unknown> | null)?.[money.currencyColumn]) as string | undefined;
+    const currency = (values[money.currencyColumn] ??
+      (current as Record<string, unknown> | null)?.[money.currencyColumn]) as string | undefined;
     if (!currency) continue; // the currency comes from elsewhere (e.g. the pool): a hook converts the amount
     const parsed = parseMoney(String(raw), currency);
     if (!parsed.ok) {
@@ -206,7 +226,10 @@ export async function applyFilter<E extends BaseRecord>(
   }
   if (typeof f.q === 'string' && f.q.trim() !== '' && spec.search?.length) {
     // "!" escapes LIKE wildcards: a backslash means different things in MySQL and SQLite string literals.
-    const q = `%${f.q.trim().toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
+    const q = `%${f.q
+      .trim()
+      .toLowerCase()
+      .replace(/[!%_]/g, (c) => `!${c}`)}%`;
     qb.andWhere(
       new Brackets((w) => {
         for (const column of spec.search ?? []) w.orWhere(`LOWER(r.${column}) LIKE :q ESCAPE '!'`, { q });
@@ -231,14 +254,20 @@ export async function applyFilter<E extends BaseRecord>(
     const column = columns.get(key);
     if (!column) continue;
     const param = `eq${n++}`;
-    const convert = (v: unknown) => (isIntegerType(column.type) && typeof v === 'string' ? toId(v, `filter.${key}`) : v);
-    if (Array.isArray(value)) qb.andWhere(value.length ? `r.${key} IN (:...${param})` : '1 = 0', { [param]: value.map(convert) });
+    const convert = (v: unknown) =>
+      isIntegerType(column.type) && typeof v === 'string' ? toId(v, `filter.${key}`) : v;
+    if (Array.isArray(value))
+      qb.andWhere(value.length ? `r.${key} IN (:...${param})` : '1 = 0', { [param]: value.map(convert) });
     else qb.andWhere(`r.${key} = :${param}`, { [param]: convert(value) });
   }
   await restrictToReadable(ctx, qb, 'r', spec.entity);
 }
 
-export async function loadForWrite<E extends BaseRecord>(em: EntityManager, spec: Pick<CrudSpec<E>, 'entity' | 'name'>, id: number): Promise<E> {
+export async function loadForWrite<E extends BaseRecord>(
+  em: EntityManager,
+  spec: Pick<CrudSpec<E>, 'entity' | 'name'>,
+  id: number,
+): Promise<E> {
   const record = (await lockedRow(em, spec.entity, id)) as E | null;
   if (!record) throw notFound(spec.name, id);
   return record;
@@ -254,7 +283,11 @@ async function lockCounterOf<E extends BaseRecord>(em: EntityManager, spec: Crud
   if (counter !== null) await lockCounter(em, counter);
 }
 
-async function lockParentOf<E extends BaseRecord>(em: EntityManager, spec: CrudSpec<E>, record: Partial<E>): Promise<void> {
+async function lockParentOf<E extends BaseRecord>(
+  em: EntityManager,
+  spec: CrudSpec<E>,
+  record: Partial<E>,
+): Promise<void> {
   if (!spec.parent) return;
   const parentId = (record as Record<string, unknown>)[spec.parent.column];
   if (typeof parentId === 'number') await lockedRow(em, spec.parent.entity, parentId);
@@ -284,17 +317,27 @@ export async function guardedUpdate<E extends BaseRecord>(
 }
 
 /** The records the new values point at (spec.references) must be readable by the caller. */
-async function assertReferencesReadable<E extends BaseRecord>(spec: CrudSpec<E>, values: Partial<E>, em: EntityManager, ctx: Context): Promise<void> {
+async function assertReferencesReadable<E extends BaseRecord>(
+  spec: CrudSpec<E>,
+  values: Partial<E>,
+  em: EntityManager,
+  ctx: Context,
+): Promise<void> {
   const references: Record<string, () => ClassType<ObjectLiteral>> = { ...spec.references };
   // The parent a record belongs to through its scope (e.g. an appointment's project) is a reference too.
-  if (spec.scope.kind === 'through') references[spec.scope.column] = spec.scope.parent as () => ClassType<ObjectLiteral>;
+  if (spec.scope.kind === 'through')
+    references[spec.scope.column] = spec.scope.parent as () => ClassType<ObjectLiteral>;
   for (const [column, target] of Object.entries(references)) {
     const id = (values as Record<string, unknown>)[column];
     if (id !== undefined && id !== null) await assertReferenceReadable(ctx, em, target(), column, Number(id));
   }
 }
 
-async function assertNoDependents<E extends BaseRecord>(em: EntityManager, spec: CrudSpec<E>, id: number): Promise<void> {
+async function assertNoDependents<E extends BaseRecord>(
+  em: EntityManager,
+  spec: CrudSpec<E>,
+  id: number,
+): Promise<void> {
   const found: string[] = [];
   for (const dependent of spec.dependents ?? []) {
     const count = await em.getRepository(dependent.entity).count({ where: { [dependent.column]: id } });
@@ -323,7 +366,10 @@ export function crudOperations<E extends BaseRecord>(spec: CrudSpec<E>): CrudOpe
   const sortable = (ctx: Context) => columnNames(ctx.db.manager, spec.entity);
   return {
     async findOne(ctx, id) {
-      const qb = ctx.db.manager.getRepository(spec.entity).createQueryBuilder('r').where('r.id = :id', { id: toId(id) });
+      const qb = ctx.db.manager
+        .getRepository(spec.entity)
+        .createQueryBuilder('r')
+        .where('r.id = :id', { id: toId(id) });
       await restrictToReadable(ctx, qb, 'r', spec.entity);
       return qb.getOne();
     },
@@ -334,7 +380,10 @@ export function crudOperations<E extends BaseRecord>(spec: CrudSpec<E>): CrudOpe
       const columns = sortable(ctx);
       // Money fields sort by their minor units (e.g. amount → amountMinor).
       const sortColumn = spec.money?.find((m) => m.arg === sortField)?.column ?? sortField;
-      if (!columns.has(sortColumn)) throw badInput({ sortField: `cannot sort ${spec.name} by "${sortField}"; use one of ${[...columns.keys()].join(', ')}` });
+      if (!columns.has(sortColumn))
+        throw badInput({
+          sortField: `cannot sort ${spec.name} by "${sortField}"; use one of ${[...columns.keys()].join(', ')}`,
+        });
       const order = (args.sortOrder ?? 'ASC').toUpperCase() === 'DESC' ? 'DESC' : 'ASC';
       qb.orderBy(`r.${sortColumn}`, order);
       if (sortColumn !== 'id') qb.addOrderBy('r.id', order);
@@ -358,7 +407,12 @@ export function crudOperations<E extends BaseRecord>(spec: CrudSpec<E>): CrudOpe
         await assertReferencesReadable(spec, values, em, ctx);
         await spec.hooks?.beforeCreate?.(values, w);
         await assertWritable(ctx, em, spec.entity, spec.label, null, values);
-        const result = await em.insert(spec.entity, { ...values, version: 1, createdAt: ctx.now, updatedAt: ctx.now } as never);
+        const result = await em.insert(spec.entity, {
+          ...values,
+          version: 1,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        } as never);
         const id = Number(result.identifiers[0]?.id);
         let record = (await em.findOneByOrFail(spec.entity, { id } as never)) as E;
         if (spec.hooks?.afterWrite) {
@@ -379,7 +433,10 @@ export function crudOperations<E extends BaseRecord>(spec: CrudSpec<E>): CrudOpe
         await assertWritable(ctx, em, spec.entity, spec.label, before, null);
         if (before.version !== expectedVersion) throw conflict(spec.name, id, expectedVersion, before.version);
         const w: WriteContext<E> = { em, ctx, args, before };
-        const patch = argsToColumns<E>(em, spec as unknown as CrudSpec<BaseRecord>, args, { ...before, ...argsToColumnsShallow(args) } as Partial<E>);
+        const patch = argsToColumns<E>(em, spec as unknown as CrudSpec<BaseRecord>, args, {
+          ...before,
+          ...argsToColumnsShallow(args),
+        } as Partial<E>);
         await assertReferencesReadable(spec, patch, em, ctx);
         await spec.hooks?.beforeUpdate?.(patch, w);
         await assertWritable(ctx, em, spec.entity, spec.label, null, { ...before, ...patch });
@@ -425,11 +482,24 @@ export function crudOperations<E extends BaseRecord>(spec: CrudSpec<E>): CrudOpe
           case 'revoke': {
             const current = before as unknown as { revokedAt: Date | null };
             if (current.revokedAt) return before;
-            after = await guardedUpdate(em, spec, id, before.version, { revokedAt: ctx.now, revokeReason: 'deleted' } as never, ctx.now);
+            after = await guardedUpdate(
+              em,
+              spec,
+              id,
+              before.version,
+              { revokedAt: ctx.now, revokeReason: 'deleted' } as never,
+              ctx.now,
+            );
             break;
           }
         }
-        await writeAudit(em, ctx, { action: spec.remove === 'hard' ? 'delete' : spec.remove, entityType: spec.name, entityId: id, before, after });
+        await writeAudit(em, ctx, {
+          action: spec.remove === 'hard' ? 'delete' : spec.remove,
+          entityType: spec.name,
+          entityId: id,
+          before,
+          after,
+        });
         return after ?? before;
       });
     },
@@ -448,7 +518,14 @@ type MutationBody = (args: Record<string, unknown>, ctx: Context) => Promise<unk
 function addMutation(
   target: ClassType,
   method: string,
-  options: { name: string; description: string; returns: ClassType; args: ClassType<object> | 'id'; idDescription?: string; guard: ReturnType<typeof allow> },
+  options: {
+    name: string;
+    description: string;
+    returns: ClassType;
+    args: ClassType<object> | 'id';
+    idDescription?: string;
+    guard: ReturnType<typeof allow>;
+  },
   body: MutationBody,
 ): void {
   const proto = target.prototype as Record<string, unknown>;
@@ -499,7 +576,11 @@ export function createCrudResolver<E extends BaseRecord>(spec: CrudSpec<E>): Cla
 
   @Resolver(() => entity)
   class RecordResolver {
-    @Query(() => entity, { name, nullable: true, description: `One ${label} by id; null when it does not exist or is outside your scope.` })
+    @Query(() => entity, {
+      name,
+      nullable: true,
+      description: `One ${label} by id; null when it does not exist or is outside your scope.`,
+    })
     @UseMiddleware(allow(spec.group, 'read'))
     one(@Arg('id', () => ID, { description: `The ${label}'s id.` }) id: string, @Ctx() ctx: Context) {
       return ops.findOne(ctx, id);
@@ -509,17 +590,22 @@ export function createCrudResolver<E extends BaseRecord>(spec: CrudSpec<E>): Cla
     @UseMiddleware(allow(spec.group, 'read'))
     list(
       @Args(() => ListArgs) args: ListArgs,
-      @Arg('filter', () => FilterClass, { nullable: true, description: 'Which records to return.' }) filter: object | undefined,
+      @Arg('filter', () => FilterClass, { nullable: true, description: 'Which records to return.' })
+      filter: object | undefined,
       @Ctx() ctx: Context,
     ) {
       return ops.list(ctx, args, filter);
     }
 
-    @Query(() => ListMetadata, { name: `_all${plural}Meta`, description: `How many ${label} records match the filter.` })
+    @Query(() => ListMetadata, {
+      name: `_all${plural}Meta`,
+      description: `How many ${label} records match the filter.`,
+    })
     @UseMiddleware(allow(spec.group, 'read'))
     async meta(
       @Args(() => MetaArgs) _args: MetaArgs,
-      @Arg('filter', () => FilterClass, { nullable: true, description: 'Which records to count.' }) filter: object | undefined,
+      @Arg('filter', () => FilterClass, { nullable: true, description: 'Which records to count.' })
+      filter: object | undefined,
       @Ctx() ctx: Context,
     ): Promise<ListMetadata> {
       return { count: await ops.count(ctx, filter) };
@@ -528,15 +614,24 @@ export function createCrudResolver<E extends BaseRecord>(spec: CrudSpec<E>): Cla
 
   const guard = allow(spec.group, 'write');
   if (spec.createArgs) {
-    addMutation(RecordResolver, 'create', { name: `create${name}`, description: `Creates a ${label}.`, returns: entity, args: spec.createArgs, guard }, (args, ctx) =>
-      ops.create(ctx, args),
+    addMutation(
+      RecordResolver,
+      'create',
+      { name: `create${name}`, description: `Creates a ${label}.`, returns: entity, args: spec.createArgs, guard },
+      (args, ctx) => ops.create(ctx, args),
     );
   }
   if (spec.updateArgs) {
     addMutation(
       RecordResolver,
       'update',
-      { name: `update${name}`, description: `Changes a ${label}: pass its current \`version\`; a stale one is refused with CONFLICT.`, returns: entity, args: spec.updateArgs, guard },
+      {
+        name: `update${name}`,
+        description: `Changes a ${label}: pass its current \`version\`; a stale one is refused with CONFLICT.`,
+        returns: entity,
+        args: spec.updateArgs,
+        guard,
+      },
       (args, ctx) => ops.update(ctx, args),
     );
   }
@@ -544,7 +639,14 @@ export function createCrudResolver<E extends BaseRecord>(spec: CrudSpec<E>): Cla
     addMutation(
       RecordResolver,
       'remove',
-      { name: `delete${name}`, description: deleteDescription(spec.remove, label), returns: entity, args: 'id', idDescription: `The ${label}'s id.`, guard },
+      {
+        name: `delete${name}`,
+        description: deleteDescription(spec.remove, label),
+        returns: entity,
+        args: 'id',
+        idDescription: `The ${label}'s id.`,
+        guard,
+      },
       (args, ctx) => ops.remove(ctx, args.id),
     );
   }

@@ -3,7 +3,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { DataSource, DataSourceOptions, EntityManager, EntityTarget, ObjectLiteral, Logger as TypeOrmLogger } from 'typeorm';
+import {
+  DataSource,
+  DataSourceOptions,
+  EntityManager,
+  EntityTarget,
+  ObjectLiteral,
+  Logger as TypeOrmLogger,
+} from 'typeorm';
 import type { RuntimeConfig } from '@iron-triangle/config';
 import { ENTITIES } from '../modules/entities';
 import { MIGRATIONS } from '../migrations';
@@ -28,7 +35,9 @@ class StatementCounter implements TypeOrmLogger {
   log() {}
 }
 
-export function dataSourceOptions(config: Pick<RuntimeConfig, 'database'> & Partial<Pick<RuntimeConfig, 'databasePoolSize'>>): DataSourceOptions {
+export function dataSourceOptions(
+  config: Pick<RuntimeConfig, 'database'> & Partial<Pick<RuntimeConfig, 'databasePoolSize'>>,
+): DataSourceOptions {
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
@@ -120,7 +129,8 @@ export class Database {
   transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     const held = heldTransaction.getStore();
     if (held && held.dataSource === this.dataSource) return work(held.em);
-    const run = () => this.dataSource.transaction((em) => heldTransaction.run({ dataSource: this.dataSource, em }, () => work(em)));
+    const run = () =>
+      this.dataSource.transaction((em) => heldTransaction.run({ dataSource: this.dataSource, em }, () => work(em)));
     if (!this.serializeTransactions) return retryDeadlocks(run);
     const queued = this.tail.then(run);
     this.tail = queued.catch(() => undefined);
@@ -153,7 +163,9 @@ async function retryDeadlocks<T>(run: () => Promise<T>): Promise<T> {
     try {
       return await run();
     } catch (error) {
-      const code = (error as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ?? (error as { code?: unknown }).code;
+      const code =
+        (error as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ??
+        (error as { code?: unknown }).code;
       if (code !== 'ER_LOCK_DEADLOCK' || attempt >= 3) throw error;
     }
   }
@@ -164,7 +176,11 @@ async function retryDeadlocks<T>(run: () => Promise<T>): Promise<T> {
  * it until the transaction ends. Under REPEATABLE READ the first plain read fixes the transaction's snapshot, so a
  * write takes its locks before it reads anything else. SQLite runs one transaction at a time: a plain read there.
  */
-export function lockedRow<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, id: number): Promise<T | null> {
+export function lockedRow<T extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<T>,
+  id: number,
+): Promise<T | null> {
   const lock = em.connection.options.type === 'mysql' ? { lock: { mode: 'pessimistic_write' as const } } : {};
   return em.findOne(entity, { where: { id } as never, ...lock });
 }
@@ -222,7 +238,11 @@ export async function connectWithRetry(dataSource: DataSource, options: ConnectO
       if (dataSource.options.type === 'mysql') {
         await dataSource.query("SET time_zone = '+00:00'");
         // Every pooled connection speaks UTC.
-        const pool = (dataSource.driver as unknown as { pool?: { on(event: string, cb: (c: { query(sql: string): void }) => void): void } }).pool;
+        const pool = (
+          dataSource.driver as unknown as {
+            pool?: { on(event: string, cb: (c: { query(sql: string): void }) => void): void };
+          }
+        ).pool;
         pool?.on('connection', (connection) => connection.query("SET time_zone = '+00:00'"));
       }
       return dataSource;

@@ -49,9 +49,19 @@ export class HttpDrain {
       const socket = req.socket;
       if (this.draining) {
         const body = JSON.stringify({
-          errors: [{ message: 'The server is shutting down; send the request again (it was not processed).', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+          errors: [
+            {
+              message: 'The server is shutting down; send the request again (it was not processed).',
+              extensions: { code: 'SERVICE_UNAVAILABLE' },
+            },
+          ],
         });
-        res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close', 'retry-after': '1' });
+        res.writeHead(503, {
+          'content-type': 'application/json; charset=utf-8',
+          'content-length': Buffer.byteLength(body),
+          connection: 'close',
+          'retry-after': '1',
+        });
         res.end(body);
         return;
       }
@@ -89,7 +99,12 @@ export class HttpDrain {
       const cutRemaining = () => {
         clearTimeout(timer);
         const cut = [...this.connections.values()].flatMap((responses) => [...responses]);
-        result = { cut: cut.length, cutRequestIds: cut.map((res) => res.getHeader('x-request-id')).filter((id): id is string => typeof id === 'string') };
+        result = {
+          cut: cut.length,
+          cutRequestIds: cut
+            .map((res) => res.getHeader('x-request-id'))
+            .filter((id): id is string => typeof id === 'string'),
+        };
         for (const socket of this.connections.keys()) socket.destroy();
       };
       const timer = setTimeout(cutRemaining, graceMs);

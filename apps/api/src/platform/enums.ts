@@ -20,15 +20,41 @@ export const LtcStageEnum = enumObject(LTC_STAGES);
 export const AssessmentKindEnum = enumObject(['SELF', 'MANAGER', 'PANEL'] as const);
 export const PoolMetricKindEnum = enumObject(['ORDERS', 'REVENUE', 'CASH'] as const);
 
-registerEnumType(DecisionPointEnum, { name: 'DecisionPoint', description: 'An LTC decision point (ATI initiate, ATB bid, ATC sign, ATAC amend, ATCC close) or pool approval.' });
-registerEnumType(ProjectGradeEnum, { name: 'ProjectGrade', description: 'Project grade: I (highest impact), II, III.' });
-registerEnumType(TriangleRoleEnum, { name: 'TriangleRole', description: 'A role on a project team: the triangle (AR, SR, FR), the sponsor, a core-group member or an expert.' });
-registerEnumType(HolderKindEnum, { name: 'HolderKind', description: 'Who holds an authority rule: a position in an org unit, a decision body, or the project member in a role.' });
-registerEnumType(LinkKindEnum, { name: 'LinkKind', description: 'A link of an authority chain: the rule itself or a delegation.' });
+registerEnumType(DecisionPointEnum, {
+  name: 'DecisionPoint',
+  description: 'An LTC decision point (ATI initiate, ATB bid, ATC sign, ATAC amend, ATCC close) or pool approval.',
+});
+registerEnumType(ProjectGradeEnum, {
+  name: 'ProjectGrade',
+  description: 'Project grade: I (highest impact), II, III.',
+});
+registerEnumType(TriangleRoleEnum, {
+  name: 'TriangleRole',
+  description: 'A role on a project team: the triangle (AR, SR, FR), the sponsor, a core-group member or an expert.',
+});
+registerEnumType(HolderKindEnum, {
+  name: 'HolderKind',
+  description:
+    'Who holds an authority rule: a position in an org unit, a decision body, or the project member in a role.',
+});
+registerEnumType(LinkKindEnum, {
+  name: 'LinkKind',
+  description: 'A link of an authority chain: the rule itself or a delegation.',
+});
 registerEnumType(DecisionOutcomeEnum, { name: 'DecisionOutcome', description: 'The outcome of a decision.' });
 registerEnumType(PoolStatusEnum, { name: 'PoolStatus', description: 'Lifecycle of an incentive pool.' });
-registerEnumType(UserRoleEnum, { name: 'UserRole', description: 'What a signed-in user may do: ADMIN everything, HR qualifications, LEADER projects and authority in their org subtree, VIEWER read.' });
+registerEnumType(UserRoleEnum, {
+  name: 'UserRole',
+  description:
+    'What a signed-in user may do: ADMIN everything, HR qualifications, LEADER projects and authority in their org subtree, VIEWER read.',
+});
 registerEnumType(CustomerTierEnum, { name: 'CustomerTier', description: 'Customer tier, S (strategic) to C.' });
 registerEnumType(LtcStageEnum, { name: 'LtcStage', description: 'Lead-to-Cash stage of a project.' });
-registerEnumType(AssessmentKindEnum, { name: 'AssessmentKind', description: 'Who assessed: the person (self, never certifies), their manager, or a panel.' });
-registerEnumType(PoolMetricKindEnum, { name: 'PoolMetricKind', description: 'A pool metric: orders, revenue or cash collected.' });
+registerEnumType(AssessmentKindEnum, {
+  name: 'AssessmentKind',
+  description: 'Who assessed: the person (self, never certifies), their manager, or a panel.',
+});
+registerEnumType(PoolMetricKindEnum, {
+  name: 'PoolMetricKind',
+  description: 'A pool metric: orders, revenue or cash collected.',
+});

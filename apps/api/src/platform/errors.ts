@@ -27,7 +27,10 @@ export class AppError extends GraphQLError {
 }
 
 export const unauthenticated = () =>
-  new AppError('UNAUTHENTICATED', 'Sign in first: call the `login` mutation and send its token as "Authorization: Bearer <token>".');
+  new AppError(
+    'UNAUTHENTICATED',
+    'Sign in first: call the `login` mutation and send its token as "Authorization: Bearer <token>".',
+  );
 
 export const forbidden = (message: string) => new AppError('FORBIDDEN', message);
 
@@ -43,7 +46,14 @@ export const conflict = (type: string, id: string | number, expected: number, ac
 
 /** A bad argument: `fieldErrors` maps argument names to what is wrong with them. */
 export const badInput = (fieldErrors: Record<string, string>, message?: string) =>
-  new AppError('BAD_USER_INPUT', message ?? Object.entries(fieldErrors).map(([f, m]) => `${f}: ${m}`).join('; '), { fieldErrors });
+  new AppError(
+    'BAD_USER_INPUT',
+    message ??
+      Object.entries(fieldErrors)
+        .map(([f, m]) => `${f}: ${m}`)
+        .join('; '),
+    { fieldErrors },
+  );
 
 /**
  * The caller sent an idempotency key again with a different request. `recordType`/`recordId` name what the key
@@ -71,15 +81,21 @@ export class DatabaseBusyError extends Error {
 /** A programming error: a pooled connection was asked for while the request holds a transaction. */
 export class TransactionLeakError extends Error {
   constructor() {
-    super('a second database connection was requested inside a transaction: read through the transaction (ctx.db.manager / the em passed to the work)');
+    super(
+      'a second database connection was requested inside a transaction: read through the transaction (ctx.db.manager / the em passed to the work)',
+    );
     this.name = 'TransactionLeakError';
   }
 }
 
 export const busy = (waitedMs: number) =>
-  new AppError('SERVICE_UNAVAILABLE', `The server is busy: no database connection became free within ${Math.round(waitedMs / 100) / 10} s. Retry in a moment.`, {
-    retryAfterSeconds: 1,
-  });
+  new AppError(
+    'SERVICE_UNAVAILABLE',
+    `The server is busy: no database connection became free within ${Math.round(waitedMs / 100) / 10} s. Retry in a moment.`,
+    {
+      retryAfterSeconds: 1,
+    },
+  );
 
 const PASS_THROUGH = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -136,7 +152,12 @@ export function isConnectionError(error: unknown): boolean {
 
 function isForeignKeyViolation(error: unknown): boolean {
   const code = errorCodeOf(error);
-  return code === 'ER_ROW_IS_REFERENCED_2' || code === 'ER_ROW_IS_REFERENCED' || code === 'ER_NO_REFERENCED_ROW_2' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+  return (
+    code === 'ER_ROW_IS_REFERENCED_2' ||
+    code === 'ER_ROW_IS_REFERENCED' ||
+    code === 'ER_NO_REFERENCED_ROW_2' ||
+    code === 'SQLITE_CONSTRAINT_FOREIGNKEY'
+  );
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -159,15 +180,24 @@ export function toClientError(error: unknown): GraphQLError | null {
   const original = unwrapResolverError(error);
   if (original instanceof ArgumentValidationError) {
     const fieldErrors = fieldErrorsOf(original.extensions.validationErrors);
-    return badInput(fieldErrors, `Invalid arguments: ${Object.entries(fieldErrors).map(([f, m]) => `${f}: ${m}`).join('; ')}`);
+    return badInput(
+      fieldErrors,
+      `Invalid arguments: ${Object.entries(fieldErrors)
+        .map(([f, m]) => `${f}: ${m}`)
+        .join('; ')}`,
+    );
   }
   if (original instanceof AppError) return original;
   if (isBusyError(original)) return busy(original instanceof DatabaseBusyError ? original.waitedMs : 0);
   if (isConnectionError(original)) return unavailable();
   if (isForeignKeyViolation(original)) {
-    return new AppError('RECORD_IN_USE', 'Other records refer to this one (or a referenced record does not exist); remove or re-point them first.');
+    return new AppError(
+      'RECORD_IN_USE',
+      'Other records refer to this one (or a referenced record does not exist); remove or re-point them first.',
+    );
   }
-  if (isUniqueViolation(original)) return new AppError('CONFLICT', 'A record with the same unique value already exists; choose another value.');
+  if (isUniqueViolation(original))
+    return new AppError('CONFLICT', 'A record with the same unique value already exists; choose another value.');
   if (original instanceof GraphQLError) {
     const code = original.extensions?.code;
     if (typeof code === 'string' && (PASS_THROUGH.has(code) || code === 'SERVICE_UNAVAILABLE')) return original;
@@ -184,11 +214,18 @@ export function toClientError(error: unknown): GraphQLError | null {
 function scalarInputError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null {
   // graphql-js and Apollo wrap the scalar's error once or twice: follow originalError down to the problem.
   let problem: unknown = error;
-  for (let i = 0; i < 4 && problem instanceof Error && !(problem instanceof InputValueProblem); i++) problem = (problem as { originalError?: unknown }).originalError;
+  for (let i = 0; i < 4 && problem instanceof Error && !(problem instanceof InputValueProblem); i++)
+    problem = (problem as { originalError?: unknown }).originalError;
   if (!(problem instanceof InputValueProblem)) return null;
-  const variable = /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)" got invalid value .*?(?: at "([^"]+)")?; /s.exec(formatted.message);
+  const variable = /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)" got invalid value .*?(?: at "([^"]+)")?; /s.exec(
+    formatted.message,
+  );
   const field = problem.field ?? variable?.[2] ?? variable?.[1] ?? 'input';
-  return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT', fieldErrors: { [field]: problem.message } } };
+  return {
+    message: formatted.message,
+    locations: formatted.locations,
+    extensions: { code: 'BAD_USER_INPUT', fieldErrors: { [field]: problem.message } },
+  };
 }
 
 /** Apollo's formatError: known errors pass (without stack traces), unknown ones become a masked INTERNAL_SERVER_ERROR. */
@@ -197,13 +234,21 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (scalar) return scalar;
   const known = toClientError(error);
   if (known) {
-    const { stacktrace: _s, http: _h, ...extensions } = { ...(formatted.extensions ?? {}), ...((known.extensions ?? {}) as Record<string, unknown>) };
+    const {
+      stacktrace: _s,
+      http: _h,
+      ...extensions
+    } = { ...(formatted.extensions ?? {}), ...((known.extensions ?? {}) as Record<string, unknown>) };
     return { message: known.message, locations: formatted.locations, path: formatted.path, extensions };
   }
   // Parse and validation errors raised by graphql-js or Apollo itself (no driver or runtime error behind them).
   const original = unwrapResolverError(error);
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && PASS_THROUGH.has(code) && !(original instanceof Error && !(original instanceof GraphQLError))) {
+  if (
+    typeof code === 'string' &&
+    PASS_THROUGH.has(code) &&
+    !(original instanceof Error && !(original instanceof GraphQLError))
+  ) {
     const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }

@@ -27,7 +27,9 @@ export class DatabaseHealth {
   reportFailure(error: unknown): void {
     if (!this.up) return;
     this.up = false;
-    this.logger.warn('database unavailable; failing requests fast until it answers again', { error: error instanceof Error ? error.message : String(error) });
+    this.logger.warn('database unavailable; failing requests fast until it answers again', {
+      error: error instanceof Error ? error.message : String(error),
+    });
     this.probe = setInterval(() => {
       void this.db.ping().then((ok) => {
         if (ok) this.markUp();

@@ -71,7 +71,8 @@ class IdempotencyCommitStamp implements EntitySubscriberInterface {
 }
 
 function installCommitStamp(dataSource: DataSource): void {
-  if (!dataSource.subscribers.some((s) => s instanceof IdempotencyCommitStamp)) dataSource.subscribers.push(new IdempotencyCommitStamp());
+  if (!dataSource.subscribers.some((s) => s instanceof IdempotencyCommitStamp))
+    dataSource.subscribers.push(new IdempotencyCommitStamp());
 }
 
 interface Row {
@@ -120,7 +121,9 @@ interface GraphQLBody {
 }
 
 /** The mutation the body asks to run, or null (a query, or a document Apollo will refuse on its own). */
-function mutationOf(body: GraphQLBody | undefined): { document: DocumentNode; operation: OperationDefinitionNode } | null {
+function mutationOf(
+  body: GraphQLBody | undefined,
+): { document: DocumentNode; operation: OperationDefinitionNode } | null {
   if (!body || typeof body.query !== 'string') return null;
   let document: DocumentNode;
   try {
@@ -130,12 +133,20 @@ function mutationOf(body: GraphQLBody | undefined): { document: DocumentNode; op
   }
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
   const name = typeof body.operationName === 'string' ? body.operationName : null;
-  const operation = name ? operations.find((o) => o.name?.value === name) : operations.length === 1 ? operations[0] : undefined;
+  const operation = name
+    ? operations.find((o) => o.name?.value === name)
+    : operations.length === 1
+      ? operations[0]
+      : undefined;
   return operation && operation.operation === 'mutation' ? { document, operation } : null;
 }
 
 function fingerprintOf(body: GraphQLBody, document: DocumentNode): string {
-  const request = { document: print(document), operationName: typeof body.operationName === 'string' ? body.operationName : null, variables: canonical(body.variables ?? {}) };
+  const request = {
+    document: print(document),
+    operationName: typeof body.operationName === 'string' ? body.operationName : null,
+    variables: canonical(body.variables ?? {}),
+  };
   return createHash('sha256').update(JSON.stringify(request)).digest('hex');
 }
 
@@ -154,7 +165,10 @@ function definitive(text: string, committed: boolean): boolean {
 }
 
 function sendError(res: express.Response, status: number, message: string, extensions: Record<string, unknown>): void {
-  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions }] }));
+  res
+    .status(status)
+    .type('application/json')
+    .send(JSON.stringify({ errors: [{ message, extensions }] }));
 }
 
 export interface IdempotencyOptions {
@@ -178,7 +192,9 @@ export function idempotency({ db, logger, caller }: IdempotencyOptions): express
       .from(IDEMPOTENCY_TABLE)
       .where('expiresAt <= :now', { now })
       .execute()
-      .catch((error: unknown) => logger.warn('idempotency purge failed', { error: error instanceof Error ? error.message : String(error) }));
+      .catch((error: unknown) =>
+        logger.warn('idempotency purge failed', { error: error instanceof Error ? error.message : String(error) }),
+      );
   };
 
   async function claimKey(owner: string, key: string, fingerprint: string): Promise<ClaimResult> {
@@ -189,21 +205,43 @@ export function idempotency({ db, logger, caller }: IdempotencyOptions): express
         await table()
           .insert()
           .into(IDEMPOTENCY_TABLE)
-          .values({ owner, idempotencyKey: key, fingerprint, attempt, state: 'RUNNING', leaseUntil: now + IDEMPOTENCY_LEASE_MS, committedAt: null, status: null, body: null, createdAt: now, expiresAt: now + IDEMPOTENCY_TTL_MS })
+          .values({
+            owner,
+            idempotencyKey: key,
+            fingerprint,
+            attempt,
+            state: 'RUNNING',
+            leaseUntil: now + IDEMPOTENCY_LEASE_MS,
+            committedAt: null,
+            status: null,
+            body: null,
+            createdAt: now,
+            expiresAt: now + IDEMPOTENCY_TTL_MS,
+          })
           .execute();
-        const mine = (await table().select('r.id', 'id').from(IDEMPOTENCY_TABLE, 'r').where('r.owner = :owner AND r.idempotencyKey = :key AND r.attempt = :attempt', { owner, key, attempt }).getRawOne()) as
-          | { id: number | string }
-          | undefined;
+        const mine = (await table()
+          .select('r.id', 'id')
+          .from(IDEMPOTENCY_TABLE, 'r')
+          .where('r.owner = :owner AND r.idempotencyKey = :key AND r.attempt = :attempt', { owner, key, attempt })
+          .getRawOne()) as { id: number | string } | undefined;
         if (!mine) throw new Error('idempotency: the claim just inserted is not there');
         return { kind: 'run', claim: { id: Number(mine.id), attempt, committed: false } };
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
       }
-      const row = (await table().select('r.*').from(IDEMPOTENCY_TABLE, 'r').where('r.owner = :owner AND r.idempotencyKey = :key', { owner, key }).getRawOne()) as Row | undefined;
+      const row = (await table()
+        .select('r.*')
+        .from(IDEMPOTENCY_TABLE, 'r')
+        .where('r.owner = :owner AND r.idempotencyKey = :key', { owner, key })
+        .getRawOne()) as Row | undefined;
       if (!row) continue; // released in between: claim again
       if (Number(row.expiresAt) <= now) {
         // Kept answers expire: the key may be used again.
-        await table().delete().from(IDEMPOTENCY_TABLE).where('id = :id AND expiresAt <= :now', { id: row.id, now }).execute();
+        await table()
+          .delete()
+          .from(IDEMPOTENCY_TABLE)
+          .where('id = :id AND expiresAt <= :now', { id: row.id, now })
+          .execute();
         continue;
       }
       if (row.fingerprint !== fingerprint) return { kind: 'reused', row };
@@ -214,7 +252,11 @@ export function idempotency({ db, logger, caller }: IdempotencyOptions): express
       const taken = await table()
         .update(IDEMPOTENCY_TABLE)
         .set({ attempt, leaseUntil: now + IDEMPOTENCY_LEASE_MS })
-        .where('id = :id AND attempt = :old AND state = :state AND committedAt IS NULL', { id: row.id, old: row.attempt, state: 'RUNNING' })
+        .where('id = :id AND attempt = :old AND state = :state AND committedAt IS NULL', {
+          id: row.id,
+          old: row.attempt,
+          state: 'RUNNING',
+        })
         .execute();
       if (taken.affected === 1) return { kind: 'run', claim: { id: Number(row.id), attempt, committed: false } };
     }
@@ -229,8 +271,12 @@ export function idempotency({ db, logger, caller }: IdempotencyOptions): express
     if (!mutation) return next(); // queries ignore the header
     try {
       if (!IDEMPOTENCY_KEY_FORMAT.test(key)) {
-        const problem = 'must be 1–200 visible ASCII characters (letters, digits and punctuation; no spaces), e.g. a UUID';
-        sendError(res, 400, `Idempotency-Key header: ${problem}.`, { code: 'BAD_USER_INPUT', fieldErrors: { [IDEMPOTENCY_HEADER]: problem } });
+        const problem =
+          'must be 1–200 visible ASCII characters (letters, digits and punctuation; no spaces), e.g. a UUID';
+        sendError(res, 400, `Idempotency-Key header: ${problem}.`, {
+          code: 'BAD_USER_INPUT',
+          fieldErrors: { [IDEMPOTENCY_HEADER]: problem },
+        });
         return;
       }
       const owner = await caller(req);
@@ -247,13 +293,25 @@ export function idempotency({ db, logger, caller }: IdempotencyOptions): express
             .send(claimed.row.body ?? '');
           return;
         case 'reused': {
-          const error = idempotencyKeyReused('Request', key, `first sent at ${new Date(Number(claimed.row.createdAt)).toISOString()} with another operation or other variables`);
-          sendError(res, 422, error.message, { ...error.extensions, firstSentAt: new Date(Number(claimed.row.createdAt)).toISOString() });
+          const error = idempotencyKeyReused(
+            'Request',
+            key,
+            `first sent at ${new Date(Number(claimed.row.createdAt)).toISOString()} with another operation or other variables`,
+          );
+          sendError(res, 422, error.message, {
+            ...error.extensions,
+            firstSentAt: new Date(Number(claimed.row.createdAt)).toISOString(),
+          });
           return;
         }
         case 'running':
           res.setHeader('retry-after', '1');
-          sendError(res, 409, 'A request with this Idempotency-Key is still in progress; retry in a moment to get its answer.', { code: 'CONFLICT', idempotencyKey: key, inProgress: true });
+          sendError(
+            res,
+            409,
+            'A request with this Idempotency-Key is still in progress; retry in a moment to get its answer.',
+            { code: 'CONFLICT', idempotencyKey: key, inProgress: true },
+          );
           return;
         case 'lost':
           sendError(
@@ -268,17 +326,35 @@ export function idempotency({ db, logger, caller }: IdempotencyOptions): express
       }
       const claim = claimed.claim;
       const release = () =>
-        table().delete().from(IDEMPOTENCY_TABLE).where('id = :id AND attempt = :attempt AND committedAt IS NULL', { id: claim.id, attempt: claim.attempt }).execute();
+        table()
+          .delete()
+          .from(IDEMPOTENCY_TABLE)
+          .where('id = :id AND attempt = :attempt AND committedAt IS NULL', { id: claim.id, attempt: claim.attempt })
+          .execute();
       const keep = (status: number, text: string) =>
-        table().update(IDEMPOTENCY_TABLE).set({ state: 'DONE', status, body: text }).where('id = :id AND attempt = :attempt', { id: claim.id, attempt: claim.attempt }).execute();
+        table()
+          .update(IDEMPOTENCY_TABLE)
+          .set({ state: 'DONE', status, body: text })
+          .where('id = :id AND attempt = :attempt', { id: claim.id, attempt: claim.attempt })
+          .execute();
       const send = res.send.bind(res);
       // The answer is stored before it leaves: a retry that follows it at once finds it kept. (A client that went
       // away does not release the key: the mutation goes on, and its answer is stored when it is sent.)
       res.send = ((payload: unknown) => {
-        const text = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : JSON.stringify(payload);
+        const text =
+          typeof payload === 'string'
+            ? payload
+            : Buffer.isBuffer(payload)
+              ? payload.toString('utf8')
+              : JSON.stringify(payload);
         const status = res.statusCode;
         (definitive(text, claim.committed) ? keep(status, text) : release())
-          .catch((error: unknown) => logger.warn('idempotency: could not store the outcome', { key, error: error instanceof Error ? error.message : String(error) }))
+          .catch((error: unknown) =>
+            logger.warn('idempotency: could not store the outcome', {
+              key,
+              error: error instanceof Error ? error.message : String(error),
+            }),
+          )
           .finally(() => send(payload as never));
         return res;
       }) as typeof res.send;

@@ -1,5 +1,18 @@
 // Query limits as GraphQL validation rules: depth, aliases and a simple cost (fields × list multipliers).
-import { ASTVisitor, BREAK, DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLError, Kind, OperationDefinitionNode, SelectionSetNode, ValidationContext, ValidationRule, visit } from 'graphql';
+import {
+  ASTVisitor,
+  BREAK,
+  DocumentNode,
+  FieldNode,
+  FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  OperationDefinitionNode,
+  SelectionSetNode,
+  ValidationContext,
+  ValidationRule,
+  visit,
+} from 'graphql';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -12,7 +25,10 @@ export interface QueryLimits {
 export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 10, maxAliases: 30, maxCost: 20_000, maxTokens: 5_000 };
 
 const limitError = (message: string, node?: FieldNode | OperationDefinitionNode) =>
-  new GraphQLError(message, { nodes: node ? [node] : undefined, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: true } });
+  new GraphQLError(message, {
+    nodes: node ? [node] : undefined,
+    extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: true },
+  });
 
 type Fragments = Record<string, FragmentDefinitionNode>;
 
@@ -56,7 +72,12 @@ function intArgument(field: FieldNode, name: string, variables: Record<string, u
 }
 
 /** Cost: every field costs 1; a list field (all*, or with perPage) multiplies its children by its page size. */
-function costOf(set: SelectionSetNode | undefined, fragments: Fragments, seen: Set<string>, variables: Record<string, unknown>): number {
+function costOf(
+  set: SelectionSetNode | undefined,
+  fragments: Fragments,
+  seen: Set<string>,
+  variables: Record<string, unknown>,
+): number {
   if (!set) return 0;
   let total = 0;
   for (const selection of set.selections) {
@@ -78,9 +99,14 @@ function costOf(set: SelectionSetNode | undefined, fragments: Fragments, seen: S
 }
 
 /** The cost of an operation with its variables (page sizes may come from variables). */
-export function operationCost(operation: OperationDefinitionNode, document: DocumentNode, variables: Record<string, unknown>): number {
+export function operationCost(
+  operation: OperationDefinitionNode,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+): number {
   const fragments: Fragments = {};
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
   return costOf(operation.selectionSet, fragments, new Set(), variables);
 }
 
@@ -103,7 +129,11 @@ function pageSizeFromVariables(document: DocumentNode): boolean {
 const staticCosts = new WeakMap<OperationDefinitionNode, number | null>();
 
 /** operationCost, remembered per operation when it does not depend on the variables. */
-export function cachedOperationCost(operation: OperationDefinitionNode, document: DocumentNode, variables: Record<string, unknown>): number {
+export function cachedOperationCost(
+  operation: OperationDefinitionNode,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+): number {
   let cost = staticCosts.get(operation);
   if (cost === undefined) {
     cost = pageSizeFromVariables(document) ? null : operationCost(operation, document, {});
@@ -113,9 +143,12 @@ export function cachedOperationCost(operation: OperationDefinitionNode, document
 }
 
 export function costError(cost: number, limits: QueryLimits): GraphQLError {
-  return new GraphQLError(`Query would cost ${cost} (fields × page sizes); the limit is ${limits.maxCost}. Ask for smaller pages or fewer nested fields.`, {
-    extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: true, http: { status: 400 } },
-  });
+  return new GraphQLError(
+    `Query would cost ${cost} (fields × page sizes); the limit is ${limits.maxCost}. Ask for smaller pages or fewer nested fields.`,
+    {
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: true, http: { status: 400 } },
+    },
+  );
 }
 
 /** Depth and alias limits as validation rules (the cost needs variables: see operationCost). */
@@ -123,7 +156,13 @@ export function limitRules(limits: QueryLimits): ValidationRule[] {
   const depthRule: ValidationRule = (context): ASTVisitor => ({
     OperationDefinition(node) {
       const depth = depthOf(node.selectionSet, fragmentsOf(context), new Set());
-      if (depth > limits.maxDepth) context.reportError(limitError(`Query is ${depth} levels deep; the limit is ${limits.maxDepth}. Split it into smaller queries.`, node));
+      if (depth > limits.maxDepth)
+        context.reportError(
+          limitError(
+            `Query is ${depth} levels deep; the limit is ${limits.maxDepth}. Split it into smaller queries.`,
+            node,
+          ),
+        );
     },
   });
   const aliasRule: ValidationRule = (context): ASTVisitor => {
@@ -134,7 +173,8 @@ export function limitRules(limits: QueryLimits): ValidationRule[] {
       },
       Document: {
         leave() {
-          if (aliases > limits.maxAliases) context.reportError(limitError(`Query uses ${aliases} aliases; the limit is ${limits.maxAliases}.`));
+          if (aliases > limits.maxAliases)
+            context.reportError(limitError(`Query uses ${aliases} aliases; the limit is ${limits.maxAliases}.`));
         },
       },
     };

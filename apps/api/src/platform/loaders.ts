@@ -3,7 +3,10 @@ import DataLoader from 'dataloader';
 import { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /** Restricts a query on `entity` (alias "r") to what the caller may read (platform/scope.ts). */
-export type ReadRestriction = (qb: SelectQueryBuilder<ObjectLiteral>, entity: EntityTarget<ObjectLiteral>) => Promise<void>;
+export type ReadRestriction = (
+  qb: SelectQueryBuilder<ObjectLiteral>,
+  entity: EntityTarget<ObjectLiteral>,
+) => Promise<void>;
 
 export class Loaders {
   private readonly byIdLoaders = new Map<EntityTarget<ObjectLiteral>, DataLoader<number, ObjectLiteral | null>>();
@@ -15,7 +18,11 @@ export class Loaders {
     private readonly restrict: ReadRestriction = async () => {},
   ) {}
 
-  private async rows<T extends ObjectLiteral>(entity: EntityTarget<T>, column: string, keys: readonly number[]): Promise<T[]> {
+  private async rows<T extends ObjectLiteral>(
+    entity: EntityTarget<T>,
+    column: string,
+    keys: readonly number[],
+  ): Promise<T[]> {
     const qb = this.em()
       .getRepository(entity)
       .createQueryBuilder('r')
@@ -40,7 +47,10 @@ export class Loaders {
   }
 
   /** Loads the records of `entity` whose `column` equals each key (one-to-many), batched, ordered by id. */
-  manyBy<T extends ObjectLiteral>(entity: EntityTarget<T> & { name: string }, column: keyof T & string): DataLoader<number, T[]> {
+  manyBy<T extends ObjectLiteral>(
+    entity: EntityTarget<T> & { name: string },
+    column: keyof T & string,
+  ): DataLoader<number, T[]> {
     const key = `${entity.name}.${column}`;
     let loader = this.manyLoaders.get(key);
     if (!loader) {

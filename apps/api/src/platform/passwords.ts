@@ -14,7 +14,9 @@ function scrypt(password: string, salt: Buffer, n: number): Promise<Buffer> {
   // scrypt needs 128 · N · r bytes; leave headroom for the rest of its state.
   const maxmem = 128 * n * SCRYPT.r + 32 * 1024 * 1024;
   return new Promise((resolve, reject) =>
-    scryptCallback(password, salt, SCRYPT.keylen, { N: n, r: SCRYPT.r, p: SCRYPT.p, maxmem }, (error, key) => (error ? reject(error) : resolve(key))),
+    scryptCallback(password, salt, SCRYPT.keylen, { N: n, r: SCRYPT.r, p: SCRYPT.p, maxmem }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
   );
 }
 
@@ -59,7 +61,11 @@ let commonPasswords: Set<string> | null = null;
 
 /** The 49k most common passwords (zxcvbn-ts's list), lower-cased; built on first use. */
 function common(): Set<string> {
-  commonPasswords ??= new Set(((dictionary as Record<string, string[] | undefined>)['passwords-common'] ?? []).map((p) => String(p).toLowerCase()));
+  commonPasswords ??= new Set(
+    ((dictionary as Record<string, string[] | undefined>)['passwords-common'] ?? []).map((p) =>
+      String(p).toLowerCase(),
+    ),
+  );
   return commonPasswords;
 }
 

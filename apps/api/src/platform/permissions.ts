@@ -7,7 +7,8 @@ export const USER_ROLES = ['ADMIN', 'HR', 'LEADER', 'VIEWER'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
 /** Records are grouped by who looks after them. */
-export type ResourceGroup = 'org' | 'projects' | 'qualifications' | 'authority' | 'decisions' | 'pools' | 'users' | 'audit';
+export type ResourceGroup =
+  'org' | 'projects' | 'qualifications' | 'authority' | 'decisions' | 'pools' | 'users' | 'audit';
 export type Action = 'read' | 'write';
 
 export type Principal =
@@ -37,7 +38,15 @@ const WRITERS: Record<ResourceGroup, readonly UserRole[]> = {
 };
 
 /** API-token scopes; users and audit entries are never open to tokens. */
-export const TOKEN_SCOPES = ['read', 'write:org', 'write:projects', 'write:qualifications', 'write:authority', 'decide', 'write:pools'] as const;
+export const TOKEN_SCOPES = [
+  'read',
+  'write:org',
+  'write:projects',
+  'write:qualifications',
+  'write:authority',
+  'decide',
+  'write:pools',
+] as const;
 const WRITE_SCOPE: Record<ResourceGroup, string | null> = {
   org: 'write:org',
   projects: 'write:projects',

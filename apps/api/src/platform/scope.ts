@@ -89,12 +89,22 @@ export function callerScope(ctx: Context): Promise<CallerScope | null> {
   return scope;
 }
 
-function unitsFor(scope: CallerScope, declaration: ScopeDeclaration & { kind: 'orgUnit' }, access: 'read' | 'write'): ReadonlySet<number> {
+function unitsFor(
+  scope: CallerScope,
+  declaration: ScopeDeclaration & { kind: 'orgUnit' },
+  access: 'read' | 'write',
+): ReadonlySet<number> {
   return access === 'read' && declaration.ancestors === 'read-only' ? scope.read : scope.write;
 }
 
 /** The SQL condition on `alias` that keeps the records of `entity` the caller may read (parameters into `params`). */
-function readCondition(em: EntityManager, scope: CallerScope, entity: EntityTarget<ObjectLiteral>, alias: string, params: Record<string, unknown>): string {
+function readCondition(
+  em: EntityManager,
+  scope: CallerScope,
+  entity: EntityTarget<ObjectLiteral>,
+  alias: string,
+  params: Record<string, unknown>,
+): string {
   const { declaration } = registered(entity);
   const metadata = em.connection.getMetadata(entity);
   const escape = (name: string) => em.connection.driver.escape(name);
@@ -111,7 +121,9 @@ function readCondition(em: EntityManager, scope: CallerScope, entity: EntityTarg
       const name = `scope${Object.keys(params).length}`;
       params[name] = units;
       const inScope = units.length ? `${column(declaration.column)} IN (:...${name})` : '1 = 0';
-      return declaration.nullMeans === 'company-wide' ? `(${inScope} OR ${column(declaration.column)} IS NULL)` : inScope;
+      return declaration.nullMeans === 'company-wide'
+        ? `(${inScope} OR ${column(declaration.column)} IS NULL)`
+        : inScope;
     }
     case 'through': {
       const parent = declaration.parent();
@@ -125,13 +137,21 @@ function readCondition(em: EntityManager, scope: CallerScope, entity: EntityTarg
 }
 
 /** Restricts a query on `entity` (alias `alias`) to the records the caller may read. */
-export async function restrictToReadable<T extends ObjectLiteral>(ctx: Context, qb: SelectQueryBuilder<T>, alias: string, entity: EntityTarget<ObjectLiteral>): Promise<void> {
+export async function restrictToReadable<T extends ObjectLiteral>(
+  ctx: Context,
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  entity: EntityTarget<ObjectLiteral>,
+): Promise<void> {
   const scope = await callerScope(ctx);
   if (!scope) return;
   const params: Record<string, unknown> = {};
   // Parameter names unique to this call: a query may be restricted more than once (e.g. a subquery).
   const prefix = `s${Object.keys(qb.getParameters()).length}_`;
-  const condition = readCondition(qb.connection.manager, scope, entity, alias, params).replace(/:(\.\.\.)?scope(\d+)/g, (_m, dots: string | undefined, n: string) => `:${dots ?? ''}${prefix}scope${n}`);
+  const condition = readCondition(qb.connection.manager, scope, entity, alias, params).replace(
+    /:(\.\.\.)?scope(\d+)/g,
+    (_m, dots: string | undefined, n: string) => `:${dots ?? ''}${prefix}scope${n}`,
+  );
   const prefixed = Object.fromEntries(Object.entries(params).map(([k, v]) => [`${prefix}${k}`, v]));
   qb.andWhere(condition, prefixed);
 }
@@ -139,7 +159,13 @@ export async function restrictToReadable<T extends ObjectLiteral>(ctx: Context, 
 type Access = 'read' | 'write';
 
 /** Whether the caller may read (or write) `row` of `entity`; parents are read through `em`. */
-async function reaches(em: EntityManager, scope: CallerScope, entity: EntityTarget<ObjectLiteral>, row: ObjectLiteral, access: Access): Promise<boolean> {
+async function reaches(
+  em: EntityManager,
+  scope: CallerScope,
+  entity: EntityTarget<ObjectLiteral>,
+  row: ObjectLiteral,
+  access: Access,
+): Promise<boolean> {
   const { declaration } = registered(entity);
   switch (declaration.kind) {
     case 'reference':
@@ -160,13 +186,23 @@ async function reaches(em: EntityManager, scope: CallerScope, entity: EntityTarg
 }
 
 /** Whether the caller may read `row` (always true for an unrestricted caller). */
-export async function canRead(ctx: Context, em: EntityManager, entity: EntityTarget<ObjectLiteral>, row: ObjectLiteral): Promise<boolean> {
+export async function canRead(
+  ctx: Context,
+  em: EntityManager,
+  entity: EntityTarget<ObjectLiteral>,
+  row: ObjectLiteral,
+): Promise<boolean> {
   const scope = await callerScope(ctx);
   return !scope || reaches(em, scope, entity, row, 'read');
 }
 
 /** The rows the caller may read, in order. */
-export async function readableRows<T extends ObjectLiteral>(ctx: Context, em: EntityManager, entity: EntityTarget<ObjectLiteral>, rows: readonly T[]): Promise<T[]> {
+export async function readableRows<T extends ObjectLiteral>(
+  ctx: Context,
+  em: EntityManager,
+  entity: EntityTarget<ObjectLiteral>,
+  rows: readonly T[],
+): Promise<T[]> {
   const scope = await callerScope(ctx);
   if (!scope) return [...rows];
   const kept: T[] = [];
@@ -175,7 +211,13 @@ export async function readableRows<T extends ObjectLiteral>(ctx: Context, em: En
 }
 
 /** A record the caller must be able to read: NOT_FOUND otherwise (whether it exists or not). */
-export async function assertReadable(ctx: Context, em: EntityManager, entity: EntityTarget<ObjectLiteral>, row: ObjectLiteral | null, id: number | string): Promise<void> {
+export async function assertReadable(
+  ctx: Context,
+  em: EntityManager,
+  entity: EntityTarget<ObjectLiteral>,
+  row: ObjectLiteral | null,
+  id: number | string,
+): Promise<void> {
   const name = registered(entity).name;
   if (!row || !(await canRead(ctx, em, entity, row))) throw notFound(name, id);
 }
@@ -197,10 +239,13 @@ export async function assertWritable(
   if (!scope) return;
   const { name, declaration } = registered(entity);
   if (declaration.kind === 'reference') {
-    throw forbidden(`${label} records are org-wide reference data: your role changes them nowhere (ask an administrator).`);
+    throw forbidden(
+      `${label} records are org-wide reference data: your role changes them nowhere (ask an administrator).`,
+    );
   }
   if (before) {
-    if (!(await reaches(em, scope, entity, before, 'read'))) throw notFound(name, (before as { id?: number }).id ?? '?');
+    if (!(await reaches(em, scope, entity, before, 'read')))
+      throw notFound(name, (before as { id?: number }).id ?? '?');
     if (!(await reaches(em, scope, entity, before, 'write'))) {
       throw forbidden(`This ${label} belongs above or outside your org subtree: you may read it, not change it.`);
     }
@@ -236,6 +281,8 @@ export async function assertReferenceReadable(
 export async function assertUnitInSubtree(ctx: Context, unitId: number, field: string): Promise<void> {
   const scope = await callerScope(ctx);
   if (scope && !scope.write.has(unitId)) {
-    throw forbidden(`${field}: org unit ${unitId} is outside your org subtree; you may ask only about cases within it.`);
+    throw forbidden(
+      `${field}: org unit ${unitId} is outside your org subtree; you may ask only about cases within it.`,
+    );
   }
 }

@@ -57,18 +57,32 @@ export class LoginThrottle {
    * Reserves one password check for the account and the address, or throws RATE_LIMITED (with
    * `retryAfterSeconds`) without checking anything. Runs outside any transaction: each statement commits at once.
    */
-  async reserve(em: EntityManager, account: string, address: string | null | undefined, now: Date): Promise<Reservation> {
+  async reserve(
+    em: EntityManager,
+    account: string,
+    address: string | null | undefined,
+    now: Date,
+  ): Promise<Reservation> {
     await this.cleanup(em, now);
-    const reservation: Reservation = { account: bucket('account', account), address: bucket('address', normalizeAddress(address)) };
+    const reservation: Reservation = {
+      account: bucket('account', account),
+      address: bucket('address', normalizeAddress(address)),
+    };
     // The address first: rows for unknown e-mails are created only while the address may still try.
     const addressWait = await this.take(em, reservation.address, this.limits.addressMax, now);
     if (addressWait !== null) {
-      throw new AppError('RATE_LIMITED', `Too many failed sign-ins from your network address; try again in ${addressWait} s.`, { retryAfterSeconds: addressWait });
+      throw new AppError(
+        'RATE_LIMITED',
+        `Too many failed sign-ins from your network address; try again in ${addressWait} s.`,
+        { retryAfterSeconds: addressWait },
+      );
     }
     const accountWait = await this.take(em, reservation.account, this.limits.accountMax, now);
     if (accountWait !== null) {
       await this.giveBack(em, reservation.address);
-      throw new AppError('RATE_LIMITED', `Too many failed sign-ins for this account; try again in ${accountWait} s.`, { retryAfterSeconds: accountWait });
+      throw new AppError('RATE_LIMITED', `Too many failed sign-ins for this account; try again in ${accountWait} s.`, {
+        retryAfterSeconds: accountWait,
+      });
     }
     return reservation;
   }
@@ -81,14 +95,25 @@ export class LoginThrottle {
 
   /** The password was right: the account's count starts again, and the address gets its reservation back. */
   async succeeded(em: EntityManager, reservation: Reservation, now: Date): Promise<void> {
-    await em.createQueryBuilder().update(TABLE).set({ attempts: 0, windowStartMs: now.getTime() }).where('bucket = :b', { b: reservation.account }).execute();
+    await em
+      .createQueryBuilder()
+      .update(TABLE)
+      .set({ attempts: 0, windowStartMs: now.getTime() })
+      .where('bucket = :b', { b: reservation.account })
+      .execute();
     await this.giveBack(em, reservation.address);
   }
 
   /** Takes one attempt from a bucket; null when granted, else the seconds until the bucket's window ends. */
   private async take(em: EntityManager, key: string, max: number, now: Date): Promise<number | null> {
     const t = now.getTime();
-    await em.createQueryBuilder().insert().into(TABLE).values({ bucket: key, attempts: 0, windowStartMs: t }).orIgnore().execute();
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(TABLE)
+      .values({ bucket: key, attempts: 0, windowStartMs: t })
+      .orIgnore()
+      .execute();
     // A window that has ended starts again. The new start is `t`, so of two processes racing here only the first
     // resets: the second no longer matches (and a reservation made in between is never wiped).
     await em
@@ -104,17 +129,32 @@ export class LoginThrottle {
       .where('bucket = :b AND attempts < :max', { b: key, max })
       .execute();
     if (reserved.affected === 1) return null;
-    const rows = (await em.createQueryBuilder().select('windowStartMs', 'start').from(TABLE, 't').where('bucket = :b', { b: key }).getRawMany()) as Array<{ start: unknown }>;
+    const rows = (await em
+      .createQueryBuilder()
+      .select('windowStartMs', 'start')
+      .from(TABLE, 't')
+      .where('bucket = :b', { b: key })
+      .getRawMany()) as Array<{ start: unknown }>;
     const start = rows[0] ? Number(rows[0].start) : t;
     return Math.max(1, Math.ceil((start + this.limits.windowMs - t) / 1000));
   }
 
   private async giveBack(em: EntityManager, key: string): Promise<void> {
-    await em.createQueryBuilder().update(TABLE).set({ attempts: () => 'attempts - 1' }).where('bucket = :b AND attempts > 0', { b: key }).execute();
+    await em
+      .createQueryBuilder()
+      .update(TABLE)
+      .set({ attempts: () => 'attempts - 1' })
+      .where('bucket = :b AND attempts > 0', { b: key })
+      .execute();
   }
 
   private async extendLock(em: EntityManager, key: string, max: number, now: Date): Promise<void> {
-    await em.createQueryBuilder().update(TABLE).set({ windowStartMs: now.getTime() }).where('bucket = :b AND attempts >= :max', { b: key, max }).execute();
+    await em
+      .createQueryBuilder()
+      .update(TABLE)
+      .set({ windowStartMs: now.getTime() })
+      .where('bucket = :b AND attempts >= :max', { b: key, max })
+      .execute();
   }
 
   /** Drops buckets idle for two windows, at most once a minute per process. */

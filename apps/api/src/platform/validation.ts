@@ -9,7 +9,13 @@ export function checkWindow(from: Date | null | undefined, to: Date | null | und
 }
 
 /** The referenced record exists. */
-export async function mustExist(em: EntityManager, entity: ClassType<ObjectLiteral>, id: number | null | undefined, field: string, label: string): Promise<void> {
+export async function mustExist(
+  em: EntityManager,
+  entity: ClassType<ObjectLiteral>,
+  id: number | null | undefined,
+  field: string,
+  label: string,
+): Promise<void> {
   if (id === null || id === undefined) return;
   const count = await em.getRepository(entity).count({ where: { id } });
   if (count === 0) throw badInput({ [field]: `${label} ${id} does not exist` });

@@ -18,8 +18,13 @@ export const ALL_USERS_UP_TO = 25;
 
 /** E-mails (sorted) of the active users whose password is the demo password. */
 export async function usersWithDemoPassword(dataSource: DataSource): Promise<string[]> {
-  const active = await dataSource.manager.find(User, { where: { archivedAt: IsNull() }, select: { id: true, email: true, passwordHash: true }, order: { id: 'ASC' } });
-  const candidates = active.length <= ALL_USERS_UP_TO ? active : active.filter((u) => u.email.toLowerCase().endsWith(DEMO_EMAIL_DOMAIN));
+  const active = await dataSource.manager.find(User, {
+    where: { archivedAt: IsNull() },
+    select: { id: true, email: true, passwordHash: true },
+    order: { id: 'ASC' },
+  });
+  const candidates =
+    active.length <= ALL_USERS_UP_TO ? active : active.filter((u) => u.email.toLowerCase().endsWith(DEMO_EMAIL_DOMAIN));
   const verdicts = new Map<string, boolean>();
   const found: string[] = [];
   // One at a time: each scrypt check may take up to 128 MB.

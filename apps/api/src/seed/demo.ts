@@ -42,26 +42,89 @@ export const DEMO_USERS = [
 
 const DAY = 86_400_000;
 
-const SURNAMES = ['Wang', 'Li', 'Zhang', 'Liu', 'Chen', 'Yang', 'Huang', 'Zhao', 'Wu', 'Zhou', 'Xu', 'Sun', 'Ma', 'Zhu', 'Hu', 'Guo', 'He', 'Lin', 'Gao', 'Luo'];
-const GIVEN = ['Wei', 'Fang', 'Min', 'Jing', 'Lei', 'Qiang', 'Yan', 'Jun', 'Tao', 'Hui', 'Xin', 'Bo', 'Ning', 'Hao', 'Yu', 'Lan', 'Peng', 'Ting', 'Kai', 'Rui'];
+const SURNAMES = [
+  'Wang',
+  'Li',
+  'Zhang',
+  'Liu',
+  'Chen',
+  'Yang',
+  'Huang',
+  'Zhao',
+  'Wu',
+  'Zhou',
+  'Xu',
+  'Sun',
+  'Ma',
+  'Zhu',
+  'Hu',
+  'Guo',
+  'He',
+  'Lin',
+  'Gao',
+  'Luo',
+];
+const GIVEN = [
+  'Wei',
+  'Fang',
+  'Min',
+  'Jing',
+  'Lei',
+  'Qiang',
+  'Yan',
+  'Jun',
+  'Tao',
+  'Hui',
+  'Xin',
+  'Bo',
+  'Ning',
+  'Hao',
+  'Yu',
+  'Lan',
+  'Peng',
+  'Ting',
+  'Kai',
+  'Rui',
+];
 
 /** Seeds the demo company when the database has no org units; returns counts, or null when it had data. */
-export async function seedDemo(dataSource: DataSource, now: Date, config?: RuntimeConfig): Promise<Record<string, number> | null> {
+export async function seedDemo(
+  dataSource: DataSource,
+  now: Date,
+  config?: RuntimeConfig,
+): Promise<Record<string, number> | null> {
   if ((await dataSource.manager.count(OrgUnit)) > 0) return null;
   const db = new Database(dataSource);
   const stamp = { version: 1, createdAt: now, updatedAt: now };
   const hash = await hashPassword(DEMO_PASSWORD);
   const userIds: Record<string, number> = {};
   for (const u of DEMO_USERS) {
-    const inserted = await dataSource.manager.insert(User, { email: u.email, passwordHash: hash, role: u.role, personId: null, lastLoginAt: null, archivedAt: null, ...stamp });
+    const inserted = await dataSource.manager.insert(User, {
+      email: u.email,
+      passwordHash: hash,
+      role: u.role,
+      personId: null,
+      lastLoginAt: null,
+      archivedAt: null,
+      ...stamp,
+    });
     userIds[u.role] = Number(inserted.identifiers[0]?.id);
   }
-  const ctx: Context = systemContext(db, config ?? ({ tokenSecret: 'seed', tokenTtlSeconds: 60 } as RuntimeConfig), { loginThrottle: new LoginThrottle(), logger: createLogger('silent') }, now, {
-    userId: userIds.ADMIN as number,
-    email: 'admin@demo.local',
-  });
+  const ctx: Context = systemContext(
+    db,
+    config ?? ({ tokenSecret: 'seed', tokenTtlSeconds: 60 } as RuntimeConfig),
+    { loginThrottle: new LoginThrottle(), logger: createLogger('silent') },
+    now,
+    {
+      userId: userIds.ADMIN as number,
+      email: 'admin@demo.local',
+    },
+  );
   const counts: Record<string, number> = {};
-  const make = async <T extends { id: number }>(spec: Parameters<typeof crudOperations>[0], args: Record<string, unknown>): Promise<T> => {
+  const make = async <T extends { id: number }>(
+    spec: Parameters<typeof crudOperations>[0],
+    args: Record<string, unknown>,
+  ): Promise<T> => {
     counts[spec.name] = (counts[spec.name] ?? 0) + 1;
     return (await crudOperations(spec).create(ctx, args)) as unknown as T;
   };
@@ -69,7 +132,8 @@ export async function seedDemo(dataSource: DataSource, now: Date, config?: Runti
   const ago = (days: number) => new Date(now.getTime() - days * DAY);
 
   // Organisation: HQ → 2 regions → 4 representative offices → system departments.
-  const unit = (name: string, code: string, kind: string, parent?: { id: number }) => make<OrgUnit>(orgUnitSpec as never, { name, code, kind, parentId: parent ? id(parent) : null });
+  const unit = (name: string, code: string, kind: string, parent?: { id: number }) =>
+    make<OrgUnit>(orgUnitSpec as never, { name, code, kind, parentId: parent ? id(parent) : null });
   const hq = await unit('Headquarters', 'HQ', 'HQ');
   const east = await unit('East China Region', 'R-EAST', 'REGION', hq);
   const south = await unit('South China Region', 'R-SOUTH', 'REGION', hq);
@@ -98,7 +162,12 @@ export async function seedDemo(dataSource: DataSource, now: Date, config?: Runti
   }
   const person = (i: number) => people[i] as { id: number; name: string; orgUnitId: number };
   const position = (i: number, title: string, where: { id: number }) =>
-    make(positionAssignmentSpec as never, { personId: id(person(i)), title, orgUnitId: id(where), validFrom: ago(700) });
+    make(positionAssignmentSpec as never, {
+      personId: id(person(i)),
+      title,
+      orgUnitId: id(where),
+      validFrom: ago(700),
+    });
   await position(0, 'BU_PRESIDENT', hq);
   await position(1, 'FINANCE_MANAGER', hq);
   await position(2, 'BUSINESS_DEPT_DIRECTOR', east);
@@ -132,8 +201,19 @@ export async function seedDemo(dataSource: DataSource, now: Date, config?: Runti
   const frameworks: Record<string, { id: number }> = {};
   for (const role of ['AR', 'SR', 'FR'] as const) {
     const model = DEFAULT_ROLE_MODELS[role];
-    const rm = await make<{ id: number }>(roleModelSpec as never, { role, name: model.name.en, nameZh: model.name['zh-CN'], description: `Default ${role} role model.` });
-    const version = await make<{ id: number }>(roleModelVersionSpec as never, { roleModelId: id(rm), versionNo: model.version, status: 'PUBLISHED', publishedAt: ago(800), notes: 'Initial version.' });
+    const rm = await make<{ id: number }>(roleModelSpec as never, {
+      role,
+      name: model.name.en,
+      nameZh: model.name['zh-CN'],
+      description: `Default ${role} role model.`,
+    });
+    const version = await make<{ id: number }>(roleModelVersionSpec as never, {
+      roleModelId: id(rm),
+      versionNo: model.version,
+      status: 'PUBLISHED',
+      publishedAt: ago(800),
+      notes: 'Initial version.',
+    });
     let order = 0;
     for (const d of model.dimensions) {
       await make(roleModelDimensionSpec as never, {
@@ -187,7 +267,11 @@ export async function seedDemo(dataSource: DataSource, now: Date, config?: Runti
       kind: 'PANEL',
       assessorId: id(person(0)),
       assessedAt,
-      ratings: model.dimensions.map((d, k) => ({ dimension: d.code, proficiency: Math.min(5, level + (k === 0 ? 1 : 0)), evidence: `Demo evidence for ${d.code}.` })),
+      ratings: model.dimensions.map((d, k) => ({
+        dimension: d.code,
+        proficiency: Math.min(5, level + (k === 0 ? 1 : 0)),
+        evidence: `Demo evidence for ${d.code}.`,
+      })),
       inRoleSince: addMonthsUtc(assessedAt, -[0, 12, 36, 60, 96][level - 1]! - 2),
       completedProjects: [0, 2, 5, 10, 20][level - 1],
       performance: performance(level >= 4 ? 'A' : 'B', assessedAt),
@@ -209,21 +293,64 @@ export async function seedDemo(dataSource: DataSource, now: Date, config?: Runti
 
   // Staffing rules: the defaults (AR/SR/FR need 3 on grade I, 2 on II, 1 on III).
   for (const rule of DEFAULT_STAFFING_RULES) {
-    await make(staffingRuleSpec as never, { role: rule.role, grade: rule.grade, minLevel: rule.minimumLevel, orgUnitId: null, validFrom: ago(900), note: 'Company default.' });
+    await make(staffingRuleSpec as never, {
+      role: rule.role,
+      grade: rule.grade,
+      minLevel: rule.minimumLevel,
+      orgUnitId: null,
+      validFrom: ago(900),
+      note: 'Company default.',
+    });
   }
 
   // Projects across grades and stages, each with its triangle.
   const stages = ['LEAD', 'OPPORTUNITY', 'OPPORTUNITY', 'CONTRACT_EXECUTION', 'CONTRACT_EXECUTION', 'CLOSED'];
   const projectDefs = [
-    { name: '5G core network modernisation', customer: 0, unit: telecom, criteria: { majorCustomerImpact: true }, amount: '128000000.00' },
-    { name: 'Core banking cloud migration', customer: 1, unit: finance, criteria: { majorCustomerImpact: true, majorBusinessModelImpact: true }, amount: '86500000.00' },
-    { name: 'Metro line 9 signalling', customer: 2, unit: hangzhou, criteria: { majorCustomerImpact: true }, amount: '42000000.00' },
-    { name: 'Smart grid substation upgrade', customer: 3, unit: energy, criteria: { majorCustomerImpact: true }, amount: '37500000.00' },
+    {
+      name: '5G core network modernisation',
+      customer: 0,
+      unit: telecom,
+      criteria: { majorCustomerImpact: true },
+      amount: '128000000.00',
+    },
+    {
+      name: 'Core banking cloud migration',
+      customer: 1,
+      unit: finance,
+      criteria: { majorCustomerImpact: true, majorBusinessModelImpact: true },
+      amount: '86500000.00',
+    },
+    {
+      name: 'Metro line 9 signalling',
+      customer: 2,
+      unit: hangzhou,
+      criteria: { majorCustomerImpact: true },
+      amount: '42000000.00',
+    },
+    {
+      name: 'Smart grid substation upgrade',
+      customer: 3,
+      unit: energy,
+      criteria: { majorCustomerImpact: true },
+      amount: '37500000.00',
+    },
     { name: 'Warehouse campus network', customer: 4, unit: shanghai, criteria: {}, amount: '3200000.00' },
-    { name: 'Factory private 5G', customer: 5, unit: guangzhou, criteria: { majorProductDirectionImpact: true }, amount: '15800000.00' },
+    {
+      name: 'Factory private 5G',
+      customer: 5,
+      unit: guangzhou,
+      criteria: { majorProductDirectionImpact: true },
+      amount: '15800000.00',
+    },
     { name: 'Telecom data-centre power', customer: 0, unit: telecom, criteria: {}, amount: '9600000.00' },
     { name: 'Branch network refresh', customer: 1, unit: finance, criteria: {}, amount: '4100000.00' },
-    { name: 'Metro passenger Wi-Fi', customer: 2, unit: hangzhou, criteria: { majorCustomerImpact: true }, amount: '12400000.00' },
+    {
+      name: 'Metro passenger Wi-Fi',
+      customer: 2,
+      unit: hangzhou,
+      criteria: { majorCustomerImpact: true },
+      amount: '12400000.00',
+    },
     { name: 'Grid IoT sensors pilot', customer: 3, unit: energy, criteria: {}, amount: '2750000.00' },
     { name: 'Logistics tracking platform', customer: 4, unit: shanghai, criteria: {}, amount: '1850000.00' },
     { name: 'Manufacturing MES integration', customer: 5, unit: guangzhou, criteria: {}, amount: '5300000.00' },
@@ -245,10 +372,25 @@ export async function seedDemo(dataSource: DataSource, now: Date, config?: Runti
     // Grade I needs level 3: the first three triangles hold 3 or 4; the others hold 2.
     const triangle = triangles[project.grade === 'I' ? p % 3 : 3 + (p % 3)] as { ar: number; sr: number; fr: number };
     const from = ago(30 - p); // after every assessment above: the staffing check looks at this moment
-    for (const [role, who] of [['AR', triangle.ar], ['SR', triangle.sr], ['FR', triangle.fr]] as const) {
-      await make(teamAppointmentSpec as never, { projectId: id(project), personId: id(person(who)), role, stage: null, validFrom: from });
+    for (const [role, who] of [
+      ['AR', triangle.ar],
+      ['SR', triangle.sr],
+      ['FR', triangle.fr],
+    ] as const) {
+      await make(teamAppointmentSpec as never, {
+        projectId: id(project),
+        personId: id(person(who)),
+        role,
+        stage: null,
+        validFrom: from,
+      });
     }
-    await make(teamAppointmentSpec as never, { projectId: id(project), personId: id(person(project.grade === 'I' ? 0 : 2)), role: 'SPONSOR', validFrom: from });
+    await make(teamAppointmentSpec as never, {
+      projectId: id(project),
+      personId: id(person(project.grade === 'I' ? 0 : 2)),
+      role: 'SPONSOR',
+      validFrom: from,
+    });
   }
 
   // Decision bodies (grade I and II teams), authority rules, delegations.
@@ -263,12 +405,57 @@ export async function seedDemo(dataSource: DataSource, now: Date, config?: Runti
       seats: team.seats.map((s) => ({ title: s.title, alternativeTitles: [...s.alternativeTitles], fixed: s.fixed })),
     });
   }
-  const rule = (args: Record<string, unknown>) => make<{ id: number }>(authorityRuleSpec as never, { currency: 'CNY', validFrom: ago(365), ...args });
-  await rule({ name: 'Grade I initiation by the grade I team', holderKind: 'DECISION_BODY', decisionBodyId: id(bodies.I!), decisionPoints: ['ATI'], grades: ['I'], scopeOrgUnitId: id(hq), delegableDepth: 0 });
-  await rule({ name: 'Grade II initiation by the grade II team', holderKind: 'DECISION_BODY', decisionBodyId: id(bodies.II!), decisionPoints: ['ATI'], grades: ['II'], scopeOrgUnitId: id(east), delegableDepth: 0 });
-  const presidentRule = await rule({ name: 'BU president: all LTC decisions', holderKind: 'POSITION', holderTitle: 'BU_PRESIDENT', holderOrgUnitId: id(hq), decisionPoints: ['ATB', 'ATC', 'ATAC', 'ATCC'], grades: ['I', 'II', 'III'], scopeOrgUnitId: id(hq), delegableDepth: 2 });
-  const eastRule = await rule({ name: 'East director: bids and contracts up to 50M', holderKind: 'POSITION', holderTitle: 'BUSINESS_DEPT_DIRECTOR', holderOrgUnitId: id(east), decisionPoints: ['ATB', 'ATC'], grades: ['II', 'III'], scopeOrgUnitId: id(east), limit: '50000000.00', delegableDepth: 1 });
-  await rule({ name: 'Project AR: bids on grade III up to 5M', holderKind: 'PROJECT_ROLE', holderRole: 'AR', decisionPoints: ['ATB'], grades: ['III'], scopeOrgUnitId: id(hq), limit: '5000000.00', delegableDepth: 0 });
+  const rule = (args: Record<string, unknown>) =>
+    make<{ id: number }>(authorityRuleSpec as never, { currency: 'CNY', validFrom: ago(365), ...args });
+  await rule({
+    name: 'Grade I initiation by the grade I team',
+    holderKind: 'DECISION_BODY',
+    decisionBodyId: id(bodies.I!),
+    decisionPoints: ['ATI'],
+    grades: ['I'],
+    scopeOrgUnitId: id(hq),
+    delegableDepth: 0,
+  });
+  await rule({
+    name: 'Grade II initiation by the grade II team',
+    holderKind: 'DECISION_BODY',
+    decisionBodyId: id(bodies.II!),
+    decisionPoints: ['ATI'],
+    grades: ['II'],
+    scopeOrgUnitId: id(east),
+    delegableDepth: 0,
+  });
+  const presidentRule = await rule({
+    name: 'BU president: all LTC decisions',
+    holderKind: 'POSITION',
+    holderTitle: 'BU_PRESIDENT',
+    holderOrgUnitId: id(hq),
+    decisionPoints: ['ATB', 'ATC', 'ATAC', 'ATCC'],
+    grades: ['I', 'II', 'III'],
+    scopeOrgUnitId: id(hq),
+    delegableDepth: 2,
+  });
+  const eastRule = await rule({
+    name: 'East director: bids and contracts up to 50M',
+    holderKind: 'POSITION',
+    holderTitle: 'BUSINESS_DEPT_DIRECTOR',
+    holderOrgUnitId: id(east),
+    decisionPoints: ['ATB', 'ATC'],
+    grades: ['II', 'III'],
+    scopeOrgUnitId: id(east),
+    limit: '50000000.00',
+    delegableDepth: 1,
+  });
+  await rule({
+    name: 'Project AR: bids on grade III up to 5M',
+    holderKind: 'PROJECT_ROLE',
+    holderRole: 'AR',
+    decisionPoints: ['ATB'],
+    grades: ['III'],
+    scopeOrgUnitId: id(hq),
+    limit: '5000000.00',
+    delegableDepth: 0,
+  });
   const first = await make<{ id: number }>(delegationSpec as never, {
     sourceRuleId: id(eastRule),
     delegatorId: id(person(2)),
@@ -319,8 +506,19 @@ export async function seedDemo(dataSource: DataSource, now: Date, config?: Runti
     await make(poolMetricSpec as never, { poolId: id(pool), metric, target, actual, weight });
   }
   const t0 = triangles[0]!;
-  for (const [who, role, weight] of [[t0.ar, 'AR', '0.4'], [t0.sr, 'SR', '0.3'], [t0.fr, 'FR', '0.3']] as const) {
-    await make(poolMemberSpec as never, { poolId: id(pool), personId: id(person(who)), role, weight, coefficient: '1.0', participation: '1' });
+  for (const [who, role, weight] of [
+    [t0.ar, 'AR', '0.4'],
+    [t0.sr, 'SR', '0.3'],
+    [t0.fr, 'FR', '0.3'],
+  ] as const) {
+    await make(poolMemberSpec as never, {
+      poolId: id(pool),
+      personId: id(person(who)),
+      role,
+      weight,
+      coefficient: '1.0',
+      participation: '1',
+    });
   }
   return counts;
 }

@@ -31,27 +31,52 @@ describeOnDatabases('atomic multi-row changes', (env) => {
     const sub = await e.gql<{ createDelegation: { id: string } }>(
       `mutation($src: ID!, $from: ID!, $to: ID!, $scope: ID!, $at: DateTime!) { createDelegation(sourceDelegationId: $src, delegatorId: $from, delegateId: $to, decisionPoints: [ATB],
         grades: [III], scopeOrgUnitId: $scope, limit: "100.00", currency: "CNY", validFrom: $at, reason: "holiday cover") { id } }`,
-      { src: String(s.delegation), from: String(s.people.east1), to: String(s.people.west1), scope: String(e.fixture.units.eastOffice), at: e.fixture.now.toISOString() },
+      {
+        src: String(s.delegation),
+        from: String(s.people.east1),
+        to: String(s.people.west1),
+        scope: String(e.fixture.units.eastOffice),
+        at: e.fixture.now.toISOString(),
+      },
       { token: e.tokens.admin },
     );
     expect(sub.body.errors).toBeUndefined();
     const restore = failNthUpdate('delegations', 2);
-    const res = await e.gql('mutation($id: ID!) { revokeDelegation(id: $id, reason: "reorganised") { id } }', { id: String(s.delegation) }, { token: e.tokens.admin });
+    const res = await e.gql(
+      'mutation($id: ID!) { revokeDelegation(id: $id, reason: "reorganised") { id } }',
+      { id: String(s.delegation) },
+      { token: e.tokens.admin },
+    );
     restore();
     expect(res.body.errors![0]!.extensions!.code).toBe('INTERNAL_SERVER_ERROR');
     const rows = await e.dataSource.manager.findBy(Delegation, {});
     expect(rows.filter((d) => d.revokedAt !== null)).toEqual([]);
     // And without the failure both end together.
-    const ok = await e.gql<{ revokeDelegation: Array<{ id: string }> }>('mutation($id: ID!) { revokeDelegation(id: $id, reason: "reorganised") { id } }', { id: String(s.delegation) }, { token: e.tokens.admin });
-    expect(ok.body.data!.revokeDelegation.map((d) => d.id)).toEqual([String(s.delegation), sub.body.data!.createDelegation.id]);
+    const ok = await e.gql<{ revokeDelegation: Array<{ id: string }> }>(
+      'mutation($id: ID!) { revokeDelegation(id: $id, reason: "reorganised") { id } }',
+      { id: String(s.delegation) },
+      { token: e.tokens.admin },
+    );
+    expect(ok.body.data!.revokeDelegation.map((d) => d.id)).toEqual([
+      String(s.delegation),
+      sub.body.data!.createDelegation.id,
+    ]);
   });
 
   test('an allocation that fails on its second member stores no share and leaves the pool FUNDED', async () => {
     const poolId = await createPool(e, s);
-    const fund = await e.gql('mutation($id: ID!) { fundPool(id: $id) { status } }', { id: poolId }, { token: e.tokens.admin });
+    const fund = await e.gql(
+      'mutation($id: ID!) { fundPool(id: $id) { status } }',
+      { id: poolId },
+      { token: e.tokens.admin },
+    );
     expect(fund.body.errors).toBeUndefined();
     const restore = failNthUpdate('pool_members', 2);
-    const res = await e.gql('mutation($id: ID!) { allocatePool(id: $id) { status } }', { id: poolId }, { token: e.tokens.admin });
+    const res = await e.gql(
+      'mutation($id: ID!) { allocatePool(id: $id) { status } }',
+      { id: poolId },
+      { token: e.tokens.admin },
+    );
     restore();
     expect(res.body.errors![0]!.extensions!.code).toBe('INTERNAL_SERVER_ERROR');
     const members = await e.dataSource.manager.findBy(PoolMember, { poolId: Number(poolId) });

@@ -15,7 +15,13 @@ interface AuthorizeAnswer {
     at: string;
     quorumRequired: boolean;
     chains: Array<{ links: Array<Record<string, unknown>>; body: { bodyId: string; seatTitles: string[] } | null }>;
-    reasons: Array<{ code: string; message: string; linkId: string | null; chain: string[]; data: Record<string, unknown> }>;
+    reasons: Array<{
+      code: string;
+      message: string;
+      linkId: string | null;
+      chain: string[];
+      data: Record<string, unknown>;
+    }>;
   };
 }
 
@@ -26,7 +32,8 @@ describeOnDatabases('authorize and whoMayDecide', (env) => {
     e = env();
     s = await seedScenario(e);
   });
-  const ask = (input: Record<string, unknown>, headers: Record<string, string> = {}) => e.gql<AuthorizeAnswer>(AUTHORIZE, { input }, { token: e.tokens.viewer, headers });
+  const ask = (input: Record<string, unknown>, headers: Record<string, string> = {}) =>
+    e.gql<AuthorizeAnswer>(AUTHORIZE, { input }, { token: e.tokens.viewer, headers });
   const described = (over: Record<string, unknown> = {}) => ({
     personId: String(s.people.east1),
     decisionPoint: 'ATC',
@@ -45,22 +52,43 @@ describeOnDatabases('authorize and whoMayDecide', (env) => {
     expect(answer.reasons).toEqual([]);
     expect(answer.chains).toHaveLength(1);
     const [rule, delegation] = answer.chains[0]!.links;
-    expect(rule).toMatchObject({ kind: 'RULE', id: String(s.rules.director), holderPersonId: String(s.people.leader), limit: '10000000.00', currency: 'CNY' });
-    expect(delegation).toMatchObject({ kind: 'DELEGATION', id: String(s.delegation), holderPersonId: String(s.people.east1), delegatorId: String(s.people.leader), limit: '5000000.00' });
+    expect(rule).toMatchObject({
+      kind: 'RULE',
+      id: String(s.rules.director),
+      holderPersonId: String(s.people.leader),
+      limit: '10000000.00',
+      currency: 'CNY',
+    });
+    expect(delegation).toMatchObject({
+      kind: 'DELEGATION',
+      id: String(s.delegation),
+      holderPersonId: String(s.people.east1),
+      delegatorId: String(s.people.leader),
+      limit: '5000000.00',
+    });
   });
 
   test('denied over the limit, with the reason in English and Chinese', async () => {
     const en = await ask(described({ amount: '6000000.00' }));
     const reason = en.body.data!.authorize.reasons[0]!;
     expect(en.body.data!.authorize.allowed).toBe(false);
-    expect(reason).toMatchObject({ code: 'AMOUNT_OVER_LIMIT', linkId: String(s.delegation), data: { limit: '5000000.00', amount: '6000000.00', currency: 'CNY' } });
-    expect(reason.message).toContain(`Amount 6,000,000.00 CNY exceeds the 5,000,000.00 CNY limit of delegation #${s.delegation} from Lena Leader`);
+    expect(reason).toMatchObject({
+      code: 'AMOUNT_OVER_LIMIT',
+      linkId: String(s.delegation),
+      data: { limit: '5000000.00', amount: '6000000.00', currency: 'CNY' },
+    });
+    expect(reason.message).toContain(
+      `Amount 6,000,000.00 CNY exceeds the 5,000,000.00 CNY limit of delegation #${s.delegation} from Lena Leader`,
+    );
     const zh = await ask(described({ amount: '6000000.00' }), { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' });
-    expect(zh.body.data!.authorize.reasons[0]!.message).toContain(`金额 6,000,000.00 CNY 超出委托 #${s.delegation} 的限额 5,000,000.00 CNY`);
+    expect(zh.body.data!.authorize.reasons[0]!.message).toContain(
+      `金额 6,000,000.00 CNY 超出委托 #${s.delegation} 的限额 5,000,000.00 CNY`,
+    );
   });
 
   test('every denial code the case can produce, each with a message', async () => {
-    const codes = async (over: Record<string, unknown>) => (await ask(described(over))).body.data!.authorize.reasons.map((r) => r.code);
+    const codes = async (over: Record<string, unknown>) =>
+      (await ask(described(over))).body.data!.authorize.reasons.map((r) => r.code);
     expect(await codes({ decisionPoint: 'ATI' })).toEqual(['POINT_NOT_COVERED']);
     expect(await codes({ grade: 'II' })).toEqual(['GRADE_NOT_COVERED']);
     expect(await codes({ orgUnitId: String(e.fixture.units.westOffice) })).toEqual(['OUT_OF_SCOPE']);
@@ -81,9 +109,17 @@ describeOnDatabases('authorize and whoMayDecide', (env) => {
   });
 
   test('a project case takes grade, unit, amount and team from the project (the leader is on its team)', async () => {
-    const leaderOnTeam = await ask({ personId: String(s.people.leader), decisionPoint: 'ATC', projectId: String(s.projects.withLeader) });
+    const leaderOnTeam = await ask({
+      personId: String(s.people.leader),
+      decisionPoint: 'ATC',
+      projectId: String(s.projects.withLeader),
+    });
     expect(leaderOnTeam.body.data!.authorize.reasons.map((r) => r.code)).toContain('CONFLICT_OF_INTEREST');
-    const small = await ask({ personId: String(s.people.east1), decisionPoint: 'ATC', projectId: String(s.projects.small) });
+    const small = await ask({
+      personId: String(s.people.east1),
+      decisionPoint: 'ATC',
+      projectId: String(s.projects.small),
+    });
     expect(small.body.data!.authorize.allowed).toBe(true);
     // Once the index is cached: the caller's session with the counter riding along (one statement), plus the
     // project and its team for a project case.
@@ -102,15 +138,32 @@ describeOnDatabases('authorize and whoMayDecide', (env) => {
     expect(again.body.data!.authorize).toEqual({ ...first.body.data!.authorize, at: again.body.data!.authorize.at });
     expect(Number(again.headers.get('x-sql-statements'))).toBe(1);
     const PROJECT = 'query($id: ID!) { Project(id: $id) { version amount } }';
-    const UPDATE = 'mutation($id: ID!, $version: Int!, $amount: Money) { updateProject(id: $id, version: $version, amount: $amount) { version amount } }';
+    const UPDATE =
+      'mutation($id: ID!, $version: Int!, $amount: Money) { updateProject(id: $id, version: $version, amount: $amount) { version amount } }';
     const admin = { token: e.tokens.admin };
-    const before = await e.gql<{ Project: { version: number; amount: string } }>(PROJECT, { id: String(s.projects.small) }, admin);
-    const raised = await e.gql<{ updateProject: { version: number } }>(UPDATE, { id: String(s.projects.small), version: before.body.data!.Project.version, amount: '6000000.00' }, admin);
+    const before = await e.gql<{ Project: { version: number; amount: string } }>(
+      PROJECT,
+      { id: String(s.projects.small) },
+      admin,
+    );
+    const raised = await e.gql<{ updateProject: { version: number } }>(
+      UPDATE,
+      { id: String(s.projects.small), version: before.body.data!.Project.version, amount: '6000000.00' },
+      admin,
+    );
     expect(raised.body.errors).toBeUndefined();
     const denied = await ask(input);
     expect(denied.body.data!.authorize.allowed).toBe(false);
     expect(denied.body.data!.authorize.reasons.map((r) => r.code)).toContain('AMOUNT_OVER_LIMIT');
-    const restored = await e.gql<{ updateProject: { version: number } }>(UPDATE, { id: String(s.projects.small), version: raised.body.data!.updateProject.version, amount: before.body.data!.Project.amount }, admin);
+    const restored = await e.gql<{ updateProject: { version: number } }>(
+      UPDATE,
+      {
+        id: String(s.projects.small),
+        version: raised.body.data!.updateProject.version,
+        amount: before.body.data!.Project.amount,
+      },
+      admin,
+    );
     expect(restored.body.errors).toBeUndefined();
     expect((await ask(input)).body.data!.authorize.allowed).toBe(true);
   });
@@ -118,18 +171,40 @@ describeOnDatabases('authorize and whoMayDecide', (env) => {
   test('whoMayDecide: the delegate and the director; for grade I the body with its seats and quorum', async () => {
     const q = `query($input: CaseInput!) { whoMayDecide(input: $input) { personId quorumRequired chains { links { id kind } body { bodyId seatTitles } }
       bodies { ruleId bodyId quorum quorumReachable seats { title fixed occupants filledBy { personId via } } } } }`;
-    const res = await e.gql<{ whoMayDecide: Array<{ personId: string; quorumRequired: boolean; bodies: Array<{ quorumReachable: boolean; seats: Array<{ title: string; occupants: string[] }> }> }> }>(
+    const res = await e.gql<{
+      whoMayDecide: Array<{
+        personId: string;
+        quorumRequired: boolean;
+        bodies: Array<{ quorumReachable: boolean; seats: Array<{ title: string; occupants: string[] }> }>;
+      }>;
+    }>(
       q,
-      { input: { decisionPoint: 'ATC', grade: 'III', orgUnitId: String(e.fixture.units.eastOffice), amount: '4000000.00', currency: 'CNY' } },
+      {
+        input: {
+          decisionPoint: 'ATC',
+          grade: 'III',
+          orgUnitId: String(e.fixture.units.eastOffice),
+          amount: '4000000.00',
+          currency: 'CNY',
+        },
+      },
       { token: e.tokens.viewer },
     );
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data!.whoMayDecide.map((d) => d.personId).sort()).toEqual([String(s.people.leader), String(s.people.east1)].sort());
-    const body = await e.gql<{ whoMayDecide: Array<{ personId: string; quorumRequired: boolean; bodies: Array<{ quorum: string; quorumReachable: boolean; seats: Array<{ title: string; occupants: string[] }> }> }> }>(
-      q,
-      { input: { decisionPoint: 'ATI', projectId: String(s.projects.gradeI) } },
-      { token: e.tokens.viewer },
+    expect(res.body.data!.whoMayDecide.map((d) => d.personId).sort()).toEqual(
+      [String(s.people.leader), String(s.people.east1)].sort(),
     );
+    const body = await e.gql<{
+      whoMayDecide: Array<{
+        personId: string;
+        quorumRequired: boolean;
+        bodies: Array<{
+          quorum: string;
+          quorumReachable: boolean;
+          seats: Array<{ title: string; occupants: string[] }>;
+        }>;
+      }>;
+    }>(q, { input: { decisionPoint: 'ATI', projectId: String(s.projects.gradeI) } }, { token: e.tokens.viewer });
     const deciders = body.body.data!.whoMayDecide;
     expect(deciders.map((d) => d.personId).sort()).toEqual([String(s.people.leader), String(s.people.boss)].sort());
     for (const d of deciders) {

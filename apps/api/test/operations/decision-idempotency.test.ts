@@ -17,7 +17,11 @@ describeOnDatabases('recordDecision idempotency', (env) => {
   beforeAll(async () => {
     e = env();
     s = await seedScenario(e);
-    const created = await e.gql<{ createApiToken: { secret: string } }>(`mutation { createApiToken(name: "CRM", scopes: ["read", "decide"]) { secret } }`, {}, { token: s.tokens.admin });
+    const created = await e.gql<{ createApiToken: { secret: string } }>(
+      `mutation { createApiToken(name: "CRM", scopes: ["read", "decide"]) { secret } }`,
+      {},
+      { token: s.tokens.admin },
+    );
     apiToken = created.body.data!.createApiToken.secret;
   });
   const input = (key: string, over: Record<string, unknown> = {}) => ({
@@ -44,17 +48,35 @@ describeOnDatabases('recordDecision idempotency', (env) => {
   });
 
   test("keys belong to the caller: another caller's same key records a decision of its own", async () => {
-    const byAdmin = await e.gql<Recorded>(RECORD, { input: input('shared-1', { comment: 'by the admin' }) }, { token: s.tokens.admin });
+    const byAdmin = await e.gql<Recorded>(
+      RECORD,
+      { input: input('shared-1', { comment: 'by the admin' }) },
+      { token: s.tokens.admin },
+    );
     // The API token sends the same key with another payload: not refused, not the admin's decision: a new one.
-    const byToken = await e.gql<Recorded>(RECORD, { input: input('shared-1', { comment: 'by the CRM' }) }, { token: apiToken });
+    const byToken = await e.gql<Recorded>(
+      RECORD,
+      { input: input('shared-1', { comment: 'by the CRM' }) },
+      { token: apiToken },
+    );
     expect(byToken.body.errors).toBeUndefined();
     expect(byToken.body.data!.recordDecision.id).not.toBe(byAdmin.body.data!.recordDecision.id);
     expect(byToken.body.data!.recordDecision.comment).toBe('by the CRM');
     // Each caller replays its own.
-    const tokenAgain = await e.gql<Recorded>(RECORD, { input: input('shared-1', { comment: 'by the CRM' }) }, { token: apiToken });
+    const tokenAgain = await e.gql<Recorded>(
+      RECORD,
+      { input: input('shared-1', { comment: 'by the CRM' }) },
+      { token: apiToken },
+    );
     expect(tokenAgain.body.data!.recordDecision.id).toBe(byToken.body.data!.recordDecision.id);
-    const rows = await e.dataSource.manager.find(Decision, { where: { idempotencyKey: 'shared-1' }, order: { id: 'ASC' } });
-    expect(rows.map((r) => r.idempotencyOwner)).toEqual([`user:${e.fixture.users.admin}`, expect.stringMatching(/^token:\d+$/)]);
+    const rows = await e.dataSource.manager.find(Decision, {
+      where: { idempotencyKey: 'shared-1' },
+      order: { id: 'ASC' },
+    });
+    expect(rows.map((r) => r.idempotencyOwner)).toEqual([
+      `user:${e.fixture.users.admin}`,
+      expect.stringMatching(/^token:\d+$/),
+    ]);
   });
 
   const rounds = () => (e.kind === 'mariadb' ? 40 : 10);
@@ -63,7 +85,9 @@ describeOnDatabases('recordDecision idempotency', (env) => {
     let violations = 0;
     for (let round = 0; round < rounds(); round++) {
       const key = `race-same-${round}`;
-      const answers = await Promise.all([0, 1].map(() => e.gql<Recorded>(RECORD, { input: input(key) }, { token: s.tokens.admin })));
+      const answers = await Promise.all(
+        [0, 1].map(() => e.gql<Recorded>(RECORD, { input: input(key) }, { token: s.tokens.admin })),
+      );
       const count = await e.dataSource.manager.countBy(Decision, { idempotencyKey: key });
       const ids = answers.map((a) => a.body.data?.recordDecision.id);
       if (count !== 1 || ids.some((id) => id === undefined) || ids[0] !== ids[1]) violations += 1;
@@ -75,11 +99,21 @@ describeOnDatabases('recordDecision idempotency', (env) => {
     let violations = 0;
     for (let round = 0; round < rounds(); round++) {
       const key = `race-diff-${round}`;
-      const answers = await Promise.all(['APPROVED', 'REJECTED'].map((outcome) => e.gql<Recorded>(RECORD, { input: input(key, { outcome }) }, { token: s.tokens.admin })));
+      const answers = await Promise.all(
+        ['APPROVED', 'REJECTED'].map((outcome) =>
+          e.gql<Recorded>(RECORD, { input: input(key, { outcome }) }, { token: s.tokens.admin }),
+        ),
+      );
       const count = await e.dataSource.manager.countBy(Decision, { idempotencyKey: key });
       const recorded = answers.filter((a) => a.body.data?.recordDecision);
       const refused = answers.filter((a) => a.body.errors?.[0]?.extensions?.code === 'IDEMPOTENCY_KEY_REUSED');
-      if (count !== 1 || recorded.length !== 1 || refused.length !== 1 || refused[0]!.body.errors![0]!.extensions!.recordId !== recorded[0]!.body.data!.recordDecision.id) violations += 1;
+      if (
+        count !== 1 ||
+        recorded.length !== 1 ||
+        refused.length !== 1 ||
+        refused[0]!.body.errors![0]!.extensions!.recordId !== recorded[0]!.body.data!.recordDecision.id
+      )
+        violations += 1;
     }
     expect(violations).toBe(0);
   });

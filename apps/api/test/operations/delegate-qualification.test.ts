@@ -31,25 +31,51 @@ describeOnDatabases('a delegation whose delegate lost the required qualification
     s = await seedScenario(e);
     const hr = e.tokens.hr;
     const now = e.fixture.now;
-    const model = await mutate<{ id: string }>(hr, 'mutation { createRoleModel(role: AR, name: "Account responsible", nameZh: "客户责任人") { id } }', {});
-    const version = await mutate<{ id: string }>(hr, 'mutation($m: ID!) { createRoleModelVersion(roleModelId: $m, versionNo: 1, status: "PUBLISHED") { id } }', { m: model.id });
-    await mutate(hr, 'mutation($v: ID!) { createRoleModelDimension(roleModelVersionId: $v, code: "CUSTOMER", name: "Customer insight", nameZh: "客户洞察") { id } }', { v: version.id });
+    const model = await mutate<{ id: string }>(
+      hr,
+      'mutation { createRoleModel(role: AR, name: "Account responsible", nameZh: "客户责任人") { id } }',
+      {},
+    );
+    const version = await mutate<{ id: string }>(
+      hr,
+      'mutation($m: ID!) { createRoleModelVersion(roleModelId: $m, versionNo: 1, status: "PUBLISHED") { id } }',
+      { m: model.id },
+    );
+    await mutate(
+      hr,
+      'mutation($v: ID!) { createRoleModelDimension(roleModelVersionId: $v, code: "CUSTOMER", name: "Customer insight", nameZh: "客户洞察") { id } }',
+      { v: version.id },
+    );
     const framework = await mutate<{ id: string }>(
       hr,
       'mutation($v: ID!) { createQualificationFramework(role: AR, roleModelVersionId: $v, name: "AR qualification", validityMonths: 1, status: "ACTIVE") { id } }',
       { v: version.id },
     );
-    const level = await mutate<{ id: string }>(hr, 'mutation($f: ID!) { createQualificationLevel(frameworkId: $f, level: 1, name: "Practitioner", nameZh: "从业级", minTenureMonths: 0, minProjects: 0) { id } }', {
-      f: framework.id,
-    });
-    await mutate(hr, 'mutation($l: ID!) { createLevelRequirement(levelId: $l, dimensionCode: "CUSTOMER", minProficiency: 3) { id } }', { l: level.id });
+    const level = await mutate<{ id: string }>(
+      hr,
+      'mutation($f: ID!) { createQualificationLevel(frameworkId: $f, level: 1, name: "Practitioner", nameZh: "从业级", minTenureMonths: 0, minProjects: 0) { id } }',
+      {
+        f: framework.id,
+      },
+    );
+    await mutate(
+      hr,
+      'mutation($l: ID!) { createLevelRequirement(levelId: $l, dimensionCode: "CUSTOMER", minProficiency: 3) { id } }',
+      { l: level.id },
+    );
     // A panel certifies Olga as AR level 1 ten days ago, valid for one month.
     const assessment = await mutate<{ levelReached: number; certifies: boolean; validUntil: string }>(
       hr,
       `mutation($p: ID!, $f: ID!, $by: ID!, $at: DateTime!, $since: DateTime!) {
         createAssessment(personId: $p, frameworkId: $f, kind: PANEL, assessorId: $by, assessedAt: $at, inRoleSince: $since, completedProjects: 0,
           ratings: [{ dimension: "CUSTOMER", proficiency: 4, evidence: "Led three key-account plans." }]) { levelReached certifies validUntil } }`,
-      { p: String(s.people.outsider), f: framework.id, by: String(s.people.boss), at: new Date(now.getTime() - 10 * DAY).toISOString(), since: new Date(now.getTime() - 700 * DAY).toISOString() },
+      {
+        p: String(s.people.outsider),
+        f: framework.id,
+        by: String(s.people.boss),
+        at: new Date(now.getTime() - 10 * DAY).toISOString(),
+        since: new Date(now.getTime() - 700 * DAY).toISOString(),
+      },
     );
     expect(assessment).toMatchObject({ levelReached: 1, certifies: true });
     validUntil = new Date(assessment.validUntil);
@@ -60,14 +86,29 @@ describeOnDatabases('a delegation whose delegate lost the required qualification
       `mutation($rule: ID!, $from: ID!, $to: ID!, $unit: ID!, $start: DateTime!) {
         createDelegation(sourceRuleId: $rule, delegatorId: $from, delegateId: $to, decisionPoints: [ATB], grades: [III], scopeOrgUnitId: $unit,
           limit: "1000000.00", currency: "CNY", validFrom: $start, requiredRole: AR, requiredLevel: 1, reason: "Olga covers East office bids.") { id requiredRole requiredLevel } }`,
-      { rule: String(s.rules.director), from: String(s.people.leader), to: String(s.people.outsider), unit: String(e.fixture.units.eastOffice), start: new Date(now.getTime() - 3_600_000).toISOString() },
+      {
+        rule: String(s.rules.director),
+        from: String(s.people.leader),
+        to: String(s.people.outsider),
+        unit: String(e.fixture.units.eastOffice),
+        start: new Date(now.getTime() - 3_600_000).toISOString(),
+      },
     );
     expect(delegation).toMatchObject({ requiredRole: 'AR', requiredLevel: 1 });
     delegationId = delegation.id;
   });
 
   const authorize = (at: Date, language: string) =>
-    e.gql<{ authorize: { allowed: boolean; at: string; reasons: Reason[]; chains: Array<{ links: Array<{ kind: string; id: string; requiredRole: string | null; requiredLevel: number | null }> }> } }>(
+    e.gql<{
+      authorize: {
+        allowed: boolean;
+        at: string;
+        reasons: Reason[];
+        chains: Array<{
+          links: Array<{ kind: string; id: string; requiredRole: string | null; requiredLevel: number | null }>;
+        }>;
+      };
+    }>(
       `query($input: AuthorizeInput!) { authorize(input: $input) { allowed at reasons { code message linkId data } chains { links { kind id requiredRole requiredLevel } } } }`,
       {
         input: {
@@ -102,7 +143,10 @@ describeOnDatabases('a delegation whose delegate lost the required qualification
     expect(answer).toMatchObject({ allowed: false, at: at.toISOString() });
     expect(answer.reasons.map((r) => r.code)).toEqual(['DELEGATE_NOT_QUALIFIED']);
     const [reason] = answer.reasons;
-    expect(reason).toMatchObject({ linkId: delegationId, data: { personId: String(s.people.outsider), role: 'AR', required: 1, held: null } });
+    expect(reason).toMatchObject({
+      linkId: delegationId,
+      data: { personId: String(s.people.outsider), role: 'AR', required: 1, held: null },
+    });
     expect(reason!.message).toBe(
       `Delegation #${delegationId} requires Olga Outside (#${s.people.outsider}) to hold AR level 1; they hold no valid level in that role. Renew the qualification, or delegate to someone qualified.`,
     );
@@ -110,7 +154,9 @@ describeOnDatabases('a delegation whose delegate lost the required qualification
     const zh = await authorize(at, 'zh-CN');
     const zhReason = zh.body.data!.authorize.reasons[0]!;
     expect(zhReason.code).toBe('DELEGATE_NOT_QUALIFIED');
-    expect(zhReason.message).toBe(`委托 #${delegationId} 要求 Olga Outside (#${s.people.outsider}) 持有 AR 1 级任职资格，其当前未持有该角色的有效资格。请更新任职资格认证，或委托给符合资格的人。`);
+    expect(zhReason.message).toBe(
+      `委托 #${delegationId} 要求 Olga Outside (#${s.people.outsider}) 持有 AR 1 级任职资格，其当前未持有该角色的有效资格。请更新任职资格认证，或委托给符合资格的人。`,
+    );
 
     // The same moment through qualificationStatus: the level has expired.
     const status = await e.gql<{ qualificationStatus: { level: number | null; reason: string | null } }>(

@@ -22,7 +22,12 @@ describeOnDatabases('incentive pool lifecycle', (env) => {
     s = await seedScenario(e);
     poolId = await createPool(e, s);
   });
-  const step = (op: string, token: string, extra = '') => e.gql<Record<string, PoolView>>(`mutation($id: ID!) { ${op}(id: $id${extra}) { ${POOL_FIELDS} } }`, { id: poolId }, { token });
+  const step = (op: string, token: string, extra = '') =>
+    e.gql<Record<string, PoolView>>(
+      `mutation($id: ID!) { ${op}(id: $id${extra}) { ${POOL_FIELDS} } }`,
+      { id: poolId },
+      { token },
+    );
 
   test('fund, preview (stores nothing), allocate exactly, then approve only by an authorized non-member, then lock', async () => {
     expect((await step('lockPool', s.tokens.admin)).body.errors![0]!.extensions!.code).toBe('POOL.INVALID_TRANSITION');
@@ -36,7 +41,11 @@ describeOnDatabases('incentive pool lifecycle', (env) => {
     const shares = preview.members.map((m) => m.share as string);
     const toMinor = (v: string) => BigInt(v.replace('.', ''));
     expect(shares.reduce((sum, v) => sum + toMinor(v), 0n)).toBe(toMinor(funded.fundedAmount!));
-    const stored = await e.gql<{ IncentivePool: PoolView }>(`query($id: ID!) { IncentivePool(id: $id) { ${POOL_FIELDS} } }`, { id: poolId }, { token: s.tokens.admin });
+    const stored = await e.gql<{ IncentivePool: PoolView }>(
+      `query($id: ID!) { IncentivePool(id: $id) { ${POOL_FIELDS} } }`,
+      { id: poolId },
+      { token: s.tokens.admin },
+    );
     expect(stored.body.data!.IncentivePool.status).toBe('FUNDED');
     expect(stored.body.data!.IncentivePool.members.every((m) => m.share === null)).toBe(true);
 
@@ -48,7 +57,9 @@ describeOnDatabases('incentive pool lifecycle', (env) => {
     // The leader holds no POOL_APPROVAL authority; an admin without a person cannot approve; the boss can.
     const leader = await step('approvePool', s.tokens.leader);
     expect(leader.body.errors![0]!.extensions!.code).toBe('NOT_AUTHORIZED');
-    expect((leader.body.errors![0]!.extensions!.reasons as Array<{ code: string }>).map((r) => r.code)).toContain('POINT_NOT_COVERED');
+    expect((leader.body.errors![0]!.extensions!.reasons as Array<{ code: string }>).map((r) => r.code)).toContain(
+      'POINT_NOT_COVERED',
+    );
     expect((await step('approvePool', s.tokens.admin)).body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     const approved = await step('approvePool', s.tokens.boss);
     expect(approved.body.errors).toBeUndefined();
@@ -65,11 +76,24 @@ describeOnDatabases('incentive pool lifecycle', (env) => {
       { token: s.tokens.admin },
     );
     const id = created.body.data!.createIncentivePool.id;
-    for (const [metric, weight] of [['ORDERS', '0.4'], ['REVENUE', '0.3'], ['CASH', '0.3']]) {
-      await e.gql('mutation($p: ID!, $m: PoolMetricKind!, $w: String!) { createPoolMetric(poolId: $p, metric: $m, target: "100.00", actual: "100.00", weight: $w) { id } }', { p: id, m: metric, w: weight }, { token: s.tokens.admin });
+    for (const [metric, weight] of [
+      ['ORDERS', '0.4'],
+      ['REVENUE', '0.3'],
+      ['CASH', '0.3'],
+    ]) {
+      await e.gql(
+        'mutation($p: ID!, $m: PoolMetricKind!, $w: String!) { createPoolMetric(poolId: $p, metric: $m, target: "100.00", actual: "100.00", weight: $w) { id } }',
+        { p: id, m: metric, w: weight },
+        { token: s.tokens.admin },
+      );
     }
-    await e.gql('mutation($p: ID!, $who: ID!) { createPoolMember(poolId: $p, personId: $who, role: SPONSOR, weight: "10", coefficient: "1", participation: "1") { id } }', { p: id, who: String(s.people.boss) }, { token: s.tokens.admin });
-    const run = (op: string, token: string) => e.gql<Record<string, PoolView>>(`mutation($id: ID!) { ${op}(id: $id) { status } }`, { id }, { token });
+    await e.gql(
+      'mutation($p: ID!, $who: ID!) { createPoolMember(poolId: $p, personId: $who, role: SPONSOR, weight: "10", coefficient: "1", participation: "1") { id } }',
+      { p: id, who: String(s.people.boss) },
+      { token: s.tokens.admin },
+    );
+    const run = (op: string, token: string) =>
+      e.gql<Record<string, PoolView>>(`mutation($id: ID!) { ${op}(id: $id) { status } }`, { id }, { token });
     expect((await run('fundPool', s.tokens.admin)).body.errors).toBeUndefined();
     expect((await run('allocatePool', s.tokens.admin)).body.errors).toBeUndefined();
     const own = await run('approvePool', s.tokens.boss);
@@ -81,10 +105,29 @@ describeOnDatabases('incentive pool: approval and lock persisted, adjustment poo
   let s: Scenario;
   let e: TestEnv;
   let poolId: string;
-  const STAMPS = 'id status version fundedAt allocatedAt approvedById approvedAt approvedBy { id name } lockedAt adjustmentOfId';
-  type Stamped = { id: string; status: string; fundedAt: string | null; allocatedAt: string | null; approvedById: string | null; approvedAt: string | null; approvedBy: { id: string; name: string } | null; lockedAt: string | null; adjustmentOfId: string | null };
-  const step = (op: string, id: string, token: string) => e.gql<Record<string, Stamped>>(`mutation($id: ID!) { ${op}(id: $id) { ${STAMPS} } }`, { id }, { token });
-  const read = async (id: string) => (await e.gql<{ IncentivePool: Stamped }>(`query($id: ID!) { IncentivePool(id: $id) { ${STAMPS} } }`, { id }, { token: s.tokens.admin })).body.data!.IncentivePool;
+  const STAMPS =
+    'id status version fundedAt allocatedAt approvedById approvedAt approvedBy { id name } lockedAt adjustmentOfId';
+  type Stamped = {
+    id: string;
+    status: string;
+    fundedAt: string | null;
+    allocatedAt: string | null;
+    approvedById: string | null;
+    approvedAt: string | null;
+    approvedBy: { id: string; name: string } | null;
+    lockedAt: string | null;
+    adjustmentOfId: string | null;
+  };
+  const step = (op: string, id: string, token: string) =>
+    e.gql<Record<string, Stamped>>(`mutation($id: ID!) { ${op}(id: $id) { ${STAMPS} } }`, { id }, { token });
+  const read = async (id: string) =>
+    (
+      await e.gql<{ IncentivePool: Stamped }>(
+        `query($id: ID!) { IncentivePool(id: $id) { ${STAMPS} } }`,
+        { id },
+        { token: s.tokens.admin },
+      )
+    ).body.data!.IncentivePool;
   beforeAll(async () => {
     e = env();
     s = await seedScenario(e);
@@ -92,7 +135,16 @@ describeOnDatabases('incentive pool: approval and lock persisted, adjustment poo
   });
 
   test('each step stores its moment; approval stores the approver, readable as approvedBy', async () => {
-    expect(await read(poolId)).toMatchObject({ status: 'DRAFT', fundedAt: null, allocatedAt: null, approvedById: null, approvedAt: null, approvedBy: null, lockedAt: null, adjustmentOfId: null });
+    expect(await read(poolId)).toMatchObject({
+      status: 'DRAFT',
+      fundedAt: null,
+      allocatedAt: null,
+      approvedById: null,
+      approvedAt: null,
+      approvedBy: null,
+      lockedAt: null,
+      adjustmentOfId: null,
+    });
     const funded = (await step('fundPool', poolId, s.tokens.admin)).body.data!.fundPool!;
     expect(funded.fundedAt).toEqual(expect.any(String));
     expect(funded.allocatedAt).toBeNull();
@@ -100,42 +152,99 @@ describeOnDatabases('incentive pool: approval and lock persisted, adjustment poo
     expect(allocated.allocatedAt).toEqual(expect.any(String));
     const approved = await step('approvePool', poolId, s.tokens.boss);
     expect(approved.body.errors).toBeUndefined();
-    expect(approved.body.data!.approvePool).toMatchObject({ status: 'APPROVED', approvedById: String(s.people.boss), approvedBy: { id: String(s.people.boss), name: 'Zhang Wei' }, lockedAt: null });
+    expect(approved.body.data!.approvePool).toMatchObject({
+      status: 'APPROVED',
+      approvedById: String(s.people.boss),
+      approvedBy: { id: String(s.people.boss), name: 'Zhang Wei' },
+      lockedAt: null,
+    });
     const locked = (await step('lockPool', poolId, s.tokens.admin)).body.data!.lockPool!;
     expect(locked.status).toBe('LOCKED');
     const stored = await read(poolId);
     expect(stored).toEqual(locked);
-    const moments = [stored.fundedAt, stored.allocatedAt, stored.approvedAt, stored.lockedAt].map((v) => Date.parse(v!));
+    const moments = [stored.fundedAt, stored.allocatedAt, stored.approvedAt, stored.lockedAt].map((v) =>
+      Date.parse(v!),
+    );
     expect([...moments].sort((a, b) => a - b)).toEqual(moments);
     // The audit entry of the approval names the same person and moment.
-    const audit = await e.dataSource.manager.findOneOrFail(AuditEntry, { where: { entityType: 'IncentivePool', entityId: poolId, action: 'approve' } });
-    expect(audit.after).toMatchObject({ approverId: String(s.people.boss), approvedById: s.people.boss, approvedAt: stored.approvedAt });
+    const audit = await e.dataSource.manager.findOneOrFail(AuditEntry, {
+      where: { entityType: 'IncentivePool', entityId: poolId, action: 'approve' },
+    });
+    expect(audit.after).toMatchObject({
+      approverId: String(s.people.boss),
+      approvedById: s.people.boss,
+      approvedAt: stored.approvedAt,
+    });
   });
 
   test('createAdjustmentPool: a DRAFT copy of the locked pool pointing at it; once per pool; only for a LOCKED pool', async () => {
     const q = `mutation($id: ID!, $name: String) { createAdjustmentPool(id: $id, name: $name) { ${STAMPS} name baseAmount fundedAmount members { personId role weight share } metrics { metric target actual weight } adjustmentOf { id status } } }`;
-    type Adjustment = Stamped & { name: string; baseAmount: string; fundedAmount: string | null; members: Array<{ personId: string; share: string | null }>; metrics: unknown[]; adjustmentOf: { id: string; status: string } };
-    const made = await e.gql<{ createAdjustmentPool: Adjustment }>(q, { id: poolId, name: 'Small office team, correction 1' }, { token: s.tokens.admin });
+    type Adjustment = Stamped & {
+      name: string;
+      baseAmount: string;
+      fundedAmount: string | null;
+      members: Array<{ personId: string; share: string | null }>;
+      metrics: unknown[];
+      adjustmentOf: { id: string; status: string };
+    };
+    const made = await e.gql<{ createAdjustmentPool: Adjustment }>(
+      q,
+      { id: poolId, name: 'Small office team, correction 1' },
+      { token: s.tokens.admin },
+    );
     expect(made.body.errors).toBeUndefined();
     const adjustment = made.body.data!.createAdjustmentPool;
-    expect(adjustment).toMatchObject({ status: 'DRAFT', name: 'Small office team, correction 1', baseAmount: '300000.00', fundedAmount: null, adjustmentOfId: poolId, adjustmentOf: { id: poolId, status: 'LOCKED' }, fundedAt: null, approvedById: null, lockedAt: null });
+    expect(adjustment).toMatchObject({
+      status: 'DRAFT',
+      name: 'Small office team, correction 1',
+      baseAmount: '300000.00',
+      fundedAmount: null,
+      adjustmentOfId: poolId,
+      adjustmentOf: { id: poolId, status: 'LOCKED' },
+      fundedAt: null,
+      approvedById: null,
+      lockedAt: null,
+    });
     expect(adjustment.id).not.toBe(poolId);
-    expect(adjustment.members.map((m) => [m.personId, m.share])).toEqual([String(s.people.east1), String(s.people.west1), String(s.people.outsider)].map((p) => [p, null]));
+    expect(adjustment.members.map((m) => [m.personId, m.share])).toEqual(
+      [String(s.people.east1), String(s.people.west1), String(s.people.outsider)].map((p) => [p, null]),
+    );
     expect(adjustment.metrics).toHaveLength(3);
     // Audited in the same transaction: the pool, its three metrics and three members.
-    const audits = await e.dataSource.manager.find(AuditEntry, { where: { action: 'create', requestId: made.headers.get('x-request-id')! } });
-    expect(audits.map((a) => a.entityType).sort()).toEqual(['IncentivePool', 'PoolMember', 'PoolMember', 'PoolMember', 'PoolMetric', 'PoolMetric', 'PoolMetric']);
+    const audits = await e.dataSource.manager.find(AuditEntry, {
+      where: { action: 'create', requestId: made.headers.get('x-request-id')! },
+    });
+    expect(audits.map((a) => a.entityType).sort()).toEqual([
+      'IncentivePool',
+      'PoolMember',
+      'PoolMember',
+      'PoolMember',
+      'PoolMetric',
+      'PoolMetric',
+      'PoolMetric',
+    ]);
     expect(audits.find((a) => a.entityType === 'IncentivePool')!.note).toBe(`adjustment of locked pool ${poolId}`);
     // Listed by filter; the locked pool is untouched.
-    const listed = await e.gql<{ allIncentivePools: Array<{ id: string }> }>('query($id: ID!) { allIncentivePools(filter: { adjustmentOfId: $id }) { id } }', { id: poolId }, { token: e.tokens.viewer });
+    const listed = await e.gql<{ allIncentivePools: Array<{ id: string }> }>(
+      'query($id: ID!) { allIncentivePools(filter: { adjustmentOfId: $id }) { id } }',
+      { id: poolId },
+      { token: e.tokens.viewer },
+    );
     expect(listed.body.errors).toBeUndefined();
     expect(listed.body.data!.allIncentivePools.map((p) => p.id)).toEqual([adjustment.id]);
     expect((await read(poolId)).status).toBe('LOCKED');
 
     const again = await e.gql(q, { id: poolId }, { token: s.tokens.admin });
-    expect(again.body.errors![0]!.extensions).toMatchObject({ code: 'POOL.ALREADY_ADJUSTED', adjustmentPoolId: adjustment.id });
+    expect(again.body.errors![0]!.extensions).toMatchObject({
+      code: 'POOL.ALREADY_ADJUSTED',
+      adjustmentPoolId: adjustment.id,
+    });
     expect(again.body.errors![0]!.message).toContain(`adjustment pool ${adjustment.id}`);
-    const notLocked = await e.gql(q, { id: adjustment.id }, { token: s.tokens.admin, headers: { 'accept-language': 'zh-CN' } });
+    const notLocked = await e.gql(
+      q,
+      { id: adjustment.id },
+      { token: s.tokens.admin, headers: { 'accept-language': 'zh-CN' } },
+    );
     expect(notLocked.body.errors![0]!.extensions!.code).toBe('POOL.NOT_LOCKED');
     expect(notLocked.body.errors![0]!.message).toContain('LOCKED');
     const blank = await e.gql(q, { id: poolId, name: '  ' }, { token: s.tokens.admin });
@@ -143,20 +252,38 @@ describeOnDatabases('incentive pool: approval and lock persisted, adjustment poo
     // The adjustment goes through the lifecycle like any pool.
     expect((await step('fundPool', adjustment.id, s.tokens.admin)).body.data!.fundPool!.status).toBe('FUNDED');
     // The adjusted pool cannot be deleted while the adjustment refers to it.
-    const del = await e.gql('mutation($id: ID!) { deleteIncentivePool(id: $id) { id } }', { id: poolId }, { token: s.tokens.admin });
+    const del = await e.gql(
+      'mutation($id: ID!) { deleteIncentivePool(id: $id) { id } }',
+      { id: poolId },
+      { token: s.tokens.admin },
+    );
     expect(del.body.errors![0]!.extensions!.code).toBe('RECORD_IN_USE');
   });
 
   test('two adjustments of the same locked pool at once: one is created, the other refused with POOL.ALREADY_ADJUSTED', async () => {
     const id = await createPool(e, s);
-    for (const [op, token] of [['fundPool', s.tokens.admin], ['allocatePool', s.tokens.admin], ['approvePool', s.tokens.boss], ['lockPool', s.tokens.admin]] as const) {
+    for (const [op, token] of [
+      ['fundPool', s.tokens.admin],
+      ['allocatePool', s.tokens.admin],
+      ['approvePool', s.tokens.boss],
+      ['lockPool', s.tokens.admin],
+    ] as const) {
       expect((await step(op, id, token)).body.errors).toBeUndefined();
     }
-    const adjust = () => e.gql<{ createAdjustmentPool: { id: string } }>('mutation($id: ID!) { createAdjustmentPool(id: $id) { id } }', { id }, { token: s.tokens.admin });
+    const adjust = () =>
+      e.gql<{ createAdjustmentPool: { id: string } }>(
+        'mutation($id: ID!) { createAdjustmentPool(id: $id) { id } }',
+        { id },
+        { token: s.tokens.admin },
+      );
     const answers = await Promise.all([adjust(), adjust()]);
     const codes = answers.map((a) => (a.body.errors ? a.body.errors[0]!.extensions!.code : 'OK')).sort();
     expect(codes).toEqual(['OK', 'POOL.ALREADY_ADJUSTED']);
-    const listed = await e.gql<{ allIncentivePools: unknown[] }>('query($id: ID!) { allIncentivePools(filter: { adjustmentOfId: $id }) { id } }', { id }, { token: e.tokens.viewer });
+    const listed = await e.gql<{ allIncentivePools: unknown[] }>(
+      'query($id: ID!) { allIncentivePools(filter: { adjustmentOfId: $id }) { id } }',
+      { id },
+      { token: e.tokens.viewer },
+    );
     expect(listed.body.data!.allIncentivePools).toHaveLength(1);
   });
 
@@ -170,11 +297,19 @@ describeOnDatabases('incentive pool: approval and lock persisted, adjustment poo
         await runner.release();
       }
     };
-    expect(await columns()).toEqual(expect.arrayContaining(['fundedAt', 'allocatedAt', 'approvedById', 'approvedAt', 'lockedAt', 'adjustmentOfId']));
+    expect(await columns()).toEqual(
+      expect.arrayContaining(['fundedAt', 'allocatedAt', 'approvedById', 'approvedAt', 'lockedAt', 'adjustmentOfId']),
+    );
     // Revert the pool migration and every later one, newest first.
-    const reverted = e.dataSource.migrations.length - e.dataSource.migrations.findIndex((m) => m.name === 'PoolLifecycleColumns1764600000000');
+    const reverted =
+      e.dataSource.migrations.length -
+      e.dataSource.migrations.findIndex((m) => m.name === 'PoolLifecycleColumns1764600000000');
     for (let i = 0; i < reverted; i++) await e.dataSource.undoLastMigration({ transaction: 'each' });
-    expect((await columns()).filter((c) => /edAt$|approvedById|adjustmentOfId/.test(c) && c !== 'createdAt' && c !== 'updatedAt')).toEqual([]);
+    expect(
+      (await columns()).filter(
+        (c) => /edAt$|approvedById|adjustmentOfId/.test(c) && c !== 'createdAt' && c !== 'updatedAt',
+      ),
+    ).toEqual([]);
     expect(await e.dataSource.runMigrations({ transaction: 'each' })).toHaveLength(reverted);
     const after = await read(poolId);
     expect(after).toEqual(before);

@@ -2,7 +2,17 @@
 import { DenialReason, DelegationDraftError } from '@iron-triangle/domain';
 import { formatAmount, jsonSafe, ReasonWriter } from '../../src/modules/authorization/reason-messages';
 
-const names = { unitLabels: new Map([['7', 'EAST-1'], ['2', 'EAST']]), personNames: new Map([['4', 'Zhang Wei'], ['9', 'Li Na']]), delegatorOf: (id: string) => (id === '12' ? '4' : undefined) };
+const names = {
+  unitLabels: new Map([
+    ['7', 'EAST-1'],
+    ['2', 'EAST'],
+  ]),
+  personNames: new Map([
+    ['4', 'Zhang Wei'],
+    ['9', 'Li Na'],
+  ]),
+  delegatorOf: (id: string) => (id === '12' ? '4' : undefined),
+};
 const window = { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-07-01T00:00:00Z') };
 const cny = (minor: bigint) => ({ minor, currency: 'CNY' });
 const base = { linkId: '12', chain: ['3', '12'] };
@@ -29,7 +39,10 @@ const DRAFT_ERRORS: DelegationDraftError[] = [
   { code: 'DELEGATION.MISSING_REASON', data: {} },
   { code: 'DELEGATION.SELF_DELEGATION', data: { personId: '4' } },
   { code: 'DELEGATION.CYCLE', data: { personId: '4', delegationId: '12' } },
-  { code: 'DELEGATION.DELEGATOR_NOT_HOLDER', data: { delegatorId: '4', sourceId: '3', cause: 'NOT_HOLDER', holderId: null } },
+  {
+    code: 'DELEGATION.DELEGATOR_NOT_HOLDER',
+    data: { delegatorId: '4', sourceId: '3', cause: 'NOT_HOLDER', holderId: null },
+  },
   { code: 'DELEGATION.DEPTH_EXHAUSTED', data: { sourceId: '12' } },
   { code: 'DELEGATION.EXCEEDS_DEPTH', data: { requested: 3, max: 1 } },
   { code: 'DELEGATION.INVALID_DEPTH', data: { requested: -1 } },
@@ -60,7 +73,9 @@ describe('reason messages', () => {
     expect(new ReasonWriter('en', names).denial(over, at, { link: 'DELEGATION' })).toBe(
       'Amount 6,000,000.00 CNY exceeds the 5,000,000.00 CNY limit of delegation #12 from Zhang Wei (#4). Ask someone with a higher limit to decide.',
     );
-    expect(new ReasonWriter('zh-CN', names).denial(over, at, { link: 'DELEGATION' })).toMatch(/^金额 6,000,000.00 CNY 超出委托 #12 的限额 5,000,000.00 CNY/);
+    expect(new ReasonWriter('zh-CN', names).denial(over, at, { link: 'DELEGATION' })).toMatch(
+      /^金额 6,000,000.00 CNY 超出委托 #12 的限额 5,000,000.00 CNY/,
+    );
   });
   test.each(['en', 'zh-CN'] as const)('every delegation draft code reads well in %s', (locale) => {
     const writer = new ReasonWriter(locale, names);
@@ -71,7 +86,12 @@ describe('reason messages', () => {
     }
   });
   test('data is JSON-safe with money as decimal strings', () => {
-    expect(jsonSafe({ limit: cny(500_000_000n), amount: cny(1n), at: new Date(0) })).toEqual({ limit: '5000000.00', amount: '0.01', currency: 'CNY', at: '1970-01-01T00:00:00.000Z' });
+    expect(jsonSafe({ limit: cny(500_000_000n), amount: cny(1n), at: new Date(0) })).toEqual({
+      limit: '5000000.00',
+      amount: '0.01',
+      currency: 'CNY',
+      at: '1970-01-01T00:00:00.000Z',
+    });
     expect(formatAmount({ minor: -123456789n, currency: 'JPY' })).toBe('-123,456,789 JPY');
   });
 });

@@ -32,13 +32,21 @@ export async function seedScenario(env: TestEnv): Promise<Scenario> {
   const now = env.fixture.now;
   const start = new Date(now.getTime() - 365 * DAY);
   const stamp = { version: 1, createdAt: now, updatedAt: now };
-  const insert = async (entity: Parameters<typeof em.insert>[0], values: Record<string, unknown>) => Number((await em.insert(entity, { ...stamp, ...values } as never)).identifiers[0]?.id);
+  const insert = async (entity: Parameters<typeof em.insert>[0], values: Record<string, unknown>) =>
+    Number((await em.insert(entity, { ...stamp, ...values } as never)).identifiers[0]?.id);
 
-  const person = (employeeNo: string, name: string, orgUnitId: number) => insert(Person, { employeeNo, name, orgUnitId, email: null, phone: null, hiredAt: null, archivedAt: null });
+  const person = (employeeNo: string, name: string, orgUnitId: number) =>
+    insert(Person, { employeeNo, name, orgUnitId, email: null, phone: null, hiredAt: null, archivedAt: null });
   const boss = await person('H0001', 'Zhang Wei', units.hq);
   const outsider = await person('H0002', 'Olga Outside', units.hq);
   // Seat holders: the BU president at HQ; the fixture's leader is the East business-department director.
-  await insert(PositionAssignment, { personId: boss, title: 'BU_PRESIDENT', orgUnitId: units.hq, validFrom: start, validTo: null });
+  await insert(PositionAssignment, {
+    personId: boss,
+    title: 'BU_PRESIDENT',
+    orgUnitId: units.hq,
+    validFrom: start,
+    validTo: null,
+  });
 
   const director = await insert(AuthorityRule, {
     name: 'East director: initiation, bids and contracts',
@@ -56,9 +64,26 @@ export async function seedScenario(env: TestEnv): Promise<Scenario> {
     validTo: null,
     delegableDepth: 2,
   });
-  const body = await insert(DecisionBody, { name: 'Grade I decision team', quorum: 'ALL_FIXED', grade: 'I', orgUnitId: units.hq });
-  await insert(DecisionBodySeat, { decisionBodyId: body, title: 'BU_PRESIDENT', alternativeTitles: [], fixed: true, sortOrder: 1 });
-  await insert(DecisionBodySeat, { decisionBodyId: body, title: 'BUSINESS_DEPT_DIRECTOR', alternativeTitles: ['CHIEF_ENGINEER'], fixed: true, sortOrder: 2 });
+  const body = await insert(DecisionBody, {
+    name: 'Grade I decision team',
+    quorum: 'ALL_FIXED',
+    grade: 'I',
+    orgUnitId: units.hq,
+  });
+  await insert(DecisionBodySeat, {
+    decisionBodyId: body,
+    title: 'BU_PRESIDENT',
+    alternativeTitles: [],
+    fixed: true,
+    sortOrder: 1,
+  });
+  await insert(DecisionBodySeat, {
+    decisionBodyId: body,
+    title: 'BUSINESS_DEPT_DIRECTOR',
+    alternativeTitles: ['CHIEF_ENGINEER'],
+    fixed: true,
+    sortOrder: 2,
+  });
   const bodyRule = await insert(AuthorityRule, {
     name: 'Grade I initiation by the grade I team',
     holderKind: 'DECISION_BODY',
@@ -113,16 +138,58 @@ export async function seedScenario(env: TestEnv): Promise<Scenario> {
   });
 
   const project = (name: string, grade: string, amountMinor: bigint, externalRef: string) =>
-    insert(Project, { externalRef, name, customerId: null, orgUnitId: units.eastOffice, stage: 'OPPORTUNITY', amountMinor, currency: 'CNY', grade, gradeReasons: ['NO_CRITERION'], gradeCriteria: {}, gradeJustification: null });
+    insert(Project, {
+      externalRef,
+      name,
+      customerId: null,
+      orgUnitId: units.eastOffice,
+      stage: 'OPPORTUNITY',
+      amountMinor,
+      currency: 'CNY',
+      grade,
+      gradeReasons: ['NO_CRITERION'],
+      gradeCriteria: {},
+      gradeJustification: null,
+    });
   const small = await project('Small office upgrade', 'III', 400_000_000n, 'T-SMALL');
   const gradeI = await project('National backbone', 'I', 9_000_000_000n, 'T-GRADE-I');
   const withLeader = await project('Leader on the team', 'III', 100_000_000n, 'T-LEADER');
-  await insert(TeamAppointment, { projectId: withLeader, personId: people.leader, role: 'SPONSOR', stage: null, validFrom: start, validTo: null, qualificationLevel: null, exceptionReason: null, staffingCheck: null });
-  await insert(TeamAppointment, { projectId: small, personId: people.west1, role: 'AR', stage: null, validFrom: start, validTo: null, qualificationLevel: null, exceptionReason: null, staffingCheck: null });
+  await insert(TeamAppointment, {
+    projectId: withLeader,
+    personId: people.leader,
+    role: 'SPONSOR',
+    stage: null,
+    validFrom: start,
+    validTo: null,
+    qualificationLevel: null,
+    exceptionReason: null,
+    staffingCheck: null,
+  });
+  await insert(TeamAppointment, {
+    projectId: small,
+    personId: people.west1,
+    role: 'AR',
+    stage: null,
+    validFrom: start,
+    validTo: null,
+    qualificationLevel: null,
+    exceptionReason: null,
+    staffingCheck: null,
+  });
 
   const hash = await hashPassword(env.fixture.password, 1024);
-  await insert(User, { email: 'boss@test.local', passwordHash: hash, role: 'LEADER', personId: boss, lastLoginAt: null, archivedAt: null });
-  const login = await env.gql<{ login: { token: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: 'boss@test.local', p: env.fixture.password });
+  await insert(User, {
+    email: 'boss@test.local',
+    passwordHash: hash,
+    role: 'LEADER',
+    personId: boss,
+    lastLoginAt: null,
+    archivedAt: null,
+  });
+  const login = await env.gql<{ login: { token: string } }>(
+    'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+    { e: 'boss@test.local', p: env.fixture.password },
+  );
   const bossToken = login.body.data?.login.token;
   if (!bossToken) throw new Error(`boss login failed: ${JSON.stringify(login.body)}`);
 
@@ -143,7 +210,12 @@ export async function createPool(env: TestEnv, s: Scenario): Promise<string> {
   const created = await env.gql<{ createIncentivePool: { id: string } }>(
     `mutation($project: ID!, $unit: ID!, $from: DateTime!, $to: DateTime!) {
       createIncentivePool(name: "Small office team", currency: "CNY", teamKind: "PROJECT", projectId: $project, orgUnitId: $unit, periodFrom: $from, periodTo: $to, baseAmount: "300000.00") { id } }`,
-    { project: String(s.projects.small), unit: String(env.fixture.units.eastOffice), from: `${year}-01-01T00:00:00Z`, to: `${year + 1}-01-01T00:00:00Z` },
+    {
+      project: String(s.projects.small),
+      unit: String(env.fixture.units.eastOffice),
+      from: `${year}-01-01T00:00:00Z`,
+      to: `${year + 1}-01-01T00:00:00Z`,
+    },
     { token: s.tokens.admin },
   );
   if (created.body.errors) throw new Error(JSON.stringify(created.body.errors));

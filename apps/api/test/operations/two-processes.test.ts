@@ -19,7 +19,11 @@ describeOnDatabases('two API servers on one database', (env) => {
     if (dataSource.options.type === 'mysql') await dataSource.query("SET time_zone = '+00:00'");
     const server = await createServer({ dataSource, config: e.config });
     await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
-    other = { server, dataSource, url: `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/graphql` };
+    other = {
+      server,
+      dataSource,
+      url: `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/graphql`,
+    };
   });
   afterAll(async () => {
     await new Promise<void>((resolve) => other.server.httpServer.close(() => resolve()));
@@ -35,13 +39,27 @@ describeOnDatabases('two API servers on one database', (env) => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${e.tokens.viewer}` },
         body: JSON.stringify({
           query: 'query($input: AuthorizeInput!) { authorize(input: $input) { allowed reasons { code } } }',
-          variables: { input: { personId: String(s.people.east1), decisionPoint: 'ATC', grade: 'III', orgUnitId: String(e.fixture.units.eastOffice), amount: '100.00', currency: 'CNY' } },
+          variables: {
+            input: {
+              personId: String(s.people.east1),
+              decisionPoint: 'ATC',
+              grade: 'III',
+              orgUnitId: String(e.fixture.units.eastOffice),
+              amount: '100.00',
+              currency: 'CNY',
+            },
+          },
         }),
       });
-      return ((await res.json()) as { data: { authorize: { allowed: boolean; reasons: Array<{ code: string }> } } }).data.authorize;
+      return ((await res.json()) as { data: { authorize: { allowed: boolean; reasons: Array<{ code: string }> } } })
+        .data.authorize;
     };
     expect(await askOther()).toEqual({ allowed: true, reasons: [] });
-    const revoked = await e.gql('mutation($id: ID!) { revokeDelegation(id: $id, reason: "moved to another office") { id } }', { id: String(s.delegation) }, { token: e.tokens.admin });
+    const revoked = await e.gql(
+      'mutation($id: ID!) { revokeDelegation(id: $id, reason: "moved to another office") { id } }',
+      { id: String(s.delegation) },
+      { token: e.tokens.admin },
+    );
     expect(revoked.body.errors).toBeUndefined();
     expect(await askOther()).toEqual({ allowed: false, reasons: [{ code: 'REVOKED' }] });
   });

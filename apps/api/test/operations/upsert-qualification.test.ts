@@ -14,14 +14,28 @@ describeOnDatabases('upsertProject, qualificationStatus, concurrent idempotent d
     const upsert = (amount: string, criteria: Record<string, boolean>) =>
       e.gql<{ upsertProject: { id: string; grade: string; gradeReasons: string[]; amount: string; version: number } }>(
         'mutation($input: ProjectInput!) { upsertProject(externalRef: "CRM-42", input: $input) { id grade gradeReasons amount version } }',
-        { input: { name: 'CRM opportunity 42', orgUnitId: String(e.fixture.units.eastOffice), stage: 'OPPORTUNITY', amount, currency: 'CNY', gradeCriteria: criteria } },
+        {
+          input: {
+            name: 'CRM opportunity 42',
+            orgUnitId: String(e.fixture.units.eastOffice),
+            stage: 'OPPORTUNITY',
+            amount,
+            currency: 'CNY',
+            gradeCriteria: criteria,
+          },
+        },
         { token: e.tokens.admin },
       );
     const created = await upsert('1000000.00', {});
     expect(created.body.errors).toBeUndefined();
     expect(created.body.data!.upsertProject).toMatchObject({ grade: 'III', amount: '1000000.00', version: 1 });
     const updated = await upsert('2500000.00', { majorProductDirectionImpact: true });
-    expect(updated.body.data!.upsertProject).toMatchObject({ id: created.body.data!.upsertProject.id, grade: 'I', amount: '2500000.00', version: 2 });
+    expect(updated.body.data!.upsertProject).toMatchObject({
+      id: created.body.data!.upsertProject.id,
+      grade: 'I',
+      amount: '2500000.00',
+      version: 2,
+    });
   });
 
   test('qualificationStatus: never assessed is a reason, not an error', async () => {
@@ -38,7 +52,15 @@ describeOnDatabases('upsertProject, qualificationStatus, concurrent idempotent d
     const send = () =>
       e.gql<{ recordDecision: { id: string } }>(
         'mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { id } }',
-        { input: { projectId: String(s.projects.small), decisionPoint: 'ATB', outcome: 'APPROVED', deciderId: String(s.people.east1), idempotencyKey: 'burst-1' } },
+        {
+          input: {
+            projectId: String(s.projects.small),
+            decisionPoint: 'ATB',
+            outcome: 'APPROVED',
+            deciderId: String(s.people.east1),
+            idempotencyKey: 'burst-1',
+          },
+        },
         { token: e.tokens.admin },
       );
     const answers = await Promise.all([send(), send(), send(), send(), send()]);
@@ -51,10 +73,21 @@ describeOnDatabases('upsertProject, qualificationStatus, concurrent idempotent d
     const ask = (daysAgo: number) =>
       e.gql<{ whoMayDecide: Array<{ personId: string }> }>(
         'query($input: CaseInput!) { whoMayDecide(input: $input) { personId } }',
-        { input: { decisionPoint: 'ATC', grade: 'III', orgUnitId: String(e.fixture.units.eastOffice), amount: '100.00', currency: 'CNY', at: new Date(e.fixture.now.getTime() - daysAgo * 86_400_000).toISOString() } },
+        {
+          input: {
+            decisionPoint: 'ATC',
+            grade: 'III',
+            orgUnitId: String(e.fixture.units.eastOffice),
+            amount: '100.00',
+            currency: 'CNY',
+            at: new Date(e.fixture.now.getTime() - daysAgo * 86_400_000).toISOString(),
+          },
+        },
         { token: e.tokens.viewer },
       );
     expect((await ask(40)).body.data!.whoMayDecide).toEqual([]);
-    expect((await ask(0.5)).body.data!.whoMayDecide.map((d) => d.personId).sort()).toEqual([String(s.people.leader), String(s.people.east1)].sort());
+    expect((await ask(0.5)).body.data!.whoMayDecide.map((d) => d.personId).sort()).toEqual(
+      [String(s.people.leader), String(s.people.east1)].sort(),
+    );
   });
 });

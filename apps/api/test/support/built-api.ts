@@ -23,7 +23,10 @@ export function builtEntry(): string {
   if (!existsSync(ENTRY)) throw new Error(`apps/api/dist/index.js does not exist: build the API first (${BUILD}).`);
   const src = newestMtime(path.join(API_DIR, 'src'));
   const dist = newestMtime(path.join(API_DIR, 'dist'));
-  if (src > dist) throw new Error(`apps/api/dist is older than apps/api/src (built ${new Date(dist).toISOString()}, changed ${new Date(src).toISOString()}): rebuild it (${BUILD}).`);
+  if (src > dist)
+    throw new Error(
+      `apps/api/dist is older than apps/api/src (built ${new Date(dist).toISOString()}, changed ${new Date(src).toISOString()}): rebuild it (${BUILD}).`,
+    );
   return ENTRY;
 }
 
@@ -79,12 +82,17 @@ export function start(env: TestEnv, port: number, overrides: Record<string, stri
   };
   const child = spawn(process.execPath, [builtEntry()], {
     cwd: API_DIR,
-    env: Object.fromEntries(Object.entries(variables).filter((entry): entry is [string, string] => entry[1] !== undefined)),
+    env: Object.fromEntries(
+      Object.entries(variables).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    ),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: Array<Record<string, unknown>> = [];
   let raw = '';
-  const waiters: Array<{ match: (l: Record<string, unknown>) => boolean; resolve: (l: Record<string, unknown>) => void }> = [];
+  const waiters: Array<{
+    match: (l: Record<string, unknown>) => boolean;
+    resolve: (l: Record<string, unknown>) => void;
+  }> = [];
   let buffer = '';
   child.stdout!.on('data', (chunk: Buffer) => {
     raw += chunk.toString();
@@ -111,7 +119,9 @@ export function start(env: TestEnv, port: number, overrides: Record<string, stri
   child.stderr!.on('data', (chunk: Buffer) => {
     raw += chunk.toString();
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   return {
     process: child,
     lines,
@@ -122,7 +132,10 @@ export function start(env: TestEnv, port: number, overrides: Record<string, stri
       const seen = lines.find(match);
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no log line ${String(msg)} within ${ms} ms; output so far:\n${raw}`)), ms);
+        const timer = setTimeout(
+          () => reject(new Error(`no log line ${String(msg)} within ${ms} ms; output so far:\n${raw}`)),
+          ms,
+        );
         waiters.push({
           match,
           resolve: (l) => {
@@ -130,9 +143,10 @@ export function start(env: TestEnv, port: number, overrides: Record<string, stri
             resolve(l);
           },
         });
-        void exited.then(({ code }) => reject(new Error(`the API exited (${code}) before logging ${String(msg)}; output:\n${raw}`)));
+        void exited.then(({ code }) =>
+          reject(new Error(`the API exited (${code}) before logging ${String(msg)}; output:\n${raw}`)),
+        );
       });
     },
   };
 }
-

@@ -32,7 +32,11 @@ export interface TestEnv {
   fixture: Fixture;
   /** Token per demo role: admin, hr, leader, viewer. */
   tokens: Record<'admin' | 'hr' | 'leader' | 'viewer', string>;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: { token?: string | null; headers?: Record<string, string> }): Promise<GqlResult<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { token?: string | null; headers?: Record<string, string> },
+  ): Promise<GqlResult<T>>;
 }
 
 export interface SuiteOptions {
@@ -46,7 +50,10 @@ export interface SuiteOptions {
   passwordCost?: number;
 }
 
-async function setup(kind: DatabaseKind, options: SuiteOptions): Promise<{ env: TestEnv; teardown: () => Promise<void> }> {
+async function setup(
+  kind: DatabaseKind,
+  options: SuiteOptions,
+): Promise<{ env: TestEnv; teardown: () => Promise<void> }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'it-api-'));
   let databaseUrl: string;
   let dropDatabase = async () => {};
@@ -65,7 +72,14 @@ async function setup(kind: DatabaseKind, options: SuiteOptions): Promise<{ env: 
       await c.end();
     };
   }
-  const config = loadConfig({ NODE_ENV: 'test', TOKEN_SECRET: 'test-secret-'.padEnd(48, 'x'), DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...options.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    TOKEN_SECRET: 'test-secret-'.padEnd(48, 'x'),
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...options.env,
+  });
   const dataSource = new DataSource(dataSourceOptions(config));
   let fixture: Fixture;
   let server: ApiServer;
@@ -76,7 +90,13 @@ async function setup(kind: DatabaseKind, options: SuiteOptions): Promise<{ env: 
     if (options.demo) await seedDemo(dataSource, new Date(), config);
     const logLines = options.logLines;
     const logger = logLines ? createLogger('debug', (line) => logLines.push(line)) : undefined;
-    server = await createServer({ dataSource, config, limits: options.limits, logger, passwordCost: options.passwordCost ?? 1024 });
+    server = await createServer({
+      dataSource,
+      config,
+      limits: options.limits,
+      logger,
+      passwordCost: options.passwordCost ?? 1024,
+    });
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy();
     await dropDatabase();
@@ -101,10 +121,13 @@ async function setup(kind: DatabaseKind, options: SuiteOptions): Promise<{ env: 
   };
   const tokens = {} as TestEnv['tokens'];
   for (const role of ['admin', 'hr', 'leader', 'viewer'] as const) {
-    const res = await gql<{ login: { token: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
-      e: options.demo ? `${role}@demo.local` : `${role}@test.local`,
-      p: options.demo ? DEMO_PASSWORD : fixture.password,
-    });
+    const res = await gql<{ login: { token: string } }>(
+      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+      {
+        e: options.demo ? `${role}@demo.local` : `${role}@test.local`,
+        p: options.demo ? DEMO_PASSWORD : fixture.password,
+      },
+    );
     if (!res.body.data?.login) throw new Error(`fixture login failed for ${role}: ${JSON.stringify(res.body)}`);
     tokens[role] = res.body.data.login.token;
   }
@@ -123,7 +146,11 @@ async function setup(kind: DatabaseKind, options: SuiteOptions): Promise<{ env: 
 }
 
 /** Declares `suite` once per database; `env()` gives the running server inside tests. */
-export function describeOnDatabases(title: string, suite: (env: () => TestEnv) => void, options: SuiteOptions = {}): void {
+export function describeOnDatabases(
+  title: string,
+  suite: (env: () => TestEnv) => void,
+  options: SuiteOptions = {},
+): void {
   for (const kind of ['sqlite', 'mariadb'] as const) {
     const skip = kind === 'mariadb' && process.env.IT_MARIADB === 'down';
     if (skip) {

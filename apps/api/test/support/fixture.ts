@@ -26,20 +26,57 @@ export async function seedFixture(dataSource: DataSource): Promise<Fixture> {
   const eastOffice = await unit('EAST-1', 'REP_OFFICE', east);
   const westOffice = await unit('WEST-1', 'REP_OFFICE', west);
   const person = async (employeeNo: string, name: string, orgUnitId: number) =>
-    Number((await em.insert(Person, { employeeNo, name, orgUnitId, email: null, phone: null, hiredAt: null, archivedAt: null, ...stamp })).identifiers[0]?.id);
+    Number(
+      (
+        await em.insert(Person, {
+          employeeNo,
+          name,
+          orgUnitId,
+          email: null,
+          phone: null,
+          hiredAt: null,
+          archivedAt: null,
+          ...stamp,
+        })
+      ).identifiers[0]?.id,
+    );
   const leader = await person('E0001', 'Lena Leader', east);
   const east1 = await person('E0002', 'Eddie East', eastOffice);
   const west1 = await person('W0001', 'Wanda West', westOffice);
-  await em.insert(PositionAssignment, { personId: leader, title: 'BUSINESS_DEPT_DIRECTOR', orgUnitId: east, validFrom: new Date(now.getTime() - 86400_000), validTo: null, ...stamp });
+  await em.insert(PositionAssignment, {
+    personId: leader,
+    title: 'BUSINESS_DEPT_DIRECTOR',
+    orgUnitId: east,
+    validFrom: new Date(now.getTime() - 86400_000),
+    validTo: null,
+    ...stamp,
+  });
   const password = 'test-password';
   const hash = await hashPassword(password, 1024);
   const user = async (role: string, personId: number | null) =>
-    Number((await em.insert(User, { email: `${role.toLowerCase()}@test.local`, passwordHash: hash, role, personId, lastLoginAt: null, archivedAt: null, ...stamp })).identifiers[0]?.id);
+    Number(
+      (
+        await em.insert(User, {
+          email: `${role.toLowerCase()}@test.local`,
+          passwordHash: hash,
+          role,
+          personId,
+          lastLoginAt: null,
+          archivedAt: null,
+          ...stamp,
+        })
+      ).identifiers[0]?.id,
+    );
   return {
     password,
     units: { hq, east, west, eastOffice, westOffice },
     people: { leader, east1, west1 },
-    users: { admin: await user('ADMIN', null), hr: await user('HR', null), leader: await user('LEADER', leader), viewer: await user('VIEWER', null) },
+    users: {
+      admin: await user('ADMIN', null),
+      hr: await user('HR', null),
+      leader: await user('LEADER', leader),
+      viewer: await user('VIEWER', null),
+    },
     now,
   };
 }

@@ -111,7 +111,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export const limitMoney = (limit: bigint | null, currency: string): Money | null => (limit === null ? null : { minor: limit, currency });
+export const limitMoney = (limit: bigint | null, currency: string): Money | null =>
+  limit === null ? null : { minor: limit, currency };
 
 function compilePosition(p: AuthorityPosition): CompiledPosition {
   return {
@@ -267,7 +268,11 @@ export function indexAuthorityState(state: AuthorityState): Result<AuthorityInde
   const bodiesByTitle = new Map<string, string[]>();
   for (const body of state.bodies) {
     bodiesById.set(body.id, body);
-    const seats = body.seats.map((s) => ({ title: s.title, titles: [s.title, ...(s.alternativeTitles ?? [])], fixed: s.fixed }));
+    const seats = body.seats.map((s) => ({
+      title: s.title,
+      titles: [s.title, ...(s.alternativeTitles ?? [])],
+      fixed: s.fixed,
+    }));
     seatsByBody.set(body.id, seats);
     const titles = new Set(seats.flatMap((s) => s.titles));
     for (const title of titles) push(bodiesByTitle, title, body.id);

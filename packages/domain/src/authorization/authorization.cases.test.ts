@@ -5,7 +5,18 @@ import { authorize, authorityBodyQuorumReachable, whoMayDecide } from './authori
 import { authorityIndexOf, indexAuthorityState } from './authority-index';
 import { revocationImpact, validateDelegation } from './delegation';
 import { referenceAuthorize, referenceWhoMayDecide } from './reference';
-import { T, at, baseCase, delegations, draftBase, eastRegion, justBefore, money, team, win } from './testing/east-region';
+import {
+  T,
+  at,
+  baseCase,
+  delegations,
+  draftBase,
+  eastRegion,
+  justBefore,
+  money,
+  team,
+  win,
+} from './testing/east-region';
 import { AuthorityState, AuthorizationCase, AuthorizationResult, Delegation, DelegationDraft } from './types';
 
 function outcome(result: AuthorizationResult): string[] {
@@ -19,9 +30,19 @@ const withDelegation = (id: string, change: Partial<Delegation>): AuthorityState
   delegations: delegations.map((d) => (d.id === id ? { ...d, ...change } : d)),
 });
 const withExtra = (d: Delegation): AuthorityState => ({ ...eastRegion, delegations: [...delegations, d] });
-const onTeam = (personId: string, role: 'AR' | 'SR' | 'FR' | 'CORE_MEMBER' = 'CORE_MEMBER') => [...team, { personId, role }];
+const onTeam = (personId: string, role: 'AR' | 'SR' | 'FR' | 'CORE_MEMBER' = 'CORE_MEMBER') => [
+  ...team,
+  { personId, role },
+];
 
-type Row = [name: string, person: string, change: Partial<AuthorizationCase>, t: Date, expected: string[], state?: AuthorityState];
+type Row = [
+  name: string,
+  person: string,
+  change: Partial<AuthorizationCase>,
+  t: Date,
+  expected: string[],
+  state?: AuthorityState,
+];
 
 const CHAIN_D1 = '✓ R-DIR-EAST>D1';
 const CHAIN_D2 = '✓ R-DIR-EAST>D1>D2';
@@ -34,22 +55,76 @@ const GRADE_II = { grade: 'II', decisionPoint: 'ATI' } as const;
 const rows: Row[] = [
   // Limits: equal is allowed, one minor unit over is not, at every link.
   ['limit: equal to the rule limit', 'zhang', { amount: money('5000000.00') }, T, ['✓ R-DIR-EAST']],
-  ['limit: one fen over the rule limit', 'zhang', { amount: money('5000000.01') }, T, [...ZHANG_BODIES, 'AMOUNT_OVER_LIMIT@R-DIR-EAST', 'CHAIN_CYCLE@D6']],
+  [
+    'limit: one fen over the rule limit',
+    'zhang',
+    { amount: money('5000000.01') },
+    T,
+    [...ZHANG_BODIES, 'AMOUNT_OVER_LIMIT@R-DIR-EAST', 'CHAIN_CYCLE@D6'],
+  ],
   ['limit: equal to the first delegation limit', 'sun', { amount: money('2000000.00') }, T, [CHAIN_D1]],
-  ['limit: one fen over the first delegation limit', 'sun', { amount: money('2000000.01') }, T, ['AMOUNT_OVER_LIMIT@D1']],
+  [
+    'limit: one fen over the first delegation limit',
+    'sun',
+    { amount: money('2000000.01') },
+    T,
+    ['AMOUNT_OVER_LIMIT@D1'],
+  ],
   ['limit: equal to the second delegation limit', 'zhou', { amount: money('1000000.00') }, T, [CHAIN_D2]],
-  ['limit: one fen over the second delegation limit', 'zhou', { amount: money('1000000.01') }, T, ['AMOUNT_OVER_LIMIT@D2']],
+  [
+    'limit: one fen over the second delegation limit',
+    'zhou',
+    { amount: money('1000000.01') },
+    T,
+    ['AMOUNT_OVER_LIMIT@D2'],
+  ],
   ['limit: equal to the third delegation limit', 'wu', { amount: money('500000.00') }, T, [CHAIN_D3]],
   ['limit: one fen over the third delegation limit', 'wu', { amount: money('500000.01') }, T, ['AMOUNT_OVER_LIMIT@D3']],
   ['limit: zero amount', 'wu', { amount: money('0.00') }, T, [CHAIN_D3]],
   ['limit: equal in USD', 'ma', { ...USD_CASE, amount: money('100000.00', 'USD') }, T, ['✓ R-DIR-WEST-USD']],
-  ['limit: one cent over in USD (body rules are CNY)', 'ma', { ...USD_CASE, amount: money('100000.01', 'USD') }, T, ['CURRENCY_MISMATCH@R-BODY-I', 'CURRENCY_MISMATCH@R-BODY-II', 'AMOUNT_OVER_LIMIT@R-DIR-WEST-USD']],
-  ['limit: delegate equal in USD', 'niu', { ...USD_CASE, amount: money('50000.00', 'USD') }, T, ['✓ R-DIR-WEST-USD>D11']],
-  ['limit: delegate one cent over in USD', 'niu', { ...USD_CASE, amount: money('50000.01', 'USD') }, T, ['AMOUNT_OVER_LIMIT@D11']],
-  ['limit: one fen over the body rule limit', 'han', { ...GRADE_II, amount: money('50000000.01') }, T, ['AMOUNT_OVER_LIMIT@R-BODY-II']],
-  ['limit: one fen over the body delegation limit', 'han', { ...GRADE_II, amount: money('10000000.01') }, T, ['AMOUNT_OVER_LIMIT@D8']],
+  [
+    'limit: one cent over in USD (body rules are CNY)',
+    'ma',
+    { ...USD_CASE, amount: money('100000.01', 'USD') },
+    T,
+    ['CURRENCY_MISMATCH@R-BODY-I', 'CURRENCY_MISMATCH@R-BODY-II', 'AMOUNT_OVER_LIMIT@R-DIR-WEST-USD'],
+  ],
+  [
+    'limit: delegate equal in USD',
+    'niu',
+    { ...USD_CASE, amount: money('50000.00', 'USD') },
+    T,
+    ['✓ R-DIR-WEST-USD>D11'],
+  ],
+  [
+    'limit: delegate one cent over in USD',
+    'niu',
+    { ...USD_CASE, amount: money('50000.01', 'USD') },
+    T,
+    ['AMOUNT_OVER_LIMIT@D11'],
+  ],
+  [
+    'limit: one fen over the body rule limit',
+    'han',
+    { ...GRADE_II, amount: money('50000000.01') },
+    T,
+    ['AMOUNT_OVER_LIMIT@R-BODY-II'],
+  ],
+  [
+    'limit: one fen over the body delegation limit',
+    'han',
+    { ...GRADE_II, amount: money('10000000.01') },
+    T,
+    ['AMOUNT_OVER_LIMIT@D8'],
+  ],
   // No limit.
-  ['no limit: amendment of any size by the industry head', 'wang', { decisionPoint: 'ATAC', orgUnitId: 'HZ', amount: money('99999999999.99') }, T, ['✓ R-HEAD-EAST']],
+  [
+    'no limit: amendment of any size by the industry head',
+    'wang',
+    { decisionPoint: 'ATAC', orgUnitId: 'HZ', amount: money('99999999999.99') },
+    T,
+    ['✓ R-HEAD-EAST'],
+  ],
   ['no limit: grade I body of any size', 'li', { ...GRADE_I, amount: money('99999999999.99') }, T, ['✓ R-BODY-I']],
 
   // Windows are half-open: in force at from, at to − 1 ms, not at to.
@@ -57,14 +132,50 @@ const rows: Row[] = [
   ['window: delegation 1 ms before its from', 'tang', {}, justBefore('2026-01-01'), ['NOT_IN_FORCE@D12']],
   ['window: delegation at to − 1 ms', 'tang', {}, justBefore('2026-03-01'), ['✓ R-DIR-EAST>D12']],
   ['window: delegation at its to', 'tang', {}, at('2026-03-01'), ['NOT_IN_FORCE@D12']],
-  ['window: rule at its from', 'ma', { ...USD_CASE, amount: money('1000.00', 'USD') }, at('2025-01-01'), ['✓ R-DIR-WEST-USD']],
-  ['window: rule 1 ms before its from', 'ma', { ...USD_CASE, amount: money('1000.00', 'USD') }, justBefore('2025-01-01'), ['NOT_IN_FORCE@R-BODY-I', 'NOT_IN_FORCE@R-BODY-II', 'NOT_IN_FORCE@R-DIR-WEST-USD']],
-  ['window: rule at to − 1 ms', 'ma', { ...USD_CASE, amount: money('1000.00', 'USD') }, justBefore('2026-07-01'), ['✓ R-DIR-WEST-USD']],
-  ['window: rule at its to', 'ma', { ...USD_CASE, amount: money('1000.00', 'USD') }, at('2026-07-01'), ['CURRENCY_MISMATCH@R-BODY-I', 'CURRENCY_MISMATCH@R-BODY-II', 'NOT_IN_FORCE@R-DIR-WEST-USD']],
+  [
+    'window: rule at its from',
+    'ma',
+    { ...USD_CASE, amount: money('1000.00', 'USD') },
+    at('2025-01-01'),
+    ['✓ R-DIR-WEST-USD'],
+  ],
+  [
+    'window: rule 1 ms before its from',
+    'ma',
+    { ...USD_CASE, amount: money('1000.00', 'USD') },
+    justBefore('2025-01-01'),
+    ['NOT_IN_FORCE@R-BODY-I', 'NOT_IN_FORCE@R-BODY-II', 'NOT_IN_FORCE@R-DIR-WEST-USD'],
+  ],
+  [
+    'window: rule at to − 1 ms',
+    'ma',
+    { ...USD_CASE, amount: money('1000.00', 'USD') },
+    justBefore('2026-07-01'),
+    ['✓ R-DIR-WEST-USD'],
+  ],
+  [
+    'window: rule at its to',
+    'ma',
+    { ...USD_CASE, amount: money('1000.00', 'USD') },
+    at('2026-07-01'),
+    ['CURRENCY_MISMATCH@R-BODY-I', 'CURRENCY_MISMATCH@R-BODY-II', 'NOT_IN_FORCE@R-DIR-WEST-USD'],
+  ],
   ['window: third link at its from', 'wu', {}, at('2025-08-01'), [CHAIN_D3]],
   ['window: third link 1 ms before its from', 'wu', {}, justBefore('2025-08-01'), ['NOT_IN_FORCE@D3']],
-  ['window: third link at to − 1 ms (delegator above already gone)', 'wu', {}, justBefore('2026-09-01'), ['DELEGATOR_LOST_SOURCE@D1']],
-  ['window: third link at its to (in force is checked before the delegator)', 'wu', {}, at('2026-09-01'), ['NOT_IN_FORCE@D3']],
+  [
+    'window: third link at to − 1 ms (delegator above already gone)',
+    'wu',
+    {},
+    justBefore('2026-09-01'),
+    ['DELEGATOR_LOST_SOURCE@D1'],
+  ],
+  [
+    'window: third link at its to (in force is checked before the delegator)',
+    'wu',
+    {},
+    at('2026-09-01'),
+    ['NOT_IN_FORCE@D3'],
+  ],
   ['window: second link at its from', 'zhou', {}, at('2025-07-01'), [CHAIN_D2]],
   ['window: second link 1 ms before its from', 'zhou', {}, justBefore('2025-07-01'), ['NOT_IN_FORCE@D2']],
   ['window: second link at its to', 'zhou', {}, at('2026-10-01'), ['NOT_IN_FORCE@D2']],
@@ -78,36 +189,133 @@ const rows: Row[] = [
   // The delegator must still hold the source at t.
   ['delegator: Zhang still director 1 ms before he leaves', 'sun', {}, justBefore('2026-06-01'), [CHAIN_D1]],
   ['delegator: Zhang left the directorship mid-window', 'sun', {}, at('2026-06-01'), ['DELEGATOR_LOST_SOURCE@D1']],
-  ['delegator: further down the chain, the lost source shows at its link', 'zhou', {}, at('2026-06-01'), ['DELEGATOR_LOST_SOURCE@D1']],
-  ['delegator: Zhang himself after leaving holds only the cyclic chain', 'zhang', {}, at('2026-06-01'), ['CHAIN_CYCLE@D6']],
-  ['delegator: a D2 delegator who is not the D1 delegate', 'zhou', {}, T, ['DELEGATOR_LOST_SOURCE@D2'], withDelegation('D2', { delegatorId: 'feng' })],
-  ['delegator: a body delegation outside the seat holder’s reach', 'han', { ...GRADE_II, orgUnitId: 'WEST' }, T, ['DELEGATOR_LOST_SOURCE@D8']],
-  ['delegator: the AR who delegated is no longer on the team', 'he', { decisionPoint: 'ATI', team: [{ personId: 'yan', role: 'SR' }] }, T, ['DELEGATOR_LOST_SOURCE@D9']],
+  [
+    'delegator: further down the chain, the lost source shows at its link',
+    'zhou',
+    {},
+    at('2026-06-01'),
+    ['DELEGATOR_LOST_SOURCE@D1'],
+  ],
+  [
+    'delegator: Zhang himself after leaving holds only the cyclic chain',
+    'zhang',
+    {},
+    at('2026-06-01'),
+    ['CHAIN_CYCLE@D6'],
+  ],
+  [
+    'delegator: a D2 delegator who is not the D1 delegate',
+    'zhou',
+    {},
+    T,
+    ['DELEGATOR_LOST_SOURCE@D2'],
+    withDelegation('D2', { delegatorId: 'feng' }),
+  ],
+  [
+    'delegator: a body delegation outside the seat holder’s reach',
+    'han',
+    { ...GRADE_II, orgUnitId: 'WEST' },
+    T,
+    ['DELEGATOR_LOST_SOURCE@D8'],
+  ],
+  [
+    'delegator: the AR who delegated is no longer on the team',
+    'he',
+    { decisionPoint: 'ATI', team: [{ personId: 'yan', role: 'SR' }] },
+    T,
+    ['DELEGATOR_LOST_SOURCE@D9'],
+  ],
 
   // Qualification the delegate must keep holding.
   ['qualification: still valid 1 ms before it lapses', 'zhou', {}, justBefore('2026-04-01'), [CHAIN_D2]],
   ['qualification: lapses mid-delegation', 'zhou', {}, at('2026-04-01'), ['DELEGATE_NOT_QUALIFIED@D2']],
-  ['qualification: a lapsed link in the middle stops the chain below', 'wu', {}, at('2026-04-01'), ['DELEGATE_NOT_QUALIFIED@D2']],
-  ['qualification: level below the requirement', 'zhou', {}, T, ['DELEGATE_NOT_QUALIFIED@D2'], withDelegation('D2', { requiredQualification: { role: 'AR', level: 4 } })],
-  ['qualification: never assessed for the role', 'zhou', {}, T, ['DELEGATE_NOT_QUALIFIED@D2'], withDelegation('D2', { requiredQualification: { role: 'SR', level: 1 } })],
-  ['qualification: level exactly the requirement', 'zhou', {}, T, [CHAIN_D2], withDelegation('D2', { requiredQualification: { role: 'AR', level: 3 } })],
+  [
+    'qualification: a lapsed link in the middle stops the chain below',
+    'wu',
+    {},
+    at('2026-04-01'),
+    ['DELEGATE_NOT_QUALIFIED@D2'],
+  ],
+  [
+    'qualification: level below the requirement',
+    'zhou',
+    {},
+    T,
+    ['DELEGATE_NOT_QUALIFIED@D2'],
+    withDelegation('D2', { requiredQualification: { role: 'AR', level: 4 } }),
+  ],
+  [
+    'qualification: never assessed for the role',
+    'zhou',
+    {},
+    T,
+    ['DELEGATE_NOT_QUALIFIED@D2'],
+    withDelegation('D2', { requiredQualification: { role: 'SR', level: 1 } }),
+  ],
+  [
+    'qualification: level exactly the requirement',
+    'zhou',
+    {},
+    T,
+    [CHAIN_D2],
+    withDelegation('D2', { requiredQualification: { role: 'AR', level: 3 } }),
+  ],
 
   // Re-delegation depth and the longest chain.
   ['depth: re-delegated below a link with depth 0', 'xu', {}, T, ['CHAIN_TOO_DEEP@D3']],
-  ['depth: delegated from a rule that may not be delegated', 'lu', { decisionPoint: 'ATAC', orgUnitId: 'HZ' }, T, ['CHAIN_TOO_DEEP@R-HEAD-EAST']],
+  [
+    'depth: delegated from a rule that may not be delegated',
+    'lu',
+    { decisionPoint: 'ATAC', orgUnitId: 'HZ' },
+    T,
+    ['CHAIN_TOO_DEEP@R-HEAD-EAST'],
+  ],
   ['depth: four links when at most three are allowed', 'wu', {}, T, ['CHAIN_TOO_DEEP@D3'], withMax(3)],
   ['depth: four links when four are allowed', 'wu', {}, T, [CHAIN_D3], withMax(4)],
   ['depth: three links when three are allowed', 'zhou', {}, T, [CHAIN_D2], withMax(3)],
-  ['depth: five links when four are allowed (the link past the maximum)', 'xu', {}, T, ['CHAIN_TOO_DEEP@D7'], withMax(4)],
-  ['depth: the rule itself when no chain may be that short', 'zhang', {}, T, ['CHAIN_TOO_DEEP@R-BODY-I', 'CHAIN_TOO_DEEP@R-BODY-II', 'CHAIN_TOO_DEEP@R-DIR-EAST', 'CHAIN_TOO_DEEP@R-DIR-EAST'], withMax(0)],
+  [
+    'depth: five links when four are allowed (the link past the maximum)',
+    'xu',
+    {},
+    T,
+    ['CHAIN_TOO_DEEP@D7'],
+    withMax(4),
+  ],
+  [
+    'depth: the rule itself when no chain may be that short',
+    'zhang',
+    {},
+    T,
+    ['CHAIN_TOO_DEEP@R-BODY-I', 'CHAIN_TOO_DEEP@R-BODY-II', 'CHAIN_TOO_DEEP@R-DIR-EAST', 'CHAIN_TOO_DEEP@R-DIR-EAST'],
+    withMax(0),
+  ],
 
   // Revocation: at or before t ends the link and everything below it.
   ['revoked: the revoked delegation itself', 'feng', {}, T, ['REVOKED@D4']],
   ['revoked: a revoked link in the middle of the chain', 'heng', { decisionPoint: 'ATI' }, T, ['REVOKED@D4']],
-  ['revoked: 1 ms before the revocation', 'heng', { decisionPoint: 'ATI' }, justBefore('2026-02-01'), ['✓ R-DIR-EAST>D1>D4>D5']],
+  [
+    'revoked: 1 ms before the revocation',
+    'heng',
+    { decisionPoint: 'ATI' },
+    justBefore('2026-02-01'),
+    ['✓ R-DIR-EAST>D1>D4>D5'],
+  ],
   ['revoked: at the revocation moment', 'heng', { decisionPoint: 'ATI' }, at('2026-02-01'), ['REVOKED@D4']],
-  ['revoked: the delegate before the revocation', 'feng', { decisionPoint: 'ATI' }, justBefore('2026-02-01'), ['✓ R-DIR-EAST>D1>D4']],
-  ['revoked: revoked in the future does not matter yet', 'sun', {}, T, [CHAIN_D1], withDelegation('D1', { revokedAt: at('2026-05-01') })],
+  [
+    'revoked: the delegate before the revocation',
+    'feng',
+    { decisionPoint: 'ATI' },
+    justBefore('2026-02-01'),
+    ['✓ R-DIR-EAST>D1>D4'],
+  ],
+  [
+    'revoked: revoked in the future does not matter yet',
+    'sun',
+    {},
+    T,
+    [CHAIN_D1],
+    withDelegation('D1', { revokedAt: at('2026-05-01') }),
+  ],
 
   // Scope: the scope unit and everything below it.
   ['scope: the boundary unit itself', 'sun', { orgUnitId: 'SH' }, T, [CHAIN_D1]],
@@ -116,40 +324,124 @@ const rows: Row[] = [
   ['scope: the parent of the boundary unit', 'sun', { orgUnitId: 'EAST' }, T, ['OUT_OF_SCOPE@D1']],
   ['scope: another region', 'sun', { orgUnitId: 'WEST' }, T, ['OUT_OF_SCOPE@R-DIR-EAST']],
   ['scope: an unknown unit', 'sun', { orgUnitId: 'NOWHERE' }, T, ['OUT_OF_SCOPE@R-DIR-EAST']],
-  ['scope: sibling of the third link’s scope stops at the second link', 'wu', { orgUnitId: 'SH2' }, T, ['OUT_OF_SCOPE@D2']],
+  [
+    'scope: sibling of the third link’s scope stops at the second link',
+    'wu',
+    { orgUnitId: 'SH2' },
+    T,
+    ['OUT_OF_SCOPE@D2'],
+  ],
   ['scope: the rule’s own boundary unit', 'zhang', { orgUnitId: 'EAST' }, T, ['✓ R-DIR-EAST']],
-  ['scope: outside the rule, and not a seat there either', 'zhang', { orgUnitId: 'WEST' }, T, ['OUT_OF_SCOPE@R-DIR-EAST', 'CHAIN_CYCLE@D6']],
+  [
+    'scope: outside the rule, and not a seat there either',
+    'zhang',
+    { orgUnitId: 'WEST' },
+    T,
+    ['OUT_OF_SCOPE@R-DIR-EAST', 'CHAIN_CYCLE@D6'],
+  ],
 
   // Decision points and grades.
   ['point: ATI covered by every link', 'sun', { decisionPoint: 'ATI' }, T, [CHAIN_D1]],
   ['point: ATC held by the rule, not delegated', 'sun', { decisionPoint: 'ATC' }, T, ['POINT_NOT_COVERED@D1']],
   ['point: ATAC not in the rule', 'sun', { decisionPoint: 'ATAC' }, T, ['POINT_NOT_COVERED@R-DIR-EAST']],
   ['point: ATCC not in the rule', 'sun', { decisionPoint: 'ATCC' }, T, ['POINT_NOT_COVERED@R-DIR-EAST']],
-  ['point: pool approval not in the rule', 'sun', { decisionPoint: 'POOL_APPROVAL' }, T, ['POINT_NOT_COVERED@R-DIR-EAST']],
-  ['point: a body delegation narrower than the body', 'han', { grade: 'II', decisionPoint: 'ATB' }, T, ['POINT_NOT_COVERED@D8']],
+  [
+    'point: pool approval not in the rule',
+    'sun',
+    { decisionPoint: 'POOL_APPROVAL' },
+    T,
+    ['POINT_NOT_COVERED@R-DIR-EAST'],
+  ],
+  [
+    'point: a body delegation narrower than the body',
+    'han',
+    { grade: 'II', decisionPoint: 'ATB' },
+    T,
+    ['POINT_NOT_COVERED@D8'],
+  ],
   ['point: the AR’s delegate asked for ATB', 'he', {}, T, ['POINT_NOT_COVERED@D9']],
-  ['point: ATCC within the delegation window', 'tang', { decisionPoint: 'ATCC' }, at('2026-02-01'), ['POINT_NOT_COVERED@R-DIR-EAST']],
+  [
+    'point: ATCC within the delegation window',
+    'tang',
+    { decisionPoint: 'ATCC' },
+    at('2026-02-01'),
+    ['POINT_NOT_COVERED@R-DIR-EAST'],
+  ],
   ['point: ATC within the delegation window', 'tang', { decisionPoint: 'ATC' }, at('2026-02-01'), ['✓ R-DIR-EAST>D12']],
   ['grade: II not covered by the director rule', 'sun', { grade: 'II' }, T, ['GRADE_NOT_COVERED@R-DIR-EAST']],
   ['grade: I not covered by the director rule', 'sun', { grade: 'I' }, T, ['GRADE_NOT_COVERED@R-DIR-EAST']],
 
   // Currency.
-  ['currency: a CNY chain asked in USD', 'sun', { amount: money('400000.00', 'USD') }, T, ['CURRENCY_MISMATCH@R-DIR-EAST']],
+  [
+    'currency: a CNY chain asked in USD',
+    'sun',
+    { amount: money('400000.00', 'USD') },
+    T,
+    ['CURRENCY_MISMATCH@R-DIR-EAST'],
+  ],
   ['currency: a CNY chain asked in EUR', 'sun', { amount: money('1.00', 'EUR') }, T, ['CURRENCY_MISMATCH@R-DIR-EAST']],
-  ['currency: a USD chain asked in CNY', 'niu', { ...USD_CASE, amount: money('1.00') }, T, ['CURRENCY_MISMATCH@R-DIR-WEST-USD']],
-  ['currency: a JPY case against CNY rules', 'zhang', { amount: money('1', 'JPY') }, T, ['CURRENCY_MISMATCH@R-BODY-I', 'CURRENCY_MISMATCH@R-BODY-II', 'CURRENCY_MISMATCH@R-DIR-EAST', 'CHAIN_CYCLE@D6']],
+  [
+    'currency: a USD chain asked in CNY',
+    'niu',
+    { ...USD_CASE, amount: money('1.00') },
+    T,
+    ['CURRENCY_MISMATCH@R-DIR-WEST-USD'],
+  ],
+  [
+    'currency: a JPY case against CNY rules',
+    'zhang',
+    { amount: money('1', 'JPY') },
+    T,
+    ['CURRENCY_MISMATCH@R-BODY-I', 'CURRENCY_MISMATCH@R-BODY-II', 'CURRENCY_MISMATCH@R-DIR-EAST', 'CHAIN_CYCLE@D6'],
+  ],
 
   // Conflict of interest: team members may not decide through a position or a body.
   ['conflict: the delegate sits on the project team', 'sun', { team: onTeam('sun') }, T, ['CONFLICT_OF_INTEREST@D1']],
-  ['conflict: the director sits on the project team', 'zhang', { team: onTeam('zhang', 'SR') }, T, [...ZHANG_BODIES, 'CONFLICT_OF_INTEREST@R-DIR-EAST', 'CHAIN_CYCLE@D6']],
-  ['conflict: a membership that ended before t does not count', 'sun', { team: [...team, { personId: 'sun', role: 'SR', window: win('2025-01-01', '2026-01-01') }] }, T, [CHAIN_D1]],
-  ['conflict: a membership that starts after t does not count', 'sun', { team: [...team, { personId: 'sun', role: 'SR', window: win('2026-06-01', null) }] }, T, [CHAIN_D1]],
-  ['conflict: a body member on the team', 'li', { ...GRADE_I, team: onTeam('li', 'SPONSOR' as never) }, T, ['CONFLICT_OF_INTEREST@R-BODY-I']],
+  [
+    'conflict: the director sits on the project team',
+    'zhang',
+    { team: onTeam('zhang', 'SR') },
+    T,
+    [...ZHANG_BODIES, 'CONFLICT_OF_INTEREST@R-DIR-EAST', 'CHAIN_CYCLE@D6'],
+  ],
+  [
+    'conflict: a membership that ended before t does not count',
+    'sun',
+    { team: [...team, { personId: 'sun', role: 'SR', window: win('2025-01-01', '2026-01-01') }] },
+    T,
+    [CHAIN_D1],
+  ],
+  [
+    'conflict: a membership that starts after t does not count',
+    'sun',
+    { team: [...team, { personId: 'sun', role: 'SR', window: win('2026-06-01', null) }] },
+    T,
+    [CHAIN_D1],
+  ],
+  [
+    'conflict: a body member on the team',
+    'li',
+    { ...GRADE_I, team: onTeam('li', 'SPONSOR' as never) },
+    T,
+    ['CONFLICT_OF_INTEREST@R-BODY-I'],
+  ],
   ['conflict: the project AR decides grade III (exempt)', 'xie', {}, T, ['✓ R-AR']],
   ['conflict: the AR’s delegate (exempt)', 'he', { decisionPoint: 'ATI' }, T, ['✓ R-AR>D9']],
-  ['conflict: the AR’s delegate is also on the team (still exempt)', 'he', { decisionPoint: 'ATI', team: onTeam('he', 'SR') }, T, ['✓ R-AR>D9']],
+  [
+    'conflict: the AR’s delegate is also on the team (still exempt)',
+    'he',
+    { decisionPoint: 'ATI', team: onTeam('he', 'SR') },
+    T,
+    ['✓ R-AR>D9'],
+  ],
   ['project role: the AR rule over its limit', 'xie', { amount: money('1000000.01') }, T, ['AMOUNT_OVER_LIMIT@R-AR']],
-  ['project role: Xie is on the team as SR, not AR', 'xie', { team: [{ personId: 'xie', role: 'SR' }] }, T, ['NO_AUTHORITY@-']],
+  [
+    'project role: Xie is on the team as SR, not AR',
+    'xie',
+    { team: [{ personId: 'xie', role: 'SR' }] },
+    T,
+    ['NO_AUTHORITY@-'],
+  ],
 
   // Decision bodies: seats filled by the nearest holder at or above the case's unit.
   ['body: the BU president fills his seat from HQ', 'li', GRADE_I, T, ['✓ R-BODY-I']],
@@ -157,9 +449,21 @@ const rows: Row[] = [
   ['body: the East director fills the director seat', 'zhang', GRADE_I, T, ['✓ R-BODY-I']],
   ['body: the finance manager fills the on-demand seat', 'qian', GRADE_I, T, ['✓ R-BODY-I']],
   ['body: the new Shanghai director is nearer from April', 'gao', GRADE_I, at('2026-04-01'), ['✓ R-BODY-I']],
-  ['body: the East chief engineer no longer fills it for Shanghai', 'chen', GRADE_I, at('2026-04-01'), ['NO_AUTHORITY@-']],
+  [
+    'body: the East chief engineer no longer fills it for Shanghai',
+    'chen',
+    GRADE_I,
+    at('2026-04-01'),
+    ['NO_AUTHORITY@-'],
+  ],
   ['body: but still does for Hangzhou', 'chen', { ...GRADE_I, orgUnitId: 'HZ' }, at('2026-04-01'), ['✓ R-BODY-I']],
-  ['body: Zhang without the seat keeps only his own rule', 'zhang', GRADE_I, at('2026-04-01'), ['GRADE_NOT_COVERED@R-DIR-EAST', 'CHAIN_CYCLE@D6']],
+  [
+    'body: Zhang without the seat keeps only his own rule',
+    'zhang',
+    GRADE_I,
+    at('2026-04-01'),
+    ['GRADE_NOT_COVERED@R-DIR-EAST', 'CHAIN_CYCLE@D6'],
+  ],
   ['body: the West director for a case in Chengdu', 'ma', { ...GRADE_I, orgUnitId: 'CD' }, T, ['✓ R-BODY-I']],
   ['body: the office industry chief engineer in the grade II team', 'zhao', GRADE_II, T, ['✓ R-BODY-II']],
   ['body: the industry head in the grade II team', 'wang', GRADE_II, T, ['✓ R-BODY-II']],
@@ -167,15 +471,40 @@ const rows: Row[] = [
   ['body: grade II outside the grade I team', 'li', GRADE_II, T, ['GRADE_NOT_COVERED@R-BODY-I']],
 
   // Cycles, and people with nothing.
-  ['cycle: Zhang allowed by his own rule, the cycle back to him is ignored', 'zhang', { decisionPoint: 'ATI', orgUnitId: 'EAST' }, T, ['✓ R-DIR-EAST']],
-  ['cycle: a delegation back to the rule holder', 'zhang', { orgUnitId: 'SH', amount: money('6000000.00') }, T, [...ZHANG_BODIES, 'AMOUNT_OVER_LIMIT@R-DIR-EAST', 'CHAIN_CYCLE@D6']],
-  ['cycle: a delegation back to an earlier delegate', 'sun', { amount: money('2000000.01') }, T, ['AMOUNT_OVER_LIMIT@D1', 'CHAIN_CYCLE@D3B'], withExtra({ ...(delegations[2] as Delegation), id: 'D3B', delegateId: 'sun' })],
+  [
+    'cycle: Zhang allowed by his own rule, the cycle back to him is ignored',
+    'zhang',
+    { decisionPoint: 'ATI', orgUnitId: 'EAST' },
+    T,
+    ['✓ R-DIR-EAST'],
+  ],
+  [
+    'cycle: a delegation back to the rule holder',
+    'zhang',
+    { orgUnitId: 'SH', amount: money('6000000.00') },
+    T,
+    [...ZHANG_BODIES, 'AMOUNT_OVER_LIMIT@R-DIR-EAST', 'CHAIN_CYCLE@D6'],
+  ],
+  [
+    'cycle: a delegation back to an earlier delegate',
+    'sun',
+    { amount: money('2000000.01') },
+    T,
+    ['AMOUNT_OVER_LIMIT@D1', 'CHAIN_CYCLE@D3B'],
+    withExtra({ ...(delegations[2] as Delegation), id: 'D3B', delegateId: 'sun' }),
+  ],
   ['no authority: the Shanghai director before taking office', 'gao', {}, T, ['NO_AUTHORITY@-']],
   ['no authority: a team SR', 'yan', {}, T, ['NO_AUTHORITY@-']],
   ['no authority: a stranger', 'nobody', {}, T, ['NO_AUTHORITY@-']],
   ['full chain: rule and three delegations', 'wu', {}, T, [CHAIN_D3]],
   ['full chain: the expired two-month delegation', 'tang', {}, T, ['NOT_IN_FORCE@D12']],
-  ['full chain: grade I body of a West case is out of Zhang’s reach (grade is checked before scope)', 'zhang', { ...GRADE_I, orgUnitId: 'CD' }, T, ['GRADE_NOT_COVERED@R-DIR-EAST', 'CHAIN_CYCLE@D6']],
+  [
+    'full chain: grade I body of a West case is out of Zhang’s reach (grade is checked before scope)',
+    'zhang',
+    { ...GRADE_I, orgUnitId: 'CD' },
+    T,
+    ['GRADE_NOT_COVERED@R-DIR-EAST', 'CHAIN_CYCLE@D6'],
+  ],
 ];
 
 describe('authorize: named cases', () => {
@@ -201,8 +530,18 @@ describe('authorize: what the answer carries', () => {
       ['DELEGATION', 'D2', 'zhou', 'sun'],
       ['DELEGATION', 'D3', 'wu', 'zhou'],
     ]);
-    expect(chain?.links[0]).toMatchObject({ ruleHolder: { kind: 'POSITION', title: 'DIRECTOR', orgUnitId: 'EAST' }, limit: money('5000000.00'), currency: 'CNY', scopeOrgUnitId: 'EAST' });
-    expect(chain?.links[2]).toMatchObject({ requiredQualification: { role: 'AR', level: 2 }, decisionPoints: ['ATB'], grades: ['III'], window: win('2025-07-01', '2026-10-01') });
+    expect(chain?.links[0]).toMatchObject({
+      ruleHolder: { kind: 'POSITION', title: 'DIRECTOR', orgUnitId: 'EAST' },
+      limit: money('5000000.00'),
+      currency: 'CNY',
+      scopeOrgUnitId: 'EAST',
+    });
+    expect(chain?.links[2]).toMatchObject({
+      requiredQualification: { role: 'AR', level: 2 },
+      decisionPoints: ['ATB'],
+      grades: ['III'],
+      window: win('2025-07-01', '2026-10-01'),
+    });
     expect(result.quorumRequired).toBe(false);
     expect(result.at).toEqual(T);
   });
@@ -223,17 +562,54 @@ describe('authorize: what the answer carries', () => {
   it('gives the data of each reason', () => {
     const over = authorize('sun', { ...baseCase, amount: money('2000000.01') }, T, eastRegion);
     expect(over.reasons).toEqual([
-      { code: 'AMOUNT_OVER_LIMIT', linkId: 'D1', chain: ['R-DIR-EAST', 'D1'], data: { linkId: 'D1', limit: money('2000000.00'), amount: money('2000000.01') } },
+      {
+        code: 'AMOUNT_OVER_LIMIT',
+        linkId: 'D1',
+        chain: ['R-DIR-EAST', 'D1'],
+        data: { linkId: 'D1', limit: money('2000000.00'), amount: money('2000000.01') },
+      },
     ]);
-    expect(authorize('tang', baseCase, T, eastRegion).reasons[0]?.data).toEqual({ linkId: 'D12', window: win('2026-01-01', '2026-03-01') });
+    expect(authorize('tang', baseCase, T, eastRegion).reasons[0]?.data).toEqual({
+      linkId: 'D12',
+      window: win('2026-01-01', '2026-03-01'),
+    });
     expect(authorize('feng', baseCase, T, eastRegion).reasons[0]?.data).toEqual({ linkId: 'D4', at: at('2026-02-01') });
-    expect(authorize('zhou', baseCase, at('2026-04-01'), eastRegion).reasons[0]?.data).toEqual({ linkId: 'D2', personId: 'zhou', role: 'AR', required: 2, held: null });
-    expect(authorize('sun', baseCase, at('2026-06-01'), eastRegion).reasons[0]?.data).toEqual({ linkId: 'D1', delegatorId: 'zhang', sourceId: 'R-DIR-EAST' });
-    expect(authorize('sun', { ...baseCase, team: onTeam('sun') }, T, eastRegion).reasons[0]?.data).toEqual({ linkId: 'D1', personId: 'sun', projectId: 'P-1' });
-    expect(authorize('xu', baseCase, T, eastRegion).reasons[0]?.data).toEqual({ linkId: 'D3', length: 1, max: 0, cause: 'DELEGABLE_DEPTH' });
-    expect(authorize('wu', baseCase, T, withMax(3)).reasons[0]?.data).toEqual({ linkId: 'D3', length: 4, max: 3, cause: 'MAX_LINKS' });
-    expect(authorize('zhang', baseCase, at('2026-06-01'), eastRegion).reasons[0]?.data).toEqual({ linkId: 'D6', personId: 'zhang' });
-    expect(authorize('nobody', baseCase, T, eastRegion).reasons).toEqual([{ code: 'NO_AUTHORITY', linkId: null, chain: [], data: { personId: 'nobody' } }]);
+    expect(authorize('zhou', baseCase, at('2026-04-01'), eastRegion).reasons[0]?.data).toEqual({
+      linkId: 'D2',
+      personId: 'zhou',
+      role: 'AR',
+      required: 2,
+      held: null,
+    });
+    expect(authorize('sun', baseCase, at('2026-06-01'), eastRegion).reasons[0]?.data).toEqual({
+      linkId: 'D1',
+      delegatorId: 'zhang',
+      sourceId: 'R-DIR-EAST',
+    });
+    expect(authorize('sun', { ...baseCase, team: onTeam('sun') }, T, eastRegion).reasons[0]?.data).toEqual({
+      linkId: 'D1',
+      personId: 'sun',
+      projectId: 'P-1',
+    });
+    expect(authorize('xu', baseCase, T, eastRegion).reasons[0]?.data).toEqual({
+      linkId: 'D3',
+      length: 1,
+      max: 0,
+      cause: 'DELEGABLE_DEPTH',
+    });
+    expect(authorize('wu', baseCase, T, withMax(3)).reasons[0]?.data).toEqual({
+      linkId: 'D3',
+      length: 4,
+      max: 3,
+      cause: 'MAX_LINKS',
+    });
+    expect(authorize('zhang', baseCase, at('2026-06-01'), eastRegion).reasons[0]?.data).toEqual({
+      linkId: 'D6',
+      personId: 'zhang',
+    });
+    expect(authorize('nobody', baseCase, T, eastRegion).reasons).toEqual([
+      { code: 'NO_AUTHORITY', linkId: null, chain: [], data: { personId: 'nobody' } },
+    ]);
   });
 });
 
@@ -248,18 +624,27 @@ describe('whoMayDecide', () => {
   it('lists everyone who may take a grade III bid decision, with their chains', () => {
     const answer = ask({});
     expect(answer.deciders.map((d) => d.personId)).toEqual(['sun', 'wu', 'xie', 'zhang', 'zhou']);
-    expect(answer.deciders.find((d) => d.personId === 'wu')?.chains.map((ch) => ch.links.map((l) => l.id))).toEqual([['R-DIR-EAST', 'D1', 'D2', 'D3']]);
+    expect(answer.deciders.find((d) => d.personId === 'wu')?.chains.map((ch) => ch.links.map((l) => l.id))).toEqual([
+      ['R-DIR-EAST', 'D1', 'D2', 'D3'],
+    ]);
     expect(answer.bodies).toEqual([]);
   });
 
   it('shows the grade I team: seats, who fills each, and quorum', () => {
     const answer = ask(GRADE_I);
-    expect(answer.deciders.map((d) => [d.personId, d.quorumRequired])).toEqual([['chen', true], ['li', true], ['qian', true], ['zhang', true]]);
+    expect(answer.deciders.map((d) => [d.personId, d.quorumRequired])).toEqual([
+      ['chen', true],
+      ['li', true],
+      ['qian', true],
+      ['zhang', true],
+    ]);
     expect(answer.bodies).toHaveLength(1);
     const [body] = answer.bodies;
     expect(body?.ruleId).toBe('R-BODY-I');
     expect(body?.quorum).toEqual({ kind: 'ALL_FIXED' });
-    expect(body?.seats.map((s) => [s.title, s.fixed, s.occupants, s.filledBy.map((f) => `${f.personId}:${f.via}`)])).toEqual([
+    expect(
+      body?.seats.map((s) => [s.title, s.fixed, s.occupants, s.filledBy.map((f) => `${f.personId}:${f.via}`)]),
+    ).toEqual([
       ['BU_PRESIDENT', true, ['li'], ['li:DIRECT']],
       ['DIRECTOR', true, ['chen', 'zhang'], ['chen:DIRECT', 'zhang:DIRECT']],
       ['FINANCE_MANAGER', false, ['qian'], ['qian:DIRECT']],
@@ -287,7 +672,13 @@ describe('whoMayDecide', () => {
   });
 
   it('reaches an at-least quorum only with enough seats', () => {
-    const seat = (filled: boolean) => ({ title: 'X', titles: ['X'], fixed: true, occupants: [], filledBy: filled ? [{ personId: 'a', via: 'DIRECT' as const }] : [] });
+    const seat = (filled: boolean) => ({
+      title: 'X',
+      titles: ['X'],
+      fixed: true,
+      occupants: [],
+      filledBy: filled ? [{ personId: 'a', via: 'DIRECT' as const }] : [],
+    });
     expect(authorityBodyQuorumReachable({ kind: 'AT_LEAST', count: 2 }, [seat(true), seat(false)])).toBe(false);
     expect(authorityBodyQuorumReachable({ kind: 'AT_LEAST', count: 1 }, [seat(true), seat(false)])).toBe(true);
     expect(authorityBodyQuorumReachable(undefined, [seat(true), seat(false)])).toBe(false);
@@ -301,11 +692,23 @@ describe('whoMayDecide', () => {
 });
 
 describe('validateDelegation', () => {
-  const codes = (draft: Partial<DelegationDraft>, t = T, state: AuthorityState = eastRegion, team?: AuthorizationCase['team']): string[] => {
+  const codes = (
+    draft: Partial<DelegationDraft>,
+    t = T,
+    state: AuthorityState = eastRegion,
+    team?: AuthorizationCase['team'],
+  ): string[] => {
     const result = validateDelegation({ ...draftBase, ...draft }, t, state, team ? { team } : {});
     return result.ok ? ['OK'] : result.error.map((e) => e.code.replace('DELEGATION.', ''));
   };
-  type VRow = [name: string, draft: Partial<DelegationDraft>, expected: string[], t?: Date, state?: AuthorityState, team?: AuthorizationCase['team']];
+  type VRow = [
+    name: string,
+    draft: Partial<DelegationDraft>,
+    expected: string[],
+    t?: Date,
+    state?: AuthorityState,
+    team?: AuthorizationCase['team'],
+  ];
   const vrows: VRow[] = [
     ['a valid re-delegation', {}, ['OK']],
     ['the limit equal to the source', { limit: money('2000000.00').minor }, ['OK']],
@@ -317,42 +720,193 @@ describe('validateDelegation', () => {
     ['a wider scope', { scopeOrgUnitId: 'EAST' }, ['EXCEEDS_SCOPE']],
     ['a sibling scope', { scopeOrgUnitId: 'HZ' }, ['EXCEEDS_SCOPE']],
     ['the window ending with the source', { window: win('2026-03-01', '2026-12-01') }, ['OK']],
-    ['the window 1 ms past the source', { window: { from: at('2026-03-01'), to: new Date(at('2026-12-01').getTime() + 1) } }, ['WINDOW_OUTSIDE_SOURCE']],
+    [
+      'the window 1 ms past the source',
+      { window: { from: at('2026-03-01'), to: new Date(at('2026-12-01').getTime() + 1) } },
+      ['WINDOW_OUTSIDE_SOURCE'],
+    ],
     ['an open window under a closed source', { window: win('2026-03-01', null) }, ['WINDOW_OUTSIDE_SOURCE']],
     ['a window starting before the source', { window: win('2025-05-31', '2026-06-01') }, ['WINDOW_OUTSIDE_SOURCE']],
     ['an empty window', { window: win('2026-03-01', '2026-03-01') }, ['INVALID_WINDOW']],
     ['depth at the most the source allows', { redelegableDepth: 2 }, ['OK']],
     ['depth beyond the source', { redelegableDepth: 3 }, ['EXCEEDS_DEPTH']],
     ['a negative depth', { redelegableDepth: -1 }, ['INVALID_DEPTH']],
-    ['from a link whose depth is exhausted', { source: { kind: 'DELEGATION', id: 'D3' }, delegatorId: 'wu', decisionPoints: ['ATB'], scopeOrgUnitId: 'SH1', limit: money('400000.00').minor, redelegableDepth: 0 }, ['DEPTH_EXHAUSTED']],
+    [
+      'from a link whose depth is exhausted',
+      {
+        source: { kind: 'DELEGATION', id: 'D3' },
+        delegatorId: 'wu',
+        decisionPoints: ['ATB'],
+        scopeOrgUnitId: 'SH1',
+        limit: money('400000.00').minor,
+        redelegableDepth: 0,
+      },
+      ['DEPTH_EXHAUSTED'],
+    ],
     ['to oneself', { delegateId: 'sun' }, ['SELF_DELEGATION']],
     ['back to the rule holder', { delegateId: 'zhang' }, ['CYCLE']],
-    ['back to an earlier delegate', { source: { kind: 'DELEGATION', id: 'D2' }, delegatorId: 'zhou', delegateId: 'sun', decisionPoints: ['ATB'], scopeOrgUnitId: 'SH1', limit: money('900000.00').minor, redelegableDepth: 1 }, ['CYCLE']],
-    ['an edit that would make a delegation its own ancestor', { id: 'D1', source: { kind: 'DELEGATION', id: 'D2' }, delegatorId: 'zhou', decisionPoints: ['ATB'], scopeOrgUnitId: 'SH1', limit: money('900000.00').minor, redelegableDepth: 1 }, ['CYCLE']],
+    [
+      'back to an earlier delegate',
+      {
+        source: { kind: 'DELEGATION', id: 'D2' },
+        delegatorId: 'zhou',
+        delegateId: 'sun',
+        decisionPoints: ['ATB'],
+        scopeOrgUnitId: 'SH1',
+        limit: money('900000.00').minor,
+        redelegableDepth: 1,
+      },
+      ['CYCLE'],
+    ],
+    [
+      'an edit that would make a delegation its own ancestor',
+      {
+        id: 'D1',
+        source: { kind: 'DELEGATION', id: 'D2' },
+        delegatorId: 'zhou',
+        decisionPoints: ['ATB'],
+        scopeOrgUnitId: 'SH1',
+        limit: money('900000.00').minor,
+        redelegableDepth: 1,
+      },
+      ['CYCLE'],
+    ],
     ['a blank reason', { reason: '   ' }, ['MISSING_REASON']],
     ['a delegator who is not the source delegate', { delegatorId: 'wu' }, ['DELEGATOR_NOT_HOLDER']],
-    ['from the rule by its holder', { source: { kind: 'RULE', id: 'R-DIR-EAST' }, delegatorId: 'zhang', scopeOrgUnitId: 'SH2', redelegableDepth: 3 }, ['OK']],
-    ['from the rule after the holder left', { source: { kind: 'RULE', id: 'R-DIR-EAST' }, delegatorId: 'zhang', window: win('2026-06-01', '2026-09-01') }, ['DELEGATOR_NOT_HOLDER'], at('2026-06-01')],
-    ['from a revoked delegation', { source: { kind: 'DELEGATION', id: 'D4' }, delegatorId: 'feng', redelegableDepth: 0 }, ['DELEGATOR_NOT_HOLDER']],
-    ['below a revoked delegation', { source: { kind: 'DELEGATION', id: 'D5' }, delegatorId: 'heng', limit: money('900000.00').minor, redelegableDepth: 0 }, ['DELEGATOR_NOT_HOLDER', 'DEPTH_EXHAUSTED']],
-    ['from an expired delegation', { source: { kind: 'DELEGATION', id: 'D12' }, delegatorId: 'tang', window: win('2026-01-15', '2026-02-15'), redelegableDepth: 0 }, ['DELEGATOR_NOT_HOLDER', 'DEPTH_EXHAUSTED']],
+    [
+      'from the rule by its holder',
+      { source: { kind: 'RULE', id: 'R-DIR-EAST' }, delegatorId: 'zhang', scopeOrgUnitId: 'SH2', redelegableDepth: 3 },
+      ['OK'],
+    ],
+    [
+      'from the rule after the holder left',
+      { source: { kind: 'RULE', id: 'R-DIR-EAST' }, delegatorId: 'zhang', window: win('2026-06-01', '2026-09-01') },
+      ['DELEGATOR_NOT_HOLDER'],
+      at('2026-06-01'),
+    ],
+    [
+      'from a revoked delegation',
+      { source: { kind: 'DELEGATION', id: 'D4' }, delegatorId: 'feng', redelegableDepth: 0 },
+      ['DELEGATOR_NOT_HOLDER'],
+    ],
+    [
+      'below a revoked delegation',
+      {
+        source: { kind: 'DELEGATION', id: 'D5' },
+        delegatorId: 'heng',
+        limit: money('900000.00').minor,
+        redelegableDepth: 0,
+      },
+      ['DELEGATOR_NOT_HOLDER', 'DEPTH_EXHAUSTED'],
+    ],
+    [
+      'from an expired delegation',
+      {
+        source: { kind: 'DELEGATION', id: 'D12' },
+        delegatorId: 'tang',
+        window: win('2026-01-15', '2026-02-15'),
+        redelegableDepth: 0,
+      },
+      ['DELEGATOR_NOT_HOLDER', 'DEPTH_EXHAUSTED'],
+    ],
     ['from an unknown source', { source: { kind: 'RULE', id: 'R-NONE' } }, ['UNKNOWN_SOURCE']],
-    ['from a body seat holder', { source: { kind: 'RULE', id: 'R-BODY-II' }, delegatorId: 'wang', grades: ['II'], scopeOrgUnitId: 'EAST', redelegableDepth: 0 }, ['OK']],
-    ['from a body by someone without a seat there', { source: { kind: 'RULE', id: 'R-BODY-II' }, delegatorId: 'li', grades: ['II'], scopeOrgUnitId: 'EAST', redelegableDepth: 0 }, ['DELEGATOR_NOT_HOLDER']],
-    ['from the project AR, without the team', { source: { kind: 'RULE', id: 'R-AR' }, delegatorId: 'xie', window: win('2026-03-01', null), limit: money('500000.00').minor, redelegableDepth: 0 }, ['DELEGATOR_NOT_HOLDER']],
-    ['from the project AR, with the team', { source: { kind: 'RULE', id: 'R-AR' }, delegatorId: 'xie', window: win('2026-03-01', null), limit: money('500000.00').minor, redelegableDepth: 0 }, ['OK'], T, eastRegion, team],
-    ['from someone not the AR of the team', { source: { kind: 'RULE', id: 'R-AR' }, delegatorId: 'yan', window: win('2026-03-01', null), limit: money('500000.00').minor, redelegableDepth: 0 }, ['DELEGATOR_NOT_HOLDER'], T, eastRegion, team],
+    [
+      'from a body seat holder',
+      {
+        source: { kind: 'RULE', id: 'R-BODY-II' },
+        delegatorId: 'wang',
+        grades: ['II'],
+        scopeOrgUnitId: 'EAST',
+        redelegableDepth: 0,
+      },
+      ['OK'],
+    ],
+    [
+      'from a body by someone without a seat there',
+      {
+        source: { kind: 'RULE', id: 'R-BODY-II' },
+        delegatorId: 'li',
+        grades: ['II'],
+        scopeOrgUnitId: 'EAST',
+        redelegableDepth: 0,
+      },
+      ['DELEGATOR_NOT_HOLDER'],
+    ],
+    [
+      'from the project AR, without the team',
+      {
+        source: { kind: 'RULE', id: 'R-AR' },
+        delegatorId: 'xie',
+        window: win('2026-03-01', null),
+        limit: money('500000.00').minor,
+        redelegableDepth: 0,
+      },
+      ['DELEGATOR_NOT_HOLDER'],
+    ],
+    [
+      'from the project AR, with the team',
+      {
+        source: { kind: 'RULE', id: 'R-AR' },
+        delegatorId: 'xie',
+        window: win('2026-03-01', null),
+        limit: money('500000.00').minor,
+        redelegableDepth: 0,
+      },
+      ['OK'],
+      T,
+      eastRegion,
+      team,
+    ],
+    [
+      'from someone not the AR of the team',
+      {
+        source: { kind: 'RULE', id: 'R-AR' },
+        delegatorId: 'yan',
+        window: win('2026-03-01', null),
+        limit: money('500000.00').minor,
+        redelegableDepth: 0,
+      },
+      ['DELEGATOR_NOT_HOLDER'],
+      T,
+      eastRegion,
+      team,
+    ],
     ['a delegate holding the required qualification', { requiredQualification: { role: 'SR', level: 2 } }, ['OK']],
-    ['a delegate below the required qualification', { requiredQualification: { role: 'SR', level: 3 } }, ['DELEGATE_NOT_QUALIFIED']],
-    ['one link too many for the longest chain', { source: { kind: 'DELEGATION', id: 'D2' }, delegatorId: 'zhou', decisionPoints: ['ATB'], scopeOrgUnitId: 'SH1', limit: money('900000.00').minor, redelegableDepth: 0 }, ['CHAIN_TOO_DEEP'], T, withMax(3)],
-    ['several excesses at once', { decisionPoints: ['ATCC'], grades: ['I'], limit: money('3000000.00').minor }, ['EXCEEDS_POINTS', 'EXCEEDS_GRADES', 'EXCEEDS_LIMIT']],
+    [
+      'a delegate below the required qualification',
+      { requiredQualification: { role: 'SR', level: 3 } },
+      ['DELEGATE_NOT_QUALIFIED'],
+    ],
+    [
+      'one link too many for the longest chain',
+      {
+        source: { kind: 'DELEGATION', id: 'D2' },
+        delegatorId: 'zhou',
+        decisionPoints: ['ATB'],
+        scopeOrgUnitId: 'SH1',
+        limit: money('900000.00').minor,
+        redelegableDepth: 0,
+      },
+      ['CHAIN_TOO_DEEP'],
+      T,
+      withMax(3),
+    ],
+    [
+      'several excesses at once',
+      { decisionPoints: ['ATCC'], grades: ['I'], limit: money('3000000.00').minor },
+      ['EXCEEDS_POINTS', 'EXCEEDS_GRADES', 'EXCEEDS_LIMIT'],
+    ],
   ];
   test.each(vrows)('%s', (_name, draft, expected, t = T, state = eastRegion, members) => {
     expect(codes(draft, t, state, members)).toEqual(expected);
   });
 
   it('gives the data of the excess', () => {
-    const result = validateDelegation({ ...draftBase, limit: money('2000000.01').minor, decisionPoints: ['ATI', 'ATC'] }, T, eastRegion);
+    const result = validateDelegation(
+      { ...draftBase, limit: money('2000000.01').minor, decisionPoints: ['ATI', 'ATC'] },
+      T,
+      eastRegion,
+    );
     expect(result.ok ? [] : result.error).toEqual([
       { code: 'DELEGATION.EXCEEDS_POINTS', data: { extra: ['ATC'], source: ['ATI', 'ATB'] } },
       { code: 'DELEGATION.EXCEEDS_LIMIT', data: { limit: money('2000000.01'), sourceLimit: money('2000000.00') } },
@@ -397,22 +951,46 @@ describe('the index', () => {
       ...eastRegion,
       delegations: [
         ...delegations,
-        { ...(delegations[0] as Delegation), id: 'LOOP-A', source: { kind: 'DELEGATION' as const, id: 'LOOP-B' }, delegateId: 'loop' },
-        { ...(delegations[0] as Delegation), id: 'LOOP-B', source: { kind: 'DELEGATION' as const, id: 'LOOP-A' }, delegateId: 'loop' },
-        { ...(delegations[0] as Delegation), id: 'ORPHAN', source: { kind: 'DELEGATION' as const, id: 'NONE' }, delegateId: 'loop' },
-        { ...(delegations[0] as Delegation), id: 'BELOW-LOOP', source: { kind: 'DELEGATION' as const, id: 'LOOP-A' }, delegateId: 'loop' },
+        {
+          ...(delegations[0] as Delegation),
+          id: 'LOOP-A',
+          source: { kind: 'DELEGATION' as const, id: 'LOOP-B' },
+          delegateId: 'loop',
+        },
+        {
+          ...(delegations[0] as Delegation),
+          id: 'LOOP-B',
+          source: { kind: 'DELEGATION' as const, id: 'LOOP-A' },
+          delegateId: 'loop',
+        },
+        {
+          ...(delegations[0] as Delegation),
+          id: 'ORPHAN',
+          source: { kind: 'DELEGATION' as const, id: 'NONE' },
+          delegateId: 'loop',
+        },
+        {
+          ...(delegations[0] as Delegation),
+          id: 'BELOW-LOOP',
+          source: { kind: 'DELEGATION' as const, id: 'LOOP-A' },
+          delegateId: 'loop',
+        },
       ],
     };
     expect(authorize('loop', baseCase, T, state)).toEqual(referenceAuthorize('loop', baseCase, T, state));
     expect(outcome(authorize('loop', baseCase, T, state))).toEqual(['NO_AUTHORITY@-']);
-    expect(validateDelegation({ ...draftBase, source: { kind: 'DELEGATION', id: 'LOOP-A' } }, T, state)).toMatchObject({ ok: false, error: [{ code: 'DELEGATION.UNKNOWN_SOURCE' }] });
+    expect(validateDelegation({ ...draftBase, source: { kind: 'DELEGATION', id: 'LOOP-A' } }, T, state)).toMatchObject({
+      ok: false,
+      error: [{ code: 'DELEGATION.UNKNOWN_SOURCE' }],
+    });
   });
 });
 
 describe('the compact index, where it cannot fold (same answers as the reference)', () => {
   const persons = ['zhang', 'sun', 'zhou', 'wu', 'feng', 'li', 'han', 'wang', 'tang', 'ma', 'niu', 'nobody'];
   const same = (state: AuthorityState, c: AuthorizationCase): void => {
-    for (const person of persons) expect(authorize(person, c, T, state)).toEqual(referenceAuthorize(person, c, T, state));
+    for (const person of persons)
+      expect(authorize(person, c, T, state)).toEqual(referenceAuthorize(person, c, T, state));
   };
 
   it('compares limits and amounts beyond 2^53 as bigints', () => {
@@ -422,20 +1000,37 @@ describe('the compact index, where it cannot fold (same answers as the reference
       rules: eastRegion.rules.map((r) => ({ ...r, limit: r.limit === null ? null : huge })),
       delegations: delegations.map((d) => (d.id === 'D1' ? { ...d, limit: huge - 1n } : d)),
     };
-    for (const minor of [1n, huge - 2n, huge - 1n, huge, huge + 1n]) same(state, { ...baseCase, amount: { minor, currency: 'CNY' } });
+    for (const minor of [1n, huge - 2n, huge - 1n, huge, huge + 1n])
+      same(state, { ...baseCase, amount: { minor, currency: 'CNY' } });
     same(eastRegion, { ...baseCase, amount: { minor: huge, currency: 'CNY' } });
   });
 
   it('asks qualificationAt for a person with an invalid assessment date', () => {
-    const invalid = { assessmentId: 'bad', personId: 'zhou', role: 'AR' as const, level: 5, assessedAt: new Date(NaN), validUntil: null, certifying: true };
-    for (const certifications of [[invalid, ...eastRegion.certifications], [...eastRegion.certifications, invalid]]) {
+    const invalid = {
+      assessmentId: 'bad',
+      personId: 'zhou',
+      role: 'AR' as const,
+      level: 5,
+      assessedAt: new Date(NaN),
+      validUntil: null,
+      certifying: true,
+    };
+    for (const certifications of [
+      [invalid, ...eastRegion.certifications],
+      [...eastRegion.certifications, invalid],
+    ]) {
       same({ ...eastRegion, certifications }, baseCase);
     }
   });
 
   it('judges a person with more candidate chains than its scratch space first holds', () => {
     const d1 = delegations.find((d) => d.id === 'D1') as Delegation;
-    const many = Array.from({ length: 150 }, (_, i) => ({ ...d1, id: `MANY-${String(i).padStart(3, '0')}`, delegateId: 'many', limit: BigInt(i) * 100n }));
+    const many = Array.from({ length: 150 }, (_, i) => ({
+      ...d1,
+      id: `MANY-${String(i).padStart(3, '0')}`,
+      delegateId: 'many',
+      limit: BigInt(i) * 100n,
+    }));
     const state: AuthorityState = { ...eastRegion, delegations: [...delegations, ...many] };
     for (const minor of [0n, 5_000n, 20_000n]) {
       const c = { ...baseCase, amount: { minor, currency: 'CNY' } };

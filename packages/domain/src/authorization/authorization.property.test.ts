@@ -51,7 +51,8 @@ describe('authorization engine = brute-force reference', () => {
       const c = world.cases[0];
       if (c === undefined) continue;
       for (const t of world.times) {
-        for (const person of world.persons.slice(0, 3)) expect(authorize(person, c, t, world.state)).toEqual(referenceAuthorize(person, c, t, world.state));
+        for (const person of world.persons.slice(0, 3))
+          expect(authorize(person, c, t, world.state)).toEqual(referenceAuthorize(person, c, t, world.state));
       }
     }
   });
@@ -69,11 +70,11 @@ describe('authorization engine = brute-force reference', () => {
         // Naively: a delegation ends when the target is on its source path, and nothing on the way ended before t.
         const expected = world.state.delegations.filter((x) => {
           const seen = new Set<string>();
-          for (let cursor: typeof x | undefined = x; cursor !== undefined && !seen.has(cursor.id); ) {
+          for (let cursor: typeof x | undefined = x; cursor !== undefined && !seen.has(cursor.id);) {
             seen.add(cursor.id);
             if (cursor.revokedAt !== null && cursor.revokedAt.getTime() < t.getTime()) return false;
             if (cursor.id === d.id) return true;
-            const source: typeof x['source'] = cursor.source;
+            const source: (typeof x)['source'] = cursor.source;
             cursor = source.kind === 'DELEGATION' ? world.state.delegations.find((y) => y.id === source.id) : undefined;
           }
           return false;

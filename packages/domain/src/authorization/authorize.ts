@@ -14,7 +14,17 @@ import {
   seatsFilledBy,
 } from './authority-index';
 import { compareStrings } from './chain-order';
-import { STAGE as STAGES, SlowChecks, chainIds, chainStage, failingLink, gatherCandidates, heldLevelOrNull, judgeCandidates, judged } from './hot-index';
+import {
+  STAGE as STAGES,
+  SlowChecks,
+  chainIds,
+  chainStage,
+  failingLink,
+  gatherCandidates,
+  heldLevelOrNull,
+  judgeCandidates,
+  judged,
+} from './hot-index';
 import {
   AuthorityBodyCoverage,
   AuthorityBodySeatCoverage,
@@ -57,7 +67,9 @@ interface CaseContext {
 
 /** A team member counts at t unless their window says otherwise. */
 function memberCounts(m: AuthorizationTeamMember, t: number): boolean {
-  return m.window === undefined || (m.window.from.getTime() <= t && (m.window.to === null || t < m.window.to.getTime()));
+  return (
+    m.window === undefined || (m.window.from.getTime() <= t && (m.window.to === null || t < m.window.to.getTime()))
+  );
 }
 
 function contextOf(ix: AuthorityIndex, c: AuthorizationCase, at: Date): CaseContext {
@@ -87,7 +99,11 @@ function contextOf(ix: AuthorityIndex, c: AuthorizationCase, at: Date): CaseCont
   };
 }
 
-function reason<R extends DenialReason>(code: R['code'], links: readonly CompiledLink[], data: R['data'] & { linkId: string }): DenialReason {
+function reason<R extends DenialReason>(
+  code: R['code'],
+  links: readonly CompiledLink[],
+  data: R['data'] & { linkId: string },
+): DenialReason {
   return { code, linkId: data.linkId, chain: links.map((l) => l.id), data } as DenialReason;
 }
 
@@ -98,10 +114,22 @@ function reason<R extends DenialReason>(code: R['code'], links: readonly Compile
 function shapeFailure(ctx: CaseContext, links: readonly CompiledLink[], rootHolder: string): DenialReason {
   const n = links.length;
   const max = ctx.ix.maxChainLinks;
-  if (n > max) return reason('CHAIN_TOO_DEEP', links, { linkId: (links[max] as CompiledLink).id, length: n, max, cause: 'MAX_LINKS' });
+  if (n > max)
+    return reason('CHAIN_TOO_DEEP', links, {
+      linkId: (links[max] as CompiledLink).id,
+      length: n,
+      max,
+      cause: 'MAX_LINKS',
+    });
   for (let i = 0; i < n - 1; i++) {
     const link = links[i] as CompiledLink;
-    if (n - 1 - i > link.depth) return reason('CHAIN_TOO_DEEP', links, { linkId: link.id, length: n - 1 - i, max: link.depth, cause: 'DELEGABLE_DEPTH' });
+    if (n - 1 - i > link.depth)
+      return reason('CHAIN_TOO_DEEP', links, {
+        linkId: link.id,
+        length: n - 1 - i,
+        max: link.depth,
+        cause: 'DELEGABLE_DEPTH',
+      });
   }
   // Not too deep, so some delegate repeats a person: the first such link, or else the last one.
   let i = 1;
@@ -165,7 +193,14 @@ function chainOutput(ctx: CaseContext, l: number, person: string): AuthorityChai
     out[0] = h.ruleOutputs[first] ??= ruleOutput(root, rootHolder);
   }
   const holder = root.rule.holder;
-  if (holder.kind === 'DECISION_BODY') return { links: out, body: { bodyId: holder.bodyId, seatTitles: seatsFilledBy(ctx.ix, holder.bodyId, rootHolder, ctx.c.orgUnitId, ctx.t) } };
+  if (holder.kind === 'DECISION_BODY')
+    return {
+      links: out,
+      body: {
+        bodyId: holder.bodyId,
+        seatTitles: seatsFilledBy(ctx.ix, holder.bodyId, rootHolder, ctx.c.orgUnitId, ctx.t),
+      },
+    };
   // A delegation chain not through a decision body reads the same whoever asks and whenever: keep it.
   if (first >= 0) return (h.chainOutputs[l] = Object.freeze({ links: Object.freeze(out), body: null }));
   return { links: out, body: null };
@@ -180,12 +215,22 @@ const slow: SlowChecks<CaseContext> = {
   },
   heldLevel(ctx, x) {
     const link = ctx.ix.hot.links[x] as CompiledLink;
-    const q = qualificationAt(ctx.ix.certificationsByPerson.get(link.delegateId) ?? [], link.delegateId, link.qualificationRole as TriangleRole, ctx.at);
+    const q = qualificationAt(
+      ctx.ix.certificationsByPerson.get(link.delegateId) ?? [],
+      link.delegateId,
+      link.qualificationRole as TriangleRole,
+      ctx.at,
+    );
     return q.held ? q.level : -Infinity;
   },
 };
 
-function denial<R extends DenialReason>(code: R['code'], linkId: string, chain: readonly string[], data: R['data']): DenialReason {
+function denial<R extends DenialReason>(
+  code: R['code'],
+  linkId: string,
+  chain: readonly string[],
+  data: R['data'],
+): DenialReason {
   return { code, linkId, chain, data } as DenialReason;
 }
 
@@ -207,18 +252,42 @@ function denialOf(ctx: CaseContext, l: number, stage: number, person: string): D
     case STAGE.REVOKED:
       return denial('REVOKED', linkId, chain, { linkId, at: (h.terms[x] as Delegation).revokedAt as Date });
     case STAGE.SOURCE:
-      return denial('DELEGATOR_LOST_SOURCE', linkId, chain, { linkId, delegatorId: h.personIds[h.delegator[x] as number] as string, sourceId: h.ids[h.parent[x] as number] as string });
+      return denial('DELEGATOR_LOST_SOURCE', linkId, chain, {
+        linkId,
+        delegatorId: h.personIds[h.delegator[x] as number] as string,
+        sourceId: h.ids[h.parent[x] as number] as string,
+      });
     case STAGE.CURRENCY:
-      return denial('CURRENCY_MISMATCH', linkId, chain, { linkId, currency: h.currencyIds[h.linkCurrency[x] as number] as string, caseCurrency: c.amount.currency });
+      return denial('CURRENCY_MISMATCH', linkId, chain, {
+        linkId,
+        currency: h.currencyIds[h.linkCurrency[x] as number] as string,
+        caseCurrency: c.amount.currency,
+      });
     case STAGE.POINT:
-      return denial('POINT_NOT_COVERED', linkId, chain, { linkId, decisionPoint: c.decisionPoint, covered: h.points[x] as readonly DecisionPoint[] });
+      return denial('POINT_NOT_COVERED', linkId, chain, {
+        linkId,
+        decisionPoint: c.decisionPoint,
+        covered: h.points[x] as readonly DecisionPoint[],
+      });
     case STAGE.GRADE:
-      return denial('GRADE_NOT_COVERED', linkId, chain, { linkId, grade: c.grade, covered: h.grades[x] as readonly ProjectGrade[] });
+      return denial('GRADE_NOT_COVERED', linkId, chain, {
+        linkId,
+        grade: c.grade,
+        covered: h.grades[x] as readonly ProjectGrade[],
+      });
     case STAGE.SCOPE:
-      return denial('OUT_OF_SCOPE', linkId, chain, { linkId, orgUnitId: c.orgUnitId, scopeOrgUnitId: h.scopes[x] as string });
+      return denial('OUT_OF_SCOPE', linkId, chain, {
+        linkId,
+        orgUnitId: c.orgUnitId,
+        scopeOrgUnitId: h.scopes[x] as string,
+      });
     case STAGE.AMOUNT: {
       const terms = h.terms[x] as AuthorityRule | Delegation;
-      return denial('AMOUNT_OVER_LIMIT', linkId, chain, { linkId, limit: { minor: terms.limit as bigint, currency: terms.currency }, amount: c.amount });
+      return denial('AMOUNT_OVER_LIMIT', linkId, chain, {
+        linkId,
+        limit: { minor: terms.limit as bigint, currency: terms.currency },
+        amount: c.amount,
+      });
     }
     case STAGE.QUALIFICATION:
       return denial('DELEGATE_NOT_QUALIFIED', linkId, chain, {
@@ -229,7 +298,11 @@ function denialOf(ctx: CaseContext, l: number, stage: number, person: string): D
         held: heldLevelOrNull(h, ctx, x, slow),
       });
     default:
-      return denial('CONFLICT_OF_INTEREST', linkId, chain, { linkId, personId: person, projectId: c.projectId ?? null });
+      return denial('CONFLICT_OF_INTEREST', linkId, chain, {
+        linkId,
+        personId: person,
+        projectId: c.projectId ?? null,
+      });
   }
 }
 
@@ -237,7 +310,14 @@ function judge(ctx: CaseContext, person: string): AuthorizationResult {
   const h = ctx.ix.hot;
   const n = gatherCandidates(h, ctx, person, h.personIndex.get(person) ?? -1);
   const at = new Date(ctx.t);
-  if (n === 0) return { allowed: false, at, chains: [], quorumRequired: false, reasons: [{ code: 'NO_AUTHORITY', linkId: null, chain: [], data: { personId: person } }] };
+  if (n === 0)
+    return {
+      allowed: false,
+      at,
+      chains: [],
+      quorumRequired: false,
+      reasons: [{ code: 'NO_AUTHORITY', linkId: null, chain: [], data: { personId: person } }],
+    };
   let personInTeam = false;
   for (const m of ctx.team) if (m.personId === person) personInTeam = true;
   const allowing = judgeCandidates(h, ctx, n, personInTeam, slow);
@@ -260,7 +340,8 @@ function judge(ctx: CaseContext, person: string): AuthorizationResult {
 }
 
 /** Who holds the rule on a chain: the first delegator, or the person asked about for the rule alone. */
-const rootHolderOf = (links: readonly CompiledLink[], person: string): string => (links.length > 1 ? (links[1] as CompiledLink).delegatorId : person);
+const rootHolderOf = (links: readonly CompiledLink[], person: string): string =>
+  links.length > 1 ? (links[1] as CompiledLink).delegatorId : person;
 
 /**
  * May `personId` take the case's decision at `at`? Allowed with every chain that allows it, or denied with,
@@ -269,7 +350,12 @@ const rootHolderOf = (links: readonly CompiledLink[], person: string): string =>
  * as a member of that body: the chain names the body and its seats, and `quorumRequired` says whether the
  * person may decide only that way.
  */
-export function authorize(personId: string, c: AuthorizationCase, at: Date, state: AuthorityState | AuthorityIndex): AuthorizationResult {
+export function authorize(
+  personId: string,
+  c: AuthorizationCase,
+  at: Date,
+  state: AuthorityState | AuthorityIndex,
+): AuthorizationResult {
   const ix = authorityIndexOf(state);
   return judge(contextOf(ix, c, at), personId);
 }
@@ -277,11 +363,23 @@ export function authorize(personId: string, c: AuthorizationCase, at: Date, stat
 /** The rule's own link is in force at t and the case fits it (candidates for whoMayDecide and body coverage). */
 function ruleFits(ctx: CaseContext, rule: number): boolean {
   // As the chain of the rule alone, asked for a person no team member can be.
-  return chainStage(ctx.ix.hot, ctx, rule, ctx.team.some((m) => m.personId === '\u0000'), slow) === STAGE.ALLOWS;
+  return (
+    chainStage(
+      ctx.ix.hot,
+      ctx,
+      rule,
+      ctx.team.some((m) => m.personId === '\u0000'),
+      slow,
+    ) === STAGE.ALLOWS
+  );
 }
 
 /** Everyone who may take the case's decision at `at`, with their chains; and for each decision-body rule that fits, its seats and quorum. */
-export function whoMayDecide(c: AuthorizationCase, at: Date, state: AuthorityState | AuthorityIndex): WhoMayDecideResult {
+export function whoMayDecide(
+  c: AuthorizationCase,
+  at: Date,
+  state: AuthorityState | AuthorityIndex,
+): WhoMayDecideResult {
   const ix = authorityIndexOf(state);
   const ctx = contextOf(ix, c, at);
   const candidates = new Set<string>();
@@ -295,7 +393,8 @@ export function whoMayDecide(c: AuthorizationCase, at: Date, state: AuthoritySta
     } else if (holder.kind === 'PROJECT_ROLE') {
       for (const m of ctx.team) if (m.role === holder.role) candidates.add(m.personId);
     } else {
-      for (const seat of ix.seatsByBody.get(holder.bodyId) ?? []) for (const p of seatOccupants(ix, seat.titles, c.orgUnitId, ctx.t)) candidates.add(p);
+      for (const seat of ix.seatsByBody.get(holder.bodyId) ?? [])
+        for (const p of seatOccupants(ix, seat.titles, c.orgUnitId, ctx.t)) candidates.add(p);
     }
     // Every delegate below the rule, down to the longest chain allowed.
     const stack: Array<[string, number]> = [['R:' + rule.id, 1]];
@@ -311,7 +410,8 @@ export function whoMayDecide(c: AuthorizationCase, at: Date, state: AuthoritySta
   const deciders: AuthorityDecider[] = [];
   for (const person of [...candidates].sort(compareStrings)) {
     const result = judge(ctx, person);
-    if (result.allowed) deciders.push({ personId: person, chains: result.chains, quorumRequired: result.quorumRequired });
+    if (result.allowed)
+      deciders.push({ personId: person, chains: result.chains, quorumRequired: result.quorumRequired });
   }
   const bodies: AuthorityBodyCoverage[] = [];
   for (const rule of fitting.sort((a, b) => compareStrings(a.id, b.id))) {
@@ -325,20 +425,32 @@ export function whoMayDecide(c: AuthorizationCase, at: Date, state: AuthoritySta
       for (const decider of deciders) {
         for (const via of ['DIRECT', 'DELEGATION'] as const) {
           const acts = decider.chains.some(
-            (ch) => ch.links[0]?.id === rule.id && (ch.links.length === 1) === (via === 'DIRECT') && occupants.includes((ch.links[0] as AuthorityLink).holderPersonId),
+            (ch) =>
+              ch.links[0]?.id === rule.id &&
+              (ch.links.length === 1) === (via === 'DIRECT') &&
+              occupants.includes((ch.links[0] as AuthorityLink).holderPersonId),
           );
           if (acts) filledBy.push({ personId: decider.personId, via });
         }
       }
       return { title: seat.title, titles: seat.titles, fixed: seat.fixed, occupants, filledBy };
     });
-    bodies.push({ ruleId: rule.id, bodyId: body.id, quorum: body.quorum ?? { kind: 'ALL_FIXED' }, seats, quorumReachable: authorityBodyQuorumReachable(body.quorum, seats) });
+    bodies.push({
+      ruleId: rule.id,
+      bodyId: body.id,
+      quorum: body.quorum ?? { kind: 'ALL_FIXED' },
+      seats,
+      quorumReachable: authorityBodyQuorumReachable(body.quorum, seats),
+    });
   }
   return { at: new Date(ctx.t), deciders, bodies };
 }
 
 /** ALL_FIXED: every fixed seat can be filled (and at least one seat). AT_LEAST n: n seats can be filled. */
-export function authorityBodyQuorumReachable(quorum: AuthorityBodyCoverage['quorum'] | undefined, seats: readonly AuthorityBodySeatCoverage[]): boolean {
+export function authorityBodyQuorumReachable(
+  quorum: AuthorityBodyCoverage['quorum'] | undefined,
+  seats: readonly AuthorityBodySeatCoverage[],
+): boolean {
   const filled = seats.filter((s) => s.filledBy.length > 0);
   if (quorum !== undefined && quorum.kind === 'AT_LEAST') return filled.length >= quorum.count;
   return filled.length > 0 && seats.every((s) => !s.fixed || s.filledBy.length > 0);

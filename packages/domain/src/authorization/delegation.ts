@@ -4,7 +4,15 @@ import type { Money } from '../money/money';
 import { qualificationAt } from '../qualification/held';
 import { DomainError, Result, err, ok } from '../shared/result';
 import { TimeWindow, windowContains, windowWithin } from '../time/window';
-import { AuthorityIndex, CompiledLink, authorityIndexOf, limitMoney, positionInForce, seatsFilledBy, sourceKey } from './authority-index';
+import {
+  AuthorityIndex,
+  CompiledLink,
+  authorityIndexOf,
+  limitMoney,
+  positionInForce,
+  seatsFilledBy,
+  sourceKey,
+} from './authority-index';
 import { compareStrings } from './chain-order';
 import { AuthorityState, AuthorizationTeamMember, Delegation, DelegationDraft } from './types';
 
@@ -15,7 +23,12 @@ export type DelegationDraftError =
   | DomainError<'DELEGATION.CYCLE', { personId: string | null; delegationId: string | null }>
   | DomainError<
       'DELEGATION.DELEGATOR_NOT_HOLDER',
-      { delegatorId: string; sourceId: string; cause: 'NOT_HOLDER' | 'NOT_IN_FORCE' | 'REVOKED' | 'TEAM_UNKNOWN'; holderId: string | null }
+      {
+        delegatorId: string;
+        sourceId: string;
+        cause: 'NOT_HOLDER' | 'NOT_IN_FORCE' | 'REVOKED' | 'TEAM_UNKNOWN';
+        holderId: string | null;
+      }
     >
   | DomainError<'DELEGATION.DEPTH_EXHAUSTED', { sourceId: string }>
   | DomainError<'DELEGATION.EXCEEDS_DEPTH', { requested: number; max: number }>
@@ -28,7 +41,10 @@ export type DelegationDraftError =
   | DomainError<'DELEGATION.EXCEEDS_LIMIT', { limit: Money | null; sourceLimit: Money }>
   | DomainError<'DELEGATION.INVALID_WINDOW', { window: TimeWindow }>
   | DomainError<'DELEGATION.WINDOW_OUTSIDE_SOURCE', { window: TimeWindow; sourceWindow: TimeWindow }>
-  | DomainError<'DELEGATION.DELEGATE_NOT_QUALIFIED', { personId: string; role: string; required: number; held: number | null }>;
+  | DomainError<
+      'DELEGATION.DELEGATE_NOT_QUALIFIED',
+      { personId: string; role: string; required: number; held: number | null }
+    >;
 
 export interface ValidateDelegationOptions {
   /** The project's team: needed only to check a delegator who holds a project-role rule. */
@@ -40,25 +56,43 @@ function inForceAt(link: CompiledLink, t: number): boolean {
 }
 
 /** Whether the delegator holds the source at t; a decision body's seat is judged for the draft's scope unit. */
-function holderProblem(ix: AuthorityIndex, draft: DelegationDraft, source: CompiledLink, t: number, team: readonly AuthorizationTeamMember[] | undefined): DelegationDraftError | null {
+function holderProblem(
+  ix: AuthorityIndex,
+  draft: DelegationDraft,
+  source: CompiledLink,
+  t: number,
+  team: readonly AuthorizationTeamMember[] | undefined,
+): DelegationDraftError | null {
   const base = { delegatorId: draft.delegatorId, sourceId: source.id };
   // A delegation source is held only while every link above it is alive.
   for (let link: CompiledLink | null = source; link !== null; link = link.parent) {
-    if (!inForceAt(link, t)) return err_('DELEGATION.DELEGATOR_NOT_HOLDER', { ...base, cause: 'NOT_IN_FORCE', holderId: null });
-    if (link.revokedMs <= t) return err_('DELEGATION.DELEGATOR_NOT_HOLDER', { ...base, cause: 'REVOKED', holderId: null });
+    if (!inForceAt(link, t))
+      return err_('DELEGATION.DELEGATOR_NOT_HOLDER', { ...base, cause: 'NOT_IN_FORCE', holderId: null });
+    if (link.revokedMs <= t)
+      return err_('DELEGATION.DELEGATOR_NOT_HOLDER', { ...base, cause: 'REVOKED', holderId: null });
   }
   if (source.kind === 'DELEGATION') {
-    return source.delegateId === draft.delegatorId ? null : err_('DELEGATION.DELEGATOR_NOT_HOLDER', { ...base, cause: 'NOT_HOLDER', holderId: source.delegateId });
+    return source.delegateId === draft.delegatorId
+      ? null
+      : err_('DELEGATION.DELEGATOR_NOT_HOLDER', { ...base, cause: 'NOT_HOLDER', holderId: source.delegateId });
   }
   const holder = source.rule.holder;
   let holds: boolean;
   if (holder.kind === 'POSITION') {
-    holds = (ix.positionsByKey.get(source.holderKey) ?? []).some((p) => p.personId === draft.delegatorId && positionInForce(p, t));
+    holds = (ix.positionsByKey.get(source.holderKey) ?? []).some(
+      (p) => p.personId === draft.delegatorId && positionInForce(p, t),
+    );
   } else if (holder.kind === 'DECISION_BODY') {
     holds = seatsFilledBy(ix, holder.bodyId, draft.delegatorId, draft.scopeOrgUnitId, t).length > 0;
   } else {
-    if (team === undefined) return err_('DELEGATION.DELEGATOR_NOT_HOLDER', { ...base, cause: 'TEAM_UNKNOWN', holderId: null });
-    holds = team.some((m) => m.personId === draft.delegatorId && m.role === holder.role && (m.window === undefined || windowContains(m.window, new Date(t))));
+    if (team === undefined)
+      return err_('DELEGATION.DELEGATOR_NOT_HOLDER', { ...base, cause: 'TEAM_UNKNOWN', holderId: null });
+    holds = team.some(
+      (m) =>
+        m.personId === draft.delegatorId &&
+        m.role === holder.role &&
+        (m.window === undefined || windowContains(m.window, new Date(t))),
+    );
   }
   return holds ? null : err_('DELEGATION.DELEGATOR_NOT_HOLDER', { ...base, cause: 'NOT_HOLDER', holderId: null });
 }
@@ -82,11 +116,15 @@ export function validateDelegation(
   const t = at.getTime();
   const errors: DelegationDraftError[] = [];
   if (draft.reason.trim() === '') errors.push(err_('DELEGATION.MISSING_REASON', {}));
-  if (draft.delegatorId === draft.delegateId) errors.push(err_('DELEGATION.SELF_DELEGATION', { personId: draft.delegateId }));
-  if (draft.window.to !== null && draft.window.to.getTime() <= draft.window.from.getTime()) errors.push(err_('DELEGATION.INVALID_WINDOW', { window: draft.window }));
-  if (!Number.isInteger(draft.redelegableDepth) || draft.redelegableDepth < 0) errors.push(err_('DELEGATION.INVALID_DEPTH', { requested: draft.redelegableDepth }));
+  if (draft.delegatorId === draft.delegateId)
+    errors.push(err_('DELEGATION.SELF_DELEGATION', { personId: draft.delegateId }));
+  if (draft.window.to !== null && draft.window.to.getTime() <= draft.window.from.getTime())
+    errors.push(err_('DELEGATION.INVALID_WINDOW', { window: draft.window }));
+  if (!Number.isInteger(draft.redelegableDepth) || draft.redelegableDepth < 0)
+    errors.push(err_('DELEGATION.INVALID_DEPTH', { requested: draft.redelegableDepth }));
 
-  const source = draft.source.kind === 'RULE' ? ix.rulesById.get(draft.source.id) : ix.delegationsById.get(draft.source.id);
+  const source =
+    draft.source.kind === 'RULE' ? ix.rulesById.get(draft.source.id) : ix.delegationsById.get(draft.source.id);
   if (source === undefined) {
     // A delegation whose own sources never reach a rule counts as unknown too.
     errors.push(err_('DELEGATION.UNKNOWN_SOURCE', { sourceKind: draft.source.kind, sourceId: draft.source.id }));
@@ -97,8 +135,10 @@ export function validateDelegation(
   let rootHolder = draft.delegatorId;
   for (let link: CompiledLink | null = source; link !== null; link = link.parent) {
     if (link.kind === 'DELEGATION') {
-      if (draft.id !== undefined && link.id === draft.id) errors.push(err_('DELEGATION.CYCLE', { personId: null, delegationId: draft.id }));
-      if (link.delegateId === draft.delegateId && draft.delegateId !== draft.delegatorId) errors.push(err_('DELEGATION.CYCLE', { personId: draft.delegateId, delegationId: link.id }));
+      if (draft.id !== undefined && link.id === draft.id)
+        errors.push(err_('DELEGATION.CYCLE', { personId: null, delegationId: draft.id }));
+      if (link.delegateId === draft.delegateId && draft.delegateId !== draft.delegatorId)
+        errors.push(err_('DELEGATION.CYCLE', { personId: draft.delegateId, delegationId: link.id }));
       rootHolder = link.delegatorId;
     }
   }
@@ -110,30 +150,57 @@ export function validateDelegation(
   if (holder !== null) errors.push(holder);
 
   if (source.depth <= 0) errors.push(err_('DELEGATION.DEPTH_EXHAUSTED', { sourceId: source.id }));
-  else if (draft.redelegableDepth > source.depth - 1) errors.push(err_('DELEGATION.EXCEEDS_DEPTH', { requested: draft.redelegableDepth, max: source.depth - 1 }));
-  if (source.length + 1 > ix.maxChainLinks) errors.push(err_('DELEGATION.CHAIN_TOO_DEEP', { length: source.length + 1, max: ix.maxChainLinks }));
+  else if (draft.redelegableDepth > source.depth - 1)
+    errors.push(err_('DELEGATION.EXCEEDS_DEPTH', { requested: draft.redelegableDepth, max: source.depth - 1 }));
+  if (source.length + 1 > ix.maxChainLinks)
+    errors.push(err_('DELEGATION.CHAIN_TOO_DEEP', { length: source.length + 1, max: ix.maxChainLinks }));
 
   const sourceTerms = source.delegation ?? source.rule;
   const extraPoints = draft.decisionPoints.filter((p) => !sourceTerms.decisionPoints.includes(p));
-  if (extraPoints.length > 0) errors.push(err_('DELEGATION.EXCEEDS_POINTS', { extra: extraPoints, source: sourceTerms.decisionPoints }));
+  if (extraPoints.length > 0)
+    errors.push(err_('DELEGATION.EXCEEDS_POINTS', { extra: extraPoints, source: sourceTerms.decisionPoints }));
   const extraGrades = draft.grades.filter((g) => !sourceTerms.grades.includes(g));
-  if (extraGrades.length > 0) errors.push(err_('DELEGATION.EXCEEDS_GRADES', { extra: extraGrades, source: sourceTerms.grades }));
+  if (extraGrades.length > 0)
+    errors.push(err_('DELEGATION.EXCEEDS_GRADES', { extra: extraGrades, source: sourceTerms.grades }));
   if (!ix.tree.isWithin(draft.scopeOrgUnitId, source.scopeOrgUnitId)) {
-    errors.push(err_('DELEGATION.EXCEEDS_SCOPE', { scopeOrgUnitId: draft.scopeOrgUnitId, sourceScopeOrgUnitId: source.scopeOrgUnitId }));
+    errors.push(
+      err_('DELEGATION.EXCEEDS_SCOPE', {
+        scopeOrgUnitId: draft.scopeOrgUnitId,
+        sourceScopeOrgUnitId: source.scopeOrgUnitId,
+      }),
+    );
   }
   if (draft.currency !== source.currency) {
     errors.push(err_('DELEGATION.CURRENCY_MISMATCH', { currency: draft.currency, sourceCurrency: source.currency }));
   } else if (source.limit !== null && (draft.limit === null || draft.limit > source.limit)) {
-    errors.push(err_('DELEGATION.EXCEEDS_LIMIT', { limit: limitMoney(draft.limit, draft.currency), sourceLimit: { minor: source.limit, currency: source.currency } }));
+    errors.push(
+      err_('DELEGATION.EXCEEDS_LIMIT', {
+        limit: limitMoney(draft.limit, draft.currency),
+        sourceLimit: { minor: source.limit, currency: source.currency },
+      }),
+    );
   }
-  if (!windowWithin(draft.window, sourceTerms.window)) errors.push(err_('DELEGATION.WINDOW_OUTSIDE_SOURCE', { window: draft.window, sourceWindow: sourceTerms.window }));
+  if (!windowWithin(draft.window, sourceTerms.window))
+    errors.push(err_('DELEGATION.WINDOW_OUTSIDE_SOURCE', { window: draft.window, sourceWindow: sourceTerms.window }));
 
   const required = draft.requiredQualification;
   if (required !== null) {
     const level = Math.max(1, required.level);
-    const held = qualificationAt(ix.certificationsByPerson.get(draft.delegateId) ?? [], draft.delegateId, required.role, at);
+    const held = qualificationAt(
+      ix.certificationsByPerson.get(draft.delegateId) ?? [],
+      draft.delegateId,
+      required.role,
+      at,
+    );
     if (!held.held || held.level < level) {
-      errors.push(err_('DELEGATION.DELEGATE_NOT_QUALIFIED', { personId: draft.delegateId, role: required.role, required: level, held: held.held ? held.level : null }));
+      errors.push(
+        err_('DELEGATION.DELEGATE_NOT_QUALIFIED', {
+          personId: draft.delegateId,
+          role: required.role,
+          required: level,
+          held: held.held ? held.level : null,
+        }),
+      );
     }
   }
   return errors.length === 0 ? ok(draft) : err(errors);
@@ -148,16 +215,23 @@ export type RevocationImpactError =
  * (breadth first, siblings by id), leaving out any already revoked before `at` together with what lies below it
  * (those ended already).
  */
-export function revocationImpact(delegationId: string, at: Date, state: AuthorityState | AuthorityIndex): Result<Delegation[], RevocationImpactError> {
+export function revocationImpact(
+  delegationId: string,
+  at: Date,
+  state: AuthorityState | AuthorityIndex,
+): Result<Delegation[], RevocationImpactError> {
   const ix = authorityIndexOf(state);
   const t = at.getTime();
   const target = ix.state.delegations.find((d) => d.id === delegationId);
   if (target === undefined) return err({ code: 'DELEGATION.UNKNOWN', data: { delegationId } });
-  if (target.revokedAt !== null && target.revokedAt.getTime() < t) return err({ code: 'DELEGATION.ALREADY_REVOKED', data: { delegationId, revokedAt: target.revokedAt } });
+  if (target.revokedAt !== null && target.revokedAt.getTime() < t)
+    return err({ code: 'DELEGATION.ALREADY_REVOKED', data: { delegationId, revokedAt: target.revokedAt } });
   const ended: Delegation[] = [target];
   const seen = new Set<string>([target.id]);
   for (let i = 0; i < ended.length; i++) {
-    const children = [...(ix.delegationsBySource.get(sourceKey('DELEGATION', (ended[i] as Delegation).id)) ?? [])].sort((a, b) => compareStrings(a.id, b.id));
+    const children = [...(ix.delegationsBySource.get(sourceKey('DELEGATION', (ended[i] as Delegation).id)) ?? [])].sort(
+      (a, b) => compareStrings(a.id, b.id),
+    );
     for (const child of children) {
       if (seen.has(child.id)) continue;
       seen.add(child.id);

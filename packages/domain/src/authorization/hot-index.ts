@@ -21,7 +21,14 @@ import type { OrgTree } from '../organisation/tree';
 import type { CertificationRecord } from '../qualification/held';
 import type { DecisionPoint, ProjectGrade } from '../ltc/ltc';
 import type { TimeWindow } from '../time/window';
-import type { AuthorityChain, AuthorityLink, AuthorityPosition, AuthorityRule, AuthorizationTeamMember, Delegation } from './types';
+import type {
+  AuthorityChain,
+  AuthorityLink,
+  AuthorityPosition,
+  AuthorityRule,
+  AuthorizationTeamMember,
+  Delegation,
+} from './types';
 
 /** What the compiled links provide to the compact index (see CompiledLink in authority-index.ts). */
 export interface HotLinkSource {
@@ -347,7 +354,8 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
     linkScopeExit[n] = scopeExit;
     linkCurrency[n] = currency;
     const depth = Number.isNaN(link.depth) ? Infinity : link.depth;
-    const limitSlow = link.limit !== null && !(typeof link.limit === 'bigint' && Number.isSafeInteger(Number(link.limit)));
+    const limitSlow =
+      link.limit !== null && !(typeof link.limit === 'bigint' && Number.isSafeInteger(Number(link.limit)));
     let flags = limitSlow ? F_LIMIT_SLOW : 0;
     if (link.qualificationRole !== null) flags |= F_QUALIFICATION;
     if (p < 0) {
@@ -373,7 +381,10 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
       limitMin[n] = above === null ? link.limit : link.limit === null ? above : link.limit < above ? link.limit : above;
       sumI[o + I_RULE] = sumI[po + I_RULE] as number;
       const parentLink = link.parent as HotLinkSource;
-      sumI[o + I_ROOT_HOLDER] = parentLink.kind === 'RULE' ? (personIndex.get(link.delegatorId) as number) : (sumI[po + I_ROOT_HOLDER] as number);
+      sumI[o + I_ROOT_HOLDER] =
+        parentLink.kind === 'RULE'
+          ? (personIndex.get(link.delegatorId) as number)
+          : (sumI[po + I_ROOT_HOLDER] as number);
       sumI[o + I_MASKS] = (sumI[po + I_MASKS] as number) & masks;
       sumI[o + I_SCOPE_ENTER] = Math.max(sumI[po + I_SCOPE_ENTER] as number, scopeEnter);
       sumI[o + I_SCOPE_EXIT] = Math.min(sumI[po + I_SCOPE_EXIT] as number, scopeExit);
@@ -403,13 +414,15 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
     if (list) list.push(n);
     else children.set(p, [n]);
   }
-  const byId = (a: number, b: number): number => compareStrings((links[a] as HotLinkSource).id, (links[b] as HotLinkSource).id);
+  const byId = (a: number, b: number): number =>
+    compareStrings((links[a] as HotLinkSource).id, (links[b] as HotLinkSource).id);
   const ruleOrder = Array.from({ length: ruleCount }, (_, i) => i).sort(byId);
   let rank = 0;
-  for (let i = 0; i < ruleOrder.length; ) {
+  for (let i = 0; i < ruleOrder.length;) {
     const id = (links[ruleOrder[i] as number] as HotLinkSource).id;
     const group: number[] = [];
-    for (; i < ruleOrder.length && (links[ruleOrder[i] as number] as HotLinkSource).id === id; i++) group.push(ruleOrder[i] as number);
+    for (; i < ruleOrder.length && (links[ruleOrder[i] as number] as HotLinkSource).id === id; i++)
+      group.push(ruleOrder[i] as number);
     for (const r of group) sumI[r * SI + I_RANK] = rank;
     rank++;
     const stack: number[] = [];
@@ -485,12 +498,21 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
 
   // Certifications: certifying records only, by person, then role, then assessment date and id (the latest last;
   // of identical date and id the first recorded wins, so it sorts last).
-  const certs = input.certifications.map((c, i) => ({ c, i, person: personIndex.get(c.personId) as number, role: intern(roleIndex, null, c.role) })).filter((x) => x.c.certifying);
+  const certs = input.certifications
+    .map((c, i) => ({ c, i, person: personIndex.get(c.personId) as number, role: intern(roleIndex, null, c.role) }))
+    .filter((x) => x.c.certifying);
   const certSlow = new Uint8Array(persons);
   for (const x of certs) if (Number.isNaN(x.c.assessedAt.getTime())) certSlow[x.person] = 1;
   // (An invalid date sorts as 0: that person is asked through qualificationAt anyway.)
   const madeKey = (d: Date): number => d.getTime() || 0;
-  certs.sort((a, b) => a.person - b.person || a.role - b.role || madeKey(a.c.assessedAt) - madeKey(b.c.assessedAt) || compareStrings(a.c.assessmentId, b.c.assessmentId) || b.i - a.i);
+  certs.sort(
+    (a, b) =>
+      a.person - b.person ||
+      a.role - b.role ||
+      madeKey(a.c.assessedAt) - madeKey(b.c.assessedAt) ||
+      compareStrings(a.c.assessmentId, b.c.assessmentId) ||
+      b.i - a.i,
+  );
   const certStart = new Int32Array(persons + 1);
   for (const x of certs) certStart[x.person + 1] = (certStart[x.person + 1] as number) + 1;
   for (let p = 0; p < persons; p++) certStart[p + 1] = (certStart[p + 1] as number) + (certStart[p] as number);
@@ -683,7 +705,8 @@ export function gatherCandidates(h: HotIndex, ctx: HotCase, person: string, p: n
     const rules = h.roleRuleNumbers.get(m.role);
     if (rules !== undefined) n = addRulesOnce(n, rules, 0, rules.length);
   }
-  if (p >= 0) for (let l = h.inboxStart[p] as number, end = h.inboxStart[p + 1] as number; l < end; l++) n = addCandidate(n, l);
+  if (p >= 0)
+    for (let l = h.inboxStart[p] as number, end = h.inboxStart[p + 1] as number; l < end; l++) n = addCandidate(n, l);
   return n;
 }
 
@@ -752,7 +775,13 @@ function unqualified<C extends HotCase>(h: HotIndex, ctx: C, x: number, slow: Sl
 }
 
 /** The first failing stage of link `l`'s chain (0: it allows), from its folded record. */
-export function chainStage<C extends HotCase>(h: HotIndex, ctx: C, l: number, personInTeam: boolean, slow: SlowChecks<C>): number {
+export function chainStage<C extends HotCase>(
+  h: HotIndex,
+  ctx: C,
+  l: number,
+  personInTeam: boolean,
+  slow: SlowChecks<C>,
+): number {
   const f = l * SF;
   const o = l * SI;
   const sumI = h.sumI;
@@ -763,17 +792,23 @@ export function chainStage<C extends HotCase>(h: HotIndex, ctx: C, l: number, pe
   if (!((sumF[f + F_FROM] as number) <= t && t < (sumF[f + F_TO] as number))) return STAGE.IN_FORCE;
   if ((sumF[f + F_REVOKED] as number) <= t) return STAGE.REVOKED;
   const rule = sumI[o + I_RULE] as number;
-  if (l !== rule && ((flags & F_LOST_BELOW) !== 0 || !holdsRuleAt(h, ctx, rule, sumI[o + I_ROOT_HOLDER] as number, slow))) return STAGE.SOURCE;
+  if (
+    l !== rule &&
+    ((flags & F_LOST_BELOW) !== 0 || !holdsRuleAt(h, ctx, rule, sumI[o + I_ROOT_HOLDER] as number, slow))
+  )
+    return STAGE.SOURCE;
   if (sumI[o + I_CURRENCY] !== ctx.currency) return STAGE.CURRENCY;
   const masks = sumI[o + I_MASKS] as number;
   if ((masks & ctx.pointBit) === 0) return STAGE.POINT;
   if ((masks & (ctx.gradeBit << 16)) === 0) return STAGE.GRADE;
-  if (!(ctx.unitEnter >= (sumI[o + I_SCOPE_ENTER] as number) && ctx.unitExit <= (sumI[o + I_SCOPE_EXIT] as number))) return STAGE.SCOPE;
+  if (!(ctx.unitEnter >= (sumI[o + I_SCOPE_ENTER] as number) && ctx.unitExit <= (sumI[o + I_SCOPE_EXIT] as number)))
+    return STAGE.SCOPE;
   if ((flags & F_LIMIT_SLOW) !== 0 || !ctx.amountExact) {
     if (overLimit(h, ctx, l) >= 0) return STAGE.AMOUNT;
   } else if (ctx.amount > (sumF[f + F_LIMIT] as number)) return STAGE.AMOUNT;
   if ((flags & F_QUALIFICATION) !== 0) {
-    for (let x = h.qualNext[l] as number; x >= 0; x = h.qual[x * 4 + 3] as number) if (unqualified(h, ctx, x, slow)) return STAGE.QUALIFICATION;
+    for (let x = h.qualNext[l] as number; x >= 0; x = h.qual[x * 4 + 3] as number)
+      if (unqualified(h, ctx, x, slow)) return STAGE.QUALIFICATION;
   }
   if (personInTeam && h.ruleHolderKind[rule] !== HOLDER_ROLE) return STAGE.CONFLICT;
   return STAGE.ALLOWS;
@@ -793,7 +828,13 @@ function overLimit(h: HotIndex, ctx: HotCase, l: number): number {
  * Judges the `n` gathered candidates: each one's first failing stage, then sorts them by rank (the order of
  * their id lists; stable, as Array.prototype.sort). Returns how many allow.
  */
-export function judgeCandidates<C extends HotCase>(h: HotIndex, ctx: C, n: number, personInTeam: boolean, slow: SlowChecks<C>): number {
+export function judgeCandidates<C extends HotCase>(
+  h: HotIndex,
+  ctx: C,
+  n: number,
+  personInTeam: boolean,
+  slow: SlowChecks<C>,
+): number {
   const candidates = judged.candidates;
   const stages = judged.stages;
   const sumI = h.sumI;
@@ -818,20 +859,28 @@ export function judgeCandidates<C extends HotCase>(h: HotIndex, ctx: C, n: numbe
  * Which link of `l`'s chain fails `stage` first (from the rule down), or −1 when the plain checks must say
  * (the chain's shape, a limit beyond a safe integer). Walking up from `l`, the last failure seen is the first.
  */
-export function failingLink<C extends HotCase>(h: HotIndex, ctx: C, l: number, stage: number, slow: SlowChecks<C>): number {
+export function failingLink<C extends HotCase>(
+  h: HotIndex,
+  ctx: C,
+  l: number,
+  stage: number,
+  slow: SlowChecks<C>,
+): number {
   const parent = h.parent;
   const t = ctx.t;
   let found = -1;
   switch (stage) {
     case STAGE.IN_FORCE:
-      for (let x = l; x >= 0; x = parent[x] as number) if (!((h.linkFrom[x] as number) <= t && t < (h.linkTo[x] as number))) found = x;
+      for (let x = l; x >= 0; x = parent[x] as number)
+        if (!((h.linkFrom[x] as number) <= t && t < (h.linkTo[x] as number))) found = x;
       return found;
     case STAGE.REVOKED:
       for (let x = l; x >= 0; x = parent[x] as number) if ((h.linkRevoked[x] as number) <= t) found = x;
       return found;
     case STAGE.SOURCE: {
       const rule = h.sumI[l * SI + I_RULE] as number;
-      for (let x = l; (parent[x] as number) !== rule; x = parent[x] as number) if (h.delegator[x] !== h.delegate[parent[x] as number]) found = x;
+      for (let x = l; (parent[x] as number) !== rule; x = parent[x] as number)
+        if (h.delegator[x] !== h.delegate[parent[x] as number]) found = x;
       // The first delegation's delegator must hold the rule; that is checked before the links below it.
       let first = l;
       while ((parent[first] as number) !== rule) first = parent[first] as number;
@@ -844,17 +893,21 @@ export function failingLink<C extends HotCase>(h: HotIndex, ctx: C, l: number, s
       for (let x = l; x >= 0; x = parent[x] as number) if (((h.linkMasks[x] as number) & ctx.pointBit) === 0) found = x;
       return found;
     case STAGE.GRADE:
-      for (let x = l; x >= 0; x = parent[x] as number) if (((h.linkMasks[x] as number) & (ctx.gradeBit << 16)) === 0) found = x;
+      for (let x = l; x >= 0; x = parent[x] as number)
+        if (((h.linkMasks[x] as number) & (ctx.gradeBit << 16)) === 0) found = x;
       return found;
     case STAGE.SCOPE:
-      for (let x = l; x >= 0; x = parent[x] as number) if (!(ctx.unitEnter >= (h.linkScopeEnter[x] as number) && ctx.unitExit <= (h.linkScopeExit[x] as number))) found = x;
+      for (let x = l; x >= 0; x = parent[x] as number)
+        if (!(ctx.unitEnter >= (h.linkScopeEnter[x] as number) && ctx.unitExit <= (h.linkScopeExit[x] as number)))
+          found = x;
       return found;
     case STAGE.AMOUNT:
       if (((h.sumI[l * SI + I_FLAGS] as number) & F_LIMIT_SLOW) !== 0 || !ctx.amountExact) return overLimit(h, ctx, l);
       for (let x = l; x >= 0; x = parent[x] as number) if (ctx.amount > (h.linkLimit[x] as number)) found = x;
       return found;
     case STAGE.QUALIFICATION:
-      for (let x = h.qualNext[l] as number; x >= 0; x = h.qual[x * 4 + 3] as number) if (unqualified(h, ctx, x, slow)) found = x;
+      for (let x = h.qualNext[l] as number; x >= 0; x = h.qual[x * 4 + 3] as number)
+        if (unqualified(h, ctx, x, slow)) found = x;
       return found;
     case STAGE.CONFLICT:
       return l;

@@ -60,7 +60,9 @@ function isWithin(state: AuthorityState, unit: string, scope: string): boolean {
 
 function seatOccupantsAt(state: AuthorityState, titles: readonly string[], unit: string, at: Date): string[] {
   for (const u of unitAndAbove(state, unit)) {
-    const persons = state.positions.filter((p) => p.orgUnitId === u && titles.includes(p.title) && windowContains(p.window, at)).map((p) => p.personId);
+    const persons = state.positions
+      .filter((p) => p.orgUnitId === u && titles.includes(p.title) && windowContains(p.window, at))
+      .map((p) => p.personId);
     if (persons.length > 0) return [...new Set(persons)].sort(compareStrings);
   }
   return [];
@@ -69,15 +71,29 @@ function seatOccupantsAt(state: AuthorityState, titles: readonly string[], unit:
 function seatTitlesOf(state: AuthorityState, bodyId: string, person: string, unit: string, at: Date): string[] {
   const body = state.bodies.find((b) => b.id === bodyId);
   if (body === undefined) return [];
-  return body.seats.filter((s) => seatOccupantsAt(state, [s.title, ...(s.alternativeTitles ?? [])], unit, at).includes(person)).map((s) => s.title);
+  return body.seats
+    .filter((s) => seatOccupantsAt(state, [s.title, ...(s.alternativeTitles ?? [])], unit, at).includes(person))
+    .map((s) => s.title);
 }
 
 /** Whether `person` holds the rule at `at` for this case. */
-function holdsRule(state: AuthorityState, rule: AuthorityRule, person: string, c: AuthorizationCase, at: Date): boolean {
+function holdsRule(
+  state: AuthorityState,
+  rule: AuthorityRule,
+  person: string,
+  c: AuthorizationCase,
+  at: Date,
+): boolean {
   const holder = rule.holder;
   switch (holder.kind) {
     case 'POSITION':
-      return state.positions.some((p) => p.personId === person && p.title === holder.title && p.orgUnitId === holder.orgUnitId && windowContains(p.window, at));
+      return state.positions.some(
+        (p) =>
+          p.personId === person &&
+          p.title === holder.title &&
+          p.orgUnitId === holder.orgUnitId &&
+          windowContains(p.window, at),
+      );
     case 'PROJECT_ROLE':
       return teamAt(c, at).some((m) => m.personId === person && m.role === holder.role);
     case 'DECISION_BODY':
@@ -90,12 +106,18 @@ function holdersOf(state: AuthorityState, rule: AuthorityRule, c: AuthorizationC
   const holder = rule.holder;
   let persons: string[];
   if (holder.kind === 'POSITION') {
-    persons = state.positions.filter((p) => p.title === holder.title && p.orgUnitId === holder.orgUnitId && windowContains(p.window, at)).map((p) => p.personId);
+    persons = state.positions
+      .filter((p) => p.title === holder.title && p.orgUnitId === holder.orgUnitId && windowContains(p.window, at))
+      .map((p) => p.personId);
   } else if (holder.kind === 'PROJECT_ROLE') {
-    persons = teamAt(c, at).filter((m) => m.role === holder.role).map((m) => m.personId);
+    persons = teamAt(c, at)
+      .filter((m) => m.role === holder.role)
+      .map((m) => m.personId);
   } else {
     const body = state.bodies.find((b) => b.id === holder.bodyId);
-    persons = (body?.seats ?? []).flatMap((s) => seatOccupantsAt(state, [s.title, ...(s.alternativeTitles ?? [])], c.orgUnitId, at));
+    persons = (body?.seats ?? []).flatMap((s) =>
+      seatOccupantsAt(state, [s.title, ...(s.alternativeTitles ?? [])], c.orgUnitId, at),
+    );
   }
   return [...new Set(persons)];
 }
@@ -112,10 +134,16 @@ function allChains(state: AuthorityState, c: AuthorizationCase, at: Date): RefCh
   }
   const chains: RefChain[] = [];
   for (const rule of state.rules) {
-    for (const holder of holdersOf(state, rule, c, at)) chains.push({ rule, delegations: [], rootHolder: holder, person: holder });
+    for (const holder of holdersOf(state, rule, c, at))
+      chains.push({ rule, delegations: [], rootHolder: holder, person: holder });
     const walk = (path: Delegation[]): void => {
       const last = path[path.length - 1] as Delegation;
-      chains.push({ rule, delegations: path, rootHolder: (path[0] as Delegation).delegatorId, person: last.delegateId });
+      chains.push({
+        rule,
+        delegations: path,
+        rootHolder: (path[0] as Delegation).delegatorId,
+        person: last.delegateId,
+      });
       for (const d of children.get('DELEGATION:' + last.id) ?? []) if (!path.includes(d)) walk([...path, d]);
     };
     for (const d of children.get('RULE:' + rule.id) ?? []) walk([d]);
@@ -123,7 +151,8 @@ function allChains(state: AuthorityState, c: AuthorizationCase, at: Date): RefCh
   return chains;
 }
 
-type RefLink = { readonly kind: 'RULE'; readonly rule: AuthorityRule } | { readonly kind: 'DELEGATION'; readonly d: Delegation };
+type RefLink =
+  { readonly kind: 'RULE'; readonly rule: AuthorityRule } | { readonly kind: 'DELEGATION'; readonly d: Delegation };
 
 interface LinkTerms {
   readonly id: string;
@@ -138,7 +167,10 @@ const terms = (l: RefLink): LinkTerms => (l.kind === 'RULE' ? l.rule : l.d);
 
 /** Judges one chain: the first failed check in AUTHORIZATION_CHECK_ORDER, or null. */
 function judgeChain(state: AuthorityState, ch: RefChain, c: AuthorizationCase, at: Date): DenialReason | null {
-  const links: RefLink[] = [{ kind: 'RULE', rule: ch.rule }, ...ch.delegations.map((d): RefLink => ({ kind: 'DELEGATION', d }))];
+  const links: RefLink[] = [
+    { kind: 'RULE', rule: ch.rule },
+    ...ch.delegations.map((d): RefLink => ({ kind: 'DELEGATION', d })),
+  ];
   const ids = chainIds(ch);
   const max = state.maxChainLinks ?? DEFAULT_MAX_CHAIN_LINKS;
   const fail = (code: AuthorizationCheck, data: { linkId: string } & Record<string, unknown>): DenialReason =>
@@ -146,12 +178,14 @@ function judgeChain(state: AuthorityState, ch: RefChain, c: AuthorizationCase, a
   for (const check of AUTHORIZATION_CHECK_ORDER) {
     switch (check) {
       case 'CHAIN_TOO_DEEP': {
-        if (links.length > max) return fail(check, { linkId: ids[max] as string, length: links.length, max, cause: 'MAX_LINKS' });
+        if (links.length > max)
+          return fail(check, { linkId: ids[max] as string, length: links.length, max, cause: 'MAX_LINKS' });
         for (let i = 0; i < links.length; i++) {
           const l = links[i] as RefLink;
           const delegable = l.kind === 'RULE' ? l.rule.delegableDepth : l.d.redelegableDepth;
           const below = links.length - 1 - i;
-          if (below > 0 && below > delegable) return fail(check, { linkId: ids[i] as string, length: below, max: delegable, cause: 'DELEGABLE_DEPTH' });
+          if (below > 0 && below > delegable)
+            return fail(check, { linkId: ids[i] as string, length: below, max: delegable, cause: 'DELEGABLE_DEPTH' });
         }
         break;
       }
@@ -164,41 +198,66 @@ function judgeChain(state: AuthorityState, ch: RefChain, c: AuthorizationCase, a
         break;
       }
       case 'NOT_IN_FORCE':
-        for (const l of links) if (!windowContains(terms(l).window, at)) return fail(check, { linkId: terms(l).id, window: terms(l).window });
+        for (const l of links)
+          if (!windowContains(terms(l).window, at))
+            return fail(check, { linkId: terms(l).id, window: terms(l).window });
         break;
       case 'REVOKED':
-        for (const d of ch.delegations) if (d.revokedAt !== null && d.revokedAt.getTime() <= at.getTime()) return fail(check, { linkId: d.id, at: d.revokedAt });
+        for (const d of ch.delegations)
+          if (d.revokedAt !== null && d.revokedAt.getTime() <= at.getTime())
+            return fail(check, { linkId: d.id, at: d.revokedAt });
         break;
       case 'DELEGATOR_LOST_SOURCE':
         for (let i = 0; i < ch.delegations.length; i++) {
           const d = ch.delegations[i] as Delegation;
           const source = i === 0 ? ch.rule : (ch.delegations[i - 1] as Delegation);
-          const holds = i === 0 ? holdsRule(state, ch.rule, d.delegatorId, c, at) : (source as Delegation).delegateId === d.delegatorId;
+          const holds =
+            i === 0
+              ? holdsRule(state, ch.rule, d.delegatorId, c, at)
+              : (source as Delegation).delegateId === d.delegatorId;
           if (!holds) return fail(check, { linkId: d.id, delegatorId: d.delegatorId, sourceId: source.id });
         }
         break;
       case 'CURRENCY_MISMATCH':
         for (const l of links) {
-          if (terms(l).currency !== c.amount.currency) return fail(check, { linkId: terms(l).id, currency: terms(l).currency, caseCurrency: c.amount.currency });
+          if (terms(l).currency !== c.amount.currency)
+            return fail(check, { linkId: terms(l).id, currency: terms(l).currency, caseCurrency: c.amount.currency });
         }
         break;
       case 'POINT_NOT_COVERED':
         for (const l of links) {
-          if (!terms(l).decisionPoints.includes(c.decisionPoint)) return fail(check, { linkId: terms(l).id, decisionPoint: c.decisionPoint, covered: terms(l).decisionPoints });
+          if (!terms(l).decisionPoints.includes(c.decisionPoint))
+            return fail(check, {
+              linkId: terms(l).id,
+              decisionPoint: c.decisionPoint,
+              covered: terms(l).decisionPoints,
+            });
         }
         break;
       case 'GRADE_NOT_COVERED':
-        for (const l of links) if (!terms(l).grades.includes(c.grade)) return fail(check, { linkId: terms(l).id, grade: c.grade, covered: terms(l).grades });
+        for (const l of links)
+          if (!terms(l).grades.includes(c.grade))
+            return fail(check, { linkId: terms(l).id, grade: c.grade, covered: terms(l).grades });
         break;
       case 'OUT_OF_SCOPE':
         for (const l of links) {
-          if (!isWithin(state, c.orgUnitId, terms(l).scopeOrgUnitId)) return fail(check, { linkId: terms(l).id, orgUnitId: c.orgUnitId, scopeOrgUnitId: terms(l).scopeOrgUnitId });
+          if (!isWithin(state, c.orgUnitId, terms(l).scopeOrgUnitId))
+            return fail(check, {
+              linkId: terms(l).id,
+              orgUnitId: c.orgUnitId,
+              scopeOrgUnitId: terms(l).scopeOrgUnitId,
+            });
         }
         break;
       case 'AMOUNT_OVER_LIMIT':
         for (const l of links) {
           const limit = terms(l).limit;
-          if (limit !== null && c.amount.minor > limit) return fail(check, { linkId: terms(l).id, limit: { minor: limit, currency: terms(l).currency }, amount: c.amount });
+          if (limit !== null && c.amount.minor > limit)
+            return fail(check, {
+              linkId: terms(l).id,
+              limit: { minor: limit, currency: terms(l).currency },
+              amount: c.amount,
+            });
         }
         break;
       case 'DELEGATE_NOT_QUALIFIED':
@@ -207,13 +266,23 @@ function judgeChain(state: AuthorityState, ch: RefChain, c: AuthorizationCase, a
           const required = Math.max(1, d.requiredQualification.level);
           const held = qualificationAt(state.certifications, d.delegateId, d.requiredQualification.role, at);
           if (!held.held || held.level < required) {
-            return fail(check, { linkId: d.id, personId: d.delegateId, role: d.requiredQualification.role, required, held: held.held ? held.level : null });
+            return fail(check, {
+              linkId: d.id,
+              personId: d.delegateId,
+              role: d.requiredQualification.role,
+              required,
+              held: held.held ? held.level : null,
+            });
           }
         }
         break;
       case 'CONFLICT_OF_INTEREST':
         if (ch.rule.holder.kind !== 'PROJECT_ROLE' && teamAt(c, at).some((m) => m.personId === ch.person)) {
-          return fail(check, { linkId: ids[ids.length - 1] as string, personId: ch.person, projectId: c.projectId ?? null });
+          return fail(check, {
+            linkId: ids[ids.length - 1] as string,
+            personId: ch.person,
+            projectId: c.projectId ?? null,
+          });
         }
         break;
     }
@@ -255,17 +324,32 @@ function outputOf(state: AuthorityState, ch: RefChain, c: AuthorizationCase, at:
       requiredQualification: d.requiredQualification,
     });
   }
-  const body = r.holder.kind === 'DECISION_BODY' ? { bodyId: r.holder.bodyId, seatTitles: seatTitlesOf(state, r.holder.bodyId, ch.rootHolder, c.orgUnitId, at) } : null;
+  const body =
+    r.holder.kind === 'DECISION_BODY'
+      ? { bodyId: r.holder.bodyId, seatTitles: seatTitlesOf(state, r.holder.bodyId, ch.rootHolder, c.orgUnitId, at) }
+      : null;
   return { links, body };
 }
 
 /** The reference answer to "may this person decide?". */
-export function referenceAuthorize(personId: string, c: AuthorizationCase, at: Date, state: AuthorityState): AuthorizationResult {
+export function referenceAuthorize(
+  personId: string,
+  c: AuthorizationCase,
+  at: Date,
+  state: AuthorityState,
+): AuthorizationResult {
   const mine = allChains(state, c, at)
     .filter((ch) => ch.person === personId)
     .sort((a, b) => compareIdLists(chainIds(a), chainIds(b)));
   const when = new Date(at.getTime());
-  if (mine.length === 0) return { allowed: false, at: when, chains: [], quorumRequired: false, reasons: [{ code: 'NO_AUTHORITY', linkId: null, chain: [], data: { personId } }] };
+  if (mine.length === 0)
+    return {
+      allowed: false,
+      at: when,
+      chains: [],
+      quorumRequired: false,
+      reasons: [{ code: 'NO_AUTHORITY', linkId: null, chain: [], data: { personId } }],
+    };
   const reasons: DenialReason[] = [];
   const chains: AuthorityChain[] = [];
   for (const ch of mine) {
@@ -290,10 +374,13 @@ export function referenceWhoMayDecide(c: AuthorizationCase, at: Date, state: Aut
   const deciders: AuthorityDecider[] = [];
   for (const person of [...persons].sort(compareStrings)) {
     const answer = referenceAuthorize(person, c, at, state);
-    if (answer.allowed) deciders.push({ personId: person, chains: answer.chains, quorumRequired: answer.quorumRequired });
+    if (answer.allowed)
+      deciders.push({ personId: person, chains: answer.chains, quorumRequired: answer.quorumRequired });
   }
   const bodies: AuthorityBodyCoverage[] = [];
-  const bodyRules = state.rules.filter((r) => r.holder.kind === 'DECISION_BODY').sort((a, b) => compareStrings(a.id, b.id));
+  const bodyRules = state.rules
+    .filter((r) => r.holder.kind === 'DECISION_BODY')
+    .sort((a, b) => compareStrings(a.id, b.id));
   for (const rule of bodyRules) {
     const body = state.bodies.find((b) => rule.holder.kind === 'DECISION_BODY' && b.id === rule.holder.bodyId);
     if (body === undefined) continue;
@@ -304,7 +391,9 @@ export function referenceWhoMayDecide(c: AuthorizationCase, at: Date, state: Aut
       const occupants = seatOccupantsAt(state, titles, c.orgUnitId, at);
       const filledBy: Array<{ personId: string; via: 'DIRECT' | 'DELEGATION' }> = [];
       for (const decider of deciders) {
-        const mine = decider.chains.filter((ch) => ch.links[0]?.id === rule.id && occupants.includes(ch.links[0].holderPersonId));
+        const mine = decider.chains.filter(
+          (ch) => ch.links[0]?.id === rule.id && occupants.includes(ch.links[0].holderPersonId),
+        );
         if (mine.some((ch) => ch.links.length === 1)) filledBy.push({ personId: decider.personId, via: 'DIRECT' });
         if (mine.some((ch) => ch.links.length > 1)) filledBy.push({ personId: decider.personId, via: 'DELEGATION' });
       }

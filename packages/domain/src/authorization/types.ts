@@ -26,7 +26,8 @@ export interface AuthorityBodySeat {
 }
 
 /** ALL_FIXED (default): every fixed seat approves. AT_LEAST: at least `count` seats, fixed or on demand. */
-export type AuthorityBodyQuorum = { readonly kind: 'ALL_FIXED' } | { readonly kind: 'AT_LEAST'; readonly count: number };
+export type AuthorityBodyQuorum =
+  { readonly kind: 'ALL_FIXED' } | { readonly kind: 'AT_LEAST'; readonly count: number };
 
 /** A decision body (e.g. the grade I / grade II decision teams). */
 export interface AuthorityBody {
@@ -66,7 +67,8 @@ export interface AuthorityRequiredQualification {
   readonly level: number;
 }
 
-export type DelegationSource = { readonly kind: 'RULE'; readonly id: string } | { readonly kind: 'DELEGATION'; readonly id: string };
+export type DelegationSource =
+  { readonly kind: 'RULE'; readonly id: string } | { readonly kind: 'DELEGATION'; readonly id: string };
 
 /** A delegation as proposed (no id needed, never revoked). */
 export interface DelegationDraft {
@@ -182,21 +184,50 @@ interface ReasonBase<C extends string, D> {
 
 /** Why a candidate chain does not allow the decision (the contract's DenialReason, without the message). */
 export type DenialReason =
-  | ReasonBase<'CHAIN_TOO_DEEP', { readonly linkId: string; readonly length: number; readonly max: number; readonly cause: 'MAX_LINKS' | 'DELEGABLE_DEPTH' }>
+  | ReasonBase<
+      'CHAIN_TOO_DEEP',
+      {
+        readonly linkId: string;
+        readonly length: number;
+        readonly max: number;
+        readonly cause: 'MAX_LINKS' | 'DELEGABLE_DEPTH';
+      }
+    >
   | ReasonBase<'CHAIN_CYCLE', { readonly linkId: string; readonly personId: string }>
   | ReasonBase<'NOT_IN_FORCE', { readonly linkId: string; readonly window: TimeWindow }>
   | ReasonBase<'REVOKED', { readonly linkId: string; readonly at: Date }>
-  | ReasonBase<'DELEGATOR_LOST_SOURCE', { readonly linkId: string; readonly delegatorId: string; readonly sourceId: string }>
-  | ReasonBase<'CURRENCY_MISMATCH', { readonly linkId: string; readonly currency: string; readonly caseCurrency: string }>
-  | ReasonBase<'POINT_NOT_COVERED', { readonly linkId: string; readonly decisionPoint: DecisionPoint; readonly covered: readonly DecisionPoint[] }>
-  | ReasonBase<'GRADE_NOT_COVERED', { readonly linkId: string; readonly grade: ProjectGrade; readonly covered: readonly ProjectGrade[] }>
+  | ReasonBase<
+      'DELEGATOR_LOST_SOURCE',
+      { readonly linkId: string; readonly delegatorId: string; readonly sourceId: string }
+    >
+  | ReasonBase<
+      'CURRENCY_MISMATCH',
+      { readonly linkId: string; readonly currency: string; readonly caseCurrency: string }
+    >
+  | ReasonBase<
+      'POINT_NOT_COVERED',
+      { readonly linkId: string; readonly decisionPoint: DecisionPoint; readonly covered: readonly DecisionPoint[] }
+    >
+  | ReasonBase<
+      'GRADE_NOT_COVERED',
+      { readonly linkId: string; readonly grade: ProjectGrade; readonly covered: readonly ProjectGrade[] }
+    >
   | ReasonBase<'OUT_OF_SCOPE', { readonly linkId: string; readonly orgUnitId: string; readonly scopeOrgUnitId: string }>
   | ReasonBase<'AMOUNT_OVER_LIMIT', { readonly linkId: string; readonly limit: Money; readonly amount: Money }>
   | ReasonBase<
       'DELEGATE_NOT_QUALIFIED',
-      { readonly linkId: string; readonly personId: string; readonly role: TriangleRole; readonly required: number; readonly held: number | null }
+      {
+        readonly linkId: string;
+        readonly personId: string;
+        readonly role: TriangleRole;
+        readonly required: number;
+        readonly held: number | null;
+      }
     >
-  | ReasonBase<'CONFLICT_OF_INTEREST', { readonly linkId: string; readonly personId: string; readonly projectId: string | null }>
+  | ReasonBase<
+      'CONFLICT_OF_INTEREST',
+      { readonly linkId: string; readonly personId: string; readonly projectId: string | null }
+    >
   | ReasonBase<'NO_AUTHORITY', { readonly personId: string }>;
 
 export type DenialCode = DenialReason['code'];
@@ -207,8 +238,20 @@ export type DenialCode = DenialReason['code'];
  * Denied with one reason per candidate chain, or NO_AUTHORITY when the person holds nothing relevant.
  */
 export type AuthorizationResult =
-  | { readonly allowed: true; readonly at: Date; readonly chains: readonly AuthorityChain[]; readonly quorumRequired: boolean; readonly reasons: readonly [] }
-  | { readonly allowed: false; readonly at: Date; readonly chains: readonly []; readonly quorumRequired: false; readonly reasons: readonly DenialReason[] };
+  | {
+      readonly allowed: true;
+      readonly at: Date;
+      readonly chains: readonly AuthorityChain[];
+      readonly quorumRequired: boolean;
+      readonly reasons: readonly [];
+    }
+  | {
+      readonly allowed: false;
+      readonly at: Date;
+      readonly chains: readonly [];
+      readonly quorumRequired: false;
+      readonly reasons: readonly DenialReason[];
+    };
 
 /** A person who may decide, with every chain that allows it. */
 export interface AuthorityDecider {

@@ -1,4 +1,12 @@
-import { DECISION_TEAM_QUORUMS, DEFAULT_DECISION_BODIES, POSITION_TITLES, POSITION_TITLE_CODES, checkDecisionTeamQuorum, defaultDecisionTeam, isPositionTitle } from './decisionTeams';
+import {
+  DECISION_TEAM_QUORUMS,
+  DEFAULT_DECISION_BODIES,
+  POSITION_TITLES,
+  POSITION_TITLE_CODES,
+  checkDecisionTeamQuorum,
+  defaultDecisionTeam,
+  isPositionTitle,
+} from './decisionTeams';
 
 describe('position titles', () => {
   it('names every title in zh-CN and English', () => {
@@ -21,19 +29,30 @@ describe('default decision teams (DOMAIN.md §4)', () => {
   it('grade I: fixed BU president + business-department director or chief engineer; product line, delivery, finance on demand', () => {
     expect(DECISION_TEAM_QUORUMS).toEqual(['ALL_FIXED']);
     expect(I.quorum).toBe('ALL_FIXED');
-    expect(I.seats.filter((s) => s.fixed).map((s) => s.titles)).toEqual([['BU_PRESIDENT'], ['BUSINESS_DEPT_DIRECTOR', 'BUSINESS_DEPT_CHIEF_ENGINEER']]);
+    expect(I.seats.filter((s) => s.fixed).map((s) => s.titles)).toEqual([
+      ['BU_PRESIDENT'],
+      ['BUSINESS_DEPT_DIRECTOR', 'BUSINESS_DEPT_CHIEF_ENGINEER'],
+    ]);
     expect(I.seats[1]).toEqual({
       title: 'BUSINESS_DEPT_DIRECTOR',
       titles: ['BUSINESS_DEPT_DIRECTOR', 'BUSINESS_DEPT_CHIEF_ENGINEER'],
       alternativeTitles: ['BUSINESS_DEPT_CHIEF_ENGINEER'],
       fixed: true,
     });
-    expect(I.seats.filter((s) => !s.fixed).map((s) => s.title)).toEqual(['PRODUCT_LINE_DIRECTOR', 'DELIVERY_MANAGER', 'FINANCE_MANAGER']);
+    expect(I.seats.filter((s) => !s.fixed).map((s) => s.title)).toEqual([
+      'PRODUCT_LINE_DIRECTOR',
+      'DELIVERY_MANAGER',
+      'FINANCE_MANAGER',
+    ]);
   });
 
   it('grade II: fixed director, industry head and industry chief engineer; the rest on demand', () => {
     expect(II.quorum).toBe('ALL_FIXED');
-    expect(II.seats.filter((s) => s.fixed).map((s) => s.title)).toEqual(['BUSINESS_DEPT_DIRECTOR', 'INDUSTRY_HEAD', 'INDUSTRY_CHIEF_ENGINEER']);
+    expect(II.seats.filter((s) => s.fixed).map((s) => s.title)).toEqual([
+      'BUSINESS_DEPT_DIRECTOR',
+      'INDUSTRY_HEAD',
+      'INDUSTRY_CHIEF_ENGINEER',
+    ]);
     expect(II.seats.filter((s) => !s.fixed).map((s) => s.title)).toEqual([
       'BUSINESS_DEPT_CHIEF_ENGINEER',
       'PRODUCT_LINE_DIRECTOR',
@@ -71,12 +90,17 @@ describe('checkDecisionTeamQuorum', () => {
   const II = DEFAULT_DECISION_BODIES.II;
 
   it('is met when every fixed seat is filled, by either alternative title', () => {
-    expect(checkDecisionTeamQuorum(I, ['BU_PRESIDENT', 'BUSINESS_DEPT_DIRECTOR'])).toEqual({ met: true, unfilledFixedSeats: [] });
+    expect(checkDecisionTeamQuorum(I, ['BU_PRESIDENT', 'BUSINESS_DEPT_DIRECTOR'])).toEqual({
+      met: true,
+      unfilledFixedSeats: [],
+    });
     expect(checkDecisionTeamQuorum(I, ['BUSINESS_DEPT_CHIEF_ENGINEER', 'BU_PRESIDENT']).met).toBe(true);
   });
 
   it('on-demand seats are not needed', () => {
-    expect(checkDecisionTeamQuorum(II, ['BUSINESS_DEPT_DIRECTOR', 'INDUSTRY_HEAD', 'INDUSTRY_CHIEF_ENGINEER']).met).toBe(true);
+    expect(
+      checkDecisionTeamQuorum(II, ['BUSINESS_DEPT_DIRECTOR', 'INDUSTRY_HEAD', 'INDUSTRY_CHIEF_ENGINEER']).met,
+    ).toBe(true);
   });
 
   it('names the fixed seats left unfilled', () => {
@@ -89,6 +113,8 @@ describe('checkDecisionTeamQuorum', () => {
   it('one present title fills one seat only', () => {
     const twoDirectorSeats = { ...II, seats: [II.seats[0]!, II.seats[0]!] };
     expect(checkDecisionTeamQuorum(twoDirectorSeats, ['BUSINESS_DEPT_DIRECTOR']).met).toBe(false);
-    expect(checkDecisionTeamQuorum(twoDirectorSeats, ['BUSINESS_DEPT_DIRECTOR', 'BUSINESS_DEPT_DIRECTOR']).met).toBe(true);
+    expect(checkDecisionTeamQuorum(twoDirectorSeats, ['BUSINESS_DEPT_DIRECTOR', 'BUSINESS_DEPT_DIRECTOR']).met).toBe(
+      true,
+    );
   });
 });

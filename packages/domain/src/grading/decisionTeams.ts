@@ -51,7 +51,12 @@ export interface DecisionTeam {
 }
 
 const seat = (fixed: boolean, ...titles: [PositionTitle, ...PositionTitle[]]): DecisionTeamSeat =>
-  Object.freeze({ title: titles[0], titles: Object.freeze(titles), alternativeTitles: Object.freeze(titles.slice(1)), fixed });
+  Object.freeze({
+    title: titles[0],
+    titles: Object.freeze(titles),
+    alternativeTitles: Object.freeze(titles.slice(1)),
+    fixed,
+  });
 
 /** Grade III needs no decision team (无须决策). */
 export const DEFAULT_DECISION_BODIES: Readonly<Record<'I' | 'II', DecisionTeam>> = Object.freeze({

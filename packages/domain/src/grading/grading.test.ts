@@ -12,7 +12,12 @@ describe('gradeProject (DOMAIN.md §4)', () => {
 
   it('grade I gives every grade-I criterion that holds, in a stable order, and not the A-tier one', () => {
     expect(
-      gradeProject({ majorBusinessModelImpact: true, majorATierCustomerImpact: true, majorProductDirectionImpact: true, strategicIndustryBreakthrough: false }),
+      gradeProject({
+        majorBusinessModelImpact: true,
+        majorATierCustomerImpact: true,
+        majorProductDirectionImpact: true,
+        strategicIndustryBreakthrough: false,
+      }),
     ).toEqual({ grade: 'I', reasons: ['PRODUCT_DIRECTION', 'BUSINESS_MODEL'] });
     expect(
       gradeProject({
@@ -26,7 +31,10 @@ describe('gradeProject (DOMAIN.md §4)', () => {
 
   it('grade II when not grade I and a major impact on an A-tier customer', () => {
     expect(gradeProject({ majorATierCustomerImpact: true })).toEqual({ grade: 'II', reasons: ['A_TIER_CUSTOMER'] });
-    expect(gradeProject({ majorATierCustomerImpact: true, majorSTierCustomerImpact: false })).toEqual({ grade: 'II', reasons: ['A_TIER_CUSTOMER'] });
+    expect(gradeProject({ majorATierCustomerImpact: true, majorSTierCustomerImpact: false })).toEqual({
+      grade: 'II',
+      reasons: ['A_TIER_CUSTOMER'],
+    });
   });
 
   it('grade III otherwise', () => {
@@ -43,12 +51,21 @@ describe('gradeProject (DOMAIN.md §4)', () => {
   });
 
   it('only a real true counts (values from loosely typed callers)', () => {
-    expect(gradeProject({ majorProductDirectionImpact: 'yes' as never, majorATierCustomerImpact: 1 as never }).grade).toBe('III');
+    expect(
+      gradeProject({ majorProductDirectionImpact: 'yes' as never, majorATierCustomerImpact: 1 as never }).grade,
+    ).toBe('III');
   });
 
   it('has exactly the documented reason codes', () => {
     expect(GRADE_I_REASONS).toEqual(['PRODUCT_DIRECTION', 'S_TIER_CUSTOMER', 'STRATEGIC_INDUSTRY', 'BUSINESS_MODEL']);
-    expect(GRADE_REASONS).toEqual(['PRODUCT_DIRECTION', 'S_TIER_CUSTOMER', 'STRATEGIC_INDUSTRY', 'BUSINESS_MODEL', 'A_TIER_CUSTOMER', 'NO_CRITERION']);
+    expect(GRADE_REASONS).toEqual([
+      'PRODUCT_DIRECTION',
+      'S_TIER_CUSTOMER',
+      'STRATEGIC_INDUSTRY',
+      'BUSINESS_MODEL',
+      'A_TIER_CUSTOMER',
+      'NO_CRITERION',
+    ]);
   });
 });
 
@@ -62,6 +79,9 @@ describe('customerCooperationCriteria', () => {
   });
 
   it('combines with the other criteria', () => {
-    expect(gradeProject({ ...customerCooperationCriteria('A', true), majorBusinessModelImpact: true })).toEqual({ grade: 'I', reasons: ['BUSINESS_MODEL'] });
+    expect(gradeProject({ ...customerCooperationCriteria('A', true), majorBusinessModelImpact: true })).toEqual({
+      grade: 'I',
+      reasons: ['BUSINESS_MODEL'],
+    });
   });
 });

@@ -16,7 +16,12 @@ export interface GradingCriteria {
   readonly majorATierCustomerImpact?: boolean;
 }
 
-export const GRADE_I_REASONS = ['PRODUCT_DIRECTION', 'S_TIER_CUSTOMER', 'STRATEGIC_INDUSTRY', 'BUSINESS_MODEL'] as const;
+export const GRADE_I_REASONS = [
+  'PRODUCT_DIRECTION',
+  'S_TIER_CUSTOMER',
+  'STRATEGIC_INDUSTRY',
+  'BUSINESS_MODEL',
+] as const;
 export const GRADE_REASONS = [...GRADE_I_REASONS, 'A_TIER_CUSTOMER', 'NO_CRITERION'] as const;
 export type GradeReason = (typeof GRADE_REASONS)[number];
 

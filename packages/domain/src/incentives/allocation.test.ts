@@ -7,8 +7,18 @@ import { DEFAULT_POOL_RATING_COEFFICIENTS, DEFAULT_POOL_ROLE_WEIGHTS, PoolMember
 import { Rational } from './rational';
 import { cny, triangle } from './testing/fixtures';
 
-const pool = (members: readonly PoolMemberInput[], overrides: Partial<PoolAllocationInput> = {}): PoolAllocationInput => ({ currency: 'CNY', members, ...overrides });
-const member = (id: string, overrides: Partial<PoolMemberInput> = {}): PoolMemberInput => ({ id, personId: `p${id}`, role: 'AR', rating: 'B', participation: '1', ...overrides });
+const pool = (
+  members: readonly PoolMemberInput[],
+  overrides: Partial<PoolAllocationInput> = {},
+): PoolAllocationInput => ({ currency: 'CNY', members, ...overrides });
+const member = (id: string, overrides: Partial<PoolMemberInput> = {}): PoolMemberInput => ({
+  id,
+  personId: `p${id}`,
+  role: 'AR',
+  rating: 'B',
+  participation: '1',
+  ...overrides,
+});
 const sharesById = (input: PoolAllocationInput, funded: Money) =>
   Object.fromEntries(unwrap(allocatePool(input, funded)).shares.map((s) => [s.memberId, s.share.minor]));
 const code = (input: PoolAllocationInput, funded: Money = cny(100)) => {
@@ -20,7 +30,13 @@ describe('allocatePool: named cases', () => {
   it('shares the triangle by role weight × coefficient × participation, leftover to the largest remainder', () => {
     const result = unwrap(allocatePool(pool(triangle), cny(1000_00)));
     // scores 40×1.2 = 48, 30×1.0 = 30, 30×1.1 = 33; total 111.
-    expect(result.trace).toMatchObject({ totalScore: { exact: '111' }, fundedMinor: '100000', floorTotalMinor: '99999', leftoverUnits: '1', remainderOrder: ['3', '1', '2'] });
+    expect(result.trace).toMatchObject({
+      totalScore: { exact: '111' },
+      fundedMinor: '100000',
+      floorTotalMinor: '99999',
+      leftoverUnits: '1',
+      remainderOrder: ['3', '1', '2'],
+    });
     expect(result.shares.map((s) => [s.memberId, s.personId, s.role, s.share.minor])).toEqual([
       ['1', 'p-ar', 'AR', 43243n],
       ['2', 'p-sr', 'SR', 27027n],
@@ -78,7 +94,10 @@ describe('allocatePool: named cases', () => {
       member('4', { role: 'CORE_MEMBER', weight: '5', rating: undefined, coefficient: '0.5' }),
     ];
     const result = unwrap(
-      allocatePool(pool(members, { roleWeights: { SPONSOR: '20', AR: '50' }, ratingCoefficients: { S: '1.5', B: '1' } }), cny(10_000)),
+      allocatePool(
+        pool(members, { roleWeights: { SPONSOR: '20', AR: '50' }, ratingCoefficients: { S: '1.5', B: '1' } }),
+        cny(10_000),
+      ),
     );
     expect(result.shares.map((s) => s.trace.score.exact)).toEqual(['20', '10', '75', '5/2']);
     expect(result.shares.reduce((sum, s) => sum + s.share.minor, 0n)).toBe(10_000n);
@@ -86,8 +105,13 @@ describe('allocatePool: named cases', () => {
   });
 
   it('rounds shares to whole yen for JPY', () => {
-    expect(sharesById(pool([member('1'), member('2'), member('3')], { currency: 'JPY' }), { minor: 100n, currency: 'JPY' })).toEqual({ '1': 34n, '2': 33n, '3': 33n });
-    expect(unwrap(allocatePool(pool([member('1')], { currency: 'JPY' }), { minor: 7n, currency: 'JPY' })).shares[0]?.trace.share).toBe('7');
+    expect(
+      sharesById(pool([member('1'), member('2'), member('3')], { currency: 'JPY' }), { minor: 100n, currency: 'JPY' }),
+    ).toEqual({ '1': 34n, '2': 33n, '3': 33n });
+    expect(
+      unwrap(allocatePool(pool([member('1')], { currency: 'JPY' }), { minor: 7n, currency: 'JPY' })).shares[0]?.trace
+        .share,
+    ).toBe('7');
   });
 });
 
@@ -97,7 +121,10 @@ describe('allocatePool: refusals', () => {
   });
 
   it('refuses all scores 0 with a pool above 0', () => {
-    expect(allocatePool(pool([member('1', { participation: '0' })]), cny(1))).toEqual({ ok: false, error: { code: 'POOL.ALL_SCORES_ZERO', data: { fundedMinor: '1' } } });
+    expect(allocatePool(pool([member('1', { participation: '0' })]), cny(1))).toEqual({
+      ok: false,
+      error: { code: 'POOL.ALL_SCORES_ZERO', data: { fundedMinor: '1' } },
+    });
   });
 
   it('refuses a person twice, and a member id twice', () => {
@@ -109,13 +136,19 @@ describe('allocatePool: refusals', () => {
   });
 
   it('refuses a role without a weight', () => {
-    expect(allocatePool(pool([member('1', { role: 'EXPERT' })]), cny(1))).toEqual({ ok: false, error: { code: 'POOL.ROLE_WEIGHT_MISSING', data: { memberId: '1', role: 'EXPERT' } } });
+    expect(allocatePool(pool([member('1', { role: 'EXPERT' })]), cny(1))).toEqual({
+      ok: false,
+      error: { code: 'POOL.ROLE_WEIGHT_MISSING', data: { memberId: '1', role: 'EXPERT' } },
+    });
   });
 
   it.each(['-1', '100.01', 'ten', ''])('refuses the role weight %j', (weight) => {
     expect(allocatePool(pool([member('1', { weight })]), cny(1))).toEqual({
       ok: false,
-      error: { code: 'POOL.INVALID_ROLE_WEIGHT', data: { memberId: '1', role: 'AR', value: weight, min: '0', max: '100' } },
+      error: {
+        code: 'POOL.INVALID_ROLE_WEIGHT',
+        data: { memberId: '1', role: 'AR', value: weight, min: '0', max: '100' },
+      },
     });
   });
 
@@ -126,7 +159,10 @@ describe('allocatePool: refusals', () => {
   it('refuses coefficients out of range, from the table or set directly', () => {
     expect(allocatePool(pool([member('1', { rating: 'A' })], { ratingCoefficients: { A: '2.5' } }), cny(1))).toEqual({
       ok: false,
-      error: { code: 'POOL.INVALID_COEFFICIENT', data: { memberId: '1', rating: 'A', value: '2.5', min: '0', max: '2' } },
+      error: {
+        code: 'POOL.INVALID_COEFFICIENT',
+        data: { memberId: '1', rating: 'A', value: '2.5', min: '0', max: '2' },
+      },
     });
     expect(code(pool([member('1', { rating: undefined, coefficient: '-0.1' })]))).toBe('POOL.INVALID_COEFFICIENT');
     expect(code(pool([member('1', { rating: undefined, coefficient: '1,2' })]))).toBe('POOL.INVALID_COEFFICIENT');
@@ -136,10 +172,15 @@ describe('allocatePool: refusals', () => {
   it('refuses a rating not in the table, both or neither of rating and coefficient', () => {
     expect(allocatePool(pool([member('1', { rating: 'E' })]), cny(1))).toEqual({
       ok: false,
-      error: { code: 'POOL.UNKNOWN_RATING', data: { memberId: '1', rating: 'E', known: Object.keys(DEFAULT_POOL_RATING_COEFFICIENTS) } },
+      error: {
+        code: 'POOL.UNKNOWN_RATING',
+        data: { memberId: '1', rating: 'E', known: Object.keys(DEFAULT_POOL_RATING_COEFFICIENTS) },
+      },
     });
     expect(code(pool([member('1', { rating: 'toString' })]))).toBe('POOL.UNKNOWN_RATING');
-    expect(code(pool([member('1', { rating: 'A' })], { ratingCoefficients: { S: '1.5' } }))).toBe('POOL.UNKNOWN_RATING');
+    expect(code(pool([member('1', { rating: 'A' })], { ratingCoefficients: { S: '1.5' } }))).toBe(
+      'POOL.UNKNOWN_RATING',
+    );
     expect(code(pool([member('1', { rating: 'A', coefficient: '1.2' })]))).toBe('POOL.COEFFICIENT_AMBIGUOUS');
     expect(code(pool([member('1', { rating: undefined })]))).toBe('POOL.COEFFICIENT_MISSING');
   });
@@ -180,20 +221,34 @@ const ROLE_WEIGHTS = { ...DEFAULT_POOL_ROLE_WEIGHTS, SPONSOR: '10', CORE_MEMBER:
 const memberArb = fc.record({
   role: fc.constantFrom(...ROLES),
   rating: fc.constantFrom(...RATINGS),
-  participation: fc.oneof(fc.constantFrom('0', '1', '0.5', '0.25', '1/3', '2/3', '0.9'), fc.integer({ min: 0, max: 1000 }).map((n) => `${n}/1000`)),
+  participation: fc.oneof(
+    fc.constantFrom('0', '1', '0.5', '0.25', '1/3', '2/3', '0.9'),
+    fc.integer({ min: 0, max: 1000 }).map((n) => `${n}/1000`),
+  ),
 });
 /** Members with distinct ids (digits or letters, so both comparison paths run) and a funded amount. */
 const caseArb = fc
   .tuple(
-    fc.uniqueArray(fc.oneof(fc.nat({ max: 5000 }).map(String), fc.stringMatching(/^[a-z]{1,3}$/)), { minLength: 1, maxLength: 25 }),
+    fc.uniqueArray(fc.oneof(fc.nat({ max: 5000 }).map(String), fc.stringMatching(/^[a-z]{1,3}$/)), {
+      minLength: 1,
+      maxLength: 25,
+    }),
     fc.array(memberArb, { minLength: 25, maxLength: 25 }),
     fc.oneof(fc.bigInt({ min: 0n, max: 100n }), fc.bigInt({ min: 0n, max: 10n ** 12n })),
   )
   .map(([ids, specs, funded]) => ({
-    members: ids.map((id, i): PoolMemberInput => ({ id, personId: `person-${id}`, ...(specs[i] as (typeof specs)[number]) })),
+    members: ids.map((id, i): PoolMemberInput => ({
+      id,
+      personId: `person-${id}`,
+      ...(specs[i] as (typeof specs)[number]),
+    })),
     funded: cny(funded),
   }))
-  .filter(({ members, funded }) => funded.minor === 0n || members.some((m) => m.participation !== '0' && !m.participation.startsWith('0/') && m.rating !== 'D'));
+  .filter(
+    ({ members, funded }) =>
+      funded.minor === 0n ||
+      members.some((m) => m.participation !== '0' && !m.participation.startsWith('0/') && m.rating !== 'D'),
+  );
 
 const propertyPool = (members: readonly PoolMemberInput[]) => pool(members, { roleWeights: ROLE_WEIGHTS });
 const scoreOf = (m: PoolMemberInput) =>
@@ -219,7 +274,9 @@ describe('allocatePool: properties', () => {
   });
 
   it('does not depend on the order of the members', () => {
-    const permuted = caseArb.chain((c) => fc.shuffledSubarray(c.members, { minLength: c.members.length }).map((shuffled) => ({ ...c, shuffled })));
+    const permuted = caseArb.chain((c) =>
+      fc.shuffledSubarray(c.members, { minLength: c.members.length }).map((shuffled) => ({ ...c, shuffled })),
+    );
     fc.assert(
       fc.property(permuted, ({ members, shuffled, funded }) => {
         expect(sharesById(propertyPool(shuffled), funded)).toEqual(sharesById(propertyPool(members), funded));
@@ -232,7 +289,10 @@ describe('allocatePool: properties', () => {
     fc.assert(
       fc.property(caseArb, ({ members, funded }) => {
         const { shares } = unwrap(allocatePool(propertyPool(members), funded));
-        const scored = members.map((m, i) => ({ score: scoreOf(m), share: (shares[i] as (typeof shares)[number]).share.minor }));
+        const scored = members.map((m, i) => ({
+          score: scoreOf(m),
+          share: (shares[i] as (typeof shares)[number]).share.minor,
+        }));
         for (const a of scored) for (const b of scored) if (a.score.gt(b.score)) expect(a.share >= b.share).toBe(true);
       }),
       RUNS,
@@ -241,12 +301,18 @@ describe('allocatePool: properties', () => {
 
   it('gives 1 minor unit over 3 equal members to the smallest id', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.oneof(fc.nat().map(String), fc.string({ minLength: 1, maxLength: 4 })), { minLength: 3, maxLength: 3 }), (ids) => {
-        const byId = sharesById(pool(ids.map((id) => member(id))), cny(1));
-        const smallest = [...ids].sort(comparePoolMemberIds)[0] as string;
-        expect(byId[smallest]).toBe(1n);
-        expect(Object.values(byId).reduce((a, b) => a + b, 0n)).toBe(1n);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.oneof(fc.nat().map(String), fc.string({ minLength: 1, maxLength: 4 })), {
+          minLength: 3,
+          maxLength: 3,
+        }),
+        (ids) => {
+          const byId = sharesById(pool(ids.map((id) => member(id))), cny(1));
+          const smallest = [...ids].sort(comparePoolMemberIds)[0] as string;
+          expect(byId[smallest]).toBe(1n);
+          expect(Object.values(byId).reduce((a, b) => a + b, 0n)).toBe(1n);
+        },
+      ),
       RUNS,
     );
   });

@@ -86,7 +86,10 @@ interface Scored {
   readonly score: Rational;
 }
 
-const range = (bounds: { min: string; max: string }) => ({ min: Rational.parse(bounds.min) as Rational, max: Rational.parse(bounds.max) as Rational });
+const range = (bounds: { min: string; max: string }) => ({
+  min: Rational.parse(bounds.min) as Rational,
+  max: Rational.parse(bounds.max) as Rational,
+});
 const WEIGHT_RANGE = range(POOL_ROLE_WEIGHT_RANGE);
 const COEFFICIENT_RANGE = range(POOL_COEFFICIENT_RANGE);
 const PARTICIPATION_RANGE = range(POOL_PARTICIPATION_RANGE);
@@ -95,20 +98,30 @@ const within = (value: Rational | null, bounds: { min: Rational; max: Rational }
 
 function scoreMember(member: PoolMemberInput, pool: PoolAllocationInput): Result<Scored, PoolError> {
   const weightText = member.weight ?? pool.roleWeights?.[member.role] ?? DEFAULT_POOL_ROLE_WEIGHTS[member.role];
-  if (weightText === undefined) return err({ code: 'POOL.ROLE_WEIGHT_MISSING', data: { memberId: member.id, role: member.role } });
+  if (weightText === undefined)
+    return err({ code: 'POOL.ROLE_WEIGHT_MISSING', data: { memberId: member.id, role: member.role } });
   const weight = Rational.parse(weightText);
   if (!within(weight, WEIGHT_RANGE)) {
-    return err({ code: 'POOL.INVALID_ROLE_WEIGHT', data: { memberId: member.id, role: member.role, value: weightText, ...POOL_ROLE_WEIGHT_RANGE } });
+    return err({
+      code: 'POOL.INVALID_ROLE_WEIGHT',
+      data: { memberId: member.id, role: member.role, value: weightText, ...POOL_ROLE_WEIGHT_RANGE },
+    });
   }
 
   let coefficientText: string;
   if (member.rating !== undefined && member.coefficient !== undefined) {
-    return err({ code: 'POOL.COEFFICIENT_AMBIGUOUS', data: { memberId: member.id, rating: member.rating, coefficient: member.coefficient } });
+    return err({
+      code: 'POOL.COEFFICIENT_AMBIGUOUS',
+      data: { memberId: member.id, rating: member.rating, coefficient: member.coefficient },
+    });
   } else if (member.rating !== undefined) {
     const table = pool.ratingCoefficients ?? DEFAULT_POOL_RATING_COEFFICIENTS;
     const fromTable = Object.prototype.hasOwnProperty.call(table, member.rating) ? table[member.rating] : undefined;
     if (fromTable === undefined) {
-      return err({ code: 'POOL.UNKNOWN_RATING', data: { memberId: member.id, rating: member.rating, known: Object.keys(table) } });
+      return err({
+        code: 'POOL.UNKNOWN_RATING',
+        data: { memberId: member.id, rating: member.rating, known: Object.keys(table) },
+      });
     }
     coefficientText = fromTable;
   } else if (member.coefficient !== undefined) {
@@ -118,14 +131,27 @@ function scoreMember(member: PoolMemberInput, pool: PoolAllocationInput): Result
   }
   const coefficient = Rational.parse(coefficientText);
   if (!within(coefficient, COEFFICIENT_RANGE)) {
-    return err({ code: 'POOL.INVALID_COEFFICIENT', data: { memberId: member.id, rating: member.rating ?? null, value: coefficientText, ...POOL_COEFFICIENT_RANGE } });
+    return err({
+      code: 'POOL.INVALID_COEFFICIENT',
+      data: { memberId: member.id, rating: member.rating ?? null, value: coefficientText, ...POOL_COEFFICIENT_RANGE },
+    });
   }
 
   const participation = Rational.parse(member.participation);
   if (!within(participation, PARTICIPATION_RANGE)) {
-    return err({ code: 'POOL.INVALID_PARTICIPATION', data: { memberId: member.id, value: member.participation, ...POOL_PARTICIPATION_RANGE } });
+    return err({
+      code: 'POOL.INVALID_PARTICIPATION',
+      data: { memberId: member.id, value: member.participation, ...POOL_PARTICIPATION_RANGE },
+    });
   }
-  return ok({ member, weight, rating: member.rating ?? null, coefficient, participation, score: weight.mul(coefficient).mul(participation) });
+  return ok({
+    member,
+    weight,
+    rating: member.rating ?? null,
+    coefficient,
+    participation,
+    score: weight.mul(coefficient).mul(participation),
+  });
 }
 
 /**
@@ -136,9 +162,13 @@ function scoreMember(member: PoolMemberInput, pool: PoolAllocationInput): Result
 export function allocatePool(pool: PoolAllocationInput, funded: Money): Result<PoolAllocationResult, PoolError> {
   if (!isKnownCurrency(pool.currency)) return err({ code: 'POOL.UNKNOWN_CURRENCY', data: { currency: pool.currency } });
   if (funded.currency !== pool.currency) {
-    return err({ code: 'POOL.CURRENCY_MISMATCH', data: { field: 'funded', expected: pool.currency, actual: funded.currency } });
+    return err({
+      code: 'POOL.CURRENCY_MISMATCH',
+      data: { field: 'funded', expected: pool.currency, actual: funded.currency },
+    });
   }
-  if (funded.minor < 0n) return err({ code: 'POOL.INVALID_FUNDED_AMOUNT', data: { fundedMinor: funded.minor.toString() } });
+  if (funded.minor < 0n)
+    return err({ code: 'POOL.INVALID_FUNDED_AMOUNT', data: { fundedMinor: funded.minor.toString() } });
   if (pool.members.length === 0) return err({ code: 'POOL.NO_MEMBERS', data: {} });
 
   const byPerson = new Map<string, string>();
@@ -147,7 +177,8 @@ export function allocatePool(pool: PoolAllocationInput, funded: Money): Result<P
     if (ids.has(member.id)) return err({ code: 'POOL.DUPLICATE_MEMBER_ID', data: { memberId: member.id } });
     ids.add(member.id);
     const first = byPerson.get(member.personId);
-    if (first !== undefined) return err({ code: 'POOL.DUPLICATE_MEMBER', data: { personId: member.personId, memberIds: [first, member.id] } });
+    if (first !== undefined)
+      return err({ code: 'POOL.DUPLICATE_MEMBER', data: { personId: member.personId, memberIds: [first, member.id] } });
     byPerson.set(member.personId, member.id);
   }
 
@@ -159,7 +190,8 @@ export function allocatePool(pool: PoolAllocationInput, funded: Money): Result<P
     scored.push(result.value);
     total = total.add(result.value.score);
   }
-  if (total.isZero() && funded.minor > 0n) return err({ code: 'POOL.ALL_SCORES_ZERO', data: { fundedMinor: funded.minor.toString() } });
+  if (total.isZero() && funded.minor > 0n)
+    return err({ code: 'POOL.ALL_SCORES_ZERO', data: { fundedMinor: funded.minor.toString() } });
 
   const fundedRational = Rational.of(funded.minor);
   const parts = scored.map((entry) => {
@@ -173,12 +205,17 @@ export function allocatePool(pool: PoolAllocationInput, funded: Money): Result<P
 
   const order = [...parts].sort(
     (a, b) =>
-      b.remainder.compare(a.remainder) || b.entry.score.compare(a.entry.score) || comparePoolMemberIds(a.entry.member.id, b.entry.member.id),
+      b.remainder.compare(a.remainder) ||
+      b.entry.score.compare(a.entry.score) ||
+      comparePoolMemberIds(a.entry.member.id, b.entry.member.id),
   );
   const winners = new Set(order.slice(0, Number(leftover)).map((part) => part.entry.member.id));
 
   const exponent = CURRENCY_EXPONENTS[pool.currency] as number;
-  const display = (value: Rational): PoolTraceValue => ({ exact: value.toFraction(), display: value.toDecimalString(4) });
+  const display = (value: Rational): PoolTraceValue => ({
+    exact: value.toFraction(),
+    display: value.toDecimalString(4),
+  });
   const shares = parts.map(({ entry, quota, floor, remainder }): PoolShare => {
     const remainderUnit = winners.has(entry.member.id);
     const minor = remainderUnit ? floor + 1n : floor;

@@ -43,14 +43,27 @@ export type PoolMultiplierBranch = 'BELOW_GATE' | 'LINEAR' | 'ACCELERATED' | 'CA
 export interface PoolFundingTrace {
   readonly currency: string;
   readonly baseAmount: string;
-  readonly parameters: { readonly gate: string; readonly metricCap: string; readonly acceleration: string; readonly maxMultiplier: string };
+  readonly parameters: {
+    readonly gate: string;
+    readonly metricCap: string;
+    readonly acceleration: string;
+    readonly maxMultiplier: string;
+  };
   readonly metrics: readonly PoolMetricTrace[];
   readonly attainment: PoolTraceValue;
   readonly gate: { readonly threshold: string; readonly passed: boolean };
-  readonly multiplier: PoolTraceValue & { readonly branch: PoolMultiplierBranch; readonly uncapped: PoolTraceValue | null };
+  readonly multiplier: PoolTraceValue & {
+    readonly branch: PoolMultiplierBranch;
+    readonly uncapped: PoolTraceValue | null;
+  };
   /** base × multiplier in minor units, exact. */
   readonly exactMinor: PoolTraceValue;
-  readonly rounding: { readonly mode: 'HALF_UP'; readonly exponent: number; readonly roundedMinor: string; readonly adjustmentMinor: string };
+  readonly rounding: {
+    readonly mode: 'HALF_UP';
+    readonly exponent: number;
+    readonly roundedMinor: string;
+    readonly adjustmentMinor: string;
+  };
   readonly fundedAmount: string;
 }
 
@@ -62,12 +75,13 @@ export interface PoolFundingResult {
 const trace = (value: Rational): PoolTraceValue => ({ exact: value.toFraction(), display: value.toDecimalString(4) });
 
 type ParameterName = keyof PoolFundingParameters;
-const PARAMETER_CONSTRAINTS: Readonly<Record<ParameterName, { bound: Rational; strict: boolean; constraint: string }>> = {
-  gate: { bound: Rational.ZERO, strict: false, constraint: '>= 0' },
-  metricCap: { bound: Rational.ZERO, strict: true, constraint: '> 0' },
-  acceleration: { bound: Rational.ZERO, strict: false, constraint: '>= 0' },
-  maxMultiplier: { bound: Rational.ONE, strict: false, constraint: '>= 1' },
-};
+const PARAMETER_CONSTRAINTS: Readonly<Record<ParameterName, { bound: Rational; strict: boolean; constraint: string }>> =
+  {
+    gate: { bound: Rational.ZERO, strict: false, constraint: '>= 0' },
+    metricCap: { bound: Rational.ZERO, strict: true, constraint: '> 0' },
+    acceleration: { bound: Rational.ZERO, strict: false, constraint: '>= 0' },
+    maxMultiplier: { bound: Rational.ONE, strict: false, constraint: '>= 1' },
+  };
 
 /** Parses the rule's strings over the defaults; unparsable or out-of-range values are POOL.INVALID_PARAMETER. */
 export function parsePoolFundingRule(rule: PoolFundingRule = {}): Result<PoolFundingParameters, PoolError> {
@@ -76,8 +90,10 @@ export function parsePoolFundingRule(rule: PoolFundingRule = {}): Result<PoolFun
     const text = rule[name] ?? DEFAULT_POOL_FUNDING_RULE[name];
     const { bound, strict, constraint } = PARAMETER_CONSTRAINTS[name];
     const value = Rational.parse(text);
-    if (value === null) return err({ code: 'POOL.INVALID_PARAMETER', data: { parameter: name, value: text, constraint: 'decimal' } });
-    if (strict ? value.lte(bound) : value.lt(bound)) return err({ code: 'POOL.INVALID_PARAMETER', data: { parameter: name, value: text, constraint } });
+    if (value === null)
+      return err({ code: 'POOL.INVALID_PARAMETER', data: { parameter: name, value: text, constraint: 'decimal' } });
+    if (strict ? value.lte(bound) : value.lt(bound))
+      return err({ code: 'POOL.INVALID_PARAMETER', data: { parameter: name, value: text, constraint } });
     parsed[name] = value;
   }
   return ok(parsed as PoolFundingParameters);
@@ -87,9 +103,13 @@ export function parsePoolFundingRule(rule: PoolFundingRule = {}): Result<PoolFun
 function checkCurrency(pool: Pick<IncentivePool, 'currency' | 'baseAmount'>): PoolError | null {
   if (!isKnownCurrency(pool.currency)) return { code: 'POOL.UNKNOWN_CURRENCY', data: { currency: pool.currency } };
   if (pool.baseAmount.currency !== pool.currency) {
-    return { code: 'POOL.CURRENCY_MISMATCH', data: { field: 'baseAmount', expected: pool.currency, actual: pool.baseAmount.currency } };
+    return {
+      code: 'POOL.CURRENCY_MISMATCH',
+      data: { field: 'baseAmount', expected: pool.currency, actual: pool.baseAmount.currency },
+    };
   }
-  if (pool.baseAmount.minor < 0n) return { code: 'POOL.INVALID_BASE_AMOUNT', data: { baseMinor: pool.baseAmount.minor.toString() } };
+  if (pool.baseAmount.minor < 0n)
+    return { code: 'POOL.INVALID_BASE_AMOUNT', data: { baseMinor: pool.baseAmount.minor.toString() } };
   return null;
 }
 
@@ -102,13 +122,21 @@ function checkMetrics(pool: PoolFundingInput): PoolError | null {
     if (!Number.isInteger(goal.weight) || goal.weight < 0 || goal.weight > 100) {
       return { code: 'POOL.INVALID_METRIC_WEIGHT', data: { metric, weight: goal.weight } };
     }
-    for (const [field, amount] of [['target', goal.target], ['actual', goal.actual]] as const) {
+    for (const [field, amount] of [
+      ['target', goal.target],
+      ['actual', goal.actual],
+    ] as const) {
       if (amount.currency !== pool.currency) {
-        return { code: 'POOL.CURRENCY_MISMATCH', data: { field: `metrics.${metric}.${field}`, expected: pool.currency, actual: amount.currency } };
+        return {
+          code: 'POOL.CURRENCY_MISMATCH',
+          data: { field: `metrics.${metric}.${field}`, expected: pool.currency, actual: amount.currency },
+        };
       }
     }
-    if (goal.target.minor <= 0n) return { code: 'POOL.INVALID_TARGET', data: { metric, targetMinor: goal.target.minor.toString() } };
-    if (goal.actual.minor < 0n) return { code: 'POOL.INVALID_ACTUAL', data: { metric, actualMinor: goal.actual.minor.toString() } };
+    if (goal.target.minor <= 0n)
+      return { code: 'POOL.INVALID_TARGET', data: { metric, targetMinor: goal.target.minor.toString() } };
+    if (goal.actual.minor < 0n)
+      return { code: 'POOL.INVALID_ACTUAL', data: { metric, actualMinor: goal.actual.minor.toString() } };
     weights[metric] = goal.weight;
     total += goal.weight;
   }
@@ -180,7 +208,12 @@ export function fundPool(pool: PoolFundingInput): Result<PoolFundingResult, Pool
     trace: {
       currency: pool.currency,
       baseAmount: formatMinor(pool.baseAmount.minor, exponent),
-      parameters: { gate: gate.toFraction(), metricCap: metricCap.toFraction(), acceleration: acceleration.toFraction(), maxMultiplier: maxMultiplier.toFraction() },
+      parameters: {
+        gate: gate.toFraction(),
+        metricCap: metricCap.toFraction(),
+        acceleration: acceleration.toFraction(),
+        maxMultiplier: maxMultiplier.toFraction(),
+      },
       metrics,
       attainment: trace(attainment),
       gate: { threshold: gate.toFraction(), passed },

@@ -29,7 +29,13 @@ const funded = unwrap(recordPoolFunding(draft, T1));
 const allocated = unwrap(recordPoolAllocation(funded, T2));
 const approved = unwrap(approvePool(allocated, yes, T3));
 const locked = unwrap(lockPool(approved, T4));
-const IN: Record<PoolStatus, IncentivePool> = { DRAFT: draft, FUNDED: funded, ALLOCATED: allocated, APPROVED: approved, LOCKED: locked };
+const IN: Record<PoolStatus, IncentivePool> = {
+  DRAFT: draft,
+  FUNDED: funded,
+  ALLOCATED: allocated,
+  APPROVED: approved,
+  LOCKED: locked,
+};
 
 describe('the happy path', () => {
   it('funds, allocates, approves and locks, recording when', () => {
@@ -61,7 +67,10 @@ describe('transitions: each allowed, every other refused', () => {
         it(`${name}: ${status} → ${to}`, () => expect(unwrap(move(IN[status])).status).toBe(to));
       } else {
         it(`${name}: refused from ${status}`, () =>
-          expect(move(IN[status])).toEqual({ ok: false, error: { code: 'POOL.INVALID_TRANSITION', data: { from: status, to } } }));
+          expect(move(IN[status])).toEqual({
+            ok: false,
+            error: { code: 'POOL.INVALID_TRANSITION', data: { from: status, to } },
+          }));
       }
     }
   }
@@ -76,7 +85,10 @@ describe('transitions: each allowed, every other refused', () => {
         expect(reopened.funding).toBeUndefined();
         expect(reopened.allocation).toBeUndefined();
       } else {
-        expect(result).toEqual({ ok: false, error: { code: 'POOL.INVALID_TRANSITION', data: { from: status, to: 'DRAFT' } } });
+        expect(result).toEqual({
+          ok: false,
+          error: { code: 'POOL.INVALID_TRANSITION', data: { from: status, to: 'DRAFT' } },
+        });
       }
     });
   }
@@ -89,7 +101,10 @@ describe('transitions: each allowed, every other refused', () => {
   });
 
   it('funding and allocation pass their validation errors through', () => {
-    expect(recordPoolFunding(draftPool({ baseAmount: cny(-1) }), T1)).toMatchObject({ ok: false, error: { code: 'POOL.INVALID_BASE_AMOUNT' } });
+    expect(recordPoolFunding(draftPool({ baseAmount: cny(-1) }), T1)).toMatchObject({
+      ok: false,
+      error: { code: 'POOL.INVALID_BASE_AMOUNT' },
+    });
     expect(recordPoolFunding(draftPool({ period: { from: T2, to: T2 } }), T1)).toEqual({
       ok: false,
       error: { code: 'POOL.INVALID_PERIOD', data: { from: T2.toISOString(), to: T2.toISOString() } },
@@ -133,7 +148,14 @@ describe('edits per status', () => {
   });
 
   it('applies a draft edit field by field, per metric', () => {
-    const edited = unwrap(editPool(draft, { targets: { ORDERS: cny(7) }, weights: { ORDERS: 50, CASH: 20 }, actuals: { REVENUE: cny(3) }, rule: { gate: '0.5' } }));
+    const edited = unwrap(
+      editPool(draft, {
+        targets: { ORDERS: cny(7) },
+        weights: { ORDERS: 50, CASH: 20 },
+        actuals: { REVENUE: cny(3) },
+        rule: { gate: '0.5' },
+      }),
+    );
     expect(edited.metrics.ORDERS).toEqual({ target: cny(7), actual: draft.metrics.ORDERS.actual, weight: 50 });
     expect(edited.metrics.REVENUE).toEqual({ ...draft.metrics.REVENUE, actual: cny(3) });
     expect(edited.metrics.CASH.weight).toBe(20);
@@ -143,7 +165,10 @@ describe('edits per status', () => {
   });
 
   it('names the first refused field of a mixed edit', () => {
-    expect(editPool(funded, { actuals: { CASH: cny(1) }, members: [] })).toEqual({ ok: false, error: { code: 'POOL.EDIT_NOT_ALLOWED', data: { status: 'FUNDED', field: 'members' } } });
+    expect(editPool(funded, { actuals: { CASH: cny(1) }, members: [] })).toEqual({
+      ok: false,
+      error: { code: 'POOL.EDIT_NOT_ALLOWED', data: { status: 'FUNDED', field: 'members' } },
+    });
   });
 
   it('new actuals in FUNDED drop the funding and return the pool to DRAFT, to be funded again', () => {
@@ -163,8 +188,14 @@ describe('edits per status', () => {
 
 describe('approval is an authorized decision', () => {
   it('asks the engine for POOL_APPROVAL at the funded amount', () => {
-    expect(poolApprovalRequest(allocated)).toEqual({ ok: true, value: { decisionPoint: 'POOL_APPROVAL', amount: cny(100_000_00) } });
-    expect(poolApprovalRequest(funded)).toEqual({ ok: false, error: { code: 'POOL.NOT_ALLOCATED', data: { poolId: 'pool-1', status: 'FUNDED' } } });
+    expect(poolApprovalRequest(allocated)).toEqual({
+      ok: true,
+      value: { decisionPoint: 'POOL_APPROVAL', amount: cny(100_000_00) },
+    });
+    expect(poolApprovalRequest(funded)).toEqual({
+      ok: false,
+      error: { code: 'POOL.NOT_ALLOCATED', data: { poolId: 'pool-1', status: 'FUNDED' } },
+    });
   });
 
   it('refuses a member as approver (conflict of interest), even when authorized', () => {
@@ -175,29 +206,50 @@ describe('approval is an authorized decision', () => {
   });
 
   it('refuses without authority, passing the engine codes on', () => {
-    expect(approvePool(allocated, { approverId: APPROVER, authorized: false, denialCodes: ['AUTH.AMOUNT_OVER_LIMIT'] }, T3)).toEqual({
+    expect(
+      approvePool(allocated, { approverId: APPROVER, authorized: false, denialCodes: ['AUTH.AMOUNT_OVER_LIMIT'] }, T3),
+    ).toEqual({
       ok: false,
       error: { code: 'POOL.NOT_AUTHORIZED', data: { approverId: APPROVER, codes: ['AUTH.AMOUNT_OVER_LIMIT'] } },
     });
-    expect(approvePool(allocated, { approverId: APPROVER, authorized: false }, T3)).toMatchObject({ error: { data: { codes: [] } } });
+    expect(approvePool(allocated, { approverId: APPROVER, authorized: false }, T3)).toMatchObject({
+      error: { data: { codes: [] } },
+    });
   });
 
   it('refuses an outcome given for another decision point or amount', () => {
     const expected = { expectedDecisionPoint: 'POOL_APPROVAL', expectedMinor: '10000000', currency: 'CNY' };
     expect(approvePool(allocated, { ...yes, decisionPoint: 'ATC' }, T3)).toEqual({
       ok: false,
-      error: { code: 'POOL.AUTHORIZATION_MISMATCH', data: { ...expected, decisionPoint: 'ATC', amountMinor: '10000000' } },
+      error: {
+        code: 'POOL.AUTHORIZATION_MISMATCH',
+        data: { ...expected, decisionPoint: 'ATC', amountMinor: '10000000' },
+      },
     });
-    expect(approvePool(allocated, { ...yes, amount: cny(1) }, T3)).toMatchObject({ error: { code: 'POOL.AUTHORIZATION_MISMATCH', data: { amountMinor: '1' } } });
-    expect(approvePool(allocated, { ...yes, amount: { minor: 100_000_00n, currency: 'USD' } }, T3)).toMatchObject({ error: { code: 'POOL.AUTHORIZATION_MISMATCH' } });
-    expect(unwrap(approvePool(allocated, { ...yes, decisionPoint: 'POOL_APPROVAL', amount: cny(100_000_00) }, T3)).status).toBe('APPROVED');
+    expect(approvePool(allocated, { ...yes, amount: cny(1) }, T3)).toMatchObject({
+      error: { code: 'POOL.AUTHORIZATION_MISMATCH', data: { amountMinor: '1' } },
+    });
+    expect(approvePool(allocated, { ...yes, amount: { minor: 100_000_00n, currency: 'USD' } }, T3)).toMatchObject({
+      error: { code: 'POOL.AUTHORIZATION_MISMATCH' },
+    });
+    expect(
+      unwrap(approvePool(allocated, { ...yes, decisionPoint: 'POOL_APPROVAL', amount: cny(100_000_00) }, T3)).status,
+    ).toBe('APPROVED');
   });
 });
 
 describe('corrections after lock are adjustment pools', () => {
   it('creates a DRAFT copy that references what the locked pool paid', () => {
-    const adjustment = unwrap(createAdjustmentPool(locked, { id: 'pool-1-adj-1', name: 'East region 2026, correction 1' }, T4));
-    expect(adjustment).toMatchObject({ id: 'pool-1-adj-1', name: 'East region 2026, correction 1', status: 'DRAFT', metrics: locked.metrics, members: locked.members });
+    const adjustment = unwrap(
+      createAdjustmentPool(locked, { id: 'pool-1-adj-1', name: 'East region 2026, correction 1' }, T4),
+    );
+    expect(adjustment).toMatchObject({
+      id: 'pool-1-adj-1',
+      name: 'East region 2026, correction 1',
+      status: 'DRAFT',
+      metrics: locked.metrics,
+      members: locked.members,
+    });
     expect(adjustment.funding).toBeUndefined();
     expect(adjustment.allocation).toBeUndefined();
     expect(adjustment.approval).toBeUndefined();
@@ -214,17 +266,26 @@ describe('corrections after lock are adjustment pools', () => {
 
   it('refuses to adjust a pool that is not locked', () => {
     for (const status of ['DRAFT', 'FUNDED', 'ALLOCATED', 'APPROVED'] as const) {
-      expect(createAdjustmentPool(IN[status], { id: 'x' }, T4)).toEqual({ ok: false, error: { code: 'POOL.NOT_LOCKED', data: { poolId: 'pool-1', status } } });
+      expect(createAdjustmentPool(IN[status], { id: 'x' }, T4)).toEqual({
+        ok: false,
+        error: { code: 'POOL.NOT_LOCKED', data: { poolId: 'pool-1', status } },
+      });
     }
   });
 
   it('gives per person what to pay or recover once the adjustment is allocated', () => {
     const adjustment = unwrap(createAdjustmentPool(locked, { id: 'adj' }, T4));
-    expect(poolAdjustmentDeltas(adjustment)).toEqual({ ok: false, error: { code: 'POOL.NOT_ALLOCATED', data: { poolId: 'adj', status: 'DRAFT' } } });
+    expect(poolAdjustmentDeltas(adjustment)).toEqual({
+      ok: false,
+      error: { code: 'POOL.NOT_ALLOCATED', data: { poolId: 'adj', status: 'DRAFT' } },
+    });
     const corrected = unwrap(
       editPool(adjustment, {
         actuals: { CASH: cny(900_000_00) },
-        members: [...locked.members.filter((m) => m.personId !== 'p-sr'), { id: '4', personId: 'p-new', role: 'SR', rating: 'B', participation: '1' }],
+        members: [
+          ...locked.members.filter((m) => m.personId !== 'p-sr'),
+          { id: '4', personId: 'p-new', role: 'SR', rating: 'B', participation: '1' },
+        ],
       }),
     );
     const done = unwrap(recordPoolAllocation(unwrap(recordPoolFunding(corrected, T4)), T4));
@@ -240,12 +301,17 @@ describe('corrections after lock are adjustment pools', () => {
   });
 
   it('refuses deltas for a pool that adjusts nothing', () => {
-    expect(poolAdjustmentDeltas(allocated)).toEqual({ ok: false, error: { code: 'POOL.NOT_AN_ADJUSTMENT', data: { poolId: 'pool-1' } } });
+    expect(poolAdjustmentDeltas(allocated)).toEqual({
+      ok: false,
+      error: { code: 'POOL.NOT_AN_ADJUSTMENT', data: { poolId: 'pool-1' } },
+    });
   });
 
   it('an adjustment of an adjustment references only its direct predecessor', () => {
     const adj = unwrap(createAdjustmentPool(locked, { id: 'adj-1' }, T4));
-    const lockedAdj = unwrap(lockPool(unwrap(approvePool(unwrap(recordPoolAllocation(unwrap(recordPoolFunding(adj, T4)), T4)), yes, T4)), T4));
+    const lockedAdj = unwrap(
+      lockPool(unwrap(approvePool(unwrap(recordPoolAllocation(unwrap(recordPoolFunding(adj, T4)), T4)), yes, T4)), T4),
+    );
     expect(unwrap(createAdjustmentPool(lockedAdj, { id: 'adj-2' }, T4)).adjustmentOf?.poolId).toBe('adj-1');
   });
 });

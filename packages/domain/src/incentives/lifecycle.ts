@@ -4,7 +4,18 @@ import { Money } from '../money/money';
 import { Result, err, ok } from '../shared/result';
 import { allocatePool, comparePoolMemberIds } from './allocation';
 import { fundPool } from './funding';
-import { IncentivePool, PoolEditableField, PoolError, PoolFundingRule, PoolMemberInput, PoolMetric, PoolMetricGoal, PoolPeriod, PoolStatus, PoolTeam } from './pool';
+import {
+  IncentivePool,
+  PoolEditableField,
+  PoolError,
+  PoolFundingRule,
+  PoolMemberInput,
+  PoolMetric,
+  PoolMetricGoal,
+  PoolPeriod,
+  PoolStatus,
+  PoolTeam,
+} from './pool';
 import { TriangleRole } from '../roles/roles';
 
 /**
@@ -30,7 +41,19 @@ export function canTransitionPool(from: PoolStatus, to: PoolStatus): boolean {
  * until LOCKED. Nothing after LOCKED.
  */
 export const POOL_EDITABLE_FIELDS: Readonly<Record<PoolStatus, readonly PoolEditableField[]>> = Object.freeze({
-  DRAFT: ['name', 'team', 'period', 'baseAmount', 'targets', 'weights', 'actuals', 'rule', 'roleWeights', 'ratingCoefficients', 'members'],
+  DRAFT: [
+    'name',
+    'team',
+    'period',
+    'baseAmount',
+    'targets',
+    'weights',
+    'actuals',
+    'rule',
+    'roleWeights',
+    'ratingCoefficients',
+    'members',
+  ],
   FUNDED: ['name', 'actuals'],
   ALLOCATED: ['name'],
   APPROVED: ['name'],
@@ -54,7 +77,8 @@ export interface PoolEdit {
 
 const EDIT_FIELDS: readonly PoolEditableField[] = POOL_EDITABLE_FIELDS.DRAFT;
 
-const invalidTransition = (from: PoolStatus, to: PoolStatus): Result<never, PoolError> => err({ code: 'POOL.INVALID_TRANSITION', data: { from, to } });
+const invalidTransition = (from: PoolStatus, to: PoolStatus): Result<never, PoolError> =>
+  err({ code: 'POOL.INVALID_TRANSITION', data: { from, to } });
 
 function withoutResults(pool: IncentivePool): IncentivePool {
   const { funding: _funding, allocation: _allocation, approval: _approval, lockedAt: _lockedAt, ...rest } = pool;
@@ -79,7 +103,8 @@ export function editPool(pool: IncentivePool, edit: PoolEdit): Result<IncentiveP
   const fields = EDIT_FIELDS.filter((field) => edit[field] !== undefined);
   const allowed = POOL_EDITABLE_FIELDS[pool.status];
   const refused = fields.find((field) => !allowed.includes(field));
-  if (refused !== undefined) return err({ code: 'POOL.EDIT_NOT_ALLOWED', data: { status: pool.status, field: refused } });
+  if (refused !== undefined)
+    return err({ code: 'POOL.EDIT_NOT_ALLOWED', data: { status: pool.status, field: refused } });
 
   let metrics = patchMetrics(pool.metrics, 'target', edit.targets);
   metrics = patchMetrics(metrics, 'weight', edit.weights);
@@ -105,11 +130,18 @@ export function editPool(pool: IncentivePool, edit: PoolEdit): Result<IncentiveP
 export function recordPoolFunding(pool: IncentivePool, at: Date): Result<IncentivePool, PoolError> {
   if (pool.status !== 'DRAFT') return invalidTransition(pool.status, 'FUNDED');
   if (pool.period.to.getTime() <= pool.period.from.getTime()) {
-    return err({ code: 'POOL.INVALID_PERIOD', data: { from: pool.period.from.toISOString(), to: pool.period.to.toISOString() } });
+    return err({
+      code: 'POOL.INVALID_PERIOD',
+      data: { from: pool.period.from.toISOString(), to: pool.period.to.toISOString() },
+    });
   }
   const funded = fundPool(pool);
   if (!funded.ok) return funded;
-  return ok({ ...pool, status: 'FUNDED', funding: { amount: funded.value.amount, trace: funded.value.trace, fundedAt: at } });
+  return ok({
+    ...pool,
+    status: 'FUNDED',
+    funding: { amount: funded.value.amount, trace: funded.value.trace, fundedAt: at },
+  });
 }
 
 /** FUNDED → ALLOCATED: shares the funded amount (allocatePool) and records it with `at`. */
@@ -117,7 +149,11 @@ export function recordPoolAllocation(pool: IncentivePool, at: Date): Result<Ince
   if (pool.status !== 'FUNDED' || pool.funding === undefined) return invalidTransition(pool.status, 'ALLOCATED');
   const allocated = allocatePool(pool, pool.funding.amount);
   if (!allocated.ok) return allocated;
-  return ok({ ...pool, status: 'ALLOCATED', allocation: { shares: allocated.value.shares, trace: allocated.value.trace, allocatedAt: at } });
+  return ok({
+    ...pool,
+    status: 'ALLOCATED',
+    allocation: { shares: allocated.value.shares, trace: allocated.value.trace, allocatedAt: at },
+  });
 }
 
 /** FUNDED or ALLOCATED → DRAFT: drops the computed results so inputs can be corrected before approval. */
@@ -133,7 +169,8 @@ export interface PoolApprovalRequest {
 }
 
 export function poolApprovalRequest(pool: IncentivePool): Result<PoolApprovalRequest, PoolError> {
-  if (pool.status !== 'ALLOCATED' || pool.funding === undefined) return err({ code: 'POOL.NOT_ALLOCATED', data: { poolId: pool.id, status: pool.status } });
+  if (pool.status !== 'ALLOCATED' || pool.funding === undefined)
+    return err({ code: 'POOL.NOT_ALLOCATED', data: { poolId: pool.id, status: pool.status } });
   return ok({ decisionPoint: 'POOL_APPROVAL', amount: pool.funding.amount });
 }
 
@@ -153,15 +190,24 @@ export interface PoolApprovalOutcome {
  * POOL.APPROVER_IS_MEMBER); the outcome answers the right question (POOL.AUTHORIZATION_MISMATCH); the outcome
  * allows it (POOL.NOT_AUTHORIZED with the engine's codes).
  */
-export function approvePool(pool: IncentivePool, outcome: PoolApprovalOutcome, at: Date): Result<IncentivePool, PoolError> {
+export function approvePool(
+  pool: IncentivePool,
+  outcome: PoolApprovalOutcome,
+  at: Date,
+): Result<IncentivePool, PoolError> {
   const request = poolApprovalRequest(pool);
   if (!request.ok) return invalidTransition(pool.status, 'APPROVED');
   const member = pool.members.find((m) => m.personId === outcome.approverId);
-  if (member !== undefined) return err({ code: 'POOL.APPROVER_IS_MEMBER', data: { approverId: outcome.approverId, memberId: member.id } });
+  if (member !== undefined)
+    return err({ code: 'POOL.APPROVER_IS_MEMBER', data: { approverId: outcome.approverId, memberId: member.id } });
   const expected = request.value.amount;
   const askedPoint = outcome.decisionPoint ?? request.value.decisionPoint;
   const askedAmount = outcome.amount ?? expected;
-  if (askedPoint !== request.value.decisionPoint || askedAmount.minor !== expected.minor || askedAmount.currency !== expected.currency) {
+  if (
+    askedPoint !== request.value.decisionPoint ||
+    askedAmount.minor !== expected.minor ||
+    askedAmount.currency !== expected.currency
+  ) {
     return err({
       code: 'POOL.AUTHORIZATION_MISMATCH',
       data: {
@@ -173,7 +219,11 @@ export function approvePool(pool: IncentivePool, outcome: PoolApprovalOutcome, a
       },
     });
   }
-  if (!outcome.authorized) return err({ code: 'POOL.NOT_AUTHORIZED', data: { approverId: outcome.approverId, codes: [...(outcome.denialCodes ?? [])] } });
+  if (!outcome.authorized)
+    return err({
+      code: 'POOL.NOT_AUTHORIZED',
+      data: { approverId: outcome.approverId, codes: [...(outcome.denialCodes ?? [])] },
+    });
   return ok({ ...pool, status: 'APPROVED', approval: { approverId: outcome.approverId, approvedAt: at } });
 }
 
@@ -187,7 +237,11 @@ export function lockPool(pool: IncentivePool, at: Date): Result<IncentivePool, P
  * A correction after lock: a new DRAFT pool that copies the locked pool's inputs and references what it paid.
  * It is edited, funded, allocated, approved and locked like any pool; poolAdjustmentDeltas gives what to pay or recover.
  */
-export function createAdjustmentPool(locked: IncentivePool, init: { readonly id: string; readonly name?: string }, at: Date): Result<IncentivePool, PoolError> {
+export function createAdjustmentPool(
+  locked: IncentivePool,
+  init: { readonly id: string; readonly name?: string },
+  at: Date,
+): Result<IncentivePool, PoolError> {
   if (locked.status !== 'LOCKED' || locked.funding === undefined || locked.allocation === undefined) {
     return err({ code: 'POOL.NOT_LOCKED', data: { poolId: locked.id, status: locked.status } });
   }
@@ -218,8 +272,10 @@ export interface PoolAdjustmentDelta {
 
 /** Per person (sorted by comparePoolMemberIds on personId): what the adjustment changes against the locked pool. */
 export function poolAdjustmentDeltas(adjustment: IncentivePool): Result<PoolAdjustmentDelta[], PoolError> {
-  if (adjustment.adjustmentOf === undefined) return err({ code: 'POOL.NOT_AN_ADJUSTMENT', data: { poolId: adjustment.id } });
-  if (adjustment.allocation === undefined) return err({ code: 'POOL.NOT_ALLOCATED', data: { poolId: adjustment.id, status: adjustment.status } });
+  if (adjustment.adjustmentOf === undefined)
+    return err({ code: 'POOL.NOT_AN_ADJUSTMENT', data: { poolId: adjustment.id } });
+  if (adjustment.allocation === undefined)
+    return err({ code: 'POOL.NOT_ALLOCATED', data: { poolId: adjustment.id, status: adjustment.status } });
   const currency = adjustment.currency;
   const original = new Map(adjustment.adjustmentOf.shares.map((s) => [s.personId, s.share.minor]));
   const adjusted = new Map(adjustment.allocation.shares.map((s) => [s.personId, s.share.minor]));
@@ -228,7 +284,12 @@ export function poolAdjustmentDeltas(adjustment: IncentivePool): Result<PoolAdju
     people.map((personId) => {
       const before = original.get(personId) ?? 0n;
       const after = adjusted.get(personId) ?? 0n;
-      return { personId, original: { minor: before, currency }, adjusted: { minor: after, currency }, delta: { minor: after - before, currency } };
+      return {
+        personId,
+        original: { minor: before, currency },
+        adjusted: { minor: after, currency },
+        delta: { minor: after - before, currency },
+      };
     }),
   );
 }

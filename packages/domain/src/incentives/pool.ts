@@ -53,7 +53,11 @@ export const DEFAULT_POOL_FUNDING_RULE: Readonly<Required<PoolFundingRule>> = Ob
 });
 
 /** Role weights by role; roles without a default (SPONSOR, CORE_MEMBER, EXPERT) must be set per pool or per member. */
-export const DEFAULT_POOL_ROLE_WEIGHTS: Readonly<Partial<Record<TriangleRole, string>>> = Object.freeze({ AR: '40', SR: '30', FR: '30' });
+export const DEFAULT_POOL_ROLE_WEIGHTS: Readonly<Partial<Record<TriangleRole, string>>> = Object.freeze({
+  AR: '40',
+  SR: '30',
+  FR: '30',
+});
 
 /** Performance coefficient by rating. */
 export const DEFAULT_POOL_RATING_COEFFICIENTS: Readonly<Record<string, string>> = Object.freeze({
@@ -163,8 +167,14 @@ export type PoolError =
   | DomainError<'POOL.DUPLICATE_MEMBER', { personId: string; memberIds: string[] }>
   | DomainError<'POOL.DUPLICATE_MEMBER_ID', { memberId: string }>
   | DomainError<'POOL.ROLE_WEIGHT_MISSING', { memberId: string; role: TriangleRole }>
-  | DomainError<'POOL.INVALID_ROLE_WEIGHT', { memberId: string; role: TriangleRole; value: string; min: string; max: string }>
-  | DomainError<'POOL.INVALID_COEFFICIENT', { memberId: string; rating: string | null; value: string; min: string; max: string }>
+  | DomainError<
+      'POOL.INVALID_ROLE_WEIGHT',
+      { memberId: string; role: TriangleRole; value: string; min: string; max: string }
+    >
+  | DomainError<
+      'POOL.INVALID_COEFFICIENT',
+      { memberId: string; rating: string | null; value: string; min: string; max: string }
+    >
   | DomainError<'POOL.COEFFICIENT_AMBIGUOUS', { memberId: string; rating: string; coefficient: string }>
   | DomainError<'POOL.COEFFICIENT_MISSING', { memberId: string }>
   | DomainError<'POOL.UNKNOWN_RATING', { memberId: string; rating: string; known: string[] }>
@@ -174,7 +184,16 @@ export type PoolError =
   | DomainError<'POOL.EDIT_NOT_ALLOWED', { status: PoolStatus; field: PoolEditableField }>
   | DomainError<'POOL.APPROVER_IS_MEMBER', { approverId: string; memberId: string }>
   | DomainError<'POOL.NOT_AUTHORIZED', { approverId: string; codes: string[] }>
-  | DomainError<'POOL.AUTHORIZATION_MISMATCH', { expectedDecisionPoint: string; decisionPoint: string; expectedMinor: string; amountMinor: string; currency: string }>
+  | DomainError<
+      'POOL.AUTHORIZATION_MISMATCH',
+      {
+        expectedDecisionPoint: string;
+        decisionPoint: string;
+        expectedMinor: string;
+        amountMinor: string;
+        currency: string;
+      }
+    >
   | DomainError<'POOL.NOT_LOCKED', { poolId: string; status: PoolStatus }>
   | DomainError<'POOL.NOT_AN_ADJUSTMENT', { poolId: string }>
   | DomainError<'POOL.NOT_ALLOCATED', { poolId: string; status: PoolStatus }>;

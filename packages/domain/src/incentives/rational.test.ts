@@ -17,10 +17,15 @@ describe('Rational', () => {
     expect(Rational.parse('1.5')?.toFraction()).toBe('3/2');
     expect(Rational.parse('-1.25')?.toFraction()).toBe('-5/4');
     expect(Rational.parse('2')?.toFraction()).toBe('2');
-    expect(Rational.parse('0.1')?.add(Rational.parse('0.2') as Rational).eq(Rational.parse('0.3') as Rational)).toBe(true);
+    expect(
+      Rational.parse('0.1')
+        ?.add(Rational.parse('0.2') as Rational)
+        .eq(Rational.parse('0.3') as Rational),
+    ).toBe(true);
     expect(Rational.parse('2/6')?.toFraction()).toBe('1/3');
     expect(Rational.parse('-1/3')?.toFraction()).toBe('-1/3');
-    for (const bad of ['', '.5', '1.', '1e3', ' 1', '01', '1/0', '1/-2', '１', '0x10', 'NaN']) expect(Rational.parse(bad)).toBeNull();
+    for (const bad of ['', '.5', '1.', '1e3', ' 1', '01', '1/0', '1/-2', '１', '0x10', 'NaN'])
+      expect(Rational.parse(bad)).toBeNull();
   });
 
   it('does arithmetic and comparisons', () => {
@@ -66,7 +71,9 @@ describe('Rational', () => {
   });
 
   it('round-trips through its fraction string and agrees with bigint arithmetic (seeded)', () => {
-    const frac = fc.tuple(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.bigInt({ min: 1n, max: 10n ** 9n })).map(([n, d]) => Rational.of(n, d));
+    const frac = fc
+      .tuple(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.bigInt({ min: 1n, max: 10n ** 9n }))
+      .map(([n, d]) => Rational.of(n, d));
     fc.assert(
       fc.property(frac, frac, (a, b) => {
         expect(Rational.parse(a.toFraction())?.eq(a)).toBe(true);

@@ -15,7 +15,7 @@ function gcd(a: bigint, b: bigint): bigint {
 /** Floor division for bigint (bigint `/` truncates toward zero). */
 function floorDiv(n: bigint, d: bigint): bigint {
   const q = n / d;
-  return (n % d !== 0n && (n < 0n) !== (d < 0n)) ? q - 1n : q;
+  return n % d !== 0n && n < 0n !== d < 0n ? q - 1n : q;
 }
 
 // Decimal ("0.6", "-1.25", "2") or fraction ("3/4", "-1/3"); ASCII digits only, no exponents or spaces.
@@ -48,7 +48,8 @@ export class Rational {
   }
 
   static fromInt(value: bigint | number): Rational {
-    if (typeof value === 'number' && !Number.isSafeInteger(value)) throw new RangeError(`Rational.fromInt: ${value} is not a safe integer`);
+    if (typeof value === 'number' && !Number.isSafeInteger(value))
+      throw new RangeError(`Rational.fromInt: ${value} is not a safe integer`);
     return new Rational(BigInt(value), 1n);
   }
 

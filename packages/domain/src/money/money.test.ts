@@ -28,7 +28,10 @@ describe('currencies', () => {
   it('refuses unknown or lower-case codes, and inherited object keys', () => {
     for (const code of ['XXX', 'cny', '', 'toString', '__proto__']) {
       expect(isKnownCurrency(code)).toBe(false);
-      expect(currencyExponent(code)).toEqual({ ok: false, error: { code: 'MONEY.UNKNOWN_CURRENCY', data: { currency: code } } });
+      expect(currencyExponent(code)).toEqual({
+        ok: false,
+        error: { code: 'MONEY.UNKNOWN_CURRENCY', data: { currency: code } },
+      });
     }
   });
 
@@ -58,11 +61,17 @@ describe('parseMoney', () => {
     expect(parseMoney('0.99', 'CNY')).toEqual({ ok: true, value: cny(99n) });
     expect(parseMoney('0.001', 'CNY')).toEqual({
       ok: false,
-      error: { code: 'MONEY.TOO_MANY_FRACTION_DIGITS', data: { input: '0.001', currency: 'CNY', maxFractionDigits: 2 } },
+      error: {
+        code: 'MONEY.TOO_MANY_FRACTION_DIGITS',
+        data: { input: '0.001', currency: 'CNY', maxFractionDigits: 2 },
+      },
     });
     expect(parseMoney('0.999', 'KWD')).toEqual({ ok: true, value: { minor: 999n, currency: 'KWD' } });
     expect(parseMoney('0.9999', 'KWD')).toMatchObject({ ok: false, error: { code: 'MONEY.TOO_MANY_FRACTION_DIGITS' } });
-    expect(parseMoney('1.0', 'JPY')).toMatchObject({ ok: false, error: { code: 'MONEY.TOO_MANY_FRACTION_DIGITS', data: { maxFractionDigits: 0 } } });
+    expect(parseMoney('1.0', 'JPY')).toMatchObject({
+      ok: false,
+      error: { code: 'MONEY.TOO_MANY_FRACTION_DIGITS', data: { maxFractionDigits: 0 } },
+    });
   });
 
   it.each([
@@ -92,11 +101,17 @@ describe('parseMoney', () => {
     '5\n',
     '¥5',
   ])('refuses %j as not a plain decimal', (input) => {
-    expect(parseMoney(input, 'CNY')).toEqual({ ok: false, error: { code: 'MONEY.INVALID_FORMAT', data: { input, currency: 'CNY' } } });
+    expect(parseMoney(input, 'CNY')).toEqual({
+      ok: false,
+      error: { code: 'MONEY.INVALID_FORMAT', data: { input, currency: 'CNY' } },
+    });
   });
 
   it('refuses an unknown currency before looking at the digits', () => {
-    expect(parseMoney('5', 'RMB')).toEqual({ ok: false, error: { code: 'MONEY.UNKNOWN_CURRENCY', data: { currency: 'RMB' } } });
+    expect(parseMoney('5', 'RMB')).toEqual({
+      ok: false,
+      error: { code: 'MONEY.UNKNOWN_CURRENCY', data: { currency: 'RMB' } },
+    });
   });
 });
 
@@ -149,7 +164,10 @@ describe('arithmetic within one currency', () => {
 
 describe('properties', () => {
   const currencies = Object.keys(CURRENCY_EXPONENTS);
-  const amount = fc.record({ minor: fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), currency: fc.constantFrom(...currencies) });
+  const amount = fc.record({
+    minor: fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }),
+    currency: fc.constantFrom(...currencies),
+  });
   const runs = { seed: 42, numRuns: 2000 };
 
   it('parse(format(amount)) gives the amount back', () => {
@@ -168,7 +186,10 @@ describe('properties', () => {
         whole: fc.bigInt({ min: 0n, max: 10n ** 24n }),
         fraction: fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 0, maxLength: 2 }),
       })
-      .map(({ negative, whole, fraction }) => `${negative && (whole > 0n || /[1-9]/.test(fraction)) ? '-' : ''}${whole}${fraction ? '.' + fraction : ''}`);
+      .map(
+        ({ negative, whole, fraction }) =>
+          `${negative && (whole > 0n || /[1-9]/.test(fraction)) ? '-' : ''}${whole}${fraction ? '.' + fraction : ''}`,
+      );
     fc.assert(
       fc.property(decimal, (text) => {
         const parsed = parseMoney(text, 'CNY');
@@ -183,15 +204,22 @@ describe('properties', () => {
 
   it('never throws on arbitrary input: a value or a coded error', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'grapheme-composite', maxLength: 12 }), fc.string({ unit: fc.constantFrom(...'-.0123456789'), maxLength: 8 })), fc.constantFrom('CNY', 'JPY', 'KWD', 'XXX'), (text, currency) => {
-        const parsed = parseMoney(text, currency);
-        if (parsed.ok) {
-          expect(text).toMatch(/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/);
-          expect(parseMoney(formatMoney(parsed.value), currency)).toEqual(parsed);
-        } else {
-          expect(parsed.error.code).toMatch(/^MONEY\./);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'grapheme-composite', maxLength: 12 }),
+          fc.string({ unit: fc.constantFrom(...'-.0123456789'), maxLength: 8 }),
+        ),
+        fc.constantFrom('CNY', 'JPY', 'KWD', 'XXX'),
+        (text, currency) => {
+          const parsed = parseMoney(text, currency);
+          if (parsed.ok) {
+            expect(text).toMatch(/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/);
+            expect(parseMoney(formatMoney(parsed.value), currency)).toEqual(parsed);
+          } else {
+            expect(parsed.error.code).toMatch(/^MONEY\./);
+          }
+        },
+      ),
       runs,
     );
   });

@@ -58,7 +58,10 @@ export function parseMoney(input: string, currency: string): Result<Money, Money
   if (!match) return err({ code: 'MONEY.INVALID_FORMAT', data: { input, currency } });
   const [, sign, whole, fraction = ''] = match;
   if (fraction.length > exponent.value) {
-    return err({ code: 'MONEY.TOO_MANY_FRACTION_DIGITS', data: { input, currency, maxFractionDigits: exponent.value } });
+    return err({
+      code: 'MONEY.TOO_MANY_FRACTION_DIGITS',
+      data: { input, currency, maxFractionDigits: exponent.value },
+    });
   }
   const digits = (whole as string) + fraction.padEnd(exponent.value, '0');
   const magnitude = BigInt(digits);
@@ -82,7 +85,9 @@ export function formatMoney(amount: Money): string {
 }
 
 function sameCurrency(a: Money, b: Money): MoneyError | null {
-  return a.currency === b.currency ? null : { code: 'MONEY.CURRENCY_MISMATCH', data: { left: a.currency, right: b.currency } };
+  return a.currency === b.currency
+    ? null
+    : { code: 'MONEY.CURRENCY_MISMATCH', data: { left: a.currency, right: b.currency } };
 }
 
 /** -1, 0 or 1; only within one currency. */
@@ -108,7 +113,8 @@ export function subtractMoney(a: Money, b: Money): Result<Money, MoneyError> {
 export function sumMoney(amounts: readonly Money[], currency: string): Result<Money, MoneyError> {
   let total = 0n;
   for (const amount of amounts) {
-    if (amount.currency !== currency) return err({ code: 'MONEY.CURRENCY_MISMATCH', data: { left: currency, right: amount.currency } });
+    if (amount.currency !== currency)
+      return err({ code: 'MONEY.CURRENCY_MISMATCH', data: { left: currency, right: amount.currency } });
     total += amount.minor;
   }
   return ok({ minor: total, currency });

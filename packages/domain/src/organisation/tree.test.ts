@@ -135,7 +135,10 @@ describe('buildOrgTree', () => {
 
 describe('buildOrgTree refusals', () => {
   it('refuses a duplicate id', () => {
-    expect(buildOrgTree([...company, { id: 'east', parentId: 'hq' }])).toEqual({ ok: false, error: { code: 'ORG.DUPLICATE_ID', data: { id: 'east' } } });
+    expect(buildOrgTree([...company, { id: 'east', parentId: 'hq' }])).toEqual({
+      ok: false,
+      error: { code: 'ORG.DUPLICATE_ID', data: { id: 'east' } },
+    });
   });
 
   it('refuses an orphan (a parent not in the records)', () => {
@@ -146,7 +149,10 @@ describe('buildOrgTree refusals', () => {
   });
 
   it('refuses a unit that is its own parent', () => {
-    expect(buildOrgTree([{ id: 'me', parentId: 'me' }])).toEqual({ ok: false, error: { code: 'ORG.SELF_PARENT', data: { id: 'me' } } });
+    expect(buildOrgTree([{ id: 'me', parentId: 'me' }])).toEqual({
+      ok: false,
+      error: { code: 'ORG.SELF_PARENT', data: { id: 'me' } },
+    });
   });
 
   it('refuses a cycle and names its members', () => {
@@ -174,6 +180,11 @@ describe('buildOrgTree refusals', () => {
   });
 
   it('refuses a cycle even with no root at all', () => {
-    expect(buildOrgTree([{ id: 'p', parentId: 'q' }, { id: 'q', parentId: 'p' }])).toMatchObject({ ok: false, error: { code: 'ORG.CYCLE' } });
+    expect(
+      buildOrgTree([
+        { id: 'p', parentId: 'q' },
+        { id: 'q', parentId: 'p' },
+      ]),
+    ).toMatchObject({ ok: false, error: { code: 'ORG.CYCLE' } });
   });
 });

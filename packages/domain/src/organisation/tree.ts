@@ -53,7 +53,8 @@ export function buildOrgTree(records: readonly OrgUnitRecord[]): Result<OrgTree,
       continue;
     }
     if (record.parentId === record.id) return err({ code: 'ORG.SELF_PARENT', data: { id: record.id } });
-    if (!byId.has(record.parentId)) return err({ code: 'ORG.ORPHAN', data: { id: record.id, parentId: record.parentId } });
+    if (!byId.has(record.parentId))
+      return err({ code: 'ORG.ORPHAN', data: { id: record.id, parentId: record.parentId } });
     const list = children.get(record.parentId);
     if (list) list.push(record.id);
     else children.set(record.parentId, [record.id]);

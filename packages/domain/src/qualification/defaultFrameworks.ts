@@ -3,7 +3,12 @@ import { DEFAULT_ROLE_MODELS } from '../roles/defaultRoleModels';
 import { RoleModel } from '../roles/roleModel';
 import { CoreRole, ROLE_NAMES } from '../roles/roles';
 import { unwrap } from '../shared/result';
-import { DEFAULT_LEVEL_NAMES, QualificationFramework, QualificationLevel, defineQualificationFramework } from './framework';
+import {
+  DEFAULT_LEVEL_NAMES,
+  QualificationFramework,
+  QualificationLevel,
+  defineQualificationFramework,
+} from './framework';
 import { PerformanceGate } from './performance';
 
 // Level n asks proficiency n in every dimension; experience and gates grow with the level.
@@ -38,7 +43,10 @@ function defaultFramework(role: CoreRole): QualificationFramework {
         id: `${role}-QUALIFICATION`,
         version: 1,
         role,
-        name: { 'zh-CN': `${ROLE_NAMES[role]['zh-CN']}任职资格标准`, en: `${ROLE_NAMES[role].en} qualification standard` },
+        name: {
+          'zh-CN': `${ROLE_NAMES[role]['zh-CN']}任职资格标准`,
+          en: `${ROLE_NAMES[role].en} qualification standard`,
+        },
         roleModel: { id: model.id, version: model.version },
         levels: defaultLevels(model),
         validityMonths: DEFAULT_VALIDITY_MONTHS,

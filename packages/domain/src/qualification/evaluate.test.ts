@@ -2,7 +2,15 @@ import { DEFAULT_AR_ROLE_MODEL } from '../roles/defaultRoleModels';
 import { unwrap } from '../shared/result';
 import { DEFAULT_QUALIFICATION_FRAMEWORKS } from './defaultFrameworks';
 import { QualificationFramework, QualificationLevel, reviseQualificationFramework } from './framework';
-import { ASSESSOR_KINDS, Assessment, PersonFacts, QualificationEvaluation, assessorCertifies, certificationFromEvaluation, evaluateQualification } from './evaluate';
+import {
+  ASSESSOR_KINDS,
+  Assessment,
+  PersonFacts,
+  QualificationEvaluation,
+  assessorCertifies,
+  certificationFromEvaluation,
+  evaluateQualification,
+} from './evaluate';
 import { qualificationAt } from './held';
 import { PerformanceRecord } from './performance';
 
@@ -44,14 +52,24 @@ function facts(overrides: Partial<PersonFacts> = {}): PersonFacts {
   };
 }
 
-function evaluate(a: Assessment = assessment(), f: PersonFacts = facts(), framework: QualificationFramework = AR): QualificationEvaluation {
+function evaluate(
+  a: Assessment = assessment(),
+  f: PersonFacts = facts(),
+  framework: QualificationFramework = AR,
+): QualificationEvaluation {
   return unwrap(evaluateQualification(a, f, framework));
 }
 
 describe('evaluateQualification: the level reached', () => {
   it('reaches level 3 when level 3 is met exactly (tenure exactly at the minimum)', () => {
     const result = evaluate();
-    expect(result).toMatchObject({ level: 3, levelName: { 'zh-CN': '骨干', en: 'Backbone' }, certifies: true, tenureMonths: 36, completedProjects: 5 });
+    expect(result).toMatchObject({
+      level: 3,
+      levelName: { 'zh-CN': '骨干', en: 'Backbone' },
+      certifies: true,
+      tenureMonths: 36,
+      completedProjects: 5,
+    });
     expect(result.validUntil?.toISOString()).toBe('2028-03-15T08:00:00.000Z');
   });
 
@@ -59,7 +77,13 @@ describe('evaluateQualification: the level reached', () => {
     const result = evaluate(assessment(), facts({ inRoleSince: new Date('2023-03-15T08:00:00.001Z') }));
     expect(result.level).toBe(2);
     expect(result.tenureMonths).toBe(35);
-    expect(result.gap).toMatchObject({ nextLevel: 3, dimensions: [], tenureMonthsMissing: 1, projectsMissing: 0, gateFailed: false });
+    expect(result.gap).toMatchObject({
+      nextLevel: 3,
+      dimensions: [],
+      tenureMonthsMissing: 1,
+      projectsMissing: 0,
+      gateFailed: false,
+    });
   });
 
   it('a dimension one point short stops at the level below, naming the dimension', () => {
@@ -70,7 +94,10 @@ describe('evaluateQualification: the level reached', () => {
   });
 
   it('a gate failed by one period stops at the level below', () => {
-    const result = evaluate(assessment(), facts({ performance: [period(2023, 'A'), period(2024, 'C'), period(2025, 'A')] }));
+    const result = evaluate(
+      assessment(),
+      facts({ performance: [period(2023, 'A'), period(2024, 'C'), period(2025, 'A')] }),
+    );
     expect(result.level).toBe(2);
     expect(result.gap?.gateFailed).toBe(true);
     expect(result.gap?.gate?.below.map((p) => p.period)).toEqual(['2024']);
@@ -79,13 +106,25 @@ describe('evaluateQualification: the level reached', () => {
   it('one project short stops at the level below', () => {
     const result = evaluate(assessment(), facts({ completedProjects: 4 }));
     expect(result.level).toBe(2);
-    expect(result.gap).toMatchObject({ nextLevel: 3, projectsMissing: 1, tenureMonthsMissing: 0, dimensions: [], gateFailed: false });
+    expect(result.gap).toMatchObject({
+      nextLevel: 3,
+      projectsMissing: 1,
+      tenureMonthsMissing: 0,
+      dimensions: [],
+      gateFailed: false,
+    });
   });
 
   it('proficiency above the level does not lift it past experience', () => {
     const result = evaluate(assessment({ ratings: ratings(5) }));
     expect(result.level).toBe(3);
-    expect(result.gap).toMatchObject({ nextLevel: 4, dimensions: [], tenureMonthsMissing: 24, projectsMissing: 5, gateFailed: true });
+    expect(result.gap).toMatchObject({
+      nextLevel: 4,
+      dimensions: [],
+      tenureMonthsMissing: 24,
+      projectsMissing: 5,
+      gateFailed: true,
+    });
     expect(result.gap?.gate?.missingPeriods).toBe(0);
     expect(result.gap?.gate?.below.map((p) => p.period)).toEqual(['2023']);
   });
@@ -104,7 +143,11 @@ describe('evaluateQualification: the level reached', () => {
   it('reaches the top level with no gap', () => {
     const result = evaluate(
       assessment({ ratings: ratings(5) }),
-      facts({ inRoleSince: new Date('2018-01-01T00:00:00Z'), completedProjects: 20, performance: [period(2023, 'B+'), period(2024, 'A'), period(2025, 'B+')] }),
+      facts({
+        inRoleSince: new Date('2018-01-01T00:00:00Z'),
+        completedProjects: 20,
+        performance: [period(2023, 'B+'), period(2024, 'A'), period(2025, 'B+')],
+      }),
     );
     expect(result.level).toBe(5);
     expect(result.levelName?.['zh-CN']).toBe('资深专家');
@@ -114,9 +157,17 @@ describe('evaluateQualification: the level reached', () => {
   it('reaches no level when level 1 is not met; no validity then', () => {
     expect(evaluate(assessment({ ratings: ratings(1) }), facts()).level).toBe(1);
     const framework = unwrap(
-      reviseQualificationFramework(AR, { levels: AR.levels.map((l) => (l.level === 1 ? { ...l, minProjects: 1 } : l)) }, DEFAULT_AR_ROLE_MODEL),
+      reviseQualificationFramework(
+        AR,
+        { levels: AR.levels.map((l) => (l.level === 1 ? { ...l, minProjects: 1 } : l)) },
+        DEFAULT_AR_ROLE_MODEL,
+      ),
     );
-    const none = evaluate(assessment({ framework: { id: AR.id, version: 2 } }), facts({ completedProjects: 0, inRoleSince: null }), framework);
+    const none = evaluate(
+      assessment({ framework: { id: AR.id, version: 2 } }),
+      facts({ completedProjects: 0, inRoleSince: null }),
+      framework,
+    );
     expect(none).toMatchObject({ level: 0, levelName: null, validUntil: null, tenureMonths: 0 });
     expect(none.gap).toMatchObject({ nextLevel: 1, projectsMissing: 1 });
   });
@@ -137,7 +188,10 @@ describe('evaluateQualification: the level reached', () => {
   });
 
   it('ignores performance periods that end after the assessment', () => {
-    const result = evaluate(assessment(), facts({ performance: [period(2024, 'B'), period(2025, 'B+'), period(2026, 'D')] }));
+    const result = evaluate(
+      assessment(),
+      facts({ performance: [period(2024, 'B'), period(2025, 'B+'), period(2026, 'D')] }),
+    );
     expect(result.level).toBe(3);
   });
 });
@@ -147,13 +201,19 @@ describe('who certifies', () => {
     const result = evaluate(assessment({ assessorKind: 'SELF' }));
     expect(result).toMatchObject({ level: 3, certifies: false });
     expect(result.gap?.nextLevel).toBe(4);
-    expect(qualificationAt([certificationFromEvaluation(result)], 'p-1', 'AR', assessedAt)).toEqual({ held: false, reason: 'NEVER_ASSESSED' });
+    expect(qualificationAt([certificationFromEvaluation(result)], 'p-1', 'AR', assessedAt)).toEqual({
+      held: false,
+      reason: 'NEVER_ASSESSED',
+    });
   });
 
   it('a manager certifies only where the framework says so', () => {
     expect(evaluate(assessment({ assessorKind: 'MANAGER' })).certifies).toBe(false);
     const allowing = unwrap(reviseQualificationFramework(AR, { managerMayCertify: true }, DEFAULT_AR_ROLE_MODEL));
-    expect(evaluate(assessment({ assessorKind: 'MANAGER', framework: { id: AR.id, version: 2 } }), facts(), allowing).certifies).toBe(true);
+    expect(
+      evaluate(assessment({ assessorKind: 'MANAGER', framework: { id: AR.id, version: 2 } }), facts(), allowing)
+        .certifies,
+    ).toBe(true);
     expect(assessorCertifies('SELF', allowing)).toBe(false);
     expect(ASSESSOR_KINDS).toEqual(['SELF', 'MANAGER', 'PANEL']);
     expect(assessorCertifies('PANEL', AR)).toBe(true);
@@ -180,15 +240,30 @@ describe('validity through qualificationAt', () => {
 
   it('is held from the assessment up to validUntil − 1 ms, and expired at validUntil', () => {
     expect(qualificationAt(records, 'p-1', 'AR', assessedAt)).toMatchObject({ held: true, level: 3 });
-    expect(qualificationAt(records, 'p-1', 'AR', new Date(validUntil.getTime() - 1))).toEqual({ held: true, level: 3, validUntil, assessmentId: 'as-1' });
-    expect(qualificationAt(records, 'p-1', 'AR', validUntil)).toEqual({ held: false, reason: 'EXPIRED', expiredAt: validUntil, assessmentId: 'as-1', level: 3 });
+    expect(qualificationAt(records, 'p-1', 'AR', new Date(validUntil.getTime() - 1))).toEqual({
+      held: true,
+      level: 3,
+      validUntil,
+      assessmentId: 'as-1',
+    });
+    expect(qualificationAt(records, 'p-1', 'AR', validUntil)).toEqual({
+      held: false,
+      reason: 'EXPIRED',
+      expiredAt: validUntil,
+      assessmentId: 'as-1',
+      level: 3,
+    });
   });
 
   it('a no-level evaluation is recorded as reaching no level', () => {
     const none = evaluate(assessment({ id: 'as-0', ratings: ratings(1) }), facts());
     const record = certificationFromEvaluation({ ...none, level: 0, validUntil: null });
     expect(record.level).toBeNull();
-    expect(qualificationAt([record], 'p-1', 'AR', assessedAt)).toEqual({ held: false, reason: 'NO_LEVEL_REACHED', assessmentId: 'as-0' });
+    expect(qualificationAt([record], 'p-1', 'AR', assessedAt)).toEqual({
+      held: false,
+      reason: 'NO_LEVEL_REACHED',
+      assessmentId: 'as-0',
+    });
   });
 });
 
@@ -197,13 +272,21 @@ describe('refusals', () => {
     const v2 = unwrap(reviseQualificationFramework(AR, { validityMonths: 12 }, DEFAULT_AR_ROLE_MODEL));
     expect(evaluateQualification(assessment(), facts(), v2)).toEqual({
       ok: false,
-      error: [{ code: 'ASSESSMENT.FRAMEWORK_MISMATCH', data: { assessment: { id: AR.id, version: 1 }, framework: { id: AR.id, version: 2 } } }],
+      error: [
+        {
+          code: 'ASSESSMENT.FRAMEWORK_MISMATCH',
+          data: { assessment: { id: AR.id, version: 1 }, framework: { id: AR.id, version: 2 } },
+        },
+      ],
     });
   });
 
   it('refuses a framework of another role', () => {
     const result = evaluateQualification(assessment({ role: 'SR' }), facts(), AR);
-    expect(result).toMatchObject({ ok: false, error: [{ code: 'ASSESSMENT.ROLE_MISMATCH', data: { assessment: 'SR', framework: 'AR' } }] });
+    expect(result).toMatchObject({
+      ok: false,
+      error: [{ code: 'ASSESSMENT.ROLE_MISMATCH', data: { assessment: 'SR', framework: 'AR' } }],
+    });
   });
 
   it('refuses bad ratings, reporting each', () => {

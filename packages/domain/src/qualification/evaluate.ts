@@ -3,7 +3,13 @@ import { DomainError, Result, err, ok } from '../shared/result';
 import { LocalizedText } from '../shared/text';
 import { TriangleRole } from '../roles/roles';
 import { addMonthsUtc, wholeMonthsBetween } from '../time/window';
-import { MAX_PROFICIENCY, MIN_PROFICIENCY, QualificationFramework, QualificationFrameworkRef, QualificationLevel } from './framework';
+import {
+  MAX_PROFICIENCY,
+  MIN_PROFICIENCY,
+  QualificationFramework,
+  QualificationFrameworkRef,
+  QualificationLevel,
+} from './framework';
 import { CertificationRecord } from './held';
 import { PerformanceGateCheck, PerformanceRecord, checkPerformanceGate } from './performance';
 
@@ -80,7 +86,10 @@ export interface QualificationEvaluation {
 }
 
 export type AssessmentError =
-  | DomainError<'ASSESSMENT.FRAMEWORK_MISMATCH', { assessment: QualificationFrameworkRef; framework: QualificationFrameworkRef }>
+  | DomainError<
+      'ASSESSMENT.FRAMEWORK_MISMATCH',
+      { assessment: QualificationFrameworkRef; framework: QualificationFrameworkRef }
+    >
   | DomainError<'ASSESSMENT.ROLE_MISMATCH', { assessment: TriangleRole; framework: TriangleRole }>
   | DomainError<'ASSESSMENT.UNKNOWN_ASSESSOR_KIND', { assessorKind: string }>
   | DomainError<'ASSESSMENT.UNKNOWN_DIMENSION', { dimension: string }>
@@ -94,7 +103,12 @@ export function assessorCertifies(kind: AssessorKind, framework: QualificationFr
   return kind === 'PANEL' || (kind === 'MANAGER' && framework.managerMayCertify);
 }
 
-function checkInputs(assessment: Assessment, facts: PersonFacts, framework: QualificationFramework, dimensions: readonly string[]): AssessmentError[] {
+function checkInputs(
+  assessment: Assessment,
+  facts: PersonFacts,
+  framework: QualificationFramework,
+  dimensions: readonly string[],
+): AssessmentError[] {
   const errors: AssessmentError[] = [];
   if (assessment.framework.id !== framework.id || assessment.framework.version !== framework.version) {
     errors.push({
@@ -102,15 +116,22 @@ function checkInputs(assessment: Assessment, facts: PersonFacts, framework: Qual
       data: { assessment: assessment.framework, framework: { id: framework.id, version: framework.version } },
     });
   }
-  if (assessment.role !== framework.role) errors.push({ code: 'ASSESSMENT.ROLE_MISMATCH', data: { assessment: assessment.role, framework: framework.role } });
+  if (assessment.role !== framework.role)
+    errors.push({ code: 'ASSESSMENT.ROLE_MISMATCH', data: { assessment: assessment.role, framework: framework.role } });
   if (!(ASSESSOR_KINDS as readonly string[]).includes(assessment.assessorKind)) {
     errors.push({ code: 'ASSESSMENT.UNKNOWN_ASSESSOR_KIND', data: { assessorKind: assessment.assessorKind } });
   }
   const rated = new Set<string>();
   for (const rating of assessment.ratings) {
-    if (!dimensions.includes(rating.dimension)) errors.push({ code: 'ASSESSMENT.UNKNOWN_DIMENSION', data: { dimension: rating.dimension } });
-    else if (rated.has(rating.dimension)) errors.push({ code: 'ASSESSMENT.DUPLICATE_RATING', data: { dimension: rating.dimension } });
-    else if (!Number.isInteger(rating.proficiency) || rating.proficiency < MIN_PROFICIENCY || rating.proficiency > MAX_PROFICIENCY) {
+    if (!dimensions.includes(rating.dimension))
+      errors.push({ code: 'ASSESSMENT.UNKNOWN_DIMENSION', data: { dimension: rating.dimension } });
+    else if (rated.has(rating.dimension))
+      errors.push({ code: 'ASSESSMENT.DUPLICATE_RATING', data: { dimension: rating.dimension } });
+    else if (
+      !Number.isInteger(rating.proficiency) ||
+      rating.proficiency < MIN_PROFICIENCY ||
+      rating.proficiency > MAX_PROFICIENCY
+    ) {
       errors.push({
         code: 'ASSESSMENT.PROFICIENCY_OUT_OF_RANGE',
         data: { dimension: rating.dimension, value: rating.proficiency, min: MIN_PROFICIENCY, max: MAX_PROFICIENCY },
@@ -118,9 +139,13 @@ function checkInputs(assessment: Assessment, facts: PersonFacts, framework: Qual
     }
     rated.add(rating.dimension);
   }
-  for (const dimension of dimensions) if (!rated.has(dimension)) errors.push({ code: 'ASSESSMENT.MISSING_RATING', data: { dimension } });
+  for (const dimension of dimensions)
+    if (!rated.has(dimension)) errors.push({ code: 'ASSESSMENT.MISSING_RATING', data: { dimension } });
   if (!Number.isInteger(facts.completedProjects) || facts.completedProjects < 0) {
-    errors.push({ code: 'ASSESSMENT.INVALID_FACTS', data: { field: 'completedProjects', value: facts.completedProjects } });
+    errors.push({
+      code: 'ASSESSMENT.INVALID_FACTS',
+      data: { field: 'completedProjects', value: facts.completedProjects },
+    });
   }
   if (facts.inRoleSince !== null && Number.isNaN(facts.inRoleSince.getTime())) {
     errors.push({ code: 'ASSESSMENT.INVALID_FACTS', data: { field: 'inRoleSince', value: facts.inRoleSince } });
@@ -154,7 +179,8 @@ function gapTo(
   };
 }
 
-const isClosed = (gap: QualificationGap) => gap.dimensions.length === 0 && gap.tenureMonthsMissing === 0 && gap.projectsMissing === 0 && !gap.gateFailed;
+const isClosed = (gap: QualificationGap) =>
+  gap.dimensions.length === 0 && gap.tenureMonthsMissing === 0 && gap.projectsMissing === 0 && !gap.gateFailed;
 
 /**
  * The highest level whose requirements, and those of every level below it, are met; the gap to the next level.

@@ -66,11 +66,20 @@ export type QualificationFrameworkError =
   | DomainError<'FRAMEWORK.LEVELS_NOT_CONTIGUOUS', { position: number; expected: number; found: number }>
   | DomainError<'FRAMEWORK.MISSING_DIMENSION', { level: number; dimension: string }>
   | DomainError<'FRAMEWORK.UNKNOWN_DIMENSION', { level: number; dimension: string }>
-  | DomainError<'FRAMEWORK.PROFICIENCY_OUT_OF_RANGE', { level: number; dimension: string; value: number; min: number; max: number }>
+  | DomainError<
+      'FRAMEWORK.PROFICIENCY_OUT_OF_RANGE',
+      { level: number; dimension: string; value: number; min: number; max: number }
+    >
   | DomainError<'FRAMEWORK.INVALID_REQUIREMENT', { level: number; requirement: FrameworkRequirement; value: unknown }>
   | DomainError<
       'FRAMEWORK.REQUIREMENT_DECREASES',
-      { level: number; requirement: FrameworkRequirement; dimension: string | null; previous: number | PerformanceGate | null; value: number | PerformanceGate | null }
+      {
+        level: number;
+        requirement: FrameworkRequirement;
+        dimension: string | null;
+        previous: number | PerformanceGate | null;
+        value: number | PerformanceGate | null;
+      }
     >;
 
 const isCount = (value: number) => Number.isInteger(value) && value >= 0;
@@ -78,37 +87,67 @@ const isCount = (value: number) => Number.isInteger(value) && value >= 0;
 function levelErrors(level: QualificationLevel, dimensions: readonly string[]): QualificationFrameworkError[] {
   const errors: QualificationFrameworkError[] = [];
   const at = level.level;
-  for (const locale of missingLocales(level.name)) errors.push({ code: 'FRAMEWORK.MISSING_NAME', data: { level: at, locale } });
+  for (const locale of missingLocales(level.name))
+    errors.push({ code: 'FRAMEWORK.MISSING_NAME', data: { level: at, locale } });
   for (const dimension of dimensions) {
     if (!Object.prototype.hasOwnProperty.call(level.minProficiency, dimension)) {
       errors.push({ code: 'FRAMEWORK.MISSING_DIMENSION', data: { level: at, dimension } });
     }
   }
   for (const [dimension, value] of Object.entries(level.minProficiency)) {
-    if (!dimensions.includes(dimension)) errors.push({ code: 'FRAMEWORK.UNKNOWN_DIMENSION', data: { level: at, dimension } });
+    if (!dimensions.includes(dimension))
+      errors.push({ code: 'FRAMEWORK.UNKNOWN_DIMENSION', data: { level: at, dimension } });
     else if (!Number.isInteger(value) || value < MIN_PROFICIENCY || value > MAX_PROFICIENCY) {
-      errors.push({ code: 'FRAMEWORK.PROFICIENCY_OUT_OF_RANGE', data: { level: at, dimension, value, min: MIN_PROFICIENCY, max: MAX_PROFICIENCY } });
+      errors.push({
+        code: 'FRAMEWORK.PROFICIENCY_OUT_OF_RANGE',
+        data: { level: at, dimension, value, min: MIN_PROFICIENCY, max: MAX_PROFICIENCY },
+      });
     }
   }
-  if (!isCount(level.minTenureMonths)) errors.push({ code: 'FRAMEWORK.INVALID_REQUIREMENT', data: { level: at, requirement: 'TENURE', value: level.minTenureMonths } });
-  if (!isCount(level.minProjects)) errors.push({ code: 'FRAMEWORK.INVALID_REQUIREMENT', data: { level: at, requirement: 'PROJECTS', value: level.minProjects } });
-  if (level.gate !== null && (!Number.isInteger(level.gate.periods) || level.gate.periods < 1 || !isPerformanceRating(level.gate.minimumRating))) {
+  if (!isCount(level.minTenureMonths))
+    errors.push({
+      code: 'FRAMEWORK.INVALID_REQUIREMENT',
+      data: { level: at, requirement: 'TENURE', value: level.minTenureMonths },
+    });
+  if (!isCount(level.minProjects))
+    errors.push({
+      code: 'FRAMEWORK.INVALID_REQUIREMENT',
+      data: { level: at, requirement: 'PROJECTS', value: level.minProjects },
+    });
+  if (
+    level.gate !== null &&
+    (!Number.isInteger(level.gate.periods) || level.gate.periods < 1 || !isPerformanceRating(level.gate.minimumRating))
+  ) {
     errors.push({ code: 'FRAMEWORK.INVALID_REQUIREMENT', data: { level: at, requirement: 'GATE', value: level.gate } });
   }
   return errors;
 }
 
 /** A level may never ask less than the level below it. */
-function decreaseErrors(previous: QualificationLevel, level: QualificationLevel, dimensions: readonly string[]): QualificationFrameworkError[] {
+function decreaseErrors(
+  previous: QualificationLevel,
+  level: QualificationLevel,
+  dimensions: readonly string[],
+): QualificationFrameworkError[] {
   const errors: QualificationFrameworkError[] = [];
-  const decrease = (requirement: FrameworkRequirement, dimension: string | null, before: number | PerformanceGate | null, value: number | PerformanceGate | null) =>
-    errors.push({ code: 'FRAMEWORK.REQUIREMENT_DECREASES', data: { level: level.level, requirement, dimension, previous: before, value } });
+  const decrease = (
+    requirement: FrameworkRequirement,
+    dimension: string | null,
+    before: number | PerformanceGate | null,
+    value: number | PerformanceGate | null,
+  ) =>
+    errors.push({
+      code: 'FRAMEWORK.REQUIREMENT_DECREASES',
+      data: { level: level.level, requirement, dimension, previous: before, value },
+    });
   for (const dimension of dimensions) {
     const before = previous.minProficiency[dimension];
     const value = level.minProficiency[dimension];
-    if (before !== undefined && value !== undefined && value < before) decrease('PROFICIENCY', dimension, before, value);
+    if (before !== undefined && value !== undefined && value < before)
+      decrease('PROFICIENCY', dimension, before, value);
   }
-  if (level.minTenureMonths < previous.minTenureMonths) decrease('TENURE', null, previous.minTenureMonths, level.minTenureMonths);
+  if (level.minTenureMonths < previous.minTenureMonths)
+    decrease('TENURE', null, previous.minTenureMonths, level.minTenureMonths);
   if (level.minProjects < previous.minProjects) decrease('PROJECTS', null, previous.minProjects, level.minProjects);
   if (!gateAtLeastAsStrict(level.gate, previous.gate)) decrease('GATE', null, previous.gate, level.gate);
   return errors;
@@ -120,12 +159,19 @@ export function validateQualificationFramework(
   roleModel: RoleModel,
 ): Result<QualificationFramework, QualificationFrameworkError[]> {
   const errors: QualificationFrameworkError[] = [];
-  if (typeof framework.id !== 'string' || framework.id.trim() === '') errors.push({ code: 'FRAMEWORK.INVALID_ID', data: { id: framework.id } });
-  if (!Number.isInteger(framework.version) || framework.version < 1) errors.push({ code: 'FRAMEWORK.INVALID_VERSION', data: { version: framework.version } });
-  for (const locale of missingLocales(framework.name)) errors.push({ code: 'FRAMEWORK.MISSING_NAME', data: { level: null, locale } });
-  if (framework.role !== roleModel.role) errors.push({ code: 'FRAMEWORK.ROLE_MISMATCH', data: { role: framework.role, roleModelRole: roleModel.role } });
+  if (typeof framework.id !== 'string' || framework.id.trim() === '')
+    errors.push({ code: 'FRAMEWORK.INVALID_ID', data: { id: framework.id } });
+  if (!Number.isInteger(framework.version) || framework.version < 1)
+    errors.push({ code: 'FRAMEWORK.INVALID_VERSION', data: { version: framework.version } });
+  for (const locale of missingLocales(framework.name))
+    errors.push({ code: 'FRAMEWORK.MISSING_NAME', data: { level: null, locale } });
+  if (framework.role !== roleModel.role)
+    errors.push({ code: 'FRAMEWORK.ROLE_MISMATCH', data: { role: framework.role, roleModelRole: roleModel.role } });
   if (framework.roleModel.id !== roleModel.id || framework.roleModel.version !== roleModel.version) {
-    errors.push({ code: 'FRAMEWORK.ROLE_MODEL_MISMATCH', data: { expected: framework.roleModel, actual: { id: roleModel.id, version: roleModel.version } } });
+    errors.push({
+      code: 'FRAMEWORK.ROLE_MODEL_MISMATCH',
+      data: { expected: framework.roleModel, actual: { id: roleModel.id, version: roleModel.version } },
+    });
   }
   if (!Number.isInteger(framework.validityMonths) || framework.validityMonths < 1) {
     errors.push({ code: 'FRAMEWORK.INVALID_VALIDITY', data: { validityMonths: framework.validityMonths } });
@@ -133,7 +179,11 @@ export function validateQualificationFramework(
   if (framework.levels.length === 0) errors.push({ code: 'FRAMEWORK.NO_LEVELS', data: {} });
   const dimensions = roleModel.dimensions.map((dimension) => dimension.code);
   framework.levels.forEach((level, index) => {
-    if (level.level !== index + 1) errors.push({ code: 'FRAMEWORK.LEVELS_NOT_CONTIGUOUS', data: { position: index, expected: index + 1, found: level.level } });
+    if (level.level !== index + 1)
+      errors.push({
+        code: 'FRAMEWORK.LEVELS_NOT_CONTIGUOUS',
+        data: { position: index, expected: index + 1, found: level.level },
+      });
     errors.push(...levelErrors(level, dimensions));
     const previous = framework.levels[index - 1];
     if (previous !== undefined) errors.push(...decreaseErrors(previous, level, dimensions));
@@ -185,7 +235,12 @@ export function reviseQualificationFramework(
   roleModel: RoleModel,
 ): Result<QualificationFramework, QualificationFrameworkError[]> {
   if (roleModel.id !== framework.roleModel.id) {
-    return err([{ code: 'FRAMEWORK.ROLE_MODEL_MISMATCH', data: { expected: framework.roleModel, actual: { id: roleModel.id, version: roleModel.version } } }]);
+    return err([
+      {
+        code: 'FRAMEWORK.ROLE_MODEL_MISMATCH',
+        data: { expected: framework.roleModel, actual: { id: roleModel.id, version: roleModel.version } },
+      },
+    ]);
   }
   return defineQualificationFramework(
     {

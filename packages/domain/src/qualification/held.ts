@@ -21,7 +21,13 @@ export interface CertificationRecord {
 export type QualificationHeld =
   | { readonly held: true; readonly level: number; readonly validUntil: Date | null; readonly assessmentId: string }
   | { readonly held: false; readonly reason: 'NEVER_ASSESSED' }
-  | { readonly held: false; readonly reason: 'EXPIRED'; readonly expiredAt: Date; readonly assessmentId: string; readonly level: number }
+  | {
+      readonly held: false;
+      readonly reason: 'EXPIRED';
+      readonly expiredAt: Date;
+      readonly assessmentId: string;
+      readonly level: number;
+    }
   | { readonly held: false; readonly reason: 'NO_LEVEL_REACHED'; readonly assessmentId: string };
 
 /**
@@ -49,9 +55,16 @@ export function qualificationAt(
     }
   }
   if (latest === undefined) return { held: false, reason: 'NEVER_ASSESSED' };
-  if (latest.level === null || latest.level <= 0) return { held: false, reason: 'NO_LEVEL_REACHED', assessmentId: latest.assessmentId };
+  if (latest.level === null || latest.level <= 0)
+    return { held: false, reason: 'NO_LEVEL_REACHED', assessmentId: latest.assessmentId };
   if (latest.validUntil !== null && t >= latest.validUntil.getTime()) {
-    return { held: false, reason: 'EXPIRED', expiredAt: latest.validUntil, assessmentId: latest.assessmentId, level: latest.level };
+    return {
+      held: false,
+      reason: 'EXPIRED',
+      expiredAt: latest.validUntil,
+      assessmentId: latest.assessmentId,
+      level: latest.level,
+    };
   }
   return { held: true, level: latest.level, validUntil: latest.validUntil, assessmentId: latest.assessmentId };
 }

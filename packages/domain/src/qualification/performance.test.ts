@@ -1,6 +1,17 @@
-import { PERFORMANCE_RATINGS, PerformanceRecord, checkPerformanceGate, gateAtLeastAsStrict, isPerformanceRating, performanceRatingRank } from './performance';
+import {
+  PERFORMANCE_RATINGS,
+  PerformanceRecord,
+  checkPerformanceGate,
+  gateAtLeastAsStrict,
+  isPerformanceRating,
+  performanceRatingRank,
+} from './performance';
 
-const period = (name: string, endsAt: string, rating: PerformanceRecord['rating']): PerformanceRecord => ({ period: name, endsAt: new Date(endsAt), rating });
+const period = (name: string, endsAt: string, rating: PerformanceRecord['rating']): PerformanceRecord => ({
+  period: name,
+  endsAt: new Date(endsAt),
+  rating,
+});
 const history = [
   period('2023', '2024-01-01T00:00:00Z', 'D'),
   period('2024', '2025-01-01T00:00:00Z', 'B'),
@@ -36,7 +47,10 @@ describe('checkPerformanceGate', () => {
   it('fails on missing periods: a gate is never passed without evidence', () => {
     const check = checkPerformanceGate({ minimumRating: 'D', periods: 4 }, history, at);
     expect(check).toMatchObject({ passed: false, missingPeriods: 1, below: [] });
-    expect(checkPerformanceGate({ minimumRating: 'D', periods: 1 }, [], at)).toMatchObject({ passed: false, missingPeriods: 1 });
+    expect(checkPerformanceGate({ minimumRating: 'D', periods: 1 }, [], at)).toMatchObject({
+      passed: false,
+      missingPeriods: 1,
+    });
   });
 
   it('looks only at periods ended by the moment, in end order whatever the input order', () => {
@@ -45,8 +59,12 @@ describe('checkPerformanceGate', () => {
     expect(check.considered.map((p) => p.period)).toEqual(['2024', '2023']);
     expect(check.passed).toBe(false);
     // A period ending exactly at the moment counts.
-    expect(checkPerformanceGate({ minimumRating: 'B+', periods: 1 }, history, new Date('2026-01-01T00:00:00Z')).passed).toBe(true);
-    expect(checkPerformanceGate({ minimumRating: 'B+', periods: 1 }, history, new Date('2025-12-31T23:59:59.999Z')).passed).toBe(false);
+    expect(
+      checkPerformanceGate({ minimumRating: 'B+', periods: 1 }, history, new Date('2026-01-01T00:00:00Z')).passed,
+    ).toBe(true);
+    expect(
+      checkPerformanceGate({ minimumRating: 'B+', periods: 1 }, history, new Date('2025-12-31T23:59:59.999Z')).passed,
+    ).toBe(false);
   });
 });
 

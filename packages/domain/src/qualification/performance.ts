@@ -38,7 +38,11 @@ export interface PerformanceGateCheck {
 }
 
 /** Checks the gate against the periods that ended at or before `at`. */
-export function checkPerformanceGate(gate: PerformanceGate, records: readonly PerformanceRecord[], at: Date): PerformanceGateCheck {
+export function checkPerformanceGate(
+  gate: PerformanceGate,
+  records: readonly PerformanceRecord[],
+  at: Date,
+): PerformanceGateCheck {
   const t = at.getTime();
   const considered = records
     .filter((record) => record.endsAt.getTime() <= t)
@@ -54,5 +58,8 @@ export function checkPerformanceGate(gate: PerformanceGate, records: readonly Pe
 export function gateAtLeastAsStrict(next: PerformanceGate | null, previous: PerformanceGate | null): boolean {
   if (previous === null) return true;
   if (next === null) return false;
-  return next.periods >= previous.periods && performanceRatingRank(next.minimumRating) >= performanceRatingRank(previous.minimumRating);
+  return (
+    next.periods >= previous.periods &&
+    performanceRatingRank(next.minimumRating) >= performanceRatingRank(previous.minimumRating)
+  );
 }

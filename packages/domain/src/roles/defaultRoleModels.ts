@@ -9,7 +9,10 @@ function dimension(code: string, zhCN: string, en: string, behaviours: readonly 
   return {
     code,
     name: { 'zh-CN': zhCN, en },
-    behaviours: behaviours.map(([behaviour, bZh, bEn]) => ({ code: `${code}.${behaviour}`, name: { 'zh-CN': bZh, en: bEn } })),
+    behaviours: behaviours.map(([behaviour, bZh, bEn]) => ({
+      code: `${code}.${behaviour}`,
+      name: { 'zh-CN': bZh, en: bEn },
+    })),
   };
 }
 

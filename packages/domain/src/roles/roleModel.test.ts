@@ -1,5 +1,18 @@
-import { DEFAULT_AR_ROLE_MODEL, DEFAULT_FR_ROLE_MODEL, DEFAULT_ROLE_MODELS, DEFAULT_SR_ROLE_MODEL } from './defaultRoleModels';
-import { RoleDimension, RoleModel, defineRoleModel, reviseRoleModel, roleModelDimensionCodes, roleModelRef, validateRoleModel } from './roleModel';
+import {
+  DEFAULT_AR_ROLE_MODEL,
+  DEFAULT_FR_ROLE_MODEL,
+  DEFAULT_ROLE_MODELS,
+  DEFAULT_SR_ROLE_MODEL,
+} from './defaultRoleModels';
+import {
+  RoleDimension,
+  RoleModel,
+  defineRoleModel,
+  reviseRoleModel,
+  roleModelDimensionCodes,
+  roleModelRef,
+  validateRoleModel,
+} from './roleModel';
 
 const text = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
@@ -9,7 +22,13 @@ function model(overrides: Partial<RoleModel> = {}): RoleModel {
     role: 'AR',
     version: 1,
     name: text('模型', 'Model'),
-    dimensions: [{ code: 'D1', name: text('维度一', 'Dimension one'), behaviours: [{ code: 'D1.B1', name: text('行为', 'Behaviour') }] }],
+    dimensions: [
+      {
+        code: 'D1',
+        name: text('维度一', 'Dimension one'),
+        behaviours: [{ code: 'D1.B1', name: text('行为', 'Behaviour') }],
+      },
+    ],
     ...overrides,
   };
 }
@@ -25,19 +44,25 @@ describe('default role models (DOMAIN.md §2)', () => {
     expect(roleModelDimensionCodes(DEFAULT_FR_ROLE_MODEL)).toEqual(['H', 'E', 'R', 'O', 'S']);
   });
 
-  it.each(Object.entries(DEFAULT_ROLE_MODELS))('%s is valid, version 1, bilingual, with key behaviours in every dimension', (role, m) => {
-    expect(m.role).toBe(role);
-    expect(m.version).toBe(1);
-    expect(validateRoleModel(m)).toEqual({ ok: true, value: m });
-    for (const dimension of m.dimensions) {
-      expect(dimension.behaviours.length).toBeGreaterThan(0);
-      for (const behaviour of dimension.behaviours) expect(behaviour.code.startsWith(`${dimension.code}.`)).toBe(true);
-    }
-  });
+  it.each(Object.entries(DEFAULT_ROLE_MODELS))(
+    '%s is valid, version 1, bilingual, with key behaviours in every dimension',
+    (role, m) => {
+      expect(m.role).toBe(role);
+      expect(m.version).toBe(1);
+      expect(validateRoleModel(m)).toEqual({ ok: true, value: m });
+      for (const dimension of m.dimensions) {
+        expect(dimension.behaviours.length).toBeGreaterThan(0);
+        for (const behaviour of dimension.behaviours)
+          expect(behaviour.code.startsWith(`${dimension.code}.`)).toBe(true);
+      }
+    },
+  );
 
   it('uses the words users know', () => {
     expect(DEFAULT_AR_ROLE_MODEL.dimensions[0]?.name['zh-CN']).toBe('销售项目的主导者');
-    expect(DEFAULT_FR_ROLE_MODEL.dimensions.find((d) => d.code === 'R')?.behaviours.map((b) => b.name['zh-CN'])).toEqual(['按契约交付', '按预算执行']);
+    expect(
+      DEFAULT_FR_ROLE_MODEL.dimensions.find((d) => d.code === 'R')?.behaviours.map((b) => b.name['zh-CN']),
+    ).toEqual(['按契约交付', '按预算执行']);
   });
 
   it('is frozen: the defaults cannot be changed in place', () => {
@@ -54,7 +79,10 @@ describe('validateRoleModel', () => {
   });
 
   it('refuses a model without dimensions', () => {
-    expect(validateRoleModel(model({ dimensions: [] }))).toEqual({ ok: false, error: [{ code: 'ROLE_MODEL.NO_DIMENSIONS', data: {} }] });
+    expect(validateRoleModel(model({ dimensions: [] }))).toEqual({
+      ok: false,
+      error: [{ code: 'ROLE_MODEL.NO_DIMENSIONS', data: {} }],
+    });
   });
 
   it('refuses duplicate dimension codes', () => {
@@ -67,7 +95,9 @@ describe('validateRoleModel', () => {
 
   it('refuses duplicate behaviour codes within a dimension', () => {
     const b = { code: 'B', name: text('行为', 'Behaviour') };
-    expect(validateRoleModel(model({ dimensions: [{ code: 'D', name: text('维', 'D'), behaviours: [b, b] }] }))).toEqual({
+    expect(
+      validateRoleModel(model({ dimensions: [{ code: 'D', name: text('维', 'D'), behaviours: [b, b] }] })),
+    ).toEqual({
       ok: false,
       error: [{ code: 'ROLE_MODEL.DUPLICATE_BEHAVIOUR', data: { dimension: 'D', behaviour: 'B' } }],
     });
@@ -136,7 +166,10 @@ describe('versions', () => {
   });
 
   it('an invalid edit makes no version', () => {
-    expect(reviseRoleModel(DEFAULT_AR_ROLE_MODEL, { dimensions: [] })).toEqual({ ok: false, error: [{ code: 'ROLE_MODEL.NO_DIMENSIONS', data: {} }] });
+    expect(reviseRoleModel(DEFAULT_AR_ROLE_MODEL, { dimensions: [] })).toEqual({
+      ok: false,
+      error: [{ code: 'ROLE_MODEL.NO_DIMENSIONS', data: {} }],
+    });
   });
 
   it('copies its input: later changes to the caller’s arrays do not reach the model', () => {

@@ -46,28 +46,39 @@ export type RoleModelError =
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 function nameErrors(text: LocalizedText, dimension: string | null, behaviour: string | null): RoleModelError[] {
-  return missingLocales(text).map((locale) => ({ code: 'ROLE_MODEL.MISSING_NAME', data: { dimension, behaviour, locale } }));
+  return missingLocales(text).map((locale) => ({
+    code: 'ROLE_MODEL.MISSING_NAME',
+    data: { dimension, behaviour, locale },
+  }));
 }
 
 /** Every problem with a model, not only the first: HR fixes a form in one pass. */
 export function validateRoleModel(model: RoleModel): Result<RoleModel, RoleModelError[]> {
   const errors: RoleModelError[] = [];
-  if (typeof model.id !== 'string' || model.id.trim() === '') errors.push({ code: 'ROLE_MODEL.INVALID_ID', data: { id: model.id } });
+  if (typeof model.id !== 'string' || model.id.trim() === '')
+    errors.push({ code: 'ROLE_MODEL.INVALID_ID', data: { id: model.id } });
   if (!isTriangleRole(model.role)) errors.push({ code: 'ROLE_MODEL.UNKNOWN_ROLE', data: { role: model.role } });
-  if (!Number.isInteger(model.version) || model.version < 1) errors.push({ code: 'ROLE_MODEL.INVALID_VERSION', data: { version: model.version } });
+  if (!Number.isInteger(model.version) || model.version < 1)
+    errors.push({ code: 'ROLE_MODEL.INVALID_VERSION', data: { version: model.version } });
   errors.push(...nameErrors(model.name, null, null));
   if (model.dimensions.length === 0) errors.push({ code: 'ROLE_MODEL.NO_DIMENSIONS', data: {} });
   const seen = new Set<string>();
   for (const dimension of model.dimensions) {
-    if (!CODE.test(dimension.code)) errors.push({ code: 'ROLE_MODEL.INVALID_CODE', data: { dimension: null, code: dimension.code } });
-    if (seen.has(dimension.code)) errors.push({ code: 'ROLE_MODEL.DUPLICATE_DIMENSION', data: { dimension: dimension.code } });
+    if (!CODE.test(dimension.code))
+      errors.push({ code: 'ROLE_MODEL.INVALID_CODE', data: { dimension: null, code: dimension.code } });
+    if (seen.has(dimension.code))
+      errors.push({ code: 'ROLE_MODEL.DUPLICATE_DIMENSION', data: { dimension: dimension.code } });
     seen.add(dimension.code);
     errors.push(...nameErrors(dimension.name, dimension.code, null));
     const behaviours = new Set<string>();
     for (const behaviour of dimension.behaviours) {
-      if (!CODE.test(behaviour.code)) errors.push({ code: 'ROLE_MODEL.INVALID_CODE', data: { dimension: dimension.code, code: behaviour.code } });
+      if (!CODE.test(behaviour.code))
+        errors.push({ code: 'ROLE_MODEL.INVALID_CODE', data: { dimension: dimension.code, code: behaviour.code } });
       if (behaviours.has(behaviour.code)) {
-        errors.push({ code: 'ROLE_MODEL.DUPLICATE_BEHAVIOUR', data: { dimension: dimension.code, behaviour: behaviour.code } });
+        errors.push({
+          code: 'ROLE_MODEL.DUPLICATE_BEHAVIOUR',
+          data: { dimension: dimension.code, behaviour: behaviour.code },
+        });
       }
       behaviours.add(behaviour.code);
       errors.push(...nameErrors(behaviour.name, dimension.code, behaviour.code));
@@ -98,7 +109,9 @@ function freezeModel(model: RoleModel): RoleModel {
         Object.freeze({
           code: dimension.code,
           name: freezeText(dimension.name),
-          behaviours: Object.freeze(dimension.behaviours.map((b) => Object.freeze({ code: b.code, name: freezeText(b.name) }))),
+          behaviours: Object.freeze(
+            dimension.behaviours.map((b) => Object.freeze({ code: b.code, name: freezeText(b.name) })),
+          ),
         }),
       ),
     ),

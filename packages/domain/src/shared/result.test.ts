@@ -8,7 +8,10 @@ describe('Result', () => {
   });
 
   it('builds coded errors with data and no prose', () => {
-    expect(domainError('MONEY.UNKNOWN_CURRENCY', { currency: 'XXX' })).toEqual({ code: 'MONEY.UNKNOWN_CURRENCY', data: { currency: 'XXX' } });
+    expect(domainError('MONEY.UNKNOWN_CURRENCY', { currency: 'XXX' })).toEqual({
+      code: 'MONEY.UNKNOWN_CURRENCY',
+      data: { currency: 'XXX' },
+    });
   });
 
   it('unwraps an ok result', () => {

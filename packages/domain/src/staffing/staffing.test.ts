@@ -1,5 +1,11 @@
 import { CertificationRecord, QualificationHeld, qualificationAt } from '../qualification/held';
-import { DEFAULT_STAFFING_RULES, StaffingRule, checkAppointment, minimumLevelFor, validateStaffingRules } from './staffing';
+import {
+  DEFAULT_STAFFING_RULES,
+  StaffingRule,
+  checkAppointment,
+  minimumLevelFor,
+  validateStaffingRules,
+} from './staffing';
 
 const heldAt = (level: number): QualificationHeld => ({ held: true, level, validUntil: null, assessmentId: 'a1' });
 const rules = DEFAULT_STAFFING_RULES;
@@ -21,7 +27,11 @@ describe('default staffing rules', () => {
   });
 
   it('the strictest of overlapping rules wins', () => {
-    const overlapping: StaffingRule[] = [...rules, { role: 'AR', grade: 'II', minimumLevel: 4 }, { role: 'AR', grade: 'II', minimumLevel: 1 }];
+    const overlapping: StaffingRule[] = [
+      ...rules,
+      { role: 'AR', grade: 'II', minimumLevel: 4 },
+      { role: 'AR', grade: 'II', minimumLevel: 1 },
+    ];
     expect(minimumLevelFor(overlapping, 'AR', 'II')).toBe(4);
   });
 });
@@ -47,12 +57,22 @@ describe('checkAppointment', () => {
   });
 
   it('refuses someone never assessed', () => {
-    expect(checkAppointment({ qualification: { held: false, reason: 'NEVER_ASSESSED' }, role: 'AR', grade: 'III', rules })).toEqual({
+    expect(
+      checkAppointment({ qualification: { held: false, reason: 'NEVER_ASSESSED' }, role: 'AR', grade: 'III', rules }),
+    ).toEqual({
       ok: false,
       error: [
         {
           code: 'STAFFING.NOT_QUALIFIED',
-          data: { role: 'AR', grade: 'III', required: 1, reason: 'NEVER_ASSESSED', expiredAt: null, level: null, assessmentId: null },
+          data: {
+            role: 'AR',
+            grade: 'III',
+            required: 1,
+            reason: 'NEVER_ASSESSED',
+            expiredAt: null,
+            level: null,
+            assessmentId: null,
+          },
         },
       ],
     });
@@ -78,25 +98,52 @@ describe('checkAppointment', () => {
       error: [
         {
           code: 'STAFFING.NOT_QUALIFIED',
-          data: { role: 'FR', grade: 'I', required: 3, reason: 'EXPIRED', expiredAt: new Date('2026-01-01T00:00:00Z'), level: 4, assessmentId: 'a9' },
+          data: {
+            role: 'FR',
+            grade: 'I',
+            required: 3,
+            reason: 'EXPIRED',
+            expiredAt: new Date('2026-01-01T00:00:00Z'),
+            level: 4,
+            assessmentId: 'a9',
+          },
         },
       ],
     });
   });
 
   it('refuses when the deciding assessment reached no level', () => {
-    expect(checkAppointment({ qualification: { held: false, reason: 'NO_LEVEL_REACHED', assessmentId: 'a2' }, role: 'SR', grade: 'II', rules })).toMatchObject({
+    expect(
+      checkAppointment({
+        qualification: { held: false, reason: 'NO_LEVEL_REACHED', assessmentId: 'a2' },
+        role: 'SR',
+        grade: 'II',
+        rules,
+      }),
+    ).toMatchObject({
       ok: false,
-      error: [{ code: 'STAFFING.NOT_QUALIFIED', data: { reason: 'NO_LEVEL_REACHED', assessmentId: 'a2', expiredAt: null } }],
+      error: [
+        { code: 'STAFFING.NOT_QUALIFIED', data: { reason: 'NO_LEVEL_REACHED', assessmentId: 'a2', expiredAt: null } },
+      ],
     });
   });
 
   it('lets roles without a rule pass, qualified or not', () => {
-    expect(checkAppointment({ qualification: { held: false, reason: 'NEVER_ASSESSED' }, role: 'SPONSOR', grade: 'I', rules })).toEqual({
+    expect(
+      checkAppointment({
+        qualification: { held: false, reason: 'NEVER_ASSESSED' },
+        role: 'SPONSOR',
+        grade: 'I',
+        rules,
+      }),
+    ).toEqual({
       ok: true,
       value: { role: 'SPONSOR', grade: 'I', required: null, held: null },
     });
-    expect(checkAppointment({ qualification: heldAt(1), role: 'CORE_MEMBER', grade: 'I', rules })).toMatchObject({ ok: true, value: { held: 1 } });
+    expect(checkAppointment({ qualification: heldAt(1), role: 'CORE_MEMBER', grade: 'I', rules })).toMatchObject({
+      ok: true,
+      value: { held: 1 },
+    });
     expect(checkAppointment({ qualification: heldAt(1), role: 'AR', grade: 'I', rules: [] }).ok).toBe(true);
   });
 });

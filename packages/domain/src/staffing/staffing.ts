@@ -15,7 +15,9 @@ const LEVEL_BY_GRADE: Readonly<Record<ProjectGrade, number>> = { I: 3, II: 2, II
 
 /** AR, SR and FR need level 3 on grade I, 2 on grade II, 1 on grade III; supporting roles have no rule. */
 export const DEFAULT_STAFFING_RULES: readonly StaffingRule[] = Object.freeze(
-  (['AR', 'SR', 'FR'] as const).flatMap((role) => PROJECT_GRADES.map((grade) => Object.freeze({ role, grade, minimumLevel: LEVEL_BY_GRADE[grade] }))),
+  (['AR', 'SR', 'FR'] as const).flatMap((role) =>
+    PROJECT_GRADES.map((grade) => Object.freeze({ role, grade, minimumLevel: LEVEL_BY_GRADE[grade] })),
+  ),
 );
 
 export type StaffingRuleError =
@@ -25,25 +27,35 @@ export type StaffingRuleError =
   | DomainError<'STAFFING.DUPLICATE_RULE', { index: number; role: TriangleRole; grade: ProjectGrade }>;
 
 /** One rule per role and grade, a known role and grade, and a whole minimum level of at least 1. */
-export function validateStaffingRules(rules: readonly StaffingRule[]): Result<readonly StaffingRule[], StaffingRuleError[]> {
+export function validateStaffingRules(
+  rules: readonly StaffingRule[],
+): Result<readonly StaffingRule[], StaffingRuleError[]> {
   const errors: StaffingRuleError[] = [];
   const seen = new Set<string>();
   rules.forEach((rule, index) => {
     if (!isTriangleRole(rule.role)) errors.push({ code: 'STAFFING.UNKNOWN_ROLE', data: { index, role: rule.role } });
-    if (!(PROJECT_GRADES as readonly string[]).includes(rule.grade)) errors.push({ code: 'STAFFING.UNKNOWN_GRADE', data: { index, grade: rule.grade } });
-    if (!Number.isInteger(rule.minimumLevel) || rule.minimumLevel < 1) errors.push({ code: 'STAFFING.INVALID_LEVEL', data: { index, minimumLevel: rule.minimumLevel } });
+    if (!(PROJECT_GRADES as readonly string[]).includes(rule.grade))
+      errors.push({ code: 'STAFFING.UNKNOWN_GRADE', data: { index, grade: rule.grade } });
+    if (!Number.isInteger(rule.minimumLevel) || rule.minimumLevel < 1)
+      errors.push({ code: 'STAFFING.INVALID_LEVEL', data: { index, minimumLevel: rule.minimumLevel } });
     const key = `${rule.role}/${rule.grade}`;
-    if (seen.has(key)) errors.push({ code: 'STAFFING.DUPLICATE_RULE', data: { index, role: rule.role, grade: rule.grade } });
+    if (seen.has(key))
+      errors.push({ code: 'STAFFING.DUPLICATE_RULE', data: { index, role: rule.role, grade: rule.grade } });
     seen.add(key);
   });
   return errors.length === 0 ? ok(rules) : err(errors);
 }
 
 /** The level a role needs on a grade; null when no rule covers it. Overlapping rules: the strictest wins. */
-export function minimumLevelFor(rules: readonly StaffingRule[], role: TriangleRole, grade: ProjectGrade): number | null {
+export function minimumLevelFor(
+  rules: readonly StaffingRule[],
+  role: TriangleRole,
+  grade: ProjectGrade,
+): number | null {
   let required: number | null = null;
   for (const rule of rules) {
-    if (rule.role === role && rule.grade === grade && (required === null || rule.minimumLevel > required)) required = rule.minimumLevel;
+    if (rule.role === role && rule.grade === grade && (required === null || rule.minimumLevel > required))
+      required = rule.minimumLevel;
   }
   return required;
 }
@@ -103,6 +115,7 @@ export function checkAppointment(check: AppointmentCheck): Result<AppointmentCle
       },
     ]);
   }
-  if (qualification.level < required) return err([{ code: 'STAFFING.BELOW_MINIMUM', data: { role, grade, required, held: qualification.level } }]);
+  if (qualification.level < required)
+    return err([{ code: 'STAFFING.BELOW_MINIMUM', data: { role, grade, required, held: qualification.level } }]);
   return ok({ role, grade, required, held });
 }

@@ -27,7 +27,17 @@ export function addMonthsUtc(at: Date, months: number): Date {
   const targetMonth = ((month % 12) + 12) % 12;
   const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
   const day = Math.min(at.getUTCDate(), lastDay);
-  return new Date(Date.UTC(targetYear, targetMonth, day, at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds(), at.getUTCMilliseconds()));
+  return new Date(
+    Date.UTC(
+      targetYear,
+      targetMonth,
+      day,
+      at.getUTCHours(),
+      at.getUTCMinutes(),
+      at.getUTCSeconds(),
+      at.getUTCMilliseconds(),
+    ),
+  );
 }
 
 /** Whole calendar months from `from` to `to` (0 when `to` is before `from`). */

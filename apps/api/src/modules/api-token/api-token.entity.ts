@@ -13,7 +13,9 @@ export class ApiToken extends BaseRecord {
   @KeyColumn(64)
   tokenHash: string;
 
-  @Field(() => [String], { description: 'Scopes: read, write:org, write:projects, write:qualifications, write:authority, decide, write:pools.' })
+  @Field(() => [String], {
+    description: 'Scopes: read, write:org, write:projects, write:qualifications, write:authority, decide, write:pools.',
+  })
   @JsonColumn({ nullable: false })
   scopes: string[];
 
@@ -33,6 +35,9 @@ export class ApiToken extends BaseRecord {
   @StringColumn(500, { nullable: true })
   revokeReason: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The secret: returned once, by createApiToken; null ever after (only its hash is stored).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The secret: returned once, by createApiToken; null ever after (only its hash is stored).',
+  })
   secret?: string | null;
 }

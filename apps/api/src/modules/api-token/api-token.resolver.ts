@@ -24,19 +24,25 @@ export const apiTokenSpec: CrudSpec<ApiToken> = {
 
 export const ApiTokenCrudResolver = createCrudResolver(apiTokenSpec);
 
-
 @Resolver(() => ApiToken)
 export class ApiTokenResolver {
-  @Mutation(() => ApiToken, { description: 'Creates an API token for an integration. Its `secret` is in this response only: store it now; only its hash is kept.' })
+  @Mutation(() => ApiToken, {
+    description:
+      'Creates an API token for an integration. Its `secret` is in this response only: store it now; only its hash is kept.',
+  })
   @UseMiddleware(allow('users', 'write'))
   async createApiToken(
     @Arg('name', { description: 'What the token is for.' }) name: string,
     @Arg('scopes', () => [String], { description: `Scopes: ${TOKEN_SCOPES.join(', ')}.` }) scopes: string[],
-    @Arg('expiresAt', () => DateTimeScalar, { nullable: true, description: 'When it stops working; omit for never.' }) expiresAt: Date | undefined,
+    @Arg('expiresAt', () => DateTimeScalar, { nullable: true, description: 'When it stops working; omit for never.' })
+    expiresAt: Date | undefined,
     @Ctx() ctx: Context,
   ): Promise<ApiToken> {
     const unknown = scopes.filter((s) => !(TOKEN_SCOPES as readonly string[]).includes(s));
-    if (unknown.length || scopes.length === 0) throw badInput({ scopes: `use one or more of ${TOKEN_SCOPES.join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}` });
+    if (unknown.length || scopes.length === 0)
+      throw badInput({
+        scopes: `use one or more of ${TOKEN_SCOPES.join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`,
+      });
     if (name.trim().length === 0 || name.length > 200) throw badInput({ name: 'must be 1..200 characters' });
     if (expiresAt && expiresAt.getTime() <= ctx.now.getTime()) throw badInput({ expiresAt: 'must be in the future' });
     const principal = ctx.principal;

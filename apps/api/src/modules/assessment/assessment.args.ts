@@ -58,10 +58,16 @@ export class CreateAssessmentArgs {
   @ArrayMaxSize(50)
   ratings: RatingInput[];
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'In the role since (default: first appointment in the role).' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'In the role since (default: first appointment in the role).',
+  })
   inRoleSince?: Date | null;
 
-  @Field(() => Int, { nullable: true, description: 'Completed projects in the role (default: closed projects with an appointment in the role).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Completed projects in the role (default: closed projects with an appointment in the role).',
+  })
   @IsOptional()
   @Min(0)
   completedProjects?: number;

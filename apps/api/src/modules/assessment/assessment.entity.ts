@@ -4,7 +4,10 @@ import { BaseRecord, DateTimeColumn, IdColumn, JsonColumn, KeyColumn, StringColu
 import { AssessmentKindEnum, TriangleRoleEnum } from '../../platform/enums';
 import { DateTimeScalar, JSONScalar } from '../../platform/scalars';
 
-@ObjectType({ description: 'An assessment of a person against a framework version: ratings per dimension, and the evaluated result (level, validity, gap).' })
+@ObjectType({
+  description:
+    'An assessment of a person against a framework version: ratings per dimension, and the evaluated result (level, validity, gap).',
+})
 @Entity('assessments')
 @Index('ix_assessments_person_role', ['personId', 'role'])
 export class Assessment extends BaseRecord {
@@ -36,15 +39,25 @@ export class Assessment extends BaseRecord {
   @DateTimeColumn()
   assessedAt: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Since when the person is in the role (tenure counts from here); default: first appointment in the role.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'Since when the person is in the role (tenure counts from here); default: first appointment in the role.',
+  })
   @DateTimeColumn({ nullable: true })
   inRoleSince: Date | null;
 
-  @Field(() => Int, { description: 'Completed projects in the role at assessment; default: closed projects with an appointment in the role.' })
+  @Field(() => Int, {
+    description:
+      'Completed projects in the role at assessment; default: closed projects with an appointment in the role.',
+  })
   @Column({ type: 'integer', default: 0 })
   completedProjects: number;
 
-  @Field(() => JSONScalar, { nullable: true, description: 'Appraisal ratings: [{ period, endsAt, rating }] with rating A, B+, B, C or D.' })
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description: 'Appraisal ratings: [{ period, endsAt, rating }] with rating A, B+, B, C or D.',
+  })
   @JsonColumn()
   performance: Array<{ period: string; endsAt: string; rating: string }> | null;
 
@@ -64,7 +77,10 @@ export class Assessment extends BaseRecord {
   @DateTimeColumn({ nullable: true })
   validUntil: Date | null;
 
-  @Field(() => JSONScalar, { nullable: true, description: 'Gap to the next level: dimensions short and by how much, tenure, projects, gate.' })
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description: 'Gap to the next level: dimensions short and by how much, tenure, projects, gate.',
+  })
   @JsonColumn()
   gap: Record<string, unknown> | null;
 

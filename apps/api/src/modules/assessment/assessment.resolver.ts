@@ -1,9 +1,20 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  UseMiddleware,
+} from 'type-graphql';
 import { EntityManager, In } from 'typeorm';
 import {
   evaluateQualification,
   PerformanceRating,
-
   QualificationFramework as DomainFramework,
   qualificationAt,
   TriangleRole,
@@ -26,15 +37,23 @@ import { Person } from '../person/person.entity';
 import { TeamAppointment } from '../team-appointment/team-appointment.entity';
 import { Project } from '../project/project.entity';
 
-
 /** The stored framework as the domain sees it (one version per framework row). */
-async function loadFramework(em: EntityManager, frameworkId: number): Promise<{ row: QualificationFramework; framework: DomainFramework }> {
+async function loadFramework(
+  em: EntityManager,
+  frameworkId: number,
+): Promise<{ row: QualificationFramework; framework: DomainFramework }> {
   const row = await em.findOneBy(QualificationFramework, { id: frameworkId });
   if (!row) throw badInput({ frameworkId: `qualification framework ${frameworkId} does not exist` });
   const version = await em.findOneByOrFail(RoleModelVersion, { id: row.roleModelVersionId });
-  const dimensions = (await em.find(RoleModelDimension, { where: { roleModelVersionId: version.id }, order: { sortOrder: 'ASC', id: 'ASC' } })).map((d) => d.code);
+  const dimensions = (
+    await em.find(RoleModelDimension, {
+      where: { roleModelVersionId: version.id },
+      order: { sortOrder: 'ASC', id: 'ASC' },
+    })
+  ).map((d) => d.code);
   const levels = await em.find(QualificationLevel, { where: { frameworkId }, order: { level: 'ASC' } });
-  if (levels.length === 0) throw badInput({ frameworkId: `qualification framework ${frameworkId} has no levels yet; add levels first` });
+  if (levels.length === 0)
+    throw badInput({ frameworkId: `qualification framework ${frameworkId} has no levels yet; add levels first` });
   const requirements = await em.findBy(LevelRequirement, { levelId: In(levels.map((l) => l.id)) });
   const framework: DomainFramework = {
     id: String(row.id),
@@ -47,27 +66,45 @@ async function loadFramework(em: EntityManager, frameworkId: number): Promise<{ 
     levels: levels.map((l) => ({
       level: l.level,
       name: { en: l.name, 'zh-CN': l.nameZh },
-      minProficiency: Object.fromEntries(dimensions.map((d) => [d, requirements.find((r) => r.levelId === l.id && r.dimensionCode === d)?.minProficiency ?? 1])),
+      minProficiency: Object.fromEntries(
+        dimensions.map((d) => [
+          d,
+          requirements.find((r) => r.levelId === l.id && r.dimensionCode === d)?.minProficiency ?? 1,
+        ]),
+      ),
       minTenureMonths: l.minTenureMonths,
       minProjects: l.minProjects,
-      gate: l.gateMinimumRating && l.gatePeriods ? { minimumRating: l.gateMinimumRating as PerformanceRating, periods: l.gatePeriods } : null,
+      gate:
+        l.gateMinimumRating && l.gatePeriods
+          ? { minimumRating: l.gateMinimumRating as PerformanceRating, periods: l.gatePeriods }
+          : null,
     })),
   };
   return { row, framework };
 }
 
 /** Facts not given with the assessment come from the team appointments. */
-async function personFacts(em: EntityManager, personId: number, role: string, given: { inRoleSince?: Date | null; completedProjects?: number }) {
+async function personFacts(
+  em: EntityManager,
+  personId: number,
+  role: string,
+  given: { inRoleSince?: Date | null; completedProjects?: number },
+) {
   let inRoleSince = given.inRoleSince ?? null;
   let completedProjects = given.completedProjects;
   if (given.inRoleSince === undefined || completedProjects === undefined) {
     const appointments = await em.findBy(TeamAppointment, { personId, role });
     if (given.inRoleSince === undefined) {
-      inRoleSince = appointments.reduce<Date | null>((min, a) => (min === null || a.validFrom < min ? a.validFrom : min), null);
+      inRoleSince = appointments.reduce<Date | null>(
+        (min, a) => (min === null || a.validFrom < min ? a.validFrom : min),
+        null,
+      );
     }
     if (completedProjects === undefined) {
       const projectIds = [...new Set(appointments.map((a) => a.projectId))];
-      completedProjects = projectIds.length ? await em.count(Project, { where: { id: In(projectIds), stage: 'CLOSED' } }) : 0;
+      completedProjects = projectIds.length
+        ? await em.count(Project, { where: { id: In(projectIds), stage: 'CLOSED' } })
+        : 0;
     }
   }
   return { inRoleSince, completedProjects: completedProjects ?? 0 };
@@ -84,13 +121,21 @@ const DOMAIN_FIELD: Record<string, string> = {
 };
 
 /** Evaluates the assessment with the domain and returns the columns of its result. */
-async function evaluate(em: EntityManager, values: Partial<Assessment>, ratings: Array<{ dimension: string; proficiency: number }>) {
+async function evaluate(
+  em: EntityManager,
+  values: Partial<Assessment>,
+  ratings: Array<{ dimension: string; proficiency: number }>,
+) {
   const { row, framework } = await loadFramework(em, values.frameworkId as number);
   const facts = await personFacts(em, values.personId as number, row.role, {
     inRoleSince: values.inRoleSince,
     completedProjects: values.completedProjects,
   });
-  const performance = (values.performance ?? []).map((p) => ({ period: p.period, endsAt: new Date(p.endsAt), rating: p.rating as PerformanceRating }));
+  const performance = (values.performance ?? []).map((p) => ({
+    period: p.period,
+    endsAt: new Date(p.endsAt),
+    rating: p.rating as PerformanceRating,
+  }));
   const result = evaluateQualification(
     {
       id: String(values.id ?? 'new'),
@@ -109,13 +154,20 @@ async function evaluate(em: EntityManager, values: Partial<Assessment>, ratings:
     const fieldErrors: Record<string, string> = {};
     for (const e of result.error) {
       const field = DOMAIN_FIELD[e.code] ?? 'ratings';
-      const detail = 'dimension' in e.data ? `${e.code} (${String((e.data as { dimension: string }).dimension)})` : e.code;
+      const detail =
+        'dimension' in e.data ? `${e.code} (${String((e.data as { dimension: string }).dimension)})` : e.code;
       fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]}, ${detail}` : detail;
     }
-    throw new AppError('BAD_USER_INPUT', `The assessment cannot be evaluated: ${Object.entries(fieldErrors).map(([f, m]) => `${f}: ${m}`).join('; ')}`, {
-      fieldErrors,
-      domainErrors: result.error.map((e) => ({ code: e.code, data: snapshot(e.data as object) })),
-    });
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `The assessment cannot be evaluated: ${Object.entries(fieldErrors)
+        .map(([f, m]) => `${f}: ${m}`)
+        .join('; ')}`,
+      {
+        fieldErrors,
+        domainErrors: result.error.map((e) => ({ code: e.code, data: snapshot(e.data as object) })),
+      },
+    );
   }
   const evaluation = result.value;
   const gap = evaluation.gap
@@ -164,7 +216,17 @@ export const assessmentSpec: CrudSpec<Assessment> = {
   // An assessment belongs where the assessed person does.
   scope: { kind: 'through', column: 'personId', parent: () => Person },
   dateColumn: 'assessedAt',
-  readOnlyColumns: ['levelReached', 'validUntil', 'gap', 'evaluation', 'tenureMonths', 'certifies', 'role', 'roleModelVersionId', 'performance'],
+  readOnlyColumns: [
+    'levelReached',
+    'validUntil',
+    'gap',
+    'evaluation',
+    'tenureMonths',
+    'certifies',
+    'role',
+    'roleModelVersionId',
+    'performance',
+  ],
   hooks: {
     async beforeCreate(values, { em, args }) {
       await mustExist(em, Person, values.personId, 'personId', 'person');
@@ -180,7 +242,10 @@ export const assessmentSpec: CrudSpec<Assessment> = {
       const given = ratingArgs(args);
       const ratings = given
         ? given.map((r) => ({ dimension: r.dimension, proficiency: r.proficiency }))
-        : (await em.findBy(AssessmentRating, { assessmentId: before!.id })).map((r) => ({ dimension: r.dimensionCode, proficiency: r.score }));
+        : (await em.findBy(AssessmentRating, { assessmentId: before!.id })).map((r) => ({
+            dimension: r.dimensionCode,
+            proficiency: r.score,
+          }));
       const merged = { ...before, ...patch };
       if (args.inRoleSince === undefined) merged.inRoleSince = before!.inRoleSince;
       Object.assign(patch, await evaluate(em, merged, ratings));
@@ -266,10 +331,16 @@ export class QualificationStatus {
   @Field(() => DateTimeScalar, { nullable: true, description: 'End of validity of the level held.' })
   validUntil: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Why no level is held: NEVER_ASSESSED, EXPIRED or NO_LEVEL_REACHED.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why no level is held: NEVER_ASSESSED, EXPIRED or NO_LEVEL_REACHED.',
+  })
   reason: string | null;
 
-  @Field(() => QualificationGap, { nullable: true, description: 'Gap to the next level (from the deciding assessment); null at the top level or when never assessed.' })
+  @Field(() => QualificationGap, {
+    nullable: true,
+    description: 'Gap to the next level (from the deciding assessment); null at the top level or when never assessed.',
+  })
   gap: QualificationGap | null;
 
   @Field(() => ID, { nullable: true, description: 'The assessment that decides the answer.' })
@@ -278,7 +349,10 @@ export class QualificationStatus {
 
 @Resolver(() => Assessment)
 export class AssessmentResolver {
-  @Query(() => QualificationStatus, { description: 'What the person is qualified as in the role at `at` (default now), and what is missing for the next level.' })
+  @Query(() => QualificationStatus, {
+    description:
+      'What the person is qualified as in the role at `at` (default now), and what is missing for the next level.',
+  })
   @UseMiddleware(allow('qualifications', 'read'))
   async qualificationStatus(
     @Arg('personId', () => ID, { description: 'The person.' }) personId: string,
@@ -290,7 +364,8 @@ export class AssessmentResolver {
     const moment = at ?? ctx.now;
     // A person outside the caller's scope is not found (their qualification is theirs to see only in scope).
     const person = await ctx.db.manager.findOneBy(Person, { id });
-    if (person ? !(await canRead(ctx, ctx.db.manager, Person, person)) : (await callerScope(ctx)) !== null) throw notFound('Person', id);
+    if (person ? !(await canRead(ctx, ctx.db.manager, Person, person)) : (await callerScope(ctx)) !== null)
+      throw notFound('Person', id);
     const records = await certificationsOf(ctx.db.manager, id, role);
     const held = qualificationAt(records, String(id), role as TriangleRole, moment);
     const decidingId = 'assessmentId' in held ? Number(held.assessmentId) : null;

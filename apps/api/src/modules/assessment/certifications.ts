@@ -16,7 +16,11 @@ export function toCertification(a: Assessment): CertificationRecord {
   };
 }
 
-export async function certificationsOf(em: EntityManager, personId: number, role: string): Promise<CertificationRecord[]> {
+export async function certificationsOf(
+  em: EntityManager,
+  personId: number,
+  role: string,
+): Promise<CertificationRecord[]> {
   const rows = await em.findBy(Assessment, { personId, role });
   return rows.map(toCertification);
 }

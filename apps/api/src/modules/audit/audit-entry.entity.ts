@@ -3,7 +3,10 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { BaseRecord, DateTimeColumn, IdColumn, JsonColumn, StringColumn } from '../../platform/columns';
 import { DateTimeScalar, JSONScalar } from '../../platform/scalars';
 
-@ObjectType({ description: 'One change: who, when, what, before and after, and the request. Append-only: nobody can change or delete it.' })
+@ObjectType({
+  description:
+    'One change: who, when, what, before and after, and the request. Append-only: nobody can change or delete it.',
+})
 @Entity('audit_entries')
 @Index('ix_audit_entries_entity', ['entityType', 'entityId'])
 export class AuditEntry extends BaseRecord {

@@ -8,7 +8,10 @@ import { GrantArgs, NoArgs } from './grant.args';
 const RULE_GRANT = { decisionPoints: 'Decision points granted.', grades: 'Grades covered.' };
 
 @ArgsType()
-export class CreateAuthorityRuleArgs extends GrantArgs(NoArgs, 'create', { ...RULE_GRANT, limit: 'Amount limit; omit for none.' }) {
+export class CreateAuthorityRuleArgs extends GrantArgs(NoArgs, 'create', {
+  ...RULE_GRANT,
+  limit: 'Amount limit; omit for none.',
+}) {
   @Field({ description: 'Name.' })
   @Length(1, 200)
   name: string;
@@ -36,7 +39,10 @@ export class CreateAuthorityRuleArgs extends GrantArgs(NoArgs, 'create', { ...RU
 }
 
 @ArgsType()
-export class UpdateAuthorityRuleArgs extends GrantArgs(UpdateArgsBase, 'update', { ...RULE_GRANT, limit: 'Amount limit; null for none.' }) {
+export class UpdateAuthorityRuleArgs extends GrantArgs(UpdateArgsBase, 'update', {
+  ...RULE_GRANT,
+  limit: 'Amount limit; null for none.',
+}) {
   @Field({ nullable: true, description: 'Name.' })
   @IsOptional()
   @Length(1, 200)

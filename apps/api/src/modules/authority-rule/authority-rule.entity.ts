@@ -5,7 +5,10 @@ import { DecisionPointEnum, HolderKindEnum, ProjectGradeEnum, TriangleRoleEnum }
 import { DateTimeScalar, MoneyScalar } from '../../platform/scalars';
 import { moneyString } from '../../platform/money';
 
-@ObjectType({ description: 'Grants a holder the right to take decision points for grades within an org subtree, up to an amount, for a time. End-dated, never deleted.' })
+@ObjectType({
+  description:
+    'Grants a holder the right to take decision points for grades within an org subtree, up to an amount, for a time. End-dated, never deleted.',
+})
 @Entity('authority_rules')
 export class AuthorityRule extends BaseRecord {
   @Field({ description: 'Name of the rule.' })
@@ -28,7 +31,10 @@ export class AuthorityRule extends BaseRecord {
   @IdColumn({ nullable: true })
   decisionBodyId: number | null;
 
-  @Field(() => TriangleRoleEnum, { nullable: true, description: "PROJECT_ROLE: the project's own member in this role." })
+  @Field(() => TriangleRoleEnum, {
+    nullable: true,
+    description: "PROJECT_ROLE: the project's own member in this role.",
+  })
   @StringColumn(16, { nullable: true })
   holderRole: string | null;
 

@@ -1,8 +1,20 @@
 // Bumps the authority-state change counter whenever an authority-relevant table is written, in the writer's
 // own transaction: other API processes see the change at their next request and rebuild their index.
-import { EntitySubscriberInterface, EventSubscriber, InsertEvent, QueryRunner, RemoveEvent, UpdateEvent } from 'typeorm';
+import {
+  EntitySubscriberInterface,
+  EventSubscriber,
+  InsertEvent,
+  QueryRunner,
+  RemoveEvent,
+  UpdateEvent,
+} from 'typeorm';
 import type { EntityMetadata } from 'typeorm';
-import { AUTHORITY_TABLES, BUMP_AUTHORITY_STATE_SQL, BUMP_CASE_STATE_SQL, CASE_TABLES } from '../../platform/state-counters';
+import {
+  AUTHORITY_TABLES,
+  BUMP_AUTHORITY_STATE_SQL,
+  BUMP_CASE_STATE_SQL,
+  CASE_TABLES,
+} from '../../platform/state-counters';
 
 async function bump(queryRunner: QueryRunner | undefined, metadata: EntityMetadata | undefined): Promise<void> {
   if (!queryRunner || !metadata) return;

@@ -50,7 +50,9 @@ function holderOf(rule: AuthorityRule): AuthorityHolder {
 }
 
 /** Reads every table the engine needs (a handful of statements, only when the counter moved). */
-export async function loadAuthorityState(em: EntityManager): Promise<{ state: AuthorityState; unitLabels: Map<string, string>; personNames: Map<string, string> }> {
+export async function loadAuthorityState(
+  em: EntityManager,
+): Promise<{ state: AuthorityState; unitLabels: Map<string, string>; personNames: Map<string, string> }> {
   const [units, people, positions, bodies, seats, rules, delegations, assessments] = await Promise.all([
     em.find(OrgUnit),
     em.find(Person, { select: { id: true, name: true } }),
@@ -59,7 +61,18 @@ export async function loadAuthorityState(em: EntityManager): Promise<{ state: Au
     em.find(DecisionBodySeat, { order: { sortOrder: 'ASC', id: 'ASC' } }),
     em.find(AuthorityRule),
     em.find(Delegation),
-    em.find(Assessment, { select: { id: true, personId: true, role: true, levelReached: true, assessedAt: true, validUntil: true, certifies: true, frameworkId: true } }),
+    em.find(Assessment, {
+      select: {
+        id: true,
+        personId: true,
+        role: true,
+        levelReached: true,
+        assessedAt: true,
+        validUntil: true,
+        certifies: true,
+        frameworkId: true,
+      },
+    }),
   ]);
   const seatsByBody = new Map<number, DecisionBodySeat[]>();
   for (const seat of seats) {
@@ -68,8 +81,19 @@ export async function loadAuthorityState(em: EntityManager): Promise<{ state: Au
     else seatsByBody.set(seat.decisionBodyId, [seat]);
   }
   const state: AuthorityState = {
-    orgUnits: units.map((u) => ({ id: String(u.id), parentId: u.parentId === null ? null : String(u.parentId), code: u.code, name: u.name })),
-    positions: positions.map((p) => ({ id: String(p.id), personId: String(p.personId), title: p.title, orgUnitId: String(p.orgUnitId), window: window(p.validFrom, p.validTo) })),
+    orgUnits: units.map((u) => ({
+      id: String(u.id),
+      parentId: u.parentId === null ? null : String(u.parentId),
+      code: u.code,
+      name: u.name,
+    })),
+    positions: positions.map((p) => ({
+      id: String(p.id),
+      personId: String(p.personId),
+      title: p.title,
+      orgUnitId: String(p.orgUnitId),
+      window: window(p.validFrom, p.validTo),
+    })),
     bodies: bodies.map((b): AuthorityBody => {
       const bodySeats = seatsByBody.get(b.id) ?? [];
       return {
@@ -93,7 +117,10 @@ export async function loadAuthorityState(em: EntityManager): Promise<{ state: Au
     })),
     delegations: delegations.map((d) => ({
       id: String(d.id),
-      source: d.sourceRuleId !== null ? { kind: 'RULE' as const, id: String(d.sourceRuleId) } : { kind: 'DELEGATION' as const, id: String(d.sourceDelegationId) },
+      source:
+        d.sourceRuleId !== null
+          ? { kind: 'RULE' as const, id: String(d.sourceRuleId) }
+          : { kind: 'DELEGATION' as const, id: String(d.sourceDelegationId) },
       delegatorId: String(d.delegatorId),
       delegateId: String(d.delegateId),
       decisionPoints: d.decisionPoints as DecisionPoint[],
@@ -103,7 +130,8 @@ export async function loadAuthorityState(em: EntityManager): Promise<{ state: Au
       limit: d.limitMinor,
       window: window(d.validFrom, d.validTo),
       redelegableDepth: d.redelegableDepth,
-      requiredQualification: d.requiredRole && d.requiredLevel ? { role: d.requiredRole as TriangleRole, level: d.requiredLevel } : null,
+      requiredQualification:
+        d.requiredRole && d.requiredLevel ? { role: d.requiredRole as TriangleRole, level: d.requiredLevel } : null,
       reason: d.reason,
       revokedAt: d.revokedAt,
     })),
@@ -133,9 +161,17 @@ export class AuthorityCache {
    * judgments that write elsewhere); 'update' is for transactions that will change the authority state themselves
    * (taking the row first avoids two shared holders deadlocking on their later bump).
    */
-  async readChangeCount(em: EntityManager = this.dataSource.manager, lock: 'none' | 'share' | 'update' = 'none'): Promise<string> {
+  async readChangeCount(
+    em: EntityManager = this.dataSource.manager,
+    lock: 'none' | 'share' | 'update' = 'none',
+  ): Promise<string> {
     const mysql = em.connection.options.type === 'mysql';
-    const sql = mysql && lock === 'share' ? `${READ_COUNTER_SQL} LOCK IN SHARE MODE` : mysql && lock === 'update' ? `${READ_COUNTER_SQL} FOR UPDATE` : READ_COUNTER_SQL;
+    const sql =
+      mysql && lock === 'share'
+        ? `${READ_COUNTER_SQL} LOCK IN SHARE MODE`
+        : mysql && lock === 'update'
+          ? `${READ_COUNTER_SQL} FOR UPDATE`
+          : READ_COUNTER_SQL;
     const rows = (await em.query(sql)) as Array<{ changeCount: string | number | bigint }>;
     return rows.length ? String(rows[0]?.changeCount) : '0';
   }
@@ -153,7 +189,8 @@ export class AuthorityCache {
     const snapshot = loadAuthorityState(this.dataSource.manager).then((loaded) => buildSnapshot(changeCount, loaded));
     // A request that read an older counter than the cached one (reads race) gets its own build and leaves the cache
     // alone; a counter that went down (a restored database) is just a change.
-    if (current && BigInt(changeCount) < BigInt(current.changeCount) && Date.now() - current.startedAt < 5_000) return snapshot;
+    if (current && BigInt(changeCount) < BigInt(current.changeCount) && Date.now() - current.startedAt < 5_000)
+      return snapshot;
     const entry = { changeCount, snapshot, startedAt: Date.now() };
     this.current = entry;
     snapshot.catch(() => {
@@ -192,7 +229,10 @@ const SNAPSHOT = Symbol('authoritySnapshot');
  */
 export function authoritySnapshot(ctx: Context): Promise<AuthoritySnapshot> {
   const holder = ctx as Context & { [SNAPSHOT]?: Promise<AuthoritySnapshot> };
-  holder[SNAPSHOT] ??= ctx.authorityChangeCount !== undefined ? authorityCache(ctx).snapshotFor(ctx.authorityChangeCount) : authorityCache(ctx).snapshot();
+  holder[SNAPSHOT] ??=
+    ctx.authorityChangeCount !== undefined
+      ? authorityCache(ctx).snapshotFor(ctx.authorityChangeCount)
+      : authorityCache(ctx).snapshot();
   return holder[SNAPSHOT];
 }
 
@@ -204,4 +244,5 @@ export function authoritySnapshotFor(ctx: Context, changeCount: string): Promise
 }
 
 /** The SQL expression that reads the counter inside another SELECT. */
-export const CHANGE_COUNT_SUBQUERY = '(SELECT authority_state.changeCount FROM authority_state WHERE authority_state.id = 1)';
+export const CHANGE_COUNT_SUBQUERY =
+  '(SELECT authority_state.changeCount FROM authority_state WHERE authority_state.id = 1)';

@@ -55,7 +55,10 @@ export function toChainView(chain: DomainChain): ChainView {
   const rule = chain.links[0];
   return {
     links: chain.links.map(toLinkView),
-    body: chain.body && rule ? { bodyId: chain.body.bodyId, ruleId: rule.id, seatTitles: [...chain.body.seatTitles] } : null,
+    body:
+      chain.body && rule
+        ? { bodyId: chain.body.bodyId, ruleId: rule.id, seatTitles: [...chain.body.seatTitles] }
+        : null,
   };
 }
 
@@ -76,7 +79,12 @@ const PROJECT_CASE_WITH_COUNTER_SQL = `SELECT ${PROJECT_CASE_COLUMNS}, ${CHANGE_
 type Row = Record<string, unknown>;
 
 /** The hydrated value of a raw column, as the entity would have it (dates, bigint money). */
-function hydrate(ctx: Context, entity: typeof Project | typeof TeamAppointment, property: string, value: unknown): unknown {
+function hydrate(
+  ctx: Context,
+  entity: typeof Project | typeof TeamAppointment,
+  property: string,
+  value: unknown,
+): unknown {
   const column = ctx.db.dataSource.getMetadata(entity).findColumnWithPropertyName(property);
   if (!column) throw new Error(`no column ${property}`);
   return ctx.db.dataSource.driver.prepareHydratedValue(value, column);
@@ -119,9 +127,14 @@ function projectCaseCache(ctx: Context): ProjectCaseCache {
 }
 
 /** The project and its team from the database (and the authority counter, when not read with the session). */
-async function queryProjectCase(ctx: Context, projectId: number): Promise<{ found: ProjectCase | null; changeCount?: string }> {
+async function queryProjectCase(
+  ctx: Context,
+  projectId: number,
+): Promise<{ found: ProjectCase | null; changeCount?: string }> {
   const withCounter = ctx.authorityChangeCount === undefined;
-  const rows = (await ctx.db.manager.query(withCounter ? PROJECT_CASE_WITH_COUNTER_SQL : PROJECT_CASE_SQL, [projectId])) as Row[];
+  const rows = (await ctx.db.manager.query(withCounter ? PROJECT_CASE_WITH_COUNTER_SQL : PROJECT_CASE_SQL, [
+    projectId,
+  ])) as Row[];
   const first = rows[0];
   if (!first) return { found: null };
   const project = {
@@ -141,7 +154,12 @@ async function queryProjectCase(ctx: Context, projectId: number): Promise<{ foun
       validTo: hydrate(ctx, TeamAppointment, 'validTo', row.t_validTo) as Date | null,
     });
   }
-  return { found: { project, appointments }, ...(withCounter ? { changeCount: String((first as { authority_change_count: string | number }).authority_change_count) } : {}) };
+  return {
+    found: { project, appointments },
+    ...(withCounter
+      ? { changeCount: String((first as { authority_change_count: string | number }).authority_change_count) }
+      : {}),
+  };
 }
 
 /**
@@ -149,8 +167,14 @@ async function queryProjectCase(ctx: Context, projectId: number): Promise<{ foun
  * project case costs no more statements than a described one; with both counters read with the session, a
  * project case already read since neither moved costs none. A LEADER sees only their subtree (checked every time).
  */
-async function loadProjectCase(ctx: Context, projectId: number): Promise<ProjectCase & { snapshot: AuthoritySnapshot }> {
-  const key = ctx.authorityChangeCount !== undefined && ctx.caseChangeCount !== undefined ? `${ctx.authorityChangeCount}:${ctx.caseChangeCount}` : null;
+async function loadProjectCase(
+  ctx: Context,
+  projectId: number,
+): Promise<ProjectCase & { snapshot: AuthoritySnapshot }> {
+  const key =
+    ctx.authorityChangeCount !== undefined && ctx.caseChangeCount !== undefined
+      ? `${ctx.authorityChangeCount}:${ctx.caseChangeCount}`
+      : null;
   let found: ProjectCase | null | undefined = key === null ? undefined : projectCaseCache(ctx).get(key, projectId);
   let changeCount: string | undefined;
   if (found === undefined) {
@@ -158,7 +182,8 @@ async function loadProjectCase(ctx: Context, projectId: number): Promise<Project
     if (found && key !== null) projectCaseCache(ctx).set(key, projectId, found);
   }
   if (!found || !(await canRead(ctx, ctx.db.manager, Project, found.project))) throw notFound('Project', projectId);
-  const snapshot = changeCount !== undefined ? await authoritySnapshotFor(ctx, changeCount) : await authoritySnapshot(ctx);
+  const snapshot =
+    changeCount !== undefined ? await authoritySnapshotFor(ctx, changeCount) : await authoritySnapshot(ctx);
   return { ...found, snapshot };
 }
 
@@ -174,7 +199,11 @@ export async function resolveCase(ctx: Context, input: CaseInput): Promise<Resol
   if (input.projectId !== undefined && input.projectId !== null) {
     const projectId = toId(input.projectId, 'projectId');
     const { project, appointments, snapshot } = await loadProjectCase(ctx, projectId);
-    const team: AuthorizationTeamMember[] = appointments.map((a) => ({ personId: String(a.personId), role: a.role as TriangleRole, window: { from: a.validFrom, to: a.validTo } }));
+    const team: AuthorizationTeamMember[] = appointments.map((a) => ({
+      personId: String(a.personId),
+      role: a.role as TriangleRole,
+      window: { from: a.validFrom, to: a.validTo },
+    }));
     return {
       at,
       snapshot,
@@ -190,20 +219,38 @@ export async function resolveCase(ctx: Context, input: CaseInput): Promise<Resol
   }
   const missing: Record<string, string> = {};
   for (const field of ['grade', 'orgUnitId', 'amount', 'currency'] as const) {
-    if (input[field] === undefined || input[field] === null) missing[field] = 'is required for a described case (or give projectId)';
+    if (input[field] === undefined || input[field] === null)
+      missing[field] = 'is required for a described case (or give projectId)';
   }
   if (Object.keys(missing).length) throw badInput(missing);
   const amount = parseMoney(input.amount as string, input.currency as string);
   if (!amount.ok) {
-    throw badInput(amount.error.code === 'MONEY.UNKNOWN_CURRENCY' ? { currency: `${input.currency} is not a supported currency` } : { amount: `is not a valid ${input.currency} amount` });
+    throw badInput(
+      amount.error.code === 'MONEY.UNKNOWN_CURRENCY'
+        ? { currency: `${input.currency} is not a supported currency` }
+        : { amount: `is not a valid ${input.currency} amount` },
+    );
   }
   if (amount.value.minor < 0n) throw badInput({ amount: 'may not be negative' });
   const orgUnitId = String(toId(input.orgUnitId, 'orgUnitId'));
   await assertUnitInSubtree(ctx, Number(orgUnitId), 'orgUnitId');
   const snapshot = await authoritySnapshot(ctx);
   if (!snapshot.unitLabels.has(orgUnitId)) throw badInput({ orgUnitId: `org unit ${orgUnitId} does not exist` });
-  const team = (input.teamMemberIds ?? []).map((id) => ({ personId: String(toId(id, 'teamMemberIds')), role: 'CORE_MEMBER' as TriangleRole }));
-  return { at, snapshot, case: { decisionPoint: input.decisionPoint as DecisionPoint, grade: input.grade as ProjectGrade, orgUnitId, amount: amount.value, team } };
+  const team = (input.teamMemberIds ?? []).map((id) => ({
+    personId: String(toId(id, 'teamMemberIds')),
+    role: 'CORE_MEMBER' as TriangleRole,
+  }));
+  return {
+    at,
+    snapshot,
+    case: {
+      decisionPoint: input.decisionPoint as DecisionPoint,
+      grade: input.grade as ProjectGrade,
+      orgUnitId,
+      amount: amount.value,
+      team,
+    },
+  };
 }
 
 export function reasonWriter(ctx: Context, snapshot: AuthoritySnapshot): ReasonWriter {
@@ -218,7 +265,12 @@ export function reasonWriter(ctx: Context, snapshot: AuthoritySnapshot): ReasonW
  * Whether a reason's link is the chain's rule or one of its delegations (their ids may coincide): the engine
  * checks the rule first within each check, so the reason is the rule's exactly when the rule fails that check.
  */
-export function linkKindOf(reason: DenialReason, snapshot: AuthoritySnapshot, c: AuthorizationCase, at: Date): LinkKind {
+export function linkKindOf(
+  reason: DenialReason,
+  snapshot: AuthoritySnapshot,
+  c: AuthorizationCase,
+  at: Date,
+): LinkKind {
   const id = reason.linkId;
   if (id === null) return 'RULE';
   const positions = reason.chain.flatMap((x, i) => (x === id ? [i] : []));
@@ -230,7 +282,9 @@ export function linkKindOf(reason: DenialReason, snapshot: AuthoritySnapshot, c:
   const t = at.getTime();
   switch (reason.code) {
     case 'NOT_IN_FORCE':
-      return rule.window.from.getTime() > t || (rule.window.to !== null && rule.window.to.getTime() <= t) ? 'RULE' : 'DELEGATION';
+      return rule.window.from.getTime() > t || (rule.window.to !== null && rule.window.to.getTime() <= t)
+        ? 'RULE'
+        : 'DELEGATION';
     case 'CURRENCY_MISMATCH':
       return rule.currency !== c.amount.currency ? 'RULE' : 'DELEGATION';
     case 'POINT_NOT_COVERED':
@@ -253,7 +307,12 @@ function sourceKindOf(reason: DenialReason, snapshot: AuthoritySnapshot): LinkKi
   return snapshot.index.delegationsById.get(reason.linkId)?.parent?.kind ?? 'RULE';
 }
 
-export function toResultView(ctx: Context, snapshot: AuthoritySnapshot, c: AuthorizationCase, result: AuthorizationResult): AuthorizationResultType {
+export function toResultView(
+  ctx: Context,
+  snapshot: AuthoritySnapshot,
+  c: AuthorizationCase,
+  result: AuthorizationResult,
+): AuthorizationResultType {
   const writer = reasonWriter(ctx, snapshot);
   const reasons: DenialReasonType[] = result.reasons.map((r) => {
     const kind = linkKindOf(r, snapshot, c, result.at);
@@ -266,7 +325,13 @@ export function toResultView(ctx: Context, snapshot: AuthoritySnapshot, c: Autho
       data: jsonSafe(r.data),
     };
   });
-  return { allowed: result.allowed, at: result.at, chains: result.chains.map(toChainView), reasons, quorumRequired: result.quorumRequired };
+  return {
+    allowed: result.allowed,
+    at: result.at,
+    chains: result.chains.map(toChainView),
+    reasons,
+    quorumRequired: result.quorumRequired,
+  };
 }
 
 export function personExists(snapshot: AuthoritySnapshot, personId: string): boolean {
@@ -274,12 +339,23 @@ export function personExists(snapshot: AuthoritySnapshot, personId: string): boo
 }
 
 /** authorize, as the API answers it. */
-export async function authorizeQuestion(ctx: Context, personIdArg: string, input: CaseInput): Promise<{ view: AuthorizationResultType; result: AuthorizationResult; resolved: ResolvedCase }> {
+export async function authorizeQuestion(
+  ctx: Context,
+  personIdArg: string,
+  input: CaseInput,
+): Promise<{ view: AuthorizationResultType; result: AuthorizationResult; resolved: ResolvedCase }> {
   const personId = String(toId(personIdArg, 'personId'));
   const resolved = await resolveCase(ctx, input);
   // The answer describes the person's authority (rules, delegations, reasons): only for a person the caller may see
   // (a scoped caller gets NOT_FOUND alike for a person outside their scope and for none at all).
-  if ((await callerScope(ctx)) !== null) await assertReadable(ctx, ctx.db.manager, Person, await ctx.db.manager.findOneBy(Person, { id: Number(personId) }), personId);
+  if ((await callerScope(ctx)) !== null)
+    await assertReadable(
+      ctx,
+      ctx.db.manager,
+      Person,
+      await ctx.db.manager.findOneBy(Person, { id: Number(personId) }),
+      personId,
+    );
   if (!personExists(resolved.snapshot, personId)) throw badInput({ personId: `person ${personId} does not exist` });
   const result = authorize(personId, resolved.case, resolved.at, resolved.snapshot.index);
   return { view: toResultView(ctx, resolved.snapshot, resolved.case, result), result, resolved };
@@ -292,7 +368,13 @@ function toBodyView(b: AuthorityBodyCoverage): BodyCoverage {
     quorum: b.quorum.kind,
     quorumCount: b.quorum.kind === 'AT_LEAST' ? b.quorum.count : null,
     quorumReachable: b.quorumReachable,
-    seats: b.seats.map((s) => ({ title: s.title, titles: [...s.titles], fixed: s.fixed, occupants: [...s.occupants], filledBy: s.filledBy.map((f) => ({ personId: f.personId, via: f.via })) })),
+    seats: b.seats.map((s) => ({
+      title: s.title,
+      titles: [...s.titles],
+      fixed: s.fixed,
+      occupants: [...s.occupants],
+      filledBy: s.filledBy.map((f) => ({ personId: f.personId, via: f.via })),
+    })),
   };
 }
 
@@ -307,7 +389,9 @@ export async function whoMayDecideQuestion(ctx: Context, input: CaseInput): Prom
       personId: d.personId,
       chains: d.chains.map(toChainView),
       quorumRequired: d.quorumRequired,
-      bodies: [...ruleIds].flatMap((id) => (id !== undefined && bodies.has(id) ? [bodies.get(id) as BodyCoverage] : [])),
+      bodies: [...ruleIds].flatMap((id) =>
+        id !== undefined && bodies.has(id) ? [bodies.get(id) as BodyCoverage] : [],
+      ),
     };
   });
 }

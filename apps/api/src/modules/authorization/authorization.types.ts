@@ -5,12 +5,19 @@ import { DecisionPointEnum, LinkKindEnum, ProjectGradeEnum } from '../../platfor
 import { DateTimeScalar, JSONScalar, MoneyScalar } from '../../platform/scalars';
 import { AuthorityChain } from '../decision/authority-chain.types';
 
-@InputType('CaseInput', { description: 'A case: a project, or a described one. With `projectId`, grade, org unit, amount, currency and team come from the project.' })
+@InputType('CaseInput', {
+  description:
+    'A case: a project, or a described one. With `projectId`, grade, org unit, amount, currency and team come from the project.',
+})
 export class CaseInput {
   @Field(() => DecisionPointEnum, { description: 'The decision point.' })
   decisionPoint: string;
 
-  @Field(() => ID, { nullable: true, description: 'The project; its grade, org unit, amount, currency and team (appointments in force at `at`) make the case.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The project; its grade, org unit, amount, currency and team (appointments in force at `at`) make the case.',
+  })
   projectId?: string | null;
 
   @Field(() => ProjectGradeEnum, { nullable: true, description: 'Described case: the grade.' })
@@ -27,7 +34,11 @@ export class CaseInput {
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as CNY' })
   currency?: string | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Described case: the team members (they may not decide: conflict of interest). Counted as core members.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Described case: the team members (they may not decide: conflict of interest). Counted as core members.',
+  })
   @IsOptional()
   @ArrayMaxSize(200)
   teamMemberIds?: string[] | null;
@@ -36,7 +47,9 @@ export class CaseInput {
   at?: Date | null;
 }
 
-@InputType('AuthorizeInput', { description: 'May this person take this decision? A project, or a described case; as of `at` (default now).' })
+@InputType('AuthorizeInput', {
+  description: 'May this person take this decision? A project, or a described case; as of `at` (default now).',
+})
 export class AuthorizeInput extends CaseInput {
   @Field(() => ID, { description: 'The person asked about.' })
   personId: string;
@@ -44,7 +57,10 @@ export class AuthorizeInput extends CaseInput {
 
 @ObjectType('DenialReason', { description: 'Why a candidate chain does not allow the decision.' })
 export class DenialReasonType {
-  @Field({ description: 'AMOUNT_OVER_LIMIT, OUT_OF_SCOPE, GRADE_NOT_COVERED, POINT_NOT_COVERED, NOT_IN_FORCE, REVOKED, DELEGATOR_LOST_SOURCE, DELEGATE_NOT_QUALIFIED, CONFLICT_OF_INTEREST, CURRENCY_MISMATCH, CHAIN_TOO_DEEP, CHAIN_CYCLE or NO_AUTHORITY.' })
+  @Field({
+    description:
+      'AMOUNT_OVER_LIMIT, OUT_OF_SCOPE, GRADE_NOT_COVERED, POINT_NOT_COVERED, NOT_IN_FORCE, REVOKED, DELEGATOR_LOST_SOURCE, DELEGATE_NOT_QUALIFIED, CONFLICT_OF_INTEREST, CURRENCY_MISMATCH, CHAIN_TOO_DEEP, CHAIN_CYCLE or NO_AUTHORITY.',
+  })
   code: string;
 
   @Field({ description: "What is wrong and what to do, in the caller's language (Accept-Language: zh-CN or en)." })
@@ -53,17 +69,25 @@ export class DenialReasonType {
   @Field(() => ID, { nullable: true, description: 'The rule or delegation concerned; null for NO_AUTHORITY.' })
   linkId: string | null;
 
-  @Field(() => LinkKindEnum, { nullable: true, description: 'Whether linkId is the rule or a delegation (their ids may coincide).' })
+  @Field(() => LinkKindEnum, {
+    nullable: true,
+    description: 'Whether linkId is the rule or a delegation (their ids may coincide).',
+  })
   linkKind: string | null;
 
   @Field(() => [ID], { description: 'The candidate chain (rule first); empty for NO_AUTHORITY.' })
   chain: string[];
 
-  @Field(() => JSONScalar, { nullable: true, description: 'The facts behind the reason; money as decimal strings, instants in ISO 8601.' })
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description: 'The facts behind the reason; money as decimal strings, instants in ISO 8601.',
+  })
   data: unknown;
 }
 
-@ObjectType('AuthorizationResult', { description: 'The answer to authorize: allowed with every chain that allows it, or every reason it is refused.' })
+@ObjectType('AuthorizationResult', {
+  description: 'The answer to authorize: allowed with every chain that allows it, or every reason it is refused.',
+})
 export class AuthorizationResultType {
   @Field({ description: 'Whether the person may take the decision at `at`.' })
   allowed: boolean;
@@ -77,7 +101,10 @@ export class AuthorizationResultType {
   @Field(() => [DenialReasonType], { description: 'One reason per candidate chain; empty when allowed.' })
   reasons: DenialReasonType[];
 
-  @Field({ description: "True when every allowing chain is a decision body's: the person decides only as a seat of that body, which needs its quorum." })
+  @Field({
+    description:
+      "True when every allowing chain is a decision body's: the person decides only as a seat of that body, which needs its quorum.",
+  })
   quorumRequired: boolean;
 }
 
@@ -90,7 +117,9 @@ export class SeatFiller {
   via: string;
 }
 
-@ObjectType('DecisionBodySeatCoverage', { description: "A seat of a decision body for this case: who holds it and who may act in it." })
+@ObjectType('DecisionBodySeatCoverage', {
+  description: 'A seat of a decision body for this case: who holds it and who may act in it.',
+})
 export class SeatCoverage {
   @Field({ description: 'The seat (its title).' })
   title: string;
@@ -108,7 +137,10 @@ export class SeatCoverage {
   filledBy: SeatFiller[];
 }
 
-@ObjectType('DecisionBodyCoverage', { description: "A decision body's rule that fits the case: its seats, who fills each, and whether quorum can be reached." })
+@ObjectType('DecisionBodyCoverage', {
+  description:
+    "A decision body's rule that fits the case: its seats, who fills each, and whether quorum can be reached.",
+})
 export class BodyCoverage {
   @Field(() => ID, { description: 'The authority rule held by the body.' })
   ruleId: string;
@@ -137,14 +169,21 @@ export class DeciderType {
   @Field(() => [AuthorityChain], { description: 'Every chain that allows.' })
   chains: AuthorityChain[];
 
-  @Field({ description: "True when the person may decide only as a seat of a decision body (the body's quorum is needed)." })
+  @Field({
+    description: "True when the person may decide only as a seat of a decision body (the body's quorum is needed).",
+  })
   quorumRequired: boolean;
 
-  @Field(() => [BodyCoverage], { description: "The decision bodies this person's chains go through: seats, their fillers, and whether quorum can be reached." })
+  @Field(() => [BodyCoverage], {
+    description:
+      "The decision bodies this person's chains go through: seats, their fillers, and whether quorum can be reached.",
+  })
   bodies: BodyCoverage[];
 }
 
-@ObjectType('AuthorityChainBody', { description: 'For a chain from a decision body’s rule: the body and the seats the person sits in.' })
+@ObjectType('AuthorityChainBody', {
+  description: 'For a chain from a decision body’s rule: the body and the seats the person sits in.',
+})
 export class AuthorityChainBody {
   @Field(() => ID, { description: 'The decision body.' })
   bodyId: string;

@@ -1,6 +1,14 @@
 // Human messages for the engine's reason codes, in English and Chinese, saying what is wrong and what to do;
 // and the reasons' data made JSON-safe (money as decimal strings, instants as ISO strings).
-import { CURRENCY_EXPONENTS, DenialReason, DelegationDraftError, formatMinor, Locale, Money, TimeWindow } from '@iron-triangle/domain';
+import {
+  CURRENCY_EXPONENTS,
+  DenialReason,
+  DelegationDraftError,
+  formatMinor,
+  Locale,
+  Money,
+  TimeWindow,
+} from '@iron-triangle/domain';
 
 /** Names for ids: org unit codes and person names (fall back to "#id"). */
 export type LinkKind = 'RULE' | 'DELEGATION';
@@ -30,7 +38,11 @@ export function formatAmount(m: Money): string {
   return `${negative ? '-' : ''}${grouped}${fraction !== undefined ? `.${fraction}` : ''} ${m.currency}`;
 }
 
-const isMoney = (v: unknown): v is Money => typeof v === 'object' && v !== null && typeof (v as Money).minor === 'bigint' && typeof (v as Money).currency === 'string';
+const isMoney = (v: unknown): v is Money =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as Money).minor === 'bigint' &&
+  typeof (v as Money).currency === 'string';
 
 /** JSON-safe data: Money → decimal string (with its currency alongside), bigint → string, Date → ISO string. */
 export function jsonSafe(value: unknown): unknown {
@@ -53,12 +65,17 @@ export function jsonSafe(value: unknown): unknown {
 const day = (d: Date) => d.toISOString();
 
 function windowText(w: TimeWindow, locale: Locale): string {
-  if (locale === 'zh-CN') return w.to === null ? `自 ${day(w.from)} 起长期有效` : `${day(w.from)} 至 ${day(w.to)}（不含）`;
+  if (locale === 'zh-CN')
+    return w.to === null ? `自 ${day(w.from)} 起长期有效` : `${day(w.from)} 至 ${day(w.to)}（不含）`;
   return w.to === null ? `from ${day(w.from)} with no end` : `from ${day(w.from)} until ${day(w.to)}`;
 }
 
 function list(values: readonly string[], locale: Locale): string {
-  return values.length === 0 ? (locale === 'zh-CN' ? '（无）' : '(none)') : values.join(locale === 'zh-CN' ? '、' : ', ');
+  return values.length === 0
+    ? locale === 'zh-CN'
+      ? '（无）'
+      : '(none)'
+    : values.join(locale === 'zh-CN' ? '、' : ', ');
 }
 
 export class ReasonWriter {
@@ -144,7 +161,10 @@ export class ReasonWriter {
           : `The case is in ${reason.data.caseCurrency} but ${link} covers amounts in ${reason.data.currency} only. Submit it in ${reason.data.currency}, or ask for an authority in ${reason.data.caseCurrency}.`;
       case 'POINT_NOT_COVERED':
         return zh
-          ? `${link}仅涵盖 ${list(reason.data.covered.map((p) => this.point(p)), this.locale)}，不含 ${this.point(reason.data.decisionPoint)}。请申请涵盖该决策点的授权。`
+          ? `${link}仅涵盖 ${list(
+              reason.data.covered.map((p) => this.point(p)),
+              this.locale,
+            )}，不含 ${this.point(reason.data.decisionPoint)}。请申请涵盖该决策点的授权。`
           : `${cap(link)} covers ${list(reason.data.covered, this.locale)}, not ${reason.data.decisionPoint}. Ask for an authority that covers ${reason.data.decisionPoint}.`;
       case 'GRADE_NOT_COVERED':
         return zh
@@ -185,7 +205,9 @@ export class ReasonWriter {
     const d = error.data as Record<string, unknown>;
     switch (error.code) {
       case 'DELEGATION.UNKNOWN_SOURCE':
-        return zh ? `委托来源 ${String(d.sourceKind) === 'RULE' ? '规则' : '委托'} #${String(d.sourceId)} 不存在或无法追溯到规则。` : `The source ${String(d.sourceKind) === 'RULE' ? 'rule' : 'delegation'} #${String(d.sourceId)} does not exist or does not reach a rule.`;
+        return zh
+          ? `委托来源 ${String(d.sourceKind) === 'RULE' ? '规则' : '委托'} #${String(d.sourceId)} 不存在或无法追溯到规则。`
+          : `The source ${String(d.sourceKind) === 'RULE' ? 'rule' : 'delegation'} #${String(d.sourceId)} does not exist or does not reach a rule.`;
       case 'DELEGATION.MISSING_REASON':
         return zh ? '请填写委托原因。' : 'Give a reason for the delegation.';
       case 'DELEGATION.SELF_DELEGATION':
@@ -198,20 +220,42 @@ export class ReasonWriter {
         const cause = d.cause as string;
         const src = `#${String(d.sourceId)}`;
         if (zh) {
-          const why = cause === 'NOT_IN_FORCE' ? '来源在此时不在有效期内' : cause === 'REVOKED' ? '来源已被撤销' : cause === 'TEAM_UNKNOWN' ? '无法确定项目团队' : '其并不持有该来源';
+          const why =
+            cause === 'NOT_IN_FORCE'
+              ? '来源在此时不在有效期内'
+              : cause === 'REVOKED'
+                ? '来源已被撤销'
+                : cause === 'TEAM_UNKNOWN'
+                  ? '无法确定项目团队'
+                  : '其并不持有该来源';
           return `${this.person(d.delegatorId as string)} 不能从来源 ${src} 委托：${why}。只能委托自己持有的授权。`;
         }
-        const why = cause === 'NOT_IN_FORCE' ? 'the source is not in force at that moment' : cause === 'REVOKED' ? 'the source has been revoked' : cause === 'TEAM_UNKNOWN' ? 'the project team is not known' : 'they do not hold it';
+        const why =
+          cause === 'NOT_IN_FORCE'
+            ? 'the source is not in force at that moment'
+            : cause === 'REVOKED'
+              ? 'the source has been revoked'
+              : cause === 'TEAM_UNKNOWN'
+                ? 'the project team is not known'
+                : 'they do not hold it';
         return `${this.person(d.delegatorId as string)} cannot delegate from source ${src}: ${why}. One can delegate only an authority one holds.`;
       }
       case 'DELEGATION.DEPTH_EXHAUSTED':
-        return zh ? `来源 #${String(d.sourceId)} 不允许再委托。` : `Source #${String(d.sourceId)} may not be delegated further.`;
+        return zh
+          ? `来源 #${String(d.sourceId)} 不允许再委托。`
+          : `Source #${String(d.sourceId)} may not be delegated further.`;
       case 'DELEGATION.EXCEEDS_DEPTH':
-        return zh ? `再委托层级 ${String(d.requested)} 超出允许的 ${String(d.max)}。` : `Re-delegation depth ${String(d.requested)} exceeds the ${String(d.max)} the source allows.`;
+        return zh
+          ? `再委托层级 ${String(d.requested)} 超出允许的 ${String(d.max)}。`
+          : `Re-delegation depth ${String(d.requested)} exceeds the ${String(d.max)} the source allows.`;
       case 'DELEGATION.INVALID_DEPTH':
-        return zh ? `再委托层级 ${String(d.requested)} 无效（应为 0 或正整数）。` : `Re-delegation depth ${String(d.requested)} is not valid (0 or a positive whole number).`;
+        return zh
+          ? `再委托层级 ${String(d.requested)} 无效（应为 0 或正整数）。`
+          : `Re-delegation depth ${String(d.requested)} is not valid (0 or a positive whole number).`;
       case 'DELEGATION.CHAIN_TOO_DEEP':
-        return zh ? `授权链将达到 ${String(d.length)} 级，最多允许 ${String(d.max)} 级。` : `The chain would have ${String(d.length)} links; at most ${String(d.max)} are allowed.`;
+        return zh
+          ? `授权链将达到 ${String(d.length)} 级，最多允许 ${String(d.max)} 级。`
+          : `The chain would have ${String(d.length)} links; at most ${String(d.max)} are allowed.`;
       case 'DELEGATION.EXCEEDS_POINTS':
         return zh
           ? `决策点 ${list(d.extra as string[], this.locale)} 不在来源范围（${list(d.source as string[], this.locale)}）内。`
@@ -225,7 +269,9 @@ export class ReasonWriter {
           ? `范围 ${this.unit(d.scopeOrgUnitId as string)} 超出来源范围 ${this.unit(d.sourceScopeOrgUnitId as string)}。请选择其下级组织。`
           : `Scope ${this.unit(d.scopeOrgUnitId as string)} is outside the source's scope ${this.unit(d.sourceScopeOrgUnitId as string)}. Choose a unit within it.`;
       case 'DELEGATION.CURRENCY_MISMATCH':
-        return zh ? `币种 ${String(d.currency)} 与来源币种 ${String(d.sourceCurrency)} 不一致。` : `Currency ${String(d.currency)} differs from the source's ${String(d.sourceCurrency)}.`;
+        return zh
+          ? `币种 ${String(d.currency)} 与来源币种 ${String(d.sourceCurrency)} 不一致。`
+          : `Currency ${String(d.currency)} differs from the source's ${String(d.sourceCurrency)}.`;
       case 'DELEGATION.EXCEEDS_LIMIT': {
         const limit = d.limit as Money | null;
         const source = d.sourceLimit as Money;

@@ -3,7 +3,10 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { BaseRecord, IdColumn, JsonColumn, StringColumn } from '../../platform/columns';
 import { ProjectGradeEnum } from '../../platform/enums';
 
-@ObjectType({ description: 'A decision team with fixed and on-demand member positions and a quorum rule (e.g. the grade I and II decision teams).' })
+@ObjectType({
+  description:
+    'A decision team with fixed and on-demand member positions and a quorum rule (e.g. the grade I and II decision teams).',
+})
 @Entity('decision_bodies')
 export class DecisionBody extends BaseRecord {
   @Field({ description: 'Name of the body.' })
@@ -14,7 +17,10 @@ export class DecisionBody extends BaseRecord {
   @StringColumn(200)
   quorum: string;
 
-  @Field(() => ProjectGradeEnum, { nullable: true, description: 'The project grade it decides for, if it is a default decision team.' })
+  @Field(() => ProjectGradeEnum, {
+    nullable: true,
+    description: 'The project grade it decides for, if it is a default decision team.',
+  })
   @StringColumn(3, { nullable: true })
   grade: string | null;
 

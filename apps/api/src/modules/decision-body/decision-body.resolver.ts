@@ -65,7 +65,9 @@ export const DecisionBodySeatCrudResolver = createCrudResolver(decisionBodySeatS
 
 @Resolver(() => DecisionBody)
 export class DecisionBodyFieldResolver {
-  @FieldResolver(() => [DecisionBodySeat], { description: 'Seats, in order (set them with createDecisionBody / updateDecisionBody).' })
+  @FieldResolver(() => [DecisionBodySeat], {
+    description: 'Seats, in order (set them with createDecisionBody / updateDecisionBody).',
+  })
   async seats(@Root() b: DecisionBody, @Ctx() ctx: Context) {
     const seats = await ctx.loaders.manyBy(DecisionBodySeat, 'decisionBodyId').load(b.id);
     return [...seats].sort((x, y) => x.sortOrder - y.sortOrder);

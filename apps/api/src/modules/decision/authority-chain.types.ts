@@ -11,7 +11,10 @@ export class AuthorityLink {
   @Field(() => ID, { description: "The AuthorityRule's or the Delegation's id." })
   id: string;
 
-  @Field(() => ID, { nullable: true, description: "Who holds this link: the rule's holder on this chain, or the delegate." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Who holds this link: the rule's holder on this chain, or the delegate.",
+  })
   holderPersonId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'For a delegation: the delegator.' })

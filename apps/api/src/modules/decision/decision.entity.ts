@@ -5,7 +5,10 @@ import { DecisionOutcomeEnum, DecisionPointEnum } from '../../platform/enums';
 import { DateTimeScalar } from '../../platform/scalars';
 import { AuthorityChain } from './authority-chain.types';
 
-@ObjectType({ description: 'A decision taken on a project at a decision point, with the authority chain it was taken under (a snapshot). Append-only.' })
+@ObjectType({
+  description:
+    'A decision taken on a project at a decision point, with the authority chain it was taken under (a snapshot). Append-only.',
+})
 @Entity('decisions')
 @Index('uq_decisions_idempotencyOwner_idempotencyKey', ['idempotencyOwner', 'idempotencyKey'], { unique: true })
 export class Decision extends BaseRecord {

@@ -5,7 +5,14 @@
 import { Ctx, Arg, Field, ID, InputType, Mutation, Resolver, UseMiddleware } from 'type-graphql';
 import { Length, MaxLength, IsOptional } from 'class-validator';
 import { EntityManager } from 'typeorm';
-import { authorize, AuthorityBodyQuorum, AuthorizationTeamMember, DecisionPoint, ProjectGrade, TriangleRole } from '@iron-triangle/domain';
+import {
+  authorize,
+  AuthorityBodyQuorum,
+  AuthorizationTeamMember,
+  DecisionPoint,
+  ProjectGrade,
+  TriangleRole,
+} from '@iron-triangle/domain';
 import type { Context } from '../../platform/context';
 import { allow } from '../../platform/permissions';
 import { AppError, forbidden, idempotencyKeyReused, notFound } from '../../platform/errors';
@@ -55,7 +62,8 @@ export class RecordDecisionInput {
 function replayed(first: Decision, input: RecordDecisionInput, projectId: number, deciderId: number): Decision {
   const differences: string[] = [];
   if (first.projectId !== projectId) differences.push(`projectId ${first.projectId}, not ${projectId}`);
-  if (first.decisionPoint !== input.decisionPoint) differences.push(`decisionPoint ${first.decisionPoint}, not ${input.decisionPoint}`);
+  if (first.decisionPoint !== input.decisionPoint)
+    differences.push(`decisionPoint ${first.decisionPoint}, not ${input.decisionPoint}`);
   if (first.outcome !== input.outcome) differences.push(`outcome ${first.outcome}, not ${input.outcome}`);
   if (first.deciderId !== deciderId) differences.push(`deciderId ${first.deciderId}, not ${deciderId}`);
   if ((first.comment ?? null) !== (input.comment ?? null)) differences.push('another comment');
@@ -84,7 +92,11 @@ export interface BodyTally {
  * voting REJECTED or RETURNED makes approval unreachable. AT_LEAST n (MAJORITY is AT_LEAST ⌊seats/2⌋+1): n seats
  * must approve, so approval is unreachable once more than seats − n have voted otherwise.
  */
-export function tallyBody(quorum: AuthorityBodyQuorum, seats: ReadonlyArray<{ title: string; fixed: boolean }>, votes: readonly Decision[]): BodyTally {
+export function tallyBody(
+  quorum: AuthorityBodyQuorum,
+  seats: ReadonlyArray<{ title: string; fixed: boolean }>,
+  votes: readonly Decision[],
+): BodyTally {
   const latest = new Map<string, Decision>();
   for (const vote of votes) {
     for (const title of (vote.chain as ChainView).body?.seatTitles ?? []) {
@@ -97,7 +109,12 @@ export function tallyBody(quorum: AuthorityBodyQuorum, seats: ReadonlyArray<{ ti
   const approved = seats.filter((s) => approvedSeat(s.title)).length;
   const against = seats.filter((s) => againstSeat(s.title)).length;
   if (quorum.kind === 'AT_LEAST') {
-    return { approved, against, approvalMet: approved >= quorum.count, approvalReachable: seats.length - against >= quorum.count };
+    return {
+      approved,
+      against,
+      approvalMet: approved >= quorum.count,
+      approvalReachable: seats.length - against >= quorum.count,
+    };
   }
   return {
     approved,
@@ -123,23 +140,42 @@ function currentRound(votes: readonly Decision[]): { closedBy: Decision | null; 
   return { closedBy: null, round: last ? votes.filter((d) => d.id > last.id) : [...votes] };
 }
 
-function closedError(ctx: Context, input: RecordDecisionInput, projectId: number, closedBy: Decision, bodyName: string): AppError {
+function closedError(
+  ctx: Context,
+  input: RecordDecisionInput,
+  projectId: number,
+  closedBy: Decision,
+  bodyName: string,
+): AppError {
   const at = closedBy.decidedAt.toISOString();
   const message =
     localeOf(ctx) === 'zh-CN'
       ? `项目 ${projectId} 的 ${input.decisionPoint} 决策已由${bodyName}于 ${at} 以 ${closedBy.outcome} 结束（决策 ${closedBy.id}），不再记录投票。如需重新决策，请在 CRM 中重新提交该项目。`
       : `The ${input.decisionPoint} decision on project ${projectId} by ${bodyName} was completed as ${closedBy.outcome} at ${at} (decision ${closedBy.id}); no further votes are recorded. To decide again, resubmit the case as a new decision.`;
-  return new AppError('DECISION_CLOSED', message, { decisionId: String(closedBy.id), outcome: closedBy.outcome, completedAt: at });
+  return new AppError('DECISION_CLOSED', message, {
+    decisionId: String(closedBy.id),
+    outcome: closedBy.outcome,
+    completedAt: at,
+  });
 }
 
 type Outcome = { decision: Decision } | { refusal: AppError };
 
-async function record(em: EntityManager, ctx: Context, input: RecordDecisionInput, projectId: number, deciderId: number): Promise<Outcome> {
+async function record(
+  em: EntityManager,
+  ctx: Context,
+  input: RecordDecisionInput,
+  projectId: number,
+  deciderId: number,
+): Promise<Outcome> {
   // The share lock (MySQL) keeps authority writers out until this decision commits: judged and recorded on one state.
   const snapshot = await authorityCache(ctx).snapshotWithin(em);
   // Votes on one project wait for each other (MySQL; SQLite runs one transaction at a time), so two seats voting
   // at once both see the other's vote and exactly one of them completes the decision.
-  const project = await em.findOne(Project, { where: { id: projectId }, ...(ctx.db.dialect === 'mysql' ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  const project = await em.findOne(Project, {
+    where: { id: projectId },
+    ...(ctx.db.dialect === 'mysql' ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
   if (!project) throw notFound('Project', projectId);
   // Org scope: a project the caller cannot see is not found; the decision must belong to their subtree.
   await assertReadable(ctx, em, Project, project, projectId);
@@ -152,7 +188,11 @@ async function record(em: EntityManager, ctx: Context, input: RecordDecisionInpu
   });
   if (sameKey) return { decision: replayed(sameKey, input, projectId, deciderId) };
   const appointments = await em.findBy(TeamAppointment, { projectId });
-  const team: AuthorizationTeamMember[] = appointments.map((a) => ({ personId: String(a.personId), role: a.role as TriangleRole, window: { from: a.validFrom, to: a.validTo } }));
+  const team: AuthorizationTeamMember[] = appointments.map((a) => ({
+    personId: String(a.personId),
+    role: a.role as TriangleRole,
+    window: { from: a.validFrom, to: a.validTo },
+  }));
   const decisionCase = {
     projectId: String(projectId),
     decisionPoint: input.decisionPoint as DecisionPoint,
@@ -168,12 +208,25 @@ async function record(em: EntityManager, ctx: Context, input: RecordDecisionInpu
       action: 'refuse',
       entityType: 'Decision',
       entityId: null,
-      after: { projectId, decisionPoint: input.decisionPoint, outcome: input.outcome, deciderId, idempotencyKey: input.idempotencyKey, reasons: view.reasons.map((r) => ({ code: r.code, linkId: r.linkId, data: r.data })) },
+      after: {
+        projectId,
+        decisionPoint: input.decisionPoint,
+        outcome: input.outcome,
+        deciderId,
+        idempotencyKey: input.idempotencyKey,
+        reasons: view.reasons.map((r) => ({ code: r.code, linkId: r.linkId, data: r.data })),
+      },
       note: `refused: ${view.reasons.map((r) => r.code).join(', ')}`,
     });
     const zh = localeOf(ctx) === 'zh-CN';
-    const lead = zh ? `${deciderId} 号人员无权在此时对项目 ${projectId} 作出 ${input.decisionPoint} 决策：` : `Person ${deciderId} may not take ${input.decisionPoint} on project ${projectId} now: `;
-    return { refusal: new AppError('NOT_AUTHORIZED', lead + view.reasons.map((r) => r.message).join(' '), { reasons: view.reasons }) };
+    const lead = zh
+      ? `${deciderId} 号人员无权在此时对项目 ${projectId} 作出 ${input.decisionPoint} 决策：`
+      : `Person ${deciderId} may not take ${input.decisionPoint} on project ${projectId} now: `;
+    return {
+      refusal: new AppError('NOT_AUTHORIZED', lead + view.reasons.map((r) => r.message).join(' '), {
+        reasons: view.reasons,
+      }),
+    };
   }
   // A direct authority decides alone; otherwise the person votes in a seat of the body.
   const direct = result.chains.find((c) => c.body === null);
@@ -187,7 +240,10 @@ async function record(em: EntityManager, ctx: Context, input: RecordDecisionInpu
     // A locking read sees the votes committed while this one waited for the project (a plain read would see the
     // transaction's older snapshot under REPEATABLE READ). FOR UPDATE, as MariaDB has no FOR SHARE; the project
     // lock serializes these votes anyway.
-    const earlier = await em.find(Decision, { where: { projectId, decisionPoint: input.decisionPoint }, ...(ctx.db.dialect === 'mysql' ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const earlier = await em.find(Decision, {
+      where: { projectId, decisionPoint: input.decisionPoint },
+      ...(ctx.db.dialect === 'mysql' ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
     const votes = bodyVotes(earlier, chain.body.ruleId);
     const { closedBy, round } = currentRound(votes);
     if (closedBy) {
@@ -196,7 +252,14 @@ async function record(em: EntityManager, ctx: Context, input: RecordDecisionInpu
         action: 'refuse',
         entityType: 'Decision',
         entityId: null,
-        after: { projectId, decisionPoint: input.decisionPoint, outcome: input.outcome, deciderId, idempotencyKey: input.idempotencyKey, closedBy: closedBy.id },
+        after: {
+          projectId,
+          decisionPoint: input.decisionPoint,
+          outcome: input.outcome,
+          deciderId,
+          idempotencyKey: input.idempotencyKey,
+          closedBy: closedBy.id,
+        },
         note: `refused: DECISION_CLOSED (decision ${closedBy.id}, ${closedBy.outcome})`,
       });
       return { refusal };
@@ -228,7 +291,10 @@ async function record(em: EntityManager, ctx: Context, input: RecordDecisionInpu
     entityType: 'Decision',
     entityId: decision.id,
     after: decision,
-    note: chain.body && tally ? `vote in seats ${chain.body.seatTitles.join(', ')} (${tally.approved} approved, ${tally.against} against)${complete ? (input.outcome === 'APPROVED' ? '; quorum met' : '; approval can no longer reach the quorum') : ''}` : null,
+    note:
+      chain.body && tally
+        ? `vote in seats ${chain.body.seatTitles.join(', ')} (${tally.approved} approved, ${tally.against} against)${complete ? (input.outcome === 'APPROVED' ? '; quorum met' : '; approval can no longer reach the quorum') : ''}`
+        : null,
   });
   return { decision };
 }
@@ -240,12 +306,17 @@ export class DecisionOperationsResolver {
       'Records a decision when the decider may take it now (else NOT_AUTHORIZED with the reasons; the refusal is audited). The same idempotencyKey (per caller) with the same decision returns the first result; with a different one it is refused with IDEMPOTENCY_KEY_REUSED. Under a decision body each seat votes (its latest vote counts): `complete` turns true on the APPROVED vote that meets the quorum, or on the REJECTED or RETURNED vote after which approval can no longer reach it. After APPROVED or REJECTED, further votes are refused with DECISION_CLOSED; after RETURNED the next vote opens a new round.',
   })
   @UseMiddleware(allow('decisions', 'write'))
-  async recordDecision(@Arg('input', () => RecordDecisionInput, { description: 'The decision.' }) input: RecordDecisionInput, @Ctx() ctx: Context): Promise<Decision> {
+  async recordDecision(
+    @Arg('input', () => RecordDecisionInput, { description: 'The decision.' }) input: RecordDecisionInput,
+    @Ctx() ctx: Context,
+  ): Promise<Decision> {
     const projectId = toId(input.projectId, 'projectId');
     const deciderId = toId(input.deciderId, 'deciderId');
     const p = ctx.principal;
     if (p?.kind === 'user' && p.role === 'LEADER' && p.personId !== deciderId) {
-      throw forbidden(`As a LEADER you record only your own decisions: deciderId must be your own person (${p.personId ?? 'none linked'}).`);
+      throw forbidden(
+        `As a LEADER you record only your own decisions: deciderId must be your own person (${p.personId ?? 'none linked'}).`,
+      );
     }
     // Keys belong to the caller: another caller's decision under the same key is neither returned nor revealed.
     const key = { idempotencyOwner: callerKey(ctx.principal), idempotencyKey: input.idempotencyKey };

@@ -6,8 +6,15 @@ import { DateTimeScalar } from '../../platform/scalars';
 import { GrantArgs, NoArgs } from '../authority-rule/grant.args';
 
 @ArgsType()
-export class CreateDelegationArgs extends GrantArgs(NoArgs, 'create', { decisionPoints: 'Decision points.', grades: 'Grades.', limit: 'Amount limit.' }) {
-  @Field(() => ID, { nullable: true, description: 'The authority rule delegated from (exactly one of sourceRuleId and sourceDelegationId).' })
+export class CreateDelegationArgs extends GrantArgs(NoArgs, 'create', {
+  decisionPoints: 'Decision points.',
+  grades: 'Grades.',
+  limit: 'Amount limit.',
+}) {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The authority rule delegated from (exactly one of sourceRuleId and sourceDelegationId).',
+  })
   sourceRuleId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The delegation re-delegated from.' })
@@ -66,6 +73,9 @@ export class DelegationFilter extends BaseFilter {
   @Field(() => ID, { nullable: true, description: 'From this delegation.' })
   sourceDelegationId?: string;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Only delegations in force (and not revoked) at this instant.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'Only delegations in force (and not revoked) at this instant.',
+  })
   activeAt?: Date;
 }

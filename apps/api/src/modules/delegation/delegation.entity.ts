@@ -5,10 +5,15 @@ import { DecisionPointEnum, ProjectGradeEnum, TriangleRoleEnum } from '../../pla
 import { DateTimeScalar, MoneyScalar } from '../../platform/scalars';
 import { moneyString } from '../../platform/money';
 
-@ObjectType({ description: 'A delegation of (part of) an authority from one person to another, for a time. Never deleted: revoked.' })
+@ObjectType({
+  description: 'A delegation of (part of) an authority from one person to another, for a time. Never deleted: revoked.',
+})
 @Entity('delegations')
 export class Delegation extends BaseRecord {
-  @Field(() => ID, { nullable: true, description: 'The authority rule delegated from (exactly one of sourceRuleId and sourceDelegationId).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The authority rule delegated from (exactly one of sourceRuleId and sourceDelegationId).',
+  })
   @IdColumn({ nullable: true })
   sourceRuleId: number | null;
 
@@ -43,7 +48,11 @@ export class Delegation extends BaseRecord {
   @StringColumn(3)
   currency: string;
 
-  @Field(() => MoneyScalar, { name: 'limit', nullable: true, description: "Amount limit (at most the source's); null: the source's." })
+  @Field(() => MoneyScalar, {
+    name: 'limit',
+    nullable: true,
+    description: "Amount limit (at most the source's); null: the source's.",
+  })
   get limit(): string | null {
     return moneyString(this.limitMinor, this.currency);
   }

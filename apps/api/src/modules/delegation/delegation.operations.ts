@@ -26,7 +26,10 @@ import { jsonSafe } from '../authorization/reason-messages';
 function draftOf(d: Partial<Delegation>): DelegationDraft {
   return {
     ...(d.id !== undefined ? { id: String(d.id) } : {}),
-    source: d.sourceRuleId !== null && d.sourceRuleId !== undefined ? { kind: 'RULE', id: String(d.sourceRuleId) } : { kind: 'DELEGATION', id: String(d.sourceDelegationId) },
+    source:
+      d.sourceRuleId !== null && d.sourceRuleId !== undefined
+        ? { kind: 'RULE', id: String(d.sourceRuleId) }
+        : { kind: 'DELEGATION', id: String(d.sourceDelegationId) },
     delegatorId: String(d.delegatorId),
     delegateId: String(d.delegateId),
     decisionPoints: (d.decisionPoints ?? []) as DecisionPoint[],
@@ -36,7 +39,8 @@ function draftOf(d: Partial<Delegation>): DelegationDraft {
     limit: d.limitMinor ?? null,
     window: { from: d.validFrom as Date, to: d.validTo ?? null },
     redelegableDepth: d.redelegableDepth ?? 0,
-    requiredQualification: d.requiredRole && d.requiredLevel ? { role: d.requiredRole as TriangleRole, level: d.requiredLevel } : null,
+    requiredQualification:
+      d.requiredRole && d.requiredLevel ? { role: d.requiredRole as TriangleRole, level: d.requiredLevel } : null,
     reason: d.reason ?? '',
   };
 }
@@ -52,20 +56,29 @@ function refused(ctx: Context, snapshot: AuthoritySnapshot, errors: readonly Del
 function assertMayDelegateFor(ctx: Context, delegatorId: number): void {
   const p = ctx.principal;
   if (p?.kind === 'user' && p.role === 'LEADER' && p.personId !== delegatorId) {
-    throw forbidden(`As a LEADER you may delegate only an authority you hold yourself: delegatorId must be your own person (${p.personId ?? 'none linked'}), not ${delegatorId}.`);
+    throw forbidden(
+      `As a LEADER you may delegate only an authority you hold yourself: delegatorId must be your own person (${p.personId ?? 'none linked'}), not ${delegatorId}.`,
+    );
   }
 }
 
 /** The delegation must be judged at its start when that is later than now. */
-const judgedAt = (ctx: Context, from: Date | undefined) => (from && from.getTime() > ctx.now.getTime() ? from : ctx.now);
+const judgedAt = (ctx: Context, from: Date | undefined) =>
+  from && from.getTime() > ctx.now.getTime() ? from : ctx.now;
 
 /** createDelegation: after the shape checks, the engine decides. */
-export async function checkNewDelegation(values: Partial<Delegation>, { em, ctx }: WriteContext<Delegation>): Promise<void> {
+export async function checkNewDelegation(
+  values: Partial<Delegation>,
+  { em, ctx }: WriteContext<Delegation>,
+): Promise<void> {
   assertMayDelegateFor(ctx, values.delegatorId as number);
   const snapshot = await authorityCache(ctx).snapshotWithin(em, 'update');
   const checked = validateDelegation(draftOf(values), judgedAt(ctx, values.validFrom), snapshot.index);
   if (!checked.ok) throw refused(ctx, snapshot, checked.error);
-  inheritRevocation(values, values.sourceDelegationId ? await em.findOneBy(Delegation, { id: values.sourceDelegationId }) : null);
+  inheritRevocation(
+    values,
+    values.sourceDelegationId ? await em.findOneBy(Delegation, { id: values.sourceDelegationId }) : null,
+  );
 }
 
 /**
@@ -79,13 +92,24 @@ function inheritRevocation(values: Partial<Delegation>, source: Delegation | nul
 }
 
 /** updateDelegation: a revoked delegation never changes; a new window must stay inside the source. */
-export async function checkDelegationChange(patch: Partial<Delegation>, { em, ctx, before }: WriteContext<Delegation>): Promise<void> {
+export async function checkDelegationChange(
+  patch: Partial<Delegation>,
+  { em, ctx, before }: WriteContext<Delegation>,
+): Promise<void> {
   const current = before as Delegation;
-  if (current.revokedAt) throw new AppError('BAD_USER_INPUT', `Delegation ${current.id} was revoked at ${current.revokedAt.toISOString()}; create a new delegation instead.`);
+  if (current.revokedAt)
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `Delegation ${current.id} was revoked at ${current.revokedAt.toISOString()}; create a new delegation instead.`,
+    );
   assertMayDelegateFor(ctx, current.delegatorId);
   if (patch.validTo === undefined) return;
   const snapshot = await authorityCache(ctx).snapshotWithin(em, 'update');
-  const checked = validateDelegation(draftOf({ ...current, ...patch }), judgedAt(ctx, current.validFrom), snapshot.index);
+  const checked = validateDelegation(
+    draftOf({ ...current, ...patch }),
+    judgedAt(ctx, current.validFrom),
+    snapshot.index,
+  );
   if (!checked.ok) throw refused(ctx, snapshot, checked.error);
 }
 
@@ -101,14 +125,27 @@ function impactOrThrow(ctx: Context, snapshot: AuthoritySnapshot, id: number, at
   if (impact.ok) return impact.value.map((d) => d.id);
   if (impact.error.code === 'DELEGATION.UNKNOWN') throw notFound('Delegation', id);
   const revokedAt = impact.error.data.revokedAt;
-  throw new AppError('BAD_USER_INPUT', `Delegation ${id} was already revoked at ${revokedAt.toISOString()}, before ${at.toISOString()}.`, {
-    reasons: [{ code: impact.error.code, message: `Delegation ${id} was already revoked at ${revokedAt.toISOString()}.`, data: jsonSafe(impact.error.data) }],
-  });
+  throw new AppError(
+    'BAD_USER_INPUT',
+    `Delegation ${id} was already revoked at ${revokedAt.toISOString()}, before ${at.toISOString()}.`,
+    {
+      reasons: [
+        {
+          code: impact.error.code,
+          message: `Delegation ${id} was already revoked at ${revokedAt.toISOString()}.`,
+          data: jsonSafe(impact.error.data),
+        },
+      ],
+    },
+  );
 }
 
 @Resolver(() => Delegation)
 export class DelegationOperationsResolver {
-  @Mutation(() => [Delegation], { description: 'Revokes from `at` (default now); returns every delegation that ends with it, this one first. One transaction, each change audited.' })
+  @Mutation(() => [Delegation], {
+    description:
+      'Revokes from `at` (default now); returns every delegation that ends with it, this one first. One transaction, each change audited.',
+  })
   @UseMiddleware(allow('authority', 'write'))
   async revokeDelegation(
     @Arg('id', () => ID, { description: 'The delegation.' }) id: string,
@@ -137,7 +174,14 @@ export class DelegationOperationsResolver {
           { revokedAt: when, revokeReason: d.id === rootId ? reason : `revoked with delegation ${rootId}: ${reason}` },
           ctx.now,
         );
-        await writeAudit(em, ctx, { action: 'revoke', entityType: 'Delegation', entityId: d.id, before: d, after, note: d.id === rootId ? reason : `cascade from delegation ${rootId}` });
+        await writeAudit(em, ctx, {
+          action: 'revoke',
+          entityType: 'Delegation',
+          entityId: d.id,
+          before: d,
+          after,
+          note: d.id === rootId ? reason : `cascade from delegation ${rootId}`,
+        });
         result.push(after);
       }
       // Everything derived from it ends with it; the answer lists what the caller may see.
@@ -145,7 +189,10 @@ export class DelegationOperationsResolver {
     });
   }
 
-  @Query(() => [Delegation], { description: 'The delegations that would end if this one were revoked at `at` (default now): it first, then everything derived from it.' })
+  @Query(() => [Delegation], {
+    description:
+      'The delegations that would end if this one were revoked at `at` (default now): it first, then everything derived from it.',
+  })
   @UseMiddleware(allow('authority', 'read'))
   async delegationImpact(
     @Arg('id', () => ID, { description: 'The delegation.' }) id: string,
@@ -153,7 +200,13 @@ export class DelegationOperationsResolver {
     @Ctx() ctx: Context,
   ): Promise<Delegation[]> {
     const rootId = toId(id);
-    await assertReadable(ctx, ctx.db.manager, Delegation, await ctx.db.manager.findOneBy(Delegation, { id: rootId }), rootId);
+    await assertReadable(
+      ctx,
+      ctx.db.manager,
+      Delegation,
+      await ctx.db.manager.findOneBy(Delegation, { id: rootId }),
+      rootId,
+    );
     const snapshot = await authoritySnapshot(ctx);
     const ids = impactOrThrow(ctx, snapshot, rootId, at ?? ctx.now);
     return readableRows(ctx, ctx.db.manager, Delegation, await loadInOrder(ctx.db.manager, ids));

@@ -13,9 +13,11 @@ import { checkDelegationChange, checkNewDelegation } from './delegation.operatio
 
 function checkShape(d: Partial<Delegation>): void {
   const errors: Record<string, string> = {};
-  if ((d.sourceRuleId ?? null) === null === ((d.sourceDelegationId ?? null) === null)) errors.sourceRuleId = 'give exactly one of sourceRuleId and sourceDelegationId';
+  if (((d.sourceRuleId ?? null) === null) === ((d.sourceDelegationId ?? null) === null))
+    errors.sourceRuleId = 'give exactly one of sourceRuleId and sourceDelegationId';
   if (d.delegatorId !== undefined && d.delegatorId === d.delegateId) errors.delegateId = 'may not be the delegator';
-  if ((d.requiredRole ?? null) === null !== ((d.requiredLevel ?? null) === null)) errors.requiredLevel = 'requiredRole and requiredLevel go together';
+  if (((d.requiredRole ?? null) === null) !== ((d.requiredLevel ?? null) === null))
+    errors.requiredLevel = 'requiredRole and requiredLevel go together';
   if (Object.keys(errors).length) throw badInput(errors);
 }
 

@@ -1,11 +1,22 @@
 import { Entity } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { BaseRecord, DateTimeColumn, IdColumn, JsonColumn, KeyColumn, MoneyColumn, StringColumn } from '../../platform/columns';
+import {
+  BaseRecord,
+  DateTimeColumn,
+  IdColumn,
+  JsonColumn,
+  KeyColumn,
+  MoneyColumn,
+  StringColumn,
+} from '../../platform/columns';
 import { PoolMetricKindEnum, PoolStatusEnum, TriangleRoleEnum } from '../../platform/enums';
 import { DateTimeScalar, JSONScalar, MoneyScalar } from '../../platform/scalars';
 import { moneyString } from '../../platform/money';
 
-@ObjectType({ description: "A team's shared bonus pool for a period: funded from orders, revenue and cash collected, allocated across the team." })
+@ObjectType({
+  description:
+    "A team's shared bonus pool for a period: funded from orders, revenue and cash collected, allocated across the team.",
+})
 @Entity('incentive_pools')
 export class IncentivePool extends BaseRecord {
   @Field({ description: 'Name of the pool.' })
@@ -76,29 +87,46 @@ export class IncentivePool extends BaseRecord {
   @JsonColumn()
   allocationTrace: Record<string, unknown> | null;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When the pool was funded (DRAFT → FUNDED, fundPool); null until then.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the pool was funded (DRAFT → FUNDED, fundPool); null until then.',
+  })
   @DateTimeColumn({ nullable: true })
   fundedAt: Date | null;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When the funded amount was allocated to the members (FUNDED → ALLOCATED, allocatePool); null until then.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'When the funded amount was allocated to the members (FUNDED → ALLOCATED, allocatePool); null until then.',
+  })
   @DateTimeColumn({ nullable: true })
   allocatedAt: Date | null;
 
-  @Field(() => ID, { nullable: true, description: 'The person who approved the pool (the POOL_APPROVAL decision of approvePool); null until approved.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The person who approved the pool (the POOL_APPROVAL decision of approvePool); null until approved.',
+  })
   @IdColumn({ nullable: true })
   approvedById: number | null;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When the pool was approved (ALLOCATED → APPROVED); null until then.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the pool was approved (ALLOCATED → APPROVED); null until then.',
+  })
   @DateTimeColumn({ nullable: true })
   approvedAt: Date | null;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When the pool was locked (APPROVED → LOCKED, final: the shares may be paid); null until then.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the pool was locked (APPROVED → LOCKED, final: the shares may be paid); null until then.',
+  })
   @DateTimeColumn({ nullable: true })
   lockedAt: Date | null;
 
   @Field(() => ID, {
     nullable: true,
-    description: 'For an adjustment pool (createAdjustmentPool): the locked pool it corrects, whose shares its allocation replaces. Null for an original pool.',
+    description:
+      'For an adjustment pool (createAdjustmentPool): the locked pool it corrects, whose shares its allocation replaces. Null for an original pool.',
   })
   @IdColumn({ nullable: true })
   adjustmentOfId: number | null;
@@ -140,7 +168,10 @@ export class PoolMetric extends BaseRecord {
   weight: string;
 }
 
-@ObjectType({ description: 'A member of a pool with role weight, performance coefficient and participation; share after allocation.' })
+@ObjectType({
+  description:
+    'A member of a pool with role weight, performance coefficient and participation; share after allocation.',
+})
 @Entity('pool_members')
 export class PoolMember extends BaseRecord {
   @Field(() => ID, { description: 'The pool.' })

@@ -14,7 +14,11 @@ import { Person } from '../person/person.entity';
 async function draftPool(em: EntityManager, poolId: number): Promise<IncentivePool> {
   const pool = await em.findOneBy(IncentivePool, { id: poolId });
   if (!pool) throw badInput({ poolId: `incentive pool ${poolId} does not exist` });
-  if (pool.status !== 'DRAFT') throw new AppError('POOL.NOT_DRAFT', `Pool ${poolId} is ${pool.status}; its metrics and members can change only while it is DRAFT.`);
+  if (pool.status !== 'DRAFT')
+    throw new AppError(
+      'POOL.NOT_DRAFT',
+      `Pool ${poolId} is ${pool.status}; its metrics and members can change only while it is DRAFT.`,
+    );
   return pool;
 }
 
@@ -33,7 +37,18 @@ export const poolSpec: CrudSpec<IncentivePool> = {
   references: { projectId: () => Project },
   dateColumn: 'periodFrom',
   money: [{ arg: 'baseAmount', column: 'baseAmountMinor', currencyColumn: 'currency' }],
-  readOnlyColumns: ['status', 'fundedAmountMinor', 'fundingTrace', 'allocationTrace', 'fundedAt', 'allocatedAt', 'approvedById', 'approvedAt', 'lockedAt', 'adjustmentOfId'],
+  readOnlyColumns: [
+    'status',
+    'fundedAmountMinor',
+    'fundingTrace',
+    'allocationTrace',
+    'fundedAt',
+    'allocatedAt',
+    'approvedById',
+    'approvedAt',
+    'lockedAt',
+    'adjustmentOfId',
+  ],
   dependents: [
     { entity: PoolMetric, column: 'poolId', label: 'metrics' },
     { entity: PoolMember, column: 'poolId', label: 'members' },
@@ -45,10 +60,15 @@ export const poolSpec: CrudSpec<IncentivePool> = {
       values.status = 'DRAFT';
       await mustExist(em, OrgUnit, values.orgUnitId, 'orgUnitId', 'org unit');
       await mustExist(em, Project, values.projectId, 'projectId', 'project');
-      if (values.teamKind === 'PROJECT' && !values.projectId) throw badInput({ projectId: 'is required for a PROJECT pool' });
+      if (values.teamKind === 'PROJECT' && !values.projectId)
+        throw badInput({ projectId: 'is required for a PROJECT pool' });
     },
     beforeUpdate(patch, { before }) {
-      if (before!.status !== 'DRAFT') throw new AppError('POOL.NOT_DRAFT', `Pool ${before!.id} is ${before!.status}; it can change only while it is DRAFT.`);
+      if (before!.status !== 'DRAFT')
+        throw new AppError(
+          'POOL.NOT_DRAFT',
+          `Pool ${before!.id} is ${before!.status}; it can change only while it is DRAFT.`,
+        );
       checkWindow(patch.periodFrom ?? before!.periodFrom, patch.periodTo ?? before!.periodTo, 'periodTo');
     },
   },
@@ -131,12 +151,18 @@ export class IncentivePoolFieldResolver {
     return ctx.loaders.manyBy(PoolMetric, 'poolId').load(p.id);
   }
 
-  @FieldResolver(() => Person, { nullable: true, description: 'The person who approved the pool; null until approved.' })
+  @FieldResolver(() => Person, {
+    nullable: true,
+    description: 'The person who approved the pool; null until approved.',
+  })
   approvedBy(@Root() p: IncentivePool, @Ctx() ctx: Context) {
     return p.approvedById === null ? null : ctx.loaders.byId(Person).load(p.approvedById);
   }
 
-  @FieldResolver(() => IncentivePool, { nullable: true, description: 'For an adjustment pool: the locked pool it corrects (null when outside your scope).' })
+  @FieldResolver(() => IncentivePool, {
+    nullable: true,
+    description: 'For an adjustment pool: the locked pool it corrects (null when outside your scope).',
+  })
   adjustmentOf(@Root() p: IncentivePool, @Ctx() ctx: Context) {
     return p.adjustmentOfId === null ? null : ctx.loaders.byId(IncentivePool).load(p.adjustmentOfId);
   }

@@ -54,31 +54,61 @@ function toDomainPool(row: IncentivePool, members: readonly PoolMember[], metric
   const weights = percentWeights(metrics);
   const goals: Partial<Record<DomainMetric, DomainPool['metrics'][DomainMetric]>> = {};
   for (const m of metrics) {
-    goals[m.metric as DomainMetric] = { target: { minor: m.targetMinor, currency: m.currency }, actual: { minor: m.actualMinor, currency: m.currency }, weight: weights.get(m.id) ?? 0 };
+    goals[m.metric as DomainMetric] = {
+      target: { minor: m.targetMinor, currency: m.currency },
+      actual: { minor: m.actualMinor, currency: m.currency },
+      weight: weights.get(m.id) ?? 0,
+    };
   }
   const money = (minor: bigint) => ({ minor, currency: row.currency });
   return {
     id: String(row.id),
     name: row.name,
-    team: { kind: row.teamKind === 'PROJECT' ? 'PROJECT' : 'SYSTEM_DEPARTMENT', id: String(row.projectId ?? row.orgUnitId) },
+    team: {
+      kind: row.teamKind === 'PROJECT' ? 'PROJECT' : 'SYSTEM_DEPARTMENT',
+      id: String(row.projectId ?? row.orgUnitId),
+    },
     period: { from: row.periodFrom, to: row.periodTo },
     currency: row.currency,
     baseAmount: money(row.baseAmountMinor),
     metrics: goals as DomainPool['metrics'],
     rule: { gate: row.attainmentGate, acceleration: row.acceleration, maxMultiplier: row.capMultiplier },
-    members: members.map((m) => ({ id: String(m.id), personId: String(m.personId), role: m.role as TriangleRole, weight: m.weight, coefficient: m.coefficient, participation: m.participation })),
+    members: members.map((m) => ({
+      id: String(m.id),
+      personId: String(m.personId),
+      role: m.role as TriangleRole,
+      weight: m.weight,
+      coefficient: m.coefficient,
+      participation: m.participation,
+    })),
     status: row.status as PoolStatus,
-    ...(row.fundedAmountMinor !== null ? { funding: { amount: money(row.fundedAmountMinor), trace: row.fundingTrace as never, fundedAt: row.fundedAt ?? row.updatedAt } } : {}),
+    ...(row.fundedAmountMinor !== null
+      ? {
+          funding: {
+            amount: money(row.fundedAmountMinor),
+            trace: row.fundingTrace as never,
+            fundedAt: row.fundedAt ?? row.updatedAt,
+          },
+        }
+      : {}),
     ...(ALLOCATED_STATUSES.has(row.status) && members.every((m) => m.shareMinor !== null)
       ? {
           allocation: {
-            shares: members.map((m) => ({ memberId: String(m.id), personId: String(m.personId), role: m.role as TriangleRole, share: money(m.shareMinor as bigint), trace: null as never })),
+            shares: members.map((m) => ({
+              memberId: String(m.id),
+              personId: String(m.personId),
+              role: m.role as TriangleRole,
+              share: money(m.shareMinor as bigint),
+              trace: null as never,
+            })),
             trace: row.allocationTrace as never,
             allocatedAt: row.allocatedAt ?? row.updatedAt,
           },
         }
       : {}),
-    ...(row.approvedById !== null && row.approvedAt !== null ? { approval: { approverId: String(row.approvedById), approvedAt: row.approvedAt } } : {}),
+    ...(row.approvedById !== null && row.approvedAt !== null
+      ? { approval: { approverId: String(row.approvedById), approvedAt: row.approvedAt } }
+      : {}),
     ...(row.lockedAt !== null ? { lockedAt: row.lockedAt } : {}),
   };
 }
@@ -89,12 +119,20 @@ function toDomainPool(row: IncentivePool, members: readonly PoolMember[], metric
  * row first (crud's `parent`), so a transition judges exactly the inputs it stores, never a snapshot that a concurrent
  * edit has since changed.
  */
-async function loadPool(em: EntityManager, ctx: Context, id: number, access: 'read' | 'write' = 'write'): Promise<LoadedPool> {
+async function loadPool(
+  em: EntityManager,
+  ctx: Context,
+  id: number,
+  access: 'read' | 'write' = 'write',
+): Promise<LoadedPool> {
   const row = access === 'write' ? await lockedRow(em, IncentivePool, id) : await em.findOneBy(IncentivePool, { id });
   await assertReadable(ctx, em, IncentivePool, row, id);
   if (!row) throw notFound('IncentivePool', id);
   if (access === 'write') await assertWritable(ctx, em, IncentivePool, 'incentive pool', row, row);
-  const [members, metrics] = await Promise.all([em.find(PoolMember, { where: { poolId: id }, order: { id: 'ASC' } }), em.find(PoolMetric, { where: { poolId: id }, order: { id: 'ASC' } })]);
+  const [members, metrics] = await Promise.all([
+    em.find(PoolMember, { where: { poolId: id }, order: { id: 'ASC' } }),
+    em.find(PoolMetric, { where: { poolId: id }, order: { id: 'ASC' } }),
+  ]);
   return { row, members, metrics, pool: toDomainPool(row, members, metrics) };
 }
 
@@ -124,7 +162,12 @@ function poolError(ctx: Context, error: PoolError, poolId: number): AppError {
 const update = (em: EntityManager, ctx: Context, row: IncentivePool, patch: Partial<IncentivePool>) =>
   guardedUpdate(em, { entity: IncentivePool, name: 'IncentivePool' }, row.id, row.version, patch, ctx.now);
 
-const insertRow = async <T extends object>(em: EntityManager, ctx: Context, entity: new () => T, values: Partial<T>): Promise<T> => {
+const insertRow = async <T extends object>(
+  em: EntityManager,
+  ctx: Context,
+  entity: new () => T,
+  values: Partial<T>,
+): Promise<T> => {
   const inserted = await em.insert(entity, { ...values, version: 1, createdAt: ctx.now, updatedAt: ctx.now } as never);
   return em.findOneByOrFail(entity, { id: Number(inserted.identifiers[0]?.id) } as never);
 };
@@ -134,7 +177,12 @@ const insertRow = async <T extends object>(em: EntityManager, ctx: Context, enti
  * shares), pointing at it with adjustmentOfId. Only the latest pool of a chain is adjusted, so that what an
  * adjustment pays or recovers is always measured against what was really paid last.
  */
-async function createAdjustment(em: EntityManager, ctx: Context, poolId: number, name: string | undefined): Promise<IncentivePool> {
+async function createAdjustment(
+  em: EntityManager,
+  ctx: Context,
+  poolId: number,
+  name: string | undefined,
+): Promise<IncentivePool> {
   // Two requests adjusting the same pool at once: the second waits here and then sees the first's pool (MySQL;
   // SQLite runs one transaction at a time).
   const { row, members, metrics, pool } = await loadPool(em, ctx, poolId);
@@ -182,8 +230,21 @@ async function createAdjustment(em: EntityManager, ctx: Context, poolId: number,
     note: `adjustment of locked pool ${poolId}`,
   });
   for (const m of metrics) {
-    const copy = await insertRow(em, ctx, PoolMetric, { poolId: created.id, metric: m.metric, currency: m.currency, targetMinor: m.targetMinor, actualMinor: m.actualMinor, weight: m.weight });
-    await writeAudit(em, ctx, { action: 'create', entityType: 'PoolMetric', entityId: copy.id, after: copy, note: `copied from metric ${m.id} of locked pool ${poolId}` });
+    const copy = await insertRow(em, ctx, PoolMetric, {
+      poolId: created.id,
+      metric: m.metric,
+      currency: m.currency,
+      targetMinor: m.targetMinor,
+      actualMinor: m.actualMinor,
+      weight: m.weight,
+    });
+    await writeAudit(em, ctx, {
+      action: 'create',
+      entityType: 'PoolMetric',
+      entityId: copy.id,
+      after: copy,
+      note: `copied from metric ${m.id} of locked pool ${poolId}`,
+    });
   }
   for (const m of members) {
     const copy = await insertRow(em, ctx, PoolMember, {
@@ -196,14 +257,22 @@ async function createAdjustment(em: EntityManager, ctx: Context, poolId: number,
       currency: m.currency,
       shareMinor: null,
     });
-    await writeAudit(em, ctx, { action: 'create', entityType: 'PoolMember', entityId: copy.id, after: copy, note: `copied from member ${m.id} of locked pool ${poolId}` });
+    await writeAudit(em, ctx, {
+      action: 'create',
+      entityType: 'PoolMember',
+      entityId: copy.id,
+      after: copy,
+      note: `copied from member ${m.id} of locked pool ${poolId}`,
+    });
   }
   return created;
 }
 
 @Resolver(() => IncentivePool)
 export class PoolOperationsResolver {
-  @Mutation(() => IncentivePool, { description: 'DRAFT → FUNDED: computes the funded amount from attainment (fundingTrace explains it).' })
+  @Mutation(() => IncentivePool, {
+    description: 'DRAFT → FUNDED: computes the funded amount from attainment (fundingTrace explains it).',
+  })
   @UseMiddleware(allow('pools', 'write'))
   fundPool(@Arg('id', () => ID, { description: 'The pool.' }) id: string, @Ctx() ctx: Context): Promise<IncentivePool> {
     const poolId = toId(id);
@@ -223,24 +292,37 @@ export class PoolOperationsResolver {
     });
   }
 
-  @Mutation(() => IncentivePool, { description: 'FUNDED → ALLOCATED: shares the funded amount across the members, exactly to the smallest unit (allocationTrace explains it). With preview: true, computes and returns the shares without storing anything.' })
+  @Mutation(() => IncentivePool, {
+    description:
+      'FUNDED → ALLOCATED: shares the funded amount across the members, exactly to the smallest unit (allocationTrace explains it). With preview: true, computes and returns the shares without storing anything.',
+  })
   @UseMiddleware(allow('pools', 'write'))
   async allocatePool(
     @Arg('id', () => ID, { description: 'The pool.' }) id: string,
-    @Arg('preview', () => Boolean, { nullable: true, defaultValue: false, description: 'Compute and return without storing.' }) preview: boolean | null,
+    @Arg('preview', () => Boolean, {
+      nullable: true,
+      defaultValue: false,
+      description: 'Compute and return without storing.',
+    })
+    preview: boolean | null,
     @Ctx() ctx: Context,
   ): Promise<IncentivePool> {
     const poolId = toId(id);
     if (preview) {
       const { row, members, pool } = await loadPool(ctx.db.manager, ctx, poolId, 'read');
-      if (pool.status !== 'FUNDED' || !pool.funding) throw poolError(ctx, { code: 'POOL.INVALID_TRANSITION', data: { from: pool.status, to: 'ALLOCATED' } }, poolId);
+      if (pool.status !== 'FUNDED' || !pool.funding)
+        throw poolError(ctx, { code: 'POOL.INVALID_TRANSITION', data: { from: pool.status, to: 'ALLOCATED' } }, poolId);
       const allocated = allocateDomainPool(pool, pool.funding.amount);
       if (!allocated.ok) throw poolError(ctx, allocated.error, poolId);
       const shares = new Map(allocated.value.shares.map((s) => [s.memberId, s.share.minor]));
-      const previewMembers = members.map((m) => Object.assign(new PoolMember(), m, { shareMinor: shares.get(String(m.id)) ?? null }));
+      const previewMembers = members.map((m) =>
+        Object.assign(new PoolMember(), m, { shareMinor: shares.get(String(m.id)) ?? null }),
+      );
       // The members field reads through the request's loader: hand it the previewed members.
       ctx.loaders.manyBy(PoolMember, 'poolId').clear(poolId).prime(poolId, previewMembers);
-      return Object.assign(new IncentivePool(), row, { allocationTrace: jsonSafe({ ...allocated.value.trace, preview: true, shares: allocated.value.shares }) });
+      return Object.assign(new IncentivePool(), row, {
+        allocationTrace: jsonSafe({ ...allocated.value.trace, preview: true, shares: allocated.value.shares }),
+      });
     }
     const after = await ctx.db.transaction(async (em) => {
       const { row, members, pool } = await loadPool(em, ctx, poolId);
@@ -250,15 +332,34 @@ export class PoolOperationsResolver {
       const byId = new Map(members.map((m) => [String(m.id), m]));
       for (const share of allocation.shares) {
         const member = byId.get(share.memberId) as PoolMember;
-        const changed = await guardedUpdate(em, { entity: PoolMember, name: 'PoolMember' }, member.id, member.version, { shareMinor: share.share.minor }, ctx.now);
-        await writeAudit(em, ctx, { action: 'allocate', entityType: 'PoolMember', entityId: member.id, before: member, after: changed });
+        const changed = await guardedUpdate(
+          em,
+          { entity: PoolMember, name: 'PoolMember' },
+          member.id,
+          member.version,
+          { shareMinor: share.share.minor },
+          ctx.now,
+        );
+        await writeAudit(em, ctx, {
+          action: 'allocate',
+          entityType: 'PoolMember',
+          entityId: member.id,
+          before: member,
+          after: changed,
+        });
       }
       const stored = await update(em, ctx, row, {
         status: 'ALLOCATED',
         allocationTrace: jsonSafe({ ...allocation.trace, shares: allocation.shares }) as Record<string, unknown>,
         allocatedAt: allocation.allocatedAt,
       });
-      await writeAudit(em, ctx, { action: 'allocate', entityType: 'IncentivePool', entityId: poolId, before: row, after: stored });
+      await writeAudit(em, ctx, {
+        action: 'allocate',
+        entityType: 'IncentivePool',
+        entityId: poolId,
+        before: row,
+        after: stored,
+      });
       return stored;
     });
     ctx.loaders.manyBy(PoolMember, 'poolId').clear(poolId);
@@ -270,17 +371,24 @@ export class PoolOperationsResolver {
       "ALLOCATED → APPROVED by the signed-in user's person: a POOL_APPROVAL decision for the funded amount, judged by the authorization engine; a member of the pool may not approve it. Refused with NOT_AUTHORIZED (reasons in extensions) or POOL.APPROVER_IS_MEMBER; refusals are audited.",
   })
   @UseMiddleware(allow('pools', 'write'))
-  async approvePool(@Arg('id', () => ID, { description: 'The pool.' }) id: string, @Ctx() ctx: Context): Promise<IncentivePool> {
+  async approvePool(
+    @Arg('id', () => ID, { description: 'The pool.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<IncentivePool> {
     const poolId = toId(id);
     const p = ctx.principal;
-    if (p?.kind !== 'user' || p.personId === null) throw forbidden('Approving a pool is a decision by a person: sign in as a user linked to a person (an API token cannot approve).');
+    if (p?.kind !== 'user' || p.personId === null)
+      throw forbidden(
+        'Approving a pool is a decision by a person: sign in as a user linked to a person (an API token cannot approve).',
+      );
     const approverId = String(p.personId);
     const outcome = await ctx.db.transaction(async (em): Promise<{ pool: IncentivePool } | { refusal: AppError }> => {
       // The pool first (see loadPool), then the authority counter (shared).
       const { row, pool } = await loadPool(em, ctx, poolId);
       const snapshot = await authorityCache(ctx).snapshotWithin(em);
       const request = poolApprovalRequest(pool);
-      if (!request.ok) throw poolError(ctx, { code: 'POOL.INVALID_TRANSITION', data: { from: pool.status, to: 'APPROVED' } }, poolId);
+      if (!request.ok)
+        throw poolError(ctx, { code: 'POOL.INVALID_TRANSITION', data: { from: pool.status, to: 'APPROVED' } }, poolId);
       const project = row.projectId !== null ? await em.findOneBy(Project, { id: row.projectId }) : null;
       const approvalCase: AuthorizationCase = {
         ...(row.projectId !== null ? { projectId: String(row.projectId) } : {}),
@@ -294,7 +402,13 @@ export class PoolOperationsResolver {
       const result = authorize(approverId, approvalCase, ctx.now, snapshot.index);
       const approved = approveDomainPool(
         pool,
-        { approverId, authorized: result.allowed, denialCodes: result.reasons.map((r) => r.code), decisionPoint: 'POOL_APPROVAL', amount: request.value.amount },
+        {
+          approverId,
+          authorized: result.allowed,
+          denialCodes: result.reasons.map((r) => r.code),
+          decisionPoint: 'POOL_APPROVAL',
+          amount: request.value.amount,
+        },
         ctx.now,
       );
       if (!approved.ok) {
@@ -303,7 +417,10 @@ export class PoolOperationsResolver {
           approved.error.code === 'POOL.NOT_AUTHORIZED'
             ? new AppError(
                 'NOT_AUTHORIZED',
-                (localeOf(ctx) === 'zh-CN' ? `${approverId} 号人员无权审批奖金包 ${poolId}：` : `Person ${approverId} may not approve pool ${poolId}: `) + view.reasons.map((r) => r.message).join(' '),
+                (localeOf(ctx) === 'zh-CN'
+                  ? `${approverId} 号人员无权审批奖金包 ${poolId}：`
+                  : `Person ${approverId} may not approve pool ${poolId}: `) +
+                  view.reasons.map((r) => r.message).join(' '),
                 { reasons: view.reasons },
               )
             : approved.error.code === 'POOL.APPROVER_IS_MEMBER'
@@ -315,13 +432,30 @@ export class PoolOperationsResolver {
                   { data: jsonSafe(approved.error.data) },
                 )
               : poolError(ctx, approved.error, poolId);
-        await writeAudit(em, ctx, { action: 'refuse', entityType: 'IncentivePool', entityId: poolId, before: row, after: { approverId, code: refusal.extensions.code, reasons: view.reasons.map((r) => r.code) }, note: 'approval refused' });
+        await writeAudit(em, ctx, {
+          action: 'refuse',
+          entityType: 'IncentivePool',
+          entityId: poolId,
+          before: row,
+          after: { approverId, code: refusal.extensions.code, reasons: view.reasons.map((r) => r.code) },
+          note: 'approval refused',
+        });
         return { refusal };
       }
       const approval = approved.value.approval!;
-      const after = await update(em, ctx, row, { status: 'APPROVED', approvedById: Number(approval.approverId), approvedAt: approval.approvedAt });
+      const after = await update(em, ctx, row, {
+        status: 'APPROVED',
+        approvedById: Number(approval.approverId),
+        approvedAt: approval.approvedAt,
+      });
       const chain = result.allowed ? toChainView(result.chains[0]!) : null;
-      await writeAudit(em, ctx, { action: 'approve', entityType: 'IncentivePool', entityId: poolId, before: row, after: { ...after, approverId, approvalChain: chain } });
+      await writeAudit(em, ctx, {
+        action: 'approve',
+        entityType: 'IncentivePool',
+        entityId: poolId,
+        before: row,
+        after: { ...after, approverId, approvalChain: chain },
+      });
       return { pool: after };
     });
     if ('refusal' in outcome) throw outcome.refusal;
@@ -335,12 +469,17 @@ export class PoolOperationsResolver {
   @UseMiddleware(allow('pools', 'write'))
   createAdjustmentPool(
     @Arg('id', () => ID, { description: 'The locked pool to correct.' }) id: string,
-    @Arg('name', () => String, { nullable: true, description: "Name of the adjustment pool (default: the locked pool's name)." }) name: string | null | undefined,
+    @Arg('name', () => String, {
+      nullable: true,
+      description: "Name of the adjustment pool (default: the locked pool's name).",
+    })
+    name: string | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<IncentivePool> {
     const poolId = toId(id);
     const given = name === null || name === undefined ? undefined : name.trim();
-    if (given !== undefined && (given.length === 0 || given.length > 200)) throw badInput({ name: 'must be 1 to 200 characters (or omitted: the locked pool’s name)' });
+    if (given !== undefined && (given.length === 0 || given.length > 200))
+      throw badInput({ name: 'must be 1 to 200 characters (or omitted: the locked pool’s name)' });
     return ctx.db.transaction((em) => createAdjustment(em, ctx, poolId, given));
   }
 

@@ -2,7 +2,10 @@ import { Entity, Index } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { BaseRecord, IdColumn, KeyColumn, StringColumn } from '../../platform/columns';
 
-@ObjectType({ description: 'A unit of the organisation tree: HQ → region → representative office → system department. Scopes are subtrees.' })
+@ObjectType({
+  description:
+    'A unit of the organisation tree: HQ → region → representative office → system department. Scopes are subtrees.',
+})
 @Entity('org_units')
 export class OrgUnit extends BaseRecord {
   @Field({ description: 'Display name.' })

@@ -21,7 +21,10 @@ async function checkTree(em: EntityManager, id: number | null, parentId: number 
   if (parentId === undefined || parentId === null) return;
   const units = await em.find(OrgUnit);
   if (!units.some((u) => u.id === parentId)) throw badInput({ parentId: `org unit ${parentId} does not exist` });
-  const records = units.map((u) => ({ id: String(u.id), parentId: u.id === id ? String(parentId) : u.parentId === null ? null : String(u.parentId) }));
+  const records = units.map((u) => ({
+    id: String(u.id),
+    parentId: u.id === id ? String(parentId) : u.parentId === null ? null : String(u.parentId),
+  }));
   const tree = buildOrgTree(records);
   if (!tree.ok) throw badInput({ parentId: `would make a cycle (${tree.error.code}); a unit cannot sit below itself` });
 }
@@ -37,7 +40,10 @@ export const orgUnitSpec: CrudSpec<OrgUnit> = {
   updateArgs: UpdateOrgUnitArgs,
   remove: 'hard',
   search: ['name', 'code'],
-  scope: { kind: 'reference', why: 'the org tree itself: every reader sees all of it (units are not secret; records in them are scoped); only administrators change it' },
+  scope: {
+    kind: 'reference',
+    why: 'the org tree itself: every reader sees all of it (units are not secret; records in them are scoped); only administrators change it',
+  },
   orgUnitColumn: 'id',
   dependents: [
     { entity: OrgUnit, column: 'parentId', label: 'child org units' },

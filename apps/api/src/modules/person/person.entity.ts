@@ -30,7 +30,10 @@ export class Person extends BaseRecord {
   @DateTimeColumn({ nullable: true })
   hiredAt: Date | null;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When the person was archived (left); null while active.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the person was archived (left); null while active.',
+  })
   @DateTimeColumn({ nullable: true })
   archivedAt: Date | null;
 }

@@ -3,7 +3,10 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { BaseRecord, DateTimeColumn, IdColumn, StringColumn } from '../../platform/columns';
 import { DateTimeScalar } from '../../platform/scalars';
 
-@ObjectType({ description: 'A person holding a position title (e.g. "BU_PRESIDENT", "BUSINESS_DEPT_DIRECTOR", "INDUSTRY_HEAD") in an org unit, for a time.' })
+@ObjectType({
+  description:
+    'A person holding a position title (e.g. "BU_PRESIDENT", "BUSINESS_DEPT_DIRECTOR", "INDUSTRY_HEAD") in an org unit, for a time.',
+})
 @Entity('position_assignments')
 export class PositionAssignment extends BaseRecord {
   @Field(() => ID, { description: 'Who holds the position.' })

@@ -3,7 +3,11 @@ import { createCrudResolver, CrudSpec } from '../../platform/crud';
 import type { Context } from '../../platform/context';
 import { checkWindow, mustExist } from '../../platform/validation';
 import { PositionAssignment } from './position-assignment.entity';
-import { CreatePositionAssignmentArgs, PositionAssignmentFilter, UpdatePositionAssignmentArgs } from './position-assignment.args';
+import {
+  CreatePositionAssignmentArgs,
+  PositionAssignmentFilter,
+  UpdatePositionAssignmentArgs,
+} from './position-assignment.args';
 import { Person } from '../person/person.entity';
 import { OrgUnit } from '../org-unit/org-unit.entity';
 

@@ -5,7 +5,9 @@ import { BaseFilter, UpdateArgsBase } from '../../platform/args';
 import { ProjectGradeEnum } from '../../platform/enums';
 import { MoneyScalar } from '../../platform/scalars';
 
-@InputType('GradingCriteriaInput', { description: 'The grading judgements made at initiation (DOMAIN.md §4). A missing flag counts as false.' })
+@InputType('GradingCriteriaInput', {
+  description: 'The grading judgements made at initiation (DOMAIN.md §4). A missing flag counts as false.',
+})
 export class GradingCriteriaInput {
   @Field({ nullable: true, description: 'Major impact on product direction (grade I).' })
   majorProductDirectionImpact?: boolean;
@@ -22,7 +24,11 @@ export class GradingCriteriaInput {
   @Field({ nullable: true, description: 'Major impact on cooperation with an A-tier customer (grade II).' })
   majorATierCustomerImpact?: boolean;
 
-  @Field({ nullable: true, description: "Major impact on cooperation with the project's customer: counts as S- or A-tier by the customer's tier." })
+  @Field({
+    nullable: true,
+    description:
+      "Major impact on cooperation with the project's customer: counts as S- or A-tier by the customer's tier.",
+  })
   majorCustomerImpact?: boolean;
 }
 
@@ -46,10 +52,17 @@ const optionalOnUpdate = (optional: boolean): PropertyDecorator => (optional ? I
  * A project's fields, declared once: as upsertProject's input type (`input`) or as the arguments of createProject
  * and updateProject (`args`, extended by the concrete classes), required except on update.
  */
-function ProjectFields<TBase extends ClassType>(Base: TBase, kind: 'input' | 'args', mode: 'create' | 'update', text: ProjectDescriptions) {
+function ProjectFields<TBase extends ClassType>(
+  Base: TBase,
+  kind: 'input' | 'args',
+  mode: 'create' | 'update',
+  text: ProjectDescriptions,
+) {
   const optional = mode === 'update';
 
-  @(kind === 'input' ? InputType('ProjectFieldsBase', { description: 'The fields of ProjectInput (a base; not used on its own).' }) : ArgsType())
+  @(kind === 'input'
+    ? InputType('ProjectFieldsBase', { description: 'The fields of ProjectInput (a base; not used on its own).' })
+    : ArgsType())
   class Fields extends Base {
     @Field({ nullable: optional, description: 'Project name.' })
     @optionalOnUpdate(optional)
@@ -97,7 +110,11 @@ const NEW_PROJECT = {
 };
 
 @InputType('ProjectInput', { description: 'A project as an integration sends it (upsertProject).' })
-export class ProjectInput extends ProjectFields(NoFields, 'input', 'create', { ...NEW_PROJECT, stage: 'LTC stage.', amount: 'Expected amount.' }) {}
+export class ProjectInput extends ProjectFields(NoFields, 'input', 'create', {
+  ...NEW_PROJECT,
+  stage: 'LTC stage.',
+  amount: 'Expected amount.',
+}) {}
 
 @ArgsType()
 export class CreateProjectArgs extends ProjectFields(NoFields, 'args', 'create', {

@@ -9,7 +9,10 @@ import { moneyString } from '../../platform/money';
 @ObjectType({ description: 'A sales project (opportunity) run by a triangle, from lead to cash.' })
 @Entity('projects')
 export class Project extends BaseRecord {
-  @Field(() => String, { nullable: true, description: 'Reference in the calling system (CRM), unique; used by upsertProject.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Reference in the calling system (CRM), unique; used by upsertProject.',
+  })
   @Index('uq_projects_external_ref', { unique: true })
   @KeyColumn(128, { nullable: true })
   externalRef: string | null;
@@ -42,11 +45,15 @@ export class Project extends BaseRecord {
     return moneyString(this.amountMinor, this.currency) as string;
   }
 
-  @Field(() => ProjectGradeEnum, { description: 'Grade I, II or III: computed from the criteria, or set with a justification.' })
+  @Field(() => ProjectGradeEnum, {
+    description: 'Grade I, II or III: computed from the criteria, or set with a justification.',
+  })
   @StringColumn(3)
   grade: string;
 
-  @Field(() => [String], { description: 'Why the project has its grade (criterion codes, or the justification when set by hand).' })
+  @Field(() => [String], {
+    description: 'Why the project has its grade (criterion codes, or the justification when set by hand).',
+  })
   @JsonColumn({ nullable: false })
   gradeReasons: string[];
 
@@ -54,7 +61,10 @@ export class Project extends BaseRecord {
   @JsonColumn()
   gradeCriteria: Record<string, unknown> | null;
 
-  @Field(() => String, { nullable: true, description: 'Justification when the grade was set by hand rather than computed.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Justification when the grade was set by hand rather than computed.',
+  })
   @Column({ type: 'text', nullable: true })
   gradeJustification: string | null;
 }

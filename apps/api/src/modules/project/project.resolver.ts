@@ -8,14 +8,22 @@ import { badInput, notFound } from '../../platform/errors';
 import { canRead } from '../../platform/scope';
 import { mustExist } from '../../platform/validation';
 import { Project } from './project.entity';
-import { CreateProjectArgs, GradingCriteriaInput, ProjectFilter, ProjectInput, UpdateProjectArgs } from './project.args';
+import {
+  CreateProjectArgs,
+  GradingCriteriaInput,
+  ProjectFilter,
+  ProjectInput,
+  UpdateProjectArgs,
+} from './project.args';
 import { Customer } from '../customer/customer.entity';
 import { OrgUnit } from '../org-unit/org-unit.entity';
 import { TeamAppointment } from '../team-appointment/team-appointment.entity';
 import { Decision } from '../decision/decision.entity';
 import { IncentivePool } from '../incentive-pool/incentive-pool.entity';
 
-function plainCriteria(input: GradingCriteriaInput | Record<string, unknown> | null | undefined): Record<string, boolean> {
+function plainCriteria(
+  input: GradingCriteriaInput | Record<string, unknown> | null | undefined,
+): Record<string, boolean> {
   const out: Record<string, boolean> = {};
   for (const [key, value] of Object.entries(input ?? {})) if (typeof value === 'boolean') out[key] = value;
   return out;
@@ -26,20 +34,32 @@ function plainCriteria(input: GradingCriteriaInput | Record<string, unknown> | n
  * On update the grade changes only when the criteria, the customer or the hand-set grade change: a form that sends
  * the whole record back unchanged keeps it.
  */
-async function applyGrade(em: EntityManager, values: Partial<Project>, before: Project | null, args: Record<string, unknown>): Promise<void> {
-  const manualGiven = typeof args.grade === 'string' && (before === null || args.grade !== before.grade || !!args.gradeJustification);
+async function applyGrade(
+  em: EntityManager,
+  values: Partial<Project>,
+  before: Project | null,
+  args: Record<string, unknown>,
+): Promise<void> {
+  const manualGiven =
+    typeof args.grade === 'string' && (before === null || args.grade !== before.grade || !!args.gradeJustification);
   if (manualGiven) {
     const justification = (args.gradeJustification ?? before?.gradeJustification) as string | null | undefined;
     if (!justification) throw badInput({ gradeJustification: 'is required when the grade is set by hand' });
     values.grade = args.grade as string;
     values.gradeJustification = justification;
     values.gradeReasons = ['SET_BY_HAND'];
-    if (args.gradeCriteria !== undefined) values.gradeCriteria = plainCriteria(args.gradeCriteria as GradingCriteriaInput);
+    if (args.gradeCriteria !== undefined)
+      values.gradeCriteria = plainCriteria(args.gradeCriteria as GradingCriteriaInput);
     return;
   }
-  const criteria = plainCriteria((args.gradeCriteria as GradingCriteriaInput | undefined) ?? (before?.gradeCriteria as Record<string, unknown> | null));
+  const criteria = plainCriteria(
+    (args.gradeCriteria as GradingCriteriaInput | undefined) ??
+      (before?.gradeCriteria as Record<string, unknown> | null),
+  );
   if (before) {
-    const criteriaChanged = args.gradeCriteria !== undefined && JSON.stringify(criteria) !== JSON.stringify(plainCriteria(before.gradeCriteria));
+    const criteriaChanged =
+      args.gradeCriteria !== undefined &&
+      JSON.stringify(criteria) !== JSON.stringify(plainCriteria(before.gradeCriteria));
     const customerId = values.customerId === undefined ? before.customerId : values.customerId;
     const customerChanged = customerId !== before.customerId && !!criteria.majorCustomerImpact;
     if (!criteriaChanged && !customerChanged) return;
@@ -101,7 +121,10 @@ const projects = crudOperations(projectSpec);
 
 @Resolver(() => Project)
 export class ProjectResolver {
-  @Mutation(() => Project, { description: 'Creates the project with this external reference, or updates it (for integrations; no version needed).' })
+  @Mutation(() => Project, {
+    description:
+      'Creates the project with this external reference, or updates it (for integrations; no version needed).',
+  })
   @UseMiddleware(allow('projects', 'write'))
   async upsertProject(
     @Arg('externalRef', { description: 'Reference in the calling system.' }) externalRef: string,
@@ -112,7 +135,8 @@ export class ProjectResolver {
     const args = { ...input, externalRef } as Record<string, unknown>;
     if (!existing) return projects.create(ctx, args);
     // The reference is taken by a project outside the caller's scope: not found, without naming that project.
-    if (!(await canRead(ctx, ctx.db.manager, Project, existing))) throw notFound('Project with externalRef', externalRef);
+    if (!(await canRead(ctx, ctx.db.manager, Project, existing)))
+      throw notFound('Project with externalRef', externalRef);
     return projects.update(ctx, { ...args, id: String(existing.id), version: existing.version });
   }
 

@@ -3,7 +3,10 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { BaseRecord, IdColumn, KeyColumn, StringColumn } from '../../platform/columns';
 import { TriangleRoleEnum } from '../../platform/enums';
 
-@ObjectType({ description: 'A qualification framework for a role: its levels, their requirements and how long a result stays valid.' })
+@ObjectType({
+  description:
+    'A qualification framework for a role: its levels, their requirements and how long a result stays valid.',
+})
 @Entity('qualification_frameworks')
 export class QualificationFramework extends BaseRecord {
   @Field(() => TriangleRoleEnum, { description: 'The role it qualifies for.' })
@@ -59,7 +62,11 @@ export class QualificationLevel extends BaseRecord {
   @Column({ type: 'integer', default: 0 })
   minProjects: number;
 
-  @Field(() => String, { nullable: true, description: 'Performance gate: minimum appraisal rating (A, B+, B, C, D) in each of the last `gatePeriods` periods; null: no gate.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Performance gate: minimum appraisal rating (A, B+, B, C, D) in each of the last `gatePeriods` periods; null: no gate.',
+  })
   @StringColumn(4, { nullable: true })
   gateMinimumRating: string | null;
 

@@ -9,7 +9,8 @@ import { RoleModelVersion } from '../role-model/role-model.entity';
 import { Assessment } from '../assessment/assessment.entity';
 
 function checkGate(rating: string | null | undefined, periods: number | null | undefined): void {
-  if ((rating ?? null) === null !== ((periods ?? null) === null)) throw badInput({ gatePeriods: 'gateMinimumRating and gatePeriods go together (both or neither)' });
+  if (((rating ?? null) === null) !== ((periods ?? null) === null))
+    throw badInput({ gatePeriods: 'gateMinimumRating and gatePeriods go together (both or neither)' });
 }
 
 export const frameworkSpec: CrudSpec<QualificationFramework> = {
@@ -23,7 +24,10 @@ export const frameworkSpec: CrudSpec<QualificationFramework> = {
   updateArgs: A.UpdateQualificationFrameworkArgs,
   remove: 'hard',
   search: ['name'],
-  scope: { kind: 'reference', why: 'org-wide reference data (frameworks, levels, requirements): the same for every unit; written by HR and administrators' },
+  scope: {
+    kind: 'reference',
+    why: 'org-wide reference data (frameworks, levels, requirements): the same for every unit; written by HR and administrators',
+  },
   dependents: [
     { entity: QualificationLevel, column: 'frameworkId', label: 'levels' },
     { entity: Assessment, column: 'frameworkId', label: 'assessments' },
@@ -47,7 +51,10 @@ export const levelSpec: CrudSpec<QualificationLevel> = {
   updateArgs: A.UpdateQualificationLevelArgs,
   remove: 'hard',
   search: ['name', 'nameZh'],
-  scope: { kind: 'reference', why: 'org-wide reference data (frameworks, levels, requirements): the same for every unit; written by HR and administrators' },
+  scope: {
+    kind: 'reference',
+    why: 'org-wide reference data (frameworks, levels, requirements): the same for every unit; written by HR and administrators',
+  },
   dependents: [{ entity: LevelRequirement, column: 'levelId', label: 'requirements' }],
   hooks: {
     async beforeCreate(values, { em }) {
@@ -55,7 +62,10 @@ export const levelSpec: CrudSpec<QualificationLevel> = {
       await mustExist(em, QualificationFramework, values.frameworkId, 'frameworkId', 'qualification framework');
     },
     beforeUpdate(patch, { before }) {
-      checkGate(patch.gateMinimumRating === undefined ? before?.gateMinimumRating : patch.gateMinimumRating, patch.gatePeriods === undefined ? before?.gatePeriods : patch.gatePeriods);
+      checkGate(
+        patch.gateMinimumRating === undefined ? before?.gateMinimumRating : patch.gateMinimumRating,
+        patch.gatePeriods === undefined ? before?.gatePeriods : patch.gatePeriods,
+      );
     },
   },
 };
@@ -71,9 +81,13 @@ export const requirementSpec: CrudSpec<LevelRequirement> = {
   updateArgs: A.UpdateLevelRequirementArgs,
   remove: 'hard',
   search: ['dimensionCode'],
-  scope: { kind: 'reference', why: 'org-wide reference data (frameworks, levels, requirements): the same for every unit; written by HR and administrators' },
+  scope: {
+    kind: 'reference',
+    why: 'org-wide reference data (frameworks, levels, requirements): the same for every unit; written by HR and administrators',
+  },
   hooks: {
-    beforeCreate: (values, { em }) => mustExist(em, QualificationLevel, values.levelId, 'levelId', 'qualification level'),
+    beforeCreate: (values, { em }) =>
+      mustExist(em, QualificationLevel, values.levelId, 'levelId', 'qualification level'),
   },
 };
 

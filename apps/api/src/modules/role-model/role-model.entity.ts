@@ -4,7 +4,10 @@ import { BaseRecord, DateTimeColumn, IdColumn, JsonColumn, KeyColumn, StringColu
 import { TriangleRoleEnum } from '../../platform/enums';
 import { DateTimeScalar, JSONScalar } from '../../platform/scalars';
 
-@ObjectType({ description: "A role model: what a triangle role is assessed on (AR's four role cognitions, SR's 5P, FR's HEROS). Versioned." })
+@ObjectType({
+  description:
+    "A role model: what a triangle role is assessed on (AR's four role cognitions, SR's 5P, FR's HEROS). Versioned.",
+})
 @Entity('role_models')
 export class RoleModel extends BaseRecord {
   @Field(() => TriangleRoleEnum, { description: 'The role it describes (one model per role).' })
@@ -24,7 +27,10 @@ export class RoleModel extends BaseRecord {
   description: string | null;
 }
 
-@ObjectType({ description: 'A version of a role model. Assessments point at a version, so a new version never rewrites old assessments.' })
+@ObjectType({
+  description:
+    'A version of a role model. Assessments point at a version, so a new version never rewrites old assessments.',
+})
 @Entity('role_model_versions')
 @Index('uq_role_model_versions', ['roleModelId', 'versionNo'], { unique: true })
 export class RoleModelVersion extends BaseRecord {
@@ -49,7 +55,9 @@ export class RoleModelVersion extends BaseRecord {
   notes: string | null;
 }
 
-@ObjectType({ description: 'A dimension of a role model version (e.g. AR "SPD", SR "PLAN", FR "H"), with its behaviour indicators.' })
+@ObjectType({
+  description: 'A dimension of a role model version (e.g. AR "SPD", SR "PLAN", FR "H"), with its behaviour indicators.',
+})
 @Entity('role_model_dimensions')
 @Index('uq_role_model_dimensions', ['roleModelVersionId', 'code'], { unique: true })
 export class RoleModelDimension extends BaseRecord {

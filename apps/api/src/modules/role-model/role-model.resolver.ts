@@ -13,7 +13,13 @@ function checkIndicators(value: unknown): void {
   if (value === undefined) return;
   const valid =
     Array.isArray(value) &&
-    value.every((i) => i && typeof i === 'object' && typeof (i as { code?: unknown }).code === 'string' && typeof (i as { name?: unknown }).name === 'object');
+    value.every(
+      (i) =>
+        i &&
+        typeof i === 'object' &&
+        typeof (i as { code?: unknown }).code === 'string' &&
+        typeof (i as { name?: unknown }).name === 'object',
+    );
   if (!valid) throw badInput({ indicators: 'must be a list of { code, name: { en, zh-CN } }' });
 }
 
@@ -21,7 +27,11 @@ function checkIndicators(value: unknown): void {
 async function assertVersionUnused(em: EntityManager, versionId: number): Promise<void> {
   const used = await em.count(Assessment, { where: { roleModelVersionId: versionId } });
   if (used > 0) {
-    throw new AppError('RECORD_IN_USE', `Role model version ${versionId} has ${used} assessments; create a new version instead of changing this one.`, { assessments: used });
+    throw new AppError(
+      'RECORD_IN_USE',
+      `Role model version ${versionId} has ${used} assessments; create a new version instead of changing this one.`,
+      { assessments: used },
+    );
   }
 }
 
@@ -36,7 +46,10 @@ export const roleModelSpec: CrudSpec<RoleModel> = {
   updateArgs: A.UpdateRoleModelArgs,
   remove: 'hard',
   search: ['name', 'nameZh'],
-  scope: { kind: 'reference', why: 'org-wide reference data (role models, versions, dimensions): the same for every unit; written by HR and administrators' },
+  scope: {
+    kind: 'reference',
+    why: 'org-wide reference data (role models, versions, dimensions): the same for every unit; written by HR and administrators',
+  },
   dependents: [{ entity: RoleModelVersion, column: 'roleModelId', label: 'versions' }],
 };
 
@@ -51,7 +64,10 @@ export const roleModelVersionSpec: CrudSpec<RoleModelVersion> = {
   updateArgs: A.UpdateRoleModelVersionArgs,
   remove: 'hard',
   search: ['notes'],
-  scope: { kind: 'reference', why: 'org-wide reference data (role models, versions, dimensions): the same for every unit; written by HR and administrators' },
+  scope: {
+    kind: 'reference',
+    why: 'org-wide reference data (role models, versions, dimensions): the same for every unit; written by HR and administrators',
+  },
   dependents: [
     { entity: RoleModelDimension, column: 'roleModelVersionId', label: 'dimensions' },
     { entity: QualificationFramework, column: 'roleModelVersionId', label: 'qualification frameworks' },
@@ -73,7 +89,10 @@ export const roleModelDimensionSpec: CrudSpec<RoleModelDimension> = {
   updateArgs: A.UpdateRoleModelDimensionArgs,
   remove: 'hard',
   search: ['code', 'name', 'nameZh'],
-  scope: { kind: 'reference', why: 'org-wide reference data (role models, versions, dimensions): the same for every unit; written by HR and administrators' },
+  scope: {
+    kind: 'reference',
+    why: 'org-wide reference data (role models, versions, dimensions): the same for every unit; written by HR and administrators',
+  },
   hooks: {
     async beforeCreate(values, { em }) {
       checkIndicators(values.indicators);

@@ -4,7 +4,10 @@ import { BaseRecord, DateTimeColumn, IdColumn, StringColumn } from '../../platfo
 import { ProjectGradeEnum, TriangleRoleEnum } from '../../platform/enums';
 import { DateTimeScalar } from '../../platform/scalars';
 
-@ObjectType({ description: 'Minimum qualification for a team role on projects of a grade (e.g. grade I needs AR ≥ 3). End-dated, never deleted.' })
+@ObjectType({
+  description:
+    'Minimum qualification for a team role on projects of a grade (e.g. grade I needs AR ≥ 3). End-dated, never deleted.',
+})
 @Entity('staffing_rules')
 export class StaffingRule extends BaseRecord {
   @Field(() => TriangleRoleEnum, { description: 'The team role.' })

@@ -26,7 +26,10 @@ export class CreateTeamAppointmentArgs {
   @Field(() => DateTimeScalar, { nullable: true, description: 'End (exclusive).' })
   validTo?: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Authorized exception: appoint even below the staffing rule, for this reason.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Authorized exception: appoint even below the staffing rule, for this reason.',
+  })
   @IsOptional()
   @Length(3, 2000)
   exceptionReason?: string | null;

@@ -4,7 +4,10 @@ import { BaseRecord, DateTimeColumn, IdColumn, JsonColumn, StringColumn } from '
 import { TriangleRoleEnum } from '../../platform/enums';
 import { DateTimeScalar, JSONScalar } from '../../platform/scalars';
 
-@ObjectType({ description: 'A person appointed to a project team in a role, for a stage and a time. Checked against the staffing rules.' })
+@ObjectType({
+  description:
+    'A person appointed to a project team in a role, for a stage and a time. Checked against the staffing rules.',
+})
 @Entity('team_appointments')
 export class TeamAppointment extends BaseRecord {
   @Field(() => ID, { description: 'The project.' })
@@ -19,7 +22,10 @@ export class TeamAppointment extends BaseRecord {
   @StringColumn(16)
   role: string;
 
-  @Field(() => String, { nullable: true, description: 'LTC stage the appointment is published for; null for all stages.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'LTC stage the appointment is published for; null for all stages.',
+  })
   @StringColumn(32, { nullable: true })
   stage: string | null;
 
@@ -35,11 +41,17 @@ export class TeamAppointment extends BaseRecord {
   @Column({ type: 'integer', nullable: true })
   qualificationLevel: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Why an appointment below the staffing rule was allowed (an authorized exception).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why an appointment below the staffing rule was allowed (an authorized exception).',
+  })
   @Column({ type: 'text', nullable: true })
   exceptionReason: string | null;
 
-  @Field(() => JSONScalar, { nullable: true, description: 'The staffing check made at appointment: rule, required and held level.' })
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description: 'The staffing check made at appointment: rule, required and held level.',
+  })
   @JsonColumn()
   staffingCheck: Record<string, unknown> | null;
 }

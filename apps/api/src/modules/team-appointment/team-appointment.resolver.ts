@@ -1,6 +1,12 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { EntityManager, LessThanOrEqual } from 'typeorm';
-import { checkAppointment, ProjectGrade, qualificationAt, StaffingRule as DomainStaffingRule, TriangleRole } from '@iron-triangle/domain';
+import {
+  checkAppointment,
+  ProjectGrade,
+  qualificationAt,
+  StaffingRule as DomainStaffingRule,
+  TriangleRole,
+} from '@iron-triangle/domain';
 import { createCrudResolver, CrudSpec } from '../../platform/crud';
 import type { Context } from '../../platform/context';
 import { AppError, badInput } from '../../platform/errors';
@@ -17,7 +23,11 @@ async function rulesFor(em: EntityManager, ctx: Context, project: Project, at: D
   const rows = await em.find(StaffingRule, { where: { validFrom: LessThanOrEqual(at) } });
   const tree = await ctx.orgTree();
   return rows
-    .filter((r) => (r.validTo === null || r.validTo.getTime() > at.getTime()) && (r.orgUnitId === null || tree.isWithin(String(project.orgUnitId), String(r.orgUnitId))))
+    .filter(
+      (r) =>
+        (r.validTo === null || r.validTo.getTime() > at.getTime()) &&
+        (r.orgUnitId === null || tree.isWithin(String(project.orgUnitId), String(r.orgUnitId))),
+    )
     .map((r) => ({ role: r.role as TriangleRole, grade: r.grade as ProjectGrade, minimumLevel: r.minLevel }));
 }
 
@@ -28,7 +38,11 @@ const REASON_TEXT: Record<string, string> = {
 };
 
 /** Checks the staffing rules at the appointment's start (qualificationAt then checkAppointment). */
-async function checkStaffing(em: EntityManager, ctx: Context, a: Partial<TeamAppointment>): Promise<Pick<TeamAppointment, 'qualificationLevel' | 'staffingCheck'>> {
+async function checkStaffing(
+  em: EntityManager,
+  ctx: Context,
+  a: Partial<TeamAppointment>,
+): Promise<Pick<TeamAppointment, 'qualificationLevel' | 'staffingCheck'>> {
   const project = await em.findOneBy(Project, { id: a.projectId as number });
   if (!project) throw badInput({ projectId: `project ${a.projectId} does not exist` });
   const person = await em.findOneBy(Person, { id: a.personId as number });
@@ -40,11 +54,22 @@ async function checkStaffing(em: EntityManager, ctx: Context, a: Partial<TeamApp
   const result = checkAppointment({ qualification, role, grade: project.grade as ProjectGrade, rules });
   const held = qualification.held ? qualification.level : null;
   if (result.ok) {
-    return { qualificationLevel: held, staffingCheck: { ok: true, at: at.toISOString(), required: result.value.required, held } };
+    return {
+      qualificationLevel: held,
+      staffingCheck: { ok: true, at: at.toISOString(), required: result.value.required, held },
+    };
   }
   const refusals = result.error;
   if (a.exceptionReason) {
-    return { qualificationLevel: held, staffingCheck: { ok: false, exception: a.exceptionReason, at: at.toISOString(), refusals: refusals.map((r) => ({ code: r.code, ...r.data })) } };
+    return {
+      qualificationLevel: held,
+      staffingCheck: {
+        ok: false,
+        exception: a.exceptionReason,
+        at: at.toISOString(),
+        refusals: refusals.map((r) => ({ code: r.code, ...r.data })),
+      },
+    };
   }
   const first = refusals[0]!;
   const message =

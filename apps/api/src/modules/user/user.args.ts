@@ -30,12 +30,18 @@ export class UpdateUserArgs extends UpdateArgsBase {
   @IsEmail()
   email?: string;
 
-  @Field({ nullable: true, description: "New password: at least 12 characters, not one of the common passwords. Ends the user's sessions." })
+  @Field({
+    nullable: true,
+    description: "New password: at least 12 characters, not one of the common passwords. Ends the user's sessions.",
+  })
   @IsOptional()
   @Length(MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH, { message: PASSWORD_LENGTH_MESSAGE })
   password?: string;
 
-  @Field(() => UserRoleEnum, { nullable: true, description: "ADMIN, HR, LEADER or VIEWER. A change ends the user's sessions." })
+  @Field(() => UserRoleEnum, {
+    nullable: true,
+    description: "ADMIN, HR, LEADER or VIEWER. A change ends the user's sessions.",
+  })
   role?: string;
 
   @Field(() => ID, { nullable: true, description: 'The employee this user is.' })

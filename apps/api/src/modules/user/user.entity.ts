@@ -18,7 +18,10 @@ export class User extends BaseRecord {
   @StringColumn(16)
   role: string;
 
-  @Field(() => ID, { nullable: true, description: 'The employee this user is, if any (a LEADER is scoped to their org units).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The employee this user is, if any (a LEADER is scoped to their org units).',
+  })
   @IdColumn({ nullable: true })
   personId: number | null;
 

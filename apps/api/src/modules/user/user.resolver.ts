@@ -2,7 +2,14 @@ import { Arg, Ctx, Field, Mutation, ObjectType, Query, Resolver, UseMiddleware }
 import { createCrudResolver, CrudSpec } from '../../platform/crud';
 import type { Context } from '../../platform/context';
 import { AppError, forbidden } from '../../platform/errors';
-import { hashNewPassword, hashPassword, needsRehash, PASSWORD_COST, signSession, verifyPassword } from '../../platform/passwords';
+import {
+  hashNewPassword,
+  hashPassword,
+  needsRehash,
+  PASSWORD_COST,
+  signSession,
+  verifyPassword,
+} from '../../platform/passwords';
 import { requirePrincipal, signedIn } from '../../platform/permissions';
 import { writeAudit } from '../../platform/audit';
 import { DateTimeScalar } from '../../platform/scalars';
@@ -34,10 +41,12 @@ export const userSpec: CrudSpec<User> = {
     async beforeUpdate(patch, { args, em, ctx, before }) {
       await mustExist(em, Person, patch.personId, 'personId', 'person');
       if (typeof args.email === 'string') patch.email = args.email.trim().toLowerCase();
-      if (typeof args.password === 'string') patch.passwordHash = await hashNewPassword(args.password, 'password', passwordCost(ctx));
+      if (typeof args.password === 'string')
+        patch.passwordHash = await hashNewPassword(args.password, 'password', passwordCost(ctx));
       // A new password or another role ends every session of the user (their tokens carry the old version). The
       // update itself is guarded by the record's version, so two changes cannot both start from the same value.
-      if (patch.passwordHash !== undefined || (patch.role !== undefined && patch.role !== before!.role)) patch.sessionVersion = before!.sessionVersion + 1;
+      if (patch.passwordHash !== undefined || (patch.role !== undefined && patch.role !== before!.role))
+        patch.sessionVersion = before!.sessionVersion + 1;
     },
   },
 };
@@ -79,7 +88,11 @@ export class SessionResolver {
     description:
       'Signs in with e-mail and password. At most 5 password checks per account in 15 minutes (the 5th failure locks the account for 15 minutes) and 20 failed checks per client address: beyond that RATE_LIMITED with extensions.retryAfterSeconds.',
   })
-  async login(@Arg('email', { description: 'Sign-in e-mail.' }) email: string, @Arg('password', { description: 'Password.' }) password: string, @Ctx() ctx: Context): Promise<Session> {
+  async login(
+    @Arg('email', { description: 'Sign-in e-mail.' }) email: string,
+    @Arg('password', { description: 'Password.' }) password: string,
+    @Ctx() ctx: Context,
+  ): Promise<Session> {
     const account = email.trim().toLowerCase();
     const throttle = ctx.services.loginThrottle;
     const manager = ctx.db.manager;
@@ -87,7 +100,10 @@ export class SessionResolver {
     const reservation = await throttle.reserve(manager, account, ctx.clientAddress, ctx.now);
     const user = await manager.findOneBy(User, { email: account });
     const cost = passwordCost(ctx);
-    const valid = user && !user.archivedAt ? await verifyPassword(password, user.passwordHash) : (await verifyPassword(password, await dummyHash(cost)), false);
+    const valid =
+      user && !user.archivedAt
+        ? await verifyPassword(password, user.passwordHash)
+        : (await verifyPassword(password, await dummyHash(cost)), false);
     if (!user || !valid) {
       await throttle.failed(manager, reservation, ctx.now);
       throw new AppError('UNAUTHENTICATED', 'E-mail or password is wrong (or the user is disabled).');
@@ -102,7 +118,16 @@ export class SessionResolver {
     await ctx.db.transaction(async (em) => {
       await em.update(User, { id: user.id }, { lastLoginAt: ctx.now });
       if (rehashed) await em.update(User, { id: user.id, passwordHash: user.passwordHash }, { passwordHash: rehashed });
-      const asUser: Context = { ...ctx, principal: { kind: 'user', userId: user.id, email: user.email, role: user.role as never, personId: user.personId } };
+      const asUser: Context = {
+        ...ctx,
+        principal: {
+          kind: 'user',
+          userId: user.id,
+          email: user.email,
+          role: user.role as never,
+          personId: user.personId,
+        },
+      };
       await writeAudit(em, asUser, { action: 'login', entityType: 'User', entityId: user.id });
     });
     return { token, expiresAt: new Date(exp * 1000), user };
@@ -110,12 +135,15 @@ export class SessionResolver {
 
   @Mutation(() => Boolean, {
     description:
-      "Signs out: ends every session of the signed-in user (on every device), so their tokens answer UNAUTHENTICATED from now on. API tokens are ended with deleteApiToken instead.",
+      'Signs out: ends every session of the signed-in user (on every device), so their tokens answer UNAUTHENTICATED from now on. API tokens are ended with deleteApiToken instead.',
   })
   @UseMiddleware(signedIn)
   async logout(@Ctx() ctx: Context): Promise<boolean> {
     const p = requirePrincipal(ctx);
-    if (p.kind !== 'user') throw forbidden('logout ends a signed-in session; an API token is ended by an administrator with deleteApiToken.');
+    if (p.kind !== 'user')
+      throw forbidden(
+        'logout ends a signed-in session; an API token is ended by an administrator with deleteApiToken.',
+      );
     await ctx.db.transaction(async (em) => {
       await em
         .createQueryBuilder()

@@ -66,12 +66,21 @@ function windowFrom(p: Pick): TimeWindow {
 function innerWindow(p: Pick, outer: TimeWindow): TimeWindow {
   if (p.chance(0.15)) return windowFrom(p);
   const from = outer.from.getTime() + p.int(0, 1) * DAY;
-  const to = outer.to === null ? (p.chance(0.5) ? null : new Date(from + p.int(1, 3) * DAY)) : new Date(Math.max(from + DAY, outer.to.getTime() - p.int(0, 1) * DAY));
+  const to =
+    outer.to === null
+      ? p.chance(0.5)
+        ? null
+        : new Date(from + p.int(1, 3) * DAY)
+      : new Date(Math.max(from + DAY, outer.to.getTime() - p.int(0, 1) * DAY));
   return { from: new Date(from), to };
 }
 
 function isBelow(units: readonly { id: string; parentId: string | null }[], unit: string, scope: string): boolean {
-  for (let cursor: string | null = unit; cursor !== null; cursor = units.find((u) => u.id === cursor)?.parentId ?? null) {
+  for (
+    let cursor: string | null = unit;
+    cursor !== null;
+    cursor = units.find((u) => u.id === cursor)?.parentId ?? null
+  ) {
     if (cursor === scope) return true;
   }
   return false;
@@ -84,10 +93,20 @@ function pickSource(p: Pick, delegations: readonly Delegation[]): Delegation {
 }
 
 /** Mostly someone not yet on the chain above (cycles stay possible). */
-function pickDelegate(p: Pick, persons: readonly string[], delegator: string, parent: Delegation | undefined, all: readonly Delegation[]): string {
+function pickDelegate(
+  p: Pick,
+  persons: readonly string[],
+  delegator: string,
+  parent: Delegation | undefined,
+  all: readonly Delegation[],
+): string {
   if (p.chance(0.15)) return p.one(persons);
   const onChain = new Set([delegator]);
-  for (let d = parent; d !== undefined && !onChain.has(d.delegatorId + '#'); d = all.find((x) => d !== undefined && d.source.kind === 'DELEGATION' && x.id === d.source.id)) {
+  for (
+    let d = parent;
+    d !== undefined && !onChain.has(d.delegatorId + '#');
+    d = all.find((x) => d !== undefined && d.source.kind === 'DELEGATION' && x.id === d.source.id)
+  ) {
     onChain.add(d.delegateId);
     onChain.add(d.delegatorId);
     onChain.add(d.delegatorId + '#');
@@ -106,15 +125,33 @@ export function randomWorld(seed: number): RandomWorld {
 
   const positions: AuthorityPosition[] = [];
   for (let i = 0, n = p.int(2, 9); i < n; i++) {
-    positions.push({ id: `pos${i}`, personId: p.one(persons), title: p.one(TITLES), orgUnitId: p.one(units), window: p.chance(0.5) ? windowFrom(p) : { from: moment(p.int(0, 1)), to: null } });
+    positions.push({
+      id: `pos${i}`,
+      personId: p.one(persons),
+      title: p.one(TITLES),
+      orgUnitId: p.one(units),
+      window: p.chance(0.5) ? windowFrom(p) : { from: moment(p.int(0, 1)), to: null },
+    });
   }
   const bodies: AuthorityBody[] = [];
   for (let i = 0, n = p.int(0, 2); i < n; i++) {
     const seats = [];
     for (let s = 0, m = p.int(1, 3); s < m; s++) {
-      seats.push({ title: TITLES[s] as string, alternativeTitles: p.chance(0.3) ? [p.one(TITLES)] : undefined, fixed: p.chance(0.6) });
+      seats.push({
+        title: TITLES[s] as string,
+        alternativeTitles: p.chance(0.3) ? [p.one(TITLES)] : undefined,
+        fixed: p.chance(0.6),
+      });
     }
-    bodies.push({ id: `b${i}`, seats, quorum: p.chance(0.5) ? undefined : p.chance(0.5) ? { kind: 'ALL_FIXED' } : { kind: 'AT_LEAST', count: p.int(1, 2) } });
+    bodies.push({
+      id: `b${i}`,
+      seats,
+      quorum: p.chance(0.5)
+        ? undefined
+        : p.chance(0.5)
+          ? { kind: 'ALL_FIXED' }
+          : { kind: 'AT_LEAST', count: p.int(1, 2) },
+    });
   }
 
   const rules: AuthorityRule[] = [];
@@ -164,7 +201,14 @@ export function randomWorld(seed: number): RandomWorld {
       const holders = positions.filter((x) => x.title === title && x.orgUnitId === unit);
       if (holders.length > 0) delegator = p.one(holders).personId;
     }
-    const limit = terms.limit === null ? (p.chance(0.5) ? null : BigInt(p.int(3, 10) * 100)) : p.chance(0.1) ? null : terms.limit - BigInt(p.int(0, 3) * 100);
+    const limit =
+      terms.limit === null
+        ? p.chance(0.5)
+          ? null
+          : BigInt(p.int(3, 10) * 100)
+        : p.chance(0.1)
+          ? null
+          : terms.limit - BigInt(p.int(0, 3) * 100);
     const sourceDepth = 'delegableDepth' in terms ? terms.delegableDepth : terms.redelegableDepth;
     delegations.push({
       id: `d${i}`,

@@ -4,14 +4,23 @@ import { IncentivePool, PoolMemberInput, PoolMetric, PoolMetricGoal } from '../p
 
 export const cny = (minor: bigint | number): Money => ({ minor: BigInt(minor), currency: 'CNY' });
 
-export const goal = (target: bigint | number, actual: bigint | number, weight: number, currency = 'CNY'): PoolMetricGoal => ({
+export const goal = (
+  target: bigint | number,
+  actual: bigint | number,
+  weight: number,
+  currency = 'CNY',
+): PoolMetricGoal => ({
   target: { minor: BigInt(target), currency },
   actual: { minor: BigInt(actual), currency },
   weight,
 });
 
 /** Every metric at the same attainment actual/target, weights 40/30/30. */
-export const evenMetrics = (target: bigint | number, actual: bigint | number, currency = 'CNY'): Record<PoolMetric, PoolMetricGoal> => ({
+export const evenMetrics = (
+  target: bigint | number,
+  actual: bigint | number,
+  currency = 'CNY',
+): Record<PoolMetric, PoolMetricGoal> => ({
   ORDERS: goal(target, actual, 40, currency),
   REVENUE: goal(target, actual, 30, currency),
   CASH: goal(target, actual, 30, currency),
