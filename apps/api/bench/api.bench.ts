@@ -13,7 +13,7 @@ import { DataSource } from 'typeorm';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 // The built API (decorator metadata needs tsc's output, not an on-the-fly transpiler).
-const { dataSourceOptions } = require('../dist/platform/db') as typeof import('../src/platform/db');
+const { dataSourceOptions } = require('../dist/composition') as typeof import('../src/composition');
 const { hashPassword } = require('../dist/platform/passwords') as typeof import('../src/platform/passwords');
 const { loadConfig } = require('@iron-triangle/config') as typeof import('@iron-triangle/config');
 /* eslint-enable @typescript-eslint/no-require-imports */

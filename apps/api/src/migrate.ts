@@ -2,7 +2,8 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@iron-triangle/config';
-import { connectWithRetry, dataSourceOptions } from './platform/db';
+import { connectWithRetry } from './platform/db';
+import { dataSourceOptions } from './composition';
 
 async function main(command: string | undefined) {
   const config = loadConfig();

@@ -16,7 +16,9 @@ import { GraphQLError, OperationDefinitionNode } from 'graphql';
 import type { RuntimeConfig } from '@iron-triangle/config';
 import { buildApiSchema } from './schema';
 import { Database, requestStats, RequestStats } from './platform/db';
-import { Context, contextFactory, ServerServices } from './platform/context';
+import type { Context, ServerServices } from './platform/context';
+import { contextFactory } from './platform/context-factory';
+import { CONTEXT_SOURCES } from './composition';
 import {
   busy,
   DatabaseBusyError,
@@ -33,7 +35,7 @@ import { inputPathRule } from './platform/scalars';
 import { DatabaseHealth } from './platform/health';
 import { DrainResult, HttpDrain } from './platform/drain';
 import { securityHeaders } from './platform/security-headers';
-import { withLocale } from './modules/authorization/locale';
+import { withLocale } from './platform/locale';
 import { callerKey, idempotency } from './platform/idempotency';
 
 export interface ServerDeps {
@@ -208,7 +210,7 @@ export async function createServer({
     stringifyResult: (value) => JSON.stringify(value),
   });
   await apollo.start();
-  const makeContext = contextFactory(db, config, services);
+  const makeContext = contextFactory(db, config, services, CONTEXT_SOURCES);
 
   const app = express();
   app.disable('x-powered-by');

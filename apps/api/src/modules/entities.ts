@@ -16,7 +16,7 @@ import { Decision } from './decision/decision.entity';
 import { IncentivePool, PoolMember, PoolMetric } from './incentive-pool/incentive-pool.entity';
 import { User } from './user/user.entity';
 import { ApiToken } from './api-token/api-token.entity';
-import { AuditEntry } from './audit/audit-entry.entity';
+import { AuditEntry } from '../platform/audit-entry.entity';
 
 export const ENTITIES = [
   OrgUnit,

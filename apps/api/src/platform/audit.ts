@@ -1,7 +1,7 @@
 // Writes the audit entry of a change, in the caller's transaction.
 import { EntityManager } from 'typeorm';
 import type { Context } from './context';
-import { AuditEntry } from '../modules/audit/audit-entry.entity';
+import { AuditEntry } from './audit-entry.entity';
 
 const SECRET_FIELDS = new Set(['passwordHash', 'tokenHash']);
 

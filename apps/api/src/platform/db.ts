@@ -12,9 +12,8 @@ import {
   Logger as TypeOrmLogger,
 } from 'typeorm';
 import type { RuntimeConfig } from '@iron-triangle/config';
-import { ENTITIES } from '../modules/entities';
 import { MIGRATIONS } from '../migrations';
-import { AuthorityChangeSubscriber } from '../modules/authorization/authority-change.subscriber';
+import { AuthorityChangeSubscriber } from './authority-change.subscriber';
 import { DatabaseBusyError, isConnectionError, TransactionLeakError } from './errors';
 
 /** Per-request statistics; the logger counts statements into the store of the current request. */
@@ -35,11 +34,16 @@ class StatementCounter implements TypeOrmLogger {
   log() {}
 }
 
-export function dataSourceOptions(
+/**
+ * The data source options for `config`, with the record types the server passes in (platform imports no feature
+ * module: see src/composition.ts, which names them).
+ */
+export function dataSourceOptionsWith(
   config: Pick<RuntimeConfig, 'database'> & Partial<Pick<RuntimeConfig, 'databasePoolSize'>>,
+  entities: NonNullable<DataSourceOptions['entities']>,
 ): DataSourceOptions {
   const common = {
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     subscribers: [AuthorityChangeSubscriber],
     migrationsTableName: 'schema_migrations',

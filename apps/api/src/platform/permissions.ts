@@ -1,6 +1,5 @@
 // Who may do what: roles for people, scopes for API tokens, one table for both.
 import { MiddlewareFn } from 'type-graphql';
-import type { Context } from './context';
 import { forbidden, unauthenticated } from './errors';
 
 export const USER_ROLES = ['ADMIN', 'HR', 'LEADER', 'VIEWER'] as const;
@@ -68,17 +67,23 @@ export function isAllowed(principal: Principal, group: ResourceGroup, action: Ac
   return scope !== null && principal.scopes.includes(scope);
 }
 
+/** What the checks read of a request's context (the context holds it; this file lies below context.ts). */
+export interface Caller {
+  principal: Principal | null;
+  authError: Error | null;
+}
+
 export function describePrincipal(principal: Principal): string {
   return principal.kind === 'user' ? `role ${principal.role}` : `API token "${principal.name}"`;
 }
 
-export function requirePrincipal(ctx: Context): Principal {
+export function requirePrincipal(ctx: Caller): Principal {
   if (ctx.authError) throw ctx.authError;
   if (!ctx.principal) throw unauthenticated();
   return ctx.principal;
 }
 
-export function assertAllowed(ctx: Context, group: ResourceGroup, action: Action): Principal {
+export function assertAllowed(ctx: Caller, group: ResourceGroup, action: Action): Principal {
   const principal = requirePrincipal(ctx);
   if (!isAllowed(principal, group, action)) {
     const what = action === 'read' ? `read ${group}` : `change ${group}`;
@@ -92,7 +97,7 @@ export function assertAllowed(ctx: Context, group: ResourceGroup, action: Action
 }
 
 /** A resolver middleware: the operation needs `action` on `group`. Runs before argument validation. */
-export function allow(group: ResourceGroup, action: Action): MiddlewareFn<Context> {
+export function allow(group: ResourceGroup, action: Action): MiddlewareFn<Caller> {
   return async ({ context }, next) => {
     assertAllowed(context, group, action);
     return next();
@@ -100,7 +105,7 @@ export function allow(group: ResourceGroup, action: Action): MiddlewareFn<Contex
 }
 
 /** A resolver middleware: any signed-in principal. */
-export const signedIn: MiddlewareFn<Context> = async ({ context }, next) => {
+export const signedIn: MiddlewareFn<Caller> = async ({ context }, next) => {
   requirePrincipal(context);
   return next();
 };

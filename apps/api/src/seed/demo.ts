@@ -10,7 +10,9 @@ import {
   DEFAULT_STAFFING_RULES,
 } from '@iron-triangle/domain';
 import { Database } from '../platform/db';
-import { Context, systemContext } from '../platform/context';
+import type { Context } from '../platform/context';
+import { systemContext } from '../platform/context-factory';
+import { CONTEXT_SOURCES } from '../composition';
 import { crudOperations } from '../platform/crud';
 import { createLogger } from '../platform/logger';
 import { LoginThrottle } from '../platform/throttle';
@@ -119,6 +121,7 @@ export async function seedDemo(
       userId: userIds.ADMIN as number,
       email: 'admin@demo.local',
     },
+    CONTEXT_SOURCES,
   );
   const counts: Record<string, number> = {};
   const make = async <T extends { id: number }>(

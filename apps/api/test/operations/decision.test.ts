@@ -1,5 +1,5 @@
 import { describeOnDatabases, TestEnv } from '../support/databases';
-import { AuditEntry } from '../../src/modules/audit/audit-entry.entity';
+import { AuditEntry } from '../../src/platform/audit-entry.entity';
 import { Decision } from '../../src/modules/decision/decision.entity';
 import { Project } from '../../src/modules/project/project.entity';
 import { Scenario, seedScenario } from './scenario';

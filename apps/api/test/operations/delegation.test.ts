@@ -1,5 +1,5 @@
 import { describeOnDatabases, TestEnv } from '../support/databases';
-import { AuditEntry } from '../../src/modules/audit/audit-entry.entity';
+import { AuditEntry } from '../../src/platform/audit-entry.entity';
 import { Scenario, seedScenario } from './scenario';
 
 const CREATE = `mutation($src: ID, $srcD: ID, $from: ID!, $to: ID!, $points: [DecisionPoint!]!, $grades: [ProjectGrade!]!, $scope: ID!, $limit: Money, $validFrom: DateTime!, $depth: Int) {

@@ -1,5 +1,5 @@
 import { describeOnDatabases, TestEnv } from '../support/databases';
-import { AuditEntry } from '../../src/modules/audit/audit-entry.entity';
+import { AuditEntry } from '../../src/platform/audit-entry.entity';
 import { createPool, Scenario, seedScenario } from './scenario';
 
 const POOL_FIELDS = 'id status fundedAmount fundingTrace allocationTrace version members { personId role share }';

@@ -1,6 +1,7 @@
 // Every reason code has an actionable message in English and Chinese (no DB: the writer alone).
 import { DenialReason, DelegationDraftError } from '@iron-triangle/domain';
-import { formatAmount, jsonSafe, ReasonWriter } from '../../src/modules/authorization/reason-messages';
+import { formatAmount, ReasonWriter } from '../../src/modules/authorization/reason-messages';
+import { jsonSafe } from '../../src/platform/json-safe';
 
 const names = {
   unitLabels: new Map([

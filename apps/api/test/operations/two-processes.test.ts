@@ -2,7 +2,7 @@
 // one is seen by the other at its next request, through the change counter, without any shared memory.
 import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../src/platform/db';
+import { dataSourceOptions } from '../../src/composition';
 import { createServer, ApiServer } from '../../src/server';
 import { describeOnDatabases, TestEnv } from '../support/databases';
 import { Scenario, seedScenario } from './scenario';

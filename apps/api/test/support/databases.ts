@@ -7,7 +7,7 @@ import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { loadConfig, RuntimeConfig } from '@iron-triangle/config';
-import { dataSourceOptions } from '../../src/platform/db';
+import { dataSourceOptions } from '../../src/composition';
 import { ApiServer, createServer } from '../../src/server';
 import { QueryLimits } from '../../src/platform/limits';
 import { createLogger } from '../../src/platform/logger';

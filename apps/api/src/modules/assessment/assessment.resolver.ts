@@ -31,11 +31,11 @@ import { TriangleRoleEnum } from '../../platform/enums';
 import { Assessment, AssessmentRating } from './assessment.entity';
 import * as A from './assessment.args';
 import { certificationsOf } from './certifications';
-import { LevelRequirement, QualificationFramework, QualificationLevel } from '../qualification/qualification.entity';
-import { RoleModelDimension, RoleModelVersion } from '../role-model/role-model.entity';
-import { Person } from '../person/person.entity';
-import { TeamAppointment } from '../team-appointment/team-appointment.entity';
-import { Project } from '../project/project.entity';
+import { LevelRequirement, QualificationFramework, QualificationLevel } from '../qualification';
+import { RoleModelDimension, RoleModelVersion } from '../role-model';
+import { Person } from '../person';
+import { TeamAppointment } from '../team-appointment';
+import { Project } from '../project';
 
 /** The stored framework as the domain sees it (one version per framework row). */
 async function loadFramework(

@@ -1,5 +1,5 @@
 import { createCrudResolver, CrudSpec } from '../../platform/crud';
-import { AuditEntry } from './audit-entry.entity';
+import { AuditEntry } from '../../platform/audit-entry.entity';
 import { AuditEntryFilter } from './audit-entry.args';
 
 /** Read-only: entries are written by every mutation, in its transaction, and never changed or deleted. */

@@ -5,8 +5,8 @@ import { badInput } from '../../platform/errors';
 import { checkWindow, mustExist } from '../../platform/validation';
 import { AuthorityRule } from './authority-rule.entity';
 import { AuthorityRuleFilter, CreateAuthorityRuleArgs, UpdateAuthorityRuleArgs } from './authority-rule.args';
-import { OrgUnit } from '../org-unit/org-unit.entity';
-import { DecisionBody } from '../decision-body/decision-body.entity';
+import { OrgUnit } from '../org-unit';
+import { DecisionBody } from '../decision-body';
 
 /** Each holder kind names exactly its own holder fields. */
 function checkHolder(r: Partial<AuthorityRule>): void {

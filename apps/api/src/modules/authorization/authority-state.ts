@@ -6,21 +6,22 @@ import {
   AuthorityHolder,
   AuthorityIndex,
   AuthorityState,
+  buildOrgTree,
   DecisionPoint,
   indexAuthorityState,
+  OrgTree,
   ProjectGrade,
   TriangleRole,
 } from '@iron-triangle/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Context } from '../../platform/context';
-import { OrgUnit } from '../org-unit/org-unit.entity';
-import { Person } from '../person/person.entity';
-import { PositionAssignment } from '../position-assignment/position-assignment.entity';
-import { AuthorityRule } from '../authority-rule/authority-rule.entity';
-import { DecisionBody, DecisionBodySeat } from '../decision-body/decision-body.entity';
-import { Delegation } from '../delegation/delegation.entity';
-import { Assessment } from '../assessment/assessment.entity';
-import { toCertification } from '../assessment/certifications';
+import { OrgUnit } from '../org-unit';
+import { Person } from '../person';
+import { PositionAssignment } from '../position-assignment';
+import { AuthorityRule } from '../authority-rule';
+import { DecisionBody, DecisionBodySeat } from '../decision-body';
+import { Delegation } from '../delegation';
+import { Assessment, toCertification } from '../assessment';
 
 /** The index plus the names messages need. */
 export interface AuthoritySnapshot {
@@ -246,3 +247,26 @@ export function authoritySnapshotFor(ctx: Context, changeCount: string): Promise
 /** The SQL expression that reads the counter inside another SELECT. */
 export const CHANGE_COUNT_SUBQUERY =
   '(SELECT authority_state.changeCount FROM authority_state WHERE authority_state.id = 1)';
+
+/** Reads the org units through `em` and builds the tree. */
+export async function readOrgTree(em: EntityManager): Promise<OrgTree> {
+  const units = await em.find(OrgUnit, { select: { id: true, parentId: true } });
+  const built = buildOrgTree(
+    units.map((u) => ({ id: String(u.id), parentId: u.parentId === null ? null : String(u.parentId) })),
+  );
+  if (!built.ok) throw new Error(`org tree is inconsistent: ${built.error.code}`);
+  return built.value;
+}
+
+/**
+ * The request's org tree (the context's `orgTree()`, for org scope and subtree filters): the tree of the request's
+ * authority snapshot, so that it is read and built once, and shared by every request that read the same counter.
+ * Inside a transaction before the snapshot was taken, the snapshot cannot be loaded (that would need a second
+ * connection): the tree is then read through the transaction, as the snapshot would read it.
+ */
+export function requestOrgTree(ctx: Context): Promise<OrgTree> {
+  const taken = (ctx as Context & { [SNAPSHOT]?: Promise<AuthoritySnapshot> })[SNAPSHOT];
+  if (taken) return taken.then((snapshot) => snapshot.index.tree);
+  if (ctx.db.inTransaction) return readOrgTree(ctx.db.manager);
+  return authoritySnapshot(ctx).then((snapshot) => snapshot.index.tree);
+}

@@ -2,8 +2,8 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import type { Context } from '../../platform/context';
 import { allow } from '../../platform/permissions';
-import { AuthorityChain } from '../decision/authority-chain.types';
-import { Person } from '../person/person.entity';
+import { AuthorityChain } from './authority-chain.types';
+import { Person } from '../person';
 import {
   AuthorityChainBody,
   AuthorizationResultType,

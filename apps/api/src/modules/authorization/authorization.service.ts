@@ -20,15 +20,16 @@ import { DataSource } from 'typeorm';
 import type { Context } from '../../platform/context';
 import { badInput, notFound } from '../../platform/errors';
 import { toId } from '../../platform/crud';
-import { Project } from '../project/project.entity';
-import { TeamAppointment } from '../team-appointment/team-appointment.entity';
-import { AuthorityChain, AuthorityLink } from '../decision/authority-chain.types';
+import { Project } from '../project';
+import { TeamAppointment } from '../team-appointment';
+import { AuthorityChain, AuthorityLink } from './authority-chain.types';
 import { AuthoritySnapshot, authoritySnapshot, authoritySnapshotFor, CHANGE_COUNT_SUBQUERY } from './authority-state';
 import { AuthorizationResultType, BodyCoverage, CaseInput, DeciderType, DenialReasonType } from './authorization.types';
-import { localeOf } from './locale';
+import { localeOf } from '../../platform/locale';
 import { assertReadable, assertUnitInSubtree, callerScope, canRead } from '../../platform/scope';
-import { Person } from '../person/person.entity';
-import { jsonSafe, LinkKind, ReasonWriter } from './reason-messages';
+import { Person } from '../person';
+import { LinkKind, ReasonWriter } from './reason-messages';
+import { jsonSafe } from '../../platform/json-safe';
 
 /** A chain as stored and returned: the contract's links, plus the body for a decision body's rule. */
 export type ChainView = AuthorityChain & { body: { bodyId: string; ruleId: string; seatTitles: string[] } | null };

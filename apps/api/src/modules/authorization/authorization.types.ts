@@ -3,7 +3,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, Matches } from 'class-validator';
 import { DecisionPointEnum, LinkKindEnum, ProjectGradeEnum } from '../../platform/enums';
 import { DateTimeScalar, JSONScalar, MoneyScalar } from '../../platform/scalars';
-import { AuthorityChain } from '../decision/authority-chain.types';
+import { AuthorityChain } from './authority-chain.types';
 
 @InputType('CaseInput', {
   description:

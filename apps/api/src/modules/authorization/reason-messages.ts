@@ -1,5 +1,5 @@
-// Human messages for the engine's reason codes, in English and Chinese, saying what is wrong and what to do;
-// and the reasons' data made JSON-safe (money as decimal strings, instants as ISO strings).
+// Human messages for the engine's reason codes, in English and Chinese, saying what is wrong and what to do
+// (their data is made JSON-safe by platform/json-safe.ts).
 import {
   CURRENCY_EXPONENTS,
   DenialReason,
@@ -36,30 +36,6 @@ export function formatAmount(m: Money): string {
   const [whole = '0', fraction] = (negative ? plain.slice(1) : plain).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${negative ? '-' : ''}${grouped}${fraction !== undefined ? `.${fraction}` : ''} ${m.currency}`;
-}
-
-const isMoney = (v: unknown): v is Money =>
-  typeof v === 'object' &&
-  v !== null &&
-  typeof (v as Money).minor === 'bigint' &&
-  typeof (v as Money).currency === 'string';
-
-/** JSON-safe data: Money → decimal string (with its currency alongside), bigint → string, Date → ISO string. */
-export function jsonSafe(value: unknown): unknown {
-  if (value === null || value === undefined) return value ?? null;
-  if (typeof value === 'bigint') return value.toString();
-  if (value instanceof Date) return value.toISOString();
-  if (isMoney(value)) return formatMinor(value.minor, CURRENCY_EXPONENTS[value.currency] ?? 2);
-  if (Array.isArray(value)) return value.map(jsonSafe);
-  if (typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      out[k] = jsonSafe(v);
-      if (isMoney(v) && !('currency' in (value as object))) out.currency = v.currency;
-    }
-    return out;
-  }
-  return value;
 }
 
 const day = (d: Date) => d.toISOString();

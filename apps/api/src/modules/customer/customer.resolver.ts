@@ -4,8 +4,8 @@ import type { Context } from '../../platform/context';
 import { mustExist } from '../../platform/validation';
 import { Customer } from './customer.entity';
 import { CreateCustomerArgs, CustomerFilter, UpdateCustomerArgs } from './customer.args';
-import { OrgUnit } from '../org-unit/org-unit.entity';
-import { Project } from '../project/project.entity';
+import { OrgUnit } from '../org-unit';
+import { Project } from '../project';
 
 export const customerSpec: CrudSpec<Customer> = {
   entity: Customer,

@@ -4,8 +4,8 @@ import type { Context } from '../../platform/context';
 import { mustExist } from '../../platform/validation';
 import { DecisionBody, DecisionBodySeat } from './decision-body.entity';
 import * as A from './decision-body.args';
-import { OrgUnit } from '../org-unit/org-unit.entity';
-import { AuthorityRule } from '../authority-rule/authority-rule.entity';
+import { OrgUnit } from '../org-unit';
+import { AuthorityRule } from '../authority-rule';
 
 export const decisionBodySpec: CrudSpec<DecisionBody> = {
   entity: DecisionBody,

@@ -3,7 +3,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { BaseRecord, DateTimeColumn, IdColumn, JsonColumn, KeyColumn, StringColumn } from '../../platform/columns';
 import { DecisionOutcomeEnum, DecisionPointEnum } from '../../platform/enums';
 import { DateTimeScalar } from '../../platform/scalars';
-import { AuthorityChain } from './authority-chain.types';
+import { AuthorityChain } from '../authorization';
 
 @ObjectType({
   description:

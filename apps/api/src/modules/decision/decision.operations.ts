@@ -22,11 +22,10 @@ import { writeAudit } from '../../platform/audit';
 import { assertReadable, assertWritable } from '../../platform/scope';
 import { DecisionOutcomeEnum, DecisionPointEnum } from '../../platform/enums';
 import { Decision } from './decision.entity';
-import { Project } from '../project/project.entity';
-import { TeamAppointment } from '../team-appointment/team-appointment.entity';
-import { authorityCache } from '../authorization/authority-state';
-import { ChainView, toChainView, toResultView } from '../authorization/authorization.service';
-import { localeOf } from '../authorization/locale';
+import { Project } from '../project';
+import { TeamAppointment } from '../team-appointment';
+import { authorityCache, ChainView, toChainView, toResultView } from '../authorization';
+import { localeOf } from '../../platform/locale';
 
 @InputType('RecordDecisionInput', { description: 'A decision to record on a project at a decision point.' })
 export class RecordDecisionInput {

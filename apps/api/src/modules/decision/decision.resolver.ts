@@ -3,8 +3,8 @@ import { createCrudResolver, CrudSpec } from '../../platform/crud';
 import type { Context } from '../../platform/context';
 import { Decision } from './decision.entity';
 import { DecisionFilter } from './decision.args';
-import { Project } from '../project/project.entity';
-import { Person } from '../person/person.entity';
+import { Project } from '../project';
+import { Person } from '../person';
 
 /** Decisions are append-only: recorded by recordDecision (with the authorization engine), never changed or deleted. */
 export const decisionSpec: CrudSpec<Decision> = {

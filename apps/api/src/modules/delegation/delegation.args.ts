@@ -3,7 +3,7 @@ import { IsOptional, Length, Max, Min } from 'class-validator';
 import { BaseFilter, UpdateArgsBase } from '../../platform/args';
 import { TriangleRoleEnum } from '../../platform/enums';
 import { DateTimeScalar } from '../../platform/scalars';
-import { GrantArgs, NoArgs } from '../authority-rule/grant.args';
+import { GrantArgs, NoArgs } from '../authority-rule';
 
 @ArgsType()
 export class CreateDelegationArgs extends GrantArgs(NoArgs, 'create', {

@@ -19,9 +19,8 @@ import { writeAudit } from '../../platform/audit';
 import { assertReadable, assertWritable, readableRows } from '../../platform/scope';
 import { DateTimeScalar } from '../../platform/scalars';
 import { Delegation } from './delegation.entity';
-import { authorityCache, AuthoritySnapshot, authoritySnapshot } from '../authorization/authority-state';
-import { reasonWriter } from '../authorization/authorization.service';
-import { jsonSafe } from '../authorization/reason-messages';
+import { authorityCache, AuthoritySnapshot, authoritySnapshot, reasonWriter } from '../authorization';
+import { jsonSafe } from '../../platform/json-safe';
 
 function draftOf(d: Partial<Delegation>): DelegationDraft {
   return {

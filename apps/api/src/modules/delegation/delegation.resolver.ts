@@ -6,9 +6,9 @@ import { badInput } from '../../platform/errors';
 import { checkWindow, mustExist } from '../../platform/validation';
 import { Delegation } from './delegation.entity';
 import { CreateDelegationArgs, DelegationFilter, UpdateDelegationArgs } from './delegation.args';
-import { Person } from '../person/person.entity';
-import { OrgUnit } from '../org-unit/org-unit.entity';
-import { AuthorityRule } from '../authority-rule/authority-rule.entity';
+import { Person } from '../person';
+import { OrgUnit } from '../org-unit';
+import { AuthorityRule } from '../authority-rule';
 import { checkDelegationChange, checkNewDelegation } from './delegation.operations';
 
 function checkShape(d: Partial<Delegation>): void {

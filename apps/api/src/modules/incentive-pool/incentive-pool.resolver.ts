@@ -6,9 +6,9 @@ import { AppError, badInput } from '../../platform/errors';
 import { checkWindow, mustExist } from '../../platform/validation';
 import { IncentivePool, PoolMember, PoolMetric } from './incentive-pool.entity';
 import * as A from './incentive-pool.args';
-import { OrgUnit } from '../org-unit/org-unit.entity';
-import { Project } from '../project/project.entity';
-import { Person } from '../person/person.entity';
+import { OrgUnit } from '../org-unit';
+import { Project } from '../project';
+import { Person } from '../person';
 
 /** Metrics and members change only while the pool is a draft; they carry the pool's currency. */
 async function draftPool(em: EntityManager, poolId: number): Promise<IncentivePool> {

@@ -27,11 +27,10 @@ import { writeAudit } from '../../platform/audit';
 import { lockedRow } from '../../platform/db';
 import { assertReadable, assertWritable } from '../../platform/scope';
 import { IncentivePool, PoolMember, PoolMetric } from './incentive-pool.entity';
-import { Project } from '../project/project.entity';
-import { authorityCache } from '../authorization/authority-state';
-import { toChainView, toResultView } from '../authorization/authorization.service';
-import { jsonSafe } from '../authorization/reason-messages';
-import { localeOf } from '../authorization/locale';
+import { Project } from '../project';
+import { authorityCache, toChainView, toResultView } from '../authorization';
+import { jsonSafe } from '../../platform/json-safe';
+import { localeOf } from '../../platform/locale';
 
 interface LoadedPool {
   row: IncentivePool;

@@ -6,15 +6,15 @@ import type { Context } from '../../platform/context';
 import { badInput } from '../../platform/errors';
 import { OrgUnit } from './org-unit.entity';
 import { CreateOrgUnitArgs, OrgUnitFilter, UpdateOrgUnitArgs } from './org-unit.args';
-import { Person } from '../person/person.entity';
-import { PositionAssignment } from '../position-assignment/position-assignment.entity';
-import { Customer } from '../customer/customer.entity';
-import { Project } from '../project/project.entity';
-import { StaffingRule } from '../staffing-rule/staffing-rule.entity';
-import { AuthorityRule } from '../authority-rule/authority-rule.entity';
-import { Delegation } from '../delegation/delegation.entity';
-import { DecisionBody } from '../decision-body/decision-body.entity';
-import { IncentivePool } from '../incentive-pool/incentive-pool.entity';
+import { Person } from '../person';
+import { PositionAssignment } from '../position-assignment';
+import { Customer } from '../customer';
+import { Project } from '../project';
+import { StaffingRule } from '../staffing-rule';
+import { AuthorityRule } from '../authority-rule';
+import { Delegation } from '../delegation';
+import { DecisionBody } from '../decision-body';
+import { IncentivePool } from '../incentive-pool';
 
 /** The tree stays a tree: the parent exists and no unit becomes its own ancestor. */
 async function checkTree(em: EntityManager, id: number | null, parentId: number | null | undefined): Promise<void> {

@@ -3,10 +3,10 @@ import { createCrudResolver, CrudSpec } from '../../platform/crud';
 import type { Context } from '../../platform/context';
 import { Person } from './person.entity';
 import { CreatePersonArgs, PersonFilter, UpdatePersonArgs } from './person.args';
-import { OrgUnit } from '../org-unit/org-unit.entity';
-import { PositionAssignment } from '../position-assignment/position-assignment.entity';
-import { TeamAppointment } from '../team-appointment/team-appointment.entity';
-import { Assessment } from '../assessment/assessment.entity';
+import { OrgUnit } from '../org-unit';
+import { PositionAssignment } from '../position-assignment';
+import { TeamAppointment } from '../team-appointment';
+import { Assessment } from '../assessment';
 
 export const personSpec: CrudSpec<Person> = {
   entity: Person,

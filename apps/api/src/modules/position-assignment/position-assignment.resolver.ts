@@ -8,8 +8,8 @@ import {
   PositionAssignmentFilter,
   UpdatePositionAssignmentArgs,
 } from './position-assignment.args';
-import { Person } from '../person/person.entity';
-import { OrgUnit } from '../org-unit/org-unit.entity';
+import { Person } from '../person';
+import { OrgUnit } from '../org-unit';
 
 export const positionAssignmentSpec: CrudSpec<PositionAssignment> = {
   entity: PositionAssignment,

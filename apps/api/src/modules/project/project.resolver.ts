@@ -15,11 +15,11 @@ import {
   ProjectInput,
   UpdateProjectArgs,
 } from './project.args';
-import { Customer } from '../customer/customer.entity';
-import { OrgUnit } from '../org-unit/org-unit.entity';
-import { TeamAppointment } from '../team-appointment/team-appointment.entity';
-import { Decision } from '../decision/decision.entity';
-import { IncentivePool } from '../incentive-pool/incentive-pool.entity';
+import { Customer } from '../customer';
+import { OrgUnit } from '../org-unit';
+import { TeamAppointment } from '../team-appointment';
+import { Decision } from '../decision';
+import { IncentivePool } from '../incentive-pool';
 
 function plainCriteria(
   input: GradingCriteriaInput | Record<string, unknown> | null | undefined,

@@ -5,8 +5,8 @@ import { badInput } from '../../platform/errors';
 import { mustExist } from '../../platform/validation';
 import { LevelRequirement, QualificationFramework, QualificationLevel } from './qualification.entity';
 import * as A from './qualification.args';
-import { RoleModelVersion } from '../role-model/role-model.entity';
-import { Assessment } from '../assessment/assessment.entity';
+import { RoleModelVersion } from '../role-model';
+import { Assessment } from '../assessment';
 
 function checkGate(rating: string | null | undefined, periods: number | null | undefined): void {
   if (((rating ?? null) === null) !== ((periods ?? null) === null))

@@ -6,8 +6,8 @@ import { AppError, badInput } from '../../platform/errors';
 import { mustExist } from '../../platform/validation';
 import { RoleModel, RoleModelDimension, RoleModelVersion } from './role-model.entity';
 import * as A from './role-model.args';
-import { QualificationFramework } from '../qualification/qualification.entity';
-import { Assessment } from '../assessment/assessment.entity';
+import { QualificationFramework } from '../qualification';
+import { Assessment } from '../assessment';
 
 function checkIndicators(value: unknown): void {
   if (value === undefined) return;

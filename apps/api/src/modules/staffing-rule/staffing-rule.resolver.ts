@@ -2,7 +2,7 @@ import { createCrudResolver, CrudSpec } from '../../platform/crud';
 import { checkWindow, mustExist } from '../../platform/validation';
 import { StaffingRule } from './staffing-rule.entity';
 import { CreateStaffingRuleArgs, StaffingRuleFilter, UpdateStaffingRuleArgs } from './staffing-rule.args';
-import { OrgUnit } from '../org-unit/org-unit.entity';
+import { OrgUnit } from '../org-unit';
 
 export const staffingRuleSpec: CrudSpec<StaffingRule> = {
   entity: StaffingRule,

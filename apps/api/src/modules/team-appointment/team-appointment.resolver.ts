@@ -13,10 +13,10 @@ import { AppError, badInput } from '../../platform/errors';
 import { checkWindow, mustExist } from '../../platform/validation';
 import { TeamAppointment } from './team-appointment.entity';
 import { CreateTeamAppointmentArgs, TeamAppointmentFilter, UpdateTeamAppointmentArgs } from './team-appointment.args';
-import { Project } from '../project/project.entity';
-import { Person } from '../person/person.entity';
-import { StaffingRule } from '../staffing-rule/staffing-rule.entity';
-import { certificationsOf } from '../assessment/certifications';
+import { Project } from '../project';
+import { Person } from '../person';
+import { StaffingRule } from '../staffing-rule';
+import { certificationsOf } from '../assessment';
 
 /** The staffing rules in force at `at` that cover the project's org unit. */
 async function rulesFor(em: EntityManager, ctx: Context, project: Project, at: Date): Promise<DomainStaffingRule[]> {

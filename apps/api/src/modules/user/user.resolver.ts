@@ -14,7 +14,7 @@ import { requirePrincipal, signedIn } from '../../platform/permissions';
 import { writeAudit } from '../../platform/audit';
 import { DateTimeScalar } from '../../platform/scalars';
 import { User } from './user.entity';
-import { Person } from '../person/person.entity';
+import { Person } from '../person';
 import { mustExist } from '../../platform/validation';
 import { CreateUserArgs, UpdateUserArgs, UserFilter } from './user.args';
 

@@ -1,7 +1,7 @@
 import { Column, Entity, Index } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { BaseRecord, DateTimeColumn, IdColumn, JsonColumn, StringColumn } from '../../platform/columns';
-import { DateTimeScalar, JSONScalar } from '../../platform/scalars';
+import { BaseRecord, DateTimeColumn, IdColumn, JsonColumn, StringColumn } from './columns';
+import { DateTimeScalar, JSONScalar } from './scalars';
 
 @ObjectType({
   description:

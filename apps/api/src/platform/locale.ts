@@ -1,6 +1,6 @@
 // The caller's language for messages: Accept-Language zh-CN (or any zh) or en; English by default.
 import type { Locale } from '@iron-triangle/domain';
-import type { Context } from '../../platform/context';
+import type { Context } from './context';
 
 // A symbol property (not a WeakMap): Apollo shallow-copies the context per operation, and copies it along.
 const LOCALE = Symbol('locale');

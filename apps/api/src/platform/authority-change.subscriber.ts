@@ -9,12 +9,7 @@ import {
   UpdateEvent,
 } from 'typeorm';
 import type { EntityMetadata } from 'typeorm';
-import {
-  AUTHORITY_TABLES,
-  BUMP_AUTHORITY_STATE_SQL,
-  BUMP_CASE_STATE_SQL,
-  CASE_TABLES,
-} from '../../platform/state-counters';
+import { AUTHORITY_TABLES, BUMP_AUTHORITY_STATE_SQL, BUMP_CASE_STATE_SQL, CASE_TABLES } from './state-counters';
 
 async function bump(queryRunner: QueryRunner | undefined, metadata: EntityMetadata | undefined): Promise<void> {
   if (!queryRunner || !metadata) return;

@@ -1,0 +1,40 @@
+// The composition root: what the feature modules give the platform. The platform imports no feature module (see
+// .dependency-cruiser.cjs); the server, the entry points and the tests take these from here and pass them in.
+import type { RuntimeConfig } from '@iron-triangle/config';
+import { DataSourceOptions, IsNull } from 'typeorm';
+import { dataSourceOptionsWith } from './platform/db';
+import type { ContextSources } from './platform/context-factory';
+import { ENTITIES } from './modules/entities';
+import { ApiToken } from './modules/api-token';
+import { Person } from './modules/person';
+import { PositionAssignment } from './modules/position-assignment';
+import { readOrgTree, requestOrgTree } from './modules/authorization';
+
+/** The data source options for `config`, with every persisted record type. */
+export function dataSourceOptions(
+  config: Pick<RuntimeConfig, 'database'> & Partial<Pick<RuntimeConfig, 'databasePoolSize'>>,
+): DataSourceOptions {
+  return dataSourceOptionsWith(config, ENTITIES);
+}
+
+/** What the request context reads from the feature modules' records. */
+export const CONTEXT_SOURCES: ContextSources = {
+  activeApiToken: (em, id) => em.findOneBy(ApiToken, { id, revokedAt: IsNull() }),
+  async homeUnits(em, personId, now) {
+    const units: number[] = [];
+    const person = await em.findOneBy(Person, { id: personId });
+    if (person) units.push(person.orgUnitId);
+    const positions = await em.findBy(PositionAssignment, { personId });
+    for (const position of positions) {
+      if (
+        position.validFrom.getTime() <= now.getTime() &&
+        (!position.validTo || position.validTo.getTime() > now.getTime())
+      ) {
+        units.push(position.orgUnitId);
+      }
+    }
+    return units;
+  },
+  readOrgTree,
+  requestOrgTree,
+};

@@ -1,0 +1,3 @@
+// What other modules may use of this one (they import it only from here; see .dependency-cruiser.cjs).
+export { AuthorityRule } from './authority-rule.entity';
+export { GrantArgs, NoArgs } from './grant.args';
