@@ -1,6 +1,6 @@
 // The state counters (authority_state rows): row 1 moves with every write to a table the authorization engine reads,
 // row 2 with every write to a table a project case reads. Every process compares them to decide whether its caches
-// are current, and every write to those tables takes its row first (crud.ts).
+// are current, and every write to those tables takes its row first (crud/writes.ts).
 import type { EntityManager } from 'typeorm';
 
 export const AUTHORITY_COUNTER = 1;

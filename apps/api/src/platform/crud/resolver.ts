@@ -1,0 +1,152 @@
+// The resolver factory: one record type's queries and mutations in react-admin's convention
+// (ra-data-graphql-simple), each behind the permission table.
+import { Arg, Args, ClassType, Ctx, ID, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import type { Context } from '../context';
+import { allow } from '../permissions';
+import type { BaseRecord } from '../columns';
+import { declareScope } from '../scope';
+import type { CrudSpec, RemoveMode } from './spec';
+import { ListArgs, ListMetadata, MetaArgs } from './list';
+import { crudOperations } from './operations';
+
+type MutationBody = (args: Record<string, unknown>, ctx: Context) => Promise<unknown>;
+
+/** Adds a mutation to a resolver class programmatically (the factory decides which ones exist). */
+function addMutation(
+  target: ClassType,
+  method: string,
+  options: {
+    name: string;
+    description: string;
+    returns: ClassType;
+    args: ClassType<object> | 'id';
+    idDescription?: string;
+    guard: ReturnType<typeof allow>;
+  },
+  body: MutationBody,
+): void {
+  const proto = target.prototype as Record<string, unknown>;
+  const fn =
+    options.args === 'id'
+      ? async function (id: string, ctx: Context) {
+          return body({ id }, ctx);
+        }
+      : async function (args: object, ctx: Context) {
+          return body(args as Record<string, unknown>, ctx);
+        };
+  Object.defineProperty(proto, method, { value: fn, writable: true, configurable: true });
+  const descriptor = Object.getOwnPropertyDescriptor(proto, method) as PropertyDescriptor;
+  Reflect.defineMetadata('design:paramtypes', [options.args === 'id' ? String : Object, Object], proto, method);
+  Reflect.defineMetadata('design:returntype', Promise, proto, method);
+  const ArgsClass = options.args;
+  if (ArgsClass === 'id') Arg('id', () => ID, { description: options.idDescription })(proto, method, 0);
+  else Args(() => ArgsClass)(proto, method, 0);
+  Ctx()(proto, method, 1);
+  UseMiddleware(options.guard)(proto, method, descriptor);
+  Mutation(() => options.returns, { name: options.name, description: options.description })(proto, method, descriptor);
+}
+
+function deleteDescription(mode: RemoveMode, label: string): string {
+  switch (mode) {
+    case 'hard':
+      return `Deletes a ${label}; refused with RECORD_IN_USE while other records refer to it. Returns the record as it was.`;
+    case 'archive':
+      return `Archives a ${label} (never hard-deleted); it stays readable with filter.includeArchived.`;
+    case 'end-date':
+      return `Ends a ${label} now (sets validTo); it is never hard-deleted.`;
+    case 'revoke':
+      return `Revokes a ${label} now; it is never hard-deleted.`;
+    default:
+      return '';
+  }
+}
+
+/**
+ * Builds the resolver class for one record type: \`Person(id)\`, \`allPeople\`, \`_allPeopleMeta\`, and the
+ * mutations the spec allows: \`createPerson\` and \`updatePerson\` (when their argument classes are given) and
+ * \`deletePerson\` (unless the record is append-only).
+ */
+export function createCrudResolver<E extends BaseRecord>(spec: CrudSpec<E>): ClassType {
+  const ops = crudOperations(spec);
+  const { name, plural, label, entity, filter: FilterClass } = spec;
+  declareScope(entity, name, spec.scope);
+
+  @Resolver(() => entity)
+  class RecordResolver {
+    @Query(() => entity, {
+      name,
+      nullable: true,
+      description: `One ${label} by id; null when it does not exist or is outside your scope.`,
+    })
+    @UseMiddleware(allow(spec.group, 'read'))
+    one(@Arg('id', () => ID, { description: `The ${label}'s id.` }) id: string, @Ctx() ctx: Context) {
+      return ops.findOne(ctx, id);
+    }
+
+    @Query(() => [entity], { name: `all${plural}`, description: `A page of ${label} records, filtered and sorted.` })
+    @UseMiddleware(allow(spec.group, 'read'))
+    list(
+      @Args(() => ListArgs) args: ListArgs,
+      @Arg('filter', () => FilterClass, { nullable: true, description: 'Which records to return.' })
+      filter: object | undefined,
+      @Ctx() ctx: Context,
+    ) {
+      return ops.list(ctx, args, filter);
+    }
+
+    @Query(() => ListMetadata, {
+      name: `_all${plural}Meta`,
+      description: `How many ${label} records match the filter.`,
+    })
+    @UseMiddleware(allow(spec.group, 'read'))
+    async meta(
+      @Args(() => MetaArgs) _args: MetaArgs,
+      @Arg('filter', () => FilterClass, { nullable: true, description: 'Which records to count.' })
+      filter: object | undefined,
+      @Ctx() ctx: Context,
+    ): Promise<ListMetadata> {
+      return { count: await ops.count(ctx, filter) };
+    }
+  }
+
+  const guard = allow(spec.group, 'write');
+  if (spec.createArgs) {
+    addMutation(
+      RecordResolver,
+      'create',
+      { name: `create${name}`, description: `Creates a ${label}.`, returns: entity, args: spec.createArgs, guard },
+      (args, ctx) => ops.create(ctx, args),
+    );
+  }
+  if (spec.updateArgs) {
+    addMutation(
+      RecordResolver,
+      'update',
+      {
+        name: `update${name}`,
+        description: `Changes a ${label}: pass its current \`version\`; a stale one is refused with CONFLICT.`,
+        returns: entity,
+        args: spec.updateArgs,
+        guard,
+      },
+      (args, ctx) => ops.update(ctx, args),
+    );
+  }
+  if (spec.remove !== 'none') {
+    addMutation(
+      RecordResolver,
+      'remove',
+      {
+        name: `delete${name}`,
+        description: deleteDescription(spec.remove, label),
+        returns: entity,
+        args: 'id',
+        idDescription: `The ${label}'s id.`,
+        guard,
+      },
+      (args, ctx) => ops.remove(ctx, args.id),
+    );
+  }
+  Object.defineProperty(RecordResolver, 'name', { value: `${name}Resolver` });
+  return RecordResolver;
+}

@@ -1,0 +1,83 @@
+// What a record type declares for the CRUD factory: names, permissions group, arguments, scope, money columns,
+// dependents, parent and hooks.
+import type { ClassType } from 'type-graphql';
+import type { EntityManager, ObjectLiteral } from 'typeorm';
+import type { Context } from '../context';
+import type { ResourceGroup } from '../permissions';
+import type { BaseRecord } from '../columns';
+import type { ScopeDeclaration } from '../scope';
+
+export type RemoveMode = 'hard' | 'archive' | 'end-date' | 'revoke' | 'none';
+
+export interface MoneyField {
+  /** Argument / GraphQL field name, e.g. "amount". */
+  arg: string;
+  /** Column holding minor units, e.g. "amountMinor". */
+  column: string;
+  /** Column holding the currency. */
+  currencyColumn: string;
+}
+
+export interface Dependent {
+  entity: ClassType<ObjectLiteral>;
+  column: string;
+  /** What the dependents are called in the error message, e.g. "position assignments". */
+  label: string;
+}
+
+export interface WriteContext<E> {
+  em: EntityManager;
+  ctx: Context;
+  /** All arguments as received. */
+  args: Record<string, unknown>;
+  /** Before an update or delete; null on create. */
+  before: E | null;
+}
+
+export interface CrudHooks<E> {
+  /** Validate and complete the column values of a new record (domain calls go here). */
+  beforeCreate?(values: Partial<E>, w: WriteContext<E>): Promise<void> | void;
+  /** Validate and complete the changed column values (the merged record is `{...before, ...patch}`). */
+  beforeUpdate?(patch: Partial<E>, w: WriteContext<E>): Promise<void> | void;
+  /** After the row exists (e.g. write child rows) and before the audit entry. */
+  afterWrite?(record: E, w: WriteContext<E>): Promise<void> | void;
+  beforeDelete?(w: WriteContext<E>): Promise<void> | void;
+}
+
+export interface CrudSpec<E extends BaseRecord> {
+  entity: ClassType<E>;
+  /** GraphQL type name, e.g. "Person". */
+  name: string;
+  /** Plural for list names, e.g. "People" (allPeople). */
+  plural: string;
+  /** Lower-case label for messages, e.g. "person". */
+  label: string;
+  group: ResourceGroup;
+  filter: ClassType<object>;
+  createArgs?: ClassType<object>;
+  updateArgs?: ClassType<object>;
+  remove: RemoveMode;
+  search?: string[];
+  /**
+   * Which org unit a record belongs to, for a scoped caller (a LEADER): the one declaration that single reads,
+   * lists, counts, nested loaders, custom operations and writes all apply (see platform/scope.ts).
+   */
+  scope: ScopeDeclaration;
+  /** Columns that point at other records a scoped caller must be able to read (e.g. a pool's project). */
+  references?: Record<string, () => ClassType<ObjectLiteral>>;
+  /** The column `filter.orgUnitId` (a subtree) applies to (default: the scope's org-unit column). */
+  orgUnitColumn?: string;
+  /** Column the filter's from/to apply to (default createdAt). */
+  dateColumn?: string;
+  money?: MoneyField[];
+  dependents?: Dependent[];
+  /** Columns callers may not set through create/update arguments. */
+  readOnlyColumns?: string[];
+  /**
+   * The record whose state a write of this type depends on (e.g. the pool of a pool metric, which may change only
+   * while the pool is a draft): every create, update and delete takes that row with a locking read first, so a
+   * transition of the parent and a change of the child never both commit on what the other has just changed.
+   */
+  parent?: { entity: ClassType<ObjectLiteral>; column: string };
+  hooks?: CrudHooks<E>;
+}

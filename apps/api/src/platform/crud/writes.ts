@@ -1,0 +1,206 @@
+// The writes: each in one transaction, taking its locks before any plain read (counter → record → parent), checking
+// the caller's org scope before and after the change, with optimistic locking, dependency checks and an audit entry.
+import type { EntityManager } from 'typeorm';
+import type { Context } from '../context';
+import { AppError, conflict, notFound } from '../errors';
+import { writeAudit } from '../audit';
+import type { BaseRecord } from '../columns';
+import { lockedRow } from '../db';
+import { counterOfTable, lockCounter } from '../state-counters';
+import { assertWritable } from '../scope';
+import type { CrudSpec, WriteContext } from './spec';
+import { argsToColumns, argsToColumnsShallow, toId } from './columns';
+import { assertReferencesReadable } from './scope-checks';
+
+export async function loadForWrite<E extends BaseRecord>(
+  em: EntityManager,
+  spec: Pick<CrudSpec<E>, 'entity' | 'name'>,
+  id: number,
+): Promise<E> {
+  const record = (await lockedRow(em, spec.entity, id)) as E | null;
+  if (!record) throw notFound(spec.name, id);
+  return record;
+}
+
+/**
+ * What every write takes before it reads anything (REPEATABLE READ fixes a transaction's snapshot at its first plain
+ * read): the state counter its table moves (authority or case), then the record itself, then its parent. The same order
+ * everywhere keeps writers from waiting on each other in a circle; MariaDB's rare deadlock victim is run again (db.ts).
+ */
+async function lockCounterOf<E extends BaseRecord>(em: EntityManager, spec: CrudSpec<E>): Promise<void> {
+  const counter = counterOfTable(em.connection.getMetadata(spec.entity).tableName);
+  if (counter !== null) await lockCounter(em, counter);
+}
+
+async function lockParentOf<E extends BaseRecord>(
+  em: EntityManager,
+  spec: CrudSpec<E>,
+  record: Partial<E>,
+): Promise<void> {
+  if (!spec.parent) return;
+  const parentId = (record as Record<string, unknown>)[spec.parent.column];
+  if (typeof parentId === 'number') await lockedRow(em, spec.parent.entity, parentId);
+}
+
+/** `UPDATE … SET …, version = version + 1 WHERE id = ? AND version = ?`; exactly one row or CONFLICT. */
+export async function guardedUpdate<E extends BaseRecord>(
+  em: EntityManager,
+  spec: Pick<CrudSpec<E>, 'entity' | 'name'>,
+  id: number,
+  expectedVersion: number,
+  patch: Partial<E>,
+  now: Date,
+): Promise<E> {
+  const result = await em
+    .createQueryBuilder()
+    .update(spec.entity)
+    .set({ ...(patch as object), updatedAt: now, version: () => 'version + 1' } as never)
+    .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+    .execute();
+  if (result.affected !== 1) {
+    const current = (await em.findOneBy(spec.entity, { id } as never)) as E | null;
+    if (!current) throw notFound(spec.name, id);
+    throw conflict(spec.name, id, expectedVersion, current.version);
+  }
+  return (await em.findOneByOrFail(spec.entity, { id } as never)) as E;
+}
+
+async function assertNoDependents<E extends BaseRecord>(
+  em: EntityManager,
+  spec: CrudSpec<E>,
+  id: number,
+): Promise<void> {
+  const found: string[] = [];
+  for (const dependent of spec.dependents ?? []) {
+    const count = await em.getRepository(dependent.entity).count({ where: { [dependent.column]: id } });
+    if (count > 0) found.push(`${count} ${dependent.label}`);
+  }
+  if (found.length) {
+    throw new AppError(
+      'RECORD_IN_USE',
+      `${spec.name} ${id} cannot be deleted: ${found.join(', ')} refer to it. Remove or re-point them first.`,
+      { type: spec.name, id: String(id), dependents: found },
+    );
+  }
+}
+
+/** Creates a record: locks first, references readable, hooks, scope after, audit. */
+export async function createRecord<E extends BaseRecord>(
+  spec: CrudSpec<E>,
+  ctx: Context,
+  args: Record<string, unknown>,
+): Promise<E> {
+  return ctx.db.transaction(async (em) => {
+    const w: WriteContext<E> = { em, ctx, args, before: null };
+    const values = argsToColumns<E>(em, spec as unknown as CrudSpec<BaseRecord>, args, null);
+    await lockCounterOf(em, spec);
+    await lockParentOf(em, spec, values);
+    // What it points at must be readable before any hook looks at it; the new record, as the hooks completed
+    // it (e.g. the engine's verdict on a delegation comes first), must belong to the caller's subtree.
+    await assertReferencesReadable(spec, values, em, ctx);
+    await spec.hooks?.beforeCreate?.(values, w);
+    await assertWritable(ctx, em, spec.entity, spec.label, null, values);
+    const result = await em.insert(spec.entity, {
+      ...values,
+      version: 1,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    } as never);
+    const id = Number(result.identifiers[0]?.id);
+    let record = (await em.findOneByOrFail(spec.entity, { id } as never)) as E;
+    if (spec.hooks?.afterWrite) {
+      await spec.hooks.afterWrite(record, w);
+      record = (await em.findOneByOrFail(spec.entity, { id } as never)) as E;
+    }
+    await writeAudit(em, ctx, { action: 'create', entityType: spec.name, entityId: id, after: record });
+    return record;
+  });
+}
+
+/** Updates a record at the version the caller read: locks first, scope before and after, hooks, audit. */
+export async function updateRecord<E extends BaseRecord>(
+  spec: CrudSpec<E>,
+  ctx: Context,
+  args: Record<string, unknown>,
+): Promise<E> {
+  const id = toId(args.id);
+  const expectedVersion = args.version as number;
+  return ctx.db.transaction(async (em) => {
+    await lockCounterOf(em, spec);
+    const before = await loadForWrite(em, spec, id);
+    await lockParentOf(em, spec, before);
+    await assertWritable(ctx, em, spec.entity, spec.label, before, null);
+    if (before.version !== expectedVersion) throw conflict(spec.name, id, expectedVersion, before.version);
+    const w: WriteContext<E> = { em, ctx, args, before };
+    const patch = argsToColumns<E>(em, spec as unknown as CrudSpec<BaseRecord>, args, {
+      ...before,
+      ...argsToColumnsShallow(args),
+    } as Partial<E>);
+    await assertReferencesReadable(spec, patch, em, ctx);
+    await spec.hooks?.beforeUpdate?.(patch, w);
+    await assertWritable(ctx, em, spec.entity, spec.label, null, { ...before, ...patch });
+    let after = await guardedUpdate(em, spec, id, expectedVersion, patch, ctx.now);
+    if (spec.hooks?.afterWrite) {
+      await spec.hooks.afterWrite(after, w);
+      after = (await em.findOneByOrFail(spec.entity, { id } as never)) as E;
+    }
+    await writeAudit(em, ctx, { action: 'update', entityType: spec.name, entityId: id, before, after });
+    return after;
+  });
+}
+
+/** Deletes, archives, end-dates or revokes a record (spec.remove): locks first, scope, dependents, audit. */
+export async function removeRecord<E extends BaseRecord>(spec: CrudSpec<E>, ctx: Context, rawId: unknown): Promise<E> {
+  const id = toId(rawId);
+  return ctx.db.transaction(async (em) => {
+    await lockCounterOf(em, spec);
+    const before = await loadForWrite(em, spec, id);
+    await lockParentOf(em, spec, before);
+    await assertWritable(ctx, em, spec.entity, spec.label, before, null);
+    const w: WriteContext<E> = { em, ctx, args: { id: rawId }, before };
+    await spec.hooks?.beforeDelete?.(w);
+    let after: E | null = null;
+    switch (spec.remove) {
+      case 'none':
+        throw new AppError('APPEND_ONLY', `${spec.name} records are append-only: they cannot be deleted.`);
+      case 'hard':
+        await assertNoDependents(em, spec, id);
+        await em.delete(spec.entity, { id } as never);
+        break;
+      case 'archive': {
+        const current = before as unknown as { archivedAt: Date | null };
+        if (current.archivedAt) return before;
+        after = await guardedUpdate(em, spec, id, before.version, { archivedAt: ctx.now } as never, ctx.now);
+        break;
+      }
+      case 'end-date': {
+        const current = before as unknown as { validTo: Date | null; validFrom: Date };
+        if (current.validTo && current.validTo.getTime() <= ctx.now.getTime()) return before;
+        const end = current.validFrom.getTime() > ctx.now.getTime() ? current.validFrom : ctx.now;
+        after = await guardedUpdate(em, spec, id, before.version, { validTo: end } as never, ctx.now);
+        break;
+      }
+      case 'revoke': {
+        const current = before as unknown as { revokedAt: Date | null };
+        if (current.revokedAt) return before;
+        after = await guardedUpdate(
+          em,
+          spec,
+          id,
+          before.version,
+          { revokedAt: ctx.now, revokeReason: 'deleted' } as never,
+          ctx.now,
+        );
+        break;
+      }
+    }
+    await writeAudit(em, ctx, {
+      action: spec.remove === 'hard' ? 'delete' : spec.remove,
+      entityType: spec.name,
+      entityId: id,
+      before,
+      after,
+    });
+    return after ?? before;
+  });
+}
