@@ -45,9 +45,11 @@ export interface ContextSources {
  * a plain statement skips the query builder (built, aliased and hydrated per request otherwise).
  */
 const SESSION_USER_SQL =
-  'SELECT u.id AS id, u.email AS email, u.role AS role, u.personId AS personId, u.archivedAt AS archivedAt, u.sessionVersion AS sessionVersion, ' +
+  'SELECT u.id AS id, u.email AS email, u.role AS role, u.personId AS personId, u.archivedAt AS archivedAt, ' +
+  'u.sessionVersion AS sessionVersion, ' +
   '(SELECT authority_state.changeCount FROM authority_state WHERE authority_state.id = 1) AS changeCount, ' +
-  '(SELECT authority_state.changeCount FROM authority_state WHERE authority_state.id = 2) AS caseChangeCount FROM users u WHERE u.id = ?';
+  '(SELECT authority_state.changeCount FROM authority_state WHERE authority_state.id = 2) AS caseChangeCount ' +
+  'FROM users u WHERE u.id = ?';
 
 interface SessionUserRow {
   id: number | string;

@@ -55,7 +55,8 @@ export function argsToColumns<E>(
         e.code === 'MONEY.UNKNOWN_CURRENCY'
           ? `currency ${currency} is not supported`
           : e.code === 'MONEY.TOO_MANY_FRACTION_DIGITS'
-            ? `${currency} allows at most ${(e.data as { maxFractionDigits: number }).maxFractionDigits} fraction digits`
+            ? `${currency} allows at most ${(e.data as { maxFractionDigits: number }).maxFractionDigits} ` +
+              'fraction digits'
             : 'is not a plain decimal string';
       throw badInput({ [e.code === 'MONEY.UNKNOWN_CURRENCY' ? money.currencyColumn : money.arg]: message });
     }

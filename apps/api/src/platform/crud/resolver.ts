@@ -49,7 +49,10 @@ function addMutation(
 function deleteDescription(mode: RemoveMode, label: string): string {
   switch (mode) {
     case 'hard':
-      return `Deletes a ${label}; refused with RECORD_IN_USE while other records refer to it. Returns the record as it was.`;
+      return (
+        `Deletes a ${label}; refused with RECORD_IN_USE while other records refer to it. ` +
+        'Returns the record as it was.'
+      );
     case 'archive':
       return `Archives a ${label} (never hard-deleted); it stays readable with filter.includeArchived.`;
     case 'end-date':
