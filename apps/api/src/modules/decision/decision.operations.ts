@@ -5,14 +5,7 @@
 import { Ctx, Arg, Field, ID, InputType, Mutation, Resolver, UseMiddleware } from 'type-graphql';
 import { Length, MaxLength, IsOptional } from 'class-validator';
 import { EntityManager } from 'typeorm';
-import {
-  authorize,
-  AuthorityBodyQuorum,
-  AuthorizationTeamMember,
-  DecisionPoint,
-  ProjectGrade,
-  TriangleRole,
-} from '@iron-triangle/domain';
+import { authorize, AuthorityBodyQuorum } from '@iron-triangle/domain';
 import type { Context } from '../../platform/context';
 import { allow } from '../../platform/permissions';
 import { AppError, forbidden, idempotencyKeyReused, notFound } from '../../platform/errors';
@@ -23,6 +16,7 @@ import { assertReadable, assertWritable } from '../../platform/scope';
 import { DecisionOutcomeEnum, DecisionPointEnum } from '../../platform/enums';
 import { Decision } from './decision.entity';
 import { Project } from '../project/project.entity';
+import { toProjectCase } from '../project/project.mapper';
 import { TeamAppointment } from '../team-appointment/team-appointment.entity';
 import { authorityCache } from '../authorization/authority-state';
 import { ChainView, toChainView, toResultView } from '../authorization/authorization.service';
@@ -188,19 +182,7 @@ async function record(
   });
   if (sameKey) return { decision: replayed(sameKey, input, projectId, deciderId) };
   const appointments = await em.findBy(TeamAppointment, { projectId });
-  const team: AuthorizationTeamMember[] = appointments.map((a) => ({
-    personId: String(a.personId),
-    role: a.role as TriangleRole,
-    window: { from: a.validFrom, to: a.validTo },
-  }));
-  const decisionCase = {
-    projectId: String(projectId),
-    decisionPoint: input.decisionPoint as DecisionPoint,
-    grade: project.grade as ProjectGrade,
-    orgUnitId: String(project.orgUnitId),
-    amount: { minor: project.amountMinor, currency: project.currency },
-    team,
-  };
+  const decisionCase = toProjectCase(project, appointments, input.decisionPoint);
   const result = authorize(String(deciderId), decisionCase, ctx.now, snapshot.index);
   if (!result.allowed) {
     const view = toResultView(ctx, snapshot, decisionCase, result);

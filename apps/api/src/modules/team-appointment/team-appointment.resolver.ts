@@ -16,7 +16,8 @@ import { CreateTeamAppointmentArgs, TeamAppointmentFilter, UpdateTeamAppointment
 import { Project } from '../project/project.entity';
 import { Person } from '../person/person.entity';
 import { StaffingRule } from '../staffing-rule/staffing-rule.entity';
-import { certificationsOf } from '../assessment/certifications';
+import { toDomainStaffingRule } from '../staffing-rule/staffing-rule.mapper';
+import { certificationsOf } from '../assessment/assessment.mapper';
 
 /** The staffing rules in force at `at` that cover the project's org unit. */
 async function rulesFor(em: EntityManager, ctx: Context, project: Project, at: Date): Promise<DomainStaffingRule[]> {
@@ -28,7 +29,7 @@ async function rulesFor(em: EntityManager, ctx: Context, project: Project, at: D
         (r.validTo === null || r.validTo.getTime() > at.getTime()) &&
         (r.orgUnitId === null || tree.isWithin(String(project.orgUnitId), String(r.orgUnitId))),
     )
-    .map((r) => ({ role: r.role as TriangleRole, grade: r.grade as ProjectGrade, minimumLevel: r.minLevel }));
+    .map(toDomainStaffingRule);
 }
 
 const REASON_TEXT: Record<string, string> = {
