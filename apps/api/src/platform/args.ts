@@ -37,3 +37,17 @@ export class BaseFilter {
   @IsOptional()
   to?: Date;
 }
+
+/**
+ * Whether an argument class made from a shared field set creates a record (the fields it needs are required) or
+ * changes one (any subset, each still checked when given). type-graphql inherits the fields of an @ArgsType base
+ * class, class-validator its checks.
+ */
+export type ArgsMode = 'create' | 'update';
+
+/** A base with no fields, for argument classes that extend nothing else. */
+export class NoArgs {}
+
+/** class-validator's IsOptional on the update variant only: on create the field is required. */
+export const optionalOnUpdate = (mode: ArgsMode): PropertyDecorator =>
+  mode === 'update' ? IsOptional() : () => undefined;

@@ -1,3 +1,4 @@
+import type { TimeWindow } from '@iron-triangle/domain';
 // Column helpers shared by entities and the base record: portable types for dates, money and JSON.
 import { Column, ColumnOptions, PrimaryGeneratedColumn, ValueTransformer } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
@@ -86,3 +87,9 @@ export abstract class BaseRecord {
   @DateTimeColumn()
   updatedAt: Date;
 }
+
+/** A stored window (validFrom inclusive, validTo exclusive; null while open) as the domain's TimeWindow. */
+export const windowOf = (validFrom: Date, validTo: Date | null | undefined): TimeWindow => ({
+  from: validFrom,
+  to: validTo ?? null,
+});

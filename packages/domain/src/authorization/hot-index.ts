@@ -221,7 +221,8 @@ export interface HotIndexInput {
   readonly certifications: readonly CertificationRecord[];
 }
 
-export function buildHotIndex(input: HotIndexInput): HotIndex {
+/** Step 1: every person named by a position, a delegation or a certification, numbered in that order. */
+function numberPersons(input: HotIndexInput): { personIndex: Map<string, number>; personIds: string[] } {
   const personIndex = new Map<string, number>();
   const personIds: string[] = [];
   for (const p of input.positions) intern(personIndex, personIds, p.personId);
@@ -230,10 +231,21 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
     intern(personIndex, personIds, d.delegateId);
   }
   for (const c of input.certifications) intern(personIndex, personIds, c.personId);
-  const persons = personIds.length;
+  return { personIndex, personIds };
+}
 
-  // Org units numbered by a depth-first walk: `unit` lies within `scope` ⇔ enter(scope) ≤ enter(unit) and exit(unit) ≤ exit(scope).
-  const tree = input.tree;
+interface UnitNumbers {
+  readonly unitIndex: Map<string, number>;
+  readonly unitEnter: Int32Array;
+  readonly unitExit: Int32Array;
+  readonly unitParent: Int32Array;
+}
+
+/**
+ * Step 2: org units numbered by a depth-first walk: `unit` lies within `scope` ⇔ enter(scope) ≤ enter(unit) and
+ * exit(unit) ≤ exit(scope).
+ */
+function numberUnits(tree: OrgTree): UnitNumbers {
   const unitIndex = new Map<string, number>();
   const enters: number[] = [];
   const exits: number[] = [];
@@ -265,8 +277,18 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
     const parentId = tree.parentOf(id);
     unitParent[n] = parentId === null ? -1 : (unitIndex.get(parentId) ?? -1);
   }
+  return { unitIndex, unitEnter, unitExit, unitParent };
+}
 
-  // Link numbers: rules, then delegations grouped by delegate so that a person's inbox is contiguous.
+interface LinkNumbers {
+  readonly links: HotLinkSource[];
+  readonly linkNumber: Map<HotLinkSource, number>;
+  readonly ruleCount: number;
+  readonly inboxStart: Int32Array;
+}
+
+/** Step 3: link numbers: rules, then delegations grouped by delegate so that a person's inbox is contiguous. */
+function numberLinks(input: HotIndexInput, personIndex: ReadonlyMap<string, number>, persons: number): LinkNumbers {
   const ruleCount = input.rules.length;
   const delegateRow = new Int32Array(input.delegations.length);
   input.delegations.forEach((d, i) => (delegateRow[i] = personIndex.get(d.delegateId) as number));
@@ -276,12 +298,12 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
   for (const i of inbox.items) links.push(input.delegations[i] as HotLinkSource);
   const linkNumber = new Map<HotLinkSource, number>();
   links.forEach((l, i) => linkNumber.set(l, i));
-  const count = links.length;
+  return { links, linkNumber, ruleCount, inboxStart };
+}
 
-  const currencyIndex = new Map<string, number>();
-  const roleIndex = new Map<string, number>();
-  const sumF = new Float64Array(count * SF);
-  const sumI = new Int32Array(count * SI);
+/** Step 4: each link's own terms, one dense array per field (what failingLink and the wording read). */
+function linkTerms(links: readonly HotLinkSource[]) {
+  const count = links.length;
   const ids: string[] = new Array(count);
   const terms: Array<AuthorityRule | Delegation> = new Array(count);
   const windows: TimeWindow[] = new Array(count);
@@ -310,6 +332,28 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
     linkRevoked[n] = l.revokedMs;
     linkLimit[n] = l.limit === null ? Infinity : Number(l.limit);
   }
+  return { ids, terms, windows, points, grades, scopes, outputs, length, linkFrom, linkTo, linkRevoked, linkLimit };
+}
+
+/**
+ * Step 5: fold each link onto its parent's record, parents first (a link's parent has a smaller length): the
+ * chain summaries (sumF, sumI but the rank), the per-link masks, scope and currency, the people and the
+ * qualification walk. Numbers currencies and the qualification roles (in link order, before certifications).
+ */
+function foldChains(
+  input: HotIndexInput,
+  numbered: LinkNumbers,
+  length: Int32Array,
+  personIndex: ReadonlyMap<string, number>,
+  units: UnitNumbers,
+) {
+  const { links, linkNumber } = numbered;
+  const { unitIndex, unitEnter, unitExit } = units;
+  const count = links.length;
+  const currencyIndex = new Map<string, number>();
+  const roleIndex = new Map<string, number>();
+  const sumF = new Float64Array(count * SF);
+  const sumI = new Int32Array(count * SI);
   const parent = new Int32Array(count);
   const delegator = new Int32Array(count);
   const delegate = new Int32Array(count);
@@ -323,7 +367,6 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
   const limitMin: Array<bigint | null> = new Array(count);
   const max = input.maxChainLinks;
 
-  // Fold each link onto its parent's record: parents first (a link's parent has a smaller length).
   let longest = 0;
   for (const len of length) longest = Math.max(longest, len);
   for (const n of rows(length, longest + 1).items) {
@@ -392,7 +435,8 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
       sumI[o + I_CURRENCY] = above2 === currency ? currency : -1;
       const parentFlags = sumI[po + I_FLAGS] as number;
       flags |= parentFlags & (F_LOST_BELOW | F_QUALIFICATION | F_LIMIT_SLOW);
-      // Position of this link on its chain is length − 1; the parent's delegate must be this delegator below the first delegation.
+      // Position of this link on its chain is length − 1; the parent's delegate must be this delegator below the
+      // first delegation.
       if (link.length >= 3 && link.delegatorId !== parentLink.delegateId) flags |= F_LOST_BELOW;
       // Too deep: more links than allowed, or some link above has fewer further levels than follow it.
       const position = link.length - 1;
@@ -404,9 +448,30 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
     const lim = limitMin[n] ?? null;
     sumF[f + F_LIMIT] = lim === null ? Infinity : Number(lim);
   }
+  return {
+    currencyIndex,
+    roleIndex,
+    sumF,
+    sumI,
+    parent,
+    delegator,
+    delegate,
+    linkMasks,
+    linkScopeEnter,
+    linkScopeExit,
+    linkCurrency,
+    qualNext,
+    qual,
+  };
+}
 
-  // Rank: the order of the chains' id lists (rule first; a shorter prefix first), by a depth-first walk over
-  // the chains sorted by id at each level. Rules sharing an id share a rank (only one of them has delegations).
+/**
+ * Step 6: rank (written into sumI): the order of the chains' id lists (rule first; a shorter prefix first), by a
+ * depth-first walk over the chains sorted by id at each level. Rules sharing an id share a rank (only one of them
+ * has delegations).
+ */
+function rankChains(links: readonly HotLinkSource[], ruleCount: number, parent: Int32Array, sumI: Int32Array): void {
+  const count = links.length;
   const children = new Map<number, number[]>();
   for (let n = ruleCount; n < count; n++) {
     const p = parent[n] as number;
@@ -433,8 +498,16 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
       for (const c of (children.get(n) ?? []).sort(byId).reverse()) stack.push(c);
     }
   }
+}
 
-  // Rule holders.
+/** Step 7: rule holders: positions by key (title in a unit) and by person, seats by title, rules by holder. */
+function indexHolders(
+  input: HotIndexInput,
+  personIndex: ReadonlyMap<string, number>,
+  persons: number,
+  unitIndex: ReadonlyMap<string, number>,
+) {
+  const ruleCount = input.rules.length;
   const keyIndex = new Map<string, number>();
   const posKeyList = new Int32Array(input.positions.length);
   input.positions.forEach((p, i) => (posKeyList[i] = intern(keyIndex, null, p.title + '\u0000' + p.orgUnitId)));
@@ -492,13 +565,38 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
   input.positions.forEach((p, i) => (personRow[i] = personIndex.get(p.personId) as number));
   const personRows = rows(personRow, persons);
   const personPos = personRows.items.map((original) => slotOf[original] as number);
+  return {
+    ruleHolderKind,
+    ruleKey,
+    keyPosStart: posRows.start,
+    posPerson,
+    posFrom,
+    posTo,
+    posKey,
+    posTitledBodies,
+    personPosStart: personRows.start,
+    personPos,
+    keyRulesStart: keyRows.start,
+    keyRules: keyRows.items,
+    unitKeyStart: unitKeys.start,
+    unitKeyTitle,
+    unitKeyKey: unitKeys.items,
+    bodySeats,
+    ruleBody,
+  };
+}
 
-  const numbers = (map: ReadonlyMap<string, readonly HotLinkSource[]>): Map<string, number[]> =>
-    new Map([...map].map(([key, list]) => [key, list.map((l) => linkNumber.get(l) as number)]));
-
-  // Certifications: certifying records only, by person, then role, then assessment date and id (the latest last;
-  // of identical date and id the first recorded wins, so it sorts last).
-  const certs = input.certifications
+/**
+ * Step 8: certifications: certifying records only, by person, then role, then assessment date and id (the latest
+ * last; of identical date and id the first recorded wins, so it sorts last). Numbers the roles not seen yet.
+ */
+function indexCertifications(
+  certifications: readonly CertificationRecord[],
+  personIndex: ReadonlyMap<string, number>,
+  persons: number,
+  roleIndex: Map<string, number>,
+) {
+  const certs = certifications
     .map((c, i) => ({ c, i, person: personIndex.get(c.personId) as number, role: intern(roleIndex, null, c.role) }))
     .filter((x) => x.c.certifying);
   const certSlow = new Uint8Array(persons);
@@ -523,6 +621,25 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
     cert[i * 4 + 2] = x.c.level === null ? -Infinity : x.c.level;
     cert[i * 4 + 3] = x.c.validUntil === null ? Infinity : x.c.validUntil.getTime();
   });
+  return { certStart, cert, certSlow };
+}
+
+export function buildHotIndex(input: HotIndexInput): HotIndex {
+  const { personIndex, personIds } = numberPersons(input);
+  const persons = personIds.length;
+  const units = numberUnits(input.tree);
+  const numbered = numberLinks(input, personIndex, persons);
+  const { links, linkNumber, ruleCount, inboxStart } = numbered;
+  const count = links.length;
+  const { ids, terms, windows, points, grades, scopes, outputs, length, linkFrom, linkTo, linkRevoked, linkLimit } =
+    linkTerms(links);
+  const folded = foldChains(input, numbered, length, personIndex, units);
+  const { sumF, sumI, parent } = folded;
+  rankChains(links, ruleCount, parent, sumI);
+  const holders = indexHolders(input, personIndex, persons, units.unitIndex);
+  const certs = indexCertifications(input.certifications, personIndex, persons, folded.roleIndex);
+  const numbers = (map: ReadonlyMap<string, readonly HotLinkSource[]>): Map<string, number[]> =>
+    new Map([...map].map(([key, list]) => [key, list.map((l) => linkNumber.get(l) as number)]));
 
   return {
     personIndex,
@@ -539,53 +656,53 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
     grades,
     scopes,
     outputs,
-    currencyIds: [...currencyIndex.keys()],
-    roleIds: [...roleIndex.keys()],
+    currencyIds: [...folded.currencyIndex.keys()],
+    roleIds: [...folded.roleIndex.keys()],
     ruleOutputs: new Array(count),
     chainIdLists: new Array(count),
     chainOutputs: new Array(count),
     length,
-    delegator,
-    delegate,
+    delegator: folded.delegator,
+    delegate: folded.delegate,
     linkFrom,
     linkTo,
     linkRevoked,
     linkLimit,
-    linkMasks,
-    linkScopeEnter,
-    linkScopeExit,
-    linkCurrency,
-    qualNext,
-    qual,
+    linkMasks: folded.linkMasks,
+    linkScopeEnter: folded.linkScopeEnter,
+    linkScopeExit: folded.linkScopeExit,
+    linkCurrency: folded.linkCurrency,
+    qualNext: folded.qualNext,
+    qual: folded.qual,
     inboxStart,
-    ruleHolderKind,
-    ruleKey,
-    keyPosStart: posRows.start,
-    posPerson,
-    posFrom,
-    posTo,
-    posKey,
-    posTitledBodies,
-    personPosStart: personRows.start,
-    personPos,
-    keyRulesStart: keyRows.start,
-    keyRules: keyRows.items,
+    ruleHolderKind: holders.ruleHolderKind,
+    ruleKey: holders.ruleKey,
+    keyPosStart: holders.keyPosStart,
+    posPerson: holders.posPerson,
+    posFrom: holders.posFrom,
+    posTo: holders.posTo,
+    posKey: holders.posKey,
+    posTitledBodies: holders.posTitledBodies,
+    personPosStart: holders.personPosStart,
+    personPos: holders.personPos,
+    keyRulesStart: holders.keyRulesStart,
+    keyRules: holders.keyRules,
     bodyRuleNumbers: numbers(input.bodyRules),
     roleRuleNumbers: numbers(input.roleRules),
-    currencyIndex,
-    roleIndex,
-    unitIndex,
-    unitEnter,
-    unitExit,
-    unitParent,
-    unitKeyStart: unitKeys.start,
-    unitKeyTitle,
-    unitKeyKey: unitKeys.items,
-    bodySeats,
-    ruleBody,
-    certStart,
-    cert,
-    certSlow,
+    currencyIndex: folded.currencyIndex,
+    roleIndex: folded.roleIndex,
+    unitIndex: units.unitIndex,
+    unitEnter: units.unitEnter,
+    unitExit: units.unitExit,
+    unitParent: units.unitParent,
+    unitKeyStart: holders.unitKeyStart,
+    unitKeyTitle: holders.unitKeyTitle,
+    unitKeyKey: holders.unitKeyKey,
+    bodySeats: holders.bodySeats,
+    ruleBody: holders.ruleBody,
+    certStart: certs.certStart,
+    cert: certs.cert,
+    certSlow: certs.certSlow,
   };
 }
 

@@ -1,7 +1,7 @@
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, ClassType, Field, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, IsIn, IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
 import { PERFORMANCE_RATINGS } from '@iron-triangle/domain';
-import { BaseFilter, UpdateArgsBase } from '../../platform/args';
+import { ArgsMode, BaseFilter, NoArgs, optionalOnUpdate, UpdateArgsBase } from '../../platform/args';
 import { AssessmentKindEnum, TriangleRoleEnum } from '../../platform/enums';
 import { DateTimeScalar } from '../../platform/scalars';
 
@@ -36,90 +36,78 @@ export class PerformanceInput {
   rating: string;
 }
 
+/** The descriptions that differ between createAssessment and updateAssessment. */
+interface AssessmentDescriptions {
+  ratings: string;
+  inRoleSince: string;
+  completedProjects: string;
+}
+
+/**
+ * An assessment's changeable fields, declared once: kind, moment and ratings required on create, everything
+ * optional on update (who is assessed and on which framework: create only).
+ */
+function AssessmentFields<TBase extends ClassType>(Base: TBase, mode: ArgsMode, text: AssessmentDescriptions) {
+  const optional = mode === 'update';
+
+  @ArgsType()
+  class Fields extends Base {
+    @Field(() => AssessmentKindEnum, { nullable: optional, description: 'SELF, MANAGER or PANEL.' })
+    kind?: string;
+
+    @Field(() => ID, { nullable: true, description: 'The assessor.' })
+    assessorId?: string | null;
+
+    @Field(() => DateTimeScalar, { nullable: optional, description: 'When the assessment was made.' })
+    assessedAt?: Date;
+
+    @Field(() => [RatingInput], { nullable: optional, description: text.ratings })
+    @optionalOnUpdate(mode)
+    @ValidateNested({ each: true })
+    @ArrayMaxSize(50)
+    ratings?: RatingInput[];
+
+    @Field(() => DateTimeScalar, { nullable: true, description: text.inRoleSince })
+    inRoleSince?: Date | null;
+
+    @Field(() => Int, { nullable: true, description: text.completedProjects })
+    @IsOptional()
+    @Min(0)
+    completedProjects?: number;
+
+    @Field(() => [PerformanceInput], { nullable: true, description: 'Appraisal ratings.' })
+    @IsOptional()
+    @ValidateNested({ each: true })
+    @ArrayMaxSize(40)
+    performance?: PerformanceInput[];
+
+    @Field(() => String, { nullable: true, description: 'Comment.' })
+    @IsOptional()
+    @Length(0, 5000)
+    comment?: string | null;
+  }
+  return Fields;
+}
+
 @ArgsType()
-export class CreateAssessmentArgs {
+export class CreateAssessmentArgs extends AssessmentFields(NoArgs, 'create', {
+  ratings: 'One rating per dimension of the role model version.',
+  inRoleSince: 'In the role since (default: first appointment in the role).',
+  completedProjects: 'Completed projects in the role (default: closed projects with an appointment in the role).',
+}) {
   @Field(() => ID, { description: 'Who is assessed.' })
   personId: string;
 
   @Field(() => ID, { description: 'The framework (its role and role model version apply).' })
   frameworkId: string;
-
-  @Field(() => AssessmentKindEnum, { description: 'SELF, MANAGER or PANEL.' })
-  kind: string;
-
-  @Field(() => ID, { nullable: true, description: 'The assessor.' })
-  assessorId?: string | null;
-
-  @Field(() => DateTimeScalar, { description: 'When the assessment was made.' })
-  assessedAt: Date;
-
-  @Field(() => [RatingInput], { description: 'One rating per dimension of the role model version.' })
-  @ValidateNested({ each: true })
-  @ArrayMaxSize(50)
-  ratings: RatingInput[];
-
-  @Field(() => DateTimeScalar, {
-    nullable: true,
-    description: 'In the role since (default: first appointment in the role).',
-  })
-  inRoleSince?: Date | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: 'Completed projects in the role (default: closed projects with an appointment in the role).',
-  })
-  @IsOptional()
-  @Min(0)
-  completedProjects?: number;
-
-  @Field(() => [PerformanceInput], { nullable: true, description: 'Appraisal ratings.' })
-  @IsOptional()
-  @ValidateNested({ each: true })
-  @ArrayMaxSize(40)
-  performance?: PerformanceInput[];
-
-  @Field(() => String, { nullable: true, description: 'Comment.' })
-  @IsOptional()
-  @Length(0, 5000)
-  comment?: string | null;
 }
 
 @ArgsType()
-export class UpdateAssessmentArgs extends UpdateArgsBase {
-  @Field(() => AssessmentKindEnum, { nullable: true, description: 'SELF, MANAGER or PANEL.' })
-  kind?: string;
-
-  @Field(() => ID, { nullable: true, description: 'The assessor.' })
-  assessorId?: string | null;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When the assessment was made.' })
-  assessedAt?: Date;
-
-  @Field(() => [RatingInput], { nullable: true, description: 'Replaces all ratings.' })
-  @IsOptional()
-  @ValidateNested({ each: true })
-  @ArrayMaxSize(50)
-  ratings?: RatingInput[];
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'In the role since.' })
-  inRoleSince?: Date | null;
-
-  @Field(() => Int, { nullable: true, description: 'Completed projects in the role.' })
-  @IsOptional()
-  @Min(0)
-  completedProjects?: number;
-
-  @Field(() => [PerformanceInput], { nullable: true, description: 'Appraisal ratings.' })
-  @IsOptional()
-  @ValidateNested({ each: true })
-  @ArrayMaxSize(40)
-  performance?: PerformanceInput[];
-
-  @Field(() => String, { nullable: true, description: 'Comment.' })
-  @IsOptional()
-  @Length(0, 5000)
-  comment?: string | null;
-}
+export class UpdateAssessmentArgs extends AssessmentFields(UpdateArgsBase, 'update', {
+  ratings: 'Replaces all ratings.',
+  inRoleSince: 'In the role since.',
+  completedProjects: 'Completed projects in the role.',
+}) {}
 
 @InputType('AssessmentFilter', { description: 'Filter for assessments (from/to apply to assessedAt).' })
 export class AssessmentFilter extends BaseFilter {

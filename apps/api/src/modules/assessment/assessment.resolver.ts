@@ -30,7 +30,7 @@ import { DateTimeScalar } from '../../platform/scalars';
 import { TriangleRoleEnum } from '../../platform/enums';
 import { Assessment, AssessmentRating } from './assessment.entity';
 import * as A from './assessment.args';
-import { certificationsOf } from './certifications';
+import { certificationsOf } from './assessment.mapper';
 import { LevelRequirement, QualificationFramework, QualificationLevel } from '../qualification';
 import { RoleModelDimension, RoleModelVersion } from '../role-model';
 import { Person } from '../person';

@@ -1,16 +1,20 @@
 import { Column, Entity } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { BaseRecord, DateTimeColumn, IdColumn, JsonColumn, MoneyColumn, StringColumn } from '../../platform/columns';
-import { DecisionPointEnum, HolderKindEnum, ProjectGradeEnum, TriangleRoleEnum } from '../../platform/enums';
-import { DateTimeScalar, MoneyScalar } from '../../platform/scalars';
-import { moneyString } from '../../platform/money';
+import { IdColumn, StringColumn } from '../../platform/columns';
+import { HolderKindEnum, TriangleRoleEnum } from '../../platform/enums';
+import { GrantColumns } from './grant.columns';
 
 @ObjectType({
   description:
     'Grants a holder the right to take decision points for grades within an org subtree, up to an amount, for a time. End-dated, never deleted.',
 })
 @Entity('authority_rules')
-export class AuthorityRule extends BaseRecord {
+export class AuthorityRule extends GrantColumns('AuthorityRuleGrant', {
+  decisionPoints: 'Decision points granted.',
+  grades: 'Project grades covered.',
+  scopeOrgUnitId: 'Org subtree the authority applies to.',
+  limit: 'Amount limit; null: no limit.',
+}) {
   @Field({ description: 'Name of the rule.' })
   @StringColumn(200)
   name: string;
@@ -37,38 +41,6 @@ export class AuthorityRule extends BaseRecord {
   })
   @StringColumn(16, { nullable: true })
   holderRole: string | null;
-
-  @Field(() => [DecisionPointEnum], { description: 'Decision points granted.' })
-  @JsonColumn({ nullable: false })
-  decisionPoints: string[];
-
-  @Field(() => [ProjectGradeEnum], { description: 'Project grades covered.' })
-  @JsonColumn({ nullable: false })
-  grades: string[];
-
-  @Field(() => ID, { description: 'Org subtree the authority applies to.' })
-  @IdColumn()
-  scopeOrgUnitId: number;
-
-  @MoneyColumn({ nullable: true })
-  limitMinor: bigint | null;
-
-  @Field({ description: 'Currency of the limit.' })
-  @StringColumn(3)
-  currency: string;
-
-  @Field(() => MoneyScalar, { name: 'limit', nullable: true, description: 'Amount limit; null: no limit.' })
-  get limit(): string | null {
-    return moneyString(this.limitMinor, this.currency);
-  }
-
-  @Field(() => DateTimeScalar, { description: 'Start (inclusive, UTC).' })
-  @DateTimeColumn()
-  validFrom: Date;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'End (exclusive, UTC); null while open.' })
-  @DateTimeColumn({ nullable: true })
-  validTo: Date | null;
 
   @Field(() => Int, { description: 'How deep it may be delegated; 0: may not be delegated.' })
   @Column({ type: 'integer', default: 0 })

@@ -4,7 +4,8 @@
 // fields of an @ArgsType base class, class-validator its checks). Each operation keeps its own wording where the
 // schema has always had one.
 import { ArgsType, ClassType, Field, ID } from 'type-graphql';
-import { ArrayMinSize, IsOptional, Matches } from 'class-validator';
+import { ArrayMinSize, Matches } from 'class-validator';
+import { ArgsMode, NoArgs, optionalOnUpdate } from '../../platform/args';
 import { DecisionPointEnum, ProjectGradeEnum } from '../../platform/enums';
 import { DateTimeScalar, MoneyScalar } from '../../platform/scalars';
 
@@ -18,24 +19,20 @@ export interface GrantDescriptions {
   limit: string;
 }
 
-/** A base with no fields, for argument classes that extend nothing else. */
-export class NoArgs {}
+export { NoArgs };
 
-/** Applies IsOptional only to the optional (update) variant. */
-const optionalOnUpdate = (optional: boolean): PropertyDecorator => (optional ? IsOptional() : () => undefined);
-
-export function GrantArgs<TBase extends ClassType>(Base: TBase, mode: 'create' | 'update', text: GrantDescriptions) {
+export function GrantArgs<TBase extends ClassType>(Base: TBase, mode: ArgsMode, text: GrantDescriptions) {
   const optional = mode === 'update';
 
   @ArgsType()
   class Grant extends Base {
     @Field(() => [DecisionPointEnum], { nullable: optional, description: text.decisionPoints })
-    @optionalOnUpdate(optional)
+    @optionalOnUpdate(mode)
     @ArrayMinSize(1)
     decisionPoints?: string[];
 
     @Field(() => [ProjectGradeEnum], { nullable: optional, description: text.grades })
-    @optionalOnUpdate(optional)
+    @optionalOnUpdate(mode)
     @ArrayMinSize(1)
     grades?: string[];
 
@@ -46,7 +43,7 @@ export function GrantArgs<TBase extends ClassType>(Base: TBase, mode: 'create' |
     limit?: string | null;
 
     @Field({ nullable: optional, description: 'Currency of the limit.' })
-    @optionalOnUpdate(optional)
+    @optionalOnUpdate(mode)
     @Matches(CURRENCY_CODE, { message: CURRENCY_CODE_MESSAGE })
     currency?: string;
 

@@ -1,26 +1,21 @@
 // Loads the authority state from the database and keeps its index per data source, rebuilt only when the
 // change counter moved: one cheap read per request, safe across processes (every writer bumps the counter).
 import {
-  AuthorityBody,
   AuthorityBodyQuorum,
-  AuthorityHolder,
   AuthorityIndex,
   AuthorityState,
   buildOrgTree,
-  DecisionPoint,
   indexAuthorityState,
   OrgTree,
-  ProjectGrade,
-  TriangleRole,
 } from '@iron-triangle/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Context } from '../../platform/context';
-import { OrgUnit } from '../org-unit';
+import { OrgUnit, toOrgUnitRecord } from '../org-unit';
 import { Person } from '../person';
-import { PositionAssignment } from '../position-assignment';
-import { AuthorityRule } from '../authority-rule';
-import { DecisionBody, DecisionBodySeat } from '../decision-body';
-import { Delegation } from '../delegation';
+import { PositionAssignment, toAuthorityPosition } from '../position-assignment';
+import { AuthorityRule, toDomainAuthorityRule } from '../authority-rule';
+import { DecisionBody, DecisionBodySeat, seatsByBody, toAuthorityBody } from '../decision-body';
+import { Delegation, toDomainDelegation } from '../delegation';
 import { Assessment, toCertification } from '../assessment';
 
 /** The index plus the names messages need. */
@@ -40,14 +35,6 @@ export function parseQuorum(quorum: string, seatCount: number): AuthorityBodyQuo
   if (atLeast) return { kind: 'AT_LEAST', count: Number(atLeast[1]) };
   if (text === 'MAJORITY') return { kind: 'AT_LEAST', count: Math.floor(seatCount / 2) + 1 };
   return { kind: 'ALL_FIXED' };
-}
-
-const window = (from: Date, to: Date | null) => ({ from, to });
-
-function holderOf(rule: AuthorityRule): AuthorityHolder {
-  if (rule.holderKind === 'DECISION_BODY') return { kind: 'DECISION_BODY', bodyId: String(rule.decisionBodyId) };
-  if (rule.holderKind === 'PROJECT_ROLE') return { kind: 'PROJECT_ROLE', role: rule.holderRole as TriangleRole };
-  return { kind: 'POSITION', title: rule.holderTitle ?? '', orgUnitId: String(rule.holderOrgUnitId) };
 }
 
 /** Reads every table the engine needs (a handful of statements, only when the counter moved). */
@@ -75,67 +62,16 @@ export async function loadAuthorityState(
       },
     }),
   ]);
-  const seatsByBody = new Map<number, DecisionBodySeat[]>();
-  for (const seat of seats) {
-    const list = seatsByBody.get(seat.decisionBodyId);
-    if (list) list.push(seat);
-    else seatsByBody.set(seat.decisionBodyId, [seat]);
-  }
+  const bodySeats = seatsByBody(seats);
   const state: AuthorityState = {
-    orgUnits: units.map((u) => ({
-      id: String(u.id),
-      parentId: u.parentId === null ? null : String(u.parentId),
-      code: u.code,
-      name: u.name,
-    })),
-    positions: positions.map((p) => ({
-      id: String(p.id),
-      personId: String(p.personId),
-      title: p.title,
-      orgUnitId: String(p.orgUnitId),
-      window: window(p.validFrom, p.validTo),
-    })),
-    bodies: bodies.map((b): AuthorityBody => {
-      const bodySeats = seatsByBody.get(b.id) ?? [];
-      return {
-        id: String(b.id),
-        name: b.name,
-        seats: bodySeats.map((s) => ({ title: s.title, alternativeTitles: s.alternativeTitles ?? [], fixed: s.fixed })),
-        quorum: parseQuorum(b.quorum, bodySeats.length),
-      };
+    orgUnits: units.map(toOrgUnitRecord),
+    positions: positions.map(toAuthorityPosition),
+    bodies: bodies.map((b) => {
+      const ofBody = bodySeats.get(b.id) ?? [];
+      return toAuthorityBody(b, ofBody, parseQuorum(b.quorum, ofBody.length));
     }),
-    rules: rules.map((r) => ({
-      id: String(r.id),
-      name: r.name,
-      holder: holderOf(r),
-      decisionPoints: r.decisionPoints as DecisionPoint[],
-      grades: r.grades as ProjectGrade[],
-      scopeOrgUnitId: String(r.scopeOrgUnitId),
-      currency: r.currency,
-      limit: r.limitMinor,
-      window: window(r.validFrom, r.validTo),
-      delegableDepth: r.delegableDepth,
-    })),
-    delegations: delegations.map((d) => ({
-      id: String(d.id),
-      source:
-        d.sourceRuleId !== null
-          ? { kind: 'RULE' as const, id: String(d.sourceRuleId) }
-          : { kind: 'DELEGATION' as const, id: String(d.sourceDelegationId) },
-      delegatorId: String(d.delegatorId),
-      delegateId: String(d.delegateId),
-      decisionPoints: d.decisionPoints as DecisionPoint[],
-      grades: d.grades as ProjectGrade[],
-      scopeOrgUnitId: String(d.scopeOrgUnitId),
-      currency: d.currency,
-      limit: d.limitMinor,
-      window: window(d.validFrom, d.validTo),
-      redelegableDepth: d.redelegableDepth,
-      requiredQualification:
-        d.requiredRole && d.requiredLevel ? { role: d.requiredRole as TriangleRole, level: d.requiredLevel } : null,
-      reason: d.reason,
-      revokedAt: d.revokedAt,
-    })),
+    rules: rules.map(toDomainAuthorityRule),
+    delegations: delegations.map(toDomainDelegation),
     certifications: assessments.map(toCertification),
   };
   return {

@@ -3,7 +3,6 @@ import {
   authorize,
   AuthorizationCase,
   AuthorizationResult,
-  AuthorizationTeamMember,
   AuthorityBodyCoverage,
   AuthorityChain as DomainChain,
   AuthorityLink as DomainLink,
@@ -20,7 +19,7 @@ import { DataSource } from 'typeorm';
 import type { Context } from '../../platform/context';
 import { badInput, notFound } from '../../platform/errors';
 import { toId } from '../../platform/crud';
-import { Project } from '../project';
+import { Project, ProjectCaseColumns, toProjectCase } from '../project';
 import { TeamAppointment } from '../team-appointment';
 import { AuthorityChain, AuthorityLink } from './authority-chain.types';
 import { AuthoritySnapshot, authoritySnapshot, authoritySnapshotFor, CHANGE_COUNT_SUBQUERY } from './authority-state';
@@ -65,8 +64,8 @@ export function toChainView(chain: DomainChain): ChainView {
 
 /** What a project case needs of a project and its team (hydrated as TypeORM would). */
 interface ProjectCase {
-  project: { id: number; grade: string; orgUnitId: number; amountMinor: bigint; currency: string };
-  appointments: Array<{ personId: number; role: string; validFrom: Date; validTo: Date | null }>;
+  project: ProjectCaseColumns;
+  appointments: Array<Pick<TeamAppointment, 'personId' | 'role' | 'validFrom' | 'validTo'>>;
 }
 
 const PROJECT_CASE_COLUMNS =
@@ -200,23 +199,7 @@ export async function resolveCase(ctx: Context, input: CaseInput): Promise<Resol
   if (input.projectId !== undefined && input.projectId !== null) {
     const projectId = toId(input.projectId, 'projectId');
     const { project, appointments, snapshot } = await loadProjectCase(ctx, projectId);
-    const team: AuthorizationTeamMember[] = appointments.map((a) => ({
-      personId: String(a.personId),
-      role: a.role as TriangleRole,
-      window: { from: a.validFrom, to: a.validTo },
-    }));
-    return {
-      at,
-      snapshot,
-      case: {
-        projectId: String(project.id),
-        decisionPoint: input.decisionPoint as DecisionPoint,
-        grade: project.grade as ProjectGrade,
-        orgUnitId: String(project.orgUnitId),
-        amount: { minor: project.amountMinor, currency: project.currency },
-        team,
-      },
-    };
+    return { at, snapshot, case: toProjectCase(project, appointments, input.decisionPoint) };
   }
   const missing: Record<string, string> = {};
   for (const field of ['grade', 'orgUnitId', 'amount', 'currency'] as const) {

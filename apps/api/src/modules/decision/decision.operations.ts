@@ -5,14 +5,7 @@
 import { Ctx, Arg, Field, ID, InputType, Mutation, Resolver, UseMiddleware } from 'type-graphql';
 import { Length, MaxLength, IsOptional } from 'class-validator';
 import { EntityManager } from 'typeorm';
-import {
-  authorize,
-  AuthorityBodyQuorum,
-  AuthorizationTeamMember,
-  DecisionPoint,
-  ProjectGrade,
-  TriangleRole,
-} from '@iron-triangle/domain';
+import { authorize, AuthorityBodyQuorum } from '@iron-triangle/domain';
 import type { Context } from '../../platform/context';
 import { allow } from '../../platform/permissions';
 import { AppError, forbidden, idempotencyKeyReused, notFound } from '../../platform/errors';
@@ -22,7 +15,7 @@ import { writeAudit } from '../../platform/audit';
 import { assertReadable, assertWritable } from '../../platform/scope';
 import { DecisionOutcomeEnum, DecisionPointEnum } from '../../platform/enums';
 import { Decision } from './decision.entity';
-import { Project } from '../project';
+import { Project, toProjectCase } from '../project';
 import { TeamAppointment } from '../team-appointment';
 import { authorityCache, ChainView, toChainView, toResultView } from '../authorization';
 import { localeOf } from '../../platform/locale';
@@ -187,19 +180,7 @@ async function record(
   });
   if (sameKey) return { decision: replayed(sameKey, input, projectId, deciderId) };
   const appointments = await em.findBy(TeamAppointment, { projectId });
-  const team: AuthorizationTeamMember[] = appointments.map((a) => ({
-    personId: String(a.personId),
-    role: a.role as TriangleRole,
-    window: { from: a.validFrom, to: a.validTo },
-  }));
-  const decisionCase = {
-    projectId: String(projectId),
-    decisionPoint: input.decisionPoint as DecisionPoint,
-    grade: project.grade as ProjectGrade,
-    orgUnitId: String(project.orgUnitId),
-    amount: { minor: project.amountMinor, currency: project.currency },
-    team,
-  };
+  const decisionCase = toProjectCase(project, appointments, input.decisionPoint);
   const result = authorize(String(deciderId), decisionCase, ctx.now, snapshot.index);
   if (!result.allowed) {
     const view = toResultView(ctx, snapshot, decisionCase, result);

@@ -1,15 +1,20 @@
 import { Column, Entity } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { BaseRecord, DateTimeColumn, IdColumn, JsonColumn, MoneyColumn, StringColumn } from '../../platform/columns';
-import { DecisionPointEnum, ProjectGradeEnum, TriangleRoleEnum } from '../../platform/enums';
-import { DateTimeScalar, MoneyScalar } from '../../platform/scalars';
-import { moneyString } from '../../platform/money';
+import { DateTimeColumn, IdColumn, StringColumn } from '../../platform/columns';
+import { TriangleRoleEnum } from '../../platform/enums';
+import { DateTimeScalar } from '../../platform/scalars';
+import { GrantColumns } from '../authority-rule';
 
 @ObjectType({
   description: 'A delegation of (part of) an authority from one person to another, for a time. Never deleted: revoked.',
 })
 @Entity('delegations')
-export class Delegation extends BaseRecord {
+export class Delegation extends GrantColumns('DelegationGrant', {
+  decisionPoints: 'Decision points delegated (a subset of the source).',
+  grades: 'Grades delegated (a subset of the source).',
+  scopeOrgUnitId: 'Org subtree (within the source scope).',
+  limit: "Amount limit (at most the source's); null: the source's.",
+}) {
   @Field(() => ID, {
     nullable: true,
     description: 'The authority rule delegated from (exactly one of sourceRuleId and sourceDelegationId).',
@@ -28,42 +33,6 @@ export class Delegation extends BaseRecord {
   @Field(() => ID, { description: 'Who receives the authority.' })
   @IdColumn()
   delegateId: number;
-
-  @Field(() => [DecisionPointEnum], { description: 'Decision points delegated (a subset of the source).' })
-  @JsonColumn({ nullable: false })
-  decisionPoints: string[];
-
-  @Field(() => [ProjectGradeEnum], { description: 'Grades delegated (a subset of the source).' })
-  @JsonColumn({ nullable: false })
-  grades: string[];
-
-  @Field(() => ID, { description: 'Org subtree (within the source scope).' })
-  @IdColumn()
-  scopeOrgUnitId: number;
-
-  @MoneyColumn({ nullable: true })
-  limitMinor: bigint | null;
-
-  @Field({ description: 'Currency of the limit.' })
-  @StringColumn(3)
-  currency: string;
-
-  @Field(() => MoneyScalar, {
-    name: 'limit',
-    nullable: true,
-    description: "Amount limit (at most the source's); null: the source's.",
-  })
-  get limit(): string | null {
-    return moneyString(this.limitMinor, this.currency);
-  }
-
-  @Field(() => DateTimeScalar, { description: 'Start (inclusive, UTC).' })
-  @DateTimeColumn()
-  validFrom: Date;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'End (exclusive, UTC); null while open.' })
-  @DateTimeColumn({ nullable: true })
-  validTo: Date | null;
 
   @Field(() => Int, { description: 'How deep the delegate may delegate again; 0: not at all.' })
   @Column({ type: 'integer', default: 0 })

@@ -2,15 +2,7 @@
 // delegation derived from it (one transaction), and the impact of a revocation without revoking.
 import { Arg, Ctx, ID, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
 import { EntityManager, In } from 'typeorm';
-import {
-  DecisionPoint,
-  DelegationDraft,
-  DelegationDraftError,
-  ProjectGrade,
-  revocationImpact,
-  TriangleRole,
-  validateDelegation,
-} from '@iron-triangle/domain';
+import { DelegationDraftError, revocationImpact, validateDelegation } from '@iron-triangle/domain';
 import type { Context } from '../../platform/context';
 import { allow } from '../../platform/permissions';
 import { AppError, badInput, forbidden, notFound } from '../../platform/errors';
@@ -19,30 +11,9 @@ import { writeAudit } from '../../platform/audit';
 import { assertReadable, assertWritable, readableRows } from '../../platform/scope';
 import { DateTimeScalar } from '../../platform/scalars';
 import { Delegation } from './delegation.entity';
+import { toDelegationDraft } from './delegation.mapper';
 import { authorityCache, AuthoritySnapshot, authoritySnapshot, reasonWriter } from '../authorization';
 import { jsonSafe } from '../../platform/json-safe';
-
-function draftOf(d: Partial<Delegation>): DelegationDraft {
-  return {
-    ...(d.id !== undefined ? { id: String(d.id) } : {}),
-    source:
-      d.sourceRuleId !== null && d.sourceRuleId !== undefined
-        ? { kind: 'RULE', id: String(d.sourceRuleId) }
-        : { kind: 'DELEGATION', id: String(d.sourceDelegationId) },
-    delegatorId: String(d.delegatorId),
-    delegateId: String(d.delegateId),
-    decisionPoints: (d.decisionPoints ?? []) as DecisionPoint[],
-    grades: (d.grades ?? []) as ProjectGrade[],
-    scopeOrgUnitId: String(d.scopeOrgUnitId),
-    currency: d.currency ?? '',
-    limit: d.limitMinor ?? null,
-    window: { from: d.validFrom as Date, to: d.validTo ?? null },
-    redelegableDepth: d.redelegableDepth ?? 0,
-    requiredQualification:
-      d.requiredRole && d.requiredLevel ? { role: d.requiredRole as TriangleRole, level: d.requiredLevel } : null,
-    reason: d.reason ?? '',
-  };
-}
 
 /** The engine's refusals as one BAD_USER_INPUT error carrying every reason's code (extensions.reasons). */
 function refused(ctx: Context, snapshot: AuthoritySnapshot, errors: readonly DelegationDraftError[]): AppError {
@@ -72,7 +43,7 @@ export async function checkNewDelegation(
 ): Promise<void> {
   assertMayDelegateFor(ctx, values.delegatorId as number);
   const snapshot = await authorityCache(ctx).snapshotWithin(em, 'update');
-  const checked = validateDelegation(draftOf(values), judgedAt(ctx, values.validFrom), snapshot.index);
+  const checked = validateDelegation(toDelegationDraft(values), judgedAt(ctx, values.validFrom), snapshot.index);
   if (!checked.ok) throw refused(ctx, snapshot, checked.error);
   inheritRevocation(
     values,
@@ -105,7 +76,7 @@ export async function checkDelegationChange(
   if (patch.validTo === undefined) return;
   const snapshot = await authorityCache(ctx).snapshotWithin(em, 'update');
   const checked = validateDelegation(
-    draftOf({ ...current, ...patch }),
+    toDelegationDraft({ ...current, ...patch }),
     judgedAt(ctx, current.validFrom),
     snapshot.index,
   );

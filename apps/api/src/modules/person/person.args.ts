@@ -1,63 +1,48 @@
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { ArgsType, ClassType, Field, ID, InputType } from 'type-graphql';
 import { IsEmail, IsOptional, Length } from 'class-validator';
-import { BaseFilter, UpdateArgsBase } from '../../platform/args';
+import { ArgsMode, BaseFilter, NoArgs, optionalOnUpdate, UpdateArgsBase } from '../../platform/args';
 import { DateTimeScalar } from '../../platform/scalars';
 
-@ArgsType()
-export class CreatePersonArgs {
-  @Field({ description: 'Unique employee number.' })
-  @Length(1, 32)
-  employeeNo: string;
+/** A person's fields, declared once: required on create (but email, phone, hiredAt), optional on update. */
+function PersonFields<TBase extends ClassType>(Base: TBase, mode: ArgsMode) {
+  const optional = mode === 'update';
 
-  @Field({ description: 'Full name.' })
-  @Length(1, 200)
-  name: string;
+  @ArgsType()
+  class Fields extends Base {
+    @Field({ nullable: optional, description: 'Unique employee number.' })
+    @optionalOnUpdate(mode)
+    @Length(1, 32)
+    employeeNo?: string;
 
-  @Field(() => String, { nullable: true, description: 'Work e-mail.' })
-  @IsOptional()
-  @IsEmail()
-  email?: string | null;
+    @Field({ nullable: optional, description: 'Full name.' })
+    @optionalOnUpdate(mode)
+    @Length(1, 200)
+    name?: string;
 
-  @Field(() => String, { nullable: true, description: 'Work phone.' })
-  @IsOptional()
-  @Length(1, 64)
-  phone?: string | null;
+    @Field(() => String, { nullable: true, description: 'Work e-mail.' })
+    @IsOptional()
+    @IsEmail()
+    email?: string | null;
 
-  @Field(() => ID, { description: 'Org unit.' })
-  orgUnitId: string;
+    @Field(() => String, { nullable: true, description: 'Work phone.' })
+    @IsOptional()
+    @Length(1, 64)
+    phone?: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When the person joined.' })
-  hiredAt?: Date | null;
+    @Field(() => ID, { nullable: optional, description: 'Org unit.' })
+    orgUnitId?: string;
+
+    @Field(() => DateTimeScalar, { nullable: true, description: 'When the person joined.' })
+    hiredAt?: Date | null;
+  }
+  return Fields;
 }
 
 @ArgsType()
-export class UpdatePersonArgs extends UpdateArgsBase {
-  @Field({ nullable: true, description: 'Unique employee number.' })
-  @IsOptional()
-  @Length(1, 32)
-  employeeNo?: string;
+export class CreatePersonArgs extends PersonFields(NoArgs, 'create') {}
 
-  @Field({ nullable: true, description: 'Full name.' })
-  @IsOptional()
-  @Length(1, 200)
-  name?: string;
-
-  @Field(() => String, { nullable: true, description: 'Work e-mail.' })
-  @IsOptional()
-  @IsEmail()
-  email?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Work phone.' })
-  @IsOptional()
-  @Length(1, 64)
-  phone?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'Org unit.' })
-  orgUnitId?: string;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When the person joined.' })
-  hiredAt?: Date | null;
-}
+@ArgsType()
+export class UpdatePersonArgs extends PersonFields(UpdateArgsBase, 'update') {}
 
 @InputType('PersonFilter', { description: 'Filter for people.' })
 export class PersonFilter extends BaseFilter {

@@ -1,7 +1,7 @@
 import { ArgsType, ClassType, Field, ID, InputType } from 'type-graphql';
 import { IsIn, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
 import { LTC_STAGES } from '@iron-triangle/domain';
-import { BaseFilter, UpdateArgsBase } from '../../platform/args';
+import { ArgsMode, BaseFilter, NoArgs, optionalOnUpdate, UpdateArgsBase } from '../../platform/args';
 import { ProjectGradeEnum } from '../../platform/enums';
 import { MoneyScalar } from '../../platform/scalars';
 
@@ -43,11 +43,6 @@ interface ProjectDescriptions {
   grade: string;
 }
 
-/** A base with no fields, for argument classes that extend nothing else. */
-class NoFields {}
-
-const optionalOnUpdate = (optional: boolean): PropertyDecorator => (optional ? IsOptional() : () => undefined);
-
 /**
  * A project's fields, declared once: as upsertProject's input type (`input`) or as the arguments of createProject
  * and updateProject (`args`, extended by the concrete classes), required except on update.
@@ -55,7 +50,7 @@ const optionalOnUpdate = (optional: boolean): PropertyDecorator => (optional ? I
 function ProjectFields<TBase extends ClassType>(
   Base: TBase,
   kind: 'input' | 'args',
-  mode: 'create' | 'update',
+  mode: ArgsMode,
   text: ProjectDescriptions,
 ) {
   const optional = mode === 'update';
@@ -65,7 +60,7 @@ function ProjectFields<TBase extends ClassType>(
     : ArgsType())
   class Fields extends Base {
     @Field({ nullable: optional, description: 'Project name.' })
-    @optionalOnUpdate(optional)
+    @optionalOnUpdate(mode)
     @Length(1, 200)
     name?: string;
 
@@ -76,7 +71,7 @@ function ProjectFields<TBase extends ClassType>(
     orgUnitId?: string;
 
     @Field({ nullable: optional, description: text.stage })
-    @optionalOnUpdate(optional)
+    @optionalOnUpdate(mode)
     @IsIn([...LTC_STAGES], { message: STAGE_MESSAGE })
     stage?: string;
 
@@ -84,7 +79,7 @@ function ProjectFields<TBase extends ClassType>(
     amount?: string;
 
     @Field({ nullable: optional, description: 'ISO 4217 currency.' })
-    @optionalOnUpdate(optional)
+    @optionalOnUpdate(mode)
     @Matches(CURRENCY, { message: 'currency must be an ISO 4217 code such as CNY' })
     currency?: string;
 
@@ -110,14 +105,14 @@ const NEW_PROJECT = {
 };
 
 @InputType('ProjectInput', { description: 'A project as an integration sends it (upsertProject).' })
-export class ProjectInput extends ProjectFields(NoFields, 'input', 'create', {
+export class ProjectInput extends ProjectFields(NoArgs, 'input', 'create', {
   ...NEW_PROJECT,
   stage: 'LTC stage.',
   amount: 'Expected amount.',
 }) {}
 
 @ArgsType()
-export class CreateProjectArgs extends ProjectFields(NoFields, 'args', 'create', {
+export class CreateProjectArgs extends ProjectFields(NoArgs, 'args', 'create', {
   ...NEW_PROJECT,
   stage: 'LTC stage: LEAD, OPPORTUNITY, CONTRACT_EXECUTION or CLOSED.',
   amount: 'Expected amount, e.g. "5000000.00".',

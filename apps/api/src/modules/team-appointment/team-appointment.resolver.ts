@@ -15,7 +15,7 @@ import { TeamAppointment } from './team-appointment.entity';
 import { CreateTeamAppointmentArgs, TeamAppointmentFilter, UpdateTeamAppointmentArgs } from './team-appointment.args';
 import { Project } from '../project';
 import { Person } from '../person';
-import { StaffingRule } from '../staffing-rule';
+import { StaffingRule, toDomainStaffingRule } from '../staffing-rule';
 import { certificationsOf } from '../assessment';
 
 /** The staffing rules in force at `at` that cover the project's org unit. */
@@ -28,7 +28,7 @@ async function rulesFor(em: EntityManager, ctx: Context, project: Project, at: D
         (r.validTo === null || r.validTo.getTime() > at.getTime()) &&
         (r.orgUnitId === null || tree.isWithin(String(project.orgUnitId), String(r.orgUnitId))),
     )
-    .map((r) => ({ role: r.role as TriangleRole, grade: r.grade as ProjectGrade, minimumLevel: r.minLevel }));
+    .map(toDomainStaffingRule);
 }
 
 const REASON_TEXT: Record<string, string> = {

@@ -1,4 +1,4 @@
-// Stored assessments → the domain's certification records (what qualificationAt reads).
+// Stored assessments → the domain's certification records (what qualificationAt and the engine read).
 import { CertificationRecord, TriangleRole } from '@iron-triangle/domain';
 import { EntityManager } from 'typeorm';
 import { Assessment } from './assessment.entity';
