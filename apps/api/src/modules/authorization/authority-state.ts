@@ -2,7 +2,7 @@
 // change counter moved: one cheap read per request, safe across processes (every writer bumps the counter).
 import {
   AuthorityBody,
-  AuthorityBodyQuorum,
+  parseQuorum,
   AuthorityHolder,
   AuthorityIndex,
   AuthorityState,
@@ -31,15 +31,6 @@ export interface AuthoritySnapshot {
 }
 
 const READ_COUNTER_SQL = 'SELECT changeCount FROM authority_state WHERE id = 1';
-
-/** "MAJORITY" → more than half the seats; "AT_LEAST 2" / "AT_LEAST:2" → that many; anything else → every fixed seat. */
-export function parseQuorum(quorum: string, seatCount: number): AuthorityBodyQuorum {
-  const text = quorum.trim().toUpperCase();
-  const atLeast = /^AT_LEAST[\s:_-]*(\d+)$/.exec(text);
-  if (atLeast) return { kind: 'AT_LEAST', count: Number(atLeast[1]) };
-  if (text === 'MAJORITY') return { kind: 'AT_LEAST', count: Math.floor(seatCount / 2) + 1 };
-  return { kind: 'ALL_FIXED' };
-}
 
 const window = (from: Date, to: Date | null) => ({ from, to });
 
