@@ -30,13 +30,15 @@ export function requirePrincipal(ctx: Context): Principal {
   return ctx.principal;
 }
 
+const NO_SCOPE = 'none: sign in as an administrator';
+
 export function assertAllowed(ctx: Context, group: ResourceGroup, action: Action): Principal {
   const principal = requirePrincipal(ctx);
   if (!isAllowed(principal, group, action)) {
     const what = action === 'read' ? `read ${group}` : `change ${group}`;
     const hint =
       principal.kind === 'token'
-        ? `the token needs the scope "${action === 'read' ? 'read' : (WRITE_SCOPES[group] ?? 'none: sign in as an administrator')}"`
+        ? `the token needs the scope "${action === 'read' ? 'read' : (WRITE_SCOPES[group] ?? NO_SCOPE)}"`
         : 'ask an administrator for a role that may';
     throw forbidden(`${describePrincipal(principal)} may not ${what}: ${hint}.`);
   }
