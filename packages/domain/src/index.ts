@@ -10,3 +10,4 @@ export * from './authorization';
 export * from './incentives';
 export * from './grading';
 export * from './staffing';
+export * from './access';

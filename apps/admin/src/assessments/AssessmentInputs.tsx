@@ -16,10 +16,11 @@ import {
 import { useEffect } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { enumChoices } from '../components/fields';
+import { ASSESSOR_KINDS } from '../providers/types';
 import { APPRAISAL_RATINGS, DEFAULT_DIMENSIONS } from '../frameworks/FrameworkMatrixInput';
 import { InstantInput } from '../components/InstantInput';
 
-export const ASSESSMENT_KINDS = ['SELF', 'MANAGER', 'PANEL'] as const;
+export const ASSESSMENT_KINDS = ASSESSOR_KINDS;
 
 /** The dimensions to rate: those of the framework's role-model version, else the role's standard ones. */
 function useDimensions(role?: string, frameworkId?: string): string[] {

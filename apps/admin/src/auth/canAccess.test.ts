@@ -1,3 +1,12 @@
+import {
+  ACCESS_ACTIONS,
+  RECORD_GROUPS,
+  RECORD_TYPES,
+  USER_ROLES,
+  groupOf,
+  roleMay,
+  type RecordGroup,
+} from '@iron-triangle/domain';
 import { canAccess } from './canAccess';
 
 describe('canAccess', () => {
@@ -60,5 +69,44 @@ describe('canAccess', () => {
     expect(canAccess(undefined, 'dashboard', 'list')).toBe(false);
     expect(canAccess('HR', 'Nonexistent', 'list')).toBe(false);
     expect(canAccess('LEADER', 'Project', 'fly')).toBe(false);
+  });
+});
+
+describe('canAccess and the API', () => {
+  // The API allows an operation when isAllowed(principal, group, read | write) (apps/api/src/platform/permissions.ts,
+  // which reads the same domain table); the portal must show exactly what the API would then let the role do.
+  const portalActions = { read: ['list', 'show', 'export'], write: ['create', 'edit', 'delete'] } as const;
+  const recordOf: Record<RecordGroup, string[]> = Object.fromEntries(
+    RECORD_GROUPS.map((group) => [group, Object.keys(RECORD_TYPES).filter((type) => groupOf(type) === group)]),
+  ) as Record<RecordGroup, string[]>;
+
+  it.each(USER_ROLES.flatMap((role) => RECORD_GROUPS.map((group) => [role, group] as const)))(
+    '%s on %s: every record of the group follows the access table',
+    (role, group) => {
+      expect(recordOf[group].length).toBeGreaterThan(0);
+      for (const resource of recordOf[group]) {
+        for (const action of portalActions.read)
+          expect(canAccess(role, resource, action)).toBe(roleMay(role, group, 'read'));
+        const writes = RECORD_TYPES[resource as keyof typeof RECORD_TYPES].writes as readonly string[];
+        for (const action of [
+          ...portalActions.write,
+          'revoke',
+          'record',
+          'fund',
+          'allocate',
+          'approve',
+          'lock',
+          'adjust',
+        ]) {
+          const apiAllows = writes.includes(action) && roleMay(role, group, 'write');
+          expect(canAccess(role, resource, action)).toBe(apiAllows);
+        }
+      }
+    },
+  );
+
+  it('knows every record group the API checks, and nothing beyond them', () => {
+    expect(new Set(Object.keys(RECORD_TYPES).map(groupOf))).toEqual(new Set(RECORD_GROUPS));
+    expect(ACCESS_ACTIONS).toEqual(['read', 'write']);
   });
 });

@@ -1,6 +1,7 @@
 // The signed-in session, kept in localStorage so a reload stays signed in; no react-admin here (entry chunk).
-export type UserRole = 'ADMIN' | 'HR' | 'LEADER' | 'VIEWER';
-export const USER_ROLES: readonly UserRole[] = ['ADMIN', 'HR', 'LEADER', 'VIEWER'];
+// Types only from the domain: the entry chunk stays free of its code.
+import type { UserRole } from '@iron-triangle/domain';
+export type { UserRole } from '@iron-triangle/domain';
 
 export interface SessionUser {
   id: string;

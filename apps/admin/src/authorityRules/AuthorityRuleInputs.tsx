@@ -10,6 +10,7 @@ import {
   TextInput,
 } from 'react-admin';
 import { enumChoices } from '../components/fields';
+import { AUTHORITY_HOLDER_KINDS } from '../providers/types';
 import { after, currencyCode, decimal, requiredList } from '../components/validators';
 import { POSITION_TITLES } from '../positions/PositionAssignmentInputs';
 import { DECISION_POINTS, GRADES, TRIANGLE_ROLES } from '../providers/types';
@@ -21,7 +22,7 @@ export function AuthorityRuleInputs() {
       <TextInput source="name" validate={required()} />
       <SelectInput
         source="holderKind"
-        choices={enumChoices('HolderKind', ['POSITION', 'DECISION_BODY', 'PROJECT_ROLE'])}
+        choices={enumChoices('HolderKind', AUTHORITY_HOLDER_KINDS)}
         validate={required()}
       />
       <FormDataConsumer>

@@ -8,10 +8,11 @@ import {
   SelectInput,
 } from 'react-admin';
 import { EnumField, enumChoices } from '../components/fields';
+import { CUSTOMER_TIERS } from '../providers/types';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <SelectInput key="tier" source="tier" choices={enumChoices('CustomerTier', ['S', 'A', 'B', 'C'])} />,
+  <SelectInput key="tier" source="tier" choices={enumChoices('CustomerTier', CUSTOMER_TIERS)} />,
   <ReferenceInput key="org" source="orgUnitId" reference="OrgUnit">
     <AutocompleteInput optionText="name" />
   </ReferenceInput>,

@@ -1,6 +1,6 @@
 import { AutocompleteInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
 import { enumChoices } from '../components/fields';
-import { DECISION_POINTS } from '../providers/types';
+import { DECISION_OUTCOMES, DECISION_POINTS } from '../providers/types';
 
 export function DecisionInputs() {
   return (
@@ -13,11 +13,7 @@ export function DecisionInputs() {
         choices={enumChoices('DecisionPoint', DECISION_POINTS)}
         validate={required()}
       />
-      <SelectInput
-        source="outcome"
-        choices={enumChoices('DecisionOutcome', ['APPROVED', 'REJECTED', 'RETURNED'])}
-        validate={required()}
-      />
+      <SelectInput source="outcome" choices={enumChoices('DecisionOutcome', DECISION_OUTCOMES)} validate={required()} />
       <ReferenceInput source="deciderId" reference="Person">
         <AutocompleteInput optionText="name" validate={required()} />
       </ReferenceInput>

@@ -1,17 +1,13 @@
 import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, SelectInput } from 'react-admin';
 import { EnumField, enumChoices, LocaleDateField } from '../components/fields';
-import { DECISION_POINTS } from '../providers/types';
+import { DECISION_OUTCOMES, DECISION_POINTS } from '../providers/types';
 
 const filters = [
   <ReferenceInput key="p" source="projectId" reference="Project" alwaysOn>
     <AutocompleteInput optionText="name" />
   </ReferenceInput>,
   <SelectInput key="d" source="decisionPoint" choices={enumChoices('DecisionPoint', DECISION_POINTS)} />,
-  <SelectInput
-    key="o"
-    source="outcome"
-    choices={enumChoices('DecisionOutcome', ['APPROVED', 'REJECTED', 'RETURNED'])}
-  />,
+  <SelectInput key="o" source="outcome" choices={enumChoices('DecisionOutcome', DECISION_OUTCOMES)} />,
 ];
 
 export function DecisionList() {

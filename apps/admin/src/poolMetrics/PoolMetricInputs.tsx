@@ -1,5 +1,6 @@
 import { AutocompleteInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
 import { enumChoices } from '../components/fields';
+import { POOL_METRICS } from '../providers/types';
 import { decimal } from '../components/validators';
 
 export function PoolMetricInputs() {
@@ -8,11 +9,7 @@ export function PoolMetricInputs() {
       <ReferenceInput source="poolId" reference="IncentivePool">
         <AutocompleteInput optionText="name" validate={required()} />
       </ReferenceInput>
-      <SelectInput
-        source="metric"
-        choices={enumChoices('Metric', ['ORDERS', 'REVENUE', 'CASH'])}
-        validate={required()}
-      />
+      <SelectInput source="metric" choices={enumChoices('Metric', POOL_METRICS)} validate={required()} />
       <TextInput source="target" validate={[required(), decimal]} />
       <TextInput source="actual" validate={[required(), decimal]} defaultValue="0" />
       <TextInput source="weight" validate={[required(), decimal]} />

@@ -33,11 +33,17 @@ import { useDate, useEnumLabel } from '../components/fields';
 import { ErrorText, errorCodeOf, useErrorMessage } from '../components/ErrorText';
 import { RecordName } from '../components/RecordName';
 import type { Operations } from '../providers/operations';
-import { LTC_POINTS, type BodyCoverage, type DecisionPoint, type DecisionRecord } from '../providers/types';
+import {
+  DECISION_OUTCOMES,
+  LTC_POINTS,
+  type BodyCoverage,
+  type DecisionPoint,
+  type DecisionRecord,
+} from '../providers/types';
 import { bodyGroups, roundOf, seatVotes } from './bodyVotes';
 
 type Outcome = DecisionRecord['outcome'];
-const OUTCOMES: readonly Outcome[] = ['APPROVED', 'REJECTED', 'RETURNED'];
+const OUTCOMES: readonly Outcome[] = DECISION_OUTCOMES;
 
 function newKey(): string {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;

@@ -1,5 +1,6 @@
 // A project's decisions under decision bodies, read the way the API counts them: grouped by decision point and
 // body rule; each seat's latest vote counts; APPROVED and REJECTED are final, RETURNED opens a new round.
+import { latestSeatVotes, voteRound, type VoteRound } from '@iron-triangle/domain';
 import type { DecisionRecord } from '../providers/types';
 
 export interface BodyGroup {
@@ -11,14 +12,9 @@ export interface BodyGroup {
   votes: DecisionRecord[];
 }
 
-export interface Round {
-  /** The vote that settled the decision for good (APPROVED or REJECTED), if any. */
-  closedBy: DecisionRecord | null;
-  /** The votes that count now: those after the last RETURNED completion (none once closed). */
-  round: DecisionRecord[];
-  /** The last completing vote, final or RETURNED. */
-  lastCompleted: DecisionRecord | null;
-}
+/** closedBy: the vote that settled the decision for good; round: the votes that count now, or the round it
+ * closed; lastCompleted: the last completing vote, final or RETURNED. */
+export type Round = VoteRound<DecisionRecord>;
 
 const byId = (a: DecisionRecord, b: DecisionRecord) =>
   Number(a.id) - Number(b.id) || a.decidedAt.localeCompare(b.decidedAt);
@@ -47,28 +43,9 @@ export function bodyGroups(decisions: readonly DecisionRecord[]): BodyGroup[] {
   return [...groups.values()];
 }
 
+/** Where the votes stand (the domain's `voteRound`, the rule the API records by): closed, or the open round. */
 export function roundOf(votes: readonly DecisionRecord[]): Round {
-  const sorted = [...votes].sort(byId);
-  const lastCompleted = [...sorted].reverse().find((d) => d.complete) ?? null;
-  if (lastCompleted && lastCompleted.outcome !== 'RETURNED')
-    return {
-      closedBy: lastCompleted,
-      round: sorted.filter((d) => Number(d.id) <= Number(lastCompleted.id) && !isBefore(d, sorted, lastCompleted)),
-      lastCompleted,
-    };
-  return {
-    closedBy: null,
-    round: lastCompleted ? sorted.filter((d) => Number(d.id) > Number(lastCompleted.id)) : sorted,
-    lastCompleted,
-  };
-}
-
-/** Votes of the round a final completion closed: after the previous RETURNED completion, up to the closing vote. */
-function isBefore(d: DecisionRecord, sorted: readonly DecisionRecord[], closing: DecisionRecord): boolean {
-  const previousReturn = [...sorted]
-    .reverse()
-    .find((v) => v.complete && v.outcome === 'RETURNED' && Number(v.id) < Number(closing.id));
-  return previousReturn ? Number(d.id) <= Number(previousReturn.id) : false;
+  return voteRound([...votes].sort(byId));
 }
 
 /** Each seat's latest vote in the round (a vote counts for every seat its decider acted in). */
@@ -76,9 +53,7 @@ export function seatVotes(
   seatTitles: readonly string[],
   round: readonly DecisionRecord[],
 ): Map<string, DecisionRecord> {
-  const result = new Map<string, DecisionRecord>();
-  for (const vote of [...round].sort(byId)) {
-    for (const title of vote.chain?.body?.seatTitles ?? []) if (seatTitles.includes(title)) result.set(title, vote);
-  }
-  return result;
+  return latestSeatVotes([...round].sort(byId), (vote) =>
+    (vote.chain?.body?.seatTitles ?? []).filter((title) => seatTitles.includes(title)),
+  );
 }

@@ -1,17 +1,34 @@
-// The shapes of the API's answers the portal draws (CONTRACT.graphql).
-export type DecisionPoint = 'ATI' | 'ATB' | 'ATC' | 'ATAC' | 'ATCC' | 'POOL_APPROVAL';
-export type ProjectGrade = 'I' | 'II' | 'III';
-export type TriangleRole = 'AR' | 'SR' | 'FR' | 'SPONSOR' | 'CORE_MEMBER' | 'EXPERT';
-export type PoolStatus = 'DRAFT' | 'FUNDED' | 'ALLOCATED' | 'APPROVED' | 'LOCKED';
+// The shapes of the API's answers the portal draws (CONTRACT.graphql); the value lists are the domain's.
+import {
+  LTC_DECISION_POINTS,
+  PROJECT_GRADES,
+  TEAM_ROLES,
+  type AuthorityLinkKind,
+  type DecisionOutcome,
+  type DecisionPoint,
+  type PoolStatus,
+  type ProjectGrade,
+  type TriangleRole,
+} from '@iron-triangle/domain';
 
-export const DECISION_POINTS: readonly DecisionPoint[] = ['ATI', 'ATB', 'ATC', 'ATAC', 'ATCC', 'POOL_APPROVAL'];
-export const LTC_POINTS: readonly DecisionPoint[] = ['ATI', 'ATB', 'ATC', 'ATAC', 'ATCC'];
-export const GRADES: readonly ProjectGrade[] = ['I', 'II', 'III'];
-export const TRIANGLE_ROLES: readonly TriangleRole[] = ['AR', 'SR', 'FR', 'SPONSOR', 'CORE_MEMBER', 'EXPERT'];
-export const POOL_STATUSES: readonly PoolStatus[] = ['DRAFT', 'FUNDED', 'ALLOCATED', 'APPROVED', 'LOCKED'];
+export {
+  ASSESSOR_KINDS,
+  AUTHORITY_HOLDER_KINDS,
+  CUSTOMER_TIERS,
+  DECISION_OUTCOMES,
+  DECISION_POINTS,
+  LTC_STAGES,
+  POOL_METRICS,
+  POOL_STATUSES,
+} from '@iron-triangle/domain';
+export type { DecisionOutcome, DecisionPoint, PoolStatus, ProjectGrade, TriangleRole } from '@iron-triangle/domain';
+
+export const LTC_POINTS: readonly DecisionPoint[] = LTC_DECISION_POINTS;
+export const GRADES: readonly ProjectGrade[] = PROJECT_GRADES;
+export const TRIANGLE_ROLES: readonly TriangleRole[] = TEAM_ROLES;
 
 export interface AuthorityLink {
-  kind: 'RULE' | 'DELEGATION';
+  kind: AuthorityLinkKind;
   id: string;
   holderPersonId?: string | null;
   delegatorId?: string | null;
@@ -123,7 +140,7 @@ export interface DecisionRecord {
   id: string;
   projectId: string;
   decisionPoint: DecisionPoint;
-  outcome: 'APPROVED' | 'REJECTED' | 'RETURNED';
+  outcome: DecisionOutcome;
   deciderId: string;
   decidedAt: string;
   chain: AuthorityChain;

@@ -1,10 +1,10 @@
 import { AutocompleteInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
 import { enumChoices } from '../components/fields';
 import { after } from '../components/validators';
-import { TRIANGLE_ROLES } from '../providers/types';
+import { LTC_STAGES, TRIANGLE_ROLES } from '../providers/types';
 import { InstantInput } from '../components/InstantInput';
 
-export const STAGES = ['LEAD', 'OPPORTUNITY', 'CONTRACT_EXECUTION', 'CLOSED'] as const;
+export const STAGES = LTC_STAGES;
 
 export function TeamAppointmentInputs() {
   return (

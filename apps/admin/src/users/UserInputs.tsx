@@ -8,7 +8,7 @@ import {
   SelectInput,
   TextInput,
 } from 'react-admin';
-import { USER_ROLES } from '../auth/session';
+import { USER_ROLES } from '@iron-triangle/domain';
 import { enumChoices } from '../components/fields';
 
 export function UserInputs({ creating = false }: { creating?: boolean }) {

@@ -1,5 +1,5 @@
 import { BooleanInput, DataTable, List, ReferenceField, SearchInput, SelectInput } from 'react-admin';
-import { USER_ROLES } from '../auth/session';
+import { USER_ROLES } from '@iron-triangle/domain';
 import { EnumField, enumChoices, LocaleDateField } from '../components/fields';
 
 const filters = [

@@ -1,7 +1,19 @@
-// The contract's enums, registered once for the schema.
+// The contract's enums, registered once for the schema; every value list is the domain's.
 import { registerEnumType } from 'type-graphql';
-import { DECISION_POINTS, PROJECT_GRADES, TEAM_ROLES, CUSTOMER_TIERS, LTC_STAGES } from '@iron-triangle/domain';
-import { USER_ROLES } from './permissions';
+import {
+  ASSESSOR_KINDS,
+  AUTHORITY_HOLDER_KINDS,
+  AUTHORITY_LINK_KINDS,
+  CUSTOMER_TIERS,
+  DECISION_OUTCOMES,
+  DECISION_POINTS,
+  LTC_STAGES,
+  POOL_METRICS,
+  POOL_STATUSES,
+  PROJECT_GRADES,
+  TEAM_ROLES,
+  USER_ROLES,
+} from '@iron-triangle/domain';
 
 function enumObject<T extends string>(values: readonly T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
@@ -10,15 +22,15 @@ function enumObject<T extends string>(values: readonly T[]): { [K in T]: K } {
 export const DecisionPointEnum = enumObject(DECISION_POINTS);
 export const ProjectGradeEnum = enumObject(PROJECT_GRADES);
 export const TriangleRoleEnum = enumObject(TEAM_ROLES);
-export const HolderKindEnum = enumObject(['POSITION', 'DECISION_BODY', 'PROJECT_ROLE'] as const);
-export const LinkKindEnum = enumObject(['RULE', 'DELEGATION'] as const);
-export const DecisionOutcomeEnum = enumObject(['APPROVED', 'REJECTED', 'RETURNED'] as const);
-export const PoolStatusEnum = enumObject(['DRAFT', 'FUNDED', 'ALLOCATED', 'APPROVED', 'LOCKED'] as const);
+export const HolderKindEnum = enumObject(AUTHORITY_HOLDER_KINDS);
+export const LinkKindEnum = enumObject(AUTHORITY_LINK_KINDS);
+export const DecisionOutcomeEnum = enumObject(DECISION_OUTCOMES);
+export const PoolStatusEnum = enumObject(POOL_STATUSES);
 export const UserRoleEnum = enumObject(USER_ROLES);
 export const CustomerTierEnum = enumObject(CUSTOMER_TIERS);
 export const LtcStageEnum = enumObject(LTC_STAGES);
-export const AssessmentKindEnum = enumObject(['SELF', 'MANAGER', 'PANEL'] as const);
-export const PoolMetricKindEnum = enumObject(['ORDERS', 'REVENUE', 'CASH'] as const);
+export const AssessmentKindEnum = enumObject(ASSESSOR_KINDS);
+export const PoolMetricKindEnum = enumObject(POOL_METRICS);
 
 registerEnumType(DecisionPointEnum, {
   name: 'DecisionPoint',

@@ -14,6 +14,7 @@ import {
   seatsFilledBy,
 } from './authority-index';
 import { compareStrings } from './chain-order';
+import { quorumReachable } from './quorum';
 import {
   STAGE as STAGES,
   SlowChecks,
@@ -451,7 +452,8 @@ export function authorityBodyQuorumReachable(
   quorum: AuthorityBodyCoverage['quorum'] | undefined,
   seats: readonly AuthorityBodySeatCoverage[],
 ): boolean {
-  const filled = seats.filter((s) => s.filledBy.length > 0);
-  if (quorum !== undefined && quorum.kind === 'AT_LEAST') return filled.length >= quorum.count;
-  return filled.length > 0 && seats.every((s) => !s.fixed || s.filledBy.length > 0);
+  return quorumReachable(
+    quorum,
+    seats.map((s) => ({ fixed: s.fixed, fillable: s.filledBy.length > 0 })),
+  );
 }

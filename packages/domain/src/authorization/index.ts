@@ -4,3 +4,4 @@ export { indexAuthorityState, authorityIndexOf } from './authority-index';
 export type { AuthorityIndex } from './authority-index';
 export { authorize, whoMayDecide, authorityBodyQuorumReachable } from './authorize';
 export * from './delegation';
+export * from './quorum';

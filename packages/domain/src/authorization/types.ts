@@ -37,7 +37,12 @@ export interface AuthorityBody {
   readonly quorum?: AuthorityBodyQuorum;
 }
 
-export type AuthorityHolderKind = 'POSITION' | 'DECISION_BODY' | 'PROJECT_ROLE';
+export const AUTHORITY_HOLDER_KINDS = ['POSITION', 'DECISION_BODY', 'PROJECT_ROLE'] as const;
+export type AuthorityHolderKind = (typeof AUTHORITY_HOLDER_KINDS)[number];
+
+/** A link of an authority chain: the rule itself or a delegation. */
+export const AUTHORITY_LINK_KINDS = ['RULE', 'DELEGATION'] as const;
+export type AuthorityLinkKind = (typeof AUTHORITY_LINK_KINDS)[number];
 
 export type AuthorityHolder =
   | { readonly kind: 'POSITION'; readonly title: string; readonly orgUnitId: string }

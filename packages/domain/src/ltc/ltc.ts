@@ -3,6 +3,9 @@
 export const DECISION_POINTS = ['ATI', 'ATB', 'ATC', 'ATAC', 'ATCC', 'POOL_APPROVAL'] as const;
 export type DecisionPoint = (typeof DECISION_POINTS)[number];
 
+/** The LTC decision points of a project (pool approval aside). */
+export const LTC_DECISION_POINTS = ['ATI', 'ATB', 'ATC', 'ATAC', 'ATCC'] as const satisfies readonly DecisionPoint[];
+
 export const PROJECT_GRADES = ['I', 'II', 'III'] as const;
 export type ProjectGrade = (typeof PROJECT_GRADES)[number];
 

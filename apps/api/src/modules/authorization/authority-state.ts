@@ -1,7 +1,7 @@
 // Loads the authority state from the database and keeps its index per data source, rebuilt only when the
 // change counter moved: one cheap read per request, safe across processes (every writer bumps the counter).
 import {
-  AuthorityBodyQuorum,
+  parseQuorum,
   AuthorityIndex,
   AuthorityState,
   buildOrgTree,
@@ -27,15 +27,6 @@ export interface AuthoritySnapshot {
 }
 
 const READ_COUNTER_SQL = 'SELECT changeCount FROM authority_state WHERE id = 1';
-
-/** "MAJORITY" → more than half the seats; "AT_LEAST 2" / "AT_LEAST:2" → that many; anything else → every fixed seat. */
-export function parseQuorum(quorum: string, seatCount: number): AuthorityBodyQuorum {
-  const text = quorum.trim().toUpperCase();
-  const atLeast = /^AT_LEAST[\s:_-]*(\d+)$/.exec(text);
-  if (atLeast) return { kind: 'AT_LEAST', count: Number(atLeast[1]) };
-  if (text === 'MAJORITY') return { kind: 'AT_LEAST', count: Math.floor(seatCount / 2) + 1 };
-  return { kind: 'ALL_FIXED' };
-}
 
 /** Reads every table the engine needs (a handful of statements, only when the counter moved). */
 export async function loadAuthorityState(

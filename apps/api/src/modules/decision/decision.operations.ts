@@ -5,7 +5,14 @@
 import { Ctx, Arg, Field, ID, InputType, Mutation, Resolver, UseMiddleware } from 'type-graphql';
 import { Length, MaxLength, IsOptional } from 'class-validator';
 import { EntityManager } from 'typeorm';
-import { authorize, AuthorityBodyQuorum } from '@iron-triangle/domain';
+import {
+  authorize,
+  AuthorityBodyQuorum,
+  completesDecision,
+  QuorumTally,
+  tallyVotes,
+  voteRound,
+} from '@iron-triangle/domain';
 import type { Context } from '../../platform/context';
 import { allow } from '../../platform/permissions';
 import { AppError, forbidden, idempotencyKeyReused, notFound } from '../../platform/errors';
@@ -69,51 +76,25 @@ const isUniqueViolation = (error: unknown): boolean => {
   return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 };
 
-/** Where a body's vote stands: each seat's latest vote in the current round counts. */
-export interface BodyTally {
-  approved: number;
-  against: number;
-  /** APPROVED seats meet the quorum. */
-  approvalMet: boolean;
-  /** Even if every seat yet to vote approved, the quorum could still be met. */
-  approvalReachable: boolean;
-}
+/** Where a body's vote stands: each seat's latest vote in the current round counts (the domain's tally). */
+export type BodyTally = QuorumTally;
 
-/**
- * The body's quorum over the votes of one round. ALL_FIXED: every fixed seat must approve, so one fixed seat
- * voting REJECTED or RETURNED makes approval unreachable. AT_LEAST n (MAJORITY is AT_LEAST ⌊seats/2⌋+1): n seats
- * must approve, so approval is unreachable once more than seats − n have voted otherwise.
- */
+/** The body's quorum over the votes of one round, oldest first (see the domain's `tallyVotes`). */
 export function tallyBody(
   quorum: AuthorityBodyQuorum,
   seats: ReadonlyArray<{ title: string; fixed: boolean }>,
   votes: readonly Decision[],
 ): BodyTally {
-  const latest = new Map<string, Decision>();
-  for (const vote of votes) {
-    for (const title of (vote.chain as ChainView).body?.seatTitles ?? []) {
-      const seen = latest.get(title);
-      if (!seen || seen.id < vote.id) latest.set(title, vote);
-    }
-  }
-  const approvedSeat = (title: string) => latest.get(title)?.outcome === 'APPROVED';
-  const againstSeat = (title: string) => latest.has(title) && !approvedSeat(title);
-  const approved = seats.filter((s) => approvedSeat(s.title)).length;
-  const against = seats.filter((s) => againstSeat(s.title)).length;
-  if (quorum.kind === 'AT_LEAST') {
-    return {
-      approved,
-      against,
-      approvalMet: approved >= quorum.count,
-      approvalReachable: seats.length - against >= quorum.count,
-    };
-  }
-  return {
-    approved,
-    against,
-    approvalMet: seats.length > 0 && seats.every((s) => !s.fixed || approvedSeat(s.title)),
-    approvalReachable: seats.length > 0 && !seats.some((s) => s.fixed && againstSeat(s.title)),
-  };
+  const ordered = [...votes].sort((a, b) => a.id - b.id);
+  return tallyVotes(
+    quorum,
+    seats,
+    ordered.map((vote) => ({
+      outcome: vote.outcome,
+      complete: vote.complete,
+      seatTitles: (vote.chain as ChainView).body?.seatTitles ?? [],
+    })),
+  );
 }
 
 /** The votes under one body rule on one project and decision point, oldest first. */
@@ -122,14 +103,12 @@ function bodyVotes(all: readonly Decision[], ruleId: string): Decision[] {
 }
 
 /**
- * A body decision is settled by the vote that completes it. APPROVED and REJECTED are final: later votes are
- * refused with DECISION_CLOSED. RETURNED sends the case back: the next vote opens a new round, in which earlier
- * votes no longer count.
+ * A body decision is settled by the vote that completes it (the domain's `voteRound`): APPROVED and REJECTED
+ * are final, later votes are refused with DECISION_CLOSED; after RETURNED the next vote opens a new round.
  */
 function currentRound(votes: readonly Decision[]): { closedBy: Decision | null; round: Decision[] } {
-  const last = [...votes].reverse().find((d) => d.complete);
-  if (last && last.outcome !== 'RETURNED') return { closedBy: last, round: [] };
-  return { closedBy: null, round: last ? votes.filter((d) => d.id > last.id) : [...votes] };
+  const { closedBy, round } = voteRound(votes);
+  return { closedBy, round: closedBy ? [] : round };
 }
 
 function closedError(
@@ -247,7 +226,7 @@ async function record(
     const pending = { id: Number.MAX_SAFE_INTEGER, deciderId, outcome: input.outcome, chain } as unknown as Decision;
     tally = tallyBody(body?.quorum ?? { kind: 'ALL_FIXED' }, seats, [...round, pending]);
     // An approval completes at the quorum; a rejection or return as soon as approval can no longer reach it.
-    complete = input.outcome === 'APPROVED' ? tally.approvalMet : !tally.approvalReachable;
+    complete = completesDecision(input.outcome, tally);
   }
   const values = {
     projectId,

@@ -1,0 +1,169 @@
+// Who may do what, for both apps: user roles × record groups × read/write, the API-token scopes, and the record
+// types with the write operations each offers. The API enforces this table; the portal draws its menu and buttons
+// from it. Changing who may write a group is one edit here.
+
+export const USER_ROLES = ['ADMIN', 'HR', 'LEADER', 'VIEWER'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+/** Records are grouped by who looks after them. */
+export const RECORD_GROUPS = [
+  'org',
+  'projects',
+  'qualifications',
+  'authority',
+  'decisions',
+  'pools',
+  'users',
+  'audit',
+] as const;
+export type RecordGroup = (typeof RECORD_GROUPS)[number];
+
+export const ACCESS_ACTIONS = ['read', 'write'] as const;
+export type AccessAction = (typeof ACCESS_ACTIONS)[number];
+
+/**
+ * The roles that may read and write each group: everyone reads the work records, only admins see users and the
+ * audit log; org records are the admin's, HR writes qualifications, leaders write projects, authority, decisions
+ * and pools; nobody writes the audit log.
+ */
+export const ACCESS_TABLE: Readonly<Record<RecordGroup, Readonly<Record<AccessAction, readonly UserRole[]>>>> = {
+  org: { read: USER_ROLES, write: ['ADMIN'] },
+  projects: { read: USER_ROLES, write: ['ADMIN', 'LEADER'] },
+  qualifications: { read: USER_ROLES, write: ['ADMIN', 'HR'] },
+  authority: { read: USER_ROLES, write: ['ADMIN', 'LEADER'] },
+  decisions: { read: USER_ROLES, write: ['ADMIN', 'LEADER'] },
+  pools: { read: USER_ROLES, write: ['ADMIN', 'LEADER'] },
+  users: { read: ['ADMIN'], write: ['ADMIN'] },
+  audit: { read: ['ADMIN'], write: [] },
+};
+
+/** Roles that see only their own org subtree (where a record has an org unit). */
+export const SCOPED_ROLES: readonly UserRole[] = ['LEADER'];
+
+export function roleMay(role: UserRole, group: RecordGroup, action: AccessAction): boolean {
+  return ACCESS_TABLE[group][action].includes(role);
+}
+
+/** API-token scopes: "read" reads every group open to tokens; each write scope writes one group. */
+export const TOKEN_SCOPES = [
+  'read',
+  'write:org',
+  'write:projects',
+  'write:qualifications',
+  'write:authority',
+  'decide',
+  'write:pools',
+] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+/** The scope that writes each group; users and audit entries are never open to tokens (null). */
+export const WRITE_SCOPES: Readonly<Record<RecordGroup, TokenScope | null>> = {
+  org: 'write:org',
+  projects: 'write:projects',
+  qualifications: 'write:qualifications',
+  authority: 'write:authority',
+  decisions: 'decide',
+  pools: 'write:pools',
+  users: null,
+  audit: null,
+};
+
+/** The scope a token needs for `action` on `group`, or null when no token may. */
+export function scopeNeeded(group: RecordGroup, action: AccessAction): TokenScope | null {
+  if (WRITE_SCOPES[group] === null) return null;
+  return action === 'read' ? 'read' : WRITE_SCOPES[group];
+}
+
+export function scopesMay(scopes: readonly string[], group: RecordGroup, action: AccessAction): boolean {
+  const scope = scopeNeeded(group, action);
+  return scope !== null && scopes.includes(scope);
+}
+
+export function isTokenScope(value: string): value is TokenScope {
+  return (TOKEN_SCOPES as readonly string[]).includes(value);
+}
+
+/** Write operations on records: the plain ones, and the steps some records offer instead or besides. */
+export const WRITE_OPERATIONS = [
+  'create',
+  'edit',
+  'delete',
+  'revoke',
+  'record',
+  'fund',
+  'allocate',
+  'approve',
+  'lock',
+  'adjust',
+] as const;
+export type WriteOperation = (typeof WRITE_OPERATIONS)[number];
+
+const PLAIN: readonly WriteOperation[] = ['create', 'edit', 'delete'];
+
+/**
+ * The record types (GraphQL type names), each in its group with the write operations it offers. Decisions,
+ * delegations and audit entries are append-only: nobody edits or deletes them, not even an admin.
+ */
+export const RECORD_TYPES = {
+  OrgUnit: { group: 'org', writes: PLAIN },
+  Person: { group: 'org', writes: PLAIN },
+  PositionAssignment: { group: 'org', writes: PLAIN },
+  Customer: { group: 'org', writes: PLAIN },
+  Project: { group: 'projects', writes: PLAIN },
+  TeamAppointment: { group: 'projects', writes: PLAIN },
+  RoleModel: { group: 'qualifications', writes: PLAIN },
+  QualificationFramework: { group: 'qualifications', writes: PLAIN },
+  Assessment: { group: 'qualifications', writes: PLAIN },
+  StaffingRule: { group: 'qualifications', writes: PLAIN },
+  AuthorityRule: { group: 'authority', writes: PLAIN },
+  DecisionBody: { group: 'authority', writes: PLAIN },
+  Delegation: { group: 'authority', writes: ['create', 'revoke'] },
+  Decision: { group: 'decisions', writes: ['create', 'record'] },
+  IncentivePool: { group: 'pools', writes: [...PLAIN, 'fund', 'allocate', 'approve', 'lock', 'adjust'] },
+  AuditEntry: { group: 'audit', writes: [] },
+  User: { group: 'users', writes: PLAIN },
+  ApiToken: { group: 'users', writes: PLAIN },
+} as const satisfies Record<string, { group: RecordGroup; writes: readonly WriteOperation[] }>;
+export type RecordType = keyof typeof RECORD_TYPES;
+
+/** Records edited as parts of another record: they take the parent's group and plain writes. */
+export const RECORD_PARTS = {
+  PoolMetric: 'IncentivePool',
+  PoolMember: 'IncentivePool',
+  DecisionBodySeat: 'DecisionBody',
+  RoleModelVersion: 'RoleModel',
+  RoleModelDimension: 'RoleModel',
+  QualificationLevel: 'QualificationFramework',
+  LevelRequirement: 'QualificationFramework',
+  AssessmentRating: 'Assessment',
+} as const satisfies Record<string, RecordType>;
+export type RecordPart = keyof typeof RECORD_PARTS;
+
+export function isRecordType(name: string): name is RecordType {
+  return Object.prototype.hasOwnProperty.call(RECORD_TYPES, name);
+}
+
+export function isRecordPart(name: string): name is RecordPart {
+  return Object.prototype.hasOwnProperty.call(RECORD_PARTS, name);
+}
+
+/** The group a record type or record part belongs to, or null for an unknown name. */
+export function groupOf(recordType: string): RecordGroup | null {
+  if (isRecordPart(recordType)) return RECORD_TYPES[RECORD_PARTS[recordType]].group;
+  return isRecordType(recordType) ? RECORD_TYPES[recordType].group : null;
+}
+
+/**
+ * May `role` read a record type, or run one of its write operations? Unknown record types and operations a
+ * record does not offer are refused; parts offer the plain writes when their parent does.
+ */
+export function roleMayOnRecord(role: UserRole, recordType: string, operation: 'read' | WriteOperation): boolean {
+  const group = groupOf(recordType);
+  if (group === null) return false;
+  if (operation === 'read') return roleMay(role, group, 'read');
+  const owner = isRecordPart(recordType) ? RECORD_PARTS[recordType] : (recordType as RecordType);
+  const offered: readonly WriteOperation[] = isRecordPart(recordType)
+    ? PLAIN.filter((op) => (RECORD_TYPES[owner].writes as readonly WriteOperation[]).includes(op))
+    : RECORD_TYPES[owner].writes;
+  return offered.includes(operation) && roleMay(role, group, 'write');
+}
