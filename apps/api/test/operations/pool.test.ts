@@ -237,7 +237,7 @@ describeOnDatabases('incentive pool: approval and lock persisted, adjustment poo
     const again = await e.gql(q, { id: poolId }, { token: s.tokens.admin });
     expect(again.body.errors![0]!.extensions).toMatchObject({
       code: 'POOL.ALREADY_ADJUSTED',
-      adjustmentPoolId: adjustment.id,
+      reasons: [{ code: 'POOL.ALREADY_ADJUSTED', data: expect.objectContaining({ adjustmentPoolId: adjustment.id }) }],
     });
     expect(again.body.errors![0]!.message).toContain(`adjustment pool ${adjustment.id}`);
     const notLocked = await e.gql(
