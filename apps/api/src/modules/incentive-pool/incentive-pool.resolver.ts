@@ -9,6 +9,8 @@ import { POOL_MESSAGES } from './pool.messages';
 import { checkWindow, mustExist } from '../../platform/validation';
 import { IncentivePool, PoolMember, PoolMetric } from './incentive-pool.entity';
 import * as A from './incentive-pool.args';
+import { allocationTraceOf, fundingTraceOf } from './pool.mapper';
+import { PoolAllocationTraceType, PoolFundingTraceType } from './pool-trace.types';
 import { OrgUnit } from '../org-unit/org-unit.entity';
 import { Project } from '../project/project.entity';
 import { Person } from '../person/person.entity';
@@ -159,6 +161,23 @@ export class IncentivePoolFieldResolver {
   })
   approvedBy(@Root() p: IncentivePool, @Ctx() ctx: Context) {
     return p.approvedById === null ? null : ctx.loaders.byId(Person).load(p.approvedById);
+  }
+
+  @FieldResolver(() => PoolFundingTraceType, {
+    nullable: true,
+    description: 'How the funded amount was computed (fundingTrace as a typed object); null until funded.',
+  })
+  funding(@Root() p: IncentivePool): PoolFundingTraceType | null {
+    return fundingTraceOf(p.fundingTrace);
+  }
+
+  @FieldResolver(() => PoolAllocationTraceType, {
+    nullable: true,
+    description:
+      'How the funded amount was shared (allocationTrace as a typed object); null until allocated or previewed.',
+  })
+  allocation(@Root() p: IncentivePool): PoolAllocationTraceType | null {
+    return allocationTraceOf(p.allocationTrace);
   }
 
   @FieldResolver(() => IncentivePool, {

@@ -4,11 +4,17 @@
 import {
   IncentivePool as DomainPool,
   PoolAllocation,
+  PoolAllocationTrace as DomainAllocationTrace,
+  PoolFundingTrace as DomainFundingTrace,
   PoolMetric as DomainMetric,
+  PoolShareTrace,
   PoolStatus,
+  PoolTraceValue,
+  Rational,
   TriangleRole,
 } from '@iron-triangle/domain';
 import { IncentivePool, PoolMember, PoolMetric } from './incentive-pool.entity';
+import { ExactFractionType, PoolAllocationTraceType, PoolFundingTraceType } from './pool-trace.types';
 import { jsonSafe } from '../authorization/reason-messages';
 
 /** Metric weights are stored as fractions of 1 ("0.4") or as percents ("40"); the domain wants whole percents. */
@@ -149,5 +155,101 @@ export function adjustmentRow(locked: IncentivePool, adjustment: DomainPool): Pa
     approvedAt: null,
     lockedAt: null,
     adjustmentOfId: locked.id,
+  };
+}
+
+// ── The stored traces as the GraphQL types of pool-trace.types.ts ─────────────────────────────────────────────
+
+/** An exact value of a trace ("419/600", "2", "0.6") with its display (computed when the trace has none). */
+export function exactFraction(exact: string, display?: string): ExactFractionType {
+  const value = Rational.parse(exact);
+  if (!value) throw new Error(`pool trace: "${exact}" is not an exact fraction`);
+  return {
+    numerator: value.num.toString(),
+    denominator: value.den.toString(),
+    display: display ?? value.toDecimalString(4),
+  };
+}
+
+const traced = (v: PoolTraceValue) => exactFraction(v.exact, v.display);
+
+/** The stored funding trace (the domain's PoolFundingTrace, JSON-safe) as PoolFundingTrace; null when unfunded. */
+export function fundingTraceOf(json: Record<string, unknown> | null): PoolFundingTraceType | null {
+  if (!json) return null;
+  const t = json as unknown as DomainFundingTrace;
+  return {
+    currency: t.currency,
+    baseAmount: t.baseAmount,
+    parameters: {
+      gate: exactFraction(t.parameters.gate),
+      metricCap: exactFraction(t.parameters.metricCap),
+      acceleration: exactFraction(t.parameters.acceleration),
+      maxMultiplier: exactFraction(t.parameters.maxMultiplier),
+    },
+    metrics: t.metrics.map((m) => ({
+      metric: m.metric,
+      weight: m.weight,
+      target: m.target,
+      actual: m.actual,
+      rawAttainment: traced(m.rawAttainment),
+      capped: m.capped,
+      attainment: traced(m.attainment),
+      contribution: traced(m.contribution),
+    })),
+    attainment: traced(t.attainment),
+    gate: { threshold: exactFraction(t.gate.threshold), passed: t.gate.passed },
+    multiplier: {
+      value: traced(t.multiplier),
+      branch: t.multiplier.branch,
+      uncapped: t.multiplier.uncapped ? traced(t.multiplier.uncapped) : null,
+    },
+    exactMinor: traced(t.exactMinor),
+    rounding: {
+      mode: t.rounding.mode,
+      exponent: t.rounding.exponent,
+      roundedMinor: t.rounding.roundedMinor,
+      adjustmentMinor: exactFraction(t.rounding.adjustmentMinor),
+    },
+    fundedAmount: t.fundedAmount,
+  };
+}
+
+/** A share as allocationTraceJson stores it: the domain's PoolShare with its money as a decimal string. */
+interface StoredShare {
+  memberId: string;
+  personId: string;
+  role: string;
+  share: string;
+  trace: PoolShareTrace;
+}
+
+/** The stored allocation trace as PoolAllocationTrace; null when unallocated. */
+export function allocationTraceOf(json: Record<string, unknown> | null): PoolAllocationTraceType | null {
+  if (!json) return null;
+  const t = json as unknown as DomainAllocationTrace & { shares?: StoredShare[]; preview?: boolean };
+  return {
+    currency: t.currency,
+    fundedMinor: t.fundedMinor,
+    totalScore: traced(t.totalScore),
+    floorTotalMinor: t.floorTotalMinor,
+    leftoverUnits: t.leftoverUnits,
+    remainderOrder: [...t.remainderOrder],
+    preview: t.preview === true,
+    shares: (t.shares ?? []).map((s) => ({
+      memberId: s.memberId,
+      personId: s.personId,
+      role: s.role,
+      weight: s.trace.weight,
+      rating: s.trace.rating,
+      coefficient: s.trace.coefficient,
+      participation: s.trace.participation,
+      score: traced(s.trace.score),
+      quotaMinor: traced(s.trace.quotaMinor),
+      floorMinor: s.trace.floorMinor,
+      remainder: traced(s.trace.remainder),
+      remainderUnit: s.trace.remainderUnit,
+      shareMinor: s.trace.shareMinor,
+      share: s.trace.share,
+    })),
   };
 }
