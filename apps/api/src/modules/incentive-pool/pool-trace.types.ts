@@ -103,7 +103,7 @@ export class PoolFundingTraceType {
   @Field(() => MoneyScalar, { description: 'Base amount funded at 100% attainment.' })
   baseAmount: string;
 
-  @Field(() => PoolFundingParametersType)
+  @Field(() => PoolFundingParametersType, { description: 'The funding rule applied.' })
   parameters: PoolFundingParametersType;
 
   @Field(() => [PoolMetricTraceType], { description: 'Each metric, in the domain’s order.' })
@@ -112,16 +112,16 @@ export class PoolFundingTraceType {
   @Field(() => ExactFractionType, { description: 'Σ contributions.' })
   attainment: ExactFractionType;
 
-  @Field(() => PoolFundingGateType)
+  @Field(() => PoolFundingGateType, { description: 'Whether the attainment reached the gate.' })
   gate: PoolFundingGateType;
 
-  @Field(() => PoolFundingMultiplierType)
+  @Field(() => PoolFundingMultiplierType, { description: 'The multiplier and the part of the rule that gave it.' })
   multiplier: PoolFundingMultiplierType;
 
   @Field(() => ExactFractionType, { description: 'base × multiplier in minor units, exact.' })
   exactMinor: ExactFractionType;
 
-  @Field(() => PoolFundingRoundingType)
+  @Field(() => PoolFundingRoundingType, { description: 'Rounding to whole minor units.' })
   rounding: PoolFundingRoundingType;
 
   @Field(() => MoneyScalar, { description: 'The funded amount.' })
