@@ -65,7 +65,8 @@ export const TRACE_FIELDS = `funding { currency baseAmount fundedAmount attainme
       contribution { ${FRACTION} } }
     gate { passed threshold { ${FRACTION} } } multiplier { branch value { ${FRACTION} } uncapped { ${FRACTION} } } }
   allocation { preview totalScore { ${FRACTION} }
-    shares { memberId personId role weight rating coefficient participation remainderUnit share score { ${FRACTION} } } }`;
+    shares { memberId personId role weight rating coefficient participation remainderUnit share
+      score { ${FRACTION} } } }`;
 
 /** An exact fraction as a percentage, exactly (one decimal, half up). */
 export const percent = (f: ExactFraction | null | undefined): string =>

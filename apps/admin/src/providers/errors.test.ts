@@ -28,7 +28,7 @@ describe('toHttpError', () => {
     ).toMatchObject({ errors: { validTo: '必须晚于 2026-01-01 00:00 UTC' } });
   });
 
-  it('puts domain refusals (extensions.reasons, phrased by the API in the reader language) on the field they are about', () => {
+  it('puts each reason of a refusal (phrased by the API in the reader language) on the field the API names', () => {
     const error = toHttpError(
       apolloError({
         code: 'BAD_USER_INPUT',

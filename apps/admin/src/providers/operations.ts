@@ -5,7 +5,6 @@ import type {
   AuthorizationResult,
   Decider,
   DelegationRecord,
-  IncentivePoolRecord,
   QualificationStatus,
   DecisionRecord,
 } from './types';
