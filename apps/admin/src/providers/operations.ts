@@ -1,13 +1,7 @@
 // The API's operations that are not records (CONTRACT.graphql): authorization questions and pool steps.
 import { gqlRequest } from '../graphql/client';
 import { TRACE_FIELDS, type PoolWithTraces } from '../pools/traces';
-import type {
-  AuthorizationResult,
-  Decider,
-  DelegationRecord,
-  QualificationStatus,
-  DecisionRecord,
-} from './types';
+import type { AuthorizationResult, Decider, DelegationRecord, QualificationStatus, DecisionRecord } from './types';
 
 const LINK = `kind id holderPersonId delegatorId decisionPoints grades scopeOrgUnitId limit currency validFrom validTo requiredRole requiredLevel`;
 const CHAIN = `links { ${LINK} } body { bodyId seatTitles }`;
