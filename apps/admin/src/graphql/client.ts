@@ -26,57 +26,27 @@ interface RawGraphQLError {
   extensions?: Record<string, unknown> & { code?: string };
 }
 
-/** The form field each domain refusal is about (the API sends `extensions.reasons` with codes like DELEGATION.EXCEEDS_LIMIT). */
-const DELEGATION_FIELDS: Record<string, string> = {
-  EXCEEDS_LIMIT: 'limit',
-  EXCEEDS_SCOPE: 'scopeOrgUnitId',
-  EXCEEDS_POINTS: 'decisionPoints',
-  EXCEEDS_GRADES: 'grades',
-  CURRENCY_MISMATCH: 'currency',
-  INVALID_WINDOW: 'validTo',
-  WINDOW_OUTSIDE_SOURCE: 'validFrom',
-  DELEGATE_NOT_QUALIFIED: 'delegateId',
-  SELF_DELEGATION: 'delegateId',
-  DELEGATOR_NOT_HOLDER: 'delegatorId',
-  EXCEEDS_DEPTH: 'redelegableDepth',
-  INVALID_DEPTH: 'redelegableDepth',
-  DEPTH_EXHAUSTED: 'sourceDelegationId',
-  CHAIN_TOO_DEEP: 'sourceDelegationId',
-  CYCLE: 'delegateId',
-  MISSING_REASON: 'reason',
-  UNKNOWN_SOURCE: 'sourceRuleId',
-};
-/** An authorization denial (recording a decision) is about the person deciding. */
-const DENIAL_CODES = new Set([
-  'AMOUNT_OVER_LIMIT',
-  'OUT_OF_SCOPE',
-  'GRADE_NOT_COVERED',
-  'POINT_NOT_COVERED',
-  'NOT_IN_FORCE',
-  'REVOKED',
-  'DELEGATOR_LOST_SOURCE',
-  'DELEGATE_NOT_QUALIFIED',
-  'CONFLICT_OF_INTEREST',
-  'CURRENCY_MISMATCH',
-  'CHAIN_TOO_DEEP',
-  'NO_AUTHORITY',
-]);
+/** One reason of a refusal, as the API sends it (apps/api/README.md, "Refusals"). */
+export interface RefusalReason {
+  code: string;
+  message: string;
+  data: Record<string, unknown> | null;
+  /** The argument (form field) the reason is about; null when none. */
+  field: string | null;
+}
 
-export function fieldOfReason(code: string): string | undefined {
-  if (code.startsWith('DELEGATION.')) return DELEGATION_FIELDS[code.slice('DELEGATION.'.length)];
-  return DENIAL_CODES.has(code) ? 'deciderId' : undefined;
+/** The reasons of a refusal (`extensions.reasons`); empty when the error has none. */
+export function reasonsOf(extensions: Record<string, unknown> | undefined): RefusalReason[] {
+  return Array.isArray(extensions?.reasons) ? (extensions.reasons as RefusalReason[]) : [];
 }
 
 /** Reads the field errors of a BAD_USER_INPUT error, whichever of the usual shapes the API chose. */
-export function fieldErrorsOf(extensions: Record<string, unknown> | undefined, message?: string): FieldErrors {
+export function fieldErrorsOf(extensions: Record<string, unknown> | undefined): FieldErrors {
   const result: FieldErrors = {};
   if (!extensions) return result;
-  if (Array.isArray(extensions.reasons)) {
-    for (const reason of extensions.reasons as Array<{ code?: string; message?: string }>) {
-      const field = fieldOfReason(String(reason.code ?? ''));
-      if (field && reason.message)
-        result[field] = result[field] ? `${result[field]}; ${reason.message}` : reason.message;
-    }
+  // A domain refusal's reasons, each beside the argument the API says it is about.
+  for (const { field, message: said } of reasonsOf(extensions)) {
+    if (field && said) result[field] = result[field] ? `${result[field]}; ${said}` : said;
   }
   const candidates = [extensions.fieldErrors, extensions.fields, extensions.errors, extensions.validationErrors];
   for (const candidate of candidates) {
@@ -94,10 +64,6 @@ export function fieldErrorsOf(extensions: Record<string, unknown> | undefined, m
       }
     }
   }
-  // A staffing refusal is about the person appointed.
-  if (typeof extensions.code === 'string' && extensions.code.startsWith('STAFFING.') && message) {
-    result.personId = message;
-  }
   if (typeof extensions.field === 'string' && Object.keys(result).length === 0) {
     result[extensions.field] = String(extensions.message ?? '');
   }
@@ -107,7 +73,7 @@ export function fieldErrorsOf(extensions: Record<string, unknown> | undefined, m
 export function toRequestError(errors: RawGraphQLError[]): GraphQLRequestError {
   const first = errors[0] ?? { message: 'Unknown error' };
   const code = first.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-  return new GraphQLRequestError(first.message, code, fieldErrorsOf(first.extensions, first.message), undefined, {
+  return new GraphQLRequestError(first.message, code, fieldErrorsOf(first.extensions), undefined, {
     ...(first.extensions ?? {}),
     code,
   });

@@ -1,44 +1,12 @@
-// A pool's allocation: each member's share with the trace of how it was computed, and the exact total.
+// A pool's allocation: each member's share with the trace of how it was computed (IncentivePool.allocation), and
+// the exact total.
 import { Alert, Box, Table, TableBody, TableCell, TableFooter, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { sumDecimals } from '../components/decimal';
 import { useEnumLabel, useMoney } from '../components/fields';
 import { RecordName } from '../components/RecordName';
 import { compareDecimal } from '../format';
-import type { IncentivePoolRecord, PoolMember } from '../providers/types';
-
-/** Finds a member's entry in the allocation trace, whichever way the API keyed it. */
-export function traceFor(trace: unknown, member: PoolMember): unknown {
-  const parsed = typeof trace === 'string' ? tryParse(trace) : trace;
-  if (!parsed || typeof parsed !== 'object') return undefined;
-  const container = parsed as { members?: unknown; shares?: unknown };
-  const list = Array.isArray(parsed)
-    ? parsed
-    : Array.isArray(container.shares)
-      ? container.shares
-      : Array.isArray(container.members)
-        ? container.members
-        : undefined;
-  if (list) {
-    return list.find((item) => {
-      const entry = item as Record<string, unknown>;
-      return (
-        String(entry.memberId ?? entry.id ?? '') === String(member.id) ||
-        String(entry.personId ?? '') === String(member.personId)
-      );
-    });
-  }
-  const map = parsed as Record<string, unknown>;
-  return map[member.id] ?? map[member.personId];
-}
-
-function tryParse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
+import type { ExactFraction, PoolShareTrace, PoolWithTraces } from './traces';
 
 export function TraceText({ trace }: { trace: unknown }) {
   if (trace === undefined || trace === null) return null;
@@ -73,36 +41,30 @@ export function TraceText({ trace }: { trace: unknown }) {
   return <span>{String(trace)}</span>;
 }
 
-interface Ratio {
-  exact?: string;
-  display?: string;
-}
-interface ShareTrace {
-  weight?: string;
-  coefficient?: string;
-  participation?: string;
-  score?: Ratio;
-  remainderUnit?: boolean;
-  share?: string;
-}
-
-/** One member's share as a formula, when the trace has the API's shape; otherwise the trace as it is. */
-export function ShareFormula({ entry, total, currency }: { entry: unknown; total?: Ratio; currency: string }) {
+/** One member's share as a formula: weight × coefficient × participation = score; score of the total → share. */
+export function ShareFormula({
+  trace,
+  total,
+  currency,
+}: {
+  trace: PoolShareTrace | undefined;
+  total: ExactFraction | undefined;
+  currency: string;
+}) {
   const translate = useTranslate();
   const money = useMoney();
-  const trace = (entry as { trace?: ShareTrace } | undefined)?.trace;
-  if (!trace || !trace.score) return <TraceText trace={entry} />;
+  if (!trace) return null;
   return (
     <span>
       {translate('allocation.formula', {
-        weight: trace.weight ?? '?',
-        coefficient: trace.coefficient ?? '?',
-        participation: trace.participation ?? '?',
-        score: trace.score.display ?? trace.score.exact ?? '?',
+        weight: trace.weight,
+        coefficient: trace.coefficient,
+        participation: trace.participation,
+        score: trace.score.display,
       })}
       <br />
       {translate('allocation.portion', {
-        score: trace.score.display ?? '?',
+        score: trace.score.display,
         total: total?.display ?? '?',
         share: money(trace.share, currency),
       })}
@@ -119,7 +81,7 @@ export function ShareFormula({ entry, total, currency }: { entry: unknown; total
 export function AllocationTable({
   pool,
 }: {
-  pool: Pick<IncentivePoolRecord, 'members' | 'currency' | 'fundedAmount' | 'allocationTrace'>;
+  pool: Pick<PoolWithTraces, 'members' | 'currency' | 'fundedAmount' | 'allocation'>;
 }) {
   const translate = useTranslate();
   const money = useMoney();
@@ -157,8 +119,8 @@ export function AllocationTable({
               </TableCell>
               <TableCell sx={{ fontSize: 12 }}>
                 <ShareFormula
-                  entry={traceFor(pool.allocationTrace, m)}
-                  total={(pool.allocationTrace as { totalScore?: Ratio } | null)?.totalScore}
+                  trace={pool.allocation?.shares.find((share) => share.memberId === String(m.id))}
+                  total={pool.allocation?.totalScore}
                   currency={pool.currency}
                 />
               </TableCell>

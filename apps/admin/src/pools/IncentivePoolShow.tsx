@@ -12,19 +12,10 @@ import {
   useTranslate,
 } from 'react-admin';
 import { EnumField, LocaleDateField, MoneyField } from '../components/fields';
-import type { IncentivePoolRecord } from '../providers/types';
 import { AllocationTable } from './AllocationTable';
 import { FundingTrace } from './FundingTrace';
 import { PoolActions } from './PoolActions';
-
-function parse(raw: unknown): unknown {
-  if (typeof raw !== 'string') return raw;
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return raw;
-  }
-}
+import type { PoolWithTraces } from './traces';
 
 /** Attainment = actual / target, shown as a percentage (display only; the API computes the funding). */
 function Attainment() {
@@ -65,23 +56,23 @@ function Metrics() {
 }
 
 function Funding() {
-  const record = useRecordContext();
+  const record = useRecordContext<PoolWithTraces>();
   const translate = useTranslate();
-  if (!record?.fundingTrace) return null;
+  if (!record?.funding) return null;
   return (
     <>
       <Typography variant="subtitle1">{translate('pool.funding_trace')}</Typography>
-      <FundingTrace trace={parse(record.fundingTrace)} currency={String(record.currency)} />
+      <FundingTrace funding={record.funding} currency={String(record.currency)} />
     </>
   );
 }
 
 /** Members are read with the pool (providers/composites.ts). */
 function Allocation() {
-  const record = useRecordContext<IncentivePoolRecord>();
+  const record = useRecordContext<PoolWithTraces>();
   const translate = useTranslate();
   if (!record) return null;
-  const pool = { ...record, members: record.members ?? [], allocationTrace: parse(record.allocationTrace) };
+  const pool = { ...record, members: record.members ?? [] };
   return (
     <>
       <Typography variant="subtitle1">{translate('pool.members')}</Typography>

@@ -8,6 +8,7 @@ import { useErrorMessage } from '../components/ErrorText';
 import { useEnumLabel } from '../components/fields';
 import type { Operations } from '../providers/operations';
 import type { IncentivePoolRecord } from '../providers/types';
+import type { PoolWithTraces } from './traces';
 import { AllocationTable } from './AllocationTable';
 import { PoolStep, poolStepState } from './poolActions';
 
@@ -29,7 +30,7 @@ export function PoolActions() {
   const message = useErrorMessage();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [preview, setPreview] = useState<IncentivePoolRecord | null>(null);
+  const [preview, setPreview] = useState<PoolWithTraces | null>(null);
   if (!record) return null;
   const role = loadSession()?.user.role;
 

@@ -28,7 +28,7 @@ function apiCodes(): string[] {
   for (const m of passThrough.matchAll(/'([A-Z_.]+)'/g)) codes.add(m[1]!);
   for (const file of api) {
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/AppError\(\s*'([A-Z_.]+)'/g)) codes.add(m[1]!);
+    for (const m of text.matchAll(/(?:AppError|[rR]efusal)\(\s*'([A-Z_.]+)'/g)) codes.add(m[1]!);
     for (const m of text.matchAll(/extensions: \{ code: '([A-Z_.]+)'/g)) codes.add(m[1]!);
   }
   for (const file of [...api, ...domain]) {
@@ -82,7 +82,16 @@ describe('describeApiError', () => {
   it('names how and when a body decision was closed, in the reader language and time format', () => {
     const message = describeApiError('zh-CN', {
       code: 'DECISION_CLOSED',
-      extensions: { decisionId: '12', outcome: 'APPROVED', completedAt: '2026-03-01T08:00:00.000Z' },
+      extensions: {
+        reasons: [
+          {
+            code: 'DECISION_CLOSED',
+            message: 'closed',
+            data: { decisionId: '12', outcome: 'APPROVED', completedAt: '2026-03-01T08:00:00.000Z' },
+            field: null,
+          },
+        ],
+      },
     });
     expect(message).toMatch(/^此决策已于 2026.*以“通过”结束（决策 12），不再记录投票。$/);
   });
@@ -90,7 +99,9 @@ describe('describeApiError', () => {
   it('carries the reasons the API phrased in the reader language', () => {
     const message = describeApiError('zh-CN', {
       code: 'NOT_AUTHORIZED',
-      extensions: { reasons: [{ code: 'NO_AUTHORITY', message: '李娜没有此决策的授权。' }] },
+      extensions: {
+        reasons: [{ code: 'NO_AUTHORITY', message: '李娜没有此决策的授权。', data: null, field: 'deciderId' }],
+      },
     });
     expect(message).toBe('无权执行：李娜没有此决策的授权。');
   });
@@ -99,11 +110,22 @@ describe('describeApiError', () => {
     expect(
       describeApiError('zh-CN', {
         code: 'POOL.INVALID_TRANSITION',
-        extensions: { data: { from: 'DRAFT', to: 'APPROVED' } },
+        extensions: {
+          reasons: [
+            { code: 'POOL.INVALID_TRANSITION', message: '…', data: { from: 'DRAFT', to: 'APPROVED' }, field: null },
+          ],
+        },
       }),
     ).toBe('奖金包当前为“草稿”，不能变为“已审批”。顺序为：草稿 → 已生成 → 已分配 → 已审批 → 已锁定。');
     expect(
-      describeApiError('en', { code: 'POOL.ALREADY_ADJUSTED', extensions: { poolId: '3', adjustmentPoolId: '9' } }),
+      describeApiError('en', {
+        code: 'POOL.ALREADY_ADJUSTED',
+        extensions: {
+          reasons: [
+            { code: 'POOL.ALREADY_ADJUSTED', message: '…', data: { poolId: '3', adjustmentPoolId: '9' }, field: null },
+          ],
+        },
+      }),
     ).toMatch(/^Pool 3 already has adjustment pool 9/);
   });
 
@@ -163,7 +185,14 @@ describe('field errors', () => {
       'zh-CN',
       {
         code: 'STAFFING.BELOW_MINIMUM',
-        refusals: [{ code: 'STAFFING.BELOW_MINIMUM', role: 'AR', grade: 'I', required: 3, held: 2 }],
+        reasons: [
+          {
+            code: 'STAFFING.BELOW_MINIMUM',
+            message: 'Zhou Jing holds AR level 2…',
+            data: { role: 'AR', grade: 'I', required: 3, held: 2 },
+            field: 'personId',
+          },
+        ],
       },
       { personId: 'Zhou Jing holds AR level 2…' },
     );

@@ -4,6 +4,7 @@ import { en } from '../i18n/en';
 import { zhCN } from '../i18n/zh-CN';
 import type { Locale } from '../i18n/locale';
 import { formatDateTime } from '../format';
+import { reasonsOf } from '../graphql/client';
 
 const MESSAGES: Record<Locale, object> = { en, 'zh-CN': zhCN };
 
@@ -43,13 +44,9 @@ type Extensions = Record<string, unknown> & { code?: string };
 
 /** The values a code's message names, in the reader's language (enum labels, dates, record types). */
 export function errorArgs(locale: string, extensions: Extensions = {}): Record<string, unknown> {
-  const data = (extensions.data && typeof extensions.data === 'object' ? extensions.data : {}) as Record<
-    string,
-    unknown
-  >;
-  const refusal = (Array.isArray(extensions.refusals) ? extensions.refusals[0] : undefined) as
-    Record<string, unknown> | undefined;
-  const args: Record<string, unknown> = { ...extensions, ...data, ...(refusal ?? {}) };
+  // A refusal's facts are the data of its reasons (the first names what the code's message needs).
+  const reasons = reasonsOf(extensions);
+  const args: Record<string, unknown> = { ...extensions, ...(reasons[0]?.data ?? {}) };
   args.type = typeName(locale, args.type);
   if (extensions.code === 'DECISION_CLOSED') args.outcome = label(locale, 'DecisionOutcome', args.outcome);
   for (const key of ['from', 'to', 'status'])
@@ -58,8 +55,8 @@ export function errorArgs(locale: string, extensions: Extensions = {}): Record<s
   if (typeof args.reason === 'string')
     args.reason = lookup(locale, `errors.STAFFING_REASON.${args.reason}`) ?? args.reason;
   if (typeof args.completedAt === 'string') args.completedAt = formatDateTime(args.completedAt, locale);
-  if (Array.isArray(args.reasons)) {
-    args.reasons = (args.reasons as Array<{ code?: string; message?: string }>)
+  if (reasons.length > 0) {
+    args.reasons = reasons
       .map((r) => r.message ?? lookup(locale, `errors.${String(r.code)}`) ?? r.code)
       .join(locale === 'zh-CN' ? '' : ' ');
   }

@@ -28,7 +28,7 @@ describe('toHttpError', () => {
     ).toMatchObject({ errors: { validTo: '必须晚于 2026-01-01 00:00 UTC' } });
   });
 
-  it('puts domain refusals (extensions.reasons, phrased by the API in the reader language) on the field they are about', () => {
+  it('puts each reason of a refusal (phrased by the API in the reader language) on the field the API names', () => {
     const error = toHttpError(
       apolloError({
         code: 'BAD_USER_INPUT',
@@ -36,8 +36,15 @@ describe('toHttpError', () => {
           {
             code: 'DELEGATION.EXCEEDS_LIMIT',
             message: "Limit 6,000,000.00 CNY exceeds the source's limit of 5,000,000.00 CNY.",
+            data: { limit: '6000000.00' },
+            field: 'limit',
           },
-          { code: 'DELEGATION.EXCEEDS_SCOPE', message: "Scope West is outside the source's scope East." },
+          {
+            code: 'DELEGATION.EXCEEDS_SCOPE',
+            message: "Scope West is outside the source's scope East.",
+            data: null,
+            field: 'scopeOrgUnitId',
+          },
         ],
       }),
     );
@@ -51,8 +58,10 @@ describe('toHttpError', () => {
   it('puts an authorization denial on the person deciding', () => {
     const error = toHttpError(
       apolloError({
-        code: 'FORBIDDEN',
-        reasons: [{ code: 'NO_AUTHORITY', message: 'Li Na holds no rule for this decision.' }],
+        code: 'NOT_AUTHORIZED',
+        reasons: [
+          { code: 'NO_AUTHORITY', message: 'Li Na holds no rule for this decision.', data: {}, field: 'deciderId' },
+        ],
       }),
     );
     expect(error.body.errors).toEqual({ deciderId: 'Li Na holds no rule for this decision.' });
@@ -64,8 +73,13 @@ describe('toHttpError', () => {
       apolloError(
         {
           code: 'STAFFING.NOT_QUALIFIED',
-          refusals: [
-            { code: 'STAFFING.NOT_QUALIFIED', role: 'AR', grade: 'III', required: 1, reason: 'NEVER_ASSESSED' },
+          reasons: [
+            {
+              code: 'STAFFING.NOT_QUALIFIED',
+              message: 'Zhou Jing has never been assessed for the role (AR).',
+              data: { role: 'AR', grade: 'III', required: 1, reason: 'NEVER_ASSESSED' },
+              field: 'personId',
+            },
           ],
         },
         'Zhou Jing has never been assessed for the role (AR).',
@@ -79,7 +93,15 @@ describe('toHttpError', () => {
     inChinese();
     expect(
       toHttpError(
-        apolloError({ code: 'POOL.NOT_LOCKED', data: { status: 'FUNDED' } }, 'Pool 3 is FUNDED: only a LOCKED pool…'),
+        apolloError(
+          {
+            code: 'POOL.NOT_LOCKED',
+            reasons: [
+              { code: 'POOL.NOT_LOCKED', message: 'Pool 3 is FUNDED…', data: { status: 'FUNDED' }, field: null },
+            ],
+          },
+          'Pool 3 is FUNDED: only a LOCKED pool…',
+        ),
       ).message,
     ).toBe('只有已锁定的奖金包才能通过调整奖金包更正；此奖金包为“已生成”：请直接修改该奖金包。');
     expect(toHttpError(apolloError({ code: 'POOL.SOMETHING_NEW' }, '新的拒绝原因。')).message).toBe('新的拒绝原因。');

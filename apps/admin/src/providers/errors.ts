@@ -33,7 +33,7 @@ export function toHttpError(error: unknown): HttpError {
           : 'INTERNAL_SERVER_ERROR');
   const extensions = { ...(first?.extensions ?? {}), code };
   const locale = currentLocale();
-  const errors = localizeErrors(locale, extensions, fieldErrorsOf(first?.extensions, first?.message));
+  const errors = localizeErrors(locale, extensions, fieldErrorsOf(first?.extensions));
   const status =
     code === 'UNAUTHENTICATED'
       ? 401

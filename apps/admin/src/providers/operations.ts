@@ -1,19 +1,13 @@
 // The API's operations that are not records (CONTRACT.graphql): authorization questions and pool steps.
 import { gqlRequest } from '../graphql/client';
-import type {
-  AuthorizationResult,
-  Decider,
-  DelegationRecord,
-  IncentivePoolRecord,
-  QualificationStatus,
-  DecisionRecord,
-} from './types';
+import { TRACE_FIELDS, type PoolWithTraces } from '../pools/traces';
+import type { AuthorizationResult, Decider, DelegationRecord, QualificationStatus, DecisionRecord } from './types';
 
 const LINK = `kind id holderPersonId delegatorId decisionPoints grades scopeOrgUnitId limit currency validFrom validTo requiredRole requiredLevel`;
 const CHAIN = `links { ${LINK} } body { bodyId seatTitles }`;
 const DELEGATION = `id sourceRuleId sourceDelegationId delegatorId delegateId decisionPoints grades scopeOrgUnitId limit currency validFrom validTo redelegableDepth requiredRole requiredLevel reason revokedAt revokeReason version`;
-const POOL = `id name status currency baseAmount fundedAmount fundingTrace allocationTrace version
-  members { id personId role weight coefficient participation share }`;
+const POOL = `id name status currency baseAmount fundedAmount version
+  members { id personId role weight coefficient participation share } ${TRACE_FIELDS}`;
 
 export interface CaseInput {
   decisionPoint: string;
@@ -92,12 +86,12 @@ export const operations = {
     );
     return data.recordDecision;
   },
-  async poolStep(step: 'fundPool' | 'approvePool' | 'lockPool', id: string): Promise<IncentivePoolRecord> {
-    const data = await gqlRequest<Record<string, IncentivePoolRecord>>(
+  async poolStep(step: 'fundPool' | 'approvePool' | 'lockPool', id: string): Promise<PoolWithTraces> {
+    const data = await gqlRequest<Record<string, PoolWithTraces>>(
       `mutation PoolStep($id: ID!) { ${step}(id: $id) { ${POOL} } }`,
       { id },
     );
-    return data[step] as IncentivePoolRecord;
+    return data[step] as PoolWithTraces;
   },
   /** A new pool that corrects a locked one (the locked pool stays as it is). */
   async createAdjustmentPool(id: string, name: string): Promise<{ id: string }> {
@@ -107,8 +101,8 @@ export const operations = {
     );
     return data.createAdjustmentPool;
   },
-  async allocatePool(id: string, preview: boolean): Promise<IncentivePoolRecord> {
-    const data = await gqlRequest<{ allocatePool: IncentivePoolRecord }>(
+  async allocatePool(id: string, preview: boolean): Promise<PoolWithTraces> {
+    const data = await gqlRequest<{ allocatePool: PoolWithTraces }>(
       `mutation AllocatePool($id: ID!, $preview: Boolean) { allocatePool(id: $id, preview: $preview) { ${POOL} } }`,
       { id, preview },
     );

@@ -131,8 +131,13 @@ describeOnDatabases('recordDecision', (env) => {
     );
     expect(late.body.errors![0]!.extensions).toMatchObject({
       code: 'DECISION_CLOSED',
-      decisionId: leader.body.data!.recordDecision.id,
-      outcome: 'APPROVED',
+      reasons: [
+        {
+          code: 'DECISION_CLOSED',
+          data: expect.objectContaining({ decisionId: leader.body.data!.recordDecision.id, outcome: 'APPROVED' }),
+          field: null,
+        },
+      ],
     });
     expect(await e.dataSource.manager.count(Decision)).toBe(decisions);
     // Decisions are append-only: no update or delete operation exists.
@@ -194,8 +199,13 @@ describeOnDatabases('recordDecision', (env) => {
       const error = late.body.errors![0]!;
       expect(error.extensions).toMatchObject({
         code: 'DECISION_CLOSED',
-        decisionId: rejected.body.data!.recordDecision.id,
-        outcome: 'REJECTED',
+        reasons: [
+          {
+            code: 'DECISION_CLOSED',
+            data: expect.objectContaining({ decisionId: rejected.body.data!.recordDecision.id, outcome: 'REJECTED' }),
+            field: null,
+          },
+        ],
       });
       expect(error.message).toContain(
         `The ATI decision on project ${projectId} by Grade I decision team was completed as REJECTED`,

@@ -99,6 +99,49 @@ describeOnDatabases('incentive pool lifecycle', (env) => {
     const own = await run('approvePool', s.tokens.boss);
     expect(own.body.errors![0]!.extensions!.code).toBe('POOL.APPROVER_IS_MEMBER');
   });
+
+  test('the funding and allocation traces are typed: exact fractions as integer strings, the same as the JSON traces', async () => {
+    const FRACTION = 'numerator denominator display';
+    const res = await e.gql<{
+      IncentivePool: {
+        fundedAmount: string;
+        fundingTrace: { attainment: { exact: string; display: string }; metrics: unknown[] };
+        allocationTrace: { totalScore: { exact: string } };
+        funding: {
+          fundedAmount: string;
+          attainment: { numerator: string; denominator: string; display: string };
+          metrics: Array<{ metric: string; attainment: { numerator: string; denominator: string } }>;
+          parameters: { gate: { numerator: string; denominator: string; display: string } };
+          multiplier: { branch: string; value: { display: string } };
+        };
+        allocation: {
+          preview: boolean;
+          totalScore: { numerator: string; denominator: string };
+          shares: Array<{ memberId: string; share: string; score: { numerator: string; denominator: string } }>;
+        };
+        members: Array<{ id: string; share: string }>;
+      };
+    }>(
+      `query($id: ID!) { IncentivePool(id: $id) { fundedAmount fundingTrace allocationTrace members { id share }
+        funding { fundedAmount attainment { ${FRACTION} } metrics { metric attainment { ${FRACTION} } }
+          parameters { gate { ${FRACTION} } } multiplier { branch value { ${FRACTION} } } }
+        allocation { preview totalScore { ${FRACTION} } shares { memberId share score { ${FRACTION} } } } } }`,
+      { id: poolId },
+      { token: s.tokens.admin },
+    );
+    expect(res.body.errors).toBeUndefined();
+    const pool = res.body.data!.IncentivePool;
+    const text = (f: { numerator: string; denominator: string }) =>
+      f.denominator === '1' ? f.numerator : `${f.numerator}/${f.denominator}`;
+    expect(text(pool.funding.attainment)).toBe(pool.fundingTrace.attainment.exact);
+    expect(pool.funding.attainment.display).toBe(pool.fundingTrace.attainment.display);
+    expect(pool.funding.metrics).toHaveLength(pool.fundingTrace.metrics.length);
+    expect(pool.funding.parameters.gate).toEqual({ numerator: '3', denominator: '5', display: '0.6000' });
+    expect(pool.funding.fundedAmount).toBe(pool.fundedAmount);
+    expect(text(pool.allocation.totalScore)).toBe(pool.allocationTrace.totalScore.exact);
+    expect(pool.allocation.preview).toBe(false);
+    expect(pool.allocation.shares.map((x) => [x.memberId, x.share])).toEqual(pool.members.map((m) => [m.id, m.share]));
+  });
 });
 
 describeOnDatabases('incentive pool: approval and lock persisted, adjustment pools', (env) => {
@@ -237,7 +280,7 @@ describeOnDatabases('incentive pool: approval and lock persisted, adjustment poo
     const again = await e.gql(q, { id: poolId }, { token: s.tokens.admin });
     expect(again.body.errors![0]!.extensions).toMatchObject({
       code: 'POOL.ALREADY_ADJUSTED',
-      adjustmentPoolId: adjustment.id,
+      reasons: [{ code: 'POOL.ALREADY_ADJUSTED', data: expect.objectContaining({ adjustmentPoolId: adjustment.id }) }],
     });
     expect(again.body.errors![0]!.message).toContain(`adjustment pool ${adjustment.id}`);
     const notLocked = await e.gql(

@@ -22,7 +22,8 @@ import {
 import { createCrudResolver, CrudSpec, toId } from '../../platform/crud';
 import type { Context } from '../../platform/context';
 import { allow } from '../../platform/permissions';
-import { AppError, badInput, notFound } from '../../platform/errors';
+import { badInput, notFound } from '../../platform/errors';
+import { refusal } from '../../platform/refusal';
 import { callerScope, canRead } from '../../platform/scope';
 import { mustExist } from '../../platform/validation';
 import { snapshot } from '../../platform/audit';
@@ -120,6 +121,14 @@ const DOMAIN_FIELD: Record<string, string> = {
   'ASSESSMENT.INVALID_FACTS': 'completedProjects',
 };
 
+/** A domain error of an assessment in words: its code, with the dimension or the fact concerned. */
+function assessmentReason(code: string, data: object): string {
+  const facts = Object.entries(data)
+    .map(([k, v]) => `${k} ${String(v)}`)
+    .join(', ');
+  return facts ? `${code} (${facts})` : code;
+}
+
 /** Evaluates the assessment with the domain and returns the columns of its result. */
 async function evaluate(
   em: EntityManager,
@@ -158,15 +167,20 @@ async function evaluate(
         'dimension' in e.data ? `${e.code} (${String((e.data as { dimension: string }).dimension)})` : e.code;
       fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]}, ${detail}` : detail;
     }
-    throw new AppError(
+    // One refusal (platform/refusal.ts): a reason per domain error, on the argument it concerns; fieldErrors keep
+    // the per-argument summary every BAD_USER_INPUT carries.
+    throw refusal(
       'BAD_USER_INPUT',
       `The assessment cannot be evaluated: ${Object.entries(fieldErrors)
         .map(([f, m]) => `${f}: ${m}`)
         .join('; ')}`,
-      {
-        fieldErrors,
-        domainErrors: result.error.map((e) => ({ code: e.code, data: snapshot(e.data as object) })),
-      },
+      result.error.map((e) => ({
+        code: e.code,
+        message: assessmentReason(e.code, e.data as object),
+        data: snapshot(e.data as object),
+        field: DOMAIN_FIELD[e.code] ?? 'ratings',
+      })),
+      { fieldErrors },
     );
   }
   const evaluation = result.value;

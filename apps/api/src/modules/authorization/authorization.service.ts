@@ -17,7 +17,8 @@ import {
 } from '@iron-triangle/domain';
 import { DataSource } from 'typeorm';
 import type { Context } from '../../platform/context';
-import { badInput, notFound } from '../../platform/errors';
+import { AppError, badInput, notFound } from '../../platform/errors';
+import { refusal } from '../../platform/refusal';
 import { toId } from '../../platform/crud';
 import { Project, ProjectCaseColumns, toProjectCase } from '../project';
 import { TeamAppointment } from '../team-appointment';
@@ -289,6 +290,29 @@ export function linkKindOf(
 function sourceKindOf(reason: DenialReason, snapshot: AuthoritySnapshot): LinkKind {
   if (reason.code !== 'DELEGATOR_LOST_SOURCE' || reason.linkId === null) return 'RULE';
   return snapshot.index.delegationsById.get(reason.linkId)?.parent?.kind ?? 'RULE';
+}
+
+/**
+ * An authorization denial as a refusal (platform/refusal.ts): NOT_AUTHORIZED with each reason of the engine; the
+ * rule or delegation concerned and the candidate chain are among the reason's data. `field`: the argument naming
+ * the person judged (`deciderId` for recordDecision; null when it is the signed-in user, as for approvePool).
+ */
+export function denialRefusal(lead: string, reasons: readonly DenialReasonType[], field: string | null): AppError {
+  return refusal(
+    'NOT_AUTHORIZED',
+    lead + reasons.map((r) => r.message).join(' '),
+    reasons.map((r) => ({
+      code: r.code,
+      message: r.message,
+      data: {
+        ...((r.data as Record<string, unknown> | null) ?? {}),
+        linkId: r.linkId,
+        linkKind: r.linkKind,
+        chain: r.chain,
+      },
+      field,
+    })),
+  );
 }
 
 export function toResultView(

@@ -2,5 +2,5 @@
 export { AuthorityChain, AuthorityLink } from './authority-chain.types';
 export { authorityCache, authoritySnapshot, readOrgTree, requestOrgTree } from './authority-state';
 export type { AuthoritySnapshot } from './authority-state';
-export { reasonWriter, toChainView, toResultView } from './authorization.service';
+export { denialRefusal, reasonWriter, toChainView, toResultView } from './authorization.service';
 export type { ChainView } from './authorization.service';

@@ -17,6 +17,7 @@ import type { Context } from '../../platform/context';
 import { allow } from '../../platform/permissions';
 import { AppError, forbidden, idempotencyKeyReused, notFound } from '../../platform/errors';
 import { callerKey } from '../../platform/idempotency';
+import { singleRefusal } from '../../platform/refusal';
 import { toId } from '../../platform/crud';
 import { writeAudit } from '../../platform/audit';
 import { assertReadable, assertWritable } from '../../platform/scope';
@@ -24,7 +25,7 @@ import { DecisionOutcomeEnum, DecisionPointEnum } from '../../platform/enums';
 import { Decision } from './decision.entity';
 import { Project, toProjectCase } from '../project';
 import { TeamAppointment } from '../team-appointment';
-import { authorityCache, ChainView, toChainView, toResultView } from '../authorization';
+import { authorityCache, ChainView, denialRefusal, toChainView, toResultView } from '../authorization';
 import { localeOf } from '../../platform/locale';
 
 @InputType('RecordDecisionInput', { description: 'A decision to record on a project at a decision point.' })
@@ -123,7 +124,7 @@ function closedError(
     localeOf(ctx) === 'zh-CN'
       ? `项目 ${projectId} 的 ${input.decisionPoint} 决策已由${bodyName}于 ${at} 以 ${closedBy.outcome} 结束（决策 ${closedBy.id}），不再记录投票。如需重新决策，请在 CRM 中重新提交该项目。`
       : `The ${input.decisionPoint} decision on project ${projectId} by ${bodyName} was completed as ${closedBy.outcome} at ${at} (decision ${closedBy.id}); no further votes are recorded. To decide again, resubmit the case as a new decision.`;
-  return new AppError('DECISION_CLOSED', message, {
+  return singleRefusal('DECISION_CLOSED', message, {
     decisionId: String(closedBy.id),
     outcome: closedBy.outcome,
     completedAt: at,
@@ -181,11 +182,7 @@ async function record(
     const lead = zh
       ? `${deciderId} 号人员无权在此时对项目 ${projectId} 作出 ${input.decisionPoint} 决策：`
       : `Person ${deciderId} may not take ${input.decisionPoint} on project ${projectId} now: `;
-    return {
-      refusal: new AppError('NOT_AUTHORIZED', lead + view.reasons.map((r) => r.message).join(' '), {
-        reasons: view.reasons,
-      }),
-    };
+    return { refusal: denialRefusal(lead, view.reasons, 'deciderId') };
   }
   // A direct authority decides alone; otherwise the person votes in a seat of the body.
   const direct = result.chains.find((c) => c.body === null);

@@ -8,6 +8,7 @@ import { allow } from '../../platform/permissions';
 import { AppError, badInput, forbidden, notFound } from '../../platform/errors';
 import { guardedUpdate, toId, WriteContext } from '../../platform/crud';
 import { writeAudit } from '../../platform/audit';
+import { refusal } from '../../platform/refusal';
 import { assertReadable, assertWritable, readableRows } from '../../platform/scope';
 import { DateTimeScalar } from '../../platform/scalars';
 import { Delegation } from './delegation.entity';
@@ -15,11 +16,40 @@ import { toDelegationDraft } from './delegation.mapper';
 import { authorityCache, AuthoritySnapshot, authoritySnapshot, reasonWriter } from '../authorization';
 import { jsonSafe } from '../../platform/json-safe';
 
-/** The engine's refusals as one BAD_USER_INPUT error carrying every reason's code (extensions.reasons). */
+/** The argument of createDelegation / updateDelegation each of the engine's refusals is about. */
+const DELEGATION_FIELD: Readonly<Record<DelegationDraftError['code'], string | null>> = {
+  'DELEGATION.EXCEEDS_LIMIT': 'limit',
+  'DELEGATION.EXCEEDS_SCOPE': 'scopeOrgUnitId',
+  'DELEGATION.EXCEEDS_POINTS': 'decisionPoints',
+  'DELEGATION.EXCEEDS_GRADES': 'grades',
+  'DELEGATION.CURRENCY_MISMATCH': 'currency',
+  'DELEGATION.INVALID_WINDOW': 'validTo',
+  'DELEGATION.WINDOW_OUTSIDE_SOURCE': 'validFrom',
+  'DELEGATION.DELEGATE_NOT_QUALIFIED': 'delegateId',
+  'DELEGATION.SELF_DELEGATION': 'delegateId',
+  'DELEGATION.DELEGATOR_NOT_HOLDER': 'delegatorId',
+  'DELEGATION.EXCEEDS_DEPTH': 'redelegableDepth',
+  'DELEGATION.INVALID_DEPTH': 'redelegableDepth',
+  'DELEGATION.DEPTH_EXHAUSTED': 'sourceDelegationId',
+  'DELEGATION.CHAIN_TOO_DEEP': 'sourceDelegationId',
+  'DELEGATION.CYCLE': 'delegateId',
+  'DELEGATION.MISSING_REASON': 'reason',
+  'DELEGATION.UNKNOWN_SOURCE': 'sourceRuleId',
+};
+
+/** The engine's refusals as one BAD_USER_INPUT refusal with every reason (platform/refusal.ts). */
 function refused(ctx: Context, snapshot: AuthoritySnapshot, errors: readonly DelegationDraftError[]): AppError {
   const writer = reasonWriter(ctx, snapshot);
-  const reasons = errors.map((e) => ({ code: e.code, message: writer.draft(e), data: jsonSafe(e.data) }));
-  return new AppError('BAD_USER_INPUT', reasons.map((r) => r.message).join(' '), { reasons });
+  return refusal(
+    'BAD_USER_INPUT',
+    null,
+    errors.map((e) => ({
+      code: e.code,
+      message: writer.draft(e),
+      data: jsonSafe(e.data),
+      field: DELEGATION_FIELD[e.code] ?? null,
+    })),
+  );
 }
 
 /** A LEADER delegates only from an authority their own Person holds; administrators and tokens act for anyone. */
@@ -95,18 +125,17 @@ function impactOrThrow(ctx: Context, snapshot: AuthoritySnapshot, id: number, at
   if (impact.ok) return impact.value.map((d) => d.id);
   if (impact.error.code === 'DELEGATION.UNKNOWN') throw notFound('Delegation', id);
   const revokedAt = impact.error.data.revokedAt;
-  throw new AppError(
+  throw refusal(
     'BAD_USER_INPUT',
     `Delegation ${id} was already revoked at ${revokedAt.toISOString()}, before ${at.toISOString()}.`,
-    {
-      reasons: [
-        {
-          code: impact.error.code,
-          message: `Delegation ${id} was already revoked at ${revokedAt.toISOString()}.`,
-          data: jsonSafe(impact.error.data),
-        },
-      ],
-    },
+    [
+      {
+        code: impact.error.code,
+        message: `Delegation ${id} was already revoked at ${revokedAt.toISOString()}.`,
+        data: jsonSafe(impact.error.data),
+        field: 'id',
+      },
+    ],
   );
 }
 

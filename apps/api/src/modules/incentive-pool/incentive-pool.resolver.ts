@@ -2,25 +2,33 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
 import { argsToColumns, createCrudResolver, CrudSpec } from '../../platform/crud';
 import type { Context } from '../../platform/context';
-import { AppError, badInput } from '../../platform/errors';
+import { badInput } from '../../platform/errors';
+import { singleRefusal } from '../../platform/refusal';
+import { localeOf } from '../../platform/locale';
+import { POOL_MESSAGES } from './pool.messages';
 import { checkWindow, mustExist } from '../../platform/validation';
 import { IncentivePool, PoolMember, PoolMetric } from './incentive-pool.entity';
 import * as A from './incentive-pool.args';
+import { allocationTraceOf, fundingTraceOf } from './pool.mapper';
+import { PoolAllocationTraceType, PoolFundingTraceType } from './pool-trace.types';
 import { OrgUnit } from '../org-unit';
 import { Project } from '../project';
 import { Person } from '../person';
 
 /** Metrics and members change only while the pool is a draft; they carry the pool's currency. */
-async function draftPool(em: EntityManager, poolId: number): Promise<IncentivePool> {
+async function draftPool(em: EntityManager, ctx: Context, poolId: number): Promise<IncentivePool> {
   const pool = await em.findOneBy(IncentivePool, { id: poolId });
   if (!pool) throw badInput({ poolId: `incentive pool ${poolId} does not exist` });
-  if (pool.status !== 'DRAFT')
-    throw new AppError(
-      'POOL.NOT_DRAFT',
-      `Pool ${poolId} is ${pool.status}; its metrics and members can change only while it is DRAFT.`,
-    );
+  if (pool.status !== 'DRAFT') throw notDraft(ctx, pool, 'parts');
   return pool;
 }
+
+/** POOL.NOT_DRAFT (platform/refusal.ts): the pool, or its metrics and members, change only while it is DRAFT. */
+const notDraft = (ctx: Context, pool: IncentivePool, what: 'pool' | 'parts') =>
+  singleRefusal('POOL.NOT_DRAFT', POOL_MESSAGES[localeOf(ctx)].notDraft(pool.id, pool.status, what), {
+    poolId: String(pool.id),
+    status: pool.status,
+  });
 
 export const poolSpec: CrudSpec<IncentivePool> = {
   entity: IncentivePool,
@@ -63,12 +71,8 @@ export const poolSpec: CrudSpec<IncentivePool> = {
       if (values.teamKind === 'PROJECT' && !values.projectId)
         throw badInput({ projectId: 'is required for a PROJECT pool' });
     },
-    beforeUpdate(patch, { before }) {
-      if (before!.status !== 'DRAFT')
-        throw new AppError(
-          'POOL.NOT_DRAFT',
-          `Pool ${before!.id} is ${before!.status}; it can change only while it is DRAFT.`,
-        );
+    beforeUpdate(patch, { before, ctx }) {
+      if (before!.status !== 'DRAFT') throw notDraft(ctx, before!, 'pool');
       checkWindow(patch.periodFrom ?? before!.periodFrom, patch.periodTo ?? before!.periodTo, 'periodTo');
     },
   },
@@ -92,16 +96,16 @@ export const poolMetricSpec: CrudSpec<PoolMetric> = {
   ],
   readOnlyColumns: ['currency'],
   hooks: {
-    async beforeCreate(values, { em, args }) {
-      const pool = await draftPool(em, values.poolId as number);
+    async beforeCreate(values, { em, ctx, args }) {
+      const pool = await draftPool(em, ctx, values.poolId as number);
       values.currency = pool.currency;
       Object.assign(values, argsToColumns(em, poolMetricSpec as never, args, values));
     },
-    async beforeUpdate(_patch, { em, before }) {
-      await draftPool(em, before!.poolId);
+    async beforeUpdate(_patch, { em, ctx, before }) {
+      await draftPool(em, ctx, before!.poolId);
     },
-    async beforeDelete({ em, before }) {
-      await draftPool(em, before!.poolId);
+    async beforeDelete({ em, ctx, before }) {
+      await draftPool(em, ctx, before!.poolId);
     },
   },
 };
@@ -120,17 +124,17 @@ export const poolMemberSpec: CrudSpec<PoolMember> = {
   readOnlyColumns: ['currency', 'shareMinor'],
   scope: { kind: 'through', column: 'poolId', parent: () => IncentivePool },
   hooks: {
-    async beforeCreate(values, { em }) {
-      const pool = await draftPool(em, values.poolId as number);
+    async beforeCreate(values, { em, ctx }) {
+      const pool = await draftPool(em, ctx, values.poolId as number);
       values.currency = pool.currency;
       values.shareMinor = null;
       await mustExist(em, Person, values.personId, 'personId', 'person');
     },
-    async beforeUpdate(_patch, { em, before }) {
-      await draftPool(em, before!.poolId);
+    async beforeUpdate(_patch, { em, ctx, before }) {
+      await draftPool(em, ctx, before!.poolId);
     },
-    async beforeDelete({ em, before }) {
-      await draftPool(em, before!.poolId);
+    async beforeDelete({ em, ctx, before }) {
+      await draftPool(em, ctx, before!.poolId);
     },
   },
 };
@@ -157,6 +161,23 @@ export class IncentivePoolFieldResolver {
   })
   approvedBy(@Root() p: IncentivePool, @Ctx() ctx: Context) {
     return p.approvedById === null ? null : ctx.loaders.byId(Person).load(p.approvedById);
+  }
+
+  @FieldResolver(() => PoolFundingTraceType, {
+    nullable: true,
+    description: 'How the funded amount was computed (fundingTrace as a typed object); null until funded.',
+  })
+  funding(@Root() p: IncentivePool): PoolFundingTraceType | null {
+    return fundingTraceOf(p.fundingTrace);
+  }
+
+  @FieldResolver(() => PoolAllocationTraceType, {
+    nullable: true,
+    description:
+      'How the funded amount was shared (allocationTrace as a typed object); null until allocated or previewed.',
+  })
+  allocation(@Root() p: IncentivePool): PoolAllocationTraceType | null {
+    return allocationTraceOf(p.allocationTrace);
   }
 
   @FieldResolver(() => IncentivePool, {

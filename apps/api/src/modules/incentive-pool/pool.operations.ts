@@ -3,7 +3,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver, UseMiddleware } from 'type-graphql';
 import { EntityManager } from 'typeorm';
 import {
-  allocatePool as allocateDomainPool,
   approvePool as approveDomainPool,
   createAdjustmentPool as createAdjustmentDomainPool,
   authorize,
@@ -11,105 +10,32 @@ import {
   IncentivePool as DomainPool,
   lockPool as lockDomainPool,
   PoolError,
-  PoolMetric as DomainMetric,
   poolApprovalRequest,
-  PoolStatus,
   ProjectGrade,
   recordPoolAllocation,
   recordPoolFunding,
-  TriangleRole,
 } from '@iron-triangle/domain';
 import type { Context } from '../../platform/context';
 import { allow } from '../../platform/permissions';
 import { AppError, badInput, forbidden, notFound } from '../../platform/errors';
+import { singleRefusal } from '../../platform/refusal';
 import { guardedUpdate, toId } from '../../platform/crud';
 import { writeAudit } from '../../platform/audit';
 import { lockedRow } from '../../platform/db';
 import { assertReadable, assertWritable } from '../../platform/scope';
 import { IncentivePool, PoolMember, PoolMetric } from './incentive-pool.entity';
 import { Project } from '../project';
-import { authorityCache, toChainView, toResultView } from '../authorization';
+import { authorityCache, denialRefusal, toChainView, toResultView } from '../authorization';
 import { jsonSafe } from '../../platform/json-safe';
 import { localeOf } from '../../platform/locale';
+import { adjustmentRow, allocationTraceJson, resultColumns, sharesByMember, toDomainPool } from './pool.mapper';
+import { POOL_MESSAGES } from './pool.messages';
 
 interface LoadedPool {
   row: IncentivePool;
   members: PoolMember[];
   metrics: PoolMetric[];
   pool: DomainPool;
-}
-
-/** Metric weights are stored as fractions of 1 ("0.4") or as percents ("40"); the domain wants whole percents. */
-function percentWeights(metrics: readonly PoolMetric[]): Map<number, number> {
-  const total = metrics.reduce((sum, m) => sum + Number(m.weight), 0);
-  const scale = total <= 1.0001 ? 100 : 1;
-  return new Map(metrics.map((m) => [m.id, Math.round(Number(m.weight) * scale * 1e6) / 1e6]));
-}
-
-/** Statuses in which the members' shares are the stored allocation. */
-const ALLOCATED_STATUSES: ReadonlySet<string> = new Set(['ALLOCATED', 'APPROVED', 'LOCKED']);
-
-function toDomainPool(row: IncentivePool, members: readonly PoolMember[], metrics: readonly PoolMetric[]): DomainPool {
-  const weights = percentWeights(metrics);
-  const goals: Partial<Record<DomainMetric, DomainPool['metrics'][DomainMetric]>> = {};
-  for (const m of metrics) {
-    goals[m.metric as DomainMetric] = {
-      target: { minor: m.targetMinor, currency: m.currency },
-      actual: { minor: m.actualMinor, currency: m.currency },
-      weight: weights.get(m.id) ?? 0,
-    };
-  }
-  const money = (minor: bigint) => ({ minor, currency: row.currency });
-  return {
-    id: String(row.id),
-    name: row.name,
-    team: {
-      kind: row.teamKind === 'PROJECT' ? 'PROJECT' : 'SYSTEM_DEPARTMENT',
-      id: String(row.projectId ?? row.orgUnitId),
-    },
-    period: { from: row.periodFrom, to: row.periodTo },
-    currency: row.currency,
-    baseAmount: money(row.baseAmountMinor),
-    metrics: goals as DomainPool['metrics'],
-    rule: { gate: row.attainmentGate, acceleration: row.acceleration, maxMultiplier: row.capMultiplier },
-    members: members.map((m) => ({
-      id: String(m.id),
-      personId: String(m.personId),
-      role: m.role as TriangleRole,
-      weight: m.weight,
-      coefficient: m.coefficient,
-      participation: m.participation,
-    })),
-    status: row.status as PoolStatus,
-    ...(row.fundedAmountMinor !== null
-      ? {
-          funding: {
-            amount: money(row.fundedAmountMinor),
-            trace: row.fundingTrace as never,
-            fundedAt: row.fundedAt ?? row.updatedAt,
-          },
-        }
-      : {}),
-    ...(ALLOCATED_STATUSES.has(row.status) && members.every((m) => m.shareMinor !== null)
-      ? {
-          allocation: {
-            shares: members.map((m) => ({
-              memberId: String(m.id),
-              personId: String(m.personId),
-              role: m.role as TriangleRole,
-              share: money(m.shareMinor as bigint),
-              trace: null as never,
-            })),
-            trace: row.allocationTrace as never,
-            allocatedAt: row.allocatedAt ?? row.updatedAt,
-          },
-        }
-      : {}),
-    ...(row.approvedById !== null && row.approvedAt !== null
-      ? { approval: { approverId: String(row.approvedById), approvedAt: row.approvedAt } }
-      : {}),
-    ...(row.lockedAt !== null ? { lockedAt: row.lockedAt } : {}),
-  };
 }
 
 /**
@@ -135,27 +61,12 @@ async function loadPool(
   return { row, members, metrics, pool: toDomainPool(row, members, metrics) };
 }
 
-/** A domain refusal as a client error with the domain's code, in the caller's language. */
+/** A domain refusal of a pool step (platform/refusal.ts), in the caller's language (pool.messages.ts). */
 function poolError(ctx: Context, error: PoolError, poolId: number): AppError {
   const data = jsonSafe(error.data) as Record<string, unknown>;
-  const zh = localeOf(ctx) === 'zh-CN';
-  if (error.code === 'POOL.NOT_LOCKED') {
-    const message = zh
-      ? `奖金包 ${poolId} 当前为 ${String(data.status)}，只有已锁定（LOCKED）的奖金包才能通过调整奖金包更正；锁定之前请直接修改（或重新打开）该奖金包。`
-      : `Pool ${poolId} is ${String(data.status)}: only a LOCKED pool is corrected by an adjustment pool. Before it is locked, change the pool itself.`;
-    return new AppError(error.code, message, { data });
-  }
-  if (error.code === 'POOL.INVALID_TRANSITION') {
-    const message = zh
-      ? `奖金包 ${poolId} 当前为 ${String(data.from)}，不能变为 ${String(data.to)}。顺序为 DRAFT → FUNDED → ALLOCATED → APPROVED → LOCKED。`
-      : `Pool ${poolId} is ${String(data.from)} and cannot become ${String(data.to)}. The order is DRAFT → FUNDED → ALLOCATED → APPROVED → LOCKED.`;
-    return new AppError(error.code, message, { data });
-  }
-  const what = error.code.replace('POOL.', '').toLowerCase().replace(/_/g, ' ');
-  const message = zh
-    ? `奖金包 ${poolId} 的输入有误（${error.code}：${JSON.stringify(data)}）。请更正后重试。`
-    : `Pool ${poolId}: ${what} (${JSON.stringify(data)}). Correct the pool's inputs and try again.`;
-  return new AppError(error.code, message, { data });
+  const words = POOL_MESSAGES[localeOf(ctx)];
+  const sentence = words.refusal[error.code];
+  return singleRefusal(error.code, sentence ? sentence(poolId, data) : words.fallback(poolId, error.code, data), data);
 }
 
 const update = (em: EntityManager, ctx: Context, row: IncentivePool, patch: Partial<IncentivePool>) =>
@@ -189,38 +100,13 @@ async function createAdjustment(
   if (!adjusted.ok) throw poolError(ctx, adjusted.error, poolId);
   const existing = await em.findOne(IncentivePool, { where: { adjustmentOfId: poolId }, order: { id: 'ASC' } });
   if (existing) {
-    const zh = localeOf(ctx) === 'zh-CN';
-    throw new AppError(
+    throw singleRefusal(
       'POOL.ALREADY_ADJUSTED',
-      zh
-        ? `奖金包 ${poolId} 已有调整奖金包 ${existing.id}（${existing.status}）。请更正该调整奖金包；若其已锁定，则对它创建新的调整。`
-        : `Pool ${poolId} already has adjustment pool ${existing.id} (${existing.status}). Correct that one instead, or, once it is locked, adjust it in turn.`,
-      { poolId: String(poolId), adjustmentPoolId: String(existing.id) },
+      POOL_MESSAGES[localeOf(ctx)].alreadyAdjusted(poolId, existing.id, existing.status),
+      { poolId: String(poolId), adjustmentPoolId: String(existing.id), status: existing.status },
     );
   }
-  const created = await insertRow(em, ctx, IncentivePool, {
-    name: adjusted.value.name ?? row.name,
-    status: 'DRAFT',
-    currency: row.currency,
-    teamKind: row.teamKind,
-    projectId: row.projectId,
-    orgUnitId: row.orgUnitId,
-    periodFrom: row.periodFrom,
-    periodTo: row.periodTo,
-    baseAmountMinor: row.baseAmountMinor,
-    fundedAmountMinor: null,
-    attainmentGate: row.attainmentGate,
-    capMultiplier: row.capMultiplier,
-    acceleration: row.acceleration,
-    fundingTrace: null,
-    allocationTrace: null,
-    fundedAt: null,
-    allocatedAt: null,
-    approvedById: null,
-    approvedAt: null,
-    lockedAt: null,
-    adjustmentOfId: row.id,
-  });
+  const created = await insertRow(em, ctx, IncentivePool, adjustmentRow(row, adjusted.value));
   await writeAudit(em, ctx, {
     action: 'create',
     entityType: 'IncentivePool',
@@ -279,13 +165,7 @@ export class PoolOperationsResolver {
       const { row, pool } = await loadPool(em, ctx, poolId);
       const funded = recordPoolFunding(pool, ctx.now);
       if (!funded.ok) throw poolError(ctx, funded.error, poolId);
-      const funding = funded.value.funding!;
-      const after = await update(em, ctx, row, {
-        status: 'FUNDED',
-        fundedAmountMinor: funding.amount.minor,
-        fundingTrace: jsonSafe(funding.trace) as Record<string, unknown>,
-        fundedAt: funding.fundedAt,
-      });
+      const after = await update(em, ctx, row, resultColumns(pool, funded.value));
       await writeAudit(em, ctx, { action: 'fund', entityType: 'IncentivePool', entityId: poolId, before: row, after });
       return after;
     });
@@ -309,34 +189,32 @@ export class PoolOperationsResolver {
     const poolId = toId(id);
     if (preview) {
       const { row, members, pool } = await loadPool(ctx.db.manager, ctx, poolId, 'read');
-      if (pool.status !== 'FUNDED' || !pool.funding)
-        throw poolError(ctx, { code: 'POOL.INVALID_TRANSITION', data: { from: pool.status, to: 'ALLOCATED' } }, poolId);
-      const allocated = allocateDomainPool(pool, pool.funding.amount);
+      // The same step as below, judged by the domain, but nothing is stored.
+      const allocated = recordPoolAllocation(pool, ctx.now);
       if (!allocated.ok) throw poolError(ctx, allocated.error, poolId);
-      const shares = new Map(allocated.value.shares.map((s) => [s.memberId, s.share.minor]));
+      const allocation = allocated.value.allocation!;
+      const shares = sharesByMember(allocation);
       const previewMembers = members.map((m) =>
         Object.assign(new PoolMember(), m, { shareMinor: shares.get(String(m.id)) ?? null }),
       );
       // The members field reads through the request's loader: hand it the previewed members.
       ctx.loaders.manyBy(PoolMember, 'poolId').clear(poolId).prime(poolId, previewMembers);
       return Object.assign(new IncentivePool(), row, {
-        allocationTrace: jsonSafe({ ...allocated.value.trace, preview: true, shares: allocated.value.shares }),
+        allocationTrace: { ...allocationTraceJson(allocation), preview: true },
       });
     }
     const after = await ctx.db.transaction(async (em) => {
       const { row, members, pool } = await loadPool(em, ctx, poolId);
       const allocated = recordPoolAllocation(pool, ctx.now);
       if (!allocated.ok) throw poolError(ctx, allocated.error, poolId);
-      const allocation = allocated.value.allocation!;
-      const byId = new Map(members.map((m) => [String(m.id), m]));
-      for (const share of allocation.shares) {
-        const member = byId.get(share.memberId) as PoolMember;
+      const shares = sharesByMember(allocated.value.allocation!);
+      for (const member of members) {
         const changed = await guardedUpdate(
           em,
           { entity: PoolMember, name: 'PoolMember' },
           member.id,
           member.version,
-          { shareMinor: share.share.minor },
+          { shareMinor: shares.get(String(member.id)) ?? null },
           ctx.now,
         );
         await writeAudit(em, ctx, {
@@ -347,11 +225,7 @@ export class PoolOperationsResolver {
           after: changed,
         });
       }
-      const stored = await update(em, ctx, row, {
-        status: 'ALLOCATED',
-        allocationTrace: jsonSafe({ ...allocation.trace, shares: allocation.shares }) as Record<string, unknown>,
-        allocatedAt: allocation.allocatedAt,
-      });
+      const stored = await update(em, ctx, row, resultColumns(pool, allocated.value));
       await writeAudit(em, ctx, {
         action: 'allocate',
         entityType: 'IncentivePool',
@@ -412,23 +286,15 @@ export class PoolOperationsResolver {
       );
       if (!approved.ok) {
         const view = toResultView(ctx, snapshot, approvalCase, result);
+        const words = POOL_MESSAGES[localeOf(ctx)];
         const refusal =
           approved.error.code === 'POOL.NOT_AUTHORIZED'
-            ? new AppError(
-                'NOT_AUTHORIZED',
-                (localeOf(ctx) === 'zh-CN'
-                  ? `${approverId} 号人员无权审批奖金包 ${poolId}：`
-                  : `Person ${approverId} may not approve pool ${poolId}: `) +
-                  view.reasons.map((r) => r.message).join(' '),
-                { reasons: view.reasons },
-              )
+            ? denialRefusal(words.mayNotApprove(poolId, approverId), view.reasons, null)
             : approved.error.code === 'POOL.APPROVER_IS_MEMBER'
-              ? new AppError(
+              ? singleRefusal(
                   'POOL.APPROVER_IS_MEMBER',
-                  localeOf(ctx) === 'zh-CN'
-                    ? `${approverId} 号人员是奖金包 ${poolId} 的成员，不得审批（利益冲突）。请由团队以外的授权人审批。`
-                    : `Person ${approverId} is a member of pool ${poolId} and may not approve it (conflict of interest). Ask an authorized approver outside the team.`,
-                  { data: jsonSafe(approved.error.data) },
+                  words.approverIsMember(poolId, approverId),
+                  jsonSafe(approved.error.data),
                 )
               : poolError(ctx, approved.error, poolId);
         await writeAudit(em, ctx, {
@@ -441,12 +307,7 @@ export class PoolOperationsResolver {
         });
         return { refusal };
       }
-      const approval = approved.value.approval!;
-      const after = await update(em, ctx, row, {
-        status: 'APPROVED',
-        approvedById: Number(approval.approverId),
-        approvedAt: approval.approvedAt,
-      });
+      const after = await update(em, ctx, row, resultColumns(pool, approved.value));
       const chain = result.allowed ? toChainView(result.chains[0]!) : null;
       await writeAudit(em, ctx, {
         action: 'approve',
@@ -490,7 +351,7 @@ export class PoolOperationsResolver {
       const { row, pool } = await loadPool(em, ctx, poolId);
       const locked = lockDomainPool(pool, ctx.now);
       if (!locked.ok) throw poolError(ctx, locked.error, poolId);
-      const after = await update(em, ctx, row, { status: 'LOCKED', lockedAt: locked.value.lockedAt ?? ctx.now });
+      const after = await update(em, ctx, row, resultColumns(pool, locked.value));
       await writeAudit(em, ctx, { action: 'lock', entityType: 'IncentivePool', entityId: poolId, before: row, after });
       return after;
     });

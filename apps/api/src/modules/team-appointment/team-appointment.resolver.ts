@@ -9,7 +9,8 @@ import {
 } from '@iron-triangle/domain';
 import { createCrudResolver, CrudSpec } from '../../platform/crud';
 import type { Context } from '../../platform/context';
-import { AppError, badInput } from '../../platform/errors';
+import { badInput } from '../../platform/errors';
+import { refusal } from '../../platform/refusal';
 import { checkWindow, mustExist } from '../../platform/validation';
 import { TeamAppointment } from './team-appointment.entity';
 import { CreateTeamAppointmentArgs, TeamAppointmentFilter, UpdateTeamAppointmentArgs } from './team-appointment.args';
@@ -71,12 +72,20 @@ async function checkStaffing(
       },
     };
   }
-  const first = refusals[0]!;
-  const message =
-    first.code === 'STAFFING.BELOW_MINIMUM'
-      ? `${person.name} holds ${role} level ${first.data.held}, but a grade ${first.data.grade} project needs ${role} level ${first.data.required} or higher. Appoint someone qualified, or record an authorized exception (exceptionReason).`
-      : `${person.name} ${REASON_TEXT[first.data.reason] ?? 'is not qualified'} (${role}); a grade ${first.data.grade} project needs ${role} level ${first.data.required}. Appoint someone qualified, or record an authorized exception (exceptionReason).`;
-  throw new AppError(first.code, message, { refusals: refusals.map((r) => ({ code: r.code, ...r.data })) });
+  const message = (r: (typeof refusals)[number]) =>
+    r.code === 'STAFFING.BELOW_MINIMUM'
+      ? `${person.name} holds ${role} level ${r.data.held}, but a grade ${r.data.grade} project needs ${role} ` +
+        `level ${r.data.required} or higher. Appoint someone qualified, or record an authorized exception ` +
+        `(exceptionReason).`
+      : `${person.name} ${REASON_TEXT[r.data.reason] ?? 'is not qualified'} (${role}); a grade ${r.data.grade} ` +
+        `project needs ${role} level ${r.data.required}. Appoint someone qualified, or record an authorized ` +
+        `exception (exceptionReason).`;
+  // The refusal is about the person appointed; its code is the first reason's (platform/refusal.ts).
+  throw refusal(
+    refusals[0]!.code,
+    message(refusals[0]!),
+    refusals.map((r) => ({ code: r.code, message: message(r), data: { ...r.data }, field: 'personId' })),
+  );
 }
 
 export const teamAppointmentSpec: CrudSpec<TeamAppointment> = {
