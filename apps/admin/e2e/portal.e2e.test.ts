@@ -1,4 +1,5 @@
-// The portal against the real API: sign-in per role, menus and buttons by role, languages, session end, lists in the URL.
+// The portal against the real API: sign-in per role, menus and buttons by role, languages, session end, lists in the
+// URL.
 import { Browser } from 'playwright-core';
 import { connectApi, gql, RunningApi, tokenFor } from './support/api';
 import { launchBrowser, openTab, screenshot, signIn, Tab } from './support/browser';

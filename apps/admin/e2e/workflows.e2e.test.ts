@@ -169,7 +169,8 @@ describe('delegations', () => {
     expect(page.url()).toMatch(/Delegation\/create/);
     await screenshot(page, 'delegation-exceeds-limit');
 
-    // A refusal only the API makes (the scope lies outside the source's): shown beside that field, nothing typed is lost.
+    // A refusal only the API makes (the scope lies outside the source's): shown beside that field, nothing typed is
+    // lost.
     await page.getByLabel('Limit').fill('1000000.00');
     await pick(page, 'Scope', `E2E West ${f.suffix}`);
     await page.getByRole('button', { name: 'Save' }).click();

@@ -35,7 +35,8 @@ async function main() {
   const server = await createServer({ dataSource, config, portalDir, logger });
   // SIGTERM/SIGINT: drain the HTTP side (platform/drain.ts) for at most SHUTDOWN_GRACE_MS, then stop Apollo and close
   // the database. Handled from before the listener opens: a signal sent right after the start-up lines must not meet
-  // Node's default handler (which ends the process at once). Exit code 0 when the drain ended by itself and also when the grace ran out and the requests still
+  // Node's default handler (which ends the process at once). Exit code 0 when the drain ended by itself and also when
+  // the grace ran out and the requests still
   // in flight were cut (the process stopped as asked; the cut requests are logged as a warning with their ids);
   // 1 only when closing failed or took more than CLOSE_BUDGET_MS after the drain. A second signal cuts at once.
   let stopping = false;

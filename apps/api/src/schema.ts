@@ -10,7 +10,10 @@ import { DateTimeScalar } from './platform/scalars';
 
 let cached: Promise<GraphQLSchema> | null = null;
 
-/** type-graphql's own argument validation with its defaults, minus the `require('class-validator')` it does per argument. */
+/**
+ * type-graphql's own argument validation with its defaults, minus the `require('class-validator')` it does per
+ * argument.
+ */
 const VALIDATOR_OPTIONS: ValidatorOptions = { forbidUnknownValues: false, skipMissingProperties: true };
 const validatable = (value: unknown): value is object => value !== null && typeof value === 'object';
 

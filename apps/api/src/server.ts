@@ -74,7 +74,9 @@ interface RequestLocals {
 
 const labels = new WeakMap<OperationDefinitionNode, string>();
 
-/** "query authorize", "mutation login": an unnamed operation's kind and root fields (remembered per parsed operation). */
+/**
+ * "query authorize", "mutation login": an unnamed operation's kind and root fields (remembered per parsed operation).
+ */
 function operationLabel(op: OperationDefinitionNode): string {
   let label = labels.get(op);
   if (label === undefined) {

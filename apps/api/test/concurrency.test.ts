@@ -71,7 +71,8 @@ describeOnDatabases(
       expect(db.inTransaction).toBe(false);
       expect(db.manager).toBe(e.dataSource.manager);
       if (e.kind === 'mariadb') {
-        // dataSource.manager bypasses the transaction: it would need a second connection (a wedge once the pool is full).
+        // dataSource.manager bypasses the transaction: it would need a second connection (a wedge once the pool is
+        // full).
         await expect(db.transaction(() => e.dataSource.manager.query('SELECT 1'))).rejects.toBeInstanceOf(
           TransactionLeakError,
         );

@@ -41,7 +41,10 @@ interface Size {
   readonly delegations: number;
 }
 
-/** A seeded state: an org tree, people holding positions, rules mostly held by positions, and delegation chains of up to 6 links. */
+/**
+ * A seeded state: an org tree, people holding positions, rules mostly held by positions, and delegation chains of up to
+ * 6 links.
+ */
 function generate(size: Size, seed: number): AuthorityState {
   const p = picker(seededRandom(seed));
   const orgUnits: Array<{ id: string; parentId: string | null }> = [{ id: 'u0', parentId: null }];

@@ -36,7 +36,8 @@ export async function resolveIntrospection(client: typeof apolloClient, options:
   }
 }
 
-// `resolveIntrospection` is read by ra-data-graphql (its default is introspectSchema) but missing from its Options type.
+// `resolveIntrospection` is read by ra-data-graphql (its default is introspectSchema) but missing from its Options
+// type.
 const records = buildGraphQLProvider({ client: apolloClient, resolveIntrospection } as Parameters<
   typeof buildGraphQLProvider
 >[0]);

@@ -75,7 +75,10 @@ function utcInstant(raw: unknown): Date | null {
   return at;
 }
 
-/** Pools that were funded, allocated, approved or locked before this migration: their moments and approver from the audit trail. */
+/**
+ * Pools that were funded, allocated, approved or locked before this migration: their moments and approver from the
+ * audit trail.
+ */
 async function backfillFromAudit(queryRunner: QueryRunner): Promise<void> {
   const rows: Array<{ entityId: string; action: string; at: unknown; after: string | null }> = await queryRunner.manager
     .createQueryBuilder()

@@ -34,7 +34,8 @@ export class IdempotencyRequests1764820000001 implements MigrationInterface {
           key('idempotencyKey', 200),
           // SHA-256 (hex) of the operation and its variables: the same key with another payload is refused.
           key('fingerprint', 64),
-          // The attempt that runs (or ran) the request; a finished or abandoned attempt changes nothing after another took over.
+          // The attempt that runs (or ran) the request; a finished or abandoned attempt changes nothing after another
+          // took over.
           key('attempt', 36),
           { name: 'state', type: 'varchar', length: '16', isNullable: false },
           // A RUNNING attempt whose lease has passed was abandoned (its process died) and may be taken over.

@@ -40,7 +40,10 @@ export function StringColumn(length: number, options: Omit<ColumnOptions, 'type'
  */
 export const KEY_COLLATIONS: readonly string[] = ['utf8mb4_nopad_bin', 'utf8mb4_0900_bin'];
 
-/** Entity properties declared with KeyColumn: test/keys.test.ts checks that each has one of KEY_COLLATIONS in the database. */
+/**
+ * Entity properties declared with KeyColumn: test/keys.test.ts checks that each has one of KEY_COLLATIONS in the
+ * database.
+ */
 export const KEY_COLUMNS: Array<{ target: object; propertyName: string }> = [];
 
 /**

@@ -95,7 +95,8 @@ export interface DatabaseOptions {
  * A data source plus the one way the API writes: `transaction`. Inside a transaction, `manager` is the transaction's
  * manager and a nested `transaction` joins it; on MySQL/MariaDB a pooled connection asked for while the async context
  * holds a transaction is refused (TransactionLeakError), so a read that bypasses the transaction fails loudly in every
- * test instead of waiting for ever once the pool is exhausted. Waiting for a connection is bounded by `acquireTimeoutMs`.
+ * test instead of waiting for ever once the pool is exhausted. Waiting for a connection is bounded by
+ * `acquireTimeoutMs`.
  */
 export class Database {
   private tail: Promise<unknown> = Promise.resolve();

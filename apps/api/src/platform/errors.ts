@@ -228,7 +228,9 @@ function scalarInputError(formatted: GraphQLFormattedError, error: unknown): Gra
   };
 }
 
-/** Apollo's formatError: known errors pass (without stack traces), unknown ones become a masked INTERNAL_SERVER_ERROR. */
+/**
+ * Apollo's formatError: known errors pass (without stack traces), unknown ones become a masked INTERNAL_SERVER_ERROR.
+ */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const scalar = scalarInputError(formatted, error);
   if (scalar) return scalar;

@@ -277,7 +277,10 @@ export async function assertReferenceReadable(
   }
 }
 
-/** A question about an org unit itself (e.g. a described authorization case): a scoped caller asks only within their subtree. */
+/**
+ * A question about an org unit itself (e.g. a described authorization case): a scoped caller asks only within their
+ * subtree.
+ */
 export async function assertUnitInSubtree(ctx: Context, unitId: number, field: string): Promise<void> {
   const scope = await callerScope(ctx);
   if (scope && !scope.write.has(unitId)) {

@@ -87,7 +87,10 @@ export class LoginThrottle {
     return reservation;
   }
 
-  /** The password was wrong: both reservations stay counted; a bucket that is now full stays locked for a window from now. */
+  /**
+   * The password was wrong: both reservations stay counted; a bucket that is now full stays locked for a window from
+   * now.
+   */
   async failed(em: EntityManager, reservation: Reservation, now: Date): Promise<void> {
     await this.extendLock(em, reservation.account, this.limits.accountMax, now);
     await this.extendLock(em, reservation.address, this.limits.addressMax, now);

@@ -50,7 +50,8 @@ describeOnDatabases('delegations judged by the engine', (env) => {
     ]);
     expect(error.message).toContain("exceeds the source's limit of 10,000,000.00 CNY");
 
-    // The leader may not delegate someone else's authority; an admin acting for a person who does not hold it is refused by the engine.
+    // The leader may not delegate someone else's authority; an admin acting for a person who does not hold it is
+    // refused by the engine.
     const forOther = await e.gql(CREATE, vars({ from: String(s.people.boss) }), { token: s.tokens.leader });
     expect(forOther.body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     const notHolder = await e.gql(CREATE, vars({ from: String(s.people.west1), to: String(s.people.outsider) }), {
@@ -109,7 +110,8 @@ describeOnDatabases('delegations judged by the engine', (env) => {
     const after = (await ask()).body.data!.authorize;
     expect(after.allowed).toBe(false);
     expect(after.reasons.map((r) => r.code)).toEqual(['REVOKED']);
-    // Revoking again from the same moment is refused; asking the impact at a moment before the revocation still lists both.
+    // Revoking again from the same moment is refused; asking the impact at a moment before the revocation still lists
+    // both.
     const again = await e.gql(
       'mutation($id: ID!) { revokeDelegation(id: $id, reason: "twice over", at: "2099-01-01T00:00:00Z") { id } }',
       { id: String(s.delegation) },

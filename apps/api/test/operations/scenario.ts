@@ -116,7 +116,8 @@ export async function seedScenario(env: TestEnv): Promise<Scenario> {
     validTo: null,
     delegableDepth: 0,
   });
-  // Delegation from the director to Eddie: bids and contracts on grade III in the East office, up to 5M, from 30 days ago.
+  // Delegation from the director to Eddie: bids and contracts on grade III in the East office, up to 5M, from 30 days
+  // ago.
   const delegation = await insert(Delegation, {
     sourceRuleId: director,
     sourceDelegationId: null,
@@ -204,7 +205,9 @@ export async function seedScenario(env: TestEnv): Promise<Scenario> {
   };
 }
 
-/** A project pool on the small project with three metrics and three members (Eddie AR, Wanda SR, Olga FR), as a draft. */
+/**
+ * A project pool on the small project with three metrics and three members (Eddie AR, Wanda SR, Olga FR), as a draft.
+ */
 export async function createPool(env: TestEnv, s: Scenario): Promise<string> {
   const year = env.fixture.now.getUTCFullYear();
   const created = await env.gql<{ createIncentivePool: { id: string } }>(

@@ -235,7 +235,10 @@ function denial<R extends DenialReason>(
   return { code, linkId, chain, data } as DenialReason;
 }
 
-/** The reason link `l`'s chain fails at `stage`: the failing link found on the compact index, its data from the link itself. */
+/**
+ * The reason link `l`'s chain fails at `stage`: the failing link found on the compact index, its data from the link
+ * itself.
+ */
 function denialOf(ctx: CaseContext, l: number, stage: number, person: string): DenialReason {
   const h = ctx.ix.hot;
   const x = failingLink(h, ctx, l, stage, slow);
@@ -334,7 +337,8 @@ function judge(ctx: CaseContext, person: string): AuthorizationResult {
     }
     return { allowed: true, at, chains, quorumRequired, reasons: [] };
   }
-  // Every reason of a denial is built here, and only here: nothing is allocated for a chain whose answer is not returned.
+  // Every reason of a denial is built here, and only here: nothing is allocated for a chain whose answer is not
+  // returned.
   const reasons: DenialReason[] = new Array(n);
   for (let i = 0; i < n; i++) reasons[i] = denialOf(ctx, candidates[i] as number, stages[i] as number, person);
   return { allowed: false, at, chains: [], quorumRequired: false, reasons };
@@ -375,7 +379,10 @@ function ruleFits(ctx: CaseContext, rule: number): boolean {
   );
 }
 
-/** Everyone who may take the case's decision at `at`, with their chains; and for each decision-body rule that fits, its seats and quorum. */
+/**
+ * Everyone who may take the case's decision at `at`, with their chains; and for each decision-body rule that fits, its
+ * seats and quorum.
+ */
 export function whoMayDecide(
   c: AuthorizationCase,
   at: Date,

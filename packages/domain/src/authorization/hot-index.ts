@@ -93,7 +93,9 @@ export interface HotIndex {
   readonly sumF: Float64Array;
   readonly sumI: Int32Array;
   readonly parent: Int32Array;
-  /** The link's own terms, to find which link of a failing chain fails and to word the reason (−1: a rule's delegator). */
+  /**
+   * The link's own terms, to find which link of a failing chain fails and to word the reason (−1: a rule's delegator).
+   */
   readonly ids: readonly string[];
   /** The delegation or the rule itself (its window, decision points, grades, scope, limit, revocation). */
   readonly terms: readonly (AuthorityRule | Delegation)[];
@@ -130,7 +132,10 @@ export interface HotIndex {
   /** -1: no qualification required. */
   /** The nearest link at or above each link that requires a qualification of its delegate, or −1. */
   readonly qualNext: Int32Array;
-  /** For a link requiring a qualification, by link number, stride 4: delegate, role number, max(1, level), the next such link above (−1). */
+  /**
+   * For a link requiring a qualification, by link number, stride 4: delegate, role number, max(1, level), the next such
+   * link above (−1).
+   */
   readonly qual: Float64Array;
   /** Delegations received by person p: link numbers inboxStart[p] … inboxStart[p + 1] − 1, in state order. */
   readonly inboxStart: Int32Array;
@@ -160,7 +165,9 @@ export interface HotIndex {
   readonly unitExit: Int32Array;
   /** −1 for a root. */
   readonly unitParent: Int32Array;
-  /** Holder keys in unit u: unitKeyTitle / unitKeyKey[unitKeyStart[u] … unitKeyStart[u + 1] − 1] (title number, key). */
+  /**
+   * Holder keys in unit u: unitKeyTitle / unitKeyKey[unitKeyStart[u] … unitKeyStart[u + 1] − 1] (title number, key).
+   */
   readonly unitKeyStart: Int32Array;
   readonly unitKeyTitle: Int32Array;
   readonly unitKeyKey: Int32Array;
@@ -188,7 +195,10 @@ function intern(map: Map<string, number>, list: string[] | null, value: string):
 
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Counting sort into compressed rows: for each item its row; returns the row starts and the items in input order per row. */
+/**
+ * Counting sort into compressed rows: for each item its row; returns the row starts and the items in input order per
+ * row.
+ */
 function rows(rowOf: Int32Array, rowCount: number): { start: Int32Array; items: Int32Array } {
   const start = new Int32Array(rowCount + 1);
   for (let i = 0; i < rowOf.length; i++) {
@@ -765,7 +775,10 @@ export const STAGE = {
   CONFLICT: 11,
 } as const;
 
-/** A check's candidate chains (link numbers), sorted as the answer lists them, and each one's first failing stage. Not re-entrant. */
+/**
+ * A check's candidate chains (link numbers), sorted as the answer lists them, and each one's first failing stage. Not
+ * re-entrant.
+ */
 export const judged = { candidates: new Int32Array(64), stages: new Int32Array(64) };
 
 function addCandidate(n: number, l: number): number {
@@ -867,7 +880,9 @@ function fillsSeat(h: HotIndex, ctx: HotCase, body: string, p: number): boolean 
   return false;
 }
 
-/** qualificationAt on the compact records: the level the delegate of link `x` holds for its required role, −∞ for none. */
+/**
+ * qualificationAt on the compact records: the level the delegate of link `x` holds for its required role, −∞ for none.
+ */
 function heldLevel<C extends HotCase>(h: HotIndex, ctx: C, x: number, slow: SlowChecks<C>): number {
   const q = h.qual;
   const p = q[x * 4] as number;

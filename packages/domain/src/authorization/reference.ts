@@ -122,7 +122,10 @@ function holdersOf(state: AuthorityState, rule: AuthorityRule, c: AuthorizationC
   return [...new Set(persons)];
 }
 
-/** Every chain of the state for this case: each rule with each of its holders, and every delegation path below each rule. */
+/**
+ * Every chain of the state for this case: each rule with each of its holders, and every delegation path below each
+ * rule.
+ */
 function allChains(state: AuthorityState, c: AuthorizationCase, at: Date): RefChain[] {
   // Children by source, so the walk below stays linear in the number of chains.
   const children = new Map<string, Delegation[]>();

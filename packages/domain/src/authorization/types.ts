@@ -15,7 +15,9 @@ export interface AuthorityPosition {
   readonly window: TimeWindow;
 }
 
-/** A seat of a decision body: filled by whoever holds one of `titles` in the nearest unit at or above the case's unit. */
+/**
+ * A seat of a decision body: filled by whoever holds one of `titles` in the nearest unit at or above the case's unit.
+ */
 export interface AuthorityBodySeat {
   /** The seat's title; it also names the seat. */
   readonly title: string;
@@ -149,7 +151,10 @@ export interface AuthorityLink {
   readonly requiredQualification: AuthorityRequiredQualification | null;
 }
 
-/** From the rule to the person asked about. `body` is set when the rule is a decision body's: the decision then needs the body's quorum. */
+/**
+ * From the rule to the person asked about. `body` is set when the rule is a decision body's: the decision then needs
+ * the body's quorum.
+ */
 export interface AuthorityChain {
   readonly links: readonly AuthorityLink[];
   readonly body: { readonly bodyId: string; readonly seatTitles: readonly string[] } | null;

@@ -1,4 +1,5 @@
-// The pool lifecycle DRAFT → FUNDED → ALLOCATED → APPROVED → LOCKED as pure transitions returning a new pool or a coded error.
+// The pool lifecycle DRAFT → FUNDED → ALLOCATED → APPROVED → LOCKED as pure transitions returning a new pool or a coded
+// error.
 import { DecisionPoint } from '../ltc/ltc';
 import { Money } from '../money/money';
 import { Result, err, ok } from '../shared/result';
@@ -180,7 +181,10 @@ export interface PoolApprovalOutcome {
   readonly authorized: boolean;
   /** The engine's refusal codes when not authorized. */
   readonly denialCodes?: readonly string[];
-  /** What the engine was asked; when given, it must match poolApprovalRequest (guards against asking the wrong question). */
+  /**
+   * What the engine was asked; when given, it must match poolApprovalRequest (guards against asking the wrong
+   * question).
+   */
   readonly decisionPoint?: DecisionPoint;
   readonly amount?: Money;
 }
@@ -235,7 +239,8 @@ export function lockPool(pool: IncentivePool, at: Date): Result<IncentivePool, P
 
 /**
  * A correction after lock: a new DRAFT pool that copies the locked pool's inputs and references what it paid.
- * It is edited, funded, allocated, approved and locked like any pool; poolAdjustmentDeltas gives what to pay or recover.
+ * It is edited, funded, allocated, approved and locked like any pool; poolAdjustmentDeltas gives what to pay or
+ * recover.
  */
 export function createAdjustmentPool(
   locked: IncentivePool,

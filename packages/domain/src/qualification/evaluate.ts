@@ -38,7 +38,9 @@ export interface Assessment {
 
 /** What the record says about the person, as of the assessment. */
 export interface PersonFacts {
-  /** Start of the person's time in the role; null when never in it. Tenure is counted in whole months to the assessment. */
+  /**
+   * Start of the person's time in the role; null when never in it. Tenure is counted in whole months to the assessment.
+   */
   readonly inRoleSince: Date | null;
   /** Completed projects in the role. */
   readonly completedProjects: number;

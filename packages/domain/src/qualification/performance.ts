@@ -20,7 +20,9 @@ export interface PerformanceRecord {
   readonly rating: PerformanceRating;
 }
 
-/** Every rating in the last `periods` periods must be `minimumRating` or better (e.g. nothing below B in the last 2). */
+/**
+ * Every rating in the last `periods` periods must be `minimumRating` or better (e.g. nothing below B in the last 2).
+ */
 export interface PerformanceGate {
   readonly minimumRating: PerformanceRating;
   readonly periods: number;
