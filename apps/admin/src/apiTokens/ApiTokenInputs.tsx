@@ -1,17 +1,8 @@
 import { CheckboxGroupInput, required, TextInput } from 'react-admin';
+import { TOKEN_SCOPES } from '@iron-triangle/domain';
 import { enumChoices } from '../components/fields';
 import { requiredList } from '../components/validators';
 import { InstantInput } from '../components/InstantInput';
-
-export const TOKEN_SCOPES = [
-  'read',
-  'write:org',
-  'write:projects',
-  'write:qualifications',
-  'write:authority',
-  'decide',
-  'write:pools',
-] as const;
 
 export function ApiTokenInputs() {
   return (
