@@ -263,17 +263,20 @@ function measure(label: string, size: Size, seed: number, withReference: boolean
   const allowed = rate(qs.allowed, (q) => authorize(q.person, q.c, T, ix).allowed, 1500);
   const denied = rate(qs.denied, (q) => authorize(q.person, q.c, T, ix).allowed, 1500);
   console.log(
-    `\n${label}: ${size.units} org units, ${size.people} people, ${size.positions} positions, ${size.rules} rules, ${size.delegations} delegations (index built in ${indexMs.toFixed(0)} ms)`,
+    `\n${label}: ${size.units} org units, ${size.people} people, ${size.positions} positions, ${size.rules}` +
+      ` rules, ${size.delegations} delegations (index built in ${indexMs.toFixed(0)} ms)`,
   );
   console.log(
-    `  engine     allowed ${fmt(allowed)} checks/s   denied ${fmt(denied)} checks/s   (${qs.allowed.length} allowed / ${qs.denied.length} denied questions)`,
+    `  engine     allowed ${fmt(allowed)} checks/s   denied ${fmt(denied)} checks/s   (${qs.allowed.length}` +
+      ` allowed / ${qs.denied.length} denied questions)`,
   );
   if (withReference) {
     const few = (list: readonly Question[]): Question[] => list.slice(0, 15);
     const refAllowed = rate(few(qs.allowed), (q) => referenceAuthorize(q.person, q.c, T, state).allowed, 1);
     const refDenied = rate(few(qs.denied), (q) => referenceAuthorize(q.person, q.c, T, state).allowed, 1);
     console.log(
-      `  reference  allowed ${fmt(refAllowed)} checks/s   denied ${fmt(refDenied)} checks/s   (brute force, 15 questions each)`,
+      `  reference  allowed ${fmt(refAllowed)} checks/s   denied ${fmt(refDenied)} checks/s   (brute ` +
+        `force, 15 questions each)`,
     );
     console.log(
       `  engine / reference: allowed ×${fmt(allowed / refAllowed).trim()}, denied ×${fmt(denied / refDenied).trim()}`,
@@ -326,21 +329,27 @@ function main(): void {
     return;
   }
   console.log(
-    `authorization.bench — Node ${process.version}, one core, as of ${T.toISOString()}; each state measured in its own process`,
+    `authorization.bench — Node ${process.version}, one core, as of ${T.toISOString()}; each state ` +
+      `measured in its own process`,
   );
   const big = measureApart('full');
   const small = measureApart('tenth');
   const denser = measureApart('denser');
   console.log('\nGrowth (checks/s at 5,000 → at 50,000 delegations; slowdown factor, goal < 2×):');
   console.log(
-    `  whole state ×10      allowed ${fmt(small.allowed)} → ${fmt(big.allowed)}  (×${(small.allowed / big.allowed).toFixed(2)})   denied ${fmt(small.denied)} → ${fmt(big.denied)}  (×${(small.denied / big.denied).toFixed(2)})`,
+    `  whole state ×10      allowed ${fmt(small.allowed)} → ${fmt(big.allowed)}  (×` +
+      `${(small.allowed / big.allowed).toFixed(2)})   denied ${fmt(small.denied)} → ${fmt(big.denied)}  (×` +
+      `${(small.denied / big.denied).toFixed(2)})`,
   );
   console.log(
-    `  delegations only ×10 allowed ${fmt(denser.allowed)} → ${fmt(big.allowed)}  (×${(denser.allowed / big.allowed).toFixed(2)})   denied ${fmt(denser.denied)} → ${fmt(big.denied)}  (×${(denser.denied / big.denied).toFixed(2)})`,
+    `  delegations only ×10 allowed ${fmt(denser.allowed)} → ${fmt(big.allowed)}  (×` +
+      `${(denser.allowed / big.allowed).toFixed(2)})   denied ${fmt(denser.denied)} → ${fmt(big.denied)}  (×` +
+      `${(denser.denied / big.denied).toFixed(2)})`,
   );
   const goal = Math.min(big.allowed, big.denied) >= 100_000;
   console.log(
-    `\nGoal ≥ 100,000 checks/s at 50,000 delegations: ${goal ? 'met' : 'NOT met'} (slowest: ${fmt(Math.min(big.allowed, big.denied)).trim()} checks/s)`,
+    `\nGoal ≥ 100,000 checks/s at 50,000 delegations: ${goal ? 'met' : 'NOT met'} (slowest: ` +
+      `${fmt(Math.min(big.allowed, big.denied)).trim()} checks/s)`,
   );
 }
 

@@ -74,11 +74,13 @@ for (let i = 0; i < RUNS; i++) {
 const row = (label: string, times: number[]) => {
   const m = median(times);
   console.log(
-    `${label.padEnd(18)} median ${m.toFixed(3).padStart(8)} ms   p95 ${percentile(times, 0.95).toFixed(3).padStart(8)} ms   ${(1000 / m).toFixed(0).padStart(7)} ops/s`,
+    `${label.padEnd(18)} median ${m.toFixed(3).padStart(8)} ms   p95 ` +
+      `${percentile(times, 0.95).toFixed(3).padStart(8)} ms   ${(1000 / m).toFixed(0).padStart(7)} ops/s`,
   );
 };
 console.log(
-  `incentive pool: ${MEMBERS} members, ${RUNS} runs after ${WARMUP} warm-up, node ${process.version}; funded ${funded} minor units`,
+  `incentive pool: ${MEMBERS} members, ${RUNS} runs after ${WARMUP} warm-up, node ${process.version}; ` +
+    `funded ${funded} minor units`,
 );
 row('fundPool', fundTimes);
 row('allocatePool', allocateTimes);

@@ -48,7 +48,8 @@ describe('domain purity', () => {
 
   it('the scanners catch what they should', () => {
     const sample =
-      "import x from 'typeorm';\nconst a = require('fs');\nconst b = Date.now();\nconst c = new Date();\nprocess.env.X;\nMath.random();";
+      "import x from 'typeorm';\nconst a = require('fs');\nconst b = Date.now();\nconst c = new " +
+      'Date();\nprocess.env.X;\nMath.random();';
     expect([...sample.matchAll(SPECIFIER)].map((m) => m[2])).toEqual(['typeorm', 'fs']);
     expect(FORBIDDEN.filter(([, p]) => p.test(sample)).map(([n]) => n)).toEqual([
       'Date.now(',

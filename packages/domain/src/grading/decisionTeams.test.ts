@@ -26,25 +26,29 @@ describe('default decision teams (DOMAIN.md §4)', () => {
   const I = DEFAULT_DECISION_BODIES.I;
   const II = DEFAULT_DECISION_BODIES.II;
 
-  it('grade I: fixed BU president + business-department director or chief engineer; product line, delivery, finance on demand', () => {
-    expect(DECISION_TEAM_QUORUMS).toEqual(['ALL_FIXED']);
-    expect(I.quorum).toBe('ALL_FIXED');
-    expect(I.seats.filter((s) => s.fixed).map((s) => s.titles)).toEqual([
-      ['BU_PRESIDENT'],
-      ['BUSINESS_DEPT_DIRECTOR', 'BUSINESS_DEPT_CHIEF_ENGINEER'],
-    ]);
-    expect(I.seats[1]).toEqual({
-      title: 'BUSINESS_DEPT_DIRECTOR',
-      titles: ['BUSINESS_DEPT_DIRECTOR', 'BUSINESS_DEPT_CHIEF_ENGINEER'],
-      alternativeTitles: ['BUSINESS_DEPT_CHIEF_ENGINEER'],
-      fixed: true,
-    });
-    expect(I.seats.filter((s) => !s.fixed).map((s) => s.title)).toEqual([
-      'PRODUCT_LINE_DIRECTOR',
-      'DELIVERY_MANAGER',
-      'FINANCE_MANAGER',
-    ]);
-  });
+  it(
+    'grade I: fixed BU president + business-department director ' +
+      'or chief engineer; product line, delivery, finance on demand',
+    () => {
+      expect(DECISION_TEAM_QUORUMS).toEqual(['ALL_FIXED']);
+      expect(I.quorum).toBe('ALL_FIXED');
+      expect(I.seats.filter((s) => s.fixed).map((s) => s.titles)).toEqual([
+        ['BU_PRESIDENT'],
+        ['BUSINESS_DEPT_DIRECTOR', 'BUSINESS_DEPT_CHIEF_ENGINEER'],
+      ]);
+      expect(I.seats[1]).toEqual({
+        title: 'BUSINESS_DEPT_DIRECTOR',
+        titles: ['BUSINESS_DEPT_DIRECTOR', 'BUSINESS_DEPT_CHIEF_ENGINEER'],
+        alternativeTitles: ['BUSINESS_DEPT_CHIEF_ENGINEER'],
+        fixed: true,
+      });
+      expect(I.seats.filter((s) => !s.fixed).map((s) => s.title)).toEqual([
+        'PRODUCT_LINE_DIRECTOR',
+        'DELIVERY_MANAGER',
+        'FINANCE_MANAGER',
+      ]);
+    },
+  );
 
   it('grade II: fixed director, industry head and industry chief engineer; the rest on demand', () => {
     expect(II.quorum).toBe('ALL_FIXED');

@@ -20,6 +20,7 @@ export const domainError = <C extends string, D extends Record<string, unknown>>
 export function unwrap<T, E>(result: Result<T, E>): T {
   if (result.ok) return result.value;
   throw new Error(
-    `unwrap() on an error result: ${JSON.stringify(result.error, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))}`,
+    `unwrap() on an error result: ` +
+      `${JSON.stringify(result.error, (_k, v) => (typeof v === 'bigint' ? v.toString() : v))}`,
   );
 }

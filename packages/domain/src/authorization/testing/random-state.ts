@@ -184,7 +184,8 @@ export function randomWorld(seed: number): RandomWorld {
     const odd = p.int(0, 19);
     const source: Delegation['source'] =
       odd === 0
-        ? { kind: 'DELEGATION', id: `d${p.int(i, delegationCount + 1)}` } // forward, self or unknown: cycles and orphans
+        ? // forward, self or unknown: cycles and orphans
+          { kind: 'DELEGATION', id: `d${p.int(i, delegationCount + 1)}` }
         : odd === 1
           ? { kind: 'RULE', id: 'r-missing' }
           : fromRule
