@@ -198,7 +198,8 @@ describe('editing', () => {
     await page
       .getByText(
         new RegExp(
-          `Someone else changed Person ${person.id} since you opened it \\(you had version ${person.version}, it is now at version ${person.version + 1}\\)`,
+          `Someone else changed Person ${person.id} since you opened it \\(you had version ` +
+            `${person.version}, it is now at version ${person.version + 1}\\)`,
         ),
       )
       .waitFor();

@@ -55,84 +55,87 @@ describe('organisation', () => {
 });
 
 describe('role profiles (HR)', () => {
-  it('adds a role-model version, a framework as a level × dimension matrix, and an assessment that reaches a level', async () => {
-    // One model per role: use the seeded SR model, or create it when the API seeds none.
-    const token = await tokenFor(api, 'admin@demo.local');
-    const found = await gql<{ allRoleModels: Array<{ id: string }> }>(
-      api,
-      token,
-      '{ allRoleModels(filter: { role: [SR] }) { id } }',
-    );
-    const modelId =
-      found.allRoleModels[0]?.id ??
-      (
-        await gql<{ createRoleModel: { id: string } }>(
-          api,
-          token,
-          'mutation { createRoleModel(role: SR, name: "SR 5P", nameZh: "方案经理5P模型") { id } }',
-        )
-      ).createRoleModel.id;
+  it(
+    'adds a role-model version, a framework as a level × ' + 'dimension matrix, and an assessment that reaches a level',
+    async () => {
+      // One model per role: use the seeded SR model, or create it when the API seeds none.
+      const token = await tokenFor(api, 'admin@demo.local');
+      const found = await gql<{ allRoleModels: Array<{ id: string }> }>(
+        api,
+        token,
+        '{ allRoleModels(filter: { role: [SR] }) { id } }',
+      );
+      const modelId =
+        found.allRoleModels[0]?.id ??
+        (
+          await gql<{ createRoleModel: { id: string } }>(
+            api,
+            token,
+            'mutation { createRoleModel(role: SR, name: "SR 5P", nameZh: "方案经理5P模型") { id } }',
+          )
+        ).createRoleModel.id;
 
-    const hr = await openTab(browser, api.url);
-    tabs.push(hr);
-    const { page } = hr;
-    await signIn(page, 'hr@demo.local');
-    await page.goto(`/#/RoleModel/${modelId}/show`);
-    await page.getByRole('button', { name: 'New version' }).click();
-    await page.waitForURL(/RoleModelVersion\/create/);
-    await page.getByRole('textbox', { name: 'What changed' }).fill(`e2e ${f.suffix}`);
-    await page.getByRole('button', { name: 'Add' }).first().click();
-    await page.getByLabel('Code *', { exact: true }).last().fill(`PLAN${f.suffix}`);
-    await page.getByLabel('Name *', { exact: true }).last().fill('Market planner');
-    await page.getByLabel('Chinese name *').last().fill('市场规划与计划预测者');
-    await page
-      .getByLabel('Key behaviours')
-      .last()
-      .fill('P1 | Market insight | 市场洞察\nP2 | Mid/long-term forecast | 中长期预测');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.waitForURL(new RegExp(`RoleModel/${modelId}/show`));
-    const version = page.getByRole('row', { name: new RegExp(`e2e ${f.suffix}`) });
-    await version.click();
-    await page
-      .getByRole('row', { name: new RegExp(`PLAN${f.suffix}`) })
-      .getByText('Market insight')
-      .waitFor();
+      const hr = await openTab(browser, api.url);
+      tabs.push(hr);
+      const { page } = hr;
+      await signIn(page, 'hr@demo.local');
+      await page.goto(`/#/RoleModel/${modelId}/show`);
+      await page.getByRole('button', { name: 'New version' }).click();
+      await page.waitForURL(/RoleModelVersion\/create/);
+      await page.getByRole('textbox', { name: 'What changed' }).fill(`e2e ${f.suffix}`);
+      await page.getByRole('button', { name: 'Add' }).first().click();
+      await page.getByLabel('Code *', { exact: true }).last().fill(`PLAN${f.suffix}`);
+      await page.getByLabel('Name *', { exact: true }).last().fill('Market planner');
+      await page.getByLabel('Chinese name *').last().fill('市场规划与计划预测者');
+      await page
+        .getByLabel('Key behaviours')
+        .last()
+        .fill('P1 | Market insight | 市场洞察\nP2 | Mid/long-term forecast | 中长期预测');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.waitForURL(new RegExp(`RoleModel/${modelId}/show`));
+      const version = page.getByRole('row', { name: new RegExp(`e2e ${f.suffix}`) });
+      await version.click();
+      await page
+        .getByRole('row', { name: new RegExp(`PLAN${f.suffix}`) })
+        .getByText('Market insight')
+        .waitFor();
 
-    await page.goto('/#/QualificationFramework/create');
-    await page.getByLabel('Name *', { exact: true }).fill(`SR framework ${f.suffix}`);
-    await page.getByRole('combobox', { name: 'Triangle role' }).click();
-    await page.getByRole('option', { name: 'SR · Solution Responsible' }).click();
-    await choose(page, 'Role model version', new RegExp(`e2e ${f.suffix}`));
-    await page.getByRole('button', { name: 'Add level' }).click();
-    await page.getByRole('button', { name: 'Add level' }).click();
-    const cell = page.getByLabel(`Level 2, PLAN${f.suffix}`);
-    await cell.fill('4');
-    await screenshot(page, 'framework-matrix');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.waitForURL(/QualificationFramework\/\d+\/show/);
-    await page
-      .getByRole('row', { name: /2 · Experienced/ })
-      .getByRole('cell', { name: '4', exact: true })
-      .waitFor();
+      await page.goto('/#/QualificationFramework/create');
+      await page.getByLabel('Name *', { exact: true }).fill(`SR framework ${f.suffix}`);
+      await page.getByRole('combobox', { name: 'Triangle role' }).click();
+      await page.getByRole('option', { name: 'SR · Solution Responsible' }).click();
+      await choose(page, 'Role model version', new RegExp(`e2e ${f.suffix}`));
+      await page.getByRole('button', { name: 'Add level' }).click();
+      await page.getByRole('button', { name: 'Add level' }).click();
+      const cell = page.getByLabel(`Level 2, PLAN${f.suffix}`);
+      await cell.fill('4');
+      await screenshot(page, 'framework-matrix');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.waitForURL(/QualificationFramework\/\d+\/show/);
+      await page
+        .getByRole('row', { name: /2 · Experienced/ })
+        .getByRole('cell', { name: '4', exact: true })
+        .waitFor();
 
-    await page.goto('/#/Assessment/create');
-    await pick(page, 'Person', f.delegateName);
-    await page.getByRole('combobox', { name: 'Triangle role' }).click();
-    await page.getByRole('option', { name: 'SR · Solution Responsible' }).click();
-    await pick(page, 'Framework', `SR framework ${f.suffix}`);
-    await page.getByRole('combobox', { name: 'Kind' }).click();
-    await page.getByRole('option', { name: 'Panel' }).click();
-    const scores = page.getByRole('spinbutton', { name: 'Rating (1–5)' });
-    await scores.first().waitFor();
-    for (let i = 0; i < (await scores.count()); i += 1) await scores.nth(i).fill('4');
-    const evidence = page.getByRole('textbox', { name: 'Evidence' });
-    for (let i = 0; i < (await evidence.count()); i += 1)
-      await evidence.nth(i).fill('Led the bid for the Shanghai metro project');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.waitForURL(/Assessment\/\d+\/show/);
-    await page.getByText('2 · Experienced').first().waitFor();
-    await page.getByRole('cell', { name: 'Led the bid for the Shanghai metro project' }).first().waitFor();
-  });
+      await page.goto('/#/Assessment/create');
+      await pick(page, 'Person', f.delegateName);
+      await page.getByRole('combobox', { name: 'Triangle role' }).click();
+      await page.getByRole('option', { name: 'SR · Solution Responsible' }).click();
+      await pick(page, 'Framework', `SR framework ${f.suffix}`);
+      await page.getByRole('combobox', { name: 'Kind' }).click();
+      await page.getByRole('option', { name: 'Panel' }).click();
+      const scores = page.getByRole('spinbutton', { name: 'Rating (1–5)' });
+      await scores.first().waitFor();
+      for (let i = 0; i < (await scores.count()); i += 1) await scores.nth(i).fill('4');
+      const evidence = page.getByRole('textbox', { name: 'Evidence' });
+      for (let i = 0; i < (await evidence.count()); i += 1)
+        await evidence.nth(i).fill('Led the bid for the Shanghai metro project');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.waitForURL(/Assessment\/\d+\/show/);
+      await page.getByText('2 · Experienced').first().waitFor();
+      await page.getByRole('cell', { name: 'Led the bid for the Shanghai metro project' }).first().waitFor();
+    },
+  );
 });
 
 describe('projects', () => {
@@ -198,8 +201,10 @@ describe('delegations', () => {
   it('shows what a revocation will end before revoking', async () => {
     const token = await tokenFor(api, 'admin@demo.local');
     const create = `mutation($src: ID, $srcD: ID, $from: ID!, $to: ID!, $scope: ID!, $depth: Int) {
-      createDelegation(sourceRuleId: $src, sourceDelegationId: $srcD, delegatorId: $from, delegateId: $to, decisionPoints: [ATB], grades: [III],
-        scopeOrgUnitId: $scope, limit: "800000.00", currency: "CNY", validFrom: "2026-02-01T00:00:00.000Z", redelegableDepth: $depth, reason: "e2e") { id } }`;
+      createDelegation(sourceRuleId: $src, sourceDelegationId: $srcD, delegatorId: $from, delegateId: $to,
+      decisionPoints: [ATB], grades: [III],
+        scopeOrgUnitId: $scope, limit: "800000.00", currency: "CNY", validFrom: "2026-02-01T00:00:00.000Z",
+      redelegableDepth: $depth, reason: "e2e") { id } }`;
     const first = await gql<{ createDelegation: { id: string } }>(api, token, create, {
       src: f.ruleId,
       from: f.delegatorId,
@@ -331,8 +336,10 @@ describe('decision check', () => {
         api,
         token,
         `mutation($src: ID!, $from: ID!, $to: ID!, $scope: ID!) {
-      createDelegation(sourceRuleId: $src, delegatorId: $from, delegateId: $to, decisionPoints: [ATB], grades: [III], scopeOrgUnitId: $scope,
-        limit: "2000000.00", currency: "CNY", validFrom: "2026-01-01T00:00:00.000Z", redelegableDepth: 0, reason: "e2e check") { id } }`,
+      createDelegation(sourceRuleId: $src, delegatorId: $from, delegateId: $to, decisionPoints: [ATB], grades: [III],
+          scopeOrgUnitId: $scope,
+        limit: "2000000.00", currency: "CNY", validFrom: "2026-01-01T00:00:00.000Z", redelegableDepth: 0, reason: "e2e
+          check") { id } }`,
         { src: f.ruleId, from: f.delegatorId, to: f.fourthId, scope: f.officeId },
       );
       const { page } = await adminTab();
@@ -370,78 +377,88 @@ describe('decision check', () => {
 });
 
 describe('decision bodies', () => {
-  it('records seat votes, shows each seat and when the decision completes, and says clearly when it is closed', async () => {
-    const token = await tokenFor(api, 'admin@demo.local');
-    const id = async (mutation: string, variables: Record<string, unknown> = {}) =>
-      String(Object.values(await gql<Record<string, { id: string }>>(api, token, mutation, variables))[0]?.id);
-    // A body of the region with two fixed seats (the region's BU presidents, a new chief engineer), holding ATI.
-    const engineerName = `Sun Li ${f.suffix}`;
-    const engineerId = await id(
-      `mutation($name: String!, $no: String!, $org: ID!) { createPerson(name: $name, employeeNo: $no, orgUnitId: $org, hiredAt: "2020-01-01T00:00:00.000Z") { id } }`,
-      { name: engineerName, no: `E${f.suffix}B`, org: f.regionId },
-    );
-    await id(
-      `mutation($p: ID!, $org: ID!) { createPositionAssignment(personId: $p, title: "CHIEF_ENGINEER", orgUnitId: $org, validFrom: "2025-01-01T00:00:00.000Z") { id } }`,
-      { p: engineerId, org: f.regionId },
-    );
-    const bodyName = `E2E decision team ${f.suffix}`;
-    const bodyId = await id(
-      `mutation($name: String!, $org: ID!) { createDecisionBody(name: $name, quorum: "ALL_FIXED", orgUnitId: $org,
-      seats: [{ title: "BU_PRESIDENT", fixed: true, alternativeTitles: [] }, { title: "CHIEF_ENGINEER", fixed: true, alternativeTitles: [] }]) { id } }`,
-      { name: bodyName, org: f.regionId },
-    );
-    await id(
-      `mutation($name: String!, $body: ID!, $org: ID!) { createAuthorityRule(name: $name, holderKind: DECISION_BODY, decisionBodyId: $body, decisionPoints: [ATI],
-      grades: [I, II, III], scopeOrgUnitId: $org, currency: "CNY", validFrom: "2025-01-01T00:00:00.000Z", delegableDepth: 0) { id } }`,
-      { name: `E2E body rule ${f.suffix}`, body: bodyId, org: f.regionId },
-    );
-    const projectId = await id(
-      `mutation($name: String!, $org: ID!) { createProject(name: $name, orgUnitId: $org, stage: "LEAD", amount: "2000000.00", currency: "CNY",
+  it(
+    'records seat votes, shows each seat and when the ' + 'decision completes, and says clearly when it is closed',
+    async () => {
+      const token = await tokenFor(api, 'admin@demo.local');
+      const id = async (mutation: string, variables: Record<string, unknown> = {}) =>
+        String(Object.values(await gql<Record<string, { id: string }>>(api, token, mutation, variables))[0]?.id);
+      // A body of the region with two fixed seats (the region's BU presidents, a new chief engineer), holding ATI.
+      const engineerName = `Sun Li ${f.suffix}`;
+      const engineerId = await id(
+        `mutation($name: String!, $no: String!, $org: ID!) { createPerson(name: $name, employeeNo: $no, orgUnitId: $org,
+        hiredAt: "2020-01-01T00:00:00.000Z") { id } }`,
+        { name: engineerName, no: `E${f.suffix}B`, org: f.regionId },
+      );
+      await id(
+        `mutation($p: ID!, $org: ID!) { createPositionAssignment(personId: $p, title: "CHIEF_ENGINEER", orgUnitId: $org,
+        validFrom: "2025-01-01T00:00:00.000Z") { id } }`,
+        { p: engineerId, org: f.regionId },
+      );
+      const bodyName = `E2E decision team ${f.suffix}`;
+      const bodyId = await id(
+        `mutation($name: String!, $org: ID!) { createDecisionBody(name: $name, quorum: "ALL_FIXED", orgUnitId: $org,
+      seats: [{ title: "BU_PRESIDENT", fixed: true, alternativeTitles: [] }, { title: "CHIEF_ENGINEER", fixed: true,
+        alternativeTitles: [] }]) { id } }`,
+        { name: bodyName, org: f.regionId },
+      );
+      await id(
+        `mutation($name: String!, $body: ID!, $org: ID!) { createAuthorityRule(name: $name, holderKind: DECISION_BODY,
+        decisionBodyId: $body, decisionPoints: [ATI],
+      grades: [I, II, III], scopeOrgUnitId: $org, currency: "CNY", validFrom: "2025-01-01T00:00:00.000Z",
+        delegableDepth: 0) { id } }`,
+        { name: `E2E body rule ${f.suffix}`, body: bodyId, org: f.regionId },
+      );
+      const projectId = await id(
+        `mutation($name: String!, $org: ID!) { createProject(name: $name, orgUnitId: $org, stage: "LEAD", amount:
+        "2000000.00", currency: "CNY",
       gradeCriteria: { majorATierCustomerImpact: true }) { id } }`,
-      { name: `E2E body project ${f.suffix}`, org: f.officeId },
-    );
+        { name: `E2E body project ${f.suffix}`, org: f.officeId },
+      );
 
-    const { page } = await adminTab();
-    await page.goto(`/#/Project/${projectId}/show/decisions`);
-    await page.getByRole('combobox', { name: 'Vote in a decision body on…' }).click();
-    await page.getByRole('option', { name: 'ATI · approve to initiate' }).click();
-    const card = page.getByTestId('body-decision');
-    await card.getByText(bodyName, { exact: false }).waitFor();
-    await card.getByTestId('seat-CHIEF_ENGINEER').getByText('Not voted yet').waitFor();
-    await card.getByRole('combobox', { name: 'Voter (seat)' }).click();
-    await page.getByRole('option', { name: new RegExp(`${f.delegatorName} · Business-unit president`) }).click();
-    await card.getByRole('button', { name: 'Record vote' }).click();
+      const { page } = await adminTab();
+      await page.goto(`/#/Project/${projectId}/show/decisions`);
+      await page.getByRole('combobox', { name: 'Vote in a decision body on…' }).click();
+      await page.getByRole('option', { name: 'ATI · approve to initiate' }).click();
+      const card = page.getByTestId('body-decision');
+      await card.getByText(bodyName, { exact: false }).waitFor();
+      await card.getByTestId('seat-CHIEF_ENGINEER').getByText('Not voted yet').waitFor();
+      await card.getByRole('combobox', { name: 'Voter (seat)' }).click();
+      await page.getByRole('option', { name: new RegExp(`${f.delegatorName} · Business-unit president`) }).click();
+      await card.getByRole('button', { name: 'Record vote' }).click();
 
-    // The first seat's vote: not complete yet, the other fixed seat still to vote.
-    const president = card.getByTestId('seat-BU_PRESIDENT');
-    await president.getByText('Approved').waitFor();
-    await president.getByText(f.delegatorName).waitFor();
-    expect(await card.getByTestId('body-status').innerText()).toBe('Not complete: 1 approved, 0 against');
+      // The first seat's vote: not complete yet, the other fixed seat still to vote.
+      const president = card.getByTestId('seat-BU_PRESIDENT');
+      await president.getByText('Approved').waitFor();
+      await president.getByText(f.delegatorName).waitFor();
+      expect(await card.getByTestId('body-status').innerText()).toBe('Not complete: 1 approved, 0 against');
 
-    // Meanwhile the chief engineer rejects (through the API): the decision completes as REJECTED.
-    const rejected = await gql<{ recordDecision: { complete: boolean; outcome: string } }>(
-      api,
-      token,
-      `mutation($p: ID!, $d: ID!, $k: String!) { recordDecision(input: { projectId: $p, decisionPoint: ATI, outcome: REJECTED, deciderId: $d, idempotencyKey: $k }) { complete outcome } }`,
-      { p: projectId, d: engineerId, k: `e2e-${f.suffix}-reject` },
-    );
-    expect(rejected.recordDecision).toEqual({ complete: true, outcome: 'REJECTED' });
+      // Meanwhile the chief engineer rejects (through the API): the decision completes as REJECTED.
+      const rejected = await gql<{ recordDecision: { complete: boolean; outcome: string } }>(
+        api,
+        token,
+        `mutation($p: ID!, $d: ID!, $k: String!) { recordDecision(input: { projectId: $p, decisionPoint: ATI, outcome:
+        REJECTED, deciderId: $d, idempotencyKey: $k }) { complete outcome } }`,
+        { p: projectId, d: engineerId, k: `e2e-${f.suffix}-reject` },
+      );
+      expect(rejected.recordDecision).toEqual({ complete: true, outcome: 'REJECTED' });
 
-    // A vote from the page opened before: refused with DECISION_CLOSED, said plainly, and the card shows the outcome.
-    await card.getByRole('combobox', { name: 'Voter (seat)' }).click();
-    await page.getByRole('option', { name: new RegExp(`${f.delegatorName} · Business-unit president`) }).click();
-    await card.getByRole('combobox', { name: 'Vote', exact: true }).click();
-    await page.getByRole('option', { name: 'Returned' }).click();
-    await card.getByRole('button', { name: 'Record vote' }).click();
-    const alert = card.getByTestId('vote-error');
-    await alert.getByText('This decision is closed').waitFor();
-    expect(await alert.innerText()).toMatch(/already completed as “Rejected”/);
-    await card
-      .getByTestId('body-status')
-      .getByText(/^Complete: Rejected/)
-      .waitFor();
-    await card.getByTestId('seat-CHIEF_ENGINEER').getByText(engineerName).waitFor();
-    expect(await card.getByTestId('body-history').innerText()).toContain('settled the decision');
-    await screenshot(page, 'body-decision-closed');
-  });
+      // A vote from the page opened before: refused with DECISION_CLOSED, said plainly, and the card shows the outcome.
+      await card.getByRole('combobox', { name: 'Voter (seat)' }).click();
+      await page.getByRole('option', { name: new RegExp(`${f.delegatorName} · Business-unit president`) }).click();
+      await card.getByRole('combobox', { name: 'Vote', exact: true }).click();
+      await page.getByRole('option', { name: 'Returned' }).click();
+      await card.getByRole('button', { name: 'Record vote' }).click();
+      const alert = card.getByTestId('vote-error');
+      await alert.getByText('This decision is closed').waitFor();
+      expect(await alert.innerText()).toMatch(/already completed as “Rejected”/);
+      await card
+        .getByTestId('body-status')
+        .getByText(/^Complete: Rejected/)
+        .waitFor();
+      await card.getByTestId('seat-CHIEF_ENGINEER').getByText(engineerName).waitFor();
+      expect(await card.getByTestId('body-history').innerText()).toContain('settled the decision');
+      await screenshot(page, 'body-decision-closed');
+    },
+  );
 });

@@ -37,7 +37,8 @@ export async function createFixtures(api: RunningApi): Promise<Fixtures> {
   };
   const orgUnit = (name: string, code: string, kind: string, parentId: string | null) =>
     call(
-      `mutation($name: String!, $code: String!, $kind: String!, $parentId: ID) { createOrgUnit(name: $name, code: $code, kind: $kind, parentId: $parentId) ${ID} }`,
+      `mutation($name: String!, $code: String!, $kind: String!, $parentId: ID) { createOrgUnit(name: $name, code:
+        $code, kind: $kind, parentId: $parentId) ${ID} }`,
       { name, code, kind, parentId },
     );
   const hqId = await orgUnit(`E2E HQ ${suffix}`, `E2E-HQ-${suffix}`, 'HQ', null);
@@ -46,7 +47,8 @@ export async function createFixtures(api: RunningApi): Promise<Fixtures> {
   const otherRegionId = await orgUnit(`E2E West ${suffix}`, `E2E-WEST-${suffix}`, 'REGION', hqId);
   const person = (name: string, employeeNo: string, orgUnitId: string) =>
     call(
-      `mutation($name: String!, $employeeNo: String!, $orgUnitId: ID!) { createPerson(name: $name, employeeNo: $employeeNo, orgUnitId: $orgUnitId, hiredAt: "2020-01-01T00:00:00.000Z") ${ID} }`,
+      `mutation($name: String!, $employeeNo: String!, $orgUnitId: ID!) { createPerson(name: $name, employeeNo:
+        $employeeNo, orgUnitId: $orgUnitId, hiredAt: "2020-01-01T00:00:00.000Z") ${ID} }`,
       { name, employeeNo, orgUnitId },
     );
   const delegatorName = `Zhang Wei ${suffix}`;
@@ -57,44 +59,53 @@ export async function createFixtures(api: RunningApi): Promise<Fixtures> {
   const fourthName = `Chen Jing ${suffix}`;
   const fourthId = await person(fourthName, `E${suffix}4`, officeId);
   await call(
-    `mutation($personId: ID!, $orgUnitId: ID!) { createPositionAssignment(personId: $personId, title: "BU_PRESIDENT", orgUnitId: $orgUnitId, validFrom: "2025-01-01T00:00:00.000Z") ${ID} }`,
+    `mutation($personId: ID!, $orgUnitId: ID!) { createPositionAssignment(personId: $personId, title: "BU_PRESIDENT",
+      orgUnitId: $orgUnitId, validFrom: "2025-01-01T00:00:00.000Z") ${ID} }`,
     { personId: delegatorId, orgUnitId: regionId },
   );
   const ruleName = `E2E rule ${suffix}`;
   const ruleId = await call(
     `mutation($name: String!, $org: ID!) {
-    createAuthorityRule(name: $name, holderKind: POSITION, holderTitle: "BU_PRESIDENT", holderOrgUnitId: $org, decisionPoints: [ATB, ATC], grades: [II, III],
-      scopeOrgUnitId: $org, limit: "5000000.00", currency: "CNY", validFrom: "2025-01-01T00:00:00.000Z", delegableDepth: 2) ${ID} }`,
+    createAuthorityRule(name: $name, holderKind: POSITION, holderTitle: "BU_PRESIDENT", holderOrgUnitId: $org,
+      decisionPoints: [ATB, ATC], grades: [II, III],
+      scopeOrgUnitId: $org, limit: "5000000.00", currency: "CNY", validFrom: "2025-01-01T00:00:00.000Z",
+      delegableDepth: 2) ${ID} }`,
     { name: ruleName, org: regionId },
   );
   await call(
     `mutation($name: String!, $org: ID!) {
-    createAuthorityRule(name: $name, holderKind: POSITION, holderTitle: "BU_PRESIDENT", holderOrgUnitId: $org, decisionPoints: [POOL_APPROVAL], grades: [I, II, III],
+    createAuthorityRule(name: $name, holderKind: POSITION, holderTitle: "BU_PRESIDENT", holderOrgUnitId: $org,
+      decisionPoints: [POOL_APPROVAL], grades: [I, II, III],
       scopeOrgUnitId: $org, currency: "CNY", validFrom: "2025-01-01T00:00:00.000Z", delegableDepth: 0) ${ID} }`,
     { name: `E2E pool approval ${suffix}`, org: regionId },
   );
   // The approver must not be a member of the pool (conflict of interest): a second BU president of the region.
   const approverId = await person(`Zhao Min ${suffix}`, `E${suffix}5`, regionId);
   await call(
-    `mutation($personId: ID!, $orgUnitId: ID!) { createPositionAssignment(personId: $personId, title: "BU_PRESIDENT", orgUnitId: $orgUnitId, validFrom: "2025-01-01T00:00:00.000Z") ${ID} }`,
+    `mutation($personId: ID!, $orgUnitId: ID!) { createPositionAssignment(personId: $personId, title: "BU_PRESIDENT",
+      orgUnitId: $orgUnitId, validFrom: "2025-01-01T00:00:00.000Z") ${ID} }`,
     { personId: approverId, orgUnitId: regionId },
   );
   const approverEmail = `approver-${suffix.toLowerCase()}@demo.local`;
   await call(
-    `mutation($email: String!, $person: ID!) { createUser(email: $email, password: "demo-approver", role: LEADER, personId: $person) ${ID} }`,
+    `mutation($email: String!, $person: ID!) { createUser(email: $email, password: "demo-approver", role: LEADER,
+      personId: $person) ${ID} }`,
     { email: approverEmail, person: approverId },
   );
   const projectName = `E2E project ${suffix}`;
   const projectId = await call(
     `mutation($name: String!, $org: ID!) {
-    createProject(name: $name, orgUnitId: $org, stage: "OPPORTUNITY", amount: "3000000.00", currency: "CNY", gradeCriteria: { majorATierCustomerImpact: true }) ${ID} }`,
+    createProject(name: $name, orgUnitId: $org, stage: "OPPORTUNITY", amount: "3000000.00", currency: "CNY",
+      gradeCriteria: { majorATierCustomerImpact: true }) ${ID} }`,
     { name: projectName, org: officeId },
   );
   const poolName = `E2E pool ${suffix}`;
   const poolId = await call(
     `mutation($name: String!, $org: ID!, $project: ID) {
-    createIncentivePool(name: $name, teamKind: "PROJECT", projectId: $project, orgUnitId: $org, periodFrom: "2026-01-01T00:00:00.000Z", periodTo: "2027-01-01T00:00:00.000Z",
-      currency: "CNY", baseAmount: "1000000.00", attainmentGate: "0.6", capMultiplier: "2", acceleration: "1.5") ${ID} }`,
+    createIncentivePool(name: $name, teamKind: "PROJECT", projectId: $project, orgUnitId: $org, periodFrom:
+      "2026-01-01T00:00:00.000Z", periodTo: "2027-01-01T00:00:00.000Z",
+      currency: "CNY", baseAmount: "1000000.00", attainmentGate: "0.6", capMultiplier: "2", acceleration: "1.5") ${ID}
+      }`,
     { name: poolName, org: officeId, project: projectId },
   );
   for (const [metric, target, actual, weight] of [
@@ -103,7 +114,8 @@ export async function createFixtures(api: RunningApi): Promise<Fixtures> {
     ['CASH', '6000000.00', '5400000.00', '0.3'],
   ]) {
     await call(
-      `mutation($pool: ID!, $metric: PoolMetricKind!, $t: Money!, $a: Money!, $w: String!) { createPoolMetric(poolId: $pool, metric: $metric, target: $t, actual: $a, weight: $w) ${ID} }`,
+      `mutation($pool: ID!, $metric: PoolMetricKind!, $t: Money!, $a: Money!, $w: String!) { createPoolMetric(poolId:
+        $pool, metric: $metric, target: $t, actual: $a, weight: $w) ${ID} }`,
       { pool: poolId, metric, t: target, a: actual, w: weight },
     );
   }
@@ -113,7 +125,8 @@ export async function createFixtures(api: RunningApi): Promise<Fixtures> {
     [thirdId, 'FR', '0.25'],
   ]) {
     await call(
-      `mutation($pool: ID!, $person: ID!, $role: TriangleRole!, $w: String!) { createPoolMember(poolId: $pool, personId: $person, role: $role, weight: $w, coefficient: "1", participation: "1") ${ID} }`,
+      `mutation($pool: ID!, $person: ID!, $role: TriangleRole!, $w: String!) { createPoolMember(poolId: $pool,
+        personId: $person, role: $role, weight: $w, coefficient: "1", participation: "1") ${ID} }`,
       { pool: poolId, person: personId, role, w: weight },
     );
   }

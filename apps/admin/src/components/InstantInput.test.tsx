@@ -27,13 +27,16 @@ const local = (locale: string, iso: string) =>
   }).format(new Date(iso));
 
 describe('InstantInput', () => {
-  it('writes the chosen moment beside the native picker in Chinese (the picker itself follows the browser)', async () => {
-    setup('zh-CN');
-    const text = await screen.findByTestId('instant-text');
-    const utcToo = new Date('2026-03-01T08:00:00.000Z').getTimezoneOffset() === 0 ? '' : '（UTC 2026-03-01 08:00）';
-    expect(text.textContent).toBe(`${local('zh-CN', '2026-03-01T08:00:00.000Z')}${utcToo}`);
-    expect(text.textContent).toMatch(/2026年3月1日/);
-  });
+  it(
+    'writes the chosen moment beside the native picker ' + 'in Chinese (the picker itself follows the browser)',
+    async () => {
+      setup('zh-CN');
+      const text = await screen.findByTestId('instant-text');
+      const utcToo = new Date('2026-03-01T08:00:00.000Z').getTimezoneOffset() === 0 ? '' : '（UTC 2026-03-01 08:00）';
+      expect(text.textContent).toBe(`${local('zh-CN', '2026-03-01T08:00:00.000Z')}${utcToo}`);
+      expect(text.textContent).toMatch(/2026年3月1日/);
+    },
+  );
 
   it('writes it in English for an English reader, follows a change, and sends UTC', async () => {
     const onSubmit = setup('en');

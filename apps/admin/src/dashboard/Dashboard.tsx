@@ -106,8 +106,9 @@ function EndingDelegations({ now }: { now: Date }) {
           {items.map((d) => (
             <ListItem key={d.id}>
               <Link to={`/Delegation/${d.id}/show`}>#{d.id}</Link>&nbsp;
-              <RecordName resource="Person" id={d.delegatorId} /> → <RecordName resource="Person" id={d.delegateId} /> ·{' '}
-              {date(d.validTo)}
+              <RecordName resource="Person" id={d.delegatorId} />
+              {' → '}
+              <RecordName resource="Person" id={d.delegateId} /> · {date(d.validTo)}
             </ListItem>
           ))}
         </MuiList>

@@ -38,7 +38,10 @@ export function Seats() {
           size="small"
           color={s.fixed ? 'primary' : 'default'}
           variant={s.fixed ? 'filled' : 'outlined'}
-          label={`${[s.title, ...(s.alternativeTitles ?? [])].map(title).join(' / ')}${s.fixed ? ` · ${translate('resources.DecisionBody.fields.fixed')}` : ''}`}
+          label={
+            `${[s.title, ...(s.alternativeTitles ?? [])].map(title).join(' / ')}` +
+            `${s.fixed ? ` · ${translate('resources.DecisionBody.fields.fixed')}` : ''}`
+          }
         />
       ))}
     </Stack>

@@ -143,14 +143,17 @@ export const en = {
     SERVICE_UNAVAILABLE: 'The database is not reachable right now; try again in a few seconds.',
     UNKNOWN_RESOURCE: 'The server does not offer this kind of record yet.',
     CONFLICT_VERSION:
-      'Someone else changed %{type} %{id} since you opened it (you had version %{expectedVersion}, it is now at version %{actualVersion}). Reload it, then apply your changes again.',
+      'Someone else changed %{type} %{id} since you opened it (you had version %{expectedVersion}, it is ' +
+      'now at version %{actualVersion}). Reload it, then apply your changes again.',
     NOT_FOUND_RECORD: '%{type} %{id} does not exist, or is outside what you may see.',
     RATE_LIMITED_WAIT: 'Too many failed sign-ins for this account: try again in %{retryAfterSeconds} s.',
     NOT_AUTHORIZED: 'Not authorized: %{reasons}',
     DECISION_CLOSED:
-      'This decision was already completed as “%{outcome}” at %{completedAt} (decision %{decisionId}); no further votes are recorded.',
+      'This decision was already completed as “%{outcome}” at %{completedAt} (decision %{decisionId}); no ' +
+      'further votes are recorded.',
     IDEMPOTENCY_KEY_REUSED:
-      'This idempotency key was already used for a different request (%{recordType} %{recordId}). Repeat that request unchanged to get its answer, or use a new key for a new request.',
+      'This idempotency key was already used for a different request (%{recordType} %{recordId}). Repeat ' +
+      'that request unchanged to get its answer, or use a new key for a new request.',
     BAD_REQUEST: 'The server could not read the request.',
     GRAPHQL_PARSE_FAILED: 'The server could not read the request.',
     PERSISTED_QUERY_NOT_FOUND: 'The server could not read the request.',
@@ -163,7 +166,8 @@ export const en = {
       INVALID_TRANSITION:
         'The pool is “%{from}” and cannot become “%{to}”. The order is draft → funded → allocated → approved → locked.',
       ALREADY_ADJUSTED:
-        'Pool %{poolId} already has adjustment pool %{adjustmentPoolId}: correct that one instead, or adjust it once it is locked.',
+        'Pool %{poolId} already has adjustment pool %{adjustmentPoolId}: correct that one instead, or ' +
+        'adjust it once it is locked.',
       APPROVER_IS_MEMBER: 'The approver is a member of this pool and may not approve it (conflict of interest).',
       NOT_AUTHORIZED: 'The approver may not approve this pool.',
       ALL_SCORES_ZERO: 'Every member scores zero: nothing can be shared out.',
@@ -194,9 +198,11 @@ export const en = {
     },
     STAFFING: {
       BELOW_MINIMUM:
-        'The person holds %{role} level %{held}, but a grade %{grade} project needs level %{required} or higher. Appoint someone qualified, or record an authorized exception.',
+        'The person holds %{role} level %{held}, but a grade %{grade} project needs level %{required} or ' +
+        'higher. Appoint someone qualified, or record an authorized exception.',
       NOT_QUALIFIED:
-        'The person %{reason} (%{role}); a grade %{grade} project needs level %{required}. Appoint someone qualified, or record an authorized exception.',
+        'The person %{reason} (%{role}); a grade %{grade} project needs level %{required}. Appoint someone ' +
+        'qualified, or record an authorized exception.',
       DUPLICATE_RULE: 'Two staffing rules cover the same role and grade.',
       INVALID_LEVEL: 'The minimum level must be from 1 to 5.',
       UNKNOWN_GRADE: 'The project grade is not known.',

@@ -3,9 +3,14 @@ import { gqlRequest } from '../graphql/client';
 import { TRACE_FIELDS, type PoolWithTraces } from '../pools/traces';
 import type { AuthorizationResult, Decider, DelegationRecord, QualificationStatus, DecisionRecord } from './types';
 
-const LINK = `kind id holderPersonId delegatorId decisionPoints grades scopeOrgUnitId limit currency validFrom validTo requiredRole requiredLevel`;
+const LINK =
+  `kind id holderPersonId delegatorId decisionPoints grades scopeOrgUnitId limit currency validFrom ` +
+  `validTo requiredRole requiredLevel`;
 const CHAIN = `links { ${LINK} } body { bodyId seatTitles }`;
-const DELEGATION = `id sourceRuleId sourceDelegationId delegatorId delegateId decisionPoints grades scopeOrgUnitId limit currency validFrom validTo redelegableDepth requiredRole requiredLevel reason revokedAt revokeReason version`;
+const DELEGATION =
+  `id sourceRuleId sourceDelegationId delegatorId delegateId decisionPoints grades scopeOrgUnitId ` +
+  `limit currency validFrom validTo redelegableDepth requiredRole requiredLevel reason revokedAt ` +
+  `revokeReason version`;
 const POOL = `id name status currency baseAmount fundedAmount version
   members { id personId role weight coefficient participation share } ${TRACE_FIELDS}`;
 
@@ -33,15 +38,18 @@ export function compact<T extends object>(input: T): Partial<T> {
 export const operations = {
   async authorize(input: AuthorizeInput): Promise<AuthorizationResult> {
     const data = await gqlRequest<{ authorize: AuthorizationResult }>(
-      `query Authorize($input: AuthorizeInput!) { authorize(input: $input) { allowed at chains { ${CHAIN} } reasons { code message linkId data } } }`,
+      `query Authorize($input: AuthorizeInput!) { authorize(input: $input) { allowed at chains { ${CHAIN} ` +
+        `} reasons { code message linkId data } } }`,
       { input: compact(input) },
     );
     return data.authorize;
   },
   async whoMayDecide(input: CaseInput): Promise<Decider[]> {
     const data = await gqlRequest<{ whoMayDecide: Decider[] }>(
-      `query WhoMayDecide($input: CaseInput!) { whoMayDecide(input: $input) { personId quorumRequired chains { ${CHAIN} }
-        bodies { bodyId ruleId quorum quorumCount quorumReachable seats { title fixed titles occupants filledBy { personId via } } } } }`,
+      `query WhoMayDecide($input: CaseInput!) { whoMayDecide(input: $input) { personId quorumRequired ` +
+        `chains { ${CHAIN} }
+        bodies { bodyId ruleId quorum quorumCount quorumReachable seats { title fixed titles ` +
+        `occupants filledBy { personId via } } } } }`,
       { input: compact(input) },
     );
     return data.whoMayDecide;
@@ -67,7 +75,8 @@ export const operations = {
   },
   async revokeDelegation(id: string, reason: string, at?: string): Promise<DelegationRecord[]> {
     const data = await gqlRequest<{ revokeDelegation: DelegationRecord[] }>(
-      `mutation RevokeDelegation($id: ID!, $reason: String!, $at: DateTime) { revokeDelegation(id: $id, reason: $reason, at: $at) { ${DELEGATION} } }`,
+      `mutation RevokeDelegation($id: ID!, $reason: String!, $at: DateTime) { revokeDelegation(id: $id, ` +
+        `reason: $reason, at: $at) { ${DELEGATION} } }`,
       compact({ id, reason, at }),
     );
     return data.revokeDelegation;
@@ -81,7 +90,8 @@ export const operations = {
     idempotencyKey: string;
   }): Promise<DecisionRecord> {
     const data = await gqlRequest<{ recordDecision: DecisionRecord }>(
-      `mutation RecordDecision($input: RecordDecisionInput!) { recordDecision(input: $input) { id projectId decisionPoint outcome deciderId decidedAt complete comment chain { ${CHAIN} } } }`,
+      `mutation RecordDecision($input: RecordDecisionInput!) { recordDecision(input: $input) { id ` +
+        `projectId decisionPoint outcome deciderId decidedAt complete comment chain { ${CHAIN} } } }`,
       { input: compact(input) },
     );
     return data.recordDecision;
