@@ -404,7 +404,9 @@ async function main(): Promise<void> {
     const seeded = await seed(db);
     await db.end();
     console.log(
-      `seeded ${SIZE.units} org units, ${SIZE.people} people, ${SIZE.projects} projects, ${SIZE.rules} rules, ${SIZE.delegations} delegations (chains of ${SIZE.chainDelegations + 1} links) in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+      `seeded ${SIZE.units} org units, ${SIZE.people} people, ${SIZE.projects} projects, ${SIZE.rules} ` +
+        `rules, ${SIZE.delegations} delegations (chains of ${SIZE.chainDelegations + 1} links) in ` +
+        `${((Date.now() - t0) / 1000).toFixed(1)} s`,
     );
 
     // BENCH_CPU_PROF=dir writes a V8 CPU profile of the API process there.
@@ -436,7 +438,8 @@ async function main(): Promise<void> {
     const token = ((await login.json()) as { data: { login: { token: string } } }).data.login.token;
 
     const authorizeQuery =
-      'query($input: AuthorizeInput!) { authorize(input: $input) { allowed chains { links { kind id holderPersonId limit } } reasons { code message linkId } } }';
+      'query($input: AuthorizeInput!) { authorize(input: $input) { allowed chains { links { kind id ' +
+      'holderPersonId limit } } reasons { code message linkId } } }';
     const described = (c: Seeded['allowed']) => ({
       personId: String(c.personId),
       decisionPoint: 'ATC',
@@ -475,7 +478,8 @@ async function main(): Promise<void> {
       {
         name: 'whoMayDecide',
         query:
-          'query($input: CaseInput!) { whoMayDecide(input: $input) { personId quorumRequired chains { links { id } } } }',
+          'query($input: CaseInput!) { whoMayDecide(input: $input) { personId quorumRequired chains { ' +
+          'links { id } } } }',
         variables: {
           input: {
             decisionPoint: 'ATC',
@@ -502,7 +506,8 @@ async function main(): Promise<void> {
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const r of results) {
       console.log(
-        `| ${r.name} | ${r.rps.toFixed(0)} | ${(r.rps / baseline).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.errors} | ${r.statements.toFixed(2)} | ${r.bytes} |`,
+        `| ${r.name} | ${r.rps.toFixed(0)} | ${(r.rps / baseline).toFixed(2)} | ${r.p50} | ${r.p99} | ` +
+          `${r.requests} | ${r.errors} | ${r.statements.toFixed(2)} | ${r.bytes} |`,
       );
     }
   } finally {

@@ -99,7 +99,8 @@ async function main() {
     allInterfaces: bound.address === '0.0.0.0' || bound.address === '::',
   });
   console.log(
-    `Iron Triangle workbench on ${url} (GraphQL at ${url}graphql)${bound.address === '0.0.0.0' || bound.address === '::' ? ': listening on every interface' : ''}`,
+    `Iron Triangle workbench on ${url} (GraphQL at ${url}graphql)` +
+      `${bound.address === '0.0.0.0' || bound.address === '::' ? ': listening on every interface' : ''}`,
   );
   if (config.seedDemo) {
     console.log(

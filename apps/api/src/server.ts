@@ -80,7 +80,9 @@ const labels = new WeakMap<OperationDefinitionNode, string>();
 function operationLabel(op: OperationDefinitionNode): string {
   let label = labels.get(op);
   if (label === undefined) {
-    label = `${op.operation} ${op.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : [])).join(',')}`;
+    label =
+      `${op.operation} ` +
+      `${op.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : [])).join(',')}`;
     labels.set(op, label);
   }
   return label;

@@ -17,72 +17,95 @@ describeOnDatabases(
       e = env();
     });
 
-    test('50 parallel LEADER writes of three kinds (create, update, refused delete) all answer; /readyz is 200 afterwards', async () => {
-      const { units } = e.fixture;
-      // Projects to update (in the LEADER's subtree) and to try to delete (outside it: refused).
-      const make = async (name: string, orgUnitId: number) => {
-        const res = await e.gql<{ createProject: { id: string; version: number } }>(
-          `mutation { createProject(${args({ name, orgUnitId: String(orgUnitId), stage: 'LEAD', amount: '10.00', currency: 'CNY' })}) { id version } }`,
-          {},
-          { token: e.tokens.admin },
-        );
-        if (!res.body.data?.createProject) throw new Error(JSON.stringify(res.body));
-        return res.body.data.createProject;
-      };
-      const toUpdate = await Promise.all(Array.from({ length: 17 }, (_, i) => make(`East ${i}`, units.eastOffice)));
-      const toDelete = await Promise.all(Array.from({ length: 16 }, (_, i) => make(`West ${i}`, units.westOffice)));
-      const leader = { token: e.tokens.leader };
-      const writes: Array<Promise<Answer>> = [
-        ...Array.from({ length: 17 }, (_, i) =>
-          e.gql(
-            `mutation { createProject(${args({ name: `New ${i}`, orgUnitId: String(units.eastOffice), stage: 'LEAD', amount: '1.00', currency: 'CNY' })}) { id } }`,
+    test(
+      '50 parallel LEADER writes of three kinds (create, update, ' +
+        'refused delete) all answer; /readyz is 200 afterwards',
+      async () => {
+        const { units } = e.fixture;
+        // Projects to update (in the LEADER's subtree) and to try to delete (outside it: refused).
+        const make = async (name: string, orgUnitId: number) => {
+          const res = await e.gql<{ createProject: { id: string; version: number } }>(
+            `mutation {
+            createProject(${args({
+              name,
+              orgUnitId: String(orgUnitId),
+              stage: 'LEAD',
+              amount: '10.00',
+              currency: 'CNY',
+            })}) { id version } }`,
             {},
-            leader,
+            { token: e.tokens.admin },
+          );
+          if (!res.body.data?.createProject) throw new Error(JSON.stringify(res.body));
+          return res.body.data.createProject;
+        };
+        const toUpdate = await Promise.all(Array.from({ length: 17 }, (_, i) => make(`East ${i}`, units.eastOffice)));
+        const toDelete = await Promise.all(Array.from({ length: 16 }, (_, i) => make(`West ${i}`, units.westOffice)));
+        const leader = { token: e.tokens.leader };
+        const writes: Array<Promise<Answer>> = [
+          ...Array.from({ length: 17 }, (_, i) =>
+            e.gql(
+              `mutation {
+              createProject(${args({
+                name: `New ${i}`,
+                orgUnitId: String(units.eastOffice),
+                stage: 'LEAD',
+                amount: '1.00',
+                currency: 'CNY',
+              })}) { id } }`,
+              {},
+              leader,
+            ),
           ),
-        ),
-        ...toUpdate.map((p, i) =>
-          e.gql(
-            `mutation { updateProject(${args({ id: p.id, version: p.version, name: `East ${i} renamed` })}) { id version } }`,
-            {},
-            leader,
+          ...toUpdate.map((p, i) =>
+            e.gql(
+              `mutation { updateProject(${args({ id: p.id, version: p.version, name: `East ${i} renamed` })}) { id
+              version } }`,
+              {},
+              leader,
+            ),
           ),
-        ),
-        ...toDelete.map((p) => e.gql(`mutation { deleteProject(id: "${p.id}") { id } }`, {}, leader)),
-      ];
-      const answers = await Promise.all(writes);
-      expect(answers).toHaveLength(50);
-      const created = answers.slice(0, 17);
-      const updated = answers.slice(17, 34);
-      const deleted = answers.slice(34);
-      expect(created.map(codeOf)).toEqual(Array(17).fill(null));
-      expect(updated.map(codeOf)).toEqual(Array(17).fill(null));
-      for (const res of deleted) expect(['FORBIDDEN', 'NOT_FOUND']).toContain(codeOf(res));
-      const ready = await fetch(e.url.replace(/\/graphql$/, '/readyz'));
-      expect(ready.status).toBe(200);
-    });
+          ...toDelete.map((p) => e.gql(`mutation { deleteProject(id: "${p.id}") { id } }`, {}, leader)),
+        ];
+        const answers = await Promise.all(writes);
+        expect(answers).toHaveLength(50);
+        const created = answers.slice(0, 17);
+        const updated = answers.slice(17, 34);
+        const deleted = answers.slice(34);
+        expect(created.map(codeOf)).toEqual(Array(17).fill(null));
+        expect(updated.map(codeOf)).toEqual(Array(17).fill(null));
+        for (const res of deleted) expect(['FORBIDDEN', 'NOT_FOUND']).toContain(codeOf(res));
+        const ready = await fetch(e.url.replace(/\/graphql$/, '/readyz'));
+        expect(ready.status).toBe(200);
+      },
+    );
 
-    test('inside a transaction every read goes through it: the manager is the transaction’s, a nested transaction joins, a pooled read is refused', async () => {
-      const db = e.server.db;
-      await db.transaction(async (em) => {
-        expect(db.inTransaction).toBe(true);
-        expect(db.manager).toBe(em);
-        await db.transaction(async (inner) => expect(inner).toBe(em));
-      });
-      expect(db.inTransaction).toBe(false);
-      expect(db.manager).toBe(e.dataSource.manager);
-      if (e.kind === 'mariadb') {
-        // dataSource.manager bypasses the transaction: it would need a second connection (a wedge once the pool is
-        // full).
-        await expect(db.transaction(() => e.dataSource.manager.query('SELECT 1'))).rejects.toBeInstanceOf(
-          TransactionLeakError,
-        );
-      } else {
-        // SQLite has one connection: the same read runs on it.
-        await expect(db.transaction(() => e.dataSource.manager.query('SELECT 1 AS one'))).resolves.toEqual([
-          { one: 1 },
-        ]);
-      }
-    });
+    test(
+      'inside a transaction every read goes through it: the manager is the ' +
+        'transaction’s, a nested transaction joins, a pooled read is refused',
+      async () => {
+        const db = e.server.db;
+        await db.transaction(async (em) => {
+          expect(db.inTransaction).toBe(true);
+          expect(db.manager).toBe(em);
+          await db.transaction(async (inner) => expect(inner).toBe(em));
+        });
+        expect(db.inTransaction).toBe(false);
+        expect(db.manager).toBe(e.dataSource.manager);
+        if (e.kind === 'mariadb') {
+          // dataSource.manager bypasses the transaction: it would need a second connection (a wedge once the pool is
+          // full).
+          await expect(db.transaction(() => e.dataSource.manager.query('SELECT 1'))).rejects.toBeInstanceOf(
+            TransactionLeakError,
+          );
+        } else {
+          // SQLite has one connection: the same read runs on it.
+          await expect(db.transaction(() => e.dataSource.manager.query('SELECT 1 AS one'))).resolves.toEqual([
+            { one: 1 },
+          ]);
+        }
+      },
+    );
   },
   { env: { DATABASE_POOL_SIZE: '5' } },
 );
@@ -90,42 +113,46 @@ describeOnDatabases(
 describeOnDatabases(
   'a busy pool answers instead of hanging',
   (env) => {
-    test('with its only connection held, a request is answered SERVICE_UNAVAILABLE (busy) after the acquire timeout, and the server stays up', async () => {
-      const e = env();
-      let release!: () => void;
-      const gate = new Promise<void>((resolve) => (release = resolve));
-      let entered!: () => void;
-      const inside = new Promise<void>((resolve) => (entered = resolve));
-      const held = e.server.db.transaction(async (em) => {
-        await em.query('SELECT 1');
-        entered();
-        await gate;
-      });
-      await inside;
-      const during = await e.gql<{ allOrgUnits: Array<{ id: string }> }>(
-        '{ allOrgUnits { id } }',
-        {},
-        { token: e.tokens.viewer },
-      );
-      release();
-      await held;
-      if (e.kind === 'mariadb') {
-        expect(codeOf(during)).toBe('SERVICE_UNAVAILABLE');
-        expect(during.body.errors![0]!.message).toMatch(/busy/);
-        expect(during.body.errors![0]!.extensions!.retryAfterSeconds).toBe(1);
-      } else {
-        // The embedded database has no pool: the read runs on its one connection.
-        expect(during.body.data!.allOrgUnits.length).toBeGreaterThan(0);
-      }
-      // A busy pool is not a database outage: the next request is served, /readyz is 200.
-      const after = await e.gql<{ allOrgUnits: Array<{ id: string }> }>(
-        '{ allOrgUnits { id } }',
-        {},
-        { token: e.tokens.viewer },
-      );
-      expect(after.body.errors).toBeUndefined();
-      expect((await fetch(e.url.replace(/\/graphql$/, '/readyz'))).status).toBe(200);
-    });
+    test(
+      'with its only connection held, a request is answered SERVICE_UNAVAILABLE ' +
+        '(busy) after the acquire timeout, and the server stays up',
+      async () => {
+        const e = env();
+        let release!: () => void;
+        const gate = new Promise<void>((resolve) => (release = resolve));
+        let entered!: () => void;
+        const inside = new Promise<void>((resolve) => (entered = resolve));
+        const held = e.server.db.transaction(async (em) => {
+          await em.query('SELECT 1');
+          entered();
+          await gate;
+        });
+        await inside;
+        const during = await e.gql<{ allOrgUnits: Array<{ id: string }> }>(
+          '{ allOrgUnits { id } }',
+          {},
+          { token: e.tokens.viewer },
+        );
+        release();
+        await held;
+        if (e.kind === 'mariadb') {
+          expect(codeOf(during)).toBe('SERVICE_UNAVAILABLE');
+          expect(during.body.errors![0]!.message).toMatch(/busy/);
+          expect(during.body.errors![0]!.extensions!.retryAfterSeconds).toBe(1);
+        } else {
+          // The embedded database has no pool: the read runs on its one connection.
+          expect(during.body.data!.allOrgUnits.length).toBeGreaterThan(0);
+        }
+        // A busy pool is not a database outage: the next request is served, /readyz is 200.
+        const after = await e.gql<{ allOrgUnits: Array<{ id: string }> }>(
+          '{ allOrgUnits { id } }',
+          {},
+          { token: e.tokens.viewer },
+        );
+        expect(after.body.errors).toBeUndefined();
+        expect((await fetch(e.url.replace(/\/graphql$/, '/readyz'))).status).toBe(200);
+      },
+    );
   },
   { env: { DATABASE_POOL_SIZE: '1', DATABASE_ACQUIRE_TIMEOUT_MS: '300' } },
 );
@@ -196,51 +223,57 @@ describeOnDatabases('races between transitions and edits (40 rounds each)', (env
     expect(violations).toBe(0);
   });
 
-  test('revokeDelegation racing createDelegation from it: no delegation derived from a revoked one stays active', async () => {
-    const CREATE = `mutation($src: ID, $srcD: ID, $from: ID!, $to: ID!, $scope: ID!, $validFrom: DateTime!, $depth: Int) {
-      createDelegation(sourceRuleId: $src, sourceDelegationId: $srcD, delegatorId: $from, delegateId: $to, decisionPoints: [ATB], grades: [III], scopeOrgUnitId: $scope,
-        limit: "1000000.00", currency: "CNY", validFrom: $validFrom, redelegableDepth: $depth, reason: "Cover bids while travelling") { id } }`;
-    const validFrom = e.fixture.now.toISOString();
-    const scope = String(e.fixture.units.eastOffice);
-    let violations = 0;
-    const outcomes = { childFirst: 0, revokeFirst: 0 };
-    for (let round = 0; round < ROUNDS; round++) {
-      const parent = await e.gql<{ createDelegation: { id: string } }>(
-        CREATE,
-        {
-          src: String(s.rules.director),
-          from: String(s.people.leader),
-          to: String(s.people.east1),
-          scope,
-          validFrom,
-          depth: 1,
-        },
-        { token: s.tokens.admin },
-      );
-      const parentId = parent.body.data!.createDelegation.id;
-      const [child, revoke] = await Promise.all([
-        e.gql(
+  test(
+    'revokeDelegation racing createDelegation from it: ' + 'no delegation derived from a revoked one stays active',
+    async () => {
+      const CREATE = `mutation($src: ID, $srcD: ID, $from: ID!, $to: ID!, $scope: ID!, $validFrom: DateTime!, $depth:
+      Int) {
+      createDelegation(sourceRuleId: $src, sourceDelegationId: $srcD, delegatorId: $from, delegateId: $to,
+      decisionPoints: [ATB], grades: [III], scopeOrgUnitId: $scope,
+        limit: "1000000.00", currency: "CNY", validFrom: $validFrom, redelegableDepth: $depth,
+        reason: "Cover bids while travelling") { id } }`;
+      const validFrom = e.fixture.now.toISOString();
+      const scope = String(e.fixture.units.eastOffice);
+      let violations = 0;
+      const outcomes = { childFirst: 0, revokeFirst: 0 };
+      for (let round = 0; round < ROUNDS; round++) {
+        const parent = await e.gql<{ createDelegation: { id: string } }>(
           CREATE,
-          { srcD: parentId, from: String(s.people.east1), to: String(s.people.outsider), scope, validFrom, depth: 0 },
+          {
+            src: String(s.rules.director),
+            from: String(s.people.leader),
+            to: String(s.people.east1),
+            scope,
+            validFrom,
+            depth: 1,
+          },
           { token: s.tokens.admin },
-        ),
-        e.gql(
-          'mutation($id: ID!) { revokeDelegation(id: $id, reason: "Travel cancelled") { id } }',
-          { id: parentId },
-          { token: s.tokens.admin },
-        ),
-      ]);
-      expect(codeOf(revoke)).toBeNull();
-      if (codeOf(child) === null) outcomes.childFirst += 1;
-      else {
-        expect(codeOf(child)).toBe('BAD_USER_INPUT');
-        outcomes.revokeFirst += 1;
+        );
+        const parentId = parent.body.data!.createDelegation.id;
+        const [child, revoke] = await Promise.all([
+          e.gql(
+            CREATE,
+            { srcD: parentId, from: String(s.people.east1), to: String(s.people.outsider), scope, validFrom, depth: 0 },
+            { token: s.tokens.admin },
+          ),
+          e.gql(
+            'mutation($id: ID!) { revokeDelegation(id: $id, reason: "Travel cancelled") { id } }',
+            { id: parentId },
+            { token: s.tokens.admin },
+          ),
+        ]);
+        expect(codeOf(revoke)).toBeNull();
+        if (codeOf(child) === null) outcomes.childFirst += 1;
+        else {
+          expect(codeOf(child)).toBe('BAD_USER_INPUT');
+          outcomes.revokeFirst += 1;
+        }
+        // The records themselves, read from the database: every delegation derived from the revoked one is revoked.
+        const derived = await e.dataSource.manager.findBy(Delegation, { sourceDelegationId: Number(parentId) });
+        violations += derived.filter((d) => d.revokedAt === null).length;
       }
-      // The records themselves, read from the database: every delegation derived from the revoked one is revoked.
-      const derived = await e.dataSource.manager.findBy(Delegation, { sourceDelegationId: Number(parentId) });
-      violations += derived.filter((d) => d.revokedAt === null).length;
-    }
-    expect(outcomes.childFirst + outcomes.revokeFirst).toBe(ROUNDS);
-    expect(violations).toBe(0);
-  });
+      expect(outcomes.childFirst + outcomes.revokeFirst).toBe(ROUNDS);
+      expect(violations).toBe(0);
+    },
+  );
 });

@@ -309,7 +309,8 @@ describeOnDatabases('CRUD for every record type', (env) => {
     );
     expect(read.body.data?.r?.id).toBe(id);
     const list = await gql<Record<string, unknown>>(
-      `query($ids: [ID!]) { l: all${c.plural}(filter: { ids: $ids }, sortField: "id", sortOrder: "DESC", perPage: 5) { id } m: _all${c.plural}Meta(filter: { ids: $ids }) { count } }`,
+      `query($ids: [ID!]) { l: all${c.plural}(filter: { ids: $ids }, sortField: "id", sortOrder: "DESC", perPage: 5) {
+        id } m: _all${c.plural}Meta(filter: { ids: $ids }) { count } }`,
       { ids: [id] },
       { token: reader },
     );
@@ -366,7 +367,8 @@ describeOnDatabases('CRUD for every record type', (env) => {
   test('archived people leave lists unless asked for; end-dated and revoked records say so', async () => {
     const { gql, tokens } = env();
     const people = await gql<{ a: Array<{ id: string }>; b: Array<{ id: string; archivedAt: string | null }> }>(
-      `query($ids: [ID!]) { a: allPeople(filter: { ids: $ids }) { id } b: allPeople(filter: { ids: $ids, includeArchived: true }) { id archivedAt } }`,
+      `query($ids: [ID!]) { a: allPeople(filter: { ids: $ids }) { id } b: allPeople(filter: { ids: $ids,
+        includeArchived: true }) { id archivedAt } }`,
       { ids: [ids.Person] },
       { token: tokens.admin },
     );

@@ -7,9 +7,12 @@ describeOnDatabases(
     test('seeds a small company the demo users can browse', async () => {
       const { gql, tokens } = env();
       const res = await gql<Record<string, { count: number }>>(
-        `{ p: _allPeopleMeta { count } o: _allOrgUnitsMeta { count } pr: _allProjectsMeta { count } a: _allAssessmentsMeta { count }
-           r: _allRoleModelsMeta { count } f: _allQualificationFrameworksMeta { count } s: _allStaffingRulesMeta { count }
-           ar: _allAuthorityRulesMeta { count } d: _allDelegationsMeta { count } pool: _allIncentivePoolsMeta { count } c: _allCustomersMeta { count } }`,
+        `{ p: _allPeopleMeta { count } o: _allOrgUnitsMeta { count } pr: _allProjectsMeta { count } a:
+          _allAssessmentsMeta { count }
+           r: _allRoleModelsMeta { count } f: _allQualificationFrameworksMeta { count } s: _allStaffingRulesMeta {
+          count }
+           ar: _allAuthorityRulesMeta { count } d: _allDelegationsMeta { count } pool: _allIncentivePoolsMeta { count
+          } c: _allCustomersMeta { count } }`,
         {},
         { token: tokens.admin },
       );

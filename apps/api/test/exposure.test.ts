@@ -37,7 +37,8 @@ describeOnDatabases('defaults that expose nothing', (env) => {
       mkdirSync(path.join(portalDir, 'assets'));
       writeFileSync(
         path.join(portalDir, 'index.html'),
-        '<!doctype html><html><head><script type="module" src="/assets/index.js"></script></head><body><div id="root"></div></body></html>',
+        '<!doctype html><html><head><script type="module" ' +
+          'src="/assets/index.js"></script></head><body><div id="root"></div></body></html>',
       );
       writeFileSync(path.join(portalDir, 'assets', 'index.js'), 'console.log("portal");');
       const e = env();
@@ -133,68 +134,73 @@ describeOnDatabases('defaults that expose nothing', (env) => {
       await stop(child);
     });
 
-    test('production refuses to start while an active user has the demo password, naming the accounts; starts once they are changed', async () => {
-      const e = env();
-      const em = e.dataSource.manager;
-      const now = new Date();
-      const demoHash = await hashPassword(DEMO_PASSWORD);
-      const stamp = { version: 1, createdAt: now, updatedAt: now };
-      const demoUser = Number(
-        (
-          await em.insert(User, {
-            email: 'admin@demo.local',
-            passwordHash: demoHash,
-            role: 'ADMIN',
-            personId: null,
-            lastLoginAt: null,
-            archivedAt: null,
-            ...stamp,
-          })
-        ).identifiers[0]?.id,
-      );
-      // Disabled: it cannot sign in, so it does not stop the start.
-      await em.insert(User, {
-        email: 'old@demo.local',
-        passwordHash: demoHash,
-        role: 'ADMIN',
-        personId: null,
-        lastLoginAt: null,
-        archivedAt: now,
-        ...stamp,
-      });
-      // Outside the demo's domain, with its own salt.
-      await em.update(User, { id: e.fixture.users.viewer }, { passwordHash: await hashPassword(DEMO_PASSWORD) });
-      const production = { NODE_ENV: 'production', SEED_DEMO: 'false' };
-
-      child = start(e, await freePort(), production);
-      const refused = await child.exited;
-      expect(refused.code).not.toBe(0);
-      expect(refused.code).not.toBeNull();
-      expect(child.output()).toContain(
-        'Refusing to start with NODE_ENV=production: 2 active account(s) still have the demo password "demo": admin@demo.local, viewer@test.local.',
-      );
-      expect(child.output()).not.toContain('old@demo.local');
-      expect(child.lines.find((l) => l.msg === 'listening')).toBeUndefined();
-
-      // The admin changes both passwords through the API.
-      for (const id of [demoUser, e.fixture.users.viewer]) {
-        const changed = await e.gql<{ updateUser: { id: string } }>(
-          'mutation($id: ID!, $v: Int!, $p: String!) { updateUser(id: $id, version: $v, password: $p) { id } }',
-          { id: String(id), v: (await em.findOneByOrFail(User, { id })).version, p: `a-fresh-password-${id}` },
-          { token: e.tokens.admin },
+    test(
+      'production refuses to start while an active user has the demo ' +
+        'password, naming the accounts; starts once they are changed',
+      async () => {
+        const e = env();
+        const em = e.dataSource.manager;
+        const now = new Date();
+        const demoHash = await hashPassword(DEMO_PASSWORD);
+        const stamp = { version: 1, createdAt: now, updatedAt: now };
+        const demoUser = Number(
+          (
+            await em.insert(User, {
+              email: 'admin@demo.local',
+              passwordHash: demoHash,
+              role: 'ADMIN',
+              personId: null,
+              lastLoginAt: null,
+              archivedAt: null,
+              ...stamp,
+            })
+          ).identifiers[0]?.id,
         );
-        expect(changed.body.errors).toBeUndefined();
-      }
-      const port = await freePort();
-      child = start(e, port, production);
-      expect(await child.waitFor('listening')).toMatchObject({ address: '127.0.0.1', port });
-      await stop(child);
+        // Disabled: it cannot sign in, so it does not stop the start.
+        await em.insert(User, {
+          email: 'old@demo.local',
+          passwordHash: demoHash,
+          role: 'ADMIN',
+          personId: null,
+          lastLoginAt: null,
+          archivedAt: now,
+          ...stamp,
+        });
+        // Outside the demo's domain, with its own salt.
+        await em.update(User, { id: e.fixture.users.viewer }, { passwordHash: await hashPassword(DEMO_PASSWORD) });
+        const production = { NODE_ENV: 'production', SEED_DEMO: 'false' };
 
-      // Archiving is the other way out: a demo-password user that is disabled does not stop the start either.
-      await em.update(User, { id: demoUser }, { passwordHash: demoHash, archivedAt: now });
-      child = start(e, await freePort(), production);
-      await child.waitFor('listening');
-      await stop(child);
-    });
+        child = start(e, await freePort(), production);
+        const refused = await child.exited;
+        expect(refused.code).not.toBe(0);
+        expect(refused.code).not.toBeNull();
+        expect(child.output()).toContain(
+          'Refusing to start with NODE_ENV=production: 2 active account(s) still have the demo password ' +
+            '"demo": admin@demo.local, viewer@test.local.',
+        );
+        expect(child.output()).not.toContain('old@demo.local');
+        expect(child.lines.find((l) => l.msg === 'listening')).toBeUndefined();
+
+        // The admin changes both passwords through the API.
+        for (const id of [demoUser, e.fixture.users.viewer]) {
+          const changed = await e.gql<{ updateUser: { id: string } }>(
+            'mutation($id: ID!, $v: Int!, $p: String!) { updateUser(id: $id, version: $v, password: $p) { id } }',
+            { id: String(id), v: (await em.findOneByOrFail(User, { id })).version, p: `a-fresh-password-${id}` },
+            { token: e.tokens.admin },
+          );
+          expect(changed.body.errors).toBeUndefined();
+        }
+        const port = await freePort();
+        child = start(e, port, production);
+        expect(await child.waitFor('listening')).toMatchObject({ address: '127.0.0.1', port });
+        await stop(child);
+
+        // Archiving is the other way out: a demo-password user that is disabled does not stop the start either.
+        await em.update(User, { id: demoUser }, { passwordHash: demoHash, archivedAt: now });
+        child = start(e, await freePort(), production);
+        await child.waitFor('listening');
+        await stop(child);
+      },
+    );
   });
 });

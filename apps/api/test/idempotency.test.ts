@@ -5,7 +5,8 @@ import { describeOnDatabases, TestEnv } from './support/databases';
 import { Customer } from '../src/modules/customer/customer.entity';
 import { IDEMPOTENCY_TABLE } from '../src/platform/idempotency';
 
-const CREATE = `mutation($name: String!) { createCustomer(name: $name, tier: B, orgUnitId: "ORG") { id name version } }`;
+const CREATE = `mutation($name: String!) { createCustomer(name: $name, tier: B, orgUnitId: "ORG") { id name version }
+  }`;
 
 interface Raw {
   status: number;

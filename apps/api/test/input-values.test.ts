@@ -92,50 +92,54 @@ describeOnDatabases('input is refused, never silently changed', (env) => {
     ['2026-3-1', /ISO 8601/],
   ] as const;
 
-  test('invalid calendar dates and years outside 1900–2999 are refused, naming the argument; nothing is written', async () => {
-    const e = env();
-    const before = await count(e, 'position_assignments');
-    const create = (validFrom: string, asVariable: boolean) =>
-      asVariable
-        ? e.gql(
-            'mutation($validFrom: DateTime!) { createPositionAssignment(personId: "' +
-              e.fixture.people.east1 +
-              '", title: "ENGINEER", orgUnitId: "' +
-              e.fixture.units.eastOffice +
-              '", validFrom: $validFrom) { id validFrom } }',
-            { validFrom },
-            { token: e.tokens.admin },
-          )
-        : e.gql(
-            `mutation { createPositionAssignment(personId: "${e.fixture.people.east1}", title: "ENGINEER", orgUnitId: "${e.fixture.units.eastOffice}", validFrom: ${JSON.stringify(validFrom)}) { id validFrom } }`,
-            {},
-            { token: e.tokens.admin },
-          );
-    for (const [value, why] of BAD_DATES) {
-      for (const asVariable of [false, true]) {
-        const res = await create(value, asVariable);
-        expect({
-          value,
-          asVariable,
-          code: firstError(res)?.extensions?.code,
-          fields: Object.keys(fieldErrors(res)),
-        }).toEqual({ value, asVariable, code: 'BAD_USER_INPUT', fields: ['validFrom'] });
-        expect(fieldErrors(res).validFrom).toMatch(why);
+  test(
+    'invalid calendar dates and years outside 1900–2999 ' + 'are refused, naming the argument; nothing is written',
+    async () => {
+      const e = env();
+      const before = await count(e, 'position_assignments');
+      const create = (validFrom: string, asVariable: boolean) =>
+        asVariable
+          ? e.gql(
+              'mutation($validFrom: DateTime!) { createPositionAssignment(personId: "' +
+                e.fixture.people.east1 +
+                '", title: "ENGINEER", orgUnitId: "' +
+                e.fixture.units.eastOffice +
+                '", validFrom: $validFrom) { id validFrom } }',
+              { validFrom },
+              { token: e.tokens.admin },
+            )
+          : e.gql(
+              `mutation { createPositionAssignment(personId: "${e.fixture.people.east1}", title: "ENGINEER", orgUnitId:
+              "${e.fixture.units.eastOffice}", validFrom: ${JSON.stringify(validFrom)}) { id validFrom } }`,
+              {},
+              { token: e.tokens.admin },
+            );
+      for (const [value, why] of BAD_DATES) {
+        for (const asVariable of [false, true]) {
+          const res = await create(value, asVariable);
+          expect({
+            value,
+            asVariable,
+            code: firstError(res)?.extensions?.code,
+            fields: Object.keys(fieldErrors(res)),
+          }).toEqual({ value, asVariable, code: 'BAD_USER_INPUT', fields: ['validFrom'] });
+          expect(fieldErrors(res).validFrom).toMatch(why);
+        }
       }
-    }
-    expect(await count(e, 'position_assignments')).toBe(before);
-    // Real dates pass unchanged, leap days included; an offset is converted, not dropped.
-    const leap = await create('2028-02-29', true);
-    expect(leap.body.data).toEqual({
-      createPositionAssignment: { id: expect.any(String), validFrom: '2028-02-29T00:00:00.000Z' },
-    });
-    const shifted = await create('2026-03-01T07:30:00+08:00', false);
-    expect((shifted.body.data?.createPositionAssignment as { validFrom: string }).validFrom).toBe(
-      '2026-02-28T23:30:00.000Z',
-    );
-    const edge = await create('1900-01-01T00:00:00Z', false);
-    expect(edge.body.errors).toBeUndefined();
-  });
+      expect(await count(e, 'position_assignments')).toBe(before);
+      // Real dates pass unchanged, leap days included; an offset is converted, not dropped.
+      const leap = await create('2028-02-29', true);
+      expect(leap.body.data).toEqual({
+        createPositionAssignment: { id: expect.any(String), validFrom: '2028-02-29T00:00:00.000Z' },
+      });
+      const shifted = await create('2026-03-01T07:30:00+08:00', false);
+      expect((shifted.body.data?.createPositionAssignment as { validFrom: string }).validFrom).toBe(
+        '2026-02-28T23:30:00.000Z',
+      );
+      const edge = await create('1900-01-01T00:00:00Z', false);
+      expect(edge.body.errors).toBeUndefined();
+    },
+  );
 
   test('a bad date inside an input object or filter names its path', async () => {
     const e = env();
@@ -151,90 +155,111 @@ describeOnDatabases('input is refused, never silently changed', (env) => {
     expect(Object.keys(fieldErrors(variable))).toEqual(['filter.to']);
   });
 
-  test('negative project amounts are refused (literal and variable, create and update); nothing is written', async () => {
-    const e = env();
-    const before = await count(e, 'projects');
-    for (const amount of ['-1.00', '-0.01', '-0', '-5000000']) {
-      const literal = await e.gql(
-        `mutation { createProject(name: "Neg", orgUnitId: "${e.fixture.units.east}", stage: "LEAD", amount: "${amount}", currency: "CNY") { id } }`,
+  test(
+    'negative project amounts are refused (literal and ' + 'variable, create and update); nothing is written',
+    async () => {
+      const e = env();
+      const before = await count(e, 'projects');
+      for (const amount of ['-1.00', '-0.01', '-0', '-5000000']) {
+        const literal = await e.gql(
+          `mutation { createProject(name: "Neg", orgUnitId: "${e.fixture.units.east}", stage: "LEAD", amount:
+          "${amount}", currency: "CNY") { id } }`,
+          {},
+          { token: e.tokens.admin },
+        );
+        expect({
+          amount,
+          code: firstError(literal)?.extensions?.code,
+          fields: Object.keys(fieldErrors(literal)),
+        }).toEqual({ amount, code: 'BAD_USER_INPUT', fields: ['amount'] });
+        const variable = await e.gql(
+          `mutation($amount: Money!) { createProject(name: "Neg", orgUnitId: "${e.fixture.units.east}", stage: "LEAD",
+          amount: $amount, currency: "CNY") { id } }`,
+          { amount },
+          { token: e.tokens.admin },
+        );
+        expect({
+          amount,
+          code: firstError(variable)?.extensions?.code,
+          fields: Object.keys(fieldErrors(variable)),
+        }).toEqual({ amount, code: 'BAD_USER_INPUT', fields: ['amount'] });
+      }
+      expect(await count(e, 'projects')).toBe(before);
+      const created = await e.gql<{ createProject: { id: string; amount: string; version: number } }>(
+        `mutation { createProject(name: "Zero", orgUnitId: "${e.fixture.units.east}", stage: "LEAD", amount: "0",
+        currency: "CNY") { id amount version } }`,
         {},
         { token: e.tokens.admin },
       );
-      expect({
-        amount,
-        code: firstError(literal)?.extensions?.code,
-        fields: Object.keys(fieldErrors(literal)),
-      }).toEqual({ amount, code: 'BAD_USER_INPUT', fields: ['amount'] });
-      const variable = await e.gql(
-        `mutation($amount: Money!) { createProject(name: "Neg", orgUnitId: "${e.fixture.units.east}", stage: "LEAD", amount: $amount, currency: "CNY") { id } }`,
-        { amount },
+      expect(created.body.errors).toBeUndefined();
+      const { id, version } = created.body.data!.createProject;
+      const update = await e.gql(
+        `mutation { updateProject(id: "${id}", version: ${version}, amount: "-10.00") { amount } }`,
+        {},
         { token: e.tokens.admin },
       );
-      expect({
-        amount,
-        code: firstError(variable)?.extensions?.code,
-        fields: Object.keys(fieldErrors(variable)),
-      }).toEqual({ amount, code: 'BAD_USER_INPUT', fields: ['amount'] });
-    }
-    expect(await count(e, 'projects')).toBe(before);
-    const created = await e.gql<{ createProject: { id: string; amount: string; version: number } }>(
-      `mutation { createProject(name: "Zero", orgUnitId: "${e.fixture.units.east}", stage: "LEAD", amount: "0", currency: "CNY") { id amount version } }`,
-      {},
-      { token: e.tokens.admin },
-    );
-    expect(created.body.errors).toBeUndefined();
-    const { id, version } = created.body.data!.createProject;
-    const update = await e.gql(
-      `mutation { updateProject(id: "${id}", version: ${version}, amount: "-10.00") { amount } }`,
-      {},
-      { token: e.tokens.admin },
-    );
-    expect(firstError(update)?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(Object.keys(fieldErrors(update))).toEqual(['amount']);
-    const after = await e.gql<{ Project: { amount: string; version: number } }>(
-      `{ Project(id: "${id}") { amount version } }`,
-      {},
-      { token: e.tokens.admin },
-    );
-    expect(after.body.data!.Project).toEqual({ amount: '0.00', version });
-  });
+      expect(firstError(update)?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(Object.keys(fieldErrors(update))).toEqual(['amount']);
+      const after = await e.gql<{ Project: { amount: string; version: number } }>(
+        `{ Project(id: "${id}") { amount version } }`,
+        {},
+        { token: e.tokens.admin },
+      );
+      expect(after.body.data!.Project).toEqual({ amount: '0.00', version });
+    },
+  );
 
-  test('negative pool amounts, metric targets and actuals, rule limits and case amounts are refused; nothing is written', async () => {
-    const e = env();
-    const tables = ['incentive_pools', 'pool_metrics', 'authority_rules'];
-    const before = await Promise.all(tables.map((t) => count(e, t)));
-    const pool = await e.gql(
-      `mutation { createIncentivePool(name: "P", currency: "CNY", teamKind: "SYSTEM_DEPT", orgUnitId: "${e.fixture.units.east}", periodFrom: "2026-01-01", periodTo: "2026-07-01", baseAmount: "-100.00") { id } }`,
-      {},
-      { token: e.tokens.admin },
-    );
-    expect([firstError(pool)?.extensions?.code, Object.keys(fieldErrors(pool))]).toEqual([
-      'BAD_USER_INPUT',
-      ['baseAmount'],
-    ]);
-    const metric = await e.gql(
-      'mutation($t: Money!, $a: Money!) { createPoolMetric(poolId: "1", metric: REVENUE, target: $t, actual: $a, weight: "1") { id } }',
-      { t: '100', a: '-1' },
-      { token: e.tokens.admin },
-    );
-    expect([firstError(metric)?.extensions?.code, Object.keys(fieldErrors(metric))]).toEqual(['BAD_USER_INPUT', ['a']]);
-    const rule = await e.gql(
-      `mutation { createAuthorityRule(name: "R", holderKind: POSITION, holderTitle: "BUSINESS_DEPT_DIRECTOR", scopeOrgUnitId: "${e.fixture.units.east}", decisionPoints: [ATB], grades: [I], currency: "CNY", limit: "-1", validFrom: "2026-01-01") { id } }`,
-      {},
-      { token: e.tokens.admin },
-    );
-    expect([firstError(rule)?.extensions?.code, Object.keys(fieldErrors(rule))]).toEqual(['BAD_USER_INPUT', ['limit']]);
-    const asked = await e.gql(
-      `{ authorize(input: { personId: "${e.fixture.people.leader}", decisionPoint: ATB, amount: "-1", currency: "CNY", grade: I }) { allowed } }`,
-      {},
-      { token: e.tokens.admin },
-    );
-    expect([firstError(asked)?.extensions?.code, Object.keys(fieldErrors(asked))]).toEqual([
-      'BAD_USER_INPUT',
-      ['input.amount'],
-    ]);
-    expect(await Promise.all(tables.map((t) => count(e, t)))).toEqual(before);
-  });
+  test(
+    'negative pool amounts, metric targets and actuals, rule ' +
+      'limits and case amounts are refused; nothing is written',
+    async () => {
+      const e = env();
+      const tables = ['incentive_pools', 'pool_metrics', 'authority_rules'];
+      const before = await Promise.all(tables.map((t) => count(e, t)));
+      const pool = await e.gql(
+        `mutation { createIncentivePool(name: "P", currency: "CNY", teamKind: "SYSTEM_DEPT", orgUnitId:
+        "${e.fixture.units.east}", periodFrom: "2026-01-01", periodTo: "2026-07-01", baseAmount: "-100.00") { id } }`,
+        {},
+        { token: e.tokens.admin },
+      );
+      expect([firstError(pool)?.extensions?.code, Object.keys(fieldErrors(pool))]).toEqual([
+        'BAD_USER_INPUT',
+        ['baseAmount'],
+      ]);
+      const metric = await e.gql(
+        'mutation($t: Money!, $a: Money!) { createPoolMetric(poolId: "1", metric: REVENUE, target: $t, ' +
+          'actual: $a, weight: "1") { id } }',
+        { t: '100', a: '-1' },
+        { token: e.tokens.admin },
+      );
+      expect([firstError(metric)?.extensions?.code, Object.keys(fieldErrors(metric))]).toEqual([
+        'BAD_USER_INPUT',
+        ['a'],
+      ]);
+      const rule = await e.gql(
+        `mutation { createAuthorityRule(name: "R", holderKind: POSITION, holderTitle: "BUSINESS_DEPT_DIRECTOR",
+        scopeOrgUnitId: "${e.fixture.units.east}", decisionPoints: [ATB], grades: [I], currency: "CNY", limit: "-1",
+        validFrom: "2026-01-01") { id } }`,
+        {},
+        { token: e.tokens.admin },
+      );
+      expect([firstError(rule)?.extensions?.code, Object.keys(fieldErrors(rule))]).toEqual([
+        'BAD_USER_INPUT',
+        ['limit'],
+      ]);
+      const asked = await e.gql(
+        `{ authorize(input: { personId: "${e.fixture.people.leader}", decisionPoint: ATB, amount: "-1", currency: "CNY",
+        grade: I }) { allowed } }`,
+        {},
+        { token: e.tokens.admin },
+      );
+      expect([firstError(asked)?.extensions?.code, Object.keys(fieldErrors(asked))]).toEqual([
+        'BAD_USER_INPUT',
+        ['input.amount'],
+      ]);
+      expect(await Promise.all(tables.map((t) => count(e, t)))).toEqual(before);
+    },
+  );
 
   const moneyOps = operationsWith('Money');
   const dateOps = operationsWith('DateTime');

@@ -12,7 +12,8 @@ import { ENTITIES } from '../src/modules/entities';
 import { seedScenario, Scenario } from './operations/scenario';
 
 const RECORD = `mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { id comment } }`;
-const UPSERT = `mutation($ref: String!, $input: ProjectInput!) { upsertProject(externalRef: $ref, input: $input) { id externalRef name } }`;
+const UPSERT = `mutation($ref: String!, $input: ProjectInput!) { upsertProject(externalRef: $ref, input: $input) { id
+  externalRef name } }`;
 
 describeOnDatabases('exact keys', (env) => {
   let e: TestEnv;
@@ -32,7 +33,8 @@ describeOnDatabases('exact keys', (env) => {
     const now = e.kind === 'sqlite' ? new Date().toISOString().replace('T', ' ').replace('Z', '') : new Date();
     const insertUser = (email: string) =>
       ds.query(
-        'INSERT INTO users (version, createdAt, updatedAt, passwordHash, role, personId, lastLoginAt, archivedAt, email) VALUES (1, ?, ?, ?, ?, NULL, NULL, NULL, ?)',
+        'INSERT INTO users (version, createdAt, updatedAt, passwordHash, role, personId, lastLoginAt, ' +
+          'archivedAt, email) VALUES (1, ?, ?, ?, ?, NULL, NULL, NULL, ?)',
         [now, now, 'x', 'VIEWER', email],
       );
     await insertUser('Upper.Case@Test.Local');
@@ -99,52 +101,56 @@ describeOnDatabases('exact keys', (env) => {
     expect(again.body.data!.recordDecision.id).toBe(ids[1]);
   });
 
-  test('upsertProject: references that differ in case, a trailing space or an accent are different projects', async () => {
-    const input = (name: string) => ({
-      name,
-      orgUnitId: String(e.fixture.units.east),
-      stage: 'LEAD',
-      amount: '1000.00',
-      currency: 'CNY',
-    });
-    const refs = ['crm-2024012', 'CRM-2024012', 'crm-2024012 ', 'crm-2024012-é', 'crm-2024012-e'];
-    const ids: string[] = [];
-    for (const ref of refs) {
-      const res = await e.gql<{ upsertProject: { id: string; externalRef: string; name: string } }>(
+  test(
+    'upsertProject: references that differ in case, a ' + 'trailing space or an accent are different projects',
+    async () => {
+      const input = (name: string) => ({
+        name,
+        orgUnitId: String(e.fixture.units.east),
+        stage: 'LEAD',
+        amount: '1000.00',
+        currency: 'CNY',
+      });
+      const refs = ['crm-2024012', 'CRM-2024012', 'crm-2024012 ', 'crm-2024012-é', 'crm-2024012-e'];
+      const ids: string[] = [];
+      for (const ref of refs) {
+        const res = await e.gql<{ upsertProject: { id: string; externalRef: string; name: string } }>(
+          UPSERT,
+          { ref, input: input(`for ${ref}`) },
+          { token: e.tokens.admin },
+        );
+        expect(res.body.errors).toBeUndefined();
+        expect(res.body.data!.upsertProject.externalRef).toBe(ref);
+        ids.push(res.body.data!.upsertProject.id);
+      }
+      expect(new Set(ids).size).toBe(refs.length);
+      // Each project kept its own name; upserting one reference again updates that one only.
+      const updated = await e.gql<{ upsertProject: { id: string; name: string } }>(
         UPSERT,
-        { ref, input: input(`for ${ref}`) },
+        { ref: 'CRM-2024012', input: input('renamed') },
         { token: e.tokens.admin },
       );
-      expect(res.body.errors).toBeUndefined();
-      expect(res.body.data!.upsertProject.externalRef).toBe(ref);
-      ids.push(res.body.data!.upsertProject.id);
-    }
-    expect(new Set(ids).size).toBe(refs.length);
-    // Each project kept its own name; upserting one reference again updates that one only.
-    const updated = await e.gql<{ upsertProject: { id: string; name: string } }>(
-      UPSERT,
-      { ref: 'CRM-2024012', input: input('renamed') },
-      { token: e.tokens.admin },
-    );
-    expect(updated.body.data!.upsertProject.id).toBe(ids[1]);
-    const projects = await e.dataSource.manager.find(Project, {
-      where: ids.map((id) => ({ id: Number(id) })),
-      order: { id: 'ASC' },
-    });
-    expect(projects.map((p) => p.name)).toEqual([
-      'for crm-2024012',
-      'renamed',
-      'for crm-2024012 ',
-      'for crm-2024012-é',
-      'for crm-2024012-e',
-    ]);
-  });
+      expect(updated.body.data!.upsertProject.id).toBe(ids[1]);
+      const projects = await e.dataSource.manager.find(Project, {
+        where: ids.map((id) => ({ id: Number(id) })),
+        order: { id: 'ASC' },
+      });
+      expect(projects.map((p) => p.name)).toEqual([
+        'for crm-2024012',
+        'renamed',
+        'for crm-2024012 ',
+        'for crm-2024012-é',
+        'for crm-2024012-e',
+      ]);
+    },
+  );
 
   test('codes: org unit codes, employee numbers and customer codes that differ only in case are distinct', async () => {
     const admin = { token: e.tokens.admin };
     const unit = (code: string) =>
       e.gql<{ createOrgUnit: { id: string; code: string } }>(
-        `mutation($c: String!) { createOrgUnit(code: $c, name: "Unit", kind: "OTHER", parentId: "${e.fixture.units.hq}") { id code } }`,
+        `mutation($c: String!) { createOrgUnit(code: $c, name: "Unit", kind: "OTHER", parentId:
+          "${e.fixture.units.hq}") { id code } }`,
         { c: code },
         admin,
       );
@@ -159,7 +165,8 @@ describeOnDatabases('exact keys', (env) => {
 
     const person = (employeeNo: string) =>
       e.gql<{ createPerson: { id: string } }>(
-        `mutation($n: String!) { createPerson(employeeNo: $n, name: "Someone", orgUnitId: "${e.fixture.units.east}") { id } }`,
+        `mutation($n: String!) { createPerson(employeeNo: $n, name: "Someone", orgUnitId: "${e.fixture.units.east}") {
+          id } }`,
         { n: employeeNo },
         admin,
       );
@@ -169,7 +176,8 @@ describeOnDatabases('exact keys', (env) => {
 
     const customer = (code: string) =>
       e.gql<{ createCustomer: { id: string } }>(
-        `mutation($c: String!) { createCustomer(code: $c, name: "Customer", tier: B, orgUnitId: "${e.fixture.units.east}") { id } }`,
+        `mutation($c: String!) { createCustomer(code: $c, name: "Customer", tier: B, orgUnitId:
+          "${e.fixture.units.east}") { id } }`,
         { c: code },
         admin,
       );
@@ -182,7 +190,8 @@ describeOnDatabases('exact keys', (env) => {
   test('e-mail addresses are stored lower-cased on every write path and signed in with any case', async () => {
     const admin = { token: e.tokens.admin };
     const created = await e.gql<{ createUser: { id: string; email: string } }>(
-      `mutation { createUser(email: "Mixed.Case@Test.Local", password: "a-long-password-1", role: VIEWER) { id email } }`,
+      `mutation { createUser(email: "Mixed.Case@Test.Local", password: "a-long-password-1", role: VIEWER) { id email }
+        }`,
       {},
       admin,
     );
@@ -209,42 +218,48 @@ describeOnDatabases('exact keys', (env) => {
     expect((await e.dataSource.manager.findOneByOrFail(User, { id: Number(id) })).email).toBe('other.case@test.local');
   });
 
-  test('every key column of the entities has the binary collation in the database (MariaDB; SQLite compares bytes)', async () => {
-    const declared = KEY_COLUMNS.map(({ target, propertyName }) => {
-      const metadata = e.dataSource.getMetadata(target as (typeof ENTITIES)[number]);
-      const column = metadata.findColumnWithPropertyName(propertyName);
-      if (!column) throw new Error(`${metadata.name}.${propertyName} is not a column`);
-      return `${metadata.tableName}.${column.databaseName}`;
-    });
-    expect(declared).toEqual(
-      expect.arrayContaining([
-        'decisions.idempotencyKey',
-        'decisions.idempotencyOwner',
-        'projects.externalRef',
-        'org_units.code',
-        'people.employeeNo',
-        'customers.code',
-        'users.email',
-        'api_tokens.tokenHash',
-      ]),
-    );
-    if (e.kind === 'mariadb') {
-      const rows: Array<{ name: string; collation: string }> = await e.dataSource.query(
-        "SELECT CONCAT(table_name, '.', column_name) AS name, collation_name AS collation FROM information_schema.columns WHERE table_schema = DATABASE()",
+  test(
+    'every key column of the entities has the binary ' + 'collation in the database (MariaDB; SQLite compares bytes)',
+    async () => {
+      const declared = KEY_COLUMNS.map(({ target, propertyName }) => {
+        const metadata = e.dataSource.getMetadata(target as (typeof ENTITIES)[number]);
+        const column = metadata.findColumnWithPropertyName(propertyName);
+        if (!column) throw new Error(`${metadata.name}.${propertyName} is not a column`);
+        return `${metadata.tableName}.${column.databaseName}`;
+      });
+      expect(declared).toEqual(
+        expect.arrayContaining([
+          'decisions.idempotencyKey',
+          'decisions.idempotencyOwner',
+          'projects.externalRef',
+          'org_units.code',
+          'people.employeeNo',
+          'customers.code',
+          'users.email',
+          'api_tokens.tokenHash',
+        ]),
       );
-      const collations = new Map(rows.map((r) => [r.name, r.collation]));
-      expect(declared.filter((c) => !KEY_COLLATIONS.includes(collations.get(c) ?? ''))).toEqual([]);
-      expect(collations.get('decisions.idempotencyKey')).toBe('utf8mb4_nopad_bin');
-      // Compared in SQL, not only in the index: the variants are three values.
-      const [row] = await e.dataSource.query(
-        "SELECT COUNT(DISTINCT idempotencyKey) AS n FROM decisions WHERE idempotencyKey IN ('IDEM-x', 'idem-x ', 'ídem-x')",
-      );
-      expect(Number(row.n)).toBe(3);
-    } else {
-      const [row] = await e.dataSource.query(
-        "SELECT COUNT(DISTINCT idempotencyKey) AS n FROM decisions WHERE idempotencyKey IN ('IDEM-x', 'idem-x ', 'ídem-x')",
-      );
-      expect(Number(row.n)).toBe(3);
-    }
-  });
+      if (e.kind === 'mariadb') {
+        const rows: Array<{ name: string; collation: string }> = await e.dataSource.query(
+          "SELECT CONCAT(table_name, '.', column_name) AS name, collation_name AS collation FROM " +
+            'information_schema.columns WHERE table_schema = DATABASE()',
+        );
+        const collations = new Map(rows.map((r) => [r.name, r.collation]));
+        expect(declared.filter((c) => !KEY_COLLATIONS.includes(collations.get(c) ?? ''))).toEqual([]);
+        expect(collations.get('decisions.idempotencyKey')).toBe('utf8mb4_nopad_bin');
+        // Compared in SQL, not only in the index: the variants are three values.
+        const [row] = await e.dataSource.query(
+          "SELECT COUNT(DISTINCT idempotencyKey) AS n FROM decisions WHERE idempotencyKey IN ('IDEM-x', " +
+            "'idem-x ', 'ídem-x')",
+        );
+        expect(Number(row.n)).toBe(3);
+      } else {
+        const [row] = await e.dataSource.query(
+          "SELECT COUNT(DISTINCT idempotencyKey) AS n FROM decisions WHERE idempotencyKey IN ('IDEM-x', " +
+            "'idem-x ', 'ídem-x')",
+        );
+        expect(Number(row.n)).toBe(3);
+      }
+    },
+  );
 });

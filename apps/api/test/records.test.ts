@@ -9,7 +9,9 @@ describeOnDatabases('records: filters, scope, audit, domain', (env) => {
     const { gql, tokens, fixture } = env();
     for (const [i, unit] of [fixture.units.eastOffice, fixture.units.westOffice, fixture.units.east].entries()) {
       const res = await gql(
-        `mutation { createCustomer(${args({ name: `Filter Co ${i}`, tier: en(['S', 'A', 'B'][i]!), orgUnitId: String(unit) })}) { id } }`,
+        `mutation {
+          createCustomer(${args({ name: `Filter Co ${i}`, tier: en(['S', 'A', 'B'][i]!), orgUnitId: String(unit) })})
+          { id } }`,
         {},
         { token: tokens.admin },
       );
@@ -41,7 +43,8 @@ describeOnDatabases('records: filters, scope, audit, domain', (env) => {
     expect(wildcard.body.data!.allCustomers).toEqual([]);
     const future = new Date(Date.now() + day).toISOString();
     const range = await gql<{ a: { count: number }; b: { count: number } }>(
-      `{ a: _allCustomersMeta(filter: { q: "filter", from: "2020-01-01T00:00:00Z", to: "${future}" }) { count } b: _allCustomersMeta(filter: { q: "filter", to: "2020-01-01T00:00:00Z" }) { count } }`,
+      `{ a: _allCustomersMeta(filter: { q: "filter", from: "2020-01-01T00:00:00Z", to: "${future}" }) { count } b:
+        _allCustomersMeta(filter: { q: "filter", to: "2020-01-01T00:00:00Z" }) { count } }`,
       {},
       { token: tokens.viewer },
     );
@@ -73,7 +76,14 @@ describeOnDatabases('records: filters, scope, audit, domain', (env) => {
     );
     expect(west.body.data!.Person).toBeNull();
     const inside = await gql(
-      `mutation { createProject(${args({ name: 'East deal', orgUnitId: String(fixture.units.eastOffice), stage: 'LEAD', amount: '10.00', currency: 'CNY' })}) { id } }`,
+      `mutation {
+        createProject(${args({
+          name: 'East deal',
+          orgUnitId: String(fixture.units.eastOffice),
+          stage: 'LEAD',
+          amount: '10.00',
+          currency: 'CNY',
+        })}) { id } }`,
       {},
       { token: tokens.leader },
     );
@@ -86,13 +96,26 @@ describeOnDatabases('records: filters, scope, audit, domain', (env) => {
     );
     expect(nested.body.data!.allPositionAssignments).toEqual([{ person: { name: 'Lena Leader' } }]);
     const westProject = await gql<{ createProject: { id: string } }>(
-      `mutation { createProject(${args({ name: 'West only', orgUnitId: String(fixture.units.westOffice), stage: 'LEAD', amount: '1.00', currency: 'CNY' })}) { id } }`,
+      `mutation {
+        createProject(${args({
+          name: 'West only',
+          orgUnitId: String(fixture.units.westOffice),
+          stage: 'LEAD',
+          amount: '1.00',
+          currency: 'CNY',
+        })}) { id } }`,
       {},
       { token: tokens.admin },
     );
     const projectId = westProject.body.data!.createProject.id;
     const appointed = await gql(
-      `mutation { createTeamAppointment(${args({ projectId, personId: String(fixture.people.west1), role: en('CORE_MEMBER'), validFrom: new Date() })}) { id } }`,
+      `mutation {
+        createTeamAppointment(${args({
+          projectId,
+          personId: String(fixture.people.west1),
+          role: en('CORE_MEMBER'),
+          validFrom: new Date(),
+        })}) { id } }`,
       {},
       { token: tokens.admin },
     );
@@ -111,7 +134,14 @@ describeOnDatabases('records: filters, scope, audit, domain', (env) => {
     );
     expect(westUnit.body.data!.OrgUnit).toEqual({ code: 'WEST-1' }); // the tree itself is not scoped
     const outside = await gql(
-      `mutation { createProject(${args({ name: 'West deal', orgUnitId: String(fixture.units.westOffice), stage: 'LEAD', amount: '10.00', currency: 'CNY' })}) { id } }`,
+      `mutation {
+        createProject(${args({
+          name: 'West deal',
+          orgUnitId: String(fixture.units.westOffice),
+          stage: 'LEAD',
+          amount: '10.00',
+          currency: 'CNY',
+        })}) { id } }`,
       {},
       { token: tokens.leader },
     );
@@ -121,14 +151,25 @@ describeOnDatabases('records: filters, scope, audit, domain', (env) => {
   test('creating a project grades it from its criteria and keeps the reasons; Money stays exact', async () => {
     const { gql, tokens, fixture } = env();
     const customer = await gql<{ createCustomer: { id: string } }>(
-      `mutation { createCustomer(${args({ name: 'Tier S Co', tier: en('S'), orgUnitId: String(fixture.units.eastOffice) })}) { id } }`,
+      `mutation {
+        createCustomer(${args({ name: 'Tier S Co', tier: en('S'), orgUnitId: String(fixture.units.eastOffice) })}) {
+        id } }`,
       {},
       { token: tokens.admin },
     );
     const res = await gql<{
       createProject: { grade: string; gradeReasons: string[]; amount: string; currency: string };
     }>(
-      `mutation { createProject(${args({ name: 'Graded', customerId: customer.body.data!.createCustomer.id, orgUnitId: String(fixture.units.eastOffice), stage: 'OPPORTUNITY', amount: '90071992547409.91', currency: 'CNY', gradeCriteria: { majorCustomerImpact: true } })}) { grade gradeReasons amount currency } }`,
+      `mutation {
+        createProject(${args({
+          name: 'Graded',
+          customerId: customer.body.data!.createCustomer.id,
+          orgUnitId: String(fixture.units.eastOffice),
+          stage: 'OPPORTUNITY',
+          amount: '90071992547409.91',
+          currency: 'CNY',
+          gradeCriteria: { majorCustomerImpact: true },
+        })}) { grade gradeReasons amount currency } }`,
       {},
       { token: tokens.admin },
     );
@@ -139,7 +180,14 @@ describeOnDatabases('records: filters, scope, audit, domain', (env) => {
       currency: 'CNY',
     });
     const tooLarge = await gql(
-      `mutation { createProject(${args({ name: 'Huge', orgUnitId: String(fixture.units.eastOffice), stage: 'LEAD', amount: '90071992547409.92', currency: 'CNY' })}) { id } }`,
+      `mutation {
+        createProject(${args({
+          name: 'Huge',
+          orgUnitId: String(fixture.units.eastOffice),
+          stage: 'LEAD',
+          amount: '90071992547409.92',
+          currency: 'CNY',
+        })}) { id } }`,
       {},
       { token: tokens.admin },
     );
@@ -156,19 +204,40 @@ describeOnDatabases('records: filters, scope, audit, domain', (env) => {
     ).body.data!.allProjects[0]!;
     // A form sending the record back unchanged keeps the grade; a hand-set grade needs a justification.
     const resent = await gql<{ updateProject: { grade: string; version: number } }>(
-      `mutation { updateProject(${args({ id: projectId.id, version: projectId.version, grade: en('I'), gradeCriteria: { majorCustomerImpact: true }, name: 'Graded' })}) { grade version } }`,
+      `mutation {
+        updateProject(${args({
+          id: projectId.id,
+          version: projectId.version,
+          grade: en('I'),
+          gradeCriteria: { majorCustomerImpact: true },
+          name: 'Graded',
+        })}) { grade version } }`,
       {},
       { token: tokens.admin },
     );
     expect(resent.body.data!.updateProject).toEqual({ grade: 'I', version: 2 });
     const byHand = await gql<{ updateProject: { grade: string; gradeReasons: string[] } }>(
-      `mutation { updateProject(${args({ id: projectId.id, version: 2, grade: en('II'), gradeJustification: 'Customer asked for a smaller first phase.' })}) { grade gradeReasons } }`,
+      `mutation {
+        updateProject(${args({
+          id: projectId.id,
+          version: 2,
+          grade: en('II'),
+          gradeJustification: 'Customer asked for a smaller first phase.',
+        })}) { grade gradeReasons } }`,
       {},
       { token: tokens.admin },
     );
     expect(byHand.body.data!.updateProject).toEqual({ grade: 'II', gradeReasons: ['SET_BY_HAND'] });
     const manual = await gql(
-      `mutation { createProject(${args({ name: 'Manual', orgUnitId: String(fixture.units.eastOffice), stage: 'LEAD', amount: '1', currency: 'CNY', grade: en('II') })}) { id } }`,
+      `mutation {
+        createProject(${args({
+          name: 'Manual',
+          orgUnitId: String(fixture.units.eastOffice),
+          stage: 'LEAD',
+          amount: '1',
+          currency: 'CNY',
+          grade: en('II'),
+        })}) { id } }`,
       {},
       { token: tokens.admin },
     );
@@ -177,7 +246,14 @@ describeOnDatabases('records: filters, scope, audit, domain', (env) => {
       fieldErrors: { gradeJustification: expect.any(String) },
     });
     const precision = await gql(
-      `mutation { createProject(${args({ name: 'Cents', orgUnitId: String(fixture.units.eastOffice), stage: 'LEAD', amount: '1.005', currency: 'CNY' })}) { id } }`,
+      `mutation {
+        createProject(${args({
+          name: 'Cents',
+          orgUnitId: String(fixture.units.eastOffice),
+          stage: 'LEAD',
+          amount: '1.005',
+          currency: 'CNY',
+        })}) { id } }`,
       {},
       { token: tokens.admin },
     );
@@ -186,13 +262,31 @@ describeOnDatabases('records: filters, scope, audit, domain', (env) => {
       fieldErrors: { amount: expect.stringMatching(/at most 2 fraction digits/) },
     });
     const float = await gql(
-      'mutation($a: Money!) { createProject(name: "F", orgUnitId: "1", stage: "LEAD", amount: $a, currency: "CNY") { id } }',
+      'mutation($a: Money!) { createProject(name: "F", orgUnitId: "1", stage: "LEAD", amount: $a, ' +
+        'currency: "CNY") { id } }',
       { a: 12.5 },
       { token: tokens.admin },
     );
     expect(float.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const upsert = await gql<{ a: { id: string; name: string }; b: { id: string; name: string; version: number } }>(
-      `mutation { a: upsertProject(externalRef: "CRM-1", input: ${args({ x: { name: 'From CRM', orgUnitId: String(fixture.units.eastOffice), stage: 'LEAD', amount: '5.00', currency: 'CNY' } }).slice(3)}) { id name } b: upsertProject(externalRef: "CRM-1", input: ${args({ x: { name: 'From CRM, renamed', orgUnitId: String(fixture.units.eastOffice), stage: 'OPPORTUNITY', amount: '6.00', currency: 'CNY' } }).slice(3)}) { id name version } }`,
+      `mutation { a: upsertProject(externalRef: "CRM-1", input:
+        ${args({
+          x: {
+            name: 'From CRM',
+            orgUnitId: String(fixture.units.eastOffice),
+            stage: 'LEAD',
+            amount: '5.00',
+            currency: 'CNY',
+          },
+        }).slice(3)}) { id name } b: upsertProject(externalRef: "CRM-1", input: ${args({
+          x: {
+            name: 'From CRM, renamed',
+            orgUnitId: String(fixture.units.eastOffice),
+            stage: 'OPPORTUNITY',
+            amount: '6.00',
+            currency: 'CNY',
+          },
+        }).slice(3)}) { id name version } }`,
       {},
       { token: tokens.admin },
     );
@@ -219,11 +313,27 @@ describeOnDatabases('records: filters, scope, audit, domain', (env) => {
         `createRoleModelDimension(${args({ roleModelVersionId: version.id, code, name: code, nameZh: code })}) { id }`,
       );
     const framework = await one<{ id: string }>(
-      `createQualificationFramework(${args({ role: en('SR'), roleModelVersionId: version.id, name: 'SR standard', validityMonths: 12, status: 'ACTIVE' })}) { id }`,
+      `createQualificationFramework(` +
+        `${args({
+          role: en('SR'),
+          roleModelVersionId: version.id,
+          name: 'SR standard',
+          validityMonths: 12,
+          status: 'ACTIVE',
+        })}` +
+        `) { id }`,
     );
     for (const level of [1, 2]) {
       const l = await one<{ id: string }>(
-        `createQualificationLevel(${args({ frameworkId: framework.id, level, name: `L${level}`, nameZh: `L${level}`, minProjects: level === 2 ? 3 : 0 })}) { id }`,
+        `createQualificationLevel(` +
+          `${args({
+            frameworkId: framework.id,
+            level,
+            name: `L${level}`,
+            nameZh: `L${level}`,
+            minProjects: level === 2 ? 3 : 0,
+          })}` +
+          `) { id }`,
       );
       for (const code of ['PLAN', 'PLACE'])
         await one(
@@ -260,7 +370,14 @@ describeOnDatabases('records: filters, scope, audit, domain', (env) => {
       projectsMissing: 2,
     });
     const missing = await gql(
-      `mutation { createAssessment(${args({ personId: String(fixture.people.east1), frameworkId: framework.id, kind: en('PANEL'), assessedAt, ratings: [{ dimension: 'PLAN', proficiency: 4 }] })}) { id } }`,
+      `mutation {
+        createAssessment(${args({
+          personId: String(fixture.people.east1),
+          frameworkId: framework.id,
+          kind: en('PANEL'),
+          assessedAt,
+          ratings: [{ dimension: 'PLAN', proficiency: 4 }],
+        })}) { id } }`,
       {},
       { token: hr },
     );
@@ -276,19 +393,39 @@ describeOnDatabases('records: filters, scope, audit, domain', (env) => {
     expect(status.body.data!.qualificationStatus).toEqual({ level: 1, gap: { nextLevel: 2 } });
 
     await gql(
-      `mutation { createStaffingRule(${args({ role: en('SR'), grade: en('III'), minLevel: 2, validFrom: new Date(Date.now() - 100 * day) })}) { id } }`,
+      `mutation {
+        createStaffingRule(${args({
+          role: en('SR'),
+          grade: en('III'),
+          minLevel: 2,
+          validFrom: new Date(Date.now() - 100 * day),
+        })}) { id } }`,
       {},
       { token: hr },
     );
     const project = await gql<{ createProject: { id: string; grade: string } }>(
-      `mutation { createProject(${args({ name: 'Small', orgUnitId: String(fixture.units.eastOffice), stage: 'LEAD', amount: '1.00', currency: 'CNY' })}) { id grade } }`,
+      `mutation {
+        createProject(${args({
+          name: 'Small',
+          orgUnitId: String(fixture.units.eastOffice),
+          stage: 'LEAD',
+          amount: '1.00',
+          currency: 'CNY',
+        })}) { id grade } }`,
       {},
       { token: tokens.admin },
     );
     expect(project.body.data!.createProject.grade).toBe('III');
     const appoint = (extra: Record<string, unknown>) =>
       gql(
-        `mutation { createTeamAppointment(${args({ projectId: project.body.data!.createProject.id, personId: String(fixture.people.east1), role: en('SR'), validFrom: new Date(), ...extra })}) { id qualificationLevel staffingCheck } }`,
+        `mutation {
+          createTeamAppointment(${args({
+            projectId: project.body.data!.createProject.id,
+            personId: String(fixture.people.east1),
+            role: en('SR'),
+            validFrom: new Date(),
+            ...extra,
+          })}) { id qualificationLevel staffingCheck } }`,
         {},
         { token: tokens.admin },
       );
@@ -303,7 +440,9 @@ describeOnDatabases('records: filters, scope, audit, domain', (env) => {
     const { gql, tokens, fixture } = env();
     const requestId = 'audit-test-request-1';
     const res = await gql<{ createPerson: { id: string } }>(
-      `mutation { createPerson(${args({ employeeNo: 'AUD-1', name: 'Audrey Audit', orgUnitId: String(fixture.units.east) })}) { id } }`,
+      `mutation {
+        createPerson(${args({ employeeNo: 'AUD-1', name: 'Audrey Audit', orgUnitId: String(fixture.units.east) })}) {
+        id } }`,
       {},
       { token: tokens.admin, headers: { 'x-request-id': requestId } },
     );
@@ -323,7 +462,8 @@ describeOnDatabases('records: filters, scope, audit, domain', (env) => {
         after: Record<string, unknown> | null;
       }>;
     }>(
-      `{ allAuditEntries(filter: { entityType: "Person", entityId: "${id}" }, sortField: "id") { action actorLabel requestId before after } }`,
+      `{ allAuditEntries(filter: { entityType: "Person", entityId: "${id}" }, sortField: "id") { action actorLabel
+        requestId before after } }`,
       {},
       { token: tokens.admin },
     );
@@ -467,7 +607,8 @@ describeOnDatabases('records: filters, scope, audit, domain', (env) => {
     }
     const query = (perPage: number) =>
       gql<{ allProjects: Array<{ team: unknown[] }> }>(
-        `{ allProjects(filter: { q: "bulk" }, perPage: ${perPage}, sortField: "name") { name amount customer { name orgUnit { code } } orgUnit { name parent { code } } team { role person { name orgUnit { code } } } } }`,
+        `{ allProjects(filter: { q: "bulk" }, perPage: ${perPage}, sortField: "name") { name amount customer { name
+          orgUnit { code } } orgUnit { name parent { code } } team { role person { name orgUnit { code } } } } }`,
         {},
         { token: tokens.admin },
       );

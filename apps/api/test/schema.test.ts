@@ -8,7 +8,9 @@ import { buildApiSchema } from '../src/schema';
 const FILE = path.join(__dirname, '..', 'schema.graphql');
 
 test('schema.graphql is current', async () => {
-  const printed = `# Generated from the resolvers by test/schema.test.ts; do not edit.\n\n${printSchema(lexicographicSortSchema(await buildApiSchema()))}\n`;
+  const printed =
+    `# Generated from the resolvers by test/schema.test.ts; do not edit.\n\n` +
+    `${printSchema(lexicographicSortSchema(await buildApiSchema()))}\n`;
   if (process.env.UPDATE_SCHEMA === '1' || !existsSync(FILE)) writeFileSync(FILE, printed);
   expect(readFileSync(FILE, 'utf8')).toBe(printed);
 });

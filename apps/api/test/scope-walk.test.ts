@@ -590,7 +590,8 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
             all.filter((r) => matches(r[column] ?? null) && want.includes(r.id)).map((r) => r.id),
           );
           const res = await leader(
-            `{ all${plural}(perPage: 500, filter: { ${column}: "${value}" }) { id } _all${plural}Meta(filter: { ${column}: "${value}" }) { count } }`,
+            `{ all${plural}(perPage: 500, filter: { ${column}: "${value}" }) { id } _all${plural}Meta(filter: {
+              ${column}: "${value}" }) { count } }`,
           );
           expect(res.body.errors).toBeUndefined();
           expect({
@@ -651,7 +652,8 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
   };
 
   test.each(RECORD_TYPES.filter((t) => MUTATIONS.includes(`update${t}`) || MUTATIONS.includes(`delete${t}`)))(
-    '%s: updates and deletes outside the subtree are refused (NOT_FOUND unseen, FORBIDDEN read-only) and change nothing',
+    '%s: updates and deletes outside the subtree are refused ' +
+      '(NOT_FOUND unseen, FORBIDDEN read-only) and change nothing',
     async (type) => {
       world = await loadWorld(env());
       for (const row of rows(type)) {
@@ -721,7 +723,8 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
     }
     // A record outside cannot be pulled in either (it is not even found).
     const west = await leader(
-      `mutation { updateProject(id: "${s.projects.west}", version: 1, orgUnitId: "${e.fixture.units.eastOffice}") { id } }`,
+      `mutation { updateProject(id: "${s.projects.west}", version: 1, orgUnitId: "${e.fixture.units.eastOffice}") { id
+        } }`,
     );
     expect(codeOf(west)).toBe('NOT_FOUND');
   });
@@ -848,8 +851,10 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
         const createField = SDL.getMutationType()!.getFields()[`create${type}`]!;
         const required = createField.args.filter((a) => isNonNullType(a.type));
         expect(required.length).toBeGreaterThanOrEqual(0);
+        const argList = required.map((a) => `${a.name}: ${placeholder(a.type)}`).join(', ');
         const res = await leader(
-          `mutation { create${type}${required.length ? '(' + required.map((a) => `${a.name}: ${placeholder(a.type)}`).join(', ') + ')' : ''} { id } }`,
+          `mutation {
+            create${type}${required.length ? '(' + argList + ')' : ''} { id } }`,
         );
         expect(codeOf(res)).toBe('FORBIDDEN');
         return;
@@ -950,7 +955,8 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
       }
       for (const person of rows('Person')) {
         const res = await leader(
-          `{ authorize(input: { personId: "${person.id}", decisionPoint: ATB, projectId: "${s.projects.east}" }) { allowed } }`,
+          `{ authorize(input: { personId: "${person.id}", decisionPoint: ATB, projectId: "${s.projects.east}" }) {
+            allowed } }`,
         );
         expect({ person: person.id, code: codeOf(res) ?? 'OK' }).toEqual({
           person: person.id,
@@ -959,7 +965,8 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
       }
       for (const unit of rows('OrgUnit')) {
         const res = await leader(
-          `{ authorize(input: { personId: "${me}", decisionPoint: ATB, grade: III, orgUnitId: "${unit.id}", amount: "1.00", currency: "CNY" }) { allowed } }`,
+          `{ authorize(input: { personId: "${me}", decisionPoint: ATB, grade: III, orgUnitId: "${unit.id}", amount:
+            "1.00", currency: "CNY" }) { allowed } }`,
         );
         expect({ unit: unit.id, code: codeOf(res) ?? 'OK' }).toEqual({
           unit: unit.id,
@@ -973,7 +980,8 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
       const delegations = new Set(expected('Delegation'));
       for (const project of rows('Project')) {
         const res = await leader(
-          `{ whoMayDecide(input: { decisionPoint: ATB, projectId: "${project.id}" }) { personId person { id } chains { links { kind id } } } }`,
+          `{ whoMayDecide(input: { decisionPoint: ATB, projectId: "${project.id}" }) { personId person { id } chains {
+            links { kind id } } } }`,
         );
         if (!readable('Project', project, world, units)) {
           expect({ project: project.id, code: codeOf(res) }).toEqual({ project: project.id, code: 'NOT_FOUND' });
@@ -999,7 +1007,8 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
       }
       for (const unit of rows('OrgUnit')) {
         const res = await leader(
-          `{ whoMayDecide(input: { decisionPoint: ATB, grade: III, orgUnitId: "${unit.id}", amount: "1.00", currency: "CNY" }) { personId } }`,
+          `{ whoMayDecide(input: { decisionPoint: ATB, grade: III, orgUnitId: "${unit.id}", amount: "1.00", currency:
+            "CNY" }) { personId } }`,
         );
         expect({ unit: unit.id, code: codeOf(res) ?? 'OK' }).toEqual({
           unit: unit.id,
@@ -1039,7 +1048,8 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
       const e = env();
       const password = 'walk-second-leader-9f3k';
       const made = await e.gql(
-        'mutation($p: String!, $who: ID!) { createUser(email: "second.leader@test.local", password: $p, role: LEADER, personId: $who) { id } }',
+        'mutation($p: String!, $who: ID!) { createUser(email: "second.leader@test.local", password: $p, ' +
+          'role: LEADER, personId: $who) { id } }',
         { p: password, who: String(e.fixture.people.leader) },
         { token: e.tokens.admin },
       );
@@ -1116,7 +1126,8 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
         if (!ref) continue;
         const before = await versionOf('Project', project.id);
         const res = await leader(
-          `mutation { upsertProject(externalRef: "${ref}", input: { name: "taken", orgUnitId: "${u.eastOffice}", stage: "LEAD", amount: "1.00", currency: "CNY" }) { id } }`,
+          `mutation { upsertProject(externalRef: "${ref}", input: { name: "taken", orgUnitId: "${u.eastOffice}",
+            stage: "LEAD", amount: "1.00", currency: "CNY" }) { id } }`,
         );
         expect({ ref, code: codeOf(res) }).toEqual({ ref, code: 'NOT_FOUND' });
         expect(await versionOf('Project', project.id)).toBe(before);
@@ -1149,13 +1160,16 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
         .quorum,
     ).toBe('ALL_FIXED');
     const created = await leader(
-      `mutation { createDecisionBody(name: "mine", quorum: "AT_LEAST 1", orgUnitId: "${e.fixture.units.hq}", seats: [{ title: "BUSINESS_DEPT_DIRECTOR", fixed: true }]) { id } }`,
+      `mutation { createDecisionBody(name: "mine", quorum: "AT_LEAST 1", orgUnitId: "${e.fixture.units.hq}", seats: [{
+        title: "BUSINESS_DEPT_DIRECTOR", fixed: true }]) { id } }`,
     );
     expect(codeOf(created)).toBe('FORBIDDEN');
     // The HQ body is readable (it decides on the LEADER's grade I projects).
     expect((await leader(`{ DecisionBody(id: "${s.bodies.hq}") { id } }`)).body.data!.DecisionBody).not.toBeNull();
     const pool = await leader(
-      `{ allPoolMembers(filter: { poolId: "${s.pools.west}" }) { share } PoolMember(id: "1") { id } _allPoolMembersMeta(filter: { poolId: "${s.pools.west}" }) { count } allPoolMetrics(filter: { poolId: "${s.pools.west}" }) { target } }`,
+      `{ allPoolMembers(filter: { poolId: "${s.pools.west}" }) { share } PoolMember(id: "1") { id }
+        _allPoolMembersMeta(filter: { poolId: "${s.pools.west}" }) { count } allPoolMetrics(filter: { poolId:
+        "${s.pools.west}" }) { target } }`,
     );
     expect(pool.body.data).toMatchObject({ allPoolMembers: [], _allPoolMembersMeta: { count: 0 }, allPoolMetrics: [] });
     const comments = await leader('{ allDecisions(perPage: 500) { comment } }');

@@ -104,25 +104,29 @@ async function storedHash(e: TestEnv, id: number): Promise<string> {
 }
 
 describeOnDatabases('sign-in throttle and sessions', (env) => {
-  test('50 parallel wrong passwords for one account: at most 5 are checked, the rest RATE_LIMITED (rounds on each database)', async () => {
-    const e = env();
-    const rounds = e.kind === 'mariadb' ? 40 : 10;
-    let violations = 0;
-    for (let round = 0; round < rounds; round++) {
-      const email = `burst-${round}@test.local`;
-      await makeUser(e, email);
-      const from = nextAddress();
-      const answers = await Promise.all(
-        Array.from({ length: 50 }, () => post(e, LOGIN, { e: email, p: 'wrong password!' }, { from })),
-      );
-      const checked = answers.filter((a) => code(a) === 'UNAUTHENTICATED').length;
-      const limited = answers.filter((a) => code(a) === 'RATE_LIMITED');
-      const recorded = await attemptsOf(e, 'account', email);
-      if (checked > 5 || checked + limited.length !== 50 || recorded !== checked) violations++;
-      for (const a of limited) expect(a.errors?.[0]?.extensions?.retryAfterSeconds).toEqual(expect.any(Number));
-    }
-    expect({ rounds, violations }).toEqual({ rounds, violations: 0 });
-  });
+  test(
+    '50 parallel wrong passwords for one account: at most 5 are ' +
+      'checked, the rest RATE_LIMITED (rounds on each database)',
+    async () => {
+      const e = env();
+      const rounds = e.kind === 'mariadb' ? 40 : 10;
+      let violations = 0;
+      for (let round = 0; round < rounds; round++) {
+        const email = `burst-${round}@test.local`;
+        await makeUser(e, email);
+        const from = nextAddress();
+        const answers = await Promise.all(
+          Array.from({ length: 50 }, () => post(e, LOGIN, { e: email, p: 'wrong password!' }, { from })),
+        );
+        const checked = answers.filter((a) => code(a) === 'UNAUTHENTICATED').length;
+        const limited = answers.filter((a) => code(a) === 'RATE_LIMITED');
+        const recorded = await attemptsOf(e, 'account', email);
+        if (checked > 5 || checked + limited.length !== 50 || recorded !== checked) violations++;
+        for (const a of limited) expect(a.errors?.[0]?.extensions?.retryAfterSeconds).toEqual(expect.any(Number));
+      }
+      expect({ rounds, violations }).toEqual({ rounds, violations: 0 });
+    },
+  );
 
   test('once the account is locked, a burst of 50 that contains the right password gets no token', async () => {
     const e = env();
@@ -186,32 +190,35 @@ describeOnDatabases('sign-in throttle and sessions', (env) => {
     expect(unknown.filter((a) => code(a) === 'UNAUTHENTICATED')).toHaveLength(20);
   });
 
-  test('logout ends the session (every session of the user); anonymous callers and API tokens are refused', async () => {
-    const e = env();
-    const email = 'logout@test.local';
-    await makeUser(e, email);
-    const first = tokenOf(await post(e, LOGIN, { e: email, p: GOOD_PASSWORD }, { from: nextAddress() }))!;
-    const second = tokenOf(await post(e, LOGIN, { e: email, p: GOOD_PASSWORD }, { from: nextAddress() }))!;
-    expect(code(await post(e, '{ me { email } }', {}, { token: first }))).toBe('OK');
-    const out = await post(e, 'mutation { logout }', {}, { token: first });
-    expect(out.data).toEqual({ logout: true });
-    expect(code(await post(e, '{ me { email } }', {}, { token: first }))).toBe('UNAUTHENTICATED');
-    expect(code(await post(e, '{ me { email } }', {}, { token: second }))).toBe('UNAUTHENTICATED');
-    expect(code(await post(e, 'mutation { logout }', {}, { token: first }))).toBe('UNAUTHENTICATED');
-    // Signing in again works.
-    const again = tokenOf(await post(e, LOGIN, { e: email, p: GOOD_PASSWORD }, { from: nextAddress() }))!;
-    expect(code(await post(e, '{ me { email } }', {}, { token: again }))).toBe('OK');
+  test(
+    'logout ends the session (every session of the ' + 'user); anonymous callers and API tokens are refused',
+    async () => {
+      const e = env();
+      const email = 'logout@test.local';
+      await makeUser(e, email);
+      const first = tokenOf(await post(e, LOGIN, { e: email, p: GOOD_PASSWORD }, { from: nextAddress() }))!;
+      const second = tokenOf(await post(e, LOGIN, { e: email, p: GOOD_PASSWORD }, { from: nextAddress() }))!;
+      expect(code(await post(e, '{ me { email } }', {}, { token: first }))).toBe('OK');
+      const out = await post(e, 'mutation { logout }', {}, { token: first });
+      expect(out.data).toEqual({ logout: true });
+      expect(code(await post(e, '{ me { email } }', {}, { token: first }))).toBe('UNAUTHENTICATED');
+      expect(code(await post(e, '{ me { email } }', {}, { token: second }))).toBe('UNAUTHENTICATED');
+      expect(code(await post(e, 'mutation { logout }', {}, { token: first }))).toBe('UNAUTHENTICATED');
+      // Signing in again works.
+      const again = tokenOf(await post(e, LOGIN, { e: email, p: GOOD_PASSWORD }, { from: nextAddress() }))!;
+      expect(code(await post(e, '{ me { email } }', {}, { token: again }))).toBe('OK');
 
-    expect(code(await post(e, 'mutation { logout }', {}))).toBe('UNAUTHENTICATED');
-    const created = await e.gql<{ createApiToken: { secret: string } }>(
-      'mutation { createApiToken(name: "logout-test", scopes: ["read"]) { secret } }',
-      {},
-      { token: e.tokens.admin },
-    );
-    const secret = created.body.data!.createApiToken.secret;
-    expect(code(await post(e, 'mutation { logout }', {}, { token: secret }))).toBe('FORBIDDEN');
-    expect(code(await post(e, '{ _allPeopleMeta { count } }', {}, { token: secret }))).toBe('OK');
-  });
+      expect(code(await post(e, 'mutation { logout }', {}))).toBe('UNAUTHENTICATED');
+      const created = await e.gql<{ createApiToken: { secret: string } }>(
+        'mutation { createApiToken(name: "logout-test", scopes: ["read"]) { secret } }',
+        {},
+        { token: e.tokens.admin },
+      );
+      const secret = created.body.data!.createApiToken.secret;
+      expect(code(await post(e, 'mutation { logout }', {}, { token: secret }))).toBe('FORBIDDEN');
+      expect(code(await post(e, '{ _allPeopleMeta { count } }', {}, { token: secret }))).toBe('OK');
+    },
+  );
 
   test('a password change and a role change end the user’s existing sessions; an e-mail change does not', async () => {
     const e = env();
@@ -276,46 +283,50 @@ describeOnDatabases('sign-in throttle and sessions', (env) => {
     expect(await me(legacy)).toBe('UNAUTHENTICATED');
   });
 
-  test('short, common and weak passwords are refused on every path that sets one, naming the field; nothing is written', async () => {
-    const e = env();
-    const count = async () => e.dataSource.manager.count(User);
-    const users = await count();
-    const create = (password: string) =>
-      e.gql(
-        'mutation($p: String!) { createUser(email: "weak@test.local", password: $p, role: VIEWER) { id } }',
-        { p: password },
-        { token: e.tokens.admin },
-      );
-    for (const weak of ['short', 'elevenchars', '123qweasdzxc', 'QazWsxEdcRfv', '1Q2W3E4R5T6Y', '            ']) {
-      const res = await create(weak);
-      expect({ weak, code: res.body.errors?.[0]?.extensions?.code }).toEqual({ weak, code: 'BAD_USER_INPUT' });
-      expect(Object.keys((res.body.errors?.[0]?.extensions?.fieldErrors as Record<string, string>) ?? {})).toEqual([
-        'password',
-      ]);
-    }
-    expect(await count()).toBe(users);
-    const id = await makeUser(e, 'keeps@test.local');
-    const hash = await storedHash(e, id);
-    for (const weak of ['tooshort', 'qwerty123456', 'LeaveMeAlone']) {
-      const res = await e.gql(
-        `mutation($p: String!) { updateUser(id: "${id}", version: 1, password: $p) { id } }`,
-        { p: weak },
-        { token: e.tokens.admin },
-      );
-      expect({
-        weak,
-        code: res.body.errors?.[0]?.extensions?.code,
-        fields: Object.keys((res.body.errors?.[0]?.extensions?.fieldErrors as object) ?? {}),
-      }).toEqual({
-        weak,
-        code: 'BAD_USER_INPUT',
-        fields: ['password'],
-      });
-    }
-    expect(await storedHash(e, id)).toBe(hash);
-    const ok = await create('a sensible long passphrase');
-    expect(ok.body.errors).toBeUndefined();
-  });
+  test(
+    'short, common and weak passwords are refused on every ' +
+      'path that sets one, naming the field; nothing is written',
+    async () => {
+      const e = env();
+      const count = async () => e.dataSource.manager.count(User);
+      const users = await count();
+      const create = (password: string) =>
+        e.gql(
+          'mutation($p: String!) { createUser(email: "weak@test.local", password: $p, role: VIEWER) { id } }',
+          { p: password },
+          { token: e.tokens.admin },
+        );
+      for (const weak of ['short', 'elevenchars', '123qweasdzxc', 'QazWsxEdcRfv', '1Q2W3E4R5T6Y', '            ']) {
+        const res = await create(weak);
+        expect({ weak, code: res.body.errors?.[0]?.extensions?.code }).toEqual({ weak, code: 'BAD_USER_INPUT' });
+        expect(Object.keys((res.body.errors?.[0]?.extensions?.fieldErrors as Record<string, string>) ?? {})).toEqual([
+          'password',
+        ]);
+      }
+      expect(await count()).toBe(users);
+      const id = await makeUser(e, 'keeps@test.local');
+      const hash = await storedHash(e, id);
+      for (const weak of ['tooshort', 'qwerty123456', 'LeaveMeAlone']) {
+        const res = await e.gql(
+          `mutation($p: String!) { updateUser(id: "${id}", version: 1, password: $p) { id } }`,
+          { p: weak },
+          { token: e.tokens.admin },
+        );
+        expect({
+          weak,
+          code: res.body.errors?.[0]?.extensions?.code,
+          fields: Object.keys((res.body.errors?.[0]?.extensions?.fieldErrors as object) ?? {}),
+        }).toEqual({
+          weak,
+          code: 'BAD_USER_INPUT',
+          fields: ['password'],
+        });
+      }
+      expect(await storedHash(e, id)).toBe(hash);
+      const ok = await create('a sensible long passphrase');
+      expect(ok.body.errors).toBeUndefined();
+    },
+  );
 
   test('a hash made with a lower cost is replaced at the next sign-in', async () => {
     const e = env();
@@ -352,7 +363,8 @@ describeOnDatabases(
         tokenOf(await post(e, LOGIN, { e: 'upgrade@test.local', p: GOOD_PASSWORD }, { from: nextAddress() })),
       ).toEqual(expect.any(String));
       const created = await e.gql<{ createUser: { id: string } }>(
-        'mutation { createUser(email: "new-cost@test.local", password: "another long passphrase", role: VIEWER) { id } }',
+        'mutation { createUser(email: "new-cost@test.local", password: "another long passphrase", role: ' +
+          'VIEWER) { id } }',
         {},
         { token: e.tokens.admin },
       );

@@ -24,50 +24,54 @@ describeOnDatabases('shared argument field sets', (env) => {
     ...over,
   });
 
-  test('authority rules: create checks every grant field; update takes any subset and checks what it gets', async () => {
-    const { gql, tokens } = env();
-    const bad = await gql(
-      `mutation { createAuthorityRule(${args(rule({ decisionPoints: [], grades: [], currency: 'cny' }))}) { id } }`,
-      {},
-      { token: tokens.admin },
-    );
-    expect(code(bad.body.errors)).toBe('BAD_USER_INPUT');
-    expect(fieldErrors(bad.body.errors)).toEqual(['currency', 'decisionPoints', 'grades']);
-    const { scopeOrgUnitId: _scope, ...withoutScope } = rule();
-    const missing = await gql(
-      `mutation { createAuthorityRule(${args(withoutScope)}) { id } }`,
-      {},
-      { token: tokens.admin },
-    );
-    expect(code(missing.body.errors)).toBe('GRAPHQL_VALIDATION_FAILED');
+  test(
+    'authority rules: create checks every grant field; ' + 'update takes any subset and checks what it gets',
+    async () => {
+      const { gql, tokens } = env();
+      const bad = await gql(
+        `mutation { createAuthorityRule(${args(rule({ decisionPoints: [], grades: [], currency: 'cny' }))}) { id } }`,
+        {},
+        { token: tokens.admin },
+      );
+      expect(code(bad.body.errors)).toBe('BAD_USER_INPUT');
+      expect(fieldErrors(bad.body.errors)).toEqual(['currency', 'decisionPoints', 'grades']);
+      const { scopeOrgUnitId: _scope, ...withoutScope } = rule();
+      const missing = await gql(
+        `mutation { createAuthorityRule(${args(withoutScope)}) { id } }`,
+        {},
+        { token: tokens.admin },
+      );
+      expect(code(missing.body.errors)).toBe('GRAPHQL_VALIDATION_FAILED');
 
-    const created = await gql<{ createAuthorityRule: { id: string; version: number } }>(
-      `mutation { createAuthorityRule(${args(rule())}) { id version } }`,
-      {},
-      { token: tokens.admin },
-    );
-    expect(created.body.errors).toBeUndefined();
-    const { id } = created.body.data!.createAuthorityRule;
-    const badUpdate = await gql(
-      `mutation { updateAuthorityRule(id: "${id}", version: 1, decisionPoints: [], currency: "usd") { id } }`,
-      {},
-      { token: tokens.admin },
-    );
-    expect(fieldErrors(badUpdate.body.errors)).toEqual(['currency', 'decisionPoints']);
-    const renamed = await gql<{
-      updateAuthorityRule: { name: string; decisionPoints: string[]; limit: string; version: number };
-    }>(
-      `mutation { updateAuthorityRule(id: "${id}", version: 1, name: "HQ approvals") { name decisionPoints limit version } }`,
-      {},
-      { token: tokens.admin },
-    );
-    expect(renamed.body.data!.updateAuthorityRule).toEqual({
-      name: 'HQ approvals',
-      decisionPoints: ['ATB'],
-      limit: '1000.00',
-      version: 2,
-    });
-  });
+      const created = await gql<{ createAuthorityRule: { id: string; version: number } }>(
+        `mutation { createAuthorityRule(${args(rule())}) { id version } }`,
+        {},
+        { token: tokens.admin },
+      );
+      expect(created.body.errors).toBeUndefined();
+      const { id } = created.body.data!.createAuthorityRule;
+      const badUpdate = await gql(
+        `mutation { updateAuthorityRule(id: "${id}", version: 1, decisionPoints: [], currency: "usd") { id } }`,
+        {},
+        { token: tokens.admin },
+      );
+      expect(fieldErrors(badUpdate.body.errors)).toEqual(['currency', 'decisionPoints']);
+      const renamed = await gql<{
+        updateAuthorityRule: { name: string; decisionPoints: string[]; limit: string; version: number };
+      }>(
+        `mutation { updateAuthorityRule(id: "${id}", version: 1, name: "HQ approvals") { name decisionPoints limit
+        version } }`,
+        {},
+        { token: tokens.admin },
+      );
+      expect(renamed.body.data!.updateAuthorityRule).toEqual({
+        name: 'HQ approvals',
+        decisionPoints: ['ATB'],
+        limit: '1000.00',
+        version: 2,
+      });
+    },
+  );
 
   test('delegations: the same checks on create', async () => {
     const { gql, tokens, fixture } = env();

@@ -65,113 +65,122 @@ describeOnDatabases('SIGTERM drains the built API', (env) => {
     expect(child.lines.find((l) => l.level === 'error' || l.level === 'warn')).toBeUndefined();
   });
 
-  test('under keep-alive load: in-flight requests answer with Connection: close, nothing more is served on the open connections, exit 0 within the grace', async () => {
-    const e = env();
-    const port = await freePort();
-    // A long grace: the drain must end by itself (the process says so: nothing cut).
-    child = start(e, port, { SHUTDOWN_GRACE_MS: '60000' });
-    await child.waitFor(/^Iron Triangle workbench on /);
-    const token = await signIn(port, e.fixture.password);
+  test(
+    'under keep-alive load: in-flight requests answer with Connection: close, ' +
+      'nothing more is served on the open connections, exit 0 within the grace',
+    async () => {
+      const e = env();
+      const port = await freePort();
+      // A long grace: the drain must end by itself (the process says so: nothing cut).
+      child = start(e, port, { SHUTDOWN_GRACE_MS: '60000' });
+      await child.waitFor(/^Iron Triangle workbench on /);
+      const token = await signIn(port, e.fixture.password);
 
-    // Five keep-alive clients, one connection each; every one is opened and used once.
-    const clients = Array.from({ length: 5 }, () => new http.Agent({ keepAlive: true, maxSockets: 1 }));
-    const sockets: net.Socket[] = [];
-    for (const agent of clients) {
-      const warm = await send(agent, port, token, COUNT_PEOPLE);
-      expect(warm).toMatchObject({ status: 200, reused: false, connection: 'keep-alive' });
-      sockets.push(warm.socket);
-    }
-    // Clients 0-2 send slow requests on their open connections; 3 and 4 stay idle.
-    const slow = clients
-      .slice(0, 3)
-      .map((agent) => send(agent, port, token, COUNT_PEOPLE, { 'x-test-hold-ms': '2000' }));
-    // A raw keep-alive connection with a slow request on it too: it writes a second request after SIGTERM.
-    const raw = rawConnection(port);
-    await raw.connected;
-    raw.socket.write(rawRequest(port, token, COUNT_PEOPLE, { 'x-test-hold-ms': '2000' }));
-    await waitForCount(child, 'test hold: request held', 4);
+      // Five keep-alive clients, one connection each; every one is opened and used once.
+      const clients = Array.from({ length: 5 }, () => new http.Agent({ keepAlive: true, maxSockets: 1 }));
+      const sockets: net.Socket[] = [];
+      for (const agent of clients) {
+        const warm = await send(agent, port, token, COUNT_PEOPLE);
+        expect(warm).toMatchObject({ status: 200, reused: false, connection: 'keep-alive' });
+        sockets.push(warm.socket);
+      }
+      // Clients 0-2 send slow requests on their open connections; 3 and 4 stay idle.
+      const slow = clients
+        .slice(0, 3)
+        .map((agent) => send(agent, port, token, COUNT_PEOPLE, { 'x-test-hold-ms': '2000' }));
+      // A raw keep-alive connection with a slow request on it too: it writes a second request after SIGTERM.
+      const raw = rawConnection(port);
+      await raw.connected;
+      raw.socket.write(rawRequest(port, token, COUNT_PEOPLE, { 'x-test-hold-ms': '2000' }));
+      await waitForCount(child, 'test hold: request held', 4);
 
-    child.process.kill('SIGTERM');
-    await child.waitFor(/^stopping: no new connections/);
-    expect(await connect(port)).toBe('ECONNREFUSED');
+      child.process.kill('SIGTERM');
+      await child.waitFor(/^stopping: no new connections/);
+      expect(await connect(port)).toBe('ECONNREFUSED');
 
-    // A request arriving on an open keep-alive connection after SIGTERM is not processed.
-    const code = `LATE-${e.kind}`;
-    raw.socket.write(
-      rawRequest(
-        port,
-        token,
-        `mutation { createOrgUnit(name: "Late", code: "${code}", kind: "REGION", parentId: "${e.fixture.units.hq}") { id } }`,
-      ),
-    );
-    // Idle keep-alive connections are closed by the server; a request from those clients is not served.
-    await Promise.all(
-      sockets
-        .slice(3)
-        .map((socket) => (socket.destroyed ? undefined : new Promise((resolve) => socket.once('close', resolve)))),
-    );
-    for (const agent of clients.slice(3)) {
-      await expect(send(agent, port, token, COUNT_PEOPLE)).rejects.toMatchObject({
-        code: expect.stringMatching(/^(ECONNREFUSED|ECONNRESET)$/),
+      // A request arriving on an open keep-alive connection after SIGTERM is not processed.
+      const code = `LATE-${e.kind}`;
+      raw.socket.write(
+        rawRequest(
+          port,
+          token,
+          `mutation { createOrgUnit(name: "Late", code: "${code}", kind: "REGION", parentId: "${e.fixture.units.hq}") {
+          id } }`,
+        ),
+      );
+      // Idle keep-alive connections are closed by the server; a request from those clients is not served.
+      await Promise.all(
+        sockets
+          .slice(3)
+          .map((socket) => (socket.destroyed ? undefined : new Promise((resolve) => socket.once('close', resolve)))),
+      );
+      for (const agent of clients.slice(3)) {
+        await expect(send(agent, port, token, COUNT_PEOPLE)).rejects.toMatchObject({
+          code: expect.stringMatching(/^(ECONNREFUSED|ECONNRESET)$/),
+        });
+      }
+
+      // Every in-flight request is answered, on the connection it came on, with `Connection: close`.
+      for (const [index, pending] of slow.entries()) {
+        const answer = await pending;
+        expect(answer).toMatchObject({
+          status: 200,
+          reused: true,
+          connection: 'close',
+          body: { data: { _allPeopleMeta: { count: 3 } } },
+        });
+        expect(answer.socket).toBe(sockets[index]);
+        // After it, the client's connection is gone and nothing more is served.
+        await expect(send(clients[index]!, port, token, COUNT_PEOPLE)).rejects.toMatchObject({
+          code: expect.stringMatching(/^(ECONNREFUSED|ECONNRESET)$/),
+        });
+      }
+      const rawAnswers = parseResponses(await raw.closed);
+      expect(rawAnswers[0]).toMatchObject({ status: 200, connection: 'close' });
+      expect(JSON.parse(rawAnswers[0]!.body)).toEqual({ data: { _allPeopleMeta: { count: 3 } } });
+      // The late request got nothing, or a 503 that closes the connection.
+      expect(rawAnswers.slice(1).every((a) => a.status === 503 && a.connection === 'close')).toBe(true);
+
+      const { code: exitCode, signal } = await child.exited;
+      expect({ code: exitCode, signal }).toEqual({ code: 0, signal: null });
+      expect(child.lines.find((l) => l.msg === 'stopped')).toMatchObject({ cut: 0 });
+      expect(child.lines.find((l) => l.level === 'error' || l.level === 'warn')).toBeUndefined();
+      // Served after SIGTERM: the four held requests, nothing else.
+      const stoppingAt = child.lines.findIndex((l) => typeof l.msg === 'string' && l.msg.startsWith('stopping:'));
+      expect(child.lines.slice(stoppingAt).filter((l) => l.msg === 'graphql request')).toHaveLength(4);
+      expect(await e.dataSource.manager.countBy(OrgUnit, { code })).toBe(0);
+      for (const agent of clients) agent.destroy();
+    },
+  );
+
+  test(
+    'when the grace runs out, the requests still in flight ' +
+      'are cut, logged with their ids, and the process exits 0',
+    async () => {
+      const e = env();
+      const port = await freePort();
+      child = start(e, port, { SHUTDOWN_GRACE_MS: '200' });
+      await child.waitFor(/^Iron Triangle workbench on /);
+      const token = await signIn(port, e.fixture.password);
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      // Held for 5 s: far longer than the grace.
+      const slow = send(agent, port, token, COUNT_PEOPLE, { 'x-test-hold-ms': '5000' });
+      const held = await child.waitFor('test hold: request held');
+      child.process.kill('SIGTERM');
+
+      await expect(slow).rejects.toMatchObject({ code: 'ECONNRESET' });
+      const { code, signal } = await child.exited;
+      expect({ code, signal }).toEqual({ code: 0, signal: null });
+      expect(child.lines.find((l) => l.msg === 'shutdown grace ran out: in-flight requests cut')).toMatchObject({
+        level: 'warn',
+        cut: 1,
+        requestIds: [held.requestId],
       });
-    }
-
-    // Every in-flight request is answered, on the connection it came on, with `Connection: close`.
-    for (const [index, pending] of slow.entries()) {
-      const answer = await pending;
-      expect(answer).toMatchObject({
-        status: 200,
-        reused: true,
-        connection: 'close',
-        body: { data: { _allPeopleMeta: { count: 3 } } },
-      });
-      expect(answer.socket).toBe(sockets[index]);
-      // After it, the client's connection is gone and nothing more is served.
-      await expect(send(clients[index]!, port, token, COUNT_PEOPLE)).rejects.toMatchObject({
-        code: expect.stringMatching(/^(ECONNREFUSED|ECONNRESET)$/),
-      });
-    }
-    const rawAnswers = parseResponses(await raw.closed);
-    expect(rawAnswers[0]).toMatchObject({ status: 200, connection: 'close' });
-    expect(JSON.parse(rawAnswers[0]!.body)).toEqual({ data: { _allPeopleMeta: { count: 3 } } });
-    // The late request got nothing, or a 503 that closes the connection.
-    expect(rawAnswers.slice(1).every((a) => a.status === 503 && a.connection === 'close')).toBe(true);
-
-    const { code: exitCode, signal } = await child.exited;
-    expect({ code: exitCode, signal }).toEqual({ code: 0, signal: null });
-    expect(child.lines.find((l) => l.msg === 'stopped')).toMatchObject({ cut: 0 });
-    expect(child.lines.find((l) => l.level === 'error' || l.level === 'warn')).toBeUndefined();
-    // Served after SIGTERM: the four held requests, nothing else.
-    const stoppingAt = child.lines.findIndex((l) => typeof l.msg === 'string' && l.msg.startsWith('stopping:'));
-    expect(child.lines.slice(stoppingAt).filter((l) => l.msg === 'graphql request')).toHaveLength(4);
-    expect(await e.dataSource.manager.countBy(OrgUnit, { code })).toBe(0);
-    for (const agent of clients) agent.destroy();
-  });
-
-  test('when the grace runs out, the requests still in flight are cut, logged with their ids, and the process exits 0', async () => {
-    const e = env();
-    const port = await freePort();
-    child = start(e, port, { SHUTDOWN_GRACE_MS: '200' });
-    await child.waitFor(/^Iron Triangle workbench on /);
-    const token = await signIn(port, e.fixture.password);
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-    // Held for 5 s: far longer than the grace.
-    const slow = send(agent, port, token, COUNT_PEOPLE, { 'x-test-hold-ms': '5000' });
-    const held = await child.waitFor('test hold: request held');
-    child.process.kill('SIGTERM');
-
-    await expect(slow).rejects.toMatchObject({ code: 'ECONNRESET' });
-    const { code, signal } = await child.exited;
-    expect({ code, signal }).toEqual({ code: 0, signal: null });
-    expect(child.lines.find((l) => l.msg === 'shutdown grace ran out: in-flight requests cut')).toMatchObject({
-      level: 'warn',
-      cut: 1,
-      requestIds: [held.requestId],
-    });
-    expect(child.lines.find((l) => l.msg === 'stopped')).toMatchObject({ cut: 1 });
-    expect(child.lines.find((l) => l.level === 'error')).toBeUndefined();
-    agent.destroy();
-  });
+      expect(child.lines.find((l) => l.msg === 'stopped')).toMatchObject({ cut: 1 });
+      expect(child.lines.find((l) => l.level === 'error')).toBeUndefined();
+      agent.destroy();
+    },
+  );
 });
 
 const COUNT_PEOPLE = '{ _allPeopleMeta { count } }';

@@ -82,7 +82,8 @@ async function lowerCaseEmails(queryRunner: QueryRunner): Promise<void> {
       )
       .join('; ');
     throw new Error(
-      `Sign-in e-mail addresses are now compared without regard to case, and these users' addresses differ only in case or surrounding spaces: ${listed}. ` +
+      `Sign-in e-mail addresses are now compared without regard to case, and these users' addresses differ ` +
+        `only in case or surrounding spaces: ${listed}. ` +
         'Change or archive-and-rename all but one of each (updateUser), then run the migration again.',
     );
   }
@@ -164,11 +165,13 @@ export class ExactKeys1764820000000 implements MigrationInterface {
       // (the same value repeated, e.g. a metric kind in many pools, is no clash).
       for (const [table, column] of EXACT_KEY_COLUMNS) {
         const clashes: unknown[] = await queryRunner.query(
-          `SELECT \`${column}\` COLLATE ${DEFAULT} AS v FROM \`${table}\` WHERE \`${column}\` IS NOT NULL GROUP BY v HAVING COUNT(DISTINCT \`${column}\`) > 1`,
+          `SELECT \`${column}\` COLLATE ${DEFAULT} AS v FROM \`${table}\` WHERE \`${column}\` IS NOT NULL ` +
+            `GROUP BY v HAVING COUNT(DISTINCT \`${column}\`) > 1`,
         );
         if (clashes.length)
           throw new Error(
-            `cannot revert: ${table}.${column} has values that differ only in case, accents or trailing spaces (${clashes.length}); rename them first`,
+            `cannot revert: ${table}.${column} has values that differ only in case, accents or trailing ` +
+              `spaces (${clashes.length}); rename them first`,
           );
       }
       for (const [table, column] of EXACT_KEY_COLUMNS) await setCollation(queryRunner, table, column, DEFAULT);

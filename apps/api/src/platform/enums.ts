@@ -58,7 +58,8 @@ registerEnumType(PoolStatusEnum, { name: 'PoolStatus', description: 'Lifecycle o
 registerEnumType(UserRoleEnum, {
   name: 'UserRole',
   description:
-    'What a signed-in user may do: ADMIN everything, HR qualifications, LEADER projects and authority in their org subtree, VIEWER read.',
+    'What a signed-in user may do: ADMIN everything, HR qualifications, LEADER projects and authority in ' +
+    'their org subtree, VIEWER read.',
 });
 registerEnumType(CustomerTierEnum, { name: 'CustomerTier', description: 'Customer tier, S (strategic) to C.' });
 registerEnumType(LtcStageEnum, { name: 'LtcStage', description: 'Lead-to-Cash stage of a project.' });

@@ -40,7 +40,9 @@ export const notFound = (type: string, id: string | number) =>
 export const conflict = (type: string, id: string | number, expected: number, actual?: number) =>
   new AppError(
     'CONFLICT',
-    `${type} ${id} was changed by someone else (you sent version ${expected}${actual !== undefined ? `, it is now at version ${actual}` : ''}). Reload it and apply your change again.`,
+    `${type} ${id} was changed by someone else (you sent version ${expected}` +
+      `${actual !== undefined ? `, it is now at version ${actual}` : ''}). Reload it and apply your change ` +
+      `again.`,
     { type, id: String(id), expectedVersion: expected, ...(actual !== undefined ? { actualVersion: actual } : {}) },
   );
 
@@ -62,7 +64,9 @@ export const badInput = (fieldErrors: Record<string, string>, message?: string) 
 export const idempotencyKeyReused = (recordType: string, recordId: string | number, detail: string) =>
   new AppError(
     'IDEMPOTENCY_KEY_REUSED',
-    `This idempotency key was already used for ${recordType} ${recordId} with a different request (${detail}). A key stands for one request: repeat that request unchanged to get its answer again, or use a new key for a new request.`,
+    `This idempotency key was already used for ${recordType} ${recordId} with a different request (` +
+      `${detail}). A key stands for one request: repeat that request unchanged to get its answer again, or ` +
+      `use a new key for a new request.`,
     { recordType, recordId: String(recordId) },
   );
 
@@ -82,7 +86,8 @@ export class DatabaseBusyError extends Error {
 export class TransactionLeakError extends Error {
   constructor() {
     super(
-      'a second database connection was requested inside a transaction: read through the transaction (ctx.db.manager / the em passed to the work)',
+      'a second database connection was requested inside a transaction: read through the transaction ' +
+        '(ctx.db.manager / the em passed to the work)',
     );
     this.name = 'TransactionLeakError';
   }
@@ -91,7 +96,8 @@ export class TransactionLeakError extends Error {
 export const busy = (waitedMs: number) =>
   new AppError(
     'SERVICE_UNAVAILABLE',
-    `The server is busy: no database connection became free within ${Math.round(waitedMs / 100) / 10} s. Retry in a moment.`,
+    `The server is busy: no database connection became free within ${Math.round(waitedMs / 100) / 10} s. ` +
+      `Retry in a moment.`,
     {
       retryAfterSeconds: 1,
     },
@@ -106,6 +112,22 @@ const PASS_THROUGH = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
+
+/** Driver messages of a lost or closed connection (alternatives of one case-insensitive pattern). */
+const CONNECTION_LOST_MESSAGE = new RegExp(
+  [
+    'Pool is closed',
+    'Connection lost',
+    'connect ECONNREFUSED',
+    "Can't add new command when connection is in closed state",
+    'The server closed the connection',
+    'DataSource is not initialized',
+    'not yet established',
+    'database connection is not open',
+    'Connection is not established',
+  ].join('|'),
+  'i',
+);
 
 const CONNECTION_CODES = new Set([
   'ECONNREFUSED',
@@ -145,9 +167,7 @@ export function isConnectionError(error: unknown): boolean {
   const code = errorCodeOf(error);
   if (code && CONNECTION_CODES.has(code)) return true;
   const message = error instanceof Error ? error.message : '';
-  return /Pool is closed|Connection lost|connect ECONNREFUSED|Can't add new command when connection is in closed state|The server closed the connection|DataSource is not initialized|not yet established|database connection is not open|Connection is not established/i.test(
-    message,
-  );
+  return CONNECTION_LOST_MESSAGE.test(message);
 }
 
 function isForeignKeyViolation(error: unknown): boolean {
@@ -201,7 +221,8 @@ export function toClientError(error: unknown): GraphQLError | null {
   if (original instanceof GraphQLError) {
     const code = original.extensions?.code;
     if (typeof code === 'string' && (PASS_THROUGH.has(code) || code === 'SERVICE_UNAVAILABLE')) return original;
-    if (code === undefined && original.originalError === undefined) return original; // graphql-js execution errors (e.g. non-null)
+    // graphql-js execution errors (e.g. non-null)
+    if (code === undefined && original.originalError === undefined) return original;
   }
   return null;
 }

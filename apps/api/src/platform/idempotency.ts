@@ -296,7 +296,8 @@ export function idempotency({ db, logger, caller }: IdempotencyOptions): express
           const error = idempotencyKeyReused(
             'Request',
             key,
-            `first sent at ${new Date(Number(claimed.row.createdAt)).toISOString()} with another operation or other variables`,
+            `first sent at ${new Date(Number(claimed.row.createdAt)).toISOString()} with another operation ` +
+              `or other variables`,
           );
           sendError(res, 422, error.message, {
             ...error.extensions,
@@ -317,7 +318,9 @@ export function idempotency({ db, logger, caller }: IdempotencyOptions): express
           sendError(
             res,
             409,
-            'The request with this Idempotency-Key was carried out, but its answer was lost (the connection or the server failed before it was sent). It is not run again: read the records it changed to see the result.',
+            'The request with this Idempotency-Key was carried out, but its answer was lost (the ' +
+              'connection or the server failed before it was sent). It is not run again: read the records it ' +
+              'changed to see the result.',
             { code: 'CONFLICT', idempotencyKey: key, executed: true },
           );
           return;

@@ -144,7 +144,8 @@ export function cachedOperationCost(
 
 export function costError(cost: number, limits: QueryLimits): GraphQLError {
   return new GraphQLError(
-    `Query would cost ${cost} (fields × page sizes); the limit is ${limits.maxCost}. Ask for smaller pages or fewer nested fields.`,
+    `Query would cost ${cost} (fields × page sizes); the limit is ${limits.maxCost}. Ask for smaller pages ` +
+      `or fewer nested fields.`,
     {
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: true, http: { status: 400 } },
     },

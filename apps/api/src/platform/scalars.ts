@@ -70,7 +70,8 @@ function parseDateTime(value: unknown, node?: ValueNode): Date {
   const m = ISO_8601.exec(text);
   if (typeof value !== 'string' || !m) {
     refuse(
-      `must be an ISO 8601 date or instant such as "2026-03-03" or "2026-03-03T08:00:00.000Z"; got ${JSON.stringify(value)}`,
+      `must be an ISO 8601 date or instant such as "2026-03-03" or "2026-03-03T08:00:00.000Z"; got ` +
+        `${JSON.stringify(value)}`,
       node,
     );
   }
@@ -83,7 +84,8 @@ function parseDateTime(value: unknown, node?: ValueNode): Date {
   if (m[4] !== undefined) {
     if (Number(m[4]) > 23 || Number(m[5]) > 59 || (m[6] !== undefined && Number(m[6]) > 59)) {
       refuse(
-        `${m[4]}:${m[5]}${m[6] !== undefined ? `:${m[6]}` : ''} is not a time of day (00:00 to 23:59:59; got ${JSON.stringify(value)})`,
+        `${m[4]}:${m[5]}${m[6] !== undefined ? `:${m[6]}` : ''} is not a time of day (00:00 to 23:59:59; ` +
+          `got ${JSON.stringify(value)})`,
         node,
       );
     }
@@ -100,7 +102,8 @@ function parseDateTime(value: unknown, node?: ValueNode): Date {
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   name: 'DateTime',
   description:
-    'An instant in ISO 8601, always returned in UTC, e.g. "2026-03-03T08:00:00.000Z". Input may carry an offset or be a date (UTC midnight).',
+    'An instant in ISO 8601, always returned in UTC, e.g. "2026-03-03T08:00:00.000Z". Input may carry an ' +
+    'offset or be a date (UTC midnight).',
   serialize(value) {
     const date = value instanceof Date ? value : new Date(value as string);
     if (Number.isNaN(date.getTime())) throw new GraphQLError('DateTime cannot represent an invalid date.');
@@ -127,7 +130,8 @@ function parseMoneyString(value: unknown, node?: ValueNode): string {
 export const MoneyScalar = new GraphQLScalarType<string, string>({
   name: 'Money',
   description:
-    'An amount as a plain decimal string in the currency\'s minor-unit precision, e.g. "5000000.00"; never a float. The currency is a separate field.',
+    'An amount as a plain decimal string in the currency\'s minor-unit precision, e.g. "5000000.00"; never ' +
+    'a float. The currency is a separate field.',
   serialize(value) {
     if (typeof value === 'string') return value;
     if (typeof value === 'bigint') return value.toString();

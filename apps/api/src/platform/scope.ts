@@ -131,7 +131,10 @@ function readCondition(
       const parentAlias = `${alias}_p`;
       const idColumn = parentMeta.primaryColumns[0]!.databaseName;
       const inner = readCondition(em, scope, parent, parentAlias, params);
-      return `${column(declaration.column)} IN (SELECT ${escape(parentAlias)}.${escape(idColumn)} FROM ${escape(parentMeta.tablePath)} ${escape(parentAlias)} WHERE ${inner})`;
+      return (
+        `${column(declaration.column)} IN (SELECT ${escape(parentAlias)}.${escape(idColumn)} FROM ` +
+        `${escape(parentMeta.tablePath)} ${escape(parentAlias)} WHERE ${inner})`
+      );
     }
   }
 }
@@ -254,8 +257,10 @@ export async function assertWritable(
     const unit = declaration.kind === 'orgUnit' ? (after as Record<string, unknown>)[declaration.column] : null;
     throw forbidden(
       unit === null || unit === undefined
-        ? `This ${label} would not belong to your org subtree: you may create and change ${label} records only within it.`
-        : `Org unit ${String(unit)} is outside your scope: you may create and change ${label} records only within your own org subtree.`,
+        ? `This ${label} would not belong to your org subtree: you may create and change ${label} records ` +
+            `only within it.`
+        : `Org unit ${String(unit)} is outside your scope: you may create and change ${label} records only ` +
+            `within your own org subtree.`,
     );
   }
 }

@@ -44,7 +44,8 @@ export async function refuseDemoPasswords(dataSource: DataSource): Promise<void>
   const emails = await usersWithDemoPassword(dataSource);
   if (emails.length === 0) return;
   throw new Error(
-    `Refusing to start with NODE_ENV=production: ${emails.length} active account(s) still have the demo password "${DEMO_PASSWORD}": ${emails.join(', ')}. ` +
+    `Refusing to start with NODE_ENV=production: ${emails.length} active account(s) still have the demo ` +
+      `password "${DEMO_PASSWORD}": ${emails.join(', ')}. ` +
       'Change their passwords or disable them (deleteUser) first, e.g. by starting once without NODE_ENV=production ' +
       '(it listens on 127.0.0.1 only unless HOST says otherwise) and signing in as an ADMIN.',
   );

@@ -29,8 +29,10 @@ describeOnDatabases('atomic multi-row changes', (env) => {
 
   test('a revocation cascade that fails on its second row revokes nothing', async () => {
     const sub = await e.gql<{ createDelegation: { id: string } }>(
-      `mutation($src: ID!, $from: ID!, $to: ID!, $scope: ID!, $at: DateTime!) { createDelegation(sourceDelegationId: $src, delegatorId: $from, delegateId: $to, decisionPoints: [ATB],
-        grades: [III], scopeOrgUnitId: $scope, limit: "100.00", currency: "CNY", validFrom: $at, reason: "holiday cover") { id } }`,
+      `mutation($src: ID!, $from: ID!, $to: ID!, $scope: ID!, $at: DateTime!) { createDelegation(sourceDelegationId:
+        $src, delegatorId: $from, delegateId: $to, decisionPoints: [ATB],
+        grades: [III], scopeOrgUnitId: $scope, limit: "100.00", currency: "CNY", validFrom: $at,
+        reason: "holiday cover") { id } }`,
       {
         src: String(s.delegation),
         from: String(s.people.east1),

@@ -4,7 +4,8 @@ import { Scenario, seedScenario } from './scenario';
 const AUTHORIZE = `query($input: AuthorizeInput!) {
   authorize(input: $input) {
     allowed at quorumRequired
-    chains { links { kind id holderPersonId delegatorId decisionPoints grades scopeOrgUnitId limit currency validFrom validTo requiredRole requiredLevel } body { bodyId seatTitles } }
+    chains { links { kind id holderPersonId delegatorId decisionPoints grades scopeOrgUnitId limit currency validFrom
+  validTo requiredRole requiredLevel } body { bodyId seatTitles } }
     reasons { code message linkId chain data }
   }
 }`;
@@ -139,7 +140,8 @@ describeOnDatabases('authorize and whoMayDecide', (env) => {
     expect(Number(again.headers.get('x-sql-statements'))).toBe(1);
     const PROJECT = 'query($id: ID!) { Project(id: $id) { version amount } }';
     const UPDATE =
-      'mutation($id: ID!, $version: Int!, $amount: Money) { updateProject(id: $id, version: $version, amount: $amount) { version amount } }';
+      'mutation($id: ID!, $version: Int!, $amount: Money) { updateProject(id: $id, version: $version, ' +
+      'amount: $amount) { version amount } }';
     const admin = { token: e.tokens.admin };
     const before = await e.gql<{ Project: { version: number; amount: string } }>(
       PROJECT,
@@ -169,7 +171,8 @@ describeOnDatabases('authorize and whoMayDecide', (env) => {
   });
 
   test('whoMayDecide: the delegate and the director; for grade I the body with its seats and quorum', async () => {
-    const q = `query($input: CaseInput!) { whoMayDecide(input: $input) { personId quorumRequired chains { links { id kind } body { bodyId seatTitles } }
+    const q = `query($input: CaseInput!) { whoMayDecide(input: $input) { personId quorumRequired chains { links { id
+      kind } body { bodyId seatTitles } }
       bodies { ruleId bodyId quorum quorumReachable seats { title fixed occupants filledBy { personId via } } } } }`;
     const res = await e.gql<{
       whoMayDecide: Array<{

@@ -34,18 +34,25 @@ describeOnDatabases('recordDecision idempotency', (env) => {
     ...over,
   });
 
-  test('the same key with another payload is refused with IDEMPOTENCY_KEY_REUSED naming the first decision', async () => {
-    const first = await e.gql<Recorded>(RECORD, { input: input('reuse-1') }, { token: s.tokens.admin });
-    const id = first.body.data!.recordDecision.id;
-    for (const over of [{ outcome: 'REJECTED' }, { comment: 'Another comment' }, { decisionPoint: 'ATB' }]) {
-      const again = await e.gql<Recorded>(RECORD, { input: input('reuse-1', over) }, { token: s.tokens.admin });
-      expect(again.body.data ?? null).toBeNull();
-      const error = again.body.errors![0]!;
-      expect(error.extensions).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', recordType: 'Decision', recordId: id });
-      expect(error.message).toContain(`Decision ${id}`);
-    }
-    expect(await e.dataSource.manager.countBy(Decision, { idempotencyKey: 'reuse-1' })).toBe(1);
-  });
+  test(
+    'the same key with another payload is refused with ' + 'IDEMPOTENCY_KEY_REUSED naming the first decision',
+    async () => {
+      const first = await e.gql<Recorded>(RECORD, { input: input('reuse-1') }, { token: s.tokens.admin });
+      const id = first.body.data!.recordDecision.id;
+      for (const over of [{ outcome: 'REJECTED' }, { comment: 'Another comment' }, { decisionPoint: 'ATB' }]) {
+        const again = await e.gql<Recorded>(RECORD, { input: input('reuse-1', over) }, { token: s.tokens.admin });
+        expect(again.body.data ?? null).toBeNull();
+        const error = again.body.errors![0]!;
+        expect(error.extensions).toMatchObject({
+          code: 'IDEMPOTENCY_KEY_REUSED',
+          recordType: 'Decision',
+          recordId: id,
+        });
+        expect(error.message).toContain(`Decision ${id}`);
+      }
+      expect(await e.dataSource.manager.countBy(Decision, { idempotencyKey: 'reuse-1' })).toBe(1);
+    },
+  );
 
   test("keys belong to the caller: another caller's same key records a decision of its own", async () => {
     const byAdmin = await e.gql<Recorded>(
@@ -95,26 +102,30 @@ describeOnDatabases('recordDecision idempotency', (env) => {
     expect(violations).toBe(0);
   });
 
-  test('two simultaneous calls with one key and different payloads: one decision, the other refused (40 rounds on MariaDB)', async () => {
-    let violations = 0;
-    for (let round = 0; round < rounds(); round++) {
-      const key = `race-diff-${round}`;
-      const answers = await Promise.all(
-        ['APPROVED', 'REJECTED'].map((outcome) =>
-          e.gql<Recorded>(RECORD, { input: input(key, { outcome }) }, { token: s.tokens.admin }),
-        ),
-      );
-      const count = await e.dataSource.manager.countBy(Decision, { idempotencyKey: key });
-      const recorded = answers.filter((a) => a.body.data?.recordDecision);
-      const refused = answers.filter((a) => a.body.errors?.[0]?.extensions?.code === 'IDEMPOTENCY_KEY_REUSED');
-      if (
-        count !== 1 ||
-        recorded.length !== 1 ||
-        refused.length !== 1 ||
-        refused[0]!.body.errors![0]!.extensions!.recordId !== recorded[0]!.body.data!.recordDecision.id
-      )
-        violations += 1;
-    }
-    expect(violations).toBe(0);
-  });
+  test(
+    'two simultaneous calls with one key and different payloads: ' +
+      'one decision, the other refused (40 rounds on MariaDB)',
+    async () => {
+      let violations = 0;
+      for (let round = 0; round < rounds(); round++) {
+        const key = `race-diff-${round}`;
+        const answers = await Promise.all(
+          ['APPROVED', 'REJECTED'].map((outcome) =>
+            e.gql<Recorded>(RECORD, { input: input(key, { outcome }) }, { token: s.tokens.admin }),
+          ),
+        );
+        const count = await e.dataSource.manager.countBy(Decision, { idempotencyKey: key });
+        const recorded = answers.filter((a) => a.body.data?.recordDecision);
+        const refused = answers.filter((a) => a.body.errors?.[0]?.extensions?.code === 'IDEMPOTENCY_KEY_REUSED');
+        if (
+          count !== 1 ||
+          recorded.length !== 1 ||
+          refused.length !== 1 ||
+          refused[0]!.body.errors![0]!.extensions!.recordId !== recorded[0]!.body.data!.recordDecision.id
+        )
+          violations += 1;
+      }
+      expect(violations).toBe(0);
+    },
+  );
 });

@@ -15,25 +15,35 @@ const seats = [
   { title: 'C', fixed: false },
 ];
 
-test('ALL_FIXED: every fixed seat approves; one fixed seat against makes approval unreachable, an on-demand seat does not', () => {
-  const all = { kind: 'ALL_FIXED' } as const;
-  expect(tallyBody(all, seats, [vote('A', 'APPROVED')])).toMatchObject({ approvalMet: false, approvalReachable: true });
-  expect(tallyBody(all, seats, [vote('A', 'APPROVED'), vote('B', 'APPROVED')])).toMatchObject({
-    approvalMet: true,
-    approvalReachable: true,
-  });
-  expect(tallyBody(all, seats, [vote('C', 'REJECTED')])).toMatchObject({ approvalMet: false, approvalReachable: true });
-  expect(tallyBody(all, seats, [vote('B', 'RETURNED')])).toMatchObject({
-    approvalMet: false,
-    approvalReachable: false,
-    against: 1,
-  });
-  // A seat's latest vote counts.
-  expect(tallyBody(all, seats, [vote('B', 'REJECTED'), vote('B', 'APPROVED'), vote('A', 'APPROVED')])).toMatchObject({
-    approvalMet: true,
-    approvalReachable: true,
-  });
-});
+test(
+  'ALL_FIXED: every fixed seat approves; one fixed seat against ' +
+    'makes approval unreachable, an on-demand seat does not',
+  () => {
+    const all = { kind: 'ALL_FIXED' } as const;
+    expect(tallyBody(all, seats, [vote('A', 'APPROVED')])).toMatchObject({
+      approvalMet: false,
+      approvalReachable: true,
+    });
+    expect(tallyBody(all, seats, [vote('A', 'APPROVED'), vote('B', 'APPROVED')])).toMatchObject({
+      approvalMet: true,
+      approvalReachable: true,
+    });
+    expect(tallyBody(all, seats, [vote('C', 'REJECTED')])).toMatchObject({
+      approvalMet: false,
+      approvalReachable: true,
+    });
+    expect(tallyBody(all, seats, [vote('B', 'RETURNED')])).toMatchObject({
+      approvalMet: false,
+      approvalReachable: false,
+      against: 1,
+    });
+    // A seat's latest vote counts.
+    expect(tallyBody(all, seats, [vote('B', 'REJECTED'), vote('B', 'APPROVED'), vote('A', 'APPROVED')])).toMatchObject({
+      approvalMet: true,
+      approvalReachable: true,
+    });
+  },
+);
 
 test('AT_LEAST 2 of 3 (a majority): unreachable once two seats voted otherwise', () => {
   const two = { kind: 'AT_LEAST', count: 2 } as const;

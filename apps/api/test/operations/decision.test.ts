@@ -5,7 +5,8 @@ import { Project } from '../../src/modules/project/project.entity';
 import { Scenario, seedScenario } from './scenario';
 
 const RECORD = `mutation($input: RecordDecisionInput!) {
-  recordDecision(input: $input) { id projectId decisionPoint outcome deciderId decidedAt complete chain { links { kind id holderPersonId limit } body { bodyId seatTitles } } }
+  recordDecision(input: $input) { id projectId decisionPoint outcome deciderId decidedAt complete chain { links { kind
+  id holderPersonId limit } body { bodyId seatTitles } } }
 }`;
 
 interface Recorded {
@@ -189,40 +190,44 @@ describeOnDatabases('recordDecision', (env) => {
         { token: who === 'boss' ? s.tokens.boss : s.tokens.leader, headers },
       );
 
-    test('one fixed seat REJECTED completes the decision as REJECTED; later votes are refused with DECISION_CLOSED and audited', async () => {
-      const projectId = await gradeIProject();
-      const rejected = await vote(projectId, 'boss', 'REJECTED', 'rej-boss');
-      expect(rejected.body.errors).toBeUndefined();
-      expect(rejected.body.data!.recordDecision).toMatchObject({ outcome: 'REJECTED', complete: true });
-      const decisions = await e.dataSource.manager.count(Decision);
-      const late = await vote(projectId, 'leader', 'APPROVED', 'rej-leader');
-      const error = late.body.errors![0]!;
-      expect(error.extensions).toMatchObject({
-        code: 'DECISION_CLOSED',
-        reasons: [
-          {
-            code: 'DECISION_CLOSED',
-            data: expect.objectContaining({ decisionId: rejected.body.data!.recordDecision.id, outcome: 'REJECTED' }),
-            field: null,
-          },
-        ],
-      });
-      expect(error.message).toContain(
-        `The ATI decision on project ${projectId} by Grade I decision team was completed as REJECTED`,
-      );
-      const zh = await vote(projectId, 'leader', 'APPROVED', 'rej-leader-zh', { 'accept-language': 'zh-CN' });
-      expect(zh.body.errors![0]!.message).toContain('已由Grade I decision team');
-      expect(await e.dataSource.manager.count(Decision)).toBe(decisions);
-      const refusal = await e.dataSource.manager.findOneOrFail(AuditEntry, {
-        where: { action: 'refuse', entityType: 'Decision' },
-        order: { id: 'DESC' },
-      });
-      expect(refusal.note).toContain('DECISION_CLOSED');
-      // The same key as the completing vote still answers with it.
-      expect((await vote(projectId, 'boss', 'REJECTED', 'rej-boss')).body.data!.recordDecision.id).toBe(
-        rejected.body.data!.recordDecision.id,
-      );
-    });
+    test(
+      'one fixed seat REJECTED completes the decision as REJECTED; ' +
+        'later votes are refused with DECISION_CLOSED and audited',
+      async () => {
+        const projectId = await gradeIProject();
+        const rejected = await vote(projectId, 'boss', 'REJECTED', 'rej-boss');
+        expect(rejected.body.errors).toBeUndefined();
+        expect(rejected.body.data!.recordDecision).toMatchObject({ outcome: 'REJECTED', complete: true });
+        const decisions = await e.dataSource.manager.count(Decision);
+        const late = await vote(projectId, 'leader', 'APPROVED', 'rej-leader');
+        const error = late.body.errors![0]!;
+        expect(error.extensions).toMatchObject({
+          code: 'DECISION_CLOSED',
+          reasons: [
+            {
+              code: 'DECISION_CLOSED',
+              data: expect.objectContaining({ decisionId: rejected.body.data!.recordDecision.id, outcome: 'REJECTED' }),
+              field: null,
+            },
+          ],
+        });
+        expect(error.message).toContain(
+          `The ATI decision on project ${projectId} by Grade I decision team was completed as REJECTED`,
+        );
+        const zh = await vote(projectId, 'leader', 'APPROVED', 'rej-leader-zh', { 'accept-language': 'zh-CN' });
+        expect(zh.body.errors![0]!.message).toContain('已由Grade I decision team');
+        expect(await e.dataSource.manager.count(Decision)).toBe(decisions);
+        const refusal = await e.dataSource.manager.findOneOrFail(AuditEntry, {
+          where: { action: 'refuse', entityType: 'Decision' },
+          order: { id: 'DESC' },
+        });
+        expect(refusal.note).toContain('DECISION_CLOSED');
+        // The same key as the completing vote still answers with it.
+        expect((await vote(projectId, 'boss', 'REJECTED', 'rej-boss')).body.data!.recordDecision.id).toBe(
+          rejected.body.data!.recordDecision.id,
+        );
+      },
+    );
 
     test('a fixed seat REJECTED after another approved: complete as REJECTED on that vote', async () => {
       const projectId = await gradeIProject();
@@ -247,23 +252,28 @@ describeOnDatabases('recordDecision', (env) => {
       }
     });
 
-    test('RETURNED completes the round; the next vote opens a new one in which earlier approvals no longer count', async () => {
-      const projectId = await gradeIProject();
-      expect((await vote(projectId, 'leader', 'APPROVED', 'ret-leader-1')).body.data!.recordDecision.complete).toBe(
-        false,
-      );
-      expect((await vote(projectId, 'boss', 'RETURNED', 'ret-boss-1')).body.data!.recordDecision).toMatchObject({
-        outcome: 'RETURNED',
-        complete: true,
-      });
-      expect((await vote(projectId, 'boss', 'APPROVED', 'ret-boss-2')).body.data!.recordDecision.complete).toBe(false);
-      expect((await vote(projectId, 'leader', 'APPROVED', 'ret-leader-2')).body.data!.recordDecision).toMatchObject({
-        outcome: 'APPROVED',
-        complete: true,
-      });
-      expect((await vote(projectId, 'leader', 'RETURNED', 'ret-leader-3')).body.errors![0]!.extensions!.code).toBe(
-        'DECISION_CLOSED',
-      );
-    });
+    test(
+      'RETURNED completes the round; the next vote opens ' + 'a new one in which earlier approvals no longer count',
+      async () => {
+        const projectId = await gradeIProject();
+        expect((await vote(projectId, 'leader', 'APPROVED', 'ret-leader-1')).body.data!.recordDecision.complete).toBe(
+          false,
+        );
+        expect((await vote(projectId, 'boss', 'RETURNED', 'ret-boss-1')).body.data!.recordDecision).toMatchObject({
+          outcome: 'RETURNED',
+          complete: true,
+        });
+        expect((await vote(projectId, 'boss', 'APPROVED', 'ret-boss-2')).body.data!.recordDecision.complete).toBe(
+          false,
+        );
+        expect((await vote(projectId, 'leader', 'APPROVED', 'ret-leader-2')).body.data!.recordDecision).toMatchObject({
+          outcome: 'APPROVED',
+          complete: true,
+        });
+        expect((await vote(projectId, 'leader', 'RETURNED', 'ret-leader-3')).body.errors![0]!.extensions!.code).toBe(
+          'DECISION_CLOSED',
+        );
+      },
+    );
   });
 });

@@ -43,17 +43,20 @@ describeOnDatabases('a delegation whose delegate lost the required qualification
     );
     await mutate(
       hr,
-      'mutation($v: ID!) { createRoleModelDimension(roleModelVersionId: $v, code: "CUSTOMER", name: "Customer insight", nameZh: "客户洞察") { id } }',
+      'mutation($v: ID!) { createRoleModelDimension(roleModelVersionId: $v, code: "CUSTOMER", name: ' +
+        '"Customer insight", nameZh: "客户洞察") { id } }',
       { v: version.id },
     );
     const framework = await mutate<{ id: string }>(
       hr,
-      'mutation($v: ID!) { createQualificationFramework(role: AR, roleModelVersionId: $v, name: "AR qualification", validityMonths: 1, status: "ACTIVE") { id } }',
+      'mutation($v: ID!) { createQualificationFramework(role: AR, roleModelVersionId: $v, name: "AR ' +
+        'qualification", validityMonths: 1, status: "ACTIVE") { id } }',
       { v: version.id },
     );
     const level = await mutate<{ id: string }>(
       hr,
-      'mutation($f: ID!) { createQualificationLevel(frameworkId: $f, level: 1, name: "Practitioner", nameZh: "从业级", minTenureMonths: 0, minProjects: 0) { id } }',
+      'mutation($f: ID!) { createQualificationLevel(frameworkId: $f, level: 1, name: "Practitioner", ' +
+        'nameZh: "从业级", minTenureMonths: 0, minProjects: 0) { id } }',
       {
         f: framework.id,
       },
@@ -67,8 +70,10 @@ describeOnDatabases('a delegation whose delegate lost the required qualification
     const assessment = await mutate<{ levelReached: number; certifies: boolean; validUntil: string }>(
       hr,
       `mutation($p: ID!, $f: ID!, $by: ID!, $at: DateTime!, $since: DateTime!) {
-        createAssessment(personId: $p, frameworkId: $f, kind: PANEL, assessorId: $by, assessedAt: $at, inRoleSince: $since, completedProjects: 0,
-          ratings: [{ dimension: "CUSTOMER", proficiency: 4, evidence: "Led three key-account plans." }]) { levelReached certifies validUntil } }`,
+        createAssessment(personId: $p, frameworkId: $f, kind: PANEL, assessorId: $by, assessedAt: $at, inRoleSince:
+        $since, completedProjects: 0,
+          ratings: [{ dimension: "CUSTOMER", proficiency: 4, evidence: "Led three key-account plans." }]) {
+        levelReached certifies validUntil } }`,
       {
         p: String(s.people.outsider),
         f: framework.id,
@@ -84,8 +89,10 @@ describeOnDatabases('a delegation whose delegate lost the required qualification
     const delegation = await mutate<{ id: string; requiredRole: string; requiredLevel: number }>(
       e.tokens.admin,
       `mutation($rule: ID!, $from: ID!, $to: ID!, $unit: ID!, $start: DateTime!) {
-        createDelegation(sourceRuleId: $rule, delegatorId: $from, delegateId: $to, decisionPoints: [ATB], grades: [III], scopeOrgUnitId: $unit,
-          limit: "1000000.00", currency: "CNY", validFrom: $start, requiredRole: AR, requiredLevel: 1, reason: "Olga covers East office bids.") { id requiredRole requiredLevel } }`,
+        createDelegation(sourceRuleId: $rule, delegatorId: $from, delegateId: $to, decisionPoints: [ATB], grades:
+        [III], scopeOrgUnitId: $unit,
+          limit: "1000000.00", currency: "CNY", validFrom: $start, requiredRole: AR, requiredLevel: 1,
+          reason: "Olga covers East office bids.") { id requiredRole requiredLevel } }`,
       {
         rule: String(s.rules.director),
         from: String(s.people.leader),
@@ -109,7 +116,8 @@ describeOnDatabases('a delegation whose delegate lost the required qualification
         }>;
       };
     }>(
-      `query($input: AuthorizeInput!) { authorize(input: $input) { allowed at reasons { code message linkId data } chains { links { kind id requiredRole requiredLevel } } } }`,
+      `query($input: AuthorizeInput!) { authorize(input: $input) { allowed at reasons { code message linkId data }
+        chains { links { kind id requiredRole requiredLevel } } } }`,
       {
         input: {
           personId: String(s.people.outsider),
@@ -135,35 +143,40 @@ describeOnDatabases('a delegation whose delegate lost the required qualification
     expect(res.body.data!.authorize.chains[0]!.links[1]).toMatchObject({ requiredRole: 'AR', requiredLevel: 1 });
   });
 
-  test('after validUntil: denied with DELEGATE_NOT_QUALIFIED on the delegation, in English and in Chinese', async () => {
-    const at = new Date(validUntil.getTime() + DAY);
-    const en = await authorize(at, 'en');
-    expect(en.body.errors).toBeUndefined();
-    const answer = en.body.data!.authorize;
-    expect(answer).toMatchObject({ allowed: false, at: at.toISOString() });
-    expect(answer.reasons.map((r) => r.code)).toEqual(['DELEGATE_NOT_QUALIFIED']);
-    const [reason] = answer.reasons;
-    expect(reason).toMatchObject({
-      linkId: delegationId,
-      data: { personId: String(s.people.outsider), role: 'AR', required: 1, held: null },
-    });
-    expect(reason!.message).toBe(
-      `Delegation #${delegationId} requires Olga Outside (#${s.people.outsider}) to hold AR level 1; they hold no valid level in that role. Renew the qualification, or delegate to someone qualified.`,
-    );
+  test(
+    'after validUntil: denied with DELEGATE_NOT_QUALIFIED ' + 'on the delegation, in English and in Chinese',
+    async () => {
+      const at = new Date(validUntil.getTime() + DAY);
+      const en = await authorize(at, 'en');
+      expect(en.body.errors).toBeUndefined();
+      const answer = en.body.data!.authorize;
+      expect(answer).toMatchObject({ allowed: false, at: at.toISOString() });
+      expect(answer.reasons.map((r) => r.code)).toEqual(['DELEGATE_NOT_QUALIFIED']);
+      const [reason] = answer.reasons;
+      expect(reason).toMatchObject({
+        linkId: delegationId,
+        data: { personId: String(s.people.outsider), role: 'AR', required: 1, held: null },
+      });
+      expect(reason!.message).toBe(
+        `Delegation #${delegationId} requires Olga Outside (#${s.people.outsider}) to hold AR level 1; they ` +
+          `hold no valid level in that role. Renew the qualification, or delegate to someone qualified.`,
+      );
 
-    const zh = await authorize(at, 'zh-CN');
-    const zhReason = zh.body.data!.authorize.reasons[0]!;
-    expect(zhReason.code).toBe('DELEGATE_NOT_QUALIFIED');
-    expect(zhReason.message).toBe(
-      `委托 #${delegationId} 要求 Olga Outside (#${s.people.outsider}) 持有 AR 1 级任职资格，其当前未持有该角色的有效资格。请更新任职资格认证，或委托给符合资格的人。`,
-    );
+      const zh = await authorize(at, 'zh-CN');
+      const zhReason = zh.body.data!.authorize.reasons[0]!;
+      expect(zhReason.code).toBe('DELEGATE_NOT_QUALIFIED');
+      expect(zhReason.message).toBe(
+        `委托 #${delegationId} 要求 Olga Outside (#${s.people.outsider}) 持有 AR 1 级任职资格，` +
+          `其当前未持有该角色的有效资格。请更新任职资格认证，或委托给符合资格的人。`,
+      );
 
-    // The same moment through qualificationStatus: the level has expired.
-    const status = await e.gql<{ qualificationStatus: { level: number | null; reason: string | null } }>(
-      'query($p: ID!, $at: DateTime!) { qualificationStatus(personId: $p, role: AR, at: $at) { level reason } }',
-      { p: String(s.people.outsider), at: at.toISOString() },
-      { token: e.tokens.viewer },
-    );
-    expect(status.body.data!.qualificationStatus).toEqual({ level: null, reason: 'EXPIRED' });
-  });
+      // The same moment through qualificationStatus: the level has expired.
+      const status = await e.gql<{ qualificationStatus: { level: number | null; reason: string | null } }>(
+        'query($p: ID!, $at: DateTime!) { qualificationStatus(personId: $p, role: AR, at: $at) { level reason } }',
+        { p: String(s.people.outsider), at: at.toISOString() },
+        { token: e.tokens.viewer },
+      );
+      expect(status.body.data!.qualificationStatus).toEqual({ level: null, reason: 'EXPIRED' });
+    },
+  );
 });

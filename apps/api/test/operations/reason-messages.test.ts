@@ -72,7 +72,8 @@ describe('reason messages', () => {
   test('the amount message names the limit, the link and who delegated it', () => {
     const over = DENIALS.find((r) => r.code === 'AMOUNT_OVER_LIMIT')!;
     expect(new ReasonWriter('en', names).denial(over, at, { link: 'DELEGATION' })).toBe(
-      'Amount 6,000,000.00 CNY exceeds the 5,000,000.00 CNY limit of delegation #12 from Zhang Wei (#4). Ask someone with a higher limit to decide.',
+      'Amount 6,000,000.00 CNY exceeds the 5,000,000.00 CNY limit of delegation #12 from Zhang Wei (#4). ' +
+        'Ask someone with a higher limit to decide.',
     );
     expect(new ReasonWriter('zh-CN', names).denial(over, at, { link: 'DELEGATION' })).toMatch(
       /^金额 6,000,000.00 CNY 超出委托 #12 的限额 5,000,000.00 CNY/,

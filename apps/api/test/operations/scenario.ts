@@ -212,7 +212,8 @@ export async function createPool(env: TestEnv, s: Scenario): Promise<string> {
   const year = env.fixture.now.getUTCFullYear();
   const created = await env.gql<{ createIncentivePool: { id: string } }>(
     `mutation($project: ID!, $unit: ID!, $from: DateTime!, $to: DateTime!) {
-      createIncentivePool(name: "Small office team", currency: "CNY", teamKind: "PROJECT", projectId: $project, orgUnitId: $unit, periodFrom: $from, periodTo: $to, baseAmount: "300000.00") { id } }`,
+      createIncentivePool(name: "Small office team", currency: "CNY", teamKind: "PROJECT", projectId: $project,
+      orgUnitId: $unit, periodFrom: $from, periodTo: $to, baseAmount: "300000.00") { id } }`,
     {
       project: String(s.projects.small),
       unit: String(env.fixture.units.eastOffice),
@@ -229,7 +230,8 @@ export async function createPool(env: TestEnv, s: Scenario): Promise<string> {
     ['CASH', '6000000.00', '5400000.00', '0.3'],
   ] as const) {
     const m = await env.gql(
-      'mutation($p: ID!, $m: PoolMetricKind!, $t: Money!, $a: Money!, $w: String!) { createPoolMetric(poolId: $p, metric: $m, target: $t, actual: $a, weight: $w) { id } }',
+      'mutation($p: ID!, $m: PoolMetricKind!, $t: Money!, $a: Money!, $w: String!) { ' +
+        'createPoolMetric(poolId: $p, metric: $m, target: $t, actual: $a, weight: $w) { id } }',
       { p: poolId, m: metric, t: target, a: actual, w: weight },
       { token: s.tokens.admin },
     );
@@ -241,7 +243,8 @@ export async function createPool(env: TestEnv, s: Scenario): Promise<string> {
     [s.people.outsider, 'FR', '30'],
   ] as const) {
     const m = await env.gql(
-      'mutation($p: ID!, $who: ID!, $r: TriangleRole!, $w: String!) { createPoolMember(poolId: $p, personId: $who, role: $r, weight: $w, coefficient: "1.0", participation: "1") { id } }',
+      'mutation($p: ID!, $who: ID!, $r: TriangleRole!, $w: String!) { createPoolMember(poolId: $p, ' +
+        'personId: $who, role: $r, weight: $w, coefficient: "1.0", participation: "1") { id } }',
       { p: poolId, who: String(person), r: role, w: weight },
       { token: s.tokens.admin },
     );

@@ -10,37 +10,44 @@ describeOnDatabases('upsertProject, qualificationStatus, concurrent idempotent d
     s = await seedScenario(e);
   });
 
-  test('upsertProject creates once per external reference, then updates; the grade comes from the criteria', async () => {
-    const upsert = (amount: string, criteria: Record<string, boolean>) =>
-      e.gql<{ upsertProject: { id: string; grade: string; gradeReasons: string[]; amount: string; version: number } }>(
-        'mutation($input: ProjectInput!) { upsertProject(externalRef: "CRM-42", input: $input) { id grade gradeReasons amount version } }',
-        {
-          input: {
-            name: 'CRM opportunity 42',
-            orgUnitId: String(e.fixture.units.eastOffice),
-            stage: 'OPPORTUNITY',
-            amount,
-            currency: 'CNY',
-            gradeCriteria: criteria,
+  test(
+    'upsertProject creates once per external reference, ' + 'then updates; the grade comes from the criteria',
+    async () => {
+      const upsert = (amount: string, criteria: Record<string, boolean>) =>
+        e.gql<{
+          upsertProject: { id: string; grade: string; gradeReasons: string[]; amount: string; version: number };
+        }>(
+          'mutation($input: ProjectInput!) { upsertProject(externalRef: "CRM-42", input: $input) { id grade ' +
+            'gradeReasons amount version } }',
+          {
+            input: {
+              name: 'CRM opportunity 42',
+              orgUnitId: String(e.fixture.units.eastOffice),
+              stage: 'OPPORTUNITY',
+              amount,
+              currency: 'CNY',
+              gradeCriteria: criteria,
+            },
           },
-        },
-        { token: e.tokens.admin },
-      );
-    const created = await upsert('1000000.00', {});
-    expect(created.body.errors).toBeUndefined();
-    expect(created.body.data!.upsertProject).toMatchObject({ grade: 'III', amount: '1000000.00', version: 1 });
-    const updated = await upsert('2500000.00', { majorProductDirectionImpact: true });
-    expect(updated.body.data!.upsertProject).toMatchObject({
-      id: created.body.data!.upsertProject.id,
-      grade: 'I',
-      amount: '2500000.00',
-      version: 2,
-    });
-  });
+          { token: e.tokens.admin },
+        );
+      const created = await upsert('1000000.00', {});
+      expect(created.body.errors).toBeUndefined();
+      expect(created.body.data!.upsertProject).toMatchObject({ grade: 'III', amount: '1000000.00', version: 1 });
+      const updated = await upsert('2500000.00', { majorProductDirectionImpact: true });
+      expect(updated.body.data!.upsertProject).toMatchObject({
+        id: created.body.data!.upsertProject.id,
+        grade: 'I',
+        amount: '2500000.00',
+        version: 2,
+      });
+    },
+  );
 
   test('qualificationStatus: never assessed is a reason, not an error', async () => {
     const res = await e.gql<{ qualificationStatus: { level: number | null; reason: string; gap: unknown } }>(
-      'query($p: ID!) { qualificationStatus(personId: $p, role: AR, at: "2026-01-01T00:00:00Z") { personId role level validUntil reason gap { nextLevel } } }',
+      'query($p: ID!) { qualificationStatus(personId: $p, role: AR, at: "2026-01-01T00:00:00Z") { personId ' +
+        'role level validUntil reason gap { nextLevel } } }',
       { p: String(s.people.east1) },
       { token: e.tokens.viewer },
     );

@@ -25,7 +25,8 @@ export function builtEntry(): string {
   const dist = newestMtime(path.join(API_DIR, 'dist'));
   if (src > dist)
     throw new Error(
-      `apps/api/dist is older than apps/api/src (built ${new Date(dist).toISOString()}, changed ${new Date(src).toISOString()}): rebuild it (${BUILD}).`,
+      `apps/api/dist is older than apps/api/src (built ${new Date(dist).toISOString()}, changed ` +
+        `${new Date(src).toISOString()}): rebuild it (${BUILD}).`,
     );
   return ENTRY;
 }

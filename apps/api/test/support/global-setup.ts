@@ -11,7 +11,9 @@ export default async function globalSetup(): Promise<void> {
     process.env.IT_MARIADB = 'up';
   } catch (error) {
     process.env.IT_MARIADB = 'down';
-    const message = `MariaDB is not reachable at ${url.replace(/:[^:@/]*@/, ':***@')}: ${error instanceof Error ? error.message : String(error)}`;
+    const message =
+      `MariaDB is not reachable at ${url.replace(/:[^:@/]*@/, ':***@')}: ` +
+      `${error instanceof Error ? error.message : String(error)}`;
     if (process.env.CI === 'true') throw new Error(`${message} (required with CI=true)`, { cause: error });
     console.warn(`${message}; MariaDB suites are skipped.`);
   }

@@ -28,7 +28,8 @@ export const ApiTokenCrudResolver = createCrudResolver(apiTokenSpec);
 export class ApiTokenResolver {
   @Mutation(() => ApiToken, {
     description:
-      'Creates an API token for an integration. Its `secret` is in this response only: store it now; only its hash is kept.',
+      'Creates an API token for an integration. Its `secret` is in this response only: store it now; only ' +
+      'its hash is kept.',
   })
   @UseMiddleware(allow('users', 'write'))
   async createApiToken(
@@ -41,7 +42,9 @@ export class ApiTokenResolver {
     const unknown = scopes.filter((s) => !(TOKEN_SCOPES as readonly string[]).includes(s));
     if (unknown.length || scopes.length === 0)
       throw badInput({
-        scopes: `use one or more of ${TOKEN_SCOPES.join(', ')}${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`,
+        scopes:
+          `use one or more of ${TOKEN_SCOPES.join(', ')}` +
+          `${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}`,
       });
     if (name.trim().length === 0 || name.length > 200) throw badInput({ name: 'must be 1..200 characters' });
     if (expiresAt && expiresAt.getTime() <= ctx.now.getTime()) throw badInput({ expiresAt: 'must be in the future' });

@@ -6,7 +6,8 @@ import { DateTimeScalar, JSONScalar } from '../../platform/scalars';
 
 @ObjectType({
   description:
-    'An assessment of a person against a framework version: ratings per dimension, and the evaluated result (level, validity, gap).',
+    'An assessment of a person against a framework version: ratings per dimension, and the evaluated ' +
+    'result (level, validity, gap).',
 })
 @Entity('assessments')
 @Index('ix_assessments_person_role', ['personId', 'role'])

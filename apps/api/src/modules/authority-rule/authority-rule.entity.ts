@@ -6,7 +6,8 @@ import { GrantColumns } from './grant.columns';
 
 @ObjectType({
   description:
-    'Grants a holder the right to take decision points for grades within an org subtree, up to an amount, for a time. End-dated, never deleted.',
+    'Grants a holder the right to take decision points for grades within an org subtree, up to an amount, ' +
+    'for a time. End-dated, never deleted.',
 })
 @Entity('authority_rules')
 export class AuthorityRule extends GrantColumns('AuthorityRuleGrant', {

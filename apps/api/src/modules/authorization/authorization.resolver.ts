@@ -28,7 +28,8 @@ export class AuthorizationResolver {
 
   @Query(() => [DeciderType], {
     description:
-      'Everyone who may take this decision, each with the chains that allow it; for decision bodies, the seats, who fills each, and whether quorum can be reached.',
+      'Everyone who may take this decision, each with the chains that allow it; for decision bodies, the ' +
+      'seats, who fills each, and whether quorum can be reached.',
   })
   @UseMiddleware(allow('authority', 'read'))
   whoMayDecide(

@@ -70,12 +70,14 @@ interface ProjectCase {
 }
 
 const PROJECT_CASE_COLUMNS =
-  'p.id AS p_id, p.grade AS p_grade, p.orgUnitId AS p_orgUnitId, p.amountMinor AS p_amountMinor, p.currency AS p_currency, ' +
+  'p.id AS p_id, p.grade AS p_grade, p.orgUnitId AS p_orgUnitId, p.amountMinor AS p_amountMinor, ' +
+  'p.currency AS p_currency, ' +
   't.id AS t_id, t.personId AS t_personId, t.role AS t_role, t.validFrom AS t_validFrom, t.validTo AS t_validTo';
 const PROJECT_CASE_FROM = 'FROM projects p LEFT JOIN team_appointments t ON t.projectId = p.id WHERE p.id = ?';
 /** Without the counter (already read with the session) and with it (riding along as a subquery). */
 const PROJECT_CASE_SQL = `SELECT ${PROJECT_CASE_COLUMNS} ${PROJECT_CASE_FROM}`;
-const PROJECT_CASE_WITH_COUNTER_SQL = `SELECT ${PROJECT_CASE_COLUMNS}, ${CHANGE_COUNT_SUBQUERY} AS authority_change_count ${PROJECT_CASE_FROM}`;
+const PROJECT_CASE_WITH_COUNTER_SQL =
+  `SELECT ${PROJECT_CASE_COLUMNS}, ${CHANGE_COUNT_SUBQUERY} AS ` + `authority_change_count ${PROJECT_CASE_FROM}`;
 
 type Row = Record<string, unknown>;
 

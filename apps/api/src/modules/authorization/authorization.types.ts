@@ -7,7 +7,8 @@ import { AuthorityChain } from './authority-chain.types';
 
 @InputType('CaseInput', {
   description:
-    'A case: a project, or a described one. With `projectId`, grade, org unit, amount, currency and team come from the project.',
+    'A case: a project, or a described one. With `projectId`, grade, org unit, amount, currency and team ' +
+    'come from the project.',
 })
 export class CaseInput {
   @Field(() => DecisionPointEnum, { description: 'The decision point.' })
@@ -59,7 +60,9 @@ export class AuthorizeInput extends CaseInput {
 export class DenialReasonType {
   @Field({
     description:
-      'AMOUNT_OVER_LIMIT, OUT_OF_SCOPE, GRADE_NOT_COVERED, POINT_NOT_COVERED, NOT_IN_FORCE, REVOKED, DELEGATOR_LOST_SOURCE, DELEGATE_NOT_QUALIFIED, CONFLICT_OF_INTEREST, CURRENCY_MISMATCH, CHAIN_TOO_DEEP, CHAIN_CYCLE or NO_AUTHORITY.',
+      'AMOUNT_OVER_LIMIT, OUT_OF_SCOPE, GRADE_NOT_COVERED, POINT_NOT_COVERED, NOT_IN_FORCE, REVOKED, ' +
+      'DELEGATOR_LOST_SOURCE, DELEGATE_NOT_QUALIFIED, CONFLICT_OF_INTEREST, CURRENCY_MISMATCH, ' +
+      'CHAIN_TOO_DEEP, CHAIN_CYCLE or NO_AUTHORITY.',
   })
   code: string;
 
@@ -103,7 +106,8 @@ export class AuthorizationResultType {
 
   @Field({
     description:
-      "True when every allowing chain is a decision body's: the person decides only as a seat of that body, which needs its quorum.",
+      "True when every allowing chain is a decision body's: the person decides only as a seat of that " +
+      'body, which needs its quorum.',
   })
   quorumRequired: boolean;
 }

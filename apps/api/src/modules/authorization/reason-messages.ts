@@ -110,64 +110,90 @@ export class ReasonWriter {
         if (reason.data.cause === 'MAX_LINKS') {
           return zh
             ? `经${link}的授权链共 ${reason.data.length} 级，最多允许 ${reason.data.max} 级。请由更靠近授权规则的人直接委托。`
-            : `The chain through ${link} has ${reason.data.length} links; at most ${reason.data.max} are allowed. Ask someone nearer the rule to delegate directly.`;
+            : `The chain through ${link} has ${reason.data.length} links; at most ${reason.data.max} are ` +
+                `allowed. Ask someone nearer the rule to delegate directly.`;
         }
         return zh
           ? `${link}的再委托层级超出来源允许的深度（第 ${reason.data.length} 级，最多 ${reason.data.max} 级）。请由链上更高层的委托人直接委托。`
-          : `${cap(link)} is delegated deeper than its source allows (${reason.data.length} links, at most ${reason.data.max}). Ask a delegator higher up the chain to delegate directly.`;
+          : `${cap(link)} is delegated deeper than its source allows (${reason.data.length} links, at most ` +
+              `${reason.data.max}). Ask a delegator higher up the chain to delegate directly.`;
       case 'CHAIN_CYCLE':
         return zh
           ? `${link}又回到已在链上的 ${this.person(reason.data.personId)}，形成循环，该链无效。请撤销循环中的一个委托。`
-          : `${cap(link)} leads back to ${this.person(reason.data.personId)}, who is already on this chain, so the chain does not count. Revoke one of the delegations in the loop.`;
+          : `${cap(link)} leads back to ${this.person(reason.data.personId)}, who is already on this chain, ` +
+              `so the chain does not count. Revoke one of the delegations in the loop.`;
       case 'NOT_IN_FORCE':
         return zh
           ? `${link}的有效期为 ${windowText(reason.data.window, this.locale)}，${day(at)} 不在有效期内。请申请新的或延长的授权。`
-          : `${cap(link)} is in force ${windowText(reason.data.window, this.locale)}, not at ${day(at)}. Ask for a new or extended authority.`;
+          : `${cap(link)} is in force ${windowText(reason.data.window, this.locale)}, not at ${day(at)}. Ask ` +
+              `for a new or extended authority.`;
       case 'REVOKED':
         return zh
           ? `${link}已于 ${day(reason.data.at)} 撤销。请向委托人申请新的委托。`
           : `${cap(link)} was revoked at ${day(reason.data.at)}. Ask the delegator for a new delegation.`;
       case 'DELEGATOR_LOST_SOURCE':
         return zh
-          ? `${this.person(reason.data.delegatorId)} 已不再持有${this.link(reason.data.sourceId, kinds.source ?? 'RULE')}，因此由其作出的${link}不再有效。请由当前持有人重新委托。`
-          : `${this.person(reason.data.delegatorId)} no longer holds ${this.link(reason.data.sourceId, kinds.source ?? 'RULE')}, so ${link} given by them no longer applies. Ask the current holder to delegate again.`;
+          ? `${this.person(reason.data.delegatorId)} 已不再持有` +
+              `${this.link(reason.data.sourceId, kinds.source ?? 'RULE')}，因此由其作出的${link}不再有效。请由当前持有人重新委托。`
+          : `${this.person(reason.data.delegatorId)} no longer holds ` +
+              `${this.link(reason.data.sourceId, kinds.source ?? 'RULE')}, so ${link} given by them no longer ` +
+              `applies. Ask the current holder to delegate again.`;
       case 'CURRENCY_MISMATCH':
         return zh
-          ? `本次决策金额的币种为 ${reason.data.caseCurrency}，而${link}只涵盖 ${reason.data.currency} 金额。请以 ${reason.data.currency} 提交，或申请 ${reason.data.caseCurrency} 的授权。`
-          : `The case is in ${reason.data.caseCurrency} but ${link} covers amounts in ${reason.data.currency} only. Submit it in ${reason.data.currency}, or ask for an authority in ${reason.data.caseCurrency}.`;
+          ? `本次决策金额的币种为 ${reason.data.caseCurrency}，而${link}只涵盖 ${reason.data.currency} 金额。请以 ` +
+              `${reason.data.currency} 提交，或申请 ${reason.data.caseCurrency} 的授权。`
+          : `The case is in ${reason.data.caseCurrency} but ${link} covers amounts in ${reason.data.currency}` +
+              ` only. Submit it in ${reason.data.currency}, or ask for an authority in ` +
+              `${reason.data.caseCurrency}.`;
       case 'POINT_NOT_COVERED':
         return zh
           ? `${link}仅涵盖 ${list(
               reason.data.covered.map((p) => this.point(p)),
               this.locale,
             )}，不含 ${this.point(reason.data.decisionPoint)}。请申请涵盖该决策点的授权。`
-          : `${cap(link)} covers ${list(reason.data.covered, this.locale)}, not ${reason.data.decisionPoint}. Ask for an authority that covers ${reason.data.decisionPoint}.`;
+          : `${cap(link)} covers ${list(reason.data.covered, this.locale)}, not ${reason.data.decisionPoint}` +
+              `. Ask for an authority that covers ${reason.data.decisionPoint}.`;
       case 'GRADE_NOT_COVERED':
         return zh
-          ? `${link}仅涵盖 ${list(reason.data.covered, this.locale)} 级项目，不含 ${reason.data.grade} 级。请申请涵盖 ${reason.data.grade} 级项目的授权。`
-          : `${cap(link)} covers grade ${list(reason.data.covered, this.locale)} projects, not grade ${reason.data.grade}. Ask for an authority that covers grade ${reason.data.grade}.`;
+          ? `${link}仅涵盖 ${list(reason.data.covered, this.locale)} 级项目，不含 ${reason.data.grade} 级。请申请涵盖 ` +
+              `${reason.data.grade} 级项目的授权。`
+          : `${cap(link)} covers grade ${list(reason.data.covered, this.locale)} projects, not grade ` +
+              `${reason.data.grade}. Ask for an authority that covers grade ${reason.data.grade}.`;
       case 'OUT_OF_SCOPE':
         return zh
-          ? `${this.unit(reason.data.orgUnitId)} 不在${link}的范围（${this.unit(reason.data.scopeOrgUnitId)} 及其下级）内。请向该组织的授权人申请。`
-          : `${cap(this.unit(reason.data.orgUnitId))} is outside the scope of ${link} (${this.unit(reason.data.scopeOrgUnitId)} and below). Ask an authority holder for that org unit.`;
+          ? `${this.unit(reason.data.orgUnitId)} 不在${link}的范围（${this.unit(reason.data.scopeOrgUnitId)} 及其下级）` +
+              `内。请向该组织的授权人申请。`
+          : `${cap(this.unit(reason.data.orgUnitId))} is outside the scope of ${link} (` +
+              `${this.unit(reason.data.scopeOrgUnitId)} and below). Ask an authority holder for that org unit.`;
       case 'AMOUNT_OVER_LIMIT':
         return zh
-          ? `金额 ${formatAmount(reason.data.amount)} 超出${link}的限额 ${formatAmount(reason.data.limit)}${from()}。请由限额更高的授权人决策。`
-          : `Amount ${formatAmount(reason.data.amount)} exceeds the ${formatAmount(reason.data.limit)} limit of ${link}${from()}. Ask someone with a higher limit to decide.`;
+          ? `金额 ${formatAmount(reason.data.amount)} 超出${link}的限额 ${formatAmount(reason.data.limit)}${from()}。` +
+              `请由限额更高的授权人决策。`
+          : `Amount ${formatAmount(reason.data.amount)} exceeds the ${formatAmount(reason.data.limit)} limit ` +
+              `of ${link}${from()}. Ask someone with a higher limit to decide.`;
       case 'DELEGATE_NOT_QUALIFIED': {
         const held = reason.data.held;
         return zh
-          ? `${link}要求 ${this.person(reason.data.personId)} 持有 ${reason.data.role} ${reason.data.required} 级任职资格，其当前${held === null ? '未持有该角色的有效资格' : `仅为 ${held} 级`}。请更新任职资格认证，或委托给符合资格的人。`
-          : `${cap(link)} requires ${this.person(reason.data.personId)} to hold ${reason.data.role} level ${reason.data.required}; they ${held === null ? 'hold no valid level in that role' : `hold level ${held}`}. Renew the qualification, or delegate to someone qualified.`;
+          ? `${link}要求 ${this.person(reason.data.personId)} 持有 ${reason.data.role} ${reason.data.required} ` +
+              `级任职资格，其当前${held === null ? '未持有该角色的有效资格' : `仅为 ${held} 级`}。请更新任职资格认证，或委托给符合资格的人。`
+          : `${cap(link)} requires ${this.person(reason.data.personId)} to hold ${reason.data.role} level ` +
+              `${reason.data.required}; they ` +
+              `${held === null ? 'hold no valid level in that role' : `hold level ${held}`}. Renew the ` +
+              `qualification, or delegate to someone qualified.`;
       }
       case 'CONFLICT_OF_INTEREST':
         return zh
-          ? `${this.person(reason.data.personId)} 是${reason.data.projectId ? `项目 #${reason.data.projectId} ` : '该项目'}团队成员，不得依据${link}对其决策（利益冲突）。请由团队以外的授权人决策。`
-          : `${this.person(reason.data.personId)} is on the team of ${reason.data.projectId ? `project #${reason.data.projectId}` : 'this project'} and may not decide on it under ${link} (conflict of interest). Ask an authority holder outside the team.`;
+          ? `${this.person(reason.data.personId)} 是` +
+              `${reason.data.projectId ? `项目 #${reason.data.projectId} ` : '该项目'}团队成员，不得依据${link}对其决策（利益冲突）。` +
+              `请由团队以外的授权人决策。`
+          : `${this.person(reason.data.personId)} is on the team of ` +
+              `${reason.data.projectId ? `project #${reason.data.projectId}` : 'this project'} and may not ` +
+              `decide on it under ${link} (conflict of interest). Ask an authority holder outside the team.`;
       case 'NO_AUTHORITY':
         return zh
           ? `${this.person(reason.data.personId)} 未持有可用于此决策的授权规则，也未获得可追溯到规则的委托。请由授权持有人委托，或将决策转交给他们。`
-          : `${this.person(reason.data.personId)} holds no rule for this decision and received no delegation that reaches one. Ask a holder of the authority to delegate it, or route the decision to them.`;
+          : `${this.person(reason.data.personId)} holds no rule for this decision and received no delegation ` +
+              `that reaches one. Ask a holder of the authority to delegate it, or route the decision to them.`;
     }
   }
 
@@ -183,7 +209,8 @@ export class ReasonWriter {
       case 'DELEGATION.UNKNOWN_SOURCE':
         return zh
           ? `委托来源 ${String(d.sourceKind) === 'RULE' ? '规则' : '委托'} #${String(d.sourceId)} 不存在或无法追溯到规则。`
-          : `The source ${String(d.sourceKind) === 'RULE' ? 'rule' : 'delegation'} #${String(d.sourceId)} does not exist or does not reach a rule.`;
+          : `The source ${String(d.sourceKind) === 'RULE' ? 'rule' : 'delegation'} #${String(d.sourceId)} ` +
+              `does not exist or does not reach a rule.`;
       case 'DELEGATION.MISSING_REASON':
         return zh ? '请填写委托原因。' : 'Give a reason for the delegation.';
       case 'DELEGATION.SELF_DELEGATION':
@@ -191,7 +218,8 @@ export class ReasonWriter {
       case 'DELEGATION.CYCLE':
         return zh
           ? `${this.person(d.personId as string | null)} 已在该授权链上，委托会形成循环。请选择链外的人。`
-          : `${cap(this.person(d.personId as string | null))} is already on this chain; the delegation would form a loop. Choose someone outside the chain.`;
+          : `${cap(this.person(d.personId as string | null))} is already on this chain; the delegation would ` +
+              `form a loop. Choose someone outside the chain.`;
       case 'DELEGATION.DELEGATOR_NOT_HOLDER': {
         const cause = d.cause as string;
         const src = `#${String(d.sourceId)}`;
@@ -214,7 +242,10 @@ export class ReasonWriter {
               : cause === 'TEAM_UNKNOWN'
                 ? 'the project team is not known'
                 : 'they do not hold it';
-        return `${this.person(d.delegatorId as string)} cannot delegate from source ${src}: ${why}. One can delegate only an authority one holds.`;
+        return (
+          `${this.person(d.delegatorId as string)} cannot delegate from source ${src}: ${why}. One can ` +
+          `delegate only an authority one holds.`
+        );
       }
       case 'DELEGATION.DEPTH_EXHAUSTED':
         return zh
@@ -235,15 +266,19 @@ export class ReasonWriter {
       case 'DELEGATION.EXCEEDS_POINTS':
         return zh
           ? `决策点 ${list(d.extra as string[], this.locale)} 不在来源范围（${list(d.source as string[], this.locale)}）内。`
-          : `Decision points ${list(d.extra as string[], this.locale)} are not in the source (${list(d.source as string[], this.locale)}).`;
+          : `Decision points ${list(d.extra as string[], this.locale)} are not in the source (` +
+              `${list(d.source as string[], this.locale)}).`;
       case 'DELEGATION.EXCEEDS_GRADES':
         return zh
           ? `项目等级 ${list(d.extra as string[], this.locale)} 不在来源范围（${list(d.source as string[], this.locale)}）内。`
-          : `Grades ${list(d.extra as string[], this.locale)} are not in the source (${list(d.source as string[], this.locale)}).`;
+          : `Grades ${list(d.extra as string[], this.locale)} are not in the source (` +
+              `${list(d.source as string[], this.locale)}).`;
       case 'DELEGATION.EXCEEDS_SCOPE':
         return zh
-          ? `范围 ${this.unit(d.scopeOrgUnitId as string)} 超出来源范围 ${this.unit(d.sourceScopeOrgUnitId as string)}。请选择其下级组织。`
-          : `Scope ${this.unit(d.scopeOrgUnitId as string)} is outside the source's scope ${this.unit(d.sourceScopeOrgUnitId as string)}. Choose a unit within it.`;
+          ? `范围 ${this.unit(d.scopeOrgUnitId as string)} 超出来源范围 ` +
+              `${this.unit(d.sourceScopeOrgUnitId as string)}。请选择其下级组织。`
+          : `Scope ${this.unit(d.scopeOrgUnitId as string)} is outside the source's scope ` +
+              `${this.unit(d.sourceScopeOrgUnitId as string)}. Choose a unit within it.`;
       case 'DELEGATION.CURRENCY_MISMATCH':
         return zh
           ? `币种 ${String(d.currency)} 与来源币种 ${String(d.sourceCurrency)} 不一致。`
@@ -259,12 +294,16 @@ export class ReasonWriter {
         return zh ? '结束时间必须晚于开始时间。' : 'The end must be after the start.';
       case 'DELEGATION.WINDOW_OUTSIDE_SOURCE':
         return zh
-          ? `有效期（${windowText(d.window as TimeWindow, this.locale)}）超出来源的有效期（${windowText(d.sourceWindow as TimeWindow, this.locale)}）。`
-          : `The window (${windowText(d.window as TimeWindow, this.locale)}) is outside the source's (${windowText(d.sourceWindow as TimeWindow, this.locale)}).`;
+          ? `有效期（${windowText(d.window as TimeWindow, this.locale)}）超出来源的有效期（` +
+              `${windowText(d.sourceWindow as TimeWindow, this.locale)}）。`
+          : `The window (${windowText(d.window as TimeWindow, this.locale)}) is outside the source's (` +
+              `${windowText(d.sourceWindow as TimeWindow, this.locale)}).`;
       case 'DELEGATION.DELEGATE_NOT_QUALIFIED':
         return zh
-          ? `${this.person(d.personId as string)} 未持有 ${String(d.role)} ${String(d.required)} 级任职资格${d.held === null ? '' : `（当前 ${String(d.held)} 级）`}。`
-          : `${cap(this.person(d.personId as string))} does not hold ${String(d.role)} level ${String(d.required)}${d.held === null ? '' : ` (holds level ${String(d.held)})`}.`;
+          ? `${this.person(d.personId as string)} 未持有 ${String(d.role)} ${String(d.required)} 级任职资格` +
+              `${d.held === null ? '' : `（当前 ${String(d.held)} 级）`}。`
+          : `${cap(this.person(d.personId as string))} does not hold ${String(d.role)} level ` +
+              `${String(d.required)}${d.held === null ? '' : ` (holds level ${String(d.held)})`}.`;
     }
   }
 }

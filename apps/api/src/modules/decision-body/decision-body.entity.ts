@@ -5,7 +5,8 @@ import { ProjectGradeEnum } from '../../platform/enums';
 
 @ObjectType({
   description:
-    'A decision team with fixed and on-demand member positions and a quorum rule (e.g. the grade I and II decision teams).',
+    'A decision team with fixed and on-demand member positions and a quorum rule (e.g. the grade I and II ' +
+    'decision teams).',
 })
 @Entity('decision_bodies')
 export class DecisionBody extends BaseRecord {

@@ -7,7 +7,8 @@ import { AuthorityChain } from '../authorization';
 
 @ObjectType({
   description:
-    'A decision taken on a project at a decision point, with the authority chain it was taken under (a snapshot). Append-only.',
+    'A decision taken on a project at a decision point, with the authority chain it was taken under (a ' +
+    'snapshot). Append-only.',
 })
 @Entity('decisions')
 @Index('uq_decisions_idempotencyOwner_idempotencyKey', ['idempotencyOwner', 'idempotencyKey'], { unique: true })
@@ -38,7 +39,9 @@ export class Decision extends BaseRecord {
 
   @Field({
     description:
-      'True on the decision that settles the case: a decision by a direct authority, or the body vote that met the quorum (APPROVED) or after which approval could no longer reach it (REJECTED or RETURNED). False on the other votes of a body.',
+      'True on the decision that settles the case: a decision by a direct authority, or the body vote that ' +
+      'met the quorum (APPROVED) or after which approval could no longer reach it (REJECTED or RETURNED). ' +
+      'False on the other votes of a body.',
   })
   @Column({ type: 'boolean', default: false })
   complete: boolean;

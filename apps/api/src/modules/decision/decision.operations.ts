@@ -49,7 +49,9 @@ export class RecordDecisionInput {
 
   @Field({
     description:
-      "The caller's key for this decision (1–128 characters, compared exactly): the same key with the same decision again returns the first result and records nothing new; with a different decision it is refused with IDEMPOTENCY_KEY_REUSED. Keys belong to the caller (user or API token).",
+      "The caller's key for this decision (1–128 characters, compared exactly): the same key with the same " +
+      'decision again returns the first result and records nothing new; with a different decision it is ' +
+      'refused with IDEMPOTENCY_KEY_REUSED. Keys belong to the caller (user or API token).',
   })
   @Length(1, 128)
   idempotencyKey: string;
@@ -122,8 +124,11 @@ function closedError(
   const at = closedBy.decidedAt.toISOString();
   const message =
     localeOf(ctx) === 'zh-CN'
-      ? `项目 ${projectId} 的 ${input.decisionPoint} 决策已由${bodyName}于 ${at} 以 ${closedBy.outcome} 结束（决策 ${closedBy.id}），不再记录投票。如需重新决策，请在 CRM 中重新提交该项目。`
-      : `The ${input.decisionPoint} decision on project ${projectId} by ${bodyName} was completed as ${closedBy.outcome} at ${at} (decision ${closedBy.id}); no further votes are recorded. To decide again, resubmit the case as a new decision.`;
+      ? `项目 ${projectId} 的 ${input.decisionPoint} 决策已由${bodyName}于 ${at} 以 ${closedBy.outcome} 结束（决策 ` +
+        `${closedBy.id}），不再记录投票。如需重新决策，请在 CRM 中重新提交该项目。`
+      : `The ${input.decisionPoint} decision on project ${projectId} by ${bodyName} was completed as ` +
+        `${closedBy.outcome} at ${at} (decision ${closedBy.id}); no further votes are recorded. To decide ` +
+        `again, resubmit the case as a new decision.`;
   return singleRefusal('DECISION_CLOSED', message, {
     decisionId: String(closedBy.id),
     outcome: closedBy.outcome,
@@ -242,6 +247,7 @@ async function record(
   };
   const inserted = await em.insert(Decision, values as never);
   const decision = await em.findOneByOrFail(Decision, { id: Number(inserted.identifiers[0]?.id) });
+  const completion = input.outcome === 'APPROVED' ? '; quorum met' : '; approval can no longer reach the quorum';
   await writeAudit(em, ctx, {
     action: 'create',
     entityType: 'Decision',
@@ -249,7 +255,8 @@ async function record(
     after: decision,
     note:
       chain.body && tally
-        ? `vote in seats ${chain.body.seatTitles.join(', ')} (${tally.approved} approved, ${tally.against} against)${complete ? (input.outcome === 'APPROVED' ? '; quorum met' : '; approval can no longer reach the quorum') : ''}`
+        ? `vote in seats ${chain.body.seatTitles.join(', ')} (${tally.approved} approved, ${tally.against} ` +
+          `against)${complete ? completion : ''}`
         : null,
   });
   return { decision };
@@ -259,7 +266,13 @@ async function record(
 export class DecisionOperationsResolver {
   @Mutation(() => Decision, {
     description:
-      'Records a decision when the decider may take it now (else NOT_AUTHORIZED with the reasons; the refusal is audited). The same idempotencyKey (per caller) with the same decision returns the first result; with a different one it is refused with IDEMPOTENCY_KEY_REUSED. Under a decision body each seat votes (its latest vote counts): `complete` turns true on the APPROVED vote that meets the quorum, or on the REJECTED or RETURNED vote after which approval can no longer reach it. After APPROVED or REJECTED, further votes are refused with DECISION_CLOSED; after RETURNED the next vote opens a new round.',
+      'Records a decision when the decider may take it now (else NOT_AUTHORIZED with the reasons; the ' +
+      'refusal is audited). The same idempotencyKey (per caller) with the same decision returns the first ' +
+      'result; with a different one it is refused with IDEMPOTENCY_KEY_REUSED. Under a decision body each ' +
+      'seat votes (its latest vote counts): `complete` turns true on the APPROVED vote that meets the ' +
+      'quorum, or on the REJECTED or RETURNED vote after which approval can no longer reach it. After ' +
+      'APPROVED or REJECTED, further votes are refused with DECISION_CLOSED; after RETURNED the next vote ' +
+      'opens a new round.',
   })
   @UseMiddleware(allow('decisions', 'write'))
   async recordDecision(
@@ -271,7 +284,8 @@ export class DecisionOperationsResolver {
     const p = ctx.principal;
     if (p?.kind === 'user' && p.role === 'LEADER' && p.personId !== deciderId) {
       throw forbidden(
-        `As a LEADER you record only your own decisions: deciderId must be your own person (${p.personId ?? 'none linked'}).`,
+        `As a LEADER you record only your own decisions: deciderId must be your own person (` +
+          `${p.personId ?? 'none linked'}).`,
       );
     }
     // Keys belong to the caller: another caller's decision under the same key is neither returned nor revealed.

@@ -57,7 +57,8 @@ function assertMayDelegateFor(ctx: Context, delegatorId: number): void {
   const p = ctx.principal;
   if (p?.kind === 'user' && p.role === 'LEADER' && p.personId !== delegatorId) {
     throw forbidden(
-      `As a LEADER you may delegate only an authority you hold yourself: delegatorId must be your own person (${p.personId ?? 'none linked'}), not ${delegatorId}.`,
+      `As a LEADER you may delegate only an authority you hold yourself: delegatorId must be your own ` +
+        `person (${p.personId ?? 'none linked'}), not ${delegatorId}.`,
     );
   }
 }
@@ -143,7 +144,8 @@ function impactOrThrow(ctx: Context, snapshot: AuthoritySnapshot, id: number, at
 export class DelegationOperationsResolver {
   @Mutation(() => [Delegation], {
     description:
-      'Revokes from `at` (default now); returns every delegation that ends with it, this one first. One transaction, each change audited.',
+      'Revokes from `at` (default now); returns every delegation that ends with it, this one first. One ' +
+      'transaction, each change audited.',
   })
   @UseMiddleware(allow('authority', 'write'))
   async revokeDelegation(
@@ -190,7 +192,8 @@ export class DelegationOperationsResolver {
 
   @Query(() => [Delegation], {
     description:
-      'The delegations that would end if this one were revoked at `at` (default now): it first, then everything derived from it.',
+      'The delegations that would end if this one were revoked at `at` (default now): it first, then ' +
+      'everything derived from it.',
   })
   @UseMiddleware(allow('authority', 'read'))
   async delegationImpact(

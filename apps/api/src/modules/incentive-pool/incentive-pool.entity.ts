@@ -15,7 +15,8 @@ import { moneyString } from '../../platform/money';
 
 @ObjectType({
   description:
-    "A team's shared bonus pool for a period: funded from orders, revenue and cash collected, allocated across the team.",
+    "A team's shared bonus pool for a period: funded from orders, revenue and cash collected, allocated " +
+    'across the team.',
 })
 @Entity('incentive_pools')
 export class IncentivePool extends BaseRecord {
@@ -126,7 +127,8 @@ export class IncentivePool extends BaseRecord {
   @Field(() => ID, {
     nullable: true,
     description:
-      'For an adjustment pool (createAdjustmentPool): the locked pool it corrects, whose shares its allocation replaces. Null for an original pool.',
+      'For an adjustment pool (createAdjustmentPool): the locked pool it corrects, whose shares its ' +
+      'allocation replaces. Null for an original pool.',
   })
   @IdColumn({ nullable: true })
   adjustmentOfId: number | null;

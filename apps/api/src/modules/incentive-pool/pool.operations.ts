@@ -173,7 +173,9 @@ export class PoolOperationsResolver {
 
   @Mutation(() => IncentivePool, {
     description:
-      'FUNDED → ALLOCATED: shares the funded amount across the members, exactly to the smallest unit (allocationTrace explains it). With preview: true, computes and returns the shares without storing anything.',
+      'FUNDED → ALLOCATED: shares the funded amount across the members, exactly to the smallest unit ' +
+      '(allocationTrace explains it). With preview: true, computes and returns the shares without storing ' +
+      'anything.',
   })
   @UseMiddleware(allow('pools', 'write'))
   async allocatePool(
@@ -241,7 +243,9 @@ export class PoolOperationsResolver {
 
   @Mutation(() => IncentivePool, {
     description:
-      "ALLOCATED → APPROVED by the signed-in user's person: a POOL_APPROVAL decision for the funded amount, judged by the authorization engine; a member of the pool may not approve it. Refused with NOT_AUTHORIZED (reasons in extensions) or POOL.APPROVER_IS_MEMBER; refusals are audited.",
+      "ALLOCATED → APPROVED by the signed-in user's person: a POOL_APPROVAL decision for the funded " +
+      'amount, judged by the authorization engine; a member of the pool may not approve it. Refused with ' +
+      'NOT_AUTHORIZED (reasons in extensions) or POOL.APPROVER_IS_MEMBER; refusals are audited.',
   })
   @UseMiddleware(allow('pools', 'write'))
   async approvePool(
@@ -252,7 +256,8 @@ export class PoolOperationsResolver {
     const p = ctx.principal;
     if (p?.kind !== 'user' || p.personId === null)
       throw forbidden(
-        'Approving a pool is a decision by a person: sign in as a user linked to a person (an API token cannot approve).',
+        'Approving a pool is a decision by a person: sign in as a user linked to a person (an API token ' +
+          'cannot approve).',
       );
     const approverId = String(p.personId);
     const outcome = await ctx.db.transaction(async (em): Promise<{ pool: IncentivePool } | { refusal: AppError }> => {
@@ -324,7 +329,10 @@ export class PoolOperationsResolver {
 
   @Mutation(() => IncentivePool, {
     description:
-      'Corrects a LOCKED pool: creates a DRAFT adjustment pool (adjustmentOfId) with its metrics and members, to be changed, funded, allocated, approved and locked like any pool. Refused with POOL.NOT_LOCKED before the pool is locked, and with POOL.ALREADY_ADJUSTED when it already has an adjustment pool (adjust the latest one).',
+      'Corrects a LOCKED pool: creates a DRAFT adjustment pool (adjustmentOfId) with its metrics and ' +
+      'members, to be changed, funded, allocated, approved and locked like any pool. Refused with ' +
+      'POOL.NOT_LOCKED before the pool is locked, and with POOL.ALREADY_ADJUSTED when it already has an ' +
+      'adjustment pool (adjust the latest one).',
   })
   @UseMiddleware(allow('pools', 'write'))
   createAdjustmentPool(

@@ -42,7 +42,9 @@ export const orgUnitSpec: CrudSpec<OrgUnit> = {
   search: ['name', 'code'],
   scope: {
     kind: 'reference',
-    why: 'the org tree itself: every reader sees all of it (units are not secret; records in them are scoped); only administrators change it',
+    why:
+      'the org tree itself: every reader sees all of it (units are not secret; records in them are scoped); ' +
+      'only administrators change it',
   },
   orgUnitColumn: 'id',
   dependents: [

@@ -5,7 +5,8 @@ import { DateTimeScalar } from '../../platform/scalars';
 
 @ObjectType({
   description:
-    'A person holding a position title (e.g. "BU_PRESIDENT", "BUSINESS_DEPT_DIRECTOR", "INDUSTRY_HEAD") in an org unit, for a time.',
+    'A person holding a position title (e.g. "BU_PRESIDENT", "BUSINESS_DEPT_DIRECTOR", "INDUSTRY_HEAD") in ' +
+    'an org unit, for a time.',
 })
 @Entity('position_assignments')
 export class PositionAssignment extends BaseRecord {

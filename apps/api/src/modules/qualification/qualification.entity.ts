@@ -65,7 +65,8 @@ export class QualificationLevel extends BaseRecord {
   @Field(() => String, {
     nullable: true,
     description:
-      'Performance gate: minimum appraisal rating (A, B+, B, C, D) in each of the last `gatePeriods` periods; null: no gate.',
+      'Performance gate: minimum appraisal rating (A, B+, B, C, D) in each of the last `gatePeriods` ' +
+      'periods; null: no gate.',
   })
   @StringColumn(4, { nullable: true })
   gateMinimumRating: string | null;

@@ -26,7 +26,9 @@ export const frameworkSpec: CrudSpec<QualificationFramework> = {
   search: ['name'],
   scope: {
     kind: 'reference',
-    why: 'org-wide reference data (frameworks, levels, requirements): the same for every unit; written by HR and administrators',
+    why:
+      'org-wide reference data (frameworks, levels, requirements): the same for every unit; written by HR ' +
+      'and administrators',
   },
   dependents: [
     { entity: QualificationLevel, column: 'frameworkId', label: 'levels' },
@@ -53,7 +55,9 @@ export const levelSpec: CrudSpec<QualificationLevel> = {
   search: ['name', 'nameZh'],
   scope: {
     kind: 'reference',
-    why: 'org-wide reference data (frameworks, levels, requirements): the same for every unit; written by HR and administrators',
+    why:
+      'org-wide reference data (frameworks, levels, requirements): the same for every unit; written by HR ' +
+      'and administrators',
   },
   dependents: [{ entity: LevelRequirement, column: 'levelId', label: 'requirements' }],
   hooks: {
@@ -83,7 +87,9 @@ export const requirementSpec: CrudSpec<LevelRequirement> = {
   search: ['dimensionCode'],
   scope: {
     kind: 'reference',
-    why: 'org-wide reference data (frameworks, levels, requirements): the same for every unit; written by HR and administrators',
+    why:
+      'org-wide reference data (frameworks, levels, requirements): the same for every unit; written by HR ' +
+      'and administrators',
   },
   hooks: {
     beforeCreate: (values, { em }) =>

@@ -48,7 +48,9 @@ export const roleModelSpec: CrudSpec<RoleModel> = {
   search: ['name', 'nameZh'],
   scope: {
     kind: 'reference',
-    why: 'org-wide reference data (role models, versions, dimensions): the same for every unit; written by HR and administrators',
+    why:
+      'org-wide reference data (role models, versions, dimensions): the same for every unit; written by HR ' +
+      'and administrators',
   },
   dependents: [{ entity: RoleModelVersion, column: 'roleModelId', label: 'versions' }],
 };
@@ -66,7 +68,9 @@ export const roleModelVersionSpec: CrudSpec<RoleModelVersion> = {
   search: ['notes'],
   scope: {
     kind: 'reference',
-    why: 'org-wide reference data (role models, versions, dimensions): the same for every unit; written by HR and administrators',
+    why:
+      'org-wide reference data (role models, versions, dimensions): the same for every unit; written by HR ' +
+      'and administrators',
   },
   dependents: [
     { entity: RoleModelDimension, column: 'roleModelVersionId', label: 'dimensions' },
@@ -91,7 +95,9 @@ export const roleModelDimensionSpec: CrudSpec<RoleModelDimension> = {
   search: ['code', 'name', 'nameZh'],
   scope: {
     kind: 'reference',
-    why: 'org-wide reference data (role models, versions, dimensions): the same for every unit; written by HR and administrators',
+    why:
+      'org-wide reference data (role models, versions, dimensions): the same for every unit; written by HR ' +
+      'and administrators',
   },
   hooks: {
     async beforeCreate(values, { em }) {

@@ -6,7 +6,8 @@ import { DateTimeScalar } from '../../platform/scalars';
 
 @ObjectType({
   description:
-    'Minimum qualification for a team role on projects of a grade (e.g. grade I needs AR ≥ 3). End-dated, never deleted.',
+    'Minimum qualification for a team role on projects of a grade (e.g. grade I needs AR ≥ 3). End-dated, ' +
+    'never deleted.',
 })
 @Entity('staffing_rules')
 export class StaffingRule extends BaseRecord {

@@ -86,7 +86,9 @@ function dummyHash(cost: number): Promise<string> {
 export class SessionResolver {
   @Mutation(() => Session, {
     description:
-      'Signs in with e-mail and password. At most 5 password checks per account in 15 minutes (the 5th failure locks the account for 15 minutes) and 20 failed checks per client address: beyond that RATE_LIMITED with extensions.retryAfterSeconds.',
+      'Signs in with e-mail and password. At most 5 password checks per account in 15 minutes (the 5th ' +
+      'failure locks the account for 15 minutes) and 20 failed checks per client address: beyond that ' +
+      'RATE_LIMITED with extensions.retryAfterSeconds.',
   })
   async login(
     @Arg('email', { description: 'Sign-in e-mail.' }) email: string,
@@ -135,7 +137,8 @@ export class SessionResolver {
 
   @Mutation(() => Boolean, {
     description:
-      'Signs out: ends every session of the signed-in user (on every device), so their tokens answer UNAUTHENTICATED from now on. API tokens are ended with deleteApiToken instead.',
+      'Signs out: ends every session of the signed-in user (on every device), so their tokens answer ' +
+      'UNAUTHENTICATED from now on. API tokens are ended with deleteApiToken instead.',
   })
   @UseMiddleware(signedIn)
   async logout(@Ctx() ctx: Context): Promise<boolean> {
