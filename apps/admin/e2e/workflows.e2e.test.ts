@@ -338,8 +338,8 @@ describe('decision check', () => {
         `mutation($src: ID!, $from: ID!, $to: ID!, $scope: ID!) {
       createDelegation(sourceRuleId: $src, delegatorId: $from, delegateId: $to, decisionPoints: [ATB], grades: [III],
           scopeOrgUnitId: $scope,
-        limit: "2000000.00", currency: "CNY", validFrom: "2026-01-01T00:00:00.000Z", redelegableDepth: 0, reason: "e2e
-          check") { id } }`,
+        limit: "2000000.00", currency: "CNY", validFrom: "2026-01-01T00:00:00.000Z", redelegableDepth: 0,
+        reason: "e2e check") { id } }`,
         { src: f.ruleId, from: f.delegatorId, to: f.fourthId, scope: f.officeId },
       );
       const { page } = await adminTab();
