@@ -15,7 +15,6 @@ export const apiTokenSpec: CrudSpec<ApiToken> = {
   name: 'ApiToken',
   plural: 'ApiTokens',
   label: 'API token',
-  group: 'users',
   filter: ApiTokenFilter,
   remove: 'revoke',
   search: ['name'],

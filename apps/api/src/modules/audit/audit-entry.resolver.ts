@@ -8,7 +8,6 @@ export const auditEntrySpec: CrudSpec<AuditEntry> = {
   name: 'AuditEntry',
   plural: 'AuditEntries',
   label: 'audit entry',
-  group: 'audit',
   filter: AuditEntryFilter,
   remove: 'none',
   search: ['entityType', 'actorLabel', 'action', 'note'],

@@ -28,7 +28,6 @@ export const authorityRuleSpec: CrudSpec<AuthorityRule> = {
   name: 'AuthorityRule',
   plural: 'AuthorityRules',
   label: 'authority rule',
-  group: 'authority',
   filter: AuthorityRuleFilter,
   createArgs: CreateAuthorityRuleArgs,
   updateArgs: UpdateAuthorityRuleArgs,

@@ -12,7 +12,6 @@ export const customerSpec: CrudSpec<Customer> = {
   name: 'Customer',
   plural: 'Customers',
   label: 'customer',
-  group: 'org',
   filter: CustomerFilter,
   createArgs: CreateCustomerArgs,
   updateArgs: UpdateCustomerArgs,

@@ -12,7 +12,6 @@ export const decisionSpec: CrudSpec<Decision> = {
   name: 'Decision',
   plural: 'Decisions',
   label: 'decision',
-  group: 'decisions',
   filter: DecisionFilter,
   remove: 'none',
   search: ['comment'],

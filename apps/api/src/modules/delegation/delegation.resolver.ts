@@ -44,7 +44,6 @@ export const delegationSpec: CrudSpec<Delegation> = {
   name: 'Delegation',
   plural: 'Delegations',
   label: 'delegation',
-  group: 'authority',
   filter: DelegationFilter,
   createArgs: CreateDelegationArgs,
   updateArgs: UpdateDelegationArgs,

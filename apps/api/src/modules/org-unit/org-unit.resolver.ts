@@ -34,7 +34,6 @@ export const orgUnitSpec: CrudSpec<OrgUnit> = {
   name: 'OrgUnit',
   plural: 'OrgUnits',
   label: 'org unit',
-  group: 'org',
   filter: OrgUnitFilter,
   createArgs: CreateOrgUnitArgs,
   updateArgs: UpdateOrgUnitArgs,

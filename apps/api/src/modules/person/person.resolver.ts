@@ -13,7 +13,6 @@ export const personSpec: CrudSpec<Person> = {
   name: 'Person',
   plural: 'People',
   label: 'person',
-  group: 'org',
   filter: PersonFilter,
   createArgs: CreatePersonArgs,
   updateArgs: UpdatePersonArgs,

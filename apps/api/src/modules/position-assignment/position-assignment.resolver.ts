@@ -16,7 +16,6 @@ export const positionAssignmentSpec: CrudSpec<PositionAssignment> = {
   name: 'PositionAssignment',
   plural: 'PositionAssignments',
   label: 'position assignment',
-  group: 'org',
   filter: PositionAssignmentFilter,
   createArgs: CreatePositionAssignmentArgs,
   updateArgs: UpdatePositionAssignmentArgs,

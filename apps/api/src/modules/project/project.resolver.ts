@@ -87,7 +87,6 @@ export const projectSpec: CrudSpec<Project> = {
   name: 'Project',
   plural: 'Projects',
   label: 'project',
-  group: 'projects',
   filter: ProjectFilter,
   createArgs: CreateProjectArgs,
   updateArgs: UpdateProjectArgs,

@@ -9,7 +9,6 @@ export const staffingRuleSpec: CrudSpec<StaffingRule> = {
   name: 'StaffingRule',
   plural: 'StaffingRules',
   label: 'staffing rule',
-  group: 'qualifications',
   filter: StaffingRuleFilter,
   createArgs: CreateStaffingRuleArgs,
   updateArgs: UpdateStaffingRuleArgs,

@@ -93,7 +93,6 @@ export const teamAppointmentSpec: CrudSpec<TeamAppointment> = {
   name: 'TeamAppointment',
   plural: 'TeamAppointments',
   label: 'team appointment',
-  group: 'projects',
   filter: TeamAppointmentFilter,
   createArgs: CreateTeamAppointmentArgs,
   updateArgs: UpdateTeamAppointmentArgs,

@@ -23,7 +23,6 @@ export const userSpec: CrudSpec<User> = {
   name: 'User',
   plural: 'Users',
   label: 'user',
-  group: 'users',
   filter: UserFilter,
   createArgs: CreateUserArgs,
   updateArgs: UpdateUserArgs,

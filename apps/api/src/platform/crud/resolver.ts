@@ -2,6 +2,7 @@
 // (ra-data-graphql-simple), each behind the permission table.
 import { Arg, Args, ClassType, Ctx, ID, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
 import type { Context } from '../context';
+import { groupOf, RecordGroup } from '@iron-triangle/domain';
 import { allow } from '../permissions';
 import type { BaseRecord } from '../columns';
 import { declareScope } from '../scope';
@@ -64,6 +65,15 @@ function deleteDescription(mode: RemoveMode, label: string): string {
   }
 }
 
+/** The record type's group in the domain's access table: who may read and write it is decided there alone. */
+function recordGroup(name: string): RecordGroup {
+  const group = groupOf(name);
+  if (group === null) {
+    throw new Error(`${name} has no group in the domain's access table (RECORD_TYPES or RECORD_PARTS)`);
+  }
+  return group;
+}
+
 /**
  * Builds the resolver class for one record type: \`Person(id)\`, \`allPeople\`, \`_allPeopleMeta\`, and the
  * mutations the spec allows: \`createPerson\` and \`updatePerson\` (when their argument classes are given) and
@@ -73,6 +83,8 @@ export function createCrudResolver<E extends BaseRecord>(spec: CrudSpec<E>): Cla
   const ops = crudOperations(spec);
   const { name, plural, label, entity, filter: FilterClass } = spec;
   declareScope(entity, name, spec.scope);
+  // Who may read and write a record type is the domain's access table (RECORD_TYPES / RECORD_PARTS), nowhere else.
+  const group = recordGroup(name);
 
   @Resolver(() => entity)
   class RecordResolver {
@@ -81,13 +93,13 @@ export function createCrudResolver<E extends BaseRecord>(spec: CrudSpec<E>): Cla
       nullable: true,
       description: `One ${label} by id; null when it does not exist or is outside your scope.`,
     })
-    @UseMiddleware(allow(spec.group, 'read'))
+    @UseMiddleware(allow(group, 'read'))
     one(@Arg('id', () => ID, { description: `The ${label}'s id.` }) id: string, @Ctx() ctx: Context) {
       return ops.findOne(ctx, id);
     }
 
     @Query(() => [entity], { name: `all${plural}`, description: `A page of ${label} records, filtered and sorted.` })
-    @UseMiddleware(allow(spec.group, 'read'))
+    @UseMiddleware(allow(group, 'read'))
     list(
       @Args(() => ListArgs) args: ListArgs,
       @Arg('filter', () => FilterClass, { nullable: true, description: 'Which records to return.' })
@@ -101,7 +113,7 @@ export function createCrudResolver<E extends BaseRecord>(spec: CrudSpec<E>): Cla
       name: `_all${plural}Meta`,
       description: `How many ${label} records match the filter.`,
     })
-    @UseMiddleware(allow(spec.group, 'read'))
+    @UseMiddleware(allow(group, 'read'))
     async meta(
       @Args(() => MetaArgs) _args: MetaArgs,
       @Arg('filter', () => FilterClass, { nullable: true, description: 'Which records to count.' })
@@ -112,7 +124,7 @@ export function createCrudResolver<E extends BaseRecord>(spec: CrudSpec<E>): Cla
     }
   }
 
-  const guard = allow(spec.group, 'write');
+  const guard = allow(group, 'write');
   if (spec.createArgs) {
     addMutation(
       RecordResolver,

@@ -3,7 +3,6 @@
 import type { ClassType } from 'type-graphql';
 import type { EntityManager, ObjectLiteral } from 'typeorm';
 import type { Context } from '../context';
-import type { ResourceGroup } from '../permissions';
 import type { BaseRecord } from '../columns';
 import type { ScopeDeclaration } from '../scope';
 
@@ -52,7 +51,6 @@ export interface CrudSpec<E extends BaseRecord> {
   plural: string;
   /** Lower-case label for messages, e.g. "person". */
   label: string;
-  group: ResourceGroup;
   filter: ClassType<object>;
   createArgs?: ClassType<object>;
   updateArgs?: ClassType<object>;
