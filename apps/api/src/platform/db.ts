@@ -186,8 +186,12 @@ export function lockedRow<T extends ObjectLiteral>(
   entity: EntityTarget<T>,
   id: number,
 ): Promise<T | null> {
-  const lock = em.connection.options.type === 'mysql' ? { lock: { mode: 'pessimistic_write' as const } } : {};
-  return em.findOne(entity, { where: { id } as never, ...lock });
+  return em.findOne(entity, { where: { id } as never, ...forUpdate(em) });
+}
+
+/** The find option of a locking read (FOR UPDATE) on MySQL/MariaDB; nothing on SQLite (see lockedRow). */
+export function forUpdate(em: EntityManager): { lock?: { mode: 'pessimistic_write' } } {
+  return em.connection.options.type === 'mysql' ? { lock: { mode: 'pessimistic_write' } } : {};
 }
 
 const guarded = new WeakSet<object>();

@@ -27,6 +27,7 @@ import { Project, toProjectCase } from '../project';
 import { TeamAppointment } from '../team-appointment';
 import { authorityCache, ChainView, denialRefusal, toChainView, toResultView } from '../authorization';
 import { localeOf } from '../../platform/locale';
+import { forUpdate } from '../../platform/db';
 
 @InputType('RecordDecisionInput', { description: 'A decision to record on a project at a decision point.' })
 export class RecordDecisionInput {
@@ -136,6 +137,26 @@ function closedError(
   });
 }
 
+/** A refused decision is audited with what was asked and why it was refused (no decision row is written). */
+function auditRefusal(
+  em: EntityManager,
+  ctx: Context,
+  asked: { input: RecordDecisionInput; projectId: number; deciderId: number },
+  why: Record<string, unknown>,
+  note: string,
+): Promise<void> {
+  const { input, projectId, deciderId } = asked;
+  const after = {
+    projectId,
+    decisionPoint: input.decisionPoint,
+    outcome: input.outcome,
+    deciderId,
+    idempotencyKey: input.idempotencyKey,
+    ...why,
+  };
+  return writeAudit(em, ctx, { action: 'refuse', entityType: 'Decision', entityId: null, after, note });
+}
+
 type Outcome = { decision: Decision } | { refusal: AppError };
 
 async function record(
@@ -151,7 +172,7 @@ async function record(
   // at once both see the other's vote and exactly one of them completes the decision.
   const project = await em.findOne(Project, {
     where: { id: projectId },
-    ...(ctx.db.dialect === 'mysql' ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    ...forUpdate(em),
   });
   if (!project) throw notFound('Project', projectId);
   // Org scope: a project the caller cannot see is not found; the decision must belong to their subtree.
@@ -161,7 +182,7 @@ async function record(
   // a locking read sees it, so the retry gets the first decision rather than, say, DECISION_CLOSED caused by it.
   const sameKey = await em.findOne(Decision, {
     where: { idempotencyOwner: callerKey(ctx.principal), idempotencyKey: input.idempotencyKey },
-    ...(ctx.db.dialect === 'mysql' ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    ...forUpdate(em),
   });
   if (sameKey) return { decision: replayed(sameKey, input, projectId, deciderId) };
   const appointments = await em.findBy(TeamAppointment, { projectId });
@@ -169,20 +190,13 @@ async function record(
   const result = authorize(String(deciderId), decisionCase, ctx.now, snapshot.index);
   if (!result.allowed) {
     const view = toResultView(ctx, snapshot, decisionCase, result);
-    await writeAudit(em, ctx, {
-      action: 'refuse',
-      entityType: 'Decision',
-      entityId: null,
-      after: {
-        projectId,
-        decisionPoint: input.decisionPoint,
-        outcome: input.outcome,
-        deciderId,
-        idempotencyKey: input.idempotencyKey,
-        reasons: view.reasons.map((r) => ({ code: r.code, linkId: r.linkId, data: r.data })),
-      },
-      note: `refused: ${view.reasons.map((r) => r.code).join(', ')}`,
-    });
+    await auditRefusal(
+      em,
+      ctx,
+      { input, projectId, deciderId },
+      { reasons: view.reasons.map((r) => ({ code: r.code, linkId: r.linkId, data: r.data })) },
+      `refused: ${view.reasons.map((r) => r.code).join(', ')}`,
+    );
     const zh = localeOf(ctx) === 'zh-CN';
     const lead = zh
       ? `${deciderId} 号人员无权在此时对项目 ${projectId} 作出 ${input.decisionPoint} 决策：`
@@ -203,26 +217,19 @@ async function record(
     // lock serializes these votes anyway.
     const earlier = await em.find(Decision, {
       where: { projectId, decisionPoint: input.decisionPoint },
-      ...(ctx.db.dialect === 'mysql' ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+      ...forUpdate(em),
     });
     const votes = bodyVotes(earlier, chain.body.ruleId);
     const { closedBy, round } = currentRound(votes);
     if (closedBy) {
       const refusal = closedError(ctx, input, projectId, closedBy, body?.name ?? `decision body ${bodyId}`);
-      await writeAudit(em, ctx, {
-        action: 'refuse',
-        entityType: 'Decision',
-        entityId: null,
-        after: {
-          projectId,
-          decisionPoint: input.decisionPoint,
-          outcome: input.outcome,
-          deciderId,
-          idempotencyKey: input.idempotencyKey,
-          closedBy: closedBy.id,
-        },
-        note: `refused: DECISION_CLOSED (decision ${closedBy.id}, ${closedBy.outcome})`,
-      });
+      await auditRefusal(
+        em,
+        ctx,
+        { input, projectId, deciderId },
+        { closedBy: closedBy.id },
+        `refused: DECISION_CLOSED (decision ${closedBy.id}, ${closedBy.outcome})`,
+      );
       return { refusal };
     }
     const pending = { id: Number.MAX_SAFE_INTEGER, deciderId, outcome: input.outcome, chain } as unknown as Decision;
