@@ -91,6 +91,20 @@ export abstract class BaseRecord {
   updatedAt: Date;
 }
 
+/** A record in force over a window: from validFrom (inclusive) until validTo (exclusive; null while open). */
+@ObjectType('WindowedRecord', {
+  description: 'A record with a validity window (an abstract base; not used on its own).',
+})
+export abstract class WindowedRecord extends BaseRecord {
+  @Field(() => DateTimeScalar, { description: 'Start (inclusive, UTC).' })
+  @DateTimeColumn()
+  validFrom: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'End (exclusive, UTC); null while open.' })
+  @DateTimeColumn({ nullable: true })
+  validTo: Date | null;
+}
+
 /** A stored window (validFrom inclusive, validTo exclusive; null while open) as the domain's TimeWindow. */
 export const windowOf = (validFrom: Date, validTo: Date | null | undefined): TimeWindow => ({
   from: validFrom,

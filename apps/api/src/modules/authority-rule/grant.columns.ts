@@ -2,9 +2,9 @@
 // same on an authority rule and on a delegation. They are declared once here (TypeORM columns and GraphQL fields)
 // and each entity extends the class made for it; only the descriptions that have always differed are passed in.
 import { Field, ID, ObjectType } from 'type-graphql';
-import { BaseRecord, DateTimeColumn, IdColumn, JsonColumn, MoneyColumn, StringColumn } from '../../platform/columns';
+import { WindowedRecord, IdColumn, JsonColumn, MoneyColumn, StringColumn } from '../../platform/columns';
 import { DecisionPointEnum, ProjectGradeEnum } from '../../platform/enums';
-import { DateTimeScalar, MoneyScalar } from '../../platform/scalars';
+import { MoneyScalar } from '../../platform/scalars';
 import { moneyString } from '../../platform/money';
 
 /** The field descriptions that differ between rules and delegations. */
@@ -21,7 +21,7 @@ export interface GrantColumnDescriptions {
  */
 export function GrantColumns(name: string, text: GrantColumnDescriptions) {
   @ObjectType(name, { description: 'The grant columns of an entity (an abstract base; not used on its own).' })
-  abstract class Grant extends BaseRecord {
+  abstract class Grant extends WindowedRecord {
     @Field(() => [DecisionPointEnum], { description: text.decisionPoints })
     @JsonColumn({ nullable: false })
     decisionPoints: string[];
@@ -45,14 +45,6 @@ export function GrantColumns(name: string, text: GrantColumnDescriptions) {
     get limit(): string | null {
       return moneyString(this.limitMinor, this.currency);
     }
-
-    @Field(() => DateTimeScalar, { description: 'Start (inclusive, UTC).' })
-    @DateTimeColumn()
-    validFrom: Date;
-
-    @Field(() => DateTimeScalar, { nullable: true, description: 'End (exclusive, UTC); null while open.' })
-    @DateTimeColumn({ nullable: true })
-    validTo: Date | null;
   }
   return Grant;
 }

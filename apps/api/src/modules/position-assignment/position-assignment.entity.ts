@@ -1,7 +1,6 @@
 import { Entity } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { BaseRecord, DateTimeColumn, IdColumn, StringColumn } from '../../platform/columns';
-import { DateTimeScalar } from '../../platform/scalars';
+import { WindowedRecord, IdColumn, StringColumn } from '../../platform/columns';
 
 @ObjectType({
   description:
@@ -9,7 +8,7 @@ import { DateTimeScalar } from '../../platform/scalars';
     'an org unit, for a time.',
 })
 @Entity('position_assignments')
-export class PositionAssignment extends BaseRecord {
+export class PositionAssignment extends WindowedRecord {
   @Field(() => ID, { description: 'Who holds the position.' })
   @IdColumn()
   personId: number;
@@ -21,12 +20,4 @@ export class PositionAssignment extends BaseRecord {
   @Field(() => ID, { description: 'Where the position is held.' })
   @IdColumn()
   orgUnitId: number;
-
-  @Field(() => DateTimeScalar, { description: 'Start (inclusive, UTC).' })
-  @DateTimeColumn()
-  validFrom: Date;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'End (exclusive, UTC); null while open.' })
-  @DateTimeColumn({ nullable: true })
-  validTo: Date | null;
 }

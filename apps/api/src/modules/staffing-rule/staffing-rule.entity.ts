@@ -1,8 +1,7 @@
 import { Column, Entity } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { BaseRecord, DateTimeColumn, IdColumn, StringColumn } from '../../platform/columns';
+import { WindowedRecord, IdColumn, StringColumn } from '../../platform/columns';
 import { ProjectGradeEnum, TriangleRoleEnum } from '../../platform/enums';
-import { DateTimeScalar } from '../../platform/scalars';
 
 @ObjectType({
   description:
@@ -10,7 +9,7 @@ import { DateTimeScalar } from '../../platform/scalars';
     'never deleted.',
 })
 @Entity('staffing_rules')
-export class StaffingRule extends BaseRecord {
+export class StaffingRule extends WindowedRecord {
   @Field(() => TriangleRoleEnum, { description: 'The team role.' })
   @StringColumn(16)
   role: string;
@@ -26,14 +25,6 @@ export class StaffingRule extends BaseRecord {
   @Field(() => ID, { nullable: true, description: 'Org subtree the rule applies to; null: everywhere.' })
   @IdColumn({ nullable: true })
   orgUnitId: number | null;
-
-  @Field(() => DateTimeScalar, { description: 'Start (inclusive, UTC).' })
-  @DateTimeColumn()
-  validFrom: Date;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'End (exclusive, UTC); null while open.' })
-  @DateTimeColumn({ nullable: true })
-  validTo: Date | null;
 
   @Field(() => String, { nullable: true, description: 'Why the rule exists.' })
   @Column({ type: 'text', nullable: true })

@@ -1,15 +1,15 @@
 import { Column, Entity } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { BaseRecord, DateTimeColumn, IdColumn, JsonColumn, StringColumn } from '../../platform/columns';
+import { WindowedRecord, IdColumn, JsonColumn, StringColumn } from '../../platform/columns';
 import { TriangleRoleEnum } from '../../platform/enums';
-import { DateTimeScalar, JSONScalar } from '../../platform/scalars';
+import { JSONScalar } from '../../platform/scalars';
 
 @ObjectType({
   description:
     'A person appointed to a project team in a role, for a stage and a time. Checked against the staffing rules.',
 })
 @Entity('team_appointments')
-export class TeamAppointment extends BaseRecord {
+export class TeamAppointment extends WindowedRecord {
   @Field(() => ID, { description: 'The project.' })
   @IdColumn()
   projectId: number;
@@ -28,14 +28,6 @@ export class TeamAppointment extends BaseRecord {
   })
   @StringColumn(32, { nullable: true })
   stage: string | null;
-
-  @Field(() => DateTimeScalar, { description: 'Start (inclusive, UTC).' })
-  @DateTimeColumn()
-  validFrom: Date;
-
-  @Field(() => DateTimeScalar, { nullable: true, description: 'End (exclusive, UTC); null while open.' })
-  @DateTimeColumn({ nullable: true })
-  validTo: Date | null;
 
   @Field(() => Int, { nullable: true, description: 'Qualification level the person held for the role at the start.' })
   @Column({ type: 'integer', nullable: true })
