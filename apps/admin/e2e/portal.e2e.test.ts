@@ -162,6 +162,25 @@ describe('session end', () => {
 });
 
 describe('lists', () => {
+  it('every record list loads its rows, none refused by the API (e.g. a query over its cost limit)', async () => {
+    const { page } = await tab();
+    const refused: string[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('/graphql') && response.status() >= 400) {
+        refused.push(`${response.status()} ${response.request().postData()?.slice(0, 80) ?? ''}`);
+      }
+    });
+    await signIn(page, 'admin@demo.local');
+    const resources = ['OrgUnit', 'Person', 'PositionAssignment', 'Customer', 'RoleModel', 'QualificationFramework'];
+    resources.push('Assessment', 'StaffingRule', 'Project', 'TeamAppointment', 'AuthorityRule', 'DecisionBody');
+    resources.push('Delegation', 'IncentivePool', 'AuditEntry');
+    for (const resource of resources) {
+      await page.goto(`/#/${resource}`);
+      await page.locator('tbody tr').first().waitFor({ timeout: 20000 });
+    }
+    expect(refused).toEqual([]);
+  });
+
   it('keep the search in the URL', async () => {
     const { page } = await tab();
     await signIn(page, 'admin@demo.local');

@@ -65,6 +65,50 @@ interface IntrospectedField {
   args: Array<{ name: string }>;
 }
 
+interface IntrospectedTypeRef {
+  kind: string;
+  name: string | null;
+  ofType?: IntrospectedTypeRef | null;
+}
+
+/**
+ * Fields a list never selects: they cost too much per row for the API's query-cost limit (a pool's typed traces are
+ * some 40 nested fields); the record's own page (getOne) reads them.
+ */
+const NOT_IN_LISTS: Readonly<Record<string, readonly string[]>> = { IncentivePool: ['funding', 'allocation'] };
+
+type SparseField = string | Record<string, string[]>;
+
+function namedKind(type: IntrospectedTypeRef): string {
+  return type.ofType ? namedKind(type.ofType) : type.kind;
+}
+
+/** The fields a list of `resource` selects (as ra-data-graphql-simple's sparseFields), or undefined: all of them. */
+async function listFields(resource: string): Promise<SparseField[] | undefined> {
+  const excluded = NOT_IN_LISTS[resource];
+  if (!excluded) return undefined;
+  const introspection = (await records.getIntrospection?.()) as
+    { types?: Array<{ name: string; fields?: Array<{ name: string; type: IntrospectedTypeRef }> | null }> } | undefined;
+  const fields = introspection?.types?.find((t) => t.name === resource)?.fields ?? [];
+  return fields
+    .filter((f) => !excluded.includes(f.name))
+    .map((f) => (namedKind(f.type) === 'OBJECT' ? { [f.name]: ['id'] } : f.name));
+}
+
+/** getList, getMany and getManyReference without the fields lists never select (NOT_IN_LISTS). */
+function withListFields(provider: DataProvider): DataProvider {
+  const sparse = async <P extends { meta?: { sparseFields?: SparseField[] } }>(resource: string, params: P) => {
+    const sparseFields = params.meta?.sparseFields ?? (await listFields(resource));
+    return sparseFields ? { ...params, meta: { ...params.meta, sparseFields } } : params;
+  };
+  return {
+    ...provider,
+    getList: async (resource, params) => provider.getList(resource, await sparse(resource, params)),
+    getMany: async (resource, params) => provider.getMany(resource, await sparse(resource, params)),
+    getManyReference: async (resource, params) => provider.getManyReference(resource, await sparse(resource, params)),
+  };
+}
+
 /** Whether the API's create/update mutation of a resource takes an argument (from the introspection). */
 async function mutationAccepts(resource: string, method: 'create' | 'update', arg: string): Promise<boolean> {
   try {
@@ -76,6 +120,6 @@ async function mutationAccepts(resource: string, method: 'create' | 'update', ar
 }
 
 export const dataProvider: DataProvider & typeof operations = {
-  ...withComposites(wrapped, mutationAccepts),
+  ...withComposites(withListFields(wrapped), mutationAccepts),
   ...operations,
 };
