@@ -1,6 +1,7 @@
 // Every operation has a permission: walks the schema's Query and Mutation fields and, for each, checks that
 // the principals who must be refused are refused and that an allowed one gets past the permission check.
 // A new operation without an entry in DENY fails this suite.
+import { placeholderLiteral } from './support/graphql';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -10,12 +11,8 @@ import {
   GraphQLInputType,
   GraphQLOutputType,
   getNamedType,
-  isEnumType,
-  isInputObjectType,
-  isListType,
   isNonNullType,
   isObjectType,
-  isScalarType,
 } from 'graphql';
 import { describeOnDatabases, TestEnv } from './support/databases';
 
@@ -94,33 +91,7 @@ const PUBLIC = new Set(['login', 'logout']);
 const SDL = buildSchema(readFileSync(path.join(__dirname, '..', 'schema.graphql'), 'utf8'));
 
 function dummy(type: GraphQLInputType): string {
-  if (isNonNullType(type)) return dummy(type.ofType);
-  if (isListType(type)) return '[]';
-  if (isEnumType(type)) return type.getValues()[0]!.name;
-  if (isInputObjectType(type)) {
-    const fields = Object.values(type.getFields()).filter((f) => isNonNullType(f.type));
-    return `{ ${fields.map((f) => `${f.name}: ${dummy(f.type)}`).join(', ')} }`;
-  }
-  if (isScalarType(type)) {
-    switch (type.name) {
-      case 'ID':
-        return '"999999"';
-      case 'Int':
-      case 'Float':
-        return '1';
-      case 'Boolean':
-        return 'false';
-      case 'DateTime':
-        return '"2026-01-01T00:00:00.000Z"';
-      case 'Money':
-        return '"1.00"';
-      case 'JSON':
-        return '{}';
-      default:
-        return '"x"';
-    }
-  }
-  throw new Error(`no dummy for ${String(type)}`);
+  return placeholderLiteral(type);
 }
 
 function selection(type: GraphQLOutputType): string {

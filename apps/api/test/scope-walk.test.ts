@@ -14,7 +14,7 @@ import {
   isScalarType,
 } from 'graphql';
 import { describeOnDatabases, GqlResult, TestEnv } from './support/databases';
-import { args as argText, en } from './support/graphql';
+import { args as argText, en, placeholderLiteral } from './support/graphql';
 import { Person } from '../src/modules/person/person.entity';
 import { PositionAssignment } from '../src/modules/position-assignment/position-assignment.entity';
 import { Customer } from '../src/modules/customer/customer.entity';
@@ -1182,29 +1182,5 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
 });
 
 function placeholder(type: import('graphql').GraphQLInputType): string {
-  if (isNonNullType(type)) return placeholder(type.ofType);
-  if (isListType(type)) return '[]';
-  const named = getNamedType(type);
-  if ('getValues' in named && typeof named.getValues === 'function') return named.getValues()[0]!.name;
-  if ('getFields' in named) {
-    const fields = Object.values(named.getFields()).filter((f) => isNonNullType(f.type));
-    return `{ ${fields.map((f) => `${f.name}: ${placeholder(f.type)}`).join(', ')} }`;
-  }
-  switch (named.name) {
-    case 'ID':
-      return '"1"';
-    case 'Int':
-    case 'Float':
-      return '1';
-    case 'Boolean':
-      return 'false';
-    case 'DateTime':
-      return '"2026-01-01T00:00:00.000Z"';
-    case 'Money':
-      return '"1.00"';
-    case 'JSON':
-      return '{}';
-    default:
-      return '"x"';
-  }
+  return placeholderLiteral(type, '"1"');
 }
