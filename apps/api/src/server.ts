@@ -215,6 +215,16 @@ export async function createServer({
   });
   await apollo.start();
   const makeContext = contextFactory(db, config, services, CONTEXT_SOURCES);
+  /** The request's context, made once: the idempotency check and Apollo both ask for it. */
+  const requestContext = (req: express.Request, res: express.Response): Promise<Context> => {
+    const locals = res.locals as { context?: Promise<Context> };
+    locals.context ??= makeContext({
+      headers: req.headers,
+      remoteAddress: req.socket.remoteAddress ?? null,
+      requestId: (res.locals.request as RequestLocals).requestId,
+    });
+    return locals.context;
+  };
 
   const app = express();
   app.disable('x-powered-by');
@@ -254,20 +264,15 @@ export async function createServer({
     idempotency({
       db,
       logger,
-      caller: async (req) =>
-        ((p) => (p ? callerKey(p) : null))((await makeContext({ headers: req.headers })).principal),
+      caller: async (req, res) => {
+        const principal = (await requestContext(req, res)).principal;
+        return principal ? callerKey(principal) : null;
+      },
     }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         try {
-          return withLocale(
-            await makeContext({
-              headers: req.headers,
-              remoteAddress: req.socket.remoteAddress ?? null,
-              requestId: (res.locals.request as RequestLocals).requestId,
-            }),
-            req.get('accept-language'),
-          );
+          return withLocale(await requestContext(req, res), req.get('accept-language'));
         } catch (error) {
           if (isBusyError(error)) {
             const answer = busy(error instanceof DatabaseBusyError ? error.waitedMs : 0);

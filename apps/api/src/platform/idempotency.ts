@@ -175,7 +175,7 @@ export interface IdempotencyOptions {
   db: Database;
   logger: Logger;
   /** The caller's key (callerKey of the request's principal), or null when the request is not signed in. */
-  caller: (req: express.Request) => Promise<string | null>;
+  caller: (req: express.Request, res: express.Response) => Promise<string | null>;
 }
 
 /** The `Idempotency-Key` middleware; mount it before the GraphQL handler, after the JSON body parser. */
@@ -279,7 +279,7 @@ export function idempotency({ db, logger, caller }: IdempotencyOptions): express
         });
         return;
       }
-      const owner = await caller(req);
+      const owner = await caller(req, res);
       if (!owner) return next(); // not signed in: nothing to keep; the API answers (UNAUTHENTICATED, or login)
       const fingerprint = fingerprintOf(body as GraphQLBody, mutation.document);
       purge(Date.now());
