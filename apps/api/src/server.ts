@@ -37,6 +37,7 @@ import { DrainResult, HttpDrain } from './platform/drain';
 import { securityHeaders } from './platform/security-headers';
 import { withLocale } from './platform/locale';
 import { callerKey, idempotency } from './platform/idempotency';
+import { ensureChangeLogBaseline } from './platform/change-log';
 
 export interface ServerDeps {
   dataSource: DataSource;
@@ -183,6 +184,9 @@ export async function createServer({
   passwordCost,
 }: ServerDeps): Promise<ApiServer> {
   const logger = givenLogger ?? createLogger(config.logLevel);
+  // Records written before their history was kept (or by the demo seed) get their first entry.
+  const baseline = await ensureChangeLogBaseline(dataSource);
+  if (baseline) logger.info('change log baseline recorded', { entries: baseline });
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...limitOverrides };
   const db = new Database(dataSource, { acquireTimeoutMs: config.databaseAcquireTimeoutMs });
   const health = new DatabaseHealth(db, logger);

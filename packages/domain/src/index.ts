@@ -11,3 +11,4 @@ export * from './incentives';
 export * from './grading';
 export * from './staffing';
 export * from './access';
+export * from './history';

@@ -17,6 +17,7 @@ import { IncentivePool, PoolMember, PoolMetric } from './incentive-pool/incentiv
 import { User } from './user/user.entity';
 import { ApiToken } from './api-token/api-token.entity';
 import { AuditEntry } from '../platform/audit-entry.entity';
+import { AuthorityChange } from '../platform/change-log';
 
 export const ENTITIES = [
   OrgUnit,
@@ -45,4 +46,5 @@ export const ENTITIES = [
   User,
   ApiToken,
   AuditEntry,
+  AuthorityChange,
 ];

@@ -156,6 +156,7 @@ export function systemContext(
     config,
     services,
     now,
+    revisions: { committed: null, read: null },
     loaders: new Loaders(() => db.manager),
     // Read afresh each time: the system's own work changes the tree as it goes.
     orgTree: () => sources.readOrgTree(db.manager),
@@ -194,6 +195,7 @@ export function contextFactory(db: Database, config: RuntimeConfig, services: Se
       config,
       services,
       now,
+      revisions: { committed: null, read: null },
       loaders: new Loaders(
         () => db.manager,
         (qb, entity) => restrictToReadable(ctx, qb, 'r', entity),

@@ -32,6 +32,17 @@ export interface Context {
   authorityChangeCount?: string;
   /** The case counter (projects and team appointments), read in the same statement; absent when not read. */
   caseChangeCount?: string;
+  /**
+   * Revisions of the change log this request touched (a holder shared by Apollo's per-operation copies of the
+   * context): the last one its writes committed, and the one its answers were read from. Reported to the client as
+   * `extensions.revision`.
+   */
+  revisions: RequestRevisions;
+}
+
+export interface RequestRevisions {
+  committed: string | null;
+  read: string | null;
 }
 
 /** Long-lived helpers shared by every request of one server. */

@@ -13,7 +13,7 @@ import {
 } from 'typeorm';
 import type { RuntimeConfig } from '@iron-triangle/config';
 import { MIGRATIONS } from '../migrations';
-import { AuthorityChangeSubscriber } from './authority-change.subscriber';
+import { ChangeLogGuardSubscriber } from './change-log/guard.subscriber';
 import { DatabaseBusyError, isConnectionError, TransactionLeakError } from './errors';
 
 /** Per-request statistics; the logger counts statements into the store of the current request. */
@@ -45,7 +45,7 @@ export function dataSourceOptionsWith(
   const common = {
     entities,
     migrations: MIGRATIONS,
-    subscribers: [AuthorityChangeSubscriber],
+    subscribers: [ChangeLogGuardSubscriber],
     migrationsTableName: 'schema_migrations',
     synchronize: false,
     logger: new StatementCounter(),

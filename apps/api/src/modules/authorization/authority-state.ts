@@ -10,6 +10,7 @@ import {
 } from '@iron-triangle/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Context } from '../../platform/context';
+import { lockRevision } from '../../platform/change-log';
 import { OrgUnit, toOrgUnitRecord } from '../org-unit';
 import { Person } from '../person';
 import { PositionAssignment, toAuthorityPosition } from '../position-assignment';
@@ -28,10 +29,20 @@ export interface AuthoritySnapshot {
 
 const READ_COUNTER_SQL = 'SELECT changeCount FROM authority_state WHERE id = 1';
 
+/** The rows of every table the engine reads, as entities. */
+export interface AuthorityRows {
+  units: OrgUnit[];
+  people: Array<Pick<Person, 'id' | 'name'>>;
+  positions: PositionAssignment[];
+  bodies: DecisionBody[];
+  seats: DecisionBodySeat[];
+  rules: AuthorityRule[];
+  delegations: Delegation[];
+  assessments: Assessment[];
+}
+
 /** Reads every table the engine needs (a handful of statements, only when the counter moved). */
-export async function loadAuthorityState(
-  em: EntityManager,
-): Promise<{ state: AuthorityState; unitLabels: Map<string, string>; personNames: Map<string, string> }> {
+export async function loadAuthorityRows(em: EntityManager): Promise<AuthorityRows> {
   const [units, people, positions, bodies, seats, rules, delegations, assessments] = await Promise.all([
     em.find(OrgUnit),
     em.find(Person, { select: { id: true, name: true } }),
@@ -53,26 +64,40 @@ export async function loadAuthorityState(
       },
     }),
   ]);
-  const bodySeats = seatsByBody(seats);
+  return { units, people, positions, bodies, seats, rules, delegations, assessments };
+}
+
+/** The engine's state and the names its messages use, from the rows. */
+export function stateFromRows(rows: AuthorityRows): {
+  state: AuthorityState;
+  unitLabels: Map<string, string>;
+  personNames: Map<string, string>;
+} {
+  const bodySeats = seatsByBody(rows.seats);
   const state: AuthorityState = {
-    orgUnits: units.map(toOrgUnitRecord),
-    positions: positions.map(toAuthorityPosition),
-    bodies: bodies.map((b) => {
+    orgUnits: rows.units.map(toOrgUnitRecord),
+    positions: rows.positions.map(toAuthorityPosition),
+    bodies: rows.bodies.map((b) => {
       const ofBody = bodySeats.get(b.id) ?? [];
       return toAuthorityBody(b, ofBody, parseQuorum(b.quorum, ofBody.length));
     }),
-    rules: rules.map(toDomainAuthorityRule),
-    delegations: delegations.map(toDomainDelegation),
-    certifications: assessments.map(toCertification),
+    rules: rows.rules.map(toDomainAuthorityRule),
+    delegations: rows.delegations.map(toDomainDelegation),
+    certifications: rows.assessments.map(toCertification),
   };
   return {
     state,
-    unitLabels: new Map(units.map((u) => [String(u.id), u.code])),
-    personNames: new Map(people.map((p) => [String(p.id), p.name])),
+    unitLabels: new Map(rows.units.map((u) => [String(u.id), u.code])),
+    personNames: new Map(rows.people.map((p) => [String(p.id), p.name])),
   };
 }
 
-function buildSnapshot(changeCount: string, loaded: Awaited<ReturnType<typeof loadAuthorityState>>): AuthoritySnapshot {
+/** Reads every table the engine needs and makes the engine's state. */
+export async function loadAuthorityState(em: EntityManager): Promise<ReturnType<typeof stateFromRows>> {
+  return stateFromRows(await loadAuthorityRows(em));
+}
+
+export function buildSnapshot(changeCount: string, loaded: ReturnType<typeof stateFromRows>): AuthoritySnapshot {
   const indexed = indexAuthorityState(loaded.state);
   if (!indexed.ok) throw new Error(`authority state has an invalid org tree: ${indexed.error.code}`);
   return { changeCount, index: indexed.value, unitLabels: loaded.unitLabels, personNames: loaded.personNames };
@@ -94,6 +119,8 @@ export class AuthorityCache {
     lock: 'none' | 'share' | 'update' = 'none',
   ): Promise<string> {
     const mysql = em.connection.options.type === 'mysql';
+    // A transaction that will append to the change log takes the revision row before anything else (record.ts).
+    if (lock === 'update') await lockRevision(em);
     const sql =
       mysql && lock === 'share'
         ? `${READ_COUNTER_SQL} LOCK IN SHARE MODE`

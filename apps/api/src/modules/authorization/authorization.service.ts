@@ -24,6 +24,10 @@ import { Project, ProjectCaseColumns, toProjectCase } from '../project';
 import { TeamAppointment } from '../team-appointment';
 import { AuthorityChain, AuthorityLink } from './authority-chain.types';
 import { AuthoritySnapshot, authoritySnapshot, authoritySnapshotFor, CHANGE_COUNT_SUBQUERY } from './authority-state';
+import { AsOfSnapshot, authoritySnapshotAsOf } from './as-of';
+import { maxRevision, projectCaseAsOf } from './project-case-as-of';
+import { answerRecords, correctionsConcerning } from './corrections';
+import type { AuthorityChange } from '../../platform/change-log';
 import { AuthorizationResultType, BodyCoverage, CaseInput, DeciderType, DenialReasonType } from './authorization.types';
 import { localeOf } from '../../platform/locale';
 import { assertReadable, assertUnitInSubtree, callerScope, canRead } from '../../platform/scope';
@@ -194,15 +198,42 @@ export interface ResolvedCase {
   readonly case: AuthorizationCase;
   readonly at: Date;
   readonly snapshot: AuthoritySnapshot;
+  /** What the answer knew, the revision it read, and the corrections deciding its records. */
+  readonly asOf: AsOfSnapshot;
+}
+
+/** Whether a question is about now as known now (the cached index answers it). */
+function isNow(ctx: Context, input: Pick<CaseInput, 'at' | 'asKnownAt'>): boolean {
+  const now = ctx.now.getTime();
+  return (input.at ?? ctx.now).getTime() >= now && (input.asKnownAt ?? ctx.now).getTime() >= now;
 }
 
 /** The engine's case from a project (its team in force at `at` counts) or from a described case. */
 export async function resolveCase(ctx: Context, input: CaseInput): Promise<ResolvedCase> {
   const at = input.at ?? ctx.now;
+  if (input.asKnownAt && input.asKnownAt.getTime() > ctx.now.getTime())
+    throw badInput({ asKnownAt: 'is in the future: the system cannot know yet what it will know then' });
   if (input.projectId !== undefined && input.projectId !== null) {
     const projectId = toId(input.projectId, 'projectId');
+    if (!isNow(ctx, input)) {
+      const asOf = await authoritySnapshotAsOf(ctx, input.at, input.asKnownAt);
+      const found = await projectCaseAsOf(ctx, projectId, asOf.at, asOf.knownAt);
+      if (!found || !(await canRead(ctx, ctx.db.manager, Project, found.project))) throw notFound('Project', projectId);
+      return {
+        at,
+        snapshot: asOf.snapshot,
+        asOf: { ...asOf, revision: maxRevision(asOf.revision, found.revision) },
+        case: toProjectCase(found.project, found.appointments, input.decisionPoint),
+      };
+    }
     const { project, appointments, snapshot } = await loadProjectCase(ctx, projectId);
-    return { at, snapshot, case: toProjectCase(project, appointments, input.decisionPoint) };
+    const asOf = await authoritySnapshotAsOf(ctx, input.at, input.asKnownAt);
+    return {
+      at,
+      snapshot,
+      asOf: { ...asOf, revision: maxRevision(asOf.revision, ctx.caseChangeCount ?? '0') },
+      case: toProjectCase(project, appointments, input.decisionPoint),
+    };
   }
   const missing: Record<string, string> = {};
   for (const field of ['grade', 'orgUnitId', 'amount', 'currency'] as const) {
@@ -221,7 +252,8 @@ export async function resolveCase(ctx: Context, input: CaseInput): Promise<Resol
   if (amount.value.minor < 0n) throw badInput({ amount: 'may not be negative' });
   const orgUnitId = String(toId(input.orgUnitId, 'orgUnitId'));
   await assertUnitInSubtree(ctx, Number(orgUnitId), 'orgUnitId');
-  const snapshot = await authoritySnapshot(ctx);
+  const asOf = await authoritySnapshotAsOf(ctx, input.at, input.asKnownAt);
+  const snapshot = asOf.snapshot;
   if (!snapshot.unitLabels.has(orgUnitId)) throw badInput({ orgUnitId: `org unit ${orgUnitId} does not exist` });
   const team = (input.teamMemberIds ?? []).map((id) => ({
     personId: String(toId(id, 'teamMemberIds')),
@@ -230,6 +262,7 @@ export async function resolveCase(ctx: Context, input: CaseInput): Promise<Resol
   return {
     at,
     snapshot,
+    asOf,
     case: {
       decisionPoint: input.decisionPoint as DecisionPoint,
       grade: input.grade as ProjectGrade,
@@ -322,6 +355,7 @@ export function toResultView(
   snapshot: AuthoritySnapshot,
   c: AuthorizationCase,
   result: AuthorizationResult,
+  asOf?: { knownAt: Date; revision: string; corrections: readonly AuthorityChange[]; personId: string },
 ): AuthorizationResultType {
   const writer = reasonWriter(ctx, snapshot);
   const reasons: DenialReasonType[] = result.reasons.map((r) => {
@@ -335,12 +369,21 @@ export function toResultView(
       data: jsonSafe(r.data),
     };
   });
+  const chains = result.chains.map(toChainView);
+  const records = answerRecords(
+    [asOf?.personId ?? '', ...c.team.map((m) => m.personId)],
+    chains,
+    reasons.map((r) => r.chain),
+  );
   return {
     allowed: result.allowed,
     at: result.at,
-    chains: result.chains.map(toChainView),
+    chains,
     reasons,
     quorumRequired: result.quorumRequired,
+    asKnownAt: asOf?.knownAt ?? ctx.now,
+    revision: asOf?.revision ?? snapshot.changeCount,
+    corrections: correctionsConcerning(asOf?.corrections ?? [], records),
   };
 }
 
@@ -368,7 +411,15 @@ export async function authorizeQuestion(
     );
   if (!personExists(resolved.snapshot, personId)) throw badInput({ personId: `person ${personId} does not exist` });
   const result = authorize(personId, resolved.case, resolved.at, resolved.snapshot.index);
-  return { view: toResultView(ctx, resolved.snapshot, resolved.case, result), result, resolved };
+  const { knownAt, revision, corrections } = resolved.asOf;
+  ctx.revisions.read = revision;
+  const view = toResultView(ctx, resolved.snapshot, resolved.case, result, {
+    knownAt,
+    revision,
+    corrections,
+    personId,
+  });
+  return { view, result, resolved };
 }
 
 function toBodyView(b: AuthorityBodyCoverage): BodyCoverage {
@@ -392,12 +443,16 @@ function toBodyView(b: AuthorityBodyCoverage): BodyCoverage {
 export async function whoMayDecideQuestion(ctx: Context, input: CaseInput): Promise<DeciderType[]> {
   const resolved = await resolveCase(ctx, input);
   const answer = whoMayDecide(resolved.case, resolved.at, resolved.snapshot.index);
+  ctx.revisions.read = resolved.asOf.revision;
   const bodies = new Map(answer.bodies.map((b) => [b.ruleId, toBodyView(b)]));
   return answer.deciders.map((d) => {
     const ruleIds = new Set(d.chains.filter((c) => c.body !== null).map((c) => c.links[0]?.id));
+    const chains = d.chains.map(toChainView);
     return {
       personId: d.personId,
-      chains: d.chains.map(toChainView),
+      chains,
+      revision: resolved.asOf.revision,
+      corrections: correctionsConcerning(resolved.asOf.corrections, answerRecords([d.personId], chains)),
       quorumRequired: d.quorumRequired,
       bodies: [...ruleIds].flatMap((id) =>
         id !== undefined && bodies.has(id) ? [bodies.get(id) as BodyCoverage] : [],

@@ -1,4 +1,5 @@
 // The GraphQL face of the authorization questions: the case, the answer, reasons, deciders and body seats.
+import { AuthorityChange } from '../../platform/change-log';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, Matches } from 'class-validator';
 import { DecisionPointEnum, LinkKindEnum, ProjectGradeEnum } from '../../platform/enums';
@@ -44,8 +45,19 @@ export class CaseInput {
   @ArrayMaxSize(200)
   teamMemberIds?: string[] | null;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'The moment asked about (default now).' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'The moment the decision is taken (effective time; default now).',
+  })
   at?: Date | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'Answer with what the system knew at this moment (recorded time; default now): reproduces the answer given ' +
+      'then, corrections made later ignored.',
+  })
+  asKnownAt?: Date | null;
 }
 
 @InputType('AuthorizeInput', {
@@ -110,6 +122,19 @@ export class AuthorizationResultType {
       'body, which needs its quorum.',
   })
   quorumRequired: boolean;
+
+  @Field(() => DateTimeScalar, { description: 'What the system knew: the answer is as known at this moment.' })
+  asKnownAt: Date;
+
+  @Field({ description: 'The revision of the change log the answer was read from (a decimal string).' })
+  revision: string;
+
+  @Field(() => [AuthorityChange], {
+    description:
+      'Corrections of the past that decide a record this answer rests on (the person, their positions and ' +
+      'assessments, the rules, bodies and delegations of its chains and reasons, the org units).',
+  })
+  corrections: AuthorityChange[];
 }
 
 @ObjectType('DecisionBodySeatFiller', { description: 'Who may act in a seat.' })
@@ -183,6 +208,14 @@ export class DeciderType {
       "The decision bodies this person's chains go through: seats, their fillers, and whether quorum can be reached.",
   })
   bodies: BodyCoverage[];
+
+  @Field({ description: 'The revision of the change log the answer was read from (the same for every decider).' })
+  revision: string;
+
+  @Field(() => [AuthorityChange], {
+    description: "Corrections of the past that decide a record this decider's chains rest on.",
+  })
+  corrections: AuthorityChange[];
 }
 
 @ObjectType('AuthorityChainBody', {

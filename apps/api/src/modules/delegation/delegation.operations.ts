@@ -15,6 +15,13 @@ import { Delegation } from './delegation.entity';
 import { toDelegationDraft } from './delegation.mapper';
 import { authorityCache, AuthoritySnapshot, authoritySnapshot, reasonWriter } from '../authorization';
 import { jsonSafe } from '../../platform/json-safe';
+import {
+  changeOptionsOf,
+  CORRECTION_TOLERANCE_MS,
+  currentChangeOptions,
+  recordChange,
+  withChangeOptions,
+} from '../../platform/change-log';
 
 /** The argument of createDelegation / updateDelegation each of the engine's refusals is about. */
 const DELEGATION_FIELD: Readonly<Record<DelegationDraftError['code'], string | null>> = {
@@ -157,6 +164,15 @@ export class DelegationOperationsResolver {
     if (reason.trim().length < 3) throw badInput({ reason: 'give a reason (at least 3 characters)' });
     const when = at ?? ctx.now;
     const rootId = toId(id);
+    // Revoking from a moment in the past changes what was true then: a correction (ADMIN, the reason given).
+    const past = when.getTime() < ctx.now.getTime() - CORRECTION_TOLERANCE_MS;
+    const options = past
+      ? changeOptionsOf(ctx, { effectiveFrom: when, correction: true, reason })
+      : changeOptionsOf(ctx, { reason });
+    return withChangeOptions(options, () => this.revoke(ctx, rootId, reason, when));
+  }
+
+  private revoke(ctx: Context, rootId: number, reason: string, when: Date): Promise<Delegation[]> {
     return ctx.db.transaction(async (em) => {
       const snapshot = await authorityCache(ctx).snapshotWithin(em, 'update');
       // Org scope first: a delegation the caller cannot see answers NOT_FOUND, whatever state it is in.
@@ -175,8 +191,9 @@ export class DelegationOperationsResolver {
           { revokedAt: when, revokeReason: d.id === rootId ? reason : `revoked with delegation ${rootId}: ${reason}` },
           ctx.now,
         );
+        await recordChange(em, ctx, 'Delegation', d.id, 'UPDATE');
         await writeAudit(em, ctx, {
-          action: 'revoke',
+          action: currentChangeOptions()?.kind === 'correction' ? 'correct-revoke' : 'revoke',
           entityType: 'Delegation',
           entityId: d.id,
           before: d,

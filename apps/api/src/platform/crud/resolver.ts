@@ -1,6 +1,18 @@
 // The resolver factory: one record type's queries and mutations in react-admin's convention
 // (ra-data-graphql-simple), each behind the permission table.
-import { Arg, Args, ClassType, Ctx, ID, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ClassType,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  UseMiddleware,
+} from 'type-graphql';
 import type { Context } from '../context';
 import { groupOf, RecordGroup } from '@iron-triangle/domain';
 import { allow } from '../permissions';
@@ -9,6 +21,15 @@ import { declareScope } from '../scope';
 import type { CrudSpec, RemoveMode } from './spec';
 import { ListArgs, ListMetadata, MetaArgs } from './list';
 import { crudOperations } from './operations';
+import { getMetadataArgsStorage } from 'typeorm';
+import {
+  AuthorityChange,
+  ChangeInput,
+  changeOptionsOf,
+  historyOf,
+  LOGGED_BY_TABLE,
+  withChangeOptions,
+} from '../change-log';
 
 type MutationBody = (args: Record<string, unknown>, ctx: Context) => Promise<unknown>;
 
@@ -23,28 +44,70 @@ function addMutation(
     args: ClassType<object> | 'id';
     idDescription?: string;
     guard: ReturnType<typeof allow>;
+    /** Whether the mutation takes the `change` argument (records that keep a history). */
+    change?: boolean;
   },
   body: MutationBody,
 ): void {
   const proto = target.prototype as Record<string, unknown>;
-  const fn =
-    options.args === 'id'
+  const run = (args: Record<string, unknown>, change: ChangeInput | null | undefined, ctx: Context) =>
+    options.change ? withChangeOptions(changeOptionsOf(ctx, change), () => body(args, ctx)) : body(args, ctx);
+  const fn = options.change
+    ? options.args === 'id'
+      ? async function (id: string, change: ChangeInput | null, ctx: Context) {
+          return run({ id }, change, ctx);
+        }
+      : async function (args: object, change: ChangeInput | null, ctx: Context) {
+          return run(args as Record<string, unknown>, change, ctx);
+        }
+    : options.args === 'id'
       ? async function (id: string, ctx: Context) {
-          return body({ id }, ctx);
+          return run({ id }, null, ctx);
         }
       : async function (args: object, ctx: Context) {
-          return body(args as Record<string, unknown>, ctx);
+          return run(args as Record<string, unknown>, null, ctx);
         };
   Object.defineProperty(proto, method, { value: fn, writable: true, configurable: true });
   const descriptor = Object.getOwnPropertyDescriptor(proto, method) as PropertyDescriptor;
-  Reflect.defineMetadata('design:paramtypes', [options.args === 'id' ? String : Object, Object], proto, method);
+  const first = options.args === 'id' ? String : Object;
+  Reflect.defineMetadata(
+    'design:paramtypes',
+    options.change ? [first, ChangeInput, Object] : [first, Object],
+    proto,
+    method,
+  );
   Reflect.defineMetadata('design:returntype', Promise, proto, method);
   const ArgsClass = options.args;
   if (ArgsClass === 'id') Arg('id', () => ID, { description: options.idDescription })(proto, method, 0);
   else Args(() => ArgsClass)(proto, method, 0);
-  Ctx()(proto, method, 1);
+  if (options.change) {
+    Arg('change', () => ChangeInput, {
+      nullable: true,
+      description: 'When the change takes effect (default now), or a correction of the past (ADMIN, with a reason).',
+    })(proto, method, 1);
+  }
+  Ctx()(proto, method, options.change ? 2 : 1);
   UseMiddleware(options.guard)(proto, method, descriptor);
   Mutation(() => options.returns, { name: options.name, description: options.description })(proto, method, descriptor);
+}
+
+/** Adds the `history` field (the record's change-log entries) to a record type that keeps one. */
+function addHistoryField(target: ClassType, recordType: string, label: string): void {
+  const proto = target.prototype as Record<string, unknown>;
+  const fn = function (record: { id: number }, ctx: Context) {
+    return historyOf(ctx, recordType, record.id);
+  };
+  Object.defineProperty(proto, 'history', { value: fn, writable: true, configurable: true });
+  const descriptor = Object.getOwnPropertyDescriptor(proto, 'history') as PropertyDescriptor;
+  Reflect.defineMetadata('design:paramtypes', [Object, Object], proto, 'history');
+  Reflect.defineMetadata('design:returntype', Promise, proto, 'history');
+  Root()(proto, 'history', 0);
+  Ctx()(proto, 'history', 1);
+  FieldResolver(() => [AuthorityChange], {
+    description:
+      `Every version of this ${label}, oldest first: who changed what, when it took effect and when it was ` +
+      'recorded; corrections of the past are marked.',
+  })(proto, 'history', descriptor);
 }
 
 function deleteDescription(mode: RemoveMode, label: string): string {
@@ -125,6 +188,9 @@ export function createCrudResolver<E extends BaseRecord>(spec: CrudSpec<E>): Cla
   }
 
   const guard = allow(group, 'write');
+  // Records that keep a history take `change` on update and delete (effective moment, correction).
+  const table = getMetadataArgsStorage().tables.find((t) => t.target === entity)?.name;
+  const change = table !== undefined && LOGGED_BY_TABLE.has(table);
   if (spec.createArgs) {
     addMutation(
       RecordResolver,
@@ -143,6 +209,7 @@ export function createCrudResolver<E extends BaseRecord>(spec: CrudSpec<E>): Cla
         returns: entity,
         args: spec.updateArgs,
         guard,
+        change,
       },
       (args, ctx) => ops.update(ctx, args),
     );
@@ -158,10 +225,13 @@ export function createCrudResolver<E extends BaseRecord>(spec: CrudSpec<E>): Cla
         args: 'id',
         idDescription: `The ${label}'s id.`,
         guard,
+        change,
       },
       (args, ctx) => ops.remove(ctx, args.id),
     );
   }
+  const logged = table === undefined ? undefined : LOGGED_BY_TABLE.get(table);
+  if (logged) addHistoryField(RecordResolver, logged.recordType, label);
   Object.defineProperty(RecordResolver, 'name', { value: `${name}Resolver` });
   return RecordResolver;
 }

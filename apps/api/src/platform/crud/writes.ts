@@ -6,7 +6,7 @@ import { AppError, conflict, notFound } from '../errors';
 import { writeAudit } from '../audit';
 import type { BaseRecord } from '../columns';
 import { lockedRow } from '../db';
-import { counterOfTable, lockCounter } from '../state-counters';
+import { currentChangeOptions, LOGGED_BY_TABLE, lockRevision, recordChange } from '../change-log';
 import { assertWritable } from '../scope';
 import type { CrudSpec, WriteContext } from './spec';
 import { argsToColumns, argsToColumnsShallow, toId } from './columns';
@@ -22,14 +22,31 @@ export async function loadForWrite<E extends BaseRecord>(
   return record;
 }
 
+/** The record type whose history a write of `spec` appends to, if it keeps one (change-log/registry.ts). */
+function loggedTypeOf<E extends BaseRecord>(em: EntityManager, spec: CrudSpec<E>): string | null {
+  return LOGGED_BY_TABLE.get(em.connection.getMetadata(spec.entity).tableName)?.recordType ?? null;
+}
+
 /**
  * What every write takes before it reads anything (REPEATABLE READ fixes a transaction's snapshot at its first plain
- * read): the state counter its table moves (authority or case), then the record itself, then its parent. The same order
- * everywhere keeps writers from waiting on each other in a circle; MariaDB's rare deadlock victim is run again (db.ts).
+ * read): the change log's revision row when the record keeps a history, then the record itself, then its parent. The
+ * same order everywhere keeps writers from waiting on each other in a circle; MariaDB's rare deadlock victim is run
+ * again (db.ts).
  */
 async function lockCounterOf<E extends BaseRecord>(em: EntityManager, spec: CrudSpec<E>): Promise<void> {
-  const counter = counterOfTable(em.connection.getMetadata(spec.entity).tableName);
-  if (counter !== null) await lockCounter(em, counter);
+  if (loggedTypeOf(em, spec) !== null) await lockRevision(em);
+}
+
+/** Appends the change to the record's history, when it keeps one (in the write's transaction). */
+async function logChange<E extends BaseRecord>(
+  em: EntityManager,
+  spec: CrudSpec<E>,
+  ctx: Context,
+  id: number,
+  operation: 'CREATE' | 'UPDATE' | 'DELETE',
+): Promise<void> {
+  const recordType = loggedTypeOf(em, spec);
+  if (recordType !== null) await recordChange(em, ctx, recordType, id, operation);
 }
 
 async function lockParentOf<E extends BaseRecord>(
@@ -84,6 +101,16 @@ async function assertNoDependents<E extends BaseRecord>(
   }
 }
 
+/** A correction is audited as one ("correct-update", …), with its reason as the note. */
+function correctionAction(action: string): string {
+  return currentChangeOptions()?.kind === 'correction' ? `correct-${action}` : action;
+}
+
+function correctionNote(): string | null {
+  const options = currentChangeOptions();
+  return options?.kind === 'correction' ? `correction: ${options.reason ?? ''}` : null;
+}
+
 /** Creates a record: locks first, references readable, hooks, scope after, audit. */
 export async function createRecord<E extends BaseRecord>(
   spec: CrudSpec<E>,
@@ -112,6 +139,7 @@ export async function createRecord<E extends BaseRecord>(
       await spec.hooks.afterWrite(record, w);
       record = (await em.findOneByOrFail(spec.entity, { id } as never)) as E;
     }
+    await logChange(em, spec, ctx, id, 'CREATE');
     await writeAudit(em, ctx, { action: 'create', entityType: spec.name, entityId: id, after: record });
     return record;
   });
@@ -144,7 +172,15 @@ export async function updateRecord<E extends BaseRecord>(
       await spec.hooks.afterWrite(after, w);
       after = (await em.findOneByOrFail(spec.entity, { id } as never)) as E;
     }
-    await writeAudit(em, ctx, { action: 'update', entityType: spec.name, entityId: id, before, after });
+    await logChange(em, spec, ctx, id, 'UPDATE');
+    await writeAudit(em, ctx, {
+      action: correctionAction('update'),
+      entityType: spec.name,
+      entityId: id,
+      before,
+      after,
+      note: correctionNote(),
+    });
     return after;
   });
 }
@@ -194,12 +230,14 @@ export async function removeRecord<E extends BaseRecord>(spec: CrudSpec<E>, ctx:
         break;
       }
     }
+    await logChange(em, spec, ctx, id, spec.remove === 'hard' ? 'DELETE' : 'UPDATE');
     await writeAudit(em, ctx, {
-      action: spec.remove === 'hard' ? 'delete' : spec.remove,
+      action: correctionAction(spec.remove === 'hard' ? 'delete' : spec.remove),
       entityType: spec.name,
       entityId: id,
       before,
       after,
+      note: correctionNote(),
     });
     return after ?? before;
   });

@@ -1,0 +1,229 @@
+// The authority state at an effective moment as known at a recorded moment (issue #12). The tables hold every record
+// as it is in force now, as known now; a record whose history holds an entry that the question must not see
+// (recorded after `knownAt`, or effective after `at`) is replaced by its version from the change log (the domain's
+// `decidingEntries`). Questions about now, as known now, are answered from the cached index as before.
+import { decidingEntries, indexAuthorityState, VersionEntry } from '@iron-triangle/domain';
+import { Brackets, EntityManager, In } from 'typeorm';
+import type { Context } from '../../platform/context';
+import { AUTHORITY_RECORD_TYPES, AuthorityChange, decodeRecord } from '../../platform/change-log';
+import {
+  AuthorityRows,
+  AuthoritySnapshot,
+  authoritySnapshot,
+  loadAuthorityRows,
+  stateFromRows,
+} from './authority-state';
+
+/** A snapshot with the two times it answers for, the revision it reads, and the corrections that decide it. */
+export interface AsOfSnapshot {
+  readonly snapshot: AuthoritySnapshot;
+  readonly at: Date;
+  readonly knownAt: Date;
+  /** The revision answered from: every change up to it counts (as known at `knownAt`), none after it. */
+  readonly revision: string;
+  /** Corrections that decide a record's version at `at` (as known at `knownAt`). */
+  readonly corrections: readonly AuthorityChange[];
+}
+
+export const entryKey = (recordType: string, recordId: number | string) => `${recordType}:${recordId}`;
+
+export function toVersionEntry(entry: AuthorityChange): VersionEntry<AuthorityChange> {
+  return {
+    revision: BigInt(entry.revision),
+    key: entryKey(entry.recordType, entry.recordId),
+    operation: entry.operation as VersionEntry<unknown>['operation'],
+    effectiveFrom: entry.effectiveFrom,
+    recordedAt: entry.recordedAt,
+    after: entry.after === null ? null : entry,
+    correction: entry.correction,
+  };
+}
+
+/** Corrections that decide their record now (the record's latest entry is a correction), per authority revision. */
+const currentCorrections = new WeakMap<object, { revision: string; found: Promise<AuthorityChange[]> }>();
+
+async function readCurrentCorrections(em: EntityManager): Promise<AuthorityChange[]> {
+  return em
+    .getRepository(AuthorityChange)
+    .createQueryBuilder('c')
+    .where('c.correction = :yes', { yes: true })
+    .andWhere('c.recordType IN (:...types)', { types: [...AUTHORITY_RECORD_TYPES] })
+    .andWhere(
+      'NOT EXISTS (SELECT 1 FROM authority_changes d WHERE d.recordType = c.recordType AND ' +
+        'd.recordId = c.recordId AND d.revision > c.revision)',
+    )
+    .orderBy('c.revision', 'ASC')
+    .getMany();
+}
+
+function correctionsNow(ctx: Context, revision: string): Promise<AuthorityChange[]> {
+  const held = currentCorrections.get(ctx.db.dataSource);
+  if (held && held.revision === revision) return held.found;
+  const found = readCurrentCorrections(ctx.db.manager);
+  currentCorrections.set(ctx.db.dataSource, { revision, found });
+  found.catch(() => currentCorrections.delete(ctx.db.dataSource));
+  return found;
+}
+
+/** Historical snapshots, a few per data source, keyed by the versions they replaced. */
+const historical = new WeakMap<object, Map<string, Promise<AuthoritySnapshot>>>();
+const HISTORICAL_KEPT = 8;
+
+function replaceRows<T extends { id: number }>(
+  rows: T[],
+  type: string,
+  replaced: ReadonlySet<string>,
+  versions: ReadonlyMap<string, VersionEntry<AuthorityChange>>,
+  decode: (entry: AuthorityChange) => T,
+): T[] {
+  const kept = rows.filter((r) => !replaced.has(entryKey(type, r.id)));
+  for (const [key, entry] of versions) {
+    if (key.startsWith(`${type}:`) && entry.after) kept.push(decode(entry.after));
+  }
+  return kept;
+}
+
+function rowsAsOf(
+  ctx: Context,
+  rows: AuthorityRows,
+  replaced: ReadonlySet<string>,
+  versions: ReadonlyMap<string, VersionEntry<AuthorityChange>>,
+): AuthorityRows {
+  const ds = ctx.db.dataSource;
+  const decode = <T>(entry: AuthorityChange) => decodeRecord(ds, entry.recordType, entry.after ?? {}) as T;
+  const bodies = replaceRows(rows.bodies, 'DecisionBody', replaced, versions, (e) =>
+    decode<(typeof rows.bodies)[0]>(e),
+  );
+  // A body's seats travel with the body: replaced bodies bring the seats of their version.
+  const seats = rows.seats.filter((s) => !replaced.has(entryKey('DecisionBody', s.decisionBodyId)));
+  for (const [key, entry] of versions) {
+    if (!key.startsWith('DecisionBody:') || !entry.after) continue;
+    const body = decode<{ seats?: Array<(typeof rows.seats)[0]> }>(entry.after);
+    seats.push(...(body.seats ?? []));
+  }
+  seats.sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
+  return {
+    units: replaceRows(rows.units, 'OrgUnit', replaced, versions, (e) => decode(e)),
+    people: replaceRows(rows.people, 'Person', replaced, versions, (e) => decode(e)),
+    positions: replaceRows(rows.positions, 'PositionAssignment', replaced, versions, (e) => decode(e)),
+    bodies,
+    seats,
+    rules: replaceRows(rows.rules, 'AuthorityRule', replaced, versions, (e) => decode(e)),
+    delegations: replaceRows(rows.delegations, 'Delegation', replaced, versions, (e) => decode(e)),
+    assessments: replaceRows(rows.assessments, 'Assessment', replaced, versions, (e) => decode(e)),
+  };
+}
+
+/** Entries of the records whose version at (`at`, `knownAt`) may differ from the tables (as seen by `em`). */
+async function divergentEntries(
+  em: EntityManager,
+  types: readonly string[],
+  sinceRevision: string,
+  at: Date,
+  knownAt: Date,
+): Promise<AuthorityChange[]> {
+  const keys = (await em
+    .getRepository(AuthorityChange)
+    .createQueryBuilder('c')
+    .select('c.recordType', 'recordType')
+    .addSelect('c.recordId', 'recordId')
+    .distinct(true)
+    .where('c.recordType IN (:...types)', { types: [...types] })
+    .andWhere(
+      new Brackets((q) =>
+        q
+          .where('c.revision > :since', { since: sinceRevision })
+          .orWhere('c.recordedAt > :knownAt', { knownAt })
+          .orWhere('c.effectiveFrom > :at', { at }),
+      ),
+    )
+    .getRawMany()) as Array<{ recordType: string; recordId: number | string }>;
+  if (!keys.length) return [];
+  const byType = new Map<string, number[]>();
+  for (const k of keys) {
+    const ids = byType.get(k.recordType) ?? [];
+    ids.push(Number(k.recordId));
+    byType.set(k.recordType, ids);
+  }
+  const entries: AuthorityChange[] = [];
+  for (const [recordType, ids] of byType) {
+    for (let i = 0; i < ids.length; i += 500) {
+      entries.push(
+        ...(await em.find(AuthorityChange, {
+          where: { recordType, recordId: In(ids.slice(i, i + 500)) },
+          order: { revision: 'ASC' },
+        })),
+      );
+    }
+  }
+  return entries;
+}
+
+/** The highest revision recorded by `knownAt` among `types` (what an answer as known then reads). */
+async function revisionRecordedBy(em: EntityManager, types: readonly string[], knownAt: Date): Promise<string> {
+  const row = (await em
+    .getRepository(AuthorityChange)
+    .createQueryBuilder('c')
+    .select('MAX(c.revision)', 'revision')
+    .where('c.recordType IN (:...types)', { types: [...types] })
+    .andWhere('c.recordedAt <= :knownAt', { knownAt })
+    .getRawOne()) as { revision: string | number | null } | undefined;
+  return row?.revision === null || row?.revision === undefined ? '0' : String(row.revision);
+}
+
+/**
+ * The authority snapshot at `at` as known at `knownAt` (both default to the request's now). Now-as-known-now is the
+ * cached index; anything else replaces the records whose history says otherwise.
+ */
+export async function authoritySnapshotAsOf(
+  ctx: Context,
+  atArg: Date | null | undefined,
+  knownAtArg: Date | null | undefined,
+): Promise<AsOfSnapshot> {
+  const at = atArg ?? ctx.now;
+  const knownAt = knownAtArg ?? ctx.now;
+  const current = await authoritySnapshot(ctx);
+  const nowCorrections = await correctionsNow(ctx, current.changeCount);
+  const isNow = at.getTime() >= ctx.now.getTime() && knownAt.getTime() >= ctx.now.getTime();
+  const em = ctx.db.manager;
+  const entries = isNow ? [] : await divergentEntries(em, AUTHORITY_RECORD_TYPES, current.changeCount, at, knownAt);
+  if (!entries.length) {
+    return { snapshot: current, at, knownAt, revision: current.changeCount, corrections: nowCorrections };
+  }
+  const versionEntries = entries.map(toVersionEntry);
+  const versions = decidingEntries(versionEntries, at, knownAt);
+  const replaced = new Set(versionEntries.map((e) => e.key));
+  const revision = await revisionRecordedBy(em, AUTHORITY_RECORD_TYPES, knownAt);
+  const corrections = [
+    ...nowCorrections.filter((c) => !replaced.has(entryKey(c.recordType, c.recordId))),
+    ...[...versions.values()].filter((v) => v.correction && v.after).map((v) => v.after as AuthorityChange),
+  ];
+  const cacheKey = `${current.changeCount}|${[...versions.values()]
+    .map((v) => v.revision.toString())
+    .sort()
+    .join(',')}|${[...replaced].sort().join(',')}`;
+  let cache = historical.get(ctx.db.dataSource);
+  if (!cache) {
+    cache = new Map();
+    historical.set(ctx.db.dataSource, cache);
+  }
+  let snapshot = cache.get(cacheKey);
+  if (!snapshot) {
+    snapshot = loadAuthorityRows(em).then((rows) => {
+      const loaded = stateFromRows(rowsAsOf(ctx, rows, replaced, versions));
+      const indexed = indexAuthorityState(loaded.state);
+      if (!indexed.ok) throw new Error(`authority state has an invalid org tree: ${indexed.error.code}`);
+      return {
+        changeCount: revision,
+        index: indexed.value,
+        unitLabels: loaded.unitLabels,
+        personNames: loaded.personNames,
+      };
+    });
+    if (cache.size >= HISTORICAL_KEPT) cache.delete(cache.keys().next().value as string);
+    cache.set(cacheKey, snapshot);
+    const held = cache;
+    snapshot.catch(() => held.delete(cacheKey));
+  }
+  return { snapshot: await snapshot, at, knownAt, revision, corrections };
+}

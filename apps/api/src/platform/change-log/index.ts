@@ -1,0 +1,7 @@
+export * from './registry';
+export * from './change.entity';
+export * from './record';
+export * from './baseline';
+export * from './guard.subscriber';
+export * from './change-input';
+export * from './history';

@@ -1,0 +1,204 @@
+// Appending to the change log, in the writer's transaction. A revision is allocated by bumping row 3 of
+// authority_state, whose lock the transaction keeps until it commits: revisions therefore commit in their order and
+// the log has no gaps. The counters the caches compare (row 1: authority index, row 2: project cases) are set to the
+// revision of the last change that concerned them.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { ChangeOperation } from '@iron-triangle/domain';
+import type { DataSource, EntityManager, EntityMetadata, ObjectLiteral } from 'typeorm';
+import type { Principal } from '../permissions';
+import { bigintTransformer } from '../columns';
+import { AuthorityChange } from './change.entity';
+import { LOGGED_BY_TYPE, LoggedType } from './registry';
+
+export const REVISION_ROW = 3;
+export const AUTHORITY_ROW = 1;
+export const CASE_ROW = 2;
+
+/** How the writes of the current operation are recorded: set by the mutation from its `change` argument. */
+export interface ChangeOptions {
+  /** Ordinary (takes effect when recorded) or a correction of the past. */
+  kind: 'ordinary' | 'correction';
+  /** For a correction: from when it holds; null: since the record began. */
+  effectiveFrom: Date | null;
+  reason: string | null;
+}
+
+const changeOptions = new AsyncLocalStorage<ChangeOptions>();
+
+/** Runs `work` with its logged writes recorded as `options` say. */
+export function withChangeOptions<T>(options: ChangeOptions, work: () => Promise<T>): Promise<T> {
+  return changeOptions.run(options, work);
+}
+
+export function currentChangeOptions(): ChangeOptions | undefined {
+  return changeOptions.getStore();
+}
+
+/**
+ * Takes the revision row first (MySQL/MariaDB; SQLite runs one transaction at a time): every transaction that will
+ * append to the log locks it before anything else, so writers never wait on each other in a circle.
+ */
+export async function lockRevision(em: EntityManager): Promise<void> {
+  if (em.connection.options.type !== 'mysql') return;
+  await em.query('SELECT changeCount FROM authority_state WHERE id = ? FOR UPDATE', [REVISION_ROW]);
+}
+
+/** The revision of the last committed change (as seen by `em`). */
+export async function readRevision(em: EntityManager, row = REVISION_ROW): Promise<string> {
+  const rows = (await em.query('SELECT changeCount FROM authority_state WHERE id = ?', [row])) as Array<{
+    changeCount: string | number;
+  }>;
+  return rows.length ? String(rows[0]?.changeCount) : '0';
+}
+
+function metadataOfTable(dataSource: DataSource, table: string): EntityMetadata {
+  const found = dataSource.entityMetadatas.find((m) => m.tableName === table);
+  if (!found) throw new Error(`no entity is mapped to table ${table}`);
+  return found;
+}
+
+function encodeValue(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (typeof value === 'bigint') return value.toString();
+  if (value instanceof Date) return value.toISOString();
+  return value;
+}
+
+/** A row as an entry keeps it: column values, instants as ISO strings, money as decimal strings of minor units. */
+function encodeRow(metadata: EntityMetadata, row: ObjectLiteral): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const column of metadata.columns) out[column.propertyName] = encodeValue(row[column.propertyName]);
+  return out;
+}
+
+function decodeRow(metadata: EntityMetadata, json: Record<string, unknown>): ObjectLiteral {
+  const out: Record<string, unknown> = {};
+  for (const column of metadata.columns) {
+    const value = json[column.propertyName];
+    if (value === null || value === undefined) out[column.propertyName] = null;
+    else if (column.transformer === bigintTransformer) out[column.propertyName] = BigInt(value as string);
+    else if (column.type === 'datetime' || column.type === Date) out[column.propertyName] = new Date(value as string);
+    else out[column.propertyName] = value;
+  }
+  return out;
+}
+
+/** The record (with its child rows) as an entry keeps it; null when it does not exist. */
+export async function encodeRecord(
+  em: EntityManager,
+  type: LoggedType,
+  id: number,
+): Promise<Record<string, unknown> | null> {
+  const metadata = metadataOfTable(em.connection, type.table);
+  const row = await em.findOne(metadata.target, { where: { id } });
+  if (!row) return null;
+  const encoded = encodeRow(metadata, row);
+  if (type.children) {
+    const childMetadata = metadataOfTable(em.connection, type.children.table);
+    const children = await em.find(childMetadata.target, {
+      where: { [type.children.column]: id },
+      order: { id: 'ASC' },
+    });
+    encoded[type.children.property] = children.map((child) => encodeRow(childMetadata, child));
+  }
+  return encoded;
+}
+
+/** An entry's record as the entity (children as entities of their own type under the children's property). */
+export function decodeRecord(
+  dataSource: DataSource,
+  recordType: string,
+  json: Record<string, unknown>,
+): ObjectLiteral & { id: number } {
+  const type = LOGGED_BY_TYPE.get(recordType);
+  if (!type) throw new Error(`${recordType} keeps no history`);
+  const decoded = decodeRow(metadataOfTable(dataSource, type.table), json);
+  if (type.children) {
+    const childMetadata = metadataOfTable(dataSource, type.children.table);
+    const children = (json[type.children.property] as Array<Record<string, unknown>> | undefined) ?? [];
+    decoded[type.children.property] = children.map((child) => decodeRow(childMetadata, child));
+  }
+  return decoded as ObjectLiteral & { id: number };
+}
+
+/** Record types a transaction has appended entries for (checked by the change-log guard before it commits). */
+export const LOGGED_IN_TRANSACTION = Symbol('loggedInTransaction');
+
+function markLogged(em: EntityManager, recordType: string): void {
+  const runner = em.queryRunner;
+  if (!runner) return;
+  const data = runner.data as { [LOGGED_IN_TRANSACTION]?: Set<string> };
+  (data[LOGGED_IN_TRANSACTION] ??= new Set()).add(recordType);
+}
+
+async function allocateRevision(em: EntityManager, type: LoggedType): Promise<string> {
+  await em.query('UPDATE authority_state SET changeCount = changeCount + 1 WHERE id = ?', [REVISION_ROW]);
+  const revision = await readRevision(em);
+  if (type.group === 'authority')
+    await em.query('UPDATE authority_state SET changeCount = ? WHERE id = ?', [revision, AUTHORITY_ROW]);
+  else if (type.group === 'case')
+    await em.query('UPDATE authority_state SET changeCount = ? WHERE id = ?', [revision, CASE_ROW]);
+  return revision;
+}
+
+/** Who makes a change, and where the request keeps the revision it committed. */
+export interface ChangeActor {
+  principal: Principal | null;
+  requestId: string | null;
+  revisions?: { committed: string | null };
+}
+
+export interface RecordedChange {
+  revision: string;
+  entry: AuthorityChange;
+}
+
+/**
+ * Appends the entry of a change to record `recordType` `id` (after the write, in its transaction): the record as it
+ * is now (null once deleted), the one before from its previous entry, the effective moment (now for an ordinary
+ * change, the correction's moment, or since the record began for a new record) and the actor.
+ */
+export async function recordChange(
+  em: EntityManager,
+  ctx: ChangeActor,
+  recordType: string,
+  id: number,
+  operation: ChangeOperation,
+): Promise<RecordedChange> {
+  const type = LOGGED_BY_TYPE.get(recordType);
+  if (!type) throw new Error(`${recordType} keeps no history`);
+  const after = operation === 'DELETE' ? null : await encodeRecord(em, type, id);
+  if (operation !== 'DELETE' && after === null)
+    throw new Error(`${recordType} ${id} vanished before its change was logged`);
+  const previous = await em.findOne(AuthorityChange, {
+    where: { recordType, recordId: id },
+    order: { revision: 'DESC' },
+  });
+  const revision = await allocateRevision(em, type);
+  const recordedAt = new Date();
+  const options = changeOptions.getStore();
+  const correction = options?.kind === 'correction';
+  const effectiveFrom = operation === 'CREATE' ? null : correction ? (options?.effectiveFrom ?? null) : recordedAt;
+  const p = ctx.principal;
+  const entry: AuthorityChange = {
+    revision,
+    recordType,
+    recordId: id,
+    recordVersion: Number((after ?? previous?.after ?? {}).version ?? 0),
+    operation,
+    effectiveFrom,
+    recordedAt,
+    actorKind: p ? (p.kind === 'user' ? 'USER' : 'API_TOKEN') : 'SYSTEM',
+    actorId: p ? (p.kind === 'user' ? p.userId : p.tokenId) : null,
+    actorLabel: p ? (p.kind === 'user' ? p.email : p.name) : null,
+    correction,
+    reason: options?.reason ?? null,
+    before: previous?.after ?? null,
+    after,
+    requestId: ctx.requestId,
+  };
+  await em.insert(AuthorityChange, entry as never);
+  markLogged(em, recordType);
+  if (ctx.revisions) ctx.revisions.committed = revision;
+  return { revision, entry };
+}

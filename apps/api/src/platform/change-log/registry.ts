@@ -1,0 +1,60 @@
+// Which records keep a history (issue #12): each logged table, the record type its entries carry, the counter row a
+// change moves, and child rows that belong to the record (a body's seats, an assessment's ratings) and are kept
+// inside its entries. Table names only: the platform imports no feature module (see src/composition.ts).
+
+/** What a change to the record invalidates: the authority index (row 1), project cases (row 2), or neither. */
+export type ChangeGroup = 'authority' | 'case' | 'history';
+
+export interface ChildRows {
+  table: string;
+  /** The child's column that holds the record's id. */
+  column: string;
+  /** The property the children are kept under in an entry. */
+  property: string;
+}
+
+export interface LoggedType {
+  recordType: string;
+  table: string;
+  group: ChangeGroup;
+  children?: ChildRows;
+}
+
+export const LOGGED_TYPES: readonly LoggedType[] = [
+  { recordType: 'OrgUnit', table: 'org_units', group: 'authority' },
+  { recordType: 'Person', table: 'people', group: 'authority' },
+  { recordType: 'PositionAssignment', table: 'position_assignments', group: 'authority' },
+  { recordType: 'AuthorityRule', table: 'authority_rules', group: 'authority' },
+  {
+    recordType: 'DecisionBody',
+    table: 'decision_bodies',
+    group: 'authority',
+    children: { table: 'decision_body_seats', column: 'decisionBodyId', property: 'seats' },
+  },
+  { recordType: 'Delegation', table: 'delegations', group: 'authority' },
+  {
+    recordType: 'Assessment',
+    table: 'assessments',
+    group: 'authority',
+    children: { table: 'assessment_ratings', column: 'assessmentId', property: 'ratings' },
+  },
+  { recordType: 'Project', table: 'projects', group: 'case' },
+  { recordType: 'TeamAppointment', table: 'team_appointments', group: 'case' },
+  { recordType: 'StaffingRule', table: 'staffing_rules', group: 'history' },
+  { recordType: 'QualificationFramework', table: 'qualification_frameworks', group: 'history' },
+  { recordType: 'QualificationLevel', table: 'qualification_levels', group: 'history' },
+  { recordType: 'LevelRequirement', table: 'level_requirements', group: 'history' },
+];
+
+export const LOGGED_BY_TABLE: ReadonlyMap<string, LoggedType> = new Map(LOGGED_TYPES.map((t) => [t.table, t]));
+export const LOGGED_BY_TYPE: ReadonlyMap<string, LoggedType> = new Map(LOGGED_TYPES.map((t) => [t.recordType, t]));
+
+/** The logged type a write to `table` belongs to (a child table belongs to its record's type), if any. */
+export function loggedTypeOfTable(table: string): LoggedType | undefined {
+  return LOGGED_BY_TABLE.get(table) ?? LOGGED_TYPES.find((t) => t.children?.table === table);
+}
+
+/** The record types whose changes move the authority index. */
+export const AUTHORITY_RECORD_TYPES: readonly string[] = LOGGED_TYPES.filter((t) => t.group === 'authority').map(
+  (t) => t.recordType,
+);
