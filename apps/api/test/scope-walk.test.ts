@@ -917,6 +917,23 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
       }
       expect(codeOf(await leader('{ qualificationStatus(personId: "99999", role: AR) { level } }'))).toBe('NOT_FOUND');
     },
+    recordVersion: async () => {
+      // A version is the record's: in scope it answers, outside it is not found (as the record itself).
+      for (const type of ['Delegation', 'Project', 'Person'] as const) {
+        for (const row of rows(type)) {
+          const res = await leader(
+            `{ recordVersion(recordType: "${type}", recordId: "${row.id}") { revision after } }`,
+          );
+          const inScope = readable(type, row, world, units);
+          expect({ type, id: row.id, code: codeOf(res) ?? 'OK' }).toEqual({
+            type,
+            id: row.id,
+            code: inScope ? 'OK' : 'NOT_FOUND',
+          });
+          if (inScope) expect((res.body.data!.recordVersion as { after: Row }).after.id).toBe(Number(row.id));
+        }
+      }
+    },
     delegationImpact: async () => {
       const delegations = rows('Delegation');
       for (const d of delegations) {

@@ -5,3 +5,4 @@ export * from './baseline';
 export * from './guard.subscriber';
 export * from './change-input';
 export * from './history';
+export * from './version.resolver';
