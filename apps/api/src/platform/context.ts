@@ -32,6 +32,8 @@ export interface Context {
   authorityChangeCount?: string;
   /** The case counter (projects and team appointments), read in the same statement; absent when not read. */
   caseChangeCount?: string;
+  /** The change log's latest committed revision, read in the same statement; absent when not read. */
+  revision?: string;
   /**
    * Revisions of the change log this request touched (a holder shared by Apollo's per-operation copies of the
    * context): the last one its writes committed, and the one its answers were read from. Reported to the client as

@@ -159,14 +159,16 @@ async function divergentEntries(
   return entries;
 }
 
-/** The highest revision recorded by `knownAt` among `types` (what an answer as known then reads). */
-async function revisionRecordedBy(em: EntityManager, types: readonly string[], knownAt: Date): Promise<string> {
+/**
+ * The revision an answer as known at `knownAt` reads: the highest recorded by then (every record type: one notion of
+ * revision, the same the change feed and `extensions.revision` report).
+ */
+export async function revisionRecordedBy(em: EntityManager, knownAt: Date): Promise<string> {
   const row = (await em
     .getRepository(AuthorityChange)
     .createQueryBuilder('c')
     .select('MAX(c.revision)', 'revision')
-    .where('c.recordType IN (:...types)', { types: [...types] })
-    .andWhere('c.recordedAt <= :knownAt', { knownAt })
+    .where('c.recordedAt <= :knownAt', { knownAt })
     .getRawOne()) as { revision: string | number | null } | undefined;
   return row?.revision === null || row?.revision === undefined ? '0' : String(row.revision);
 }
@@ -188,12 +190,13 @@ export async function authoritySnapshotAsOf(
   const em = ctx.db.manager;
   const entries = isNow ? [] : await divergentEntries(em, AUTHORITY_RECORD_TYPES, current.changeCount, at, knownAt);
   if (!entries.length) {
-    return { snapshot: current, at, knownAt, revision: current.changeCount, corrections: nowCorrections };
+    const revision = isNow && ctx.revision !== undefined ? ctx.revision : await revisionRecordedBy(em, knownAt);
+    return { snapshot: current, at, knownAt, revision, corrections: nowCorrections };
   }
   const versionEntries = entries.map(toVersionEntry);
   const versions = decidingEntries(versionEntries, at, knownAt);
   const replaced = new Set(versionEntries.map((e) => e.key));
-  const revision = await revisionRecordedBy(em, AUTHORITY_RECORD_TYPES, knownAt);
+  const revision = await revisionRecordedBy(em, knownAt);
   const corrections = [
     ...nowCorrections.filter((c) => !replaced.has(entryKey(c.recordType, c.recordId))),
     ...[...versions.values()].filter((v) => v.correction && v.after).map((v) => v.after as AuthorityChange),

@@ -11,11 +11,6 @@ import { entryKey, toVersionEntry } from './as-of';
 export interface ProjectCaseAsOf {
   project: ProjectCaseColumns;
   appointments: Array<Pick<TeamAppointment, 'personId' | 'role' | 'validFrom' | 'validTo'>>;
-  revision: string;
-}
-
-export function maxRevision(a: string, b: string): string {
-  return BigInt(a) >= BigInt(b) ? a : b;
 }
 
 export async function projectCaseAsOf(
@@ -64,12 +59,5 @@ export async function projectCaseAsOf(
     const appointment = decodeRecord(ds, 'TeamAppointment', version.after?.after ?? {}) as TeamAppointment;
     if (appointment.projectId === projectId) appointments.push(appointment);
   }
-  const revision = (await em
-    .getRepository(AuthorityChange)
-    .createQueryBuilder('c')
-    .select('MAX(c.revision)', 'revision')
-    .where('c.recordType IN (:...types)', { types: ['Project', 'TeamAppointment'] })
-    .andWhere('c.recordedAt <= :knownAt', { knownAt })
-    .getRawOne()) as { revision: string | number | null } | undefined;
-  return { project, appointments, revision: String(revision?.revision ?? '0') };
+  return { project, appointments };
 }
