@@ -6,6 +6,7 @@ import { CaseStateCounter1764700000000 } from './1764700000000-case-state-counte
 import { ExactKeys1764820000000 } from './1764820000000-exact-keys';
 import { IdempotencyRequests1764820000001 } from './1764820000001-idempotency-requests';
 import { SessionsAndSignInThrottle1764830000000 } from './1764830000000-sessions-and-sign-in-throttle';
+import { FrameworkVersions1764850000000 } from './1764850000000-framework-versions';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ExactKeys1764820000000,
   IdempotencyRequests1764820000001,
   SessionsAndSignInThrottle1764830000000,
+  FrameworkVersions1764850000000,
 ];

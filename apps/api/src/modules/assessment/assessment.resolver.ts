@@ -32,13 +32,13 @@ import { TriangleRoleEnum } from '../../platform/enums';
 import { Assessment, AssessmentRating } from './assessment.entity';
 import * as A from './assessment.args';
 import { certificationsOf } from './assessment.mapper';
-import { LevelRequirement, QualificationFramework, QualificationLevel } from '../qualification';
+import { assertTakesAssessments, LevelRequirement, QualificationFramework, QualificationLevel } from '../qualification';
 import { RoleModelDimension, RoleModelVersion } from '../role-model';
 import { Person } from '../person';
 import { TeamAppointment } from '../team-appointment';
 import { Project } from '../project';
 
-/** The stored framework as the domain sees it (one version per framework row). */
+/** The stored framework as the domain sees it (one version per framework row: frozen once assessments use it). */
 async function loadFramework(
   em: EntityManager,
   frameworkId: number,
@@ -58,7 +58,7 @@ async function loadFramework(
   const requirements = await em.findBy(LevelRequirement, { levelId: In(levels.map((l) => l.id)) });
   const framework: DomainFramework = {
     id: String(row.id),
-    version: 1,
+    version: row.versionNo,
     role: row.role as TriangleRole,
     name: { en: row.name, 'zh-CN': row.name },
     roleModel: { id: String(version.roleModelId), version: version.versionNo },
@@ -228,6 +228,9 @@ export const assessmentSpec: CrudSpec<Assessment> = {
   search: ['comment'],
   // An assessment belongs where the assessed person does.
   scope: { kind: 'through', column: 'personId', parent: () => Person },
+  // Every write takes its framework row first, as every edit of the framework's levels does (a version that
+  // assessments use is frozen: qualification/framework-versions.ts).
+  parent: { entity: QualificationFramework, column: 'frameworkId' },
   dateColumn: 'assessedAt',
   readOnlyColumns: [
     'levelReached',
@@ -242,6 +245,8 @@ export const assessmentSpec: CrudSpec<Assessment> = {
   ],
   hooks: {
     async beforeCreate(values, { em, args }) {
+      const framework = await em.findOneBy(QualificationFramework, { id: values.frameworkId });
+      if (framework) assertTakesAssessments(framework);
       await mustExist(em, Person, values.personId, 'personId', 'person');
       await mustExist(em, Person, values.assessorId, 'assessorId', 'person');
       values.performance = performanceArgs(args) ?? null;
@@ -357,6 +362,18 @@ export class QualificationStatus {
 
   @Field(() => ID, { nullable: true, description: 'The assessment that decides the answer.' })
   assessmentId: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The framework version the deciding assessment was made on (it keeps it when newer ones follow).',
+  })
+  frameworkId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Name of that framework version.' })
+  frameworkName: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Its version number within its lineage (versionNo).' })
+  frameworkVersion: number | null;
 }
 
 @Resolver(() => Assessment)
@@ -382,6 +399,9 @@ export class AssessmentResolver {
     const held = qualificationAt(records, String(id), role as TriangleRole, moment);
     const decidingId = 'assessmentId' in held ? Number(held.assessmentId) : null;
     const deciding = decidingId ? await ctx.db.manager.findOneBy(Assessment, { id: decidingId }) : null;
+    const framework = deciding
+      ? await ctx.db.manager.findOneBy(QualificationFramework, { id: deciding.frameworkId })
+      : null;
     return {
       personId: String(id),
       role,
@@ -390,6 +410,9 @@ export class AssessmentResolver {
       reason: held.held ? null : held.reason,
       gap: (deciding?.gap as QualificationGap | null | undefined) ?? null,
       assessmentId: decidingId ? String(decidingId) : null,
+      frameworkId: deciding ? String(deciding.frameworkId) : null,
+      frameworkName: framework?.name ?? null,
+      frameworkVersion: framework?.versionNo ?? null,
     };
   }
 
