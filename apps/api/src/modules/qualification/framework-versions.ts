@@ -24,6 +24,11 @@ import { Assessment } from '../assessment';
 
 const FRAMEWORK = { entity: QualificationFramework, name: 'QualificationFramework' };
 
+/** The lineage a version belongs to: the id of its first version (a row without one starts its own). */
+export function lineageOf(framework: QualificationFramework): number {
+  return framework.lineageId ?? framework.id;
+}
+
 /** "framework 7 "AR standard" (version 2)": how messages name a framework version. */
 function named(framework: QualificationFramework): string {
   return `Qualification framework ${framework.id} "${framework.name}" (version ${framework.versionNo})`;
@@ -97,8 +102,11 @@ export function assertStatusChange(before: QualificationFramework, status: strin
 }
 
 /** The rows of a lineage, taken FOR UPDATE (MySQL/MariaDB): no other version of it is made or published meanwhile. */
-function lockLineage(em: EntityManager, lineageId: number): Promise<QualificationFramework[]> {
-  return em.find(QualificationFramework, { where: { lineageId }, order: { id: 'ASC' }, ...forUpdate(em) });
+async function lockLineage(em: EntityManager, lineageId: number): Promise<QualificationFramework[]> {
+  // The first version by its key (its lineageId may be unset: lineageOf), the others through the lineage index.
+  const first = await lockedRow(em, QualificationFramework, lineageId);
+  const later = await em.find(QualificationFramework, { where: { lineageId }, order: { id: 'ASC' }, ...forUpdate(em) });
+  return [...(first && first.lineageId === null ? [first] : []), ...later];
 }
 
 async function insertRow<T extends object>(
@@ -122,7 +130,8 @@ async function loadForWrite(em: EntityManager, ctx: Context, id: number): Promis
 /** A DRAFT copy of `sourceId` with its levels and requirements, as the next version of its lineage. */
 async function createVersion(em: EntityManager, ctx: Context, sourceId: number): Promise<QualificationFramework> {
   const source = await loadForWrite(em, ctx, sourceId);
-  const lineage = await lockLineage(em, source.lineageId);
+  const lineageId = lineageOf(source);
+  const lineage = await lockLineage(em, lineageId);
   const draft = lineage.find((f) => f.status === 'DRAFT');
   if (draft) {
     throw singleRefusal(
@@ -141,7 +150,7 @@ async function createVersion(em: EntityManager, ctx: Context, sourceId: number):
     status: 'DRAFT',
     managerMayCertify: source.managerMayCertify,
     versionNo,
-    lineageId: source.lineageId,
+    lineageId,
     previousVersionId: source.id,
   });
   const levels = await em.find(QualificationLevel, { where: { frameworkId: source.id }, order: { level: 'ASC' } });
@@ -188,7 +197,7 @@ async function createVersion(em: EntityManager, ctx: Context, sourceId: number):
     before: source,
     after: created,
     note:
-      `version ${versionNo} of lineage ${source.lineageId}, a draft copied from framework ${source.id} (version ` +
+      `version ${versionNo} of lineage ${lineageId}, a draft copied from framework ${source.id} (version ` +
       `${source.versionNo}) with ${levels.length} levels and ${copiedRequirements} requirements`,
   });
   return created;
@@ -203,7 +212,7 @@ async function publish(
 ): Promise<QualificationFramework> {
   const row = await loadForWrite(em, ctx, id);
   if (row.version !== expectedVersion) throw conflict('QualificationFramework', id, expectedVersion, row.version);
-  const lineage = await lockLineage(em, row.lineageId);
+  const lineage = await lockLineage(em, lineageOf(row));
   if (row.status !== 'DRAFT') {
     throw singleRefusal(
       'FRAMEWORK_NOT_DRAFT',
@@ -239,7 +248,7 @@ async function publish(
     entityId: id,
     before: row,
     after: published,
-    note: `version ${row.versionNo} of lineage ${row.lineageId} published`,
+    note: `version ${row.versionNo} of lineage ${lineageOf(row)} published`,
   });
   return published;
 }

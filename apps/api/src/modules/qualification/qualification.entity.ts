@@ -43,11 +43,12 @@ export class QualificationFramework extends BaseRecord {
   @Column({ type: 'integer', default: 1 })
   versionNo: number;
 
-  @Field(() => ID, {
-    description: 'The lineage: the id of its first version, shared by every version made from it.',
-  })
-  @IdColumn({ nullable: true }) // set in the transaction that creates the row (its own id for a first version)
-  lineageId: number;
+  /**
+   * The lineage: the id of its first version, shared by every version made from it. Set in the transaction that
+   * creates a framework (its own id); null reads as the row's own id (lineageOf). GraphQL: a field resolver.
+   */
+  @IdColumn({ nullable: true })
+  lineageId: number | null;
 
   @Field(() => ID, { nullable: true, description: 'The version it was copied from; null for a first version.' })
   @IdColumn({ nullable: true })

@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
 import { createCrudResolver, CrudSpec } from '../../platform/crud';
 import type { Context } from '../../platform/context';
@@ -13,6 +13,7 @@ import {
   assertStatusChange,
   assessmentCounts,
   deleteDraftParts,
+  lineageOf,
 } from './framework-versions';
 import { RoleModelVersion } from '../role-model';
 import { Assessment } from '../assessment';
@@ -58,7 +59,7 @@ export const frameworkSpec: CrudSpec<QualificationFramework> = {
       await mustExist(em, RoleModelVersion, values.roleModelVersionId, 'roleModelVersionId', 'role model version');
       // A new framework is version 1 of a lineage of its own (its id: set once the row exists, afterWrite).
       values.versionNo = 1;
-      values.lineageId = null as never;
+      values.lineageId = null;
       values.previousVersionId = null;
     },
     async afterWrite(record, { em, before }) {
@@ -152,6 +153,13 @@ export class QualificationFrameworkFieldResolver {
   @FieldResolver(() => [QualificationLevel], { description: 'Levels of the framework.' })
   levels(@Root() f: QualificationFramework, @Ctx() ctx: Context) {
     return ctx.loaders.manyBy(QualificationLevel, 'frameworkId').load(f.id);
+  }
+
+  @FieldResolver(() => ID, {
+    description: 'The lineage: the id of its first version, shared by every version made from it.',
+  })
+  lineageId(@Root() f: QualificationFramework): string {
+    return String(lineageOf(f));
   }
 
   @FieldResolver(() => Boolean, {
