@@ -1103,6 +1103,29 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
       await poolStep('createAdjustmentPool')();
       expect(await count()).toBe(before);
     },
+    createFrameworkVersion: async () => {
+      // Frameworks are org-wide reference data a LEADER reads but never writes: refused, no version made.
+      const count = async () =>
+        (
+          (await admin('{ _allQualificationFrameworksMeta { count } }')).body.data!._allQualificationFrameworksMeta as {
+            count: number;
+          }
+        ).count;
+      const before = await count();
+      for (const f of rows('QualificationFramework')) {
+        const res = await leader(`mutation { createFrameworkVersion(frameworkId: "${f.id}") { id } }`);
+        expect({ id: f.id, code: codeOf(res) }).toEqual({ id: f.id, code: 'FORBIDDEN' });
+      }
+      expect(await count()).toBe(before);
+    },
+    publishFramework: async () => {
+      for (const f of rows('QualificationFramework')) {
+        const before = await versionOf('QualificationFramework', f.id);
+        const res = await leader(`mutation { publishFramework(id: "${f.id}", version: ${before}) { id } }`);
+        expect({ id: f.id, code: codeOf(res) }).toEqual({ id: f.id, code: 'FORBIDDEN' });
+        expect(await versionOf('QualificationFramework', f.id)).toBe(before);
+      }
+    },
     revokeDelegation: async () => {
       for (const d of rows('Delegation')) {
         if (writable('Delegation', d, world, units)) continue;

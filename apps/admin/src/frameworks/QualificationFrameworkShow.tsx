@@ -12,8 +12,10 @@ import {
 } from 'react-admin';
 import { EnumField, useEnumLabel } from '../components/fields';
 import type { FrameworkLevel } from './FrameworkMatrixInput';
+import { FrameworkVersionActions } from './FrameworkVersionActions';
 
-function Matrix() {
+/** The levels × dimensions of the record in context, read-only. */
+export function FrameworkMatrix() {
   const record = useRecordContext();
   const translate = useTranslate();
   const dimension = useEnumLabel('Dimension');
@@ -57,11 +59,24 @@ function Matrix() {
   );
 }
 
+/** "AR standard · v2". */
+export function FrameworkVersionLabel() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <span>
+      {record.name} · {translate('framework.version_label', { versionNo: record.versionNo })}
+    </span>
+  );
+}
+
 export function QualificationFrameworkShow() {
   return (
     <Show>
       <SimpleShowLayout>
         <TextField source="name" />
+        <NumberField source="versionNo" />
         <EnumField source="role" enumName="TriangleRole" />
         <ReferenceField source="roleModelVersionId" reference="RoleModelVersion" link={false}>
           <TextField source="versionNo" />
@@ -69,7 +84,12 @@ export function QualificationFrameworkShow() {
         <NumberField source="validityMonths" />
         <EnumField source="status" enumName="VersionStatus" />
         <BooleanField source="managerMayCertify" />
-        <Matrix />
+        <ReferenceField source="previousVersionId" reference="QualificationFramework" link="show" emptyText="—">
+          <FrameworkVersionLabel />
+        </ReferenceField>
+        <NumberField source="assessmentCount" />
+        <FrameworkVersionActions />
+        <FrameworkMatrix />
       </SimpleShowLayout>
     </Show>
   );

@@ -159,6 +159,22 @@ export const en = {
     PERSISTED_QUERY_NOT_FOUND: 'The server could not read the request.',
     PERSISTED_QUERY_NOT_SUPPORTED: 'The server could not read the request.',
     OPERATION_RESOLUTION_FAILURE: 'The server could not read the request.',
+    FRAMEWORK_VERSION_FROZEN:
+      'Framework “%{name}” version %{versionNo} is used by %{assessments} assessments: its levels, requirements, ' +
+      'validity and certification rule can no longer change. Create a new version to change it.',
+    FRAMEWORK_NOT_ACTIVE:
+      'Framework “%{name}” version %{versionNo} is not active: new assessments are made only on the active ' +
+      'version of a framework. Publish the draft first, or choose the active version.',
+    FRAMEWORK_STATUS_CHANGE:
+      'A framework can only be retired here. Publish a draft with “Publish”, or make a new draft with “New version”.',
+    FRAMEWORK_DRAFT_EXISTS:
+      'Version %{versionNo} of this framework is already a draft (framework %{draftId}): change and publish that ' +
+      'draft, or delete it first.',
+    FRAMEWORK_NOT_DRAFT:
+      'Only a draft is published, and framework “%{name}” version %{versionNo} is not one. Make a new version to ' +
+      'change it.',
+    FRAMEWORK_HAS_NO_LEVELS:
+      'Framework “%{name}” version %{versionNo} has no levels: add at least one level before publishing it.',
     POOL: {
       NOT_DRAFT: 'This pool can change only while it is a draft.',
       NOT_LOCKED:
@@ -341,6 +357,15 @@ export const en = {
     dimension_code: 'Dimension code',
     no_dimensions: "Add the role model's dimensions first.",
     cell: 'Level %{level}, %{dimension}',
+  },
+  framework: {
+    new_version: 'New version',
+    publish: 'Publish',
+    frozen: 'Used by %{count} assessments — create a new version to change it.',
+    draft_notice: 'Draft: assessments can use it once it is published.',
+    version_created: 'Draft version %{versionNo} created',
+    published: 'Version %{versionNo} published; the previous version is retired',
+    version_label: 'v%{versionNo}',
   },
   allocation: {
     member: 'Member',
@@ -622,6 +647,11 @@ export const en = {
         validityMonths: 'Validity (months)',
         status: 'Status',
         managerMayCertify: 'Manager assessments certify',
+        versionNo: 'Version',
+        lineageId: 'Lineage',
+        previousVersionId: 'Copied from',
+        frozen: 'Frozen',
+        assessmentCount: 'Assessments',
       },
     },
     Assessment: {

@@ -327,6 +327,15 @@ export const zhCN: Messages = {
     PERSISTED_QUERY_NOT_FOUND: '服务器无法读取此请求。',
     PERSISTED_QUERY_NOT_SUPPORTED: '服务器无法读取此请求。',
     OPERATION_RESOLUTION_FAILURE: '服务器无法读取此请求。',
+    FRAMEWORK_VERSION_FROZEN:
+      '任职资格标准“%{name}”第 %{versionNo} 版已被 %{assessments} 个评估使用：其等级、要求、有效期和认证规则不能再修改。' +
+      '如需修改，请创建新版本。',
+    FRAMEWORK_NOT_ACTIVE:
+      '任职资格标准“%{name}”第 %{versionNo} 版未生效：新评估只能使用标准的生效版本。请先发布草稿，或选择生效版本。',
+    FRAMEWORK_STATUS_CHANGE: '此处只能停用标准。请用“发布”发布草稿，或用“新版本”创建新草稿。',
+    FRAMEWORK_DRAFT_EXISTS: '此标准已有草稿第 %{versionNo} 版（标准 %{draftId}）：请修改并发布该草稿，或先删除它。',
+    FRAMEWORK_NOT_DRAFT: '只有草稿可以发布，任职资格标准“%{name}”第 %{versionNo} 版不是草稿。如需修改，请创建新版本。',
+    FRAMEWORK_HAS_NO_LEVELS: '任职资格标准“%{name}”第 %{versionNo} 版没有等级：发布前请至少添加一个等级。',
     POOL: {
       NOT_DRAFT: '奖金包仅在草稿状态下可修改。',
       NOT_LOCKED: '只有已锁定的奖金包才能通过调整奖金包更正；此奖金包为“%{status}”：请直接修改该奖金包。',
@@ -504,6 +513,15 @@ export const zhCN: Messages = {
     dimension_code: '维度代码',
     no_dimensions: '请先添加角色模型的维度。',
     cell: '%{level} 级，%{dimension}',
+  },
+  framework: {
+    new_version: '新版本',
+    publish: '发布',
+    frozen: '已被 %{count} 个评估使用——如需修改，请创建新版本。',
+    draft_notice: '草稿：发布后才能用于评估。',
+    version_created: '已创建草稿第 %{versionNo} 版',
+    published: '第 %{versionNo} 版已发布，原版本已停用',
+    version_label: '第 %{versionNo} 版',
   },
   allocation: {
     member: '成员',
@@ -776,6 +794,11 @@ export const zhCN: Messages = {
         validityMonths: '有效期（月）',
         status: '状态',
         managerMayCertify: '主管评估可认证',
+        versionNo: '版本',
+        lineageId: '版本系列',
+        previousVersionId: '复制自',
+        frozen: '已冻结',
+        assessmentCount: '评估数',
       },
     },
     Assessment: {

@@ -14,6 +14,18 @@ const DELEGATION =
 const POOL = `id name status currency baseAmount fundedAmount version
   members { id personId role weight coefficient participation share } ${TRACE_FIELDS}`;
 
+const FRAMEWORK_VERSION = 'id version versionNo lineageId previousVersionId status';
+
+/** What the framework version operations answer. */
+export interface FrameworkVersion {
+  id: string;
+  version: number;
+  versionNo: number;
+  lineageId: string;
+  previousVersionId: string | null;
+  status: string;
+}
+
 export interface CaseInput {
   decisionPoint: string;
   projectId?: string | null;
@@ -110,6 +122,24 @@ export const operations = {
       { id, name },
     );
     return data.createAdjustmentPool;
+  },
+  /** A DRAFT copy of a framework version with its levels and requirements (the next version of its lineage). */
+  async createFrameworkVersion(frameworkId: string): Promise<FrameworkVersion> {
+    const data = await gqlRequest<{ createFrameworkVersion: FrameworkVersion }>(
+      `mutation CreateFrameworkVersion($frameworkId: ID!) { createFrameworkVersion(frameworkId: $frameworkId) { ` +
+        `${FRAMEWORK_VERSION} } }`,
+      { frameworkId },
+    );
+    return data.createFrameworkVersion;
+  },
+  /** DRAFT → ACTIVE; the lineage's previous ACTIVE version is retired. */
+  async publishFramework(id: string, version: number): Promise<FrameworkVersion> {
+    const data = await gqlRequest<{ publishFramework: FrameworkVersion }>(
+      `mutation PublishFramework($id: ID!, $version: Int!) { publishFramework(id: $id, version: $version) { ` +
+        `${FRAMEWORK_VERSION} } }`,
+      { id, version },
+    );
+    return data.publishFramework;
   },
   async allocatePool(id: string, preview: boolean): Promise<PoolWithTraces> {
     const data = await gqlRequest<{ allocatePool: PoolWithTraces }>(

@@ -6,3 +6,4 @@ export * from './guard.subscriber';
 export * from './change-input';
 export * from './history';
 export * from './version.resolver';
+export * from './rows-as-of';

@@ -3,7 +3,7 @@ import { decidingEntry, groupOf } from '@iron-triangle/domain';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { badInput, notFound } from '../errors';
-import { assertAllowed } from '../permissions';
+import { assertAllowed, requirePrincipal } from '../permissions';
 import { DateTimeScalar } from '../scalars';
 import { canRead } from '../scope';
 import { AuthorityChange } from './change.entity';
@@ -28,6 +28,7 @@ export class RecordVersionResolver {
     asKnownAt: Date | undefined,
     @Ctx() ctx: Context,
   ): Promise<AuthorityChange | null> {
+    requirePrincipal(ctx);
     const type = LOGGED_BY_TYPE.get(recordType);
     if (!type) {
       throw badInput({
