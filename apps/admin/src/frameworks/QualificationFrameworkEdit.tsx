@@ -1,12 +1,13 @@
-import { Edit, SimpleForm } from 'react-admin';
+import { Edit } from 'react-admin';
+import { VersionedForm } from '../history/EffectiveChange';
 import { QualificationFrameworkInputs } from './QualificationFrameworkInputs';
 
 export function QualificationFrameworkEdit() {
   return (
     <Edit mutationMode="pessimistic">
-      <SimpleForm>
+      <VersionedForm>
         <QualificationFrameworkInputs />
-      </SimpleForm>
+      </VersionedForm>
     </Edit>
   );
 }

@@ -4,13 +4,14 @@ import {
   NumberField,
   ReferenceField,
   Show,
-  SimpleShowLayout,
+  TabbedShowLayout,
   TextField,
   useLocaleState,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { EnumField, useEnumLabel } from '../components/fields';
+import { HistoryTab } from '../history/HistoryTab';
 import type { FrameworkLevel } from './FrameworkMatrixInput';
 
 function Matrix() {
@@ -60,17 +61,22 @@ function Matrix() {
 export function QualificationFrameworkShow() {
   return (
     <Show>
-      <SimpleShowLayout>
-        <TextField source="name" />
-        <EnumField source="role" enumName="TriangleRole" />
-        <ReferenceField source="roleModelVersionId" reference="RoleModelVersion" link={false}>
-          <TextField source="versionNo" />
-        </ReferenceField>
-        <NumberField source="validityMonths" />
-        <EnumField source="status" enumName="VersionStatus" />
-        <BooleanField source="managerMayCertify" />
-        <Matrix />
-      </SimpleShowLayout>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="ra.message.details">
+          <TextField source="name" />
+          <EnumField source="role" enumName="TriangleRole" />
+          <ReferenceField source="roleModelVersionId" reference="RoleModelVersion" link={false}>
+            <TextField source="versionNo" />
+          </ReferenceField>
+          <NumberField source="validityMonths" />
+          <EnumField source="status" enumName="VersionStatus" />
+          <BooleanField source="managerMayCertify" />
+          <Matrix />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="history.tab" path="history">
+          <HistoryTab label={false} />
+        </TabbedShowLayout.Tab>
+      </TabbedShowLayout>
     </Show>
   );
 }
