@@ -91,10 +91,18 @@ export function EffectiveChange() {
   );
 }
 
+const onHistoryTab = (pathname: string) => pathname.endsWith('/history');
+
 /** The form's toolbar, except on the History tab (nothing to save there). */
 function DetailsToolbar() {
   const { pathname } = useLocation();
-  return pathname.endsWith('/history') ? null : <Toolbar />;
+  return onHistoryTab(pathname) ? null : <Toolbar />;
+}
+
+/** The history, read only once its tab is open (a form renders every tab). */
+function HistoryWhenOpen() {
+  const { pathname } = useLocation();
+  return onHistoryTab(pathname) ? <HistoryTab /> : null;
 }
 
 /**
@@ -109,7 +117,7 @@ export function VersionedForm({ children, ...props }: Omit<TabbedFormProps, 'chi
         <EffectiveChange />
       </TabbedForm.Tab>
       <TabbedForm.Tab label="history.tab" path="history">
-        <HistoryTab />
+        <HistoryWhenOpen />
       </TabbedForm.Tab>
     </TabbedForm>
   );

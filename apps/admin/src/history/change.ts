@@ -1,6 +1,7 @@
 // The `change` argument of an update (apps/api ChangeInput): an ordinary change sends none (it takes effect when
 // saved); a correction of the past sends `{ correction: true, effectiveFrom, reason }`, effectiveFrom null meaning
 // "for the whole life of the record".
+import type { DataProvider } from 'react-admin';
 
 /** What the API takes. */
 export interface ChangeInput {
@@ -36,4 +37,17 @@ export function withChangeArgument<T extends Record<string, unknown>>(data: T): 
   const { change, ...rest } = data;
   const argument = changeArgument(change);
   return (argument ? { ...rest, change: argument } : rest) as T;
+}
+
+/**
+ * Updates with the `change` argument the API takes: a correction of the past made on an edit form; an ordinary
+ * change sends none. ra-data-graphql-simple sends the data's keys that are arguments of the mutation, so `change`
+ * reaches the update mutations that take it (those of versioned records) and no other.
+ */
+export function withChange(provider: DataProvider): DataProvider {
+  return {
+    ...provider,
+    update: (resource, params) =>
+      provider.update(resource, { ...params, data: withChangeArgument(params.data as Record<string, unknown>) }),
+  };
 }

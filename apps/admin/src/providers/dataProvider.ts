@@ -8,7 +8,8 @@ import { withSessionHeaders } from '../graphql/sessionLink';
 import { toHttpError, withoutTypename } from './errors';
 import { withComposites } from './composites';
 import { operations } from './operations';
-import { withChangeArgument } from '../history/change';
+import { withChange } from '../history/change';
+import { withoutHistoryFields } from './introspection';
 
 export const apolloClient = new ApolloClient({
   link: withSessionHeaders.concat(new HttpLink({ uri: GRAPHQL_URL })),
@@ -18,39 +19,6 @@ export const apolloClient = new ApolloClient({
 
 type IntrospectionOptions = Parameters<typeof introspectSchema>[1];
 type Schema = NonNullable<IntrospectionOptions['schema']>;
-
-interface SchemaTypeRef {
-  kind: string;
-  name?: string | null;
-  ofType?: SchemaTypeRef | null;
-}
-
-/**
- * Types no generic query selects: a record's `history` ([AuthorityChange!]!, every version with the record before
- * and after) is read only by its History tab (history/HistoryTab.tsx, operations.history), never by lists, forms or
- * the records mutations return.
- */
-const NEVER_SELECTED: ReadonlySet<string> = new Set(['AuthorityChange']);
-
-function namedType(type: SchemaTypeRef): string | null | undefined {
-  return type.ofType ? namedType(type.ofType) : type.name;
-}
-
-/** The schema without the fields of the NEVER_SELECTED types on record types (root operations unchanged). */
-export function withoutHistoryFields(schema: Schema): Schema {
-  const roots = new Set([schema.queryType?.name, schema.mutationType?.name, schema.subscriptionType?.name]);
-  return {
-    ...schema,
-    types: schema.types.map((type) =>
-      'fields' in type && type.fields && !roots.has(type.name)
-        ? {
-            ...type,
-            fields: type.fields.filter((f) => !NEVER_SELECTED.has(namedType(f.type as SchemaTypeRef) ?? '')),
-          }
-        : type,
-    ),
-  } as Schema;
-}
 
 /**
  * The API's live introspection, or — when the API has it turned off (GRAPHQL_INTROSPECTION=false) — the schema it
@@ -154,19 +122,6 @@ async function mutationAccepts(resource: string, method: 'create' | 'update', ar
   } catch {
     return false;
   }
-}
-
-/**
- * Updates with the `change` argument the API takes (history/change.ts): a correction of the past made on an edit
- * form; an ordinary change sends none. ra-data-graphql-simple sends the data's keys that are arguments of the
- * mutation, so `change` reaches update mutations that take it and is dropped for the others.
- */
-export function withChange(provider: DataProvider): DataProvider {
-  return {
-    ...provider,
-    update: (resource, params) =>
-      provider.update(resource, { ...params, data: withChangeArgument(params.data as Record<string, unknown>) }),
-  };
 }
 
 export const dataProvider: DataProvider & typeof operations = {
