@@ -38,6 +38,10 @@ export function validateReason(value: unknown, values?: Values) {
   return correcting(values) && !String(value ?? '').trim() ? 'ra.validation.required' : undefined;
 }
 
+// Shown only while correcting, and required then: react-admin marks the label (`isRequired` on the validator).
+Object.assign(validateEffectiveFrom, { isRequired: true });
+Object.assign(validateReason, { isRequired: true });
+
 export function EffectiveChange() {
   const translate = useTranslate();
   const { permissions } = usePermissions();

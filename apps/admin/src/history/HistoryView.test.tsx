@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { TestAdmin } from '../components/testing';
 import { AnswerBasisView } from './AsOf';
 import { RULE_HISTORY } from './fixtures';
@@ -62,6 +62,40 @@ describe('HistoryView', () => {
     expect(within(change!).getByTestId('history-effective').textContent).toMatch(/^2026\/12\/01/);
     expect(within(created!).getByTestId('history-effective').textContent).toBe('自记录创建起');
     expect(within(created!).getByText('创建')).toBeTruthy();
+  });
+
+  it('names the part of a framework an entry is about, folding what a part was created with', async () => {
+    const part = (
+      revision: string,
+      recordType: string,
+      after: Record<string, unknown>,
+      level: number,
+      dim?: string,
+    ) => ({
+      ...RULE_HISTORY[0]!,
+      revision,
+      recordType,
+      recordId: revision,
+      after,
+      part: { level, dimensionCode: dim },
+    });
+    render(
+      <TestAdmin locale="zh-CN">
+        <HistoryView
+          entries={[
+            part('10', 'QualificationLevel', { level: 2, name: 'Experienced', nameZh: '有经验者', minProjects: 2 }, 2),
+            part('11', 'LevelRequirement', { levelId: 1, dimensionCode: 'AR', minProficiency: 2 }, 2, 'AR'),
+          ]}
+        />
+      </TestAdmin>,
+    );
+    const [requirement, level] = await screen.findAllByTestId('history-entry');
+    expect(level!.textContent).toContain('2 级 · 有经验者');
+    expect(requirement!.textContent).toContain('2 级 · 客户关系平台的建立和维护者的要求');
+    const unfold = within(level!).getByRole('button', { name: '查看创建时的值（4 项）' });
+    expect(within(level!).queryByTestId('history-field-minProjects')).toBeNull();
+    fireEvent.click(unfold);
+    expect(within(level!).getByTestId('history-field-minProjects').textContent).toBe('最少项目数2');
   });
 
   it('says so when there is no version yet', async () => {

@@ -3,6 +3,7 @@
 import {
   Alert,
   Box,
+  Button,
   Card,
   CardContent,
   Chip,
@@ -14,6 +15,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
+import { useState } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { RecordName } from '../components/RecordName';
 import { formatDate, formatDateTime, formatMoney } from '../format';
@@ -37,7 +39,10 @@ type Row = Record<string, unknown>;
 /** A referenced record by its name, as the portal shows it elsewhere (a delegation by its number). */
 export function RecordLabel({ resource, id }: { resource: string; id: unknown }) {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   if (isEmpty(id)) return <>{translate('app.none')}</>;
+  if (resource === 'QualificationLevel')
+    return <RecordName resource={resource} id={String(id)} field={locale === 'zh-CN' ? 'nameZh' : 'name'} />;
   if (resource === 'RoleModelVersion')
     return (
       <>
@@ -259,23 +264,30 @@ function HistoryEntry({ entry, entries }: { entry: AuthorityChange; entries: rea
         <Box
           component="dl"
           sx={{
-            display: 'grid',
-            gridTemplateColumns: 'max-content 1fr',
-            columnGap: 2,
+            display: 'flex',
+            flexWrap: 'wrap',
+            columnGap: 3,
             rowGap: 0.25,
             my: 1,
+            '& > div': { display: 'flex', gap: 1 },
             '& dt': { color: 'text.secondary' },
             '& dd': { m: 0 },
           }}
         >
-          <dt>{translate('history.effective')}</dt>
-          <dd data-testid="history-effective">{effective(entry)}</dd>
-          <dt>{translate('history.recorded')}</dt>
-          <dd>{formatDateTime(entry.recordedAt, locale)}</dd>
-          <dt>{translate('history.by')}</dt>
-          <dd>
-            <Actor entry={entry} />
-          </dd>
+          <div>
+            <dt>{translate('history.effective')}</dt>
+            <dd data-testid="history-effective">{effective(entry)}</dd>
+          </div>
+          <div>
+            <dt>{translate('history.recorded')}</dt>
+            <dd>{formatDateTime(entry.recordedAt, locale)}</dd>
+          </div>
+          <div>
+            <dt>{translate('history.by')}</dt>
+            <dd>
+              <Actor entry={entry} />
+            </dd>
+          </div>
         </Box>
         {entry.correction && (
           <Alert severity="warning" sx={{ py: 0 }} data-testid="history-reason">
@@ -302,15 +314,7 @@ function EntryChanges({
   const translate = useTranslate();
   if (entry.operation === 'DELETE') return <Typography variant="body2">{translate('history.deleted')}</Typography>;
   if (entry.operation === 'CREATE' || !replaced)
-    return (
-      <ChangeTable
-        recordType={recordType}
-        rows={filledFields(after)}
-        before={null}
-        after={after}
-        headers={['history.field', 'history.value']}
-      />
-    );
+    return <CreatedWith recordType={recordType} after={after} folded={Boolean(entry.part)} />;
   const rows = changedFields(replaced, after);
   if (!rows.length)
     return (
@@ -329,6 +333,28 @@ function EntryChanges({
           ? ['history.field', 'history.corrected_before', 'history.corrected_after']
           : ['history.field', 'history.before', 'history.after']
       }
+    />
+  );
+}
+
+/** What a record was created with; folded for the parts of a record (a framework's many levels and requirements). */
+function CreatedWith({ recordType, after, folded }: { recordType: string; after: Row | null; folded: boolean }) {
+  const translate = useTranslate();
+  const [open, setOpen] = useState(!folded);
+  const rows = filledFields(after);
+  if (!open)
+    return (
+      <Button size="small" onClick={() => setOpen(true)} sx={{ px: 0 }}>
+        {translate('history.show_values', { count: rows.length })}
+      </Button>
+    );
+  return (
+    <ChangeTable
+      recordType={recordType}
+      rows={rows}
+      before={null}
+      after={after}
+      headers={['history.field', 'history.value']}
     />
   );
 }

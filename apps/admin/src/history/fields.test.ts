@@ -1,3 +1,5 @@
+import { POSITION_TITLE_CODES } from '@iron-triangle/domain';
+import { lookup } from '../providers/apiMessages';
 import {
   changedFields,
   fieldKind,
@@ -95,5 +97,23 @@ describe('the authority rules as of a moment', () => {
   it('leaves out rules not yet known, or not in force at the moment', () => {
     expect(rulesAsOf(histories, tenDaysBefore, new Date('2025-01-01T00:00:00.000Z')).rules).toEqual([]);
     expect(rulesAsOf(histories, new Date('2025-06-01T00:00:00.000Z'), new Date()).rules).toEqual([]);
+  });
+});
+
+describe('the words for what a history shows', () => {
+  it('name every position title a decision body seats, in both languages', () => {
+    for (const locale of ['en', 'zh-CN'])
+      for (const title of POSITION_TITLE_CODES)
+        expect([locale, title, lookup(locale, `enums.PositionTitle.${title}`)]).not.toContain(undefined);
+  });
+
+  it('label every field of the parts of a framework', () => {
+    const level = ['frameworkId', 'level', 'name', 'nameZh', 'minTenureMonths', 'minProjects', 'gateMinimumRating'];
+    for (const locale of ['en', 'zh-CN']) {
+      for (const field of [...level, 'gatePeriods'])
+        expect(lookup(locale, labelKey('QualificationLevel', field))).toBeDefined();
+      for (const field of ['levelId', 'dimensionCode', 'minProficiency'])
+        expect(lookup(locale, labelKey('LevelRequirement', field))).toBeDefined();
+    }
   });
 });
