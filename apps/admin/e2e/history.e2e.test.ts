@@ -45,8 +45,7 @@ function localInput(page: Page, ms: number): Promise<string> {
     const d = new Date(at);
     const pad = (n: number) => String(n).padStart(2, '0');
     return (
-      `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` +
-      `T${pad(d.getHours())}:${pad(d.getMinutes())}`
+      `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` + `T${pad(d.getHours())}:${pad(d.getMinutes())}`
     );
   }, ms);
 }
@@ -98,9 +97,12 @@ async function editRule(page: Page, fill: (page: Page) => Promise<void>): Promis
   await page.waitForURL(/#\/AuthorityRule$/);
 }
 
+const scenario =
+  "keeps rule 4's past through an ordinary edit, changes it only by a correction, answers as known before";
+
 describe('authority history', () => {
   it(
-    "keeps rule 4's past through an ordinary edit, changes it only by a correction, and answers as known before it",
+    scenario,
     async () => {
       const token = await tokenFor(api, 'admin@demo.local');
       const data = await gql<{
@@ -198,7 +200,10 @@ describe('authority history', () => {
       const matrix = page.getByTestId('authority-matrix');
       await matrix.getByLabel('Decision moment (effective)').fill(await localInput(page, tenDaysAgo));
       await matrix.getByRole('button', { name: 'Show' }).click();
-      await matrix.getByTestId('matrix-moment').getByText(/^The rules in force at/).waitFor();
+      await matrix
+        .getByTestId('matrix-moment')
+        .getByText(/^The rules in force at/)
+        .waitFor();
       expect(await matrix.getByTestId(`matrix-rule-${RULE}`).first().innerText()).toContain('CN¥10,000,000.00');
       await matrix.getByTestId('answer-correction').getByText(REASON, { exact: false }).waitFor();
       await matrix.scrollIntoViewIfNeeded();
