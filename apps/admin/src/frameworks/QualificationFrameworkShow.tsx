@@ -4,13 +4,14 @@ import {
   NumberField,
   ReferenceField,
   Show,
-  SimpleShowLayout,
+  TabbedShowLayout,
   TextField,
   useLocaleState,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { EnumField, useEnumLabel } from '../components/fields';
+import { HistoryTab } from '../history/HistoryTab';
 import type { FrameworkLevel } from './FrameworkMatrixInput';
 import { FrameworkVersionActions } from './FrameworkVersionActions';
 
@@ -74,23 +75,28 @@ export function FrameworkVersionLabel() {
 export function QualificationFrameworkShow() {
   return (
     <Show>
-      <SimpleShowLayout>
-        <TextField source="name" />
-        <NumberField source="versionNo" />
-        <EnumField source="role" enumName="TriangleRole" />
-        <ReferenceField source="roleModelVersionId" reference="RoleModelVersion" link={false}>
-          <TextField source="versionNo" />
-        </ReferenceField>
-        <NumberField source="validityMonths" />
-        <EnumField source="status" enumName="VersionStatus" />
-        <BooleanField source="managerMayCertify" />
-        <ReferenceField source="previousVersionId" reference="QualificationFramework" link="show" emptyText="—">
-          <FrameworkVersionLabel />
-        </ReferenceField>
-        <NumberField source="assessmentCount" />
-        <FrameworkVersionActions />
-        <FrameworkMatrix />
-      </SimpleShowLayout>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="ra.message.details">
+          <TextField source="name" />
+          <NumberField source="versionNo" />
+          <EnumField source="role" enumName="TriangleRole" />
+          <ReferenceField source="roleModelVersionId" reference="RoleModelVersion" link={false}>
+            <TextField source="versionNo" />
+          </ReferenceField>
+          <NumberField source="validityMonths" />
+          <EnumField source="status" enumName="VersionStatus" />
+          <BooleanField source="managerMayCertify" />
+          <ReferenceField source="previousVersionId" reference="QualificationFramework" link="show" emptyText="—">
+            <FrameworkVersionLabel />
+          </ReferenceField>
+          <NumberField source="assessmentCount" />
+          <FrameworkVersionActions />
+          <FrameworkMatrix />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="history.tab" path="history">
+          <HistoryTab label={false} />
+        </TabbedShowLayout.Tab>
+      </TabbedShowLayout>
     </Show>
   );
 }
