@@ -481,7 +481,8 @@ const LINK_TYPED_COLUMNS: ReadonlyArray<
 ];
 
 function linkColumns(capacity: number): LinkColumns {
-  const js = () => new Array(0);
+  // Sized up front: the caches are filled at any link number, and a sparse write would slow the array down.
+  const js = () => new Array(capacity);
   const i32 = (stride = 1) => new Int32Array(capacity * stride);
   const f64 = (stride = 1) => new Float64Array(capacity * stride);
   return {
@@ -521,7 +522,12 @@ function linkColumns(capacity: number): LinkColumns {
 export function copyLinkColumns(h: HotIndex, capacity: number): LinkColumns {
   const count = h.linkCount;
   const out = {} as Record<string, unknown>;
-  for (const name of LINK_JS_COLUMNS) out[name] = (h[name] as readonly unknown[]).slice(0, count);
+  for (const name of LINK_JS_COLUMNS) {
+    const old = h[name] as readonly unknown[];
+    const next = new Array(capacity);
+    for (let n = 0; n < count; n++) next[n] = old[n];
+    out[name] = next;
+  }
   for (const [name, stride] of LINK_TYPED_COLUMNS) {
     const old = h[name] as TypedColumn;
     const next = new (old.constructor as new (n: number) => TypedColumn)(capacity * stride);
