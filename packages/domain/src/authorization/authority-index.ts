@@ -15,6 +15,7 @@ import {
   Delegation,
 } from './types';
 import { HotIndex, buildHotIndex } from './hot-index';
+import type { StackedMap } from './layered-map';
 
 /** A rule or a delegation with its dates and sets compiled to numbers and bit masks. */
 export interface CompiledLink {
@@ -72,11 +73,11 @@ export interface AuthorityIndexOverlay {
   /** Records changed, and links compiled again, since that build. */
   readonly records: number;
   /** Records changed since the build by kind and id: the record now, or null when removed. */
-  readonly rules: ReadonlyMap<string, AuthorityRule | null>;
-  readonly delegations: ReadonlyMap<string, Delegation | null>;
-  readonly positions: ReadonlyMap<string, AuthorityPosition | null>;
-  readonly bodies: ReadonlyMap<string, AuthorityBody | null>;
-  readonly certifications: ReadonlyMap<string, CertificationRecord | null>;
+  readonly rules: StackedMap<string, AuthorityRule | null>;
+  readonly delegations: StackedMap<string, Delegation | null>;
+  readonly positions: StackedMap<string, AuthorityPosition | null>;
+  readonly bodies: StackedMap<string, AuthorityBody | null>;
+  readonly certifications: StackedMap<string, CertificationRecord | null>;
 }
 
 export interface AuthorityIndex {

@@ -3,6 +3,7 @@
 // starts from is never written where that index reads (see "Versions" in hot-index.ts).
 import type { CertificationRecord } from '../qualification/held';
 import type { AuthorityPosition } from './types';
+import { StackedDraft, StackedMap } from './layered-map';
 import {
   CertEntry,
   CertRow,
@@ -51,8 +52,6 @@ export class CowMap<K, V> {
   }
 }
 
-const EMPTY = new Map<never, never>();
-
 /** Grows a typed column to `capacity` records of `stride`, keeping the first `count`. */
 function grown<T extends Int32Array | Float64Array>(old: T, count: number, capacity: number, stride: number): T {
   const next = new (old.constructor as new (n: number) => T)(capacity * stride);
@@ -87,20 +86,20 @@ export class HotDraft implements FoldNames {
   private personCount: number;
   private keyCount: number;
   private titleCount: number;
-  private readonly persons: CowMap<string, number>;
-  private readonly keys: CowMap<string, number>;
-  private readonly titles: CowMap<string, number>;
-  private readonly currencies: CowMap<string, number>;
-  private readonly roles: CowMap<string, number>;
-  private readonly inbox: CowMap<number, Int32Array>;
-  private readonly personPos: CowMap<number, Int32Array>;
-  private readonly keyPos: CowMap<number, Int32Array>;
-  private readonly keyRules: CowMap<number, Int32Array>;
-  private readonly unitKeys: CowMap<number, UnitKeys>;
-  private readonly certRows: CowMap<number, CertRow>;
-  private readonly rules: CowMap<number, RuleHolderNumbers>;
-  private readonly ruleNumbers: CowMap<string, number>;
-  private readonly posSlots: CowMap<string, number>;
+  private readonly persons: StackedDraft<string, number>;
+  private readonly keys: StackedDraft<string, number>;
+  private readonly titles: StackedDraft<string, number>;
+  private readonly currencies: StackedDraft<string, number>;
+  private readonly roles: StackedDraft<string, number>;
+  private readonly inbox: StackedDraft<number, Int32Array>;
+  private readonly personPos: StackedDraft<number, Int32Array>;
+  private readonly keyPos: StackedDraft<number, Int32Array>;
+  private readonly keyRules: StackedDraft<number, Int32Array>;
+  private readonly unitKeys: StackedDraft<number, UnitKeys>;
+  private readonly certRows: StackedDraft<number, CertRow>;
+  private readonly rules: StackedDraft<number, RuleHolderNumbers>;
+  private readonly ruleNumbers: StackedDraft<string, number>;
+  private readonly posSlots: StackedDraft<string, number>;
   readonly bodySeats: CowMap<string, readonly Uint8Array[]>;
   readonly bodyRuleNumbers: CowMap<string, readonly number[]>;
   readonly roleRuleNumbers: CowMap<string, readonly number[]>;
@@ -121,20 +120,20 @@ export class HotDraft implements FoldNames {
     this.keyCount = h.keyCount;
     this.titleCount = h.titleCount;
     this.ruleLinks = h.ruleLinks;
-    this.persons = new CowMap(ov?.persons ?? EMPTY);
-    this.keys = new CowMap(ov?.keys ?? EMPTY);
-    this.titles = new CowMap(ov?.titles ?? EMPTY);
-    this.currencies = new CowMap(ov?.currencies ?? EMPTY);
-    this.roles = new CowMap(ov?.roles ?? EMPTY);
-    this.inbox = new CowMap(ov?.inbox ?? EMPTY);
-    this.personPos = new CowMap(ov?.personPos ?? EMPTY);
-    this.keyPos = new CowMap(ov?.keyPos ?? EMPTY);
-    this.keyRules = new CowMap(ov?.keyRules ?? EMPTY);
-    this.unitKeys = new CowMap(ov?.unitKeys ?? EMPTY);
-    this.certRows = new CowMap(ov?.certRows ?? EMPTY);
-    this.rules = new CowMap(ov?.rules ?? EMPTY);
-    this.ruleNumbers = new CowMap(ov?.ruleNumbers ?? EMPTY);
-    this.posSlots = new CowMap(ov?.posSlots ?? EMPTY);
+    this.persons = new StackedDraft(ov?.persons ?? StackedMap.empty());
+    this.keys = new StackedDraft(ov?.keys ?? StackedMap.empty());
+    this.titles = new StackedDraft(ov?.titles ?? StackedMap.empty());
+    this.currencies = new StackedDraft(ov?.currencies ?? StackedMap.empty());
+    this.roles = new StackedDraft(ov?.roles ?? StackedMap.empty());
+    this.inbox = new StackedDraft(ov?.inbox ?? StackedMap.empty());
+    this.personPos = new StackedDraft(ov?.personPos ?? StackedMap.empty());
+    this.keyPos = new StackedDraft(ov?.keyPos ?? StackedMap.empty());
+    this.keyRules = new StackedDraft(ov?.keyRules ?? StackedMap.empty());
+    this.unitKeys = new StackedDraft(ov?.unitKeys ?? StackedMap.empty());
+    this.certRows = new StackedDraft(ov?.certRows ?? StackedMap.empty());
+    this.rules = new StackedDraft(ov?.rules ?? StackedMap.empty());
+    this.ruleNumbers = new StackedDraft(ov?.ruleNumbers ?? StackedMap.empty());
+    this.posSlots = new StackedDraft(ov?.posSlots ?? StackedMap.empty());
     this.bodySeats = new CowMap(h.bodySeats);
     this.bodyRuleNumbers = new CowMap(h.bodyRuleNumbers);
     this.roleRuleNumbers = new CowMap(h.roleRuleNumbers);

@@ -30,6 +30,7 @@ import type { CertificationRecord } from '../qualification/held';
 import type { DecisionPoint, ProjectGrade } from '../ltc/ltc';
 import type { TimeWindow } from '../time/window';
 import { compareIdLists } from './chain-order';
+import type { StackedMap } from './layered-map';
 import type {
   AuthorityChain,
   AuthorityLink,
@@ -124,27 +125,27 @@ export interface RuleHolderNumbers {
  * and the rows replaced, by person, key or unit number.
  */
 export interface HotOverlay {
-  readonly persons: ReadonlyMap<string, number>;
-  readonly keys: ReadonlyMap<string, number>;
-  readonly titles: ReadonlyMap<string, number>;
-  readonly currencies: ReadonlyMap<string, number>;
-  readonly roles: ReadonlyMap<string, number>;
+  readonly persons: StackedMap<string, number>;
+  readonly keys: StackedMap<string, number>;
+  readonly titles: StackedMap<string, number>;
+  readonly currencies: StackedMap<string, number>;
+  readonly roles: StackedMap<string, number>;
   /** A person's delegations received (link numbers). */
-  readonly inbox: ReadonlyMap<number, Int32Array>;
+  readonly inbox: StackedMap<number, Int32Array>;
   /** A person's positions (slots). */
-  readonly personPos: ReadonlyMap<number, Int32Array>;
+  readonly personPos: StackedMap<number, Int32Array>;
   /** A key's positions (slots). */
-  readonly keyPos: ReadonlyMap<number, Int32Array>;
+  readonly keyPos: StackedMap<number, Int32Array>;
   /** A key's position-held rules (link numbers). */
-  readonly keyRules: ReadonlyMap<number, Int32Array>;
-  readonly unitKeys: ReadonlyMap<number, UnitKeys>;
-  readonly certRows: ReadonlyMap<number, CertRow>;
+  readonly keyRules: StackedMap<number, Int32Array>;
+  readonly unitKeys: StackedMap<number, UnitKeys>;
+  readonly certRows: StackedMap<number, CertRow>;
   /** Holders of the rules compiled since the build, by link number. */
-  readonly rules: ReadonlyMap<number, RuleHolderNumbers>;
+  readonly rules: StackedMap<number, RuleHolderNumbers>;
   /** Link numbers of the rules compiled since the build, by id. */
-  readonly ruleNumbers: ReadonlyMap<string, number>;
+  readonly ruleNumbers: StackedMap<string, number>;
   /** Slots of the positions written since the build, by id. */
-  readonly posSlots: ReadonlyMap<string, number>;
+  readonly posSlots: StackedMap<string, number>;
 }
 
 export interface HotIndex {
@@ -931,7 +932,7 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
     slotClaim: { count: input.positions.length },
     certClaim: { count: certs.certCount },
     personClaim: { count: persons },
-    ruleLinks: Int32Array.from({ length: ruleCount }, (_, i) => i),
+    ruleLinks: range(0, ruleCount),
     ruleNumberById,
     posSlotById: holders.posSlotById,
     keyIndex: holders.keyIndex,
@@ -1002,6 +1003,13 @@ export function currencyNumber(h: HotIndex, code: string): number {
   return h.ov === null ? -2 : (h.ov.currencies.get(code) ?? -2);
 }
 
+/** The numbers from … to − 1. */
+function range(from: number, to: number): Int32Array {
+  const out = new Int32Array(Math.max(0, to - from));
+  for (let i = 0; i < out.length; i++) out[i] = from + i;
+  return out;
+}
+
 /** Numbers (link numbers, slots) as a list: row items[from … to − 1]. */
 export function rowOf(items: ArrayLike<number>, from: number, to: number): Int32Array {
   const out = new Int32Array(Math.max(0, to - from));
@@ -1016,7 +1024,7 @@ export function inboxRow(h: HotIndex, p: number): Int32Array {
   if (p < 0 || p >= h.basePersons) return new Int32Array(0);
   const from = h.inboxStart[p] as number;
   const to = h.inboxStart[p + 1] as number;
-  return Int32Array.from({ length: to - from }, (_, i) => from + i);
+  return range(from, to);
 }
 
 /** Person p's positions (slots). */
@@ -1034,7 +1042,7 @@ export function keyPosRow(h: HotIndex, k: number): Int32Array {
   if (k < 0 || k >= h.baseKeys) return new Int32Array(0);
   const from = h.keyPosStart[k] as number;
   const to = h.keyPosStart[k + 1] as number;
-  return Int32Array.from({ length: to - from }, (_, i) => from + i);
+  return range(from, to);
 }
 
 /** Key k's position-held rules (link numbers). */

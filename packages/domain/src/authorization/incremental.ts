@@ -29,9 +29,9 @@ import {
   positionKey,
   sourceKey,
 } from './authority-index';
-import { HotDraft, CowMap } from './hot-draft';
+import { HotDraft } from './hot-draft';
 import { HotIndex, holderKindNumber } from './hot-index';
-import { MapDraft } from './layered-map';
+import { MapDraft, StackedMap } from './layered-map';
 import type { AuthorityBody, AuthorityPosition, AuthorityRule, AuthorityState, Delegation } from './types';
 
 export const AUTHORITY_RECORD_KINDS = ['RULE', 'DELEGATION', 'POSITION', 'BODY', 'CERTIFICATION', 'ORG_UNIT'] as const;
@@ -142,11 +142,14 @@ function finalRecords(changes: readonly AuthorityRecordChange[]): FinalRecords {
  * The records with `finals` applied: a changed id's first record replaced by its final one (or dropped when removed),
  * any later record with that id dropped, new ids appended in order.
  */
-function replaceById<R>(
-  records: readonly R[],
-  finals: ReadonlyMap<string, R | null>,
-  idOf: (record: R) => string,
-): readonly R[] {
+/** Final records by id (a batch's Map, or an overlay's StackedMap). */
+interface Finals<R> {
+  get(id: string): R | null | undefined;
+  entries(): Iterable<[string, R | null]>;
+  readonly size: number;
+}
+
+function replaceById<R>(records: readonly R[], finals: Finals<R>, idOf: (record: R) => string): readonly R[] {
   if (finals.size === 0) return records;
   const out: R[] = [];
   const done = new Set<string>();
@@ -159,7 +162,7 @@ function replaceById<R>(
       if (final !== null) out.push(final);
     }
   }
-  for (const [id, final] of finals) if (!done.has(id) && final !== null) out.push(final);
+  for (const [id, final] of finals.entries()) if (!done.has(id) && final !== null) out.push(final);
   return out;
 }
 
@@ -168,17 +171,17 @@ const byAssessment = (c: CertificationRecord): string => c.assessmentId;
 
 /** Final records by kind (the overlay's cumulative ones, or one batch's). */
 interface RecordFinals {
-  readonly rules: ReadonlyMap<string, AuthorityRule | null>;
-  readonly delegations: ReadonlyMap<string, Delegation | null>;
-  readonly positions: ReadonlyMap<string, AuthorityPosition | null>;
-  readonly bodies: ReadonlyMap<string, AuthorityBody | null>;
-  readonly certifications: ReadonlyMap<string, CertificationRecord | null>;
+  readonly rules: Finals<AuthorityRule>;
+  readonly delegations: Finals<Delegation>;
+  readonly positions: Finals<AuthorityPosition>;
+  readonly bodies: Finals<AuthorityBody>;
+  readonly certifications: Finals<CertificationRecord>;
 }
 
 function applyFinals(
   state: AuthorityState,
   f: RecordFinals,
-  orgUnits: ReadonlyMap<string, OrgUnitRecord | null> = new Map(),
+  orgUnits: Finals<OrgUnitRecord> = new Map(),
 ): AuthorityState {
   return {
     ...state,
@@ -242,14 +245,16 @@ function editList<T>(
   map.put(key, next.length > 0 ? next : undefined);
 }
 
-/** A row of numbers, edited: `drop` removed, `add` appended. */
+/** A row of numbers, edited: `drop` removed, `add` appended (a new row). */
 function editRow(row: Int32Array, drop: ((n: number) => boolean) | null, add: readonly number[]): Int32Array {
-  const kept = drop === null ? row : row.filter((n) => !drop(n));
-  if (add.length === 0) return kept === row ? row.slice() : kept;
-  const out = new Int32Array(kept.length + add.length);
-  out.set(kept);
-  out.set(add, kept.length);
-  return out;
+  const out = new Int32Array(row.length + add.length);
+  let k = 0;
+  for (let i = 0; i < row.length; i++) {
+    const n = row[i] as number;
+    if (drop === null || !drop(n)) out[k++] = n;
+  }
+  for (const n of add) out[k++] = n;
+  return k === out.length ? out : out.slice(0, k);
 }
 
 const holderKeyOf = (rule: AuthorityRule): string | null =>
@@ -574,11 +579,8 @@ class IndexDraft {
     const ix = this.ix;
     const f = this.f;
     const was = ix.overlay;
-    const cumulative = <R>(previous: ReadonlyMap<string, R | null> | undefined, now: ReadonlyMap<string, R | null>) => {
-      const map = new CowMap<string, R | null>(previous ?? new Map());
-      for (const [id, record] of now) map.set(id, record);
-      return map.result();
-    };
+    const cumulative = <R>(previous: StackedMap<string, R | null> | undefined, now: ReadonlyMap<string, R | null>) =>
+      (previous ?? StackedMap.empty<string, R | null>()).with(now);
     const changedRecords = f.rules.size + f.delegations.size + f.positions.size + f.bodies.size + f.certifications.size;
     const overlay: AuthorityIndexOverlay = {
       builtFrom: was?.builtFrom ?? ix.state,
