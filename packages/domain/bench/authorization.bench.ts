@@ -555,8 +555,9 @@ function measure(run: Run, seed: number): Measured {
     overlay = overlayChecks(at, size, seed + 3, qs);
     console.log(
       `  overlay of ${overlay.overlay} records: allowed ${fmt(overlay.allowed)} checks/s (fresh ` +
-        `${fmt(overlay.freshAllowed)}, ×${(overlay.allowed / overlay.freshAllowed).toFixed(2)})   denied ${fmt(overlay.denied)} checks/s (fresh ` +
-        `${fmt(overlay.freshDenied)}, ×${(overlay.denied / overlay.freshDenied).toFixed(2)})`,
+        `${fmt(overlay.freshAllowed)}, ×${(overlay.allowed / overlay.freshAllowed).toFixed(2)})   denied ` +
+        `${fmt(overlay.denied)} checks/s (fresh ${fmt(overlay.freshDenied)}, ×` +
+        `${(overlay.denied / overlay.freshDenied).toFixed(2)})`,
     );
   }
   return {
