@@ -291,8 +291,11 @@ function intern(map: Map<string, number>, list: string[] | null, value: string):
 
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Spare room the build leaves at the end of the append-only columns, for changes applied later. */
-export const spareRoom = (count: number): number => Math.min(4096, Math.max(64, count >> 3));
+/**
+ * Spare room the build leaves at the end of the append-only columns, for changes applied later: an eighth, so that
+ * even an overlay well past the rebuild threshold does not have to copy the columns (a second at 500,000 links).
+ */
+export const spareRoom = (count: number): number => Math.max(64, Math.ceil(count / 8));
 
 /**
  * Counting sort into compressed rows: for each item its row; returns the row starts and the items in input order per
