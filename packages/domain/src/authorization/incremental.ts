@@ -266,7 +266,6 @@ class IndexDraft {
   private readonly delegationsById: MapDraft<string, CompiledLink>;
   private readonly unrooted: MapDraft<string, Delegation>;
   private readonly delegationsBySource: MapDraft<string, readonly Delegation[]>;
-  private readonly delegationsByDelegate: MapDraft<string, readonly CompiledLink[]>;
   private readonly positionRulesByHolder: MapDraft<string, readonly CompiledLink[]>;
   private readonly roleRules: MapDraft<string, readonly CompiledLink[]>;
   private readonly bodyRules: MapDraft<string, readonly CompiledLink[]>;
@@ -292,7 +291,6 @@ class IndexDraft {
     this.delegationsById = new MapDraft(ix.delegationsById);
     this.unrooted = new MapDraft(ix.unrootedDelegations);
     this.delegationsBySource = new MapDraft(ix.delegationsBySource);
-    this.delegationsByDelegate = new MapDraft(ix.delegationsByDelegate);
     this.positionRulesByHolder = new MapDraft(ix.positionRulesByHolder);
     this.roleRules = new MapDraft(ix.roleRules);
     this.bodyRules = new MapDraft(ix.bodyRules);
@@ -347,8 +345,8 @@ class IndexDraft {
       const link = stack.pop() as CompiledLink;
       if (this.killed.has(link)) continue;
       this.killed.add(link);
-      if (link.kind === 'RULE') this.rulesById.delete(link.id);
-      else this.delegationsById.delete(link.id);
+      if (link.kind === 'RULE') this.rulesById.remove(link.id);
+      else this.delegationsById.remove(link.id);
       for (const child of ix.delegationsBySource.get(sourceKey(link.kind, link.id)) ?? []) {
         const compiled = ix.delegationsById.get(child.id);
         if (compiled !== undefined && compiled.parent === link) stack.push(compiled);
@@ -409,7 +407,7 @@ class IndexDraft {
       numbers.set(link, hot.appendLink(link, parent));
     }
     const killed = (n: number): boolean => this.killed.has(hot.linkAt(n) as CompiledLink);
-    // Inboxes, and the delegations by delegate.
+    // Inboxes.
     const received = new Map<string, number[]>();
     for (const link of this.killed) if (link.kind === 'DELEGATION') received.set(link.delegateId, []);
     for (const link of this.compiled) {
@@ -421,9 +419,6 @@ class IndexDraft {
     for (const [person, added] of received) {
       const p = hot.person(person);
       hot.setInbox(p, editRow(hot.inboxOf(p), killed, added));
-      const links = added.map((n) => hot.linkAt(n) as CompiledLink);
-      const kept = (this.delegationsByDelegate.get(person) ?? []).filter((l) => !this.killed.has(l));
-      this.delegationsByDelegate.put(person, kept.length + links.length > 0 ? [...kept, ...links] : undefined);
     }
     // Rules: by holder (key, body, role), and the live list.
     const rulesKilled = [...this.killed].filter((l) => l.kind === 'RULE');
@@ -431,10 +426,11 @@ class IndexDraft {
     if (rulesKilled.length === 0 && rulesAdded.length === 0) return;
     for (const rule of rulesKilled) this.unholdRule(rule, killed);
     for (const rule of rulesAdded) this.holdRule(rule, numbers.get(rule) as number);
+    const gone = new Set(rulesKilled.map((r) => hot.liveNumber(r)));
     hot.setRuleLinks(
       editRow(
         hot.liveRules,
-        killed,
+        (n) => gone.has(n),
         rulesAdded.map((r) => numbers.get(r) as number),
       ),
     );
@@ -596,7 +592,6 @@ class IndexDraft {
       maxChainLinks: ix.maxChainLinks,
       rulesById: this.rulesById.result(),
       delegationsById: this.delegationsById.result(),
-      delegationsByDelegate: this.delegationsByDelegate.result(),
       delegationsBySource: this.delegationsBySource.result(),
       positionRulesByHolder: this.positionRulesByHolder.result(),
       roleRules: this.roleRules.result(),
@@ -619,15 +614,17 @@ class IndexDraft {
   }
 }
 
-type DerivedFields = Omit<AuthorityIndex, 'state' | 'rules'>;
+type DerivedFields = Omit<AuthorityIndex, 'state' | 'rules' | 'delegationsByDelegate'>;
 
-/** An index made by applying changes: its state and rule list are made on first use (they cost the state's size). */
+/**
+ * An index made by applying changes: its state, rule list and delegations by delegate are made on first use (they
+ * cost the state's size).
+ */
 class DerivedIndex implements AuthorityIndex {
   readonly tree!: OrgTree;
   readonly maxChainLinks!: number;
   readonly rulesById!: DerivedFields['rulesById'];
   readonly delegationsById!: DerivedFields['delegationsById'];
-  readonly delegationsByDelegate!: DerivedFields['delegationsByDelegate'];
   readonly delegationsBySource!: DerivedFields['delegationsBySource'];
   readonly positionRulesByHolder!: DerivedFields['positionRulesByHolder'];
   readonly roleRules!: DerivedFields['roleRules'];
@@ -648,6 +645,7 @@ class DerivedIndex implements AuthorityIndex {
   readonly overlay!: AuthorityIndexOverlay;
   private madeState: AuthorityState | null = null;
   private madeRules: readonly CompiledLink[] | null = null;
+  private madeByDelegate: ReadonlyMap<string, readonly CompiledLink[]> | null = null;
 
   constructor(fields: DerivedFields & { readonly overlay: AuthorityIndexOverlay }) {
     Object.assign(this, fields);
@@ -655,6 +653,20 @@ class DerivedIndex implements AuthorityIndex {
 
   get state(): AuthorityState {
     return (this.madeState ??= applyFinals(this.overlay.builtFrom, this.overlay));
+  }
+
+  /** Read by nothing on the way to an answer: made when asked for, not kept up to date by every change. */
+  get delegationsByDelegate(): ReadonlyMap<string, readonly CompiledLink[]> {
+    if (this.madeByDelegate === null) {
+      const byDelegate = new Map<string, CompiledLink[]>();
+      for (const link of this.delegationsById.values()) {
+        const list = byDelegate.get(link.delegateId);
+        if (list) list.push(link);
+        else byDelegate.set(link.delegateId, [link]);
+      }
+      this.madeByDelegate = byDelegate;
+    }
+    return this.madeByDelegate;
   }
 
   get rules(): readonly CompiledLink[] {

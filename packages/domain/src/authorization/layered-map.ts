@@ -177,6 +177,12 @@ export class MapDraft<K, V> {
     this.written = true;
   }
 
+  /** Deletes a key known to be present (no lookup first). */
+  remove(key: K): void {
+    this.layer.set(key, GONE);
+    this.written = true;
+  }
+
   /** Sets, or deletes when `value` is undefined. */
   put(key: K, value: V | undefined): void {
     if (value === undefined) this.delete(key);
