@@ -178,11 +178,6 @@ export class HotDraft implements FoldNames {
     return n;
   }
 
-  /** A title's number, or −1 when nothing names it. */
-  knownTitle(title: string): number {
-    return this.h.titleIndex.get(title) ?? this.titles.get(title) ?? -1;
-  }
-
   get titlesNumbered(): number {
     return this.titleCount;
   }
@@ -217,28 +212,20 @@ export class HotDraft implements FoldNames {
     throw new Error(`link ${link.id} is not live`);
   }
 
-  private linkRoom(): LinkColumns {
+  /**
+   * Makes room for `count` links: the shared columns when this version may append to them in place and they have the
+   * room; else copies, with spare room again (the other versions keep theirs).
+   */
+  reserveLinks(count: number): void {
     const h = this.h;
-    if (this.links === null) {
-      const capacity = h.length.length;
-      if (this.linkClaim.count === h.linkCount && h.linkCount < capacity) this.links = sharedLinkColumns(h);
-      else {
-        this.links = copyLinkColumns(h, h.linkCount + spareRoom(h.linkCount));
-        this.linkClaim = { count: h.linkCount };
-      }
-    }
-    if (this.linkCount >= this.links.length.length) {
-      // Out of room: new, larger columns for this version (the others keep theirs).
-      const from = { ...this.h, ...this.links, linkCount: this.linkCount };
-      this.links = copyLinkColumns(from, this.linkCount + 2 * spareRoom(this.linkCount));
-      this.linkClaim = { count: this.linkCount };
-    }
-    return this.links;
+    const own = this.linkClaim.count === h.linkCount && h.linkCount + count <= h.length.length;
+    this.links = own ? sharedLinkColumns(h) : copyLinkColumns(h, h.linkCount + count + spareRoom(h.linkCount));
+    if (!own) this.linkClaim = { count: h.linkCount };
   }
 
-  /** Appends a compiled link below link number `parent` (−1 for a rule); returns its number. */
+  /** Appends a compiled link below link number `parent` (−1 for a rule); returns its number. Room reserved first. */
   appendLink(link: HotLinkSource, parent: number): number {
-    const c = this.linkRoom();
+    const c = this.links as LinkColumns;
     const n = this.linkCount++;
     writeLinkTerms(c, n, link);
     c.ruleOutputs[n] = undefined;

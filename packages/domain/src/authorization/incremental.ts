@@ -389,6 +389,7 @@ class IndexDraft {
   private noteUnrooted(): void {
     const ids = new Set(this.f.delegations.keys());
     for (const link of this.killed) if (link.kind === 'DELEGATION') ids.add(link.id);
+    for (const link of this.compiled) if (link.kind === 'DELEGATION') ids.add(link.id);
     for (const id of ids) {
       const record = this.f.delegations.has(id) ? this.f.delegations.get(id) : delegationRecord(this.ix, id);
       if (record !== undefined && record !== null && this.delegationsById.get(id) === undefined)
@@ -402,6 +403,7 @@ class IndexDraft {
     if (this.killed.size === 0 && this.compiled.length === 0) return;
     const hot = this.hot;
     const numbers = new Map<CompiledLink, number>();
+    if (this.compiled.length > 0) hot.reserveLinks(this.compiled.length);
     for (const link of this.compiled) {
       const parent = link.parent === null ? -1 : (numbers.get(link.parent) ?? hot.liveNumber(link.parent));
       numbers.set(link, hot.appendLink(link, parent));
