@@ -169,7 +169,7 @@ describe('applyAuthorityChanges', () => {
     expect(revocationImpact(d.id, T, ix)).toEqual(revocationImpact(d.id, T, eastRegion));
   });
 
-  it('applyChangesToState replaces in place, drops later duplicates, appends new records and removes every copy', () => {
+  it('applyChangesToState replaces in place, drops later duplicates, appends new ones, removes every copy', () => {
     const [a, b] = eastRegion.positions as [AuthorityState['positions'][0], AuthorityState['positions'][0]];
     const state = { ...eastRegion, positions: [a, b, a] };
     const moved = { ...a, personId: 'someone' };
