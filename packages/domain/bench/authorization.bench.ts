@@ -601,7 +601,8 @@ function measure(run: Run, seed: number): Measured {
     console.log(
       `  overlay of ${overlay.overlay} records: allowed ${fmt(overlay.allowed)} checks per CPU-s (fresh ` +
         `${fmt(overlay.freshAllowed)}, ×${overlay.allowedRatio.toFixed(2)})   denied ` +
-        `${fmt(overlay.denied)} checks per CPU-s (fresh ${fmt(overlay.freshDenied)}, ×${overlay.deniedRatio.toFixed(2)})`,
+        `${fmt(overlay.denied)} checks per CPU-s (fresh ${fmt(overlay.freshDenied)}, ×` +
+        `${overlay.deniedRatio.toFixed(2)})`,
     );
   }
   return {
