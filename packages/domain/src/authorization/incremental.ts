@@ -282,6 +282,7 @@ class IndexDraft {
   /** Links compiled again, parents first. */
   private readonly compiled: CompiledLink[] = [];
   private readonly killed = new Set<CompiledLink>();
+  private readonly compiledIds = new Set<string>();
 
   constructor(
     private readonly ix: AuthorityIndex,
@@ -354,18 +355,26 @@ class IndexDraft {
     }
   }
 
-  /** Compiles `link` in, then every delegation whose sources reach it (parents first). */
+  /**
+   * Compiles `link` in, then every delegation whose sources reach it (parents first). None of those was compiled
+   * before this change (it lay below a killed link, or had no compiled source), but one may be reached twice when the
+   * sources make a cycle through a changed delegation: `compiledIds` stops the walk there.
+   */
   private compileFrom(link: CompiledLink): void {
     this.compiled.push(link);
     if (link.kind === 'RULE') this.rulesById.set(link.id, link);
-    else this.delegationsById.set(link.id, link);
+    else {
+      this.delegationsById.set(link.id, link);
+      this.compiledIds.add(link.id);
+    }
     const stack = [link];
     while (stack.length > 0) {
       const parent = stack.pop() as CompiledLink;
       for (const child of this.delegationsBySource.get(sourceKey(parent.kind, parent.id)) ?? []) {
-        if (this.delegationsById.get(child.id) !== undefined) continue;
+        if (this.compiledIds.has(child.id)) continue;
         const compiled = compileDelegation(child, parent);
         this.delegationsById.set(child.id, compiled);
+        this.compiledIds.add(child.id);
         this.compiled.push(compiled);
         stack.push(compiled);
       }
@@ -379,23 +388,26 @@ class IndexDraft {
   private compileChanged(): void {
     for (const rule of this.f.rules.values()) if (rule !== null) this.compileFrom(compileRule(rule));
     for (const [id, d] of this.f.delegations) {
-      if (d === null || this.delegationsById.get(id) !== undefined) continue;
+      if (d === null || this.compiledIds.has(id)) continue;
       const source = d.source.kind === 'RULE' ? this.rulesById.get(d.source.id) : this.delegationsById.get(d.source.id);
       if (source !== undefined) this.compileFrom(compileDelegation(d, source));
     }
   }
 
-  /** Delegations changed, left out or compiled again: in the unrooted map exactly when not compiled. */
+  /** The unrooted map: a delegation is in it exactly when it exists and is not compiled. */
   private noteUnrooted(): void {
-    const ids = new Set(this.f.delegations.keys());
-    for (const link of this.killed) if (link.kind === 'DELEGATION') ids.add(link.id);
-    for (const link of this.compiled) if (link.kind === 'DELEGATION') ids.add(link.id);
-    for (const id of ids) {
-      const record = this.f.delegations.has(id) ? this.f.delegations.get(id) : delegationRecord(this.ix, id);
-      if (record !== undefined && record !== null && this.delegationsById.get(id) === undefined)
-        this.unrooted.set(id, record);
+    const f = this.f.delegations;
+    for (const [id, record] of f) {
+      if (record !== null && !this.compiledIds.has(id)) this.unrooted.set(id, record);
       else this.unrooted.delete(id);
     }
+    // Killed and not compiled again: its source went (or changed) above it.
+    for (const link of this.killed)
+      if (link.kind === 'DELEGATION' && !f.has(link.id) && !this.compiledIds.has(link.id))
+        this.unrooted.set(link.id, link.delegation as Delegation);
+    // Compiled, unchanged, and unrooted before: its source came (back).
+    for (const link of this.compiled)
+      if (!f.has(link.id) && this.ix.unrootedDelegations.get(link.id) !== undefined) this.unrooted.delete(link.id);
   }
 
   /** The packed side of the links: append the compiled ones, then replace the rows that listed killed or new ones. */
