@@ -7,9 +7,11 @@
 // small overlay read before the packed rows, as are the rows that list a changed position (its key's holders, its
 // person's positions, its unit's keys) or a person's certifications. Bodies, titles and the list of live rules are
 // small tables, replaced whole. The object maps (rulesById, positionsByKey, …) become LayeredMaps: the build's map
-// under a copy-on-write layer of what changed. Nothing the old index reads is written, so whoever holds it keeps the
-// same answers. An org-unit change renumbers the tree: it rebuilds. The overlay costs a little per question and
-// grows with every change: past `maxOverlayRecords` the result advises a rebuild, to be made off the request path.
+// under a layer of what changed. Overlay and layers are persistent maps in two levels (layered-map.ts), so a change
+// copies about its own size, not the overlay's. Nothing the old index reads is written, so whoever holds it keeps
+// the same answers (packed columns are appended to past its counts; see "Versions" in hot-index.ts). An org-unit
+// change renumbers the tree: it rebuilds. The overlay costs a little per question and grows with every change: past
+// `maxOverlayRecords` the result advises a rebuild, to be made off the request path.
 import { OrgTree, OrgTreeError } from '../organisation/tree';
 import type { OrgUnitRecord } from '../organisation/tree';
 import type { CertificationRecord } from '../qualification/held';
