@@ -1,10 +1,18 @@
-// Authorization benchmark: checks per second of the indexed engine and of the brute-force reference, on seeded states.
-// Run: npm run bench -w @iron-triangle/domain   (or: npx tsx bench/authorization.bench.ts)
+// Authorization benchmark, on seeded states of 5,000, 50,000 and 500,000 delegations: checks per second of the indexed
+// engine and of the brute-force reference; the index's build time and memory; applying one change to the index
+// (applyAuthorityChanges) by kind; checks on an incrementally maintained index against one freshly built.
+// Run: npm run bench -w @iron-triangle/domain   (memory needs --expose-gc: the script sets it in NODE_OPTIONS;
+// or: NODE_OPTIONS='--expose-gc --max-old-space-size=8192' npx tsx bench/authorization.bench.ts)
 import { spawnSync } from 'node:child_process';
 import { authorize } from '../src/authorization/authorize';
 import { AuthorityIndex, indexAuthorityState } from '../src/authorization/authority-index';
+import {
+  AuthorityRecordChange,
+  applyAuthorityChanges,
+  defaultMaxOverlayRecords,
+} from '../src/authorization/incremental';
 import { referenceAuthorize } from '../src/authorization/reference';
-import { picker, seededRandom } from '../src/authorization/testing/random-state';
+import { Pick, picker, seededRandom } from '../src/authorization/testing/random-state';
 import type {
   AuthorityBody,
   AuthorityPosition,
@@ -60,7 +68,12 @@ function generate(size: Size, seed: number): AuthorityState {
     orgUnits.push({ id: `u${i}`, parentId: `u${Math.min(parent, i - 1)}` });
   }
   const children = new Map<string, string[]>();
-  for (const u of orgUnits) if (u.parentId) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
+  for (const u of orgUnits) {
+    if (u.parentId === null) continue;
+    const kids = children.get(u.parentId);
+    if (kids) kids.push(u.id);
+    else children.set(u.parentId, [u.id]);
+  }
   const person = (): string => `p${p.int(0, size.people - 1)}`;
 
   const positions: AuthorityPosition[] = [];
@@ -93,6 +106,12 @@ function generate(size: Size, seed: number): AuthorityState {
       ],
     },
   ];
+  // The first position of each title in a unit (what `positions.find` gave, without scanning them all).
+  const firstHolder = new Map<string, string>();
+  for (const x of positions) {
+    const key = x.title + '\u0000' + x.orgUnitId;
+    if (!firstHolder.has(key)) firstHolder.set(key, x.personId);
+  }
   const rules: AuthorityRule[] = [];
   // Rule kinds in fixed shares, 18 : 1 : 1 (position, decision body, project role), the bodies in turn. They were
   // drawn at random, which at 50 rules is too few draws for the shares to hold: the 5,000-delegation state had
@@ -132,8 +151,7 @@ function generate(size: Size, seed: number): AuthorityState {
       let delegator = parent?.delegateId ?? person();
       if (rule && rule.holder.kind === 'POSITION') {
         const holder = rule.holder;
-        delegator =
-          positions.find((x) => x.title === holder.title && x.orgUnitId === holder.orgUnitId)?.personId ?? delegator;
+        delegator = firstHolder.get(holder.title + '\u0000' + holder.orgUnitId) ?? delegator;
       }
       const kids = children.get(terms.scopeOrgUnitId) ?? [];
       const from = Math.max(terms.window.from.getTime(), T.getTime() - p.int(0, 400) * DAY);
@@ -231,10 +249,11 @@ function questions(
 }
 
 /** Checks per second over `questions`, repeated until `ms` have passed (at least once). */
-function rate(qs: readonly Question[], check: (q: Question) => boolean, ms: number): number {
+function rate(qs: readonly Question[], check: (q: Question) => boolean, ms: number, cpu = false): number {
   let done = 0;
   let sink = 0;
   const start = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   let elapsed: number;
   do {
     for (const q of qs) {
@@ -244,33 +263,311 @@ function rate(qs: readonly Question[], check: (q: Question) => boolean, ms: numb
     elapsed = Number(process.hrtime.bigint() - start) / 1e6;
   } while (elapsed < ms);
   if (sink < 0) console.log(sink);
+  if (cpu) {
+    // Per second of this process's CPU: what a shared machine's other load does not change (much).
+    const used = process.cpuUsage(cpu0);
+    return (done / (used.user + used.system)) * 1e6;
+  }
   return (done / elapsed) * 1000;
 }
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US').padStart(11);
 
-function measure(label: string, size: Size, seed: number, withReference: boolean): { allowed: number; denied: number } {
+const ms = (from: bigint): number => Number(process.hrtime.bigint() - from) / 1e6;
+
+/** Heap in use plus typed-array buffers (the packed index lives in the latter), after a full collection if allowed. */
+function memoryNow(): { heap: number; buffers: number } {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) for (let i = 0; i < 3; i++) gc();
+  const m = process.memoryUsage();
+  return { heap: m.heapUsed, buffers: m.arrayBuffers };
+}
+
+// ---- Incremental application of changes (applyAuthorityChanges). ----
+
+// Rule changes last: each compiles again the ~100 chains below its rule, and would make the overlay the others
+// are measured on larger than a caller following the advice to rebuild ever lets it grow.
+const CHANGE_KINDS = [
+  'delegation created',
+  'delegation updated',
+  'delegation revoked',
+  'delegation removed',
+  'position updated',
+  'body updated',
+  'certification updated',
+  'rule updated',
+] as const;
+type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** One change of `kind` to a record of `state` (its records as built: an update rewrites the built record). */
+function benchChange(
+  kind: ChangeKind,
+  p: Pick,
+  state: AuthorityState,
+  n: number,
+  people: number,
+): AuthorityRecordChange {
+  const delegation = (): Delegation => p.one(state.delegations);
+  switch (kind) {
+    case 'rule updated': {
+      const r = p.one(state.rules);
+      return {
+        op: 'UPSERT',
+        kind: 'RULE',
+        record: { ...r, limit: r.limit === null ? 1_000_000n : (r.limit * 9n) / 10n },
+      };
+    }
+    case 'delegation created': {
+      let parent = delegation();
+      for (let i = 0; i < 20 && parent.redelegableDepth === 0; i++) parent = delegation();
+      return {
+        op: 'UPSERT',
+        kind: 'DELEGATION',
+        record: {
+          ...parent,
+          id: `new${n}`,
+          source: { kind: 'DELEGATION', id: parent.id },
+          delegatorId: parent.delegateId,
+          delegateId: `p${p.int(0, people - 1)}`,
+          limit: parent.limit === null ? null : (parent.limit * 8n) / 10n,
+          redelegableDepth: Math.max(0, parent.redelegableDepth - 1),
+          revokedAt: null,
+        },
+      };
+    }
+    case 'delegation updated': {
+      const d = delegation();
+      return { op: 'UPSERT', kind: 'DELEGATION', record: { ...d, limit: d.limit === null ? 5_000n : d.limit - 1000n } };
+    }
+    case 'delegation revoked':
+      return { op: 'UPSERT', kind: 'DELEGATION', record: { ...delegation(), revokedAt: new Date(T.getTime() - DAY) } };
+    case 'delegation removed':
+      return { op: 'REMOVE', kind: 'DELEGATION', id: delegation().id };
+    case 'position updated': {
+      const x = p.one(state.positions);
+      return { op: 'UPSERT', kind: 'POSITION', record: { ...x, personId: `p${p.int(0, people - 1)}` } };
+    }
+    case 'body updated': {
+      const b = p.one(state.bodies);
+      const seats = b.seats.map((seat, i) => (i === n % b.seats.length ? { ...seat, fixed: !seat.fixed } : seat));
+      return { op: 'UPSERT', kind: 'BODY', record: { ...b, seats } };
+    }
+    case 'certification updated': {
+      const c = p.one(state.certifications);
+      return { op: 'UPSERT', kind: 'CERTIFICATION', record: { ...c, level: p.int(1, 5) } };
+    }
+  }
+}
+
+interface Timing {
+  readonly kind: ChangeKind;
+  readonly count: number;
+  /** Wall time; and the process's CPU time (all its threads: a steadier figure on a shared machine). */
+  readonly cpuMedian: number;
+  readonly median: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
+function quantile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1)))] as number;
+}
+
+interface Applying {
+  index: AuthorityIndex;
+  /** Rebuilds made on the advice of applyAuthorityChanges (off the timed path, as a caller would). */
+  rebuilds: number;
+  rebuildMs: number;
+  peakOverlay: number;
+}
+
+/**
+ * Applies `count` single changes of each kind in turn, timing each call. A caller follows the advice to rebuild off
+ * the request path: so does this (untimed), when `followAdvice`.
+ */
+function applyChanges(
+  at: Applying,
+  size: Size,
+  seed: number,
+  count: number,
+  followAdvice: boolean,
+  kinds: readonly ChangeKind[] = CHANGE_KINDS,
+): Timing[] {
+  const p = picker(seededRandom(seed));
+  const base = at.index.state;
+  const timings: Timing[] = [];
+  let n = 0;
+  let cpu = 0;
+  const one = (kind: ChangeKind): number => {
+    const change = benchChange(kind, p, base, n++, size.people);
+    const c0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    const applied = applyAuthorityChanges(at.index, [change]);
+    const took = ms(t0);
+    const used = process.cpuUsage(c0);
+    cpu = (used.user + used.system) / 1000;
+    if (!applied.ok) throw new Error(applied.error.code);
+    at.index = applied.value.index;
+    at.peakOverlay = Math.max(at.peakOverlay, applied.value.overlayRecords);
+    if (applied.value.rebuildAdvised && followAdvice) {
+      const r0 = process.hrtime.bigint();
+      const rebuilt = indexAuthorityState(at.index.state);
+      if (!rebuilt.ok) throw new Error(rebuilt.error.code);
+      at.index = rebuilt.value;
+      at.rebuilds++;
+      at.rebuildMs += ms(r0);
+    }
+    return took;
+  };
+  // Warm up the JIT on every kind before timing.
+  for (const kind of kinds) for (let i = 0; i < 10; i++) one(kind);
+  for (const kind of kinds) {
+    const times: number[] = [];
+    const cpus: number[] = [];
+    for (let i = 0; i < count; i++) {
+      times.push(one(kind));
+      cpus.push(cpu);
+    }
+    times.sort((a, b) => a - b);
+    timings.push({
+      kind,
+      count,
+      cpuMedian: quantile(
+        cpus.sort((a, b) => a - b),
+        0.5,
+      ),
+      median: quantile(times, 0.5),
+      p99: quantile(times, 0.99),
+      max: times[times.length - 1] as number,
+    });
+  }
+  return timings;
+}
+
+/**
+ * Mixed changes applied until the overlay reaches the rebuild threshold (the most a caller following the advice
+ * answers from), then checks per second there and on an index built from the same state.
+ */
+function overlayChecks(
+  at: Applying,
+  size: Size,
+  seed: number,
+  qs: { allowed: Question[]; denied: Question[] },
+): {
+  overlay: number;
+  allowed: number;
+  denied: number;
+  freshAllowed: number;
+  freshDenied: number;
+  allowedRatio: number;
+  deniedRatio: number;
+} {
+  const p = picker(seededRandom(seed));
+  const base = at.index.state;
+  const max = defaultMaxOverlayRecords(base);
+  let overlay = at.index.overlay?.records ?? 0;
+  let n = 0;
+  while (overlay < max) {
+    const kind = CHANGE_KINDS[n % CHANGE_KINDS.length] as ChangeKind;
+    // Rule changes recompile every chain below the rule: one in eight changes, as the others.
+    const change = benchChange(kind, p, base, 1_000_000 + n++, size.people);
+    const applied = applyAuthorityChanges(at.index, [change]);
+    if (!applied.ok) throw new Error(applied.error.code);
+    if (applied.value.rebuildAdvised) break;
+    at.index = applied.value.index;
+    overlay = applied.value.overlayRecords;
+  }
+  const ix = at.index;
+  const built = indexAuthorityState(ix.state);
+  if (!built.ok) throw new Error(built.error.code);
+  const fresh = built.value;
+  const check = (index: AuthorityIndex) => (q: Question) => authorize(q.person, q.c, T, index).allowed;
+  // Short rounds, alternating, so that both meet the same machine (a shared one varies by the second), counted per
+  // second of CPU: the median of each, and the median of the paired ratios. Warm each first.
+  rate(qs.allowed, check(ix), 300);
+  rate(qs.allowed, check(fresh), 300);
+  const median = (xs: number[]): number =>
+    quantile(
+      [...xs].sort((a, b) => a - b),
+      0.5,
+    );
+  const rounds = { allowed: [] as number[], freshAllowed: [] as number[], denied: [] as number[] };
+  const freshDenied: number[] = [];
+  for (let round = 0; round < 12; round++) {
+    rounds.allowed.push(rate(qs.allowed, check(ix), 150, true));
+    rounds.freshAllowed.push(rate(qs.allowed, check(fresh), 150, true));
+    rounds.denied.push(rate(qs.denied, check(ix), 150, true));
+    freshDenied.push(rate(qs.denied, check(fresh), 150, true));
+  }
+  return {
+    overlay,
+    allowed: median(rounds.allowed),
+    freshAllowed: median(rounds.freshAllowed),
+    denied: median(rounds.denied),
+    freshDenied: median(freshDenied),
+    allowedRatio: median(rounds.allowed.map((x, i) => x / (rounds.freshAllowed[i] as number))),
+    deniedRatio: median(rounds.denied.map((x, i) => x / (freshDenied[i] as number))),
+  };
+}
+
+interface Measured {
+  readonly label: string;
+  readonly delegations: number;
+  readonly buildMs: number;
+  readonly heapMB: number;
+  readonly buffersMB: number;
+  readonly allowed: number;
+  readonly denied: number;
+  readonly timings: Timing[];
+  readonly rebuilds: number;
+  readonly rebuildMs: number;
+  readonly peakOverlay: number;
+  readonly overlay: ReturnType<typeof overlayChecks> | null;
+}
+
+interface Run {
+  readonly label: string;
+  readonly size: Size;
+  readonly withReference: boolean;
+  /** Single changes timed per kind (0: none). */
+  readonly changes: number;
+  readonly followAdvice: boolean;
+  readonly overlayChecks: boolean;
+}
+
+function measure(run: Run, seed: number): Measured {
+  const { size } = run;
   const state = generate(size, seed);
+  const before = memoryNow();
   const t0 = process.hrtime.bigint();
   const built = indexAuthorityState(state);
   if (!built.ok) throw new Error(built.error.code);
   const ix = built.value;
-  const indexMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const buildMs = ms(t0);
+  const after = memoryNow();
   const qs = questions(state, ix, seed + 1, 2000, size.people);
   // Warm up the JIT before timing.
   rate(qs.allowed, (q) => authorize(q.person, q.c, T, ix).allowed, 300);
   rate(qs.denied, (q) => authorize(q.person, q.c, T, ix).allowed, 300);
   const allowed = rate(qs.allowed, (q) => authorize(q.person, q.c, T, ix).allowed, 1500);
   const denied = rate(qs.denied, (q) => authorize(q.person, q.c, T, ix).allowed, 1500);
+  const heapMB = (after.heap - before.heap) / 1024 / 1024;
+  const buffersMB = (after.buffers - before.buffers) / 1024 / 1024;
   console.log(
-    `\n${label}: ${size.units} org units, ${size.people} people, ${size.positions} positions, ${size.rules}` +
-      ` rules, ${size.delegations} delegations (index built in ${indexMs.toFixed(0)} ms)`,
+    `\n${run.label}: ${size.units} org units, ${size.people} people, ${size.positions} positions, ${size.rules}` +
+      ` rules, ${size.delegations} delegations`,
+  );
+  console.log(
+    `  index      built in ${buildMs.toFixed(0)} ms; memory +${heapMB.toFixed(0)} MB heap, ` +
+      `+${buffersMB.toFixed(0)} MB typed-array buffers (after a full collection${
+        (globalThis as { gc?: unknown }).gc ? '' : ': NOT available, run with --expose-gc'
+      })`,
   );
   console.log(
     `  engine     allowed ${fmt(allowed)} checks/s   denied ${fmt(denied)} checks/s   (${qs.allowed.length}` +
       ` allowed / ${qs.denied.length} denied questions)`,
   );
-  if (withReference) {
+  if (run.withReference) {
     const few = (list: readonly Question[]): Question[] => list.slice(0, 15);
     const refAllowed = rate(few(qs.allowed), (q) => referenceAuthorize(q.person, q.c, T, state).allowed, 1);
     const refDenied = rate(few(qs.denied), (q) => referenceAuthorize(q.person, q.c, T, state).allowed, 1);
@@ -282,23 +579,86 @@ function measure(label: string, size: Size, seed: number, withReference: boolean
       `  engine / reference: allowed ×${fmt(allowed / refAllowed).trim()}, denied ×${fmt(denied / refDenied).trim()}`,
     );
   }
-  return { allowed, denied };
-}
-
-interface Measured {
-  readonly allowed: number;
-  readonly denied: number;
+  const at: Applying = { index: ix, rebuilds: 0, rebuildMs: 0, peakOverlay: 0 };
+  const timings = run.changes > 0 ? applyChanges(at, size, seed + 2, run.changes, run.followAdvice) : [];
+  for (const t of timings)
+    console.log(
+      `  apply one  ${t.kind.padEnd(22)} median ${t.median.toFixed(3)} ms (CPU ${t.cpuMedian.toFixed(3)})   p99 ` +
+        `${t.p99.toFixed(3)} ms   max ${t.max.toFixed(1)} ms   (${t.count} changes)`,
+    );
+  if (timings.length > 0)
+    console.log(
+      `  overlay    peak ${at.peakOverlay} records; ${at.rebuilds} rebuilds on advice` +
+        (run.followAdvice
+          ? ` (untimed, ${(at.rebuildMs / Math.max(1, at.rebuilds)).toFixed(0)} ms each)`
+          : ' (advice not followed)'),
+    );
+  let overlay: Measured['overlay'] = null;
+  if (run.overlayChecks) {
+    if (at.index.overlay !== null) {
+      const rebuilt = indexAuthorityState(at.index.state);
+      if (!rebuilt.ok) throw new Error(rebuilt.error.code);
+      at.index = rebuilt.value;
+    }
+    overlay = overlayChecks(at, size, seed + 3, qs);
+    console.log(
+      `  overlay of ${overlay.overlay} records: allowed ${fmt(overlay.allowed)} checks per CPU-s (fresh ` +
+        `${fmt(overlay.freshAllowed)}, ×${overlay.allowedRatio.toFixed(2)})   denied ` +
+        `${fmt(overlay.denied)} checks per CPU-s (fresh ${fmt(overlay.freshDenied)}, ×` +
+        `${overlay.deniedRatio.toFixed(2)})`,
+    );
+  }
+  return {
+    label: run.label,
+    delegations: size.delegations,
+    buildMs,
+    heapMB,
+    buffersMB,
+    allowed,
+    denied,
+    timings,
+    rebuilds: at.rebuilds,
+    rebuildMs: at.rebuildMs,
+    peakOverlay: at.peakOverlay,
+    overlay,
+  };
 }
 
 const FULL: Size = { units: 300, people: 10_000, positions: 2_000, rules: 500, delegations: 50_000 };
 const TENTH: Size = { units: 30, people: 1_000, positions: 200, rules: 50, delegations: 5_000 };
-const RUNS: Record<string, { label: string; size: Size; withReference: boolean }> = {
-  full: { label: 'State at 50,000 delegations', size: FULL, withReference: true },
-  tenth: { label: 'State grown 10× smaller (5,000 delegations)', size: TENTH, withReference: true },
+const HUGE: Size = { units: 3_000, people: 100_000, positions: 20_000, rules: 5_000, delegations: 500_000 };
+const RUNS: Record<string, Run> = {
+  full: {
+    label: 'State at 50,000 delegations',
+    size: FULL,
+    withReference: true,
+    changes: 200,
+    followAdvice: true,
+    overlayChecks: true,
+  },
+  tenth: {
+    label: 'State grown 10× smaller (5,000 delegations)',
+    size: TENTH,
+    withReference: true,
+    changes: 0,
+    followAdvice: false,
+    overlayChecks: false,
+  },
   denser: {
     label: 'Only delegations cut to 5,000 (same people, positions, rules)',
     size: { ...FULL, delegations: 5_000 },
     withReference: false,
+    changes: 0,
+    followAdvice: false,
+    overlayChecks: false,
+  },
+  huge: {
+    label: 'State grown 10× larger (500,000 delegations)',
+    size: HUGE,
+    withReference: false,
+    changes: 200,
+    followAdvice: false,
+    overlayChecks: false,
   },
 };
 
@@ -325,9 +685,10 @@ function main(): void {
   if (only >= 0) {
     const run = RUNS[process.argv[only + 1] as string];
     if (run === undefined) throw new Error('unknown run');
-    console.log('RESULT ' + JSON.stringify(measure(run.label, run.size, 7, run.withReference)));
+    console.log('RESULT ' + JSON.stringify(measure(run, 7)));
     return;
   }
+  const started = process.hrtime.bigint();
   console.log(
     `authorization.bench — Node ${process.version}, one core, as of ${T.toISOString()}; each state ` +
       `measured in its own process`,
@@ -335,6 +696,7 @@ function main(): void {
   const big = measureApart('full');
   const small = measureApart('tenth');
   const denser = measureApart('denser');
+  const huge = measureApart('huge');
   console.log('\nGrowth (checks/s at 5,000 → at 50,000 delegations; slowdown factor, goal < 2×):');
   console.log(
     `  whole state ×10      allowed ${fmt(small.allowed)} → ${fmt(big.allowed)}  (×` +
@@ -351,6 +713,60 @@ function main(): void {
     `\nGoal ≥ 100,000 checks/s at 50,000 delegations: ${goal ? 'met' : 'NOT met'} (slowest: ` +
       `${fmt(Math.min(big.allowed, big.denied)).trim()} checks/s)`,
   );
+
+  console.log('\nIndex build, memory and checks by state size:\n');
+  console.log('| delegations | build ms | index heap MB | index buffers MB | allowed checks/s | denied checks/s |');
+  console.log('|---:|---:|---:|---:|---:|---:|');
+  for (const m of [small, big, huge])
+    console.log(
+      `| ${m.delegations.toLocaleString('en-US')} | ${m.buildMs.toFixed(0)} | ${m.heapMB.toFixed(0)} | ` +
+        `${m.buffersMB.toFixed(0)} | ${fmt(m.allowed).trim()} | ${fmt(m.denied).trim()} |`,
+    );
+
+  console.log('\nApplying one change (applyAuthorityChanges), ms:\n');
+  console.log('| change | 50,000: median | CPU median | p99 | max | 500,000: median | CPU median | p99 | max |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const kind of CHANGE_KINDS) {
+    const a = big.timings.find((t) => t.kind === kind);
+    const b = huge.timings.find((t) => t.kind === kind);
+    const cell = (t: Timing | undefined): string =>
+      t === undefined
+        ? '– | – | – | –'
+        : `${t.median.toFixed(3)} | ${t.cpuMedian.toFixed(3)} | ${t.p99.toFixed(3)} | ${t.max.toFixed(1)}`;
+    console.log(`| ${kind} | ${cell(a)} | ${cell(b)} |`);
+  }
+  console.log(
+    `\n50,000: ${big.timings[0]?.count ?? 0} changes of each kind, peak overlay ${big.peakOverlay} records, ` +
+      `${big.rebuilds} rebuilds on advice (untimed, as off the request path). 500,000: advice not followed ` +
+      `(a rebuild costs ${(huge.buildMs / 1000).toFixed(0)} s here), peak overlay ${huge.peakOverlay} records.`,
+  );
+  const records = big.timings.filter((t) => t.kind !== 'rule updated');
+  const worst = Math.max(...records.map((t) => t.median));
+  const rule = big.timings.find((t) => t.kind === 'rule updated');
+  console.log(
+    `Goal: applying one change ≤ 1 ms at 50,000 delegations: ${worst <= 1 ? 'met' : 'NOT met'} for a delegation, ` +
+      `position, body or certification (slowest median ${worst.toFixed(3)} ms, slowest p99 ` +
+      `${Math.max(...records.map((t) => t.p99)).toFixed(3)} ms); ${rule && rule.median <= 1 ? 'met' : 'NOT met'} ` +
+      `for a rule, whose change compiles again every chain below it (${FULL.delegations / FULL.rules} on average): ` +
+      `median ${rule?.median.toFixed(3)} ms (CPU ${rule?.cpuMedian.toFixed(3)} ms), p99 ${rule?.p99.toFixed(3)} ms`,
+  );
+  const o = big.overlay;
+  if (o !== null) {
+    const ratio = Math.min(o.allowedRatio, o.deniedRatio);
+    console.log(
+      `\nChecks on an incrementally maintained index (50,000; overlay of ${o.overlay} records, the most before a ` +
+        `rebuild is advised) vs one freshly built from the same state:\n`,
+    );
+    console.log('| index | allowed checks per CPU-second | denied checks per CPU-second |');
+    console.log('|---|---:|---:|');
+    console.log(`| freshly built | ${fmt(o.freshAllowed).trim()} | ${fmt(o.freshDenied).trim()} |`);
+    console.log(`| incremental | ${fmt(o.allowed).trim()} | ${fmt(o.denied).trim()} |`);
+    console.log(
+      `| ratio (median of 12 paired rounds) | ×${o.allowedRatio.toFixed(2)} | ×${o.deniedRatio.toFixed(2)} |`,
+    );
+    console.log(`Goal ≥ 0.8×: ${ratio >= 0.8 ? 'met' : 'NOT met'} (×${ratio.toFixed(2)})`);
+  }
+  console.log(`\nBench time: ${(ms(started) / 1000).toFixed(0)} s`);
 }
 
 main();

@@ -15,6 +15,7 @@ import {
   Delegation,
 } from './types';
 import { HotIndex, buildHotIndex } from './hot-index';
+import type { StackedMap } from './layered-map';
 
 /** A rule or a delegation with its dates and sets compiled to numbers and bit masks. */
 export interface CompiledLink {
@@ -47,6 +48,7 @@ export interface CompiledLink {
 
 /** A position assignment with its window as numbers. */
 export interface CompiledPosition {
+  readonly id: string;
   readonly personId: string;
   readonly title: string;
   readonly orgUnitId: string;
@@ -59,6 +61,23 @@ export interface CompiledSeat {
   readonly title: string;
   readonly titles: readonly string[];
   readonly fixed: boolean;
+}
+
+export const compileSeats = (body: AuthorityBody): CompiledSeat[] =>
+  body.seats.map((s) => ({ title: s.title, titles: [s.title, ...(s.alternativeTitles ?? [])], fixed: s.fixed }));
+
+/** An index made by applying changes (incremental.ts): what lies over its packed base. */
+export interface AuthorityIndexOverlay {
+  /** The state the packed base was built from. */
+  readonly builtFrom: AuthorityState;
+  /** Records changed, and links compiled again, since that build. */
+  readonly records: number;
+  /** Records changed since the build by kind and id: the record now, or null when removed. */
+  readonly rules: StackedMap<string, AuthorityRule | null>;
+  readonly delegations: StackedMap<string, Delegation | null>;
+  readonly positions: StackedMap<string, AuthorityPosition | null>;
+  readonly bodies: StackedMap<string, AuthorityBody | null>;
+  readonly certifications: StackedMap<string, CertificationRecord | null>;
 }
 
 export interface AuthorityIndex {
@@ -88,6 +107,20 @@ export interface AuthorityIndex {
   readonly ancestorsOf: (unit: string) => readonly string[];
   /** The compact form a check reads (hot-index.ts). */
   readonly hot: HotIndex;
+  /** Delegations whose sources do not reach a rule (a cycle, an unknown source), by id. */
+  readonly unrootedDelegations: ReadonlyMap<string, Delegation>;
+  readonly positionsById: ReadonlyMap<string, AuthorityPosition>;
+  /** By assessment id. */
+  readonly certificationsById: ReadonlyMap<string, CertificationRecord>;
+  /** No two records of one kind share an id: changes can then be applied by id (incremental.ts). */
+  readonly uniqueIds: boolean;
+  /** Null for an index built from a state; what lies over the packed base for one made by applying changes. */
+  readonly overlay: AuthorityIndexOverlay | null;
+}
+
+/** The delegation with this id, whether or not its sources reach a rule. */
+export function delegationRecord(ix: AuthorityIndex, id: string): Delegation | undefined {
+  return ix.delegationsById.get(id)?.delegation ?? ix.unrootedDelegations.get(id);
 }
 
 export const positionKey = (title: string, orgUnitId: string): string => title + '\u0000' + orgUnitId;
@@ -114,8 +147,9 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 export const limitMoney = (limit: bigint | null, currency: string): Money | null =>
   limit === null ? null : { minor: limit, currency };
 
-function compilePosition(p: AuthorityPosition): CompiledPosition {
+export function compilePosition(p: AuthorityPosition): CompiledPosition {
   return {
+    id: p.id,
     personId: p.personId,
     title: p.title,
     orgUnitId: p.orgUnitId,
@@ -127,7 +161,7 @@ function compilePosition(p: AuthorityPosition): CompiledPosition {
 
 export const positionInForce = (p: CompiledPosition, t: number): boolean => p.fromMs <= t && t < p.toMs;
 
-function compileRule(rule: AuthorityRule): CompiledLink {
+export function compileRule(rule: AuthorityRule): CompiledLink {
   return {
     kind: 'RULE',
     id: rule.id,
@@ -153,7 +187,7 @@ function compileRule(rule: AuthorityRule): CompiledLink {
   };
 }
 
-function compileDelegation(d: Delegation, parent: CompiledLink): CompiledLink {
+export function compileDelegation(d: Delegation, parent: CompiledLink): CompiledLink {
   return {
     kind: 'DELEGATION',
     id: d.id,
@@ -263,21 +297,24 @@ export function indexAuthorityState(state: AuthorityState): Result<AuthorityInde
     }
   }
 
+  const unrootedDelegations = new Map<string, Delegation>();
+  for (const id of unrooted) unrootedDelegations.set(id, rawById.get(id) as Delegation);
+
   const bodiesById = new Map<string, AuthorityBody>();
   const seatsByBody = new Map<string, CompiledSeat[]>();
   const bodiesByTitle = new Map<string, string[]>();
   for (const body of state.bodies) {
     bodiesById.set(body.id, body);
-    const seats = body.seats.map((s) => ({
-      title: s.title,
-      titles: [s.title, ...(s.alternativeTitles ?? [])],
-      fixed: s.fixed,
-    }));
+    const seats = compileSeats(body);
     seatsByBody.set(body.id, seats);
     const titles = new Set(seats.flatMap((s) => s.titles));
     for (const title of titles) push(bodiesByTitle, title, body.id);
   }
 
+  const positionsById = new Map<string, AuthorityPosition>();
+  for (const p of state.positions) positionsById.set(p.id, p);
+  const certificationsById = new Map<string, CertificationRecord>();
+  for (const c of state.certifications) certificationsById.set(c.assessmentId, c);
   const positionsByPerson = new Map<string, CompiledPosition[]>();
   const positionsByKey = new Map<string, CompiledPosition[]>();
   const positionsByUnit = new Map<string, Map<string, CompiledPosition[]>>();
@@ -337,6 +374,16 @@ export function indexAuthorityState(state: AuthorityState): Result<AuthorityInde
     certificationsByPerson,
     ancestorsOf,
     hot,
+    unrootedDelegations,
+    positionsById,
+    certificationsById,
+    uniqueIds:
+      rulesById.size === state.rules.length &&
+      rawById.size === state.delegations.length &&
+      bodiesById.size === state.bodies.length &&
+      positionsById.size === state.positions.length &&
+      certificationsById.size === state.certifications.length,
+    overlay: null,
   });
 }
 

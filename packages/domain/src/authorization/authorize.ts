@@ -20,11 +20,13 @@ import {
   SlowChecks,
   chainIds,
   chainStage,
+  currencyNumber,
   failingLink,
   gatherCandidates,
   heldLevelOrNull,
   judgeCandidates,
   judged,
+  personNumber,
 } from './hot-index';
 import {
   AuthorityBodyCoverage,
@@ -90,7 +92,7 @@ function contextOf(ix: AuthorityIndex, c: AuthorizationCase, at: Date): CaseCont
     pointBit: pointBit(c.decisionPoint),
     gradeBit: gradeBit(c.grade),
     team,
-    currency: hot.currencyIndex.get(c.amount.currency) ?? -2,
+    currency: currencyNumber(hot, c.amount.currency),
     unit: unit ?? -1,
     unitEnter: unit === undefined ? -1 : (hot.unitEnter[unit] as number),
     unitExit: unit === undefined ? -1 : (hot.unitExit[unit] as number),
@@ -312,7 +314,7 @@ function denialOf(ctx: CaseContext, l: number, stage: number, person: string): D
 
 function judge(ctx: CaseContext, person: string): AuthorizationResult {
   const h = ctx.ix.hot;
-  const n = gatherCandidates(h, ctx, person, h.personIndex.get(person) ?? -1);
+  const n = gatherCandidates(h, ctx, person, personNumber(h, person));
   const at = new Date(ctx.t);
   if (n === 0)
     return {
@@ -392,8 +394,9 @@ export function whoMayDecide(
   const ctx = contextOf(ix, c, at);
   const candidates = new Set<string>();
   const fitting: CompiledLink[] = [];
-  for (const [number, rule] of ix.rules.entries()) {
+  for (const number of ix.hot.ruleLinks) {
     if (!ruleFits(ctx, number)) continue;
+    const rule = ix.hot.links[number] as CompiledLink;
     fitting.push(rule);
     const holder = rule.rule.holder;
     if (holder.kind === 'POSITION') {

@@ -8,6 +8,7 @@ import {
   AuthorityIndex,
   CompiledLink,
   authorityIndexOf,
+  delegationRecord,
   limitMoney,
   positionInForce,
   seatsFilledBy,
@@ -222,7 +223,10 @@ export function revocationImpact(
 ): Result<Delegation[], RevocationImpactError> {
   const ix = authorityIndexOf(state);
   const t = at.getTime();
-  const target = ix.state.delegations.find((d) => d.id === delegationId);
+  // By id when ids are unique (an index made by applying changes has them so), else the state's first.
+  const target = ix.uniqueIds
+    ? delegationRecord(ix, delegationId)
+    : ix.state.delegations.find((d) => d.id === delegationId);
   if (target === undefined) return err({ code: 'DELEGATION.UNKNOWN', data: { delegationId } });
   if (target.revokedAt !== null && target.revokedAt.getTime() < t)
     return err({ code: 'DELEGATION.ALREADY_REVOKED', data: { delegationId, revokedAt: target.revokedAt } });

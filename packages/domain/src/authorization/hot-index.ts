@@ -17,10 +17,20 @@
 // Measured, not assumed (50,000 vs 5,000 delegations): a person's candidate records sit side by side (the
 // inbox), and per-link fields stay in separate dense arrays: one 64-byte record per link, tried for the walks
 // up a chain, was slower, as 3.5 MB of records fall out of the cache where a 220 kB array of one field does not.
+//
+// Versions (incremental.ts). An index made by applying changes shares the packed columns of the index it was made
+// from. Per-link, per-position and per-certification columns are append-only: a version reads only below its own
+// counts, and appends go past the counts of every version sharing them (a `Claim` names the one version allowed
+// to append in place; any other copies the columns first). The build leaves spare room at the end of each. Rows
+// that a change alters (a person's inbox or positions, a key's holders or rules, a unit's keys, a person's
+// certifications) are replaced in `ov`, a small copy-on-write overlay read before the packed rows; the small
+// tables (bodies, titles, currencies, roles, live rules) are replaced whole. Nothing a version reads is written.
 import type { OrgTree } from '../organisation/tree';
 import type { CertificationRecord } from '../qualification/held';
 import type { DecisionPoint, ProjectGrade } from '../ltc/ltc';
 import type { TimeWindow } from '../time/window';
+import { compareIdLists } from './chain-order';
+import type { StackedMap } from './layered-map';
 import type {
   AuthorityChain,
   AuthorityLink,
@@ -84,12 +94,95 @@ const SI = 8;
 /** A scope unknown to the tree: no unit lies within it. */
 const NO_SCOPE = 0x7fffffff;
 
+/** The one version allowed to append to a set of shared columns in place: the one whose count equals `count`. */
+export interface Claim {
+  count: number;
+}
+
+/** A unit's holder keys, as replaced by the overlay: title number and key number, side by side. */
+export interface UnitKeys {
+  readonly titles: Int32Array;
+  readonly keys: Int32Array;
+}
+
+/** A person's certifying records as replaced by the overlay: records start … end − 1 of `cert`. */
+export interface CertRow {
+  readonly start: number;
+  readonly end: number;
+  /** Some record has an invalid assessment date: ask qualificationAt instead. */
+  readonly slow: boolean;
+}
+
+/** The holder of a rule compiled after the build: its kind, key number (−1) and body id (''). */
+export interface RuleHolderNumbers {
+  readonly kind: number;
+  readonly key: number;
+  readonly body: string;
+}
+
+/**
+ * What changed since the build, read before the packed rows: names interned since (numbers continue the build's),
+ * and the rows replaced, by person, key or unit number.
+ */
+export interface HotOverlay {
+  readonly persons: StackedMap<string, number>;
+  readonly keys: StackedMap<string, number>;
+  readonly titles: StackedMap<string, number>;
+  readonly currencies: StackedMap<string, number>;
+  readonly roles: StackedMap<string, number>;
+  /** A person's delegations received (link numbers). */
+  readonly inbox: StackedMap<number, Int32Array>;
+  /** A person's positions (slots). */
+  readonly personPos: StackedMap<number, Int32Array>;
+  /** A key's positions (slots). */
+  readonly keyPos: StackedMap<number, Int32Array>;
+  /** A key's position-held rules (link numbers). */
+  readonly keyRules: StackedMap<number, Int32Array>;
+  readonly unitKeys: StackedMap<number, UnitKeys>;
+  readonly certRows: StackedMap<number, CertRow>;
+  /** Holders of the rules compiled since the build, by link number. */
+  readonly rules: StackedMap<number, RuleHolderNumbers>;
+  /** Link numbers of the rules compiled since the build, by id. */
+  readonly ruleNumbers: StackedMap<string, number>;
+  /** Slots of the positions written since the build, by id. */
+  readonly posSlots: StackedMap<string, number>;
+}
+
 export interface HotIndex {
+  /** Persons numbered by the build; later ones are in `ov.persons`. */
   readonly personIndex: ReadonlyMap<string, number>;
+  /** Person number → id (append-only: `personCount` of them are this version's). */
   readonly personIds: readonly string[];
   /** Link number → compiled link: rules first (state order), then delegations grouped by delegate. */
   readonly links: readonly HotLinkSource[];
+  /** Rules numbered by the build (links 0 … ruleCount − 1). */
   readonly ruleCount: number;
+  /** This version's counts: it reads the append-only columns below them. */
+  readonly linkCount: number;
+  readonly slotCount: number;
+  readonly certCount: number;
+  readonly personCount: number;
+  readonly keyCount: number;
+  readonly titleCount: number;
+  /** The build's counts: packed rows exist for these numbers only; ranks hold for links below `baseLinks`. */
+  readonly baseLinks: number;
+  readonly basePersons: number;
+  readonly baseKeys: number;
+  readonly linkClaim: Claim;
+  readonly slotClaim: Claim;
+  readonly certClaim: Claim;
+  readonly personClaim: Claim;
+  /** Rules in force in this version (link numbers). */
+  readonly ruleLinks: Int32Array;
+  /** Rule id → link number, as built. */
+  readonly ruleNumberById: ReadonlyMap<string, number>;
+  /** Position id → slot, as built. */
+  readonly posSlotById: ReadonlyMap<string, number>;
+  /** Title in a unit → key number, as built. */
+  readonly keyIndex: ReadonlyMap<string, number>;
+  readonly titleIndex: ReadonlyMap<string, number>;
+  /** The rows replaced since the build; null for a built index. */
+  readonly ov: HotOverlay | null;
   readonly sumF: Float64Array;
   readonly sumI: Int32Array;
   readonly parent: Int32Array;
@@ -129,7 +222,6 @@ export interface HotIndex {
   readonly linkScopeEnter: Int32Array;
   readonly linkScopeExit: Int32Array;
   readonly linkCurrency: Int32Array;
-  /** -1: no qualification required. */
   /** The nearest link at or above each link that requires a qualification of its delegate, or −1. */
   readonly qualNext: Int32Array;
   /**
@@ -137,10 +229,13 @@ export interface HotIndex {
    * link above (−1).
    */
   readonly qual: Float64Array;
+  /** For folding links below a link: the fewest further levels any link of its chain allows, and its lowest limit. */
+  readonly minReach: Float64Array;
+  readonly limitMin: readonly (bigint | null)[];
   /** Delegations received by person p: link numbers inboxStart[p] … inboxStart[p + 1] − 1, in state order. */
   readonly inboxStart: Int32Array;
   readonly ruleHolderKind: Int8Array;
-  /** Position-held rule → its holder key number (−1 when nobody ever held that key). */
+  /** Position-held rule → its holder key number. */
   readonly ruleKey: Int32Array;
   /** Positions grouped by key: keyPosStart[k] … keyPosStart[k + 1] − 1. */
   readonly keyPosStart: Int32Array;
@@ -148,8 +243,9 @@ export interface HotIndex {
   readonly posFrom: Float64Array;
   readonly posTo: Float64Array;
   readonly posKey: Int32Array;
-  /** Bodies having a seat for the position's title, or undefined. */
-  readonly posTitledBodies: readonly (readonly string[] | undefined)[];
+  readonly posTitle: Int32Array;
+  /** Bodies having a seat for a title, by title number (undefined: none). */
+  readonly titleBodies: readonly (readonly string[] | undefined)[];
   /** Positions of person p (state order): personPos[personPosStart[p] … personPosStart[p + 1] − 1]. */
   readonly personPosStart: Int32Array;
   readonly personPos: Int32Array;
@@ -194,6 +290,12 @@ function intern(map: Map<string, number>, list: string[] | null, value: string):
 }
 
 const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Spare room the build leaves at the end of the append-only columns, for changes applied later: an eighth, so that
+ * even an overlay well past the rebuild threshold does not have to copy the columns (a second at 500,000 links).
+ */
+export const spareRoom = (count: number): number => Math.max(64, Math.ceil(count / 8));
 
 /**
  * Counting sort into compressed rows: for each item its row; returns the row starts and the items in input order per
@@ -244,8 +346,9 @@ function numberPersons(input: HotIndexInput): { personIndex: Map<string, number>
   return { personIndex, personIds };
 }
 
-interface UnitNumbers {
-  readonly unitIndex: Map<string, number>;
+/** The org units as numbers (the tree does not change between versions). */
+export interface UnitNumbers {
+  readonly unitIndex: ReadonlyMap<string, number>;
   readonly unitEnter: Int32Array;
   readonly unitExit: Int32Array;
   readonly unitParent: Int32Array;
@@ -311,168 +414,285 @@ function numberLinks(input: HotIndexInput, personIndex: ReadonlyMap<string, numb
   return { links, linkNumber, ruleCount, inboxStart };
 }
 
-/** Step 4: each link's own terms, one dense array per field (what failingLink and the wording read). */
-function linkTerms(links: readonly HotLinkSource[]) {
-  const count = links.length;
-  const ids: string[] = new Array(count);
-  const terms: Array<AuthorityRule | Delegation> = new Array(count);
-  const windows: TimeWindow[] = new Array(count);
-  const points: Array<readonly DecisionPoint[]> = new Array(count);
-  const grades: Array<readonly ProjectGrade[]> = new Array(count);
-  const scopes: string[] = new Array(count);
-  const outputs: Array<AuthorityLink | null> = new Array(count);
-  const length = new Int32Array(count);
-  const linkFrom = new Float64Array(count);
-  const linkTo = new Float64Array(count);
-  const linkRevoked = new Float64Array(count);
-  const linkLimit = new Float64Array(count);
-  for (let n = 0; n < count; n++) {
-    const l = links[n] as HotLinkSource;
-    const own = l.delegation ?? l.rule;
-    ids[n] = l.id;
-    terms[n] = own;
-    windows[n] = own.window;
-    points[n] = own.decisionPoints;
-    grades[n] = own.grades;
-    scopes[n] = l.scopeOrgUnitId;
-    outputs[n] = l.output;
-    length[n] = l.length;
-    linkFrom[n] = l.fromMs;
-    linkTo[n] = l.toMs;
-    linkRevoked[n] = l.revokedMs;
-    linkLimit[n] = l.limit === null ? Infinity : Number(l.limit);
+/** The per-link columns, writable (the build, and an apply appending past every version's count). */
+export interface LinkColumns {
+  links: HotLinkSource[];
+  ids: string[];
+  terms: Array<AuthorityRule | Delegation>;
+  windows: TimeWindow[];
+  points: Array<readonly DecisionPoint[]>;
+  grades: Array<readonly ProjectGrade[]>;
+  scopes: string[];
+  outputs: Array<AuthorityLink | null>;
+  limitMin: Array<bigint | null>;
+  ruleOutputs: (AuthorityLink | undefined)[];
+  chainIdLists: (readonly string[] | undefined)[];
+  chainOutputs: (AuthorityChain | undefined)[];
+  length: Int32Array;
+  linkFrom: Float64Array;
+  linkTo: Float64Array;
+  linkRevoked: Float64Array;
+  linkLimit: Float64Array;
+  sumF: Float64Array;
+  sumI: Int32Array;
+  parent: Int32Array;
+  delegator: Int32Array;
+  delegate: Int32Array;
+  linkMasks: Int32Array;
+  linkScopeEnter: Int32Array;
+  linkScopeExit: Int32Array;
+  linkCurrency: Int32Array;
+  qualNext: Int32Array;
+  qual: Float64Array;
+  minReach: Float64Array;
+}
+
+const LINK_JS_COLUMNS = [
+  'links',
+  'ids',
+  'terms',
+  'windows',
+  'points',
+  'grades',
+  'scopes',
+  'outputs',
+  'limitMin',
+  'ruleOutputs',
+  'chainIdLists',
+  'chainOutputs',
+] as const;
+type TypedColumn = Int32Array | Float64Array;
+const LINK_TYPED_COLUMNS: ReadonlyArray<
+  readonly [Exclude<keyof LinkColumns, (typeof LINK_JS_COLUMNS)[number]>, number]
+> = [
+  ['length', 1],
+  ['linkFrom', 1],
+  ['linkTo', 1],
+  ['linkRevoked', 1],
+  ['linkLimit', 1],
+  ['sumF', SF],
+  ['sumI', SI],
+  ['parent', 1],
+  ['delegator', 1],
+  ['delegate', 1],
+  ['linkMasks', 1],
+  ['linkScopeEnter', 1],
+  ['linkScopeExit', 1],
+  ['linkCurrency', 1],
+  ['qualNext', 1],
+  ['qual', 4],
+  ['minReach', 1],
+];
+
+function linkColumns(capacity: number): LinkColumns {
+  // Sized up front: the caches are filled at any link number, and a sparse write would slow the array down.
+  const js = () => new Array(capacity);
+  const i32 = (stride = 1) => new Int32Array(capacity * stride);
+  const f64 = (stride = 1) => new Float64Array(capacity * stride);
+  return {
+    links: js(),
+    ids: js(),
+    terms: js(),
+    windows: js(),
+    points: js(),
+    grades: js(),
+    scopes: js(),
+    outputs: js(),
+    limitMin: js(),
+    ruleOutputs: js(),
+    chainIdLists: js(),
+    chainOutputs: js(),
+    length: i32(),
+    linkFrom: f64(),
+    linkTo: f64(),
+    linkRevoked: f64(),
+    linkLimit: f64(),
+    sumF: f64(SF),
+    sumI: i32(SI),
+    parent: i32(),
+    delegator: i32(),
+    delegate: i32(),
+    linkMasks: i32(),
+    linkScopeEnter: i32(),
+    linkScopeExit: i32(),
+    linkCurrency: i32(),
+    qualNext: i32(),
+    qual: f64(4),
+    minReach: f64(),
+  };
+}
+
+/** The link columns of `h`, copied (the first `count` links) into room for `capacity`: new arrays, nothing shared. */
+export function copyLinkColumns(h: HotIndex, capacity: number): LinkColumns {
+  const count = h.linkCount;
+  const out = {} as Record<string, unknown>;
+  for (const name of LINK_JS_COLUMNS) {
+    const old = h[name] as readonly unknown[];
+    const next = new Array(capacity);
+    for (let n = 0; n < count; n++) next[n] = old[n];
+    out[name] = next;
   }
-  return { ids, terms, windows, points, grades, scopes, outputs, length, linkFrom, linkTo, linkRevoked, linkLimit };
+  for (const [name, stride] of LINK_TYPED_COLUMNS) {
+    const old = h[name] as TypedColumn;
+    const next = new (old.constructor as new (n: number) => TypedColumn)(capacity * stride);
+    next.set(old.subarray(0, count * stride));
+    out[name] = next;
+  }
+  return out as unknown as LinkColumns;
+}
+
+/** The link columns of `h` as they are (to append in place, when `h` holds the claim and there is room). */
+export function sharedLinkColumns(h: HotIndex): LinkColumns {
+  const out = {} as Record<string, unknown>;
+  for (const name of LINK_JS_COLUMNS) out[name] = h[name];
+  for (const [name] of LINK_TYPED_COLUMNS) out[name] = h[name];
+  return out as unknown as LinkColumns;
+}
+
+/** Step 4: a link's own terms (what failingLink and the wording read). */
+export function writeLinkTerms(c: LinkColumns, n: number, l: HotLinkSource): void {
+  const own = l.delegation ?? l.rule;
+  c.links[n] = l;
+  c.ids[n] = l.id;
+  c.terms[n] = own;
+  c.windows[n] = own.window;
+  c.points[n] = own.decisionPoints;
+  c.grades[n] = own.grades;
+  c.scopes[n] = l.scopeOrgUnitId;
+  c.outputs[n] = l.output;
+  c.length[n] = l.length;
+  c.linkFrom[n] = l.fromMs;
+  c.linkTo[n] = l.toMs;
+  c.linkRevoked[n] = l.revokedMs;
+  c.linkLimit[n] = l.limit === null ? Infinity : Number(l.limit);
+}
+
+/** How folding numbers the names it meets. */
+export interface FoldNames {
+  person(id: string): number;
+  currency(code: string): number;
+  role(role: string): number;
 }
 
 /**
- * Step 5: fold each link onto its parent's record, parents first (a link's parent has a smaller length): the
- * chain summaries (sumF, sumI but the rank), the per-link masks, scope and currency, the people and the
- * qualification walk. Numbers currencies and the qualification roles (in link order, before certifications).
+ * Step 5, for one link: folds it onto its parent's record (number `p`, −1 for a rule; already folded): the chain
+ * summaries (sumF, sumI but the rank, left −1), the per-link masks, scope and currency, the people and the
+ * qualification walk.
+ */
+export function foldLink(
+  c: LinkColumns,
+  n: number,
+  link: HotLinkSource,
+  p: number,
+  names: FoldNames,
+  units: UnitNumbers,
+  max: number,
+): void {
+  const { sumF, sumI, qualNext, qual, minReach, limitMin } = c;
+  c.parent[n] = p;
+  c.delegate[n] = link.kind === 'DELEGATION' ? names.person(link.delegateId) : -1;
+  c.delegator[n] = link.kind === 'DELEGATION' ? names.person(link.delegatorId) : -1;
+  const above = p < 0 ? -1 : (qualNext[p] as number);
+  if (link.qualificationRole === null) qualNext[n] = above;
+  else {
+    qualNext[n] = n;
+    qual[n * 4] = names.person(link.delegateId);
+    qual[n * 4 + 1] = names.role(link.qualificationRole);
+    qual[n * 4 + 2] = Math.max(1, link.qualificationLevel);
+    qual[n * 4 + 3] = above;
+  }
+  const f = n * SF;
+  const o = n * SI;
+  const revoked = Number.isNaN(link.revokedMs) ? Infinity : link.revokedMs;
+  const scope = units.unitIndex.get(link.scopeOrgUnitId);
+  const scopeEnter = scope === undefined ? NO_SCOPE : (units.unitEnter[scope] as number);
+  const scopeExit = scope === undefined ? -1 : (units.unitExit[scope] as number);
+  const currency = names.currency(link.currency);
+  const masks = link.pointMask | (link.gradeMask << 16);
+  c.linkMasks[n] = masks;
+  c.linkScopeEnter[n] = scopeEnter;
+  c.linkScopeExit[n] = scopeExit;
+  c.linkCurrency[n] = currency;
+  const depth = Number.isNaN(link.depth) ? Infinity : link.depth;
+  const limitSlow =
+    link.limit !== null && !(typeof link.limit === 'bigint' && Number.isSafeInteger(Number(link.limit)));
+  let flags = limitSlow ? F_LIMIT_SLOW : 0;
+  if (link.qualificationRole !== null) flags |= F_QUALIFICATION;
+  if (p < 0) {
+    sumF[f + F_FROM] = link.fromMs;
+    sumF[f + F_TO] = link.toMs;
+    sumF[f + F_REVOKED] = revoked;
+    limitMin[n] = link.limit;
+    sumI[o + I_RULE] = n;
+    sumI[o + I_ROOT_HOLDER] = -1;
+    sumI[o + I_MASKS] = masks;
+    sumI[o + I_SCOPE_ENTER] = scopeEnter;
+    sumI[o + I_SCOPE_EXIT] = scopeExit;
+    sumI[o + I_CURRENCY] = currency;
+    minReach[n] = depth;
+    if (1 > max) flags |= F_SHAPE;
+  } else {
+    const pf = p * SF;
+    const po = p * SI;
+    sumF[f + F_FROM] = Math.max(sumF[pf + F_FROM] as number, link.fromMs);
+    sumF[f + F_TO] = Math.min(sumF[pf + F_TO] as number, link.toMs);
+    sumF[f + F_REVOKED] = Math.min(sumF[pf + F_REVOKED] as number, revoked);
+    const above = limitMin[p] ?? null;
+    limitMin[n] = above === null ? link.limit : link.limit === null ? above : link.limit < above ? link.limit : above;
+    sumI[o + I_RULE] = sumI[po + I_RULE] as number;
+    const parentLink = link.parent as HotLinkSource;
+    sumI[o + I_ROOT_HOLDER] =
+      parentLink.kind === 'RULE' ? names.person(link.delegatorId) : (sumI[po + I_ROOT_HOLDER] as number);
+    sumI[o + I_MASKS] = (sumI[po + I_MASKS] as number) & masks;
+    sumI[o + I_SCOPE_ENTER] = Math.max(sumI[po + I_SCOPE_ENTER] as number, scopeEnter);
+    sumI[o + I_SCOPE_EXIT] = Math.min(sumI[po + I_SCOPE_EXIT] as number, scopeExit);
+    const above2 = sumI[po + I_CURRENCY] as number;
+    sumI[o + I_CURRENCY] = above2 === currency ? currency : -1;
+    const parentFlags = sumI[po + I_FLAGS] as number;
+    flags |= parentFlags & (F_LOST_BELOW | F_QUALIFICATION | F_LIMIT_SLOW);
+    // Position of this link on its chain is length − 1; the parent's delegate must be this delegator below the
+    // first delegation.
+    if (link.length >= 3 && link.delegatorId !== parentLink.delegateId) flags |= F_LOST_BELOW;
+    // Too deep: more links than allowed, or some link above has fewer further levels than follow it.
+    const position = link.length - 1;
+    minReach[n] = Math.min(minReach[p] as number, depth + position);
+    if (link.length > max || position > (minReach[p] as number)) flags |= F_SHAPE;
+    else if (hasCycle(link)) flags |= F_SHAPE;
+  }
+  sumI[o + I_FLAGS] = flags;
+  sumI[o + I_RANK] = -1;
+  const lim = limitMin[n] ?? null;
+  sumF[f + F_LIMIT] = lim === null ? Infinity : Number(lim);
+}
+
+/**
+ * Step 5: fold each link onto its parent's record, parents first (a link's parent has a smaller length). Numbers
+ * currencies and the qualification roles (in link order, before certifications).
  */
 function foldChains(
+  c: LinkColumns,
   input: HotIndexInput,
   numbered: LinkNumbers,
-  length: Int32Array,
   personIndex: ReadonlyMap<string, number>,
   units: UnitNumbers,
 ) {
   const { links, linkNumber } = numbered;
-  const { unitIndex, unitEnter, unitExit } = units;
   const count = links.length;
   const currencyIndex = new Map<string, number>();
   const roleIndex = new Map<string, number>();
-  const sumF = new Float64Array(count * SF);
-  const sumI = new Int32Array(count * SI);
-  const parent = new Int32Array(count);
-  const delegator = new Int32Array(count);
-  const delegate = new Int32Array(count);
-  const linkMasks = new Int32Array(count);
-  const linkScopeEnter = new Int32Array(count);
-  const linkScopeExit = new Int32Array(count);
-  const linkCurrency = new Int32Array(count);
-  const qualNext = new Int32Array(count);
-  const qual = new Float64Array(count * 4);
-  const minReach = new Float64Array(count);
-  const limitMin: Array<bigint | null> = new Array(count);
-  const max = input.maxChainLinks;
-
+  const names: FoldNames = {
+    person: (id) => personIndex.get(id) as number,
+    currency: (code) => intern(currencyIndex, null, code),
+    role: (role) => intern(roleIndex, null, role),
+  };
   let longest = 0;
-  for (const len of length) longest = Math.max(longest, len);
-  for (const n of rows(length, longest + 1).items) {
+  for (let n = 0; n < count; n++) longest = Math.max(longest, c.length[n] as number);
+  for (const n of rows(c.length.subarray(0, count), longest + 1).items) {
     const link = links[n] as HotLinkSource;
     const p = link.parent === null ? -1 : (linkNumber.get(link.parent) as number);
-    parent[n] = p;
-    delegate[n] = link.kind === 'DELEGATION' ? (personIndex.get(link.delegateId) as number) : -1;
-    delegator[n] = link.kind === 'DELEGATION' ? (personIndex.get(link.delegatorId) as number) : -1;
-    const above = p < 0 ? -1 : (qualNext[p] as number);
-    if (link.qualificationRole === null) qualNext[n] = above;
-    else {
-      qualNext[n] = n;
-      qual[n * 4] = personIndex.get(link.delegateId) as number;
-      qual[n * 4 + 1] = intern(roleIndex, null, link.qualificationRole);
-      qual[n * 4 + 2] = Math.max(1, link.qualificationLevel);
-      qual[n * 4 + 3] = above;
-    }
-    const f = n * SF;
-    const o = n * SI;
-    const revoked = Number.isNaN(link.revokedMs) ? Infinity : link.revokedMs;
-    const scope = unitIndex.get(link.scopeOrgUnitId);
-    const scopeEnter = scope === undefined ? NO_SCOPE : (unitEnter[scope] as number);
-    const scopeExit = scope === undefined ? -1 : (unitExit[scope] as number);
-    const currency = intern(currencyIndex, null, link.currency);
-    const masks = link.pointMask | (link.gradeMask << 16);
-    linkMasks[n] = masks;
-    linkScopeEnter[n] = scopeEnter;
-    linkScopeExit[n] = scopeExit;
-    linkCurrency[n] = currency;
-    const depth = Number.isNaN(link.depth) ? Infinity : link.depth;
-    const limitSlow =
-      link.limit !== null && !(typeof link.limit === 'bigint' && Number.isSafeInteger(Number(link.limit)));
-    let flags = limitSlow ? F_LIMIT_SLOW : 0;
-    if (link.qualificationRole !== null) flags |= F_QUALIFICATION;
-    if (p < 0) {
-      sumF[f + F_FROM] = link.fromMs;
-      sumF[f + F_TO] = link.toMs;
-      sumF[f + F_REVOKED] = revoked;
-      limitMin[n] = link.limit;
-      sumI[o + I_RULE] = n;
-      sumI[o + I_ROOT_HOLDER] = -1;
-      sumI[o + I_MASKS] = masks;
-      sumI[o + I_SCOPE_ENTER] = scopeEnter;
-      sumI[o + I_SCOPE_EXIT] = scopeExit;
-      sumI[o + I_CURRENCY] = currency;
-      minReach[n] = depth;
-      if (1 > max) flags |= F_SHAPE;
-    } else {
-      const pf = p * SF;
-      const po = p * SI;
-      sumF[f + F_FROM] = Math.max(sumF[pf + F_FROM] as number, link.fromMs);
-      sumF[f + F_TO] = Math.min(sumF[pf + F_TO] as number, link.toMs);
-      sumF[f + F_REVOKED] = Math.min(sumF[pf + F_REVOKED] as number, revoked);
-      const above = limitMin[p] ?? null;
-      limitMin[n] = above === null ? link.limit : link.limit === null ? above : link.limit < above ? link.limit : above;
-      sumI[o + I_RULE] = sumI[po + I_RULE] as number;
-      const parentLink = link.parent as HotLinkSource;
-      sumI[o + I_ROOT_HOLDER] =
-        parentLink.kind === 'RULE'
-          ? (personIndex.get(link.delegatorId) as number)
-          : (sumI[po + I_ROOT_HOLDER] as number);
-      sumI[o + I_MASKS] = (sumI[po + I_MASKS] as number) & masks;
-      sumI[o + I_SCOPE_ENTER] = Math.max(sumI[po + I_SCOPE_ENTER] as number, scopeEnter);
-      sumI[o + I_SCOPE_EXIT] = Math.min(sumI[po + I_SCOPE_EXIT] as number, scopeExit);
-      const above2 = sumI[po + I_CURRENCY] as number;
-      sumI[o + I_CURRENCY] = above2 === currency ? currency : -1;
-      const parentFlags = sumI[po + I_FLAGS] as number;
-      flags |= parentFlags & (F_LOST_BELOW | F_QUALIFICATION | F_LIMIT_SLOW);
-      // Position of this link on its chain is length − 1; the parent's delegate must be this delegator below the
-      // first delegation.
-      if (link.length >= 3 && link.delegatorId !== parentLink.delegateId) flags |= F_LOST_BELOW;
-      // Too deep: more links than allowed, or some link above has fewer further levels than follow it.
-      const position = link.length - 1;
-      minReach[n] = Math.min(minReach[p] as number, depth + position);
-      if (link.length > max || position > (minReach[p] as number)) flags |= F_SHAPE;
-      else if (hasCycle(link)) flags |= F_SHAPE;
-    }
-    sumI[o + I_FLAGS] = flags;
-    const lim = limitMin[n] ?? null;
-    sumF[f + F_LIMIT] = lim === null ? Infinity : Number(lim);
+    foldLink(c, n, link, p, names, units, input.maxChainLinks);
   }
-  return {
-    currencyIndex,
-    roleIndex,
-    sumF,
-    sumI,
-    parent,
-    delegator,
-    delegate,
-    linkMasks,
-    linkScopeEnter,
-    linkScopeExit,
-    linkCurrency,
-    qualNext,
-    qual,
-  };
+  return { currencyIndex, roleIndex };
 }
 
 /**
@@ -510,7 +730,33 @@ function rankChains(links: readonly HotLinkSource[], ruleCount: number, parent: 
   }
 }
 
-/** Step 7: rule holders: positions by key (title in a unit) and by person, seats by title, rules by holder. */
+/** The kind of a rule's holder, as numbers. */
+export function holderKindNumber(rule: AuthorityRule): number {
+  const kind = rule.holder.kind;
+  return kind === 'POSITION' ? HOLDER_POSITION : kind === 'DECISION_BODY' ? HOLDER_BODY : HOLDER_ROLE;
+}
+
+/** A body's seats as membership tables by title number (`titleCount` wide). */
+export function seatTables(
+  seats: readonly { readonly titles: readonly string[] }[],
+  titleNumber: (title: string) => number,
+  titleCount: number,
+): Uint8Array[] {
+  return seats.map((seat) => {
+    const fills = new Uint8Array(titleCount);
+    for (const title of seat.titles) {
+      const t = titleNumber(title);
+      if (t >= 0) fills[t] = 1;
+    }
+    return fills;
+  });
+}
+
+/**
+ * Step 7: rule holders: positions by key (title in a unit) and by person, seats by title, rules by holder. Titles are
+ * numbered from the positions, then the seats; keys from the positions, then the rules' holders (so that a rule keeps
+ * its key number when someone comes to hold it).
+ */
 function indexHolders(
   input: HotIndexInput,
   personIndex: ReadonlyMap<string, number>,
@@ -519,13 +765,18 @@ function indexHolders(
 ) {
   const ruleCount = input.rules.length;
   const keyIndex = new Map<string, number>();
-  const posKeyList = new Int32Array(input.positions.length);
+  const positionCount = input.positions.length;
+  const posKeyList = new Int32Array(positionCount);
   input.positions.forEach((p, i) => (posKeyList[i] = intern(keyIndex, null, p.title + '\u0000' + p.orgUnitId)));
+  const positionKeys = keyIndex.size;
+  for (const r of input.rules) if (r.rule.holder.kind === 'POSITION') intern(keyIndex, null, r.holderKey);
   const titleIndex = new Map<string, number>();
   for (const p of input.positions) intern(titleIndex, null, p.title);
-  // Each key (title in a unit) once, under its unit.
+  for (const seats of input.seatsByBody.values())
+    for (const seat of seats) for (const title of seat.titles) intern(titleIndex, null, title);
+  // Each key (title in a unit) held by a position once, under its unit.
   const keyUnit = new Int32Array(keyIndex.size).fill(-1);
-  const keyTitle = new Int32Array(keyIndex.size);
+  const keyTitle = new Int32Array(positionKeys);
   input.positions.forEach((p, i) => {
     const key = posKeyList[i] as number;
     keyUnit[key] = unitIndex.get(p.orgUnitId) ?? -1;
@@ -533,49 +784,46 @@ function indexHolders(
   });
   const unitKeys = rows(keyUnit, unitIndex.size);
   const unitKeyTitle = unitKeys.items.map((key) => keyTitle[key] as number);
+  const titleOf = (title: string): number => titleIndex.get(title) ?? -1;
   const bodySeats = new Map<string, Uint8Array[]>();
-  for (const [body, seats] of input.seatsByBody) {
-    bodySeats.set(
-      body,
-      seats.map((seat) => {
-        const fills = new Uint8Array(titleIndex.size);
-        for (const title of seat.titles) if (titleIndex.has(title)) fills[titleIndex.get(title) as number] = 1;
-        return fills;
-      }),
-    );
-  }
+  for (const [body, seats] of input.seatsByBody) bodySeats.set(body, seatTables(seats, titleOf, titleIndex.size));
+  const titleBodies: Array<readonly string[] | undefined> = new Array(titleIndex.size);
+  for (const [title, n] of titleIndex) titleBodies[n] = input.bodiesByTitle.get(title);
   const ruleBody = input.rules.map((r) => (r.rule.holder.kind === 'DECISION_BODY' ? r.rule.holder.bodyId : ''));
   const ruleHolderKind = new Int8Array(ruleCount);
   const ruleKey = new Int32Array(ruleCount).fill(-1);
-  const ruleKeyRow = new Int32Array(ruleCount).fill(-1);
   input.rules.forEach((r, i) => {
-    const kind = r.rule.holder.kind;
-    ruleHolderKind[i] = kind === 'POSITION' ? HOLDER_POSITION : kind === 'DECISION_BODY' ? HOLDER_BODY : HOLDER_ROLE;
-    if (kind === 'POSITION') ruleKey[i] = ruleKeyRow[i] = keyIndex.get(r.holderKey) ?? -1;
+    ruleHolderKind[i] = holderKindNumber(r.rule);
+    if (r.rule.holder.kind === 'POSITION') ruleKey[i] = keyIndex.get(r.holderKey) as number;
   });
-  const keyRows = rows(ruleKeyRow, keyIndex.size);
+  const keyRows = rows(ruleKey, keyIndex.size);
   const posRows = rows(posKeyList, keyIndex.size);
-  const positionCount = input.positions.length;
-  const posPerson = new Int32Array(positionCount);
-  const posFrom = new Float64Array(positionCount);
-  const posTo = new Float64Array(positionCount);
-  const posKey = new Int32Array(positionCount);
-  const posTitledBodies: Array<readonly string[] | undefined> = new Array(positionCount);
+  const capacity = positionCount + spareRoom(positionCount);
+  const posPerson = new Int32Array(capacity);
+  const posFrom = new Float64Array(capacity);
+  const posTo = new Float64Array(capacity);
+  const posKey = new Int32Array(capacity);
+  const posTitle = new Int32Array(capacity);
   const slotOf = new Int32Array(positionCount);
+  const posSlotById = new Map<string, number>();
   posRows.items.forEach((original, slot) => {
     const p = input.positions[original] as AuthorityPosition;
     slotOf[original] = slot;
+    posSlotById.set(p.id, slot);
     posPerson[slot] = personIndex.get(p.personId) as number;
     posFrom[slot] = p.window.from.getTime();
     posTo[slot] = p.window.to === null ? Infinity : p.window.to.getTime();
     posKey[slot] = posKeyList[original] as number;
-    posTitledBodies[slot] = input.bodiesByTitle.get(p.title);
+    posTitle[slot] = titleIndex.get(p.title) as number;
   });
   const personRow = new Int32Array(positionCount);
   input.positions.forEach((p, i) => (personRow[i] = personIndex.get(p.personId) as number));
   const personRows = rows(personRow, persons);
   const personPos = personRows.items.map((original) => slotOf[original] as number);
   return {
+    keyIndex,
+    titleIndex,
+    posSlotById,
     ruleHolderKind,
     ruleKey,
     keyPosStart: posRows.start,
@@ -583,7 +831,8 @@ function indexHolders(
     posFrom,
     posTo,
     posKey,
-    posTitledBodies,
+    posTitle,
+    titleBodies,
     personPosStart: personRows.start,
     personPos,
     keyRulesStart: keyRows.start,
@@ -594,6 +843,36 @@ function indexHolders(
     bodySeats,
     ruleBody,
   };
+}
+
+/** A certifying record as the compact index holds it. */
+export interface CertEntry {
+  readonly c: CertificationRecord;
+  /** Position in the state (of identical date and id, the first recorded wins). */
+  readonly i: number;
+  readonly person: number;
+  readonly role: number;
+}
+
+/** The build's record order: by person, role, assessment date and id (the latest last; the first recorded wins). */
+export function compareCertEntries(a: CertEntry, b: CertEntry): number {
+  // (An invalid date sorts as 0: that person is asked through qualificationAt anyway.)
+  const madeKey = (d: Date): number => d.getTime() || 0;
+  return (
+    a.person - b.person ||
+    a.role - b.role ||
+    madeKey(a.c.assessedAt) - madeKey(b.c.assessedAt) ||
+    compareStrings(a.c.assessmentId, b.c.assessmentId) ||
+    b.i - a.i
+  );
+}
+
+/** Writes record `x` at `slot` of `cert` (stride 4). */
+export function writeCert(cert: Float64Array, slot: number, x: CertEntry): void {
+  cert[slot * 4] = x.role;
+  cert[slot * 4 + 1] = x.c.assessedAt.getTime();
+  cert[slot * 4 + 2] = x.c.level === null ? -Infinity : x.c.level;
+  cert[slot * 4 + 3] = x.c.validUntil === null ? Infinity : x.c.validUntil.getTime();
 }
 
 /**
@@ -611,27 +890,13 @@ function indexCertifications(
     .filter((x) => x.c.certifying);
   const certSlow = new Uint8Array(persons);
   for (const x of certs) if (Number.isNaN(x.c.assessedAt.getTime())) certSlow[x.person] = 1;
-  // (An invalid date sorts as 0: that person is asked through qualificationAt anyway.)
-  const madeKey = (d: Date): number => d.getTime() || 0;
-  certs.sort(
-    (a, b) =>
-      a.person - b.person ||
-      a.role - b.role ||
-      madeKey(a.c.assessedAt) - madeKey(b.c.assessedAt) ||
-      compareStrings(a.c.assessmentId, b.c.assessmentId) ||
-      b.i - a.i,
-  );
+  certs.sort(compareCertEntries);
   const certStart = new Int32Array(persons + 1);
   for (const x of certs) certStart[x.person + 1] = (certStart[x.person + 1] as number) + 1;
   for (let p = 0; p < persons; p++) certStart[p + 1] = (certStart[p + 1] as number) + (certStart[p] as number);
-  const cert = new Float64Array(certs.length * 4);
-  certs.forEach((x, i) => {
-    cert[i * 4] = x.role;
-    cert[i * 4 + 1] = x.c.assessedAt.getTime();
-    cert[i * 4 + 2] = x.c.level === null ? -Infinity : x.c.level;
-    cert[i * 4 + 3] = x.c.validUntil === null ? Infinity : x.c.validUntil.getTime();
-  });
-  return { certStart, cert, certSlow };
+  const cert = new Float64Array((certs.length + spareRoom(certs.length)) * 4);
+  certs.forEach((x, i) => writeCert(cert, i, x));
+  return { certStart, cert, certSlow, certCount: certs.length };
 }
 
 export function buildHotIndex(input: HotIndexInput): HotIndex {
@@ -641,49 +906,43 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
   const numbered = numberLinks(input, personIndex, persons);
   const { links, linkNumber, ruleCount, inboxStart } = numbered;
   const count = links.length;
-  const { ids, terms, windows, points, grades, scopes, outputs, length, linkFrom, linkTo, linkRevoked, linkLimit } =
-    linkTerms(links);
-  const folded = foldChains(input, numbered, length, personIndex, units);
-  const { sumF, sumI, parent } = folded;
-  rankChains(links, ruleCount, parent, sumI);
+  const columns = linkColumns(count + spareRoom(count));
+  for (let n = 0; n < count; n++) writeLinkTerms(columns, n, links[n] as HotLinkSource);
+  const folded = foldChains(columns, input, numbered, personIndex, units);
+  rankChains(links, ruleCount, columns.parent, columns.sumI);
   const holders = indexHolders(input, personIndex, persons, units.unitIndex);
   const certs = indexCertifications(input.certifications, personIndex, persons, folded.roleIndex);
   const numbers = (map: ReadonlyMap<string, readonly HotLinkSource[]>): Map<string, number[]> =>
     new Map([...map].map(([key, list]) => [key, list.map((l) => linkNumber.get(l) as number)]));
+  const ruleNumberById = new Map<string, number>();
+  for (let r = ruleCount - 1; r >= 0; r--) ruleNumberById.set((links[r] as HotLinkSource).id, r);
 
   return {
+    ...columns,
     personIndex,
     personIds,
-    links,
     ruleCount,
-    sumF,
-    sumI,
-    parent,
-    ids,
-    terms,
-    windows,
-    points,
-    grades,
-    scopes,
-    outputs,
+    linkCount: count,
+    slotCount: input.positions.length,
+    certCount: certs.certCount,
+    personCount: persons,
+    keyCount: holders.keyIndex.size,
+    titleCount: holders.titleIndex.size,
+    baseLinks: count,
+    basePersons: persons,
+    baseKeys: holders.keyIndex.size,
+    linkClaim: { count },
+    slotClaim: { count: input.positions.length },
+    certClaim: { count: certs.certCount },
+    personClaim: { count: persons },
+    ruleLinks: range(0, ruleCount),
+    ruleNumberById,
+    posSlotById: holders.posSlotById,
+    keyIndex: holders.keyIndex,
+    titleIndex: holders.titleIndex,
+    ov: null,
     currencyIds: [...folded.currencyIndex.keys()],
     roleIds: [...folded.roleIndex.keys()],
-    ruleOutputs: new Array(count),
-    chainIdLists: new Array(count),
-    chainOutputs: new Array(count),
-    length,
-    delegator: folded.delegator,
-    delegate: folded.delegate,
-    linkFrom,
-    linkTo,
-    linkRevoked,
-    linkLimit,
-    linkMasks: folded.linkMasks,
-    linkScopeEnter: folded.linkScopeEnter,
-    linkScopeExit: folded.linkScopeExit,
-    linkCurrency: folded.linkCurrency,
-    qualNext: folded.qualNext,
-    qual: folded.qual,
     inboxStart,
     ruleHolderKind: holders.ruleHolderKind,
     ruleKey: holders.ruleKey,
@@ -692,7 +951,8 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
     posFrom: holders.posFrom,
     posTo: holders.posTo,
     posKey: holders.posKey,
-    posTitledBodies: holders.posTitledBodies,
+    posTitle: holders.posTitle,
+    titleBodies: holders.titleBodies,
     personPosStart: holders.personPosStart,
     personPos: holders.personPos,
     keyRulesStart: holders.keyRulesStart,
@@ -730,9 +990,91 @@ function hasCycle(link: HotLinkSource): boolean {
   return persons.includes(cursor.delegatorId);
 }
 
-// ---- Reading: what a check does with the compact index. ----
+// ---- Names and rows as a version sees them: the overlay's first, then the build's. ----
 
-/** The case as the compact index sees it (authorize.ts's context provides it). */
+/** A person's number, or −1 when no record names them. */
+export function personNumber(h: HotIndex, id: string): number {
+  const n = h.personIndex.get(id);
+  if (n !== undefined) return n;
+  return h.ov === null ? -1 : (h.ov.persons.get(id) ?? -1);
+}
+
+/** A currency's number, or −2 when no link uses it. */
+export function currencyNumber(h: HotIndex, code: string): number {
+  const n = h.currencyIndex.get(code);
+  if (n !== undefined) return n;
+  return h.ov === null ? -2 : (h.ov.currencies.get(code) ?? -2);
+}
+
+/** The numbers from … to − 1. */
+function range(from: number, to: number): Int32Array {
+  const out = new Int32Array(Math.max(0, to - from));
+  for (let i = 0; i < out.length; i++) out[i] = from + i;
+  return out;
+}
+
+/** Numbers (link numbers, slots) as a list: row items[from … to − 1]. */
+export function rowOf(items: ArrayLike<number>, from: number, to: number): Int32Array {
+  const out = new Int32Array(Math.max(0, to - from));
+  for (let i = from; i < to; i++) out[i - from] = items[i] as number;
+  return out;
+}
+
+/** Person p's delegations received (link numbers). */
+export function inboxRow(h: HotIndex, p: number): Int32Array {
+  const own = h.ov?.inbox.get(p);
+  if (own !== undefined) return own;
+  if (p < 0 || p >= h.basePersons) return new Int32Array(0);
+  const from = h.inboxStart[p] as number;
+  const to = h.inboxStart[p + 1] as number;
+  return range(from, to);
+}
+
+/** Person p's positions (slots). */
+export function personPosRow(h: HotIndex, p: number): Int32Array {
+  const own = h.ov?.personPos.get(p);
+  if (own !== undefined) return own;
+  if (p < 0 || p >= h.basePersons) return new Int32Array(0);
+  return rowOf(h.personPos, h.personPosStart[p] as number, h.personPosStart[p + 1] as number);
+}
+
+/** Key k's positions (slots). */
+export function keyPosRow(h: HotIndex, k: number): Int32Array {
+  const own = h.ov?.keyPos.get(k);
+  if (own !== undefined) return own;
+  if (k < 0 || k >= h.baseKeys) return new Int32Array(0);
+  const from = h.keyPosStart[k] as number;
+  const to = h.keyPosStart[k + 1] as number;
+  return range(from, to);
+}
+
+/** Key k's position-held rules (link numbers). */
+export function keyRulesRow(h: HotIndex, k: number): Int32Array {
+  const own = h.ov?.keyRules.get(k);
+  if (own !== undefined) return own;
+  if (k < 0 || k >= h.baseKeys) return new Int32Array(0);
+  return rowOf(h.keyRules, h.keyRulesStart[k] as number, h.keyRulesStart[k + 1] as number);
+}
+
+/** Unit u's holder keys. */
+export function unitKeysRow(h: HotIndex, u: number): UnitKeys {
+  const own = h.ov?.unitKeys.get(u);
+  if (own !== undefined) return own;
+  const from = h.unitKeyStart[u] as number;
+  const to = h.unitKeyStart[u + 1] as number;
+  return { titles: rowOf(h.unitKeyTitle, from, to), keys: rowOf(h.unitKeyKey, from, to) };
+}
+
+/** The holder of rule number `rule`: kind, key number, body id. */
+function ruleHolder(h: HotIndex, rule: number): RuleHolderNumbers {
+  if (rule < h.ruleCount)
+    return {
+      kind: h.ruleHolderKind[rule] as number,
+      key: h.ruleKey[rule] as number,
+      body: h.ruleBody[rule] as string,
+    };
+  return (h.ov as HotOverlay).rules.get(rule) as RuleHolderNumbers;
+}
 export interface HotCase {
   readonly t: number;
   /** Currency number; −2 when no link uses it. */
@@ -804,21 +1146,40 @@ function addRulesOnce(n: number, rules: ArrayLike<number>, from: number, to: num
   return n;
 }
 
+/** Appends the position-held rules of key `key` not yet among the candidates. */
+function addKeyRules(h: HotIndex, n: number, key: number): number {
+  const own = h.ov === null ? undefined : h.ov.keyRules.get(key);
+  if (own !== undefined) return addRulesOnce(n, own, 0, own.length);
+  if (key >= h.baseKeys) return n;
+  return addRulesOnce(n, h.keyRules, h.keyRulesStart[key] as number, h.keyRulesStart[key + 1] as number);
+}
+
 /**
  * Gathers the candidate chains of `person` (number `p`, −1 when unknown): the rules held directly (positions in
  * force, decision-body seats, project roles; each rule once), then every delegation received, in state order.
  */
 export function gatherCandidates(h: HotIndex, ctx: HotCase, person: string, p: number): number {
   const t = ctx.t;
+  const ov = h.ov;
   let n = 0;
   if (p >= 0) {
     let bodies: string[] | null = null;
-    for (let i = h.personPosStart[p] as number, end = h.personPosStart[p + 1] as number; i < end; i++) {
-      const pos = h.personPos[i] as number;
+    let items: ArrayLike<number> = h.personPos;
+    let from = 0;
+    let end = 0;
+    const own = ov === null ? undefined : ov.personPos.get(p);
+    if (own !== undefined) {
+      items = own;
+      end = own.length;
+    } else if (p < h.basePersons) {
+      from = h.personPosStart[p] as number;
+      end = h.personPosStart[p + 1] as number;
+    }
+    for (let i = from; i < end; i++) {
+      const pos = items[i] as number;
       if (!((h.posFrom[pos] as number) <= t && t < (h.posTo[pos] as number))) continue;
-      const key = h.posKey[pos] as number;
-      n = addRulesOnce(n, h.keyRules, h.keyRulesStart[key] as number, h.keyRulesStart[key + 1] as number);
-      const titled = h.posTitledBodies[pos];
+      n = addKeyRules(h, n, h.posKey[pos] as number);
+      const titled = h.titleBodies[h.posTitle[pos] as number];
       if (titled === undefined) continue;
       bodies ??= [];
       for (const b of titled) if (!bodies.includes(b)) bodies.push(b);
@@ -835,23 +1196,64 @@ export function gatherCandidates(h: HotIndex, ctx: HotCase, person: string, p: n
     const rules = h.roleRuleNumbers.get(m.role);
     if (rules !== undefined) n = addRulesOnce(n, rules, 0, rules.length);
   }
-  if (p >= 0)
-    for (let l = h.inboxStart[p] as number, end = h.inboxStart[p + 1] as number; l < end; l++) n = addCandidate(n, l);
+  if (p >= 0) {
+    const own = ov === null ? undefined : ov.inbox.get(p);
+    if (own !== undefined) for (let i = 0; i < own.length; i++) n = addCandidate(n, own[i] as number);
+    else if (p < h.basePersons)
+      for (let l = h.inboxStart[p] as number, end = h.inboxStart[p + 1] as number; l < end; l++) n = addCandidate(n, l);
+  }
   return n;
+}
+
+/** Whether the holder of slot `s` is in force at t: 2 when it is person `p`, 1 when someone else, 0 when not. */
+function slotHolder(h: HotIndex, s: number, p: number, t: number): number {
+  if (!((h.posFrom[s] as number) <= t && t < (h.posTo[s] as number))) return 0;
+  return h.posPerson[s] === p ? 2 : 1;
+}
+
+/** Whether key `key` has a holder in force at t: 2 when person `p` is one, 1 when only others, 0 when none. */
+function keyHolders(h: HotIndex, key: number, p: number, t: number): number {
+  let found = 0;
+  const own = h.ov === null ? undefined : h.ov.keyPos.get(key);
+  if (own !== undefined) {
+    for (let j = 0; j < own.length; j++) {
+      const held = slotHolder(h, own[j] as number, p, t);
+      if (held === 2) return 2;
+      found |= held;
+    }
+  } else if (key < h.baseKeys) {
+    for (let i = h.keyPosStart[key] as number, end = h.keyPosStart[key + 1] as number; i < end; i++) {
+      const held = slotHolder(h, i, p, t);
+      if (held === 2) return 2;
+      found |= held;
+    }
+  }
+  return found;
 }
 
 /** Whether person number `p` holds rule number `rule` at t for the case. */
 function holdsRuleAt<C extends HotCase>(h: HotIndex, ctx: C, rule: number, p: number, slow: SlowChecks<C>): boolean {
-  const kind = h.ruleHolderKind[rule];
-  if (kind === HOLDER_BODY) return fillsSeat(h, ctx, h.ruleBody[rule] as string, p);
-  if (kind !== HOLDER_POSITION) return slow.holdsRule(ctx, rule, p);
-  const key = h.ruleKey[rule] as number;
-  if (key < 0) return false;
-  const t = ctx.t;
-  for (let i = h.keyPosStart[key] as number, end = h.keyPosStart[key + 1] as number; i < end; i++) {
-    if (h.posPerson[i] === p && (h.posFrom[i] as number) <= t && t < (h.posTo[i] as number)) return true;
+  let kind: number;
+  let key: number;
+  let body: string;
+  if (rule < h.ruleCount) {
+    kind = h.ruleHolderKind[rule] as number;
+    key = h.ruleKey[rule] as number;
+    body = h.ruleBody[rule] as string;
+  } else {
+    const holder = ruleHolder(h, rule);
+    kind = holder.kind;
+    key = holder.key;
+    body = holder.body;
   }
-  return false;
+  if (kind === HOLDER_BODY) return fillsSeat(h, ctx, body, p);
+  if (kind !== HOLDER_POSITION) return slow.holdsRule(ctx, rule, p);
+  return key >= 0 && keyHolders(h, key, p, ctx.t) === 2;
+}
+
+/** Whether rule number `rule` is held by a project role (for the conflict-of-interest check). */
+function heldByRole(h: HotIndex, rule: number): boolean {
+  return (rule < h.ruleCount ? (h.ruleHolderKind[rule] as number) : ruleHolder(h, rule).kind) === HOLDER_ROLE;
 }
 
 /**
@@ -862,19 +1264,28 @@ function fillsSeat(h: HotIndex, ctx: HotCase, body: string, p: number): boolean 
   const seats = h.bodySeats.get(body);
   if (seats === undefined) return false;
   const t = ctx.t;
+  const ov = h.ov;
   for (const titles of seats) {
     for (let u = ctx.unit; u >= 0; u = h.unitParent[u] as number) {
-      let occupied = false;
-      for (let k = h.unitKeyStart[u] as number, keys = h.unitKeyStart[u + 1] as number; k < keys; k++) {
-        if (titles[h.unitKeyTitle[k] as number] !== 1) continue;
-        const key = h.unitKeyKey[k] as number;
-        for (let i = h.keyPosStart[key] as number, end = h.keyPosStart[key + 1] as number; i < end; i++) {
-          if (!((h.posFrom[i] as number) <= t && t < (h.posTo[i] as number))) continue;
-          if (h.posPerson[i] === p) return true;
-          occupied = true;
-        }
+      let occupied = 0;
+      let titleList: ArrayLike<number> = h.unitKeyTitle;
+      let keyList: ArrayLike<number> = h.unitKeyKey;
+      let from = h.unitKeyStart[u] as number;
+      let end = h.unitKeyStart[u + 1] as number;
+      const own = ov === null ? undefined : ov.unitKeys.get(u);
+      if (own !== undefined) {
+        titleList = own.titles;
+        keyList = own.keys;
+        from = 0;
+        end = own.keys.length;
       }
-      if (occupied) break;
+      for (let k = from; k < end; k++) {
+        if (titles[titleList[k] as number] !== 1) continue;
+        const held = keyHolders(h, keyList[k] as number, p, t);
+        if (held === 2) return true;
+        occupied |= held;
+      }
+      if (occupied !== 0) break;
     }
   }
   return false;
@@ -886,12 +1297,25 @@ function fillsSeat(h: HotIndex, ctx: HotCase, body: string, p: number): boolean 
 function heldLevel<C extends HotCase>(h: HotIndex, ctx: C, x: number, slow: SlowChecks<C>): number {
   const q = h.qual;
   const p = q[x * 4] as number;
-  if (h.certSlow[p] === 1) return slow.heldLevel(ctx, x);
+  let from = 0;
+  let end = 0;
+  let slowRow = false;
+  const own = h.ov === null ? undefined : h.ov.certRows.get(p);
+  if (own !== undefined) {
+    from = own.start;
+    end = own.end;
+    slowRow = own.slow;
+  } else if (p < h.basePersons) {
+    from = h.certStart[p] as number;
+    end = h.certStart[p + 1] as number;
+    slowRow = h.certSlow[p] === 1;
+  }
+  if (slowRow) return slow.heldLevel(ctx, x);
   const role = q[x * 4 + 1] as number;
   const t = ctx.t;
   const cert = h.cert;
   let latest = -1;
-  for (let i = h.certStart[p] as number, end = h.certStart[p + 1] as number; i < end; i++) {
+  for (let i = from; i < end; i++) {
     if (cert[i * 4] === role && (cert[i * 4 + 1] as number) <= t) latest = i;
   }
   if (latest < 0) return -Infinity;
@@ -942,7 +1366,7 @@ export function chainStage<C extends HotCase>(
     for (let x = h.qualNext[l] as number; x >= 0; x = h.qual[x * 4 + 3] as number)
       if (unqualified(h, ctx, x, slow)) return STAGE.QUALIFICATION;
   }
-  if (personInTeam && h.ruleHolderKind[rule] !== HOLDER_ROLE) return STAGE.CONFLICT;
+  if (personInTeam && !heldByRole(h, rule)) return STAGE.CONFLICT;
   return STAGE.ALLOWS;
 }
 
@@ -954,6 +1378,16 @@ function overLimit(h: HotIndex, ctx: HotCase, l: number): number {
     if (limit !== null && ctx.minor > limit) found = x;
   }
   return found;
+}
+
+/**
+ * Whether link `a`'s chain sorts after link `b`'s: by rank among the links built together, else by their id lists
+ * (the order ranks stand for; a link applied later has no rank).
+ */
+function sortsAfter(h: HotIndex, a: number, b: number): boolean {
+  if (a < h.baseLinks && b < h.baseLinks)
+    return (h.sumI[a * SI + I_RANK] as number) > (h.sumI[b * SI + I_RANK] as number);
+  return compareIdLists(chainIds(h, a), chainIds(h, b)) > 0;
 }
 
 /**
@@ -975,11 +1409,18 @@ export function judgeCandidates<C extends HotCase>(
     const l = candidates[i] as number;
     const stage = chainStage(h, ctx, l, personInTeam, slow);
     if (stage === STAGE.ALLOWS) allowing++;
-    const rank = sumI[l * SI + I_RANK] as number;
     let j = i;
-    for (; j > 0 && (sumI[(candidates[j - 1] as number) * SI + I_RANK] as number) > rank; j--) {
-      candidates[j] = candidates[j - 1] as number;
-      stages[j] = stages[j - 1] as number;
+    if (h.ov === null) {
+      const rank = sumI[l * SI + I_RANK] as number;
+      for (; j > 0 && (sumI[(candidates[j - 1] as number) * SI + I_RANK] as number) > rank; j--) {
+        candidates[j] = candidates[j - 1] as number;
+        stages[j] = stages[j - 1] as number;
+      }
+    } else {
+      for (; j > 0 && sortsAfter(h, candidates[j - 1] as number, l); j--) {
+        candidates[j] = candidates[j - 1] as number;
+        stages[j] = stages[j - 1] as number;
+      }
     }
     candidates[j] = l;
     stages[j] = stage;

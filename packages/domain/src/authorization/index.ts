@@ -5,3 +5,16 @@ export type { AuthorityIndex } from './authority-index';
 export { authorize, whoMayDecide, authorityBodyQuorumReachable } from './authorize';
 export * from './delegation';
 export * from './quorum';
+export {
+  applyAuthorityChanges,
+  applyChangesToState,
+  changedRecordId,
+  defaultMaxOverlayRecords,
+  AUTHORITY_RECORD_KINDS,
+} from './incremental';
+export type {
+  AuthorityRecordChange,
+  AuthorityRecordKind,
+  AppliedAuthorityChanges,
+  ApplyAuthorityChangesOptions,
+} from './incremental';
