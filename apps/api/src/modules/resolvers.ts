@@ -48,6 +48,7 @@ import {
 import { SessionResolver, UserCrudResolver } from './user/user.resolver';
 import { ApiTokenCrudResolver, ApiTokenResolver } from './api-token/api-token.resolver';
 import { AuditEntryCrudResolver } from './audit/audit-entry.resolver';
+import { ChangeFeedResolver } from './change-feed/change-feed.resolver';
 
 export const RESOLVERS = [
   OrgUnitCrudResolver,
@@ -94,4 +95,5 @@ export const RESOLVERS = [
   ApiTokenCrudResolver,
   ApiTokenResolver,
   AuditEntryCrudResolver,
+  ChangeFeedResolver,
 ] as const;

@@ -41,14 +41,16 @@ export interface ContextSources {
 }
 
 /**
- * The session's user and the authority change counter in one statement: every signed-in request checks both, and
- * a plain statement skips the query builder (built, aliased and hydrated per request otherwise).
+ * The session's user, the authority and case counters and the change log's revision in one statement: every
+ * signed-in request checks them, and a plain statement skips the query builder (built, aliased and hydrated per
+ * request otherwise).
  */
 const SESSION_USER_SQL =
   'SELECT u.id AS id, u.email AS email, u.role AS role, u.personId AS personId, u.archivedAt AS archivedAt, ' +
   'u.sessionVersion AS sessionVersion, ' +
   '(SELECT authority_state.changeCount FROM authority_state WHERE authority_state.id = 1) AS changeCount, ' +
-  '(SELECT authority_state.changeCount FROM authority_state WHERE authority_state.id = 2) AS caseChangeCount ' +
+  '(SELECT authority_state.changeCount FROM authority_state WHERE authority_state.id = 2) AS caseChangeCount, ' +
+  '(SELECT authority_state.changeCount FROM authority_state WHERE authority_state.id = 3) AS revision ' +
   'FROM users u WHERE u.id = ?';
 
 interface SessionUserRow {
@@ -60,12 +62,14 @@ interface SessionUserRow {
   sessionVersion: number | string;
   changeCount: number | string | bigint | null;
   caseChangeCount: number | string | bigint | null;
+  revision: number | string | bigint | null;
 }
 
 interface ResolvedPrincipal {
   principal: Principal | null;
   changeCount?: string;
   caseChangeCount?: string;
+  revision?: string;
 }
 
 /**
@@ -128,6 +132,7 @@ async function resolvePrincipal(
     ...(user.caseChangeCount === null || user.caseChangeCount === undefined
       ? {}
       : { caseChangeCount: String(user.caseChangeCount) }),
+    ...(user.revision === null || user.revision === undefined ? {} : { revision: String(user.revision) }),
   };
 }
 
@@ -172,12 +177,14 @@ export function contextFactory(db: Database, config: RuntimeConfig, services: Se
     let principal: Principal | null = null;
     let authorityChangeCount: string | undefined;
     let caseChangeCount: string | undefined;
+    let changeLogRevision: string | undefined;
     let authError: Error | null = null;
     try {
       ({
         principal,
         changeCount: authorityChangeCount,
         caseChangeCount,
+        revision: changeLogRevision,
       } = await resolvePrincipal(db, sources, sessions, headers.authorization, now));
     } catch (error) {
       authError = error as Error;
@@ -191,6 +198,7 @@ export function contextFactory(db: Database, config: RuntimeConfig, services: Se
       clientAddress: remoteAddress ?? null,
       ...(authorityChangeCount !== undefined ? { authorityChangeCount } : {}),
       ...(caseChangeCount !== undefined ? { caseChangeCount } : {}),
+      ...(changeLogRevision !== undefined ? { changeLogRevision } : {}),
       db,
       config,
       services,
