@@ -8,6 +8,8 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/composition';
 import { ApiServer, createServer } from '../src/server';
 import { AuthorityChange } from '../src/platform/change-log';
+import { ChangeFeed } from '../src/platform/change-feed';
+import { createLogger } from '../src/platform/logger';
 import { describeOnDatabases, GqlResult, TestEnv } from './support/databases';
 import { ENTRY_FIELDS, FeedEntry, feedClient, cursorOf } from './support/feed';
 import { Scenario, seedScenario } from './operations/scenario';
@@ -217,7 +219,7 @@ describeOnDatabases(
       expect(allowed.body.data!.authorityChanges.nodes).toHaveLength(1);
 
       // Subscriptions: the same rule per subscription; no connection without valid credentials (4403).
-      for (const token of [e.tokens.viewer, readToken]) {
+      for (const token of [e.tokens.viewer, e.tokens.leader, e.tokens.hr, readToken]) {
         const client = feedClient(e.url, token);
         const sub = client.subscribe();
         await sub.ended;
@@ -258,6 +260,11 @@ describeOnDatabases(
       await units.waitFor(4);
       expect(units.entries.every((x) => x.recordType === 'OrgUnit')).toBe(true);
       expect(units.entries.slice(-4).map((x) => x.revision)).toEqual(written);
+      // Reconnecting after an entry (its cursor): the entries after it, once.
+      const resumed = client.subscribe({ after: all.entries[6]!.cursor });
+      await resumed.waitFor(2);
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS * 4));
+      expect(resumed.entries).toEqual(all.entries.slice(7));
       // Without `after`: only what is committed from now on.
       const fresh = client.subscribe();
       await new Promise((resolve) => setTimeout(resolve, POLL_MS * 4));
@@ -371,7 +378,7 @@ describeOnDatabases(
       const created = await createUnit(`TWO-${e.kind}`, e.url);
       const written = revisionOf(created)!;
       const [entry] = await sub.waitFor(1);
-      expect(entry).toEqual({
+      expect(entry).toMatchObject({
         revision: written,
         recordType: 'OrgUnit',
         recordId: created.body.data!.createOrgUnit.id,
@@ -505,6 +512,30 @@ describeOnDatabases(
       await onA.dispose();
       await onB.dispose();
     }, 300_000);
+
+    test('a consumer that falls behind reads on from the log: still every entry once, in order', async () => {
+      const { revision } = await headCursor();
+      const feed = new ChangeFeed(e.dataSource, { pollMs: 20, logger: createLogger('silent'), maxQueued: 3 });
+      const subscription = feed.subscribe(revision, { recordType: null });
+      const first = subscription.next();
+      const written = [revisionOf(await createUnit(`SLOW-${e.kind}-0`))!];
+      expect((await first).value!.revision).toBe(written[0]);
+      expect(subscription.isLive).toBe(true);
+      // Twelve more while nobody takes them: three are queued, then the subscription falls back to the log.
+      for (let i = 1; i <= 12; i++) written.push(revisionOf(await createUnit(`SLOW-${e.kind}-${i}`))!);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(subscription.isLive).toBe(false);
+      const taken: string[] = [];
+      for (let i = 0; i < 12; i++) taken.push((await subscription.next()).value!.revision);
+      expect(taken).toEqual(written.slice(1));
+      // And it goes live again once it has caught up.
+      const more = subscription.next();
+      written.push(revisionOf(await createUnit(`SLOW-${e.kind}-13`))!);
+      expect((await more).value!.revision).toBe(written[13]);
+      expect(subscription.isLive).toBe(true);
+      await feed.stop();
+      expect(await subscription.next()).toEqual({ done: true, value: undefined });
+    });
 
     test('a drain asks WebSocket clients to go away (1001) and ends without cutting anything', async () => {
       const third = await startOther(e);

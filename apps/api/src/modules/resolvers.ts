@@ -48,7 +48,7 @@ import {
 import { SessionResolver, UserCrudResolver } from './user/user.resolver';
 import { ApiTokenCrudResolver, ApiTokenResolver } from './api-token/api-token.resolver';
 import { AuditEntryCrudResolver } from './audit/audit-entry.resolver';
-import { ChangeFeedResolver } from './change-feed/change-feed.resolver';
+import { AuthorityChangeCursorResolver, ChangeFeedResolver } from './change-feed/change-feed.resolver';
 
 export const RESOLVERS = [
   OrgUnitCrudResolver,
@@ -96,4 +96,5 @@ export const RESOLVERS = [
   ApiTokenResolver,
   AuditEntryCrudResolver,
   ChangeFeedResolver,
+  AuthorityChangeCursorResolver,
 ] as const;

@@ -4,12 +4,13 @@ import WebSocket from 'ws';
 
 export interface FeedEntry {
   revision: string;
+  cursor: string;
   recordType: string;
   recordId: string;
   operation: string;
 }
 
-export const ENTRY_FIELDS = 'revision recordType recordId operation';
+export const ENTRY_FIELDS = 'revision cursor recordType recordId operation';
 
 export const SUBSCRIBE = `subscription($after: String, $recordType: String) {
   authorityChanged(after: $after, recordType: $recordType) { ${ENTRY_FIELDS} } }`;

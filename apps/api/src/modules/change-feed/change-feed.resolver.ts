@@ -1,6 +1,6 @@
 // The change feed (issue #12): the change log read in pages (`authorityChanges`) and pushed as it grows
 // (`authorityChanged`, a graphql-ws subscription on /graphql). Administrators and API tokens with "read:changes".
-import { Arg, Ctx, ID, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../platform/context';
 import { badInput } from '../../platform/errors';
 import { assertMayReadChanges } from '../../platform/permissions';
@@ -105,5 +105,17 @@ export class ChangeFeedResolver {
     _recordType: string | null | undefined,
   ): AuthorityChange {
     return entry;
+  }
+}
+
+@Resolver(() => AuthorityChange)
+export class AuthorityChangeCursorResolver {
+  @FieldResolver(() => String, {
+    description:
+      'Where a feed resumes after this entry (opaque): pass it as `after` to `authorityChanges` or ' +
+      '`authorityChanged`, e.g. to reconnect a subscription without a gap or a repeat.',
+  })
+  cursor(@Root() entry: AuthorityChange): string {
+    return encodeCursor(entry.revision);
   }
 }

@@ -30,6 +30,8 @@ export interface FeedOptions {
   /** How long the poller waits after a read that found fewer than a batch (CHANGE_FEED_POLL_MS). */
   pollMs: number;
   logger: Logger;
+  /** Entries a subscription holds for a slow consumer (default 2,000; tests lower it). */
+  maxQueued?: number;
 }
 
 /** Entries after revision `after` (and up to `upTo`), in revision order: one statement on the primary key. */
@@ -89,7 +91,7 @@ export class FeedSubscription implements AsyncIterableIterator<AuthorityChange> 
     if (this.state !== 'live' || this.position === null) return;
     const revision = BigInt(entry.revision);
     if (revision <= this.position) return;
-    if (this.queue.length >= MAX_QUEUED) {
+    if (this.queue.length >= this.feed.maxQueued) {
       // The consumer is behind: read on from the log from the position reached, when it comes back.
       this.state = 'catching-up';
       return;
@@ -200,6 +202,10 @@ export class ChangeFeed {
 
   get polledUpTo(): bigint | null {
     return this.last;
+  }
+
+  get maxQueued(): number {
+    return this.options.maxQueued ?? MAX_QUEUED;
   }
 
   /** How long to wait before trying again after a failed read. */
