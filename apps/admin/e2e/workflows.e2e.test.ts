@@ -116,6 +116,9 @@ describe('role profiles (HR)', () => {
         .getByRole('row', { name: /2 · Experienced/ })
         .getByRole('cell', { name: '4', exact: true })
         .waitFor();
+      // A new framework is a draft: only an active version takes assessments.
+      await page.getByTestId('framework-publish').click();
+      await page.getByText('Version 1 published').waitFor();
 
       await page.goto('/#/Assessment/create');
       await pick(page, 'Person', f.delegateName);

@@ -76,6 +76,7 @@ DENY.qualificationStatus = { deny: ['anonymous'], allow: 'viewer' };
 DENY.delegationImpact = { deny: ['anonymous'], allow: 'viewer' };
 DENY.authorize = { deny: ['anonymous'], allow: 'viewer' };
 DENY.whoMayDecide = { deny: ['anonymous'], allow: 'viewer' };
+DENY.recordVersion = { deny: ['anonymous'], allow: 'viewer' };
 DENY.upsertProject = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'admin' };
 DENY.revokeDelegation = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'admin' };
 DENY.createApiToken = { deny: ['anonymous', 'viewer', 'hr', 'leader', 'readToken'], allow: 'admin' };
@@ -84,6 +85,9 @@ DENY.recordDecision = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow:
 DENY.authorityChanges = { deny: ['anonymous', 'viewer', 'hr', 'leader', 'readToken'], allow: 'admin' };
 for (const op of ['fundPool', 'allocatePool', 'approvePool', 'lockPool', 'createAdjustmentPool'])
   DENY[op] = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'admin' };
+// Framework versions are qualification writes (ADMIN and HR; HR is checked here, the admin by the records above).
+for (const op of ['createFrameworkVersion', 'publishFramework'])
+  DENY[op] = { deny: ['anonymous', 'viewer', 'leader', 'readToken'], allow: 'hr' };
 // Approving a pool is a decision by a person: the allowed caller is a user linked to one.
 DENY.approvePool = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'leader' };
 // login is public: its deny test is a wrong password (see below). logout would end the session of the caller this

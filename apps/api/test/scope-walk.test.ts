@@ -930,6 +930,23 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
       }
       expect(codeOf(await leader('{ qualificationStatus(personId: "99999", role: AR) { level } }'))).toBe('NOT_FOUND');
     },
+    recordVersion: async () => {
+      // A version is the record's: in scope it answers, outside it is not found (as the record itself).
+      for (const type of ['Delegation', 'Project', 'Person'] as const) {
+        for (const row of rows(type)) {
+          const res = await leader(
+            `{ recordVersion(recordType: "${type}", recordId: "${row.id}") { revision after } }`,
+          );
+          const inScope = readable(type, row, world, units);
+          expect({ type, id: row.id, code: codeOf(res) ?? 'OK' }).toEqual({
+            type,
+            id: row.id,
+            code: inScope ? 'OK' : 'NOT_FOUND',
+          });
+          if (inScope) expect((res.body.data!.recordVersion as { after: Row }).after.id).toBe(Number(row.id));
+        }
+      }
+    },
     delegationImpact: async () => {
       const delegations = rows('Delegation');
       for (const d of delegations) {
@@ -1098,6 +1115,29 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
       const before = await count();
       await poolStep('createAdjustmentPool')();
       expect(await count()).toBe(before);
+    },
+    createFrameworkVersion: async () => {
+      // Frameworks are org-wide reference data a LEADER reads but never writes: refused, no version made.
+      const count = async () =>
+        (
+          (await admin('{ _allQualificationFrameworksMeta { count } }')).body.data!._allQualificationFrameworksMeta as {
+            count: number;
+          }
+        ).count;
+      const before = await count();
+      for (const f of rows('QualificationFramework')) {
+        const res = await leader(`mutation { createFrameworkVersion(frameworkId: "${f.id}") { id } }`);
+        expect({ id: f.id, code: codeOf(res) }).toEqual({ id: f.id, code: 'FORBIDDEN' });
+      }
+      expect(await count()).toBe(before);
+    },
+    publishFramework: async () => {
+      for (const f of rows('QualificationFramework')) {
+        const before = await versionOf('QualificationFramework', f.id);
+        const res = await leader(`mutation { publishFramework(id: "${f.id}", version: ${before}) { id } }`);
+        expect({ id: f.id, code: codeOf(res) }).toEqual({ id: f.id, code: 'FORBIDDEN' });
+        expect(await versionOf('QualificationFramework', f.id)).toBe(before);
+      }
     },
     revokeDelegation: async () => {
       for (const d of rows('Delegation')) {

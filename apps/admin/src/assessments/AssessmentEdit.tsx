@@ -1,12 +1,13 @@
-import { Edit, SimpleForm } from 'react-admin';
+import { Edit } from 'react-admin';
+import { VersionedForm } from '../history/EffectiveChange';
 import { AssessmentInputs, toAssessmentInput } from './AssessmentInputs';
 
 export function AssessmentEdit() {
   return (
     <Edit mutationMode="pessimistic" transform={toAssessmentInput}>
-      <SimpleForm>
+      <VersionedForm>
         <AssessmentInputs />
-      </SimpleForm>
+      </VersionedForm>
     </Edit>
   );
 }

@@ -113,9 +113,12 @@ export function AssessmentInputs() {
           <ReferenceInput
             source="frameworkId"
             reference="QualificationFramework"
-            filter={formData.role ? { role: formData.role } : {}}
+            filter={formData.role ? { role: formData.role, status: 'ACTIVE' } : { status: 'ACTIVE' }}
           >
-            <AutocompleteInput optionText="name" validate={required()} />
+            <AutocompleteInput
+              optionText={(f: { name: string; versionNo?: number }) => `${f.name} · v${f.versionNo ?? 1}`}
+              validate={required()}
+            />
           </ReferenceInput>
         )}
       </FormDataConsumer>

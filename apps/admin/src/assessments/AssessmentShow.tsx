@@ -5,13 +5,14 @@ import {
   NumberField,
   ReferenceField,
   Show,
-  SimpleShowLayout,
+  TabbedShowLayout,
   TextField,
   useDataProvider,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { ErrorText } from '../components/ErrorText';
+import { HistoryTab } from '../history/HistoryTab';
 import { EnumField, LocaleDateField, useEnumLabel } from '../components/fields';
 import { TraceText } from '../pools/AllocationTable';
 import { GapView, isGap, QualificationStatusView } from '../people/QualificationPanel';
@@ -97,24 +98,29 @@ function CurrentStatus() {
 export function AssessmentShow() {
   return (
     <Show>
-      <SimpleShowLayout>
-        <ReferenceField source="personId" reference="Person" link="show" />
-        <EnumField source="role" enumName="TriangleRole" />
-        <ReferenceField source="frameworkId" reference="QualificationFramework" link="show" />
-        <EnumField source="kind" enumName="AssessmentKind" />
-        <ReferenceField source="assessorId" reference="Person" />
-        <LocaleDateField source="assessedAt" />
-        <LocaleDateField source="inRoleSince" />
-        <NumberField source="tenureMonths" emptyText="—" />
-        <NumberField source="completedProjects" />
-        <BooleanField source="certifies" />
-        <EnumField source="levelReached" enumName="Level" />
-        <LocaleDateField source="validUntil" />
-        <Gap />
-        <Ratings />
-        <TextField source="comment" emptyText="—" />
-        <CurrentStatus />
-      </SimpleShowLayout>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="ra.message.details">
+          <ReferenceField source="personId" reference="Person" link="show" />
+          <EnumField source="role" enumName="TriangleRole" />
+          <ReferenceField source="frameworkId" reference="QualificationFramework" link="show" />
+          <EnumField source="kind" enumName="AssessmentKind" />
+          <ReferenceField source="assessorId" reference="Person" />
+          <LocaleDateField source="assessedAt" />
+          <LocaleDateField source="inRoleSince" />
+          <NumberField source="tenureMonths" emptyText="—" />
+          <NumberField source="completedProjects" />
+          <BooleanField source="certifies" />
+          <EnumField source="levelReached" enumName="Level" />
+          <LocaleDateField source="validUntil" />
+          <Gap />
+          <Ratings />
+          <TextField source="comment" emptyText="—" />
+          <CurrentStatus />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="history.tab" path="history">
+          <HistoryTab label={false} />
+        </TabbedShowLayout.Tab>
+      </TabbedShowLayout>
     </Show>
   );
 }

@@ -1,12 +1,13 @@
-import { Edit, SimpleForm } from 'react-admin';
+import { Edit } from 'react-admin';
+import { VersionedForm } from '../history/EffectiveChange';
 import { AuthorityRuleInputs } from './AuthorityRuleInputs';
 
 export function AuthorityRuleEdit() {
   return (
     <Edit mutationMode="pessimistic">
-      <SimpleForm>
+      <VersionedForm>
         <AuthorityRuleInputs />
-      </SimpleForm>
+      </VersionedForm>
     </Edit>
   );
 }

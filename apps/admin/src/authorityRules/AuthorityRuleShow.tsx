@@ -4,12 +4,13 @@ import {
   NumberField,
   ReferenceField,
   Show,
-  SimpleShowLayout,
+  TabbedShowLayout,
   TextField,
   TopToolbar,
   useRecordContext,
 } from 'react-admin';
 import { EnumChipsField, EnumField, LocaleDateField, MoneyField } from '../components/fields';
+import { HistoryTab } from '../history/HistoryTab';
 
 /** Starts a delegation from this rule, when it may be delegated. */
 function DelegateButton() {
@@ -34,21 +35,26 @@ export function AuthorityRuleShow() {
         </TopToolbar>
       }
     >
-      <SimpleShowLayout>
-        <TextField source="name" />
-        <EnumField source="holderKind" enumName="HolderKind" />
-        <EnumField source="holderTitle" enumName="PositionTitle" />
-        <ReferenceField source="holderOrgUnitId" reference="OrgUnit" emptyText="—" />
-        <ReferenceField source="decisionBodyId" reference="DecisionBody" emptyText="—" />
-        <EnumField source="holderRole" enumName="TriangleRole" />
-        <EnumChipsField source="decisionPoints" enumName="DecisionPoint" />
-        <EnumChipsField source="grades" enumName="ProjectGrade" />
-        <ReferenceField source="scopeOrgUnitId" reference="OrgUnit" link="show" />
-        <MoneyField source="limit" emptyKey="app.unlimited" />
-        <LocaleDateField source="validFrom" />
-        <LocaleDateField source="validTo" emptyKey="app.open_ended" />
-        <NumberField source="delegableDepth" />
-      </SimpleShowLayout>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="ra.message.details">
+          <TextField source="name" />
+          <EnumField source="holderKind" enumName="HolderKind" />
+          <EnumField source="holderTitle" enumName="PositionTitle" />
+          <ReferenceField source="holderOrgUnitId" reference="OrgUnit" emptyText="—" />
+          <ReferenceField source="decisionBodyId" reference="DecisionBody" emptyText="—" />
+          <EnumField source="holderRole" enumName="TriangleRole" />
+          <EnumChipsField source="decisionPoints" enumName="DecisionPoint" />
+          <EnumChipsField source="grades" enumName="ProjectGrade" />
+          <ReferenceField source="scopeOrgUnitId" reference="OrgUnit" link="show" />
+          <MoneyField source="limit" emptyKey="app.unlimited" />
+          <LocaleDateField source="validFrom" />
+          <LocaleDateField source="validTo" emptyKey="app.open_ended" />
+          <NumberField source="delegableDepth" />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="history.tab" path="history">
+          <HistoryTab label={false} />
+        </TabbedShowLayout.Tab>
+      </TabbedShowLayout>
     </Show>
   );
 }

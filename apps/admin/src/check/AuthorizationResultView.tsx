@@ -3,6 +3,7 @@ import { Alert, Box, List as MuiList, ListItem, Typography } from '@mui/material
 import { useTranslate } from 'react-admin';
 import { ChainView } from '../components/ChainView';
 import { useDate } from '../components/fields';
+import { AnswerBasisView } from '../history/AsOf';
 import type { AuthorizationResult } from '../providers/types';
 
 export function AuthorizationResultView({ result, personId }: { result: AuthorizationResult; personId?: string }) {
@@ -13,6 +14,7 @@ export function AuthorizationResultView({ result, personId }: { result: Authoriz
       <Alert severity={result.allowed ? 'success' : 'error'} sx={{ mb: 1 }}>
         <strong>{translate(result.allowed ? 'check.allowed' : 'check.denied')}</strong> · {date(result.at, true)}
       </Alert>
+      <AnswerBasisView basis={result} />
       {result.allowed ? (
         <>
           <Typography variant="subtitle1">{translate('check.chains')}</Typography>

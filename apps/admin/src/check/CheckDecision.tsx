@@ -1,4 +1,5 @@
-// "May this person take this decision?" and "Who may take it?", for a project or a described case, as of a date.
+// "May this person take this decision?" and "Who may take it?", for a project or a described case, at a moment (the
+// decision's, effective time) as known at another (recorded time), both now unless chosen.
 import { Alert, Box, Button, Card, CardContent, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
@@ -22,7 +23,7 @@ import { RecordName } from '../components/RecordName';
 import { currencyCode, decimal } from '../components/validators';
 import type { CaseInput, Operations } from '../providers/operations';
 import { AuthorizationResult, Decider, DECISION_POINTS, GRADES } from '../providers/types';
-import { InstantInput } from '../components/InstantInput';
+import { AnswerBasisView, AsOfInputs, distinctCorrections } from '../history/AsOf';
 
 /** Inputs laid out in columns so that the answer shows without scrolling. */
 const GRID = {
@@ -39,7 +40,7 @@ function CaseInputs({ person = false }: { person?: boolean }) {
       <Box sx={GRID}>
         {person && (
           <ReferenceInput source="personId" reference="Person">
-            <AutocompleteInput optionText="name" label="check.person" validate={required()} />
+            <AutocompleteInput optionText={personOption} label="check.person" validate={required()} />
           </ReferenceInput>
         )}
         <SelectInput
@@ -51,7 +52,7 @@ function CaseInputs({ person = false }: { person?: boolean }) {
         <ReferenceInput source="projectId" reference="Project">
           <AutocompleteInput optionText="name" label="check.project" />
         </ReferenceInput>
-        <InstantInput source="at" label="check.at" />
+        <AsOfInputs />
       </Box>
       <Typography variant="caption" color="text.secondary">
         {translate('check.described')}
@@ -75,13 +76,19 @@ function CaseInputs({ person = false }: { person?: boolean }) {
   );
 }
 
+/** A person as an option: namesakes told apart by their employee number. */
+function personOption(person: { name?: string; employeeNo?: string } | undefined) {
+  if (!person) return '';
+  return person.employeeNo ? `${person.name ?? ''} · ${person.employeeNo}` : (person.name ?? '');
+}
+
 /** A case needs a project, or at least a grade and an org unit. */
 export function validateCase(values: Record<string, unknown>) {
   return values.projectId || (values.grade && values.orgUnitId) ? {} : { projectId: 'check.need_case' };
 }
 
 function toCase(values: Record<string, unknown>): CaseInput {
-  const { decisionPoint, projectId, grade, orgUnitId, amount, currency, at } = values as Record<
+  const { decisionPoint, projectId, grade, orgUnitId, amount, currency, at, asKnownAt } = values as Record<
     string,
     string | undefined
   >;
@@ -94,6 +101,7 @@ function toCase(values: Record<string, unknown>): CaseInput {
     amount,
     currency: currency || (amount ? 'CNY' : undefined),
     at,
+    asKnownAt,
     teamMemberIds: team?.length ? team : undefined,
   };
 }
@@ -103,7 +111,7 @@ export function CheckDecision() {
   const dataProvider = useDataProvider() as unknown as Operations;
   const message = useErrorMessage();
   const [result, setResult] = useState<{ answer: AuthorizationResult; personId: string } | null>(null);
-  const [deciders, setDeciders] = useState<Decider[] | null>(null);
+  const [deciders, setDeciders] = useState<{ list: Decider[]; asKnownAt: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [whoError, setWhoError] = useState<unknown>(null);
 
@@ -121,7 +129,9 @@ export function CheckDecision() {
     setWhoError(null);
     setDeciders(null);
     try {
-      setDeciders(await dataProvider.whoMayDecide(toCase(values)));
+      // What the answer knew: the moment chosen, else now (the API answers as known when it reads).
+      const asKnownAt = (values.asKnownAt as string | undefined) || new Date().toISOString();
+      setDeciders({ list: await dataProvider.whoMayDecide(toCase(values)), asKnownAt });
     } catch (caught) {
       setWhoError(caught);
     }
@@ -167,10 +177,19 @@ export function CheckDecision() {
           )}
           {deciders && (
             <Box sx={{ mt: 2 }} data-testid="deciders">
+              <AnswerBasisView
+                basis={{
+                  revision: deciders.list[0]?.revision,
+                  asKnownAt: deciders.asKnownAt,
+                  corrections: distinctCorrections(deciders.list.map((d) => d.corrections)),
+                }}
+              />
               <Typography>
-                {deciders.length ? translate('check.deciders', { count: deciders.length }) : translate('check.nobody')}
+                {deciders.list.length
+                  ? translate('check.deciders', { count: deciders.list.length })
+                  : translate('check.nobody')}
               </Typography>
-              {deciders.map((d) => (
+              {deciders.list.map((d) => (
                 <Box key={d.personId} sx={{ my: 1 }}>
                   <Typography variant="subtitle1">
                     <RecordName resource="Person" id={d.personId} />

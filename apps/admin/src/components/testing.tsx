@@ -1,6 +1,6 @@
 // A small harness for component tests: react-admin's context with an in-memory data provider and our messages.
 import { ReactNode } from 'react';
-import { AdminContext, DataProvider, memoryStore, testDataProvider } from 'react-admin';
+import { AdminContext, AuthProvider, DataProvider, memoryStore, testDataProvider } from 'react-admin';
 import { buildI18nProvider } from '../providers/i18nProvider';
 import type { Locale } from '../i18n/locale';
 
@@ -29,18 +29,32 @@ export function fakeDataProvider(overrides: Partial<DataProvider> = {}): DataPro
   });
 }
 
+/** Signed in with a role (what `usePermissions` reads). */
+export function authAs(role: string): AuthProvider {
+  return {
+    login: async () => undefined,
+    logout: async () => undefined,
+    checkAuth: async () => undefined,
+    checkError: async () => undefined,
+    getPermissions: async () => role,
+  };
+}
+
 export function TestAdmin({
   children,
   locale = 'en',
   dataProvider,
+  authProvider,
 }: {
   children: ReactNode;
   locale?: Locale;
   dataProvider?: DataProvider;
+  authProvider?: AuthProvider;
 }) {
   return (
     <AdminContext
       dataProvider={dataProvider ?? fakeDataProvider()}
+      authProvider={authProvider}
       i18nProvider={buildI18nProvider(locale)}
       store={memoryStore()}
     >

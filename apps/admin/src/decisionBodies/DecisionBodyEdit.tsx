@@ -1,12 +1,13 @@
-import { Edit, SimpleForm } from 'react-admin';
+import { Edit } from 'react-admin';
+import { VersionedForm } from '../history/EffectiveChange';
 import { DecisionBodyInputs, toDecisionBodyInput } from './DecisionBodyInputs';
 
 export function DecisionBodyEdit() {
   return (
     <Edit mutationMode="pessimistic" transform={toDecisionBodyInput}>
-      <SimpleForm>
+      <VersionedForm>
         <DecisionBodyInputs />
-      </SimpleForm>
+      </VersionedForm>
     </Edit>
   );
 }

@@ -6,6 +6,7 @@ import {
   ReferenceField,
   ReferenceManyField,
   Show,
+  TabbedShowLayout,
   TextField,
   TopToolbar,
   useRecordContext,
@@ -15,6 +16,51 @@ import { FieldGrid } from '../components/FieldGrid';
 import { EnumChipsField, EnumField, LocaleDateField, MoneyField } from '../components/fields';
 import { DelegationChain } from './DelegationChain';
 import { RevokeButton } from './RevokeButton';
+import { HistoryTab } from '../history/HistoryTab';
+
+/** The delegation's chain, facts and the delegations made from it. */
+function DelegationDetails({ label: _label }: { label?: false }) {
+  const translate = useTranslate();
+  return (
+    <Box>
+      <DelegationChain />
+      <Box sx={{ mt: 2 }} />
+      <FieldGrid>
+        <ReferenceField source="sourceRuleId" reference="AuthorityRule" link="show" emptyText="—" />
+        <ReferenceField source="sourceDelegationId" reference="Delegation" link="show" emptyText="—" />
+        <ReferenceField source="delegatorId" reference="Person" link="show" />
+        <ReferenceField source="delegateId" reference="Person" link="show" />
+        <EnumChipsField source="decisionPoints" enumName="DecisionPoint" />
+        <EnumChipsField source="grades" enumName="ProjectGrade" />
+        <ReferenceField source="scopeOrgUnitId" reference="OrgUnit" link="show" />
+        <MoneyField source="limit" emptyKey="app.unlimited" />
+        <LocaleDateField source="validFrom" />
+        <LocaleDateField source="validTo" emptyKey="app.open_ended" />
+        <NumberField source="redelegableDepth" />
+        <EnumField source="requiredRole" enumName="TriangleRole" />
+        <NumberField source="requiredLevel" emptyText="—" />
+        <TextField source="reason" />
+        <LocaleDateField source="revokedAt" showTime emptyKey="app.none" />
+        <TextField source="revokeReason" emptyText="—" />
+      </FieldGrid>
+      <Typography variant="subtitle1">{translate('delegation.children')}</Typography>
+      <ReferenceManyField reference="Delegation" target="sourceDelegationId" label={false}>
+        <DataTable rowClick="show" bulkActionButtons={false}>
+          <DataTable.Col source="id" />
+          <DataTable.Col source="delegateId">
+            <ReferenceField source="delegateId" reference="Person" />
+          </DataTable.Col>
+          <DataTable.Col source="limit">
+            <MoneyField source="limit" emptyKey="app.unlimited" />
+          </DataTable.Col>
+          <DataTable.Col source="validTo">
+            <LocaleDateField source="validTo" emptyKey="app.open_ended" />
+          </DataTable.Col>
+        </DataTable>
+      </ReferenceManyField>
+    </Box>
+  );
+}
 
 /** Hands part of this delegation further down, when it may be delegated again and is still in force. */
 function RedelegateButton() {
@@ -37,7 +83,6 @@ function RedelegateButton() {
 }
 
 export function DelegationShow() {
-  const translate = useTranslate();
   return (
     <Show
       actions={
@@ -47,43 +92,14 @@ export function DelegationShow() {
         </TopToolbar>
       }
     >
-      <Box sx={{ p: 2 }}>
-        <DelegationChain />
-        <Box sx={{ mt: 2 }} />
-        <FieldGrid>
-          <ReferenceField source="sourceRuleId" reference="AuthorityRule" link="show" emptyText="—" />
-          <ReferenceField source="sourceDelegationId" reference="Delegation" link="show" emptyText="—" />
-          <ReferenceField source="delegatorId" reference="Person" link="show" />
-          <ReferenceField source="delegateId" reference="Person" link="show" />
-          <EnumChipsField source="decisionPoints" enumName="DecisionPoint" />
-          <EnumChipsField source="grades" enumName="ProjectGrade" />
-          <ReferenceField source="scopeOrgUnitId" reference="OrgUnit" link="show" />
-          <MoneyField source="limit" emptyKey="app.unlimited" />
-          <LocaleDateField source="validFrom" />
-          <LocaleDateField source="validTo" emptyKey="app.open_ended" />
-          <NumberField source="redelegableDepth" />
-          <EnumField source="requiredRole" enumName="TriangleRole" />
-          <NumberField source="requiredLevel" emptyText="—" />
-          <TextField source="reason" />
-          <LocaleDateField source="revokedAt" showTime emptyKey="app.none" />
-          <TextField source="revokeReason" emptyText="—" />
-        </FieldGrid>
-        <Typography variant="subtitle1">{translate('delegation.children')}</Typography>
-        <ReferenceManyField reference="Delegation" target="sourceDelegationId" label={false}>
-          <DataTable rowClick="show" bulkActionButtons={false}>
-            <DataTable.Col source="id" />
-            <DataTable.Col source="delegateId">
-              <ReferenceField source="delegateId" reference="Person" />
-            </DataTable.Col>
-            <DataTable.Col source="limit">
-              <MoneyField source="limit" emptyKey="app.unlimited" />
-            </DataTable.Col>
-            <DataTable.Col source="validTo">
-              <LocaleDateField source="validTo" emptyKey="app.open_ended" />
-            </DataTable.Col>
-          </DataTable>
-        </ReferenceManyField>
-      </Box>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="ra.message.details">
+          <DelegationDetails label={false} />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="history.tab" path="history">
+          <HistoryTab label={false} />
+        </TabbedShowLayout.Tab>
+      </TabbedShowLayout>
     </Show>
   );
 }

@@ -1,12 +1,15 @@
-import { Edit, SimpleForm } from 'react-admin';
+import { Edit } from 'react-admin';
+import { VersionedForm } from '../history/EffectiveChange';
 import { QualificationFrameworkInputs } from './QualificationFrameworkInputs';
+import { FrameworkVersionActions } from './FrameworkVersionActions';
 
 export function QualificationFrameworkEdit() {
   return (
     <Edit mutationMode="pessimistic">
-      <SimpleForm>
+      <VersionedForm>
+        <FrameworkVersionActions />
         <QualificationFrameworkInputs />
-      </SimpleForm>
+      </VersionedForm>
     </Edit>
   );
 }

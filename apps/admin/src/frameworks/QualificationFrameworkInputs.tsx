@@ -9,9 +9,13 @@ import {
   SelectInput,
   TextInput,
   useGetManyReference,
+  useRecordContext,
 } from 'react-admin';
 import { enumChoices } from '../components/fields';
 import { DEFAULT_DIMENSIONS, FrameworkMatrixInput } from './FrameworkMatrixInput';
+import { FrameworkMatrix } from './QualificationFrameworkShow';
+
+const STATUSES = ['DRAFT', 'ACTIVE', 'RETIRED'];
 
 /** Columns come from the chosen role-model version's dimensions; without one, from the role's standard dimensions. */
 function Matrix({ role, roleModelVersionId }: { role?: string; roleModelVersionId?: string }) {
@@ -29,7 +33,16 @@ function Matrix({ role, roleModelVersionId }: { role?: string; roleModelVersionI
   return <FrameworkMatrixInput dimensions={fromModel.length ? fromModel : (DEFAULT_DIMENSIONS[role ?? ''] ?? [])} />;
 }
 
+/**
+ * The framework's fields and its level × dimension matrix. Editing, a version that assessments use (frozen) keeps its
+ * levels, requirements, validity and certification rule: they show read-only (the notice above says why), and only
+ * its name and retiring it remain. A status becomes ACTIVE only by publishing a draft.
+ */
 export function QualificationFrameworkInputs() {
+  const record = useRecordContext();
+  const editing = record?.id !== undefined;
+  const frozen = Boolean(record?.frozen);
+  const statuses = editing ? STATUSES.filter((s) => s === record.status || s === 'RETIRED') : ['DRAFT', 'ACTIVE'];
   return (
     <>
       <TextInput source="name" validate={required()} />
@@ -44,17 +57,21 @@ export function QualificationFrameworkInputs() {
           validate={required()}
         />
       </ReferenceInput>
-      <NumberInput source="validityMonths" validate={[required(), minValue(1)]} defaultValue={24} />
+      <NumberInput source="validityMonths" validate={[required(), minValue(1)]} defaultValue={24} readOnly={frozen} />
       <SelectInput
         source="status"
-        choices={enumChoices('VersionStatus', ['DRAFT', 'ACTIVE', 'RETIRED'])}
+        choices={enumChoices('VersionStatus', statuses)}
         defaultValue="DRAFT"
         validate={required()}
       />
-      <BooleanInput source="managerMayCertify" defaultValue={false} />
-      <FormDataConsumer>
-        {({ formData }) => <Matrix role={formData.role} roleModelVersionId={formData.roleModelVersionId} />}
-      </FormDataConsumer>
+      <BooleanInput source="managerMayCertify" defaultValue={false} readOnly={frozen} />
+      {frozen ? (
+        <FrameworkMatrix />
+      ) : (
+        <FormDataConsumer>
+          {({ formData }) => <Matrix role={formData.role} roleModelVersionId={formData.roleModelVersionId} />}
+        </FormDataConsumer>
+      )}
     </>
   );
 }

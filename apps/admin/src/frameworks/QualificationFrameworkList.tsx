@@ -10,6 +10,7 @@ export function QualificationFrameworkList() {
     <List filters={filters}>
       <DataTable rowClick="show">
         <DataTable.Col source="name" />
+        <DataTable.Col source="versionNo" />
         <DataTable.Col source="role">
           <EnumField source="role" enumName="TriangleRole" />
         </DataTable.Col>

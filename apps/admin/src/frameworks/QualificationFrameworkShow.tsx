@@ -4,16 +4,19 @@ import {
   NumberField,
   ReferenceField,
   Show,
-  SimpleShowLayout,
+  TabbedShowLayout,
   TextField,
   useLocaleState,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { EnumField, useEnumLabel } from '../components/fields';
+import { HistoryTab } from '../history/HistoryTab';
 import type { FrameworkLevel } from './FrameworkMatrixInput';
+import { FrameworkVersionActions } from './FrameworkVersionActions';
 
-function Matrix() {
+/** The levels × dimensions of the record in context, read-only. */
+export function FrameworkMatrix() {
   const record = useRecordContext();
   const translate = useTranslate();
   const dimension = useEnumLabel('Dimension');
@@ -57,20 +60,43 @@ function Matrix() {
   );
 }
 
+/** "AR standard · v2". */
+export function FrameworkVersionLabel() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <span>
+      {record.name} · {translate('framework.version_label', { versionNo: record.versionNo })}
+    </span>
+  );
+}
+
 export function QualificationFrameworkShow() {
   return (
     <Show>
-      <SimpleShowLayout>
-        <TextField source="name" />
-        <EnumField source="role" enumName="TriangleRole" />
-        <ReferenceField source="roleModelVersionId" reference="RoleModelVersion" link={false}>
-          <TextField source="versionNo" />
-        </ReferenceField>
-        <NumberField source="validityMonths" />
-        <EnumField source="status" enumName="VersionStatus" />
-        <BooleanField source="managerMayCertify" />
-        <Matrix />
-      </SimpleShowLayout>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="ra.message.details">
+          <TextField source="name" />
+          <NumberField source="versionNo" />
+          <EnumField source="role" enumName="TriangleRole" />
+          <ReferenceField source="roleModelVersionId" reference="RoleModelVersion" link={false}>
+            <TextField source="versionNo" />
+          </ReferenceField>
+          <NumberField source="validityMonths" />
+          <EnumField source="status" enumName="VersionStatus" />
+          <BooleanField source="managerMayCertify" />
+          <ReferenceField source="previousVersionId" reference="QualificationFramework" link="show" emptyText="—">
+            <FrameworkVersionLabel />
+          </ReferenceField>
+          <NumberField source="assessmentCount" />
+          <FrameworkVersionActions />
+          <FrameworkMatrix />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="history.tab" path="history">
+          <HistoryTab label={false} />
+        </TabbedShowLayout.Tab>
+      </TabbedShowLayout>
     </Show>
   );
 }

@@ -98,6 +98,7 @@ export const en = {
     PositionTitle: {
       BU_PRESIDENT: 'Business-unit president',
       BUSINESS_DEPT_DIRECTOR: 'Business-department director',
+      BUSINESS_DEPT_CHIEF_ENGINEER: 'Business-department chief engineer',
       CHIEF_ENGINEER: 'Chief engineer',
       INDUSTRY_HEAD: 'Industry head',
       INDUSTRY_CHIEF_ENGINEER: 'Industry chief engineer',
@@ -163,6 +164,33 @@ export const en = {
     PERSISTED_QUERY_NOT_FOUND: 'The server could not read the request.',
     PERSISTED_QUERY_NOT_SUPPORTED: 'The server could not read the request.',
     OPERATION_RESOLUTION_FAILURE: 'The server could not read the request.',
+    FRAMEWORK_VERSION_FROZEN:
+      'Framework “%{name}” version %{versionNo} is used by %{assessments} assessments: its levels, requirements, ' +
+      'validity and certification rule can no longer change. Create a new version to change it.',
+    FRAMEWORK_NOT_ACTIVE:
+      'Framework “%{name}” version %{versionNo} is not active: new assessments are made only on the active ' +
+      'version of a framework. Publish the draft first, or choose the active version.',
+    FRAMEWORK_STATUS_CHANGE:
+      'A framework can only be retired here. Publish a draft with “Publish”, or make a new draft with “New version”.',
+    FRAMEWORK_DRAFT_EXISTS:
+      'Version %{versionNo} of this framework is already a draft (framework %{draftId}): change and publish that ' +
+      'draft, or delete it first.',
+    FRAMEWORK_NOT_DRAFT:
+      'Only a draft is published, and framework “%{name}” version %{versionNo} is not one. Make a new version to ' +
+      'change it.',
+    FRAMEWORK_HAS_NO_LEVELS:
+      'Framework “%{name}” version %{versionNo} has no levels: add at least one level before publishing it.',
+    CORRECTION_REQUIRED:
+      'This moment is in the past: changing what was true then is a correction. An administrator can use ' +
+      '“Correct the past”, with a reason; otherwise save the change to take effect now.',
+    CORRECTION_NOT_ALLOWED:
+      'Only an administrator may correct the past. Save the change without a correction (it takes effect now), ' +
+      'or ask an administrator.',
+    CORRECTION_REASON_REQUIRED:
+      'A correction needs a reason: it is kept in the history and shown with every answer it affects.',
+    EFFECTIVE_FROM_IN_FUTURE:
+      'The effective moment is in the future. A change takes effect when it is saved; to plan one, give the ' +
+      'record a validity window that starts later.',
     POOL: {
       NOT_DRAFT: 'This pool can change only while it is a draft.',
       NOT_LOCKED:
@@ -346,6 +374,15 @@ export const en = {
     no_dimensions: "Add the role model's dimensions first.",
     cell: 'Level %{level}, %{dimension}',
   },
+  framework: {
+    new_version: 'New version',
+    publish: 'Publish',
+    frozen: 'Used by %{count} assessments — create a new version to change it.',
+    draft_notice: 'Draft: assessments can use it once it is published.',
+    version_created: 'Draft version %{versionNo} created',
+    published: 'Version %{versionNo} published; the previous version is retired',
+    version_label: 'v%{versionNo}',
+  },
   allocation: {
     member: 'Member',
     role: 'Role',
@@ -417,7 +454,6 @@ export const en = {
     person: 'Person',
     project: 'Project',
     described: 'Or describe the case',
-    at: 'As of (optional)',
     submit: 'Check',
     who_submit: 'Find deciders',
     allowed: 'Allowed',
@@ -428,6 +464,67 @@ export const en = {
     deciders: '%{count} person(s) may decide',
     need_case: 'Choose a project, or give the grade and the org unit',
     team: 'Team members (conflicts of interest)',
+  },
+  history: {
+    tab: 'History',
+    intro:
+      'Every version of this record, newest first. A change holds from its effective moment on; earlier versions ' +
+      'keep answering for earlier moments.',
+    empty: 'No versions recorded yet.',
+    op: { CREATE: 'Created', UPDATE: 'Changed', DELETE: 'Deleted', REVOKED: 'Revoked', ARCHIVED: 'Archived' },
+    correction: 'Correction of the past',
+    revision: 'Revision %{revision}',
+    recorded: 'Recorded',
+    by: 'By',
+    effective: 'In effect from',
+    since_start: 'since the record began',
+    reason: 'Reason',
+    field: 'Field',
+    value: 'Value',
+    before: 'Before',
+    after: 'After',
+    corrected_before: 'Recorded until this correction',
+    corrected_after: 'Corrected to',
+    deleted: 'The record was deleted.',
+    show_values: 'Show the values it was created with (%{count})',
+    nothing_changed: 'No field shown here changed.',
+    actor_system: 'System (data from before the history was kept)',
+    actor_token: 'API token “%{name}”',
+    part_level: 'Level %{level} · %{name}',
+    part_requirement: 'Level %{level} · requirement for %{dimension}',
+    fields: { gradeCriteria: 'Grading criteria' },
+  },
+  asOf: {
+    at: 'Decision moment (effective)',
+    at_help: 'Empty: now',
+    known: 'As known at (recorded)',
+    known_help: 'Empty: now. An earlier moment leaves out corrections made after it',
+    answered: 'Answered from revision %{revision}, as known at %{known}.',
+    rests_on:
+      'This answer rests on a correction of the past: |||| This answer rests on %{smart_count} corrections of ' +
+      'the past:',
+    correction_line: 'corrected by %{who} on %{when}, in effect from %{from}',
+    show: 'Show',
+    now: 'Back to now',
+    matrix_now: 'The rules as they are now.',
+    matrix_as_of:
+      'The rules in force at %{at}, as known at %{known} (the latest rule change known then: revision %{revision}).',
+  },
+  change: {
+    effective_now_title: 'Effective from: now.',
+    effective_now:
+      'This change takes effect when you save it; earlier versions stay and keep answering for earlier moments.',
+    correct: 'Correct the past',
+    correct_help: 'Administrators only: for a record that was wrong, from a moment in the past',
+    scope: 'The correction holds',
+    scope_from: 'From a moment in the past',
+    scope_whole: 'For the whole life of the record',
+    effective_from: 'Effective from',
+    reason: 'Reason for the correction',
+    correction_notice:
+      'A correction changes what the system says about the past: answers about the moments it covers change. ' +
+      'It is kept in the history with your name and reason, and shown with every answer it affects.',
+    future: 'Must not be in the future',
   },
   qualification: {
     title: 'Qualification',
@@ -626,6 +723,11 @@ export const en = {
         validityMonths: 'Validity (months)',
         status: 'Status',
         managerMayCertify: 'Manager assessments certify',
+        versionNo: 'Version',
+        lineageId: 'Lineage',
+        previousVersionId: 'Copied from',
+        frozen: 'Frozen',
+        assessmentCount: 'Assessments',
       },
     },
     Assessment: {
@@ -653,7 +755,25 @@ export const en = {
         tenureMonths: 'Months in the role',
         gap: 'Gap',
         comment: 'Comment',
+        roleModelVersionId: 'Role model version',
       },
+    },
+    QualificationLevel: {
+      name: 'Qualification level |||| Qualification levels',
+      fields: {
+        frameworkId: 'Framework',
+        level: 'Level',
+        name: 'Name',
+        nameZh: 'Chinese name',
+        minTenureMonths: 'Min. tenure (months)',
+        minProjects: 'Min. projects',
+        gateMinimumRating: 'Performance gate (min. rating)',
+        gatePeriods: 'Gate periods',
+      },
+    },
+    LevelRequirement: {
+      name: 'Level requirement |||| Level requirements',
+      fields: { levelId: 'Level', dimensionCode: 'Dimension', minProficiency: 'Minimum proficiency (1–5)' },
     },
     StaffingRule: {
       name: 'Staffing rule |||| Staffing rules',

@@ -1,12 +1,13 @@
-import { Edit, SimpleForm } from 'react-admin';
+import { Edit } from 'react-admin';
+import { VersionedForm } from '../history/EffectiveChange';
 import { OrgUnitInputs } from './OrgUnitInputs';
 
 export function OrgUnitEdit() {
   return (
     <Edit mutationMode="pessimistic">
-      <SimpleForm>
+      <VersionedForm>
         <OrgUnitInputs />
-      </SimpleForm>
+      </VersionedForm>
     </Edit>
   );
 }

@@ -1,12 +1,13 @@
-import { Edit, SimpleForm } from 'react-admin';
+import { Edit } from 'react-admin';
+import { VersionedForm } from '../history/EffectiveChange';
 import { PersonInputs } from './PersonInputs';
 
 export function PersonEdit() {
   return (
     <Edit mutationMode="pessimistic">
-      <SimpleForm>
+      <VersionedForm>
         <PersonInputs />
-      </SimpleForm>
+      </VersionedForm>
     </Edit>
   );
 }

@@ -9,6 +9,7 @@ import {
 } from 'react-admin';
 import { EnumField, LocaleDateField, usePluralName } from '../components/fields';
 import { QualificationPanel } from './QualificationPanel';
+import { HistoryTab } from '../history/HistoryTab';
 
 function Qualifications() {
   const record = useRecordContext();
@@ -85,6 +86,9 @@ export function PersonShow() {
               </DataTable.Col>
             </DataTable>
           </ReferenceManyField>
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="history.tab" path="history">
+          <HistoryTab label={false} />
         </TabbedShowLayout.Tab>
       </TabbedShowLayout>
     </Show>

@@ -1,12 +1,13 @@
-import { Edit, SimpleForm } from 'react-admin';
+import { Edit } from 'react-admin';
+import { VersionedForm } from '../history/EffectiveChange';
 import { PositionAssignmentInputs } from './PositionAssignmentInputs';
 
 export function PositionAssignmentEdit() {
   return (
     <Edit mutationMode="pessimistic">
-      <SimpleForm>
+      <VersionedForm>
         <PositionAssignmentInputs />
-      </SimpleForm>
+      </VersionedForm>
     </Edit>
   );
 }

@@ -6,6 +6,7 @@ import { InstantInput } from '../components/InstantInput';
 export const POSITION_TITLES = [
   'BU_PRESIDENT',
   'BUSINESS_DEPT_DIRECTOR',
+  'BUSINESS_DEPT_CHIEF_ENGINEER',
   'CHIEF_ENGINEER',
   'INDUSTRY_HEAD',
   'INDUSTRY_CHIEF_ENGINEER',

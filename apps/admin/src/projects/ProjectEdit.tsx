@@ -1,4 +1,5 @@
-import { Edit, SimpleForm } from 'react-admin';
+import { Edit } from 'react-admin';
+import { VersionedForm } from '../history/EffectiveChange';
 import { ProjectInputs, toProjectInput } from './ProjectInputs';
 
 export function ProjectEdit() {
@@ -8,9 +9,9 @@ export function ProjectEdit() {
       transform={toProjectInput}
       queryOptions={{ select: (p) => ({ ...p, gradeByHand: Boolean(p.gradeJustification) }) }}
     >
-      <SimpleForm>
+      <VersionedForm>
         <ProjectInputs />
-      </SimpleForm>
+      </VersionedForm>
     </Edit>
   );
 }

@@ -17,6 +17,7 @@ import { RecordName } from '../components/RecordName';
 import type { DecisionRecord } from '../providers/types';
 import { ProjectTeam } from './ProjectTeam';
 import { BodyDecisions } from './BodyDecisions';
+import { HistoryTab } from '../history/HistoryTab';
 
 function GradeReasons() {
   const record = useRecordContext();
@@ -114,6 +115,9 @@ export function ProjectShow() {
             </DataTable>
             <DecisionChains />
           </ReferenceManyField>
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="history.tab" path="history">
+          <HistoryTab label={false} />
         </TabbedShowLayout.Tab>
       </TabbedShowLayout>
     </Show>

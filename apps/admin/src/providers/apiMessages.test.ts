@@ -140,6 +140,28 @@ describe('describeApiError', () => {
     ).toMatch(/^Pool 3 already has adjustment pool 9/);
   });
 
+  it('names the frozen framework version and how many assessments use it', () => {
+    const frozen = {
+      code: 'FRAMEWORK_VERSION_FROZEN',
+      extensions: {
+        reasons: [
+          {
+            code: 'FRAMEWORK_VERSION_FROZEN',
+            message: '…',
+            data: { frameworkId: '7', name: 'AR standard', versionNo: 2, frameworkStatus: 'ACTIVE', assessments: 3 },
+            field: null,
+          },
+        ],
+      },
+    };
+    expect(describeApiError('en', frozen)).toMatch(
+      /^Framework “AR standard” version 2 is used by 3 assessments: .* Create a new version to change it\.$/,
+    );
+    expect(describeApiError('zh-CN', frozen)).toMatch(
+      /^任职资格标准“AR standard”第 2 版已被 3 个评估使用：.*请创建新版本。$/,
+    );
+  });
+
   it("falls back to the API's message only for a code it does not know", () => {
     expect(describeApiError('zh-CN', { code: 'SOMETHING.NEW', detail: 'A new refusal.' })).toBe('A new refusal.');
     expect(describeApiError('zh-CN', { code: 'SOMETHING.NEW' })).toBe('出错了：SOMETHING.NEW');

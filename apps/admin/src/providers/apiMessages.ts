@@ -215,6 +215,10 @@ export function localizeErrors(
 ): Record<string, string> {
   const result = localizeFieldErrors(locale, errors);
   const code = extensions.code;
+  // A refusal that names its field but no words for it (`extensions.field` alone, e.g. CORRECTION_REASON_REQUIRED
+  // about change.reason): the code's message beside the field.
+  for (const [field, message] of Object.entries(result))
+    if (!message && typeof code === 'string') result[field] = describeApiError(locale, { code, extensions });
   if (typeof code === 'string' && code.startsWith('STAFFING.') && result.personId !== undefined) {
     result.personId = describeApiError(locale, { code, extensions, detail: errors.personId });
   }

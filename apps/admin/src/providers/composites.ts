@@ -18,13 +18,17 @@ async function children(dp: DataProvider, resource: string, target: string, id: 
   return data;
 }
 
-/** Creates, updates and deletes child rows so that they match `wanted` (matched by `key`). */
+/**
+ * Creates, updates and deletes child rows so that they match `wanted` (matched by `key`). A correction of the past
+ * (`change`, history/change.ts) made on the parent is made on its changed children too.
+ */
 async function sync(
   dp: DataProvider,
   resource: string,
   existing: Row[],
   wanted: Array<Record<string, unknown>>,
   key: (r: Record<string, unknown>) => string,
+  change?: unknown,
 ): Promise<Row[]> {
   const byKey = new Map(existing.map((r) => [key(r), r]));
   const kept: Row[] = [];
@@ -37,8 +41,13 @@ async function sync(
       );
       kept.push(
         changed
-          ? (await dp.update<Row>(resource, { id: current.id, data: { ...current, ...row }, previousData: current }))
-              .data
+          ? (
+              await dp.update<Row>(resource, {
+                id: current.id,
+                data: { ...current, ...row, ...(change ? { change } : {}) },
+                previousData: current,
+              })
+            ).data
           : current,
       );
     } else {
@@ -52,7 +61,8 @@ async function sync(
 export interface Composite {
   field: string;
   load(dp: DataProvider, record: Row): Promise<unknown>;
-  save(dp: DataProvider, record: Row, value: unknown): Promise<void>;
+  /** `change`: the parent's `change` argument (a correction of the past), if any. */
+  save(dp: DataProvider, record: Row, value: unknown, change?: unknown): Promise<void>;
 }
 
 const frameworkLevels: Composite = {
@@ -77,7 +87,7 @@ const frameworkLevels: Composite = {
     }
     return result;
   },
-  async save(dp, record, value) {
+  async save(dp, record, value, change) {
     const wanted = (value as FrameworkLevel[] | undefined) ?? [];
     const existing = await children(dp, 'QualificationLevel', 'frameworkId', record.id);
     const levels = await sync(
@@ -95,6 +105,7 @@ const frameworkLevels: Composite = {
         gatePeriods: l.gateMinimumRating ? (l.gatePeriods ?? 2) : null,
       })),
       (r) => String(r.level),
+      change,
     );
     for (const level of levels) {
       const want = wanted.find((l) => l.level === Number(level.level));
@@ -109,6 +120,7 @@ const frameworkLevels: Composite = {
           minProficiency,
         })),
         (r) => String(r.dimensionCode),
+        change,
       );
     }
   },
@@ -196,7 +208,8 @@ export function withComposites(
     for (const composite of COMPOSITES[resource] ?? []) {
       const value = sent[composite.field];
       if (value === undefined) continue;
-      if (!(await accepts(resource, method, composite.field))) await composite.save(dp, result.data as Row, value);
+      if (!(await accepts(resource, method, composite.field)))
+        await composite.save(dp, result.data as Row, value, sent.change);
       data[composite.field] = await composite.load(dp, result.data as Row);
     }
     return { ...result, data };

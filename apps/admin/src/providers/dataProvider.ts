@@ -8,6 +8,8 @@ import { withSessionHeaders } from '../graphql/sessionLink';
 import { toHttpError, withoutTypename } from './errors';
 import { withComposites } from './composites';
 import { operations } from './operations';
+import { withChange } from '../history/change';
+import { withoutHistoryFields } from './introspection';
 
 export const apolloClient = new ApolloClient({
   link: withSessionHeaders.concat(new HttpLink({ uri: GRAPHQL_URL })),
@@ -16,14 +18,16 @@ export const apolloClient = new ApolloClient({
 });
 
 type IntrospectionOptions = Parameters<typeof introspectSchema>[1];
+type Schema = NonNullable<IntrospectionOptions['schema']>;
 
 /**
  * The API's live introspection, or — when the API has it turned off (GRAPHQL_INTROSPECTION=false) — the schema it
- * emitted at build time (apps/api/schema.graphql), loaded only then.
+ * emitted at build time (apps/api/schema.graphql), loaded only then; without the `history` fields either way.
  */
 export async function resolveIntrospection(client: typeof apolloClient, options: IntrospectionOptions) {
+  let schema: Schema;
   try {
-    return await introspectSchema(client, options);
+    schema = (await introspectSchema(client, options)).schema as Schema;
   } catch (error) {
     // Deep imports: the graphql index is already in the portal chunk (Apollo), these two are not.
     const [{ buildSchema }, { introspectionFromSchema }] = await Promise.all([
@@ -32,8 +36,9 @@ export async function resolveIntrospection(client: typeof apolloClient, options:
     ]);
     const { default: sdl } = await import('../../../api/schema.graphql?raw');
     console.warn('GraphQL introspection failed; using the schema bundled with the portal.', error);
-    return introspectSchema(client, { ...options, schema: introspectionFromSchema(buildSchema(sdl)).__schema });
+    schema = introspectionFromSchema(buildSchema(sdl)).__schema as Schema;
   }
+  return introspectSchema(client, { ...options, schema: withoutHistoryFields(schema) });
 }
 
 // `resolveIntrospection` is read by ra-data-graphql (its default is introspectSchema) but missing from its Options
@@ -120,6 +125,6 @@ async function mutationAccepts(resource: string, method: 'create' | 'update', ar
 }
 
 export const dataProvider: DataProvider & typeof operations = {
-  ...withComposites(withListFields(wrapped), mutationAccepts),
+  ...withChange(withComposites(withListFields(wrapped), mutationAccepts)),
   ...operations,
 };

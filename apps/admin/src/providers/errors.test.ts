@@ -55,6 +55,22 @@ describe('toHttpError', () => {
     });
   });
 
+  it('puts a refused correction of the past beside its field, in the reader language', () => {
+    const refusal = (code: string, field: string) =>
+      toHttpError(apolloError({ code, field }, 'A correction needs a reason (change.reason)…'));
+    expect(refusal('CORRECTION_REASON_REQUIRED', 'change.reason').body.errors).toEqual({
+      'change.reason': 'A correction needs a reason: it is kept in the history and shown with every answer it affects.',
+    });
+    inChinese();
+    const error = refusal('CORRECTION_NOT_ALLOWED', 'change.correction');
+    expect(error.body.errors).toEqual({
+      'change.correction': '只有管理员可以更正历史。请不作更正直接保存（立即生效），或请管理员处理。',
+    });
+    expect(refusal('EFFECTIVE_FROM_IN_FUTURE', 'change.effectiveFrom').body.errors['change.effectiveFrom']).toMatch(
+      /^生效时间晚于现在。/,
+    );
+  });
+
   it('puts an authorization denial on the person deciding', () => {
     const error = toHttpError(
       apolloError({

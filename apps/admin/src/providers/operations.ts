@@ -1,7 +1,14 @@
 // The API's operations that are not records (CONTRACT.graphql): authorization questions and pool steps.
 import { gqlRequest } from '../graphql/client';
 import { TRACE_FIELDS, type PoolWithTraces } from '../pools/traces';
-import type { AuthorizationResult, Decider, DelegationRecord, QualificationStatus, DecisionRecord } from './types';
+import type {
+  AuthorityChange,
+  AuthorizationResult,
+  Decider,
+  DelegationRecord,
+  QualificationStatus,
+  DecisionRecord,
+} from './types';
 
 const LINK =
   `kind id holderPersonId delegatorId decisionPoints grades scopeOrgUnitId limit currency validFrom ` +
@@ -11,8 +18,26 @@ const DELEGATION =
   `id sourceRuleId sourceDelegationId delegatorId delegateId decisionPoints grades scopeOrgUnitId ` +
   `limit currency validFrom validTo redelegableDepth requiredRole requiredLevel reason revokedAt ` +
   `revokeReason version`;
+/** An entry of the change log, without the record it holds (what a notice about a correction names). */
+const CHANGE =
+  `revision recordType recordId recordVersion operation effectiveFrom recordedAt actorKind actorLabel ` +
+  `correction reason`;
+/** An entry with the record before and after (what a history shows). */
+const CHANGE_WITH_RECORDS = `${CHANGE} before after`;
 const POOL = `id name status currency baseAmount fundedAmount version
   members { id personId role weight coefficient participation share } ${TRACE_FIELDS}`;
+
+const FRAMEWORK_VERSION = 'id version versionNo lineageId previousVersionId status';
+
+/** What the framework version operations answer. */
+export interface FrameworkVersion {
+  id: string;
+  version: number;
+  versionNo: number;
+  lineageId: string;
+  previousVersionId: string | null;
+  status: string;
+}
 
 export interface CaseInput {
   decisionPoint: string;
@@ -22,7 +47,10 @@ export interface CaseInput {
   amount?: string | null;
   currency?: string | null;
   teamMemberIds?: string[] | null;
+  /** The moment the decision is taken (effective time); empty: now. */
   at?: string | null;
+  /** Answer with what the system knew at this moment (recorded time); empty: now. */
+  asKnownAt?: string | null;
 }
 export interface AuthorizeInput extends CaseInput {
   personId: string;
@@ -38,8 +66,8 @@ export function compact<T extends object>(input: T): Partial<T> {
 export const operations = {
   async authorize(input: AuthorizeInput): Promise<AuthorizationResult> {
     const data = await gqlRequest<{ authorize: AuthorizationResult }>(
-      `query Authorize($input: AuthorizeInput!) { authorize(input: $input) { allowed at chains { ${CHAIN} ` +
-        `} reasons { code message linkId data } } }`,
+      `query Authorize($input: AuthorizeInput!) { authorize(input: $input) { allowed at asKnownAt revision ` +
+        `corrections { ${CHANGE} } chains { ${CHAIN} } reasons { code message linkId data } } }`,
       { input: compact(input) },
     );
     return data.authorize;
@@ -47,12 +75,61 @@ export const operations = {
   async whoMayDecide(input: CaseInput): Promise<Decider[]> {
     const data = await gqlRequest<{ whoMayDecide: Decider[] }>(
       `query WhoMayDecide($input: CaseInput!) { whoMayDecide(input: $input) { personId quorumRequired ` +
-        `chains { ${CHAIN} }
+        `revision corrections { ${CHANGE} } chains { ${CHAIN} }
         bodies { bodyId ruleId quorum quorumCount quorumReachable seats { title fixed titles ` +
         `occupants filledBy { personId via } } } } }`,
       { input: compact(input) },
     );
     return data.whoMayDecide;
+  },
+  /**
+   * Every version of a record, oldest first (its `history` field, read only here: lists and forms never select it).
+   * `resource` is the record type, whose single-record query has its name (ra-data-graphql-simple's naming).
+   */
+  async history(resource: string, id: string): Promise<AuthorityChange[]> {
+    if (!/^[A-Z][A-Za-z]*$/.test(resource)) throw new Error(`not a record type: ${resource}`);
+    const data = await gqlRequest<{ record: { history: AuthorityChange[] } | null }>(
+      `query History($id: ID!) { record: ${resource}(id: $id) { history { ${CHANGE_WITH_RECORDS} } } }`,
+      { id },
+    );
+    return data.record?.history ?? [];
+  },
+  /** A framework's history with its levels' and their requirements' (each entry says which part it is about). */
+  async frameworkHistory(id: string): Promise<AuthorityChange[]> {
+    type Part = { id: string; history: AuthorityChange[] };
+    type Level = Part & {
+      level: number;
+      name: string;
+      nameZh: string;
+      requirements: Array<Part & { dimensionCode: string }>;
+    };
+    const data = await gqlRequest<{ record: (Part & { levels: Level[] }) | null }>(
+      `query FrameworkHistory($id: ID!) { record: QualificationFramework(id: $id) { id history { ` +
+        `${CHANGE_WITH_RECORDS} } levels { id level name nameZh history { ${CHANGE_WITH_RECORDS} } ` +
+        `requirements { id dimensionCode history { ${CHANGE_WITH_RECORDS} } } } } }`,
+      { id },
+    );
+    const record = data.record;
+    if (!record) return [];
+    const entries: AuthorityChange[] = [...record.history];
+    for (const level of record.levels) {
+      entries.push(...level.history.map((e) => ({ ...e, part: { level: level.level } })));
+      for (const requirement of level.requirements)
+        entries.push(
+          ...requirement.history.map((e) => ({
+            ...e,
+            part: { level: level.level, dimensionCode: requirement.dimensionCode },
+          })),
+        );
+    }
+    return entries.sort((a, b) => (BigInt(a.revision) < BigInt(b.revision) ? -1 : 1));
+  },
+  /** Every authority rule with its versions (for the authority matrix as of a past moment). */
+  async authorityRuleHistories(): Promise<Array<{ id: string; history: AuthorityChange[] }>> {
+    const data = await gqlRequest<{ allAuthorityRules: Array<{ id: string; history: AuthorityChange[] }> }>(
+      `query RuleHistories { allAuthorityRules(perPage: 500) { id history { ${CHANGE} after } } }`,
+    );
+    return data.allAuthorityRules;
   },
   async qualificationStatus(personId: string, role: string, at?: string): Promise<QualificationStatus> {
     const data = await gqlRequest<{ qualificationStatus: QualificationStatus }>(
@@ -110,6 +187,24 @@ export const operations = {
       { id, name },
     );
     return data.createAdjustmentPool;
+  },
+  /** A DRAFT copy of a framework version with its levels and requirements (the next version of its lineage). */
+  async createFrameworkVersion(frameworkId: string): Promise<FrameworkVersion> {
+    const data = await gqlRequest<{ createFrameworkVersion: FrameworkVersion }>(
+      `mutation CreateFrameworkVersion($frameworkId: ID!) { createFrameworkVersion(frameworkId: $frameworkId) { ` +
+        `${FRAMEWORK_VERSION} } }`,
+      { frameworkId },
+    );
+    return data.createFrameworkVersion;
+  },
+  /** DRAFT → ACTIVE; the lineage's previous ACTIVE version is retired. */
+  async publishFramework(id: string, version: number): Promise<FrameworkVersion> {
+    const data = await gqlRequest<{ publishFramework: FrameworkVersion }>(
+      `mutation PublishFramework($id: ID!, $version: Int!) { publishFramework(id: $id, version: $version) { ` +
+        `${FRAMEWORK_VERSION} } }`,
+      { id, version },
+    );
+    return data.publishFramework;
   },
   async allocatePool(id: string, preview: boolean): Promise<PoolWithTraces> {
     const data = await gqlRequest<{ allocatePool: PoolWithTraces }>(

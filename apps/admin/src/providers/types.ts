@@ -53,7 +53,34 @@ export interface DenialReason {
   linkId?: string | null;
   data?: unknown;
 }
-export interface AuthorizationResult {
+/** One entry of a record's history (the API's AuthorityChange): a version, when it holds and who recorded it. */
+export interface AuthorityChange {
+  /** Global, strictly increasing revision of the change log (a decimal string). */
+  revision: string;
+  recordType: string;
+  recordId: string;
+  recordVersion?: number;
+  operation: 'CREATE' | 'UPDATE' | 'DELETE';
+  /** From when the version holds; null: since the record began. */
+  effectiveFrom: string | null;
+  recordedAt: string;
+  actorKind: string;
+  actorLabel?: string | null;
+  correction: boolean;
+  reason?: string | null;
+  /** The record as the log keeps it: column names, money in minor units (e.g. `limitMinor`). */
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  /** For the parts of a record shown with it (a framework's levels and their requirements): which part. */
+  part?: { level: number; dimensionCode?: string } | null;
+}
+/** What an answer was read from: the revision, the moment known, and the corrections of the past it rests on. */
+export interface AnswerBasis {
+  revision?: string | null;
+  asKnownAt?: string | null;
+  corrections?: AuthorityChange[];
+}
+export interface AuthorizationResult extends AnswerBasis {
   allowed: boolean;
   at: string;
   chains: AuthorityChain[];
@@ -77,6 +104,8 @@ export interface BodyCoverage {
 export interface Decider {
   personId: string;
   chains: AuthorityChain[];
+  revision?: string | null;
+  corrections?: AuthorityChange[];
   bodies?: BodyCoverage[];
   quorumRequired?: boolean;
 }

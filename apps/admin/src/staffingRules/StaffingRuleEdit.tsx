@@ -1,12 +1,13 @@
-import { Edit, SimpleForm } from 'react-admin';
+import { Edit } from 'react-admin';
+import { VersionedForm } from '../history/EffectiveChange';
 import { StaffingRuleInputs } from './StaffingRuleInputs';
 
 export function StaffingRuleEdit() {
   return (
     <Edit mutationMode="pessimistic">
-      <SimpleForm>
+      <VersionedForm>
         <StaffingRuleInputs />
-      </SimpleForm>
+      </VersionedForm>
     </Edit>
   );
 }

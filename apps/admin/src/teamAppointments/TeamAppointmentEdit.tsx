@@ -1,12 +1,13 @@
-import { Edit, SimpleForm } from 'react-admin';
+import { Edit } from 'react-admin';
+import { VersionedForm } from '../history/EffectiveChange';
 import { TeamAppointmentInputs } from './TeamAppointmentInputs';
 
 export function TeamAppointmentEdit() {
   return (
     <Edit mutationMode="pessimistic">
-      <SimpleForm>
+      <VersionedForm>
         <TeamAppointmentInputs />
-      </SimpleForm>
+      </VersionedForm>
     </Edit>
   );
 }

@@ -125,7 +125,7 @@ async function backfillFromAudit(queryRunner: QueryRunner): Promise<void> {
  * rebuild with foreign keys off in a transaction of our own, turn them on again and open a transaction for TypeORM
  * to finish in. Either way every reference is verified (foreign_key_check) before the work is committed.
  */
-async function withoutSqliteForeignKeys(queryRunner: QueryRunner, work: () => Promise<void>): Promise<void> {
+export async function withoutSqliteForeignKeys(queryRunner: QueryRunner, work: () => Promise<void>): Promise<void> {
   const verify = async () => {
     const broken: unknown[] = await queryRunner.query('PRAGMA foreign_key_check');
     if (broken.length) throw new Error(`the migration would break foreign keys: ${JSON.stringify(broken.slice(0, 5))}`);

@@ -7,6 +7,7 @@ import { ExactKeys1764820000000 } from './1764820000000-exact-keys';
 import { IdempotencyRequests1764820000001 } from './1764820000001-idempotency-requests';
 import { SessionsAndSignInThrottle1764830000000 } from './1764830000000-sessions-and-sign-in-throttle';
 import { ChangeLog1764840000000 } from './1764840000000-change-log';
+import { FrameworkVersions1764850000000 } from './1764850000000-framework-versions';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   IdempotencyRequests1764820000001,
   SessionsAndSignInThrottle1764830000000,
   ChangeLog1764840000000,
+  FrameworkVersions1764850000000,
 ];

@@ -1,4 +1,5 @@
-// The resolvers of the integration operations (authorization, delegation, decisions, pools), registered in the schema.
+// The resolvers of the integration operations (authorization, delegation, decisions, pools, framework versions),
+// registered in the schema.
 import {
   AuthorityChainFieldResolver,
   AuthorizationResolver,
@@ -7,6 +8,7 @@ import {
 import { DelegationOperationsResolver } from './delegation/delegation.operations';
 import { DecisionOperationsResolver } from './decision/decision.operations';
 import { PoolOperationsResolver } from './incentive-pool/pool.operations';
+import { FrameworkVersionResolver } from './qualification/framework-versions';
 
 export const OPERATION_RESOLVERS = [
   AuthorizationResolver,
@@ -15,4 +17,5 @@ export const OPERATION_RESOLVERS = [
   DelegationOperationsResolver,
   DecisionOperationsResolver,
   PoolOperationsResolver,
+  FrameworkVersionResolver,
 ] as const;

@@ -48,6 +48,7 @@ import {
 import { SessionResolver, UserCrudResolver } from './user/user.resolver';
 import { ApiTokenCrudResolver, ApiTokenResolver } from './api-token/api-token.resolver';
 import { AuditEntryCrudResolver } from './audit/audit-entry.resolver';
+import { RecordVersionResolver } from '../platform/change-log';
 import { AuthorityChangeCursorResolver, ChangeFeedResolver } from './change-feed/change-feed.resolver';
 
 export const RESOLVERS = [
@@ -95,6 +96,7 @@ export const RESOLVERS = [
   ApiTokenCrudResolver,
   ApiTokenResolver,
   AuditEntryCrudResolver,
+  RecordVersionResolver,
   ChangeFeedResolver,
   AuthorityChangeCursorResolver,
 ] as const;

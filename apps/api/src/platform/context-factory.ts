@@ -41,9 +41,8 @@ export interface ContextSources {
 }
 
 /**
- * The session's user, the authority and case counters and the change log's revision in one statement: every
- * signed-in request checks them, and a plain statement skips the query builder (built, aliased and hydrated per
- * request otherwise).
+ * The session's user and the authority change counter in one statement: every signed-in request checks both, and
+ * a plain statement skips the query builder (built, aliased and hydrated per request otherwise).
  */
 const SESSION_USER_SQL =
   'SELECT u.id AS id, u.email AS email, u.role AS role, u.personId AS personId, u.archivedAt AS archivedAt, ' +
@@ -177,14 +176,14 @@ export function contextFactory(db: Database, config: RuntimeConfig, services: Se
     let principal: Principal | null = null;
     let authorityChangeCount: string | undefined;
     let caseChangeCount: string | undefined;
-    let changeLogRevision: string | undefined;
+    let revision: string | undefined;
     let authError: Error | null = null;
     try {
       ({
         principal,
         changeCount: authorityChangeCount,
         caseChangeCount,
-        revision: changeLogRevision,
+        revision,
       } = await resolvePrincipal(db, sources, sessions, headers.authorization, now));
     } catch (error) {
       authError = error as Error;
@@ -198,7 +197,7 @@ export function contextFactory(db: Database, config: RuntimeConfig, services: Se
       clientAddress: remoteAddress ?? null,
       ...(authorityChangeCount !== undefined ? { authorityChangeCount } : {}),
       ...(caseChangeCount !== undefined ? { caseChangeCount } : {}),
-      ...(changeLogRevision !== undefined ? { changeLogRevision } : {}),
+      ...(revision !== undefined ? { revision } : {}),
       db,
       config,
       services,

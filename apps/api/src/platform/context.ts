@@ -38,7 +38,7 @@ export interface Context {
    * session in the same statement, or by the wait for `X-At-Least-Revision`; absent when not read. Everything the
    * request reads afterwards is at least this new.
    */
-  changeLogRevision?: string;
+  revision?: string;
   /**
    * Revisions of the change log this request touched (a holder shared by Apollo's per-operation copies of the
    * context): the last one its writes committed, and the one its answers were read from. Reported to the client as

@@ -14,6 +14,7 @@ import {
 import type { RuntimeConfig } from '@iron-triangle/config';
 import { MIGRATIONS } from '../migrations';
 import { ChangeLogGuardSubscriber } from './change-log/guard.subscriber';
+import { heldTransaction } from './held-transaction';
 import { DatabaseBusyError, isConnectionError, TransactionLeakError } from './errors';
 
 /** Per-request statistics; the logger counts statements into the store of the current request. */
@@ -71,13 +72,6 @@ export function dataSourceOptionsWith(
     ...common,
   };
 }
-
-/** The transaction the current async context runs in, per data source. */
-interface HeldTransaction {
-  dataSource: DataSource;
-  em: EntityManager;
-}
-const heldTransaction = new AsyncLocalStorage<HeldTransaction>();
 
 interface PooledConnection {
   release(): void;

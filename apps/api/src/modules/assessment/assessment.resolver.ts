@@ -31,14 +31,15 @@ import { DateTimeScalar } from '../../platform/scalars';
 import { TriangleRoleEnum } from '../../platform/enums';
 import { Assessment, AssessmentRating } from './assessment.entity';
 import * as A from './assessment.args';
-import { certificationsOf } from './assessment.mapper';
-import { LevelRequirement, QualificationFramework, QualificationLevel } from '../qualification';
+import { toCertification } from './assessment.mapper';
+import { AuthorityChange, latestCorrections, revisionKnownAt, rowsAsOf } from '../../platform/change-log';
+import { assertTakesAssessments, LevelRequirement, QualificationFramework, QualificationLevel } from '../qualification';
 import { RoleModelDimension, RoleModelVersion } from '../role-model';
 import { Person } from '../person';
 import { TeamAppointment } from '../team-appointment';
 import { Project } from '../project';
 
-/** The stored framework as the domain sees it (one version per framework row). */
+/** The stored framework as the domain sees it (one version per framework row: frozen once assessments use it). */
 async function loadFramework(
   em: EntityManager,
   frameworkId: number,
@@ -58,7 +59,7 @@ async function loadFramework(
   const requirements = await em.findBy(LevelRequirement, { levelId: In(levels.map((l) => l.id)) });
   const framework: DomainFramework = {
     id: String(row.id),
-    version: 1,
+    version: row.versionNo,
     role: row.role as TriangleRole,
     name: { en: row.name, 'zh-CN': row.name },
     roleModel: { id: String(version.roleModelId), version: version.versionNo },
@@ -228,6 +229,9 @@ export const assessmentSpec: CrudSpec<Assessment> = {
   search: ['comment'],
   // An assessment belongs where the assessed person does.
   scope: { kind: 'through', column: 'personId', parent: () => Person },
+  // Every write takes its framework row first, as every edit of the framework's levels does (a version that
+  // assessments use is frozen: qualification/framework-versions.ts).
+  parent: { entity: QualificationFramework, column: 'frameworkId' },
   dateColumn: 'assessedAt',
   readOnlyColumns: [
     'levelReached',
@@ -242,6 +246,8 @@ export const assessmentSpec: CrudSpec<Assessment> = {
   ],
   hooks: {
     async beforeCreate(values, { em, args }) {
+      const framework = await em.findOneBy(QualificationFramework, { id: values.frameworkId });
+      if (framework) assertTakesAssessments(framework);
       await mustExist(em, Person, values.personId, 'personId', 'person');
       await mustExist(em, Person, values.assessorId, 'assessorId', 'person');
       values.performance = performanceArgs(args) ?? null;
@@ -331,6 +337,17 @@ export class QualificationGap {
 
 @ObjectType({ description: "A person's qualification for a role at a moment, and the gap to the next level." })
 export class QualificationStatus {
+  @Field(() => DateTimeScalar, { description: 'What the system knew: the answer is as known at this moment.' })
+  asKnownAt: Date;
+
+  @Field({ description: 'The revision of the change log the answer was read from (a decimal string).' })
+  revision: string;
+
+  @Field(() => [AuthorityChange], {
+    description: "Corrections of the past that decide one of the person's assessments this answer rests on.",
+  })
+  corrections: AuthorityChange[];
+
   @Field(() => ID, { description: 'The person.' })
   personId: string;
 
@@ -357,6 +374,18 @@ export class QualificationStatus {
 
   @Field(() => ID, { nullable: true, description: 'The assessment that decides the answer.' })
   assessmentId: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The framework version the deciding assessment was made on (it keeps it when newer ones follow).',
+  })
+  frameworkId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Name of that framework version.' })
+  frameworkName: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Its version number within its lineage (versionNo).' })
+  frameworkVersion: number | null;
 }
 
 @Resolver(() => Assessment)
@@ -369,19 +398,43 @@ export class AssessmentResolver {
   async qualificationStatus(
     @Arg('personId', () => ID, { description: 'The person.' }) personId: string,
     @Arg('role', () => TriangleRoleEnum, { description: 'The role.' }) role: string,
-    @Arg('at', () => DateTimeScalar, { nullable: true, description: 'The moment (default now).' }) at: Date | undefined,
+    @Arg('at', () => DateTimeScalar, { nullable: true, description: 'The moment (effective time; default now).' })
+    at: Date | undefined,
+    @Arg('asKnownAt', () => DateTimeScalar, {
+      nullable: true,
+      description:
+        'Answer with what the system knew at this moment (recorded time; default now): reproduces the answer ' +
+        'given then, corrections made later ignored.',
+    })
+    asKnownAt: Date | undefined,
     @Ctx() ctx: Context,
   ): Promise<QualificationStatus> {
     const id = toId(personId, 'personId');
     const moment = at ?? ctx.now;
+    const knownAt = asKnownAt ?? ctx.now;
+    if (knownAt.getTime() > ctx.now.getTime())
+      throw badInput({ asKnownAt: 'is in the future: the system cannot know yet what it will know then' });
     // A person outside the caller's scope is not found (their qualification is theirs to see only in scope).
     const person = await ctx.db.manager.findOneBy(Person, { id });
     if (person ? !(await canRead(ctx, ctx.db.manager, Person, person)) : (await callerScope(ctx)) !== null)
       throw notFound('Person', id);
-    const records = await certificationsOf(ctx.db.manager, id, role);
-    const held = qualificationAt(records, String(id), role as TriangleRole, moment);
+    // Assessments as they were at `at`, as known at `asKnownAt` (the ones now, where their history agrees).
+    const em = ctx.db.manager;
+    const now = moment.getTime() >= ctx.now.getTime() && knownAt.getTime() >= ctx.now.getTime();
+    const current = await em.findBy(Assessment, { personId: id, role });
+    const { rows, corrections } = now
+      ? { rows: current, corrections: [] as AuthorityChange[] }
+      : await rowsAsOf(em, ctx.db.dataSource, 'Assessment', current, moment, knownAt, (a) => {
+          return a.personId === id && a.role === role;
+        });
+    const held = qualificationAt(rows.map(toCertification), String(id), role as TriangleRole, moment);
     const decidingId = 'assessmentId' in held ? Number(held.assessmentId) : null;
-    const deciding = decidingId ? await ctx.db.manager.findOneBy(Assessment, { id: decidingId }) : null;
+    const deciding = decidingId ? (rows.find((a) => a.id === decidingId) ?? null) : null;
+    const revision = now && ctx.revision !== undefined ? ctx.revision : await revisionKnownAt(em, knownAt);
+    ctx.revisions.read = revision;
+    const framework = deciding
+      ? await ctx.db.manager.findOneBy(QualificationFramework, { id: deciding.frameworkId })
+      : null;
     return {
       personId: String(id),
       role,
@@ -390,6 +443,18 @@ export class AssessmentResolver {
       reason: held.held ? null : held.reason,
       gap: (deciding?.gap as QualificationGap | null | undefined) ?? null,
       assessmentId: decidingId ? String(decidingId) : null,
+      frameworkId: deciding ? String(deciding.frameworkId) : null,
+      frameworkName: framework?.name ?? null,
+      frameworkVersion: framework?.versionNo ?? null,
+      asKnownAt: knownAt,
+      revision,
+      corrections: now
+        ? await latestCorrections(
+            em,
+            'Assessment',
+            rows.map((a) => a.id),
+          )
+        : corrections,
     };
   }
 

@@ -5,7 +5,13 @@
 import { decidingEntries, indexAuthorityState, VersionEntry } from '@iron-triangle/domain';
 import { Brackets, EntityManager, In } from 'typeorm';
 import type { Context } from '../../platform/context';
-import { AUTHORITY_RECORD_TYPES, AuthorityChange, decodeRecord } from '../../platform/change-log';
+import {
+  AUTHORITY_RECORD_TYPES,
+  AuthorityChange,
+  decodeRecord,
+  revisionKnownAt,
+  versionEntryOf,
+} from '../../platform/change-log';
 import {
   AuthorityRows,
   AuthoritySnapshot,
@@ -27,17 +33,7 @@ export interface AsOfSnapshot {
 
 export const entryKey = (recordType: string, recordId: number | string) => `${recordType}:${recordId}`;
 
-export function toVersionEntry(entry: AuthorityChange): VersionEntry<AuthorityChange> {
-  return {
-    revision: BigInt(entry.revision),
-    key: entryKey(entry.recordType, entry.recordId),
-    operation: entry.operation as VersionEntry<unknown>['operation'],
-    effectiveFrom: entry.effectiveFrom,
-    recordedAt: entry.recordedAt,
-    after: entry.after === null ? null : entry,
-    correction: entry.correction,
-  };
-}
+export const toVersionEntry = versionEntryOf;
 
 /** Corrections that decide their record now (the record's latest entry is a correction), per authority revision. */
 const currentCorrections = new WeakMap<object, { revision: string; found: Promise<AuthorityChange[]> }>();
@@ -159,18 +155,6 @@ async function divergentEntries(
   return entries;
 }
 
-/** The highest revision recorded by `knownAt` among `types` (what an answer as known then reads). */
-async function revisionRecordedBy(em: EntityManager, types: readonly string[], knownAt: Date): Promise<string> {
-  const row = (await em
-    .getRepository(AuthorityChange)
-    .createQueryBuilder('c')
-    .select('MAX(c.revision)', 'revision')
-    .where('c.recordType IN (:...types)', { types: [...types] })
-    .andWhere('c.recordedAt <= :knownAt', { knownAt })
-    .getRawOne()) as { revision: string | number | null } | undefined;
-  return row?.revision === null || row?.revision === undefined ? '0' : String(row.revision);
-}
-
 /**
  * The authority snapshot at `at` as known at `knownAt` (both default to the request's now). Now-as-known-now is the
  * cached index; anything else replaces the records whose history says otherwise.
@@ -188,12 +172,13 @@ export async function authoritySnapshotAsOf(
   const em = ctx.db.manager;
   const entries = isNow ? [] : await divergentEntries(em, AUTHORITY_RECORD_TYPES, current.changeCount, at, knownAt);
   if (!entries.length) {
-    return { snapshot: current, at, knownAt, revision: current.changeCount, corrections: nowCorrections };
+    const revision = isNow && ctx.revision !== undefined ? ctx.revision : await revisionKnownAt(em, knownAt);
+    return { snapshot: current, at, knownAt, revision, corrections: nowCorrections };
   }
   const versionEntries = entries.map(toVersionEntry);
   const versions = decidingEntries(versionEntries, at, knownAt);
   const replaced = new Set(versionEntries.map((e) => e.key));
-  const revision = await revisionRecordedBy(em, AUTHORITY_RECORD_TYPES, knownAt);
+  const revision = await revisionKnownAt(em, knownAt);
   const corrections = [
     ...nowCorrections.filter((c) => !replaced.has(entryKey(c.recordType, c.recordId))),
     ...[...versions.values()].filter((v) => v.correction && v.after).map((v) => v.after as AuthorityChange),

@@ -25,7 +25,7 @@ import { TeamAppointment } from '../team-appointment';
 import { AuthorityChain, AuthorityLink } from './authority-chain.types';
 import { AuthoritySnapshot, authoritySnapshot, authoritySnapshotFor, CHANGE_COUNT_SUBQUERY } from './authority-state';
 import { AsOfSnapshot, authoritySnapshotAsOf } from './as-of';
-import { maxRevision, projectCaseAsOf } from './project-case-as-of';
+import { projectCaseAsOf } from './project-case-as-of';
 import { answerRecords, correctionsConcerning } from './corrections';
 import type { AuthorityChange } from '../../platform/change-log';
 import { AuthorizationResultType, BodyCoverage, CaseInput, DeciderType, DenialReasonType } from './authorization.types';
@@ -222,7 +222,7 @@ export async function resolveCase(ctx: Context, input: CaseInput): Promise<Resol
       return {
         at,
         snapshot: asOf.snapshot,
-        asOf: { ...asOf, revision: maxRevision(asOf.revision, found.revision) },
+        asOf,
         case: toProjectCase(found.project, found.appointments, input.decisionPoint),
       };
     }
@@ -231,7 +231,7 @@ export async function resolveCase(ctx: Context, input: CaseInput): Promise<Resol
     return {
       at,
       snapshot,
-      asOf: { ...asOf, revision: maxRevision(asOf.revision, ctx.caseChangeCount ?? '0') },
+      asOf,
       case: toProjectCase(project, appointments, input.decisionPoint),
     };
   }

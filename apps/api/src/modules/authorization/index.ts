@@ -2,5 +2,7 @@
 export { AuthorityChain, AuthorityLink } from './authority-chain.types';
 export { authorityCache, authoritySnapshot, readOrgTree, requestOrgTree } from './authority-state';
 export type { AuthoritySnapshot } from './authority-state';
+export { authoritySnapshotAsOf } from './as-of';
+export type { AsOfSnapshot } from './as-of';
 export { denialRefusal, reasonWriter, toChainView, toResultView } from './authorization.service';
 export type { ChainView } from './authorization.service';

@@ -1,21 +1,15 @@
 // A project case (the project and its team) at an effective moment as known at a recorded moment: the project's
 // version and the versions of team appointments whose history differs from the tables, from the change log.
-import { decidingEntries, decidingEntry } from '@iron-triangle/domain';
-import { Brackets } from 'typeorm';
+import { decidingEntry } from '@iron-triangle/domain';
 import type { Context } from '../../platform/context';
-import { AuthorityChange, decodeRecord } from '../../platform/change-log';
+import { AuthorityChange, decodeRecord, rowsAsOf } from '../../platform/change-log';
 import { Project, ProjectCaseColumns } from '../project';
 import { TeamAppointment } from '../team-appointment';
-import { entryKey, toVersionEntry } from './as-of';
+import { toVersionEntry } from './as-of';
 
 export interface ProjectCaseAsOf {
   project: ProjectCaseColumns;
   appointments: Array<Pick<TeamAppointment, 'personId' | 'role' | 'validFrom' | 'validTo'>>;
-  revision: string;
-}
-
-export function maxRevision(a: string, b: string): string {
-  return BigInt(a) >= BigInt(b) ? a : b;
 }
 
 export async function projectCaseAsOf(
@@ -38,38 +32,10 @@ export async function projectCaseAsOf(
     project = await em.findOneBy(Project, { id: projectId });
   }
   if (!project) return null;
-  // Team appointments whose history may differ from the table at (at, knownAt), of any project, then this one's.
-  const divergent = await em
-    .getRepository(AuthorityChange)
-    .createQueryBuilder('c')
-    .where('c.recordType = :type', { type: 'TeamAppointment' })
-    .andWhere(
-      new Brackets((q) => q.where('c.recordedAt > :knownAt', { knownAt }).orWhere('c.effectiveFrom > :at', { at })),
-    )
-    .getMany();
-  const replacedIds = [...new Set(divergent.map((e) => e.recordId))];
-  const entries = replacedIds.length
-    ? await em
-        .getRepository(AuthorityChange)
-        .createQueryBuilder('c')
-        .where('c.recordType = :type', { type: 'TeamAppointment' })
-        .andWhere('c.recordId IN (:...ids)', { ids: replacedIds })
-        .getMany()
-    : [];
-  const versions = decidingEntries(entries.map(toVersionEntry), at, knownAt);
-  const replaced = new Set(replacedIds.map((id) => entryKey('TeamAppointment', id)));
+  // The team as it was: the appointments now, with those whose history says otherwise replaced from the log.
   const current = await em.findBy(TeamAppointment, { projectId });
-  const appointments = current.filter((a) => !replaced.has(entryKey('TeamAppointment', a.id)));
-  for (const version of versions.values()) {
-    const appointment = decodeRecord(ds, 'TeamAppointment', version.after?.after ?? {}) as TeamAppointment;
-    if (appointment.projectId === projectId) appointments.push(appointment);
-  }
-  const revision = (await em
-    .getRepository(AuthorityChange)
-    .createQueryBuilder('c')
-    .select('MAX(c.revision)', 'revision')
-    .where('c.recordType IN (:...types)', { types: ['Project', 'TeamAppointment'] })
-    .andWhere('c.recordedAt <= :knownAt', { knownAt })
-    .getRawOne()) as { revision: string | number | null } | undefined;
-  return { project, appointments, revision: String(revision?.revision ?? '0') };
+  const { rows: appointments } = await rowsAsOf(ctx.db.manager, ds, 'TeamAppointment', current, at, knownAt, (a) => {
+    return a.projectId === projectId;
+  });
+  return { project, appointments };
 }

@@ -72,8 +72,8 @@ export class ChangeFeedResolver {
     const from = after === null || after === undefined ? '0' : decodeCursor(after);
     const filter = { recordType: recordTypeOf(recordType), recordId: recordIdOf(recordId) };
     // Every entry up to the revision committed now (read with the session when signed in) is visible.
-    const head = ctx.changeLogRevision ?? (await readRevision(ctx.db.manager));
-    ctx.changeLogRevision = head;
+    const head = ctx.revision ?? (await readRevision(ctx.db.manager));
+    ctx.revision = head;
     const rows = await readEntries(ctx.db.manager, BigInt(from), filter, BigInt(head), size + 1);
     const hasNextPage = rows.length > size;
     const nodes: AuthorityChange[] = rows.slice(0, size);

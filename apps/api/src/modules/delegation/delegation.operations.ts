@@ -13,7 +13,7 @@ import { assertReadable, assertWritable, readableRows } from '../../platform/sco
 import { DateTimeScalar } from '../../platform/scalars';
 import { Delegation } from './delegation.entity';
 import { toDelegationDraft } from './delegation.mapper';
-import { authorityCache, AuthoritySnapshot, authoritySnapshot, reasonWriter } from '../authorization';
+import { authorityCache, AuthoritySnapshot, authoritySnapshotAsOf, reasonWriter } from '../authorization';
 import { jsonSafe } from '../../platform/json-safe';
 import {
   changeOptionsOf,
@@ -216,9 +216,16 @@ export class DelegationOperationsResolver {
   async delegationImpact(
     @Arg('id', () => ID, { description: 'The delegation.' }) id: string,
     @Arg('at', () => DateTimeScalar, { nullable: true, description: 'The moment (default now).' }) at: Date | undefined,
+    @Arg('asKnownAt', () => DateTimeScalar, {
+      nullable: true,
+      description: 'Answer with what the system knew at this moment (default now).',
+    })
+    asKnownAt: Date | undefined,
     @Ctx() ctx: Context,
   ): Promise<Delegation[]> {
     const rootId = toId(id);
+    if (asKnownAt && asKnownAt.getTime() > ctx.now.getTime())
+      throw badInput({ asKnownAt: 'is in the future: the system cannot know yet what it will know then' });
     await assertReadable(
       ctx,
       ctx.db.manager,
@@ -226,8 +233,9 @@ export class DelegationOperationsResolver {
       await ctx.db.manager.findOneBy(Delegation, { id: rootId }),
       rootId,
     );
-    const snapshot = await authoritySnapshot(ctx);
-    const ids = impactOrThrow(ctx, snapshot, rootId, at ?? ctx.now);
+    const asOf = await authoritySnapshotAsOf(ctx, at, asKnownAt);
+    ctx.revisions.read = asOf.revision;
+    const ids = impactOrThrow(ctx, asOf.snapshot, rootId, asOf.at);
     return readableRows(ctx, ctx.db.manager, Delegation, await loadInOrder(ctx.db.manager, ids));
   }
 }

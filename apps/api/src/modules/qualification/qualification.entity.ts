@@ -5,9 +5,13 @@ import { TriangleRoleEnum } from '../../platform/enums';
 
 @ObjectType({
   description:
-    'A qualification framework for a role: its levels, their requirements and how long a result stays valid.',
+    'A version of a qualification framework for a role: its levels, their requirements and how long a result ' +
+    'stays valid. Once an assessment uses a version it is frozen (its levels, requirements, validity and ' +
+    'certification rule never change); createFrameworkVersion copies it into a DRAFT, publishFramework makes that ' +
+    'the ACTIVE version of its lineage.',
 })
 @Entity('qualification_frameworks')
+@Index('uq_qualification_frameworks_lineage', ['lineageId', 'versionNo'], { unique: true })
 export class QualificationFramework extends BaseRecord {
   @Field(() => TriangleRoleEnum, { description: 'The role it qualifies for.' })
   @StringColumn(16)
@@ -32,6 +36,23 @@ export class QualificationFramework extends BaseRecord {
   @Field({ description: 'Whether manager assessments certify (panel assessments always do, self-assessments never).' })
   @Column({ type: 'boolean', default: false })
   managerMayCertify: boolean;
+
+  @Field(() => Int, {
+    description: 'The version within its lineage: 1 for a new framework, then 2, 3, … (createFrameworkVersion).',
+  })
+  @Column({ type: 'integer', default: 1 })
+  versionNo: number;
+
+  /**
+   * The lineage: the id of its first version, shared by every version made from it. Set in the transaction that
+   * creates a framework (its own id); null reads as the row's own id (lineageOf). GraphQL: a field resolver.
+   */
+  @IdColumn({ nullable: true })
+  lineageId: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'The version it was copied from; null for a first version.' })
+  @IdColumn({ nullable: true })
+  previousVersionId: number | null;
 }
 
 @ObjectType({ description: 'A level of a framework (1 beginner … 5 senior expert) with its gates.' })

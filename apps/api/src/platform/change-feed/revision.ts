@@ -64,10 +64,16 @@ export async function awaitRequestedRevision(ctx: Context, raw: string | undefin
   } catch (error) {
     throw withStatus(error as GraphQLError, 400);
   }
+  const seen = ctx.revision;
   try {
-    ctx.changeLogRevision = await awaitRevision(() => ctx.db.manager, target, ctx.changeLogRevision, waitMs);
+    ctx.revision = await awaitRevision(() => ctx.db.manager, target, seen, waitMs);
   } catch (error) {
     throw error instanceof AppError ? withStatus(error, 503) : error;
+  }
+  if (ctx.revision !== seen) {
+    // The counters read with the session are older than the revision waited for: the engine reads them again.
+    delete ctx.authorityChangeCount;
+    delete ctx.caseChangeCount;
   }
 }
 
@@ -86,12 +92,12 @@ export async function answerRevision(
 ): Promise<string | null> {
   if (ctx.revisions.committed !== null && !errors?.length) return ctx.revisions.committed;
   if (ctx.revisions.read !== null) return ctx.revisions.read;
-  if (ctx.changeLogRevision !== undefined) return ctx.changeLogRevision;
+  if (ctx.revision !== undefined) return ctx.revision;
   // Busy or down: asking the database again would only wait.
   if (codesOf(errors).includes('SERVICE_UNAVAILABLE')) return null;
   try {
-    ctx.changeLogRevision = await readRevision(ctx.db.manager);
-    return ctx.changeLogRevision;
+    ctx.revision = await readRevision(ctx.db.manager);
+    return ctx.revision;
   } catch {
     return null;
   }

@@ -5,3 +5,5 @@ export * from './baseline';
 export * from './guard.subscriber';
 export * from './change-input';
 export * from './history';
+export * from './version.resolver';
+export * from './rows-as-of';

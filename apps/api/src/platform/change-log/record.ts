@@ -8,7 +8,7 @@ import type { DataSource, EntityManager, EntityMetadata, ObjectLiteral } from 't
 import type { Principal } from '../permissions';
 import { bigintTransformer } from '../columns';
 import { AuthorityChange } from './change.entity';
-import { LOGGED_BY_TYPE, LoggedType } from './registry';
+import { LOGGED_BY_TYPE, LoggedType, touchesEngine } from './registry';
 
 export const REVISION_ROW = 3;
 export const AUTHORITY_ROW = 1;
@@ -131,9 +131,10 @@ function markLogged(em: EntityManager, recordType: string): void {
   (data[LOGGED_IN_TRANSACTION] ??= new Set()).add(recordType);
 }
 
-async function allocateRevision(em: EntityManager, type: LoggedType): Promise<string> {
+async function allocateRevision(em: EntityManager, type: LoggedType, moves: boolean): Promise<string> {
   await em.query('UPDATE authority_state SET changeCount = changeCount + 1 WHERE id = ?', [REVISION_ROW]);
   const revision = await readRevision(em);
+  if (!moves) return revision;
   if (type.group === 'authority')
     await em.query('UPDATE authority_state SET changeCount = ? WHERE id = ?', [revision, AUTHORITY_ROW]);
   else if (type.group === 'case')
@@ -174,7 +175,9 @@ export async function recordChange(
     where: { recordType, recordId: id },
     order: { revision: 'DESC' },
   });
-  const revision = await allocateRevision(em, type);
+  const before = previous?.after ?? null;
+  // Only a change the engine can see moves the counter its caches compare (issue #13: a phone number does not).
+  const revision = await allocateRevision(em, type, touchesEngine(type, previous ? before : null, after));
   const recordedAt = new Date();
   const options = changeOptions.getStore();
   const correction = options?.kind === 'correction';
@@ -193,7 +196,7 @@ export async function recordChange(
     actorLabel: p ? (p.kind === 'user' ? p.email : p.name) : null,
     correction,
     reason: options?.reason ?? null,
-    before: previous?.after ?? null,
+    before,
     after,
     requestId: ctx.requestId,
   };

@@ -18,11 +18,16 @@ export interface LoggedType {
   table: string;
   group: ChangeGroup;
   children?: ChildRows;
+  /**
+   * For the authority group: the only fields the engine reads (with the children, if any). An update that changes
+   * none of them (a person's phone number) is logged but leaves the authority index alone. Absent: every field.
+   */
+  engineFields?: readonly string[];
 }
 
 export const LOGGED_TYPES: readonly LoggedType[] = [
-  { recordType: 'OrgUnit', table: 'org_units', group: 'authority' },
-  { recordType: 'Person', table: 'people', group: 'authority' },
+  { recordType: 'OrgUnit', table: 'org_units', group: 'authority', engineFields: ['parentId', 'code', 'name'] },
+  { recordType: 'Person', table: 'people', group: 'authority', engineFields: ['name'] },
   { recordType: 'PositionAssignment', table: 'position_assignments', group: 'authority' },
   { recordType: 'AuthorityRule', table: 'authority_rules', group: 'authority' },
   {
@@ -37,6 +42,7 @@ export const LOGGED_TYPES: readonly LoggedType[] = [
     table: 'assessments',
     group: 'authority',
     children: { table: 'assessment_ratings', column: 'assessmentId', property: 'ratings' },
+    engineFields: ['personId', 'role', 'levelReached', 'assessedAt', 'validUntil', 'certifies', 'frameworkId'],
   },
   { recordType: 'Project', table: 'projects', group: 'case' },
   { recordType: 'TeamAppointment', table: 'team_appointments', group: 'case' },
@@ -58,3 +64,19 @@ export function loggedTypeOfTable(table: string): LoggedType | undefined {
 export const AUTHORITY_RECORD_TYPES: readonly string[] = LOGGED_TYPES.filter((t) => t.group === 'authority').map(
   (t) => t.recordType,
 );
+
+/** Whether a change from `before` to `after` can alter what the engine reads of a record of `type`. */
+export function touchesEngine(
+  type: LoggedType,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): boolean {
+  if (before === null || after === null) return true;
+  const fields = type.engineFields;
+  if (!fields) {
+    const ignored = new Set(['version', 'updatedAt']);
+    const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+    return [...keys].some((k) => !ignored.has(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  }
+  return fields.some((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+}
