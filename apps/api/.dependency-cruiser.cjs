@@ -43,5 +43,7 @@ module.exports = {
     tsConfig: { fileName: 'tsconfig.json' },
     doNotFollow: { path: 'node_modules' },
     exclude: { path: '(node_modules|dist|\\.test\\.|/test/|/e2e/|/bench/)' },
+    // Packages that name their entry points only in package.json "exports" (graphql-ws/use/ws), as Node resolves them.
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['require', 'node', 'default'] },
   },
 };

@@ -1,7 +1,7 @@
 // Builds the GraphQL schema from the resolver classes.
 import 'reflect-metadata';
 import { GraphQLSchema } from 'graphql';
-import { ArgumentValidationError, buildSchema, NonEmptyArray } from 'type-graphql';
+import { ArgumentValidationError, buildSchema, NonEmptyArray, PubSub } from 'type-graphql';
 import { validateOrReject, ValidationError, ValidatorOptions } from 'class-validator';
 import './platform/enums';
 import { RESOLVERS } from './modules/resolvers';
@@ -28,12 +28,26 @@ async function validateArgument(value: unknown): Promise<void> {
   }
 }
 
+/**
+ * Subscriptions bring their own event streams (`@Subscription({ subscribe })`, e.g. the change feed's poller);
+ * type-graphql still wants a pub/sub for topic-based ones, of which there are none.
+ */
+const NO_TOPICS: PubSub = {
+  publish() {
+    throw new Error('no subscription publishes to topics: each brings its own `subscribe`');
+  },
+  subscribe() {
+    throw new Error('no subscription listens to topics: each brings its own `subscribe`');
+  },
+};
+
 /** The schema is built once per process (type-graphql's metadata is global). */
 export function buildApiSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers: [...RESOLVERS, ...OPERATION_RESOLVERS] as unknown as NonEmptyArray<new () => object>,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validateFn: validateArgument,
+    pubSub: NO_TOPICS,
   });
   return cached;
 }

@@ -38,6 +38,8 @@ import { securityHeaders } from './platform/security-headers';
 import { withLocale } from './platform/locale';
 import { callerKey, idempotency } from './platform/idempotency';
 import { ensureChangeLogBaseline } from './platform/change-log';
+import { attachRevision, ChangeFeed, revisionWaitPlugin } from './platform/change-feed';
+import { attachGraphqlWebSocket, GRAPHQL_PATH } from './platform/change-feed/websocket';
 
 export interface ServerDeps {
   dataSource: DataSource;
@@ -56,10 +58,13 @@ export interface ApiServer {
   db: Database;
   health: DatabaseHealth;
   logger: Logger;
+  /** This process's change feed (subscriptions to the change log). */
+  changeFeed: ChangeFeed;
   /**
    * Graceful stop of the HTTP side (see platform/drain.ts): refuses new connections, answers the in-flight requests
-   * with `Connection: close`, closes idle keep-alive connections, refuses requests that still arrive on open ones, and
-   * resolves when every connection is closed, or after `graceMs` with the remaining ones cut.
+   * with `Connection: close`, closes idle keep-alive connections, refuses requests that still arrive on open ones, asks
+   * WebSocket clients to go away (close 1001), and resolves when every connection is closed, or after `graceMs` with
+   * the remaining ones cut.
    */
   drain(graceMs: number): Promise<DrainResult>;
   /** Ends a drain's grace period now. */
@@ -104,6 +109,11 @@ function loggingPlugin(
         async didResolveOperation({ operation: op, operationName, document, request }) {
           // The operation's name, or its kind and root fields ("mutation login").
           operation = operationName ?? op?.name?.value ?? (op ? operationLabel(op) : null);
+          if (op?.operation === 'subscription')
+            throw new GraphQLError(
+              `Subscriptions run over WebSocket (the graphql-ws protocol) at ${GRAPHQL_PATH}, not over HTTP POST.`,
+              { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
+            );
           if (op) {
             const cost = cachedOperationCost(op, document, request.variables ?? {});
             if (cost > limits.maxCost) throw costError(cost, limits);
@@ -126,6 +136,8 @@ function loggingPlugin(
           }
         },
         async willSendResponse({ response, errors }) {
+          // `extensions.revision` first: reading it may take a statement, which the count below includes.
+          await attachRevision(contextValue, response, errors);
           // What Apollo's cache-control plugin sent for a schema without cache hints (it is disabled: it wraps every
           // field resolver to collect hints this schema never gives).
           if (!response.http.headers.has('cache-control')) response.http.headers.set('cache-control', 'no-store');
@@ -190,9 +202,11 @@ export async function createServer({
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...limitOverrides };
   const db = new Database(dataSource, { acquireTimeoutMs: config.databaseAcquireTimeoutMs });
   const health = new DatabaseHealth(db, logger);
+  const changeFeed = new ChangeFeed(dataSource, { pollMs: config.changeFeedPollMs, logger });
   const services: ServerServices = {
     loginThrottle: new LoginThrottle(),
     logger,
+    changeFeed,
     ...(passwordCost ? { passwordCost } : {}),
   };
   const schema = await buildApiSchema();
@@ -211,6 +225,7 @@ export async function createServer({
     // No landing page: it loads Apollo Sandbox from a CDN; the portal and any GraphQL client work without it.
     plugins: [
       loggingPlugin(logger, limits, config.nodeEnv !== 'production', health),
+      revisionWaitPlugin(config.revisionWaitMs),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
     ],
@@ -340,15 +355,36 @@ export async function createServer({
   httpServer.on('request', drain.listener(app));
   httpServer.keepAliveTimeout = 5_000;
   httpServer.requestTimeout = 30_000;
+  // Subscriptions: the graphql-ws protocol on the same port and path.
+  const webSocket = attachGraphqlWebSocket({
+    httpServer,
+    schema,
+    makeContext,
+    validationRules: [...limitRules(limits), inputPathRule],
+    maxTokens: limits.maxTokens,
+    revisionWaitMs: config.revisionWaitMs,
+    isDraining: () => drain.isDraining,
+    isUp: () => health.isUp(),
+    markUpgraded: (socket) => drain.markUpgraded(socket),
+    logger,
+    production: config.nodeEnv === 'production',
+  });
   return {
     app,
     httpServer,
     db,
     health,
     logger,
-    drain: (graceMs) => drain.drain(graceMs),
+    changeFeed,
+    drain(graceMs) {
+      const drained = drain.drain(graceMs);
+      webSocket.closeAll();
+      return drained;
+    },
     cutNow: () => drain.cutNow(),
     async stop() {
+      await webSocket.stop();
+      await changeFeed.stop();
       health.stop();
       await apollo.stop();
     },

@@ -29,6 +29,7 @@ describeOnDatabases('people', (env) => {
     );
     expect(list.body).toEqual({
       data: { allPeople: [{ id, name: 'Xia Two', orgUnit: { code: 'EAST-1' } }], _allPeopleMeta: { count: 1 } },
+      extensions: { revision: expect.stringMatching(/^\d+$/) },
     });
   });
 });

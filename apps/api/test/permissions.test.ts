@@ -81,6 +81,8 @@ DENY.upsertProject = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 
 DENY.revokeDelegation = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'admin' };
 DENY.createApiToken = { deny: ['anonymous', 'viewer', 'hr', 'leader', 'readToken'], allow: 'admin' };
 DENY.recordDecision = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'admin' };
+// The change feed: administrators and tokens with "read:changes" (test/change-feed.test.ts), not the "read" scope.
+DENY.authorityChanges = { deny: ['anonymous', 'viewer', 'hr', 'leader', 'readToken'], allow: 'admin' };
 for (const op of ['fundPool', 'allocatePool', 'approvePool', 'lockPool', 'createAdjustmentPool'])
   DENY[op] = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'admin' };
 // Framework versions are qualification writes (ADMIN and HR; HR is checked here, the admin by the records above).

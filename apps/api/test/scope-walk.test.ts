@@ -907,6 +907,19 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
       const res = await leader('{ me { id role } }');
       expect(res.body.data!.me).toMatchObject({ role: 'LEADER' });
     },
+    authorityChanges: async () => {
+      // The change feed spans every org unit (each change with its before and after): administrators and tokens with
+      // "read:changes" only, so a LEADER reads none of it, not even the entries of an in-scope record. (The same
+      // rule holds for the subscription authorityChanged: test/change-feed.test.ts.)
+      const inside = rows('Person').find((p) => readable('Person', p, world, units))!;
+      for (const q of [
+        '{ authorityChanges { nodes { revision } } }',
+        `{ authorityChanges(recordType: "Person", recordId: "${inside.id}") { nodes { revision } revision } }`,
+      ]) {
+        const res = await leader(q);
+        expect({ q, code: codeOf(res), data: res.body.data ?? null }).toEqual({ q, code: 'FORBIDDEN', data: null });
+      }
+    },
     qualificationStatus: async () => {
       for (const person of rows('Person')) {
         const res = await leader(`{ qualificationStatus(personId: "${person.id}", role: AR) { personId level } }`);

@@ -9,7 +9,11 @@ describeOnDatabases(
       const { gql, url } = env();
       const res = await gql('{ __typename }');
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ data: { __typename: 'Query' } });
+      // Every answer says which change-log revision it reflects (read-your-writes, see test/change-feed.test.ts).
+      expect(res.body).toEqual({
+        data: { __typename: 'Query' },
+        extensions: { revision: expect.stringMatching(/^\d+$/) },
+      });
       const base = url.replace(/\/graphql$/, '');
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
       const ready = await fetch(`${base}/readyz`);

@@ -1,13 +1,15 @@
 // SIGTERM drains: the built API (dist/index.js) runs as a child process on the suite's database; requests are held
 // in flight (the NODE_ENV=test hold, see src/server.ts), SIGTERM arrives, and then: new connections are refused, the
 // held requests still read the database and answer 200 with `Connection: close`, idle keep-alive connections are
-// closed, requests arriving on open keep-alive connections are not served, and the process exits with 0 (on its own
-// within SHUTDOWN_GRACE_MS, or cutting what is left when the grace runs out).
+// closed, requests arriving on open keep-alive connections are not served, WebSocket subscribers are asked to go away
+// (close 1001), and the process exits with 0 (on its own within SHUTDOWN_GRACE_MS, or cutting what is left when the
+// grace runs out).
 import http from 'node:http';
 import net from 'node:net';
 import { OrgUnit } from '../src/modules/org-unit/org-unit.entity';
 import { describeOnDatabases } from './support/databases';
 import { Child, connect, freePort, start } from './support/built-api';
+import { feedClient } from './support/feed';
 
 describeOnDatabases('SIGTERM drains the built API', (env) => {
   let child: Child | undefined;
@@ -51,7 +53,7 @@ describeOnDatabases('SIGTERM drains the built API', (env) => {
     const response = await inFlight;
     expect(response.status).toBe(200);
     expect(response.headers.get('x-request-id')).toBe(held.requestId);
-    expect(await response.json()).toEqual({ data: { _allPeopleMeta: { count: 3 } } });
+    expect(await response.json()).toEqual({ data: { _allPeopleMeta: { count: 3 } }, extensions: REVISION });
     expect(Date.now() - sentAt).toBeGreaterThan(1000);
 
     const answeredAt = Date.now();
@@ -127,7 +129,7 @@ describeOnDatabases('SIGTERM drains the built API', (env) => {
           status: 200,
           reused: true,
           connection: 'close',
-          body: { data: { _allPeopleMeta: { count: 3 } } },
+          body: { data: { _allPeopleMeta: { count: 3 } }, extensions: REVISION },
         });
         expect(answer.socket).toBe(sockets[index]);
         // After it, the client's connection is gone and nothing more is served.
@@ -137,7 +139,7 @@ describeOnDatabases('SIGTERM drains the built API', (env) => {
       }
       const rawAnswers = parseResponses(await raw.closed);
       expect(rawAnswers[0]).toMatchObject({ status: 200, connection: 'close' });
-      expect(JSON.parse(rawAnswers[0]!.body)).toEqual({ data: { _allPeopleMeta: { count: 3 } } });
+      expect(JSON.parse(rawAnswers[0]!.body)).toEqual({ data: { _allPeopleMeta: { count: 3 } }, extensions: REVISION });
       // The late request got nothing, or a 503 that closes the connection.
       expect(rawAnswers.slice(1).every((a) => a.status === 503 && a.connection === 'close')).toBe(true);
 
@@ -152,6 +154,46 @@ describeOnDatabases('SIGTERM drains the built API', (env) => {
       for (const agent of clients) agent.destroy();
     },
   );
+
+  test('with WebSocket subscribers connected: they are asked to go away (1001), the process exits 0', async () => {
+    const e = env();
+    const port = await freePort();
+    // A long grace: the drain must end by itself, nothing cut.
+    child = start(e, port, { SHUTDOWN_GRACE_MS: '60000', CHANGE_FEED_POLL_MS: '50' });
+    await child.waitFor(/^Iron Triangle workbench on /);
+    const token = await signIn(port, e.fixture.password);
+    const url = `http://127.0.0.1:${port}/graphql`;
+    const head = await send(
+      new http.Agent({ keepAlive: false }),
+      port,
+      token,
+      '{ authorityChanges(recordId: "2147483647") { endCursor } }',
+    );
+    const after = (head.body as { data: { authorityChanges: { endCursor: string } } }).data.authorityChanges.endCursor;
+    const clients = [feedClient(url, token), feedClient(url, token)];
+    const subscriptions = clients.map((client) => client.subscribe({ after }));
+    // Both receive a change: they are up.
+    const code = `WS-${e.kind}`;
+    await send(
+      new http.Agent({ keepAlive: false }),
+      port,
+      token,
+      `mutation { createOrgUnit(name: "WS", code: "${code}", kind: "REGION", parentId: "${e.fixture.units.hq}") {
+        id } }`,
+    );
+    for (const subscription of subscriptions) await subscription.waitFor(1);
+
+    const sentAt = Date.now();
+    child.process.kill('SIGTERM');
+    await Promise.all(subscriptions.map((subscription) => subscription.ended));
+    expect(clients.map((client) => client.closes.map((c) => c.code))).toEqual([[1001], [1001]]);
+    const exited = await child.exited;
+    expect(exited).toEqual({ code: 0, signal: null });
+    expect(Date.now() - sentAt).toBeLessThan(3000);
+    expect(child.lines.find((l) => l.msg === 'stopped')).toMatchObject({ cut: 0 });
+    expect(child.lines.find((l) => l.level === 'error' || l.level === 'warn')).toBeUndefined();
+    for (const client of clients) await client.dispose();
+  });
 
   test(
     'when the grace runs out, the requests still in flight ' +
@@ -184,6 +226,8 @@ describeOnDatabases('SIGTERM drains the built API', (env) => {
 });
 
 const COUNT_PEOPLE = '{ _allPeopleMeta { count } }';
+/** Every answer says which change-log revision it reflects. */
+const REVISION = { revision: expect.stringMatching(/^\d+$/) };
 
 async function signIn(port: number, password: string): Promise<string> {
   const agent = new http.Agent({ keepAlive: false });

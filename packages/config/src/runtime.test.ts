@@ -39,6 +39,8 @@ describe('loadConfig defaults', () => {
     expect(config.databasePoolSize).toBe(10);
     expect(config.databaseAcquireTimeoutMs).toBe(10_000);
     expect(config.shutdownGraceMs).toBe(10_000);
+    expect(config.changeFeedPollMs).toBe(250);
+    expect(config.revisionWaitMs).toBe(2_000);
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.database)).toBe(true);
   });
@@ -114,6 +116,9 @@ describe('validation names the bad variable', () => {
     [{ DATABASE_POOL_SIZE: 'many' }, 'DATABASE_POOL_SIZE'],
     [{ DATABASE_ACQUIRE_TIMEOUT_MS: '5' }, 'DATABASE_ACQUIRE_TIMEOUT_MS'],
     [{ SHUTDOWN_GRACE_MS: '-1' }, 'SHUTDOWN_GRACE_MS'],
+    [{ CHANGE_FEED_POLL_MS: '5' }, 'CHANGE_FEED_POLL_MS'],
+    [{ CHANGE_FEED_POLL_MS: 'often' }, 'CHANGE_FEED_POLL_MS'],
+    [{ REVISION_WAIT_MS: '60000' }, 'REVISION_WAIT_MS'],
   ])('%p', (env, variable) => {
     expectConfigError(env, variable);
   });
@@ -138,5 +143,13 @@ describe('loadConfig pool, host and shutdown', () => {
     expect(config.databasePoolSize).toBe(5);
     expect(config.databaseAcquireTimeoutMs).toBe(2500);
     expect(config.shutdownGraceMs).toBe(3000);
+  });
+});
+
+describe('loadConfig change feed', () => {
+  test('CHANGE_FEED_POLL_MS and REVISION_WAIT_MS are read', () => {
+    const config = loadConfig({ CHANGE_FEED_POLL_MS: '40', REVISION_WAIT_MS: '0' }, { cwd: dir });
+    expect(config.changeFeedPollMs).toBe(40);
+    expect(config.revisionWaitMs).toBe(0);
   });
 });

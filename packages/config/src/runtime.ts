@@ -29,6 +29,13 @@ export interface RuntimeConfig {
   readonly databaseAcquireTimeoutMs: number;
   /** After SIGTERM, how long in-flight requests may take before the process exits anyway (SHUTDOWN_GRACE_MS). */
   readonly shutdownGraceMs: number;
+  /** How often a process with change-feed subscribers reads new change-log entries (CHANGE_FEED_POLL_MS). */
+  readonly changeFeedPollMs: number;
+  /**
+   * How long a request with `X-At-Least-Revision` waits for the database to reach that revision before it is answered
+   * SERVICE_UNAVAILABLE (REVISION_WAIT_MS).
+   */
+  readonly revisionWaitMs: number;
 }
 
 /** A configuration error that names the variable at fault. */
@@ -175,6 +182,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   const databasePoolSize = readInt(env, 'DATABASE_POOL_SIZE', 10, 1, 500);
   const databaseAcquireTimeoutMs = readInt(env, 'DATABASE_ACQUIRE_TIMEOUT_MS', 10_000, 100, 600_000);
   const shutdownGraceMs = readInt(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000);
+  const changeFeedPollMs = readInt(env, 'CHANGE_FEED_POLL_MS', 250, 10, 60_000);
+  const revisionWaitMs = readInt(env, 'REVISION_WAIT_MS', 2_000, 0, 30_000);
 
   return Object.freeze({
     nodeEnv,
@@ -191,5 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     databasePoolSize,
     databaseAcquireTimeoutMs,
     shutdownGraceMs,
+    changeFeedPollMs,
+    revisionWaitMs,
   });
 }

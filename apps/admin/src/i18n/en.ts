@@ -92,6 +92,7 @@ export const en = {
       'write:authority': 'Write authority',
       decide: 'Record decisions',
       'write:pools': 'Write bonus pools',
+      'read:changes': 'Read the change feed',
     },
     AssessmentKind: { SELF: 'Self', MANAGER: 'Manager', PANEL: 'Panel' },
     PositionTitle: {
@@ -148,6 +149,9 @@ export const en = {
       'now at version %{actualVersion}). Reload it, then apply your changes again.',
     NOT_FOUND_RECORD: '%{type} %{id} does not exist, or is outside what you may see.',
     RATE_LIMITED_WAIT: 'Too many failed sign-ins for this account: try again in %{retryAfterSeconds} s.',
+    REVISION_NOT_REACHED:
+      'The data is not yet as new as you asked (revision %{atLeastRevision}; it is at %{revision}): try again ' +
+      'in %{retryAfterSeconds} s.',
     NOT_AUTHORIZED: 'Not authorized: %{reasons}',
     DECISION_CLOSED:
       'This decision was already completed as “%{outcome}” at %{completedAt} (decision %{decisionId}); no ' +

@@ -264,6 +264,7 @@ export const zhCN: Messages = {
       'write:authority': '维护授权',
       decide: '记录决策',
       'write:pools': '维护奖金包',
+      'read:changes': '读取变更流',
     },
     AssessmentKind: { SELF: '自评', MANAGER: '主管评', PANEL: '评委会' },
     PositionTitle: {
@@ -319,6 +320,8 @@ export const zhCN: Messages = {
       '您打开%{type} %{id} 后，他人已修改了它（您的版本为 %{expectedVersion}，当前版本为 %{actualVersion}）。请重新加载后再次修改。',
     NOT_FOUND_RECORD: '%{type} %{id} 不存在，或不在您可查看的范围内。',
     RATE_LIMITED_WAIT: '此账号登录失败次数过多，请 %{retryAfterSeconds} 秒后再试。',
+    REVISION_NOT_REACHED:
+      '数据尚未达到您要求的版本（修订号 %{atLeastRevision}，当前为 %{revision}），请 %{retryAfterSeconds} 秒后重试。',
     NOT_AUTHORIZED: '无权执行：%{reasons}',
     DECISION_CLOSED: '此决策已于 %{completedAt} 以“%{outcome}”结束（决策 %{decisionId}），不再记录投票。',
     IDEMPOTENCY_KEY_REUSED:

@@ -70,6 +70,17 @@ describe('the API codes', () => {
 });
 
 describe('describeApiError', () => {
+  it('tells a revision not reached in time (read-your-writes) from the database being away', () => {
+    const extensions = { retryAfterSeconds: 1, atLeastRevision: '120', revision: '118' };
+    expect(describeApiError('en', { code: 'SERVICE_UNAVAILABLE', extensions })).toBe(
+      'The data is not yet as new as you asked (revision 120; it is at 118): try again in 1 s.',
+    );
+    expect(describeApiError('zh-CN', { code: 'SERVICE_UNAVAILABLE', extensions })).toBe(
+      '数据尚未达到您要求的版本（修订号 120，当前为 118），请 1 秒后重试。',
+    );
+    expect(describeApiError('en', { code: 'SERVICE_UNAVAILABLE' })).toMatch(/database is not reachable/);
+  });
+
   it('interpolates a stale save in Chinese, with the record type in Chinese', () => {
     const message = describeApiError('zh-CN', {
       code: 'CONFLICT',

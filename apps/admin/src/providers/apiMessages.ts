@@ -69,6 +69,8 @@ function keyOf(code: string, extensions: Extensions): string {
   if (code === 'NOT_FOUND' && extensions.type !== undefined && extensions.id !== undefined)
     return 'errors.NOT_FOUND_RECORD';
   if (code === 'RATE_LIMITED' && extensions.retryAfterSeconds !== undefined) return 'errors.RATE_LIMITED_WAIT';
+  // `X-At-Least-Revision` not reached in time (read-your-writes), not the database being away.
+  if (code === 'SERVICE_UNAVAILABLE' && extensions.atLeastRevision !== undefined) return 'errors.REVISION_NOT_REACHED';
   return `errors.${code}`;
 }
 

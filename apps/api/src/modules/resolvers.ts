@@ -49,6 +49,7 @@ import { SessionResolver, UserCrudResolver } from './user/user.resolver';
 import { ApiTokenCrudResolver, ApiTokenResolver } from './api-token/api-token.resolver';
 import { AuditEntryCrudResolver } from './audit/audit-entry.resolver';
 import { RecordVersionResolver } from '../platform/change-log';
+import { AuthorityChangeCursorResolver, ChangeFeedResolver } from './change-feed/change-feed.resolver';
 
 export const RESOLVERS = [
   OrgUnitCrudResolver,
@@ -96,4 +97,6 @@ export const RESOLVERS = [
   ApiTokenResolver,
   AuditEntryCrudResolver,
   RecordVersionResolver,
+  ChangeFeedResolver,
+  AuthorityChangeCursorResolver,
 ] as const;

@@ -7,6 +7,7 @@ import type { Loaders } from './loaders';
 import type { Principal } from './permissions';
 import type { LoginThrottle } from './throttle';
 import type { Logger } from './logger';
+import type { ChangeFeed } from './change-feed/feed';
 
 export interface Context {
   requestId: string;
@@ -32,7 +33,11 @@ export interface Context {
   authorityChangeCount?: string;
   /** The case counter (projects and team appointments), read in the same statement; absent when not read. */
   caseChangeCount?: string;
-  /** The change log's latest committed revision, read in the same statement; absent when not read. */
+  /**
+   * The change log's latest committed revision (row 3 of authority_state) as this request saw it: read with the
+   * session in the same statement, or by the wait for `X-At-Least-Revision`; absent when not read. Everything the
+   * request reads afterwards is at least this new.
+   */
   revision?: string;
   /**
    * Revisions of the change log this request touched (a holder shared by Apollo's per-operation copies of the
@@ -53,4 +58,6 @@ export interface ServerServices {
   logger: Logger;
   /** scrypt cost N for new password hashes (default PASSWORD_COST, 2^17); tests lower it for speed. */
   passwordCost?: number;
+  /** The change feed of this process (subscriptions to the change log); absent outside a server (seeding). */
+  changeFeed?: ChangeFeed;
 }

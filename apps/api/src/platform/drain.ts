@@ -10,6 +10,8 @@
 //     as soon as it completes;
 //   - a request that still arrives on an open connection (pipelined, or sent before the client saw the close) is not
 //     handled: it gets 503 SERVICE_UNAVAILABLE with `Connection: close`;
+//   - a connection upgraded to WebSocket (GraphQL subscriptions) is not destroyed at once: the WebSocket layer closes
+//     it with a close frame (1001, going away), and the client reconnects elsewhere;
 //   - when the grace period runs out, the connections still open are destroyed (their requests are cut) and the
 //     drain ends, reporting how many requests it cut.
 import http from 'node:http';
@@ -27,6 +29,8 @@ export class HttpDrain {
   private cutRemaining?: () => void;
   /** Every open connection, with the responses in flight on it. */
   private readonly connections = new Map<Socket, Set<http.ServerResponse>>();
+  /** Connections upgraded to WebSocket: their own layer closes them when draining. */
+  private readonly upgraded = new WeakSet<Socket>();
 
   constructor(private readonly server: http.Server) {
     server.on('connection', (socket: Socket) => {
@@ -83,6 +87,11 @@ export class HttpDrain {
     };
   }
 
+  /** Notes a connection upgraded to WebSocket: a drain leaves it to the WebSocket layer, until the grace ends. */
+  markUpgraded(socket: Socket): void {
+    this.upgraded.add(socket);
+  }
+
   /** Ends the grace period now (a second signal): destroys the connections still open. */
   cutNow(): void {
     this.cutRemaining?.();
@@ -115,6 +124,7 @@ export class HttpDrain {
         resolve(result);
       });
       for (const [socket, responses] of this.connections) {
+        if (this.upgraded.has(socket)) continue;
         if (responses.size === 0) {
           socket.destroy();
           continue;

@@ -1,7 +1,17 @@
 // Who may do what: roles for people, scopes for API tokens; the table is the domain's (access/access.ts).
 import { MiddlewareFn } from 'type-graphql';
 import { forbidden, unauthenticated } from './errors';
-import { AccessAction, RecordGroup, UserRole, WRITE_SCOPES, roleMay, scopesMay } from '@iron-triangle/domain';
+import {
+  AccessAction,
+  CHANGE_FEED_ACCESS,
+  RecordGroup,
+  UserRole,
+  WRITE_SCOPES,
+  roleMay,
+  roleMayReadChanges,
+  scopesMay,
+  scopesMayReadChanges,
+} from '@iron-triangle/domain';
 
 export { USER_ROLES, TOKEN_SCOPES, SCOPED_ROLES } from '@iron-triangle/domain';
 export type { UserRole } from '@iron-triangle/domain';
@@ -46,6 +56,20 @@ export function assertAllowed(ctx: Caller, group: ResourceGroup, action: Action)
         ? `the token needs the scope "${action === 'read' ? 'read' : (WRITE_SCOPES[group] ?? NO_SCOPE)}"`
         : 'ask an administrator for a role that may';
     throw forbidden(`${describePrincipal(principal)} may not ${what}: ${hint}.`);
+  }
+  return principal;
+}
+
+/** The change feed (query and subscription): administrators, and API tokens with the feed's scope. */
+export function assertMayReadChanges(ctx: Caller): Principal {
+  const principal = requirePrincipal(ctx);
+  const may = principal.kind === 'user' ? roleMayReadChanges(principal.role) : scopesMayReadChanges(principal.scopes);
+  if (!may) {
+    const hint =
+      principal.kind === 'token'
+        ? `the token needs the scope "${CHANGE_FEED_ACCESS.scope}"`
+        : `only ${CHANGE_FEED_ACCESS.roles.join(', ')} users may`;
+    throw forbidden(`${describePrincipal(principal)} may not read the change feed: ${hint}.`);
   }
   return principal;
 }

@@ -9,8 +9,10 @@ import {
   isTokenScope,
   roleMay,
   roleMayOnRecord,
+  roleMayReadChanges,
   scopeNeeded,
   scopesMay,
+  scopesMayReadChanges,
 } from './access';
 
 describe('access table', () => {
@@ -51,6 +53,15 @@ describe('access table', () => {
     expect(scopesMay(['write:projects'], 'pools', 'write')).toBe(false);
     expect(isTokenScope('decide')).toBe(true);
     expect(isTokenScope('write:users')).toBe(false);
+  });
+
+  it('opens the change feed to admins and to tokens with "read:changes" only', () => {
+    expect(USER_ROLES.filter(roleMayReadChanges)).toEqual(['ADMIN']);
+    expect(TOKEN_SCOPES.filter((scope) => scopesMayReadChanges([scope]))).toEqual(['read:changes']);
+    expect(scopesMayReadChanges([...TOKEN_SCOPES].filter((s) => s !== 'read:changes'))).toBe(false);
+    // The feed's scope opens no record group.
+    for (const group of RECORD_GROUPS)
+      for (const action of ACCESS_ACTIONS) expect(scopesMay(['read:changes'], group, action)).toBe(false);
   });
 
   it('places every record type and part in a group', () => {

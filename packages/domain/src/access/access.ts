@@ -44,7 +44,10 @@ export function roleMay(role: UserRole, group: RecordGroup, action: AccessAction
   return ACCESS_TABLE[group][action].includes(role);
 }
 
-/** API-token scopes: "read" reads every group open to tokens; each write scope writes one group. */
+/**
+ * API-token scopes: "read" reads every group open to tokens; each write scope writes one group; "read:changes" reads
+ * the change feed (below).
+ */
 export const TOKEN_SCOPES = [
   'read',
   'write:org',
@@ -53,8 +56,27 @@ export const TOKEN_SCOPES = [
   'write:authority',
   'decide',
   'write:pools',
+  'read:changes',
 ] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+/**
+ * The change feed (every change to a record that keeps a history, with its before and after, across all org units):
+ * not a record group, so it has its own line. Administrators read it, and API tokens with its scope (integrations
+ * that follow the log, e.g. to keep a copy of the authority state); no other role, and no other scope.
+ */
+export const CHANGE_FEED_ACCESS: Readonly<{ roles: readonly UserRole[]; scope: TokenScope }> = {
+  roles: ['ADMIN'],
+  scope: 'read:changes',
+};
+
+export function roleMayReadChanges(role: UserRole): boolean {
+  return CHANGE_FEED_ACCESS.roles.includes(role);
+}
+
+export function scopesMayReadChanges(scopes: readonly string[]): boolean {
+  return scopes.includes(CHANGE_FEED_ACCESS.scope);
+}
 
 /** The scope that writes each group; users and audit entries are never open to tokens (null). */
 export const WRITE_SCOPES: Readonly<Record<RecordGroup, TokenScope | null>> = {

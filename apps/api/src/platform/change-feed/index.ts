@@ -1,0 +1,3 @@
+export * from './cursor';
+export * from './feed';
+export * from './revision';
