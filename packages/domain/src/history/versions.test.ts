@@ -188,7 +188,12 @@ describe('classifyEffectiveMoment', () => {
     const past = sec(-3600);
     expect(classifyEffectiveMoment(past, true, now)).toEqual({ kind: 'correction', effectiveFrom: past });
     expect(classifyEffectiveMoment(null, true, now)).toEqual({ kind: 'correction', effectiveFrom: null });
-    expect(classifyEffectiveMoment(sec(10), true, now)).toEqual({ kind: 'correction', effectiveFrom: sec(10) });
+    expect(classifyEffectiveMoment(now, true, now)).toEqual({ kind: 'correction', effectiveFrom: now });
+  });
+
+  it('a correction from a moment just after now (within the tolerance) holds from now', () => {
+    expect(classifyEffectiveMoment(sec(10), true, now)).toEqual({ kind: 'correction', effectiveFrom: now });
+    expect(classifyEffectiveMoment(sec(60), true, now)).toEqual({ kind: 'correction', effectiveFrom: now });
   });
 
   it('takes another tolerance', () => {
