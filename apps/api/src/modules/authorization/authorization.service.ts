@@ -177,8 +177,9 @@ async function queryProjectCase(
 
 /**
  * The project, its team and (unless read with the session) both counters in one plain statement, so a project case
- * costs no more statements than a described one, and its answer reports the revision it was read at; with both counters read with the session, a
- * project case already read since neither moved costs none. A LEADER sees only their subtree (checked every time).
+ * costs no more statements than a described one and its answer reports the revision it was read at; with both
+ * counters read with the session, a project case already read since neither moved costs none. A LEADER sees only
+ * their subtree (checked every time).
  */
 async function loadProjectCase(
   ctx: Context,
