@@ -201,7 +201,7 @@ describeOnDatabases(
       const outcomes: string[] = [];
       let ordinaryChecked = 0;
 
-      /** A moment in the past for a correction: well before everything, or between earlier steps. */
+      /** A moment in the past for a correction: well before everything, or just before an earlier change. */
       const pastMoment = (): Date => {
         if (stepTimes.length && p.chance(0.4)) return new Date(p.one(stepTimes) - p.int(1, 3));
         return new Date(t0 - p.int(1, 40) * DAY - p.int(0, 23) * HOUR);
@@ -391,8 +391,13 @@ describeOnDatabases(
         // Rules, positions and projects a little more often than the rest.
         const step = steps[p.one([0, 0, 0, 1, 2, 3, 4, 4, 5, 6, 7, 8, 8])]!;
         const result = await step();
+        // The moment the change was recorded (and an ordinary one took effect): a boundary to ask about later.
+        if (result.ok) {
+          const entry = await em.findOneOrFail(AuthorityChange, { where: {}, order: { revision: 'DESC' } });
+          stepTimes.push(entry.recordedAt.getTime());
+        }
         await sleep(5);
-        // The moments asked about: the fixed ones, and just before and at two earlier steps.
+        // The moments asked about: the fixed ones, and just before and at two changes (this one among them).
         const moments = new Map(fixedMoments);
         for (const k of [0, 1]) {
           if (!stepTimes.length) break;
@@ -401,7 +406,6 @@ describeOnDatabases(
         }
         // Asked by a signed-in user and by an API token in turn; asked again, at the end, by the other.
         const round = await ask(moments, undefined, i % 2 ? reader : e.tokens.viewer);
-        stepTimes.push(new Date(round.asKnownAt).getTime());
         // An ordinary change leaves every answer about an earlier moment as it was.
         const previous = rounds[rounds.length - 1];
         if (previous && result.ok && result.kind === 'ordinary' && !outcomes[i]!.startsWith('createDelegation')) {
