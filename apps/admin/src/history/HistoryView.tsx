@@ -19,7 +19,7 @@ import { useState } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { RecordName } from '../components/RecordName';
 import { formatDate, formatDateTime, formatMoney } from '../format';
-import type { AuthorityChange } from '../providers/types';
+import { effectiveMomentOf, type AuthorityChange } from '../providers/types';
 import {
   changedFields,
   FieldChange,
@@ -221,8 +221,10 @@ function Actor({ entry }: { entry: AuthorityChange }) {
 export function useEffectiveText() {
   const translate = useTranslate();
   const [locale] = useLocaleState();
-  return (entry: Pick<AuthorityChange, 'effectiveFrom'>) =>
-    entry.effectiveFrom ? formatDateTime(entry.effectiveFrom, locale) : translate('history.since_start');
+  return (entry: Pick<AuthorityChange, 'effectiveFrom' | 'holdsSinceRecordBegan'>) => {
+    const moment = effectiveMomentOf(entry);
+    return moment ? formatDateTime(moment, locale) : translate('history.since_start');
+  };
 }
 
 function HistoryEntry({ entry, entries }: { entry: AuthorityChange; entries: readonly AuthorityChange[] }) {

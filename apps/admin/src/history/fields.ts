@@ -3,7 +3,7 @@
 // which version a correction is compared with. Pure: history/HistoryView.tsx draws the result.
 import { currencyExponent, decidingEntry, formatMinor, type VersionEntry } from '@iron-triangle/domain';
 import type { EnumName } from '../components/fields';
-import type { AuthorityChange } from '../providers/types';
+import { effectiveMomentOf, type AuthorityChange } from '../providers/types';
 
 export type FieldKind =
   | { kind: 'money' }
@@ -202,7 +202,7 @@ function versionEntry(entry: AuthorityChange): VersionEntry<Row> {
     revision: BigInt(entry.revision),
     key: `${entry.recordType}:${entry.recordId}`,
     operation: entry.operation,
-    effectiveFrom: entry.effectiveFrom ? new Date(entry.effectiveFrom) : null,
+    effectiveFrom: effectiveMomentOf(entry) ? new Date(entry.effectiveFrom as string) : null,
     recordedAt: new Date(entry.recordedAt),
     after: (entry.after as Row | null | undefined) ?? null,
     correction: entry.correction,
@@ -224,7 +224,7 @@ export function replacedVersion(entries: readonly AuthorityChange[], entry: Auth
         BigInt(e.revision) < BigInt(entry.revision),
     )
     .map(versionEntry);
-  const at = entry.effectiveFrom ? new Date(entry.effectiveFrom) : NEVER;
+  const at = effectiveMomentOf(entry) ? new Date(entry.effectiveFrom as string) : NEVER;
   return decidingEntry(earlier, at, ALWAYS)?.after ?? null;
 }
 

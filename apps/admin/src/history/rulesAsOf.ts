@@ -2,7 +2,7 @@
 // the deciding entry of a rule is its entry with the highest revision among those recorded by `knownAt` whose
 // effective moment is not after `at` (the domain's rule, packages/domain history/versions.ts).
 import { decidingEntry, revisionKnownAt, type VersionEntry } from '@iron-triangle/domain';
-import type { AuthorityChange } from '../providers/types';
+import { effectiveMomentOf, type AuthorityChange } from '../providers/types';
 import { majorAmount } from './fields';
 
 /** A rule as the matrix draws it (the fields of the API's AuthorityRule it needs). */
@@ -52,7 +52,7 @@ function versionEntry(entry: AuthorityChange): VersionEntry<Row> & { source: Aut
     revision: BigInt(entry.revision),
     key: `${entry.recordType}:${entry.recordId}`,
     operation: entry.operation,
-    effectiveFrom: entry.effectiveFrom ? new Date(entry.effectiveFrom) : null,
+    effectiveFrom: effectiveMomentOf(entry) ? new Date(entry.effectiveFrom as string) : null,
     recordedAt: new Date(entry.recordedAt),
     after: (entry.after as Row | null | undefined) ?? null,
     correction: entry.correction,

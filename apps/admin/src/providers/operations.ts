@@ -20,7 +20,8 @@ const DELEGATION =
   `revokeReason version`;
 /** An entry of the change log, without the record it holds (what a notice about a correction names). */
 const CHANGE =
-  `revision recordType recordId recordVersion operation effectiveFrom recordedAt actorKind actorLabel ` +
+  `revision recordType recordId recordVersion operation effectiveFrom holdsSinceRecordBegan recordedAt actorKind ` +
+  `actorLabel ` +
   `correction reason`;
 /** An entry with the record before and after (what a history shows). */
 const CHANGE_WITH_RECORDS = `${CHANGE} before after`;

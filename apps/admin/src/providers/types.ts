@@ -63,6 +63,8 @@ export interface AuthorityChange {
   operation: 'CREATE' | 'UPDATE' | 'DELETE';
   /** From when the version holds; null: since the record began. */
   effectiveFrom: string | null;
+  /** The entry holds since the record began (the API then reports effectiveFrom as 1970-01-01T00:00:00Z). */
+  holdsSinceRecordBegan?: boolean;
   recordedAt: string;
   actorKind: string;
   actorLabel?: string | null;
@@ -175,4 +177,12 @@ export interface DecisionRecord {
   chain: AuthorityChain;
   complete: boolean;
   comment?: string | null;
+}
+
+/** The moment an entry holds from; null when it holds since the record began. */
+export function effectiveMomentOf(
+  entry: Pick<AuthorityChange, 'effectiveFrom' | 'holdsSinceRecordBegan'>,
+): string | null {
+  if (!entry.effectiveFrom || entry.holdsSinceRecordBegan || Date.parse(entry.effectiveFrom) === 0) return null;
+  return entry.effectiveFrom;
 }

@@ -48,7 +48,7 @@ import {
 import { SessionResolver, UserCrudResolver } from './user/user.resolver';
 import { ApiTokenCrudResolver, ApiTokenResolver } from './api-token/api-token.resolver';
 import { AuditEntryCrudResolver } from './audit/audit-entry.resolver';
-import { RecordVersionResolver } from '../platform/change-log';
+import { AuthorityChangeFieldResolver, RecordVersionResolver } from '../platform/change-log';
 import { AuthorityChangeCursorResolver, ChangeFeedResolver } from './change-feed/change-feed.resolver';
 
 export const RESOLVERS = [
@@ -97,6 +97,7 @@ export const RESOLVERS = [
   ApiTokenResolver,
   AuditEntryCrudResolver,
   RecordVersionResolver,
+  AuthorityChangeFieldResolver,
   ChangeFeedResolver,
   AuthorityChangeCursorResolver,
 ] as const;

@@ -84,7 +84,9 @@ export type EffectiveCheck =
  * How a write with an asked effective moment is recorded at `now`: an ordinary change takes effect now (an asked
  * moment within `toleranceMs` of now counts as now, for clocks that differ slightly); a moment further in the past
  * changes the past and must be a correction; a correction without a moment replaces the record since it began.
- * Future moments are refused: a change planned for later is a record with a validity window that starts later.
+ * Future moments are refused: a change planned for later is a record with a validity window that starts later. A
+ * correction asked from a moment within the tolerance after now holds from now: the record changes when written, so
+ * an entry effective later would disagree with the record in the meantime.
  */
 export function classifyEffectiveMoment(
   asked: Date | null,
@@ -95,7 +97,8 @@ export function classifyEffectiveMoment(
   if (asked !== null && asked.getTime() > now.getTime() + toleranceMs)
     return { kind: 'refused', code: 'EFFECTIVE_FROM_IN_FUTURE' };
   const past = asked !== null && asked.getTime() < now.getTime() - toleranceMs;
-  if (correction) return { kind: 'correction', effectiveFrom: asked };
+  if (correction)
+    return { kind: 'correction', effectiveFrom: asked !== null && asked.getTime() > now.getTime() ? now : asked };
   if (past) return { kind: 'refused', code: 'CORRECTION_REQUIRED' };
   return { kind: 'ordinary', effectiveFrom: now };
 }

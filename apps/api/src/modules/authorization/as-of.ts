@@ -31,6 +31,11 @@ export interface AsOfSnapshot {
   readonly corrections: readonly AuthorityChange[];
 }
 
+/** Orders revisions (decimal strings of any length) numerically. */
+export function compareRevisions(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 export const entryKey = (recordType: string, recordId: number | string) => `${recordType}:${recordId}`;
 
 export const toVersionEntry = versionEntryOf;
@@ -179,10 +184,11 @@ export async function authoritySnapshotAsOf(
   const versions = decidingEntries(versionEntries, at, knownAt);
   const replaced = new Set(versionEntries.map((e) => e.key));
   const revision = await revisionKnownAt(em, knownAt);
+  // In revision order, as the corrections deciding now are listed: the same answer whichever way it is read.
   const corrections = [
     ...nowCorrections.filter((c) => !replaced.has(entryKey(c.recordType, c.recordId))),
     ...[...versions.values()].filter((v) => v.correction && v.after).map((v) => v.after as AuthorityChange),
-  ];
+  ].sort((a, b) => compareRevisions(a.revision, b.revision));
   const cacheKey = `${current.changeCount}|${[...versions.values()]
     .map((v) => v.revision.toString())
     .sort()

@@ -34,6 +34,7 @@ import { assertReadable, assertUnitInSubtree, callerScope, canRead } from '../..
 import { Person } from '../person';
 import { LinkKind, ReasonWriter } from './reason-messages';
 import { jsonSafe } from '../../platform/json-safe';
+import { awaitArgumentRevision } from '../../platform/change-feed';
 
 /** A chain as stored and returned: the contract's links, plus the body for a decision body's rule. */
 export type ChainView = AuthorityChain & { body: { bodyId: string; ruleId: string; seatTitles: string[] } | null };
@@ -78,10 +79,12 @@ const PROJECT_CASE_COLUMNS =
   'p.currency AS p_currency, ' +
   't.id AS t_id, t.personId AS t_personId, t.role AS t_role, t.validFrom AS t_validFrom, t.validTo AS t_validTo';
 const PROJECT_CASE_FROM = 'FROM projects p LEFT JOIN team_appointments t ON t.projectId = p.id WHERE p.id = ?';
-/** Without the counter (already read with the session) and with it (riding along as a subquery). */
+const CASE_COUNT_SUBQUERY = '(SELECT authority_state.changeCount FROM authority_state WHERE authority_state.id = 2)';
+/** Without the counters (already read with the session) and with them (riding along as subqueries). */
 const PROJECT_CASE_SQL = `SELECT ${PROJECT_CASE_COLUMNS} ${PROJECT_CASE_FROM}`;
 const PROJECT_CASE_WITH_COUNTER_SQL =
-  `SELECT ${PROJECT_CASE_COLUMNS}, ${CHANGE_COUNT_SUBQUERY} AS ` + `authority_change_count ${PROJECT_CASE_FROM}`;
+  `SELECT ${PROJECT_CASE_COLUMNS}, ${CHANGE_COUNT_SUBQUERY} AS authority_change_count, ` +
+  `${CASE_COUNT_SUBQUERY} AS case_change_count ${PROJECT_CASE_FROM}`;
 
 type Row = Record<string, unknown>;
 
@@ -133,12 +136,12 @@ function projectCaseCache(ctx: Context): ProjectCaseCache {
   return cache;
 }
 
-/** The project and its team from the database (and the authority counter, when not read with the session). */
+/** The project and its team from the database (and both counters, when not read with the session). */
 async function queryProjectCase(
   ctx: Context,
   projectId: number,
-): Promise<{ found: ProjectCase | null; changeCount?: string }> {
-  const withCounter = ctx.authorityChangeCount === undefined;
+): Promise<{ found: ProjectCase | null; changeCount?: string; caseChangeCount?: string }> {
+  const withCounter = ctx.authorityChangeCount === undefined || ctx.caseChangeCount === undefined;
   const rows = (await ctx.db.manager.query(withCounter ? PROJECT_CASE_WITH_COUNTER_SQL : PROJECT_CASE_SQL, [
     projectId,
   ])) as Row[];
@@ -161,37 +164,46 @@ async function queryProjectCase(
       validTo: hydrate(ctx, TeamAppointment, 'validTo', row.t_validTo) as Date | null,
     });
   }
+  const counters = first as { authority_change_count: string | number; case_change_count: string | number | null };
   return {
     found: { project, appointments },
     ...(withCounter
-      ? { changeCount: String((first as { authority_change_count: string | number }).authority_change_count) }
+      ? {
+          changeCount: String(counters.authority_change_count),
+          caseChangeCount: String(counters.case_change_count ?? '0'),
+        }
       : {}),
   };
 }
 
 /**
- * The project, its team and (unless read with the session) the authority counter in one plain statement, so a
- * project case costs no more statements than a described one; with both counters read with the session, a
- * project case already read since neither moved costs none. A LEADER sees only their subtree (checked every time).
+ * The project, its team and (unless read with the session) both counters in one plain statement, so a project case
+ * costs no more statements than a described one and its answer reports the revision it was read at; with both
+ * counters read with the session, a project case already read since neither moved costs none. A LEADER sees only
+ * their subtree (checked every time).
  */
 async function loadProjectCase(
   ctx: Context,
   projectId: number,
-): Promise<ProjectCase & { snapshot: AuthoritySnapshot }> {
+): Promise<ProjectCase & { snapshot: AuthoritySnapshot; caseChangeCount: string }> {
   const key =
     ctx.authorityChangeCount !== undefined && ctx.caseChangeCount !== undefined
       ? `${ctx.authorityChangeCount}:${ctx.caseChangeCount}`
       : null;
   let found: ProjectCase | null | undefined = key === null ? undefined : projectCaseCache(ctx).get(key, projectId);
   let changeCount: string | undefined;
+  let caseChangeCount = ctx.caseChangeCount;
   if (found === undefined) {
-    ({ found, changeCount } = await queryProjectCase(ctx, projectId));
+    let read: string | undefined;
+    ({ found, changeCount, caseChangeCount: read } = await queryProjectCase(ctx, projectId));
+    caseChangeCount ??= read;
     if (found && key !== null) projectCaseCache(ctx).set(key, projectId, found);
   }
   if (!found || !(await canRead(ctx, ctx.db.manager, Project, found.project))) throw notFound('Project', projectId);
   const snapshot =
     changeCount !== undefined ? await authoritySnapshotFor(ctx, changeCount) : await authoritySnapshot(ctx);
-  return { ...found, snapshot };
+  // Without a session (an API token) the case counter rode along with the project: the revision the case was read at.
+  return { ...found, snapshot, caseChangeCount: caseChangeCount ?? '0' };
 }
 
 export interface ResolvedCase {
@@ -210,6 +222,7 @@ function isNow(ctx: Context, input: Pick<CaseInput, 'at' | 'asKnownAt'>): boolea
 
 /** The engine's case from a project (its team in force at `at` counts) or from a described case. */
 export async function resolveCase(ctx: Context, input: CaseInput): Promise<ResolvedCase> {
+  await awaitArgumentRevision(ctx, input.atLeastRevision, 'atLeastRevision', ctx.config.revisionWaitMs);
   const at = input.at ?? ctx.now;
   if (input.asKnownAt && input.asKnownAt.getTime() > ctx.now.getTime())
     throw badInput({ asKnownAt: 'is in the future: the system cannot know yet what it will know then' });

@@ -1,7 +1,7 @@
 // The GraphQL face of the authorization questions: the case, the answer, reasons, deciders and body seats.
 import { AuthorityChange } from '../../platform/change-log';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { ArrayMaxSize, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Matches, MaxLength } from 'class-validator';
 import { DecisionPointEnum, LinkKindEnum, ProjectGradeEnum } from '../../platform/enums';
 import { DateTimeScalar, JSONScalar, MoneyScalar } from '../../platform/scalars';
 import { AuthorityChain } from './authority-chain.types';
@@ -58,6 +58,17 @@ export class CaseInput {
       'then, corrections made later ignored.',
   })
   asKnownAt?: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Do not answer from anything older than this revision (from `extensions.revision` of an earlier answer, e.g. ' +
+      'a write): waits briefly for it, then SERVICE_UNAVAILABLE with a retry hint. Same as the X-At-Least-Revision ' +
+      'header.',
+  })
+  @IsOptional()
+  @MaxLength(40)
+  atLeastRevision?: string | null;
 }
 
 @InputType('AuthorizeInput', {

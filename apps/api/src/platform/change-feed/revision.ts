@@ -77,6 +77,26 @@ export async function awaitRequestedRevision(ctx: Context, raw: string | undefin
   }
 }
 
+/**
+ * An operation's own `atLeastRevision` argument (the contract's, on authority questions): waits as the header does,
+ * answering BAD_USER_INPUT for a value that is not a revision and SERVICE_UNAVAILABLE when it is not reached.
+ */
+export async function awaitArgumentRevision(
+  ctx: Context,
+  raw: string | null | undefined,
+  field: string,
+  waitMs: number,
+): Promise<void> {
+  if (raw === undefined || raw === null) return;
+  const target = parseRevision(raw, field);
+  const seen = ctx.revision;
+  ctx.revision = await awaitRevision(() => ctx.db.manager, target, seen, waitMs);
+  if (ctx.revision !== seen) {
+    delete ctx.authorityChangeCount;
+    delete ctx.caseChangeCount;
+  }
+}
+
 function codesOf(errors: readonly GraphQLError[] | undefined): string[] {
   return (errors ?? []).map((e) => String(e.extensions?.code ?? ''));
 }

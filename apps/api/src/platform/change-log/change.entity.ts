@@ -31,7 +31,9 @@ export class AuthorityChange {
   @Column({ type: 'integer' })
   recordId: number;
 
-  @Field(() => Int, { description: "The record's version after the change (its optimistic-locking version)." })
+  @Field(() => Int, {
+    description: "The record's version after the change (its optimistic-locking version; the same as `version`).",
+  })
   @Column({ type: 'integer' })
   recordVersion: number;
 
@@ -39,12 +41,7 @@ export class AuthorityChange {
   @Column({ type: 'varchar', length: 10 })
   operation: string;
 
-  @Field(() => DateTimeScalar, {
-    nullable: true,
-    description:
-      'From when the change holds (effective time); null: since the record began (a new record, whose validity ' +
-      'window says when it applies, or a correction of the whole record).',
-  })
+  /** From when the change holds (effective time); null: since the record began. GraphQL: see the field resolvers. */
   @DateTimeColumn({ nullable: true })
   effectiveFrom: Date | null;
 

@@ -72,7 +72,20 @@ async function note(
     (data[TO_LOG_AT_COMMIT] ??= []).push({ ...pending, operation: child ? 'UPDATE' : operation });
     return;
   }
-  await event.connection.transaction((em) => logPending(em, [{ ...pending, operation: child ? 'UPDATE' : operation }]));
+  const entry = { ...pending, operation: child ? 'UPDATE' : operation } as PendingEntry;
+  if (!queryRunner || queryRunner.isReleased) {
+    await event.connection.transaction((em) => logPending(em, [entry]));
+    return;
+  }
+  // On the connection that made the write (still held): a second one could wait for ever on a pool of one.
+  await queryRunner.startTransaction();
+  try {
+    await logPending(queryRunner.manager, [entry]);
+    await queryRunner.commitTransaction();
+  } catch (error) {
+    await queryRunner.rollbackTransaction();
+    throw error;
+  }
 }
 
 /** Appends the entries of writes made outside the API's transactions (one per record, the record as it is now). */

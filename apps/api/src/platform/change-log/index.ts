@@ -7,3 +7,4 @@ export * from './change-input';
 export * from './history';
 export * from './version.resolver';
 export * from './rows-as-of';
+export * from './change.fields';
