@@ -1,8 +1,7 @@
-// Loads the authority state from the database and keeps its index per data source, rebuilt only when the
-// change counter moved: one cheap read per request, safe across processes (every writer bumps the counter).
+// Loads the authority state from the database and keeps its index per data source, moved forward by the change log's
+// entries when the authority counter moved: one cheap read per request, safe across processes.
 import {
   parseQuorum,
-  AuthorityIndex,
   AuthorityState,
   buildOrgTree,
   indexAuthorityState,
@@ -10,7 +9,8 @@ import {
 } from '@iron-triangle/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Context } from '../../platform/context';
-import { lockRevision } from '../../platform/change-log';
+import { AuthorityChange, decodeRecord, lockRevision } from '../../platform/change-log';
+import { advanceSnapshot, authorityEntriesBetween } from './incremental';
 import { OrgUnit, toOrgUnitRecord } from '../org-unit';
 import { Person } from '../person';
 import { PositionAssignment, toAuthorityPosition } from '../position-assignment';
@@ -19,13 +19,8 @@ import { DecisionBody, DecisionBodySeat, seatsByBody, toAuthorityBody } from '..
 import { Delegation, toDomainDelegation } from '../delegation';
 import { Assessment, toCertification } from '../assessment';
 
-/** The index plus the names messages need. */
-export interface AuthoritySnapshot {
-  readonly changeCount: string;
-  readonly index: AuthorityIndex;
-  readonly unitLabels: ReadonlyMap<string, string>;
-  readonly personNames: ReadonlyMap<string, string>;
-}
+export type { AuthoritySnapshot } from './authority-snapshot';
+import type { AuthoritySnapshot } from './authority-snapshot';
 
 const READ_COUNTER_SQL = 'SELECT changeCount FROM authority_state WHERE id = 1';
 
@@ -103,11 +98,100 @@ export function buildSnapshot(changeCount: string, loaded: ReturnType<typeof sta
   return { changeCount, index: indexed.value, unitLabels: loaded.unitLabels, personNames: loaded.personNames };
 }
 
-/** The cached index of one data source (one per API process and database). */
+/**
+ * The cached index of one data source (one per API process and database), kept at the authority counter's revision:
+ * built in full at start, then moved forward by applying the change log's entries since its revision (incremental.ts).
+ * A rebuild the domain advises, or one for an index too far behind, runs in the background; requests meanwhile are
+ * answered from the index moved forward by deltas (or, when too far behind, from the last one until the rebuild is
+ * in). Requests that read an older counter than the cached one are answered from the cached one (never older state).
+ */
 export class AuthorityCache {
-  private current: { changeCount: string; snapshot: Promise<AuthoritySnapshot>; startedAt: number } | null = null;
+  private current: { changeCount: string; snapshot: Promise<AuthoritySnapshot>; at: number } | null = null;
+  private rebuilding: Promise<void> | null = null;
+  /** Statistics for the health endpoint and benchmarks. */
+  readonly stats = { fullBuilds: 0, deltas: 0, entriesApplied: 0, backgroundRebuilds: 0 };
 
   constructor(private readonly dataSource: DataSource) {}
+
+  private decode = (entry: AuthorityChange) => decodeRecord(this.dataSource, entry.recordType, entry.after ?? {});
+
+  private build(em: EntityManager, changeCount: string): Promise<AuthoritySnapshot> {
+    this.stats.fullBuilds += 1;
+    return loadAuthorityState(em).then((loaded) => buildSnapshot(changeCount, loaded));
+  }
+
+  /** Rebuilds in full without holding up requests; the result is swapped in, then moved forward if it fell behind. */
+  private rebuildInBackground(changeCount: string): void {
+    if (this.rebuilding) return;
+    this.stats.backgroundRebuilds += 1;
+    this.rebuilding = (async () => {
+      try {
+        const rebuilt = await this.build(this.dataSource.manager, changeCount);
+        const current = this.current;
+        if (!current || BigInt(current.changeCount) <= BigInt(changeCount)) {
+          this.current = { changeCount, snapshot: Promise.resolve(rebuilt), at: Date.now() };
+          return;
+        }
+        // Deltas moved the cache past the rebuild meanwhile: bring the rebuild up to it.
+        const entries = await authorityEntriesBetween(this.dataSource.manager, changeCount, current.changeCount);
+        if (entries === null || this.current !== current) return;
+        const advanced = advanceSnapshot(rebuilt, entries, current.changeCount, this.decode);
+        if (this.current === current) {
+          this.current = {
+            changeCount: current.changeCount,
+            snapshot: Promise.resolve(advanced.snapshot),
+            at: current.at,
+          };
+        }
+      } catch {
+        // The delta-maintained index goes on answering; the next advice tries again.
+      } finally {
+        this.rebuilding = null;
+      }
+    })();
+  }
+
+  /** The snapshot at `changeCount`, from `previous` (at an older count) and the entries in between, read via `em`. */
+  private async advance(
+    em: EntityManager,
+    previous: AuthoritySnapshot,
+    changeCount: string,
+  ): Promise<AuthoritySnapshot> {
+    const entries = await authorityEntriesBetween(em, previous.changeCount, changeCount);
+    if (entries === null) {
+      // Too far behind to apply change by change: rebuild in the background, answer from what we have meanwhile.
+      this.rebuildInBackground(changeCount);
+      return previous;
+    }
+    this.stats.deltas += 1;
+    this.stats.entriesApplied += entries.length;
+    const advanced = advanceSnapshot(previous, entries, changeCount, this.decode);
+    if (advanced.rebuildAdvised) this.rebuildInBackground(changeCount);
+    return advanced.snapshot;
+  }
+
+  /** Moves the cache to `changeCount` (never back): a full build only when there is nothing to start from. */
+  private moveTo(em: EntityManager, changeCount: string): Promise<AuthoritySnapshot> {
+    const current = this.current;
+    if (current && current.changeCount === changeCount) return current.snapshot;
+    // An older counter than the cache's: a read that raced a write (answered from the newer index), or, when the
+    // cache has stood for a while, a database restored from a backup (rebuilt).
+    const restored = current !== null && BigInt(changeCount) < BigInt(current.changeCount);
+    if (restored && Date.now() - current.at < 5_000) return current.snapshot;
+    const snapshot =
+      current && !restored
+        ? current.snapshot.then(
+            (previous) => this.advance(em, previous, changeCount),
+            () => this.build(em, changeCount),
+          )
+        : this.build(em, changeCount);
+    const entry = { changeCount, snapshot, at: Date.now() };
+    this.current = entry;
+    snapshot.catch(() => {
+      if (this.current === entry) this.current = null;
+    });
+    return snapshot;
+  }
 
   /**
    * Reads the counter. In a MySQL transaction, 'share' keeps authority writers out until the caller commits (for
@@ -138,28 +222,21 @@ export class AuthorityCache {
 
   /** The index for a counter value the caller has just read (e.g. alongside other data in one statement). */
   snapshotFor(changeCount: string): Promise<AuthoritySnapshot> {
-    const current = this.current;
-    if (current && current.changeCount === changeCount) return current.snapshot;
-    // The counter is read before loading: a change committed meanwhile moves it again and forces another rebuild.
-    const snapshot = loadAuthorityState(this.dataSource.manager).then((loaded) => buildSnapshot(changeCount, loaded));
-    // A request that read an older counter than the cached one (reads race) gets its own build and leaves the cache
-    // alone; a counter that went down (a restored database) is just a change.
-    if (current && BigInt(changeCount) < BigInt(current.changeCount) && Date.now() - current.startedAt < 5_000)
-      return snapshot;
-    const entry = { changeCount, snapshot, startedAt: Date.now() };
-    this.current = entry;
-    snapshot.catch(() => {
-      if (this.current === entry) this.current = null;
-    });
-    return snapshot;
+    return this.moveTo(this.dataSource.manager, changeCount);
   }
 
-  /** The state as seen inside a transaction (uncached): for writes that must judge what they are about to change. */
+  /**
+   * The state as seen inside a transaction, for writes that must judge what they are about to change: the counter is
+   * read with a lock, and the cache is moved to it through the transaction (the entries it reads are committed).
+   */
   async snapshotWithin(em: EntityManager, lock: 'share' | 'update' = 'share'): Promise<AuthoritySnapshot> {
     const changeCount = await this.readChangeCount(em, lock);
     const current = this.current;
-    if (current && current.changeCount === changeCount) return current.snapshot;
-    return buildSnapshot(changeCount, await loadAuthorityState(em));
+    if (current && BigInt(changeCount) < BigInt(current.changeCount)) {
+      // The cache went past what this transaction sees (it locked the row before a later commit): judge by its own.
+      return buildSnapshot(changeCount, await loadAuthorityState(em));
+    }
+    return this.moveTo(em, changeCount);
   }
 }
 

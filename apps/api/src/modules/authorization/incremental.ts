@@ -1,0 +1,126 @@
+// Keeps a process's authority index current by applying the change log's entries since its revision (issue #13):
+// time in proportion to the change, not to the state. A full rebuild happens at start, when the index is too far
+// behind, or when the domain advises one (its overlay grew); then it runs in the background while requests go on
+// being answered from the index kept current by deltas.
+import { applyAuthorityChanges, AuthorityRecordChange, parseQuorum } from '@iron-triangle/domain';
+import { EntityManager } from 'typeorm';
+import { AUTHORITY_RECORD_TYPES, AuthorityChange } from '../../platform/change-log';
+import { OrgUnit, toOrgUnitRecord } from '../org-unit';
+import { PositionAssignment, toAuthorityPosition } from '../position-assignment';
+import { AuthorityRule, toDomainAuthorityRule } from '../authority-rule';
+import { DecisionBody, DecisionBodySeat, toAuthorityBody } from '../decision-body';
+import { Delegation, toDomainDelegation } from '../delegation';
+import { Assessment, toCertification } from '../assessment';
+import type { AuthoritySnapshot } from './authority-snapshot';
+
+/** Beyond this many entries behind, a process rebuilds instead of applying them one by one. */
+export const MAX_DELTA_ENTRIES = 5_000;
+
+/** The entries of the authority's record types after `from` up to `to` (revisions), in order; null when too many. */
+export async function authorityEntriesBetween(
+  em: EntityManager,
+  from: string,
+  to: string,
+): Promise<AuthorityChange[] | null> {
+  const entries = await em
+    .getRepository(AuthorityChange)
+    .createQueryBuilder('c')
+    .where('c.recordType IN (:...types)', { types: [...AUTHORITY_RECORD_TYPES] })
+    .andWhere('c.revision > :from AND c.revision <= :to', { from, to })
+    .orderBy('c.revision', 'ASC')
+    .limit(MAX_DELTA_ENTRIES + 1)
+    .getMany();
+  return entries.length > MAX_DELTA_ENTRIES ? null : entries;
+}
+
+const certificationId = (assessmentId: number) => String(assessmentId).padStart(12, '0');
+
+/** One entry as the domain's change (null for a person: only their name is kept, beside the index). */
+function toDomainChange(
+  snapshotEntry: AuthorityChange,
+  decode: (e: AuthorityChange) => object,
+): AuthorityRecordChange | null {
+  const e = snapshotEntry;
+  const id = String(e.recordId);
+  const removed = e.after === null;
+  switch (e.recordType) {
+    case 'OrgUnit':
+      return removed
+        ? { op: 'REMOVE', kind: 'ORG_UNIT', id }
+        : { op: 'UPSERT', kind: 'ORG_UNIT', record: toOrgUnitRecord(decode(e) as OrgUnit) };
+    case 'PositionAssignment':
+      return removed
+        ? { op: 'REMOVE', kind: 'POSITION', id }
+        : { op: 'UPSERT', kind: 'POSITION', record: toAuthorityPosition(decode(e) as PositionAssignment) };
+    case 'AuthorityRule':
+      return removed
+        ? { op: 'REMOVE', kind: 'RULE', id }
+        : { op: 'UPSERT', kind: 'RULE', record: toDomainAuthorityRule(decode(e) as AuthorityRule) };
+    case 'Delegation':
+      return removed
+        ? { op: 'REMOVE', kind: 'DELEGATION', id }
+        : { op: 'UPSERT', kind: 'DELEGATION', record: toDomainDelegation(decode(e) as Delegation) };
+    case 'Assessment':
+      return removed
+        ? { op: 'REMOVE', kind: 'CERTIFICATION', id: certificationId(e.recordId) }
+        : { op: 'UPSERT', kind: 'CERTIFICATION', record: toCertification(decode(e) as Assessment) };
+    case 'DecisionBody': {
+      if (removed) return { op: 'REMOVE', kind: 'BODY', id };
+      const body = decode(e) as DecisionBody & { seats?: DecisionBodySeat[] };
+      const seats = [...(body.seats ?? [])].sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
+      return {
+        op: 'UPSERT',
+        kind: 'BODY',
+        record: toAuthorityBody(body, seats, parseQuorum(body.quorum, seats.length)),
+      };
+    }
+    default:
+      return null;
+  }
+}
+
+export interface Advanced {
+  snapshot: AuthoritySnapshot;
+  /** The domain advises a rebuild (its overlay grew past its threshold). */
+  rebuildAdvised: boolean;
+}
+
+/** `previous` with `entries` applied: the snapshot at `changeCount`. */
+export function advanceSnapshot(
+  previous: AuthoritySnapshot,
+  entries: readonly AuthorityChange[],
+  changeCount: string,
+  decode: (e: AuthorityChange) => object,
+): Advanced {
+  const changes: AuthorityRecordChange[] = [];
+  let personNames = previous.personNames;
+  let unitLabels = previous.unitLabels;
+  for (const entry of entries) {
+    if (entry.recordType === 'Person') {
+      const names = personNames === previous.personNames ? new Map(personNames) : (personNames as Map<string, string>);
+      const record = entry.after === null ? null : (decode(entry) as { name: string });
+      if (record) names.set(String(entry.recordId), record.name);
+      else names.delete(String(entry.recordId));
+      personNames = names;
+      continue;
+    }
+    if (entry.recordType === 'OrgUnit') {
+      const labels = unitLabels === previous.unitLabels ? new Map(unitLabels) : (unitLabels as Map<string, string>);
+      const record = entry.after === null ? null : (decode(entry) as { code: string });
+      if (record) labels.set(String(entry.recordId), record.code);
+      else labels.delete(String(entry.recordId));
+      unitLabels = labels;
+    }
+    const change = toDomainChange(entry, decode);
+    if (change) changes.push(change);
+  }
+  if (!changes.length) {
+    return { snapshot: { ...previous, changeCount, personNames, unitLabels }, rebuildAdvised: false };
+  }
+  const applied = applyAuthorityChanges(previous.index, changes);
+  if (!applied.ok) throw new Error(`authority state has an invalid org tree: ${applied.error.code}`);
+  return {
+    snapshot: { changeCount, index: applied.value.index, personNames, unitLabels },
+    rebuildAdvised: applied.value.rebuildAdvised,
+  };
+}

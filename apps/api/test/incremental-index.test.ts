@@ -1,0 +1,95 @@
+// Each process keeps its authority index current by applying the change log's entries (issue #13): after writes, the
+// next question moves the index forward by deltas — no full rebuild — and the moved index answers exactly as one
+import 'reflect-metadata';
+// built afresh from the database.
+import { authorize, DecisionPoint, ProjectGrade, whoMayDecide } from '@iron-triangle/domain';
+import type { Context } from '../src/platform/context';
+import { authorityCache } from '../src/modules/authorization';
+import { buildSnapshot, loadAuthorityState } from '../src/modules/authorization/authority-state';
+import { describeOnDatabases, TestEnv } from './support/databases';
+import { Scenario, seedScenario } from './operations/scenario';
+
+const CREATE = `mutation($src: ID, $from: ID!, $to: ID!, $limit: Money, $validFrom: DateTime!) {
+  createDelegation(sourceRuleId: $src, delegatorId: $from, delegateId: $to, decisionPoints: [ATB, ATC],
+    grades: [III], scopeOrgUnitId: "SCOPE", limit: $limit, currency: "CNY", validFrom: $validFrom,
+    redelegableDepth: 0, reason: "Cover bids while travelling") { id version }
+}`;
+
+describeOnDatabases('incremental authority index', (env) => {
+  let s: Scenario;
+  let e: TestEnv;
+  beforeAll(async () => {
+    e = env();
+    s = await seedScenario(e);
+  });
+
+  const cache = () => authorityCache({ db: { dataSource: e.dataSource } } as unknown as Context);
+  const ask = () =>
+    e.gql<{ authorize: { allowed: boolean } }>(
+      `query($p: ID!, $u: ID!) { authorize(input: { personId: $p, decisionPoint: ATB, grade: III, orgUnitId: $u,
+        amount: "500000.00", currency: "CNY" }) { allowed } }`,
+      { p: String(s.people.west1), u: String(e.fixture.units.eastOffice) },
+      { token: e.tokens.viewer },
+    );
+
+  test('writes move the index by deltas; it answers as a fresh build', async () => {
+    expect((await ask()).body.errors).toBeUndefined();
+    const before = { ...cache().stats };
+    const create = CREATE.replace('"SCOPE"', `"${e.fixture.units.eastOffice}"`);
+    for (let i = 0; i < 6; i++) {
+      const res = await e.gql<{ createDelegation: { id: string } }>(
+        create,
+        {
+          src: String(s.rules.director),
+          from: String(s.people.leader),
+          to: String(i % 2 ? s.people.west1 : s.people.east1),
+          limit: `${(i + 1) * 100000}.00`,
+          validFrom: e.fixture.now.toISOString(),
+        },
+        { token: s.tokens.leader },
+      );
+      expect(res.body.errors).toBeUndefined();
+      const person = await e.gql<{ Person: { version: number } }>(
+        `{ Person(id: "${s.people.west1}") { version } }`,
+        {},
+        { token: e.tokens.admin },
+      );
+      const rename = await e.gql(
+        `mutation { updatePerson(id: "${s.people.west1}", version: ${person.body.data!.Person.version},
+          name: "West One ${i}") { id } }`,
+        {},
+        { token: e.tokens.admin },
+      );
+      expect(rename.body.errors).toBeUndefined();
+      expect((await ask()).body.errors).toBeUndefined();
+    }
+    const after = cache().stats;
+    expect(after.fullBuilds).toBe(before.fullBuilds);
+    expect(after.deltas).toBeGreaterThan(before.deltas);
+    expect(after.entriesApplied).toBeGreaterThanOrEqual(before.entriesApplied + 12);
+
+    const moved = await cache().snapshot();
+    const fresh = buildSnapshot(moved.changeCount, await loadAuthorityState(e.dataSource.manager));
+    expect(moved.personNames.get(String(s.people.west1))).toBe('West One 5');
+    expect(new Map(moved.personNames)).toEqual(new Map(fresh.personNames));
+    const at = new Date();
+    const units = [e.fixture.units.eastOffice, e.fixture.units.westOffice, e.fixture.units.hq].map(String);
+    const people = [s.people.leader, s.people.east1, s.people.west1, s.people.boss].map(String);
+    let compared = 0;
+    for (const point of ['ATI', 'ATB', 'ATC'] as DecisionPoint[]) {
+      for (const grade of ['I', 'II', 'III'] as ProjectGrade[]) {
+        for (const orgUnitId of units) {
+          for (const minor of [10_000_000n, 60_000_000n, 2_000_000_000n]) {
+            const c = { decisionPoint: point, grade, orgUnitId, amount: { minor, currency: 'CNY' }, team: [] };
+            for (const person of people) {
+              expect(authorize(person, c, at, moved.index)).toEqual(authorize(person, c, at, fresh.index));
+              compared += 1;
+            }
+            expect(whoMayDecide(c, at, moved.index)).toEqual(whoMayDecide(c, at, fresh.index));
+          }
+        }
+      }
+    }
+    expect(compared).toBe(3 * 3 * 3 * 3 * 4);
+  });
+});
