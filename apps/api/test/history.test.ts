@@ -33,8 +33,8 @@ interface Answer {
     correction: boolean;
     reason: string | null;
     effectiveFrom: string | null;
-  holdsSinceRecordBegan?: boolean;
-  version?: number;
+    holdsSinceRecordBegan?: boolean;
+    version?: number;
   }>;
 }
 

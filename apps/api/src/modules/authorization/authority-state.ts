@@ -1,12 +1,6 @@
 // Loads the authority state from the database and keeps its index per data source, moved forward by the change log's
 // entries when the authority counter moved: one cheap read per request, safe across processes.
-import {
-  parseQuorum,
-  AuthorityState,
-  buildOrgTree,
-  indexAuthorityState,
-  OrgTree,
-} from '@iron-triangle/domain';
+import { parseQuorum, AuthorityState, buildOrgTree, indexAuthorityState, OrgTree } from '@iron-triangle/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Context } from '../../platform/context';
 import { AuthorityChange, decodeRecord, lockRevision } from '../../platform/change-log';
