@@ -9,6 +9,7 @@ import {
   AUTHORITY_RECORD_TYPES,
   AuthorityChange,
   decodeRecord,
+  readRevision,
   revisionKnownAt,
   versionEntryOf,
 } from '../../platform/change-log';
@@ -40,7 +41,7 @@ export const entryKey = (recordType: string, recordId: number | string) => `${re
 
 export const toVersionEntry = versionEntryOf;
 
-/** Corrections that decide their record now (the record's latest entry is a correction), per authority revision. */
+/** Corrections that decide their record now (the record's latest entry is a correction), per revision of the log. */
 const currentCorrections = new WeakMap<object, { revision: string; found: Promise<AuthorityChange[]> }>();
 
 async function readCurrentCorrections(em: EntityManager): Promise<AuthorityChange[]> {
@@ -172,7 +173,9 @@ export async function authoritySnapshotAsOf(
   const at = atArg ?? ctx.now;
   const knownAt = knownAtArg ?? ctx.now;
   const current = await authoritySnapshot(ctx);
-  const nowCorrections = await correctionsNow(ctx, current.changeCount);
+  // Keyed by the log's revision, not the authority counter: a later change the engine cannot see (a phone number)
+  // still ends a correction's reign over its record.
+  const nowCorrections = await correctionsNow(ctx, ctx.revision ?? (await readRevision(ctx.db.manager)));
   const isNow = at.getTime() >= ctx.now.getTime() && knownAt.getTime() >= ctx.now.getTime();
   const em = ctx.db.manager;
   const entries = isNow ? [] : await divergentEntries(em, AUTHORITY_RECORD_TYPES, current.changeCount, at, knownAt);
