@@ -197,7 +197,8 @@ export function filledFields(record: Row | null | undefined): FieldChange[] {
 const NEVER = new Date(-8.64e15);
 const ALWAYS = new Date(8.64e15);
 
-function versionEntry(entry: AuthorityChange): VersionEntry<Row> {
+/** A change-log entry as the domain's version entry (the same rule the API answers by). */
+export function versionEntry(entry: AuthorityChange): VersionEntry<Row> {
   return {
     revision: BigInt(entry.revision),
     key: `${entry.recordType}:${entry.recordId}`,

@@ -2,8 +2,8 @@
 // the deciding entry of a rule is its entry with the highest revision among those recorded by `knownAt` whose
 // effective moment is not after `at` (the domain's rule, packages/domain history/versions.ts).
 import { decidingEntry, revisionKnownAt, type VersionEntry } from '@iron-triangle/domain';
-import { effectiveMomentOf, type AuthorityChange } from '../providers/types';
-import { majorAmount } from './fields';
+import type { AuthorityChange } from '../providers/types';
+import { majorAmount, versionEntry as entryAsVersion } from './fields';
 
 /** A rule as the matrix draws it (the fields of the API's AuthorityRule it needs). */
 export interface MatrixRule {
@@ -48,16 +48,7 @@ export function ruleFromVersion(version: Row): MatrixRule {
 }
 
 function versionEntry(entry: AuthorityChange): VersionEntry<Row> & { source: AuthorityChange } {
-  return {
-    revision: BigInt(entry.revision),
-    key: `${entry.recordType}:${entry.recordId}`,
-    operation: entry.operation,
-    effectiveFrom: effectiveMomentOf(entry) ? new Date(entry.effectiveFrom as string) : null,
-    recordedAt: new Date(entry.recordedAt),
-    after: (entry.after as Row | null | undefined) ?? null,
-    correction: entry.correction,
-    source: entry,
-  };
+  return { ...entryAsVersion(entry), source: entry };
 }
 
 export interface RulesAsOf {
