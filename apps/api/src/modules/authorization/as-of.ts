@@ -39,8 +39,6 @@ export function compareRevisions(a: string, b: string): number {
 
 export const entryKey = (recordType: string, recordId: number | string) => `${recordType}:${recordId}`;
 
-export const toVersionEntry = versionEntryOf;
-
 /** Corrections that decide their record now (the record's latest entry is a correction), per revision of the log. */
 const currentCorrections = new WeakMap<object, { revision: string; found: Promise<AuthorityChange[]> }>();
 
@@ -183,7 +181,7 @@ export async function authoritySnapshotAsOf(
     const revision = isNow && ctx.revision !== undefined ? ctx.revision : await revisionKnownAt(em, knownAt);
     return { snapshot: current, at, knownAt, revision, corrections: nowCorrections };
   }
-  const versionEntries = entries.map(toVersionEntry);
+  const versionEntries = entries.map(versionEntryOf);
   const versions = decidingEntries(versionEntries, at, knownAt);
   const replaced = new Set(versionEntries.map((e) => e.key));
   const revision = await revisionKnownAt(em, knownAt);

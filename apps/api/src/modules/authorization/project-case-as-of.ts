@@ -2,10 +2,9 @@
 // version and the versions of team appointments whose history differs from the tables, from the change log.
 import { decidingEntry } from '@iron-triangle/domain';
 import type { Context } from '../../platform/context';
-import { AuthorityChange, decodeRecord, rowsAsOf } from '../../platform/change-log';
+import { AuthorityChange, decodeRecord, rowsAsOf, versionEntryOf } from '../../platform/change-log';
 import { Project, ProjectCaseColumns } from '../project';
 import { TeamAppointment } from '../team-appointment';
-import { toVersionEntry } from './as-of';
 
 export interface ProjectCaseAsOf {
   project: ProjectCaseColumns;
@@ -26,7 +25,7 @@ export async function projectCaseAsOf(
   });
   let project: ProjectCaseColumns | null;
   if (projectEntries.length) {
-    const deciding = decidingEntry(projectEntries.map(toVersionEntry), at, knownAt);
+    const deciding = decidingEntry(projectEntries.map(versionEntryOf), at, knownAt);
     project = deciding?.after?.after ? (decodeRecord(ds, 'Project', deciding.after.after) as Project) : null;
   } else {
     project = await em.findOneBy(Project, { id: projectId });

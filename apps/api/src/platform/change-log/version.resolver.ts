@@ -8,6 +8,7 @@ import { DateTimeScalar } from '../scalars';
 import { canRead } from '../scope';
 import { AuthorityChange } from './change.entity';
 import { decodeRecord } from './record';
+import { versionEntryOf } from './rows-as-of';
 import { LOGGED_BY_TYPE, LOGGED_TYPES } from './registry';
 
 @Resolver()
@@ -52,20 +53,8 @@ export class RecordVersionResolver {
       (await em.findOneBy(metadata.target, { id })) ??
       (kept ? decodeRecord(ctx.db.dataSource, recordType, kept) : null);
     if (!row || !(await canRead(ctx, em, metadata.target, row))) throw notFound(recordType, id);
-    const deciding = decidingEntry(
-      entries.map((e) => ({
-        revision: BigInt(e.revision),
-        key: recordType,
-        operation: e.operation as 'CREATE' | 'UPDATE' | 'DELETE',
-        effectiveFrom: e.effectiveFrom,
-        recordedAt: e.recordedAt,
-        after: e,
-        correction: e.correction,
-      })),
-      at ?? ctx.now,
-      asKnownAt ?? ctx.now,
-    );
-    if (!deciding || deciding.after?.after === null) return null;
-    return deciding.after;
+    const deciding = decidingEntry(entries.map(versionEntryOf), at ?? ctx.now, asKnownAt ?? ctx.now);
+    // A deleted record's deciding entry holds no version.
+    return deciding?.after ?? null;
   }
 }
