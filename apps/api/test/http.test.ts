@@ -1,6 +1,10 @@
 // GraphQL over HTTP: media types, status codes, CSRF, batching, body size, limits, masked errors, and what
 // happens when the database goes away and comes back.
 import { describeOnDatabases } from './support/databases';
+import { DataSource } from 'typeorm';
+import { Database } from '../src/platform/db';
+import { DatabaseHealth } from '../src/platform/health';
+import { createLogger } from '../src/platform/logger';
 
 describeOnDatabases(
   'HTTP behaviour and limits',
@@ -125,7 +129,12 @@ describeOnDatabases(
       await dataSource.destroy();
       const down = await gql('{ _allPeopleMeta { count } }', {}, { token: tokens.viewer });
       expect(down.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
-      const fast = await gql('{ __typename }');
+      // The failure is confirmed by pings in the background; from then on even { __typename } fails fast.
+      let fast = await gql('{ __typename }');
+      for (let i = 0; i < 50 && fast.status !== 503; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        fast = await gql('{ __typename }');
+      }
       expect(fast.status).toBe(503);
       expect(fast.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
       expect((await fetch(`${base}/readyz`)).status).toBe(503);
@@ -139,6 +148,41 @@ describeOnDatabases(
       expect(ready).toBe(200);
       const back = await gql('{ _allPeopleMeta { count } }', {}, { token: tokens.viewer });
       expect(back.body.errors).toBeUndefined();
+    });
+
+    test('one lost connection is a suspicion, not an outage: pings dismiss it and requests go on', async () => {
+      const { gql, tokens, dataSource } = env();
+      const health = new DatabaseHealth(new Database(dataSource), createLogger('silent'), { probeIntervalMs: 20 });
+      await health.reportFailure(Object.assign(new Error('read ETIMEDOUT'), { code: 'ETIMEDOUT' }));
+      expect({ up: health.isUp(), ...health.stats }).toEqual({ up: true, suspicions: 1, dismissed: 1, outages: 0 });
+      if (env().kind === 'mariadb') {
+        // Pooled connections killed by the server: a request that meets one may fail, the process stays up.
+        await Promise.all(
+          Array.from({ length: 6 }, () => gql('{ _allPeopleMeta { count } }', {}, { token: tokens.viewer })),
+        );
+        const ids = (await dataSource.query(
+          'SELECT ID AS id FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND ID <> CONNECTION_ID()',
+        )) as Array<{ id: number | string }>;
+        expect(ids.length).toBeGreaterThan(0);
+        for (const { id } of ids) await dataSource.query(`KILL CONNECTION ${Number(id)}`);
+        for (let i = 0; i < 3; i++) await gql('{ _allPeopleMeta { count } }', {}, { token: tokens.viewer });
+        await new Promise((r) => setTimeout(r, 300));
+        const after = await gql('{ _allPeopleMeta { count } }', {}, { token: tokens.viewer });
+        expect(after.status).toBe(200);
+        expect(after.body.errors).toBeUndefined();
+      }
+    });
+
+    test('an outage is confirmed by every ping failing', async () => {
+      // A data source that was never opened answers no ping.
+      const closed = new DataSource({ type: 'better-sqlite3', database: ':memory:' });
+      const health = new DatabaseHealth(new Database(closed), createLogger('silent'), {
+        probeIntervalMs: 10,
+        confirmations: 3,
+      });
+      await health.reportFailure(new Error('Connection lost: The server closed the connection.'));
+      expect({ up: health.isUp(), ...health.stats }).toEqual({ up: false, suspicions: 1, dismissed: 0, outages: 1 });
+      health.stop();
     });
   },
   { limits: { maxDepth: 5, maxAliases: 3, maxCost: 200, maxTokens: 300 } },
