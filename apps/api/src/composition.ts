@@ -1,14 +1,14 @@
 // The composition root: what the feature modules give the platform. The platform imports no feature module (see
 // .dependency-cruiser.cjs); the server, the entry points and the tests take these from here and pass them in.
 import type { RuntimeConfig } from '@iron-triangle/config';
-import { DataSourceOptions, IsNull } from 'typeorm';
+import { DataSource, DataSourceOptions, IsNull } from 'typeorm';
 import { dataSourceOptionsWith } from './platform/db';
 import type { ContextSources } from './platform/context-factory';
 import { ENTITIES } from './modules/entities';
 import { ApiToken } from './modules/api-token';
 import { Person } from './modules/person';
 import { PositionAssignment } from './modules/position-assignment';
-import { readOrgTree, requestOrgTree } from './modules/authorization';
+import { authorityCacheOf, readOrgTree, requestOrgTree } from './modules/authorization';
 
 /** The data source options for `config`, with every persisted record type. */
 export function dataSourceOptions(
@@ -38,3 +38,8 @@ export const CONTEXT_SOURCES: ContextSources = {
   readOrgTree,
   requestOrgTree,
 };
+
+/** Work done once at start, before the first request: the authority index is built (later kept by deltas). */
+export async function warmUp(dataSource: DataSource): Promise<void> {
+  await authorityCacheOf(dataSource).warmUp();
+}

@@ -18,7 +18,7 @@ import { buildApiSchema } from './schema';
 import { Database, requestStats, RequestStats } from './platform/db';
 import type { Context, ServerServices } from './platform/context';
 import { contextFactory } from './platform/context-factory';
-import { CONTEXT_SOURCES } from './composition';
+import { CONTEXT_SOURCES, warmUp } from './composition';
 import {
   busy,
   DatabaseBusyError,
@@ -199,6 +199,7 @@ export async function createServer({
   // Records written before their history was kept (or by the demo seed) get their first entry.
   const baseline = await ensureChangeLogBaseline(dataSource);
   if (baseline) logger.info('change log baseline recorded', { entries: baseline });
+  await warmUp(dataSource);
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...limitOverrides };
   const db = new Database(dataSource, { acquireTimeoutMs: config.databaseAcquireTimeoutMs });
   const health = new DatabaseHealth(db, logger);

@@ -8,6 +8,7 @@ import { authorityCache } from '../src/modules/authorization';
 import { buildSnapshot, loadAuthorityState } from '../src/modules/authorization/authority-state';
 import { describeOnDatabases, TestEnv } from './support/databases';
 import { Scenario, seedScenario } from './operations/scenario';
+import { Delegation } from '../src/modules/delegation';
 
 const CREATE = `mutation($src: ID, $from: ID!, $to: ID!, $limit: Money, $validFrom: DateTime!) {
   createDelegation(sourceRuleId: $src, delegatorId: $from, delegateId: $to, decisionPoints: [ATB, ATC],
@@ -91,5 +92,39 @@ describeOnDatabases('incremental authority index', (env) => {
       }
     }
     expect(compared).toBe(3 * 3 * 3 * 3 * 4);
+  });
+
+  test('a rebuild works in slices: health checks and questions are answered while it runs', async () => {
+    // Twelve thousand more delegations, written around the API (no change-log entries: the rebuild reads the tables).
+    const template = await e.dataSource.manager.findOneOrFail(Delegation, { where: {}, order: { id: 'DESC' } });
+    const copy = { ...template } as Partial<Delegation>;
+    delete copy.id;
+    for (let i = 0; i < 12_000; i += 500) {
+      await e.dataSource
+        .createQueryBuilder()
+        .insert()
+        .into(Delegation)
+        .values(Array.from({ length: 500 }, () => ({ ...copy })))
+        .callListeners(false)
+        .execute();
+    }
+    const base = e.url.replace(/\/graphql$/, '');
+    const before = { ...cache().stats };
+    const order: string[] = [];
+    const rebuilt = cache()
+      .rebuild()
+      .then(() => order.push('rebuilt'));
+    const health = fetch(`${base}/healthz`).then((r) => order.push(`healthz ${r.status}`));
+    const question = ask().then((r) => order.push(r.body.errors ? 'authorize failed' : 'authorize'));
+    await Promise.all([rebuilt, health, question]);
+    expect(order.indexOf('healthz 200')).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf('healthz 200')).toBeLessThan(order.indexOf('rebuilt'));
+    expect(order.indexOf('authorize')).toBeLessThan(order.indexOf('rebuilt'));
+    const after = cache().stats;
+    expect(after.backgroundRebuilds).toBe(before.backgroundRebuilds + 1);
+    // Pages of the delegations, and slices of the index: at least one pause per 5,000 rows read.
+    expect(after.rebuildPauses - before.rebuildPauses).toBeGreaterThanOrEqual(4);
+    const swapped = await cache().snapshot();
+    expect(swapped.index.delegationsById.size).toBeGreaterThanOrEqual(12_000);
   });
 });

@@ -14,7 +14,8 @@ import {
   DEFAULT_MAX_CHAIN_LINKS,
   Delegation,
 } from './types';
-import { HotIndex, buildHotIndex } from './hot-index';
+import { HotIndex, buildHotIndexSteps } from './hot-index';
+import { runSteps, SLICE_ITEMS, Steps } from './steps';
 import type { StackedMap } from './layered-map';
 
 /** A rule or a delegation with its dates and sets compiled to numbers and bit masks. */
@@ -228,6 +229,14 @@ export function compileDelegation(d: Delegation, parent: CompiledLink): Compiled
 
 /** Indexes the state once. Refuses an invalid org tree. */
 export function indexAuthorityState(state: AuthorityState): Result<AuthorityIndex, OrgTreeError> {
+  return runSteps(indexAuthorityStateSteps(state));
+}
+
+/**
+ * indexAuthorityState, pausing between slices of its work (a few milliseconds each at any size), so that a process
+ * can build an index while it goes on answering from the one it has.
+ */
+export function* indexAuthorityStateSteps(state: AuthorityState): Steps<Result<AuthorityIndex, OrgTreeError>> {
   const built = buildOrgTree(state.orgUnits);
   if (!built.ok) return built;
   const tree = built.value;
@@ -237,7 +246,9 @@ export function indexAuthorityState(state: AuthorityState): Result<AuthorityInde
   const positionRulesByHolder = new Map<string, CompiledLink[]>();
   const roleRules = new Map<string, CompiledLink[]>();
   const bodyRules = new Map<string, CompiledLink[]>();
+  let done = 0;
   for (const rule of state.rules) {
+    if (++done % SLICE_ITEMS === 0) yield;
     const compiled = compileRule(rule);
     rules.push(compiled);
     rulesById.set(rule.id, compiled);
@@ -250,6 +261,7 @@ export function indexAuthorityState(state: AuthorityState): Result<AuthorityInde
   const rawById = new Map<string, Delegation>();
   const delegationsBySource = new Map<string, Delegation[]>();
   for (const d of state.delegations) {
+    if (++done % SLICE_ITEMS === 0) yield;
     rawById.set(d.id, d);
     push(delegationsBySource, sourceKey(d.source.kind, d.source.id), d);
   }
@@ -257,6 +269,7 @@ export function indexAuthorityState(state: AuthorityState): Result<AuthorityInde
   const delegationsById = new Map<string, CompiledLink>();
   const unrooted = new Set<string>();
   for (const start of state.delegations) {
+    if (++done % SLICE_ITEMS === 0) yield;
     if (delegationsById.has(start.id) || unrooted.has(start.id)) continue;
     const pending: Delegation[] = [];
     const onPath = new Set<string>();
@@ -290,6 +303,7 @@ export function indexAuthorityState(state: AuthorityState): Result<AuthorityInde
   const delegationsByDelegate = new Map<string, CompiledLink[]>();
   const compiledDelegations: CompiledLink[] = [];
   for (const d of state.delegations) {
+    if (++done % SLICE_ITEMS === 0) yield;
     const compiled = delegationsById.get(d.id);
     if (compiled && compiled.delegation === d) {
       push(delegationsByDelegate, d.delegateId, compiled);
@@ -319,6 +333,7 @@ export function indexAuthorityState(state: AuthorityState): Result<AuthorityInde
   const positionsByKey = new Map<string, CompiledPosition[]>();
   const positionsByUnit = new Map<string, Map<string, CompiledPosition[]>>();
   for (const p of state.positions) {
+    if (++done % SLICE_ITEMS === 0) yield;
     const compiled = compilePosition(p);
     push(positionsByPerson, p.personId, compiled);
     push(positionsByKey, compiled.key, compiled);
@@ -340,7 +355,8 @@ export function indexAuthorityState(state: AuthorityState): Result<AuthorityInde
   };
 
   const maxChainLinks = state.maxChainLinks ?? DEFAULT_MAX_CHAIN_LINKS;
-  const hot = buildHotIndex({
+  yield;
+  const hot = yield* buildHotIndexSteps({
     tree,
     seatsByBody,
     maxChainLinks,

@@ -39,6 +39,7 @@ import type {
   AuthorizationTeamMember,
   Delegation,
 } from './types';
+import { runSteps, SLICE_ITEMS, Steps } from './steps';
 
 /** What the compiled links provide to the compact index (see CompiledLink in authority-index.ts). */
 export interface HotLinkSource {
@@ -669,13 +670,13 @@ export function foldLink(
  * Step 5: fold each link onto its parent's record, parents first (a link's parent has a smaller length). Numbers
  * currencies and the qualification roles (in link order, before certifications).
  */
-function foldChains(
+function* foldChains(
   c: LinkColumns,
   input: HotIndexInput,
   numbered: LinkNumbers,
   personIndex: ReadonlyMap<string, number>,
   units: UnitNumbers,
-) {
+): Steps<{ currencyIndex: Map<string, number>; roleIndex: Map<string, number> }> {
   const { links, linkNumber } = numbered;
   const count = links.length;
   const currencyIndex = new Map<string, number>();
@@ -687,10 +688,12 @@ function foldChains(
   };
   let longest = 0;
   for (let n = 0; n < count; n++) longest = Math.max(longest, c.length[n] as number);
+  let done = 0;
   for (const n of rows(c.length.subarray(0, count), longest + 1).items) {
     const link = links[n] as HotLinkSource;
     const p = link.parent === null ? -1 : (linkNumber.get(link.parent) as number);
     foldLink(c, n, link, p, names, units, input.maxChainLinks);
+    if (++done % SLICE_ITEMS === 0) yield;
   }
   return { currencyIndex, roleIndex };
 }
@@ -900,18 +903,32 @@ function indexCertifications(
 }
 
 export function buildHotIndex(input: HotIndexInput): HotIndex {
+  return runSteps(buildHotIndexSteps(input));
+}
+
+/** buildHotIndex, pausing between its steps and between slices of its longer loops. */
+export function* buildHotIndexSteps(input: HotIndexInput): Steps<HotIndex> {
   const { personIndex, personIds } = numberPersons(input);
   const persons = personIds.length;
   const units = numberUnits(input.tree);
+  yield;
   const numbered = numberLinks(input, personIndex, persons);
   const { links, linkNumber, ruleCount, inboxStart } = numbered;
   const count = links.length;
+  yield;
   const columns = linkColumns(count + spareRoom(count));
-  for (let n = 0; n < count; n++) writeLinkTerms(columns, n, links[n] as HotLinkSource);
-  const folded = foldChains(columns, input, numbered, personIndex, units);
+  for (let n = 0; n < count; n++) {
+    writeLinkTerms(columns, n, links[n] as HotLinkSource);
+    if ((n + 1) % SLICE_ITEMS === 0) yield;
+  }
+  const folded = yield* foldChains(columns, input, numbered, personIndex, units);
+  yield;
   rankChains(links, ruleCount, columns.parent, columns.sumI);
+  yield;
   const holders = indexHolders(input, personIndex, persons, units.unitIndex);
+  yield;
   const certs = indexCertifications(input.certifications, personIndex, persons, folded.roleIndex);
+  yield;
   const numbers = (map: ReadonlyMap<string, readonly HotLinkSource[]>): Map<string, number[]> =>
     new Map([...map].map(([key, list]) => [key, list.map((l) => linkNumber.get(l) as number)]));
   const ruleNumberById = new Map<string, number>();

@@ -1,6 +1,8 @@
 // The authorization engine: who may take which LTC decision, through which chain of rule and delegations.
 export * from './types';
-export { indexAuthorityState, authorityIndexOf } from './authority-index';
+export { indexAuthorityState, indexAuthorityStateSteps, authorityIndexOf } from './authority-index';
+export { runSteps } from './steps';
+export type { Steps } from './steps';
 export type { AuthorityIndex } from './authority-index';
 export { authorize, whoMayDecide, authorityBodyQuorumReachable } from './authorize';
 export * from './delegation';

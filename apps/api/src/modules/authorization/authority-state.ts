@@ -1,7 +1,14 @@
 // Loads the authority state from the database and keeps its index per data source, moved forward by the change log's
 // entries when the authority counter moved: one cheap read per request, safe across processes.
-import { parseQuorum, AuthorityState, buildOrgTree, indexAuthorityState, OrgTree } from '@iron-triangle/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import {
+  parseQuorum,
+  AuthorityState,
+  buildOrgTree,
+  indexAuthorityState,
+  indexAuthorityStateSteps,
+  OrgTree,
+} from '@iron-triangle/domain';
+import { DataSource, EntityManager, MoreThan, ObjectLiteral } from 'typeorm';
 import type { Context } from '../../platform/context';
 import { AuthorityChange, decodeRecord, lockRevision } from '../../platform/change-log';
 import { advanceSnapshot, authorityEntriesBetween } from './incremental';
@@ -56,6 +63,93 @@ export async function loadAuthorityRows(em: EntityManager): Promise<AuthorityRow
   return { units, people, positions, bodies, seats, rules, delegations, assessments };
 }
 
+/** Rows per statement when the index is rebuilt in the background (a page's hydration is a few milliseconds). */
+const PAGE_ROWS = 5_000;
+
+/** The time a background rebuild works before it lets requests run (they wait at most about this long for it). */
+const SLICE_MS = 8;
+
+const letRequestsRun = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Every row of an entity with a numeric `id`, read in pages by id, letting requests run between pages. */
+async function readInPages<T extends ObjectLiteral & { id: number }>(
+  em: EntityManager,
+  pause: () => Promise<void>,
+  entity: new () => T,
+  select?: Record<string, true>,
+): Promise<T[]> {
+  const all: T[] = [];
+  let last = 0;
+  for (;;) {
+    const page = await em.find(entity, {
+      ...(select ? { select: select as never } : {}),
+      where: { id: MoreThan(last) } as never,
+      order: { id: 'ASC' } as never,
+      take: PAGE_ROWS,
+    });
+    for (const row of page) all.push(row);
+    if (page.length < PAGE_ROWS) return all;
+    last = (page[page.length - 1] as T).id;
+    await pause();
+  }
+}
+
+/**
+ * loadAuthorityRows for a background rebuild: the large tables in pages, one table after another, so that requests
+ * are answered in between. Like loadAuthorityRows (separate statements, no transaction), every row is at least as new
+ * as the counter read before; the entries after it are applied again on top (applying a record's final version twice
+ * changes nothing).
+ */
+async function loadAuthorityRowsInPages(em: EntityManager, pause: () => Promise<void>): Promise<AuthorityRows> {
+  const units = await em.find(OrgUnit);
+  const bodies = await em.find(DecisionBody);
+  const seats = await em.find(DecisionBodySeat, { order: { sortOrder: 'ASC', id: 'ASC' } });
+  const rules = await readInPages(em, pause, AuthorityRule);
+  const people = await readInPages(em, pause, Person, { id: true, name: true });
+  const positions = await readInPages(em, pause, PositionAssignment);
+  const delegations = await readInPages(em, pause, Delegation);
+  const assessments = await readInPages(em, pause, Assessment, {
+    id: true,
+    personId: true,
+    role: true,
+    levelReached: true,
+    assessedAt: true,
+    validUntil: true,
+    certifies: true,
+    frameworkId: true,
+  });
+  return { units, people, positions, bodies, seats, rules, delegations, assessments };
+}
+
+/**
+ * buildSnapshot in slices of about SLICE_MS, letting requests run between them: a process rebuilding its index goes on
+ * answering (health checks included) from the index it has.
+ */
+export async function buildSnapshotInSlices(
+  changeCount: string,
+  loaded: ReturnType<typeof stateFromRows>,
+  pause: () => Promise<void> = letRequestsRun,
+): Promise<AuthoritySnapshot> {
+  const steps = indexAuthorityStateSteps(loaded.state);
+  let sliceStart = performance.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) {
+      if (!next.value.ok) throw new Error(`authority state has an invalid org tree: ${next.value.error.code}`);
+      return {
+        changeCount,
+        index: next.value.value,
+        unitLabels: loaded.unitLabels,
+        personNames: loaded.personNames,
+      };
+    }
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await pause();
+      sliceStart = performance.now();
+    }
+  }
+}
+
 /** The engine's state and the names its messages use, from the rows. */
 export function stateFromRows(rows: AuthorityRows): {
   state: AuthorityState;
@@ -103,7 +197,7 @@ export class AuthorityCache {
   private current: { changeCount: string; snapshot: Promise<AuthoritySnapshot>; at: number } | null = null;
   private rebuilding: Promise<void> | null = null;
   /** Statistics for the health endpoint and benchmarks. */
-  readonly stats = { fullBuilds: 0, deltas: 0, entriesApplied: 0, backgroundRebuilds: 0 };
+  readonly stats = { fullBuilds: 0, deltas: 0, entriesApplied: 0, backgroundRebuilds: 0, rebuildPauses: 0 };
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -114,13 +208,38 @@ export class AuthorityCache {
     return loadAuthorityState(em).then((loaded) => buildSnapshot(changeCount, loaded));
   }
 
+  /** A full build that lets requests run between its slices (for rebuilds while the process is serving). */
+  private async buildInSlices(changeCount: string): Promise<AuthoritySnapshot> {
+    this.stats.fullBuilds += 1;
+    const pause = () => {
+      this.stats.rebuildPauses += 1;
+      return letRequestsRun();
+    };
+    const rows = await loadAuthorityRowsInPages(this.dataSource.manager, pause);
+    await pause();
+    const loaded = stateFromRows(rows);
+    await pause();
+    return buildSnapshotInSlices(changeCount, loaded, pause);
+  }
+
+  /** Builds the index at start, before the process answers its first request. */
+  async warmUp(): Promise<void> {
+    await this.snapshot();
+  }
+
   /** Rebuilds in full without holding up requests; the result is swapped in, then moved forward if it fell behind. */
+  /** Rebuilds now in the background (as when too far behind), at the counter read now; resolves when swapped in. */
+  async rebuild(): Promise<void> {
+    this.rebuildInBackground(await this.readChangeCount());
+    await this.rebuilding;
+  }
+
   private rebuildInBackground(changeCount: string): void {
     if (this.rebuilding) return;
     this.stats.backgroundRebuilds += 1;
     this.rebuilding = (async () => {
       try {
-        const rebuilt = await this.build(this.dataSource.manager, changeCount);
+        const rebuilt = await this.buildInSlices(changeCount);
         const current = this.current;
         if (!current || BigInt(current.changeCount) <= BigInt(changeCount)) {
           this.current = { changeCount, snapshot: Promise.resolve(rebuilt), at: Date.now() };
@@ -237,7 +356,11 @@ export class AuthorityCache {
 const caches = new WeakMap<DataSource, AuthorityCache>();
 
 export function authorityCache(ctx: Context): AuthorityCache {
-  const dataSource = ctx.db.dataSource;
+  return authorityCacheOf(ctx.db.dataSource);
+}
+
+/** The cache of a data source (one per process and database). */
+export function authorityCacheOf(dataSource: DataSource): AuthorityCache {
   let cache = caches.get(dataSource);
   if (!cache) {
     cache = new AuthorityCache(dataSource);
