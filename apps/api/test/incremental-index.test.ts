@@ -94,6 +94,57 @@ describeOnDatabases('incremental authority index', (env) => {
     expect(compared).toBe(3 * 3 * 3 * 3 * 4);
   });
 
+  test('renaming a unit moves only its label; moving it is applied to the index', async () => {
+    expect((await ask()).body.errors).toBeUndefined();
+    const unit = e.fixture.units.eastOffice;
+    const read = async () =>
+      (
+        await e.gql<{ OrgUnit: { version: number; code: string; parentId: string } }>(
+          `{ OrgUnit(id: "${unit}") { version code parentId } }`,
+          {},
+          { token: e.tokens.admin },
+        )
+      ).body.data!.OrgUnit;
+    const first = await read();
+    const held = await cache().snapshot();
+    const renamed = await e.gql(
+      `mutation { updateOrgUnit(id: "${unit}", version: ${first.version}, code: "EAST-OFFICE-RENAMED") { id } }`,
+      {},
+      { token: e.tokens.admin },
+    );
+    expect(renamed.body.errors).toBeUndefined();
+    expect((await ask()).body.errors).toBeUndefined();
+    const after = await cache().snapshot();
+    expect(BigInt(after.changeCount)).toBeGreaterThan(BigInt(held.changeCount));
+    expect(after.index).toBe(held.index);
+    expect(after.unitLabels.get(String(unit))).toBe('EAST-OFFICE-RENAMED');
+    // Moved under the west region: the tree changes, and the moved index answers as a fresh build.
+    const moved = await e.gql(
+      `mutation { updateOrgUnit(id: "${unit}", version: ${first.version + 1},
+        parentId: "${e.fixture.units.west}") { id } }`,
+      {},
+      { token: e.tokens.admin },
+    );
+    expect(moved.body.errors).toBeUndefined();
+    expect((await ask()).body.errors).toBeUndefined();
+    const reshaped = await cache().snapshot();
+    expect(reshaped.index).not.toBe(held.index);
+    expect(reshaped.index.tree.isWithin(String(unit), String(e.fixture.units.west))).toBe(true);
+    const fresh = buildSnapshot(reshaped.changeCount, await loadAuthorityState(e.dataSource.manager));
+    expect(new Map(reshaped.unitLabels)).toEqual(new Map(fresh.unitLabels));
+    const c = {
+      decisionPoint: 'ATB' as DecisionPoint,
+      grade: 'III' as ProjectGrade,
+      orgUnitId: String(unit),
+      amount: { minor: 50_000_000n, currency: 'CNY' },
+      team: [],
+    };
+    const at = new Date();
+    for (const person of [s.people.leader, s.people.east1, s.people.west1, s.people.boss].map(String))
+      expect(authorize(person, c, at, reshaped.index)).toEqual(authorize(person, c, at, fresh.index));
+    expect(whoMayDecide(c, at, reshaped.index)).toEqual(whoMayDecide(c, at, fresh.index));
+  });
+
   test('a rebuild works in slices: health checks and questions are answered while it runs', async () => {
     // Twelve thousand more delegations, written around the API (no change-log entries: the rebuild reads the tables).
     const template = await e.dataSource.manager.findOneOrFail(Delegation, { where: {}, order: { id: 'DESC' } });

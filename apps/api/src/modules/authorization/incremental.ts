@@ -95,6 +95,8 @@ export function advanceSnapshot(
   const changes: AuthorityRecordChange[] = [];
   let personNames = previous.personNames;
   let unitLabels = previous.unitLabels;
+  /** Units whose place in the tree this batch changes (their later entries go to the index too). */
+  const reshaped = new Set<string>();
   for (const entry of entries) {
     if (entry.recordType === 'Person') {
       const names = personNames === previous.personNames ? new Map(personNames) : (personNames as Map<string, string>);
@@ -105,11 +107,18 @@ export function advanceSnapshot(
       continue;
     }
     if (entry.recordType === 'OrgUnit') {
+      const id = String(entry.recordId);
       const labels = unitLabels === previous.unitLabels ? new Map(unitLabels) : (unitLabels as Map<string, string>);
-      const record = entry.after === null ? null : (decode(entry) as { code: string });
-      if (record) labels.set(String(entry.recordId), record.code);
-      else labels.delete(String(entry.recordId));
+      const record = entry.after === null ? null : (decode(entry) as { code: string; parentId: number | null });
+      if (record) labels.set(id, record.code);
+      else labels.delete(id);
       unitLabels = labels;
+      // A unit renamed or recoded in place: the tree keeps its shape, only the label moves (no rebuild of the index,
+      // which renumbers the tree for any org-unit change it is given).
+      const tree = previous.index.tree;
+      const parentId = record?.parentId === null || record?.parentId === undefined ? null : String(record.parentId);
+      if (record && !reshaped.has(id) && tree.has(id) && tree.parentOf(id) === parentId) continue;
+      reshaped.add(id);
     }
     const change = toDomainChange(entry, decode);
     if (change) changes.push(change);
