@@ -177,5 +177,22 @@ describeOnDatabases('incremental authority index', (env) => {
     expect(after.rebuildPauses - before.rebuildPauses).toBeGreaterThanOrEqual(4);
     const swapped = await cache().snapshot();
     expect(swapped.index.delegationsById.size).toBeGreaterThanOrEqual(12_000);
+    // The index read in pages and built in slices is the index built at once.
+    const fresh = buildSnapshot(swapped.changeCount, await loadAuthorityState(e.dataSource.manager));
+    expect(swapped.index.state.delegations.length).toBe(fresh.index.state.delegations.length);
+    expect(new Map(swapped.personNames)).toEqual(new Map(fresh.personNames));
+    const at = new Date();
+    for (const point of ['ATB', 'ATC'] as DecisionPoint[]) {
+      const c = {
+        decisionPoint: point,
+        grade: 'III' as ProjectGrade,
+        orgUnitId: String(e.fixture.units.eastOffice),
+        amount: { minor: 30_000_000n, currency: 'CNY' },
+        team: [],
+      };
+      for (const person of [s.people.leader, s.people.east1, s.people.west1, s.people.boss].map(String))
+        expect(authorize(person, c, at, swapped.index)).toEqual(authorize(person, c, at, fresh.index));
+      expect(whoMayDecide(c, at, swapped.index)).toEqual(whoMayDecide(c, at, fresh.index));
+    }
   });
 });

@@ -71,14 +71,18 @@ const SLICE_MS = 8;
 
 const letRequestsRun = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** Every row of an entity with a numeric `id`, read in pages by id, letting requests run between pages. */
-async function readInPages<T extends ObjectLiteral & { id: number }>(
+/**
+ * Every row of an entity with a numeric `id`, read in pages by id and mapped page by page (the entities of a page are
+ * dropped once mapped: the rebuild never holds every row as an entity), letting requests run between pages.
+ */
+async function readInPages<T extends ObjectLiteral & { id: number }, R>(
   em: EntityManager,
   pause: () => Promise<void>,
   entity: new () => T,
+  map: (row: T) => R,
   select?: Record<string, true>,
-): Promise<T[]> {
-  const all: T[] = [];
+): Promise<R[]> {
+  const all: R[] = [];
   let last = 0;
   for (;;) {
     const page = await em.find(entity, {
@@ -87,7 +91,7 @@ async function readInPages<T extends ObjectLiteral & { id: number }>(
       order: { id: 'ASC' } as never,
       take: PAGE_ROWS,
     });
-    for (const row of page) all.push(row);
+    for (const row of page) all.push(map(row));
     if (page.length < PAGE_ROWS) return all;
     last = (page[page.length - 1] as T).id;
     await pause();
@@ -95,20 +99,34 @@ async function readInPages<T extends ObjectLiteral & { id: number }>(
 }
 
 /**
- * loadAuthorityRows for a background rebuild: the large tables in pages, one table after another, so that requests
+ * loadAuthorityState for a background rebuild: the large tables in pages, one table after another, so that requests
  * are answered in between. Like loadAuthorityRows (separate statements, no transaction), every row is at least as new
  * as the counter read before; the entries after it are applied again on top (applying a record's final version twice
  * changes nothing).
  */
-async function loadAuthorityRowsInPages(em: EntityManager, pause: () => Promise<void>): Promise<AuthorityRows> {
+async function loadAuthorityStateInPages(
+  em: EntityManager,
+  pause: () => Promise<void>,
+): Promise<ReturnType<typeof stateFromRows>> {
   const units = await em.find(OrgUnit);
-  const bodies = await em.find(DecisionBody);
-  const seats = await em.find(DecisionBodySeat, { order: { sortOrder: 'ASC', id: 'ASC' } });
-  const rules = await readInPages(em, pause, AuthorityRule);
-  const people = await readInPages(em, pause, Person, { id: true, name: true });
-  const positions = await readInPages(em, pause, PositionAssignment);
-  const delegations = await readInPages(em, pause, Delegation);
-  const assessments = await readInPages(em, pause, Assessment, {
+  const small = stateFromRows({
+    units,
+    people: [],
+    positions: [],
+    bodies: await em.find(DecisionBody),
+    seats: await em.find(DecisionBodySeat, { order: { sortOrder: 'ASC', id: 'ASC' } }),
+    rules: [],
+    delegations: [],
+    assessments: [],
+  });
+  const rules = await readInPages(em, pause, AuthorityRule, toDomainAuthorityRule);
+  const people = await readInPages(em, pause, Person, (p) => [String(p.id), p.name] as const, {
+    id: true,
+    name: true,
+  });
+  const positions = await readInPages(em, pause, PositionAssignment, toAuthorityPosition);
+  const delegations = await readInPages(em, pause, Delegation, toDomainDelegation);
+  const certifications = await readInPages(em, pause, Assessment, toCertification, {
     id: true,
     personId: true,
     role: true,
@@ -118,7 +136,11 @@ async function loadAuthorityRowsInPages(em: EntityManager, pause: () => Promise<
     certifies: true,
     frameworkId: true,
   });
-  return { units, people, positions, bodies, seats, rules, delegations, assessments };
+  return {
+    state: { ...small.state, rules, positions, delegations, certifications },
+    unitLabels: small.unitLabels,
+    personNames: new Map(people),
+  };
 }
 
 /**
@@ -215,9 +237,7 @@ export class AuthorityCache {
       this.stats.rebuildPauses += 1;
       return letRequestsRun();
     };
-    const rows = await loadAuthorityRowsInPages(this.dataSource.manager, pause);
-    await pause();
-    const loaded = stateFromRows(rows);
+    const loaded = await loadAuthorityStateInPages(this.dataSource.manager, pause);
     await pause();
     return buildSnapshotInSlices(changeCount, loaded, pause);
   }
