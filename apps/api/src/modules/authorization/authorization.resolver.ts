@@ -20,7 +20,8 @@ import { AUTHORIZE_MANY_MAX, authorizeManyQuestion, authorizeQuestion, ChainView
 import { WHO_MAY_DECIDE_MAX_PAGE, whoMayDecidePage } from './who-may-decide';
 import { decisionRightsQuestion, DecisionRightType } from './decision-rights';
 
-const FIRST_DESCRIPTION = `At most this many deciders (1 to ${WHO_MAY_DECIDE_MAX_PAGE}); without it, every decider from \`after\` on.`;
+const FIRST_DESCRIPTION =
+  `At most this many deciders (1 to ${WHO_MAY_DECIDE_MAX_PAGE}); ` + 'without it, every decider from `after` on.';
 const AFTER_DESCRIPTION =
   'The deciders after this cursor (a `cursor` or `endCursor` returned for the same input); without it, from the first.';
 

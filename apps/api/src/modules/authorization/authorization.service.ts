@@ -78,7 +78,8 @@ const PROJECT_CASE_COLUMNS =
   't.id AS t_id, t.personId AS t_personId, t.role AS t_role, t.validFrom AS t_validFrom, t.validTo AS t_validTo';
 /** Projects `ids` with their teams: `IN (?, …)` with one placeholder per id. */
 const projectCaseFrom = (ids: number) =>
-  `FROM projects p LEFT JOIN team_appointments t ON t.projectId = p.id WHERE p.id IN (${Array(ids).fill('?').join(', ')})`;
+  'FROM projects p LEFT JOIN team_appointments t ON t.projectId = p.id ' +
+  `WHERE p.id IN (${Array(ids).fill('?').join(', ')})`;
 const CASE_COUNT_SUBQUERY = '(SELECT authority_state.changeCount FROM authority_state WHERE authority_state.id = 2)';
 /** Without the counters (already read with the session) and with them (riding along as subqueries). */
 const projectCaseSql = (ids: number) => `SELECT ${PROJECT_CASE_COLUMNS} ${projectCaseFrom(ids)}`;

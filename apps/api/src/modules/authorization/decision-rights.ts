@@ -16,10 +16,10 @@ import { personExists, toChainView } from './authorization.service';
 
 @ObjectType('DecisionRight', {
   description:
-    'Something a person may decide: a decision point, for grades, within an org subtree, up to a limit, for a window, ' +
-    'through one chain (a rule held directly, or delegations received). A case fits when its point, grade, unit, ' +
-    'amount and currency do; a team member of the case may not decide it (conflict of interest) except through a ' +
-    "project role's rule.",
+    'Something a person may decide: a decision point, for grades, within an org subtree, up to a limit, for a ' +
+    'window, through one chain (a rule held directly, or delegations received). A case fits when its point, ' +
+    'grade, unit, amount and currency do; a team member of the case may not decide it (conflict of interest) ' +
+    "except through a project role's rule.",
 })
 export class DecisionRightType {
   @Field(() => DecisionPointEnum, { description: 'The decision point.' })

@@ -1,5 +1,5 @@
-// whoMayDecide, as the API answers it, whole or by pages: deciders who hold a rule directly first, then by name (compared
-// here, not by a database collation), then by id; a cursor is the sort key of a decider, tied to the question asked.
+// whoMayDecide, as the API answers it, whole or by pages: deciders who hold a rule directly first, then by name
+// (compared here, not by a database collation), then by id; a cursor is a decider's sort key, tied to its question.
 import { createHash } from 'node:crypto';
 import { AuthorityBodyCoverage, AuthorityDecider, compareIds, whoMayDecide } from '@iron-triangle/domain';
 import type { Context } from '../../platform/context';
