@@ -166,6 +166,30 @@ describeOnDatabases('authorizeMany', (env) => {
     expect(await leaderCount(inScope)).toBe(await leaderCount(inScope.slice(0, 2)));
   });
 
+  test('with an API token (no session): the counters ride along with the projects, one revision', async () => {
+    const made = await e.gql<{ createApiToken: { secret: string } }>(
+      'mutation { createApiToken(name: "batch reader", scopes: ["read"]) { secret } }',
+      {},
+      { token: e.tokens.admin },
+    );
+    const token = made.body.data!.createApiToken.secret;
+    const inputs = hundred().filter((x) => x.projectId !== undefined && x.at === undefined);
+    const res = await many(inputs, token);
+    expect(res.body.errors).toBeUndefined();
+    const revision = (res.body as Body).extensions?.revision;
+    expect(new Set(res.body.data!.authorizeMany.map((r) => r.revision))).toEqual(new Set([revision]));
+    const viewer = await many(inputs);
+    const strip = (r: Result) => ({ ...r, revision: undefined });
+    expect(res.body.data!.authorizeMany.map(strip)).toEqual(viewer.body.data!.authorizeMany.map(strip));
+    // Once warm: as many statements for all of them as for one, and as for a single authorize.
+    const statements = async (query: string, variables: Record<string, unknown>) =>
+      Number((await e.gql(query, variables, { token })).headers.get('x-sql-statements'));
+    const all = await statements(MANY, { inputs });
+    expect(all).toBeLessThanOrEqual(4);
+    expect(await statements(MANY, { inputs: inputs.slice(0, 1) })).toBe(all);
+    expect(await statements(ONE, { input: inputs[0] })).toBe(all);
+  });
+
   test('1 to 100 inputs: 101 and none are refused, naming the limit', async () => {
     const input = {
       personId: String(s.people.east1),

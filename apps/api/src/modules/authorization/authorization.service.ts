@@ -21,7 +21,7 @@ import { toId } from '../../platform/crud';
 import { Project, ProjectCaseColumns, toProjectCase } from '../project';
 import { TeamAppointment } from '../team-appointment';
 import { AuthorityChain, AuthorityLink } from './authority-chain.types';
-import { AuthoritySnapshot, authoritySnapshot, authoritySnapshotFor, CHANGE_COUNT_SUBQUERY } from './authority-state';
+import { AuthoritySnapshot, authoritySnapshotFor, CHANGE_COUNT_SUBQUERY } from './authority-state';
 import { AsOfSnapshot, authoritySnapshotAsOf, compareRevisions } from './as-of';
 import { projectCaseAsOf } from './project-case-as-of';
 import { answerRecords, correctionsConcerning } from './corrections';
@@ -194,12 +194,9 @@ async function queryProjectCases(
  * Projects, their teams and (unless read with the session) both counters in one plain statement, so project cases
  * cost no more statements than described ones and their answers report the revision they were read at; with both
  * counters read with the session, project cases already read since neither moved cost none. Returns the cases found
- * (scope not checked: see `readableCase`) and the request's snapshot.
+ * (scope not checked: see `readableCase`); counters read with them become the request's snapshot's.
  */
-async function loadProjectCases(
-  ctx: Context,
-  projectIds: readonly number[],
-): Promise<{ found: Map<number, ProjectCase>; snapshot: AuthoritySnapshot }> {
+async function loadProjectCases(ctx: Context, projectIds: readonly number[]): Promise<Map<number, ProjectCase>> {
   const key =
     ctx.authorityChangeCount !== undefined && ctx.caseChangeCount !== undefined
       ? `${ctx.authorityChangeCount}:${ctx.caseChangeCount}`
@@ -211,18 +208,15 @@ async function loadProjectCases(
     if (cached) found.set(id, cached);
     else missing.push(id);
   }
-  let changeCount: string | undefined;
-  if (missing.length) {
-    const read = await queryProjectCases(ctx, missing);
-    changeCount = read.changeCount;
-    for (const [id, value] of read.found) {
-      found.set(id, value);
-      if (key !== null) projectCaseCache(ctx).set(key, id, value);
-    }
+  if (!missing.length) return found;
+  const read = await queryProjectCases(ctx, missing);
+  for (const [id, value] of read.found) {
+    found.set(id, value);
+    if (key !== null) projectCaseCache(ctx).set(key, id, value);
   }
-  const snapshot =
-    changeCount !== undefined ? await authoritySnapshotFor(ctx, changeCount) : await authoritySnapshot(ctx);
-  return { found, snapshot };
+  // The snapshot follows the counter read with the projects (a snapshot already taken this request wins).
+  if (read.changeCount !== undefined) await authoritySnapshotFor(ctx, read.changeCount);
+  return found;
 }
 
 /** A project case the caller may read, or NOT_FOUND (`field`: the argument naming it, for a batch). */
@@ -364,7 +358,7 @@ export async function resolveCase(ctx: Context, input: CaseInput): Promise<Resol
   const checked = await checkCase(ctx, input);
   const projects =
     checked.now && checked.projectId !== null
-      ? (await loadProjectCases(ctx, [checked.projectId])).found
+      ? await loadProjectCases(ctx, [checked.projectId])
       : new Map<number, ProjectCase>();
   return completeCase(ctx, checked, null, projects);
 }
@@ -392,7 +386,7 @@ export async function resolveCases(
   const checked: CheckedCase[] = [];
   for (let i = 0; i < inputs.length; i++) checked.push(await checkCase(ctx, inputs[i] as CaseInput, `${field}[${i}].`));
   const projectIds = checked.flatMap((c) => (c.now && c.projectId !== null ? [c.projectId] : []));
-  const projects = projectIds.length ? (await loadProjectCases(ctx, projectIds)).found : new Map();
+  const projects = projectIds.length ? await loadProjectCases(ctx, projectIds) : new Map<number, ProjectCase>();
   const now = await authoritySnapshotAsOf(ctx, null, null);
   const cases: ResolvedCase[] = [];
   for (const c of checked) cases.push(await completeCase(ctx, c, now, projects));
