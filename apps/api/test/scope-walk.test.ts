@@ -1046,6 +1046,114 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
         });
       }
     },
+    whoMayDecidePage: async () => {
+      const people = new Set(expected('Person'));
+      for (const project of rows('Project')) {
+        const res = await leader(
+          `{ whoMayDecidePage(input: { decisionPoint: ATB, projectId: "${project.id}" }, first: 50) { totalCount
+            items { personId person { id } chains { links { kind id } } } } }`,
+        );
+        if (!readable('Project', project, world, units)) {
+          expect({ project: project.id, code: codeOf(res) }).toEqual({ project: project.id, code: 'NOT_FOUND' });
+          continue;
+        }
+        expect(res.body.errors).toBeUndefined();
+        const page = res.body.data!.whoMayDecidePage as {
+          totalCount: number;
+          items: Array<{ personId: string; person: { id: string } | null }>;
+        };
+        expect(page.items).toHaveLength(page.totalCount);
+        for (const d of page.items)
+          expect({ person: d.personId, shown: d.person !== null }).toEqual({
+            person: d.personId,
+            shown: people.has(d.personId),
+          });
+      }
+      for (const unit of rows('OrgUnit')) {
+        const res = await leader(
+          `{ whoMayDecidePage(input: { decisionPoint: ATB, grade: III, orgUnitId: "${unit.id}", amount: "1.00",
+            currency: "CNY" }) { totalCount } }`,
+        );
+        expect({ unit: unit.id, code: codeOf(res) ?? 'OK' }).toEqual({
+          unit: unit.id,
+          code: units.subtree.has(unit.id) ? 'OK' : 'FORBIDDEN',
+        });
+      }
+    },
+    authorizeMany: async () => {
+      // As authorize, case by case: the refused input is named by its path; the in-scope one beside it changes nothing.
+      const me = String(env().fixture.people.leader);
+      const inScope = { personId: me, decisionPoint: 'ATB', projectId: String(s.projects.east) };
+      const batch = (second: Record<string, unknown>) =>
+        leader('query($inputs: [AuthorizeInput!]!) { authorizeMany(inputs: $inputs) { allowed } }', {
+          inputs: [inScope, second],
+        });
+      const outcome = (res: GqlResult) => {
+        const error = res.body.errors?.[0];
+        if (!error) return 'OK';
+        const fields = Object.keys((error.extensions?.fieldErrors as object | undefined) ?? {});
+        return `${String(error.extensions?.code)} ${String(error.extensions?.field ?? fields[0] ?? error.message)}`;
+      };
+      for (const project of rows('Project')) {
+        const res = await batch({ personId: me, decisionPoint: 'ATB', projectId: project.id });
+        expect({ project: project.id, outcome: outcome(res) }).toEqual({
+          project: project.id,
+          outcome: readable('Project', project, world, units) ? 'OK' : 'NOT_FOUND inputs[1].projectId',
+        });
+      }
+      for (const person of rows('Person')) {
+        const res = await batch({ personId: person.id, decisionPoint: 'ATB', projectId: String(s.projects.east) });
+        expect({ person: person.id, outcome: outcome(res) }).toEqual({
+          person: person.id,
+          outcome: readable('Person', person, world, units) ? 'OK' : 'NOT_FOUND inputs[1].personId',
+        });
+      }
+      for (const unit of rows('OrgUnit')) {
+        const res = await batch({
+          personId: me,
+          decisionPoint: 'ATB',
+          grade: 'III',
+          orgUnitId: unit.id,
+          amount: '1.00',
+          currency: 'CNY',
+        });
+        expect({ unit: unit.id, outcome: outcome(res).split(':')[0] }).toEqual({
+          unit: unit.id,
+          outcome: units.subtree.has(unit.id) ? 'OK' : 'FORBIDDEN inputs[1].orgUnitId',
+        });
+      }
+    },
+    decisionRights: async () => {
+      const rules = new Set(expected('AuthorityRule'));
+      const delegations = new Set(expected('Delegation'));
+      let shown = 0;
+      for (const person of rows('Person')) {
+        const res = await leader(
+          `{ decisionRights(personId: "${person.id}") { scopeOrgUnitId scopeOrgUnit { id } chain { links { kind id } }
+            } }`,
+        );
+        if (!readable('Person', person, world, units)) {
+          expect({ person: person.id, code: codeOf(res) }).toEqual({ person: person.id, code: 'NOT_FOUND' });
+          continue;
+        }
+        expect(res.body.errors).toBeUndefined();
+        for (const right of res.body.data!.decisionRights as Array<{
+          scopeOrgUnitId: string;
+          scopeOrgUnit: { id: string } | null;
+          chain: { links: Array<{ kind: string; id: string }> };
+        }>) {
+          shown++;
+          // Org units are open reference data: the nested unit is always shown.
+          expect(right.scopeOrgUnit?.id).toBe(right.scopeOrgUnitId);
+          for (const link of right.chain.links)
+            expect({ link, readable: (link.kind === 'RULE' ? rules : delegations).has(link.id) }).toEqual({
+              link,
+              readable: true,
+            });
+        }
+      }
+      expect(shown).toBeGreaterThan(0);
+    },
   };
 
   const poolStep = (op: string) => async () => {

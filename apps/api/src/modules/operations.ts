@@ -4,6 +4,7 @@ import {
   AuthorityChainFieldResolver,
   AuthorizationResolver,
   DeciderFieldResolver,
+  DecisionRightFieldResolver,
 } from './authorization/authorization.resolver';
 import { DelegationOperationsResolver } from './delegation/delegation.operations';
 import { DecisionOperationsResolver } from './decision/decision.operations';
@@ -14,6 +15,7 @@ export const OPERATION_RESOLVERS = [
   AuthorizationResolver,
   AuthorityChainFieldResolver,
   DeciderFieldResolver,
+  DecisionRightFieldResolver,
   DelegationOperationsResolver,
   DecisionOperationsResolver,
   PoolOperationsResolver,

@@ -7,6 +7,7 @@ import {
   CUSTOMER_TIERS,
   DECISION_OUTCOMES,
   DECISION_POINTS,
+  DECISION_RIGHT_VIAS,
   LTC_STAGES,
   POOL_METRICS,
   POOL_STATUSES,
@@ -31,6 +32,7 @@ export const CustomerTierEnum = enumObject(CUSTOMER_TIERS);
 export const LtcStageEnum = enumObject(LTC_STAGES);
 export const AssessmentKindEnum = enumObject(ASSESSOR_KINDS);
 export const PoolMetricKindEnum = enumObject(POOL_METRICS);
+export const DecisionRightViaEnum = enumObject(DECISION_RIGHT_VIAS);
 
 registerEnumType(DecisionPointEnum, {
   name: 'DecisionPoint',
@@ -52,6 +54,18 @@ registerEnumType(HolderKindEnum, {
 registerEnumType(LinkKindEnum, {
   name: 'LinkKind',
   description: 'A link of an authority chain: the rule itself or a delegation.',
+});
+registerEnumType(DecisionRightViaEnum, {
+  name: 'DecisionRightVia',
+  description:
+    'How a person holds a decision right: a rule held by their position, by their seat on a decision body, or by ' +
+    'their project role; or delegations received.',
+  valuesConfig: {
+    POSITION: { description: 'A rule held by a position the person holds.' },
+    PROJECT_ROLE: { description: "A project role's rule: only on projects where the person holds that role." },
+    DECISION_BODY: { description: "A decision body's rule: as a member of the body, which needs its quorum." },
+    DELEGATION: { description: 'Delegations received: a chain of more than one link.' },
+  },
 });
 registerEnumType(DecisionOutcomeEnum, { name: 'DecisionOutcome', description: 'The outcome of a decision.' });
 registerEnumType(PoolStatusEnum, { name: 'PoolStatus', description: 'Lifecycle of an incentive pool.' });

@@ -71,7 +71,25 @@ function intArgument(field: FieldNode, name: string, variables: Record<string, u
   return undefined;
 }
 
-/** Cost: every field costs 1; a list field (all*, or with perPage) multiplies its children by its page size. */
+/** How many items a list argument holds (a list literal, or a list variable); undefined when absent or not a list. */
+function listLength(field: FieldNode, name: string, variables: Record<string, unknown>): number | undefined {
+  const arg = field.arguments?.find((a) => a.name.value === name);
+  if (!arg) return undefined;
+  if (arg.value.kind === Kind.LIST) return arg.value.values.length;
+  if (arg.value.kind === Kind.VARIABLE) {
+    const v = variables[arg.value.name.value];
+    return Array.isArray(v) ? v.length : undefined;
+  }
+  return undefined;
+}
+
+/** Arguments that hold one question per item (authorizeMany's `inputs`): the selection is answered once per item. */
+const BATCH_ARGUMENTS = ['inputs'];
+
+/**
+ * Cost: every field costs 1; a list field (all*, or with perPage) multiplies its children by its page size; a batch
+ * (a field with `inputs`) multiplies its children by the number of inputs.
+ */
 function costOf(
   set: SelectionSetNode | undefined,
   fragments: Fragments,
@@ -84,7 +102,9 @@ function costOf(
     if (selection.kind === Kind.FIELD) {
       const perPage = intArgument(selection, 'perPage', variables);
       const isList = perPage !== undefined || selection.name.value.startsWith('all');
-      const multiplier = isList ? (perPage ?? 25) : 1;
+      let batch: number | undefined;
+      for (const name of BATCH_ARGUMENTS) batch ??= listLength(selection, name, variables);
+      const multiplier = batch ?? (isList ? (perPage ?? 25) : 1);
       total += 1 + multiplier * costOf(selection.selectionSet, fragments, seen, variables);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       total += costOf(selection.selectionSet, fragments, seen, variables);
@@ -110,12 +130,15 @@ export function operationCost(
   return costOf(operation.selectionSet, fragments, new Set(), variables);
 }
 
-/** True when some page size comes from a variable (anywhere in the document), so the cost depends on the variables. */
+/** True when some page size or batch comes from a variable (anywhere in the document): the cost depends on them. */
 function pageSizeFromVariables(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     Argument(node) {
-      if (node.name.value === 'perPage' && node.value.kind === Kind.VARIABLE) {
+      if (
+        (node.name.value === 'perPage' || BATCH_ARGUMENTS.includes(node.name.value)) &&
+        node.value.kind === Kind.VARIABLE
+      ) {
         found = true;
         return BREAK;
       }

@@ -1,9 +1,10 @@
 // The incrementally maintained index against a freshly built one and against the brute-force reference, after random
-// sequences of changes (seeded): same answers, chains, reasons, deciders and revocation impacts; and every earlier
-// version still answers as it did.
+// sequences of changes (seeded): same answers, chains, reasons, deciders, decision rights and revocation impacts; and
+// every earlier version still answers as it did.
 import { authorize, whoMayDecide } from './authorize';
 import { AuthorityIndex, indexAuthorityState } from './authority-index';
 import { revocationImpact } from './delegation';
+import { decisionRights } from './decision-rights';
 import { AuthorityRecordChange, applyAuthorityChanges, applyChangesToState } from './incremental';
 import { referenceAuthorize, referenceWhoMayDecide } from './reference';
 import { randomChange } from './testing/random-changes';
@@ -77,6 +78,7 @@ function compare(
     same(mine, authorize(person, c, t, fresh));
     if (reference) same(mine, referenceAuthorize(person, c, t, state));
     if (mine.allowed) allowed++;
+    same(decisionRights(person, t, incremental), decisionRights(person, t, fresh));
   }
   const who = whoMayDecide(c, t, incremental);
   same(who, whoMayDecide(c, t, fresh));

@@ -7,6 +7,8 @@ export type { AuthorityIndex } from './authority-index';
 export { authorize, whoMayDecide, authorityBodyQuorumReachable } from './authorize';
 export * from './delegation';
 export * from './quorum';
+export { decisionRights, compareDecisionRights, compareIds, DECISION_RIGHT_VIAS } from './decision-rights';
+export type { DecisionRight, DecisionRightVia } from './decision-rights';
 export {
   applyAuthorityChanges,
   applyChangesToState,

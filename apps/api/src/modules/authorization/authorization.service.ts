@@ -3,7 +3,6 @@ import {
   authorize,
   AuthorizationCase,
   AuthorizationResult,
-  AuthorityBodyCoverage,
   AuthorityChain as DomainChain,
   AuthorityLink as DomainLink,
   CURRENCY_EXPONENTS,
@@ -13,9 +12,8 @@ import {
   parseMoney,
   ProjectGrade,
   TriangleRole,
-  whoMayDecide,
 } from '@iron-triangle/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { Context } from '../../platform/context';
 import { AppError, badInput, notFound } from '../../platform/errors';
 import { refusal } from '../../platform/refusal';
@@ -23,18 +21,18 @@ import { toId } from '../../platform/crud';
 import { Project, ProjectCaseColumns, toProjectCase } from '../project';
 import { TeamAppointment } from '../team-appointment';
 import { AuthorityChain, AuthorityLink } from './authority-chain.types';
-import { AuthoritySnapshot, authoritySnapshot, authoritySnapshotFor, CHANGE_COUNT_SUBQUERY } from './authority-state';
-import { AsOfSnapshot, authoritySnapshotAsOf } from './as-of';
+import { AuthoritySnapshot, authoritySnapshotFor, CHANGE_COUNT_SUBQUERY } from './authority-state';
+import { AsOfSnapshot, authoritySnapshotAsOf, compareRevisions } from './as-of';
 import { projectCaseAsOf } from './project-case-as-of';
 import { answerRecords, correctionsConcerning } from './corrections';
 import type { AuthorityChange } from '../../platform/change-log';
-import { AuthorizationResultType, BodyCoverage, CaseInput, DeciderType, DenialReasonType } from './authorization.types';
+import { AuthorizationResultType, AuthorizeInput, CaseInput, DenialReasonType } from './authorization.types';
 import { localeOf } from '../../platform/locale';
 import { assertReadable, assertUnitInSubtree, callerScope, canRead } from '../../platform/scope';
 import { Person } from '../person';
 import { LinkKind, ReasonWriter } from './reason-messages';
 import { jsonSafe } from '../../platform/json-safe';
-import { awaitArgumentRevision } from '../../platform/change-feed';
+import { awaitArgumentRevision, parseRevision } from '../../platform/change-feed';
 
 /** A chain as stored and returned: the contract's links, plus the body for a decision body's rule. */
 export type ChainView = AuthorityChain & { body: { bodyId: string; ruleId: string; seatTitles: string[] } | null };
@@ -78,13 +76,16 @@ const PROJECT_CASE_COLUMNS =
   'p.id AS p_id, p.grade AS p_grade, p.orgUnitId AS p_orgUnitId, p.amountMinor AS p_amountMinor, ' +
   'p.currency AS p_currency, ' +
   't.id AS t_id, t.personId AS t_personId, t.role AS t_role, t.validFrom AS t_validFrom, t.validTo AS t_validTo';
-const PROJECT_CASE_FROM = 'FROM projects p LEFT JOIN team_appointments t ON t.projectId = p.id WHERE p.id = ?';
+/** Projects `ids` with their teams: `IN (?, …)` with one placeholder per id. */
+const projectCaseFrom = (ids: number) =>
+  'FROM projects p LEFT JOIN team_appointments t ON t.projectId = p.id ' +
+  `WHERE p.id IN (${Array(ids).fill('?').join(', ')})`;
 const CASE_COUNT_SUBQUERY = '(SELECT authority_state.changeCount FROM authority_state WHERE authority_state.id = 2)';
 /** Without the counters (already read with the session) and with them (riding along as subqueries). */
-const PROJECT_CASE_SQL = `SELECT ${PROJECT_CASE_COLUMNS} ${PROJECT_CASE_FROM}`;
-const PROJECT_CASE_WITH_COUNTER_SQL =
+const projectCaseSql = (ids: number) => `SELECT ${PROJECT_CASE_COLUMNS} ${projectCaseFrom(ids)}`;
+const projectCaseWithCounterSql = (ids: number) =>
   `SELECT ${PROJECT_CASE_COLUMNS}, ${CHANGE_COUNT_SUBQUERY} AS authority_change_count, ` +
-  `${CASE_COUNT_SUBQUERY} AS case_change_count ${PROJECT_CASE_FROM}`;
+  `${CASE_COUNT_SUBQUERY} AS case_change_count ${projectCaseFrom(ids)}`;
 
 type Row = Record<string, unknown>;
 
@@ -136,74 +137,108 @@ function projectCaseCache(ctx: Context): ProjectCaseCache {
   return cache;
 }
 
-/** The project and its team from the database (and both counters, when not read with the session). */
-async function queryProjectCase(
+/**
+ * Projects and their teams from the database, in one statement (and both counters, when not read with the session;
+ * also when none of the projects exists).
+ */
+async function queryProjectCases(
   ctx: Context,
-  projectId: number,
-): Promise<{ found: ProjectCase | null; changeCount?: string; caseChangeCount?: string }> {
+  projectIds: readonly number[],
+): Promise<{ found: Map<number, ProjectCase>; changeCount?: string; caseChangeCount?: string }> {
   const withCounter = ctx.authorityChangeCount === undefined || ctx.caseChangeCount === undefined;
-  const rows = (await ctx.db.manager.query(withCounter ? PROJECT_CASE_WITH_COUNTER_SQL : PROJECT_CASE_SQL, [
-    projectId,
+  const n = projectIds.length;
+  const rows = (await ctx.db.manager.query(withCounter ? projectCaseWithCounterSql(n) : projectCaseSql(n), [
+    ...projectIds,
   ])) as Row[];
-  const first = rows[0];
-  if (!first) return { found: null };
-  const project = {
-    id: Number(first.p_id),
-    grade: first.p_grade as string,
-    orgUnitId: Number(first.p_orgUnitId),
-    amountMinor: hydrate(ctx, Project, 'amountMinor', first.p_amountMinor) as bigint,
-    currency: first.p_currency as string,
-  };
-  const appointments: ProjectCase['appointments'] = [];
+  const found = new Map<number, ProjectCase>();
   for (const row of rows) {
+    const id = Number(row.p_id);
+    let entry = found.get(id);
+    if (!entry) {
+      entry = {
+        project: {
+          id,
+          grade: row.p_grade as string,
+          orgUnitId: Number(row.p_orgUnitId),
+          amountMinor: hydrate(ctx, Project, 'amountMinor', row.p_amountMinor) as bigint,
+          currency: row.p_currency as string,
+        },
+        appointments: [],
+      };
+      found.set(id, entry);
+    }
     if (row.t_id === null || row.t_id === undefined) continue;
-    appointments.push({
+    entry.appointments.push({
       personId: Number(row.t_personId),
       role: row.t_role as string,
       validFrom: hydrate(ctx, TeamAppointment, 'validFrom', row.t_validFrom) as Date,
       validTo: hydrate(ctx, TeamAppointment, 'validTo', row.t_validTo) as Date | null,
     });
   }
-  const counters = first as { authority_change_count: string | number; case_change_count: string | number | null };
+  const first = rows[0] as
+    { authority_change_count: string | number; case_change_count: string | number | null } | undefined;
+  // No project found: the counters were not read with them.
+  if (withCounter && first === undefined) return { found };
   return {
-    found: { project, appointments },
-    ...(withCounter
+    found,
+    ...(withCounter && first
       ? {
-          changeCount: String(counters.authority_change_count),
-          caseChangeCount: String(counters.case_change_count ?? '0'),
+          changeCount: String(first.authority_change_count),
+          caseChangeCount: String(first.case_change_count ?? '0'),
         }
       : {}),
   };
 }
 
 /**
- * The project, its team and (unless read with the session) both counters in one plain statement, so a project case
- * costs no more statements than a described one and its answer reports the revision it was read at; with both
- * counters read with the session, a project case already read since neither moved costs none. A LEADER sees only
- * their subtree (checked every time).
+ * Projects, their teams and (unless read with the session) both counters in one plain statement, so project cases
+ * cost no more statements than described ones and their answers report the revision they were read at; with both
+ * counters read with the session, project cases already read since neither moved cost none. Returns the cases found
+ * (scope not checked: see `readableCase`); counters read with them become the request's snapshot's.
  */
-async function loadProjectCase(
-  ctx: Context,
-  projectId: number,
-): Promise<ProjectCase & { snapshot: AuthoritySnapshot; caseChangeCount: string }> {
+async function loadProjectCases(ctx: Context, projectIds: readonly number[]): Promise<Map<number, ProjectCase>> {
   const key =
     ctx.authorityChangeCount !== undefined && ctx.caseChangeCount !== undefined
       ? `${ctx.authorityChangeCount}:${ctx.caseChangeCount}`
       : null;
-  let found: ProjectCase | null | undefined = key === null ? undefined : projectCaseCache(ctx).get(key, projectId);
-  let changeCount: string | undefined;
-  let caseChangeCount = ctx.caseChangeCount;
-  if (found === undefined) {
-    let read: string | undefined;
-    ({ found, changeCount, caseChangeCount: read } = await queryProjectCase(ctx, projectId));
-    caseChangeCount ??= read;
-    if (found && key !== null) projectCaseCache(ctx).set(key, projectId, found);
+  const found = new Map<number, ProjectCase>();
+  const missing: number[] = [];
+  for (const id of new Set(projectIds)) {
+    const cached = key === null ? undefined : projectCaseCache(ctx).get(key, id);
+    if (cached) found.set(id, cached);
+    else missing.push(id);
   }
-  if (!found || !(await canRead(ctx, ctx.db.manager, Project, found.project))) throw notFound('Project', projectId);
-  const snapshot =
-    changeCount !== undefined ? await authoritySnapshotFor(ctx, changeCount) : await authoritySnapshot(ctx);
-  // Without a session (an API token) the case counter rode along with the project: the revision the case was read at.
-  return { ...found, snapshot, caseChangeCount: caseChangeCount ?? '0' };
+  if (!missing.length) return found;
+  const read = await queryProjectCases(ctx, missing);
+  for (const [id, value] of read.found) {
+    found.set(id, value);
+    if (key !== null) projectCaseCache(ctx).set(key, id, value);
+  }
+  // The snapshot follows the counter read with the projects (a snapshot already taken this request wins).
+  if (read.changeCount !== undefined) await authoritySnapshotFor(ctx, read.changeCount);
+  return found;
+}
+
+/** A project case the caller may read, or NOT_FOUND (`field`: the argument naming it, for a batch). */
+async function readableCase<T extends { project: ProjectCaseColumns }>(
+  ctx: Context,
+  found: T | null | undefined,
+  projectId: number,
+  field?: string,
+): Promise<T> {
+  if (!found || !(await canRead(ctx, ctx.db.manager, Project, found.project)))
+    throw notFoundAt('Project', projectId, field);
+  return found;
+}
+
+/** NOT_FOUND naming the argument (`inputs[3].projectId`) when one of several inputs is meant. */
+export function notFoundAt(type: string, id: string | number, field?: string): AppError {
+  if (field === undefined) return notFound(type, id);
+  return new AppError('NOT_FOUND', `${field}: ${type} ${id} does not exist, or is outside what you may see.`, {
+    type,
+    id: String(id),
+    field,
+  });
 }
 
 export interface ResolvedCase {
@@ -220,63 +255,49 @@ function isNow(ctx: Context, input: Pick<CaseInput, 'at' | 'asKnownAt'>): boolea
   return (input.at ?? ctx.now).getTime() >= now && (input.asKnownAt ?? ctx.now).getTime() >= now;
 }
 
-/** The engine's case from a project (its team in force at `at` counts) or from a described case. */
-export async function resolveCase(ctx: Context, input: CaseInput): Promise<ResolvedCase> {
-  await awaitArgumentRevision(ctx, input.atLeastRevision, 'atLeastRevision', ctx.config.revisionWaitMs);
+/** A case's arguments checked, before anything is loaded: a project's id, or a described case but for its unit. */
+interface CheckedCase {
+  readonly input: CaseInput;
+  readonly at: Date;
+  readonly now: boolean;
+  readonly projectId: number | null;
+  readonly described: AuthorizationCase | null;
+  /** Argument names: bare for a single question, `inputs[3].` for one of a batch. */
+  readonly prefix: string;
+}
+
+async function checkCase(ctx: Context, input: CaseInput, prefix = ''): Promise<CheckedCase> {
   const at = input.at ?? ctx.now;
+  const base = { input, at, now: isNow(ctx, input), prefix };
   if (input.asKnownAt && input.asKnownAt.getTime() > ctx.now.getTime())
-    throw badInput({ asKnownAt: 'is in the future: the system cannot know yet what it will know then' });
-  if (input.projectId !== undefined && input.projectId !== null) {
-    const projectId = toId(input.projectId, 'projectId');
-    if (!isNow(ctx, input)) {
-      const asOf = await authoritySnapshotAsOf(ctx, input.at, input.asKnownAt);
-      const found = await projectCaseAsOf(ctx, projectId, asOf.at, asOf.knownAt);
-      if (!found || !(await canRead(ctx, ctx.db.manager, Project, found.project))) throw notFound('Project', projectId);
-      return {
-        at,
-        snapshot: asOf.snapshot,
-        asOf,
-        case: toProjectCase(found.project, found.appointments, input.decisionPoint),
-      };
-    }
-    const { project, appointments, snapshot } = await loadProjectCase(ctx, projectId);
-    const asOf = await authoritySnapshotAsOf(ctx, input.at, input.asKnownAt);
-    return {
-      at,
-      snapshot,
-      asOf,
-      case: toProjectCase(project, appointments, input.decisionPoint),
-    };
-  }
+    throw badInput({ [`${prefix}asKnownAt`]: 'is in the future: the system cannot know yet what it will know then' });
+  if (input.projectId !== undefined && input.projectId !== null)
+    return { ...base, projectId: toId(input.projectId, `${prefix}projectId`), described: null };
   const missing: Record<string, string> = {};
   for (const field of ['grade', 'orgUnitId', 'amount', 'currency'] as const) {
     if (input[field] === undefined || input[field] === null)
-      missing[field] = 'is required for a described case (or give projectId)';
+      missing[`${prefix}${field}`] = 'is required for a described case (or give projectId)';
   }
   if (Object.keys(missing).length) throw badInput(missing);
   const amount = parseMoney(input.amount as string, input.currency as string);
   if (!amount.ok) {
     throw badInput(
       amount.error.code === 'MONEY.UNKNOWN_CURRENCY'
-        ? { currency: `${input.currency} is not a supported currency` }
-        : { amount: `is not a valid ${input.currency} amount` },
+        ? { [`${prefix}currency`]: `${input.currency} is not a supported currency` }
+        : { [`${prefix}amount`]: `is not a valid ${input.currency} amount` },
     );
   }
-  if (amount.value.minor < 0n) throw badInput({ amount: 'may not be negative' });
-  const orgUnitId = String(toId(input.orgUnitId, 'orgUnitId'));
-  await assertUnitInSubtree(ctx, Number(orgUnitId), 'orgUnitId');
-  const asOf = await authoritySnapshotAsOf(ctx, input.at, input.asKnownAt);
-  const snapshot = asOf.snapshot;
-  if (!snapshot.unitLabels.has(orgUnitId)) throw badInput({ orgUnitId: `org unit ${orgUnitId} does not exist` });
+  if (amount.value.minor < 0n) throw badInput({ [`${prefix}amount`]: 'may not be negative' });
+  const orgUnitId = String(toId(input.orgUnitId, `${prefix}orgUnitId`));
+  await assertUnitInSubtree(ctx, Number(orgUnitId), `${prefix}orgUnitId`);
   const team = (input.teamMemberIds ?? []).map((id) => ({
-    personId: String(toId(id, 'teamMemberIds')),
+    personId: String(toId(id, `${prefix}teamMemberIds`)),
     role: 'CORE_MEMBER' as TriangleRole,
   }));
   return {
-    at,
-    snapshot,
-    asOf,
-    case: {
+    ...base,
+    projectId: null,
+    described: {
       decisionPoint: input.decisionPoint as DecisionPoint,
       grade: input.grade as ProjectGrade,
       orgUnitId,
@@ -284,6 +305,92 @@ export async function resolveCase(ctx: Context, input: CaseInput): Promise<Resol
       team,
     },
   };
+}
+
+/**
+ * A checked case completed from what was loaded: the project's case (its team in force at `at` counts), or the
+ * described one once its unit is known to exist. `nowAsOf`: the request's answer about now, shared by every case about
+ * now (the as-of path is taken per case otherwise); `projects`: project cases about now, loaded together.
+ */
+async function completeCase(
+  ctx: Context,
+  checked: CheckedCase,
+  nowAsOf: AsOfSnapshot | null,
+  projects: ReadonlyMap<number, ProjectCase>,
+): Promise<ResolvedCase> {
+  const { input, at, prefix } = checked;
+  const asOfFor = async (): Promise<AsOfSnapshot> =>
+    checked.now && nowAsOf
+      ? { ...nowAsOf, at, knownAt: input.asKnownAt ?? nowAsOf.knownAt }
+      : authoritySnapshotAsOf(ctx, input.at, input.asKnownAt);
+  const field = prefix === '' ? undefined : `${prefix}projectId`;
+  if (checked.projectId !== null) {
+    const projectId = checked.projectId;
+    if (!checked.now) {
+      const asOf = await authoritySnapshotAsOf(ctx, input.at, input.asKnownAt);
+      const found = await readableCase(
+        ctx,
+        await projectCaseAsOf(ctx, projectId, asOf.at, asOf.knownAt),
+        projectId,
+        field,
+      );
+      return {
+        at,
+        snapshot: asOf.snapshot,
+        asOf,
+        case: toProjectCase(found.project, found.appointments, input.decisionPoint),
+      };
+    }
+    const { project, appointments } = await readableCase(ctx, projects.get(projectId), projectId, field);
+    const asOf = await asOfFor();
+    return { at, snapshot: asOf.snapshot, asOf, case: toProjectCase(project, appointments, input.decisionPoint) };
+  }
+  const c = checked.described as AuthorizationCase;
+  const asOf = await asOfFor();
+  if (!asOf.snapshot.unitLabels.has(c.orgUnitId))
+    throw badInput({ [`${prefix}orgUnitId`]: `org unit ${c.orgUnitId} does not exist` });
+  return { at, snapshot: asOf.snapshot, asOf, case: c };
+}
+
+/** The engine's case from a project (its team in force at `at` counts) or from a described case. */
+export async function resolveCase(ctx: Context, input: CaseInput): Promise<ResolvedCase> {
+  await awaitArgumentRevision(ctx, input.atLeastRevision, 'atLeastRevision', ctx.config.revisionWaitMs);
+  const checked = await checkCase(ctx, input);
+  const projects =
+    checked.now && checked.projectId !== null
+      ? await loadProjectCases(ctx, [checked.projectId])
+      : new Map<number, ProjectCase>();
+  return completeCase(ctx, checked, null, projects);
+}
+
+/**
+ * Several cases answered from one revision: the highest `atLeastRevision` among them awaited once, every argument
+ * checked before anything is loaded (a bad one fails them all, named by its path, e.g. `inputs[3].projectId`), the
+ * projects of the cases about now loaded together in one statement, and those cases answered from the request's one
+ * snapshot. Returns the cases, in order, and the answer about now they share (its revision is the request's).
+ */
+export async function resolveCases(
+  ctx: Context,
+  inputs: readonly CaseInput[],
+  field: string,
+): Promise<{ cases: ResolvedCase[]; now: AsOfSnapshot }> {
+  let highest: { revision: string; field: string } | null = null;
+  inputs.forEach((input, i) => {
+    if (input.atLeastRevision === undefined || input.atLeastRevision === null) return;
+    const revision = parseRevision(input.atLeastRevision, `${field}[${i}].atLeastRevision`);
+    if (highest === null || compareRevisions(revision, highest.revision) > 0)
+      highest = { revision, field: `${field}[${i}].atLeastRevision` };
+  });
+  const wanted = highest as { revision: string; field: string } | null;
+  if (wanted) await awaitArgumentRevision(ctx, wanted.revision, wanted.field, ctx.config.revisionWaitMs);
+  const checked: CheckedCase[] = [];
+  for (let i = 0; i < inputs.length; i++) checked.push(await checkCase(ctx, inputs[i] as CaseInput, `${field}[${i}].`));
+  const projectIds = checked.flatMap((c) => (c.now && c.projectId !== null ? [c.projectId] : []));
+  const projects = projectIds.length ? await loadProjectCases(ctx, projectIds) : new Map<number, ProjectCase>();
+  const now = await authoritySnapshotAsOf(ctx, null, null);
+  const cases: ResolvedCase[] = [];
+  for (const c of checked) cases.push(await completeCase(ctx, c, now, projects));
+  return { cases, now };
 }
 
 export function reasonWriter(ctx: Context, snapshot: AuthoritySnapshot): ReasonWriter {
@@ -404,6 +511,57 @@ export function personExists(snapshot: AuthoritySnapshot, personId: string): boo
   return snapshot.personNames.has(personId);
 }
 
+/** The most cases one authorizeMany request may ask about. */
+export const AUTHORIZE_MANY_MAX = 100;
+
+/**
+ * authorizeMany, as the API answers it: 1 to AUTHORIZE_MANY_MAX cases from one revision (resolveCases); the persons
+ * asked about are checked against the caller's scope together. Any bad input fails the whole request.
+ */
+export async function authorizeManyQuestion(
+  ctx: Context,
+  inputs: readonly AuthorizeInput[],
+): Promise<AuthorizationResultType[]> {
+  if (inputs.length === 0)
+    throw badInput({ inputs: `give at least one case (at most ${AUTHORIZE_MANY_MAX} per request)` });
+  if (inputs.length > AUTHORIZE_MANY_MAX) {
+    throw badInput({
+      inputs:
+        `at most ${AUTHORIZE_MANY_MAX} cases per request (${inputs.length} given): split them into several ` +
+        'requests',
+    });
+  }
+  const personIds = inputs.map((input, i) => String(toId(input.personId, `inputs[${i}].personId`)));
+  const { cases, now } = await resolveCases(ctx, inputs, 'inputs');
+  if ((await callerScope(ctx)) !== null) {
+    const em = ctx.db.manager;
+    const rows = await em.findBy(Person, { id: In([...new Set(personIds)].map(Number)) });
+    const byId = new Map(rows.map((row) => [String(row.id), row]));
+    for (let i = 0; i < personIds.length; i++) {
+      const row = byId.get(personIds[i] as string);
+      if (!row || !(await canRead(ctx, em, Person, row)))
+        throw notFoundAt('Person', personIds[i] as string, `inputs[${i}].personId`);
+    }
+  }
+  personIds.forEach((id, i) => {
+    if (!personExists((cases[i] as ResolvedCase).snapshot, id))
+      throw badInput({ [`inputs[${i}].personId`]: `person ${id} does not exist` });
+  });
+  // Every answer reports the revision the request read, whatever moment each case asks about.
+  const revision = now.revision;
+  ctx.revisions.read = revision;
+  return cases.map((resolved, i) => {
+    const personId = personIds[i] as string;
+    const result = authorize(personId, resolved.case, resolved.at, resolved.snapshot.index);
+    return toResultView(ctx, resolved.snapshot, resolved.case, result, {
+      knownAt: resolved.asOf.knownAt,
+      revision,
+      corrections: resolved.asOf.corrections,
+      personId,
+    });
+  });
+}
+
 /** authorize, as the API answers it. */
 export async function authorizeQuestion(
   ctx: Context,
@@ -433,43 +591,4 @@ export async function authorizeQuestion(
     personId,
   });
   return { view, result, resolved };
-}
-
-function toBodyView(b: AuthorityBodyCoverage): BodyCoverage {
-  return {
-    ruleId: b.ruleId,
-    bodyId: b.bodyId,
-    quorum: b.quorum.kind,
-    quorumCount: b.quorum.kind === 'AT_LEAST' ? b.quorum.count : null,
-    quorumReachable: b.quorumReachable,
-    seats: b.seats.map((s) => ({
-      title: s.title,
-      titles: [...s.titles],
-      fixed: s.fixed,
-      occupants: [...s.occupants],
-      filledBy: s.filledBy.map((f) => ({ personId: f.personId, via: f.via })),
-    })),
-  };
-}
-
-/** whoMayDecide, as the API answers it: each decider with the bodies their chains go through. */
-export async function whoMayDecideQuestion(ctx: Context, input: CaseInput): Promise<DeciderType[]> {
-  const resolved = await resolveCase(ctx, input);
-  const answer = whoMayDecide(resolved.case, resolved.at, resolved.snapshot.index);
-  ctx.revisions.read = resolved.asOf.revision;
-  const bodies = new Map(answer.bodies.map((b) => [b.ruleId, toBodyView(b)]));
-  return answer.deciders.map((d) => {
-    const ruleIds = new Set(d.chains.filter((c) => c.body !== null).map((c) => c.links[0]?.id));
-    const chains = d.chains.map(toChainView);
-    return {
-      personId: d.personId,
-      chains,
-      revision: resolved.asOf.revision,
-      corrections: correctionsConcerning(resolved.asOf.corrections, answerRecords([d.personId], chains)),
-      quorumRequired: d.quorumRequired,
-      bodies: [...ruleIds].flatMap((id) =>
-        id !== undefined && bodies.has(id) ? [bodies.get(id) as BodyCoverage] : [],
-      ),
-    };
-  });
 }

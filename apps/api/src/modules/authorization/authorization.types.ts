@@ -206,6 +206,20 @@ export class DeciderType {
   @Field(() => ID, { description: 'The person.' })
   personId: string;
 
+  @Field({
+    description:
+      'Where this decider stands in the order (opaque): pass it as `after` to whoMayDecide or whoMayDecidePage with ' +
+      'the same input for the deciders after this one.',
+  })
+  cursor: string;
+
+  @Field({
+    description:
+      'True when the person holds a rule directly (by position, seat or project role: a chain of one link); false ' +
+      'when only through delegations. Direct holders come first.',
+  })
+  direct: boolean;
+
   @Field(() => [AuthorityChain], { description: 'Every chain that allows.' })
   chains: AuthorityChain[];
 
@@ -238,4 +252,31 @@ export class AuthorityChainBody {
 
   @Field(() => [String], { description: 'Seats (titles) the person acts in.' })
   seatTitles: string[];
+}
+
+@ObjectType('DeciderPage', { description: 'A page of whoMayDecide, with the total count.' })
+export class DeciderPageType {
+  @Field(() => [DeciderType], {
+    description: 'The deciders of this page: direct holders first, then by name (compared by code point), then by id.',
+  })
+  items: DeciderType[];
+
+  @Field(() => Int, { description: 'How many deciders the whole answer has (every page).' })
+  totalCount: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The last item's cursor (null on an empty page): the next `after`.",
+  })
+  endCursor: string | null;
+
+  @Field({ description: 'Whether deciders follow this page.' })
+  hasNextPage: boolean;
+
+  @Field(() => [BodyCoverage], {
+    description:
+      "The decision bodies this page's deciders' chains go through, each once: seats, who fills each (across the " +
+      'whole answer) and whether quorum can be reached.',
+  })
+  bodies: BodyCoverage[];
 }

@@ -1,0 +1,179 @@
+// whoMayDecide, as the API answers it, whole or by pages: deciders who hold a rule directly first, then by name
+// (compared here, not by a database collation), then by id; a cursor is a decider's sort key, tied to its question.
+import { createHash } from 'node:crypto';
+import { AuthorityBodyCoverage, AuthorityDecider, compareIds, whoMayDecide } from '@iron-triangle/domain';
+import type { Context } from '../../platform/context';
+import { badInput } from '../../platform/errors';
+import { correctionsConcerning, answerRecords } from './corrections';
+import { resolveCase, toChainView } from './authorization.service';
+import { BodyCoverage, CaseInput, DeciderType } from './authorization.types';
+
+/** The largest page. */
+export const WHO_MAY_DECIDE_MAX_PAGE = 500;
+
+export interface DeciderPageView {
+  items: DeciderType[];
+  totalCount: number;
+  endCursor: string | null;
+  hasNextPage: boolean;
+  /** The coverage of the bodies the page's deciders' chains go through, each once. */
+  bodies: BodyCoverage[];
+}
+
+/** A decider's place in the order: direct holders first, then by name, then by id. */
+interface SortKey {
+  readonly direct: boolean;
+  readonly name: string;
+  readonly personId: string;
+}
+
+function compareKeys(a: SortKey, b: SortKey): number {
+  if (a.direct !== b.direct) return a.direct ? -1 : 1;
+  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  return compareIds(a.personId, b.personId);
+}
+
+const CURSOR_VERSION = 1;
+
+/** The question a cursor belongs to: the case as asked (a page's `at` defaults to each request's now alike). */
+function questionKey(input: CaseInput): string {
+  const asked = [
+    input.decisionPoint,
+    input.projectId ?? null,
+    input.grade ?? null,
+    input.orgUnitId ?? null,
+    input.amount ?? null,
+    input.currency ?? null,
+    input.teamMemberIds ?? null,
+    input.at?.toISOString() ?? null,
+    input.asKnownAt?.toISOString() ?? null,
+  ];
+  return createHash('sha256').update(JSON.stringify(asked)).digest('base64url').slice(0, 16);
+}
+
+function encodeCursor(question: string, key: SortKey): string {
+  return Buffer.from(JSON.stringify([CURSOR_VERSION, question, key.direct ? 1 : 0, key.name, key.personId])).toString(
+    'base64url',
+  );
+}
+
+function decodeCursor(cursor: string, question: string): SortKey {
+  const refuse = () =>
+    badInput({
+      after:
+        'is not a cursor of this question: pass the `cursor` of a decider (or the `endCursor` of a page) that ' +
+        'whoMayDecide returned for the same input, or leave `after` out to start from the first decider',
+    });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw refuse();
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 5) throw refuse();
+  const [version, asked, direct, name, personId] = parsed as unknown[];
+  if (
+    version !== CURSOR_VERSION ||
+    asked !== question ||
+    (direct !== 0 && direct !== 1) ||
+    typeof name !== 'string' ||
+    typeof personId !== 'string'
+  )
+    throw refuse();
+  return { direct: direct === 1, name, personId };
+}
+
+function toBodyView(b: AuthorityBodyCoverage): BodyCoverage {
+  return {
+    ruleId: b.ruleId,
+    bodyId: b.bodyId,
+    quorum: b.quorum.kind,
+    quorumCount: b.quorum.kind === 'AT_LEAST' ? b.quorum.count : null,
+    quorumReachable: b.quorumReachable,
+    seats: b.seats.map((s) => ({
+      title: s.title,
+      titles: [...s.titles],
+      fixed: s.fixed,
+      occupants: [...s.occupants],
+      filledBy: s.filledBy.map((f) => ({ personId: f.personId, via: f.via })),
+    })),
+  };
+}
+
+/**
+ * Everyone who may take the case's decision, in order (direct holders first, then by name and id), from `after` on
+ * (a cursor this question returned), at most `first` of them (1 to WHO_MAY_DECIDE_MAX_PAGE; all without it). Views
+ * (chains, bodies, corrections) are made for the page only; a body's coverage once per page, shared by its deciders.
+ */
+export async function whoMayDecidePage(
+  ctx: Context,
+  input: CaseInput,
+  first?: number | null,
+  after?: string | null,
+): Promise<DeciderPageView> {
+  if (
+    first !== undefined &&
+    first !== null &&
+    (!Number.isInteger(first) || first < 1 || first > WHO_MAY_DECIDE_MAX_PAGE)
+  )
+    throw badInput({
+      first: `must be from 1 to ${WHO_MAY_DECIDE_MAX_PAGE} (${first} given); leave it out for every decider`,
+    });
+  const question = questionKey(input);
+  const from = after === undefined || after === null ? null : decodeCursor(after, question);
+  const resolved = await resolveCase(ctx, input);
+  const answer = whoMayDecide(resolved.case, resolved.at, resolved.snapshot.index);
+  ctx.revisions.read = resolved.asOf.revision;
+  const names = resolved.snapshot.personNames;
+  const ordered = answer.deciders
+    .map((decider) => ({
+      decider,
+      key: {
+        direct: decider.chains.some((c) => c.links.length === 1),
+        name: names.get(decider.personId) ?? '',
+        personId: decider.personId,
+      },
+    }))
+    .sort((a, b) => compareKeys(a.key, b.key));
+  let start = 0;
+  if (from !== null)
+    while (start < ordered.length && compareKeys((ordered[start] as (typeof ordered)[0]).key, from) <= 0) start++;
+  const end = first === undefined || first === null ? ordered.length : Math.min(ordered.length, start + first);
+  const page = ordered.slice(start, end);
+
+  const coverage = new Map(answer.bodies.map((b) => [b.ruleId, b]));
+  const bodyViews = new Map<string, BodyCoverage>();
+  const bodyView = (ruleId: string): BodyCoverage | null => {
+    let view = bodyViews.get(ruleId);
+    if (view === undefined) {
+      const found = coverage.get(ruleId);
+      if (found === undefined) return null;
+      view = toBodyView(found);
+      bodyViews.set(ruleId, view);
+    }
+    return view;
+  };
+  const toView = ({ decider, key }: { decider: AuthorityDecider; key: SortKey }): DeciderType => {
+    const chains = decider.chains.map(toChainView);
+    const ruleIds = new Set(decider.chains.flatMap((c) => (c.body !== null && c.links[0] ? [c.links[0].id] : [])));
+    return {
+      personId: decider.personId,
+      cursor: encodeCursor(question, key),
+      direct: key.direct,
+      chains,
+      revision: resolved.asOf.revision,
+      corrections: correctionsConcerning(resolved.asOf.corrections, answerRecords([decider.personId], chains)),
+      quorumRequired: decider.quorumRequired,
+      bodies: [...ruleIds].flatMap((id) => bodyView(id) ?? []),
+    };
+  };
+  const items = page.map(toView);
+  const last = items[items.length - 1];
+  return {
+    items,
+    totalCount: ordered.length,
+    endCursor: last ? last.cursor : null,
+    hasNextPage: end < ordered.length,
+    bodies: [...bodyViews.values()],
+  };
+}
