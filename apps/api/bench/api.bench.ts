@@ -454,6 +454,9 @@ interface Load {
 
 interface LoadResult {
   name: string;
+  /** Date.now() when the load started and ended. */
+  startedAt: number;
+  endedAt: number;
   rps: number;
   p50: number;
   p99: number;
@@ -506,6 +509,7 @@ async function runLoad(token: string, load: Load): Promise<LoadResult> {
   const writer = load.writes
     ? startWorker<WriteResult[]>({ kind: 'writer', url, token: adminToken, ...load.writes })
     : null;
+  const startedAt = Date.now();
   const during = load.during ? load.during() : Promise.resolve({});
   const results: CannonResult[] = await Promise.all(
     load.targets.map((t) =>
@@ -524,6 +528,7 @@ async function runLoad(token: string, load: Load): Promise<LoadResult> {
       }),
     ),
   );
+  const endedAt = Date.now();
   const extra = await during;
   const writes = writer ? await writer.result : [];
   await sleep(200);
@@ -533,6 +538,8 @@ async function runLoad(token: string, load: Load): Promise<LoadResult> {
   const main = probed.memory[0]!;
   return {
     name: load.name,
+    startedAt,
+    endedAt,
     rps: results.reduce((s, r) => s + r.requests.average, 0),
     p50: Math.max(...results.map((r) => r.latency.p50)),
     p99: Math.max(...results.map((r) => r.latency.p99)),
@@ -847,7 +854,11 @@ async function main(): Promise<void> {
     const runs: LoadResult[] = [];
     const keep = (r: LoadResult) => {
       runs.push(r);
-      console.log(`  measured: ${r.name} — ${f0(r.rps)} req/s, p99 ${r.p99} ms, ${r.errors} errors`);
+      const at = (t: number) => new Date(t).toISOString().slice(11, 23);
+      console.log(
+        `  measured: ${r.name} — ${f0(r.rps)} req/s, p99 ${r.p99} ms, ${r.errors} errors ` +
+          `(${at(r.startedAt)} – ${at(r.endedAt)} UTC)`,
+      );
       return r;
     };
 
