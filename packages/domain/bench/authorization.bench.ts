@@ -4,6 +4,7 @@
 // Run: npm run bench -w @iron-triangle/domain   (memory needs --expose-gc: the script sets it in NODE_OPTIONS;
 // or: NODE_OPTIONS='--expose-gc --max-old-space-size=8192' npx tsx bench/authorization.bench.ts)
 import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { authorize } from '../src/authorization/authorize';
 import { AuthorityIndex, indexAuthorityState } from '../src/authorization/authority-index';
 import {
@@ -283,6 +284,27 @@ function memoryNow(): { heap: number; buffers: number } {
   return { heap: m.heapUsed, buffers: m.arrayBuffers };
 }
 
+/** This process's resident set and its peak (VmRSS, VmHWM from /proc/self/status), MB; NaN where there is no /proc. */
+function residentMB(): { rss: number; peak: number } {
+  try {
+    const text = readFileSync('/proc/self/status', 'utf8');
+    const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? NaN) / 1024;
+    return { rss: field('VmRSS'), peak: field('VmHWM') };
+  } catch {
+    return { rss: NaN, peak: NaN };
+  }
+}
+
+/** Starts a new peak: the kernel's VmHWM is reset to the current RSS (writing 5 to clear_refs). */
+function resetPeakRss(): boolean {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 // ---- Incremental application of changes (applyAuthorityChanges). ----
 
 // Rule changes last: each compiles again the ~100 chains below its rule, and would make the overlay the others
@@ -516,6 +538,10 @@ interface Measured {
   readonly buildMs: number;
   readonly heapMB: number;
   readonly buffersMB: number;
+  /** Process RSS with the state generated, before the build (after a full collection); after it; the peak during it. */
+  readonly rssBeforeMB: number;
+  readonly rssAfterMB: number;
+  readonly rssPeakMB: number;
   readonly allowed: number;
   readonly denied: number;
   readonly timings: Timing[];
@@ -539,12 +565,16 @@ function measure(run: Run, seed: number): Measured {
   const { size } = run;
   const state = generate(size, seed);
   const before = memoryNow();
+  const rssBefore = residentMB();
+  const peakReset = resetPeakRss();
   const t0 = process.hrtime.bigint();
   const built = indexAuthorityState(state);
   if (!built.ok) throw new Error(built.error.code);
   const ix = built.value;
   const buildMs = ms(t0);
+  const rssPeak = peakReset ? residentMB().peak : NaN;
   const after = memoryNow();
+  const rssAfter = residentMB();
   const qs = questions(state, ix, seed + 1, 2000, size.people);
   // Warm up the JIT before timing.
   rate(qs.allowed, (q) => authorize(q.person, q.c, T, ix).allowed, 300);
@@ -562,6 +592,10 @@ function measure(run: Run, seed: number): Measured {
       `+${buffersMB.toFixed(0)} MB typed-array buffers (after a full collection${
         (globalThis as { gc?: unknown }).gc ? '' : ': NOT available, run with --expose-gc'
       })`,
+  );
+  console.log(
+    `  process    RSS ${rssBefore.rss.toFixed(0)} MB with the state generated → ${rssAfter.rss.toFixed(0)} MB ` +
+      `with the index (after a full collection); peak during the build ${rssPeak.toFixed(0)} MB`,
   );
   console.log(
     `  engine     allowed ${fmt(allowed)} checks/s   denied ${fmt(denied)} checks/s   (${qs.allowed.length}` +
@@ -614,6 +648,9 @@ function measure(run: Run, seed: number): Measured {
     buildMs,
     heapMB,
     buffersMB,
+    rssBeforeMB: rssBefore.rss,
+    rssAfterMB: rssAfter.rss,
+    rssPeakMB: rssPeak,
     allowed,
     denied,
     timings,
@@ -715,13 +752,21 @@ function main(): void {
   );
 
   console.log('\nIndex build, memory and checks by state size:\n');
-  console.log('| delegations | build ms | index heap MB | index buffers MB | allowed checks/s | denied checks/s |');
-  console.log('|---:|---:|---:|---:|---:|---:|');
+  console.log(
+    '| delegations | build ms | index heap MB | index buffers MB | RSS before build MB | RSS after MB | ' +
+      'peak RSS during build MB | allowed checks/s | denied checks/s |',
+  );
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const m of [small, big, huge])
     console.log(
       `| ${m.delegations.toLocaleString('en-US')} | ${m.buildMs.toFixed(0)} | ${m.heapMB.toFixed(0)} | ` +
-        `${m.buffersMB.toFixed(0)} | ${fmt(m.allowed).trim()} | ${fmt(m.denied).trim()} |`,
+        `${m.buffersMB.toFixed(0)} | ${m.rssBeforeMB.toFixed(0)} | ${m.rssAfterMB.toFixed(0)} | ` +
+        `${m.rssPeakMB.toFixed(0)} | ${fmt(m.allowed).trim()} | ${fmt(m.denied).trim()} |`,
     );
+  console.log(
+    'RSS is the whole process (the generated state included); "before" is after a full collection with the state ' +
+      'generated, the peak is VmHWM reset just before the build.',
+  );
 
   console.log('\nApplying one change (applyAuthorityChanges), ms:\n');
   console.log('| change | 50,000: median | CPU median | p99 | max | 500,000: median | CPU median | p99 | max |');
