@@ -1,6 +1,7 @@
 // Each process keeps its authority index current by applying the change log's entries (issue #13): after writes, the
 // next question moves the index forward by deltas — no full rebuild — and the moved index answers exactly as one
 import 'reflect-metadata';
+import http from 'node:http';
 // built afresh from the database.
 import { authorize, DecisionPoint, ProjectGrade, whoMayDecide } from '@iron-triangle/domain';
 import type { Context } from '../src/platform/context';
@@ -145,6 +146,49 @@ describeOnDatabases('incremental authority index', (env) => {
     expect(whoMayDecide(c, at, reshaped.index)).toEqual(whoMayDecide(c, at, fresh.index));
   });
 
+  test('an index far behind is rebuilt: answers report the revision they reflect; atLeastRevision waits', async () => {
+    const question = (headers: Record<string, string> = {}) =>
+      e.gql<{ authorize: { allowed: boolean; revision: string } }>(
+        `query($p: ID!, $u: ID!) { authorize(input: { personId: $p, decisionPoint: ATC, grade: III, orgUnitId: $u,
+          amount: "7000000.00", currency: "CNY" }) { allowed revision } }`,
+        { p: String(s.people.east1), u: String(e.fixture.units.eastOffice) },
+        { token: e.tokens.viewer, headers },
+      );
+    const before = await question();
+    expect(before.body.data!.authorize.allowed).toBe(false);
+    const c = cache();
+    const kept = c.maxDeltaEntries;
+    c.maxDeltaEntries = 2;
+    try {
+      // Three delegations written around the API in one transaction (logged as they commit): three entries at once.
+      const template = await e.dataSource.manager.findOneOrFail(Delegation, {
+        where: { delegateId: s.people.east1 },
+        order: { id: 'DESC' },
+      });
+      await e.dataSource.transaction(async (em) => {
+        for (let i = 0; i < 3; i++) {
+          const copy = { ...template, limitMinor: 800_000_000n + BigInt(i) } as Partial<Delegation>;
+          delete copy.id;
+          delete copy.version;
+          copy.createdAt = copy.updatedAt = new Date();
+          await em.save(em.create(Delegation, copy));
+        }
+      });
+      const target = await c.readChangeCount();
+      const racing = await question();
+      const seen = racing.body.data!.authorize;
+      // Whichever index answered, the answer and the revision it reports agree.
+      expect(seen.allowed).toBe(BigInt(seen.revision) >= BigInt(target));
+      const waited = await question({ 'x-at-least-revision': target });
+      expect(waited.body.errors).toBeUndefined();
+      expect(waited.body.data!.authorize.allowed).toBe(true);
+      expect(BigInt(waited.body.data!.authorize.revision)).toBeGreaterThanOrEqual(BigInt(target));
+      expect(c.stats.backgroundRebuilds).toBeGreaterThan(0);
+    } finally {
+      c.maxDeltaEntries = kept;
+    }
+  });
+
   test('a rebuild works in slices: health checks and questions are answered while it runs', async () => {
     // Twelve thousand more delegations, written around the API (no change-log entries: the rebuild reads the tables).
     const template = await e.dataSource.manager.findOneOrFail(Delegation, { where: {}, order: { id: 'DESC' } });
@@ -165,8 +209,34 @@ describeOnDatabases('incremental authority index', (env) => {
     const rebuilt = cache()
       .rebuild()
       .then(() => order.push('rebuilt'));
-    const health = fetch(`${base}/healthz`).then((r) => order.push(`healthz ${r.status}`));
-    const question = ask().then((r) => order.push(r.body.errors ? 'authorize failed' : 'authorize'));
+    // On a connection of its own (a kept-alive one may have been closed by the server meanwhile).
+    const health = new Promise<number>((resolve, reject) =>
+      http.get(`${base}/healthz`, { agent: false }, (r) => resolve(r.resume().statusCode ?? 0)).on('error', reject),
+    ).then((status) => order.push(`healthz ${status}`));
+    // Fresh connections: in-process SQLite blocks the loop while rows are written, so kept-alive ones may be reset.
+    const body = JSON.stringify({
+      query: `query($p: ID!, $u: ID!) { authorize(input: { personId: $p, decisionPoint: ATB, grade: III, orgUnitId: $u,
+        amount: "500000.00", currency: "CNY" }) { allowed } }`,
+      variables: { p: String(s.people.west1), u: String(e.fixture.units.eastOffice) },
+    });
+    const question = new Promise<string>((resolve, reject) => {
+      const req = http.request(
+        e.url,
+        {
+          method: 'POST',
+          agent: false,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${e.tokens.viewer}` },
+        },
+        (r) => {
+          let text = '';
+          r.setEncoding('utf8');
+          r.on('data', (chunk: string) => (text += chunk));
+          r.on('end', () => resolve(text));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    }).then((text) => order.push((JSON.parse(text) as { errors?: unknown }).errors ? 'authorize failed' : 'authorize'));
     await Promise.all([rebuilt, health, question]);
     expect(order.indexOf('healthz 200')).toBeGreaterThanOrEqual(0);
     expect(order.indexOf('healthz 200')).toBeLessThan(order.indexOf('rebuilt'));

@@ -39,6 +39,8 @@ export interface Context {
    * request reads afterwards is at least this new.
    */
   revision?: string;
+  /** The highest revision this request asked to see at least (X-At-Least-Revision, or an `atLeastRevision`). */
+  atLeastRevision?: string;
   /**
    * Revisions of the change log this request touched (a holder shared by Apollo's per-operation copies of the
    * context): the last one its writes committed, and the one its answers were read from. Reported to the client as

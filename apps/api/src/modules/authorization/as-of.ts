@@ -16,10 +16,12 @@ import {
 import {
   AuthorityRows,
   AuthoritySnapshot,
-  authoritySnapshot,
+  authoritySnapshotReflecting,
   loadAuthorityRows,
   stateFromRows,
 } from './authority-state';
+import { revisionNotReached } from '../../platform/change-feed';
+import { MAX_DELTA_ENTRIES } from './incremental';
 
 /** A snapshot with the two times it answers for, the revision it reads, and the corrections that decide it. */
 export interface AsOfSnapshot {
@@ -39,30 +41,86 @@ export function compareRevisions(a: string, b: string): number {
 
 export const entryKey = (recordType: string, recordId: number | string) => `${recordType}:${recordId}`;
 
-/** Corrections that decide their record now (the record's latest entry is a correction), per revision of the log. */
-const currentCorrections = new WeakMap<object, { revision: string; found: Promise<AuthorityChange[]> }>();
+/**
+ * Corrections that decide their record now (the record's latest entry is a correction), as of a revision of the log,
+ * by record. Moved forward by the entries since (a correction starts its reign; any later entry of its record ends
+ * it), not read again from the whole log.
+ */
+interface HeldCorrections {
+  readonly revision: string;
+  readonly byRecord: ReadonlyMap<string, AuthorityChange>;
+  readonly list: readonly AuthorityChange[];
+}
+const currentCorrections = new WeakMap<object, HeldCorrections>();
+const pendingCorrections = new WeakMap<object, { revision: string; found: Promise<HeldCorrections> }>();
 
-async function readCurrentCorrections(em: EntityManager): Promise<AuthorityChange[]> {
-  return em
+async function readCurrentCorrections(em: EntityManager, revision: string): Promise<HeldCorrections> {
+  const found = await em
     .getRepository(AuthorityChange)
     .createQueryBuilder('c')
     .where('c.correction = :yes', { yes: true })
     .andWhere('c.recordType IN (:...types)', { types: [...AUTHORITY_RECORD_TYPES] })
+    .andWhere('c.revision <= :revision', { revision })
     .andWhere(
       'NOT EXISTS (SELECT 1 FROM authority_changes d WHERE d.recordType = c.recordType AND ' +
-        'd.recordId = c.recordId AND d.revision > c.revision)',
+        'd.recordId = c.recordId AND d.revision > c.revision AND d.revision <= :revision)',
+      { revision },
     )
     .orderBy('c.revision', 'ASC')
     .getMany();
+  return { revision, byRecord: new Map(found.map((c) => [entryKey(c.recordType, c.recordId), c])), list: found };
 }
 
-function correctionsNow(ctx: Context, revision: string): Promise<AuthorityChange[]> {
-  const held = currentCorrections.get(ctx.db.dataSource);
-  if (held && held.revision === revision) return held.found;
-  const found = readCurrentCorrections(ctx.db.manager);
-  currentCorrections.set(ctx.db.dataSource, { revision, found });
-  found.catch(() => currentCorrections.delete(ctx.db.dataSource));
-  return found;
+/** `held` moved to `revision` by the entries in between (null: too many, read the whole log instead). */
+async function advanceCorrections(
+  em: EntityManager,
+  held: HeldCorrections,
+  revision: string,
+): Promise<HeldCorrections | null> {
+  const entries = await em
+    .getRepository(AuthorityChange)
+    .createQueryBuilder('c')
+    .where('c.recordType IN (:...types)', { types: [...AUTHORITY_RECORD_TYPES] })
+    .andWhere('c.revision > :from AND c.revision <= :to', { from: held.revision, to: revision })
+    .orderBy('c.revision', 'ASC')
+    .limit(MAX_DELTA_ENTRIES + 1)
+    .getMany();
+  if (entries.length > MAX_DELTA_ENTRIES) return null;
+  if (!entries.length) return { ...held, revision };
+  const byRecord = new Map(held.byRecord);
+  for (const e of entries) {
+    const key = entryKey(e.recordType, e.recordId);
+    if (e.correction) byRecord.set(key, e);
+    else byRecord.delete(key);
+  }
+  const list = [...byRecord.values()].sort((a, b) => compareRevisions(a.revision, b.revision));
+  return { revision, byRecord, list };
+}
+
+function correctionsNow(ctx: Context, revision: string): Promise<readonly AuthorityChange[]> {
+  const source = ctx.db.dataSource;
+  const held = currentCorrections.get(source);
+  // The same revision, or a newer one (a read that raced a write: answered with the newer corrections).
+  if (held && compareRevisions(held.revision, revision) >= 0) return Promise.resolve(held.list);
+  // Inside a transaction nothing waits for another request's read (it may need a pooled connection).
+  const pending = ctx.db.inTransaction ? undefined : pendingCorrections.get(source);
+  if (pending && pending.revision === revision) return pending.found.then((h) => h.list);
+  const em = ctx.db.manager;
+  const found = (async () => {
+    const moved = held ? await advanceCorrections(em, held, revision) : null;
+    const next = moved ?? (await readCurrentCorrections(em, revision));
+    const latest = currentCorrections.get(source);
+    if (!latest || compareRevisions(latest.revision, next.revision) < 0) currentCorrections.set(source, next);
+    return next;
+  })();
+  if (!ctx.db.inTransaction) {
+    pendingCorrections.set(source, { revision, found });
+    const clear = () => {
+      if (pendingCorrections.get(source)?.found === found) pendingCorrections.delete(source);
+    };
+    found.then(clear, clear);
+  }
+  return found.then((h) => h.list);
 }
 
 /** Historical snapshots, a few per data source, keyed by the versions they replaced. */
@@ -170,15 +228,26 @@ export async function authoritySnapshotAsOf(
 ): Promise<AsOfSnapshot> {
   const at = atArg ?? ctx.now;
   const knownAt = knownAtArg ?? ctx.now;
-  const current = await authoritySnapshot(ctx);
+  const waitMs = ctx.config.revisionWaitMs;
+  const current = await authoritySnapshotReflecting(ctx, ctx.atLeastRevision, waitMs, (target, reached) =>
+    revisionNotReached(target, reached, waitMs),
+  );
   // Keyed by the log's revision, not the authority counter: a later change the engine cannot see (a phone number)
   // still ends a correction's reign over its record.
   const nowCorrections = await correctionsNow(ctx, ctx.revision ?? (await readRevision(ctx.db.manager)));
   const isNow = at.getTime() >= ctx.now.getTime() && knownAt.getTime() >= ctx.now.getTime();
   const em = ctx.db.manager;
   const entries = isNow ? [] : await divergentEntries(em, AUTHORITY_RECORD_TYPES, current.changeCount, at, knownAt);
+  // The index fell behind the authority counter this request read (it is being rebuilt): the answer reflects the
+  // index's revision, and says so.
+  const behind =
+    ctx.authorityChangeCount !== undefined && BigInt(current.changeCount) < BigInt(ctx.authorityChangeCount);
   if (!entries.length) {
-    const revision = isNow && ctx.revision !== undefined ? ctx.revision : await revisionKnownAt(em, knownAt);
+    const revision = behind
+      ? current.changeCount
+      : isNow && ctx.revision !== undefined
+        ? ctx.revision
+        : await revisionKnownAt(em, knownAt);
     return { snapshot: current, at, knownAt, revision, corrections: nowCorrections };
   }
   const versionEntries = entries.map(versionEntryOf);

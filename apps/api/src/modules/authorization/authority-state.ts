@@ -11,7 +11,7 @@ import {
 import { DataSource, EntityManager, MoreThan, ObjectLiteral } from 'typeorm';
 import type { Context } from '../../platform/context';
 import { AuthorityChange, decodeRecord, lockRevision } from '../../platform/change-log';
-import { advanceSnapshot, authorityEntriesBetween } from './incremental';
+import { advanceSnapshot, authorityEntriesBetween, MAX_DELTA_ENTRIES } from './incremental';
 import { OrgUnit, toOrgUnitRecord } from '../org-unit';
 import { Person } from '../person';
 import { PositionAssignment, toAuthorityPosition } from '../position-assignment';
@@ -218,6 +218,10 @@ export function buildSnapshot(changeCount: string, loaded: ReturnType<typeof sta
 export class AuthorityCache {
   private current: { changeCount: string; snapshot: Promise<AuthoritySnapshot>; at: number } | null = null;
   private rebuilding: Promise<void> | null = null;
+  /** The newest snapshot that is built (not a promise still working): what a transaction starts from. */
+  private settled: AuthoritySnapshot | null = null;
+  /** Beyond this many entries behind, the index is rebuilt (in the background) instead of moved entry by entry. */
+  maxDeltaEntries = MAX_DELTA_ENTRIES;
   /** Statistics for the health endpoint and benchmarks. */
   readonly stats = { fullBuilds: 0, deltas: 0, entriesApplied: 0, backgroundRebuilds: 0, rebuildPauses: 0 };
 
@@ -247,7 +251,34 @@ export class AuthorityCache {
     await this.snapshot();
   }
 
-  /** Rebuilds in full without holding up requests; the result is swapped in, then moved forward if it fell behind. */
+  /** Keeps `snapshot` as the newest built one, unless a newer one is. */
+  private remember(snapshot: AuthoritySnapshot): AuthoritySnapshot {
+    if (!this.settled || BigInt(snapshot.changeCount) >= BigInt(this.settled.changeCount)) this.settled = snapshot;
+    return snapshot;
+  }
+
+  /** A snapshot made by a transaction becomes the cache's when nothing newer is there or on its way. */
+  private offer(snapshot: AuthoritySnapshot): void {
+    const current = this.current;
+    if (!current || BigInt(current.changeCount) < BigInt(snapshot.changeCount))
+      this.current = { changeCount: snapshot.changeCount, snapshot: Promise.resolve(snapshot), at: Date.now() };
+    this.remember(snapshot);
+  }
+
+  /**
+   * Waits until the built index reflects `revision` (true), or `waitMs` passed (false): for a question that asks for
+   * at least a revision while the index is being rebuilt.
+   */
+  async caughtUp(revision: string, waitMs: number): Promise<boolean> {
+    const deadline = Date.now() + waitMs;
+    const target = BigInt(revision);
+    for (;;) {
+      if (this.settled && BigInt(this.settled.changeCount) >= target) return true;
+      if (Date.now() >= deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(25, Math.max(1, deadline - Date.now()))));
+    }
+  }
+
   /** Rebuilds now in the background (as when too far behind), at the counter read now; resolves when swapped in. */
   async rebuild(): Promise<void> {
     this.rebuildInBackground(await this.readChangeCount());
@@ -263,10 +294,16 @@ export class AuthorityCache {
         const current = this.current;
         if (!current || BigInt(current.changeCount) <= BigInt(changeCount)) {
           this.current = { changeCount, snapshot: Promise.resolve(rebuilt), at: Date.now() };
+          this.remember(rebuilt);
           return;
         }
         // Deltas moved the cache past the rebuild meanwhile: bring the rebuild up to it.
-        const entries = await authorityEntriesBetween(this.dataSource.manager, changeCount, current.changeCount);
+        const entries = await authorityEntriesBetween(
+          this.dataSource.manager,
+          changeCount,
+          current.changeCount,
+          this.maxDeltaEntries,
+        );
         if (entries === null || this.current !== current) return;
         const advanced = advanceSnapshot(rebuilt, entries, current.changeCount, this.decode);
         if (this.current === current) {
@@ -275,6 +312,7 @@ export class AuthorityCache {
             snapshot: Promise.resolve(advanced.snapshot),
             at: current.at,
           };
+          this.remember(advanced.snapshot);
         }
       } catch {
         // The delta-maintained index goes on answering; the next advice tries again.
@@ -290,7 +328,7 @@ export class AuthorityCache {
     previous: AuthoritySnapshot,
     changeCount: string,
   ): Promise<AuthoritySnapshot> {
-    const entries = await authorityEntriesBetween(em, previous.changeCount, changeCount);
+    const entries = await authorityEntriesBetween(em, previous.changeCount, changeCount, this.maxDeltaEntries);
     if (entries === null) {
       // Too far behind to apply change by change: rebuild in the background, answer from what we have meanwhile.
       this.rebuildInBackground(changeCount);
@@ -311,13 +349,15 @@ export class AuthorityCache {
     // cache has stood for a while, a database restored from a backup (rebuilt).
     const restored = current !== null && BigInt(changeCount) < BigInt(current.changeCount);
     if (restored && Date.now() - current.at < 5_000) return current.snapshot;
-    const snapshot =
+    const snapshot = (
       current && !restored
         ? current.snapshot.then(
             (previous) => this.advance(em, previous, changeCount),
-            () => this.build(em, changeCount),
+            // The step before failed (a connection timed out): move on from the newest built index, if any.
+            () => (this.settled ? this.advance(em, this.settled, changeCount) : this.build(em, changeCount)),
           )
-        : this.build(em, changeCount);
+        : this.build(em, changeCount)
+    ).then((built) => this.remember(built));
     const entry = { changeCount, snapshot, at: Date.now() };
     this.current = entry;
     snapshot.catch(() => {
@@ -364,12 +404,24 @@ export class AuthorityCache {
    */
   async snapshotWithin(em: EntityManager, lock: 'share' | 'update' = 'share'): Promise<AuthoritySnapshot> {
     const changeCount = await this.readChangeCount(em, lock);
-    const current = this.current;
-    if (current && BigInt(changeCount) < BigInt(current.changeCount)) {
-      // The cache went past what this transaction sees (it locked the row before a later commit): judge by its own.
-      return buildSnapshot(changeCount, await loadAuthorityState(em));
+    // Never wait here for the cache's own work: a step still working may need a pooled connection, and writers
+    // holding theirs while they wait would starve it (the pool drained at ten writes a second). Start from the newest
+    // built index and move it through this transaction.
+    const base = this.settled;
+    if (base && base.changeCount === changeCount) return base;
+    if (base && BigInt(base.changeCount) < BigInt(changeCount)) {
+      const entries = await authorityEntriesBetween(em, base.changeCount, changeCount, this.maxDeltaEntries);
+      if (entries !== null) {
+        this.stats.deltas += 1;
+        this.stats.entriesApplied += entries.length;
+        const advanced = advanceSnapshot(base, entries, changeCount, this.decode);
+        this.offer(advanced.snapshot);
+        if (advanced.rebuildAdvised) this.rebuildInBackground(changeCount);
+        return advanced.snapshot;
+      }
     }
-    return this.moveTo(em, changeCount);
+    // Nothing built yet, too far behind, or the cache went past what this transaction sees: judge by its own.
+    return buildSnapshot(changeCount, await loadAuthorityState(em));
   }
 }
 
@@ -401,8 +453,37 @@ export function authoritySnapshot(ctx: Context): Promise<AuthoritySnapshot> {
   holder[SNAPSHOT] ??=
     ctx.authorityChangeCount !== undefined
       ? authorityCache(ctx).snapshotFor(ctx.authorityChangeCount)
-      : authorityCache(ctx).snapshot();
+      : authorityCache(ctx)
+          .readChangeCount()
+          .then((count) => {
+            ctx.authorityChangeCount = count;
+            return authorityCache(ctx).snapshotFor(count);
+          });
   return holder[SNAPSHOT];
+}
+
+/**
+ * The request's snapshot, reflecting at least the authority counter the request read: while the index is rebuilt
+ * after falling far behind, the cache answers from the index it has (older); a question that asked for at least a
+ * revision the older index does not reflect waits for the rebuild (up to `waitMs`, else SERVICE_UNAVAILABLE), and any
+ * other is answered from the older index, reporting the revision that index reflects.
+ */
+export async function authoritySnapshotReflecting(
+  ctx: Context,
+  atLeast: string | undefined,
+  waitMs: number,
+  notReached: (target: string, current: string) => Error,
+): Promise<AuthoritySnapshot> {
+  const snapshot = await authoritySnapshot(ctx);
+  if (atLeast === undefined || BigInt(snapshot.changeCount) >= BigInt(atLeast)) return snapshot;
+  const requested = ctx.authorityChangeCount;
+  // Changes after the index that the engine cannot see (the counter did not move for them) need no wait.
+  if (requested === undefined || BigInt(requested) <= BigInt(snapshot.changeCount)) return snapshot;
+  const goal = BigInt(atLeast) < BigInt(requested) ? atLeast : requested;
+  if (!(await authorityCache(ctx).caughtUp(goal, waitMs))) throw notReached(goal, snapshot.changeCount);
+  const holder = ctx as Context & { [SNAPSHOT]?: Promise<AuthoritySnapshot> };
+  delete holder[SNAPSHOT];
+  return authoritySnapshot(ctx);
 }
 
 /** The request's snapshot when the counter came with another query; a snapshot already taken this request wins. */

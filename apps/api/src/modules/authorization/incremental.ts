@@ -21,6 +21,7 @@ export async function authorityEntriesBetween(
   em: EntityManager,
   from: string,
   to: string,
+  max = MAX_DELTA_ENTRIES,
 ): Promise<AuthorityChange[] | null> {
   const entries = await em
     .getRepository(AuthorityChange)
@@ -28,9 +29,9 @@ export async function authorityEntriesBetween(
     .where('c.recordType IN (:...types)', { types: [...AUTHORITY_RECORD_TYPES] })
     .andWhere('c.revision > :from AND c.revision <= :to', { from, to })
     .orderBy('c.revision', 'ASC')
-    .limit(MAX_DELTA_ENTRIES + 1)
+    .limit(max + 1)
     .getMany();
-  return entries.length > MAX_DELTA_ENTRIES ? null : entries;
+  return entries.length > max ? null : entries;
 }
 
 const certificationId = (assessmentId: number) => String(assessmentId).padStart(12, '0');

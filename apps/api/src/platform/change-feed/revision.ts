@@ -23,6 +23,11 @@ export const revisionNotReached = (target: string, current: string, waitedMs: nu
     { retryAfterSeconds: 1, atLeastRevision: target, revision: current },
   );
 
+/** Keeps the highest revision the request asked for (the engine's index must reflect it too). */
+function noteTarget(ctx: Context, target: string): void {
+  if (ctx.atLeastRevision === undefined || BigInt(target) > BigInt(ctx.atLeastRevision)) ctx.atLeastRevision = target;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -65,6 +70,7 @@ export async function awaitRequestedRevision(ctx: Context, raw: string | undefin
     throw withStatus(error as GraphQLError, 400);
   }
   const seen = ctx.revision;
+  noteTarget(ctx, target);
   try {
     ctx.revision = await awaitRevision(() => ctx.db.manager, target, seen, waitMs);
   } catch (error) {
@@ -89,6 +95,7 @@ export async function awaitArgumentRevision(
 ): Promise<void> {
   if (raw === undefined || raw === null) return;
   const target = parseRevision(raw, field);
+  noteTarget(ctx, target);
   const seen = ctx.revision;
   ctx.revision = await awaitRevision(() => ctx.db.manager, target, seen, waitMs);
   if (ctx.revision !== seen) {
