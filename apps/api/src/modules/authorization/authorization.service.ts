@@ -21,6 +21,7 @@ import { AppError, badInput, notFound } from '../../platform/errors';
 import { refusal } from '../../platform/refusal';
 import { toId } from '../../platform/crud';
 import { Project, ProjectCaseColumns, toProjectCase } from '../project';
+import { SPONSOR_CONFLICT_SUBQUERY } from '../company-settings';
 import { TeamAppointment } from '../team-appointment';
 import { AuthorityChain, AuthorityLink } from './authority-chain.types';
 import { AuthoritySnapshot, authoritySnapshot, authoritySnapshotFor, CHANGE_COUNT_SUBQUERY } from './authority-state';
@@ -68,15 +69,16 @@ export function toChainView(chain: DomainChain): ChainView {
   };
 }
 
-/** What a project case needs of a project and its team (hydrated as TypeORM would). */
+/** What a project case needs of a project and its team (hydrated as TypeORM would), and the Sponsor setting. */
 interface ProjectCase {
   project: ProjectCaseColumns;
   appointments: Array<Pick<TeamAppointment, 'personId' | 'role' | 'validFrom' | 'validTo'>>;
+  sponsorConflictOfInterest: boolean;
 }
 
 const PROJECT_CASE_COLUMNS =
   'p.id AS p_id, p.grade AS p_grade, p.orgUnitId AS p_orgUnitId, p.amountMinor AS p_amountMinor, ' +
-  'p.currency AS p_currency, ' +
+  `p.currency AS p_currency, ${SPONSOR_CONFLICT_SUBQUERY} AS s_sponsorConflictOfInterest, ` +
   't.id AS t_id, t.personId AS t_personId, t.role AS t_role, t.validFrom AS t_validFrom, t.validTo AS t_validTo';
 const PROJECT_CASE_FROM = 'FROM projects p LEFT JOIN team_appointments t ON t.projectId = p.id WHERE p.id = ?';
 const CASE_COUNT_SUBQUERY = '(SELECT authority_state.changeCount FROM authority_state WHERE authority_state.id = 2)';
@@ -164,9 +166,10 @@ async function queryProjectCase(
       validTo: hydrate(ctx, TeamAppointment, 'validTo', row.t_validTo) as Date | null,
     });
   }
+  const sponsorConflictOfInterest = Number(first.s_sponsorConflictOfInterest ?? 0) === 1;
   const counters = first as { authority_change_count: string | number; case_change_count: string | number | null };
   return {
-    found: { project, appointments },
+    found: { project, appointments, sponsorConflictOfInterest },
     ...(withCounter
       ? {
           changeCount: String(counters.authority_change_count),
@@ -236,16 +239,16 @@ export async function resolveCase(ctx: Context, input: CaseInput): Promise<Resol
         at,
         snapshot: asOf.snapshot,
         asOf,
-        case: toProjectCase(found.project, found.appointments, input.decisionPoint),
+        case: toProjectCase(found.project, found.appointments, input.decisionPoint, found.settings),
       };
     }
-    const { project, appointments, snapshot } = await loadProjectCase(ctx, projectId);
+    const { project, appointments, snapshot, sponsorConflictOfInterest } = await loadProjectCase(ctx, projectId);
     const asOf = await authoritySnapshotAsOf(ctx, input.at, input.asKnownAt);
     return {
       at,
       snapshot,
       asOf,
-      case: toProjectCase(project, appointments, input.decisionPoint),
+      case: toProjectCase(project, appointments, input.decisionPoint, { sponsorConflictOfInterest }),
     };
   }
   const missing: Record<string, string> = {};
