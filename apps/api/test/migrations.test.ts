@@ -15,7 +15,7 @@ describeOnDatabases('migrations', (env) => {
     expect(codes).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
   });
 
-  test('decisions recorded before their terms were kept take their project terms; the settings row is seeded', async () => {
+  test('decisions recorded before terms were kept take their project terms; the settings row is seeded', async () => {
     const { dataSource, fixture } = env();
     const mine = dataSource.migrations.findIndex((m) => m.name === 'CompanySettingsAndDecisionTerms1764860000000');
     expect(mine).toBeGreaterThan(0);
@@ -34,7 +34,8 @@ describeOnDatabases('migrations', (env) => {
     ];
     await dataSource.query(
       'INSERT INTO decisions (projectId, decisionPoint, outcome, deciderId, decidedAt, chain, complete, comment, ' +
-        "idempotencyKey, version, createdAt, updatedAt) VALUES (?, 'ATI', 'APPROVED', ?, ?, ?, 1, NULL, 'mig-1', 1, ?, ?)",
+        'idempotencyKey, version, createdAt, updatedAt) ' +
+        "VALUES (?, 'ATI', 'APPROVED', ?, ?, ?, 1, NULL, 'mig-1', 1, ?, ?)",
       [projectId, fixture.people.leader, at, JSON.stringify({ links: [], body: null }), at, at],
     );
     expect(await dataSource.runMigrations({ transaction: 'each' })).toHaveLength(dataSource.migrations.length - mine);

@@ -144,8 +144,8 @@ describeOnDatabases('the LTC process: sequence, stage and material changes', (en
       admin(),
     );
     const res = await e.gql(
-      'mutation($v: Int!, $share: String!) { updateCompanySettings(version: $v, input: { materialChangeShare: $share }) ' +
-        '{ version } }',
+      'mutation($v: Int!, $share: String!) { ' +
+        'updateCompanySettings(version: $v, input: { materialChangeShare: $share }) { version } }',
       { v: current.body.data!.companySettings.version, share },
       admin(),
     );
@@ -153,7 +153,7 @@ describeOnDatabases('the LTC process: sequence, stage and material changes', (en
   };
 
   describe('sequence', () => {
-    test('ATB before ATI is refused with OUT_OF_SEQUENCE naming ATI, in both languages; nothing is written', async () => {
+    test('ATB before ATI: OUT_OF_SEQUENCE naming ATI, in both languages; nothing is written', async () => {
       const id = await newProject();
       const before = await view(id);
       const decisions = await e.dataSource.manager.count(Decision);

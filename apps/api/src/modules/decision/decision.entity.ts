@@ -93,7 +93,8 @@ export class Decision extends BaseRecord {
     nullable: true,
     description:
       'Why it was reopened, as data: a list of causes, each with `kind` AMOUNT_UP (from, to, currency, percent, ' +
-      'share), GRADE_UP (from, to), CURRENCY_CHANGED (from, to) or DEPENDS_ON (decisionPoint: the reopened ' +
+      'share), GRADE_UP (from, to), CURRENCY_CHANGED (from, fromCurrency, to, toCurrency) or DEPENDS_ON ' +
+      '(decisionPoint: the reopened ' +
       'prerequisite). `reopenedReason` says it in words.',
   })
   @JsonColumn()

@@ -34,6 +34,7 @@ import { TeamAppointment } from '../team-appointment';
 import { authorityCache, ChainView, denialRefusal, toChainView, toResultView } from '../authorization';
 import { localeOf } from '../../platform/locale';
 import { forUpdate } from '../../platform/db';
+import { lockRevision } from '../../platform/change-log';
 import { companySettingsOf } from '../company-settings';
 import { moveStageOnApproval, projectDecisions, toProjectDecision } from './decision.process';
 import { outOfSequenceMessage } from './decision.messages';
@@ -189,10 +190,11 @@ async function record(
   projectId: number,
   deciderId: number,
 ): Promise<Outcome> {
+  // An approval that may move the project's stage writes the project (a record with a history): it takes the change
+  // log's revision row first, as every such writer does (it changes no authority record: the share lock below stays).
+  if (mayMoveStage(input)) await lockRevision(em);
   // The share lock (MySQL) keeps authority writers out until this decision commits: judged and recorded on one state.
-  // An approval that may move the project's stage writes the project (a record with a history): it takes the
-  // change log's revision row first, as every such writer does ('update').
-  const snapshot = await authorityCache(ctx).snapshotWithin(em, mayMoveStage(input) ? 'update' : 'share');
+  const snapshot = await authorityCache(ctx).snapshotWithin(em);
   // Votes on one project wait for each other (MySQL; SQLite runs one transaction at a time), so two seats voting
   // at once both see the other's vote and exactly one of them completes the decision.
   const project = await em.findOne(Project, {
