@@ -125,17 +125,24 @@ describe('entity → domain mappers', () => {
     });
   });
 
-  test('a project case: the project and its team with their windows', () => {
+  test('a project case: the project and its team with their windows, and who has a conflict of interest', () => {
     const project = { id: 11, grade: 'II', orgUnitId: 2, amountMinor: 500n, currency: 'CNY' };
-    expect(
-      toProjectCase(project, [{ personId: 4, role: 'PROJECT_MANAGER', validFrom: from, validTo: null }], 'ATC'),
-    ).toEqual({
+    const team = [{ personId: 4, role: 'PROJECT_MANAGER', validFrom: from, validTo: null }];
+    expect(toProjectCase(project, team, 'ATC', { sponsorConflictOfInterest: false })).toEqual({
       projectId: '11',
       decisionPoint: 'ATC',
       grade: 'II',
       orgUnitId: '2',
       amount: { minor: 500n, currency: 'CNY' },
       team: [{ personId: '4', role: 'PROJECT_MANAGER', window: { from, to: null } }],
+      conflictRoles: ['AR', 'SR', 'FR', 'CORE_MEMBER'],
     });
+    expect(toProjectCase(project, team, 'ATC', { sponsorConflictOfInterest: true }).conflictRoles).toEqual([
+      'AR',
+      'SR',
+      'FR',
+      'CORE_MEMBER',
+      'SPONSOR',
+    ]);
   });
 });

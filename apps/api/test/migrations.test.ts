@@ -15,6 +15,53 @@ describeOnDatabases('migrations', (env) => {
     expect(codes).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
   });
 
+  test('decisions recorded before terms were kept take their project terms; the settings row is seeded', async () => {
+    const { dataSource, fixture } = env();
+    const mine = dataSource.migrations.findIndex((m) => m.name === 'CompanySettingsAndDecisionTerms1764860000000');
+    expect(mine).toBeGreaterThan(0);
+    for (let i = dataSource.migrations.length - 1; i >= mine; i--)
+      await dataSource.undoLastMigration({ transaction: 'each' });
+    const mysql = dataSource.options.type === 'mysql';
+    const at = mysql ? new Date() : new Date().toISOString().replace('T', ' ').replace('Z', '');
+    await dataSource.query(
+      'INSERT INTO projects (externalRef, name, customerId, orgUnitId, stage, amountMinor, currency, grade, ' +
+        'gradeReasons, gradeCriteria, gradeJustification, version, createdAt, updatedAt) ' +
+        "VALUES ('MIG-1', 'Before terms', NULL, ?, 'OPPORTUNITY', 123456789, 'USD', 'II', '[]', NULL, NULL, 1, ?, ?)",
+      [fixture.units.eastOffice, at, at],
+    );
+    const [{ id: projectId }] = (await dataSource.query("SELECT id FROM projects WHERE externalRef = 'MIG-1'")) as [
+      { id: number },
+    ];
+    await dataSource.query(
+      'INSERT INTO decisions (projectId, decisionPoint, outcome, deciderId, decidedAt, chain, complete, comment, ' +
+        'idempotencyKey, version, createdAt, updatedAt) ' +
+        "VALUES (?, 'ATI', 'APPROVED', ?, ?, ?, 1, NULL, 'mig-1', 1, ?, ?)",
+      [projectId, fixture.people.leader, at, JSON.stringify({ links: [], body: null }), at, at],
+    );
+    expect(await dataSource.runMigrations({ transaction: 'each' })).toHaveLength(dataSource.migrations.length - mine);
+    const [decision] = (await dataSource.query(
+      "SELECT amountMinor, currency, grade, reopenedAt FROM decisions WHERE idempotencyKey = 'mig-1'",
+    )) as Array<Record<string, unknown>>;
+    expect({ ...decision, amountMinor: String(decision!.amountMinor) }).toEqual({
+      amountMinor: '123456789',
+      currency: 'USD',
+      grade: 'II',
+      reopenedAt: null,
+    });
+    const settings = (await dataSource.query(
+      'SELECT id, version, materialChangeShare, sponsorConflictOfInterest, decisionDueDays FROM company_settings',
+    )) as Array<Record<string, unknown>>;
+    expect(settings.map((r) => ({ ...r, sponsorConflictOfInterest: Number(r.sponsorConflictOfInterest) }))).toEqual([
+      {
+        id: 1,
+        version: 1,
+        materialChangeShare: '10',
+        sponsorConflictOfInterest: 0,
+        decisionDueDays: '{"I":10,"II":5,"III":3}',
+      },
+    ]);
+  });
+
   test('revert every migration, then apply them again', async () => {
     const { dataSource } = env();
     const tables = async (): Promise<string[]> => {

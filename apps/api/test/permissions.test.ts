@@ -84,6 +84,10 @@ DENY.upsertProject = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 
 DENY.revokeDelegation = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'admin' };
 DENY.createApiToken = { deny: ['anonymous', 'viewer', 'hr', 'leader', 'readToken'], allow: 'admin' };
 DENY.recordDecision = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'admin' };
+// The company settings: every signed-in user reads them (API tokens do not: no scope opens them); administrators
+// alone change them.
+DENY.companySettings = { deny: ['anonymous', 'readToken'], allow: 'viewer' };
+DENY.updateCompanySettings = { deny: ['anonymous', 'viewer', 'hr', 'leader', 'readToken'], allow: 'admin' };
 // The change feed: administrators and tokens with "read:changes" (test/change-feed.test.ts), not the "read" scope.
 DENY.authorityChanges = { deny: ['anonymous', 'viewer', 'hr', 'leader', 'readToken'], allow: 'admin' };
 for (const op of ['fundPool', 'allocatePool', 'approvePool', 'lockPool', 'createAdjustmentPool'])

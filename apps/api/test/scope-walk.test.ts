@@ -260,6 +260,11 @@ async function seed(e: TestEnv): Promise<Seed> {
       decidedAt: now,
       chain: { links: [], body: null },
       complete: true,
+      amountMinor: 100_000n,
+      currency: 'CNY',
+      grade: 'III',
+      reopenedAt: null,
+      reopenedCauses: null,
       comment,
       idempotencyKey: `sw-${comment}`,
     });
@@ -907,6 +912,13 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
       const res = await leader('{ me { id role } }');
       expect(res.body.data!.me).toMatchObject({ role: 'LEADER' });
     },
+    companySettings: async () => {
+      // Company-wide policy, not org data: a LEADER reads the one record as an administrator does.
+      const q = '{ companySettings { id version materialChangeShare sponsorConflictOfInterest } }';
+      const res = await leader(q);
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data!.companySettings).toEqual((await admin(q)).body.data!.companySettings);
+    },
     authorityChanges: async () => {
       // The change feed spans every org unit (each change with its before and after): administrators and tokens with
       // "read:changes" only, so a LEADER reads none of it, not even the entries of an in-scope record. (The same
@@ -1258,6 +1270,17 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
         const after = await admin(`{ Delegation(id: "${d.id}") { revokedAt } }`);
         expect((after.body.data!.Delegation as { revokedAt: string | null }).revokedAt).toBeNull();
       }
+    },
+    updateCompanySettings: async () => {
+      // Administrators alone change the company settings, whatever the subtree: refused, nothing changed.
+      const q = '{ companySettings { version sponsorConflictOfInterest } }';
+      const before = (await admin(q)).body.data!.companySettings as { version: number };
+      const res = await leader(
+        `mutation { updateCompanySettings(version: ${before.version}, input: { sponsorConflictOfInterest: true }) {
+          version } }`,
+      );
+      expect(codeOf(res)).toBe('FORBIDDEN');
+      expect((await admin(q)).body.data!.companySettings).toEqual(before);
     },
     recordDecision: async () => {
       const count = async () =>

@@ -12,3 +12,4 @@ export * from './grading';
 export * from './staffing';
 export * from './access';
 export * from './history';
+export * from './settings';

@@ -8,6 +8,7 @@ import { IdempotencyRequests1764820000001 } from './1764820000001-idempotency-re
 import { SessionsAndSignInThrottle1764830000000 } from './1764830000000-sessions-and-sign-in-throttle';
 import { ChangeLog1764840000000 } from './1764840000000-change-log';
 import { FrameworkVersions1764850000000 } from './1764850000000-framework-versions';
+import { CompanySettingsAndDecisionTerms1764860000000 } from './1764860000000-company-settings-and-decision-terms';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   SessionsAndSignInThrottle1764830000000,
   ChangeLog1764840000000,
   FrameworkVersions1764850000000,
+  CompanySettingsAndDecisionTerms1764860000000,
 ];

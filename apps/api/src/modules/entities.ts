@@ -16,6 +16,7 @@ import { Decision } from './decision/decision.entity';
 import { IncentivePool, PoolMember, PoolMetric } from './incentive-pool/incentive-pool.entity';
 import { User } from './user/user.entity';
 import { ApiToken } from './api-token/api-token.entity';
+import { CompanySettings } from './company-settings/company-settings.entity';
 import { AuditEntry } from '../platform/audit-entry.entity';
 import { AuthorityChange } from '../platform/change-log';
 
@@ -45,6 +46,7 @@ export const ENTITIES = [
   PoolMember,
   User,
   ApiToken,
+  CompanySettings,
   AuditEntry,
   AuthorityChange,
 ];

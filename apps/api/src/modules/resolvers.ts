@@ -48,6 +48,7 @@ import {
 import { SessionResolver, UserCrudResolver } from './user/user.resolver';
 import { ApiTokenCrudResolver, ApiTokenResolver } from './api-token/api-token.resolver';
 import { AuditEntryCrudResolver } from './audit/audit-entry.resolver';
+import { CompanySettingsResolver } from './company-settings/company-settings.resolver';
 import { AuthorityChangeFieldResolver, RecordVersionResolver } from '../platform/change-log';
 import { AuthorityChangeCursorResolver, ChangeFeedResolver } from './change-feed/change-feed.resolver';
 
@@ -96,6 +97,7 @@ export const RESOLVERS = [
   ApiTokenCrudResolver,
   ApiTokenResolver,
   AuditEntryCrudResolver,
+  CompanySettingsResolver,
   RecordVersionResolver,
   AuthorityChangeFieldResolver,
   ChangeFeedResolver,

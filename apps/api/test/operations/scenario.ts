@@ -1,5 +1,6 @@
 // An authority scenario on top of the platform fixture: a director's rule and a delegation from it, a grade I
-// decision body with two fixed seats, a pool-approval rule, projects with teams, and users for the seat holders.
+// decision body with two fixed seats, a pool-approval rule, projects with teams (the small one with ATI and ATB
+// approved), and users for the seat holders.
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../../src/platform/passwords';
 import { Person } from '../../src/modules/person/person.entity';
@@ -158,7 +159,7 @@ export async function seedScenario(env: TestEnv): Promise<Scenario> {
   await insert(TeamAppointment, {
     projectId: withLeader,
     personId: people.leader,
-    role: 'SPONSOR',
+    role: 'AR',
     stage: null,
     validFrom: start,
     validTo: null,
@@ -193,6 +194,25 @@ export async function seedScenario(env: TestEnv): Promise<Scenario> {
   );
   const bossToken = login.body.data?.login.token;
   if (!bossToken) throw new Error(`boss login failed: ${JSON.stringify(login.body)}`);
+
+  // The small project is at OPPORTUNITY: the East director approved its initiation and its bid (the LTC sequence
+  // then allows ATC on it).
+  for (const point of ['ATI', 'ATB']) {
+    const recorded = await env.gql(
+      'mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { id } }',
+      {
+        input: {
+          projectId: String(small),
+          decisionPoint: point,
+          outcome: 'APPROVED',
+          deciderId: String(people.leader),
+          idempotencyKey: `scenario-${point}`,
+        },
+      },
+      { token: env.tokens.admin },
+    );
+    if (recorded.body.errors) throw new Error(`scenario ${point}: ${JSON.stringify(recorded.body.errors)}`);
+  }
 
   return {
     people: { leader: people.leader, east1: people.east1, west1: people.west1, boss, outsider },

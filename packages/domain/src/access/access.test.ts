@@ -23,6 +23,7 @@ describe('access table', () => {
       }
       expect(roleMay(role, 'users', 'read')).toBe(role === 'ADMIN');
       expect(roleMay(role, 'audit', 'read')).toBe(role === 'ADMIN');
+      expect(roleMay(role, 'settings', 'read')).toBe(true);
     }
   });
 
@@ -36,15 +37,17 @@ describe('access table', () => {
     expect(writers('pools')).toEqual(['ADMIN', 'LEADER']);
     expect(writers('users')).toEqual(['ADMIN']);
     expect(writers('audit')).toEqual([]);
+    expect(writers('settings')).toEqual(['ADMIN']);
   });
 
-  it('opens every group but users and audit to tokens, read with "read" and write with its own scope', () => {
+  it('opens every group but users, audit and settings to tokens, read with "read" and write with its own scope', () => {
     expect(scopeNeeded('pools', 'write')).toBe('write:pools');
     expect(scopeNeeded('decisions', 'write')).toBe('decide');
     expect(scopeNeeded('org', 'read')).toBe('read');
     for (const action of ACCESS_ACTIONS) {
       expect(scopeNeeded('users', action)).toBeNull();
       expect(scopeNeeded('audit', action)).toBeNull();
+      expect(scopeNeeded('settings', action)).toBeNull();
       expect(scopesMay([...TOKEN_SCOPES], 'users', action)).toBe(false);
     }
     expect(scopesMay(['read'], 'projects', 'read')).toBe(true);
@@ -77,6 +80,10 @@ describe('access table', () => {
     expect(roleMayOnRecord('ADMIN', 'Project', 'approve')).toBe(false);
     expect(roleMayOnRecord('ADMIN', 'Decision', 'edit')).toBe(false);
     expect(roleMayOnRecord('ADMIN', 'Decision', 'record')).toBe(true);
+    expect(roleMayOnRecord('ADMIN', 'CompanySettings', 'edit')).toBe(true);
+    expect(roleMayOnRecord('LEADER', 'CompanySettings', 'edit')).toBe(false);
+    expect(roleMayOnRecord('VIEWER', 'CompanySettings', 'read')).toBe(true);
+    expect(roleMayOnRecord('ADMIN', 'CompanySettings', 'create')).toBe(false);
     expect(roleMayOnRecord('ADMIN', 'Delegation', 'revoke')).toBe(true);
     expect(roleMayOnRecord('ADMIN', 'AuditEntry', 'create')).toBe(false);
     expect(roleMayOnRecord('ADMIN', 'AuditEntry', 'read')).toBe(true);

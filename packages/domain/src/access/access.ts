@@ -15,6 +15,7 @@ export const RECORD_GROUPS = [
   'pools',
   'users',
   'audit',
+  'settings',
 ] as const;
 export type RecordGroup = (typeof RECORD_GROUPS)[number];
 
@@ -24,7 +25,8 @@ export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 /**
  * The roles that may read and write each group: everyone reads the work records, only admins see users and the
  * audit log; org records are the admin's, HR writes qualifications, leaders write projects, authority, decisions
- * and pools; nobody writes the audit log.
+ * and pools; nobody writes the audit log. The company settings (policy the rules read) are read by every signed-in
+ * user and changed by admins alone.
  */
 export const ACCESS_TABLE: Readonly<Record<RecordGroup, Readonly<Record<AccessAction, readonly UserRole[]>>>> = {
   org: { read: USER_ROLES, write: ['ADMIN'] },
@@ -35,6 +37,7 @@ export const ACCESS_TABLE: Readonly<Record<RecordGroup, Readonly<Record<AccessAc
   pools: { read: USER_ROLES, write: ['ADMIN', 'LEADER'] },
   users: { read: ['ADMIN'], write: ['ADMIN'] },
   audit: { read: ['ADMIN'], write: [] },
+  settings: { read: USER_ROLES, write: ['ADMIN'] },
 };
 
 /** Roles that see only their own org subtree (where a record has an org unit). */
@@ -78,7 +81,7 @@ export function scopesMayReadChanges(scopes: readonly string[]): boolean {
   return scopes.includes(CHANGE_FEED_ACCESS.scope);
 }
 
-/** The scope that writes each group; users and audit entries are never open to tokens (null). */
+/** The scope that writes each group; users, audit entries and the company settings are never open to tokens (null). */
 export const WRITE_SCOPES: Readonly<Record<RecordGroup, TokenScope | null>> = {
   org: 'write:org',
   projects: 'write:projects',
@@ -88,6 +91,7 @@ export const WRITE_SCOPES: Readonly<Record<RecordGroup, TokenScope | null>> = {
   pools: 'write:pools',
   users: null,
   audit: null,
+  settings: null,
 };
 
 /** The scope a token needs for `action` on `group`, or null when no token may. */
@@ -145,6 +149,7 @@ export const RECORD_TYPES = {
   AuditEntry: { group: 'audit', writes: [] },
   User: { group: 'users', writes: PLAIN },
   ApiToken: { group: 'users', writes: PLAIN },
+  CompanySettings: { group: 'settings', writes: ['edit'] },
 } as const satisfies Record<string, { group: RecordGroup; writes: readonly WriteOperation[] }>;
 export type RecordType = keyof typeof RECORD_TYPES;
 

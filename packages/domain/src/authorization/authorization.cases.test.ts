@@ -17,7 +17,15 @@ import {
   team,
   win,
 } from './testing/east-region';
-import { AuthorityState, AuthorizationCase, AuthorizationResult, Delegation, DelegationDraft } from './types';
+import type { TriangleRole } from '../roles/roles';
+import {
+  AuthorityState,
+  AuthorizationCase,
+  AuthorizationResult,
+  DEFAULT_CONFLICT_ROLES,
+  Delegation,
+  DelegationDraft,
+} from './types';
 
 function outcome(result: AuthorizationResult): string[] {
   if (result.allowed) return result.chains.map((ch) => '✓ ' + ch.links.map((l) => l.id).join('>'));
@@ -30,10 +38,7 @@ const withDelegation = (id: string, change: Partial<Delegation>): AuthorityState
   delegations: delegations.map((d) => (d.id === id ? { ...d, ...change } : d)),
 });
 const withExtra = (d: Delegation): AuthorityState => ({ ...eastRegion, delegations: [...delegations, d] });
-const onTeam = (personId: string, role: 'AR' | 'SR' | 'FR' | 'CORE_MEMBER' = 'CORE_MEMBER') => [
-  ...team,
-  { personId, role },
-];
+const onTeam = (personId: string, role: TriangleRole = 'CORE_MEMBER') => [...team, { personId, role }];
 
 type Row = [
   name: string,
@@ -421,9 +426,51 @@ const rows: Row[] = [
   [
     'conflict: a body member on the team',
     'li',
-    { ...GRADE_I, team: onTeam('li', 'SPONSOR' as never) },
+    { ...GRADE_I, team: onTeam('li') },
     T,
     ['CONFLICT_OF_INTEREST@R-BODY-I'],
+  ],
+  [
+    'conflict: the Sponsor takes key decisions (default)',
+    'li',
+    { ...GRADE_I, team: onTeam('li', 'SPONSOR') },
+    T,
+    ['✓ R-BODY-I'],
+  ],
+  [
+    'conflict: an Expert is called in, not conflicted',
+    'li',
+    { ...GRADE_I, team: onTeam('li', 'EXPERT') },
+    T,
+    ['✓ R-BODY-I'],
+  ],
+  [
+    'conflict: the Sponsor, with the setting that extends it to the Sponsor',
+    'li',
+    { ...GRADE_I, team: onTeam('li', 'SPONSOR'), conflictRoles: [...DEFAULT_CONFLICT_ROLES, 'SPONSOR'] },
+    T,
+    ['CONFLICT_OF_INTEREST@R-BODY-I'],
+  ],
+  [
+    'conflict: an AR on the team, with the Sponsor setting too',
+    'li',
+    { ...GRADE_I, team: onTeam('li', 'AR'), conflictRoles: [...DEFAULT_CONFLICT_ROLES, 'SPONSOR'] },
+    T,
+    ['GRADE_NOT_COVERED@R-AR', 'CONFLICT_OF_INTEREST@R-BODY-I'],
+  ],
+  [
+    'conflict: an AR on the team (default)',
+    'li',
+    { ...GRADE_I, team: onTeam('li', 'AR') },
+    T,
+    ['GRADE_NOT_COVERED@R-AR', 'CONFLICT_OF_INTEREST@R-BODY-I'],
+  ],
+  [
+    'conflict: roles the case does not list are free',
+    'sun',
+    { team: onTeam('sun', 'FR'), conflictRoles: ['SPONSOR'] },
+    T,
+    [CHAIN_D1],
   ],
   ['conflict: the project AR decides grade III (exempt)', 'xie', {}, T, ['✓ R-AR']],
   ['conflict: the AR’s delegate (exempt)', 'he', { decisionPoint: 'ATI' }, T, ['✓ R-AR>D9']],
@@ -657,6 +704,15 @@ describe('whoMayDecide', () => {
     expect(answer.deciders.map((d) => d.personId)).toEqual(['chen', 'qian', 'zhang']);
     expect(answer.bodies[0]?.seats[0]?.filledBy).toEqual([]);
     expect(answer.bodies[0]?.quorumReachable).toBe(false);
+  });
+
+  it('reaches quorum with the BU president as Sponsor, unless the setting makes the Sponsor conflicted', () => {
+    const sponsor = { ...GRADE_I, team: onTeam('li', 'SPONSOR') };
+    expect(ask(sponsor).bodies[0]?.quorumReachable).toBe(true);
+    expect(ask(sponsor).deciders.map((d) => d.personId)).toContain('li');
+    const strict = ask({ ...sponsor, conflictRoles: [...DEFAULT_CONFLICT_ROLES, 'SPONSOR'] });
+    expect(strict.deciders.map((d) => d.personId)).not.toContain('li');
+    expect(strict.bodies[0]?.quorumReachable).toBe(false);
   });
 
   it('shows a seat filled by delegation, and an at-least quorum', () => {

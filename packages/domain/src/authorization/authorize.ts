@@ -39,6 +39,7 @@ import {
   AuthorizationCase,
   AuthorizationResult,
   AuthorizationTeamMember,
+  DEFAULT_CONFLICT_ROLES,
   Delegation,
   DenialReason,
   WhoMayDecideResult,
@@ -57,6 +58,8 @@ interface CaseContext {
   readonly gradeBit: number;
   /** Team members counting at t. */
   readonly team: readonly AuthorizationTeamMember[];
+  /** The team roles with a conflict of interest (the case's, or the default ones). */
+  readonly conflictRoles: readonly TriangleRole[];
   /** The case interned for the compact index: currency number (−2 unknown), unit's number and interval (−1 unknown). */
   readonly currency: number;
   readonly unit: number;
@@ -92,6 +95,7 @@ function contextOf(ix: AuthorityIndex, c: AuthorizationCase, at: Date): CaseCont
     pointBit: pointBit(c.decisionPoint),
     gradeBit: gradeBit(c.grade),
     team,
+    conflictRoles: c.conflictRoles ?? DEFAULT_CONFLICT_ROLES,
     currency: currencyNumber(hot, c.amount.currency),
     unit: unit ?? -1,
     unitEnter: unit === undefined ? -1 : (hot.unitEnter[unit] as number),
@@ -324,9 +328,10 @@ function judge(ctx: CaseContext, person: string): AuthorizationResult {
       quorumRequired: false,
       reasons: [{ code: 'NO_AUTHORITY', linkId: null, chain: [], data: { personId: person } }],
     };
-  let personInTeam = false;
-  for (const m of ctx.team) if (m.personId === person) personInTeam = true;
-  const allowing = judgeCandidates(h, ctx, n, personInTeam, slow);
+  // A conflict of interest: the person is on the team at t in one of the case's conflicted roles.
+  let conflicted = false;
+  for (const m of ctx.team) if (m.personId === person && ctx.conflictRoles.includes(m.role)) conflicted = true;
+  const allowing = judgeCandidates(h, ctx, n, conflicted, slow);
   const { candidates, stages } = judged;
   if (allowing > 0) {
     const chains: AuthorityChain[] = [];
@@ -375,7 +380,7 @@ function ruleFits(ctx: CaseContext, rule: number): boolean {
       ctx.ix.hot,
       ctx,
       rule,
-      ctx.team.some((m) => m.personId === '\u0000'),
+      ctx.team.some((m) => m.personId === '\u0000' && ctx.conflictRoles.includes(m.role)),
       slow,
     ) === STAGE.ALLOWS
   );

@@ -6,6 +6,7 @@ import { authorize } from './authorize';
 import { AuthorityIndex, indexAuthorityState, seatsFilledBy } from './authority-index';
 import { DecisionRight, compareDecisionRights, decisionRights } from './decision-rights';
 import { randomWorld } from './testing/random-state';
+import { DEFAULT_CONFLICT_ROLES } from './types';
 import type { AuthorityChain, AuthorizationCase, AuthorizationTeamMember } from './types';
 
 const SEED = 20260413;
@@ -81,7 +82,9 @@ function compareCase(
 ): void {
   const answer = authorize(person, c, t, ix);
   const allowing = new Set(answer.chains.map(idsOf));
-  const inTeam = teamAt(c, t).some((m) => m.personId === person);
+  // Conflicted: on the team at t in a role the case counts as conflicted (AR, SR, FR, core members by default).
+  const conflictRoles = c.conflictRoles ?? DEFAULT_CONFLICT_ROLES;
+  const inTeam = teamAt(c, t).some((m) => m.personId === person && conflictRoles.includes(m.role));
   if (answer.allowed) tally.allowed++;
   // 1. Every chain that allows the case is a right that covers it.
   for (const chain of answer.chains) {
@@ -89,7 +92,8 @@ function compareCase(
     expect({ chain: idsOf(chain), covered: found }).toEqual({ chain: idsOf(chain), covered: true });
   }
   // 2. A right that covers the case allows it through the right's chain, exactly when
-  //    (a) the person is not in conflict of interest: not a team member at t, unless the chain's rule is a project
+  //    (a) the person is not in conflict of interest: not a team member at t in a conflicted role, unless the chain's
+  //        rule is a project
   //        role's (CONFLICT_OF_INTEREST spares those), and
   //    (b) for a decision body's right (quorumRequired), the rule's holder on the chain fills a seat of the body for
   //        the case's own unit: the scope is where they sit, but a unit below it with its own holder of a seat's titles

@@ -17,6 +17,7 @@ import {
   AuthorizationCheck,
   AuthorizationResult,
   AuthorizationTeamMember,
+  DEFAULT_CONFLICT_ROLES,
   DEFAULT_MAX_CHAIN_LINKS,
   Delegation,
   DenialReason,
@@ -36,6 +37,12 @@ const chainIds = (ch: RefChain): string[] => [ch.rule.id, ...ch.delegations.map(
 
 function teamAt(c: AuthorizationCase, at: Date): AuthorizationTeamMember[] {
   return c.team.filter((m) => m.window === undefined || windowContains(m.window, at));
+}
+
+/** On the team at `at` in a role with a conflict of interest (the case's roles, or the default ones). */
+function conflictedAt(c: AuthorizationCase, at: Date, person: string): boolean {
+  const roles = c.conflictRoles ?? DEFAULT_CONFLICT_ROLES;
+  return teamAt(c, at).some((m) => m.personId === person && roles.includes(m.role));
 }
 
 function unitExists(state: AuthorityState, unit: string): boolean {
@@ -280,7 +287,7 @@ function judgeChain(state: AuthorityState, ch: RefChain, c: AuthorizationCase, a
         }
         break;
       case 'CONFLICT_OF_INTEREST':
-        if (ch.rule.holder.kind !== 'PROJECT_ROLE' && teamAt(c, at).some((m) => m.personId === ch.person)) {
+        if (ch.rule.holder.kind !== 'PROJECT_ROLE' && conflictedAt(c, at, ch.person)) {
           return fail(check, {
             linkId: ids[ids.length - 1] as string,
             personId: ch.person,

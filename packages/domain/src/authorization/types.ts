@@ -123,6 +123,16 @@ export interface AuthorizationTeamMember {
   readonly window?: TimeWindow;
 }
 
+/**
+ * The team roles with a conflict of interest (DOMAIN.md §1): a member in one of them may not decide on the project
+ * through a position or a decision body (a rule held by a project role is theirs to use). The triangle (AR, SR, FR)
+ * and the core group (SPR) answer for the project's goals, profit and risk. The Sponsor does not: the Sponsor
+ * answers for its results and takes its key decisions (a company setting can add the Sponsor). Nor does an Expert:
+ * experts are called in for what they know, as the on-demand members of a decision team are (DOMAIN.md §4), and
+ * own none of the project's results.
+ */
+export const DEFAULT_CONFLICT_ROLES: readonly TriangleRole[] = Object.freeze(['AR', 'SR', 'FR', 'CORE_MEMBER']);
+
 /** A decision to take: a project, or a described one. */
 export interface AuthorizationCase {
   readonly projectId?: string;
@@ -131,6 +141,8 @@ export interface AuthorizationCase {
   readonly orgUnitId: string;
   readonly amount: Money;
   readonly team: readonly AuthorizationTeamMember[];
+  /** The team roles with a conflict of interest on this case; default DEFAULT_CONFLICT_ROLES. */
+  readonly conflictRoles?: readonly TriangleRole[];
 }
 
 /** One link of a chain, as the contract's AuthorityLink. */

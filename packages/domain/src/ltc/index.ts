@@ -1,1 +1,2 @@
 export * from './ltc';
+export * from './sequence';

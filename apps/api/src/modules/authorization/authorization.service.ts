@@ -19,6 +19,7 @@ import { AppError, badInput, notFound } from '../../platform/errors';
 import { refusal } from '../../platform/refusal';
 import { toId } from '../../platform/crud';
 import { Project, ProjectCaseColumns, toProjectCase } from '../project';
+import { SPONSOR_CONFLICT_SUBQUERY } from '../company-settings';
 import { TeamAppointment } from '../team-appointment';
 import { AuthorityChain, AuthorityLink } from './authority-chain.types';
 import { AuthoritySnapshot, authoritySnapshotFor, CHANGE_COUNT_SUBQUERY } from './authority-state';
@@ -66,15 +67,16 @@ export function toChainView(chain: DomainChain): ChainView {
   };
 }
 
-/** What a project case needs of a project and its team (hydrated as TypeORM would). */
+/** What a project case needs of a project and its team (hydrated as TypeORM would), and the Sponsor setting. */
 interface ProjectCase {
   project: ProjectCaseColumns;
   appointments: Array<Pick<TeamAppointment, 'personId' | 'role' | 'validFrom' | 'validTo'>>;
+  sponsorConflictOfInterest: boolean;
 }
 
 const PROJECT_CASE_COLUMNS =
   'p.id AS p_id, p.grade AS p_grade, p.orgUnitId AS p_orgUnitId, p.amountMinor AS p_amountMinor, ' +
-  'p.currency AS p_currency, ' +
+  `p.currency AS p_currency, ${SPONSOR_CONFLICT_SUBQUERY} AS s_sponsorConflictOfInterest, ` +
   't.id AS t_id, t.personId AS t_personId, t.role AS t_role, t.validFrom AS t_validFrom, t.validTo AS t_validTo';
 /** Projects `ids` with their teams: `IN (?, …)` with one placeholder per id. */
 const projectCaseFrom = (ids: number) =>
@@ -164,6 +166,7 @@ async function queryProjectCases(
           currency: row.p_currency as string,
         },
         appointments: [],
+        sponsorConflictOfInterest: Number(row.s_sponsorConflictOfInterest ?? 0) === 1,
       };
       found.set(id, entry);
     }
@@ -338,12 +341,22 @@ async function completeCase(
         at,
         snapshot: asOf.snapshot,
         asOf,
-        case: toProjectCase(found.project, found.appointments, input.decisionPoint),
+        case: toProjectCase(found.project, found.appointments, input.decisionPoint, found.settings),
       };
     }
-    const { project, appointments } = await readableCase(ctx, projects.get(projectId), projectId, field);
+    const { project, appointments, sponsorConflictOfInterest } = await readableCase(
+      ctx,
+      projects.get(projectId),
+      projectId,
+      field,
+    );
     const asOf = await asOfFor();
-    return { at, snapshot: asOf.snapshot, asOf, case: toProjectCase(project, appointments, input.decisionPoint) };
+    return {
+      at,
+      snapshot: asOf.snapshot,
+      asOf,
+      case: toProjectCase(project, appointments, input.decisionPoint, { sponsorConflictOfInterest }),
+    };
   }
   const c = checked.described as AuthorizationCase;
   const asOf = await asOfFor();

@@ -5,10 +5,13 @@ import type { Context } from '../../platform/context';
 import { AuthorityChange, decodeRecord, rowsAsOf, versionEntryOf } from '../../platform/change-log';
 import { Project, ProjectCaseColumns } from '../project';
 import { TeamAppointment } from '../team-appointment';
+import { CompanySettings, toSettings } from '../company-settings';
 
 export interface ProjectCaseAsOf {
   project: ProjectCaseColumns;
   appointments: Array<Pick<TeamAppointment, 'personId' | 'role' | 'validFrom' | 'validTo'>>;
+  /** The Sponsor setting as it then was. */
+  settings: { sponsorConflictOfInterest: boolean };
 }
 
 export async function projectCaseAsOf(
@@ -36,5 +39,20 @@ export async function projectCaseAsOf(
   const { rows: appointments } = await rowsAsOf(ctx.db.manager, ds, 'TeamAppointment', current, at, knownAt, (a) => {
     return a.projectId === projectId;
   });
-  return { project, appointments };
+  // Who had a conflict of interest then: the company settings as they then were.
+  const { rows: settingsRows } = await rowsAsOf(
+    em,
+    ds,
+    'CompanySettings',
+    await em.find(CompanySettings),
+    at,
+    knownAt,
+    () => true,
+  );
+  const settings = settingsRows[0];
+  return {
+    project,
+    appointments,
+    settings: { sponsorConflictOfInterest: settings ? toSettings(settings).sponsorConflictOfInterest : false },
+  };
 }

@@ -1,14 +1,20 @@
-// recordDecision: a decision is recorded only when the engine allows the decider at that moment (the allowing
-// chain is kept as a snapshot); a refusal is audited and nothing else is written; the same idempotency key
+// recordDecision: a decision is recorded only in the LTC sequence (ATI → ATB → ATC → ATAC, ATCC; nothing after ATCC)
+// and when the engine allows the decider at that moment (the allowing chain is kept as a snapshot, with the project's
+// amount and grade it was taken on); a refusal is audited and nothing else is written; the same idempotency key
 // records once. Under a decision body's rule each seat votes; the decision completes at the quorum, or as soon as
-// the quorum can no longer be reached, and is then closed to further votes.
+// the quorum can no longer be reached, and is then closed to further votes. An approval that completes moves the
+// project's stage in the same transaction.
 import { Ctx, Arg, Field, ID, InputType, Mutation, Resolver, UseMiddleware } from 'type-graphql';
 import { Length, MaxLength, IsOptional } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import {
+  APPROVAL_STAGES,
   authorize,
   AuthorityBodyQuorum,
+  checkSequence,
   completesDecision,
+  DecisionPoint,
+  isLtcDecisionPoint,
   QuorumTally,
   tallyVotes,
   voteRound,
@@ -28,6 +34,10 @@ import { TeamAppointment } from '../team-appointment';
 import { authorityCache, ChainView, denialRefusal, toChainView, toResultView } from '../authorization';
 import { localeOf } from '../../platform/locale';
 import { forUpdate } from '../../platform/db';
+import { lockRevision } from '../../platform/change-log';
+import { companySettingsOf } from '../company-settings';
+import { moveStageOnApproval, projectDecisions, toProjectDecision } from './decision.process';
+import { outOfSequenceMessage } from './decision.messages';
 
 @InputType('RecordDecisionInput', { description: 'A decision to record on a project at a decision point.' })
 export class RecordDecisionInput {
@@ -101,9 +111,23 @@ export function tallyBody(
   );
 }
 
-/** The votes under one body rule on one project and decision point, oldest first. */
+/**
+ * The votes under one body rule on one project and decision point, oldest first; votes a material change reopened no
+ * longer count (the body votes anew on the new terms).
+ */
 function bodyVotes(all: readonly Decision[], ruleId: string): Decision[] {
-  return all.filter((d) => (d.chain as ChainView).body?.ruleId === ruleId).sort((a, b) => a.id - b.id);
+  return all
+    .filter((d) => (d.chain as ChainView).body?.ruleId === ruleId && d.reopenedAt === null)
+    .sort((a, b) => a.id - b.id);
+}
+
+/** An approval of ATI, ATC or ATCC may move the project's stage: its transaction will write the project. */
+function mayMoveStage(input: RecordDecisionInput): boolean {
+  return (
+    input.outcome === 'APPROVED' &&
+    isLtcDecisionPoint(input.decisionPoint) &&
+    APPROVAL_STAGES[input.decisionPoint] !== undefined
+  );
 }
 
 /**
@@ -166,6 +190,9 @@ async function record(
   projectId: number,
   deciderId: number,
 ): Promise<Outcome> {
+  // An approval that may move the project's stage writes the project (a record with a history): it takes the change
+  // log's revision row first, as every such writer does (it changes no authority record: the share lock below stays).
+  if (mayMoveStage(input)) await lockRevision(em);
   // The share lock (MySQL) keeps authority writers out until this decision commits: judged and recorded on one state.
   const snapshot = await authorityCache(ctx).snapshotWithin(em);
   // Votes on one project wait for each other (MySQL; SQLite runs one transaction at a time), so two seats voting
@@ -185,8 +212,32 @@ async function record(
     ...forUpdate(em),
   });
   if (sameKey) return { decision: replayed(sameKey, input, projectId, deciderId) };
+  // The sequence first (whoever decides): every decision on the project, read after its row was locked, so two
+  // decisions racing on one project are judged one after the other (never ATC beside an ATB not yet committed).
+  const decisions = await projectDecisions(em, projectId);
+  const inSequence = checkSequence(input.decisionPoint as DecisionPoint, decisions.map(toProjectDecision));
+  if (!inSequence.ok) {
+    await auditRefusal(
+      em,
+      ctx,
+      { input, projectId, deciderId },
+      { code: inSequence.error.code, ...inSequence.error.data },
+      'missing' in inSequence.error.data
+        ? `refused: OUT_OF_SEQUENCE (${inSequence.error.data.missing} is not approved)`
+        : 'refused: OUT_OF_SEQUENCE (the project is closed)',
+    );
+    return {
+      refusal: singleRefusal(
+        'OUT_OF_SEQUENCE',
+        outOfSequenceMessage(inSequence.error, projectId, localeOf(ctx)),
+        { projectId: String(projectId), ...inSequence.error.data },
+        'decisionPoint',
+      ),
+    };
+  }
   const appointments = await em.findBy(TeamAppointment, { projectId });
-  const decisionCase = toProjectCase(project, appointments, input.decisionPoint);
+  const settings = await companySettingsOf(em);
+  const decisionCase = toProjectCase(project, appointments, input.decisionPoint, settings);
   const result = authorize(String(deciderId), decisionCase, ctx.now, snapshot.index);
   if (!result.allowed) {
     const view = toResultView(ctx, snapshot, decisionCase, result);
@@ -212,13 +263,9 @@ async function record(
     const bodyId = chain.body.bodyId;
     const body = snapshot.index.bodiesById.get(bodyId);
     const seats = snapshot.index.seatsByBody.get(bodyId) ?? [];
-    // A locking read sees the votes committed while this one waited for the project (a plain read would see the
-    // transaction's older snapshot under REPEATABLE READ). FOR UPDATE, as MariaDB has no FOR SHARE; the project
-    // lock serializes these votes anyway.
-    const earlier = await em.find(Decision, {
-      where: { projectId, decisionPoint: input.decisionPoint },
-      ...forUpdate(em),
-    });
+    // The project's decisions were read by a locking read: they include the votes committed while this one waited
+    // for the project (a plain read would see the transaction's older snapshot under REPEATABLE READ).
+    const earlier = decisions.filter((d) => d.decisionPoint === input.decisionPoint);
     const votes = bodyVotes(earlier, chain.body.ruleId);
     const { closedBy, round } = currentRound(votes);
     if (closedBy) {
@@ -245,6 +292,11 @@ async function record(
     decidedAt: ctx.now,
     chain,
     complete,
+    amountMinor: project.amountMinor,
+    currency: project.currency,
+    grade: project.grade,
+    reopenedAt: null,
+    reopenedCauses: null,
     comment: input.comment ?? null,
     idempotencyKey: input.idempotencyKey,
     idempotencyOwner: callerKey(ctx.principal),
@@ -266,6 +318,7 @@ async function record(
           `against)${complete ? completion : ''}`
         : null,
   });
+  if (complete && input.outcome === 'APPROVED') await moveStageOnApproval(em, ctx, project, decision);
   return { decision };
 }
 
@@ -274,7 +327,13 @@ export class DecisionOperationsResolver {
   @Mutation(() => Decision, {
     description:
       'Records a decision when the decider may take it now (else NOT_AUTHORIZED with the reasons; the ' +
-      'refusal is audited). The same idempotencyKey (per caller) with the same decision returns the first ' +
+      'refusal is audited). Decisions follow the LTC sequence: ATI before ATB before ATC; ATAC and ATCC after ATC; ' +
+      'nothing after ATCC. Out of order it is refused with OUT_OF_SEQUENCE, naming the missing decision ' +
+      '(data.missing) or that the project is closed (data.closed), and nothing but the audit entry is written. An ' +
+      "approval that completes the decision moves the project's stage (ATI → OPPORTUNITY, ATC → " +
+      'CONTRACT_EXECUTION, ATCC → CLOSED; never back), in the same transaction and in its history. The decision ' +
+      "keeps the project's amount and grade it was taken on. The same idempotencyKey (per caller) with the same " +
+      'decision returns the first ' +
       'result; with a different one it is refused with IDEMPOTENCY_KEY_REUSED. Under a decision body each ' +
       'seat votes (its latest vote counts): `complete` turns true on the APPROVED vote that meets the ' +
       'quorum, or on the REJECTED or RETURNED vote after which approval can no longer reach it. After ' +

@@ -5,8 +5,13 @@ import { Decision } from './decision.entity';
 import { DecisionFilter } from './decision.args';
 import { Project } from '../project';
 import { Person } from '../person';
+import { localeOf } from '../../platform/locale';
+import { reopenedReasonText } from './decision.messages';
 
-/** Decisions are append-only: recorded by recordDecision (with the authorization engine), never changed or deleted. */
+/**
+ * Decisions are append-only: recorded by recordDecision (with the authorization engine), never deleted; the only
+ * change is a material change to the project reopening one (reopenedAt, reopenedCauses).
+ */
 export const decisionSpec: CrudSpec<Decision> = {
   entity: Decision,
   name: 'Decision',
@@ -31,5 +36,16 @@ export class DecisionFieldResolver {
   @FieldResolver(() => Person, { nullable: true, description: 'Who decided.' })
   decider(@Root() d: Decision, @Ctx() ctx: Context) {
     return ctx.loaders.byId(Person).load(d.deciderId);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "Why a material change reopened the decision, in the caller's language (Accept-Language), e.g. " +
+      '"amount up 25 % from ¥1,000,000.00 to ¥1,250,000.00 (more than the 10 % material share)"; null while it ' +
+      'counts.',
+  })
+  reopenedReason(@Root() d: Decision, @Ctx() ctx: Context): string | null {
+    return d.reopenedAt ? reopenedReasonText(d.reopenedCauses, localeOf(ctx)) : null;
   }
 }

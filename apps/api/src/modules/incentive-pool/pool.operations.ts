@@ -14,6 +14,7 @@ import {
   ProjectGrade,
   recordPoolAllocation,
   recordPoolFunding,
+  TEAM_ROLES,
 } from '@iron-triangle/domain';
 import type { Context } from '../../platform/context';
 import { allow } from '../../platform/permissions';
@@ -276,6 +277,8 @@ export class PoolOperationsResolver {
         orgUnitId: String(row.orgUnitId),
         amount: request.value.amount,
         team: pool.members.map((m) => ({ personId: m.personId, role: m.role })),
+        // Whoever shares in the pool has a stake in it, whatever their role on a project team.
+        conflictRoles: TEAM_ROLES,
       };
       const result = authorize(approverId, approvalCase, ctx.now, snapshot.index);
       const approved = approveDomainPool(

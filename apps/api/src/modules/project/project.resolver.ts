@@ -1,6 +1,14 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { EntityManager } from 'typeorm';
-import { customerCooperationCriteria, CustomerTier, gradeProject, GradingCriteria } from '@iron-triangle/domain';
+import {
+  checkSequence,
+  customerCooperationCriteria,
+  CustomerTier,
+  DecisionPoint,
+  gradeProject,
+  GradingCriteria,
+  LTC_DECISION_POINTS,
+} from '@iron-triangle/domain';
 import { createCrudResolver, crudOperations, CrudSpec } from '../../platform/crud';
 import type { Context } from '../../platform/context';
 import { allow } from '../../platform/permissions';
@@ -18,7 +26,8 @@ import {
 import { Customer } from '../customer';
 import { OrgUnit } from '../org-unit';
 import { TeamAppointment } from '../team-appointment';
-import { Decision } from '../decision';
+import { Decision, reopenOnMaterialChange, toProjectDecision } from '../decision';
+import { DecisionPointEnum } from '../../platform/enums';
 import { IncentivePool } from '../incentive-pool';
 
 function plainCriteria(
@@ -112,6 +121,11 @@ export const projectSpec: CrudSpec<Project> = {
       await mustExist(em, Customer, patch.customerId, 'customerId', 'customer');
       await applyGrade(em, patch, before, args);
     },
+    // A material change (amount up by more than the company's share since an approval, a higher grade) reopens the
+    // approvals it invalidates, in the change's transaction (the project's row is held: a decision racing it waits).
+    async afterWrite(record, { em, ctx, before }) {
+      if (before) await reopenOnMaterialChange(em, ctx, before, record);
+    },
   },
 };
 
@@ -157,5 +171,26 @@ export class ProjectResolver {
   @FieldResolver(() => [Decision], { description: 'Decisions taken on the project.' })
   decisions(@Root() p: Project, @Ctx() ctx: Context) {
     return ctx.loaders.manyBy(Decision, 'projectId').load(p.id);
+  }
+
+  @FieldResolver(() => [Decision], {
+    description:
+      'Decisions a material change to the project reopened (reopenedAt and reopenedReason say when and why), ' +
+      'oldest first: they no longer count, and their points are decided again.',
+  })
+  async reopenedDecisions(@Root() p: Project, @Ctx() ctx: Context): Promise<Decision[]> {
+    const all = await ctx.loaders.manyBy(Decision, 'projectId').load(p.id);
+    return all.filter((d) => d.reopenedAt !== null).sort((a, b) => a.id - b.id);
+  }
+
+  @FieldResolver(() => [DecisionPointEnum], {
+    description:
+      'The LTC decision points that may be taken now, in sequence (ATI before ATB before ATC; ATAC and ATCC ' +
+      'after ATC; none once ATCC is approved). Whether a person may take one is `authorize`.',
+  })
+  async decisionPointsInSequence(@Root() p: Project, @Ctx() ctx: Context): Promise<DecisionPoint[]> {
+    const all = await ctx.loaders.manyBy(Decision, 'projectId').load(p.id);
+    const decisions = [...all].sort((a, b) => a.id - b.id).map(toProjectDecision);
+    return LTC_DECISION_POINTS.filter((point) => checkSequence(point, decisions).ok);
   }
 }

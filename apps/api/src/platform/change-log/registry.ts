@@ -46,6 +46,8 @@ export const LOGGED_TYPES: readonly LoggedType[] = [
   },
   { recordType: 'Project', table: 'projects', group: 'case' },
   { recordType: 'TeamAppointment', table: 'team_appointments', group: 'case' },
+  // The Sponsor's conflict of interest is part of every project case.
+  { recordType: 'CompanySettings', table: 'company_settings', group: 'case' },
   { recordType: 'StaffingRule', table: 'staffing_rules', group: 'history' },
   { recordType: 'QualificationFramework', table: 'qualification_frameworks', group: 'history' },
   { recordType: 'QualificationLevel', table: 'qualification_levels', group: 'history' },

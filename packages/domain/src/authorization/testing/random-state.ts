@@ -48,6 +48,8 @@ const moment = (k: number): Date => new Date(RANDOM_BASE + k * DAY);
 const POINTS: DecisionPoint[] = ['ATI', 'ATB', 'ATC'];
 const GRADES: ProjectGrade[] = ['I', 'II', 'III'];
 const ROLES: TriangleRole[] = ['AR', 'SR', 'FR'];
+/** Team members hold every team role, so that the conflicted roles of a case matter. */
+const TEAM_MEMBER_ROLES: TriangleRole[] = ['AR', 'SR', 'FR', 'SPONSOR', 'CORE_MEMBER', 'EXPERT'];
 const TITLES = ['DIR', 'ENG', 'HEAD'];
 
 export interface RandomWorld {
@@ -247,7 +249,11 @@ export function randomWorld(seed: number): RandomWorld {
   for (let i = 0; i < 3; i++) {
     const team: AuthorizationTeamMember[] = [];
     for (let m = 0, n = p.int(0, 3); m < n; m++) {
-      team.push({ personId: p.one(persons), role: p.one(ROLES), window: p.chance(0.3) ? windowFrom(p) : undefined });
+      team.push({
+        personId: p.one(persons),
+        role: p.chance(0.7) ? p.one(ROLES) : p.one(TEAM_MEMBER_ROLES),
+        window: p.chance(0.3) ? windowFrom(p) : undefined,
+      });
     }
     // Half the cases aim at a delegation's terms, so that long chains get allowed too.
     const aim = delegations.length > 0 && p.chance(0.5) ? p.one(delegations) : null;
@@ -259,6 +265,8 @@ export function randomWorld(seed: number): RandomWorld {
       orgUnitId: within.length > 0 && p.chance(0.8) ? p.one(within) : p.chance(0.95) ? p.one(units) : 'u-missing',
       amount: { minor: BigInt(p.int(0, 11) * 100), currency: p.chance(0.92) ? 'CNY' : 'USD' },
       team,
+      // The default conflicted roles, or a random set (the company setting adds the Sponsor).
+      ...(p.chance(0.5) ? {} : { conflictRoles: p.subset(TEAM_MEMBER_ROLES) }),
     });
   }
   const times = [0, 1, 2, 2, 3, 3, 4, 5, 6].map((k) => new Date(RANDOM_BASE + k * DAY - (p.chance(0.3) ? 1 : 0)));
