@@ -81,9 +81,11 @@ function personOption(person: { name?: string; employeeNo?: string } | undefined
   return person.employeeNo ? `${person.name ?? ''} · ${person.employeeNo}` : (person.name ?? '');
 }
 
-/** A case needs a project, or at least a grade and an org unit. */
+/** A case needs a project, or a grade, an org unit and an amount (the currency defaults to CNY), as the API does. */
 export function validateCase(values: Record<string, unknown>) {
-  return values.projectId || (values.grade && values.orgUnitId) ? {} : { projectId: 'check.need_case' };
+  return values.projectId || (values.grade && values.orgUnitId && values.amount)
+    ? {}
+    : { projectId: 'check.need_case' };
 }
 
 function toCase(values: Record<string, unknown>): CaseInput {

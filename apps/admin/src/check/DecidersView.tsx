@@ -139,6 +139,12 @@ export function DecidersView({
   const translate = useTranslate();
   const shown = answer.items.length;
   const total = answer.totalCount;
+  const count =
+    total === 0
+      ? translate('check.nobody')
+      : shown < total
+        ? translate('check.deciders_page', { shown, total })
+        : translate('check.deciders', { count: total });
   return (
     <Box sx={{ mt: 2 }} data-testid="deciders">
       <AnswerBasisView
@@ -148,20 +154,20 @@ export function DecidersView({
           corrections: distinctCorrections(answer.items.map((d) => d.corrections)),
         }}
       />
-      <Typography data-testid="deciders-count">
-        {total === 0
-          ? translate('check.nobody')
-          : shown < total
-            ? translate('check.deciders_page', { shown, total })
-            : translate('check.deciders', { count: total })}
-      </Typography>
+      <Typography data-testid="deciders-count">{count}</Typography>
       {answer.items.map((d) => (
         <DeciderEntry key={d.personId} decider={d} bodies={answer.bodies} />
       ))}
       {answer.hasNextPage && (
-        <Button variant="outlined" onClick={onMore} disabled={loadingMore} data-testid="deciders-more">
-          {translate('check.more', { count: Math.min(DECIDERS_PAGE, Math.max(total - shown, 1)) })}
-        </Button>
+        // The count again beside the button: the list above it is long.
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+          <Button variant="outlined" onClick={onMore} disabled={loadingMore} data-testid="deciders-more">
+            {translate('check.more', { count: Math.min(DECIDERS_PAGE, Math.max(total - shown, 1)) })}
+          </Button>
+          <Typography variant="body2" color="text.secondary">
+            {count}
+          </Typography>
+        </Stack>
       )}
     </Box>
   );

@@ -463,7 +463,7 @@ export const en = {
     chains: 'Allowed by',
     nobody: 'Nobody may take this decision.',
     deciders: '%{count} person(s) may decide',
-    need_case: 'Choose a project, or give the grade and the org unit',
+    need_case: 'Choose a project, or give the grade, the org unit and the amount',
     team: 'Team members (conflicts of interest)',
     deciders_page: '%{shown} of %{total} people who may decide',
     more: 'Show %{count} more',

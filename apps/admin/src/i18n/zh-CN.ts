@@ -609,7 +609,7 @@ export const zhCN: Messages = {
     chains: '授权依据',
     nobody: '没有人可以做此决策。',
     deciders: '%{count} 人可以决策',
-    need_case: '请选择项目，或填写项目等级和组织',
+    need_case: '请选择项目，或填写项目等级、组织和金额',
     team: '团队成员（利益冲突校验）',
     deciders_page: '可以决策的 %{total} 人中已显示 %{shown} 人',
     more: '再显示 %{count} 人',

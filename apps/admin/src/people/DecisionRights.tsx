@@ -58,9 +58,11 @@ function useQuorumText() {
 
 function RuleLink({ id }: { id: string }) {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   return (
     <Typography variant="body2">
-      {translate('rights.rule')}:{' '}
+      {translate('rights.rule')}
+      {locale === 'zh-CN' ? '：' : ': '}
       <Link to={`/AuthorityRule/${id}/show`}>
         <RecordName resource="AuthorityRule" id={id} />
       </Link>
@@ -143,7 +145,15 @@ function HeldThrough({ right, personId }: { right: DecisionRight; personId: stri
   );
 }
 
+/** The columns and their widths: the same in every decision point's table, so that they line up. */
 const COLUMNS = ['grades', 'scope', 'limit', 'window', 'held'] as const;
+const WIDTHS: Record<(typeof COLUMNS)[number], string> = {
+  grades: '16%',
+  scope: '18%',
+  limit: '15%',
+  window: '18%',
+  held: '33%',
+};
 
 function RightRows({ right, personId }: { right: DecisionRight; personId: string }) {
   const translate = useTranslate();
@@ -168,7 +178,7 @@ function RightRows({ right, personId }: { right: DecisionRight; personId: string
         <TableCell sx={{ ...cell, whiteSpace: 'nowrap' }} data-testid="right-limit">
           {right.limit ? money(right.limit, right.currency) : translate('app.unlimited')}
         </TableCell>
-        <TableCell sx={{ ...cell, whiteSpace: 'nowrap' }} data-testid="right-window">
+        <TableCell sx={cell} data-testid="right-window">
           {date(right.validFrom)} – {right.validTo ? date(right.validTo) : translate('app.open_ended')}
         </TableCell>
         <TableCell sx={cell}>
@@ -230,11 +240,11 @@ export function DecisionRightsView({ rights, personId, personName, at, asKnownAt
             </Typography>
             <Chip size="small" label={translate('rights.count', { smart_count: list.length })} />
           </Stack>
-          <Table size="small">
+          <Table size="small" sx={{ tableLayout: 'fixed' }}>
             <TableHead>
               <TableRow>
                 {COLUMNS.map((c) => (
-                  <TableCell key={c} sx={c === 'held' ? { width: '35%' } : undefined}>
+                  <TableCell key={c} sx={{ width: WIDTHS[c] }}>
                     {translate(`rights.${c}`)}
                   </TableCell>
                 ))}
