@@ -64,6 +64,14 @@ describe('canAccess', () => {
     expect(canAccess('LEADER', 'PoolMetric', 'approve')).toBe(false);
   });
 
+  it("shows a person's decision rights to every role that may read authority, as the API answers them", () => {
+    for (const role of USER_ROLES) {
+      expect(canAccess(role, 'decisionRights', 'show')).toBe(roleMay(role, 'authority', 'read'));
+      expect(canAccess(role, 'decisionRights', 'edit')).toBe(false);
+    }
+    expect(canAccess(null, 'decisionRights', 'show')).toBe(false);
+  });
+
   it('refuses everything without a role, and unknown resources or actions', () => {
     expect(canAccess(null, 'Project', 'list')).toBe(false);
     expect(canAccess(undefined, 'dashboard', 'list')).toBe(false);

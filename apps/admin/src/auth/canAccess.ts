@@ -23,11 +23,15 @@ export type Action =
 
 const READ_ACTIONS: readonly string[] = ['list', 'show', 'export'];
 
-/** Resources, plus the portal's own pages: 'authorization' (the decision check) and 'dashboard'. */
+/**
+ * Resources, plus the portal's own pages: 'authorization' (the decision check), 'decisionRights' (what a person may
+ * decide, on their page) and 'dashboard'.
+ */
 export function canAccess(role: UserRole | null | undefined, resource: string, action: string): boolean {
   if (!role) return false;
   if (resource === 'dashboard') return READ_ACTIONS.includes(action);
   if (resource === 'authorization') return action === 'check' && roleMay(role, 'authority', 'read');
+  if (resource === 'decisionRights') return action === 'show' && roleMay(role, 'authority', 'read');
   if (READ_ACTIONS.includes(action)) return roleMayOnRecord(role, resource, 'read');
   // A clone is a new record filled in from another: it needs both creating and editing.
   if (action === 'clone') return roleMayOnRecord(role, resource, 'create') && roleMayOnRecord(role, resource, 'edit');

@@ -15,15 +15,14 @@ import {
   useDataProvider,
   useTranslate,
 } from 'react-admin';
-import { ChainView } from '../components/ChainView';
 import { AuthorizationResultView } from './AuthorizationResultView';
 import { useErrorMessage } from '../components/ErrorText';
 import { enumChoices } from '../components/fields';
-import { RecordName } from '../components/RecordName';
 import { currencyCode, decimal } from '../components/validators';
 import type { CaseInput, Operations } from '../providers/operations';
-import { AuthorizationResult, Decider, DECISION_POINTS, GRADES } from '../providers/types';
-import { AnswerBasisView, AsOfInputs, distinctCorrections } from '../history/AsOf';
+import { AuthorizationResult, DECISION_POINTS, GRADES } from '../providers/types';
+import { AsOfInputs } from '../history/AsOf';
+import { DecidersView, useDeciders } from './DecidersView';
 
 /** Inputs laid out in columns so that the answer shows without scrolling. */
 const GRID = {
@@ -82,9 +81,11 @@ function personOption(person: { name?: string; employeeNo?: string } | undefined
   return person.employeeNo ? `${person.name ?? ''} · ${person.employeeNo}` : (person.name ?? '');
 }
 
-/** A case needs a project, or at least a grade and an org unit. */
+/** A case needs a project, or a grade, an org unit and an amount (the currency defaults to CNY), as the API does. */
 export function validateCase(values: Record<string, unknown>) {
-  return values.projectId || (values.grade && values.orgUnitId) ? {} : { projectId: 'check.need_case' };
+  return values.projectId || (values.grade && values.orgUnitId && values.amount)
+    ? {}
+    : { projectId: 'check.need_case' };
 }
 
 function toCase(values: Record<string, unknown>): CaseInput {
@@ -111,9 +112,8 @@ export function CheckDecision() {
   const dataProvider = useDataProvider() as unknown as Operations;
   const message = useErrorMessage();
   const [result, setResult] = useState<{ answer: AuthorizationResult; personId: string } | null>(null);
-  const [deciders, setDeciders] = useState<{ list: Decider[]; asKnownAt: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [whoError, setWhoError] = useState<unknown>(null);
+  const deciders = useDeciders();
 
   const check = async (values: Record<string, unknown>) => {
     setError(null);
@@ -125,17 +125,9 @@ export function CheckDecision() {
       setError(caught);
     }
   };
-  const who = async (values: Record<string, unknown>) => {
-    setWhoError(null);
-    setDeciders(null);
-    try {
-      // What the answer knew: the moment chosen, else now (the API answers as known when it reads).
-      const asKnownAt = (values.asKnownAt as string | undefined) || new Date().toISOString();
-      setDeciders({ list: await dataProvider.whoMayDecide(toCase(values)), asKnownAt });
-    } catch (caught) {
-      setWhoError(caught);
-    }
-  };
+  const who = (values: Record<string, unknown>) =>
+    // What the answer knew: the moment chosen, else now (the API answers as known when it reads).
+    deciders.ask(toCase(values), (values.asKnownAt as string | undefined) || new Date().toISOString());
 
   return (
     <Box sx={{ mt: 2, display: 'flex', flexDirection: 'column', gap: 2 }}>
@@ -170,36 +162,13 @@ export function CheckDecision() {
               {translate('check.who_submit')}
             </Button>
           </Form>
-          {Boolean(whoError) && (
+          {Boolean(deciders.error) && (
             <Alert severity="error" sx={{ mt: 2 }}>
-              {message(whoError)}
+              {message(deciders.error)}
             </Alert>
           )}
-          {deciders && (
-            <Box sx={{ mt: 2 }} data-testid="deciders">
-              <AnswerBasisView
-                basis={{
-                  revision: deciders.list[0]?.revision,
-                  asKnownAt: deciders.asKnownAt,
-                  corrections: distinctCorrections(deciders.list.map((d) => d.corrections)),
-                }}
-              />
-              <Typography>
-                {deciders.list.length
-                  ? translate('check.deciders', { count: deciders.list.length })
-                  : translate('check.nobody')}
-              </Typography>
-              {deciders.list.map((d) => (
-                <Box key={d.personId} sx={{ my: 1 }}>
-                  <Typography variant="subtitle1">
-                    <RecordName resource="Person" id={d.personId} />
-                  </Typography>
-                  {d.chains.map((c, i) => (
-                    <ChainView key={i} chain={c} personId={d.personId} />
-                  ))}
-                </Box>
-              ))}
-            </Box>
+          {deciders.answer && (
+            <DecidersView answer={deciders.answer} loadingMore={deciders.loadingMore} onMore={deciders.more} />
           )}
         </CardContent>
       </Card>

@@ -45,6 +45,7 @@ describe('ChainView', () => {
     const steps = await screen.findAllByTestId('chain-link');
     expect(steps).toHaveLength(2);
     expect(within(steps[0] as HTMLElement).getByText('Rule #7')).toBeTruthy();
+    expect(await within(steps[0] as HTMLElement).findByText('AuthorityRule 7')).toBeTruthy();
     expect(within(steps[1] as HTMLElement).getByText('Delegation #12')).toBeTruthy();
     expect(within(steps[0] as HTMLElement).getByText(/CN¥5,000,000\.00/)).toBeTruthy();
     expect(within(steps[1] as HTMLElement).getByText(/CN¥1,000,000\.00/)).toBeTruthy();

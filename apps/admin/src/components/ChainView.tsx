@@ -25,6 +25,8 @@ function LinkCard({ link, index, highlighted }: { link: AuthorityLink; index: nu
       sx={{
         p: 1.5,
         minWidth: 220,
+        // A rule with many decision points and grades wraps its chips rather than pushing the next step below it.
+        maxWidth: 360,
         listStyle: 'none',
         borderColor: highlighted ? 'error.main' : isRule ? 'primary.main' : 'divider',
         borderWidth: highlighted ? 2 : 1,
@@ -35,6 +37,11 @@ function LinkCard({ link, index, highlighted }: { link: AuthorityLink; index: nu
           {translate(isRule ? 'chain.rule' : 'chain.delegation', { id: link.id })}
         </Link>
       </Typography>
+      {isRule && (
+        <Typography variant="body2" data-testid="chain-rule-name">
+          <RecordName resource="AuthorityRule" id={link.id} />
+        </Typography>
+      )}
       {link.delegatorId && (
         <Typography variant="body2">
           {translate('chain.delegator')}: <RecordName resource="Person" id={link.delegatorId} />

@@ -13,18 +13,17 @@ export const ORG_UNITS: Record<string, { id: string; name: string }> = {
   o1: { id: 'o1', name: 'East Region' },
 };
 
+/** A record of the fake data: the tables above, else one named after its resource and id. */
+function fakeRecord(resource: string, id: unknown): { id: unknown; name: string } {
+  const table: Record<string, { id: string; name: string }> =
+    resource === 'Person' ? PEOPLE : resource === 'OrgUnit' ? ORG_UNITS : {};
+  return table[String(id)] ?? { id, name: `${resource} ${String(id)}` };
+}
+
 export function fakeDataProvider(overrides: Partial<DataProvider> = {}): DataProvider {
   return testDataProvider({
-    getOne: async (resource, { id }) => {
-      const table: Record<string, { id: string; name: string }> =
-        resource === 'Person' ? PEOPLE : resource === 'OrgUnit' ? ORG_UNITS : {};
-      return { data: (table[String(id)] ?? { id, name: `${resource} ${id}` }) as never };
-    },
-    getMany: async (resource, { ids }) => ({
-      data: ids.map(
-        (id) => (resource === 'Person' ? PEOPLE[String(id)] : ORG_UNITS[String(id)]) ?? { id, name: String(id) },
-      ) as never,
-    }),
+    getOne: async (resource, { id }) => ({ data: fakeRecord(resource, id) as never }),
+    getMany: async (resource, { ids }) => ({ data: ids.map((id) => fakeRecord(resource, id)) as never }),
     ...overrides,
   });
 }

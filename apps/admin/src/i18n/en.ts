@@ -23,6 +23,7 @@ export const en = {
     after: 'After',
     instant: '%{local} (UTC %{utc})',
     reason_disabled: 'Not available: %{reason}',
+    not_visible: 'not visible to you',
   },
   menu: {
     dashboard: 'Dashboard',
@@ -462,8 +463,44 @@ export const en = {
     chains: 'Allowed by',
     nobody: 'Nobody may take this decision.',
     deciders: '%{count} person(s) may decide',
-    need_case: 'Choose a project, or give the grade and the org unit',
+    need_case: 'Choose a project, or give the grade, the org unit and the amount',
     team: 'Team members (conflicts of interest)',
+    deciders_page: '%{shown} of %{total} people who may decide',
+    more: 'Show %{count} more',
+    direct: 'Holds a rule directly',
+    delegated: 'Through delegation',
+    quorum: 'Decides only as a seat of a decision body (its quorum is needed).',
+    quorum_reachable: 'Decides only as a seat of %{body}; its quorum can be reached now.',
+    quorum_unreachable: 'Decides only as a seat of %{body}; its quorum cannot be reached now (seats unfilled).',
+  },
+  rights: {
+    tab: 'Decision rights',
+    title_now: 'What %{name} may decide now',
+    title_at: 'What %{name} may decide at %{at}',
+    intro:
+      'By decision point: for which grades, within which unit (and the units below it), up to which amount, and ' +
+      'how the right is held.',
+    empty:
+      'Nothing to decide at this moment: no position, decision-body seat, project role or delegation gives ' +
+      '%{name} a decision right.',
+    count: '%{smart_count} right |||| %{smart_count} rights',
+    grades: 'Grades',
+    scope: 'Within',
+    limit: 'Limit',
+    window: 'In force',
+    held: 'Held through',
+    via: {
+      POSITION: 'Position',
+      PROJECT_ROLE: 'Project role',
+      DECISION_BODY: 'Decision-body seat',
+      DELEGATION: 'Delegation',
+    },
+    rule: 'Rule',
+    project_role: 'Only on projects where they are %{role} on the team',
+    project_role_of: 'Only on projects where %{name} is %{role} on the team',
+    seats: 'Seat: %{seats} |||| Seats: %{seats}',
+    quorum: 'Decides only together with the body: its quorum must be met (%{quorum}).',
+    delegated_by: 'Delegated by %{name}',
   },
   history: {
     tab: 'History',
@@ -595,7 +632,11 @@ export const en = {
     start: 'Vote in a decision body on…',
     no_body: 'No decision body decides this for the project.',
   },
-  decisionBody: { ALL_FIXED: 'All fixed members agree', MAJORITY: 'Majority of the seats' },
+  decisionBody: {
+    ALL_FIXED: 'All fixed members agree',
+    MAJORITY: 'Majority of the seats',
+    AT_LEAST: 'At least %{count} seats agree',
+  },
   audit: {
     changes: 'Changes',
     field: 'Field',

@@ -10,6 +10,7 @@ import {
 import { EnumField, LocaleDateField, usePluralName } from '../components/fields';
 import { QualificationPanel } from './QualificationPanel';
 import { HistoryTab } from '../history/HistoryTab';
+import { DecisionRights, useMayReadDecisionRights } from './DecisionRights';
 
 function Qualifications() {
   const record = useRecordContext();
@@ -18,6 +19,7 @@ function Qualifications() {
 
 export function PersonShow() {
   const plural = usePluralName();
+  const mayReadRights = useMayReadDecisionRights();
   return (
     <Show>
       <TabbedShowLayout>
@@ -87,6 +89,11 @@ export function PersonShow() {
             </DataTable>
           </ReferenceManyField>
         </TabbedShowLayout.Tab>
+        {mayReadRights && (
+          <TabbedShowLayout.Tab label="rights.tab" path="rights">
+            <DecisionRights />
+          </TabbedShowLayout.Tab>
+        )}
         <TabbedShowLayout.Tab label="history.tab" path="history">
           <HistoryTab label={false} />
         </TabbedShowLayout.Tab>

@@ -5,6 +5,8 @@ import type {
   AuthorityChange,
   AuthorizationResult,
   Decider,
+  DeciderPage,
+  DecisionRight,
   DelegationRecord,
   QualificationStatus,
   DecisionRecord,
@@ -18,6 +20,9 @@ const DELEGATION =
   `id sourceRuleId sourceDelegationId delegatorId delegateId decisionPoints grades scopeOrgUnitId ` +
   `limit currency validFrom validTo redelegableDepth requiredRole requiredLevel reason revokedAt ` +
   `revokeReason version`;
+/** A decision body's seats, who may fill each, and whether its quorum can be reached. */
+const BODY_COVERAGE =
+  'bodyId ruleId quorum quorumCount quorumReachable seats { title fixed titles occupants filledBy { personId via } }';
 /** An entry of the change log, without the record it holds (what a notice about a correction names). */
 const CHANGE =
   `revision recordType recordId recordVersion operation effectiveFrom holdsSinceRecordBegan recordedAt actorKind ` +
@@ -76,12 +81,35 @@ export const operations = {
   async whoMayDecide(input: CaseInput): Promise<Decider[]> {
     const data = await gqlRequest<{ whoMayDecide: Decider[] }>(
       `query WhoMayDecide($input: CaseInput!) { whoMayDecide(input: $input) { personId quorumRequired ` +
-        `revision corrections { ${CHANGE} } chains { ${CHAIN} }
-        bodies { bodyId ruleId quorum quorumCount quorumReachable seats { title fixed titles ` +
-        `occupants filledBy { personId via } } } } }`,
+        `revision corrections { ${CHANGE} } chains { ${CHAIN} } bodies { ${BODY_COVERAGE} } } }`,
       { input: compact(input) },
     );
     return data.whoMayDecide;
+  },
+  /**
+   * One page of "who may decide" (direct holders first, then by name), with the total count. `after`: the previous
+   * page's `endCursor`, for the same case.
+   */
+  async whoMayDecidePage(input: CaseInput, first: number, after?: string | null): Promise<DeciderPage> {
+    const data = await gqlRequest<{ whoMayDecidePage: DeciderPage }>(
+      `query WhoMayDecidePage($input: CaseInput!, $first: Int, $after: String) { whoMayDecidePage(input: $input, ` +
+        `first: $first, after: $after) { totalCount endCursor hasNextPage items { personId cursor direct ` +
+        `quorumRequired revision person { id name employeeNo } corrections { ${CHANGE} } chains { ${CHAIN} } } ` +
+        `bodies { ${BODY_COVERAGE} } } }`,
+      compact({ input: compact(input), first, after }),
+    );
+    return data.whoMayDecidePage;
+  },
+  /** Everything a person may decide at `at`, as known at `asKnownAt` (both empty: now). */
+  async decisionRights(personId: string, at?: string | null, asKnownAt?: string | null): Promise<DecisionRight[]> {
+    const data = await gqlRequest<{ decisionRights: DecisionRight[] }>(
+      `query DecisionRights($personId: ID!, $at: DateTime, $asKnownAt: DateTime) { decisionRights(personId: ` +
+        `$personId, at: $at, asKnownAt: $asKnownAt) { decisionPoint grades scopeOrgUnitId scopeOrgUnit { id name } ` +
+        `limit currency validFrom validTo via projectRole quorumRequired revision corrections { ${CHANGE} } ` +
+        `chain { ${CHAIN} } } }`,
+      compact({ personId, at, asKnownAt }),
+    );
+    return data.decisionRights;
   },
   /**
    * Every version of a record, oldest first (its `history` field, read only here: lists and forms never select it).

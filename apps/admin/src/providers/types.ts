@@ -105,11 +105,49 @@ export interface BodyCoverage {
 }
 export interface Decider {
   personId: string;
+  /** The person, when the caller may see them (whoMayDecidePage selects it). */
+  person?: { id: string; name: string; employeeNo?: string | null } | null;
   chains: AuthorityChain[];
   revision?: string | null;
   corrections?: AuthorityChange[];
   bodies?: BodyCoverage[];
   quorumRequired?: boolean;
+  /** Holds a rule directly (a chain of one link); false: only through delegations. */
+  direct?: boolean;
+  /** Where the decider stands in the answer's order: the `after` of the next page. */
+  cursor?: string;
+}
+/** A page of "who may decide", with the total count and the bodies of the page once. */
+export interface DeciderPage {
+  items: Decider[];
+  totalCount: number;
+  endCursor?: string | null;
+  hasNextPage: boolean;
+  bodies: BodyCoverage[];
+}
+/** How a person holds a decision right (the API's DecisionRightVia). */
+export type DecisionRightVia = 'POSITION' | 'PROJECT_ROLE' | 'DECISION_BODY' | 'DELEGATION';
+/** Something a person may decide, through one chain (the API's DecisionRight): the reverse of whoMayDecide. */
+export interface DecisionRight {
+  decisionPoint: DecisionPoint;
+  grades: ProjectGrade[];
+  scopeOrgUnitId: string;
+  /** The unit the right covers (with its subtree); null when outside what the caller may see. */
+  scopeOrgUnit?: { id: string; name: string } | null;
+  /** The smallest limit of the chain's links; null: no limit. */
+  limit?: string | null;
+  currency: string;
+  validFrom: string;
+  /** End of the window (exclusive); null while open. */
+  validTo?: string | null;
+  via: DecisionRightVia;
+  /** For a project role's rule: counts only on projects where the rule's holder on the chain holds this role. */
+  projectRole?: TriangleRole | null;
+  /** A decision body's rule: the person decides only as a member of the body (its quorum is needed). */
+  quorumRequired: boolean;
+  chain: AuthorityChain;
+  revision: string;
+  corrections?: AuthorityChange[];
 }
 export interface QualificationStatus {
   personId: string;
