@@ -154,6 +154,10 @@ export const en = {
       'The data is not yet as new as you asked (revision %{atLeastRevision}; it is at %{revision}): try again ' +
       'in %{retryAfterSeconds} s.',
     NOT_AUTHORIZED: 'Not authorized: %{reasons}',
+    OUT_OF_SEQUENCE:
+      '%{decisionPoint} cannot be taken yet: %{missing} must be approved first (LTC order: ATI, ATB, ATC, then ATAC ' +
+      'and ATCC).',
+    OUT_OF_SEQUENCE_CLOSED: 'The project is closed (ATCC approved): no further decisions are taken on it.',
     DECISION_CLOSED:
       'This decision was already completed as “%{outcome}” at %{completedAt} (decision %{decisionId}); no ' +
       'further votes are recorded.',

@@ -324,6 +324,8 @@ export const zhCN: Messages = {
     REVISION_NOT_REACHED:
       '数据尚未达到您要求的版本（修订号 %{atLeastRevision}，当前为 %{revision}），请 %{retryAfterSeconds} 秒后重试。',
     NOT_AUTHORIZED: '无权执行：%{reasons}',
+    OUT_OF_SEQUENCE: '尚不能做%{decisionPoint}：须先批准%{missing}（LTC 顺序：ATI、ATB、ATC，之后 ATAC 与 ATCC）。',
+    OUT_OF_SEQUENCE_CLOSED: '项目已关闭（ATCC 已批准），不再做其他决策。',
     DECISION_CLOSED: '此决策已于 %{completedAt} 以“%{outcome}”结束（决策 %{decisionId}），不再记录投票。',
     IDEMPOTENCY_KEY_REUSED:
       '此幂等键已用于另一个不同的请求（%{recordType} %{recordId}）。原样重复该请求可取回其结果；新的请求请使用新的幂等键。',

@@ -107,6 +107,19 @@ describe('describeApiError', () => {
     expect(message).toMatch(/^此决策已于 2026.*以“通过”结束（决策 12），不再记录投票。$/);
   });
 
+  it('names the decision that must come first, or says the project is closed', () => {
+    const refusal = (data: Record<string, unknown>) => ({
+      code: 'OUT_OF_SEQUENCE',
+      extensions: { reasons: [{ code: 'OUT_OF_SEQUENCE', message: 'x', data, field: 'decisionPoint' }] },
+    });
+    const zh = describeApiError('zh-CN', refusal({ decisionPoint: 'ATC', missing: 'ATB' }));
+    expect(zh).toContain(lookup('zh-CN', 'enums.DecisionPoint.ATB') as string);
+    expect(zh).toMatch(/^尚不能做/);
+    const en = describeApiError('en', refusal({ decisionPoint: 'ATC', missing: 'ATB' }));
+    expect(en).toContain(`${lookup('en', 'enums.DecisionPoint.ATB')} must be approved first`);
+    expect(describeApiError('en', refusal({ decisionPoint: 'ATAC', closed: true }))).toMatch(/project is closed/);
+  });
+
   it('carries the reasons the API phrased in the reader language', () => {
     const message = describeApiError('zh-CN', {
       code: 'NOT_AUTHORIZED',

@@ -49,6 +49,10 @@ export function errorArgs(locale: string, extensions: Extensions = {}): Record<s
   const args: Record<string, unknown> = { ...extensions, ...(reasons[0]?.data ?? {}) };
   args.type = typeName(locale, args.type);
   if (extensions.code === 'DECISION_CLOSED') args.outcome = label(locale, 'DecisionOutcome', args.outcome);
+  if (extensions.code === 'OUT_OF_SEQUENCE') {
+    args.decisionPoint = label(locale, 'DecisionPoint', args.decisionPoint);
+    args.missing = label(locale, 'DecisionPoint', args.missing);
+  }
   for (const key of ['from', 'to', 'status'])
     if (typeof args[key] === 'string') args[key] = label(locale, 'PoolStatus', args[key]);
   if (typeof args.role === 'string') args.role = label(locale, 'TriangleRole', args.role);
@@ -65,6 +69,8 @@ export function errorArgs(locale: string, extensions: Extensions = {}): Record<s
 
 /** The message key for a code, picking the detailed variant when the API sent its data. */
 function keyOf(code: string, extensions: Extensions): string {
+  if (code === 'OUT_OF_SEQUENCE' && reasonsOf(extensions)[0]?.data?.closed === true)
+    return 'errors.OUT_OF_SEQUENCE_CLOSED';
   if (code === 'CONFLICT' && extensions.expectedVersion !== undefined) return 'errors.CONFLICT_VERSION';
   if (code === 'NOT_FOUND' && extensions.type !== undefined && extensions.id !== undefined)
     return 'errors.NOT_FOUND_RECORD';
