@@ -7,18 +7,20 @@ import {
   Ctx,
   FieldResolver,
   ID,
+  Info,
   Mutation,
   Query,
   Resolver,
   Root,
   UseMiddleware,
 } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
 import { groupOf, RecordGroup } from '@iron-triangle/domain';
 import { allow } from '../permissions';
 import type { BaseRecord } from '../columns';
 import { declareScope } from '../scope';
-import type { CrudSpec, RemoveMode } from './spec';
+import type { CrudSpec, NestedField, RemoveMode } from './spec';
 import { ListArgs, ListMetadata, MetaArgs } from './list';
 import { crudOperations } from './operations';
 import { getMetadataArgsStorage } from 'typeorm';
@@ -110,6 +112,34 @@ function addHistoryField(target: ClassType, recordType: string, label: string): 
   })(proto, 'history', descriptor);
 }
 
+/**
+ * Adds a nested field (NestedField) to a record type: read through the request's loaders, which a list primes with
+ * its page (list-page.ts).
+ */
+function addNestedField(target: ClassType, name: string, field: NestedField): void {
+  const proto = target.prototype as Record<string, unknown>;
+  const fn =
+    field.kind === 'one'
+      ? function (record: Record<string, unknown>, ctx: Context) {
+          const key = record[field.column] as number | null | undefined;
+          return key === null || key === undefined ? null : ctx.loaders.byId(field.entity()).load(Number(key));
+        }
+      : function (record: { id: number }, ctx: Context) {
+          return ctx.loaders.manyBy(field.entity(), field.column as never).load(record.id);
+        };
+  Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true });
+  const descriptor = Object.getOwnPropertyDescriptor(proto, name) as PropertyDescriptor;
+  Reflect.defineMetadata('design:paramtypes', [Object, Object], proto, name);
+  Reflect.defineMetadata('design:returntype', Object, proto, name);
+  Root()(proto, name, 0);
+  Ctx()(proto, name, 1);
+  if (field.kind === 'one') {
+    FieldResolver(() => field.entity(), { nullable: true, description: field.description })(proto, name, descriptor);
+  } else {
+    FieldResolver(() => [field.entity()], { description: field.description })(proto, name, descriptor);
+  }
+}
+
 function deleteDescription(mode: RemoveMode, label: string): string {
   switch (mode) {
     case 'hard':
@@ -168,8 +198,9 @@ export function createCrudResolver<E extends BaseRecord>(spec: CrudSpec<E>): Cla
       @Arg('filter', () => FilterClass, { nullable: true, description: 'Which records to return.' })
       filter: object | undefined,
       @Ctx() ctx: Context,
+      @Info() info: GraphQLResolveInfo,
     ) {
-      return ops.list(ctx, args, filter);
+      return ops.list(ctx, args, filter, info);
     }
 
     @Query(() => ListMetadata, {
@@ -182,8 +213,9 @@ export function createCrudResolver<E extends BaseRecord>(spec: CrudSpec<E>): Cla
       @Arg('filter', () => FilterClass, { nullable: true, description: 'Which records to count.' })
       filter: object | undefined,
       @Ctx() ctx: Context,
+      @Info() info: GraphQLResolveInfo,
     ): Promise<ListMetadata> {
-      return { count: await ops.count(ctx, filter) };
+      return { count: await ops.count(ctx, filter, info) };
     }
   }
 
@@ -230,6 +262,7 @@ export function createCrudResolver<E extends BaseRecord>(spec: CrudSpec<E>): Cla
       (args, ctx) => ops.remove(ctx, args.id),
     );
   }
+  for (const [fieldName, field] of Object.entries(spec.nested ?? {})) addNestedField(RecordResolver, fieldName, field);
   const logged = table === undefined ? undefined : LOGGED_BY_TABLE.get(table);
   if (logged) addHistoryField(RecordResolver, logged.recordType, label);
   Object.defineProperty(RecordResolver, 'name', { value: `${name}Resolver` });
