@@ -1,17 +1,8 @@
 // A page of a list in one statement: the records, the total its count asks for (react-admin asks `allX` and
-// `_allXMeta` together), and the nested records the query selects (NestedField), which prime the request's loaders so
-// that their field resolvers read nothing more. The page is chosen by the same filter, scope, order and paging as
-// before; the total counts the same filtered, scoped rows.
-import {
-  FieldNode,
-  getArgumentValues,
-  getDirectiveValues,
-  GraphQLIncludeDirective,
-  GraphQLResolveInfo,
-  GraphQLSkipDirective,
-  Kind,
-  SelectionSetNode,
-} from 'graphql';
+// `_allXMeta` together), and the nested records the query selects (NestedField), carried by the page's records to
+// their field resolvers. The page is chosen by the same filter, scope, order and paging as before; the total counts
+// the same filtered, scoped rows; a nested record is read in the caller's scope as its loader would read it.
+import { FieldNode, getArgumentValues, GraphQLResolveInfo } from 'graphql';
 import { validate } from 'class-validator';
 import type { EntityManager, EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Context } from '../context';
@@ -20,7 +11,16 @@ import type { BaseRecord } from '../columns';
 import { readableCondition } from '../scope';
 import type { CrudSpec, NestedField } from './spec';
 import { applyFilter, DEFAULT_PER_PAGE, ListArgs } from './list';
-import { entityFromJson, entityFromRow, jsonArraySql, jsonObjectSql, selectedColumns, travelsAsJson } from './rows';
+import {
+  ColumnMetadata,
+  entityFromJson,
+  entityFromRow,
+  jsonArraySql,
+  jsonObjectSql,
+  selectedColumns,
+  travelsAsJson,
+} from './rows';
+import { columnsSelected, fieldsOf, subfields } from './selection';
 
 export interface Page<E> {
   rows: E[];
@@ -31,8 +31,10 @@ export interface Page<E> {
 export interface PageRequest {
   args: ListArgs;
   filter: object | null | undefined;
-  /** The nested fields (names in spec.nested) to read with the page. */
-  nested: readonly string[];
+  /** The nested fields (of spec.nested) to read with the page, with the query's nodes that select them. */
+  nested: ReadonlyMap<string, readonly FieldNode[]>;
+  /** The query's resolve info (what the nested nodes select); without it, nested records are read whole. */
+  info?: GraphQLResolveInfo;
   withTotal: boolean;
 }
 
@@ -68,8 +70,25 @@ function orderAndPage<T extends ObjectLiteral>(
 interface NestedRead {
   sql: string;
   params: Record<string, unknown>;
-  /** Hands the nested value read for `record` to the loader its field resolver asks. */
-  prime(ctx: Context, record: ObjectLiteral, value: unknown): void;
+  /** Gives `record` the nested value read with it (for its field resolver). */
+  attach(record: ObjectLiteral, value: unknown): void;
+}
+
+/** Nested values a page's records carry, by field name; read by the nested fields' resolvers (carriedNested). */
+const CARRIED = new WeakMap<object, Map<string, unknown>>();
+
+function carry(record: object, field: string, value: unknown): void {
+  let carried = CARRIED.get(record);
+  if (!carried) {
+    carried = new Map();
+    CARRIED.set(record, carried);
+  }
+  carried.set(field, value);
+}
+
+/** The nested value `record` was read with (a record or null, or a list), or undefined when it was not. */
+export function carriedNested(record: object, field: string): unknown {
+  return CARRIED.get(record)?.get(field);
 }
 
 function parsed(value: unknown): unknown {
@@ -78,40 +97,41 @@ function parsed(value: unknown): unknown {
   return typeof value === 'string' ? JSON.parse(value) : value;
 }
 
-/** The subquery that reads the nested records of the page row at alias "p", and how they prime the loader. */
+/**
+ * The subquery that reads the nested records of the page row at alias "p" (only the columns the query selects, when
+ * it selects nothing but columns), and how a record takes them.
+ */
 async function nestedRead(
   ctx: Context,
   em: EntityManager,
   metadata: EntityMetadata,
+  name: string,
   field: NestedField,
+  columns: readonly ColumnMetadata[] | null,
   index: number,
 ): Promise<NestedRead | null> {
   const target = field.entity();
   const nested = em.connection.getMetadata(target);
   if (!travelsAsJson(nested)) return null;
-  const escape = (name: string) => em.connection.driver.escape(name);
+  const read = columns ?? selectedColumns(nested);
+  const escape = (id: string) => em.connection.driver.escape(id);
   const alias = `n${index}`;
   const scope = await readableCondition(ctx, em, target, alias, `${alias}_`);
   const restricted = scope ? ` AND ${scope.sql}` : '';
-  const object = jsonObjectSql(em, nested, alias);
+  const object = jsonObjectSql(em, nested, alias, read);
   const table = `${escape(nested.tablePath)} ${escape(alias)}`;
+  const params = scope?.params ?? {};
   if (field.kind === 'one') {
     const own = metadata.findColumnWithPropertyName(field.column);
     if (!own) throw new Error(`${metadata.name} has no column ${field.column}`);
-    const primed = new Set<number>();
     return {
       sql:
         `SELECT ${object} FROM ${table} WHERE ${escape(alias)}.${escape('id')} = ` +
         `${escape('p')}.${escape(own.databaseName)}${restricted}`,
-      params: scope?.params ?? {},
-      prime(requestCtx, record, value) {
-        const key = record[field.column] as number | null | undefined;
-        if (key === null || key === undefined || primed.has(Number(key))) return;
+      params,
+      attach(record, value) {
         const json = parsed(value) as Record<string, unknown> | null;
-        primed.add(Number(key));
-        requestCtx.loaders
-          .byId(target)
-          .prime(Number(key), json === null ? null : entityFromJson<BaseRecord>(em, nested, json));
+        carry(record, name, json === null ? null : entityFromJson<BaseRecord>(em, nested, json, read));
       },
     };
   }
@@ -121,11 +141,16 @@ async function nestedRead(
     sql:
       `SELECT ${jsonArraySql(em, object)} FROM ${table} WHERE ${escape(alias)}.${escape(theirs.databaseName)} = ` +
       `${escape('p')}.${escape('id')}${restricted}`,
-    params: scope?.params ?? {},
-    prime(requestCtx, record, value) {
+    params,
+    attach(record, value) {
       const json = (parsed(value) ?? []) as Array<Record<string, unknown>>;
-      const rows = json.map((item) => entityFromJson<BaseRecord>(em, nested, item)).sort((a, b) => a.id - b.id);
-      requestCtx.loaders.manyBy(target, field.column as never).prime(Number(record.id), rows);
+      const rows = json.map((item) => entityFromJson<BaseRecord>(em, nested, item, read));
+      // As the loader reads them: ordered by id.
+      carry(
+        record,
+        name,
+        rows.sort((a, b) => a.id - b.id),
+      );
     },
   };
 }
@@ -153,9 +178,12 @@ export async function readPage<E extends BaseRecord>(
   orderAndPage(page, sort, request.args);
 
   const reads: NestedRead[] = [];
-  for (const name of request.nested) {
+  for (const [name, nodes] of request.nested) {
     const field = spec.nested?.[name];
-    const read = field ? await nestedRead(ctx, em, metadata, field, reads.length) : null;
+    if (!field) continue;
+    const target = em.connection.getMetadata(field.entity());
+    const columns = request.info ? columnsSelected(request.info, spec.name, name, nodes, target) : null;
+    const read = await nestedRead(ctx, em, metadata, name, field, columns, reads.length);
     if (read) reads.push(read);
   }
   const p = escape('p');
@@ -185,7 +213,7 @@ export async function readPage<E extends BaseRecord>(
     rows.push(record);
     reads.forEach((read, i) => {
       try {
-        read.prime(ctx, record, row[`__n${i}`]);
+        read.attach(record, row[`__n${i}`]);
       } catch {
         // Unreadable JSON (e.g. cut at MariaDB's group_concat_max_len): the field's loader reads it the ordinary way.
       }
@@ -194,41 +222,18 @@ export async function readPage<E extends BaseRecord>(
   return { rows, total };
 }
 
-// ---- Which fields a query selects, and the list and count asked together --------------------------------------
+// ---- The list and the count asked together -------------------------------------------------------------------
 
-function included(node: { directives?: readonly unknown[] }, info: GraphQLResolveInfo): boolean {
-  if (!node.directives?.length) return true;
-  const skip = getDirectiveValues(GraphQLSkipDirective, node as FieldNode, info.variableValues);
-  if (skip?.if === true) return false;
-  const include = getDirectiveValues(GraphQLIncludeDirective, node as FieldNode, info.variableValues);
-  return include?.if !== false;
-}
-
-/** The fields of a selection set, through fragments, as the executor would merge them (skip/include honoured). */
-function fieldsOf(
-  selectionSet: SelectionSetNode | undefined,
-  info: GraphQLResolveInfo,
-  out: FieldNode[] = [],
-): FieldNode[] {
-  for (const selection of selectionSet?.selections ?? []) {
-    if (!included(selection, info)) continue;
-    if (selection.kind === Kind.FIELD) out.push(selection);
-    else if (selection.kind === Kind.INLINE_FRAGMENT) fieldsOf(selection.selectionSet, info, out);
-    else fieldsOf(info.fragments[selection.name.value]?.selectionSet, info, out);
-  }
-  return out;
-}
-
-/** The nested fields (of spec.nested) that the list field selects. */
-export function selectedNested<E extends BaseRecord>(
+/** The nested fields (of spec.nested) that the list field selects, with their nodes. */
+function selectedNested<E extends BaseRecord>(
   spec: CrudSpec<E>,
   nodes: readonly FieldNode[],
   info: GraphQLResolveInfo,
-): string[] {
-  if (!spec.nested) return [];
-  const names = new Set<string>();
-  for (const node of nodes) for (const field of fieldsOf(node.selectionSet, info)) names.add(field.name.value);
-  return [...names].filter((name) => spec.nested![name] !== undefined);
+): Map<string, FieldNode[]> {
+  const selected = new Map<string, FieldNode[]>();
+  if (!spec.nested) return selected;
+  for (const [name, fieldNodes] of subfields(nodes, info)) if (spec.nested[name]) selected.set(name, fieldNodes);
+  return selected;
 }
 
 /** JSON with sorted keys: two filters written in a different order are the same filter. */
@@ -240,41 +245,52 @@ function stable(value: unknown): string {
   );
 }
 
-function argumentsOf(info: GraphQLResolveInfo, node: FieldNode): Record<string, unknown> | null {
+// Kept on the context itself: Apollo shallow-copies the context per operation, so a WeakMap would miss it.
+const LISTS = Symbol('listPages');
+
+/** A request's pages by list field, and its root fields' arguments (the variables are the request's). */
+interface RequestLists {
+  pages: Map<FieldNode, Promise<Page<BaseRecord>>>;
+  args: Map<FieldNode, Record<string, unknown> | null>;
+}
+
+function listsOf(ctx: Context): RequestLists {
+  const holder = ctx as Context & { [LISTS]?: RequestLists };
+  holder[LISTS] ??= { pages: new Map(), args: new Map() };
+  return holder[LISTS];
+}
+
+/** A root field's arguments as the executor gives them; null when they are refused. */
+function argumentsOf(ctx: Context, info: GraphQLResolveInfo, node: FieldNode): Record<string, unknown> | null {
+  const known = listsOf(ctx).args;
+  if (known.has(node)) return known.get(node)!;
   const definition = info.schema.getQueryType()?.getFields()[node.name.value];
-  if (!definition) return null;
+  let args: Record<string, unknown> | null = null;
   try {
-    return getArgumentValues(definition, node, info.variableValues);
+    if (definition) args = getArgumentValues(definition, node, info.variableValues);
   } catch {
-    return null;
+    args = null;
   }
+  known.set(node, args);
+  return args;
 }
 
 /** The root fields of the query named `name` whose filter equals the one of the field being resolved. */
-function siblings(info: GraphQLResolveInfo, name: string): FieldNode[] {
+function siblings(ctx: Context, info: GraphQLResolveInfo, name: string): FieldNode[] {
   if (info.parentType !== info.schema.getQueryType() || info.operation.operation !== 'query') return [];
-  const own = argumentsOf(info, info.fieldNodes[0]!);
+  const own = argumentsOf(ctx, info, info.fieldNodes[0]!);
   if (!own) return [];
   const filter = stable(own.filter ?? null);
   return fieldsOf(info.operation.selectionSet, info).filter((node) => {
     if (node.name.value !== name) return false;
-    const args = argumentsOf(info, node);
+    const args = argumentsOf(ctx, info, node);
     return args !== null && stable(args.filter ?? null) === filter;
   });
 }
 
-// Kept on the context itself: Apollo shallow-copies the context per operation, so a WeakMap would miss it.
-const PAGES = Symbol('listPages');
-
-function pagesOf(ctx: Context): Map<FieldNode, Promise<Page<BaseRecord>>> {
-  const holder = ctx as Context & { [PAGES]?: Map<FieldNode, Promise<Page<BaseRecord>>> };
-  holder[PAGES] ??= new Map();
-  return holder[PAGES];
-}
-
 /** The page a list field answers, read once per request (its count may have read it first). */
 function pageFor<E extends BaseRecord>(ctx: Context, node: FieldNode, read: () => Promise<Page<E>>): Promise<Page<E>> {
-  const pages = pagesOf(ctx);
+  const { pages } = listsOf(ctx);
   let pending = pages.get(node) as Promise<Page<E>> | undefined;
   if (!pending) {
     pending = read();
@@ -296,7 +312,8 @@ export function listPage<E extends BaseRecord>(
       args,
       filter,
       nested: selectedNested(spec, info.fieldNodes, info),
-      withTotal: siblings(info, `_all${spec.plural}Meta`).length > 0,
+      info,
+      withTotal: siblings(ctx, info, `_all${spec.plural}Meta`).length > 0,
     }),
   );
 }
@@ -313,16 +330,20 @@ export async function totalFromListPage<E extends BaseRecord>(
   filter: object | null | undefined,
   info: GraphQLResolveInfo,
 ): Promise<number | null> {
-  const node = siblings(info, `all${spec.plural}`)[0];
+  const node = siblings(ctx, info, `all${spec.plural}`)[0];
   if (!node) return null;
-  const { filter: _filter, ...given } = argumentsOf(info, node) ?? {};
-  const args = Object.assign(new ListArgs(), given);
-  if ((await validate(args, VALIDATOR_OPTIONS)).length > 0) return null;
-  try {
-    const page = await pageFor(ctx, node, () =>
-      readPage(ctx, spec, { args, filter, nested: selectedNested(spec, [node], info), withTotal: true }),
+  let pending = listsOf(ctx).pages.get(node);
+  if (!pending) {
+    // The count reads the list's page first: with the list's arguments, once they pass the list's own checks.
+    const { filter: _filter, ...given } = argumentsOf(ctx, info, node) ?? {};
+    const args = Object.assign(new ListArgs(), given);
+    if ((await validate(args, VALIDATOR_OPTIONS)).length > 0) return null;
+    pending = pageFor(ctx, node, () =>
+      readPage(ctx, spec, { args, filter, nested: selectedNested(spec, [node], info), info, withTotal: true }),
     );
-    return page.total;
+  }
+  try {
+    return (await pending).total;
   } catch {
     return null;
   }

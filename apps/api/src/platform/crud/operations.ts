@@ -34,7 +34,7 @@ export function crudOperations<E extends BaseRecord>(spec: CrudSpec<E>): CrudOpe
     async list(ctx, args, filter, info) {
       const page = info
         ? await listPage(ctx, spec, args, filter, info)
-        : await readPage(ctx, spec, { args, filter, nested: [], withTotal: false });
+        : await readPage(ctx, spec, { args, filter, nested: new Map(), withTotal: false });
       return page.rows;
     },
     async count(ctx, filter, info) {

@@ -23,6 +23,7 @@ import { declareScope } from '../scope';
 import type { CrudSpec, NestedField, RemoveMode } from './spec';
 import { ListArgs, ListMetadata, MetaArgs } from './list';
 import { crudOperations } from './operations';
+import { carriedNested } from './list-page';
 import { getMetadataArgsStorage } from 'typeorm';
 import {
   AuthorityChange,
@@ -113,18 +114,23 @@ function addHistoryField(target: ClassType, recordType: string, label: string): 
 }
 
 /**
- * Adds a nested field (NestedField) to a record type: read through the request's loaders, which a list primes with
- * its page (list-page.ts).
+ * Adds a nested field (NestedField) to a record type: what a list page read with the record, or else read through the
+ * request's loaders.
  */
 function addNestedField(target: ClassType, name: string, field: NestedField): void {
   const proto = target.prototype as Record<string, unknown>;
+  // What the record was read with, if a list page read it (list-page.ts); otherwise the loader.
   const fn =
     field.kind === 'one'
       ? function (record: Record<string, unknown>, ctx: Context) {
+          const carried = carriedNested(record, name);
+          if (carried !== undefined) return carried;
           const key = record[field.column] as number | null | undefined;
           return key === null || key === undefined ? null : ctx.loaders.byId(field.entity()).load(Number(key));
         }
       : function (record: { id: number }, ctx: Context) {
+          const carried = carriedNested(record, name);
+          if (carried !== undefined) return carried;
           return ctx.loaders.manyBy(field.entity(), field.column as never).load(record.id);
         };
   Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true });

@@ -3,7 +3,7 @@
 // would make it from a plain SELECT (the driver's own conversion, column by column).
 import type { EntityManager, EntityMetadata, ObjectLiteral } from 'typeorm';
 
-type ColumnMetadata = EntityMetadata['columns'][number];
+export type ColumnMetadata = EntityMetadata['columns'][number];
 
 export type Dialect = 'sqlite' | 'mysql';
 
@@ -23,9 +23,16 @@ const SUPPORTED_TYPES = new Set<unknown>([
   'boolean',
 ]);
 
+const SELECTED = new WeakMap<EntityMetadata, ColumnMetadata[]>();
+
 /** The columns a plain SELECT of the entity reads. */
 export function selectedColumns(metadata: EntityMetadata): ColumnMetadata[] {
-  return metadata.columns.filter((c) => !c.isVirtual && c.isSelect);
+  let columns = SELECTED.get(metadata);
+  if (!columns) {
+    columns = metadata.columns.filter((c) => !c.isVirtual && c.isSelect);
+    SELECTED.set(metadata, columns);
+  }
+  return columns;
 }
 
 /**
@@ -42,13 +49,19 @@ export function travelsAsJson(metadata: EntityMetadata): boolean {
 }
 
 /**
- * `{"column": value, ...}` of the row at `alias`, in SQL. BIGINT travels as text: JSON numbers are doubles, and the
- * driver returns text (mysql2) or a number that the column's transformer takes either way.
+ * `{"column": value, ...}` of the row at `alias` (the given columns, all by default), in SQL. BIGINT travels as text:
+ * JSON numbers are doubles, and the driver returns text (mysql2) or a number that the column's transformer takes
+ * either way.
  */
-export function jsonObjectSql(em: EntityManager, metadata: EntityMetadata, alias: string): string {
+export function jsonObjectSql(
+  em: EntityManager,
+  metadata: EntityMetadata,
+  alias: string,
+  columns: readonly ColumnMetadata[] = selectedColumns(metadata),
+): string {
   const dialect = dialectOf(em);
   const escape = (name: string) => em.connection.driver.escape(name);
-  const pairs = selectedColumns(metadata).map((c) => {
+  const pairs = columns.map((c) => {
     const value = `${escape(alias)}.${escape(c.databaseName)}`;
     const text = c.type === 'bigint' ? `CAST(${value} AS ${dialect === 'mysql' ? 'CHAR' : 'TEXT'})` : value;
     return `'${c.databaseName}', ${text}`;
@@ -80,16 +93,27 @@ export function entityFromRow<E extends ObjectLiteral>(
   return entity;
 }
 
-/** An entity from an object written by jsonObjectSql (and parsed): the driver's values first, then its conversion. */
+/**
+ * An entity from an object written by jsonObjectSql with `columns` (and parsed): the driver's values first, then its
+ * conversion. With fewer columns than all, the entity has only those (as a partial SELECT would give).
+ */
 export function entityFromJson<E extends ObjectLiteral>(
   em: EntityManager,
   metadata: EntityMetadata,
   json: Record<string, unknown>,
+  columns: readonly ColumnMetadata[] = selectedColumns(metadata),
 ): E {
   const driver = em.connection.driver;
   const mysql = dialectOf(em) === 'mysql';
-  const entity = metadata.create(undefined, { fromDeserializer: true }) as E;
-  for (const column of selectedColumns(metadata)) {
+  // A whole record as TypeORM makes it (its constructor runs); a partial one, as TypeORM makes a record it does not
+  // construct: the class's prototype with the columns read, nothing else (most of a page's nested records).
+  const whole = columns.length === selectedColumns(metadata).length;
+  const entity = (
+    whole
+      ? metadata.create(undefined, { fromDeserializer: true })
+      : Object.create((metadata.target as { prototype: object }).prototype)
+  ) as E;
+  for (const column of columns) {
     let value = json[column.databaseName];
     // mysql2 returns DATETIME as a Date (UTC connection); SQLite's text is what its driver returns anyway.
     if (mysql && column.type === 'datetime' && typeof value === 'string') value = utcDatetime(value);
