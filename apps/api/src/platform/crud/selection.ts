@@ -55,14 +55,17 @@ export function subfields(nodes: readonly FieldNode[], info: GraphQLResolveInfo)
  * The GraphQL fields of an entity class that return one of its columns as it is: declared with `@Field` on the column
  * property (same name, no middleware), with no field resolver of that name. Computed once per class.
  */
-const PLAIN = new Map<Function, Set<string>>();
+type Class = abstract new (...args: never[]) => unknown;
 
-function plainFieldsOf(entity: Function): Set<string> {
+const PLAIN = new Map<Class, Set<string>>();
+
+function plainFieldsOf(entity: Class): Set<string> {
   let plain = PLAIN.get(entity);
   if (plain) return plain;
-  const classes: Function[] = [];
+  // The class and the classes it extends (fields and resolvers may be declared on any of them).
+  const classes: unknown[] = [];
   for (let c: unknown = entity; typeof c === 'function' && c !== Function.prototype; c = Object.getPrototypeOf(c))
-    classes.push(c as Function);
+    classes.push(c);
   const storage = getMetadataStorage();
   const resolved = new Set(
     storage.fieldResolvers
@@ -103,7 +106,7 @@ export function columnsSelected(
   const definition = type instanceof GraphQLObjectType ? type.getFields()[field] : undefined;
   const target = definition ? getNamedType(definition.type) : undefined;
   if (!(target instanceof GraphQLObjectType) || typeof metadata.target !== 'function') return null;
-  const plain = plainFieldsOf(metadata.target);
+  const plain = plainFieldsOf(metadata.target as Class);
   const columns = new Set<ColumnMetadata>(metadata.primaryColumns);
   for (const node of fieldsOf(
     { kind: Kind.SELECTION_SET, selections: nodes.flatMap((n) => n.selectionSet?.selections ?? []) },
