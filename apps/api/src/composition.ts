@@ -35,6 +35,20 @@ export const CONTEXT_SOURCES: ContextSources = {
     }
     return units;
   },
+  homeUnitsWithSession: {
+    // The person's own unit, then the units of their positions in force (as homeUnits above), as two columns.
+    columns:
+      '(SELECT people.orgUnitId FROM people WHERE people.id = u.personId) AS homeUnit, ' +
+      '(SELECT GROUP_CONCAT(pa.orgUnitId) FROM position_assignments pa WHERE pa.personId = u.personId ' +
+      'AND pa.validFrom <= :now AND (pa.validTo IS NULL OR pa.validTo > :now)) AS positionUnits',
+    read(row) {
+      const units: number[] = [];
+      if (row.homeUnit !== null && row.homeUnit !== undefined) units.push(Number(row.homeUnit));
+      if (row.positionUnits !== null && row.positionUnits !== undefined && String(row.positionUnits) !== '')
+        for (const unit of String(row.positionUnits).split(',')) units.push(Number(unit));
+      return units;
+    },
+  },
   readOrgTree,
   requestOrgTree,
 };

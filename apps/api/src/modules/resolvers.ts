@@ -1,6 +1,6 @@
 // Every resolver class of the schema.
 import { OrgUnitCrudResolver, OrgUnitFieldResolver } from './org-unit/org-unit.resolver';
-import { PersonCrudResolver, PersonFieldResolver } from './person/person.resolver';
+import { PersonCrudResolver } from './person/person.resolver';
 import {
   PositionAssignmentCrudResolver,
   PositionAssignmentFieldResolver,
@@ -56,7 +56,6 @@ export const RESOLVERS = [
   OrgUnitCrudResolver,
   OrgUnitFieldResolver,
   PersonCrudResolver,
-  PersonFieldResolver,
   PositionAssignmentCrudResolver,
   PositionAssignmentFieldResolver,
   CustomerCrudResolver,

@@ -31,6 +31,12 @@ export interface ContextSources {
   activeApiToken(em: EntityManager, id: number): Promise<ApiTokenRecord | null>;
   /** The org units a person belongs to at `now`: their own unit, then the units of their positions in force. */
   homeUnits(em: EntityManager, personId: number, now: Date): Promise<readonly number[]>;
+  /**
+   * The same units read as columns of the session's statement, so that a scoped caller's scope costs no statement of
+   * its own: `columns` is SQL over the signed-in user's row `u` (`:now` is the request's clock), `read` takes the
+   * units from the row. Without it, `homeUnits` reads them when a scope is needed.
+   */
+  homeUnitsWithSession?: { columns: string; read(row: Record<string, unknown>): number[] };
   /** Reads the org units through `em` and builds the tree (for work the system does itself). */
   readOrgTree(em: EntityManager): Promise<OrgTree>;
   /**
@@ -44,13 +50,18 @@ export interface ContextSources {
  * The session's user and the authority change counter in one statement: every signed-in request checks both, and
  * a plain statement skips the query builder (built, aliased and hydrated per request otherwise).
  */
-const SESSION_USER_SQL =
+const SESSION_USER_COLUMNS =
   'SELECT u.id AS id, u.email AS email, u.role AS role, u.personId AS personId, u.archivedAt AS archivedAt, ' +
   'u.sessionVersion AS sessionVersion, ' +
   '(SELECT authority_state.changeCount FROM authority_state WHERE authority_state.id = 1) AS changeCount, ' +
   '(SELECT authority_state.changeCount FROM authority_state WHERE authority_state.id = 2) AS caseChangeCount, ' +
-  '(SELECT authority_state.changeCount FROM authority_state WHERE authority_state.id = 3) AS revision ' +
-  'FROM users u WHERE u.id = ?';
+  '(SELECT authority_state.changeCount FROM authority_state WHERE authority_state.id = 3) AS revision';
+
+/** The session statement, with the home units' columns when the sources give them (`:now`; the user id last). */
+function sessionUserSql(sources: ContextSources): string {
+  const home = sources.homeUnitsWithSession;
+  return `${SESSION_USER_COLUMNS}${home ? `, ${home.columns}` : ''} FROM users u WHERE u.id = ?`;
+}
 
 interface SessionUserRow {
   id: number | string;
@@ -66,6 +77,8 @@ interface SessionUserRow {
 
 interface ResolvedPrincipal {
   principal: Principal | null;
+  /** The signed-in user's home units, when read with the session. */
+  homeUnits?: readonly number[];
   changeCount?: string;
   caseChangeCount?: string;
   revision?: string;
@@ -98,6 +111,7 @@ class VerifiedSessions {
 async function resolvePrincipal(
   db: Database,
   sources: ContextSources,
+  sessionSql: string,
   sessions: VerifiedSessions,
   header: string | undefined,
   now: Date,
@@ -115,7 +129,10 @@ async function resolvePrincipal(
   }
   const claims = sessions.verify(token, now);
   if (!claims) throw unauthenticated();
-  const rows = (await db.manager.query(SESSION_USER_SQL, [claims.sub])) as SessionUserRow[];
+  const em = db.manager;
+  // The driver writes the clock as each database compares it (SQLite keeps UTC text, MySQL a DATETIME).
+  const [sql, params] = em.connection.driver.escapeQueryWithParameters(sessionSql, { now });
+  const rows = (await em.query(sql, [...params, claims.sub])) as SessionUserRow[];
   const user = rows[0];
   // A password or role change, or logout, bumps the user's session version: older tokens end here.
   if (!user || user.archivedAt || Number(user.sessionVersion) !== claims.sv) throw unauthenticated();
@@ -127,6 +144,9 @@ async function resolvePrincipal(
       role: user.role as UserRole,
       personId: user.personId === null ? null : Number(user.personId),
     },
+    ...(sources.homeUnitsWithSession
+      ? { homeUnits: sources.homeUnitsWithSession.read(user as unknown as Record<string, unknown>) }
+      : {}),
     changeCount: user.changeCount === null ? '0' : String(user.changeCount),
     ...(user.caseChangeCount === null || user.caseChangeCount === undefined
       ? {}
@@ -171,9 +191,11 @@ export function systemContext(
 
 export function contextFactory(db: Database, config: RuntimeConfig, services: ServerServices, sources: ContextSources) {
   const sessions = new VerifiedSessions(config.tokenSecret);
+  const sessionSql = sessionUserSql(sources);
   return async ({ headers, requestId, remoteAddress }: ContextInput): Promise<Context> => {
     const now = new Date();
     let principal: Principal | null = null;
+    let homeUnits: readonly number[] | undefined;
     let authorityChangeCount: string | undefined;
     let caseChangeCount: string | undefined;
     let revision: string | undefined;
@@ -181,10 +203,11 @@ export function contextFactory(db: Database, config: RuntimeConfig, services: Se
     try {
       ({
         principal,
+        homeUnits,
         changeCount: authorityChangeCount,
         caseChangeCount,
         revision,
-      } = await resolvePrincipal(db, sources, sessions, headers.authorization, now));
+      } = await resolvePrincipal(db, sources, sessionSql, sessions, headers.authorization, now));
     } catch (error) {
       authError = error as Error;
     }
@@ -217,7 +240,7 @@ export function contextFactory(db: Database, config: RuntimeConfig, services: Se
           if (!p || p.kind !== 'user' || !SCOPED_ROLES.includes(p.role)) return null;
           const roots = new Set<number>();
           if (p.personId !== null) {
-            for (const unit of await sources.homeUnits(db.manager, p.personId, now)) roots.add(unit);
+            for (const unit of homeUnits ?? (await sources.homeUnits(db.manager, p.personId, now))) roots.add(unit);
           }
           const orgTree = await ctx.orgTree();
           const units = new Set<number>();

@@ -139,6 +139,33 @@ function readCondition(
   }
 }
 
+/** A read condition in SQL, with its named parameters. */
+export interface ReadableCondition {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * The SQL condition on `alias` that keeps the records of `entity` the caller may read, its parameter names starting
+ * with `prefix` (unique within the statement it goes into); null when the caller is unrestricted.
+ */
+export async function readableCondition(
+  ctx: Context,
+  em: EntityManager,
+  entity: EntityTarget<ObjectLiteral>,
+  alias: string,
+  prefix: string,
+): Promise<ReadableCondition | null> {
+  const scope = await callerScope(ctx);
+  if (!scope) return null;
+  const params: Record<string, unknown> = {};
+  const sql = readCondition(em, scope, entity, alias, params).replace(
+    /:(\.\.\.)?scope(\d+)/g,
+    (_m, dots: string | undefined, n: string) => `:${dots ?? ''}${prefix}scope${n}`,
+  );
+  return { sql, params: Object.fromEntries(Object.entries(params).map(([k, v]) => [`${prefix}${k}`, v])) };
+}
+
 /** Restricts a query on `entity` (alias `alias`) to the records the caller may read. */
 export async function restrictToReadable<T extends ObjectLiteral>(
   ctx: Context,
@@ -146,17 +173,10 @@ export async function restrictToReadable<T extends ObjectLiteral>(
   alias: string,
   entity: EntityTarget<ObjectLiteral>,
 ): Promise<void> {
-  const scope = await callerScope(ctx);
-  if (!scope) return;
-  const params: Record<string, unknown> = {};
   // Parameter names unique to this call: a query may be restricted more than once (e.g. a subquery).
   const prefix = `s${Object.keys(qb.getParameters()).length}_`;
-  const condition = readCondition(qb.connection.manager, scope, entity, alias, params).replace(
-    /:(\.\.\.)?scope(\d+)/g,
-    (_m, dots: string | undefined, n: string) => `:${dots ?? ''}${prefix}scope${n}`,
-  );
-  const prefixed = Object.fromEntries(Object.entries(params).map(([k, v]) => [`${prefix}${k}`, v]));
-  qb.andWhere(condition, prefixed);
+  const condition = await readableCondition(ctx, qb.connection.manager, entity, alias, prefix);
+  if (condition) qb.andWhere(condition.sql, condition.params);
 }
 
 type Access = 'read' | 'write';

@@ -1,6 +1,4 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { createCrudResolver, CrudSpec } from '../../platform/crud';
-import type { Context } from '../../platform/context';
 import { Person } from './person.entity';
 import { CreatePersonArgs, PersonFilter, UpdatePersonArgs } from './person.args';
 import { OrgUnit } from '../org-unit';
@@ -21,29 +19,27 @@ export const personSpec: CrudSpec<Person> = {
   scope: { kind: 'orgUnit', column: 'orgUnitId' },
   dateColumn: 'hiredAt',
   readOnlyColumns: ['archivedAt'],
+  nested: {
+    orgUnit: { kind: 'one', entity: () => OrgUnit, column: 'orgUnitId', description: 'The org unit.' },
+    positions: {
+      kind: 'many',
+      entity: () => PositionAssignment,
+      column: 'personId',
+      description: 'Positions held, past and present.',
+    },
+    appointments: {
+      kind: 'many',
+      entity: () => TeamAppointment,
+      column: 'personId',
+      description: 'Team appointments, past and present.',
+    },
+    assessments: {
+      kind: 'many',
+      entity: () => Assessment,
+      column: 'personId',
+      description: 'Assessments of the person.',
+    },
+  },
 };
 
 export const PersonCrudResolver = createCrudResolver(personSpec);
-
-@Resolver(() => Person)
-export class PersonFieldResolver {
-  @FieldResolver(() => OrgUnit, { nullable: true, description: 'The org unit.' })
-  orgUnit(@Root() person: Person, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(OrgUnit).load(person.orgUnitId);
-  }
-
-  @FieldResolver(() => [PositionAssignment], { description: 'Positions held, past and present.' })
-  positions(@Root() person: Person, @Ctx() ctx: Context) {
-    return ctx.loaders.manyBy(PositionAssignment, 'personId').load(person.id);
-  }
-
-  @FieldResolver(() => [TeamAppointment], { description: 'Team appointments, past and present.' })
-  appointments(@Root() person: Person, @Ctx() ctx: Context) {
-    return ctx.loaders.manyBy(TeamAppointment, 'personId').load(person.id);
-  }
-
-  @FieldResolver(() => [Assessment], { description: 'Assessments of the person.' })
-  assessments(@Root() person: Person, @Ctx() ctx: Context) {
-    return ctx.loaders.manyBy(Assessment, 'personId').load(person.id);
-  }
-}

@@ -103,6 +103,22 @@ export const projectSpec: CrudSpec<Project> = {
   search: ['name', 'externalRef'],
   scope: { kind: 'orgUnit', column: 'orgUnitId' },
   references: { customerId: () => Customer },
+  nested: {
+    customer: { kind: 'one', entity: () => Customer, column: 'customerId', description: 'The customer.' },
+    orgUnit: { kind: 'one', entity: () => OrgUnit, column: 'orgUnitId', description: 'The org unit that runs it.' },
+    team: {
+      kind: 'many',
+      entity: () => TeamAppointment,
+      column: 'projectId',
+      description: 'The team: appointments, past and present.',
+    },
+    decisions: {
+      kind: 'many',
+      entity: () => Decision,
+      column: 'projectId',
+      description: 'Decisions taken on the project.',
+    },
+  },
   money: [{ arg: 'amount', column: 'amountMinor', currencyColumn: 'currency' }],
   readOnlyColumns: ['gradeReasons', 'grade', 'gradeCriteria', 'gradeJustification'],
   dependents: [
@@ -151,26 +167,6 @@ export class ProjectResolver {
     if (!(await canRead(ctx, ctx.db.manager, Project, existing)))
       throw notFound('Project with externalRef', externalRef);
     return projects.update(ctx, { ...args, id: String(existing.id), version: existing.version });
-  }
-
-  @FieldResolver(() => Customer, { nullable: true, description: 'The customer.' })
-  customer(@Root() p: Project, @Ctx() ctx: Context) {
-    return p.customerId === null ? null : ctx.loaders.byId(Customer).load(p.customerId);
-  }
-
-  @FieldResolver(() => OrgUnit, { nullable: true, description: 'The org unit that runs it.' })
-  orgUnit(@Root() p: Project, @Ctx() ctx: Context) {
-    return ctx.loaders.byId(OrgUnit).load(p.orgUnitId);
-  }
-
-  @FieldResolver(() => [TeamAppointment], { description: 'The team: appointments, past and present.' })
-  team(@Root() p: Project, @Ctx() ctx: Context) {
-    return ctx.loaders.manyBy(TeamAppointment, 'projectId').load(p.id);
-  }
-
-  @FieldResolver(() => [Decision], { description: 'Decisions taken on the project.' })
-  decisions(@Root() p: Project, @Ctx() ctx: Context) {
-    return ctx.loaders.manyBy(Decision, 'projectId').load(p.id);
   }
 
   @FieldResolver(() => [Decision], {

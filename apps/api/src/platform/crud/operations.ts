@@ -1,17 +1,20 @@
 // The operations behind a record type's resolver: reads (one, a page, a count) and the writes of writes.ts.
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
-import { badInput } from '../errors';
 import type { BaseRecord } from '../columns';
 import { restrictToReadable } from '../scope';
 import type { CrudSpec } from './spec';
-import { columnNames, toId } from './columns';
-import { applyFilter, DEFAULT_PER_PAGE, ListArgs } from './list';
+import { toId } from './columns';
+import { applyFilter, ListArgs } from './list';
+import { listPage, readPage, totalFromListPage } from './list-page';
 import { createRecord, removeRecord, updateRecord } from './writes';
 
 export interface CrudOperations<E extends BaseRecord> {
   findOne(ctx: Context, id: unknown): Promise<E | null>;
-  list(ctx: Context, args: ListArgs, filter?: object | null): Promise<E[]>;
-  count(ctx: Context, filter?: object | null): Promise<number>;
+  /** A page; with `info` (the list field's), its nested records are read with it and the count may share it. */
+  list(ctx: Context, args: ListArgs, filter?: object | null, info?: GraphQLResolveInfo): Promise<E[]>;
+  /** With `info` (the count field's), the total comes from a list of the same filter in the same query. */
+  count(ctx: Context, filter?: object | null, info?: GraphQLResolveInfo): Promise<number>;
   create(ctx: Context, args: Record<string, unknown>): Promise<E>;
   update(ctx: Context, args: Record<string, unknown>): Promise<E>;
   remove(ctx: Context, id: unknown): Promise<E>;
@@ -19,7 +22,6 @@ export interface CrudOperations<E extends BaseRecord> {
 
 /** The operations behind the resolver, usable by other resolvers (e.g. upsertProject). */
 export function crudOperations<E extends BaseRecord>(spec: CrudSpec<E>): CrudOperations<E> {
-  const sortable = (ctx: Context) => columnNames(ctx.db.manager, spec.entity);
   return {
     async findOne(ctx, id) {
       const qb = ctx.db.manager
@@ -29,25 +31,15 @@ export function crudOperations<E extends BaseRecord>(spec: CrudSpec<E>): CrudOpe
       await restrictToReadable(ctx, qb, 'r', spec.entity);
       return qb.getOne();
     },
-    async list(ctx, args, filter) {
-      const qb = ctx.db.manager.getRepository(spec.entity).createQueryBuilder('r');
-      await applyFilter(qb, spec, filter as Record<string, unknown>, ctx);
-      const sortField = args.sortField ?? 'id';
-      const columns = sortable(ctx);
-      // Money fields sort by their minor units (e.g. amount → amountMinor).
-      const sortColumn = spec.money?.find((m) => m.arg === sortField)?.column ?? sortField;
-      if (!columns.has(sortColumn))
-        throw badInput({
-          sortField: `cannot sort ${spec.name} by "${sortField}"; use one of ${[...columns.keys()].join(', ')}`,
-        });
-      const order = (args.sortOrder ?? 'ASC').toUpperCase() === 'DESC' ? 'DESC' : 'ASC';
-      qb.orderBy(`r.${sortColumn}`, order);
-      if (sortColumn !== 'id') qb.addOrderBy('r.id', order);
-      const perPage = args.perPage ?? DEFAULT_PER_PAGE;
-      qb.skip((args.page ?? 0) * perPage).take(perPage);
-      return qb.getMany();
+    async list(ctx, args, filter, info) {
+      const page = info
+        ? await listPage(ctx, spec, args, filter, info)
+        : await readPage(ctx, spec, { args, filter, nested: new Map(), withTotal: false });
+      return page.rows;
     },
-    async count(ctx, filter) {
+    async count(ctx, filter, info) {
+      const fromPage = info ? await totalFromListPage(ctx, spec, filter, info) : null;
+      if (fromPage !== null) return fromPage;
       const qb = ctx.db.manager.getRepository(spec.entity).createQueryBuilder('r');
       await applyFilter(qb, spec, filter as Record<string, unknown>, ctx);
       return qb.getCount();

@@ -7,20 +7,23 @@ import {
   Ctx,
   FieldResolver,
   ID,
+  Info,
   Mutation,
   Query,
   Resolver,
   Root,
   UseMiddleware,
 } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
 import { groupOf, RecordGroup } from '@iron-triangle/domain';
 import { allow } from '../permissions';
 import type { BaseRecord } from '../columns';
 import { declareScope } from '../scope';
-import type { CrudSpec, RemoveMode } from './spec';
+import type { CrudSpec, NestedField, RemoveMode } from './spec';
 import { ListArgs, ListMetadata, MetaArgs } from './list';
 import { crudOperations } from './operations';
+import { carriedNested } from './list-page';
 import { getMetadataArgsStorage } from 'typeorm';
 import {
   AuthorityChange,
@@ -110,6 +113,39 @@ function addHistoryField(target: ClassType, recordType: string, label: string): 
   })(proto, 'history', descriptor);
 }
 
+/**
+ * Adds a nested field (NestedField) to a record type: what a list page read with the record, or else read through the
+ * request's loaders.
+ */
+function addNestedField(target: ClassType, name: string, field: NestedField): void {
+  const proto = target.prototype as Record<string, unknown>;
+  // What the record was read with, if a list page read it (list-page.ts); otherwise the loader.
+  const fn =
+    field.kind === 'one'
+      ? function (record: Record<string, unknown>, ctx: Context) {
+          const carried = carriedNested(record, name);
+          if (carried !== undefined) return carried;
+          const key = record[field.column] as number | null | undefined;
+          return key === null || key === undefined ? null : ctx.loaders.byId(field.entity()).load(Number(key));
+        }
+      : function (record: { id: number }, ctx: Context) {
+          const carried = carriedNested(record, name);
+          if (carried !== undefined) return carried;
+          return ctx.loaders.manyBy(field.entity(), field.column as never).load(record.id);
+        };
+  Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true });
+  const descriptor = Object.getOwnPropertyDescriptor(proto, name) as PropertyDescriptor;
+  Reflect.defineMetadata('design:paramtypes', [Object, Object], proto, name);
+  Reflect.defineMetadata('design:returntype', Object, proto, name);
+  Root()(proto, name, 0);
+  Ctx()(proto, name, 1);
+  if (field.kind === 'one') {
+    FieldResolver(() => field.entity(), { nullable: true, description: field.description })(proto, name, descriptor);
+  } else {
+    FieldResolver(() => [field.entity()], { description: field.description })(proto, name, descriptor);
+  }
+}
+
 function deleteDescription(mode: RemoveMode, label: string): string {
   switch (mode) {
     case 'hard':
@@ -168,8 +204,9 @@ export function createCrudResolver<E extends BaseRecord>(spec: CrudSpec<E>): Cla
       @Arg('filter', () => FilterClass, { nullable: true, description: 'Which records to return.' })
       filter: object | undefined,
       @Ctx() ctx: Context,
+      @Info() info: GraphQLResolveInfo,
     ) {
-      return ops.list(ctx, args, filter);
+      return ops.list(ctx, args, filter, info);
     }
 
     @Query(() => ListMetadata, {
@@ -182,8 +219,9 @@ export function createCrudResolver<E extends BaseRecord>(spec: CrudSpec<E>): Cla
       @Arg('filter', () => FilterClass, { nullable: true, description: 'Which records to count.' })
       filter: object | undefined,
       @Ctx() ctx: Context,
+      @Info() info: GraphQLResolveInfo,
     ): Promise<ListMetadata> {
-      return { count: await ops.count(ctx, filter) };
+      return { count: await ops.count(ctx, filter, info) };
     }
   }
 
@@ -230,6 +268,7 @@ export function createCrudResolver<E extends BaseRecord>(spec: CrudSpec<E>): Cla
       (args, ctx) => ops.remove(ctx, args.id),
     );
   }
+  for (const [fieldName, field] of Object.entries(spec.nested ?? {})) addNestedField(RecordResolver, fieldName, field);
   const logged = table === undefined ? undefined : LOGGED_BY_TABLE.get(table);
   if (logged) addHistoryField(RecordResolver, logged.recordType, label);
   Object.defineProperty(RecordResolver, 'name', { value: `${name}Resolver` });

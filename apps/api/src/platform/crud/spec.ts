@@ -33,6 +33,21 @@ export interface WriteContext<E> {
   before: E | null;
 }
 
+/**
+ * A field of a record type that reads other records through the request's loaders (platform/loaders.ts): the CRUD
+ * factory adds its resolver, and a list reads it with the page, in the page's statement (list-page.ts), so that a
+ * page with its nested records costs one statement whatever its size.
+ * - `one`: the record whose id is in `column` of this one; null when there is none or it is out of the caller's scope.
+ * - `many`: the records whose `column` holds this record's id, in the caller's scope, ordered by id.
+ */
+export interface NestedField {
+  kind: 'one' | 'many';
+  /** The other record type (a thunk: entity modules import each other). */
+  entity: () => ClassType<BaseRecord>;
+  column: string;
+  description: string;
+}
+
 export interface CrudHooks<E> {
   /** Validate and complete the column values of a new record (domain calls go here). */
   beforeCreate?(values: Partial<E>, w: WriteContext<E>): Promise<void> | void;
@@ -61,6 +76,8 @@ export interface CrudSpec<E extends BaseRecord> {
    * lists, counts, nested loaders, custom operations and writes all apply (see platform/scope.ts).
    */
   scope: ScopeDeclaration;
+  /** Fields that read other records (see NestedField), by GraphQL field name. */
+  nested?: Record<string, NestedField>;
   /** Columns that point at other records a scoped caller must be able to read (e.g. a pool's project). */
   references?: Record<string, () => ClassType<ObjectLiteral>>;
   /** The column `filter.orgUnitId` (a subtree) applies to (default: the scope's org-unit column). */
