@@ -161,7 +161,8 @@ function pathOf(link: CompiledLink): CompiledLink[] {
   return links;
 }
 
-function ruleOutput(rule: CompiledLink, holder: string): AuthorityLink {
+/** A rule's link as answers show it, held by `holder` on this chain. */
+export function ruleOutput(rule: CompiledLink, holder: string): AuthorityLink {
   const r = rule.rule;
   return {
     kind: 'RULE',

@@ -15,6 +15,7 @@ import {
   seatsFilledBy,
 } from './authority-index';
 import { compareStrings } from './chain-order';
+import { ruleOutput } from './authorize';
 import { inboxRow, personNumber } from './hot-index';
 import type { AuthorityChain, AuthorityLink, AuthorityState } from './types';
 import type { Money } from '../money/money';
@@ -50,24 +51,6 @@ export interface DecisionRight {
   readonly quorumRequired: boolean;
   /** The chain as authorize returns it (rule first). */
   readonly chain: AuthorityChain;
-}
-
-function ruleOutput(link: CompiledLink, holder: string): AuthorityLink {
-  const r = link.rule;
-  return {
-    kind: 'RULE',
-    id: r.id,
-    holderPersonId: holder,
-    delegatorId: null,
-    ruleHolder: r.holder,
-    decisionPoints: r.decisionPoints,
-    grades: r.grades,
-    scopeOrgUnitId: r.scopeOrgUnitId,
-    limit: limitMoney(r.limit, r.currency),
-    currency: r.currency,
-    window: r.window,
-    requiredQualification: null,
-  };
 }
 
 /** Rule → … → link, rule first. */
