@@ -144,6 +144,14 @@ describeOnDatabases('incremental authority index', (env) => {
     for (const person of [s.people.leader, s.people.east1, s.people.west1, s.people.boss].map(String))
       expect(authorize(person, c, at, reshaped.index)).toEqual(authorize(person, c, at, fresh.index));
     expect(whoMayDecide(c, at, reshaped.index)).toEqual(whoMayDecide(c, at, fresh.index));
+    // Back where it was, with its code, for the tests after this one.
+    const back = await e.gql(
+      `mutation { updateOrgUnit(id: "${unit}", version: ${first.version + 2}, parentId: "${first.parentId}",
+        code: "${first.code}") { id } }`,
+      {},
+      { token: e.tokens.admin },
+    );
+    expect(back.body.errors).toBeUndefined();
   });
 
   test('an index far behind is rebuilt: answers report the revision they reflect; atLeastRevision waits', async () => {

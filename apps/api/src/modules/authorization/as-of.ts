@@ -77,6 +77,7 @@ async function advanceCorrections(
   held: HeldCorrections,
   revision: string,
 ): Promise<HeldCorrections | null> {
+  if (BigInt(revision) - BigInt(held.revision) > BigInt(MAX_DELTA_ENTRIES)) return null;
   const entries = await em
     .getRepository(AuthorityChange)
     .createQueryBuilder('c')

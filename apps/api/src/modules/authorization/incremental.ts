@@ -23,6 +23,9 @@ export async function authorityEntriesBetween(
   to: string,
   max = MAX_DELTA_ENTRIES,
 ): Promise<AuthorityChange[] | null> {
+  // Revisions have no gaps: more revisions in between than `max` may mean too many entries; reading (and hydrating)
+  // thousands of them only to find that out would hold up every request, so the caller rebuilds instead.
+  if (BigInt(to) - BigInt(from) > BigInt(max)) return null;
   const entries = await em
     .getRepository(AuthorityChange)
     .createQueryBuilder('c')
