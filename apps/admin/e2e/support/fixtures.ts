@@ -99,6 +99,27 @@ export async function createFixtures(api: RunningApi): Promise<Fixtures> {
       gradeCriteria: { majorATierCustomerImpact: true }) ${ID} }`,
     { name: projectName, org: officeId },
   );
+  // Initiated (ATI approved) by the office head, so that its bid (ATB) is next in the LTC sequence. The office head
+  // is no one else's: the region's BU presidents keep ATI only as seats of a decision body (see the body test).
+  const officeHeadId = await person(`Zhou Qiang ${suffix}`, `E${suffix}6`, officeId);
+  await call(
+    `mutation($personId: ID!, $orgUnitId: ID!) { createPositionAssignment(personId: $personId, title: "OFFICE_HEAD",
+      orgUnitId: $orgUnitId, validFrom: "2025-01-01T00:00:00.000Z") ${ID} }`,
+    { personId: officeHeadId, orgUnitId: officeId },
+  );
+  await call(
+    `mutation($name: String!, $org: ID!) {
+    createAuthorityRule(name: $name, holderKind: POSITION, holderTitle: "OFFICE_HEAD", holderOrgUnitId: $org,
+      decisionPoints: [ATI], grades: [II, III], scopeOrgUnitId: $org, currency: "CNY",
+      validFrom: "2025-01-01T00:00:00.000Z", delegableDepth: 0) ${ID} }`,
+    { name: `E2E office initiation ${suffix}`, org: officeId },
+  );
+  await call(
+    `mutation($project: ID!, $decider: ID!, $key: String!) { recordDecision(input: { projectId: $project,
+      decisionPoint: ATI, outcome: APPROVED, deciderId: $decider, comment: "Initiated", idempotencyKey: $key })
+      ${ID} }`,
+    { project: projectId, decider: officeHeadId, key: `e2e-ati-${suffix}` },
+  );
   const poolName = `E2E pool ${suffix}`;
   const poolId = await call(
     `mutation($name: String!, $org: ID!, $project: ID) {
