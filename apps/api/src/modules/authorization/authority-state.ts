@@ -25,6 +25,18 @@ import type { AuthoritySnapshot } from './authority-snapshot';
 
 const READ_COUNTER_SQL = 'SELECT changeCount FROM authority_state WHERE id = 1';
 
+/** The columns of an assessment the engine reads (its certification). */
+const CERTIFICATION_COLUMNS = {
+  id: true,
+  personId: true,
+  role: true,
+  levelReached: true,
+  assessedAt: true,
+  validUntil: true,
+  certifies: true,
+  frameworkId: true,
+} as const;
+
 /** The rows of every table the engine reads, as entities. */
 export interface AuthorityRows {
   units: OrgUnit[];
@@ -47,18 +59,7 @@ export async function loadAuthorityRows(em: EntityManager): Promise<AuthorityRow
     em.find(DecisionBodySeat, { order: { sortOrder: 'ASC', id: 'ASC' } }),
     em.find(AuthorityRule),
     em.find(Delegation),
-    em.find(Assessment, {
-      select: {
-        id: true,
-        personId: true,
-        role: true,
-        levelReached: true,
-        assessedAt: true,
-        validUntil: true,
-        certifies: true,
-        frameworkId: true,
-      },
-    }),
+    em.find(Assessment, { select: CERTIFICATION_COLUMNS }),
   ]);
   return { units, people, positions, bodies, seats, rules, delegations, assessments };
 }
@@ -126,16 +127,7 @@ async function loadAuthorityStateInPages(
   });
   const positions = await readInPages(em, pause, PositionAssignment, toAuthorityPosition);
   const delegations = await readInPages(em, pause, Delegation, toDomainDelegation);
-  const certifications = await readInPages(em, pause, Assessment, toCertification, {
-    id: true,
-    personId: true,
-    role: true,
-    levelReached: true,
-    assessedAt: true,
-    validUntil: true,
-    certifies: true,
-    frameworkId: true,
-  });
+  const certifications = await readInPages(em, pause, Assessment, toCertification, CERTIFICATION_COLUMNS);
   return {
     state: { ...small.state, rules, positions, delegations, certifications },
     unitLabels: small.unitLabels,
