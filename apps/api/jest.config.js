@@ -1,4 +1,9 @@
 const preset = require('@iron-triangle/config/jest/node.js');
+
+// The API keeps every time in UTC whatever the machine's zone. Its suites run under UTC+8 unless TZ is set, so a
+// rule or a test that reads local time fails everywhere, not only on a machine in China (STACK.md).
+if (!process.env.TZ) process.env.TZ = 'Asia/Shanghai';
+
 /** @type {import('jest').Config} */
 module.exports = {
   ...preset,
