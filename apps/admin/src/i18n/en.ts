@@ -433,6 +433,8 @@ export const en = {
     why_not: {
       role: 'Your role may not do this',
       status: 'Only possible when the pool is %{status}',
+      draft: 'Its inputs change only while it is a draft; it is %{status}',
+      locked: 'Locked: correct it with an adjustment pool',
     },
   },
   delegation: {

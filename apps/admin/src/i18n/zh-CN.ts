@@ -577,7 +577,12 @@ export const zhCN: Messages = {
     allocation_trace: '分配过程',
     members: '成员',
     done: '完成：奖金包状态为 %{status}',
-    why_not: { role: '您的角色无权执行此操作', status: '仅当奖金包为“%{status}”时可执行' },
+    why_not: {
+      role: '您的角色无权执行此操作',
+      status: '仅当奖金包为“%{status}”时可执行',
+      draft: '仅草稿状态可修改输入，当前为“%{status}”',
+      locked: '已锁定：请通过调整奖金包更正',
+    },
   },
   delegation: {
     revoke: '撤销',

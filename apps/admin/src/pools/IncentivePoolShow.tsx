@@ -2,12 +2,12 @@ import { Box, Typography } from '@mui/material';
 import { FieldGrid } from '../components/FieldGrid';
 import { percentOf } from '../format';
 import {
-  CreateButton,
   DataTable,
   ReferenceField,
   ReferenceManyField,
   Show,
   TextField,
+  TopToolbar,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
@@ -15,6 +15,8 @@ import { EnumField, LocaleDateField, MoneyField } from '../components/fields';
 import { AllocationTable } from './AllocationTable';
 import { FundingTrace } from './FundingTrace';
 import { PoolActions } from './PoolActions';
+import { PoolInputButton, usePoolInputState } from './PoolInputButton';
+import type { IncentivePoolRecord } from '../providers/types';
 import type { PoolWithTraces } from './traces';
 
 /** Attainment = actual / target, shown as a percentage (display only; the API computes the funding). */
@@ -24,13 +26,14 @@ function Attainment() {
 }
 
 function Metrics() {
-  const record = useRecordContext();
+  const record = useRecordContext<IncentivePoolRecord>();
   const translate = useTranslate();
+  const editable = usePoolInputState({ resource: 'PoolMetric', action: 'edit' }, record?.status).enabled;
   return (
     <>
       <Typography variant="subtitle1">{translate('pool.metrics')}</Typography>
       <ReferenceManyField reference="PoolMetric" target="poolId" label={false}>
-        <DataTable bulkActionButtons={false} rowClick="edit">
+        <DataTable bulkActionButtons={false} rowClick={editable ? 'edit' : false}>
           <DataTable.Col source="metric">
             <EnumField source="metric" enumName="Metric" />
           </DataTable.Col>
@@ -46,10 +49,12 @@ function Metrics() {
           <DataTable.Col source="weight" align="right" />
         </DataTable>
       </ReferenceManyField>
-      <CreateButton
-        resource="PoolMetric"
+      <PoolInputButton
+        input={{ resource: 'PoolMetric', action: 'create' }}
+        status={record?.status}
         label="pool.add_metric"
         state={{ record: { poolId: record?.id, currency: record?.currency } }}
+        testId="pool-add-metric"
       />
     </>
   );
@@ -77,18 +82,33 @@ function Allocation() {
     <>
       <Typography variant="subtitle1">{translate('pool.members')}</Typography>
       <AllocationTable pool={pool} />
-      <CreateButton
-        resource="PoolMember"
+      <PoolInputButton
+        input={{ resource: 'PoolMember', action: 'create' }}
+        status={record.status}
         label="pool.add_member"
         state={{ record: { poolId: record.id, currency: record.currency, participation: '1' } }}
+        testId="pool-add-member"
       />
     </>
   );
 }
 
+function PoolShowActions() {
+  const record = useRecordContext<IncentivePoolRecord>();
+  return (
+    <TopToolbar>
+      <PoolInputButton
+        input={{ resource: 'IncentivePool', action: 'edit' }}
+        status={record?.status}
+        testId="pool-edit"
+      />
+    </TopToolbar>
+  );
+}
+
 export function IncentivePoolShow() {
   return (
-    <Show>
+    <Show actions={<PoolShowActions />}>
       <Box sx={{ p: 2 }}>
         <FieldGrid>
           <TextField source="name" />

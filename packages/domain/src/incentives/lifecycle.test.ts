@@ -10,6 +10,7 @@ import {
   PoolApprovalOutcome,
   PoolEdit,
   POOL_EDITABLE_FIELDS,
+  poolInputsEditable,
   recordPoolAllocation,
   recordPoolFunding,
   reopenPool,
@@ -318,4 +319,10 @@ describe('corrections after lock are adjustment pools', () => {
 
 it('the fixture goal helper builds metric goals', () => {
   expect(goal(1, 2, 3)).toEqual({ target: cny(1), actual: cny(2), weight: 3 });
+});
+
+describe('poolInputsEditable', () => {
+  it('lets the inputs change only while the pool is a draft', () => {
+    expect(POOL_STATUSES.filter((status) => poolInputsEditable(status))).toEqual(['DRAFT']);
+  });
 });

@@ -61,6 +61,14 @@ export const POOL_EDITABLE_FIELDS: Readonly<Record<PoolStatus, readonly PoolEdit
   LOCKED: [],
 });
 
+/**
+ * Whether a pool's inputs — the pool record itself, its metrics and its members — may be changed at all: only while
+ * it is a DRAFT. A later status is changed by its transitions; a LOCKED pool is corrected by an adjustment pool.
+ */
+export function poolInputsEditable(status: PoolStatus): boolean {
+  return status === 'DRAFT';
+}
+
 /** A patch; every field given is replaced (targets, weights and actuals per metric). */
 export interface PoolEdit {
   readonly name?: string;

@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { EntityManager } from 'typeorm';
+import { poolInputsEditable, PoolStatus } from '@iron-triangle/domain';
 import { argsToColumns, createCrudResolver, CrudSpec } from '../../platform/crud';
 import type { Context } from '../../platform/context';
 import { badInput } from '../../platform/errors';
@@ -19,7 +20,7 @@ import { Person } from '../person';
 async function draftPool(em: EntityManager, ctx: Context, poolId: number): Promise<IncentivePool> {
   const pool = await em.findOneBy(IncentivePool, { id: poolId });
   if (!pool) throw badInput({ poolId: `incentive pool ${poolId} does not exist` });
-  if (pool.status !== 'DRAFT') throw notDraft(ctx, pool, 'parts');
+  if (!poolInputsEditable(pool.status as PoolStatus)) throw notDraft(ctx, pool, 'parts');
   return pool;
 }
 
@@ -71,7 +72,7 @@ export const poolSpec: CrudSpec<IncentivePool> = {
         throw badInput({ projectId: 'is required for a PROJECT pool' });
     },
     beforeUpdate(patch, { before, ctx }) {
-      if (before!.status !== 'DRAFT') throw notDraft(ctx, before!, 'pool');
+      if (!poolInputsEditable(before!.status as PoolStatus)) throw notDraft(ctx, before!, 'pool');
       checkWindow(patch.periodFrom ?? before!.periodFrom, patch.periodTo ?? before!.periodTo, 'periodTo');
     },
   },
