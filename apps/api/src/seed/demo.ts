@@ -606,6 +606,20 @@ export async function seedDemo(
     redelegableDepth: 1,
     reason: 'South region runs its own bids and contracts.',
   });
+  // To the demo leader, ending in 4 days: contract amendments in East while the president is on leave. (Created before
+  // the next one: delegation 3, so that the leader's refusals name no link 4 but rule 4, as the history tests read.)
+  await delegation({
+    sourceRuleId: id(presidentRule),
+    delegatorId: id(person(0)),
+    delegateId: id(person(2)),
+    decisionPoints: ['ATAC'],
+    grades: ['II', 'III'],
+    scopeOrgUnitId: id(east),
+    limit: '20000000.00',
+    validFrom: ago(20),
+    validTo: new Date(now.getTime() + 4 * DAY),
+    reason: 'Contract amendments in East during the president’s leave.',
+  });
   // The chain of three links: the president's rule → Liu Fang → Shenzhen's industry head, ending in 6 days.
   await delegation({
     sourceDelegationId: id(toSouth),
@@ -618,19 +632,6 @@ export async function seedDemo(
     validFrom: ago(20),
     validTo: new Date(now.getTime() + 6 * DAY),
     reason: 'Shenzhen bids while the South director is at the customer summit.',
-  });
-  // To the demo leader, ending in 4 days: contract amendments in East while the president is on leave.
-  await delegation({
-    sourceRuleId: id(presidentRule),
-    delegatorId: id(person(0)),
-    delegateId: id(person(2)),
-    decisionPoints: ['ATAC'],
-    grades: ['II', 'III'],
-    scopeOrgUnitId: id(east),
-    limit: '20000000.00',
-    validFrom: ago(20),
-    validTo: new Date(now.getTime() + 4 * DAY),
-    reason: 'Contract amendments in East during the president’s leave.',
   });
 
   // Decisions already taken, in the LTC sequence, dated over the last weeks (the last ones seconds before `now`, so
