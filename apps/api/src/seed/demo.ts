@@ -4,7 +4,11 @@ import { DataSource } from 'typeorm';
 import type { RuntimeConfig } from '@iron-triangle/config';
 import {
   addMonthsUtc,
+  approvalsInForce,
+  checkSequence,
   DEFAULT_DECISION_BODIES,
+  LTC_DECISION_POINTS,
+  LtcDecisionPoint,
   DEFAULT_QUALIFICATION_FRAMEWORKS,
   DEFAULT_ROLE_MODELS,
   DEFAULT_STAFFING_RULES,
@@ -33,6 +37,10 @@ import { authorityRuleSpec } from '../modules/authority-rule/authority-rule.reso
 import { decisionBodySpec } from '../modules/decision-body/decision-body.resolver';
 import { delegationSpec } from '../modules/delegation/delegation.resolver';
 import { poolMemberSpec, poolMetricSpec, poolSpec } from '../modules/incentive-pool/incentive-pool.resolver';
+import { PoolOperationsResolver } from '../modules/incentive-pool/pool.operations';
+import { DecisionOperationsResolver, RecordDecisionInput } from '../modules/decision/decision.operations';
+import { Decision, toProjectDecision } from '../modules/decision';
+import type { Principal } from '../platform/permissions';
 
 export const DEMO_PASSWORD = 'demo';
 export const DEMO_USERS = [
@@ -43,51 +51,92 @@ export const DEMO_USERS = [
 ] as const;
 
 const DAY = 86_400_000;
+const SECOND = 1_000;
 
-const SURNAMES = [
-  'Wang',
-  'Li',
-  'Zhang',
-  'Liu',
-  'Chen',
-  'Yang',
-  'Huang',
-  'Zhao',
-  'Wu',
-  'Zhou',
-  'Xu',
-  'Sun',
-  'Ma',
-  'Zhu',
-  'Hu',
-  'Guo',
-  'He',
-  'Lin',
-  'Gao',
-  'Luo',
+/**
+ * The demo people (index = employee number − 1001): a Chinese name and its pinyin, every one different in both. The
+ * person record has one `name` column (no separate latin or pinyin name), so the seed stores both in it — "王伟 (Wang
+ * Wei)" — and the portal shows that in every language; search finds a person by either part. The roles the story
+ * gives them are named beside the ones it uses.
+ */
+export const DEMO_PEOPLE: ReadonlyArray<{ readonly zh: string; readonly pinyin: string }> = [
+  { zh: '王伟', pinyin: 'Wang Wei' }, // 0: BU president (HQ)
+  { zh: '李娜', pinyin: 'Li Na' }, // 1: finance manager (HQ)
+  { zh: '张宇', pinyin: 'Zhang Yu' }, // 2: East business-department director: the demo leader
+  { zh: '刘芳', pinyin: 'Liu Fang' }, // 3: South business-department director
+  { zh: '陈磊', pinyin: 'Chen Lei' }, // 4: East business-department chief engineer
+  { zh: '杨帆', pinyin: 'Yang Fan' }, // 5: South business-department chief engineer
+  { zh: '黄强', pinyin: 'Huang Qiang' }, // 6: industry head, Shanghai
+  { zh: '赵晨', pinyin: 'Zhao Chen' }, // 7: industry head, Hangzhou
+  { zh: '吴昊', pinyin: 'Wu Hao' }, // 8: industry chief engineer, Guangzhou
+  { zh: '周婷', pinyin: 'Zhou Ting' }, // 9: industry head, Shenzhen
+  { zh: '徐涛', pinyin: 'Xu Tao' }, // 10: product-line director
+  { zh: '孙慧', pinyin: 'Sun Hui' }, // 11: delivery manager
+  { zh: '马俊', pinyin: 'Ma Jun' }, // 12: industry chief engineer, Shanghai
+  { zh: '朱琳', pinyin: 'Zhu Lin' }, // 13: finance manager (Energy)
+  { zh: '胡凯', pinyin: 'Hu Kai' }, // 14..37: six triangles (AR, SR, FR and one spare each)
+  { zh: '郭瑞', pinyin: 'Guo Rui' },
+  { zh: '何欣', pinyin: 'He Xin' },
+  { zh: '林波', pinyin: 'Lin Bo' },
+  { zh: '高宁', pinyin: 'Gao Ning' },
+  { zh: '罗兰', pinyin: 'Luo Lan' },
+  { zh: '梁鹏', pinyin: 'Liang Peng' },
+  { zh: '宋佳', pinyin: 'Song Jia' },
+  { zh: '郑毅', pinyin: 'Zheng Yi' },
+  { zh: '谢婷婷', pinyin: 'Xie Tingting' },
+  { zh: '韩冰', pinyin: 'Han Bing' },
+  { zh: '唐亮', pinyin: 'Tang Liang' },
+  { zh: '冯雪', pinyin: 'Feng Xue' },
+  { zh: '于洋', pinyin: 'Yu Yang' },
+  { zh: '董明', pinyin: 'Dong Ming' },
+  { zh: '萧然', pinyin: 'Xiao Ran' }, // 29: industry chief engineer, Hangzhou
+  { zh: '程刚', pinyin: 'Cheng Gang' },
+  { zh: '曹颖', pinyin: 'Cao Ying' },
+  { zh: '袁博', pinyin: 'Yuan Bo' },
+  { zh: '邓立', pinyin: 'Deng Li' },
+  { zh: '许诺', pinyin: 'Xu Nuo' },
+  { zh: '傅军', pinyin: 'Fu Jun' },
+  { zh: '沈丽', pinyin: 'Shen Li' },
+  { zh: '曾强', pinyin: 'Zeng Qiang' },
+  { zh: '彭勇', pinyin: 'Peng Yong' }, // 38, 39: newcomers (level 1)
+  { zh: '苏晓', pinyin: 'Su Xiao' },
 ];
-const GIVEN = [
-  'Wei',
-  'Fang',
-  'Min',
-  'Jing',
-  'Lei',
-  'Qiang',
-  'Yan',
-  'Jun',
-  'Tao',
-  'Hui',
-  'Xin',
-  'Bo',
-  'Ning',
-  'Hao',
-  'Yu',
-  'Lan',
-  'Peng',
-  'Ting',
-  'Kai',
-  'Rui',
-];
+
+/** The stored name of a demo person: the Chinese name, then its pinyin (one column holds both, see DEMO_PEOPLE). */
+export function demoPersonName(person: { zh: string; pinyin: string }): string {
+  return `${person.zh} (${person.pinyin})`;
+}
+
+/** A seeded project as the pending-requests step reads it: where it stands in the LTC sequence. */
+export interface DemoProject {
+  id: number;
+  name: string;
+  grade: string;
+  orgUnitId: number;
+  /** The decision points that may be taken next, in sequence (none in progress counted). */
+  next: LtcDecisionPoint[];
+}
+
+/** What the demo seed hands to its later steps: the demo users (with their people) and the projects. */
+export interface DemoCompany {
+  now: Date;
+  users: Record<(typeof DEMO_USERS)[number]['role'], { userId: number; personId: number | null }>;
+  /** Person ids by index in DEMO_PEOPLE. */
+  people: number[];
+  projects: DemoProject[];
+}
+
+/**
+ * TODO(issue #14, decision requests): pending decision requests in each demo user's inbox. The decision-request module
+ * (requestDecision, myInbox) is being built in parallel; once it lands, open here, through its own operation, a request
+ * waiting for each demo user whose role decides (the leader: a grade II bid or a grade II/III initiation seat in East;
+ * the admin's and HR's inboxes have no person yet), on `company.projects` whose `next` holds the point, due per the
+ * company settings, some of them overdue. Seeds nothing yet.
+ */
+export async function seedPendingDecisionRequests(ctx: Context, company: DemoCompany): Promise<void> {
+  void ctx;
+  void company;
+}
 
 /** Seeds the demo company when the database has no org units; returns counts, or null when it had data. */
 export async function seedDemo(
@@ -151,13 +200,13 @@ export async function seedDemo(
 
   // People: 40, with positions (the titles of the default decision teams among them).
   const people: Array<{ id: number; name: string; orgUnitId: number }> = [];
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < DEMO_PEOPLE.length; i++) {
     const orgUnit = i < 2 ? hq : i < 6 ? (i % 2 === 0 ? east : south) : (offices[i % offices.length] as OrgUnit);
-    const name = `${SURNAMES[i % SURNAMES.length]} ${GIVEN[(i * 7) % GIVEN.length]}`;
+    const who = DEMO_PEOPLE[i]!;
     const person = await make<{ id: number; name: string; orgUnitId: number }>(personSpec as never, {
       employeeNo: `E${String(1001 + i)}`,
-      name,
-      email: `${name.toLowerCase().replace(' ', '.')}${i}@demo.local`,
+      name: demoPersonName(who),
+      email: `${who.pinyin.toLowerCase().replace(' ', '.')}@demo.local`,
       orgUnitId: id(orgUnit),
       hiredAt: ago(400 + i * 97),
     });
@@ -185,6 +234,8 @@ export async function seedDemo(
   await position(11, 'DELIVERY_MANAGER', finance);
   await position(12, 'INDUSTRY_CHIEF_ENGINEER', shanghai);
   await position(13, 'FINANCE_MANAGER', energy);
+  // Hangzhou's grade II projects need an industry chief engineer for the grade II team's fixed seat.
+  await position(29, 'INDUSTRY_CHIEF_ENGINEER', hangzhou);
   // The demo leader is the East region's business-department director.
   await dataSource.manager.update(User, { id: userIds.LEADER }, { personId: person(2).id });
 
@@ -196,7 +247,7 @@ export async function seedDemo(
     await customer('Pearl River Bank', 'C-PRB', 'S', finance, 'Finance'),
     await customer('Hangzhou Metro', 'C-HZM', 'A', hangzhou, 'Transport'),
     await customer('Shenzhen Grid', 'C-SZG', 'A', energy, 'Energy'),
-    await customer('Suzhou Logistics', 'C-SZL', 'B', shanghai, 'Logistics'),
+    await customer('Suzhou Logistics', 'C-SZL', 'A', shanghai, 'Logistics'),
     await customer('Foshan Manufacturing', 'C-FSM', 'B', guangzhou, 'Manufacturing'),
   ];
 
@@ -255,7 +306,7 @@ export async function seedDemo(
     }
   }
 
-  // Assessments (panel): levels 1..4; a few made 23 months ago, so they expire within a month.
+  // Assessments (panel): levels 1..4.
   const before = (at: Date, days: number) => new Date(at.getTime() - days * DAY);
   const performance = (rating: string, at: Date) => [
     { period: 'P1', endsAt: before(at, 390), rating },
@@ -280,14 +331,18 @@ export async function seedDemo(
       performance: performance(level >= 4 ? 'A' : 'B', assessedAt),
     });
   };
-  const soon = addMonthsUtc(now, -23);
+  // Two triangles' AR and SR certifications run out within 30 days of `now` (12 and 21 days: the dashboard and the
+  // reminders show them), assessed one validity period before that.
+  const expiringIn = (days: number, role: 'AR' | 'SR' | 'FR') =>
+    addMonthsUtc(new Date(now.getTime() + days * DAY), -DEFAULT_QUALIFICATION_FRAMEWORKS[role].validityMonths);
   const triangles: Array<{ ar: number; sr: number; fr: number }> = [];
   for (let t = 0; t < 6; t++) {
     const base = 14 + t * 4;
     const level = t < 3 ? 3 + (t % 2) : 2;
-    const when = t === 1 || t === 4 ? soon : ago(60 + t * 10);
-    await assess(base, 'AR', level, when);
-    await assess(base + 1, 'SR', level, when);
+    const expiring = t === 1 ? 12 : t === 4 ? 21 : null;
+    const when = (role: 'AR' | 'SR') => (expiring === null ? ago(60 + t * 10) : expiringIn(expiring, role));
+    await assess(base, 'AR', level, when('AR'));
+    await assess(base + 1, 'SR', level, when('SR'));
     await assess(base + 2, 'FR', level, ago(90));
     triangles.push({ ar: base, sr: base + 1, fr: base + 2 });
   }
@@ -306,8 +361,9 @@ export async function seedDemo(
     });
   }
 
-  // Projects across grades and stages, each with its triangle.
-  const stages = ['LEAD', 'OPPORTUNITY', 'OPPORTUNITY', 'CONTRACT_EXECUTION', 'CONTRACT_EXECUTION', 'CLOSED'];
+  // Projects: four per grade (I: 0, 1, 3, 5; II: 2, 4, 8, 10; III: 6, 7, 9, 11), each with its triangle and Sponsor.
+  // They start as leads; the decisions below move them along the LTC sequence, so that each grade has one project
+  // waiting for each point: initiation, the bid, the contract, and the amendment or close.
   const projectDefs = [
     {
       name: '5G core network modernisation',
@@ -334,10 +390,16 @@ export async function seedDemo(
       name: 'Smart grid substation upgrade',
       customer: 3,
       unit: energy,
-      criteria: { majorCustomerImpact: true },
+      criteria: { majorCustomerImpact: true, majorProductDirectionImpact: true },
       amount: '37500000.00',
     },
-    { name: 'Warehouse campus network', customer: 4, unit: shanghai, criteria: {}, amount: '3200000.00' },
+    {
+      name: 'Warehouse campus network',
+      customer: 4,
+      unit: shanghai,
+      criteria: { majorCustomerImpact: true },
+      amount: '3200000.00',
+    },
     {
       name: 'Factory private 5G',
       customer: 5,
@@ -355,18 +417,26 @@ export async function seedDemo(
       amount: '12400000.00',
     },
     { name: 'Grid IoT sensors pilot', customer: 3, unit: energy, criteria: {}, amount: '2750000.00' },
-    { name: 'Logistics tracking platform', customer: 4, unit: shanghai, criteria: {}, amount: '1850000.00' },
+    {
+      name: 'Logistics tracking platform',
+      customer: 4,
+      unit: shanghai,
+      criteria: { majorCustomerImpact: true },
+      amount: '1850000.00',
+    },
     { name: 'Manufacturing MES integration', customer: 5, unit: guangzhou, criteria: {}, amount: '5300000.00' },
   ];
-  const projects: Array<{ id: number; grade: string; orgUnitId: number }> = [];
+  const eastUnits = new Set([east.id, shanghai.id, hangzhou.id, telecom.id]);
+  const projects: Array<{ id: number; name: string; grade: string; orgUnitId: number }> = [];
+  const teams: Array<{ ar: number; sr: number; fr: number }> = [];
   for (let p = 0; p < projectDefs.length; p++) {
     const def = projectDefs[p]!;
-    const project = await make<{ id: number; grade: string; orgUnitId: number }>(projectSpec as never, {
+    const project = await make<{ id: number; name: string; grade: string; orgUnitId: number }>(projectSpec as never, {
       externalRef: `CRM-${String(2024001 + p)}`,
       name: def.name,
       customerId: id(customers[def.customer] as { id: number }),
       orgUnitId: id(def.unit),
-      stage: stages[p % stages.length],
+      stage: 'LEAD',
       amount: def.amount,
       currency: 'CNY',
       gradeCriteria: def.criteria,
@@ -374,6 +444,7 @@ export async function seedDemo(
     projects.push(project);
     // Grade I needs level 3: the first three triangles hold 3 or 4; the others hold 2.
     const triangle = triangles[project.grade === 'I' ? p % 3 : 3 + (p % 3)] as { ar: number; sr: number; fr: number };
+    teams.push(triangle);
     const from = ago(30 - p); // after every assessment above: the staffing check looks at this moment
     for (const [role, who] of [
       ['AR', triangle.ar],
@@ -388,15 +459,26 @@ export async function seedDemo(
         validFrom: from,
       });
     }
+    // The Sponsor: the BU president on grade I, the region's business-department director otherwise. The Sponsor
+    // takes the project's key decisions: no conflict of interest (the company setting's default).
+    const sponsor = project.grade === 'I' ? 0 : eastUnits.has(def.unit.id) ? 2 : 3;
     await make(teamAppointmentSpec as never, {
       projectId: id(project),
-      personId: id(person(project.grade === 'I' ? 0 : 2)),
+      personId: id(person(sponsor)),
       role: 'SPONSOR',
       validFrom: from,
     });
   }
 
-  // Decision bodies (grade I and II teams), authority rules, delegations.
+  // Decision bodies (grade I and II teams), authority rules, delegations. Who decides what, by grade:
+  //   ATI   I: the grade I team (BU president + the region's director or chief engineer); II: the grade II team in
+  //         East (director + industry head + industry chief engineer); III: the region's chief engineer.
+  //   ATB   the BU president (all), the East director (II, III in East, up to 50M), Liu Fang by delegation (II, III in
+  //         South, up to 80M), and on to Shenzhen's industry head (III, up to 5M: a chain of three links); the
+  //         project's AR (III, up to 5M).
+  //   ATC   the BU president; the East director; Liu Fang by delegation.
+  //   ATAC, ATCC  the BU president (all grades); the East director by a delegation ending within 7 days (ATAC).
+  //   POOL_APPROVAL  the East director (pools in East, up to 10M); the BU president (all).
   const bodies: Record<string, { id: number }> = {};
   for (const grade of ['I', 'II'] as const) {
     const team = DEFAULT_DECISION_BODIES[grade];
@@ -410,6 +492,7 @@ export async function seedDemo(
   }
   const rule = (args: Record<string, unknown>) =>
     make<{ id: number }>(authorityRuleSpec as never, { currency: 'CNY', validFrom: ago(365), ...args });
+  // Rules 1 to 5 keep their numbers (the history tests and the e2e tests speak of rule 4, the East director's).
   await rule({
     name: 'Grade I initiation by the grade I team',
     holderKind: 'DECISION_BODY',
@@ -459,7 +542,45 @@ export async function seedDemo(
     limit: '5000000.00',
     delegableDepth: 0,
   });
-  const first = await make<{ id: number }>(delegationSpec as never, {
+  for (const [region, label] of [
+    [east, 'East'],
+    [south, 'South'],
+  ] as const) {
+    await rule({
+      name: `${label} chief engineer: initiation of grade III projects`,
+      holderKind: 'POSITION',
+      holderTitle: 'BUSINESS_DEPT_CHIEF_ENGINEER',
+      holderOrgUnitId: id(region),
+      decisionPoints: ['ATI'],
+      grades: ['III'],
+      scopeOrgUnitId: id(region),
+      delegableDepth: 0,
+    });
+  }
+  await rule({
+    name: 'East director: bonus pools in East up to 10M',
+    holderKind: 'POSITION',
+    holderTitle: 'BUSINESS_DEPT_DIRECTOR',
+    holderOrgUnitId: id(east),
+    decisionPoints: ['POOL_APPROVAL'],
+    grades: ['I', 'II', 'III'],
+    scopeOrgUnitId: id(east),
+    limit: '10000000.00',
+    delegableDepth: 0,
+  });
+  await rule({
+    name: 'BU president: bonus pools',
+    holderKind: 'POSITION',
+    holderTitle: 'BU_PRESIDENT',
+    holderOrgUnitId: id(hq),
+    decisionPoints: ['POOL_APPROVAL'],
+    grades: ['I', 'II', 'III'],
+    scopeOrgUnitId: id(hq),
+    delegableDepth: 0,
+  });
+  const delegation = (args: Record<string, unknown>) =>
+    make<{ id: number }>(delegationSpec as never, { currency: 'CNY', redelegableDepth: 0, ...args });
+  await delegation({
     sourceRuleId: id(eastRule),
     delegatorId: id(person(2)),
     delegateId: id(person(triangles[0]!.ar)), // holds AR level 3, as the delegation requires
@@ -467,15 +588,13 @@ export async function seedDemo(
     grades: ['III'],
     scopeOrgUnitId: id(shanghai),
     limit: '10000000.00',
-    currency: 'CNY',
     validFrom: ago(30),
     validTo: addMonthsUtc(now, 6),
-    redelegableDepth: 0,
     requiredRole: 'AR',
     requiredLevel: 2,
     reason: 'Speed up grade III bids in Shanghai.',
   });
-  await make(delegationSpec as never, {
+  const toSouth = await delegation({
     sourceRuleId: id(presidentRule),
     delegatorId: id(person(0)),
     delegateId: id(person(3)),
@@ -483,45 +602,235 @@ export async function seedDemo(
     grades: ['II', 'III'],
     scopeOrgUnitId: id(south),
     limit: '80000000.00',
-    currency: 'CNY',
     validFrom: ago(60),
     redelegableDepth: 1,
     reason: 'South region runs its own bids and contracts.',
   });
-  void first;
-
-  // One draft pool for the first project's team.
-  const pool = await make<{ id: number }>(poolSpec as never, {
-    name: `${projectDefs[0]!.name}: team bonus ${now.getUTCFullYear()}`,
-    currency: 'CNY',
-    teamKind: 'PROJECT',
-    projectId: id(projects[0]!),
-    orgUnitId: id(telecom),
-    periodFrom: new Date(Date.UTC(now.getUTCFullYear(), 0, 1)),
-    periodTo: new Date(Date.UTC(now.getUTCFullYear() + 1, 0, 1)),
-    baseAmount: '1200000.00',
+  // To the demo leader, ending in 4 days: contract amendments in East while the president is on leave. (Created before
+  // the next one: delegation 3, so that the leader's refusals name no link 4 but rule 4, as the history tests read.)
+  await delegation({
+    sourceRuleId: id(presidentRule),
+    delegatorId: id(person(0)),
+    delegateId: id(person(2)),
+    decisionPoints: ['ATAC'],
+    grades: ['II', 'III'],
+    scopeOrgUnitId: id(east),
+    limit: '20000000.00',
+    validFrom: ago(20),
+    validTo: new Date(now.getTime() + 4 * DAY),
+    reason: 'Contract amendments in East during the president’s leave.',
   });
-  for (const [metric, target, actual, weight] of [
-    ['ORDERS', '128000000.00', '96000000.00', '0.4'],
-    ['REVENUE', '90000000.00', '61000000.00', '0.3'],
-    ['CASH', '80000000.00', '52000000.00', '0.3'],
-  ] as const) {
-    await make(poolMetricSpec as never, { poolId: id(pool), metric, target, actual, weight });
-  }
-  const t0 = triangles[0]!;
-  for (const [who, role, weight] of [
-    [t0.ar, 'AR', '0.4'],
-    [t0.sr, 'SR', '0.3'],
-    [t0.fr, 'FR', '0.3'],
-  ] as const) {
-    await make(poolMemberSpec as never, {
-      poolId: id(pool),
-      personId: id(person(who)),
-      role,
-      weight,
-      coefficient: '1.0',
-      participation: '1',
+  // The chain of three links: the president's rule → Liu Fang → Shenzhen's industry head, ending in 6 days.
+  await delegation({
+    sourceDelegationId: id(toSouth),
+    delegatorId: id(person(3)),
+    delegateId: id(person(9)),
+    decisionPoints: ['ATB'],
+    grades: ['III'],
+    scopeOrgUnitId: id(shenzhen),
+    limit: '5000000.00',
+    validFrom: ago(20),
+    validTo: new Date(now.getTime() + 6 * DAY),
+    reason: 'Shenzhen bids while the South director is at the customer summit.',
+  });
+
+  // Decisions already taken, in the LTC sequence, dated over the last weeks (the last ones seconds before `now`, so
+  // that "decisions this week" counts them): each is recorded by the API's own operation at its moment, by someone
+  // the engine allows then, and an approval moves the project's stage. The leader records their own decisions.
+  const admin: Principal = {
+    kind: 'user',
+    userId: userIds.ADMIN!,
+    email: 'admin@demo.local',
+    role: 'ADMIN',
+    personId: null,
+  };
+  const leader: Principal = {
+    kind: 'user',
+    userId: userIds.LEADER!,
+    email: 'leader@demo.local',
+    role: 'LEADER',
+    personId: person(2).id,
+  };
+  const at = (when: Date, principal: Principal = admin): Context => ({ ...ctx, now: when, principal });
+  const decisions = new DecisionOperationsResolver();
+  let decisionCount = 0;
+  const decide = async (
+    p: number,
+    decisionPoint: LtcDecisionPoint,
+    decider: number,
+    when: Date,
+    outcome: 'APPROVED' | 'REJECTED' | 'RETURNED' = 'APPROVED',
+    comment: string | null = null,
+  ) => {
+    decisionCount++;
+    const input = {
+      projectId: id(projects[p]!),
+      decisionPoint,
+      outcome,
+      deciderId: id(person(decider)),
+      comment,
+      idempotencyKey: `demo-decision-${decisionCount}`,
+    } as RecordDecisionInput;
+    await decisions.recordDecision(input, at(when, decider === 2 ? leader : admin));
+    counts.Decision = decisionCount;
+  };
+  const secondsAgo = (n: number) => new Date(now.getTime() - n * SECOND);
+  // Grade I. 0 (East): initiated by the team, bid and contract approved by the president: in contract execution.
+  await decide(0, 'ATI', 0, ago(24));
+  await decide(0, 'ATI', 2, ago(23), 'APPROVED', 'Strategic account: go.');
+  await decide(0, 'ATB', 0, ago(16));
+  await decide(0, 'ATC', 0, ago(8), 'APPROVED', 'Signed at the agreed price.');
+  // 1 (South): initiated; the bid returned once for a sharper price, then approved: the contract is next.
+  await decide(1, 'ATI', 0, ago(22));
+  await decide(1, 'ATI', 3, ago(21));
+  await decide(1, 'ATB', 0, ago(14), 'RETURNED', 'Rework the pricing of the migration services.');
+  await decide(1, 'ATB', 0, ago(10), 'APPROVED', 'Revised pricing accepted.');
+  // 3 (South): initiated this week: the bid is next.
+  await decide(3, 'ATI', 0, ago(12));
+  await decide(3, 'ATI', 3, secondsAgo(3));
+  // 5 (South): the president has voted for initiation; the South director's seat has not yet.
+  await decide(5, 'ATI', 0, ago(2), 'APPROVED', 'Worth pursuing; South to confirm.');
+  // Grade II. 2 (Hangzhou): initiated by the grade II team, bid and contract by the East director, an amendment by
+  // the president: in contract execution.
+  await decide(2, 'ATI', 2, ago(25));
+  await decide(2, 'ATI', 7, ago(24));
+  await decide(2, 'ATI', 29, ago(24));
+  await decide(2, 'ATB', 2, ago(18));
+  await decide(2, 'ATC', 2, ago(11));
+  await decide(2, 'ATAC', 0, ago(3), 'APPROVED', 'Two extra stations added to the scope.');
+  // 8 (Hangzhou): initiated, bid approved this week: the contract is next.
+  await decide(8, 'ATI', 2, ago(15));
+  await decide(8, 'ATI', 7, ago(15));
+  await decide(8, 'ATI', 29, ago(14));
+  await decide(8, 'ATB', 2, secondsAgo(2));
+  // 4 (Shanghai): initiated: the bid is next.
+  await decide(4, 'ATI', 6, ago(6));
+  await decide(4, 'ATI', 12, ago(6));
+  await decide(4, 'ATI', 2, ago(5));
+  // 10 (Shanghai): Shanghai's industry head has voted for initiation; the leader and the chief engineer have not.
+  await decide(10, 'ATI', 6, ago(1));
+  // Grade III. 6 (Telecom): initiated, bid and contract by the East director, an amendment by the leader through the
+  // president's delegation: in contract execution.
+  await decide(6, 'ATI', 4, ago(20));
+  await decide(6, 'ATB', 2, ago(13));
+  await decide(6, 'ATC', 2, ago(7));
+  await decide(6, 'ATAC', 2, ago(1), 'APPROVED', 'Backup generators added.');
+  // 7 (Finance): initiated; the bid approved by the project's AR (grade III, up to 5M): the contract is next.
+  await decide(7, 'ATI', 5, ago(12));
+  await decide(7, 'ATB', teams[7]!.ar, ago(5));
+  // 9 (Energy): initiated this week: the bid is next. 11 (Guangzhou): a lead, not yet initiated.
+  await decide(9, 'ATI', 5, secondsAgo(1));
+
+  // Bonus pools in East (the leader approves them), one in each status: DRAFT and FUNDED this year, ALLOCATED
+  // (waiting for approval), APPROVED and LOCKED (paid) for last year, and a DRAFT adjustment of the locked one.
+  const pools = new PoolOperationsResolver();
+  const year = now.getUTCFullYear();
+  const pool = async (
+    p: number,
+    name: string,
+    periodYear: number,
+    base: string,
+    attainment: [number, number, number],
+  ) => {
+    const def = projectDefs[p]!;
+    const created = await make<{ id: number }>(poolSpec as never, {
+      name,
+      currency: 'CNY',
+      teamKind: 'PROJECT',
+      projectId: id(projects[p]!),
+      orgUnitId: id(def.unit),
+      periodFrom: new Date(Date.UTC(periodYear, 0, 1)),
+      periodTo: new Date(Date.UTC(periodYear + 1, 0, 1)),
+      baseAmount: base,
     });
-  }
+    const amount = BigInt(def.amount.replace('.', ''));
+    const metrics = [
+      ['ORDERS', amount, attainment[0], '0.4'],
+      ['REVENUE', (amount * 7n) / 10n, attainment[1], '0.3'],
+      ['CASH', (amount * 6n) / 10n, attainment[2], '0.3'],
+    ] as const;
+    const money = (minor: bigint) => `${minor / 100n}.${String(minor % 100n).padStart(2, '0')}`;
+    for (const [metric, target, percent, weight] of metrics) {
+      const actual = (target * BigInt(percent)) / 100n;
+      await make(poolMetricSpec as never, {
+        poolId: id(created),
+        metric,
+        target: money(target),
+        actual: money(actual),
+        weight,
+      });
+    }
+    const team = teams[p]!;
+    for (const [who, role, weight] of [
+      [team.ar, 'AR', '0.4'],
+      [team.sr, 'SR', '0.3'],
+      [team.fr, 'FR', '0.3'],
+    ] as const) {
+      await make(poolMemberSpec as never, {
+        poolId: id(created),
+        personId: id(person(who)),
+        role,
+        weight,
+        coefficient: '1.0',
+        participation: '1',
+      });
+    }
+    return String(created.id);
+  };
+  await pool(0, `${projectDefs[0]!.name}: team bonus ${year}`, year, '1200000.00', [75, 68, 65]);
+  const funded = await pool(6, `${projectDefs[6]!.name}: team bonus ${year}`, year, '300000.00', [90, 85, 80]);
+  await pools.fundPool(funded, at(ago(4)));
+  const waiting = await pool(2, `${projectDefs[2]!.name}: team bonus ${year}`, year, '900000.00', [105, 96, 88]);
+  await pools.fundPool(waiting, at(ago(6)));
+  await pools.allocatePool(waiting, false, at(ago(5)));
+  const approved = await pool(
+    8,
+    `${projectDefs[8]!.name}: team bonus ${year - 1}`,
+    year - 1,
+    '400000.00',
+    [110, 100, 92],
+  );
+  await pools.fundPool(approved, at(ago(20)));
+  await pools.allocatePool(approved, false, at(ago(19)));
+  await pools.approvePool(approved, at(ago(9), leader));
+  const paid = await pool(4, `${projectDefs[4]!.name}: team bonus ${year - 1}`, year - 1, '150000.00', [120, 110, 100]);
+  await pools.fundPool(paid, at(ago(45)));
+  await pools.allocatePool(paid, false, at(ago(44)));
+  await pools.approvePool(paid, at(ago(40), leader));
+  await pools.lockPool(paid, at(ago(35)));
+  await pools.createAdjustmentPool(paid, `${projectDefs[4]!.name}: team bonus ${year - 1} (correction)`, at(ago(2)));
+  counts.IncentivePool = 6;
+
+  const company: DemoCompany = {
+    now,
+    users: {
+      ADMIN: { userId: userIds.ADMIN!, personId: null },
+      HR: { userId: userIds.HR!, personId: null },
+      LEADER: { userId: userIds.LEADER!, personId: person(2).id },
+      VIEWER: { userId: userIds.VIEWER!, personId: null },
+    },
+    people: people.map((p) => p.id),
+    projects: await openPoints(dataSource, projects),
+  };
+  await seedPendingDecisionRequests(ctx, company);
   return counts;
+}
+
+/**
+ * Each project with the points to take next: those the sequence allows now (as `decisionPointsInSequence` answers)
+ * and not yet approved in force, amendments (ATAC) excepted, which may come again.
+ */
+async function openPoints(
+  dataSource: DataSource,
+  projects: ReadonlyArray<{ id: number; name: string; grade: string; orgUnitId: number }>,
+): Promise<DemoProject[]> {
+  const decided = await dataSource.manager.find(Decision, { order: { id: 'ASC' } });
+  return projects.map((p) => {
+    const mine = decided.filter((d) => d.projectId === p.id).map(toProjectDecision);
+    const inForce = approvalsInForce(mine);
+    const next = LTC_DECISION_POINTS.filter(
+      (point) => checkSequence(point, mine).ok && (point === 'ATAC' || !inForce.has(point)),
+    );
+    return { id: p.id, name: p.name, grade: p.grade, orgUnitId: p.orgUnitId, next };
+  });
 }
