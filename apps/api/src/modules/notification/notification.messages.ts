@@ -31,7 +31,8 @@ export function formatAmount(amount: string | null | undefined, currency: string
   const negative = amount.startsWith('-');
   const [whole = '0', fraction] = (negative ? amount.slice(1) : amount).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${negative ? '-' : ''}${grouped}${fraction !== undefined ? `.${fraction}` : ''}${currency ? ` ${currency}` : ''}`;
+  const number = `${negative ? '-' : ''}${grouped}${fraction !== undefined ? `.${fraction}` : ''}`;
+  return currency ? `${number} ${currency}` : number;
 }
 
 type Renderer<K extends NotificationKind> = (p: NotificationPayloads[K]) => RenderedNotification;

@@ -10,7 +10,7 @@ import { Notification } from './notification.entity';
 import type { NotificationKind, NotificationLink, NotificationPayloads } from './notification.kinds';
 import { runtimeOf } from './notification.runtime';
 
-/** Who to notify: a person (every active user linked to them; the person's own e-mail when they have none) or a user. */
+/** Who to notify: a person (each active user linked to them; else the person's own e-mail), or a user. */
 export interface Recipient {
   personId?: number | string | null;
   userId?: number | string | null;
