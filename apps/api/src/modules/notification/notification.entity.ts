@@ -16,7 +16,7 @@ export type MailState = 'NONE' | 'PENDING' | 'SENT' | 'FAILED';
 @Index('ix_notifications_mail', ['mailState', 'mailNextAttemptAt'])
 @Index('uq_notifications_dedupeKey', ['dedupeKey'], { unique: true })
 export class Notification {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier of the notification.' })
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
 
