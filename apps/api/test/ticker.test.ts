@@ -54,7 +54,7 @@ test('two ticks asked at once run one after the other, never overlapping', async
   expect(most).toBe(1);
 });
 
-test('started, it ticks by itself with the clock; stopped, it waits for the tick in progress and ticks no more', async () => {
+test('started, it ticks by itself; stopped, it waits for the tick in progress and ticks no more', async () => {
   const moments: Date[] = [];
   let release: () => void = () => undefined;
   let entered: () => void = () => undefined;

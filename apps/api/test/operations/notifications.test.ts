@@ -125,7 +125,8 @@ describeOnDatabases(
           mailsFailed: number;
         };
       }>(
-        'mutation($at: DateTime) { runReminders(at: $at) { notified delegations certifications mailsSent mailsFailed } }',
+        'mutation($at: DateTime) { runReminders(at: $at) { ' +
+          'notified delegations certifications mailsSent mailsFailed } }',
         { at: at.toISOString() },
         { token },
       );
