@@ -9,12 +9,21 @@ import { ApiToken } from './modules/api-token';
 import { Person } from './modules/person';
 import { PositionAssignment } from './modules/position-assignment';
 import { authorityCacheOf, readOrgTree, requestOrgTree } from './modules/authorization';
+import { NotificationMailSubscriber, startNotifications } from './modules/notification';
+import type { Database } from './platform/db';
+import type { Logger } from './platform/logger';
+import type { TickerJob } from './platform/ticker';
 
 /** The data source options for `config`, with every persisted record type. */
 export function dataSourceOptions(
   config: Pick<RuntimeConfig, 'database'> & Partial<Pick<RuntimeConfig, 'databasePoolSize'>>,
 ): DataSourceOptions {
-  return dataSourceOptionsWith(config, ENTITIES);
+  const options = dataSourceOptionsWith(config, ENTITIES);
+  // Notification e-mails leave after their transaction commits.
+  return {
+    ...options,
+    subscribers: [...((options.subscribers ?? []) as Array<new () => object>), NotificationMailSubscriber],
+  } as DataSourceOptions;
 }
 
 /** What the request context reads from the feature modules' records. */
@@ -56,4 +65,32 @@ export const CONTEXT_SOURCES: ContextSources = {
 /** Work done once at start, before the first request: the authority index is built (later kept by deltas). */
 export async function warmUp(dataSource: DataSource): Promise<void> {
   await authorityCacheOf(dataSource).warmUp();
+}
+
+export interface BackgroundDeps {
+  dataSource: DataSource;
+  db: Database;
+  config: Pick<RuntimeConfig, 'smtpUrl' | 'mailFrom'>;
+  logger: Logger;
+}
+
+export interface Background {
+  /** What the server's ticker runs every TICK_SECONDS, in this order. */
+  jobs: TickerJob[];
+  stop(): Promise<void>;
+}
+
+/** The server's background work: notifications (e-mail outbox, reminder sweep); later jobs are added here. */
+export function startBackground({ dataSource, db, config, logger }: BackgroundDeps): Background {
+  const notifications = startNotifications({
+    dataSource,
+    db,
+    logger,
+    smtpUrl: config.smtpUrl,
+    mailFrom: config.mailFrom,
+  });
+  return {
+    jobs: [...notifications.jobs],
+    stop: () => notifications.stop(),
+  };
 }

@@ -18,7 +18,8 @@ import { buildApiSchema } from './schema';
 import { Database, requestStats, RequestStats } from './platform/db';
 import type { Context, ServerServices } from './platform/context';
 import { contextFactory } from './platform/context-factory';
-import { CONTEXT_SOURCES, warmUp } from './composition';
+import { CONTEXT_SOURCES, startBackground, warmUp } from './composition';
+import { Ticker } from './platform/ticker';
 import {
   busy,
   DatabaseBusyError,
@@ -60,6 +61,8 @@ export interface ApiServer {
   logger: Logger;
   /** This process's change feed (subscriptions to the change log). */
   changeFeed: ChangeFeed;
+  /** The periodic jobs (reminders, the mail outbox), every TICK_SECONDS; `tick(at)` runs them once now. */
+  ticker: Ticker;
   /**
    * Graceful stop of the HTTP side (see platform/drain.ts): refuses new connections, answers the in-flight requests
    * with `Connection: close`, closes idle keep-alive connections, refuses requests that still arrive on open ones, asks
@@ -204,6 +207,8 @@ export async function createServer({
   const db = new Database(dataSource, { acquireTimeoutMs: config.databaseAcquireTimeoutMs });
   const health = new DatabaseHealth(db, logger);
   const changeFeed = new ChangeFeed(dataSource, { pollMs: config.changeFeedPollMs, logger });
+  const background = startBackground({ dataSource, db, config, logger });
+  const ticker = new Ticker({ intervalMs: config.tickSeconds * 1000, jobs: background.jobs, logger });
   const services: ServerServices = {
     loginThrottle: new LoginThrottle(),
     logger,
@@ -370,6 +375,7 @@ export async function createServer({
     logger,
     production: config.nodeEnv === 'production',
   });
+  ticker.start();
   return {
     app,
     httpServer,
@@ -377,13 +383,18 @@ export async function createServer({
     health,
     logger,
     changeFeed,
+    ticker,
     drain(graceMs) {
+      // No new tick once draining; a tick in progress finishes (stop() waits for it).
+      void ticker.stop();
       const drained = drain.drain(graceMs);
       webSocket.closeAll();
       return drained;
     },
     cutNow: () => drain.cutNow(),
     async stop() {
+      await ticker.stop();
+      await background.stop();
       await webSocket.stop();
       await changeFeed.stop();
       health.stop();

@@ -97,6 +97,10 @@ for (const op of ['createFrameworkVersion', 'publishFramework'])
   DENY[op] = { deny: ['anonymous', 'viewer', 'leader', 'readToken'], allow: 'hr' };
 // Approving a pool is a decision by a person: the allowed caller is a user linked to one.
 DENY.approvePool = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'leader' };
+// Notifications are the signed-in user's own (an API token has none); the reminder sweep is for administrators.
+for (const op of ['notifications', 'unreadNotificationCount', 'markNotificationsRead'])
+  DENY[op] = { deny: ['anonymous', 'readToken'], allow: 'viewer' };
+DENY.runReminders = { deny: ['anonymous', 'viewer', 'hr', 'leader', 'readToken'], allow: 'admin' };
 // login is public: its deny test is a wrong password (see below). logout would end the session of the caller this
 // walk allows; its deny tests (anonymous, API token) are in test/sessions.test.ts.
 const PUBLIC = new Set(['login', 'logout']);

@@ -33,6 +33,7 @@ import {
   QualificationLevel,
 } from '../src/modules/qualification/qualification.entity';
 import { Assessment, AssessmentRating } from '../src/modules/assessment/assessment.entity';
+import { Notification } from '../src/modules/notification/notification.entity';
 
 type Row = Record<string, string | null> & { id: string };
 type World = Map<string, Map<string, Row>>;
@@ -907,7 +908,54 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
 
   // ---- Custom operations: each one is compared with the seed's in-scope set.
 
+  /** A notification to a user (not the org's: personal), written as notify would. */
+  const notification = async (recipientUserId: number, recipientPersonId: number | null, key: string) =>
+    Number(
+      (
+        await env().dataSource.manager.insert(Notification, {
+          recipientUserId,
+          recipientPersonId,
+          kind: 'CERTIFICATION_EXPIRING',
+          payload: { role: 'AR', level: 1, validUntil: '2030-01-01T00:00:00.000Z' },
+          targetType: null,
+          targetId: null,
+          dedupeKey: `walk:${key}:${recipientUserId}`,
+          createdAt: new Date(),
+          readAt: null,
+          mailTo: null,
+          mailState: 'NONE',
+          mailAttempts: 0,
+          mailNextAttemptAt: null,
+          mailSentAt: null,
+          mailLastError: null,
+        })
+      ).identifiers[0]!.id,
+    );
+  /** Notifications are personal: a LEADER sees and marks only their own, whatever the org unit. */
+  let walked = 0;
+  const ownNotifications = async () => {
+    const { users, people } = env().fixture;
+    walked += 1;
+    const theirs = await notification(users.admin, null, `theirs-${walked}`);
+    const mine = await notification(users.leader, people.leader, `mine-${walked}`);
+    const listed = await leader('{ notifications { id } unreadNotificationCount }');
+    const ids = (listed.body.data!.notifications as Array<{ id: string }>).map((n) => Number(n.id));
+    expect(ids).toContain(mine);
+    expect(ids).not.toContain(theirs);
+    const rows = await env().dataSource.manager.findBy(Notification, {});
+    const own = rows.filter((n) => n.recipientUserId === users.leader);
+    expect(ids.sort()).toEqual(own.map((n) => n.id).sort());
+    expect(listed.body.data!.unreadNotificationCount).toBe(own.filter((n) => n.readAt === null).length);
+    return { theirs, mine };
+  };
+
   const CUSTOM_QUERIES: Record<string, () => Promise<void>> = {
+    notifications: async () => {
+      await ownNotifications();
+    },
+    unreadNotificationCount: async () => {
+      await ownNotifications();
+    },
     me: async () => {
       const res = await leader('{ me { id role } }');
       expect(res.body.data!.me).toMatchObject({ role: 'LEADER' });
@@ -1183,6 +1231,19 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
   };
 
   const CUSTOM_MUTATIONS: Record<string, () => Promise<void>> = {
+    markNotificationsRead: async () => {
+      const { theirs } = await ownNotifications();
+      const res = await leader(`mutation { markNotificationsRead(ids: ["${theirs}"]) }`);
+      expect(codeOf(res)).toBe('NOT_FOUND');
+      expect((await env().dataSource.manager.findOneByOrFail(Notification, { id: theirs })).readAt).toBeNull();
+      // Marking all marks the caller's only.
+      expect(codeOf(await leader('mutation { markNotificationsRead }'))).toBeUndefined();
+      expect((await env().dataSource.manager.findOneByOrFail(Notification, { id: theirs })).readAt).toBeNull();
+    },
+    runReminders: async () => {
+      // Operators' sweep over every org unit: administrators only.
+      expect(codeOf(await leader('mutation { runReminders { notified } }'))).toBe('FORBIDDEN');
+    },
     login: async () => {
       // Public; answers only about the caller's own credentials.
       expect(

@@ -41,6 +41,9 @@ describe('loadConfig defaults', () => {
     expect(config.shutdownGraceMs).toBe(10_000);
     expect(config.changeFeedPollMs).toBe(250);
     expect(config.revisionWaitMs).toBe(2_000);
+    expect(config.smtpUrl).toBeNull();
+    expect(config.mailFrom).toBe('Iron Triangle <no-reply@localhost>');
+    expect(config.tickSeconds).toBe(300);
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.database)).toBe(true);
   });
@@ -119,6 +122,13 @@ describe('validation names the bad variable', () => {
     [{ CHANGE_FEED_POLL_MS: '5' }, 'CHANGE_FEED_POLL_MS'],
     [{ CHANGE_FEED_POLL_MS: 'often' }, 'CHANGE_FEED_POLL_MS'],
     [{ REVISION_WAIT_MS: '60000' }, 'REVISION_WAIT_MS'],
+    [{ TICK_SECONDS: '-5' }, 'TICK_SECONDS'],
+    [{ TICK_SECONDS: '100000' }, 'TICK_SECONDS'],
+    [{ SMTP_URL: 'http://mail.example.com' }, 'SMTP_URL'],
+    [{ SMTP_URL: 'smtp://' }, 'SMTP_URL'],
+    [{ SMTP_URL: 'not a url' }, 'SMTP_URL'],
+    [{ MAIL_FROM: 'nobody' }, 'MAIL_FROM'],
+    [{ MAIL_FROM: 'Iron Triangle <not an address>' }, 'MAIL_FROM'],
   ])('%p', (env, variable) => {
     expectConfigError(env, variable);
   });
@@ -151,5 +161,26 @@ describe('loadConfig change feed', () => {
     const config = loadConfig({ CHANGE_FEED_POLL_MS: '40', REVISION_WAIT_MS: '0' }, { cwd: dir });
     expect(config.changeFeedPollMs).toBe(40);
     expect(config.revisionWaitMs).toBe(0);
+  });
+});
+
+describe('loadConfig e-mail and the periodic jobs', () => {
+  test('SMTP_URL, MAIL_FROM and TICK_SECONDS are read; an empty SMTP_URL leaves e-mail off', () => {
+    const config = loadConfig(
+      {
+        SMTP_URL: 'smtps://mailer:s%40cret@mail.example.com:465',
+        MAIL_FROM: '铁三角 <it@example.com>',
+        TICK_SECONDS: '0',
+      },
+      { cwd: dir },
+    );
+    expect(config.smtpUrl).toBe('smtps://mailer:s%40cret@mail.example.com:465');
+    expect(config.mailFrom).toBe('铁三角 <it@example.com>');
+    expect(config.tickSeconds).toBe(0);
+    expect(loadConfig({ SMTP_URL: '  ' }, { cwd: dir }).smtpUrl).toBeNull();
+    expect(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'it@example.com' }, { cwd: dir })).toMatchObject({
+      smtpUrl: 'smtp://127.0.0.1:2525',
+      mailFrom: 'it@example.com',
+    });
   });
 });

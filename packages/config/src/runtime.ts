@@ -36,6 +36,15 @@ export interface RuntimeConfig {
    * SERVICE_UNAVAILABLE (REVISION_WAIT_MS).
    */
   readonly revisionWaitMs: number;
+  /**
+   * The SMTP server reminders are e-mailed through (SMTP_URL: smtp://user:pass@host:587 or smtps://…:465); null: no
+   * e-mail is sent (notifications stay in-app).
+   */
+  readonly smtpUrl: string | null;
+  /** The sender of those e-mails (MAIL_FROM: "Name <address>" or an address). */
+  readonly mailFrom: string;
+  /** Seconds between two runs of the periodic jobs (reminders, the mail outbox) (TICK_SECONDS); 0: never. */
+  readonly tickSeconds: number;
 }
 
 /** A configuration error that names the variable at fault. */
@@ -118,6 +127,40 @@ export function parseDatabaseUrl(raw: string, dataDir: string, cwd: string): Dat
   );
 }
 
+/** SMTP_URL: an smtp:// or smtps:// URL naming a host; empty or unset: e-mail is off. */
+export function parseSmtpUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigError(
+      'SMTP_URL',
+      'is not a valid URL (expected smtp://user:password@host:587 or smtps://host:465)',
+    );
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+    throw new ConfigError('SMTP_URL', `has the scheme "${url.protocol}"; use smtp:// or smtps://`);
+  if (!url.hostname) throw new ConfigError('SMTP_URL', 'names no host (expected smtp://host:587)');
+  return raw.trim();
+}
+
+const ADDRESS = /^[^\s@<>]+@[^\s@<>]+$/;
+
+/** MAIL_FROM: `address` or `Display Name <address>`. */
+export function parseMailFrom(raw: string | undefined): string {
+  if (raw === undefined || raw.trim() === '') return 'Iron Triangle <no-reply@localhost>';
+  const value = raw.trim();
+  const named = /^[^<>]*<([^<>]+)>$/.exec(value);
+  const address = named ? (named[1] as string).trim() : value;
+  if (!ADDRESS.test(address))
+    throw new ConfigError(
+      'MAIL_FROM',
+      `is "${value}"; expected an e-mail address, e.g. "Iron Triangle <it@example.com>"`,
+    );
+  return value;
+}
+
 function loadOrCreateSecret(dataDir: string): string {
   const file = path.join(dataDir, 'token-secret');
   if (existsSync(file)) {
@@ -184,6 +227,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   const shutdownGraceMs = readInt(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000);
   const changeFeedPollMs = readInt(env, 'CHANGE_FEED_POLL_MS', 250, 10, 60_000);
   const revisionWaitMs = readInt(env, 'REVISION_WAIT_MS', 2_000, 0, 30_000);
+  const smtpUrl = parseSmtpUrl(env.SMTP_URL);
+  const mailFrom = parseMailFrom(env.MAIL_FROM);
+  const tickSeconds = readInt(env, 'TICK_SECONDS', 300, 0, 86_400);
 
   return Object.freeze({
     nodeEnv,
@@ -202,5 +248,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     shutdownGraceMs,
     changeFeedPollMs,
     revisionWaitMs,
+    smtpUrl,
+    mailFrom,
+    tickSeconds,
   });
 }

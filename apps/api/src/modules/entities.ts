@@ -17,6 +17,7 @@ import { IncentivePool, PoolMember, PoolMetric } from './incentive-pool/incentiv
 import { User } from './user/user.entity';
 import { ApiToken } from './api-token/api-token.entity';
 import { CompanySettings } from './company-settings/company-settings.entity';
+import { Notification } from './notification/notification.entity';
 import { AuditEntry } from '../platform/audit-entry.entity';
 import { AuthorityChange } from '../platform/change-log';
 
@@ -47,6 +48,7 @@ export const ENTITIES = [
   User,
   ApiToken,
   CompanySettings,
+  Notification,
   AuditEntry,
   AuthorityChange,
 ];

@@ -1,4 +1,5 @@
-// The resolvers of the integration operations (authorization, delegation, decisions, pools, framework versions),
+// The resolvers of the integration operations (authorization, delegation, decisions, pools, framework versions,
+// notifications),
 // registered in the schema.
 import {
   AuthorityChainFieldResolver,
@@ -10,6 +11,7 @@ import { DelegationOperationsResolver } from './delegation/delegation.operations
 import { DecisionOperationsResolver } from './decision/decision.operations';
 import { PoolOperationsResolver } from './incentive-pool/pool.operations';
 import { FrameworkVersionResolver } from './qualification/framework-versions';
+import { NotificationResolver } from './notification/notification.resolver';
 
 export const OPERATION_RESOLVERS = [
   AuthorizationResolver,
@@ -20,4 +22,5 @@ export const OPERATION_RESOLVERS = [
   DecisionOperationsResolver,
   PoolOperationsResolver,
   FrameworkVersionResolver,
+  NotificationResolver,
 ] as const;

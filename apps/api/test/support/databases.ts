@@ -78,6 +78,8 @@ async function setup(
     DATABASE_URL: databaseUrl,
     DATA_DIR: dataDir,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // The periodic jobs run when a test asks (server.ticker.tick(at), runReminders), never by the wall clock.
+    TICK_SECONDS: '0',
     ...options.env,
   });
   const dataSource = new DataSource(dataSourceOptions(config));

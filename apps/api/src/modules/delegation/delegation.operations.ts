@@ -15,6 +15,7 @@ import { Delegation } from './delegation.entity';
 import { toDelegationDraft } from './delegation.mapper';
 import { authorityCache, AuthoritySnapshot, authoritySnapshotAsOf, reasonWriter } from '../authorization';
 import { jsonSafe } from '../../platform/json-safe';
+import { delegationCreatedPayload, delegationRevokedPayload, notify } from '../notification';
 import {
   changeOptionsOf,
   CORRECTION_TOLERANCE_MS,
@@ -121,6 +122,25 @@ export async function checkDelegationChange(
   if (!checked.ok) throw refused(ctx, snapshot, checked.error);
 }
 
+/** The delegate learns of a new delegation to them (in the creating transaction; not when it is born revoked). */
+export async function notifyDelegationCreated(em: EntityManager, ctx: Context, d: Delegation): Promise<void> {
+  if (d.revokedAt) return;
+  await notify(em, [{ personId: d.delegateId }], 'DELEGATION_CREATED', await delegationCreatedPayload(em, d), {
+    at: ctx.now,
+    link: { recordType: 'Delegation', recordId: d.id },
+    key: `delegation:${d.id}:created`,
+  });
+}
+
+/** The delegate learns that a delegation to them was revoked (`d` as revoked). */
+export async function notifyDelegationRevoked(em: EntityManager, ctx: Context, d: Delegation): Promise<void> {
+  await notify(em, [{ personId: d.delegateId }], 'DELEGATION_REVOKED', await delegationRevokedPayload(em, d), {
+    at: ctx.now,
+    link: { recordType: 'Delegation', recordId: d.id },
+    key: `delegation:${d.id}:revoked`,
+  });
+}
+
 async function loadInOrder(em: EntityManager, ids: readonly string[]): Promise<Delegation[]> {
   if (ids.length === 0) return [];
   const rows = await em.findBy(Delegation, { id: In(ids.map(Number)) });
@@ -200,6 +220,7 @@ export class DelegationOperationsResolver {
           after,
           note: d.id === rootId ? reason : `cascade from delegation ${rootId}`,
         });
+        await notifyDelegationRevoked(em, ctx, after);
         result.push(after);
       }
       // Everything derived from it ends with it; the answer lists what the caller may see.

@@ -9,7 +9,12 @@ import { CreateDelegationArgs, DelegationFilter, UpdateDelegationArgs } from './
 import { Person } from '../person';
 import { OrgUnit } from '../org-unit';
 import { AuthorityRule } from '../authority-rule';
-import { checkDelegationChange, checkNewDelegation } from './delegation.operations';
+import {
+  checkDelegationChange,
+  checkNewDelegation,
+  notifyDelegationCreated,
+  notifyDelegationRevoked,
+} from './delegation.operations';
 
 function checkShape(d: Partial<Delegation>): void {
   const errors: Record<string, string> = {};
@@ -71,6 +76,22 @@ export const delegationSpec: CrudSpec<Delegation> = {
     async beforeUpdate(patch, w) {
       checkWindow(w.before?.validFrom, patch.validTo === undefined ? w.before?.validTo : patch.validTo);
       await checkDelegationChange(patch, w);
+    },
+    async afterWrite(record, { em, ctx, before }) {
+      if (before === null) await notifyDelegationCreated(em, ctx, record);
+    },
+    async beforeDelete({ em, ctx, before }) {
+      // deleteDelegation revokes it now (unless it already is).
+      const current = before as Delegation;
+      if (!current.revokedAt)
+        await notifyDelegationRevoked(
+          em,
+          ctx,
+          Object.assign(new Delegation(), current, {
+            revokedAt: ctx.now,
+            revokeReason: 'deleted',
+          }),
+        );
     },
   },
 };

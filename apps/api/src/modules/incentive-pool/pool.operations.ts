@@ -15,6 +15,7 @@ import {
   recordPoolAllocation,
   recordPoolFunding,
   TEAM_ROLES,
+  whoMayDecide,
 } from '@iron-triangle/domain';
 import type { Context } from '../../platform/context';
 import { allow } from '../../platform/permissions';
@@ -31,6 +32,9 @@ import { jsonSafe } from '../../platform/json-safe';
 import { localeOf } from '../../platform/locale';
 import { adjustmentRow, allocationTraceJson, resultColumns, sharesByMember, toDomainPool } from './pool.mapper';
 import { POOL_MESSAGES } from './pool.messages';
+import { notify } from '../notification';
+import { OrgUnit } from '../org-unit';
+import { moneyString } from '../../platform/money';
 
 interface LoadedPool {
   row: IncentivePool;
@@ -154,6 +158,54 @@ async function createAdjustment(
   return created;
 }
 
+/** The POOL_APPROVAL case of an allocated pool: its funded amount, judged with its members as the team. */
+async function approvalCaseOf(
+  em: EntityManager,
+  row: IncentivePool,
+  pool: DomainPool,
+): Promise<{ approvalCase: AuthorizationCase; project: Project | null } | null> {
+  const request = poolApprovalRequest(pool);
+  if (!request.ok) return null;
+  const project = row.projectId !== null ? await em.findOneBy(Project, { id: row.projectId }) : null;
+  return {
+    project,
+    approvalCase: {
+      ...(row.projectId !== null ? { projectId: String(row.projectId) } : {}),
+      decisionPoint: 'POOL_APPROVAL',
+      // A system-department pool has no project: it is judged as grade III.
+      grade: (project?.grade ?? 'III') as ProjectGrade,
+      orgUnitId: String(row.orgUnitId),
+      amount: request.value.amount,
+      team: pool.members.map((m) => ({ personId: m.personId, role: m.role })),
+      // Whoever shares in the pool has a stake in it, whatever their role on a project team.
+      conflictRoles: TEAM_ROLES,
+    },
+  };
+}
+
+/** An allocated pool waits for approval: everyone the engine lets approve it is notified (in this transaction). */
+async function notifyApprovers(em: EntityManager, ctx: Context, row: IncentivePool, pool: DomainPool): Promise<void> {
+  const found = await approvalCaseOf(em, row, pool);
+  if (!found) return;
+  const snapshot = await authorityCache(ctx).snapshotWithin(em);
+  const approvers = whoMayDecide(found.approvalCase, ctx.now, snapshot.index).deciders;
+  if (approvers.length === 0) return;
+  const unit = await em.findOneBy(OrgUnit, { id: row.orgUnitId });
+  await notify(
+    em,
+    approvers.map((d) => ({ personId: d.personId })),
+    'POOL_APPROVAL_PENDING',
+    {
+      poolName: row.name,
+      projectName: found.project?.name ?? null,
+      orgUnitName: unit?.name ?? `#${row.orgUnitId}`,
+      amount: moneyString(row.fundedAmountMinor, row.currency),
+      currency: row.currency,
+    },
+    { at: ctx.now, link: { recordType: 'IncentivePool', recordId: row.id }, key: `pool:${row.id}:v${row.version}` },
+  );
+}
+
 @Resolver(() => IncentivePool)
 export class PoolOperationsResolver {
   @Mutation(() => IncentivePool, {
@@ -236,6 +288,7 @@ export class PoolOperationsResolver {
         before: row,
         after: stored,
       });
+      await notifyApprovers(em, ctx, stored, allocated.value);
       return stored;
     });
     ctx.loaders.manyBy(PoolMember, 'poolId').clear(poolId);
@@ -265,21 +318,10 @@ export class PoolOperationsResolver {
       // The pool first (see loadPool), then the authority counter (shared).
       const { row, pool } = await loadPool(em, ctx, poolId);
       const snapshot = await authorityCache(ctx).snapshotWithin(em);
-      const request = poolApprovalRequest(pool);
-      if (!request.ok)
+      const found = await approvalCaseOf(em, row, pool);
+      if (!found)
         throw poolError(ctx, { code: 'POOL.INVALID_TRANSITION', data: { from: pool.status, to: 'APPROVED' } }, poolId);
-      const project = row.projectId !== null ? await em.findOneBy(Project, { id: row.projectId }) : null;
-      const approvalCase: AuthorizationCase = {
-        ...(row.projectId !== null ? { projectId: String(row.projectId) } : {}),
-        decisionPoint: 'POOL_APPROVAL',
-        // A system-department pool has no project: it is judged as grade III.
-        grade: (project?.grade ?? 'III') as ProjectGrade,
-        orgUnitId: String(row.orgUnitId),
-        amount: request.value.amount,
-        team: pool.members.map((m) => ({ personId: m.personId, role: m.role })),
-        // Whoever shares in the pool has a stake in it, whatever their role on a project team.
-        conflictRoles: TEAM_ROLES,
-      };
+      const { approvalCase } = found;
       const result = authorize(approverId, approvalCase, ctx.now, snapshot.index);
       const approved = approveDomainPool(
         pool,
@@ -288,7 +330,7 @@ export class PoolOperationsResolver {
           authorized: result.allowed,
           denialCodes: result.reasons.map((r) => r.code),
           decisionPoint: 'POOL_APPROVAL',
-          amount: request.value.amount,
+          amount: approvalCase.amount as NonNullable<AuthorizationCase['amount']>,
         },
         ctx.now,
       );
