@@ -33,6 +33,7 @@ import { cachedOperationCost, costError, DEFAULT_LIMITS, limitRules, QueryLimits
 import { LoginThrottle } from './platform/throttle';
 import { inputPathRule } from './platform/scalars';
 import { DatabaseHealth } from './platform/health';
+import { ReadAdmission, readAdmissionPlugin } from './platform/admission';
 import { DrainResult, HttpDrain } from './platform/drain';
 import { securityHeaders } from './platform/security-headers';
 import { withLocale } from './platform/locale';
@@ -50,6 +51,8 @@ export interface ServerDeps {
   logger?: Logger;
   /** scrypt cost N for new password hashes; default 2^17. Only tests lower it (their fixtures hash with a low N). */
   passwordCost?: number;
+  /** Queries waiting for admission beyond which a query is refused (default 1000; see platform/admission.ts). */
+  maxWaitingReads?: number;
 }
 
 export interface ApiServer {
@@ -57,6 +60,8 @@ export interface ApiServer {
   httpServer: http.Server;
   db: Database;
   health: DatabaseHealth;
+  /** Admission of queries (config.readConcurrency at once; the others wait in order): its counts. */
+  admission: ReadAdmission;
   logger: Logger;
   /** This process's change feed (subscriptions to the change log). */
   changeFeed: ChangeFeed;
@@ -194,6 +199,7 @@ export async function createServer({
   limits: limitOverrides,
   logger: givenLogger,
   passwordCost,
+  maxWaitingReads,
 }: ServerDeps): Promise<ApiServer> {
   const logger = givenLogger ?? createLogger(config.logLevel);
   // Records written before their history was kept (or by the demo seed) get their first entry.
@@ -203,6 +209,7 @@ export async function createServer({
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...limitOverrides };
   const db = new Database(dataSource, { acquireTimeoutMs: config.databaseAcquireTimeoutMs });
   const health = new DatabaseHealth(db, logger);
+  const admission = new ReadAdmission(config.readConcurrency, maxWaitingReads);
   const changeFeed = new ChangeFeed(dataSource, { pollMs: config.changeFeedPollMs, logger });
   const services: ServerServices = {
     loginThrottle: new LoginThrottle(),
@@ -227,6 +234,7 @@ export async function createServer({
     plugins: [
       loggingPlugin(logger, limits, config.nodeEnv !== 'production', health),
       revisionWaitPlugin(config.revisionWaitMs),
+      readAdmissionPlugin(admission),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
     ],
@@ -375,6 +383,7 @@ export async function createServer({
     httpServer,
     db,
     health,
+    admission,
     logger,
     changeFeed,
     drain(graceMs) {

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, statSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigError, loadConfig } from './runtime';
+import { ConfigError, defaultReadConcurrency, loadConfig } from './runtime';
 
 const SECRET = 's'.repeat(40);
 let dir: string;
@@ -41,6 +41,8 @@ describe('loadConfig defaults', () => {
     expect(config.shutdownGraceMs).toBe(10_000);
     expect(config.changeFeedPollMs).toBe(250);
     expect(config.revisionWaitMs).toBe(2_000);
+    expect(config.readConcurrency).toBe(defaultReadConcurrency());
+    expect(defaultReadConcurrency()).toBeGreaterThanOrEqual(2);
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.database)).toBe(true);
   });
@@ -151,5 +153,13 @@ describe('loadConfig change feed', () => {
     const config = loadConfig({ CHANGE_FEED_POLL_MS: '40', REVISION_WAIT_MS: '0' }, { cwd: dir });
     expect(config.changeFeedPollMs).toBe(40);
     expect(config.revisionWaitMs).toBe(0);
+  });
+});
+
+describe('loadConfig read admission', () => {
+  test('READ_CONCURRENCY is read (0: no limit) and checked', () => {
+    expect(loadConfig({ READ_CONCURRENCY: '1' }, { cwd: dir }).readConcurrency).toBe(1);
+    expect(loadConfig({ READ_CONCURRENCY: '0' }, { cwd: dir }).readConcurrency).toBe(0);
+    expect(() => loadConfig({ READ_CONCURRENCY: 'many' }, { cwd: dir })).toThrow(ConfigError);
   });
 });

@@ -1,6 +1,7 @@
 // The product's runtime configuration: environment → defaults → validation → a frozen object.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -36,6 +37,19 @@ export interface RuntimeConfig {
    * SERVICE_UNAVAILABLE (REVISION_WAIT_MS).
    */
   readonly revisionWaitMs: number;
+  /**
+   * GraphQL queries a process executes at once (READ_CONCURRENCY; 0: no limit); the others wait in order, while
+   * mutations and the health endpoints go ahead of them. Default: defaultReadConcurrency().
+   */
+  readonly readConcurrency: number;
+}
+
+/**
+ * Queries executing at once by default: twice the CPUs the process may use, at least 2. One event loop runs them all;
+ * a few keep it busy while others wait for the database, more only lengthen the queue of callbacks a write waits in.
+ */
+export function defaultReadConcurrency(): number {
+  return Math.max(2, 2 * os.availableParallelism());
 }
 
 /** A configuration error that names the variable at fault. */
@@ -184,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   const shutdownGraceMs = readInt(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000);
   const changeFeedPollMs = readInt(env, 'CHANGE_FEED_POLL_MS', 250, 10, 60_000);
   const revisionWaitMs = readInt(env, 'REVISION_WAIT_MS', 2_000, 0, 30_000);
+  const readConcurrency = readInt(env, 'READ_CONCURRENCY', defaultReadConcurrency(), 0, 10_000);
 
   return Object.freeze({
     nodeEnv,
@@ -202,5 +217,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     shutdownGraceMs,
     changeFeedPollMs,
     revisionWaitMs,
+    readConcurrency,
   });
 }
