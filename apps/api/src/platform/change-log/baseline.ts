@@ -4,7 +4,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { AuthorityChange } from './change.entity';
-import { AUTHORITY_ROW, CASE_ROW, encodeRows, lockRevision, readRevision, REVISION_ROW } from './record';
+import { AUTHORITY_ROW, CASE_ROW, encodeRows, lockRevision, readRevision, REVISION_ROW, revisionSetTo } from './record';
 import { LOGGED_TYPES, LoggedType } from './registry';
 
 const CHUNK = 500;
@@ -67,6 +67,7 @@ export async function ensureChangeLogBaseline(dataSource: DataSource): Promise<n
     }
     const value = revision.toString();
     await em.query('UPDATE authority_state SET changeCount = ? WHERE id = ?', [value, REVISION_ROW]);
+    revisionSetTo(em, value);
     if (touched.has('authority'))
       await em.query('UPDATE authority_state SET changeCount = ? WHERE id = ?', [value, AUTHORITY_ROW]);
     if (touched.has('case'))
