@@ -33,7 +33,7 @@ import { cachedOperationCost, costError, DEFAULT_LIMITS, limitRules, QueryLimits
 import { LoginThrottle } from './platform/throttle';
 import { inputPathRule } from './platform/scalars';
 import { DatabaseHealth } from './platform/health';
-import { ReadAdmission, readAdmissionPlugin } from './platform/admission';
+import { ReadAdmission, readAdmission } from './platform/admission';
 import { DrainResult, HttpDrain } from './platform/drain';
 import { securityHeaders } from './platform/security-headers';
 import { withLocale } from './platform/locale';
@@ -234,7 +234,6 @@ export async function createServer({
     plugins: [
       loggingPlugin(logger, limits, config.nodeEnv !== 'production', health),
       revisionWaitPlugin(config.revisionWaitMs),
-      readAdmissionPlugin(admission),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
     ],
@@ -286,6 +285,8 @@ export async function createServer({
       next();
     },
     express.json({ limit: '256kb' }),
+    // Reads wait their turn here, before any of their work (platform/admission.ts); mutations go ahead.
+    readAdmission(admission),
     // Count SQL statements per request: everything below runs inside this async context.
     (_req, res, next) => requestStats.run((res.locals.request as RequestLocals).stats, () => next()),
     // Mutations with an Idempotency-Key header run once per caller and key; their answers are kept 24 h.

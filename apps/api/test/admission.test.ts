@@ -1,6 +1,6 @@
 // Admission control for reads (issue #13, platform/admission.ts): at most READ_CONCURRENCY queries execute at once,
 // the others wait in order; mutations and the health endpoints are served while reads wait.
-import { ReadAdmission, Release } from '../src/platform/admission';
+import { isRead, ReadAdmission, Release } from '../src/platform/admission';
 import { describeOnDatabases } from './support/databases';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
@@ -51,6 +51,16 @@ describe('ReadAdmission', () => {
     for (const release of permits) release();
     expect(open.stats().running).toBe(0);
   });
+});
+
+test('a document with the word mutation anywhere counts as a write; anything else as a read', () => {
+  expect(isRead('{ authorize(input: $i) { allowed } }')).toBe(true);
+  expect(isRead('query q { people { id } } # no mutations here')).toBe(true);
+  expect(isRead('query q { people { id } } # a mutation? no')).toBe(false);
+  expect(isRead(undefined)).toBe(true);
+  expect(isRead('mutation { updatePerson(id: 1, version: 1) { id } }')).toBe(false);
+  expect(isRead('query a { x } mutation b { y }')).toBe(false);
+  expect(isRead('query { x(text: "a mutation") }')).toBe(false);
 });
 
 describeOnDatabases(

@@ -1,11 +1,9 @@
-// Admission control for reads (issue #13): at most `limit` GraphQL queries execute at once in a process; the others
-// wait in a first-in, first-out queue before they execute. One event loop runs every request: twenty concurrent
-// questions kept it full, and each database round trip of a write (a dozen of them) waited behind all of them. With
-// few reads executing, a write's round trips, /healthz and /readyz wait for a handful of callbacks at most; mutations
-// and the health endpoints never queue here. A read waits only for the reads before it, never for a write.
-import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
-import type { Context } from './context';
+// Admission control for reads (issue #13): at most `limit` GraphQL reads are handled at once in a process; the others
+// wait in a first-in, first-out queue, parked as soon as their body is read. One event loop runs every request: twenty
+// concurrent questions kept it full, and each database round trip of a write (a dozen of them) waited behind all of
+// them. With few reads in hand, a write's round trips, /healthz and /readyz wait for a handful of callbacks at most;
+// mutations and the health endpoints never queue here. A read waits only for the reads before it, never for a write.
+import type { RequestHandler } from 'express';
 
 /** Counts, for tests, the health endpoint and the benchmark. */
 export interface AdmissionStats {
@@ -100,39 +98,54 @@ export class ReadAdmission {
   }
 }
 
-/** The answer to a read refused because the queue is full. */
-function queueFull(admission: ReadAdmission): GraphQLError {
-  return new GraphQLError(
-    `The server is answering ${admission.limit} questions at once and ${admission.maxWaiting} more are waiting: ` +
-      'retry in a moment.',
-    { extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 1, http: { status: 503 } } },
-  );
+/** The answer to a read refused because the queue is full (the shape of the API's other 503 answers). */
+function queueFull(admission: ReadAdmission): { errors: Array<{ message: string; extensions: object }> } {
+  return {
+    errors: [
+      {
+        message:
+          `The server is answering ${admission.limit} questions at once and ${admission.maxWaiting} more are ` +
+          'waiting: retry in a moment.',
+        extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 1 },
+      },
+    ],
+  };
 }
 
 /**
- * The Apollo plugin: a query waits for its permit once it is parsed and validated and the revision it asked for is
- * reached (just before it executes), and gives it back when its answer is ready. Mutations run at once. A query that
- * would find the queue full is refused when its operation is known (SERVICE_UNAVAILABLE, HTTP 503).
+ * True unless the GraphQL document may hold a mutation: any document with the word `mutation` anywhere (a comment,
+ * a string) counts as a write (a read taken for a write merely skips the queue; a write is never taken for a read). A request
+ * without a document (e.g. a persisted query's hash alone) counts as a read.
  */
-export function readAdmissionPlugin(admission: ReadAdmission): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      let release: Release | null = null;
-      return {
-        async didResolveOperation({ operation }) {
-          if (operation?.operation !== 'query' || !admission.full()) return;
-          admission.refuse();
-          throw queueFull(admission);
-        },
-        async executionDidStart({ operation }) {
-          if (operation.operation !== 'query') return;
-          release = await admission.acquire();
-        },
-        async willSendResponse() {
-          release?.();
-          release = null;
-        },
-      };
-    },
+export function isRead(document: unknown): boolean {
+  if (typeof document !== 'string') return true;
+  return !/\bmutation\b/.test(document);
+}
+
+/**
+ * The HTTP middleware (after the body is parsed, before anything else of the request is done): a read waits for its
+ * permit before its caller is resolved, its document parsed and executed, and gives it back once its answer is sent
+ * (or the connection is gone). Everything a waiting read would make the event loop do waits with it; a mutation goes
+ * ahead at once. A read that would find the queue full is answered SERVICE_UNAVAILABLE (HTTP 503, Retry-After 1).
+ */
+export function readAdmission(admission: ReadAdmission): RequestHandler {
+  return (req, res, next) => {
+    const body = req.body as { query?: unknown } | undefined;
+    const document = req.method === 'GET' ? req.query.query : body?.query;
+    if (!isRead(document)) {
+      next();
+      return;
+    }
+    if (admission.full()) {
+      admission.refuse();
+      res.status(503).set('retry-after', '1').json(queueFull(admission));
+      return;
+    }
+    void admission.acquire().then((release) => {
+      res.once('finish', release);
+      res.once('close', release);
+      if (res.destroyed || res.writableEnded) release();
+      else next();
+    });
   };
 }
