@@ -38,18 +38,20 @@ export interface RuntimeConfig {
    */
   readonly revisionWaitMs: number;
   /**
-   * GraphQL queries a process executes at once (READ_CONCURRENCY; 0: no limit); the others wait in order, while
+   * GraphQL reads a process handles at once (READ_CONCURRENCY; 0: no limit); the others wait in order, while
    * mutations and the health endpoints go ahead of them. Default: defaultReadConcurrency().
    */
   readonly readConcurrency: number;
 }
 
 /**
- * Queries executing at once by default: twice the CPUs the process may use, at least 2. One event loop runs them all;
- * a few keep it busy while others wait for the database, more only lengthen the queue of callbacks a write waits in.
+ * Reads handled at once by default: the CPUs the process may use, at least 2. One event loop runs them all; two keep
+ * it busy while one waits for the database (its caller's statement), more only lengthen the queue of callbacks that a
+ * write's round trips wait in (benchmark, 20 connections: a write's p50 18–22 ms with 1, 39–46 with 2, 56–73 with 4,
+ * 107 without a limit, at the same read throughput within the noise).
  */
 export function defaultReadConcurrency(): number {
-  return Math.max(2, 2 * os.availableParallelism());
+  return Math.max(2, os.availableParallelism());
 }
 
 /** A configuration error that names the variable at fault. */
