@@ -445,8 +445,13 @@ export class AuthorityCache {
         return advanced.snapshot;
       }
     }
-    // Nothing built yet, too far behind, or the cache went past what this transaction sees: judge by its own.
-    return buildSnapshot(changeCount, await loadAuthorityState(em));
+    // Nothing built yet, too far behind, or the cache went past what this transaction sees: judge by its own build,
+    // read through the transaction in pages and built in slices, so that requests (health checks included) go on being
+    // answered meanwhile; a newer index than the cache's becomes the cache's.
+    this.stats.fullBuilds += 1;
+    const own = await buildSnapshotInSlices(changeCount, await loadAuthorityStateInPages(em, letRequestsRun));
+    this.offer(own);
+    return own;
   }
 }
 
