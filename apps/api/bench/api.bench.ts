@@ -1312,7 +1312,8 @@ async function main(): Promise<void> {
         'authorizeMany of 100: checks/s × 100 single requests',
         'not available',
         many
-          ? `${f0(many.rps * 100)} vs ${f0(singles.rps)} checks/s = ${f1((many.rps * 100) / singles.rps)}× (${manyAgree})`
+          ? `${f0(many.rps * 100)} vs ${f0(singles.rps)} checks/s = ` +
+            `${f1((many.rps * 100) / singles.rps)}× (${manyAgree})`
           : `not available on this build (${manyMissing})`,
         '≥ 20×',
         many ? (many.rps * 100) / singles.rps >= 20 : null,

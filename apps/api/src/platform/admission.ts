@@ -114,8 +114,8 @@ function queueFull(admission: ReadAdmission): { errors: Array<{ message: string;
 
 /**
  * True unless the GraphQL document may hold a mutation: any document with the word `mutation` anywhere (a comment,
- * a string) counts as a write (a read taken for a write merely skips the queue; a write is never taken for a read). A request
- * without a document (e.g. a persisted query's hash alone) counts as a read.
+ * a string) counts as a write (a read taken for a write merely skips the queue; a write is never taken for a read).
+ * A request without a document (e.g. a persisted query's hash alone) counts as a read.
  */
 export function isRead(document: unknown): boolean {
   if (typeof document !== 'string') return true;
