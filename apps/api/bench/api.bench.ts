@@ -9,7 +9,8 @@
 // - two API processes on the database: their total throughput, and how long a write on one takes to show on the other;
 // then prints the runs, the writes, and the goals of issue #13 with the figures the issue quotes from before.
 // Run: npm run bench -w @iron-triangle/api   (MARIADB_URL, default mysql://root@127.0.0.1:3306/; BENCH_SECONDS per
-// run, default 10; BENCH_PORT, default 4999 and the next one)
+// run, default 10; BENCH_PORT, default 4999 and the next one; BENCH_ONLY=writes: only the runs about writes and
+// rebuilds — read-only, with writes, the forced rebuild, the org unit renamed —, for quicker rounds of work on them)
 import { spawn, ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -32,6 +33,8 @@ const SIZE = { units: 300, people: 10_000, projects: 2_000, rules: 500, delegati
 const CONNECTIONS = 20;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 4999);
+/** BENCH_ONLY=writes skips the other questions and the two processes. */
+const WRITES_ONLY = process.env.BENCH_ONLY === 'writes';
 /** Writes on one process whose visibility on the other is timed. */
 const LAG_WRITES = 50;
 const POINTS = ['ATI', 'ATB', 'ATC', 'ATAC', 'ATCC'];
@@ -946,177 +949,198 @@ async function main(): Promise<void> {
       }),
     );
 
-    // ---- the other questions, read-only ----
-    keep(
-      await single('authorize (denied, AMOUNT_OVER_LIMIT)', {
-        name: 'denied',
-        query: AUTHORIZE,
-        variables: { input: described(measuredPerson, seeded.denied.orgUnitId, seeded.denied.amount) },
-      }),
-    );
-    keep(
-      await single('authorize (project case: project + team)', {
-        name: 'project',
-        query: AUTHORIZE,
-        variables: {
-          input: { personId: String(measuredPerson), decisionPoint: 'ATC', projectId: String(seeded.projectId) },
-        },
-      }),
-    );
-    const caseInput = {
-      decisionPoint: 'ATC',
-      grade: 'III',
-      orgUnitId: String(seeded.allowed.orgUnitId),
-      amount: '100.00',
-      currency: 'CNY',
-    };
-    const whoAll = keep(
-      await single('whoMayDecide (all)', {
-        name: 'whoMayDecide',
-        query: `query($input: CaseInput!) { whoMayDecide(input: $input) { ${WHO_MAY_DECIDE_FIELDS} } }`,
-        variables: { input: caseInput },
-      }),
-    );
-    const pagedQuery =
-      'query($input: CaseInput!) { whoMayDecide(input: $input, first: 20) { ' + WHO_MAY_DECIDE_FIELDS + ' } }';
-    const pagedMissing = await unsupported(url, token, bodyOf(pagedQuery, { input: caseInput }));
-    const whoPaged = pagedMissing
-      ? null
-      : keep(
-          await single('whoMayDecide (first: 20)', {
-            name: 'paged',
-            query: pagedQuery,
-            variables: { input: caseInput },
-          }),
-        );
-
-    const singles = keep(
-      await single('authorize × 100 different cases, one per request', {
-        name: 'singles',
-        query: AUTHORIZE,
-        many: batch.map((input) => ({ input })),
-      }),
-    );
-    const manyMissing = await unsupported(
-      url,
-      token,
-      bodyOf('query($inputs: [AuthorizeInput!]!) { authorizeMany(inputs: $inputs) { allowed } }', {
-        inputs: [batch[0]],
-      }),
-    );
-    let manyAgree: string | null = null;
-    const many = manyMissing
-      ? null
-      : await (async () => {
-          // The batch answers as the single questions do.
-          const together = await post(url, token, bodyOf(AUTHORIZE_MANY, { inputs: batch }));
-          let same = 0;
-          for (let i = 0; i < batch.length; i++) {
-            const alone = await post(url, token, bodyOf(AUTHORIZE, { input: batch[i] }));
-            if (JSON.stringify(alone.json.data?.authorize) === JSON.stringify(together.json.data?.authorizeMany?.[i]))
-              same += 1;
-          }
-          manyAgree = `${same} of ${batch.length} answers equal to the single authorize`;
-          return keep(
-            await single('authorizeMany (100 cases per request)', {
-              name: 'many',
-              query: AUTHORIZE_MANY,
-              variables: { inputs: batch },
+    // ---- the other questions, read-only, and two processes (not with BENCH_ONLY=writes) ----
+    const otherRuns = async () => {
+      keep(
+        await single('authorize (denied, AMOUNT_OVER_LIMIT)', {
+          name: 'denied',
+          query: AUTHORIZE,
+          variables: { input: described(measuredPerson, seeded.denied.orgUnitId, seeded.denied.amount) },
+        }),
+      );
+      keep(
+        await single('authorize (project case: project + team)', {
+          name: 'project',
+          query: AUTHORIZE,
+          variables: {
+            input: { personId: String(measuredPerson), decisionPoint: 'ATC', projectId: String(seeded.projectId) },
+          },
+        }),
+      );
+      const caseInput = {
+        decisionPoint: 'ATC',
+        grade: 'III',
+        orgUnitId: String(seeded.allowed.orgUnitId),
+        amount: '100.00',
+        currency: 'CNY',
+      };
+      const whoAll = keep(
+        await single('whoMayDecide (all)', {
+          name: 'whoMayDecide',
+          query: `query($input: CaseInput!) { whoMayDecide(input: $input) { ${WHO_MAY_DECIDE_FIELDS} } }`,
+          variables: { input: caseInput },
+        }),
+      );
+      const pagedQuery =
+        'query($input: CaseInput!) { whoMayDecide(input: $input, first: 20) { ' + WHO_MAY_DECIDE_FIELDS + ' } }';
+      const pagedMissing = await unsupported(url, token, bodyOf(pagedQuery, { input: caseInput }));
+      const whoPaged = pagedMissing
+        ? null
+        : keep(
+            await single('whoMayDecide (first: 20)', {
+              name: 'paged',
+              query: pagedQuery,
+              variables: { input: caseInput },
             }),
           );
-        })();
 
-    keep(
-      await single('allProjects (25, nested org unit + team; hand-written)', {
-        name: 'allProjects',
-        query: '{ allProjects(perPage: 25) { id name amount orgUnit { code } team { personId role } } }',
-      }),
-    );
-    const projects = keep(
-      await single("portal's project list (25 + count)", {
-        name: 'portal projects',
-        query: PORTAL_PROJECTS,
-        variables: { filter: {}, page: 0, perPage: 25, sortField: 'name', sortOrder: 'ASC' },
-      }),
-    );
-    const people = keep(
-      await single("portal's people list (25 + count)", {
-        name: 'portal people',
-        query: PORTAL_PEOPLE,
-        variables: { filter: {}, page: 0, perPage: 25, sortField: 'employeeNo', sortOrder: 'ASC' },
-      }),
-    );
+      const singles = keep(
+        await single('authorize × 100 different cases, one per request', {
+          name: 'singles',
+          query: AUTHORIZE,
+          many: batch.map((input) => ({ input })),
+        }),
+      );
+      const manyMissing = await unsupported(
+        url,
+        token,
+        bodyOf('query($inputs: [AuthorizeInput!]!) { authorizeMany(inputs: $inputs) { allowed } }', {
+          inputs: [batch[0]],
+        }),
+      );
+      let manyAgree: string | null = null;
+      const many = manyMissing
+        ? null
+        : await (async () => {
+            // The batch answers as the single questions do.
+            const together = await post(url, token, bodyOf(AUTHORIZE_MANY, { inputs: batch }));
+            let same = 0;
+            for (let i = 0; i < batch.length; i++) {
+              const alone = await post(url, token, bodyOf(AUTHORIZE, { input: batch[i] }));
+              if (JSON.stringify(alone.json.data?.authorize) === JSON.stringify(together.json.data?.authorizeMany?.[i]))
+                same += 1;
+            }
+            manyAgree = `${same} of ${batch.length} answers equal to the single authorize`;
+            return keep(
+              await single('authorizeMany (100 cases per request)', {
+                name: 'many',
+                query: AUTHORIZE_MANY,
+                variables: { inputs: batch },
+              }),
+            );
+          })();
 
-    // ---- two API processes on one database ----
-    const baseB = `http://127.0.0.1:${PORT + 1}`;
-    const urlB = `${baseB}/graphql`;
-    childB = startApi(PORT + 1, env);
-    await waitForServer(baseB, childB);
-    const t3 = Date.now();
-    await post(urlB, token, bodyOf(AUTHORIZE, { input: described(measuredPerson, 1, '1.00') }));
-    console.log(`process B: first authorize (loads and indexes the state): ${Date.now() - t3} ms`);
-    const two = keep(
-      await runLoad(token, {
-        name: 'authorize, two processes (10 + 10 connections)',
-        c: allowedCase,
-        targets: [
-          { url, connections: CONNECTIONS / 2 },
-          { url: urlB, connections: CONNECTIONS / 2 },
-        ],
-        pids: [pidA, childB.pid!],
-      }),
-    );
-    // Lag: a delegation written on A to someone without authority; B is asked back to back until it allows.
-    const lags: number[] = [];
-    const idle: number[] = [];
-    let staleClaims = 0;
-    let lagFailures = 0;
-    let firstAsked = 0;
-    let candidate = sentinelPerson + 1;
-    for (let i = 0; i < LAG_WRITES; i++) {
-      const unit = 100 + i;
-      const chain = seeded.chains[unit - 1]!;
-      let person = 0;
-      while (person === 0) {
-        if (candidate > SIZE.people) throw new Error('lag: out of candidates');
-        const a = await post(urlB, token, bodyOf(AUTHORIZE_REVISION, { input: described(candidate, unit, '1.00') }));
-        idle.push(a.ms);
-        if (a.json.data?.authorize?.allowed === false) person = candidate;
-        candidate += 1;
-      }
-      const write = await sendWrite(url, adminToken, {
-        kind: 'createDelegation',
-        ruleId: chain.ruleId,
-        delegatorId: unit,
-        delegateId: person,
-        unitId: unit,
-        limit: minor(chain.ruleLimit / 2n),
-      });
-      const written = performance.now();
-      if (!write.ok) {
-        lagFailures += 1;
-        continue;
-      }
-      const ask = bodyOf(AUTHORIZE_REVISION, { input: described(person, unit, '1.00') });
-      for (let asked = 1; ; asked++) {
-        const a = await post(urlB, token, ask);
-        const r = a.json.data?.authorize as { allowed: boolean; revision: string } | undefined;
-        if (r?.allowed) {
-          lags.push(performance.now() - written);
-          if (asked === 1) firstAsked += 1;
-          break;
+      keep(
+        await single('allProjects (25, nested org unit + team; hand-written)', {
+          name: 'allProjects',
+          query: '{ allProjects(perPage: 25) { id name amount orgUnit { code } team { personId role } } }',
+        }),
+      );
+      const projects = keep(
+        await single("portal's project list (25 + count)", {
+          name: 'portal projects',
+          query: PORTAL_PROJECTS,
+          variables: { filter: {}, page: 0, perPage: 25, sortField: 'name', sortOrder: 'ASC' },
+        }),
+      );
+      const people = keep(
+        await single("portal's people list (25 + count)", {
+          name: 'portal people',
+          query: PORTAL_PEOPLE,
+          variables: { filter: {}, page: 0, perPage: 25, sortField: 'employeeNo', sortOrder: 'ASC' },
+        }),
+      );
+
+      // ---- two API processes on one database ----
+      const baseB = `http://127.0.0.1:${PORT + 1}`;
+      const urlB = `${baseB}/graphql`;
+      childB = startApi(PORT + 1, env);
+      await waitForServer(baseB, childB);
+      const t3 = Date.now();
+      await post(urlB, token, bodyOf(AUTHORIZE, { input: described(measuredPerson, 1, '1.00') }));
+      console.log(`process B: first authorize (loads and indexes the state): ${Date.now() - t3} ms`);
+      const two = keep(
+        await runLoad(token, {
+          name: 'authorize, two processes (10 + 10 connections)',
+          c: allowedCase,
+          targets: [
+            { url, connections: CONNECTIONS / 2 },
+            { url: urlB, connections: CONNECTIONS / 2 },
+          ],
+          pids: [pidA, childB.pid!],
+        }),
+      );
+      // Lag: a delegation written on A to someone without authority; B is asked back to back until it allows.
+      const lags: number[] = [];
+      const idle: number[] = [];
+      let staleClaims = 0;
+      let lagFailures = 0;
+      let firstAsked = 0;
+      let candidate = sentinelPerson + 1;
+      for (let i = 0; i < LAG_WRITES; i++) {
+        const unit = 100 + i;
+        const chain = seeded.chains[unit - 1]!;
+        let person = 0;
+        while (person === 0) {
+          if (candidate > SIZE.people) throw new Error('lag: out of candidates');
+          const a = await post(urlB, token, bodyOf(AUTHORIZE_REVISION, { input: described(candidate, unit, '1.00') }));
+          idle.push(a.ms);
+          if (a.json.data?.authorize?.allowed === false) person = candidate;
+          candidate += 1;
         }
-        if (r && BigInt(r.revision) >= BigInt(write.revision!)) staleClaims += 1;
-        if (performance.now() - written > 10_000) {
+        const write = await sendWrite(url, adminToken, {
+          kind: 'createDelegation',
+          ruleId: chain.ruleId,
+          delegatorId: unit,
+          delegateId: person,
+          unitId: unit,
+          limit: minor(chain.ruleLimit / 2n),
+        });
+        const written = performance.now();
+        if (!write.ok) {
           lagFailures += 1;
-          break;
+          continue;
         }
+        const ask = bodyOf(AUTHORIZE_REVISION, { input: described(person, unit, '1.00') });
+        for (let asked = 1; ; asked++) {
+          const a = await post(urlB, token, ask);
+          const r = a.json.data?.authorize as { allowed: boolean; revision: string } | undefined;
+          if (r?.allowed) {
+            lags.push(performance.now() - written);
+            if (asked === 1) firstAsked += 1;
+            break;
+          }
+          if (r && BigInt(r.revision) >= BigInt(write.revision!)) staleClaims += 1;
+          if (performance.now() - written > 10_000) {
+            lagFailures += 1;
+            break;
+          }
+        }
+        // Each write takes a fresh person.
+        candidate = Math.max(candidate, person + 1);
       }
-      // Each write takes a fresh person.
-      candidate = Math.max(candidate, person + 1);
-    }
-    await stopApi(childB);
-    childB = null;
+      await stopApi(childB);
+      childB = null;
+
+      return {
+        whoAll,
+        whoPaged,
+        pagedMissing,
+        singles,
+        many,
+        manyMissing,
+        manyAgree: manyAgree as string | null,
+        projects,
+        people,
+        two,
+        lags,
+        idle,
+        staleClaims,
+        lagFailures,
+        firstAsked,
+      };
+    };
+    const others = WRITES_ONLY ? null : await otherRuns();
 
     // ---- report ----
     const base = baseline.rps;
@@ -1139,8 +1163,8 @@ async function main(): Promise<void> {
       );
 
     console.log('\nWrites (GraphQL, signed in as an ADMIN, separate connections, open loop: each on its schedule)');
-    console.log('| run | write | count | failed | p50 ms | p99 ms | max ms |');
-    console.log('|---|---|---:|---:|---:|---:|---:|');
+    console.log('| run | write | count | failed | p50 ms | p99 ms | max ms | SQL/write |');
+    console.log('|---|---|---:|---:|---:|---:|---:|---:|');
     const writeRows = (run: LoadResult) => {
       const kinds = [...new Set(run.writes.map((w) => w.kind))];
       for (const kind of [...kinds, 'all'] as const) {
@@ -1148,7 +1172,7 @@ async function main(): Promise<void> {
         const s = spread(ws.map((w) => w.ms));
         console.log(
           `| ${run.name} | ${kind} | ${ws.length} | ${ws.filter((w) => !w.ok).length} | ${f1(s.p50)} | ` +
-            `${f1(s.p99)} | ${f1(s.max)} |`,
+            `${f1(s.p99)} | ${f1(s.max)} | ${f1(ws.reduce((sum, w) => sum + w.statements, 0) / ws.length)} |`,
         );
       }
       for (const w of run.writes.filter((x) => !x.ok).slice(0, 3)) console.log(`  refused: ${w.kind}: ${w.error}`);
@@ -1179,16 +1203,6 @@ async function main(): Promise<void> {
         `/healthz max ${f1(unitRename.health.max)} ms (read-only run: ${readOnly.max} ms, ` +
         `${f1(readOnly.health.max)} ms).`,
     );
-    const lag = spread(lags);
-    console.log(
-      `Two processes: A ${f0(two.perTarget[0]!.rps)} + B ${f0(two.perTarget[1]!.rps)} = ${f0(two.rps)} req/s ` +
-        `(one process, 20 connections: ${f0(readOnly.rps)}). Lag A → B over ${lags.length} createDelegation ` +
-        `writes (${lagFailures} failed): from A's answer to B's first answer that allows the new delegate, B asked ` +
-        `back to back: p50 ${f1(lag.p50)} / p99 ${f1(lag.p99)} / max ${f1(lag.max)} ms (an idle authorize on B ` +
-        `takes p50 ${f1(quantile(idle, 0.5))} ms); B's first answer after the write reflected it ${firstAsked} ` +
-        `times of ${lags.length}; ${staleClaims} answers of B claimed the write's revision without reflecting it.`,
-    );
-
     const ratio = (r: LoadResult) => r.rps / readOnly.rps;
     const p99Ratio = (r: LoadResult) => r.p99 / readOnly.p99;
     const writeSpread = (r: LoadResult) => spread(r.writes.map((w) => w.ms));
@@ -1271,51 +1285,66 @@ async function main(): Promise<void> {
       `never waits (max ≤ ${HEALTH_MAX_MS} ms)`,
       unitRename.health.max <= HEALTH_MAX_MS,
     ]);
-    rows.push([
-      'whoMayDecide (first: 20) × baseline',
-      '71 – 135 req/s = 0.04 – 0.05×, 61 KB',
-      whoPaged
-        ? `${f0(whoPaged.rps)} req/s = ${f2(whoPaged.rps / base)}×, ${whoPaged.bytes} B ` +
-          `(all: ${f2(whoAll.rps / base)}×, ${whoAll.bytes} B)`
-        : `not available on this build (${pagedMissing})`,
-      '≥ 0.3×',
-      whoPaged ? whoPaged.rps / base >= 0.3 : null,
-    ]);
-    rows.push([
-      'authorizeMany of 100: checks/s × 100 single requests',
-      'not available',
-      many
-        ? `${f0(many.rps * 100)} vs ${f0(singles.rps)} checks/s = ${f1((many.rps * 100) / singles.rps)}× (${manyAgree})`
-        : `not available on this build (${manyMissing})`,
-      '≥ 20×',
-      many ? (many.rps * 100) / singles.rps >= 20 : null,
-    ]);
-    for (const [label, r, before] of [
-      ["portal's project list (25)", projects, '0.15 – 0.17×, 4 statements'],
-      ["portal's people list (25 + count)", people, '8 – 10× the baseline CPU, 6 statements'],
-    ] as const)
+    if (others) {
+      const { whoAll, whoPaged, pagedMissing, singles, many, manyMissing, manyAgree, projects, people, two } = others;
+      const { lags, idle, staleClaims, lagFailures, firstAsked } = others;
+      const lag = spread(lags);
+      console.log(
+        `Two processes: A ${f0(two.perTarget[0]!.rps)} + B ${f0(two.perTarget[1]!.rps)} = ${f0(two.rps)} req/s ` +
+          `(one process, 20 connections: ${f0(readOnly.rps)}). Lag A → B over ${lags.length} createDelegation ` +
+          `writes (${lagFailures} failed): from A's answer to B's first answer that allows the new delegate, B asked ` +
+          `back to back: p50 ${f1(lag.p50)} / p99 ${f1(lag.p99)} / max ${f1(lag.max)} ms (an idle authorize on B ` +
+          `takes p50 ${f1(quantile(idle, 0.5))} ms); B's first answer after the write reflected it ${firstAsked} ` +
+          `times of ${lags.length}; ${staleClaims} answers of B claimed the write's revision without reflecting it.`,
+      );
+
       rows.push([
-        `${label}: × baseline, SQL statements`,
-        before,
-        `${f2(r.rps / base)}×, ${f2(r.statements)} statements`,
-        '≥ 0.3×, ≤ 2 statements',
-        r.rps / base >= 0.3 && r.statements <= 2,
+        'whoMayDecide (first: 20) × baseline',
+        '71 – 135 req/s = 0.04 – 0.05×, 61 KB',
+        whoPaged
+          ? `${f0(whoPaged.rps)} req/s = ${f2(whoPaged.rps / base)}×, ${whoPaged.bytes} B ` +
+            `(all: ${f2(whoAll.rps / base)}×, ${whoAll.bytes} B)`
+          : `not available on this build (${pagedMissing})`,
+        '≥ 0.3×',
+        whoPaged ? whoPaged.rps / base >= 0.3 : null,
       ]);
-    rows.push([
-      'two processes: total authorize req/s (10 + 10 connections)',
-      'not measured',
-      `${f0(two.rps)} req/s (A ${f0(two.perTarget[0]!.rps)}, B ${f0(two.perTarget[1]!.rps)}; ` +
-        `one process ${f0(readOnly.rps)})`,
-      'on record',
-      null,
-    ]);
-    rows.push([
-      `two processes: lag A → B, p50 / p99 / max ms (${lags.length} writes)`,
-      'not measured',
-      triple(lag),
-      'on record',
-      lagFailures === 0 && staleClaims === 0 ? null : false,
-    ]);
+      rows.push([
+        'authorizeMany of 100: checks/s × 100 single requests',
+        'not available',
+        many
+          ? `${f0(many.rps * 100)} vs ${f0(singles.rps)} checks/s = ` +
+            `${f1((many.rps * 100) / singles.rps)}× (${manyAgree})`
+          : `not available on this build (${manyMissing})`,
+        '≥ 20×',
+        many ? (many.rps * 100) / singles.rps >= 20 : null,
+      ]);
+      for (const [label, r, before] of [
+        ["portal's project list (25)", projects, '0.15 – 0.17×, 4 statements'],
+        ["portal's people list (25 + count)", people, '8 – 10× the baseline CPU, 6 statements'],
+      ] as const)
+        rows.push([
+          `${label}: × baseline, SQL statements`,
+          before,
+          `${f2(r.rps / base)}×, ${f2(r.statements)} statements`,
+          '≥ 0.3×, ≤ 2 statements',
+          r.rps / base >= 0.3 && r.statements <= 2,
+        ]);
+      rows.push([
+        'two processes: total authorize req/s (10 + 10 connections)',
+        'not measured',
+        `${f0(two.rps)} req/s (A ${f0(two.perTarget[0]!.rps)}, B ${f0(two.perTarget[1]!.rps)}; ` +
+          `one process ${f0(readOnly.rps)})`,
+        'on record',
+        null,
+      ]);
+      rows.push([
+        `two processes: lag A → B, p50 / p99 / max ms (${lags.length} writes)`,
+        'not measured',
+        triple(lag),
+        'on record',
+        lagFailures === 0 && staleClaims === 0 ? null : false,
+      ]);
+    }
     console.log(
       `\nGoals of issue #13 (the "before" column is quoted from the issue: main before the incremental index, ` +
         `another run on another day, a fixed reference)`,

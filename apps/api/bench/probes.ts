@@ -61,6 +61,8 @@ export interface WriteResult {
   ok: boolean;
   /** extensions.revision of the answer. */
   revision: string | null;
+  /** SQL statements the API ran for it (x-sql-statements; NaN when the API does not say). */
+  statements: number;
   error?: string;
 }
 
@@ -129,10 +131,13 @@ export async function sendWrite(url: string, token: string, op: WriteOp): Promis
     const body = (await res.json()) as { errors?: Array<{ message: string }>; extensions?: { revision?: string } };
     const ms = performance.now() - started;
     const revision = body.extensions?.revision ?? null;
-    if (body.errors?.length) return { kind: op.kind, ms, ok: false, revision, error: body.errors[0]?.message };
-    return { kind: op.kind, ms, ok: true, revision };
+    const statements = Number(res.headers.get('x-sql-statements') ?? NaN);
+    if (body.errors?.length)
+      return { kind: op.kind, ms, ok: false, revision, statements, error: body.errors[0]?.message };
+    return { kind: op.kind, ms, ok: true, revision, statements };
   } catch (error) {
-    return { kind: op.kind, ms: performance.now() - started, ok: false, revision: null, error: String(error) };
+    const ms = performance.now() - started;
+    return { kind: op.kind, ms, ok: false, revision: null, statements: NaN, error: String(error) };
   }
 }
 

@@ -34,6 +34,7 @@ import { cachedOperationCost, costError, DEFAULT_LIMITS, limitRules, QueryLimits
 import { LoginThrottle } from './platform/throttle';
 import { inputPathRule } from './platform/scalars';
 import { DatabaseHealth } from './platform/health';
+import { ReadAdmission, readAdmission } from './platform/admission';
 import { DrainResult, HttpDrain } from './platform/drain';
 import { securityHeaders } from './platform/security-headers';
 import { withLocale } from './platform/locale';
@@ -51,6 +52,8 @@ export interface ServerDeps {
   logger?: Logger;
   /** scrypt cost N for new password hashes; default 2^17. Only tests lower it (their fixtures hash with a low N). */
   passwordCost?: number;
+  /** Queries waiting for admission beyond which a query is refused (default 1000; see platform/admission.ts). */
+  maxWaitingReads?: number;
 }
 
 export interface ApiServer {
@@ -58,6 +61,8 @@ export interface ApiServer {
   httpServer: http.Server;
   db: Database;
   health: DatabaseHealth;
+  /** Admission of queries (config.readConcurrency at once; the others wait in order): its counts. */
+  admission: ReadAdmission;
   logger: Logger;
   /** This process's change feed (subscriptions to the change log). */
   changeFeed: ChangeFeed;
@@ -197,6 +202,7 @@ export async function createServer({
   limits: limitOverrides,
   logger: givenLogger,
   passwordCost,
+  maxWaitingReads,
 }: ServerDeps): Promise<ApiServer> {
   const logger = givenLogger ?? createLogger(config.logLevel);
   // Records written before their history was kept (or by the demo seed) get their first entry.
@@ -206,6 +212,7 @@ export async function createServer({
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...limitOverrides };
   const db = new Database(dataSource, { acquireTimeoutMs: config.databaseAcquireTimeoutMs });
   const health = new DatabaseHealth(db, logger);
+  const admission = new ReadAdmission(config.readConcurrency, maxWaitingReads);
   const changeFeed = new ChangeFeed(dataSource, { pollMs: config.changeFeedPollMs, logger });
   const background = startBackground({ dataSource, db, config, logger });
   const ticker = new Ticker({ intervalMs: config.tickSeconds * 1000, jobs: background.jobs, logger });
@@ -283,6 +290,8 @@ export async function createServer({
       next();
     },
     express.json({ limit: '256kb' }),
+    // Reads wait their turn here, before any of their work (platform/admission.ts); mutations go ahead.
+    readAdmission(admission),
     // Count SQL statements per request: everything below runs inside this async context.
     (_req, res, next) => requestStats.run((res.locals.request as RequestLocals).stats, () => next()),
     // Mutations with an Idempotency-Key header run once per caller and key; their answers are kept 24 h.
@@ -381,6 +390,7 @@ export async function createServer({
     httpServer,
     db,
     health,
+    admission,
     logger,
     changeFeed,
     ticker,

@@ -6,7 +6,8 @@ import http from 'node:http';
 import { authorize, DecisionPoint, ProjectGrade, whoMayDecide } from '@iron-triangle/domain';
 import type { Context } from '../src/platform/context';
 import { authorityCache } from '../src/modules/authorization';
-import { buildSnapshot, loadAuthorityState } from '../src/modules/authorization/authority-state';
+import { AuthorityCache, buildSnapshot, loadAuthorityState } from '../src/modules/authorization/authority-state';
+import { authorityEntriesBetween } from '../src/modules/authorization/incremental';
 import { describeOnDatabases, TestEnv } from './support/databases';
 import { Scenario, seedScenario } from './operations/scenario';
 import { Delegation } from '../src/modules/delegation';
@@ -93,6 +94,53 @@ describeOnDatabases('incremental authority index', (env) => {
       }
     }
     expect(compared).toBe(3 * 3 * 3 * 3 * 4);
+  });
+
+  test('two requests moving one version by the same entries share the move: the index does not fork', async () => {
+    const own = new AuthorityCache(e.dataSource);
+    const start = await own.snapshot();
+    const create = CREATE.replace('"SCOPE"', `"${e.fixture.units.eastOffice}"`);
+    for (const limit of ['110000.00', '120000.00']) {
+      const res = await e.gql(
+        create,
+        {
+          src: String(s.rules.director),
+          from: String(s.people.leader),
+          to: String(s.people.east1),
+          limit,
+          validFrom: e.fixture.now.toISOString(),
+        },
+        { token: s.tokens.leader },
+      );
+      expect(res.body.errors).toBeUndefined();
+    }
+    const to = await own.readChangeCount();
+    const entries = (await authorityEntriesBetween(e.dataSource.manager, start.changeCount, to))!;
+    expect(entries.length).toBe(2);
+    const middle = entries[0]!.revision;
+    const before = { ...own.stats };
+    // A write's transaction moves the version to the first entry; a read then asks for both, another for the first.
+    const first = own.applyEntries(start, entries.slice(0, 1), middle).snapshot;
+    const both = own.applyEntries(start, entries, to).snapshot;
+    expect(own.applyEntries(start, entries.slice(0, 1), middle).snapshot).toBe(first);
+    expect(own.applyEntries(start, entries, to).snapshot).toBe(both);
+    expect(own.stats.deltas - before.deltas).toBe(2);
+    expect(own.stats.entriesApplied - before.entriesApplied).toBe(2);
+    expect(own.stats.deltasShared - before.deltasShared).toBe(3);
+    // The chain answers as a fresh build.
+    const fresh = buildSnapshot(to, await loadAuthorityState(e.dataSource.manager));
+    const c = {
+      decisionPoint: 'ATB' as DecisionPoint,
+      grade: 'III' as ProjectGrade,
+      orgUnitId: String(e.fixture.units.eastOffice),
+      amount: { minor: 11_500_000n, currency: 'CNY' },
+      team: [],
+    };
+    const at = new Date();
+    expect(whoMayDecide(c, at, both.index)).toEqual(whoMayDecide(c, at, fresh.index));
+    expect(authorize(String(s.people.east1), c, at, both.index)).toEqual(
+      authorize(String(s.people.east1), c, at, fresh.index),
+    );
   });
 
   test('renaming a unit moves only its label; moving it is applied to the index', async () => {

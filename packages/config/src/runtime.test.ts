@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, statSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigError, loadConfig } from './runtime';
+import { ConfigError, defaultReadConcurrency, loadConfig } from './runtime';
 
 const SECRET = 's'.repeat(40);
 let dir: string;
@@ -44,6 +44,8 @@ describe('loadConfig defaults', () => {
     expect(config.smtpUrl).toBeNull();
     expect(config.mailFrom).toBe('Iron Triangle <no-reply@localhost>');
     expect(config.tickSeconds).toBe(300);
+    expect(config.readConcurrency).toBe(defaultReadConcurrency());
+    expect(defaultReadConcurrency()).toBeGreaterThanOrEqual(2);
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.database)).toBe(true);
   });
@@ -182,5 +184,13 @@ describe('loadConfig e-mail and the periodic jobs', () => {
       smtpUrl: 'smtp://127.0.0.1:2525',
       mailFrom: 'it@example.com',
     });
+  });
+});
+
+describe('loadConfig read admission', () => {
+  test('READ_CONCURRENCY is read (0: no limit) and checked', () => {
+    expect(loadConfig({ READ_CONCURRENCY: '1' }, { cwd: dir }).readConcurrency).toBe(1);
+    expect(loadConfig({ READ_CONCURRENCY: '0' }, { cwd: dir }).readConcurrency).toBe(0);
+    expect(() => loadConfig({ READ_CONCURRENCY: 'many' }, { cwd: dir })).toThrow(ConfigError);
   });
 });

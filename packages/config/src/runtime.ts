@@ -1,6 +1,7 @@
 // The product's runtime configuration: environment → defaults → validation → a frozen object.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -45,6 +46,22 @@ export interface RuntimeConfig {
   readonly mailFrom: string;
   /** Seconds between two runs of the periodic jobs (reminders, the mail outbox) (TICK_SECONDS); 0: never. */
   readonly tickSeconds: number;
+  /**
+   * GraphQL reads a process handles at once (READ_CONCURRENCY; 0: no limit); the others wait in order, while
+   * mutations and the health endpoints go ahead of them. Default: defaultReadConcurrency().
+   */
+  readonly readConcurrency: number;
+}
+
+/**
+ * Reads handled at once by default: twice the CPUs the process may use, at least 2. One event loop runs them all; a
+ * few keep it busy while others wait for the database (each read's caller statement is inside its turn), more only
+ * lengthen the queue of callbacks that a write's round trips wait in. Benchmark, 2 CPUs, 20 connections: authorize
+ * read-only ≈ the same req/s with 4 as without a limit, ≈ 20–25% fewer with 1 or 2; a write's p50 at 10 writes/s
+ * 18 ms with 1, 39 with 2, 56 with 4, 107 without a limit.
+ */
+export function defaultReadConcurrency(): number {
+  return Math.max(2, 2 * os.availableParallelism());
 }
 
 /** A configuration error that names the variable at fault. */
@@ -230,6 +247,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   const smtpUrl = parseSmtpUrl(env.SMTP_URL);
   const mailFrom = parseMailFrom(env.MAIL_FROM);
   const tickSeconds = readInt(env, 'TICK_SECONDS', 300, 0, 86_400);
+  const readConcurrency = readInt(env, 'READ_CONCURRENCY', defaultReadConcurrency(), 0, 10_000);
 
   return Object.freeze({
     nodeEnv,
@@ -251,5 +269,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     smtpUrl,
     mailFrom,
     tickSeconds,
+    readConcurrency,
   });
 }

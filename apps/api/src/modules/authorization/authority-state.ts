@@ -11,7 +11,7 @@ import {
 import { DataSource, EntityManager, MoreThan, ObjectLiteral } from 'typeorm';
 import type { Context } from '../../platform/context';
 import { AuthorityChange, decodeRecord, lockRevision } from '../../platform/change-log';
-import { advanceSnapshot, authorityEntriesBetween, MAX_DELTA_ENTRIES } from './incremental';
+import { Advanced, advanceSnapshot, authorityEntriesBetween, MAX_DELTA_ENTRIES } from './incremental';
 import { OrgUnit, toOrgUnitRecord } from '../org-unit';
 import { Person } from '../person';
 import { PositionAssignment, toAuthorityPosition } from '../position-assignment';
@@ -215,11 +215,48 @@ export class AuthorityCache {
   /** Beyond this many entries behind, the index is rebuilt (in the background) instead of moved entry by entry. */
   maxDeltaEntries = MAX_DELTA_ENTRIES;
   /** Statistics for the health endpoint and benchmarks. */
-  readonly stats = { fullBuilds: 0, deltas: 0, entriesApplied: 0, backgroundRebuilds: 0, rebuildPauses: 0 };
+  readonly stats = {
+    fullBuilds: 0,
+    deltas: 0,
+    entriesApplied: 0,
+    /** Moves that took, or built on, a version another request had already moved forward (applyEntries). */
+    deltasShared: 0,
+    backgroundRebuilds: 0,
+    rebuildPauses: 0,
+  };
 
   constructor(private readonly dataSource: DataSource) {}
 
   private decode = (entry: AuthorityChange) => decodeRecord(this.dataSource, entry.recordType, entry.after ?? {});
+
+  /** The version each snapshot was moved forward to first (see applyEntries). */
+  private readonly derived = new WeakMap<AuthoritySnapshot, AuthoritySnapshot>();
+
+  /**
+   * `base` moved to `changeCount` by `entries` (the log's entries after base's count, up to `changeCount`). A write's
+   * transaction and the reads after its commit move the same version by the same entries: whoever comes second builds
+   * on what the first made (or takes it as it is), so that one version of the index follows another, appending in
+   * place. Two versions made from one would fork it, and the second would copy the index's link columns: work in
+   * proportion to the state, not to the change.
+   */
+  applyEntries(base: AuthoritySnapshot, entries: readonly AuthorityChange[], changeCount: string): Advanced {
+    const target = BigInt(changeCount);
+    let from = base;
+    for (let next = this.derived.get(from); next && BigInt(next.changeCount) <= target; next = this.derived.get(from))
+      from = next;
+    if (from !== base && from.changeCount === changeCount) {
+      this.stats.deltasShared += 1;
+      return { snapshot: from, rebuildAdvised: false };
+    }
+    const since = BigInt(from.changeCount);
+    const rest = from === base ? entries : entries.filter((e) => BigInt(e.revision) > since);
+    this.stats.deltas += 1;
+    this.stats.entriesApplied += rest.length;
+    if (from !== base) this.stats.deltasShared += 1;
+    const advanced = advanceSnapshot(from, rest, changeCount, this.decode);
+    if (!this.derived.has(from)) this.derived.set(from, advanced.snapshot);
+    return advanced;
+  }
 
   private build(em: EntityManager, changeCount: string): Promise<AuthoritySnapshot> {
     this.stats.fullBuilds += 1;
@@ -326,9 +363,7 @@ export class AuthorityCache {
       this.rebuildInBackground(changeCount);
       return previous;
     }
-    this.stats.deltas += 1;
-    this.stats.entriesApplied += entries.length;
-    const advanced = advanceSnapshot(previous, entries, changeCount, this.decode);
+    const advanced = this.applyEntries(previous, entries, changeCount);
     if (advanced.rebuildAdvised) this.rebuildInBackground(changeCount);
     return advanced.snapshot;
   }
@@ -404,16 +439,19 @@ export class AuthorityCache {
     if (base && BigInt(base.changeCount) < BigInt(changeCount)) {
       const entries = await authorityEntriesBetween(em, base.changeCount, changeCount, this.maxDeltaEntries);
       if (entries !== null) {
-        this.stats.deltas += 1;
-        this.stats.entriesApplied += entries.length;
-        const advanced = advanceSnapshot(base, entries, changeCount, this.decode);
+        const advanced = this.applyEntries(base, entries, changeCount);
         this.offer(advanced.snapshot);
         if (advanced.rebuildAdvised) this.rebuildInBackground(changeCount);
         return advanced.snapshot;
       }
     }
-    // Nothing built yet, too far behind, or the cache went past what this transaction sees: judge by its own.
-    return buildSnapshot(changeCount, await loadAuthorityState(em));
+    // Nothing built yet, too far behind, or the cache went past what this transaction sees: judge by its own build,
+    // read through the transaction in pages and built in slices, so that requests (health checks included) go on being
+    // answered meanwhile; a newer index than the cache's becomes the cache's.
+    this.stats.fullBuilds += 1;
+    const own = await buildSnapshotInSlices(changeCount, await loadAuthorityStateInPages(em, letRequestsRun));
+    this.offer(own);
+    return own;
   }
 }
 

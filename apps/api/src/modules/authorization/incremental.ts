@@ -103,20 +103,25 @@ export function advanceSnapshot(
   const reshaped = new Set<string>();
   for (const entry of entries) {
     if (entry.recordType === 'Person') {
+      // The names are copied (the previous snapshot keeps its own) only when one changes: a phone number does not.
+      const id = String(entry.recordId);
+      const name = entry.after === null ? undefined : (decode(entry) as { name: string }).name;
+      if (personNames.get(id) === name && (name !== undefined || !personNames.has(id))) continue;
       const names = personNames === previous.personNames ? new Map(personNames) : (personNames as Map<string, string>);
-      const record = entry.after === null ? null : (decode(entry) as { name: string });
-      if (record) names.set(String(entry.recordId), record.name);
-      else names.delete(String(entry.recordId));
+      if (name !== undefined) names.set(id, name);
+      else names.delete(id);
       personNames = names;
       continue;
     }
     if (entry.recordType === 'OrgUnit') {
       const id = String(entry.recordId);
-      const labels = unitLabels === previous.unitLabels ? new Map(unitLabels) : (unitLabels as Map<string, string>);
       const record = entry.after === null ? null : (decode(entry) as { code: string; parentId: number | null });
-      if (record) labels.set(id, record.code);
-      else labels.delete(id);
-      unitLabels = labels;
+      if (unitLabels.get(id) !== record?.code || (record === null && unitLabels.has(id))) {
+        const labels = unitLabels === previous.unitLabels ? new Map(unitLabels) : (unitLabels as Map<string, string>);
+        if (record) labels.set(id, record.code);
+        else labels.delete(id);
+        unitLabels = labels;
+      }
       // A unit renamed or recoded in place: the tree keeps its shape, only the label moves (no rebuild of the index,
       // which renumbers the tree for any org-unit change it is given).
       const tree = previous.index.tree;

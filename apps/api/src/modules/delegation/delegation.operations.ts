@@ -211,7 +211,7 @@ export class DelegationOperationsResolver {
           { revokedAt: when, revokeReason: d.id === rootId ? reason : `revoked with delegation ${rootId}: ${reason}` },
           ctx.now,
         );
-        await recordChange(em, ctx, 'Delegation', d.id, 'UPDATE');
+        await recordChange(em, ctx, 'Delegation', d.id, 'UPDATE', after);
         await writeAudit(em, ctx, {
           action: currentChangeOptions()?.kind === 'correction' ? 'correct-revoke' : 'revoke',
           entityType: 'Delegation',

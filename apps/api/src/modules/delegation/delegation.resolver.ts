@@ -3,7 +3,7 @@ import { EntityManager, In } from 'typeorm';
 import { createCrudResolver, CrudSpec } from '../../platform/crud';
 import type { Context } from '../../platform/context';
 import { badInput } from '../../platform/errors';
-import { checkWindow, mustExist } from '../../platform/validation';
+import { checkWindow, mustAllExist } from '../../platform/validation';
 import { Delegation } from './delegation.entity';
 import { CreateDelegationArgs, DelegationFilter, UpdateDelegationArgs } from './delegation.args';
 import { Person } from '../person';
@@ -66,11 +66,13 @@ export const delegationSpec: CrudSpec<Delegation> = {
       checkShape(values);
       checkWindow(values.validFrom, values.validTo);
       values.redelegableDepth ??= 0;
-      await mustExist(em, Person, values.delegatorId, 'delegatorId', 'person');
-      await mustExist(em, Person, values.delegateId, 'delegateId', 'person');
-      await mustExist(em, OrgUnit, values.scopeOrgUnitId, 'scopeOrgUnitId', 'org unit');
-      await mustExist(em, AuthorityRule, values.sourceRuleId, 'sourceRuleId', 'authority rule');
-      await mustExist(em, Delegation, values.sourceDelegationId, 'sourceDelegationId', 'delegation');
+      await mustAllExist(em, [
+        [Person, values.delegatorId, 'delegatorId', 'person'],
+        [Person, values.delegateId, 'delegateId', 'person'],
+        [OrgUnit, values.scopeOrgUnitId, 'scopeOrgUnitId', 'org unit'],
+        [AuthorityRule, values.sourceRuleId, 'sourceRuleId', 'authority rule'],
+        [Delegation, values.sourceDelegationId, 'sourceDelegationId', 'delegation'],
+      ]);
       await checkNewDelegation(values, w);
     },
     async beforeUpdate(patch, w) {

@@ -4,7 +4,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { AuthorityChange } from './change.entity';
-import { AUTHORITY_ROW, CASE_ROW, encodeRecord, lockRevision, readRevision, REVISION_ROW } from './record';
+import { AUTHORITY_ROW, CASE_ROW, encodeRows, lockRevision, readRevision, REVISION_ROW, revisionSetTo } from './record';
 import { LOGGED_TYPES, LoggedType } from './registry';
 
 const CHUNK = 500;
@@ -35,11 +35,11 @@ export async function ensureChangeLogBaseline(dataSource: DataSource): Promise<n
         const metadata = em.connection.entityMetadatas.find((m) => m.tableName === type.table);
         if (!metadata) throw new Error(`no entity is mapped to table ${type.table}`);
         const rows = await em.find(metadata.target, { where: { id: In(chunk) }, order: { id: 'ASC' } });
+        const encoded = await encodeRows(em, type, rows);
         const entries: AuthorityChange[] = [];
-        for (const row of rows) {
+        for (const [i, row] of rows.entries()) {
           const id = Number((row as { id: number }).id);
-          const after = await encodeRecord(em, type, id);
-          if (!after) continue;
+          const after = encoded[i] as Record<string, unknown>;
           revision += 1n;
           const createdAt = (row as { createdAt?: Date }).createdAt;
           entries.push({
@@ -67,6 +67,7 @@ export async function ensureChangeLogBaseline(dataSource: DataSource): Promise<n
     }
     const value = revision.toString();
     await em.query('UPDATE authority_state SET changeCount = ? WHERE id = ?', [value, REVISION_ROW]);
+    revisionSetTo(em, value);
     if (touched.has('authority'))
       await em.query('UPDATE authority_state SET changeCount = ? WHERE id = ?', [value, AUTHORITY_ROW]);
     if (touched.has('case'))

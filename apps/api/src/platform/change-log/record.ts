@@ -4,9 +4,11 @@
 // revision of the last change that concerned them.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ChangeOperation } from '@iron-triangle/domain';
+import { In } from 'typeorm';
 import type { DataSource, EntityManager, EntityMetadata, ObjectLiteral } from 'typeorm';
 import type { Principal } from '../permissions';
 import { bigintTransformer } from '../columns';
+import { insertRow } from '../insert-row';
 import { AuthorityChange } from './change.entity';
 import { LOGGED_BY_TYPE, LoggedType, touchesEngine } from './registry';
 
@@ -34,13 +36,37 @@ export function currentChangeOptions(): ChangeOptions | undefined {
   return changeOptions.getStore();
 }
 
+/** The revision row as the transaction holding its lock last saw it (kept in the query runner's data). */
+const HELD_REVISION = Symbol('heldRevision');
+interface HeldRevision {
+  revision: bigint;
+}
+
+function heldRevision(em: EntityManager): HeldRevision | undefined {
+  const runner = em.queryRunner;
+  return runner?.isTransactionActive ? (runner.data as { [HELD_REVISION]?: HeldRevision })[HELD_REVISION] : undefined;
+}
+
 /**
  * Takes the revision row first (MySQL/MariaDB; SQLite runs one transaction at a time): every transaction that will
- * append to the log locks it before anything else, so writers never wait on each other in a circle.
+ * append to the log locks it before anything else, so writers never wait on each other in a circle. Once per
+ * transaction: the transaction remembers the revision it read with the lock (nobody else moves it until it commits),
+ * so that allocating the next one costs no read (allocateRevision).
  */
 export async function lockRevision(em: EntityManager): Promise<void> {
-  if (em.connection.options.type !== 'mysql') return;
-  await em.query('SELECT changeCount FROM authority_state WHERE id = ? FOR UPDATE', [REVISION_ROW]);
+  if (em.connection.options.type !== 'mysql' || heldRevision(em)) return;
+  const rows = (await em.query('SELECT changeCount FROM authority_state WHERE id = ? FOR UPDATE', [
+    REVISION_ROW,
+  ])) as Array<{ changeCount: string | number }>;
+  const runner = em.queryRunner;
+  if (runner?.isTransactionActive && rows.length)
+    (runner.data as { [HELD_REVISION]?: HeldRevision })[HELD_REVISION] = { revision: BigInt(rows[0]!.changeCount) };
+}
+
+/** The transaction that holds the revision row set it to `revision` itself (e.g. a bulk import of entries). */
+export function revisionSetTo(em: EntityManager, revision: string): void {
+  const held = heldRevision(em);
+  if (held) held.revision = BigInt(revision);
 }
 
 /** The revision of the last committed change (as seen by `em`). */
@@ -83,14 +109,20 @@ function decodeRow(metadata: EntityMetadata, json: Record<string, unknown>): Obj
   return out;
 }
 
-/** The record (with its child rows) as an entry keeps it; null when it does not exist. */
+/**
+ * The record (with its child rows) as an entry keeps it; null when it does not exist. `given`: the record as the
+ * transaction has just read it (after its last change), not read again.
+ */
 export async function encodeRecord(
   em: EntityManager,
   type: LoggedType,
   id: number,
+  given?: ObjectLiteral,
 ): Promise<Record<string, unknown> | null> {
   const metadata = metadataOfTable(em.connection, type.table);
-  const row = await em.findOne(metadata.target, { where: { id } });
+  // A row read as another entity on the same table may lack columns: read as the log's own entity.
+  const usable = given !== undefined && typeof metadata.target === 'function' && given instanceof metadata.target;
+  const row = usable ? given : await em.findOne(metadata.target, { where: { id } });
   if (!row) return null;
   const encoded = encodeRow(metadata, row);
   if (type.children) {
@@ -100,6 +132,35 @@ export async function encodeRecord(
       order: { id: 'ASC' },
     });
     encoded[type.children.property] = children.map((child) => encodeRow(childMetadata, child));
+  }
+  return encoded;
+}
+
+/**
+ * Rows of `type` (as read by `em`) as entries keep them, their child rows read in one statement: what encodeRecord
+ * gives for each, without a statement per row.
+ */
+export async function encodeRows(
+  em: EntityManager,
+  type: LoggedType,
+  rows: readonly ObjectLiteral[],
+): Promise<Array<Record<string, unknown>>> {
+  const metadata = metadataOfTable(em.connection, type.table);
+  const encoded = rows.map((row) => encodeRow(metadata, row));
+  if (type.children && rows.length) {
+    const { table, column, property } = type.children;
+    const childMetadata = metadataOfTable(em.connection, table);
+    const children = await em.find(childMetadata.target, {
+      where: { [column]: In(rows.map((row) => row.id as number)) },
+      order: { id: 'ASC' },
+    });
+    const byParent = new Map<unknown, Array<Record<string, unknown>>>();
+    for (const child of children) {
+      const list = byParent.get(child[column]) ?? [];
+      list.push(encodeRow(childMetadata, child));
+      byParent.set(child[column], list);
+    }
+    encoded.forEach((e, i) => (e[property] = byParent.get(rows[i]?.id) ?? []));
   }
   return encoded;
 }
@@ -132,6 +193,23 @@ function markLogged(em: EntityManager, recordType: string): void {
 }
 
 async function allocateRevision(em: EntityManager, type: LoggedType, moves: boolean): Promise<string> {
+  const counter = !moves ? null : type.group === 'authority' ? AUTHORITY_ROW : type.group === 'case' ? CASE_ROW : null;
+  const held = heldRevision(em);
+  if (held) {
+    // The row is this transaction's since it was read: the next revision is known, one statement sets both counters
+    // (the revision row is held already, so the counter's row is still taken after it).
+    held.revision += 1n;
+    const revision = held.revision.toString();
+    if (counter === null)
+      await em.query('UPDATE authority_state SET changeCount = ? WHERE id = ?', [revision, REVISION_ROW]);
+    else
+      await em.query('UPDATE authority_state SET changeCount = ? WHERE id IN (?, ?)', [
+        revision,
+        REVISION_ROW,
+        counter,
+      ]);
+    return revision;
+  }
   await em.query('UPDATE authority_state SET changeCount = changeCount + 1 WHERE id = ?', [REVISION_ROW]);
   const revision = await readRevision(em);
   if (!moves) return revision;
@@ -156,8 +234,9 @@ export interface RecordedChange {
 
 /**
  * Appends the entry of a change to record `recordType` `id` (after the write, in its transaction): the record as it
- * is now (null once deleted), the one before from its previous entry, the effective moment (now for an ordinary
- * change, the correction's moment, or since the record began for a new record) and the actor.
+ * is now (null once deleted; `row`: as the write has just read it back, else read here), the one before from its
+ * previous entry, the effective moment (now for an ordinary change, the correction's moment, or since the record
+ * began for a new record) and the actor.
  */
 export async function recordChange(
   em: EntityManager,
@@ -165,10 +244,11 @@ export async function recordChange(
   recordType: string,
   id: number,
   operation: ChangeOperation,
+  row?: ObjectLiteral,
 ): Promise<RecordedChange> {
   const type = LOGGED_BY_TYPE.get(recordType);
   if (!type) throw new Error(`${recordType} keeps no history`);
-  const after = operation === 'DELETE' ? null : await encodeRecord(em, type, id);
+  const after = operation === 'DELETE' ? null : await encodeRecord(em, type, id, row);
   if (operation !== 'DELETE' && after === null)
     throw new Error(`${recordType} ${id} vanished before its change was logged`);
   const previous = await em.findOne(AuthorityChange, {
@@ -200,7 +280,8 @@ export async function recordChange(
     after,
     requestId: ctx.requestId,
   };
-  await em.insert(AuthorityChange, entry as never);
+  // The entry is complete as written: nothing to read back.
+  await insertRow(em, AuthorityChange, entry);
   markLogged(em, recordType);
   if (ctx.revisions) ctx.revisions.committed = revision;
   return { revision, entry };

@@ -6,6 +6,7 @@ import { AppError, conflict, notFound } from '../errors';
 import { writeAudit } from '../audit';
 import type { BaseRecord } from '../columns';
 import { lockedRow } from '../db';
+import { insertRow } from '../insert-row';
 import { currentChangeOptions, LOGGED_BY_TABLE, lockRevision, recordChange } from '../change-log';
 import { assertWritable } from '../scope';
 import type { CrudSpec, WriteContext } from './spec';
@@ -37,16 +38,20 @@ async function lockCounterOf<E extends BaseRecord>(em: EntityManager, spec: Crud
   if (loggedTypeOf(em, spec) !== null) await lockRevision(em);
 }
 
-/** Appends the change to the record's history, when it keeps one (in the write's transaction). */
+/**
+ * Appends the change to the record's history, when it keeps one (in the write's transaction); `row` is the record as
+ * the write has just read it back (null: read it for the entry).
+ */
 async function logChange<E extends BaseRecord>(
   em: EntityManager,
   spec: CrudSpec<E>,
   ctx: Context,
   id: number,
   operation: 'CREATE' | 'UPDATE' | 'DELETE',
+  row: E | null,
 ): Promise<void> {
   const recordType = loggedTypeOf(em, spec);
-  if (recordType !== null) await recordChange(em, ctx, recordType, id, operation);
+  if (recordType !== null) await recordChange(em, ctx, recordType, id, operation, row ?? undefined);
 }
 
 async function lockParentOf<E extends BaseRecord>(
@@ -127,19 +132,16 @@ export async function createRecord<E extends BaseRecord>(
     await assertReferencesReadable(spec, values, em, ctx);
     await spec.hooks?.beforeCreate?.(values, w);
     await assertWritable(ctx, em, spec.entity, spec.label, null, values);
-    const result = await em.insert(spec.entity, {
-      ...values,
-      version: 1,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    } as never);
-    const id = Number(result.identifiers[0]?.id);
+    // The record is read once below (with its defaults): the insert reads nothing back.
+    const id = Number(
+      await insertRow(em, spec.entity, { ...values, version: 1, createdAt: ctx.now, updatedAt: ctx.now }),
+    );
     let record = (await em.findOneByOrFail(spec.entity, { id } as never)) as E;
     if (spec.hooks?.afterWrite) {
       await spec.hooks.afterWrite(record, w);
       record = (await em.findOneByOrFail(spec.entity, { id } as never)) as E;
     }
-    await logChange(em, spec, ctx, id, 'CREATE');
+    await logChange(em, spec, ctx, id, 'CREATE', record);
     await writeAudit(em, ctx, { action: 'create', entityType: spec.name, entityId: id, after: record });
     return record;
   });
@@ -172,7 +174,7 @@ export async function updateRecord<E extends BaseRecord>(
       await spec.hooks.afterWrite(after, w);
       after = (await em.findOneByOrFail(spec.entity, { id } as never)) as E;
     }
-    await logChange(em, spec, ctx, id, 'UPDATE');
+    await logChange(em, spec, ctx, id, 'UPDATE', after);
     await writeAudit(em, ctx, {
       action: correctionAction('update'),
       entityType: spec.name,
@@ -230,7 +232,7 @@ export async function removeRecord<E extends BaseRecord>(spec: CrudSpec<E>, ctx:
         break;
       }
     }
-    await logChange(em, spec, ctx, id, spec.remove === 'hard' ? 'DELETE' : 'UPDATE');
+    await logChange(em, spec, ctx, id, spec.remove === 'hard' ? 'DELETE' : 'UPDATE', after);
     await writeAudit(em, ctx, {
       action: correctionAction(spec.remove === 'hard' ? 'delete' : spec.remove),
       entityType: spec.name,
