@@ -317,8 +317,11 @@ class IndexDraft {
 
   apply(): AuthorityIndex {
     this.relinkSources();
-    this.killChanged();
-    this.compileChanged();
+    if (this.f.delegations.size === 0) this.relinkRules();
+    else {
+      this.killChanged();
+      this.compileChanged();
+    }
     this.noteUnrooted();
     this.packLinks();
     this.applyPositions();
@@ -344,6 +347,52 @@ class IndexDraft {
     }
   }
 
+  /**
+   * killChanged and compileChanged in one walk, when only rules changed (no source list did): each changed rule is
+   * compiled again and the links below it are relinked, in the order the two would make them; a removed rule's links
+   * leave the index; a new rule takes the delegations naming it.
+   */
+  private relinkRules(): void {
+    const ix = this.ix;
+    for (const [id, next] of this.f.rules) {
+      const old = ix.rulesById.get(id);
+      if (old === undefined) {
+        if (next !== null) this.compileFrom(compileRule(next), undefined);
+        continue;
+      }
+      if (next === null) {
+        this.kill([old]);
+        continue;
+      }
+      const root = compileRule(next);
+      this.killed.add(old);
+      this.rulesById.set(id, root);
+      this.compiled.push(root);
+      this.compiledFrom.push(-1);
+      const stack: CompiledLink[] = [old, root];
+      while (stack.length > 0) {
+        const parent = stack.pop() as CompiledLink;
+        const before = stack.pop() as CompiledLink;
+        for (const child of ix.delegationsBySource.get(sourceKey(before.kind, before.id)) ?? []) {
+          if (this.compiledIds.has(child.id)) continue;
+          const compiled = ix.delegationsById.get(child.id);
+          if (compiled === undefined || compiled.parent !== before) {
+            // Not compiled below the old link (a build never leaves it so): compiled from its record.
+            this.compileFrom(compileDelegation(child, parent), undefined);
+            continue;
+          }
+          this.killed.add(compiled);
+          const relinked = relinkDelegation(compiled, parent);
+          this.delegationsById.set(child.id, relinked);
+          this.compiledIds.add(child.id);
+          this.compiled.push(relinked);
+          this.compiledFrom.push(compiled.num);
+          stack.push(compiled, relinked);
+        }
+      }
+    }
+  }
+
   /** Every changed rule and delegation as it was compiled, with everything compiled below it, leaves the index. */
   private killChanged(): void {
     const ix = this.ix;
@@ -356,6 +405,12 @@ class IndexDraft {
       const d = ix.delegationsById.get(id);
       if (d !== undefined) roots.push(d);
     }
+    this.kill(roots);
+  }
+
+  /** `roots` and every link compiled below them leave the index. */
+  private kill(roots: CompiledLink[]): void {
+    const ix = this.ix;
     const stack = roots;
     while (stack.length > 0) {
       const link = stack.pop() as CompiledLink;
@@ -447,9 +502,16 @@ class IndexDraft {
     for (const link of this.killed)
       if (link.kind === 'DELEGATION' && !f.has(link.id) && !this.compiledIds.has(link.id))
         this.unrooted.set(link.id, link.delegation as Delegation);
-    // Compiled, unchanged, and unrooted before: its source came (back).
-    for (const link of this.compiled)
-      if (!f.has(link.id) && this.ix.unrootedDelegations.get(link.id) !== undefined) this.unrooted.delete(link.id);
+    // Compiled, unchanged, and unrooted before: its source came (back). (A relinked one was compiled before.)
+    for (let i = 0; i < this.compiled.length; i++) {
+      const link = this.compiled[i] as CompiledLink;
+      if (
+        (this.compiledFrom[i] as number) < 0 &&
+        !f.has(link.id) &&
+        this.ix.unrootedDelegations.get(link.id) !== undefined
+      )
+        this.unrooted.delete(link.id);
+    }
   }
 
   /** The packed side of the links: append the compiled ones, then replace the rows that listed killed or new ones. */
