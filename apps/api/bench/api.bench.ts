@@ -9,10 +9,11 @@
 // - two API processes on the database: their total throughput, and how long a write on one takes to show on the other;
 // then prints the runs, the writes, and the goals of issue #13 with the figures the issue quotes from before.
 // Run: npm run bench -w @iron-triangle/api   (MARIADB_URL, default mysql://root@127.0.0.1:3306/; BENCH_SECONDS per
-// run, default 10; BENCH_PORT, default 4999 and the next one)
+// run, default 10; BENCH_PORT, default 4999 and the next one; BENCH_ONLY=queries to measure only the baseline and
+// the read-only questions; BENCH_CPU_PROF=dir for a CPU profile of the API process)
 import { spawn, ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -32,6 +33,8 @@ const SIZE = { units: 300, people: 10_000, projects: 2_000, rules: 500, delegati
 const CONNECTIONS = 20;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 4999);
+/** BENCH_ONLY=queries: only the baseline and the read-only questions (whoMayDecide, authorizeMany, lists). */
+const QUICK = process.env.BENCH_ONLY === 'queries';
 /** Writes on one process whose visibility on the other is timed. */
 const LAG_WRITES = 50;
 const POINTS = ['ATI', 'ATB', 'ATC', 'ATAC', 'ATCC'];
@@ -464,6 +467,8 @@ interface LoadResult {
   requests: number;
   errors: number;
   statements: number;
+  /** CPU time (user + system) of the first process per request answered, ms (includes its /healthz probes). */
+  cpuPerRequest: number;
   bytes: number;
   perTarget: Array<{ rps: number; p50: number; p99: number }>;
   health: Spread & { failures: number };
@@ -476,6 +481,18 @@ interface LoadResult {
 }
 
 const MB = (kb: number) => kb / 1024;
+
+/** CPU time (user + system) a process has used so far, ms (/proc/<pid>/stat, clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
 
 /** What the benchmark reads of autocannon's result (the package has no types). */
 interface CannonResult {
@@ -509,6 +526,7 @@ async function runLoad(token: string, load: Load): Promise<LoadResult> {
   const writer = load.writes
     ? startWorker<WriteResult[]>({ kind: 'writer', url, token: adminToken, ...load.writes })
     : null;
+  const cpuBefore = cpuMs(load.pids[0]!);
   const startedAt = Date.now();
   const during = load.during ? load.during() : Promise.resolve({});
   const results: CannonResult[] = await Promise.all(
@@ -529,6 +547,7 @@ async function runLoad(token: string, load: Load): Promise<LoadResult> {
     ),
   );
   const endedAt = Date.now();
+  const cpuUsed = cpuMs(load.pids[0]!) - cpuBefore;
   const extra = await during;
   const writes = writer ? await writer.result : [];
   await sleep(200);
@@ -547,6 +566,12 @@ async function runLoad(token: string, load: Load): Promise<LoadResult> {
     requests: results.reduce((s, r) => s + r.requests.total, 0),
     errors,
     statements: statementTotal / samples,
+    cpuPerRequest:
+      cpuUsed /
+      Math.max(
+        1,
+        results.reduce((s, r) => s + r.requests.total, 0),
+      ),
     bytes: Buffer.byteLength(first.body),
     perTarget: results.map((r) => ({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 })),
     health: { ...spread(probed.health), failures: probed.failures },
@@ -862,8 +887,155 @@ async function main(): Promise<void> {
       return r;
     };
 
+    // ---- the other questions, read-only ----
+    const otherQuestions = async () => {
+      keep(
+        await single('authorize (denied, AMOUNT_OVER_LIMIT)', {
+          name: 'denied',
+          query: AUTHORIZE,
+          variables: { input: described(measuredPerson, seeded.denied.orgUnitId, seeded.denied.amount) },
+        }),
+      );
+      keep(
+        await single('authorize (project case: project + team)', {
+          name: 'project',
+          query: AUTHORIZE,
+          variables: {
+            input: { personId: String(measuredPerson), decisionPoint: 'ATC', projectId: String(seeded.projectId) },
+          },
+        }),
+      );
+      const caseInput = {
+        decisionPoint: 'ATC',
+        grade: 'III',
+        orgUnitId: String(seeded.allowed.orgUnitId),
+        amount: '100.00',
+        currency: 'CNY',
+      };
+      const whoAll = keep(
+        await single('whoMayDecide (all)', {
+          name: 'whoMayDecide',
+          query: `query($input: CaseInput!) { whoMayDecide(input: $input) { ${WHO_MAY_DECIDE_FIELDS} } }`,
+          variables: { input: caseInput },
+        }),
+      );
+      const pagedQuery =
+        'query($input: CaseInput!) { whoMayDecide(input: $input, first: 20) { ' + WHO_MAY_DECIDE_FIELDS + ' } }';
+      const pagedMissing = await unsupported(url, token, bodyOf(pagedQuery, { input: caseInput }));
+      const whoPaged = pagedMissing
+        ? null
+        : keep(
+            await single('whoMayDecide (first: 20)', {
+              name: 'paged',
+              query: pagedQuery,
+              variables: { input: caseInput },
+            }),
+          );
+
+      const singles = keep(
+        await single('authorize × 100 different cases, one per request', {
+          name: 'singles',
+          query: AUTHORIZE,
+          many: batch.map((input) => ({ input })),
+        }),
+      );
+      const manyMissing = await unsupported(
+        url,
+        token,
+        bodyOf('query($inputs: [AuthorizeInput!]!) { authorizeMany(inputs: $inputs) { allowed } }', {
+          inputs: [batch[0]],
+        }),
+      );
+      let manyAgree: string | null = null;
+      const many = manyMissing
+        ? null
+        : await (async () => {
+            // The batch answers as the single questions do.
+            const together = await post(url, token, bodyOf(AUTHORIZE_MANY, { inputs: batch }));
+            let same = 0;
+            for (let i = 0; i < batch.length; i++) {
+              const alone = await post(url, token, bodyOf(AUTHORIZE, { input: batch[i] }));
+              if (JSON.stringify(alone.json.data?.authorize) === JSON.stringify(together.json.data?.authorizeMany?.[i]))
+                same += 1;
+            }
+            manyAgree = `${same} of ${batch.length} answers equal to the single authorize`;
+            return keep(
+              await single('authorizeMany (100 cases per request)', {
+                name: 'many',
+                query: AUTHORIZE_MANY,
+                variables: { inputs: batch },
+              }),
+            );
+          })();
+
+      keep(
+        await single('allProjects (25, nested org unit + team; hand-written)', {
+          name: 'allProjects',
+          query: '{ allProjects(perPage: 25) { id name amount orgUnit { code } team { personId role } } }',
+        }),
+      );
+      const projects = keep(
+        await single("portal's project list (25 + count)", {
+          name: 'portal projects',
+          query: PORTAL_PROJECTS,
+          variables: { filter: {}, page: 0, perPage: 25, sortField: 'name', sortOrder: 'ASC' },
+        }),
+      );
+      const people = keep(
+        await single("portal's people list (25 + count)", {
+          name: 'portal people',
+          query: PORTAL_PEOPLE,
+          variables: { filter: {}, page: 0, perPage: 25, sortField: 'employeeNo', sortOrder: 'ASC' },
+        }),
+      );
+      return { whoAll, whoPaged, pagedMissing, singles, many, manyMissing, manyAgree, projects, people };
+    };
+
     // ---- authorize: read-only, with writes, during a full rebuild ----
     const baseline = keep(await single('{ __typename } (baseline)', { name: 'baseline', query: '{ __typename }' }));
+    if (QUICK) {
+      // BENCH_ONLY=queries: the baseline and the read-only questions after it, no writes, no second process.
+      const q = await otherQuestions();
+      const rows: Array<[string, string]> = [
+        [
+          'whoMayDecide (first: 20) × baseline (≥ 0.3×)',
+          q.whoPaged
+            ? `${f2(q.whoPaged.rps / baseline.rps)}×, ${q.whoPaged.bytes} B (all: ${f2(q.whoAll.rps / baseline.rps)}×)`
+            : String(q.pagedMissing),
+        ],
+        [
+          'authorizeMany of 100: checks/s × 100 single requests (≥ 20×)',
+          q.many
+            ? `${f1((q.many.rps * 100) / q.singles.rps)}×; in API CPU per check ` +
+              `${f1((q.singles.cpuPerRequest * 100) / q.many.cpuPerRequest)}× (${q.manyAgree})`
+            : String(q.manyMissing),
+        ],
+        [
+          "portal's project list × baseline (≥ 0.3×, ≤ 2 statements)",
+          `${f2(q.projects.rps / baseline.rps)}×, ${f2(q.projects.statements)} statements`,
+        ],
+        [
+          "portal's people list × baseline (≥ 0.3×, ≤ 2 statements)",
+          `${f2(q.people.rps / baseline.rps)}×, ${f2(q.people.statements)} statements`,
+        ],
+      ];
+      // CPU per request of the API process: steadier than req/s on a shared machine; "× baseline (CPU)" is the
+      // baseline's CPU per request over the run's (the req/s ratio a process alone on its cores would reach).
+      console.log(
+        '\n| run | req/s | × baseline | p50 ms | p99 ms | requests | errors | SQL/request | response bytes | ' +
+          'API CPU ms/request | × baseline (CPU) |',
+      );
+      console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+      for (const r of runs)
+        console.log(
+          `| ${r.name} | ${f0(r.rps)} | ${f2(r.rps / baseline.rps)} | ${r.p50} | ${r.p99} | ${r.requests} | ` +
+            `${r.errors} | ${f2(r.statements)} | ${r.bytes} | ${f2(r.cpuPerRequest)} | ` +
+            `${f2(baseline.cpuPerRequest / r.cpuPerRequest)} |`,
+        );
+      console.log('\n| measure | now |\n|---|---|');
+      for (const [what, now] of rows) console.log(`| ${what} | ${now} |`);
+      return;
+    }
     const readOnlyBefore = keep(await single('authorize — read-only', allowedCase));
     const oneWrite = keep(
       await single('authorize + 1 write/s', allowedCase, {
@@ -946,106 +1118,8 @@ async function main(): Promise<void> {
       }),
     );
 
-    // ---- the other questions, read-only ----
-    keep(
-      await single('authorize (denied, AMOUNT_OVER_LIMIT)', {
-        name: 'denied',
-        query: AUTHORIZE,
-        variables: { input: described(measuredPerson, seeded.denied.orgUnitId, seeded.denied.amount) },
-      }),
-    );
-    keep(
-      await single('authorize (project case: project + team)', {
-        name: 'project',
-        query: AUTHORIZE,
-        variables: {
-          input: { personId: String(measuredPerson), decisionPoint: 'ATC', projectId: String(seeded.projectId) },
-        },
-      }),
-    );
-    const caseInput = {
-      decisionPoint: 'ATC',
-      grade: 'III',
-      orgUnitId: String(seeded.allowed.orgUnitId),
-      amount: '100.00',
-      currency: 'CNY',
-    };
-    const whoAll = keep(
-      await single('whoMayDecide (all)', {
-        name: 'whoMayDecide',
-        query: `query($input: CaseInput!) { whoMayDecide(input: $input) { ${WHO_MAY_DECIDE_FIELDS} } }`,
-        variables: { input: caseInput },
-      }),
-    );
-    const pagedQuery =
-      'query($input: CaseInput!) { whoMayDecide(input: $input, first: 20) { ' + WHO_MAY_DECIDE_FIELDS + ' } }';
-    const pagedMissing = await unsupported(url, token, bodyOf(pagedQuery, { input: caseInput }));
-    const whoPaged = pagedMissing
-      ? null
-      : keep(
-          await single('whoMayDecide (first: 20)', {
-            name: 'paged',
-            query: pagedQuery,
-            variables: { input: caseInput },
-          }),
-        );
-
-    const singles = keep(
-      await single('authorize × 100 different cases, one per request', {
-        name: 'singles',
-        query: AUTHORIZE,
-        many: batch.map((input) => ({ input })),
-      }),
-    );
-    const manyMissing = await unsupported(
-      url,
-      token,
-      bodyOf('query($inputs: [AuthorizeInput!]!) { authorizeMany(inputs: $inputs) { allowed } }', {
-        inputs: [batch[0]],
-      }),
-    );
-    let manyAgree: string | null = null;
-    const many = manyMissing
-      ? null
-      : await (async () => {
-          // The batch answers as the single questions do.
-          const together = await post(url, token, bodyOf(AUTHORIZE_MANY, { inputs: batch }));
-          let same = 0;
-          for (let i = 0; i < batch.length; i++) {
-            const alone = await post(url, token, bodyOf(AUTHORIZE, { input: batch[i] }));
-            if (JSON.stringify(alone.json.data?.authorize) === JSON.stringify(together.json.data?.authorizeMany?.[i]))
-              same += 1;
-          }
-          manyAgree = `${same} of ${batch.length} answers equal to the single authorize`;
-          return keep(
-            await single('authorizeMany (100 cases per request)', {
-              name: 'many',
-              query: AUTHORIZE_MANY,
-              variables: { inputs: batch },
-            }),
-          );
-        })();
-
-    keep(
-      await single('allProjects (25, nested org unit + team; hand-written)', {
-        name: 'allProjects',
-        query: '{ allProjects(perPage: 25) { id name amount orgUnit { code } team { personId role } } }',
-      }),
-    );
-    const projects = keep(
-      await single("portal's project list (25 + count)", {
-        name: 'portal projects',
-        query: PORTAL_PROJECTS,
-        variables: { filter: {}, page: 0, perPage: 25, sortField: 'name', sortOrder: 'ASC' },
-      }),
-    );
-    const people = keep(
-      await single("portal's people list (25 + count)", {
-        name: 'portal people',
-        query: PORTAL_PEOPLE,
-        variables: { filter: {}, page: 0, perPage: 25, sortField: 'employeeNo', sortOrder: 'ASC' },
-      }),
-    );
+    const { whoAll, whoPaged, pagedMissing, singles, many, manyMissing, manyAgree, projects, people } =
+      await otherQuestions();
 
     // ---- two API processes on one database ----
     const baseB = `http://127.0.0.1:${PORT + 1}`;
