@@ -266,6 +266,12 @@ describeOnDatabases('authorizeMany', (env) => {
       field: 'inputs[3].projectId',
       message: expect.stringContaining('inputs[3].projectId: Project 99999 does not exist'),
     });
+    // The input constraints (class-validator's, checked quickly when they hold: platform/quick-validation.ts).
+    expect(await fieldOf({ currency: 'cny' })).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await fieldOf({ atLeastRevision: '1'.repeat(41) })).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await fieldOf({ teamMemberIds: Array.from({ length: 201 }, () => '1') })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
     expect(await fieldOf({ atLeastRevision: 'soon' })).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'inputs[3].atLeastRevision',

@@ -45,6 +45,11 @@ export interface CompiledLink {
   readonly output: AuthorityLink | null;
   /** For a position-held rule: the key of its holder position in `positionsByKey`. */
   readonly holderKey: string;
+  /**
+   * Its link number in the packed index (hot-index.ts), −1 until numbered: written once, by the build that numbers it
+   * or the apply that appends it (each compiles links of its own), before any index holding it is returned.
+   */
+  num: number;
 }
 
 /** A position assignment with its window as numbers. */
@@ -185,6 +190,7 @@ export function compileRule(rule: AuthorityRule): CompiledLink {
     length: 1,
     output: null,
     holderKey: rule.holder.kind === 'POSITION' ? positionKey(rule.holder.title, rule.holder.orgUnitId) : '',
+    num: -1,
   };
 }
 
@@ -224,6 +230,38 @@ export function compileDelegation(d: Delegation, parent: CompiledLink): Compiled
       requiredQualification: d.requiredQualification,
     },
     holderKey: '',
+    num: -1,
+  };
+}
+
+/**
+ * A compiled delegation under a new parent (its source compiled again): what it folds of its own record is kept, as
+ * compileDelegation(old.delegation, parent) would make it again.
+ */
+export function relinkDelegation(old: CompiledLink, parent: CompiledLink): CompiledLink {
+  return {
+    kind: 'DELEGATION',
+    id: old.id,
+    rule: parent.rule,
+    delegation: old.delegation,
+    pointMask: old.pointMask,
+    gradeMask: old.gradeMask,
+    scopeOrgUnitId: old.scopeOrgUnitId,
+    currency: old.currency,
+    limit: old.limit,
+    fromMs: old.fromMs,
+    toMs: old.toMs,
+    revokedMs: old.revokedMs,
+    depth: old.depth,
+    delegatorId: old.delegatorId,
+    delegateId: old.delegateId,
+    qualificationRole: old.qualificationRole,
+    qualificationLevel: old.qualificationLevel,
+    parent,
+    length: parent.length + 1,
+    output: old.output,
+    holderKey: '',
+    num: -1,
   };
 }
 

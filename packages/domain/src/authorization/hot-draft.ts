@@ -19,6 +19,7 @@ import {
   copyLinkColumns,
   foldLink,
   inboxRow,
+  packedInboxRow,
   keyPosRow,
   keyRulesRow,
   personPosRow,
@@ -206,6 +207,7 @@ export class HotDraft implements FoldNames {
 
   /** The number of a link live in the index this draft starts from. */
   liveNumber(link: HotLinkSource): number {
+    if (link.num >= 0) return link.num;
     const h = this.h;
     if (link.kind === 'RULE') return h.ov?.ruleNumbers.get(link.id) ?? (h.ruleNumberById.get(link.id) as number);
     for (const l of inboxRow(h, this.knownPerson(link.delegateId))) if (h.links[l] === link) return l;
@@ -223,16 +225,25 @@ export class HotDraft implements FoldNames {
     if (!own) this.linkClaim = { count: h.linkCount };
   }
 
-  /** Appends a compiled link below link number `parent` (−1 for a rule); returns its number. Room reserved first. */
-  appendLink(link: HotLinkSource, parent: number): number {
+  /**
+   * Appends a compiled link below link number `parent` (−1 for a rule) and numbers it; returns its number. `was`: the
+   * number of a link with the same own terms, or −1 (see foldLink). Room reserved first.
+   */
+  appendLink(link: HotLinkSource, parent: number, was = -1): number {
     const c = this.links as LinkColumns;
     const n = this.linkCount++;
     writeLinkTerms(c, n, link);
     c.ruleOutputs[n] = undefined;
     c.chainIdLists[n] = undefined;
     c.chainOutputs[n] = undefined;
-    foldLink(c, n, link, parent, this, this.h, this.maxChainLinks);
+    foldLink(c, n, link, parent, this, this.h, this.maxChainLinks, was);
+    link.num = n;
     return n;
+  }
+
+  /** The delegate (person number) of link `n`, live in this draft. */
+  delegateOf(n: number): number {
+    return ((this.links ?? this.h).delegate as Int32Array)[n] as number;
   }
 
   /** Records a rule compiled in this draft (its holder, its number by id). */
@@ -250,7 +261,7 @@ export class HotDraft implements FoldNames {
   }
 
   inboxOf(p: number): Int32Array {
-    return this.inbox.get(p) ?? inboxRow(this.h, p);
+    return this.inbox.get(p) ?? packedInboxRow(this.h, p);
   }
 
   setInbox(p: number, row: Int32Array): void {

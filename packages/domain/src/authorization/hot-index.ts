@@ -64,6 +64,8 @@ export interface HotLinkSource {
   readonly parent: HotLinkSource | null;
   readonly length: number;
   readonly holderKey: string;
+  /** Its link number, −1 until numbered (see CompiledLink). */
+  num: number;
 }
 
 const HOLDER_POSITION = 0;
@@ -411,7 +413,10 @@ function numberLinks(input: HotIndexInput, personIndex: ReadonlyMap<string, numb
   const links: HotLinkSource[] = [...input.rules];
   for (const i of inbox.items) links.push(input.delegations[i] as HotLinkSource);
   const linkNumber = new Map<HotLinkSource, number>();
-  links.forEach((l, i) => linkNumber.set(l, i));
+  links.forEach((l, i) => {
+    linkNumber.set(l, i);
+    l.num = i;
+  });
   return { links, linkNumber, ruleCount, inboxStart };
 }
 
@@ -578,7 +583,8 @@ export interface FoldNames {
 /**
  * Step 5, for one link: folds it onto its parent's record (number `p`, −1 for a rule; already folded): the chain
  * summaries (sumF, sumI but the rank, left −1), the per-link masks, scope and currency, the people and the
- * qualification walk.
+ * qualification walk. `was` (≥ 0): the number of a link with the same own terms (the same delegation, compiled under
+ * an earlier parent), whose per-link numbers are copied instead of looked up again.
  */
 export function foldLink(
   c: LinkColumns,
@@ -588,27 +594,47 @@ export function foldLink(
   names: FoldNames,
   units: UnitNumbers,
   max: number,
+  was = -1,
 ): void {
   const { sumF, sumI, qualNext, qual, minReach, limitMin } = c;
   c.parent[n] = p;
-  c.delegate[n] = link.kind === 'DELEGATION' ? names.person(link.delegateId) : -1;
-  c.delegator[n] = link.kind === 'DELEGATION' ? names.person(link.delegatorId) : -1;
   const above = p < 0 ? -1 : (qualNext[p] as number);
-  if (link.qualificationRole === null) qualNext[n] = above;
-  else {
-    qualNext[n] = n;
-    qual[n * 4] = names.person(link.delegateId);
-    qual[n * 4 + 1] = names.role(link.qualificationRole);
-    qual[n * 4 + 2] = Math.max(1, link.qualificationLevel);
-    qual[n * 4 + 3] = above;
+  let scopeEnter: number;
+  let scopeExit: number;
+  let currency: number;
+  if (was >= 0) {
+    c.delegate[n] = c.delegate[was] as number;
+    c.delegator[n] = c.delegator[was] as number;
+    if (link.qualificationRole === null) qualNext[n] = above;
+    else {
+      qualNext[n] = n;
+      qual[n * 4] = qual[was * 4] as number;
+      qual[n * 4 + 1] = qual[was * 4 + 1] as number;
+      qual[n * 4 + 2] = qual[was * 4 + 2] as number;
+      qual[n * 4 + 3] = above;
+    }
+    scopeEnter = c.linkScopeEnter[was] as number;
+    scopeExit = c.linkScopeExit[was] as number;
+    currency = c.linkCurrency[was] as number;
+  } else {
+    c.delegate[n] = link.kind === 'DELEGATION' ? names.person(link.delegateId) : -1;
+    c.delegator[n] = link.kind === 'DELEGATION' ? names.person(link.delegatorId) : -1;
+    if (link.qualificationRole === null) qualNext[n] = above;
+    else {
+      qualNext[n] = n;
+      qual[n * 4] = names.person(link.delegateId);
+      qual[n * 4 + 1] = names.role(link.qualificationRole);
+      qual[n * 4 + 2] = Math.max(1, link.qualificationLevel);
+      qual[n * 4 + 3] = above;
+    }
+    const scope = units.unitIndex.get(link.scopeOrgUnitId);
+    scopeEnter = scope === undefined ? NO_SCOPE : (units.unitEnter[scope] as number);
+    scopeExit = scope === undefined ? -1 : (units.unitExit[scope] as number);
+    currency = names.currency(link.currency);
   }
   const f = n * SF;
   const o = n * SI;
   const revoked = Number.isNaN(link.revokedMs) ? Infinity : link.revokedMs;
-  const scope = units.unitIndex.get(link.scopeOrgUnitId);
-  const scopeEnter = scope === undefined ? NO_SCOPE : (units.unitEnter[scope] as number);
-  const scopeExit = scope === undefined ? -1 : (units.unitExit[scope] as number);
-  const currency = names.currency(link.currency);
   const masks = link.pointMask | (link.gradeMask << 16);
   c.linkMasks[n] = masks;
   c.linkScopeEnter[n] = scopeEnter;
@@ -643,7 +669,7 @@ export function foldLink(
     sumI[o + I_RULE] = sumI[po + I_RULE] as number;
     const parentLink = link.parent as HotLinkSource;
     sumI[o + I_ROOT_HOLDER] =
-      parentLink.kind === 'RULE' ? names.person(link.delegatorId) : (sumI[po + I_ROOT_HOLDER] as number);
+      parentLink.kind === 'RULE' ? (c.delegator[n] as number) : (sumI[po + I_ROOT_HOLDER] as number);
     sumI[o + I_MASKS] = (sumI[po + I_MASKS] as number) & masks;
     sumI[o + I_SCOPE_ENTER] = Math.max(sumI[po + I_SCOPE_ENTER] as number, scopeEnter);
     sumI[o + I_SCOPE_EXIT] = Math.min(sumI[po + I_SCOPE_EXIT] as number, scopeExit);
@@ -1041,6 +1067,11 @@ export function rowOf(items: ArrayLike<number>, from: number, to: number): Int32
 export function inboxRow(h: HotIndex, p: number): Int32Array {
   const own = h.ov?.inbox.get(p);
   if (own !== undefined) return own;
+  return packedInboxRow(h, p);
+}
+
+/** Person p's delegations received as built (the overlay's row, if any, is read first by inboxRow). */
+export function packedInboxRow(h: HotIndex, p: number): Int32Array {
   if (p < 0 || p >= h.basePersons) return new Int32Array(0);
   const from = h.inboxStart[p] as number;
   const to = h.inboxStart[p + 1] as number;

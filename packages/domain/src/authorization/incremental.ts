@@ -29,6 +29,7 @@ import {
   delegationRecord,
   indexAuthorityState,
   positionKey,
+  relinkDelegation,
   sourceKey,
 } from './authority-index';
 import { HotDraft } from './hot-draft';
@@ -281,9 +282,14 @@ class IndexDraft {
   private readonly certificationsById: MapDraft<string, CertificationRecord>;
   private readonly certificationsByPerson: MapDraft<string, readonly CertificationRecord[]>;
   private readonly hot: HotDraft;
-  /** Links compiled again, parents first. */
+  /** Links compiled again, parents first; and for each, the number of the link it relinks (same own terms), or −1. */
   private readonly compiled: CompiledLink[] = [];
+  private readonly compiledFrom: number[] = [];
   private readonly killed = new Set<CompiledLink>();
+  /** A killed link's compiled children, when its source list is unchanged: they are relinked, not compiled again. */
+  private readonly killedChildren = new Map<CompiledLink, readonly CompiledLink[]>();
+  /** Source keys whose list of delegations changed. */
+  private readonly touchedSources = new Set<string>();
   private readonly compiledIds = new Set<string>();
 
   constructor(
@@ -311,8 +317,11 @@ class IndexDraft {
 
   apply(): AuthorityIndex {
     this.relinkSources();
-    this.killChanged();
-    this.compileChanged();
+    if (this.f.delegations.size === 0) this.relinkRules();
+    else {
+      this.killChanged();
+      this.compileChanged();
+    }
     this.noteUnrooted();
     this.packLinks();
     this.applyPositions();
@@ -325,9 +334,62 @@ class IndexDraft {
   private relinkSources(): void {
     for (const [id, next] of this.f.delegations) {
       const before = delegationRecord(this.ix, id);
-      if (before !== undefined)
-        editList(this.delegationsBySource, sourceKey(before.source.kind, before.source.id), (x) => x.id === id);
-      if (next !== null) editList(this.delegationsBySource, sourceKey(next.source.kind, next.source.id), null, next);
+      if (before !== undefined) {
+        const key = sourceKey(before.source.kind, before.source.id);
+        editList(this.delegationsBySource, key, (x) => x.id === id);
+        this.touchedSources.add(key);
+      }
+      if (next !== null) {
+        const key = sourceKey(next.source.kind, next.source.id);
+        editList(this.delegationsBySource, key, null, next);
+        this.touchedSources.add(key);
+      }
+    }
+  }
+
+  /**
+   * killChanged and compileChanged in one walk, when only rules changed (no source list did): each changed rule is
+   * compiled again and the links below it are relinked, in the order the two would make them; a removed rule's links
+   * leave the index; a new rule takes the delegations naming it.
+   */
+  private relinkRules(): void {
+    const ix = this.ix;
+    for (const [id, next] of this.f.rules) {
+      const old = ix.rulesById.get(id);
+      if (old === undefined) {
+        if (next !== null) this.compileFrom(compileRule(next), undefined);
+        continue;
+      }
+      if (next === null) {
+        this.kill([old]);
+        continue;
+      }
+      const root = compileRule(next);
+      this.killed.add(old);
+      this.rulesById.set(id, root);
+      this.compiled.push(root);
+      this.compiledFrom.push(-1);
+      const stack: CompiledLink[] = [old, root];
+      while (stack.length > 0) {
+        const parent = stack.pop() as CompiledLink;
+        const before = stack.pop() as CompiledLink;
+        for (const child of ix.delegationsBySource.get(sourceKey(before.kind, before.id)) ?? []) {
+          if (this.compiledIds.has(child.id)) continue;
+          const compiled = ix.delegationsById.get(child.id);
+          if (compiled === undefined || compiled.parent !== before) {
+            // Not compiled below the old link (a build never leaves it so): compiled from its record.
+            this.compileFrom(compileDelegation(child, parent), undefined);
+            continue;
+          }
+          this.killed.add(compiled);
+          const relinked = relinkDelegation(compiled, parent);
+          this.delegationsById.set(child.id, relinked);
+          this.compiledIds.add(child.id);
+          this.compiled.push(relinked);
+          this.compiledFrom.push(compiled.num);
+          stack.push(compiled, relinked);
+        }
+      }
     }
   }
 
@@ -343,6 +405,12 @@ class IndexDraft {
       const d = ix.delegationsById.get(id);
       if (d !== undefined) roots.push(d);
     }
+    this.kill(roots);
+  }
+
+  /** `roots` and every link compiled below them leave the index. */
+  private kill(roots: CompiledLink[]): void {
+    const ix = this.ix;
     const stack = roots;
     while (stack.length > 0) {
       const link = stack.pop() as CompiledLink;
@@ -350,10 +418,17 @@ class IndexDraft {
       this.killed.add(link);
       if (link.kind === 'RULE') this.rulesById.remove(link.id);
       else this.delegationsById.remove(link.id);
-      for (const child of ix.delegationsBySource.get(sourceKey(link.kind, link.id)) ?? []) {
+      const key = sourceKey(link.kind, link.id);
+      const children: CompiledLink[] = [];
+      let all = true;
+      for (const child of ix.delegationsBySource.get(key) ?? []) {
         const compiled = ix.delegationsById.get(child.id);
-        if (compiled !== undefined && compiled.parent === link) stack.push(compiled);
+        if (compiled !== undefined && compiled.parent === link) {
+          stack.push(compiled);
+          children.push(compiled);
+        } else all = false;
       }
+      if (all && !this.touchedSources.has(key)) this.killedChildren.set(link, children);
     }
   }
 
@@ -362,23 +437,41 @@ class IndexDraft {
    * before this change (it lay below a killed link, or had no compiled source), but one may be reached twice when the
    * sources make a cycle through a changed delegation: `compiledIds` stops the walk there.
    */
-  private compileFrom(link: CompiledLink): void {
+  private compileFrom(link: CompiledLink, was: CompiledLink | undefined): void {
     this.compiled.push(link);
+    this.compiledFrom.push(-1);
     if (link.kind === 'RULE') this.rulesById.set(link.id, link);
     else {
       this.delegationsById.set(link.id, link);
       this.compiledIds.add(link.id);
     }
-    const stack = [link];
+    // Each link with the one it replaces, when that one's children are known and unchanged (killedChildren): they
+    // are the records the source lists name, in their order, and only their parent changed.
+    const stack: Array<CompiledLink | undefined> = [link, was];
     while (stack.length > 0) {
+      const before = stack.pop();
       const parent = stack.pop() as CompiledLink;
+      const children = before === undefined ? undefined : this.killedChildren.get(before);
+      if (children !== undefined) {
+        for (const old of children) {
+          if (this.compiledIds.has(old.id)) continue;
+          const compiled = relinkDelegation(old, parent);
+          this.delegationsById.set(old.id, compiled);
+          this.compiledIds.add(old.id);
+          this.compiled.push(compiled);
+          this.compiledFrom.push(old.num);
+          stack.push(compiled, old);
+        }
+        continue;
+      }
       for (const child of this.delegationsBySource.get(sourceKey(parent.kind, parent.id)) ?? []) {
         if (this.compiledIds.has(child.id)) continue;
         const compiled = compileDelegation(child, parent);
         this.delegationsById.set(child.id, compiled);
         this.compiledIds.add(child.id);
         this.compiled.push(compiled);
-        stack.push(compiled);
+        this.compiledFrom.push(-1);
+        stack.push(compiled, undefined);
       }
     }
   }
@@ -388,11 +481,13 @@ class IndexDraft {
    * the links a build compiles are exactly those reachable from a rule through the sources.
    */
   private compileChanged(): void {
-    for (const rule of this.f.rules.values()) if (rule !== null) this.compileFrom(compileRule(rule));
+    const ix = this.ix;
+    for (const rule of this.f.rules.values())
+      if (rule !== null) this.compileFrom(compileRule(rule), ix.rulesById.get(rule.id));
     for (const [id, d] of this.f.delegations) {
       if (d === null || this.compiledIds.has(id)) continue;
       const source = d.source.kind === 'RULE' ? this.rulesById.get(d.source.id) : this.delegationsById.get(d.source.id);
-      if (source !== undefined) this.compileFrom(compileDelegation(d, source));
+      if (source !== undefined) this.compileFrom(compileDelegation(d, source), ix.delegationsById.get(id));
     }
   }
 
@@ -407,47 +502,55 @@ class IndexDraft {
     for (const link of this.killed)
       if (link.kind === 'DELEGATION' && !f.has(link.id) && !this.compiledIds.has(link.id))
         this.unrooted.set(link.id, link.delegation as Delegation);
-    // Compiled, unchanged, and unrooted before: its source came (back).
-    for (const link of this.compiled)
-      if (!f.has(link.id) && this.ix.unrootedDelegations.get(link.id) !== undefined) this.unrooted.delete(link.id);
+    // Compiled, unchanged, and unrooted before: its source came (back). (A relinked one was compiled before.)
+    for (let i = 0; i < this.compiled.length; i++) {
+      const link = this.compiled[i] as CompiledLink;
+      if (
+        (this.compiledFrom[i] as number) < 0 &&
+        !f.has(link.id) &&
+        this.ix.unrootedDelegations.get(link.id) !== undefined
+      )
+        this.unrooted.delete(link.id);
+    }
   }
 
   /** The packed side of the links: append the compiled ones, then replace the rows that listed killed or new ones. */
   private packLinks(): void {
     if (this.killed.size === 0 && this.compiled.length === 0) return;
     const hot = this.hot;
-    const numbers = new Map<CompiledLink, number>();
     if (this.compiled.length > 0) hot.reserveLinks(this.compiled.length);
-    for (const link of this.compiled) {
-      const parent = link.parent === null ? -1 : (numbers.get(link.parent) ?? hot.liveNumber(link.parent));
-      numbers.set(link, hot.appendLink(link, parent));
+    // Parents first: a parent compiled again is numbered before its children; any other is live, numbered.
+    for (let i = 0; i < this.compiled.length; i++) {
+      const link = this.compiled[i] as CompiledLink;
+      const parent = link.parent === null ? -1 : hot.liveNumber(link.parent);
+      hot.appendLink(link, parent, this.compiledFrom[i] as number);
     }
-    const killed = (n: number): boolean => this.killed.has(hot.linkAt(n) as CompiledLink);
-    // Inboxes.
-    const received = new Map<string, number[]>();
-    for (const link of this.killed) if (link.kind === 'DELEGATION') received.set(link.delegateId, []);
+    const killedNumbers = new Set<number>();
+    for (const link of this.killed) killedNumbers.add(hot.liveNumber(link));
+    const killed = (n: number): boolean => killedNumbers.has(n);
+    // Inboxes, by delegate's number.
+    const received = new Map<number, number[]>();
+    for (const link of this.killed) if (link.kind === 'DELEGATION') received.set(hot.delegateOf(link.num), []);
     for (const link of this.compiled) {
       if (link.kind !== 'DELEGATION') continue;
-      const list = received.get(link.delegateId);
-      if (list === undefined) received.set(link.delegateId, [numbers.get(link) as number]);
-      else list.push(numbers.get(link) as number);
+      const p = hot.delegateOf(link.num);
+      const list = received.get(p);
+      if (list === undefined) received.set(p, [link.num]);
+      else list.push(link.num);
     }
-    for (const [person, added] of received) {
-      const p = hot.person(person);
-      hot.setInbox(p, editRow(hot.inboxOf(p), killed, added));
-    }
+    for (const [p, added] of received) hot.setInbox(p, editRow(hot.inboxOf(p), killed, added));
     // Rules: by holder (key, body, role), and the live list.
     const rulesKilled = [...this.killed].filter((l) => l.kind === 'RULE');
     const rulesAdded = this.compiled.filter((l) => l.kind === 'RULE');
     if (rulesKilled.length === 0 && rulesAdded.length === 0) return;
     for (const rule of rulesKilled) this.unholdRule(rule, killed);
-    for (const rule of rulesAdded) this.holdRule(rule, numbers.get(rule) as number);
+    for (const rule of rulesAdded) this.holdRule(rule, rule.num);
     const gone = new Set(rulesKilled.map((r) => hot.liveNumber(r)));
     hot.setRuleLinks(
       editRow(
         hot.liveRules,
         (n) => gone.has(n),
-        rulesAdded.map((r) => numbers.get(r) as number),
+        rulesAdded.map((r) => r.num),
       ),
     );
   }

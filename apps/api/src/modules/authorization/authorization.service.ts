@@ -503,11 +503,7 @@ export function toResultView(
     };
   });
   const chains = result.chains.map(toChainView);
-  const records = answerRecords(
-    [asOf?.personId ?? '', ...c.team.map((m) => m.personId)],
-    chains,
-    reasons.map((r) => r.chain),
-  );
+  const corrections = asOf?.corrections ?? [];
   return {
     allowed: result.allowed,
     at: result.at,
@@ -516,7 +512,17 @@ export function toResultView(
     quorumRequired: result.quorumRequired,
     asKnownAt: asOf?.knownAt ?? ctx.now,
     revision: asOf?.revision ?? snapshot.changeCount,
-    corrections: correctionsConcerning(asOf?.corrections ?? [], records),
+    corrections:
+      corrections.length === 0
+        ? []
+        : correctionsConcerning(
+            corrections,
+            answerRecords(
+              [asOf?.personId ?? '', ...c.team.map((m) => m.personId)],
+              chains,
+              reasons.map((r) => r.chain),
+            ),
+          ),
   };
 }
 

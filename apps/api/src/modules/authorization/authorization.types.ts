@@ -5,6 +5,11 @@ import { ArrayMaxSize, IsOptional, Matches, MaxLength } from 'class-validator';
 import { DecisionPointEnum, LinkKindEnum, ProjectGradeEnum } from '../../platform/enums';
 import { DateTimeScalar, JSONScalar, MoneyScalar } from '../../platform/scalars';
 import { AuthorityChain } from './authority-chain.types';
+import { quickValidation } from '../../platform/quick-validation';
+
+const CURRENCY = /^[A-Z]{3}$/;
+const TEAM_MAX = 200;
+const REVISION_MAX_LENGTH = 40;
 
 @InputType('CaseInput', {
   description:
@@ -33,7 +38,7 @@ export class CaseInput {
 
   @Field(() => String, { nullable: true, description: 'Described case: ISO 4217 currency of the amount.' })
   @IsOptional()
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as CNY' })
+  @Matches(CURRENCY, { message: 'currency must be an ISO 4217 code such as CNY' })
   currency?: string | null;
 
   @Field(() => [ID], {
@@ -42,7 +47,7 @@ export class CaseInput {
       'Described case: the team members (they may not decide: conflict of interest). Counted as core members.',
   })
   @IsOptional()
-  @ArrayMaxSize(200)
+  @ArrayMaxSize(TEAM_MAX)
   teamMemberIds?: string[] | null;
 
   @Field(() => DateTimeScalar, {
@@ -67,7 +72,7 @@ export class CaseInput {
       'header.',
   })
   @IsOptional()
-  @MaxLength(40)
+  @MaxLength(REVISION_MAX_LENGTH)
   atLeastRevision?: string | null;
 }
 
@@ -78,6 +83,18 @@ export class AuthorizeInput extends CaseInput {
   @Field(() => ID, { description: 'The person asked about.' })
   personId: string;
 }
+
+/** What the class-validator constraints of CaseInput ask (an authorizeMany of 100 cases validates 100 of them). */
+const caseInputValid = (v: CaseInput): boolean =>
+  (v.currency === undefined || v.currency === null || (typeof v.currency === 'string' && CURRENCY.test(v.currency))) &&
+  (v.teamMemberIds === undefined ||
+    v.teamMemberIds === null ||
+    (Array.isArray(v.teamMemberIds) && v.teamMemberIds.length <= TEAM_MAX)) &&
+  (v.atLeastRevision === undefined ||
+    v.atLeastRevision === null ||
+    (typeof v.atLeastRevision === 'string' && v.atLeastRevision.length <= REVISION_MAX_LENGTH));
+quickValidation(CaseInput, caseInputValid);
+quickValidation(AuthorizeInput, caseInputValid);
 
 @ObjectType('DenialReason', { description: 'Why a candidate chain does not allow the decision.' })
 export class DenialReasonType {
