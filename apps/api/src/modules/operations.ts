@@ -10,6 +10,7 @@ import { DelegationOperationsResolver } from './delegation/delegation.operations
 import { DecisionOperationsResolver } from './decision/decision.operations';
 import { PoolOperationsResolver } from './incentive-pool/pool.operations';
 import { FrameworkVersionResolver } from './qualification/framework-versions';
+import { DecisionRequestOperationsResolver } from './decision-request/decision-request.operations';
 
 export const OPERATION_RESOLVERS = [
   AuthorizationResolver,
@@ -20,4 +21,5 @@ export const OPERATION_RESOLVERS = [
   DecisionOperationsResolver,
   PoolOperationsResolver,
   FrameworkVersionResolver,
+  DecisionRequestOperationsResolver,
 ] as const;
