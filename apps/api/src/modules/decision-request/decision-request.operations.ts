@@ -276,9 +276,10 @@ export class DecisionRequestOperationsResolver {
       'Asks for a decision on a project: routed to the nearest level of authority that may take it (whoMayDecide: ' +
       "holders of a rule, their delegates, and a decision body's fixed seats, plus the on-demand seats called in), " +
       "due at `dueAt` (default: the company's days for the project's grade; see `recipients`). Refused with " +
-      'OUT_OF_SEQUENCE (the missing decision, or the project is closed), REQUEST.ALREADY_PENDING (one pending request ' +
-      'per project and point), REQUEST.NO_DECIDER (nobody may take it), BAD_USER_INPUT (REQUEST.NOT_LTC_POINT, ' +
-      'REQUEST.DUE_NOT_AFTER_REQUEST, REQUEST.UNKNOWN_SEAT). Audited and kept in the change log.',
+      'OUT_OF_SEQUENCE (the missing decision, or the project is closed), REQUEST.ALREADY_PENDING (one pending ' +
+      'request per project and point), REQUEST.NO_DECIDER (nobody may take it), BAD_USER_INPUT ' +
+      '(REQUEST.NOT_LTC_POINT, REQUEST.DUE_NOT_AFTER_REQUEST, REQUEST.UNKNOWN_SEAT). Audited and kept in the ' +
+      'change log.',
   })
   @UseMiddleware(allow('decisions', 'write'))
   async requestDecision(
