@@ -9,10 +9,14 @@ import { ApiToken } from './modules/api-token';
 import { Person } from './modules/person';
 import { PositionAssignment } from './modules/position-assignment';
 import { authorityCacheOf, readOrgTree, requestOrgTree } from './modules/authorization';
-import { NotificationMailSubscriber, startNotifications } from './modules/notification';
+import { NotificationMailSubscriber, notifyRequestRouted, startNotifications } from './modules/notification';
+import { escalateOverdueRequests, onRequestRouted } from './modules/decision-request';
 import type { Database } from './platform/db';
 import type { Logger } from './platform/logger';
 import type { TickerJob } from './platform/ticker';
+
+// A decision request routed to people notifies them (in-app, and e-mail after commit); registered once per process.
+onRequestRouted(notifyRequestRouted);
 
 /** The data source options for `config`, with every persisted record type. */
 export function dataSourceOptions(
@@ -80,7 +84,10 @@ export interface Background {
   stop(): Promise<void>;
 }
 
-/** The server's background work: notifications (e-mail outbox, reminder sweep); later jobs are added here. */
+/**
+ * The server's background work: overdue decision requests escalate (and notify the next level), then the
+ * notifications' jobs (reminder sweep, e-mail outbox).
+ */
 export function startBackground({ dataSource, db, config, logger }: BackgroundDeps): Background {
   const notifications = startNotifications({
     dataSource,
@@ -90,7 +97,10 @@ export function startBackground({ dataSource, db, config, logger }: BackgroundDe
     mailFrom: config.mailFrom,
   });
   return {
-    jobs: [...notifications.jobs],
+    jobs: [
+      { name: 'escalate overdue decision requests', run: (at) => escalateOverdueRequests(db, at) },
+      ...notifications.jobs,
+    ],
     stop: () => notifications.stop(),
   };
 }

@@ -65,6 +65,7 @@ record('DecisionBody', 'DecisionBodies', AUTHORITY);
 record('DecisionBodySeat', 'DecisionBodySeats', AUTHORITY, { writes: [] });
 record('Delegation', 'Delegations', AUTHORITY);
 record('Decision', 'Decisions', PROJECTS, { writes: [] });
+record('DecisionRequest', 'DecisionRequests', PROJECTS, { writes: [] });
 record('IncentivePool', 'IncentivePools', POOLS);
 record('PoolMetric', 'PoolMetrics', POOLS);
 record('PoolMember', 'PoolMembers', POOLS);
@@ -84,6 +85,12 @@ DENY.upsertProject = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 
 DENY.revokeDelegation = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'admin' };
 DENY.createApiToken = { deny: ['anonymous', 'viewer', 'hr', 'leader', 'readToken'], allow: 'admin' };
 DENY.recordDecision = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'admin' };
+// Decision requests: leaders and administrators ask, decide from their inbox and withdraw; everyone reads their inbox;
+// administrators alone run escalation (API tokens neither: it is an operator's step).
+for (const op of ['requestDecision', 'withdrawDecisionRequest', 'decideRequest'])
+  DENY[op] = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'admin' };
+DENY.myInbox = { deny: ['anonymous'], allow: 'viewer' };
+DENY.escalateOverdueRequests = { deny: ['anonymous', 'viewer', 'hr', 'leader', 'readToken'], allow: 'admin' };
 // The company settings: every signed-in user reads them (API tokens do not: no scope opens them); administrators
 // alone change them.
 DENY.companySettings = { deny: ['anonymous', 'readToken'], allow: 'viewer' };

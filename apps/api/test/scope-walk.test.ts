@@ -21,6 +21,7 @@ import { Customer } from '../src/modules/customer/customer.entity';
 import { Project } from '../src/modules/project/project.entity';
 import { TeamAppointment } from '../src/modules/team-appointment/team-appointment.entity';
 import { Decision } from '../src/modules/decision/decision.entity';
+import { DecisionRequest, DecisionRequestRecipient } from '../src/modules/decision-request/decision-request.entity';
 import { DecisionBody, DecisionBodySeat } from '../src/modules/decision-body/decision-body.entity';
 import { AuthorityRule } from '../src/modules/authority-rule/authority-rule.entity';
 import { Delegation } from '../src/modules/delegation/delegation.entity';
@@ -65,6 +66,7 @@ const POLICY: Record<string, Policy> = {
   Project: { plural: 'Projects', read: 'scoped', unit: (r) => r.orgUnitId },
   TeamAppointment: { plural: 'TeamAppointments', read: 'scoped', unit: parentUnit('Project', 'projectId') },
   Decision: { plural: 'Decisions', read: 'scoped', unit: parentUnit('Project', 'projectId') },
+  DecisionRequest: { plural: 'DecisionRequests', read: 'scoped', unit: parentUnit('Project', 'projectId') },
   AuthorityRule: { plural: 'AuthorityRules', read: 'scoped', unit: (r) => r.scopeOrgUnitId, above: true },
   DecisionBody: { plural: 'DecisionBodies', read: 'scoped', unit: (r) => r.orgUnitId, above: true },
   DecisionBodySeat: {
@@ -172,6 +174,7 @@ interface Seed {
   rules: { hq: number; east: number; west: number };
   people: { hq: number };
   customers: { east: number; west: number };
+  requests: { east: number; west: number; hq: number };
 }
 
 async function seed(e: TestEnv): Promise<Seed> {
@@ -272,6 +275,47 @@ async function seed(e: TestEnv): Promise<Seed> {
   await decide(projects.east, people.leader, 'east-note');
   await decide(projects.west, people.west1, 'west-secret');
   await decide(projects.hq, hqPerson, 'hq-note');
+
+  // Decision requests on each side, each waiting for the LEADER (their inbox must still show only the one inside).
+  const ask = async (projectId: number, requesterId: number, levelScopeOrgUnitId: number) => {
+    const id = await insert(DecisionRequest, {
+      projectId,
+      decisionPoint: 'ATB',
+      status: 'PENDING',
+      pendingKey: `${projectId}:ATB`,
+      amountMinor: 100_000n,
+      currency: 'CNY',
+      note: `request on ${projectId}`,
+      requesterId,
+      requestedBy: 'user:999',
+      requestedAt: now,
+      dueAt: new Date(now.getTime() + 3 * DAY),
+      escalationLevel: 0,
+      levelScopeOrgUnitId,
+      escalationExhausted: false,
+      escalationLog: [],
+      calledSeats: [],
+      voteLog: [],
+      decisionId: null,
+      closedAt: null,
+      closedById: null,
+    });
+    await insert(DecisionRequestRecipient, {
+      requestId: id,
+      personId: people.leader,
+      level: 0,
+      via: 'DIRECT',
+      seatTitles: [],
+      scopeOrgUnitId: levelScopeOrgUnitId,
+      actedAt: null,
+    });
+    return id;
+  };
+  const requests = {
+    east: await ask(projects.east, people.east1, units.east),
+    west: await ask(projects.west, people.west1, units.west),
+    hq: await ask(projects.hq, hqPerson, units.hq),
+  };
 
   const body = async (name: string, orgUnitId: number | null) => {
     const id = await insert(DecisionBody, { name, quorum: 'ALL_FIXED', grade: 'I', orgUnitId });
@@ -469,7 +513,7 @@ async function seed(e: TestEnv): Promise<Seed> {
     });
     await insert(AssessmentRating, { assessmentId: assessment, dimensionCode: 'D1', score: 2, evidence: null });
   }
-  return { projects, pools, delegations, bodies, rules, people: { hq: hqPerson }, customers };
+  return { projects, pools, delegations, bodies, rules, people: { hq: hqPerson }, customers, requests };
 }
 
 async function loadWorld(e: TestEnv): Promise<World> {
@@ -956,6 +1000,18 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
     unreadNotificationCount: async () => {
       await ownNotifications();
     },
+    myInbox: async () => {
+      // The LEADER is a recipient of a request on each side: their inbox shows the one inside their subtree only.
+      const res = await leader('{ myInbox(first: 200) { id projectId } }');
+      expect(res.body.errors).toBeUndefined();
+      const ids = (res.body.data!.myInbox as Row[]).map((r) => r.id);
+      const want = rows('DecisionRequest')
+        .filter((r) => readable('DecisionRequest', r, world, units))
+        .map((r) => r.id);
+      expect(sorted(ids)).toEqual(sorted(want));
+      expect(ids).toContain(String(s.requests.east));
+      expect(ids).not.toContain(String(s.requests.west));
+    },
     me: async () => {
       const res = await leader('{ me { id role } }');
       expect(res.body.data!.me).toMatchObject({ role: 'LEADER' });
@@ -1243,6 +1299,55 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
     runReminders: async () => {
       // Operators' sweep over every org unit: administrators only.
       expect(codeOf(await leader('mutation { runReminders { notified } }'))).toBe('FORBIDDEN');
+    },
+    requestDecision: async () => {
+      const count = async () =>
+        (
+          (await admin('{ _allDecisionRequestsMeta { count } }')).body.data!._allDecisionRequestsMeta as {
+            count: number;
+          }
+        ).count;
+      const before = await count();
+      for (const project of rows('Project')) {
+        if (readable('Project', project, world, units)) continue;
+        const res = await leader('mutation($input: RequestDecisionInput!) { requestDecision(input: $input) { id } }', {
+          input: { projectId: project.id, decisionPoint: 'ATI' },
+        });
+        expect({ project: project.id, code: codeOf(res) }).toEqual({ project: project.id, code: 'NOT_FOUND' });
+      }
+      expect(await count()).toBe(before);
+    },
+    withdrawDecisionRequest: async () => {
+      for (const r of rows('DecisionRequest')) {
+        if (readable('DecisionRequest', r, world, units)) continue;
+        const before = await versionOf('DecisionRequest', r.id);
+        const res = await leader(`mutation { withdrawDecisionRequest(id: "${r.id}") { id } }`);
+        expect({ id: r.id, code: codeOf(res) }).toEqual({ id: r.id, code: 'NOT_FOUND' });
+        expect(await versionOf('DecisionRequest', r.id)).toBe(before);
+      }
+    },
+    decideRequest: async () => {
+      // The LEADER is a recipient of every seeded request: outside the subtree they are still not found.
+      for (const r of rows('DecisionRequest')) {
+        if (readable('DecisionRequest', r, world, units)) continue;
+        const before = await versionOf('DecisionRequest', r.id);
+        const res = await leader(`mutation { decideRequest(id: "${r.id}", action: APPROVE) { id } }`);
+        expect({ id: r.id, code: codeOf(res) }).toEqual({ id: r.id, code: 'NOT_FOUND' });
+        expect(await versionOf('DecisionRequest', r.id)).toBe(before);
+      }
+    },
+    escalateOverdueRequests: async () => {
+      // An operator's step: administrators only, whatever the subtree.
+      const res = await leader('mutation { escalateOverdueRequests(at: "2999-01-01T00:00:00.000Z") { id } }');
+      expect(codeOf(res)).toBe('FORBIDDEN');
+      for (const r of rows('DecisionRequest'))
+        expect(
+          (
+            (await admin(`{ DecisionRequest(id: "${r.id}") { escalationLevel } }`)).body.data!.DecisionRequest as {
+              escalationLevel: number;
+            }
+          ).escalationLevel,
+        ).toBe(0);
     },
     login: async () => {
       // Public; answers only about the caller's own credentials.

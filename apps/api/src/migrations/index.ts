@@ -9,6 +9,7 @@ import { SessionsAndSignInThrottle1764830000000 } from './1764830000000-sessions
 import { ChangeLog1764840000000 } from './1764840000000-change-log';
 import { FrameworkVersions1764850000000 } from './1764850000000-framework-versions';
 import { CompanySettingsAndDecisionTerms1764860000000 } from './1764860000000-company-settings-and-decision-terms';
+import { DecisionRequests1764870000000 } from './1764870000000-decision-requests';
 import { Notifications1764880000000 } from './1764880000000-notifications';
 
 export const MIGRATIONS = [
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   ChangeLog1764840000000,
   FrameworkVersions1764850000000,
   CompanySettingsAndDecisionTerms1764860000000,
+  DecisionRequests1764870000000,
   Notifications1764880000000,
 ];

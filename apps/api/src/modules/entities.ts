@@ -17,6 +17,7 @@ import { IncentivePool, PoolMember, PoolMetric } from './incentive-pool/incentiv
 import { User } from './user/user.entity';
 import { ApiToken } from './api-token/api-token.entity';
 import { CompanySettings } from './company-settings/company-settings.entity';
+import { DecisionRequest, DecisionRequestRecipient } from './decision-request/decision-request.entity';
 import { Notification } from './notification/notification.entity';
 import { AuditEntry } from '../platform/audit-entry.entity';
 import { AuthorityChange } from '../platform/change-log';
@@ -48,6 +49,8 @@ export const ENTITIES = [
   User,
   ApiToken,
   CompanySettings,
+  DecisionRequest,
+  DecisionRequestRecipient,
   Notification,
   AuditEntry,
   AuthorityChange,

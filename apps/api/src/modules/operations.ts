@@ -11,6 +11,7 @@ import { DelegationOperationsResolver } from './delegation/delegation.operations
 import { DecisionOperationsResolver } from './decision/decision.operations';
 import { PoolOperationsResolver } from './incentive-pool/pool.operations';
 import { FrameworkVersionResolver } from './qualification/framework-versions';
+import { DecisionRequestOperationsResolver } from './decision-request/decision-request.operations';
 import { NotificationResolver } from './notification/notification.resolver';
 
 export const OPERATION_RESOLVERS = [
@@ -22,5 +23,6 @@ export const OPERATION_RESOLVERS = [
   DecisionOperationsResolver,
   PoolOperationsResolver,
   FrameworkVersionResolver,
+  DecisionRequestOperationsResolver,
   NotificationResolver,
 ] as const;

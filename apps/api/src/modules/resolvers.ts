@@ -49,6 +49,11 @@ import { SessionResolver, UserCrudResolver } from './user/user.resolver';
 import { ApiTokenCrudResolver, ApiTokenResolver } from './api-token/api-token.resolver';
 import { AuditEntryCrudResolver } from './audit/audit-entry.resolver';
 import { CompanySettingsResolver } from './company-settings/company-settings.resolver';
+import {
+  DecisionRequestCrudResolver,
+  DecisionRequestFieldResolver,
+  DecisionRequestRecipientFieldResolver,
+} from './decision-request/decision-request.resolver';
 import { AuthorityChangeFieldResolver, RecordVersionResolver } from '../platform/change-log';
 import { AuthorityChangeCursorResolver, ChangeFeedResolver } from './change-feed/change-feed.resolver';
 
@@ -97,6 +102,9 @@ export const RESOLVERS = [
   ApiTokenResolver,
   AuditEntryCrudResolver,
   CompanySettingsResolver,
+  DecisionRequestCrudResolver,
+  DecisionRequestFieldResolver,
+  DecisionRequestRecipientFieldResolver,
   RecordVersionResolver,
   AuthorityChangeFieldResolver,
   ChangeFeedResolver,

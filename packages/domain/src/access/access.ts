@@ -145,6 +145,7 @@ export const RECORD_TYPES = {
   DecisionBody: { group: 'authority', writes: PLAIN },
   Delegation: { group: 'authority', writes: ['create', 'revoke'] },
   Decision: { group: 'decisions', writes: ['create', 'record'] },
+  DecisionRequest: { group: 'decisions', writes: ['create'] },
   IncentivePool: { group: 'pools', writes: [...PLAIN, 'fund', 'allocate', 'approve', 'lock', 'adjust'] },
   AuditEntry: { group: 'audit', writes: [] },
   User: { group: 'users', writes: PLAIN },

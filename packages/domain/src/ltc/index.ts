@@ -1,2 +1,3 @@
 export * from './ltc';
 export * from './sequence';
+export * from './request';

@@ -181,9 +181,14 @@ function auditRefusal(
   return writeAudit(em, ctx, { action: 'refuse', entityType: 'Decision', entityId: null, after, note });
 }
 
-type Outcome = { decision: Decision } | { refusal: AppError };
+export type Outcome = { decision: Decision } | { refusal: AppError };
 
-async function record(
+/**
+ * Records a decision in the caller's transaction `em` (what recordDecision does inside its transaction): the same
+ * locks, sequence, authorization, body quorum, stage move and audit. A refusal is returned (its audit entry written),
+ * not thrown: the caller commits and then throws it. Decision requests decide through this (modules/decision-request).
+ */
+export async function record(
   em: EntityManager,
   ctx: Context,
   input: RecordDecisionInput,

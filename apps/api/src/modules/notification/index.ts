@@ -17,3 +17,4 @@ export { startNotifications } from './notification.module';
 export type { Notifications } from './notification.module';
 export { NotificationMailSubscriber } from './notification.subscriber';
 export { MailOutbox } from './mail-outbox';
+export { notifyRequestRouted } from './decision-request.notifications';

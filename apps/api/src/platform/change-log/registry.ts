@@ -52,6 +52,12 @@ export const LOGGED_TYPES: readonly LoggedType[] = [
   { recordType: 'QualificationFramework', table: 'qualification_frameworks', group: 'history' },
   { recordType: 'QualificationLevel', table: 'qualification_levels', group: 'history' },
   { recordType: 'LevelRequirement', table: 'level_requirements', group: 'history' },
+  {
+    recordType: 'DecisionRequest',
+    table: 'decision_requests',
+    group: 'history',
+    children: { table: 'decision_request_recipients', column: 'requestId', property: 'recipients' },
+  },
 ];
 
 export const LOGGED_BY_TABLE: ReadonlyMap<string, LoggedType> = new Map(LOGGED_TYPES.map((t) => [t.table, t]));
