@@ -196,6 +196,18 @@ export const en = {
     EFFECTIVE_FROM_IN_FUTURE:
       'The effective moment is in the future. A change takes effect when it is saved; to plan one, give the ' +
       'record a validity window that starts later.',
+    REQUEST: {
+      ALREADY_PENDING:
+        'A request for this decision on this project is already waiting: decide or withdraw that one first.',
+      NO_DECIDER: 'Nobody may take this decision on this project yet: add an authority rule or a delegation first.',
+      NOT_PENDING: 'This request is no longer pending: it was decided or withdrawn.',
+      NOT_REQUESTER: 'Only the person who asked may withdraw this request.',
+      NOT_A_RECIPIENT: 'This request does not wait for you; a person it was routed to decides it.',
+      NOT_LTC_POINT: 'Only the LTC decision points (ATI, ATB, ATC, ATAC, ATCC) can be requested.',
+      DUE_NOT_AFTER_REQUEST: 'The due date must be after the moment of the request.',
+      UNKNOWN_SEAT: 'A seat called in is not an on-demand seat of the decision body.',
+      NOT_OVERDUE: 'This request is not overdue yet.',
+    },
     POOL: {
       NOT_DRAFT: 'This pool can change only while it is a draft.',
       NOT_LOCKED:

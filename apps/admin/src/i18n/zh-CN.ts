@@ -348,6 +348,17 @@ export const zhCN: Messages = {
     CORRECTION_NOT_ALLOWED: '只有管理员可以更正历史。请不作更正直接保存（立即生效），或请管理员处理。',
     CORRECTION_REASON_REQUIRED: '更正需要填写原因：原因会记入历史，并显示在受其影响的每个答案中。',
     EFFECTIVE_FROM_IN_FUTURE: '生效时间晚于现在。修改在保存时生效；如需计划将来的变更，请为记录设置较晚开始的有效期。',
+    REQUEST: {
+      ALREADY_PENDING: '该项目的此项决策已有待处理的请求：请先决策或撤回该请求。',
+      NO_DECIDER: '目前无人可对该项目作出此项决策：请先添加授权规则或转授权。',
+      NOT_PENDING: '该请求已不再待处理：已被决策或撤回。',
+      NOT_REQUESTER: '只有提出请求的人可以撤回该请求。',
+      NOT_A_RECIPIENT: '该请求不在等待您处理；由其被分派到的人员决策。',
+      NOT_LTC_POINT: '只能请求 LTC 决策点（ATI、ATB、ATC、ATAC、ATCC）。',
+      DUE_NOT_AFTER_REQUEST: '截止时间必须晚于提出请求的时间。',
+      UNKNOWN_SEAT: '所召集的席位不是该决策机构的按需席位。',
+      NOT_OVERDUE: '该请求尚未逾期。',
+    },
     POOL: {
       NOT_DRAFT: '奖金包仅在草稿状态下可修改。',
       NOT_LOCKED: '只有已锁定的奖金包才能通过调整奖金包更正；此奖金包为“%{status}”：请直接修改该奖金包。',
