@@ -10,13 +10,16 @@ import { Person } from './modules/person';
 import { PositionAssignment } from './modules/position-assignment';
 import { authorityCacheOf, readOrgTree, requestOrgTree } from './modules/authorization';
 import { NotificationMailSubscriber, notifyRequestRouted, startNotifications } from './modules/notification';
-import { escalateOverdueRequests, onRequestRouted } from './modules/decision-request';
+import { escalateOverdueRequests, onRequestRouted, settleRequestByDirectDecision } from './modules/decision-request';
+import { onDecisionRecorded } from './modules/decision';
 import type { Database } from './platform/db';
 import type { Logger } from './platform/logger';
 import type { TickerJob } from './platform/ticker';
 
 // A decision request routed to people notifies them (in-app, and e-mail after commit); registered once per process.
 onRequestRouted(notifyRequestRouted);
+// A decision recorded directly settles the pending request on the same project and decision point.
+onDecisionRecorded(settleRequestByDirectDecision);
 
 /** The data source options for `config`, with every persisted record type. */
 export function dataSourceOptions(

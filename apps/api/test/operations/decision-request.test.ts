@@ -543,6 +543,53 @@ describeOnDatabases('decision requests and the inbox', (env) => {
     expect(page.body.data!.myInbox.map((x) => x.id)).toEqual(all.filter((x) => Number(x) > Number(ids[0])).slice(0, 2));
   });
 
+  const recordDirectly = (who: string, projectId: string, point: string, outcome = 'APPROVED') =>
+    e.gql<{ recordDecision: { id: string } }>(
+      'mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { id } }',
+      {
+        input: {
+          projectId,
+          decisionPoint: point,
+          outcome,
+          deciderId: String(s.people[who as keyof typeof s.people]),
+          idempotencyKey: `direct-${e.kind}-${++keys}`,
+        },
+      },
+      as(who),
+    );
+
+  test('a decision recorded directly settles the pending request on its point: it leaves every inbox', async () => {
+    const id = await initiated();
+    const r = await requested('admin', { projectId: id, decisionPoint: 'ATB' });
+    expect(await inbox('leader')).toContain(r.id);
+    expect(await inbox('east1')).toContain(r.id);
+    const direct = await recordDirectly('leader', id, 'ATB');
+    expect(direct.body.errors).toBeUndefined();
+    const after = (await view(r.id))!;
+    expect(after).toMatchObject({
+      status: 'APPROVED',
+      decisionId: direct.body.data!.recordDecision.id,
+      closedById: String(s.people.leader),
+    });
+    expect(after.votes.map((v) => [v.personId, v.outcome, v.complete])).toEqual([
+      [String(s.people.leader), 'APPROVED', true],
+    ]);
+    expect(await inbox('leader')).not.toContain(r.id);
+    expect(await inbox('east1')).not.toContain(r.id);
+    // Not escalated later: it is closed.
+    expect(codeOf(await decide('east1', r.id))).toBe('REQUEST.NOT_PENDING');
+    const audit = await e.dataSource.manager.findOneOrFail(AuditEntry, {
+      where: { entityType: 'DecisionRequest', entityId: r.id, action: 'decide' },
+    });
+    expect(audit.note).toContain('directly');
+    // A refused direct decision (out of sequence) leaves a pending request as it was.
+    const other = await initiated();
+    const pending = await requested('admin', { projectId: other, decisionPoint: 'ATB' });
+    expect(codeOf(await recordDirectly('leader', other, 'ATC'))).toBe('OUT_OF_SEQUENCE');
+    expect((await view(pending.id))!.status).toBe('PENDING');
+    expect(await inbox('east1')).toContain(pending.id);
+  });
+
   describe('races', () => {
     const ROUNDS = 40;
 
@@ -555,6 +602,30 @@ describeOnDatabases('decision requests and the inbox', (env) => {
         expect({ round, codes }).toEqual({ round, codes: ['OK', 'REQUEST.NOT_PENDING'] });
         expect(await e.dataSource.manager.countBy(Decision, { projectId: Number(id), decisionPoint: 'ATB' })).toBe(1);
         expect((await view(r.id))!.status).toBe('APPROVED');
+      }
+    });
+
+    test(`a direct decision racing the inbox, ${ROUNDS} rounds: one decision, the request settled by it`, async () => {
+      for (let round = 0; round < ROUNDS; round++) {
+        const id = await initiated();
+        const r = await requested('admin', { projectId: id, decisionPoint: 'ATB' });
+        const [direct, inboxed] = await Promise.all([recordDirectly('leader', id, 'ATB'), decide('east1', r.id)]);
+        const codes = [codeOf(direct) ?? 'OK', codeOf(inboxed) ?? 'OK'];
+        const decisions = await e.dataSource.manager.find(Decision, {
+          where: { projectId: Number(id), decisionPoint: 'ATB' },
+        });
+        const settled = (await view(r.id))!;
+        // Whichever came first decided; the other was refused (the project is past ATB, or the request is closed).
+        expect({ round, decisions: decisions.length, ok: codes.filter((c) => c === 'OK').length }).toEqual({
+          round,
+          decisions: 1,
+          ok: 1,
+        });
+        expect({ round, status: settled.status, decisionId: settled.decisionId }).toEqual({
+          round,
+          status: 'APPROVED',
+          decisionId: String(decisions[0]!.id),
+        });
       }
     });
 

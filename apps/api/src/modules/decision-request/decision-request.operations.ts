@@ -48,6 +48,7 @@ import { alreadyPending, notLtcPoint, requestRefusal } from './decision-request.
 import {
   addRecipients,
   lockedRequest,
+  pendingKeyOf,
   recipientsOf,
   routeCase,
   saveRequest,
@@ -95,7 +96,6 @@ export class RequestDecisionInput {
 export const INBOX_MAX_PAGE = 200;
 const INBOX_DEFAULT_PAGE = 50;
 
-const pendingKeyOf = (projectId: number, point: string) => `${projectId}:${point}`;
 
 /** The signed-in person (a user linked to one), or null. */
 function personOf(ctx: Context): number | null {
@@ -234,6 +234,7 @@ async function decide(
     },
     projectId,
     personId,
+    id,
   );
   if ('refusal' in recorded) return recorded;
   const decision = recorded.decision;

@@ -64,6 +64,9 @@ export async function routeCase(
   return { levels: routingLevels(answer.deciders, bodies, calledSeats, depthOf), bodies, depthOf };
 }
 
+/** The unique key of the one request that may be pending on a project's decision point. */
+export const pendingKeyOf = (projectId: number, point: string): string => `${projectId}:${point}`;
+
 /** The request with a locking read (it sees the latest committed row and keeps it until the transaction ends). */
 export function lockedRequest(em: EntityManager, id: number): Promise<DecisionRequest | null> {
   return em.findOne(DecisionRequest, { where: { id }, ...forUpdate(em) });

@@ -4,3 +4,4 @@ export { escalateOverdueRequests } from './decision-request.escalation';
 export type { EscalationRun } from './decision-request.escalation';
 export { onRequestRouted } from './decision-request.events';
 export type { RequestRouted, RequestRoutedListener } from './decision-request.events';
+export { settleRequestByDirectDecision } from './decision-request.direct';

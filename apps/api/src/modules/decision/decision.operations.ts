@@ -8,7 +8,6 @@ import { Ctx, Arg, Field, ID, InputType, Mutation, Resolver, UseMiddleware } fro
 import { Length, MaxLength, IsOptional } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import {
-  APPROVAL_STAGES,
   authorize,
   AuthorityBodyQuorum,
   checkSequence,
@@ -38,6 +37,7 @@ import { lockRevision } from '../../platform/change-log';
 import { companySettingsOf } from '../company-settings';
 import { moveStageOnApproval, projectDecisions, toProjectDecision } from './decision.process';
 import { outOfSequenceMessage } from './decision.messages';
+import { decisionRecorded } from './decision.events';
 
 @InputType('RecordDecisionInput', { description: 'A decision to record on a project at a decision point.' })
 export class RecordDecisionInput {
@@ -121,15 +121,6 @@ function bodyVotes(all: readonly Decision[], ruleId: string): Decision[] {
     .sort((a, b) => a.id - b.id);
 }
 
-/** An approval of ATI, ATC or ATCC may move the project's stage: its transaction will write the project. */
-function mayMoveStage(input: RecordDecisionInput): boolean {
-  return (
-    input.outcome === 'APPROVED' &&
-    isLtcDecisionPoint(input.decisionPoint) &&
-    APPROVAL_STAGES[input.decisionPoint] !== undefined
-  );
-}
-
 /**
  * A body decision is settled by the vote that completes it (the domain's `voteRound`): APPROVED and REJECTED
  * are final, later votes are refused with DECISION_CLOSED; after RETURNED the next vote opens a new round.
@@ -194,10 +185,12 @@ export async function record(
   input: RecordDecisionInput,
   projectId: number,
   deciderId: number,
+  fromRequestId: number | null = null,
 ): Promise<Outcome> {
-  // An approval that may move the project's stage writes the project (a record with a history): it takes the change
-  // log's revision row first, as every such writer does (it changes no authority record: the share lock below stays).
-  if (mayMoveStage(input)) await lockRevision(em);
+  // An approval that may move the project's stage writes the project (a record with a history), and any LTC decision
+  // may settle a pending decision request (a record with a history too): it takes the change log's revision row
+  // first, as every such writer does (it changes no authority record: the share lock below stays).
+  if (isLtcDecisionPoint(input.decisionPoint)) await lockRevision(em);
   // The share lock (MySQL) keeps authority writers out until this decision commits: judged and recorded on one state.
   const snapshot = await authorityCache(ctx).snapshotWithin(em);
   // Votes on one project wait for each other (MySQL; SQLite runs one transaction at a time), so two seats voting
@@ -324,6 +317,7 @@ export async function record(
         : null,
   });
   if (complete && input.outcome === 'APPROVED') await moveStageOnApproval(em, ctx, project, decision);
+  await decisionRecorded(em, ctx, { decision, fromRequestId });
   return { decision };
 }
 
@@ -343,7 +337,8 @@ export class DecisionOperationsResolver {
       'seat votes (its latest vote counts): `complete` turns true on the APPROVED vote that meets the ' +
       'quorum, or on the REJECTED or RETURNED vote after which approval can no longer reach it. After ' +
       'APPROVED or REJECTED, further votes are refused with DECISION_CLOSED; after RETURNED the next vote ' +
-      'opens a new round.',
+      'opens a new round. A decision request pending on the same project and point is settled by the decision ' +
+      '(its vote logged; closed with the outcome once the decision is complete), as if taken from the inbox.',
   })
   @UseMiddleware(allow('decisions', 'write'))
   async recordDecision(

@@ -5,3 +5,5 @@ export { record as recordDecisionWithin } from './decision.operations';
 export type { Outcome as RecordDecisionOutcome } from './decision.operations';
 export { projectDecisions } from './decision.process';
 export { outOfSequenceMessage, pointLabel } from './decision.messages';
+export { onDecisionRecorded } from './decision.events';
+export type { DecisionRecorded, DecisionRecordedListener } from './decision.events';
