@@ -96,7 +96,6 @@ export class RequestDecisionInput {
 export const INBOX_MAX_PAGE = 200;
 const INBOX_DEFAULT_PAGE = 50;
 
-
 /** The signed-in person (a user linked to one), or null. */
 function personOf(ctx: Context): number | null {
   const p = ctx.principal;
@@ -104,6 +103,30 @@ function personOf(ctx: Context): number | null {
 }
 
 type Opened = { request: DecisionRequest } | { refusal: AppError };
+
+/**
+ * A refusal answered (not thrown) commits its transaction with nothing written but this audit entry: who asked
+ * for what on which request or project, and the code it was refused with.
+ */
+async function auditedRefusal<T extends object>(
+  em: EntityManager,
+  ctx: Context,
+  asked: { requestId: number | null; projectId: number; decisionPoint: string; action: string },
+  result: T,
+): Promise<T> {
+  if (!('refusal' in result)) return result;
+  const extensions = (result.refusal as AppError).extensions;
+  const reasons = (extensions.reasons as Array<{ code: string }> | undefined)?.map((r) => r.code) ?? [];
+  const code = reasons.length ? reasons.join(', ') : String(extensions.code);
+  await writeAudit(em, ctx, {
+    action: 'refuse',
+    entityType: 'DecisionRequest',
+    entityId: asked.requestId,
+    after: { ...asked, code },
+    note: `refused ${asked.action} of ${asked.decisionPoint} on project ${asked.projectId}: ${code}`,
+  });
+  return result;
+}
 
 async function open(em: EntityManager, ctx: Context, input: RequestDecisionInput, projectId: number): Promise<Opened> {
   const locale = localeOf(ctx);
@@ -289,7 +312,10 @@ export class DecisionRequestOperationsResolver {
   ): Promise<DecisionRequest> {
     const projectId = toId(input.projectId, 'projectId');
     if (!isLtcDecisionPoint(input.decisionPoint)) throw notLtcPoint(input.decisionPoint, localeOf(ctx));
-    const opened = await ctx.db.transaction((em) => open(em, ctx, input, projectId));
+    const asked = { requestId: null, projectId, decisionPoint: input.decisionPoint, action: 'request' };
+    const opened = await ctx.db.transaction(async (em) =>
+      auditedRefusal(em, ctx, asked, await open(em, ctx, input, projectId)),
+    );
     if ('refusal' in opened) throw opened.refusal;
     return opened.request;
   }
@@ -313,7 +339,13 @@ export class DecisionRequestOperationsResolver {
       const recipients = await recipientsOf(em, id);
       const may = checkWithdrawal(toRequestState(found, recipients), callerKey(ctx.principal));
       const subject = { requestId: id, projectId: found.projectId, decisionPoint: found.decisionPoint };
-      if (!may.ok) return { refusal: requestRefusal(may.error, subject, localeOf(ctx)) };
+      if (!may.ok)
+        return auditedRefusal(
+          em,
+          ctx,
+          { ...subject, action: 'withdrawal' },
+          { refusal: requestRefusal(may.error, subject, localeOf(ctx)) },
+        );
       const saved = await saveRequest(
         em,
         ctx,
@@ -357,7 +389,10 @@ export class DecisionRequestOperationsResolver {
         'Deciding from an inbox needs a sign-in linked to a person: the decision is recorded as theirs. Record it ' +
           'with recordDecision instead, naming the decider.',
       );
-    const done = await ctx.db.transaction((em) => decide(em, ctx, id, found.projectId, personId, action, note ?? null));
+    const asked = { requestId: id, projectId: found.projectId, decisionPoint: found.decisionPoint, action: 'decision' };
+    const done = await ctx.db.transaction(async (em) =>
+      auditedRefusal(em, ctx, asked, await decide(em, ctx, id, found.projectId, personId, action, note ?? null)),
+    );
     if ('refusal' in done) throw done.refusal;
     return (done as { request: DecisionRequest }).request;
   }
