@@ -15,6 +15,7 @@ import { DataSource } from 'typeorm';
 import { GraphQLError, OperationDefinitionNode } from 'graphql';
 import type { RuntimeConfig } from '@iron-triangle/config';
 import { buildApiSchema } from './schema';
+import { portalAssets } from './platform/portal-assets';
 import { Database, requestStats, RequestStats } from './platform/db';
 import type { Context, ServerServices } from './platform/context';
 import { contextFactory } from './platform/context-factory';
@@ -341,8 +342,23 @@ export async function createServer({
   }) as express.ErrorRequestHandler);
 
   if (portalDir && existsSync(path.join(portalDir, 'index.html'))) {
-    app.use(express.static(portalDir, { index: 'index.html', maxAge: '1h' }));
+    // Hashed assets: compressed, cached as immutable; index.html: revalidated on each load (platform/portal-assets).
+    app.use('/assets', portalAssets(path.join(portalDir, 'assets')));
+    // A missing asset (an old page asking for a chunk of an earlier build) is a 404, not the portal's HTML.
+    app.use('/assets', (_req, res) => {
+      res.status(404).type('text/plain').send('Not found');
+    });
+    app.use(
+      express.static(portalDir, {
+        index: 'index.html',
+        maxAge: '1h',
+        setHeaders: (res, file) => {
+          if (path.basename(file) === 'index.html') res.setHeader('Cache-Control', 'no-cache');
+        },
+      }),
+    );
     app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(path.join(portalDir, 'index.html'));
     });
   }

@@ -2,9 +2,11 @@
 // to 127.0.0.1 unless HOST says otherwise, and with NODE_ENV=production it refuses to start while an active user can
 // still sign in with the demo password.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { createServer, ApiServer } from '../src/server';
 import { hashPassword } from '../src/platform/passwords';
 import { User } from '../src/modules/user/user.entity';
@@ -26,6 +28,11 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join(';');
 
+/** A hashed portal asset big enough to be compressed (about 60 KB of repetitive script). */
+const BIG_ASSET = Array.from({ length: 1500 }, (_, i) => `export const value${i} = "portal asset line ${i}";`).join(
+  '\n',
+);
+
 describeOnDatabases('defaults that expose nothing', (env) => {
   describe('security headers', () => {
     let portalDir: string;
@@ -41,6 +48,7 @@ describeOnDatabases('defaults that expose nothing', (env) => {
           'src="/assets/index.js"></script></head><body><div id="root"></div></body></html>',
       );
       writeFileSync(path.join(portalDir, 'assets', 'index.js'), 'console.log("portal");');
+      writeFileSync(path.join(portalDir, 'assets', 'big-3f9a1c.js'), BIG_ASSET);
       const e = env();
       server = await createServer({ dataSource: e.dataSource, config: e.config, portalDir });
       await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
@@ -80,6 +88,58 @@ describeOnDatabases('defaults that expose nothing', (env) => {
         expect(response.headers.get('x-powered-by')).toBeNull();
       },
     );
+
+    /** A raw GET (no automatic decompression), with the body as sent. */
+    const rawGet = (route: string, headers: Record<string, string> = {}) =>
+      new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        http
+          // The path as written: a URL would resolve "%2e%2e" segments before sending.
+          .get({ host: '127.0.0.1', port: new URL(base).port, path: route, headers }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () =>
+              resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+            );
+          })
+          .on('error', reject);
+      });
+
+    test.each([
+      ['br', 'gzip, deflate, br', (b: Buffer) => zlib.brotliDecompressSync(b)],
+      ['gzip', 'gzip, deflate', (b: Buffer) => zlib.gunzipSync(b)],
+      [undefined, 'identity', (b: Buffer) => b],
+      ['gzip', 'br;q=0, gzip', (b: Buffer) => zlib.gunzipSync(b)],
+    ])('a hashed asset is sent %s-encoded for "%s", cached a year as immutable', async (encoding, accept, decode) => {
+      const res = await rawGet('/assets/big-3f9a1c.js', { 'accept-encoding': accept });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toContain('javascript');
+      expect(res.headers['content-encoding']).toBe(encoding);
+      expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(res.headers.vary).toContain('Accept-Encoding');
+      expect(res.headers['content-security-policy']).toBe(CSP);
+      if (encoding) expect(res.body.length).toBeLessThan(BIG_ASSET.length / 4);
+      expect(decode(res.body).toString()).toBe(BIG_ASSET);
+    });
+
+    test('index.html is revalidated on each load; a small asset goes as it is; a missing one is a 404', async () => {
+      for (const route of ['/', '/index.html', '/some/screen']) {
+        const page = await rawGet(route, { 'accept-encoding': 'br' });
+        expect({ route, status: page.status, cache: page.headers['cache-control'] }).toEqual({
+          route,
+          status: 200,
+          cache: 'no-cache',
+        });
+      }
+      const small = await rawGet('/assets/index.js', { 'accept-encoding': 'br' });
+      expect(small.headers['content-encoding']).toBeUndefined();
+      expect(small.body.toString()).toBe('console.log("portal");');
+      const missing = await rawGet('/assets/gone-123.js');
+      expect(missing.status).toBe(404);
+      expect(missing.headers['content-type']).toContain('text/plain');
+      // No way out of the folder.
+      expect((await rawGet('/assets/..%2findex.html')).status).toBe(404);
+      expect((await rawGet('/assets/%2e%2e/%2e%2e/package.json')).status).toBe(404);
+    });
 
     test('the suite server (no portal) sends them on GraphQL errors too', async () => {
       const response = await fetch(env().url, {
