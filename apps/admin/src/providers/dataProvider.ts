@@ -21,24 +21,13 @@ type IntrospectionOptions = Parameters<typeof introspectSchema>[1];
 type Schema = NonNullable<IntrospectionOptions['schema']>;
 
 /**
- * The API's live introspection, or — when the API has it turned off (GRAPHQL_INTROSPECTION=false) — the schema it
- * emitted at build time (apps/api/schema.graphql), loaded only then; without the `history` fields either way.
+ * The API's schema as it was built with this portal (vite.config.ts turns apps/api/schema.graphql into an
+ * introspection answer at build time: no introspection query at sign-in; the API and the portal ship as one build),
+ * without the `history` fields.
  */
 export async function resolveIntrospection(client: typeof apolloClient, options: IntrospectionOptions) {
-  let schema: Schema;
-  try {
-    schema = (await introspectSchema(client, options)).schema as Schema;
-  } catch (error) {
-    // Deep imports: the graphql index is already in the portal chunk (Apollo), these two are not.
-    const [{ buildSchema }, { introspectionFromSchema }] = await Promise.all([
-      import('graphql/utilities/buildASTSchema'),
-      import('graphql/utilities/introspectionFromSchema'),
-    ]);
-    const { default: sdl } = await import('../../../api/schema.graphql?raw');
-    console.warn('GraphQL introspection failed; using the schema bundled with the portal.', error);
-    schema = introspectionFromSchema(buildSchema(sdl)).__schema as Schema;
-  }
-  return introspectSchema(client, { ...options, schema: withoutHistoryFields(schema) });
+  const { default: schema } = await import('virtual:api-introspection');
+  return introspectSchema(client, { ...options, schema: withoutHistoryFields(schema as unknown as Schema) });
 }
 
 // `resolveIntrospection` is read by ra-data-graphql (its default is introspectSchema) but missing from its Options

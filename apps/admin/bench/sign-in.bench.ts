@@ -1,0 +1,128 @@
+// Sign-in to a filled dashboard, in headless Chromium against the built API and portal (issue #16, item 10).
+// Prints, per demo user: the time from pressing "sign in" to the welcome line and to the dashboard's last answer
+// (no request for QUIET_MS after it), the scripts and GraphQL requests it took, and the bytes on the wire and
+// once decoded — for a first visit (empty cache) and a return visit (a new sign-in in the same browser profile:
+// hashed assets come from the cache). Medians over RUNS rounds. Run: npm run bench -w @iron-triangle/admin
+// (build apps/api and apps/admin first: `npx turbo run build`). Figures, not pass/fail: the machine decides them.
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { startApi, RunningApi } from '../e2e/support/api';
+import { launchBrowser } from '../e2e/support/browser';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const QUIET_MS = 500;
+const USERS = ['admin@demo.local', 'hr@demo.local', 'leader@demo.local', 'viewer@demo.local'];
+/** The issue's figures before any of this work (localhost; sign-in to a filled dashboard). */
+const BEFORE = 'before (issue #16): 2.1–2.8 s, 7.4 s the first time; 25 chunks, 1.0 MB raw / 319 KB gzip; 10 GraphQL';
+
+interface Visit {
+  welcomeMs: number;
+  filledMs: number;
+  scripts: number;
+  graphql: number;
+  wireBytes: number;
+  decodedBytes: number;
+}
+
+type Mode = 'first visit' | 'return visit';
+
+async function visit(page: Page, email: string): Promise<Visit> {
+  let scripts = 0;
+  let graphql = 0;
+  let wireBytes = 0;
+  let decodedBytes = 0;
+  let pending = 0;
+  let lastDone = 0;
+  let counting = false;
+  const session = await page.context().newCDPSession(page);
+  await session.send('Network.enable');
+  session.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
+    if (counting) wireBytes += e.encodedDataLength;
+  });
+  session.on('Network.dataReceived', (e: { dataLength: number }) => {
+    if (counting) decodedBytes += e.dataLength;
+  });
+  page.on('request', (r) => {
+    if (!counting) return;
+    pending++;
+    if (r.resourceType() === 'script') scripts++;
+    if (r.url().endsWith('/graphql')) graphql++;
+  });
+  const settle = () => {
+    if (!counting) return;
+    pending = Math.max(0, pending - 1);
+    lastDone = performance.now();
+  };
+  page.on('requestfinished', settle);
+  page.on('requestfailed', settle);
+  await page.goto('/');
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill('demo');
+  counting = true;
+  const start = performance.now();
+  await page.locator('button[type=submit]').click();
+  await page.getByTestId('welcome').waitFor({ timeout: 60000 });
+  const welcomeMs = performance.now() - start;
+  // Filled: nothing in flight and nothing new for QUIET_MS.
+  for (;;) {
+    await page.waitForTimeout(50);
+    if (pending === 0 && performance.now() - Math.max(lastDone, start) >= QUIET_MS) break;
+  }
+  counting = false;
+  await session.detach();
+  return { welcomeMs, filledMs: Math.max(lastDone - start, welcomeMs), scripts, graphql, wireBytes, decodedBytes };
+}
+
+async function signOut(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+}
+
+async function measure(browser: Browser, api: RunningApi, email: string, mode: Mode): Promise<Visit> {
+  const context: BrowserContext = await browser.newContext({ baseURL: api.url, locale: 'zh-CN' });
+  try {
+    const page = await context.newPage();
+    if (mode === 'return visit') {
+      await visit(page, email);
+      await signOut(page);
+    }
+    return await visit(page, email);
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+async function main(): Promise<void> {
+  const api = await startApi();
+  const browser = await launchBrowser();
+  try {
+    console.log(`sign-in to a filled dashboard, ${RUNS} rounds per row (medians); ${BEFORE}`);
+    console.log('| user | visit | welcome ms | filled ms | scripts | GraphQL | on the wire KB | decoded KB |');
+    console.log('|---|---|---:|---:|---:|---:|---:|---:|');
+    const modes: Mode[] = ['first visit', 'return visit'];
+    // One round unmeasured: the API compresses each asset on its first request.
+    await measure(browser, api, USERS[0] as string, 'first visit');
+    for (const email of USERS)
+      for (const mode of modes) {
+        const runs: Visit[] = [];
+        for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, api, email, mode));
+        const m = (f: (v: Visit) => number) => median(runs.map(f));
+        console.log(
+          `| ${email} | ${mode} | ${m((v) => v.welcomeMs).toFixed(0)} | ${m((v) => v.filledMs).toFixed(0)} | ` +
+            `${m((v) => v.scripts)} | ${m((v) => v.graphql)} | ${(m((v) => v.wireBytes) / 1024).toFixed(0)} | ` +
+            `${(m((v) => v.decodedBytes) / 1024).toFixed(0)} |`,
+        );
+      }
+  } finally {
+    await browser.close();
+    await api.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
