@@ -1010,6 +1010,44 @@ export const en = {
       secret_once: 'Copy this secret now: it is shown only once.',
     },
   },
+  inbox: {
+    menu: 'Inbox',
+    title: 'My inbox',
+    empty: 'Nothing waits for your decision.',
+    no_person: 'Your sign-in is not linked to a person, so no decisions are routed to you.',
+    amount: 'Amount',
+    requester: 'Asked by',
+    no_requester: 'an administrator',
+    due: 'Due',
+    overdue: 'Overdue',
+    note: 'Note',
+    escalated: 'escalated (level %{level})',
+    decision_note: 'Note (optional, kept on the decision)',
+    via: {
+      direct: 'Directly (your authority)',
+      delegation: 'Via a delegation',
+      delegation_from: 'Via a delegation from %{name}',
+      seat: 'As seat %{seats} of the decision body of %{unit}',
+    },
+    action: { APPROVE: 'Approve', REJECT: 'Reject', RETURN: 'Return' },
+    confirm: {
+      APPROVE: 'Approve %{point} for %{project}?',
+      REJECT: 'Reject %{point} for %{project}?',
+      RETURN: 'Return %{point} for %{project} to the requester?',
+    },
+    decided: {
+      APPROVE: 'Approved.',
+      REJECT: 'Rejected.',
+      RETURN: 'Returned to the requester.',
+    },
+  },
+  notifications: {
+    title: 'Notifications',
+    empty: 'No notifications.',
+    mark_all_read: 'Mark all read',
+    read: 'Read',
+    unread: 'Unread',
+  },
 };
 
 export type Messages = typeof en;
