@@ -34,7 +34,7 @@ const ACTIONS: Array<{ action: RequestAction; color: 'success' | 'error' | 'warn
   { action: 'RETURN', color: 'warning' },
 ];
 
-/** The delegator of an active delegation to `personId` that covers the decision point (what "via a delegation" means). */
+/** The delegator of an active delegation to `personId` covering the decision point ("via a delegation from X"). */
 function DelegatorName({ personId, decisionPoint }: { personId: string; decisionPoint: string }) {
   const translate = useTranslate();
   const { data } = useGetList('Delegation', {
