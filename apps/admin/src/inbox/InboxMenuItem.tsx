@@ -15,9 +15,13 @@ export function InboxMenuItem() {
       to="/inbox"
       primaryText={translate('inbox.menu')}
       leftIcon={
-        <Badge badgeContent={<span data-testid="inbox-count">{count}</span>} color="error" invisible={count === 0}>
+        count > 0 ? (
+          <Badge badgeContent={<span data-testid="inbox-count">{count}</span>} color="error">
+            <InboxIcon />
+          </Badge>
+        ) : (
           <InboxIcon />
-        </Badge>
+        )
       }
     />
   );

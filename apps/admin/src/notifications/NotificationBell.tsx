@@ -54,13 +54,13 @@ export function NotificationBell() {
           onClick={(e) => setAnchor(e.currentTarget)}
           aria-label={translate('notifications.title')}
         >
-          <Badge
-            badgeContent={<span data-testid="notification-count">{unread}</span>}
-            color="error"
-            invisible={!unread}
-          >
+          {unread > 0 ? (
+            <Badge badgeContent={<span data-testid="notification-count">{unread}</span>} color="error">
+              <NotificationsIcon />
+            </Badge>
+          ) : (
             <NotificationsIcon />
-          </Badge>
+          )}
         </IconButton>
       </Tooltip>
       <Popover
