@@ -12,6 +12,7 @@ jest.mock('../graphql/client', () => ({
   ...jest.requireActual('../graphql/client'),
   gqlRequest: jest.fn(),
 }));
+type Within = ReturnType<typeof within>;
 const gql = gqlRequest as jest.MockedFunction<typeof gqlRequest>;
 
 const request = (over: Partial<InboxRequest> = {}): InboxRequest => ({
@@ -94,16 +95,23 @@ describe('Inbox', () => {
           id: '43',
           decisionPoint: 'ATI',
           recipients: [
-            { personId: 'me', via: 'SEAT', seatTitles: ['BU_PRESIDENT'], scopeOrgUnitId: 'o1', level: 1, actedAt: null },
+            {
+              personId: 'me',
+              via: 'SEAT',
+              seatTitles: ['BU_PRESIDENT'],
+              scopeOrgUnitId: 'o1',
+              level: 1,
+              actedAt: null,
+            },
           ],
         }),
       ],
       async () => ({}),
     );
     renderInbox();
-    const rows = await screen.findAllByTestId('inbox-row');
+    const rows = (await screen.findAllByTestId('inbox-row')) as [HTMLElement, HTMLElement, HTMLElement];
     expect(rows).toHaveLength(3);
-    const [first, second, third] = rows.map((row) => within(row));
+    const [first, second, third] = rows.map((row) => within(row)) as [Within, Within, Within];
     expect(first.getByText('Metro Line 5')).toBeTruthy();
     expect(rows[0].textContent).toContain('ATB · approve to bid');
     expect(first.getByTestId('inbox-amount').textContent).toBe('CN¥3,000,000.00');
