@@ -114,9 +114,10 @@ describe('Inbox', () => {
     const [first, second, third] = rows.map((row) => within(row)) as [Within, Within, Within];
     expect(first.getByText('Metro Line 5')).toBeTruthy();
     expect(rows[0].textContent).toContain('ATB · approve to bid');
-    expect(first.getByTestId('inbox-amount').textContent).toBe('CN¥3,000,000.00');
+    expect(first.getByTestId('inbox-amount').textContent).toBe('Amount: CN¥3,000,000.00');
     expect(rows[0].textContent).toContain('Asked by: Li Na');
-    expect(rows[0].textContent).toContain('Bid closes Friday');
+    expect(rows[0].textContent).toContain('Note: Bid closes Friday');
+    expect(rows[0].textContent).toContain('Due: ');
     expect(first.getByTestId('inbox-via').textContent).toBe('Directly (your authority)');
     expect(first.queryByTestId('inbox-overdue')).toBeNull();
     // No raw ids: the project's id is only in the link.

@@ -110,13 +110,14 @@ export function InboxRow({
             {point(request.decisionPoint)}
           </Typography>
           <Typography variant="body2" color="text.secondary" component="div">
-            {translate('inbox.amount')}:{' '}
-            <span data-testid="inbox-amount">{money(request.amount, request.currency)}</span>
+            <span data-testid="inbox-amount">
+              {translate('inbox.amount', { amount: money(request.amount, request.currency) })}
+            </span>
             {' · '}
-            {translate('inbox.requester')}: {request.requester?.name ?? translate('inbox.no_requester')}
+            {translate('inbox.requester', { name: request.requester?.name ?? translate('inbox.no_requester') })}
           </Typography>
           <Typography variant="body2" color="text.secondary" component="div">
-            {translate('inbox.due')}: {date(request.dueAt, true)}{' '}
+            {translate('inbox.due', { date: date(request.dueAt, true) })}{' '}
             {overdue && (
               <Chip size="small" color="error" label={translate('inbox.overdue')} data-testid="inbox-overdue" />
             )}
@@ -125,7 +126,7 @@ export function InboxRow({
           </Typography>
           {request.note && (
             <Typography variant="body2" component="div" sx={{ mt: 0.5 }}>
-              {translate('inbox.note')}: {request.note}
+              {translate('inbox.note', { note: request.note })}
             </Typography>
           )}
         </Box>
