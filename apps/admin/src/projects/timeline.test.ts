@@ -84,7 +84,7 @@ describe('buildTimeline', () => {
     expect(t3.steps.find((s) => s.point === 'ATAC')?.missing).toBe('ATI');
   });
 
-  it('a pending request shows who asked, whom it waits with now (the current escalation level), due and overdue', () => {
+  it('a pending request shows who asked, whom it waits with now (its current level), due and overdue', () => {
     const ati = decision('ATI', 'APPROVED');
     const pending = request('ATB', {
       overdue: true,
