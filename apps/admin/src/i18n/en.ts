@@ -1047,6 +1047,7 @@ export const en = {
     routed_to: 'It will be routed to: %{names}',
     routed_none: 'Nobody may take this decision on this project now.',
     body_seats: '(a decision body decides: its quorum is needed)',
+    others: '1 more person outside what you may see |||| %{smart_count} more people outside what you may see',
     submit: 'Send request',
     sent: 'Request sent',
   },

@@ -1165,6 +1165,7 @@ export const zhCN: Messages = {
     routed_to: '将提交给：%{names}',
     routed_none: '目前没有人可以对该项目作出此决策。',
     body_seats: '（由决策团队决策：需达到法定人数）',
+    others: '另有 %{smart_count} 人（不在您的可见范围内）',
     submit: '提交请求',
     sent: '请求已提交',
   },

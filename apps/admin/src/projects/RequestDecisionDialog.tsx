@@ -18,6 +18,7 @@ import { useNotify, useTranslate } from 'react-admin';
 import { useEnumLabel } from '../components/fields';
 import { useErrorMessage } from '../components/ErrorText';
 import { DECIMAL } from '../format';
+import { reasonsOf } from '../graphql/client';
 import { requestDecision, routedTo } from './timelineApi';
 
 interface Props {
@@ -28,6 +29,22 @@ interface Props {
   points: readonly string[];
   nextPoint: string | null;
   onDone: () => void;
+}
+
+/**
+ * A refusal in the portal's words: a refused argument (BAD_USER_INPUT) carries its REQUEST.* reasons, each with a
+ * message of ours; anything else as the portal says every API error.
+ */
+function useRequestError() {
+  const translate = useTranslate();
+  const generic = useErrorMessage();
+  return (error: unknown): string => {
+    const extensions = (error as { extensions?: Record<string, unknown> } | null)?.extensions;
+    const codes = reasonsOf(extensions)
+      .map((r) => String(r.code))
+      .filter((code) => code.startsWith('REQUEST.'));
+    return codes.length ? codes.map((code) => translate(`errors.${code}`)).join(' ') : generic(error);
+  };
 }
 
 /** A calendar day (yyyy-mm-dd, the reader's day) as the end of that day, in UTC. */
@@ -73,14 +90,14 @@ function RequestDecisionDialog({
   const translate = useTranslate();
   const notify = useNotify();
   const pointLabel = useEnumLabel('DecisionPoint');
-  const errorMessage = useErrorMessage();
+  const errorMessage = useRequestError();
   const [point, setPoint] = useState(nextPoint ?? points[0] ?? '');
   const [value, setValue] = useState(amount);
   const [due, setDue] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [deciders, setDeciders] = useState<{ names: string[]; seats: boolean } | null>(null);
+  const [deciders, setDeciders] = useState<{ names: string[]; hidden: number; seats: boolean } | null>(null);
   const amountOk = DECIMAL.test(value.trim());
 
   useEffect(() => {
@@ -91,10 +108,11 @@ function RequestDecisionDialog({
       (list) =>
         live &&
         setDeciders({
-          names: [...new Set(list.map((d) => d.person?.name ?? translate('app.not_visible')))],
+          names: [...new Set(list.flatMap((d) => (d.person?.name ? [d.person.name] : [])))],
+          hidden: new Set(list.filter((d) => !d.person?.name).map((d) => String(d.personId))).size,
           seats: list.some((d) => d.quorumRequired),
         }),
-      () => live && setDeciders({ names: [], seats: false }),
+      () => live && setDeciders({ names: [], hidden: 0, seats: false }),
     );
     return () => {
       live = false;
@@ -164,8 +182,15 @@ function RequestDecisionDialog({
           <Typography variant="body2" data-testid="routed-to">
             {deciders === null
               ? translate('app.loading')
-              : deciders.names.length
-                ? translate('requestDecision.routed_to', { names: deciders.names.join(', ') })
+              : deciders.names.length + deciders.hidden
+                ? translate('requestDecision.routed_to', {
+                    names: [
+                      ...deciders.names,
+                      ...(deciders.hidden
+                        ? [translate('requestDecision.others', { smart_count: deciders.hidden })]
+                        : []),
+                    ].join(', '),
+                  })
                 : translate('requestDecision.routed_none')}
             {deciders?.seats ? ` ${translate('requestDecision.body_seats')}` : ''}
           </Typography>
