@@ -117,7 +117,15 @@ describe('project decision timeline', () => {
       'ATAC · approve amendment',
       'ATCC · approve to close',
     ]);
+    // By stage: the project's stage now, and the stage each point is taken in.
+    await expect(timeline.getByTestId('timeline-stage').innerText()).resolves.toBe('Stage now: Manage opportunities');
     const ati = timeline.getByTestId('timeline-ATI');
+    await expect(ati.innerText()).resolves.toContain(
+      'In the stage “Manage leads”; an approval moves the project to “Manage opportunities”',
+    );
+    await expect(timeline.getByTestId('timeline-ATB').innerText()).resolves.toContain(
+      'In the stage “Manage opportunities”',
+    );
     await expect(ati.innerText()).resolves.toMatch(/Done[\s\S]*Approved by /);
     const atb = timeline.getByTestId('timeline-ATB');
     await expect(atb.innerText()).resolves.toMatch(/Next[\s\S]*May be asked for now/);
@@ -174,6 +182,7 @@ describe('project decision timeline', () => {
     const timeline = await openTimeline(page, '决策进程');
     const atb = timeline.getByTestId('timeline-ATB');
     await expect(atb.innerText()).resolves.toMatch(/ATB · 投标决策[\s\S]*下一步/);
+    await expect(timeline.getByTestId('timeline-stage').innerText()).resolves.toBe('当前阶段：管理机会点');
     await timeline.getByRole('button', { name: '提请决策' }).click();
     const dialog = page.getByRole('dialog', { name: '提请决策' });
     await expect(dialog.getByRole('combobox', { name: '决策点' }).innerText()).resolves.toBe('ATB · 投标决策');

@@ -1014,6 +1014,9 @@ export const en = {
     tab: 'Timeline',
     title: 'Decision timeline',
     closed: 'The project is closed (approve to close in force): no further decisions are taken on it.',
+    current_stage: 'Stage now: %{stage}',
+    stage: 'In the stage “%{stage}”',
+    stage_moves: 'In the stage “%{stage}”; an approval moves the project to “%{to}”',
     state: {
       done: 'Done',
       pending: 'Pending',

@@ -1132,6 +1132,9 @@ export const zhCN: Messages = {
     tab: '决策进程',
     title: '决策进程',
     closed: '项目已关闭（合同关闭决策已生效）：不再对其作出任何决策。',
+    current_stage: '当前阶段：%{stage}',
+    stage: '属于“%{stage}”阶段',
+    stage_moves: '属于“%{stage}”阶段；通过后项目进入“%{to}”阶段',
     state: {
       done: '已决策',
       pending: '待决策',
@@ -1149,7 +1152,7 @@ export const zhCN: Messages = {
     overdue: '已超期',
     reopened: '因重大变更于 %{date} 重新打开：%{reason}',
     next: '现在可以提请。',
-    locked_missing: '未开放：须先通过%{point}。',
+    locked_missing: '未开放：须先通过 %{point}。',
     locked_closed: '未开放：项目已关闭。',
     withdraw: '撤回请求',
     withdrawn: '请求已撤回',

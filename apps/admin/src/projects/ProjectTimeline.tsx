@@ -30,6 +30,7 @@ export function ProjectTimeline() {
   const { permissions } = usePermissions<UserRole>();
   const mayRequest = Boolean(permissions) && roleMay(permissions as UserRole, 'decisions', 'write');
   const reload = useCallback(() => setVersion((v) => v + 1), []);
+  const stage = useEnumLabel('Stage');
 
   useEffect(() => {
     if (!projectId) return undefined;
@@ -54,6 +55,11 @@ export function ProjectTimeline() {
     <Box data-testid="project-timeline" sx={{ maxWidth: 900 }}>
       <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center' }}>
         <Typography variant="h6">{translate('timeline.title')}</Typography>
+        <Chip
+          data-testid="timeline-stage"
+          variant="outlined"
+          label={translate('timeline.current_stage', { stage: stage(data.stage) })}
+        />
         {mayRequest && !timeline.closed && (
           <RequestDecisionButton
             projectId={data.id}
@@ -73,7 +79,7 @@ export function ProjectTimeline() {
       <Stepper orientation="vertical" nonLinear>
         {timeline.steps.map((step) => (
           <Step key={step.point} expanded completed={step.state === 'done'} data-testid={`timeline-${step.point}`}>
-            <StepLabel error={step.state === 'reopened'}>
+            <StepLabel error={step.state === 'reopened'} optional={<StageCaption step={step} />}>
               <TimelineLabel step={step} />
             </StepLabel>
             <StepContent>
@@ -83,6 +89,19 @@ export function ProjectTimeline() {
         ))}
       </Stepper>
     </Box>
+  );
+}
+
+function StageCaption({ step }: { step: TimelineStep }) {
+  const translate = useTranslate();
+  const stage = useEnumLabel('Stage');
+  const text = step.movesTo
+    ? translate('timeline.stage_moves', { stage: stage(step.stage), to: stage(step.movesTo) })
+    : translate('timeline.stage', { stage: stage(step.stage) });
+  return (
+    <Typography variant="caption" color={step.current ? 'primary' : 'text.secondary'}>
+      {text}
+    </Typography>
   );
 }
 

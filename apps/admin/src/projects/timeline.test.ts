@@ -51,6 +51,14 @@ describe('buildTimeline', () => {
     expect(t.steps.find((s) => s.point === 'ATC')?.missing).toBe('ATI');
     expect(t.nextPoint).toBe('ATI');
     expect(t.closed).toBe(false);
+    // By stage: ATI in leads (approval moves to opportunities), ATB and ATC in opportunities, ATAC and ATCC after.
+    expect(t.steps.map((s) => [s.stage, s.movesTo ?? null, s.current])).toEqual([
+      ['LEAD', 'OPPORTUNITY', true],
+      ['OPPORTUNITY', null, false],
+      ['OPPORTUNITY', 'CONTRACT_EXECUTION', false],
+      ['CONTRACT_EXECUTION', null, false],
+      ['CONTRACT_EXECUTION', 'CLOSED', false],
+    ]);
   });
 
   it('done points carry the approval in force; the next one is allowed; ATAC and ATCC both open after ATC', () => {

@@ -4,12 +4,23 @@
 // closed). Read the way the API counts (the domain's LTC sequence): only a complete, not reopened approval is in
 // force; any outcome counts as taking a point; ATCC in force closes the project.
 import {
+  APPROVAL_STAGES,
   checkSequence,
   CLOSING_DECISION_POINT,
   LTC_DECISION_POINTS,
   type LtcDecisionPoint,
+  type LtcStage,
   type ProjectDecision,
 } from '@iron-triangle/domain';
+
+/** The LTC stage each point is taken in (DOMAIN.md: leads, opportunities, contract execution). */
+export const POINT_STAGES: Readonly<Record<LtcDecisionPoint, LtcStage>> = {
+  ATI: 'LEAD',
+  ATB: 'OPPORTUNITY',
+  ATC: 'OPPORTUNITY',
+  ATAC: 'CONTRACT_EXECUTION',
+  ATCC: 'CONTRACT_EXECUTION',
+};
 
 /** A decision on the project, as the timeline reads it. */
 export interface TimelineDecision {
@@ -45,6 +56,12 @@ export type StepState = 'done' | 'pending' | 'reopened' | 'next' | 'locked';
 
 export interface TimelineStep {
   point: LtcDecisionPoint;
+  /** The stage the point is taken in. */
+  stage: LtcStage;
+  /** The stage an approval moves the project to (none: it keeps its stage). */
+  movesTo?: LtcStage;
+  /** The project is in this point's stage now. */
+  current: boolean;
   state: StepState;
   /** May be taken (asked for) now: in sequence and the project not closed. */
   allowed: boolean;
@@ -122,7 +139,16 @@ export function buildTimeline(input: {
     const check = checkSequence(point, sequence);
     const allowed = !closed && check.ok;
     const missing = !check.ok && 'missing' in check.error.data ? check.error.data.missing : undefined;
-    const base = { point, allowed, ...(latest ? { latest } : {}), ...(missing && !closed ? { missing } : {}) };
+    const movesTo = APPROVAL_STAGES[point];
+    const base = {
+      point,
+      stage: POINT_STAGES[point],
+      ...(movesTo ? { movesTo } : {}),
+      current: POINT_STAGES[point] === input.stage,
+      allowed,
+      ...(latest ? { latest } : {}),
+      ...(missing && !closed ? { missing } : {}),
+    };
     if (request) return { ...base, state: 'pending', request, waitingWith: waitingWith(request) };
     if (inForce) return { ...base, state: 'done', decision: inForce };
     if (reopened) return { ...base, state: 'reopened', reopened };
