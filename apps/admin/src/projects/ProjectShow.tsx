@@ -40,7 +40,7 @@ function GradeReasons() {
   );
 }
 
-function DecisionChains() {
+export function DecisionChains() {
   const { data } = useListContext<DecisionRecord>();
   const point = useEnumLabel('DecisionPoint');
   const outcome = useEnumLabel('DecisionOutcome');
