@@ -107,6 +107,11 @@ describe('decision requests in the inbox', () => {
       .getByRole('row', { name: /ATB · approve to bid/ })
       .getByText('Approved')
       .waitFor();
+
+    // The dashboard counts it among this week's decisions, by the project's name.
+    await page.goto('/#/');
+    await page.getByTestId('dash-decisions').getByText(f.projectName).first().waitFor();
+    expect(await page.getByTestId('dash-decisions').locator('h6').innerText()).toMatch(/\(([1-9]\d*)\)$/);
   });
 
   it('in Chinese: the labels, the inbox, and an approved ATC moves the project to contract execution', async () => {
