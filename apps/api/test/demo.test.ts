@@ -368,6 +368,58 @@ describeOnDatabases(
       }
     });
 
+    test('each demo user with a person has pending requests in the inbox; one of the leader’s overdue', async () => {
+      interface InboxRow {
+        id: string;
+        projectId: string;
+        decisionPoint: string;
+        status: string;
+        requestedAt: string;
+        dueAt: string;
+        recipients: Array<{ personId: string; via: string }>;
+      }
+      const all = await projects();
+      const withPerson: string[] = [];
+      const inboxes: Record<string, InboxRow[]> = {};
+      for (const key of Object.keys(ROLES) as Array<keyof typeof ROLES>) {
+        const token = e.tokens[key];
+        const { me } = await ok<{ me: { personId: string | null } }>('{ me { personId } }', {}, token);
+        const { myInbox } = await ok<{ myInbox: InboxRow[] }>(
+          `{ myInbox { id projectId decisionPoint status requestedAt dueAt recipients { personId via } } }`,
+          {},
+          token,
+        );
+        inboxes[key] = myInbox;
+        if (me.personId === null) {
+          expect({ key, inbox: myInbox }).toEqual({ key, inbox: [] });
+          continue;
+        }
+        withPerson.push(key);
+        expect({ key, pending: myInbox.length > 0 }).toEqual({ key, pending: true });
+        for (const r of myInbox) {
+          expect(r.status).toBe('PENDING');
+          expect(r.recipients.map((x) => x.personId)).toContain(me.personId);
+          expect(Date.parse(r.requestedAt)).toBeLessThanOrEqual(seededAt);
+          // Asked where the sequence allows it: the point may be taken on that project now.
+          const project = all.find((p) => p.id === r.projectId)!;
+          expect(project.decisionPointsInSequence).toContain(r.decisionPoint);
+        }
+      }
+      // The leader and the administrator (the BU president) have a person; HR and the viewer do not.
+      expect(withPerson.sort()).toEqual(['admin', 'leader']);
+      const leader = inboxes.leader!;
+      expect(leader.length).toBeGreaterThanOrEqual(2);
+      expect(leader.some((r) => Date.parse(r.dueAt) < seededAt)).toBe(true);
+      expect(leader.some((r) => Date.parse(r.dueAt) > seededAt)).toBe(true);
+      // One of them in a seat of a decision body.
+      expect(leader.some((r) => r.recipients.some((x) => x.personId === leaderPersonId && x.via === 'SEAT'))).toBe(
+        true,
+      );
+      // The president's: an overdue grade I point.
+      const grades = new Map(all.map((p) => [p.id, p.grade]));
+      expect(inboxes.admin!.some((r) => grades.get(r.projectId) === 'I' && Date.parse(r.dueAt) < seededAt)).toBe(true);
+    });
+
     // Last: it takes decisions (and so changes the demo data the tests above read).
     test('every decision point on every grade can really be taken: recorded, complete, the stage moved', async () => {
       for (const grade of GRADES) {

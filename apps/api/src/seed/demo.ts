@@ -41,6 +41,10 @@ import { PoolOperationsResolver } from '../modules/incentive-pool/pool.operation
 import { DecisionOperationsResolver, RecordDecisionInput } from '../modules/decision/decision.operations';
 import { Decision, toProjectDecision } from '../modules/decision';
 import type { Principal } from '../platform/permissions';
+import {
+  DecisionRequestOperationsResolver,
+  RequestDecisionInput,
+} from '../modules/decision-request/decision-request.operations';
 
 export const DEMO_PASSWORD = 'demo';
 export const DEMO_USERS = [
@@ -126,16 +130,57 @@ export interface DemoCompany {
   projects: DemoProject[];
 }
 
+/** A pending request the demo opens: on which project (index in the story), for which point, when, and for whom. */
+interface DemoRequest {
+  /** Index of the project (as `company.projects` and the story number them). */
+  project: number;
+  point: LtcDecisionPoint;
+  /** Days before `now` it was asked. */
+  askedDaysAgo: number;
+  /** Days before `now` it was due (an overdue request); null: the company's days for the grade. */
+  dueDaysAgo: number | null;
+  note: string;
+}
+
 /**
- * TODO(issue #14, decision requests): pending decision requests in each demo user's inbox. The decision-request module
- * (requestDecision, myInbox) is being built in parallel; once it lands, open here, through its own operation, a request
- * waiting for each demo user whose role decides (the leader: a grade II bid or a grade II/III initiation seat in East;
- * the admin's and HR's inboxes have no person yet), on `company.projects` whose `next` holds the point, due per the
- * company settings, some of them overdue. Seeds nothing yet.
+ * The pending requests: each demo user with a person finds some in their inbox. The leader (the East director): a
+ * grade II bid in Shanghai that is overdue, the grade II contract in Hangzhou, a seat on the grade II team for an
+ * initiation already voted on by Shanghai's industry head, and an amendment in East through the president's
+ * delegation (routed to the president too). The administrator (the BU president): an overdue grade I contract in South
+ * and that amendment. Each project's `next` must hold its point (the sequence allows it).
  */
-export async function seedPendingDecisionRequests(ctx: Context, company: DemoCompany): Promise<void> {
-  void ctx;
-  void company;
+export const DEMO_REQUESTS: readonly DemoRequest[] = [
+  { project: 4, point: 'ATB', askedDaysAgo: 4, dueDaysAgo: 1, note: 'Bid due to the customer this week.' },
+  { project: 8, point: 'ATC', askedDaysAgo: 0.02, dueDaysAgo: null, note: 'Contract terms agreed with the metro.' },
+  { project: 10, point: 'ATI', askedDaysAgo: 0.5, dueDaysAgo: null, note: 'Shanghai has voted; the team to confirm.' },
+  { project: 1, point: 'ATC', askedDaysAgo: 9, dueDaysAgo: 2, note: 'Contract ready for signature at the bank.' },
+  { project: 6, point: 'ATAC', askedDaysAgo: 0.2, dueDaysAgo: null, note: 'Cooling units added to the scope.' },
+];
+
+/**
+ * Pending decision requests in each demo user's inbox, opened through the API's own operation (requestDecision) at
+ * their moment before `now` by the administrator, routed by the engine to the nearest level of authority. Those due
+ * before `now` are overdue (the server's escalation moves them up a level at its first tick; the earlier recipients
+ * keep them).
+ */
+export async function seedPendingDecisionRequests(ctx: Context, company: DemoCompany): Promise<number> {
+  const requests = new DecisionRequestOperationsResolver();
+  const at = (days: number) => new Date(company.now.getTime() - Math.round(days * DAY));
+  for (const r of DEMO_REQUESTS) {
+    const project = company.projects[r.project];
+    if (!project || !project.next.includes(r.point))
+      throw new Error(`demo seed: ${r.point} is not next on project ${project?.name ?? r.project}`);
+    await requests.requestDecision(
+      {
+        projectId: String(project.id),
+        decisionPoint: r.point,
+        note: r.note,
+        dueAt: r.dueDaysAgo === null ? null : at(r.dueDaysAgo),
+      } as RequestDecisionInput,
+      { ...ctx, now: at(r.askedDaysAgo) },
+    );
+  }
+  return DEMO_REQUESTS.length;
 }
 
 /** Seeds the demo company when the database has no org units; returns counts, or null when it had data. */
@@ -801,10 +846,12 @@ export async function seedDemo(
   await pools.createAdjustmentPool(paid, `${projectDefs[4]!.name}: team bonus ${year - 1} (correction)`, at(ago(2)));
   counts.IncentivePool = 6;
 
+  // The administrator is the BU president: their inbox has the requests that wait for the president.
+  await dataSource.manager.update(User, { id: userIds.ADMIN }, { personId: person(0).id });
   const company: DemoCompany = {
     now,
     users: {
-      ADMIN: { userId: userIds.ADMIN!, personId: null },
+      ADMIN: { userId: userIds.ADMIN!, personId: person(0).id },
       HR: { userId: userIds.HR!, personId: null },
       LEADER: { userId: userIds.LEADER!, personId: person(2).id },
       VIEWER: { userId: userIds.VIEWER!, personId: null },
@@ -812,7 +859,7 @@ export async function seedDemo(
     people: people.map((p) => p.id),
     projects: await openPoints(dataSource, projects),
   };
-  await seedPendingDecisionRequests(ctx, company);
+  counts.DecisionRequest = await seedPendingDecisionRequests(ctx, company);
   return counts;
 }
 
