@@ -195,6 +195,30 @@ describeOnDatabases(
               : 'LEAD';
         expect({ project: p.name, stage: p.stage }).toEqual({ project: p.name, stage });
       }
+      // The stage history: each move takes effect just after the decision that made it (at its moment, not the seed's).
+      const { allProjects: histories } = await ok<{
+        allProjects: Array<{
+          id: string;
+          history: Array<{ operation: string; effectiveFrom: string; after: unknown }>;
+        }>;
+      }>('{ allProjects(perPage: 100) { id history { operation effectiveFrom after } } }');
+      let moves = 0;
+      for (const p of decided) {
+        const entries = histories.find((h) => h.id === p.id)!.history;
+        const approvals = p.decisions.filter((d) => d.outcome === 'APPROVED' && d.complete).map((d) => d.decidedAt);
+        for (const [k, entry] of entries.entries()) {
+          const stage = (entry.after as { stage: string }).stage;
+          if (k === 0 || stage === (entries[k - 1]!.after as { stage: string }).stage) continue;
+          moves++;
+          const at = Date.parse(entry.effectiveFrom);
+          expect({ project: p.name, stage, atDecision: approvals.some((d) => Date.parse(d) + 1 === at) }).toEqual({
+            project: p.name,
+            stage,
+            atDecision: true,
+          });
+        }
+      }
+      expect(moves).toBeGreaterThanOrEqual(6);
       // Through the whole sequence so far, with a returned bid and an amendment among them.
       expect(decided.some((p) => inForce(p).has('ATC') && inForce(p).has('ATAC'))).toBe(true);
       expect(all.flatMap((p) => p.decisions).some((d) => d.outcome === 'RETURNED')).toBe(true);

@@ -18,6 +18,7 @@ import type { Context } from '../platform/context';
 import { systemContext } from '../platform/context-factory';
 import { CONTEXT_SOURCES } from '../composition';
 import { crudOperations } from '../platform/crud';
+import { withChangeOptions } from '../platform/change-log';
 import { createLogger } from '../platform/logger';
 import { LoginThrottle } from '../platform/throttle';
 import { hashPassword } from '../platform/passwords';
@@ -697,6 +698,8 @@ export async function seedDemo(
     personId: person(2).id,
   };
   const at = (when: Date, principal: Principal = admin): Context => ({ ...ctx, now: when, principal });
+  const dated = <T>(when: Date, work: () => Promise<T>): Promise<T> =>
+    withChangeOptions({ kind: 'dated', effectiveFrom: when, reason: null }, work);
   const decisions = new DecisionOperationsResolver();
   let decisionCount = 0;
   const decide = async (
@@ -716,7 +719,11 @@ export async function seedDemo(
       comment,
       idempotencyKey: `demo-decision-${decisionCount}`,
     } as RecordDecisionInput;
-    await decisions.recordDecision(input, at(when, decider === 2 ? leader : admin));
+    // Its writes take effect at its moment (the stage it moves, in the change log), a millisecond after it, as a
+    // decision taken live is followed by its stage move; they are known from the seed's real time.
+    await dated(new Date(when.getTime() + 1), () =>
+      decisions.recordDecision(input, at(when, decider === 2 ? leader : admin)),
+    );
     counts.Decision = decisionCount;
   };
   const secondsAgo = (n: number) => new Date(now.getTime() - n * SECOND);
