@@ -60,9 +60,9 @@ const SECOND = 1_000;
 
 /**
  * The demo people (index = employee number − 1001): a Chinese name and its pinyin, every one different in both. The
- * person record has one `name` column (no separate latin or pinyin name), so the seed stores both in it — "王伟 (Wang
- * Wei)" — and the portal shows that in every language; search finds a person by either part. The roles the story
- * gives them are named beside the ones it uses.
+ * person's `name` holds the Chinese name and `latinName` the pinyin: the portal shows `displayName` (the Chinese name
+ * in Chinese, the pinyin in English), and search finds a person by either. The roles the story gives them are named
+ * beside the ones it uses.
  */
 export const DEMO_PEOPLE: ReadonlyArray<{ readonly zh: string; readonly pinyin: string }> = [
   { zh: '王伟', pinyin: 'Wang Wei' }, // 0: BU president (HQ)
@@ -106,11 +106,6 @@ export const DEMO_PEOPLE: ReadonlyArray<{ readonly zh: string; readonly pinyin: 
   { zh: '彭勇', pinyin: 'Peng Yong' }, // 38, 39: newcomers (level 1)
   { zh: '苏晓', pinyin: 'Su Xiao' },
 ];
-
-/** The stored name of a demo person: the Chinese name, then its pinyin (one column holds both, see DEMO_PEOPLE). */
-export function demoPersonName(person: { zh: string; pinyin: string }): string {
-  return `${person.zh} (${person.pinyin})`;
-}
 
 /** A seeded project as the pending-requests step reads it: where it stands in the LTC sequence. */
 export interface DemoProject {
@@ -251,7 +246,8 @@ export async function seedDemo(
     const who = DEMO_PEOPLE[i]!;
     const person = await make<{ id: number; name: string; orgUnitId: number }>(personSpec as never, {
       employeeNo: `E${String(1001 + i)}`,
-      name: demoPersonName(who),
+      name: who.zh,
+      latinName: who.pinyin,
       email: `${who.pinyin.toLowerCase().replace(' ', '.')}@demo.local`,
       orgUnitId: id(orgUnit),
       hiredAt: ago(400 + i * 97),
