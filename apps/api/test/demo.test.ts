@@ -455,6 +455,18 @@ describeOnDatabases(
       // The president's: an overdue grade I point.
       const grades = new Map(all.map((p) => [p.id, p.grade]));
       expect(inboxes.admin!.some((r) => grades.get(r.projectId) === 'I' && Date.parse(r.dueAt) < seededAt)).toBe(true);
+      // Escalation (the server's ticker, here the administrators' mutation) takes the overdue bid up to the president;
+      // the leader keeps it, and still has one overdue: no level of authority lies above the amendment.
+      const INBOX = '{ myInbox { id dueAt escalationLevel } }';
+      const { escalateOverdueRequests: escalated } = await ok<{ escalateOverdueRequests: Array<{ id: string }> }>(
+        'mutation { escalateOverdueRequests { id } }',
+      );
+      expect(escalated.length).toBeGreaterThan(0);
+      const after = (await ok<{ myInbox: Array<{ id: string; dueAt: string }> }>(INBOX, {}, e.tokens.leader)).myInbox;
+      expect(after.map((r) => r.id)).toEqual(leader.map((r) => r.id));
+      expect(after.some((r) => Date.parse(r.dueAt) < Date.now())).toBe(true);
+      const president = (await ok<{ myInbox: Array<{ id: string; escalationLevel: number }> }>(INBOX)).myInbox;
+      expect(president.some((r) => r.escalationLevel > 0 && leader.some((l) => l.id === r.id))).toBe(true);
     });
 
     // Last: it takes decisions (and so changes the demo data the tests above read).

@@ -140,17 +140,18 @@ interface DemoRequest {
 
 /**
  * The pending requests: each demo user with a person finds some in their inbox. The leader (the East director): a
- * grade II bid in Shanghai that is overdue, the grade II contract in Hangzhou, a seat on the grade II team for an
- * initiation already voted on by Shanghai's industry head, and an amendment in East through the president's
- * delegation (routed to the president too). The administrator (the BU president): an overdue grade I contract in South
- * and that amendment. Each project's `next` must hold its point (the sequence allows it).
+ * grade II bid in Shanghai that is overdue (escalation takes it up to the president), the grade II contract in
+ * Hangzhou, a seat on the grade II team for an initiation already voted on by Shanghai's industry head, and an
+ * overdue amendment in East through the president's delegation (routed to the president too: no level lies above
+ * them, so it stays overdue once escalation has run). The administrator (the BU president): an overdue grade I contract
+ * in South (the top level too) and that amendment. Each project's `next` must hold its point (the sequence allows it).
  */
 export const DEMO_REQUESTS: readonly DemoRequest[] = [
   { project: 4, point: 'ATB', askedDaysAgo: 4, dueDaysAgo: 1, note: 'Bid due to the customer this week.' },
   { project: 8, point: 'ATC', askedDaysAgo: 0.02, dueDaysAgo: null, note: 'Contract terms agreed with the metro.' },
   { project: 10, point: 'ATI', askedDaysAgo: 0.5, dueDaysAgo: null, note: 'Shanghai has voted; the team to confirm.' },
   { project: 1, point: 'ATC', askedDaysAgo: 9, dueDaysAgo: 2, note: 'Contract ready for signature at the bank.' },
-  { project: 6, point: 'ATAC', askedDaysAgo: 0.2, dueDaysAgo: null, note: 'Cooling units added to the scope.' },
+  { project: 6, point: 'ATAC', askedDaysAgo: 0.9, dueDaysAgo: 0.25, note: 'Cooling units added to the scope.' },
 ];
 
 /**
