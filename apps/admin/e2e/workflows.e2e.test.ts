@@ -195,7 +195,7 @@ describe('delegations', () => {
     await page.waitForURL(/Delegation\/\d+\/show/);
     const steps = page.getByTestId('chain-link');
     await steps.nth(1).waitFor();
-    expect(await steps.nth(0).innerText()).toContain(`Rule #${f.ruleId}`);
+    expect(await steps.nth(0).innerText()).toContain(`Authority rule: ${f.ruleName}`);
     expect(await steps.nth(1).innerText()).toContain(`Holder: ${f.delegateName}`);
     expect(await steps.nth(1).innerText()).toContain('CN¥1,000,000.00');
     await screenshot(page, 'delegation-chain');
@@ -261,7 +261,7 @@ describe('decisions', () => {
     await pick(page, 'Decided by', f.delegatorName);
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/Decision\/\d+\/show/);
-    await page.getByTestId('chain-link').first().getByText(`Rule #${f.ruleId}`).waitFor();
+    await page.getByTestId('chain-link').first().getByText(`Authority rule: ${f.ruleName}`).waitFor();
     await page.goto(`/#/Project/${f.projectId}/show/decisions`);
     await page.getByTestId('chain-link').first().waitFor();
     await page

@@ -17,6 +17,7 @@ import { EnumChipsField, EnumField, LocaleDateField, MoneyField } from '../compo
 import { DelegationChain } from './DelegationChain';
 import { RevokeButton } from './RevokeButton';
 import { HistoryTab } from '../history/HistoryTab';
+import { DelegationRepresentation, RecordTitle } from '../components/names';
 
 /** The delegation's chain, facts and the delegations made from it. */
 function DelegationDetails({ label: _label }: { label?: false }) {
@@ -85,6 +86,11 @@ function RedelegateButton() {
 export function DelegationShow() {
   return (
     <Show
+      title={
+        <RecordTitle resource="Delegation">
+          <DelegationRepresentation />
+        </RecordTitle>
+      }
       actions={
         <TopToolbar>
           <RedelegateButton />
