@@ -1,10 +1,9 @@
 import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput } from 'react-admin';
 import { EnumField, LocaleDateField } from '../components/fields';
+import { PersonInput } from '../components/names';
 
 const filters = [
-  <ReferenceInput key="p" source="personId" reference="Person" alwaysOn>
-    <AutocompleteInput optionText="name" />
-  </ReferenceInput>,
+  <PersonInput key="p" source="personId" alwaysOn />,
   <ReferenceInput key="o" source="orgUnitId" reference="OrgUnit">
     <AutocompleteInput optionText="name" />
   </ReferenceInput>,
