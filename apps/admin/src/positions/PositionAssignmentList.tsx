@@ -1,6 +1,7 @@
 import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput } from 'react-admin';
 import { EnumField, LocaleDateField } from '../components/fields';
 import { PersonInput } from '../components/names';
+import { rowClickFor } from '../auth/rowClick';
 
 const filters = [
   <PersonInput key="p" source="personId" alwaysOn />,
@@ -12,7 +13,7 @@ const filters = [
 export function PositionAssignmentList() {
   return (
     <List filters={filters}>
-      <DataTable rowClick="edit">
+      <DataTable rowClick={rowClickFor('PositionAssignment')}>
         <DataTable.Col source="personId">
           <ReferenceField source="personId" reference="Person" link="show" />
         </DataTable.Col>

@@ -8,6 +8,7 @@ export const staffingRules = {
   icon: Icon,
   recordRepresentation: createElement(StaffingRuleRepresentation),
   list: lazyScreen(() => import('./StaffingRuleList'), 'StaffingRuleList'),
+  show: lazyScreen(() => import('./StaffingRuleShow'), 'StaffingRuleShow'),
   edit: lazyScreen(() => import('./StaffingRuleEdit'), 'StaffingRuleEdit'),
   create: lazyScreen(() => import('./StaffingRuleCreate'), 'StaffingRuleCreate'),
 };

@@ -3,6 +3,7 @@ import { EnumField, enumChoices, LocaleDateField } from '../components/fields';
 import { TRIANGLE_ROLES } from '../providers/types';
 import { InstantInput } from '../components/InstantInput';
 import { PersonInput } from '../components/names';
+import { rowClickFor } from '../auth/rowClick';
 
 const filters = [
   <ReferenceInput key="p" source="projectId" reference="Project" alwaysOn>
@@ -16,7 +17,7 @@ const filters = [
 export function TeamAppointmentList() {
   return (
     <List filters={filters}>
-      <DataTable rowClick="edit">
+      <DataTable rowClick={rowClickFor('TeamAppointment')}>
         <DataTable.Col source="projectId">
           <ReferenceField source="projectId" reference="Project" link="show" />
         </DataTable.Col>

@@ -8,6 +8,7 @@ export const teamAppointments = {
   icon: Icon,
   recordRepresentation: createElement(TeamAppointmentRepresentation),
   list: lazyScreen(() => import('./TeamAppointmentList'), 'TeamAppointmentList'),
+  show: lazyScreen(() => import('./TeamAppointmentShow'), 'TeamAppointmentShow'),
   edit: lazyScreen(() => import('./TeamAppointmentEdit'), 'TeamAppointmentEdit'),
   create: lazyScreen(() => import('./TeamAppointmentCreate'), 'TeamAppointmentCreate'),
 };
