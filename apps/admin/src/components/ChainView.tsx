@@ -36,11 +36,13 @@ function LinkCard({ link, index, highlighted }: { link: AuthorityLink; index: nu
         <Link to={`/${resource}/${link.id}/show`}>
           {isRule ? (
             <>
-              {translate('chain.rule')}: <RecordName resource="AuthorityRule" id={link.id} />
+              {translate('chain.rule')}
+              <RecordName resource="AuthorityRule" id={link.id} />
             </>
           ) : (
             <>
-              {translate('chain.delegation')}: <RecordName resource="Person" id={link.delegatorId} /> →{' '}
+              {translate('chain.delegation')}
+              <RecordName resource="Person" id={link.delegatorId} /> →{' '}
               <RecordName resource="Person" id={link.holderPersonId} />
             </>
           )}

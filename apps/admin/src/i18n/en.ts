@@ -362,8 +362,8 @@ export const en = {
   },
   chain: {
     title: 'Authority chain',
-    rule: 'Authority rule',
-    delegation: 'Delegation',
+    rule: 'Authority rule: ',
+    delegation: 'Delegation: ',
     holder: 'Holder',
     delegator: 'From',
     points: 'Decision points',

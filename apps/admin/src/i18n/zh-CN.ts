@@ -508,8 +508,8 @@ export const zhCN: Messages = {
   },
   chain: {
     title: '授权链',
-    rule: '授权规则',
-    delegation: '转授权',
+    rule: '授权规则：',
+    delegation: '转授权：',
     holder: '持有人',
     delegator: '授权人',
     points: '决策点',
