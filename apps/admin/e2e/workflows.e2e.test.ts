@@ -226,7 +226,8 @@ describe('delegations', () => {
     const { page } = await adminTab();
     await page.goto(`/#/Delegation/${first.createDelegation.id}/show`);
     await page.getByRole('button', { name: 'Revoke' }).click();
-    await page.getByTestId('revoke-impact').getByText(`#${second.createDelegation.id}`).waitFor();
+    // The delegation that ends with it, named by its parties (never by id).
+    await page.getByTestId('revoke-impact').getByText(`${f.delegateName} → Wang Fang ${f.suffix}`).waitFor();
     await screenshot(page, 'delegation-revoke-impact');
     await page
       .getByRole('dialog')

@@ -201,3 +201,21 @@ export function useDelegationOptionText(): (d: DelegationLike | undefined) => st
           .join(' · ')
       : '';
 }
+
+/** "ATB · approve to bid · Project Phoenix · Approved". */
+export function DecisionRepresentation() {
+  const record = useRecordContext();
+  const point = useEnumLabel('DecisionPoint');
+  const outcome = useEnumLabel('DecisionOutcome');
+  const { text: project } = useRecordName('Project', record?.projectId as string | undefined);
+  if (!record) return null;
+  return <>{[point(record.decisionPoint), project, outcome(record.outcome)].filter(Boolean).join(' · ')}</>;
+}
+
+/** A pool metric by what it measures. */
+export function PoolMetricRepresentation() {
+  const record = useRecordContext();
+  const metric = useEnumLabel('Metric');
+  if (!record) return null;
+  return <>{metric(record.metric)}</>;
+}

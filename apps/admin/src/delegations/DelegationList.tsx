@@ -24,7 +24,6 @@ export function DelegationList() {
   return (
     <List filters={filters} sort={{ field: 'validFrom', order: 'DESC' }}>
       <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="id" />
         <DataTable.Col source="delegatorId">
           <ReferenceField source="delegatorId" reference="Person" />
         </DataTable.Col>

@@ -47,7 +47,6 @@ function DelegationDetails({ label: _label }: { label?: false }) {
       <Typography variant="subtitle1">{translate('delegation.children')}</Typography>
       <ReferenceManyField reference="Delegation" target="sourceDelegationId" label={false}>
         <DataTable rowClick="show" bulkActionButtons={false}>
-          <DataTable.Col source="id" />
           <DataTable.Col source="delegateId">
             <ReferenceField source="delegateId" reference="Person" />
           </DataTable.Col>
