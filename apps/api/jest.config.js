@@ -10,4 +10,5 @@ module.exports = {
   testTimeout: 60000,
   maxWorkers: 1,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
 };

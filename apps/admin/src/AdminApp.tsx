@@ -33,6 +33,7 @@ import { users } from './users';
 const i18nProvider = buildI18nProvider();
 const Dashboard = lazyScreen(() => import('./dashboard/Dashboard'), 'Dashboard');
 const CheckDecision = lazyScreen(() => import('./check/CheckDecision'), 'CheckDecision');
+const Inbox = lazyScreen(() => import('./inbox/Inbox'), 'Inbox');
 
 const RESOURCES = [
   orgUnits,
@@ -98,6 +99,7 @@ export default function AdminApp() {
       ))}
       <CustomRoutes>
         <Route path="/check" element={<CheckDecision />} />
+        <Route path="/inbox" element={<Inbox />} />
       </CustomRoutes>
     </Admin>
   );

@@ -1,7 +1,40 @@
 // The migrations build, tear down and rebuild the schema on both databases.
+import { LIST_SORT_INDEXES } from '../src/migrations/1764890500000-list-sort-indexes';
 import { describeOnDatabases } from './support/databases';
 
 describeOnDatabases('migrations', (env) => {
+  test('the orders the lists open with have their indexes; a first page is read in index order', async () => {
+    const { dataSource } = env();
+    const runner = dataSource.createQueryRunner();
+    try {
+      for (const index of LIST_SORT_INDEXES) {
+        const table = await runner.getTable(index.table);
+        const found = table?.indices.find((i) => i.name === index.name);
+        expect({ table: index.table, columns: found?.columnNames }).toEqual({
+          table: index.table,
+          columns: index.columns,
+        });
+      }
+    } finally {
+      await runner.release();
+    }
+    if (dataSource.options.type !== 'mysql') {
+      for (const [table, order] of [
+        ['projects', 'name ASC'],
+        ['customers', 'name ASC'],
+        ['decisions', 'decidedAt DESC'],
+        ['delegations', 'validFrom DESC'],
+      ] as const) {
+        const plan = (await dataSource.query(
+          `EXPLAIN QUERY PLAN SELECT * FROM ${table} ORDER BY ${order} LIMIT 25`,
+        )) as Array<{ detail: string }>;
+        const details = plan.map((p) => p.detail).join(' | ');
+        expect(details).toMatch(/USING INDEX ix_/);
+        expect(details).not.toMatch(/TEMP B-TREE/);
+      }
+    }
+  });
+
   test('two writers with the same version: exactly one wins, the other gets CONFLICT', async () => {
     const { gql, tokens, fixture } = env();
     const update = (name: string) =>

@@ -1,5 +1,6 @@
 import { ReactNode } from 'react';
 import { AppBar, Layout, LocalesMenuButton, TitlePortal, ToggleThemeButton } from 'react-admin';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { AppMenu } from './AppMenu';
 
 function Bar() {
@@ -7,6 +8,7 @@ function Bar() {
     <AppBar
       toolbar={
         <>
+          <NotificationBell />
           <LocalesMenuButton />
           <ToggleThemeButton />
         </>

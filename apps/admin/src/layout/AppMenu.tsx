@@ -3,6 +3,7 @@ import CheckIcon from '@mui/icons-material/FactCheck';
 import { ListSubheader } from '@mui/material';
 import { Menu, useResourceDefinitions, useTranslate } from 'react-admin';
 import { canAccess } from '../auth/canAccess';
+import { InboxMenuItem } from '../inbox/InboxMenuItem';
 import { loadSession } from '../auth/session';
 
 const GROUPS: Array<{ key: string; resources: string[] }> = [
@@ -22,6 +23,7 @@ export function AppMenu() {
   return (
     <Menu>
       <Menu.DashboardItem primaryText={translate('menu.dashboard')} />
+      <InboxMenuItem />
       {canAccess(role, 'authorization', 'check') && (
         <Menu.Item to="/check" primaryText={translate('menu.check')} leftIcon={<CheckIcon />} />
       )}

@@ -18,6 +18,7 @@ import type { DecisionRecord } from '../providers/types';
 import { ProjectTeam } from './ProjectTeam';
 import { BodyDecisions } from './BodyDecisions';
 import { HistoryTab } from '../history/HistoryTab';
+import { ProjectTimeline } from './ProjectTimeline';
 
 function GradeReasons() {
   const record = useRecordContext();
@@ -39,12 +40,12 @@ function GradeReasons() {
   );
 }
 
-function DecisionChains() {
+export function DecisionChains() {
   const { data } = useListContext<DecisionRecord>();
-  const translate = useTranslate();
   const point = useEnumLabel('DecisionPoint');
   const outcome = useEnumLabel('DecisionOutcome');
-  if (!data?.length) return <Typography color="text.secondary">{translate('dashboard.nothing')}</Typography>;
+  // No decisions: the table above already says so (one empty state, issue #16 item 7).
+  if (!data?.length) return null;
   return (
     <>
       {data.map((d) => (
@@ -89,6 +90,9 @@ export function ProjectShow() {
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="project.team" path="team">
           <ProjectTeam />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="timeline.tab" path="timeline">
+          <ProjectTimeline />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="project.decisions" path="decisions">
           <ProjectBodyDecisions />

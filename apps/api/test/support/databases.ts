@@ -13,6 +13,7 @@ import { QueryLimits } from '../../src/platform/limits';
 import { createLogger } from '../../src/platform/logger';
 import { mariadbUrl } from './mariadb-url';
 import { Fixture, seedFixture } from './fixture';
+import { cloneMariadbTemplate, cloneSqliteTemplate } from './schema-template';
 import { DEMO_PASSWORD, seedDemo } from '../../src/seed/demo';
 
 export type DatabaseKind = 'sqlite' | 'mariadb';
@@ -58,19 +59,29 @@ async function setup(
   let databaseUrl: string;
   let dropDatabase = async () => {};
   if (kind === 'sqlite') {
-    databaseUrl = `sqlite:${path.join(dataDir, 'test.sqlite')}`;
+    const file = path.join(dataDir, 'test.sqlite');
+    cloneSqliteTemplate(file);
+    databaseUrl = `sqlite:${file}`;
   } else {
     const name = `it_${randomBytes(6).toString('hex')}`;
     const server = mariadbUrl();
-    const admin = await createConnection({ uri: server });
-    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    await admin.end();
     databaseUrl = `${server.replace(/\/$/, '')}/${name}`;
     dropDatabase = async () => {
       const c = await createConnection({ uri: server });
       await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
       await c.end();
     };
+    const admin = await createConnection({ uri: server });
+    try {
+      await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+      await cloneMariadbTemplate(admin, name);
+    } catch (error) {
+      await dropDatabase();
+      rmSync(dataDir, { recursive: true, force: true });
+      throw error;
+    } finally {
+      await admin.end();
+    }
   }
   const config = loadConfig({
     NODE_ENV: 'test',

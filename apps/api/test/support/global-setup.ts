@@ -1,6 +1,7 @@
 // Finds out once whether MariaDB is reachable; with CI=true it must be.
 import { createConnection } from 'mysql2/promise';
 import { mariadbUrl } from './mariadb-url';
+import { createTemplates } from './schema-template';
 
 export default async function globalSetup(): Promise<void> {
   const url = mariadbUrl();
@@ -17,4 +18,5 @@ export default async function globalSetup(): Promise<void> {
     if (process.env.CI === 'true') throw new Error(`${message} (required with CI=true)`, { cause: error });
     console.warn(`${message}; MariaDB suites are skipped.`);
   }
+  await createTemplates(process.env.IT_MARIADB === 'up');
 }
