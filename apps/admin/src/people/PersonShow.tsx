@@ -11,6 +11,7 @@ import { EnumField, LocaleDateField, usePluralName } from '../components/fields'
 import { QualificationPanel } from './QualificationPanel';
 import { HistoryTab } from '../history/HistoryTab';
 import { DecisionRights, useMayReadDecisionRights } from './DecisionRights';
+import { rowClickFor } from '../auth/rowClick';
 
 function Qualifications() {
   const record = useRecordContext();
@@ -33,7 +34,7 @@ export function PersonShow() {
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label={plural('PositionAssignment')} path="positions">
           <ReferenceManyField reference="PositionAssignment" target="personId" label={false}>
-            <DataTable bulkActionButtons={false} rowClick="edit">
+            <DataTable bulkActionButtons={false} rowClick={rowClickFor('PositionAssignment')}>
               <DataTable.Col source="title">
                 <EnumField source="title" enumName="PositionTitle" />
               </DataTable.Col>

@@ -2,6 +2,7 @@ import { AutocompleteInput, ReferenceInput, required, SelectInput, TextInput } f
 import { enumChoices } from '../components/fields';
 import { decimal } from '../components/validators';
 import { TRIANGLE_ROLES } from '../providers/types';
+import { PersonInput } from '../components/names';
 
 export function PoolMemberInputs() {
   return (
@@ -9,9 +10,7 @@ export function PoolMemberInputs() {
       <ReferenceInput source="poolId" reference="IncentivePool">
         <AutocompleteInput optionText="name" validate={required()} />
       </ReferenceInput>
-      <ReferenceInput source="personId" reference="Person">
-        <AutocompleteInput optionText="name" validate={required()} />
-      </ReferenceInput>
+      <PersonInput source="personId" validate={required()} />
       <SelectInput source="role" choices={enumChoices('TriangleRole', TRIANGLE_ROLES)} validate={required()} />
       <TextInput source="weight" validate={[required(), decimal]} />
       <TextInput source="coefficient" validate={[required(), decimal]} defaultValue="1" />
