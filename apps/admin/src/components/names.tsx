@@ -16,12 +16,14 @@ import {
   type Validator,
 } from 'react-admin';
 import { useEnumLabel } from './fields';
+import { personDisplayName } from './personName';
 import { RecordName, useRecordName } from './RecordName';
 
 // ---- people --------------------------------------------------------------------------------------------------
 
 interface PersonLike {
   name?: string | null;
+  latinName?: string | null;
   employeeNo?: string | null;
   orgUnitId?: string | null;
 }
@@ -29,7 +31,7 @@ interface PersonLike {
 /** "Li Na · E0012 · East China Region": name, employee number and org unit, so namesakes can be told apart. */
 export function personOptionText(person: PersonLike | undefined, orgUnitName: (id?: string | null) => string): string {
   if (!person) return '';
-  return [person.name ?? '', person.employeeNo, person.orgUnitId ? orgUnitName(person.orgUnitId) : null]
+  return [personDisplayName(person), person.employeeNo, person.orgUnitId ? orgUnitName(person.orgUnitId) : null]
     .filter((part) => part !== null && part !== undefined && part !== '')
     .join(' · ');
 }

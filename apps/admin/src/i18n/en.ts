@@ -675,6 +675,7 @@ export const en = {
     Person: {
       name: 'Person |||| People',
       fields: {
+        latinName: 'Name in Latin letters (pinyin)',
         employeeNo: 'Employee no.',
         name: 'Name',
         email: 'Email',

@@ -800,6 +800,7 @@ export const zhCN: Messages = {
     Person: {
       name: '人员',
       fields: {
+        latinName: '拼音名（拉丁字母）',
         employeeNo: '工号',
         name: '姓名',
         email: '邮箱',

@@ -27,6 +27,7 @@ export function PersonShow() {
         <TabbedShowLayout.Tab label="ra.message.details">
           <TextField source="employeeNo" />
           <TextField source="name" />
+          <TextField source="latinName" emptyText="—" />
           <TextField source="email" />
           <TextField source="phone" emptyText="—" />
           <LocaleDateField source="hiredAt" />
