@@ -20,6 +20,7 @@ import { enumChoices, useDate, useEnumLabel, useMoney } from '../components/fiel
 import { after, currencyCode, decimal, notAbove, requiredList, subsetOf } from '../components/validators';
 import { DECISION_POINTS, GRADES } from '../providers/types';
 import { InstantInput } from '../components/InstantInput';
+import { GlossaryHelp } from '../glossary/GlossaryHelp';
 
 interface Source {
   id: string;
@@ -72,6 +73,7 @@ function Limits({ sourceKind, sourceId }: { sourceKind?: string; sourceId?: stri
           requiredList,
           subsetOf(source?.decisionPoints, (source?.decisionPoints ?? []).map(point).join(', ')),
         ]}
+        helperText={<GlossaryHelp text="glossary.help.decision_points" term="ATI" />}
       />
       <CheckboxGroupInput
         source="grades"
@@ -89,6 +91,7 @@ function Limits({ sourceKind, sourceId }: { sourceKind?: string; sourceId?: stri
         source="redelegableDepth"
         defaultValue={0}
         validate={[required(), minValue(0), ...(maxDepth !== undefined ? [maxValue(maxDepth)] : [])]}
+        helperText={<GlossaryHelp text="glossary.help.redelegable_depth" term="DELEGABLE_DEPTH" />}
       />
     </>
   );

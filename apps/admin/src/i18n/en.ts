@@ -1093,8 +1093,8 @@ export const en = {
     sent: 'Request sent',
   },
   search: {
-    label: 'Search',
-    placeholder: 'Search people, projects, customers',
+    label: 'Find a person, project or customer',
+    placeholder: 'Find people, projects, customers',
     hint: 'Type at least 2 characters',
     searching: 'Searching…',
     none: 'Nothing found for “%{q}”',
@@ -1229,7 +1229,6 @@ export const en = {
       users: 'Create user accounts and give each a role.',
       org: 'Keep the org units and people up to date.',
       rules: 'Set the authority rules and the decision bodies.',
-      audit: 'Follow every change in the audit trail.',
     },
     HR: {
       people: 'Find people and their qualifications.',
@@ -1240,7 +1239,6 @@ export const en = {
       inbox: 'Decide the requests waiting for you in your inbox.',
       projects: 'Follow your projects and request their decisions.',
       delegations: 'Delegate your authority while you are away.',
-      check: 'Check who may take a decision, and why.',
     },
     VIEWER: {
       projects: 'Browse the projects and their decision timelines.',

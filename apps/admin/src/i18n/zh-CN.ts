@@ -1211,8 +1211,8 @@ export const zhCN: Messages = {
     sent: '请求已提交',
   },
   search: {
-    label: '搜索',
-    placeholder: '搜索人员、项目、客户',
+    label: '查找人员、项目或客户',
+    placeholder: '查找人员、项目、客户',
     hint: '至少输入 2 个字符',
     searching: '正在搜索…',
     none: '没有找到“%{q}”',
@@ -1321,7 +1321,6 @@ export const zhCN: Messages = {
       users: '创建用户账号并分配角色。',
       org: '维护组织单元和人员。',
       rules: '设置授权规则和决策团队。',
-      audit: '在审计记录中查看每一次变更。',
     },
     HR: {
       people: '查找人员及其任职资格。',
@@ -1332,7 +1331,6 @@ export const zhCN: Messages = {
       inbox: '在待办中处理等您决策的请求。',
       projects: '跟进您的项目并提请决策。',
       delegations: '外出时转授您的权限。',
-      check: '查询谁可以作出某项决策及其依据。',
     },
     VIEWER: {
       projects: '浏览项目及其决策时间线。',
