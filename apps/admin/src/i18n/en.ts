@@ -1104,7 +1104,8 @@ export const en = {
     menu: 'Glossary',
     title: 'Glossary',
     intro:
-      'The words of the Iron Triangle method and of this workbench, in plain language. Terms are grouped by where you meet them.',
+      'The words of the Iron Triangle method and of this workbench, in plain language. Terms are grouped by where ' +
+      'you meet them.',
     more: 'What is this?',
     sections: {
       roles: 'The triangle and its people',
@@ -1118,42 +1119,53 @@ export const en = {
       AR: {
         term: 'AR · Account Responsible',
         meaning:
-          'The triangle member who owns the customer relationship, commercial negotiation, the contract and getting the money in.',
+          'The triangle member who owns the customer relationship, commercial negotiation, the contract and ' +
+          'getting the money in.',
       },
       SR: {
         term: 'SR · Solution Responsible',
         meaning:
-          'The triangle member who owns what the customer needs from the product: solution design, quotation and the bid.',
+          'The triangle member who owns what the customer needs from the product: solution design, quotation and ' +
+          'the bid.',
       },
       FR: {
         term: 'FR · Fulfill Responsible',
         meaning:
-          'The triangle member who owns delivery end to end, from order to acceptance by the customer; involved from initiation on.',
+          'The triangle member who owns delivery end to end, from order to acceptance by the customer; involved ' +
+          'from initiation on.',
       },
       SPONSOR: {
         term: 'Sponsor',
         meaning:
-          'The person who answers for the project’s success: approves its goals and strategy, takes its key decisions and brings in senior help.',
+          'The person who answers for the project’s success: approves its goals and strategy, takes its key ' +
+          'decisions and brings in senior help.',
       },
       AR_CODES: {
         term: 'SPD · AR · LTC · ES',
         meaning:
-          'The four things an AR is assessed on: SPD drives the sales project; AR builds and keeps the customer relationships; LTC guards the quality of the deal from lead to cash; ES plans and runs the customer-group plan.',
+          'The four things an AR is assessed on: SPD drives the sales project; AR builds and keeps the customer ' +
+          'relationships; LTC guards the quality of the deal from lead to cash; ES plans and runs the ' +
+          'customer-group plan.',
       },
       FIVE_P: {
         term: '5P',
         meaning:
-          'The SR’s role model: Plan (market planning and forecasts), Place (opportunities and the landscape), Product (tailored solutions), Promotion (marketing and winning projects), Profit (pricing, margin and cash flow).',
+          'The SR’s role model: Plan (market planning and forecasts), Place (opportunities and the landscape), ' +
+          'Product (tailored solutions), Promotion (marketing and winning projects), Profit (pricing, margin and ' +
+          'cash flow).',
       },
       HEROS: {
         term: 'HEROS',
         meaning:
-          'The FR’s role model: Head (leads the delivery team), Environment (a compliant, healthy delivery climate), Responsibility (results, quality, satisfaction), Operation (controls delivery risks), Strategy & Solution (the delivery plan).',
+          'The FR’s role model: Head (leads the delivery team), Environment (a compliant, healthy delivery ' +
+          'climate), Responsibility (results, quality, satisfaction), Operation (controls delivery risks), ' +
+          'Strategy & Solution (the delivery plan).',
       },
       LTC: {
         term: 'LTC · Lead to Cash',
         meaning:
-          'The whole business flow the triangle runs: lead, opportunity, contract, delivery, collecting the money and closing the contract.',
+          'The whole business flow the triangle runs: lead, opportunity, contract, delivery, collecting the money ' +
+          'and closing the contract.',
       },
       ATI: { term: 'ATI', meaning: 'Decision point: approve starting the sales project (立项).' },
       ATB: { term: 'ATB', meaning: 'Decision point: approve submitting a bid.' },
@@ -1163,7 +1175,8 @@ export const en = {
       GRADE_I: {
         term: 'Grade I',
         meaning:
-          'A project of the highest weight (product direction, an S-tier customer, a strategic breakthrough, the business model). A decision team decides on it.',
+          'A project of the highest weight (product direction, an S-tier customer, a strategic breakthrough, the ' +
+          'business model). A decision team decides on it.',
       },
       GRADE_II: {
         term: 'Grade II',
@@ -1176,17 +1189,20 @@ export const en = {
       AUTHORITY_RULE: {
         term: 'Authority rule',
         meaning:
-          'Who may take which decisions (decision points and grades), over which part of the organisation, up to which amount, for which period.',
+          'Who may take which decisions (decision points and grades), over which part of the organisation, up to ' +
+          'which amount, for which period.',
       },
       DELEGABLE_DEPTH: {
         term: 'Delegable depth',
         meaning:
-          'How many times an authority may be handed down again. 0: it may not be delegated; 1: once, and the delegate may not pass it on; and so on.',
+          'How many times an authority may be handed down again. 0: it may not be delegated; 1: once, and the ' +
+          'delegate may not pass it on; and so on.',
       },
       DECISION_BODY: {
         term: 'Decision body',
         meaning:
-          'A decision team made of seats filled by position holders: fixed seats always sit, on-demand seats are called in when needed. Grade I and II projects are decided this way.',
+          'A decision team made of seats filled by position holders: fixed seats always sit, on-demand seats are ' +
+          'called in when needed. Grade I and II projects are decided this way.',
       },
       QUORUM: {
         term: 'Quorum',
@@ -1196,7 +1212,8 @@ export const en = {
       ATTAINMENT_GATE: {
         term: 'Attainment gate',
         meaning:
-          'The share of the target (orders, revenue, cash) below which the pool gets nothing; e.g. 0.6 means under 60% attainment nothing is funded.',
+          'The share of the target (orders, revenue, cash) below which the pool gets nothing; e.g. 0.6 means under ' +
+          '60% attainment nothing is funded.',
       },
       POOL_DRAFT: { term: 'Pool: Draft', meaning: 'Being set up; targets and results can still change.' },
       POOL_FUNDED: {
