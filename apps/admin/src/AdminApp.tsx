@@ -34,6 +34,7 @@ const i18nProvider = buildI18nProvider();
 const Dashboard = lazyScreen(() => import('./dashboard/Dashboard'), 'Dashboard');
 const CheckDecision = lazyScreen(() => import('./check/CheckDecision'), 'CheckDecision');
 const Inbox = lazyScreen(() => import('./inbox/Inbox'), 'Inbox');
+const Glossary = lazyScreen(() => import('./glossary/Glossary'), 'Glossary');
 
 const RESOURCES = [
   orgUnits,
@@ -100,6 +101,7 @@ export default function AdminApp() {
       <CustomRoutes>
         <Route path="/check" element={<CheckDecision />} />
         <Route path="/inbox" element={<Inbox />} />
+        <Route path="/glossary" element={<Glossary />} />
       </CustomRoutes>
     </Admin>
   );

@@ -78,4 +78,47 @@ describeOnDatabases('people', (env) => {
     const cleared = await update(null, blank.body.data!.updatePerson.version);
     expect(cleared.body.data!.updatePerson).toMatchObject({ latinName: null, displayName: '欧阳娜' });
   });
+
+  test('the q filter finds people by name in either script and by employee number, case-insensitively', async () => {
+    const { gql, tokens, fixture } = env();
+    const create = async (employeeNo: string, name: string) => {
+      const res = await gql<{ createPerson: { id: string } }>(
+        `mutation($no: String!, $name: String!, $o: ID!) {
+          createPerson(employeeNo: $no, name: $name, orgUnitId: $o) { id }
+        }`,
+        { no: employeeNo, name, o: String(fixture.units.eastOffice) },
+        { token: tokens.admin },
+      );
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data!.createPerson.id;
+    };
+    const han = await create('QS-7001', '王伟');
+    const latin = await create('QS-7002', 'Wang Wei');
+    const both = await create('qs_7003', '王伟 Wang Wei Jr');
+    const percent = await create('QS-7004', 'Qsearch 100% Li');
+    const search = async (q: string) => {
+      const res = await gql<{ allPeople: Array<{ id: string }>; _allPeopleMeta: { count: number } }>(
+        `query($q: String!) {
+          allPeople(filter: { q: $q }, sortField: "id") { id }
+          _allPeopleMeta(filter: { q: $q }) { count }
+        }`,
+        { q },
+        { token: tokens.viewer },
+      );
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data!._allPeopleMeta.count).toBe(res.body.data!.allPeople.length);
+      return res.body.data!.allPeople.map((p) => p.id).sort();
+    };
+    expect(await search('王伟')).toEqual([han, both].sort());
+    expect(await search('伟')).toEqual([han, both].sort());
+    expect(await search('wang wei')).toEqual([latin, both].sort());
+    expect(await search('WANG WEI')).toEqual([latin, both].sort());
+    expect(await search('qs-7001')).toEqual([han]);
+    expect(await search('QS-700')).toEqual([han, latin, percent].sort());
+    // LIKE wildcards are literal: "_" is not "any character", "%" is not "anything".
+    expect(await search('qs_700')).toEqual([both]);
+    expect(await search('100%')).toEqual([percent]);
+    expect(await search('0% l')).toEqual([percent]);
+    expect(await search('zz%zz')).toEqual([]);
+  });
 });

@@ -15,6 +15,7 @@ import { after, currencyCode, decimal, requiredList } from '../components/valida
 import { POSITION_TITLES } from '../positions/PositionAssignmentInputs';
 import { DECISION_POINTS, GRADES, TRIANGLE_ROLES } from '../providers/types';
 import { InstantInput } from '../components/InstantInput';
+import { GlossaryHelp } from '../glossary/GlossaryHelp';
 
 export function AuthorityRuleInputs() {
   return (
@@ -61,8 +62,14 @@ export function AuthorityRuleInputs() {
         source="decisionPoints"
         choices={enumChoices('DecisionPoint', DECISION_POINTS)}
         validate={requiredList}
+        helperText={<GlossaryHelp text="glossary.help.decision_points" term="ATI" />}
       />
-      <CheckboxGroupInput source="grades" choices={enumChoices('ProjectGrade', GRADES)} validate={requiredList} />
+      <CheckboxGroupInput
+        source="grades"
+        choices={enumChoices('ProjectGrade', GRADES)}
+        validate={requiredList}
+        helperText={<GlossaryHelp text="glossary.help.grades" term="GRADE_I" />}
+      />
       <ReferenceInput source="scopeOrgUnitId" reference="OrgUnit">
         <AutocompleteInput optionText="name" validate={required()} />
       </ReferenceInput>
@@ -70,7 +77,12 @@ export function AuthorityRuleInputs() {
       <TextInput source="currency" defaultValue="CNY" validate={[required(), currencyCode]} />
       <InstantInput source="validFrom" validate={required()} />
       <InstantInput source="validTo" validate={after('validFrom')} />
-      <NumberInput source="delegableDepth" defaultValue={0} validate={[required(), minValue(0)]} />
+      <NumberInput
+        source="delegableDepth"
+        defaultValue={0}
+        validate={[required(), minValue(0)]}
+        helperText={<GlossaryHelp text="glossary.help.delegable_depth" term="DELEGABLE_DEPTH" />}
+      />
     </>
   );
 }

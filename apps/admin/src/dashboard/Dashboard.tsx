@@ -7,6 +7,7 @@ import { loadSession } from '../auth/session';
 import { useDate, useEnumLabel, useMoney } from '../components/fields';
 import { DelegationText } from '../components/names';
 import { RecordName } from '../components/RecordName';
+import { FirstRunTour } from '../glossary/FirstRunTour';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -178,6 +179,7 @@ export function Dashboard() {
         {translate('dashboard.welcome', { email: session?.user.email ?? '' })} ·{' '}
         {translate(`enums.UserRole.${role ?? 'VIEWER'}`)}
       </Typography>
+      <FirstRunTour userId={session?.user.id} role={role} />
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2 }}>
         {canAccess(role, 'Assessment', 'list') && <ExpiringQualifications now={now} />}
         {canAccess(role, 'Delegation', 'list') && <EndingDelegations now={now} />}

@@ -12,6 +12,7 @@ import {
 import { GRADES } from '../providers/types';
 import { enumChoices } from '../components/fields';
 import { POSITION_TITLES } from '../positions/PositionAssignmentInputs';
+import { GlossaryHelp } from '../glossary/GlossaryHelp';
 
 /** Seats go back as DecisionBodySeatInput: only title, alternative titles and fixed. */
 export function toDecisionBodyInput({ seats, ...values }: Record<string, unknown>) {
@@ -33,8 +34,13 @@ export function DecisionBodyInputs() {
           { id: 'ALL_FIXED', name: 'decisionBody.ALL_FIXED' },
           { id: 'MAJORITY', name: 'decisionBody.MAJORITY' },
         ]}
+        helperText={<GlossaryHelp text="glossary.help.quorum" term="QUORUM" />}
       />
-      <SelectInput source="grade" choices={enumChoices('ProjectGrade', GRADES)} />
+      <SelectInput
+        source="grade"
+        choices={enumChoices('ProjectGrade', GRADES)}
+        helperText={<GlossaryHelp text="glossary.help.body_grade" term="GRADE_I" />}
+      />
       <ReferenceInput source="orgUnitId" reference="OrgUnit">
         <AutocompleteInput optionText="name" />
       </ReferenceInput>
@@ -51,7 +57,11 @@ export function DecisionBodyInputs() {
             label="resources.DecisionBody.fields.alternativeTitles"
             choices={enumChoices('PositionTitle', POSITION_TITLES)}
           />
-          <BooleanInput source="fixed" label="resources.DecisionBody.fields.fixed" />
+          <BooleanInput
+            source="fixed"
+            label="resources.DecisionBody.fields.fixed"
+            helperText={<GlossaryHelp text="glossary.help.fixed_seat" term="DECISION_BODY" />}
+          />
         </SimpleFormIterator>
       </ArrayInput>
     </>

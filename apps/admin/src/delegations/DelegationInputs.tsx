@@ -22,6 +22,7 @@ import { DECISION_POINTS, GRADES } from '../providers/types';
 import { InstantInput } from '../components/InstantInput';
 import { PersonInput, useDelegationOptionText } from '../components/names';
 import { loadSession } from '../auth/session';
+import { GlossaryHelp } from '../glossary/GlossaryHelp';
 
 interface Source {
   id: string;
@@ -74,6 +75,7 @@ function Limits({ sourceKind, sourceId }: { sourceKind?: string; sourceId?: stri
           requiredList,
           subsetOf(source?.decisionPoints, (source?.decisionPoints ?? []).map(point).join(', ')),
         ]}
+        helperText={<GlossaryHelp text="glossary.help.decision_points" term="ATI" />}
       />
       <CheckboxGroupInput
         source="grades"
@@ -91,6 +93,7 @@ function Limits({ sourceKind, sourceId }: { sourceKind?: string; sourceId?: stri
         source="redelegableDepth"
         defaultValue={0}
         validate={[required(), minValue(0), ...(maxDepth !== undefined ? [maxValue(maxDepth)] : [])]}
+        helperText={<GlossaryHelp text="glossary.help.redelegable_depth" term="DELEGABLE_DEPTH" />}
       />
     </>
   );

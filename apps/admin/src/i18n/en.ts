@@ -1101,6 +1101,177 @@ export const en = {
     valid_from: 'valid from %{date}',
     role_model: 'Role model',
   },
+  search: {
+    label: 'Find a person, project or customer',
+    placeholder: 'Find people, projects, customers',
+    hint: 'Type at least 2 characters',
+    searching: 'Searching…',
+    none: 'Nothing found for “%{q}”',
+    groups: { Person: 'People', Project: 'Projects', Customer: 'Customers' },
+  },
+  glossary: {
+    menu: 'Glossary',
+    title: 'Glossary',
+    intro:
+      'The words of the Iron Triangle method and of this workbench, in plain language. Terms are grouped by where ' +
+      'you meet them.',
+    more: 'What is this?',
+    sections: {
+      roles: 'The triangle and its people',
+      models: 'Role models',
+      flow: 'Lead to Cash and its decision points',
+      grades: 'Project grades',
+      authority: 'Authority and decisions',
+      pools: 'Bonus pools',
+    },
+    terms: {
+      AR: {
+        term: 'AR · Account Responsible',
+        meaning:
+          'The triangle member who owns the customer relationship, commercial negotiation, the contract and ' +
+          'getting the money in.',
+      },
+      SR: {
+        term: 'SR · Solution Responsible',
+        meaning:
+          'The triangle member who owns what the customer needs from the product: solution design, quotation and ' +
+          'the bid.',
+      },
+      FR: {
+        term: 'FR · Fulfill Responsible',
+        meaning:
+          'The triangle member who owns delivery end to end, from order to acceptance by the customer; involved ' +
+          'from initiation on.',
+      },
+      SPONSOR: {
+        term: 'Sponsor',
+        meaning:
+          'The person who answers for the project’s success: approves its goals and strategy, takes its key ' +
+          'decisions and brings in senior help.',
+      },
+      AR_CODES: {
+        term: 'SPD · AR · LTC · ES',
+        meaning:
+          'The four things an AR is assessed on: SPD drives the sales project; AR builds and keeps the customer ' +
+          'relationships; LTC guards the quality of the deal from lead to cash; ES plans and runs the ' +
+          'customer-group plan.',
+      },
+      FIVE_P: {
+        term: '5P',
+        meaning:
+          'The SR’s role model: Plan (market planning and forecasts), Place (opportunities and the landscape), ' +
+          'Product (tailored solutions), Promotion (marketing and winning projects), Profit (pricing, margin and ' +
+          'cash flow).',
+      },
+      HEROS: {
+        term: 'HEROS',
+        meaning:
+          'The FR’s role model: Head (leads the delivery team), Environment (a compliant, healthy delivery ' +
+          'climate), Responsibility (results, quality, satisfaction), Operation (controls delivery risks), ' +
+          'Strategy & Solution (the delivery plan).',
+      },
+      LTC: {
+        term: 'LTC · Lead to Cash',
+        meaning:
+          'The whole business flow the triangle runs: lead, opportunity, contract, delivery, collecting the money ' +
+          'and closing the contract.',
+      },
+      ATI: { term: 'ATI', meaning: 'Decision point: approve starting the sales project (立项).' },
+      ATB: { term: 'ATB', meaning: 'Decision point: approve submitting a bid.' },
+      ATC: { term: 'ATC', meaning: 'Decision point: approve signing the contract.' },
+      ATAC: { term: 'ATAC', meaning: 'Decision point: approve a change to a signed contract.' },
+      ATCC: { term: 'ATCC', meaning: 'Decision point: approve closing the contract once all is delivered and paid.' },
+      GRADE_I: {
+        term: 'Grade I',
+        meaning:
+          'A project of the highest weight (product direction, an S-tier customer, a strategic breakthrough, the ' +
+          'business model). A decision team decides on it.',
+      },
+      GRADE_II: {
+        term: 'Grade II',
+        meaning: 'Not grade I, but of major weight for an A-tier customer. A decision team decides on it.',
+      },
+      GRADE_III: {
+        term: 'Grade III',
+        meaning: 'Any other project. No decision team is needed: a single holder of authority decides.',
+      },
+      AUTHORITY_RULE: {
+        term: 'Authority rule',
+        meaning:
+          'Who may take which decisions (decision points and grades), over which part of the organisation, up to ' +
+          'which amount, for which period.',
+      },
+      DELEGABLE_DEPTH: {
+        term: 'Delegable depth',
+        meaning:
+          'How many times an authority may be handed down again. 0: it may not be delegated; 1: once, and the ' +
+          'delegate may not pass it on; and so on.',
+      },
+      DECISION_BODY: {
+        term: 'Decision body',
+        meaning:
+          'A decision team made of seats filled by position holders: fixed seats always sit, on-demand seats are ' +
+          'called in when needed. Grade I and II projects are decided this way.',
+      },
+      QUORUM: {
+        term: 'Quorum',
+        meaning:
+          'How many of a decision body’s seats must approve for its decision to stand: all fixed seats, or a majority.',
+      },
+      ATTAINMENT_GATE: {
+        term: 'Attainment gate',
+        meaning:
+          'The share of the target (orders, revenue, cash) below which the pool gets nothing; e.g. 0.6 means under ' +
+          '60% attainment nothing is funded.',
+      },
+      POOL_DRAFT: { term: 'Pool: Draft', meaning: 'Being set up; targets and results can still change.' },
+      POOL_FUNDED: {
+        term: 'Pool: Funded',
+        meaning: 'The amount has been computed from attainment (gate, acceleration and cap).',
+      },
+      POOL_ALLOCATED: { term: 'Pool: Allocated', meaning: 'The amount has been shared among the members.' },
+      POOL_APPROVED: { term: 'Pool: Approved', meaning: 'The shares have been approved.' },
+      POOL_LOCKED: { term: 'Pool: Locked', meaning: 'Final: nothing changes any more and the shares may be paid.' },
+    },
+    help: {
+      decision_points: 'ATI initiate · ATB bid · ATC sign · ATAC amend the contract · ATCC close the contract.',
+      grades: 'Grade I and II projects are decided by a decision team; grade III by one holder.',
+      delegable_depth: 'How many times this authority may be handed down again; 0: not at all.',
+      redelegable_depth: 'How many times the delegate may hand it on; it must be less than the source’s depth.',
+      attainment_gate: 'Below this share of the target nothing is funded (0.6 = 60%).',
+      acceleration: 'Multiplies what is earned above 100% attainment (e.g. 1.5).',
+      cap_multiplier: 'The pool never exceeds this multiple of the base amount.',
+      quorum: 'All fixed seats must approve, or a majority of the seats.',
+      body_grade: 'The project grade this body decides on.',
+      fixed_seat: 'Fixed seats always sit; the others are called in when needed.',
+    },
+  },
+  tour: {
+    title: 'Getting started',
+    intro: 'A few places to start, for your role:',
+    dismiss: 'Got it, hide this',
+    glossary: 'Look up a word you do not know in the glossary.',
+    ADMIN: {
+      users: 'Create user accounts and give each a role.',
+      org: 'Keep the org units and people up to date.',
+      rules: 'Set the authority rules and the decision bodies.',
+    },
+    HR: {
+      people: 'Find people and their qualifications.',
+      frameworks: 'Maintain the qualification frameworks.',
+      assessments: 'Record assessments and watch those about to expire.',
+    },
+    LEADER: {
+      inbox: 'Decide the requests waiting for you in your inbox.',
+      projects: 'Follow your projects and request their decisions.',
+      delegations: 'Delegate your authority while you are away.',
+    },
+    VIEWER: {
+      projects: 'Browse the projects and their decision timelines.',
+      people: 'Find people and what they may decide.',
+      pools: 'See the bonus pools and how they were funded.',
+    },
+  },
 };
 
 export type Messages = typeof en;

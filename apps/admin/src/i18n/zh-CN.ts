@@ -1219,4 +1219,132 @@ export const zhCN: Messages = {
     valid_from: '自 %{date} 起生效',
     role_model: '角色模型',
   },
+  search: {
+    label: '查找人员、项目或客户',
+    placeholder: '查找人员、项目、客户',
+    hint: '至少输入 2 个字符',
+    searching: '正在搜索…',
+    none: '没有找到“%{q}”',
+    groups: { Person: '人员', Project: '项目', Customer: '客户' },
+  },
+  glossary: {
+    menu: '术语表',
+    title: '术语表',
+    intro: '铁三角工作法和本工作台用到的词语，用平实的话解释。按您遇到它们的地方分组。',
+    more: '这是什么？',
+    sections: {
+      roles: '铁三角及其成员',
+      models: '角色模型',
+      flow: 'LTC（从线索到回款）及其决策点',
+      grades: '项目等级',
+      authority: '授权与决策',
+      pools: '奖金包',
+    },
+    terms: {
+      AR: { term: 'AR · 客户经理', meaning: '铁三角中负责客户关系、商务谈判、合同与回款的成员。' },
+      SR: { term: 'SR · 方案经理', meaning: '铁三角中负责客户的产品需求、方案设计、报价与投标的成员。' },
+      FR: {
+        term: 'FR · 交付经理',
+        meaning: '铁三角中负责从订单到客户验收的整个交付过程的成员；从立项起就参与。',
+      },
+      SPONSOR: {
+        term: '项目负责人（Sponsor）',
+        meaning: '对项目成败负责的人：批准目标和策略，作出关键决策，调动高层资源。',
+      },
+      AR_CODES: {
+        term: 'SPD · AR · LTC · ES',
+        meaning:
+          '客户经理的四大角色认知：SPD 销售项目的主导者；AR 客户关系平台的建立和维护者；LTC 全流程交易质量的责任者；ES 客户群规划的制订和执行者。',
+      },
+      FIVE_P: {
+        term: '5P',
+        meaning:
+          '方案经理的角色模型：Plan 市场规划与预测；Place 机会点与格局管理；Product 客户化产品与解决方案；Promotion 品牌营销与项目拓展；Profit 产品盈利与现金流。',
+      },
+      HEROS: {
+        term: 'HEROS',
+        meaning:
+          '交付经理的角色模型：H 交付团队的领导者；E 交付环境与氛围的营造者；R 经营、质量和客户满意的责任者；O 交付风险的管控者；S 交付策略与方案的制订者。',
+      },
+      LTC: {
+        term: 'LTC · 从线索到回款',
+        meaning: '铁三角运作的端到端业务流：线索、机会点、合同、交付、回款，直到合同关闭。',
+      },
+      ATI: { term: 'ATI', meaning: '决策点：批准销售项目立项。' },
+      ATB: { term: 'ATB', meaning: '决策点：批准投标。' },
+      ATC: { term: 'ATC', meaning: '决策点：批准签订合同。' },
+      ATAC: { term: 'ATAC', meaning: '决策点：批准变更已签合同。' },
+      ATCC: { term: 'ATCC', meaning: '决策点：交付和回款完成后，批准关闭合同。' },
+      GRADE_I: {
+        term: 'I 级',
+        meaning: '影响最大的项目（产品方向、S 类客户、战略突破、商业模式）。由决策团队决策。',
+      },
+      GRADE_II: { term: 'II 级', meaning: '不属于 I 级，但对 A 类客户合作有重大影响。由决策团队决策。' },
+      GRADE_III: { term: 'III 级', meaning: '其他项目。无须决策团队，由一位授权人决策。' },
+      AUTHORITY_RULE: {
+        term: '授权规则',
+        meaning: '谁可以作出哪些决策（决策点与项目等级），在组织的哪一部分，金额上限多少，有效期多长。',
+      },
+      DELEGABLE_DEPTH: {
+        term: '可转授权层级',
+        meaning: '一项授权还可以再往下转授几次。0：不可转授；1：可转授一次，被授权人不能再转；依此类推。',
+      },
+      DECISION_BODY: {
+        term: '决策团队',
+        meaning:
+          '由席位组成的决策团队，席位由相应岗位的任职者担任：固定席位始终参加，按需席位需要时再请。I 级和 II 级项目这样决策。',
+      },
+      QUORUM: {
+        term: '法定人数',
+        meaning: '决策团队的决定要成立，需要多少席位同意：全部固定席位，或过半数席位。',
+      },
+      ATTAINMENT_GATE: {
+        term: '达成门槛',
+        meaning: '目标（订单、收入、回款）达成率低于此值时奖金包为零；例如 0.6 表示达成率不足 60% 不发放。',
+      },
+      POOL_DRAFT: { term: '奖金包：草稿', meaning: '正在设置，目标和结果还可以修改。' },
+      POOL_FUNDED: { term: '奖金包：已生成', meaning: '已按达成率（门槛、加速系数和封顶）算出金额。' },
+      POOL_ALLOCATED: { term: '奖金包：已分配', meaning: '金额已分给各成员。' },
+      POOL_APPROVED: { term: '奖金包：已审批', meaning: '分配方案已获审批。' },
+      POOL_LOCKED: { term: '奖金包：已锁定', meaning: '最终状态：不再变动，可以发放。' },
+    },
+    help: {
+      decision_points: 'ATI 立项 · ATB 投标 · ATC 签约 · ATAC 合同变更 · ATCC 合同关闭。',
+      grades: 'I 级和 II 级项目由决策团队决策；III 级由一位授权人决策。',
+      delegable_depth: '这项授权还可以往下转授几次；0：不可转授。',
+      redelegable_depth: '被授权人还可以再转授几次；须小于来源授权的层级。',
+      attainment_gate: '达成率低于此值时不发放（0.6 = 60%）。',
+      acceleration: '超过 100% 达成的部分乘以此系数（例如 1.5）。',
+      cap_multiplier: '奖金包不超过基数的这个倍数。',
+      quorum: '须全部固定席位同意，或过半数席位同意。',
+      body_grade: '该决策团队负责的项目等级。',
+      fixed_seat: '固定席位始终参加；其他席位需要时再请。',
+    },
+  },
+  tour: {
+    title: '入门',
+    intro: '按您的角色，可以从这里开始：',
+    dismiss: '知道了，不再显示',
+    glossary: '遇到不懂的词，请查术语表。',
+    ADMIN: {
+      users: '创建用户账号并分配角色。',
+      org: '维护组织单元和人员。',
+      rules: '设置授权规则和决策团队。',
+    },
+    HR: {
+      people: '查找人员及其任职资格。',
+      frameworks: '维护任职资格标准。',
+      assessments: '录入评估，关注即将到期的资格。',
+    },
+    LEADER: {
+      inbox: '在待办中处理等您决策的请求。',
+      projects: '跟进您的项目并提请决策。',
+      delegations: '外出时转授您的权限。',
+    },
+    VIEWER: {
+      projects: '浏览项目及其决策时间线。',
+      people: '查找人员及其决策权限。',
+      pools: '查看奖金包及其核定过程。',
+    },
+  },
 };

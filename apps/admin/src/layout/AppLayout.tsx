@@ -1,6 +1,7 @@
 import { ReactNode } from 'react';
 import { AppBar, Layout, LocalesMenuButton, TitlePortal, ToggleThemeButton } from 'react-admin';
 import { NotificationBell } from '../notifications/NotificationBell';
+import { GlobalSearch } from '../search/GlobalSearch';
 import { AppMenu } from './AppMenu';
 
 function Bar() {
@@ -8,6 +9,7 @@ function Bar() {
     <AppBar
       toolbar={
         <>
+          <GlobalSearch />
           <NotificationBell />
           <LocalesMenuButton />
           <ToggleThemeButton />

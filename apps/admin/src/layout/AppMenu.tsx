@@ -3,6 +3,7 @@ import CheckIcon from '@mui/icons-material/FactCheck';
 import { ListSubheader } from '@mui/material';
 import { Menu, useResourceDefinitions, useTranslate } from 'react-admin';
 import { canAccess } from '../auth/canAccess';
+import { GlossaryMenuItem } from '../glossary/GlossaryMenuItem';
 import { InboxMenuItem } from '../inbox/InboxMenuItem';
 import { loadSession } from '../auth/session';
 
@@ -33,6 +34,7 @@ export function AppMenu() {
         </ListSubheader>,
         ...group.resources.filter(shown).map((name) => <Menu.ResourceItem key={name} name={name} />),
       ])}
+      <GlossaryMenuItem />
     </Menu>
   );
 }
