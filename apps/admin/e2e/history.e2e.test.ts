@@ -51,7 +51,7 @@ function localInput(page: Page, ms: number): Promise<string> {
 }
 
 interface Case {
-  person: { name: string; employeeNo: string };
+  person: { name: string; latinName: string | null; employeeNo: string };
   /** The decision moment; null: now. */
   at: number | null;
   /** As known at; null: now. */
@@ -67,7 +67,9 @@ async function check(page: Page, c: Case): Promise<Locator> {
   const person = form.getByRole('combobox', { name: 'Person', exact: true });
   await person.click();
   await person.fill(c.person.name);
-  await page.getByRole('option', { name: `${c.person.name} · ${c.person.employeeNo}` }).click();
+  // Found by the characters; offered by the pinyin in English.
+  const shown = c.person.latinName ?? c.person.name;
+  await page.getByRole('option', { name: `${shown} · ${c.person.employeeNo}` }).click();
   await form.getByRole('combobox', { name: 'Decision point' }).click();
   await page.getByRole('option', { name: 'ATB · approve to bid' }).click();
   await form.getByRole('combobox', { name: 'Grade' }).click();
@@ -112,7 +114,7 @@ describe('authority history', () => {
         api,
         token,
         `query($rule: ID!, $person: ID!) { AuthorityRule(id: $rule) { name limit history { recordedAt } }
-          Person(id: $person) { name employeeNo } }`,
+          Person(id: $person) { name latinName employeeNo } }`,
         { rule: RULE, person: PERSON },
       );
       // The demo data this test is about.

@@ -69,7 +69,10 @@ describe('decision requests in the inbox', () => {
     expect(routedTo.length).toBeGreaterThan(0);
 
     const { page } = await approverTab();
-    await page.getByTestId('inbox-count').filter({ hasText: /^[1-9]\d*$/ }).waitFor();
+    await page
+      .getByTestId('inbox-count')
+      .filter({ hasText: /^[1-9]\d*$/ })
+      .waitFor();
     const unread = Number(await page.getByTestId('notification-count').innerText());
     expect(unread).toBeGreaterThanOrEqual(1);
 
@@ -117,7 +120,10 @@ describe('decision requests in the inbox', () => {
     await requestDecision('ATC', `Sign ${f.projectName}`);
     const { page } = await approverTab('zh-CN');
     await page.getByRole('menuitem', { name: /待办/ }).waitFor();
-    await page.getByTestId('inbox-count').filter({ hasText: /^[1-9]\d*$/ }).waitFor();
+    await page
+      .getByTestId('inbox-count')
+      .filter({ hasText: /^[1-9]\d*$/ })
+      .waitFor();
     await page.getByTestId('notification-count').waitFor();
 
     await page.getByRole('button', { name: '通知' }).click();
@@ -172,6 +178,7 @@ describe('decision requests in the inbox', () => {
 
     // The decider it was routed to first keeps it, in words; past its due date when nobody was left above.
     const { page } = await approverTab();
+    await page.goto('/#/inbox');
     const row = page.getByTestId('inbox-row').filter({ hasText: f.projectName });
     await row.waitFor();
     expect(await row.innerText()).toContain('ATB · approve to bid');

@@ -56,6 +56,11 @@ beforeAll(async () => {
   const found = data.allProjects.find((p) => p.name === PROJECT);
   if (!found) throw new Error(`the demo project ${PROJECT} is not visible to ${LEADER}`);
   project = found;
+  // The demo opens a bid request on this project for the leader's inbox; its requester (the administrator) withdraws
+  // it, so that this file asks for the project's next decision itself.
+  const admin = await tokenFor(api, 'admin@demo.local');
+  for (const pending of (await requests()).filter((r) => r.status === 'PENDING'))
+    await gql(api, admin, 'mutation($id: ID!) { withdrawDecisionRequest(id: $id) { id } }', { id: pending.id });
 }, 120_000);
 
 afterEach(async () => {

@@ -2,6 +2,7 @@
 // for in the same moment are read together (one getMany per resource, however many names a page shows); a record the
 // reader may not see is said to be so, never shown by its id.
 import { useGetManyAggregate, useTranslate, type RaRecord } from 'react-admin';
+import { personDisplayName } from './personName';
 
 /** The record itself (undefined while loading or when not visible) and the text to show for it. */
 export function useRecordName(
@@ -13,7 +14,11 @@ export function useRecordName(
   const { data, isPending } = useGetManyAggregate(resource, { ids: id ? [id] : [] }, { enabled: Boolean(id) });
   const record = id ? data?.find((r) => String(r.id) === String(id)) : undefined;
   if (!id) return { record, text: translate('app.none') };
-  if (record) return { record, text: String(record[field] ?? '') };
+  if (record) {
+    // A person by the name in the reader's script (characters in zh-CN, pinyin in English).
+    if (resource === 'Person' && field === 'name') return { record, text: personDisplayName(record) };
+    return { record, text: String(record[field] ?? '') };
+  }
   return { record, text: translate(isPending ? 'app.loading' : 'app.not_visible') };
 }
 

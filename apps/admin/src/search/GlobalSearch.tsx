@@ -105,6 +105,7 @@ export function GlobalSearch() {
     <Autocomplete<SearchHit, false, false, false>
       sx={{ width: { xs: 180, md: 320 }, mx: 1 }}
       size="small"
+      forcePopupIcon={false}
       options={hits}
       value={null}
       inputValue={text}
@@ -130,6 +131,10 @@ export function GlobalSearch() {
       renderInput={(params) => (
         <TextField
           {...params}
+          // Compact in the app bar: no label, no outline, the dense toolbar's height (the admin theme's inputs are
+          // filled and carry a margin, which made the bar taller than the content's offset).
+          variant="outlined"
+          margin="none"
           placeholder={translate('search.placeholder')}
           slotProps={{
             ...params.slotProps,
@@ -141,7 +146,12 @@ export function GlobalSearch() {
                   <SearchIcon fontSize="small" />
                 </InputAdornment>
               ),
-              sx: { color: 'inherit', bgcolor: 'rgba(255,255,255,0.15)', borderRadius: 1 },
+              sx: {
+                color: 'inherit',
+                bgcolor: 'rgba(255,255,255,0.15)',
+                borderRadius: 1,
+                '& fieldset': { border: 'none' },
+              },
             },
           }}
         />
