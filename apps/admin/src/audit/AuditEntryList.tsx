@@ -1,7 +1,7 @@
 // The audit log: who changed what and when, with the record before and after.
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { DataTable, List, SelectInput, TextInput, useRecordContext, useTranslate } from 'react-admin';
-import { EnumField, enumChoices, LocaleDateField } from '../components/fields';
+import { EnumField, enumChoices, LocaleDateField, RecordTypeField } from '../components/fields';
 import { InstantInput } from '../components/InstantInput';
 
 function parse(raw: unknown): Record<string, unknown> {
@@ -70,8 +70,12 @@ export function AuditEntryList() {
         <DataTable.Col source="actorKind">
           <EnumField source="actorKind" enumName="ActorKind" />
         </DataTable.Col>
-        <DataTable.Col source="action" />
-        <DataTable.Col source="entityType" />
+        <DataTable.Col source="action">
+          <EnumField source="action" enumName="AuditAction" />
+        </DataTable.Col>
+        <DataTable.Col source="entityType">
+          <RecordTypeField source="entityType" />
+        </DataTable.Col>
         <DataTable.Col source="entityId" />
         <DataTable.Col source="note" />
         <DataTable.Col source="requestId" />

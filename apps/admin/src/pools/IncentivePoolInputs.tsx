@@ -2,6 +2,7 @@ import { AutocompleteInput, ReferenceInput, required, SelectInput, TextInput } f
 import { enumChoices } from '../components/fields';
 import { after, currencyCode, decimal } from '../components/validators';
 import { InstantInput } from '../components/InstantInput';
+import { PercentInput } from '../components/percent';
 
 export function IncentivePoolInputs() {
   return (
@@ -23,7 +24,7 @@ export function IncentivePoolInputs() {
       <InstantInput source="periodTo" validate={[required(), after('periodFrom')]} />
       <TextInput source="currency" defaultValue="CNY" validate={[required(), currencyCode]} />
       <TextInput source="baseAmount" validate={[required(), decimal]} />
-      <TextInput source="attainmentGate" defaultValue="0.6" validate={[required(), decimal]} />
+      <PercentInput source="attainmentGate" defaultValue="0.6" validate={[required(), decimal]} />
       <TextInput source="capMultiplier" defaultValue="2" validate={[required(), decimal]} />
       <TextInput source="acceleration" defaultValue="1.5" validate={[required(), decimal]} />
     </>
