@@ -44,7 +44,7 @@ export function formatMoney(m: Money, locale: Locale): string {
   return format.format(formatMinor(m.minor, CURRENCY_EXPONENTS[m.currency] ?? 2) as unknown as number);
 }
 
-/** A moment for a reader: "11/30/2026, 21:07 UTC" / "2026/11/30 21:07 UTC" (the API does not know the reader's zone). */
+/** A moment for a reader: "11/30/2026, 21:07 UTC" / "2026/11/30 21:07 UTC" (the reader's zone is not known). */
 export function formatInstant(d: Date, locale: Locale): string {
   const text = new Intl.DateTimeFormat(locale, {
     year: 'numeric',
