@@ -44,31 +44,14 @@ export function formatMoney(m: Money, locale: Locale): string {
   return format.format(formatMinor(m.minor, CURRENCY_EXPONENTS[m.currency] ?? 2) as unknown as number);
 }
 
-/** A moment for a reader: "11/30/2026, 21:07 UTC" / "2026/11/30 21:07 UTC" (the reader's zone is not known). */
-export function formatInstant(d: Date, locale: Locale): string {
-  const text = new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: 'UTC',
-  }).format(d);
-  return `${text} UTC`;
-}
-
-/** "6,000,000.00 CNY" */
-export function formatAmount(m: Money): string {
-  const plain = formatMinor(m.minor, CURRENCY_EXPONENTS[m.currency] ?? 2);
-  const negative = plain.startsWith('-');
-  const [whole = '0', fraction] = (negative ? plain.slice(1) : plain).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${negative ? '-' : ''}${grouped}${fraction !== undefined ? `.${fraction}` : ''} ${m.currency}`;
+/** "2026-11-30 21:07 UTC": a moment written out as the notifications write it (the reader's zone is not known). */
+export function formatInstant(d: Date): string {
+  const iso = d.toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
 function windowText(w: TimeWindow, locale: Locale): string {
-  const day = (d: Date) => formatInstant(d, locale);
+  const day = (d: Date) => formatInstant(d);
   if (locale === 'zh-CN')
     return w.to === null ? `自 ${day(w.from)} 起长期有效` : `${day(w.from)} 至 ${day(w.to)}（不含）`;
   return w.to === null ? `from ${day(w.from)} with no end` : `from ${day(w.from)} until ${day(w.to)}`;
@@ -118,7 +101,7 @@ export class ReasonWriter {
   }
 
   private day(d: Date): string {
-    return formatInstant(d, this.locale);
+    return formatInstant(d);
   }
 
   /** The message for one denial reason; `at` is the moment asked about. */
