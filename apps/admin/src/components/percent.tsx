@@ -23,7 +23,7 @@ export function shiftDecimal(text: string, places: number): string {
   return negative && /[1-9]/.test(result) ? `-${result}` : result;
 }
 
-/** A fraction (0.6, "0.6", "2/5") as the portal writes percents: "60.0%"; '' for nothing, the text itself when it is no number. */
+/** A fraction (0.6, "0.6", "2/5") as a percent: "60.0%"; '' for nothing; text that is no number as it is. */
 export function fractionAsPercent(value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
   const text = String(value).trim();
