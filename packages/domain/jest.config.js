@@ -1,4 +1,8 @@
 const preset = require('@iron-triangle/config/jest/node.js');
+
+// The rules take time as UTC instants and never read the machine's zone. The suites run under UTC+8 unless TZ is
+// set, so a rule or a test that reads local time fails on every machine, not only on one in China (STACK.md).
+if (!process.env.TZ) process.env.TZ = 'Asia/Shanghai';
 /** @type {import('jest').Config} */
 module.exports = {
   ...preset,

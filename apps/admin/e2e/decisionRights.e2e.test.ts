@@ -4,7 +4,8 @@
 // delegation from Wang Wei (up to ¥80M, from 60 days ago; the rules hold from 365 days ago); Hu Kai (person 15, in
 // Shanghai, within the demo leader's East region) holds grade III bids in Shanghai by delegation from the East
 // director Zhang Yu (up to ¥10M). "Who may decide" on a case of this file's own: 21 holders of a position's rule and 3
-// delegates, 20 at a time. Demo people are named "刘芳 (Liu Fang)": their characters, then the pinyin.
+// delegates, 20 at a time. Demo people have a Chinese name (刘芳, shown in zh-CN) and its pinyin (Liu Fang, shown
+// in English).
 import { Browser, Locator, Page } from 'playwright-core';
 import { connectApi, gql, RunningApi, tokenFor } from './support/api';
 import { launchBrowser, openTab, screenshot, signIn, Tab } from './support/browser';
@@ -175,12 +176,12 @@ describe('decision rights', () => {
           allDelegations(filter: { delegateId: $p }) { delegatorId limit scopeOrgUnitId } }`,
       { p: LIU_FANG },
     );
-    expect(demo.Person.name).toBe('刘芳 (Liu Fang)');
+    expect(demo.Person.name).toBe('刘芳');
     expect(demo.allDelegations).toEqual([{ delegatorId: '1', limit: '80000000.00', scopeOrgUnitId: '3' }]);
 
     const { page } = await tab('admin@demo.local');
     const rights = await openRights(page, LIU_FANG, 'Decision rights');
-    expect(await rights.getByTestId('rights-moment').innerText()).toBe('What 刘芳 (Liu Fang) may decide now');
+    expect(await rights.getByTestId('rights-moment').innerText()).toBe('What Liu Fang may decide now');
     // Decision points in their order, each with its rights.
     expect(await rights.locator('[data-testid^="rights-A"] h3').allInnerTexts()).toEqual([
       'ATI · approve to initiate',
@@ -204,12 +205,12 @@ describe('decision rights', () => {
     const delegated = await cells(bids.nth(1));
     expect(delegated.slice(0, 3)).toEqual(['Grade II Grade III', 'South China Region', 'CN¥80,000,000.00']);
     expect(delegated[3]).toMatch(/ – open-ended$/);
-    expect(delegated[4]).toBe('Delegation Delegated by 王伟 (Wang Wei)');
+    expect(delegated[4]).toBe('Delegation Delegated by Wang Wei');
     const chain = rights.getByTestId('rights-ATB').getByTestId('right-chain').getByTestId('chain-link');
     expect(await chain.count()).toBe(2);
     await chain.nth(0).getByText('BU president: all LTC decisions').waitFor();
-    await chain.nth(1).getByText('Holder: 刘芳 (Liu Fang)').waitFor();
-    await chain.nth(1).getByText('From: 王伟 (Wang Wei)').waitFor();
+    await chain.nth(1).getByText('Holder: Liu Fang').waitFor();
+    await chain.nth(1).getByText('From: Wang Wei').waitFor();
     await chain.nth(1).getByText('Scope: South China Region').waitFor();
     expect(await cells(rows(rights, 'ATC').first())).toEqual(delegated);
     await expectNoIds(rights);
@@ -240,27 +241,27 @@ describe('decision rights', () => {
     await form.getByRole('button', { name: 'Show' }).click();
     expect(await rights.getByTestId('rights-empty').innerText()).toBe(
       'Nothing to decide at this moment: no position, decision-body seat, project role or delegation gives ' +
-        '刘芳 (Liu Fang) a decision right.',
+        'Liu Fang a decision right.',
     );
 
     // Back to now.
     await form.getByRole('button', { name: 'Back to now' }).click();
-    await rights.getByTestId('rights-moment').getByText('What 刘芳 (Liu Fang) may decide now').waitFor();
+    await rights.getByTestId('rights-moment').getByText('What Liu Fang may decide now').waitFor();
     await rights.getByTestId('rights-ATC').waitFor();
   }, 180_000);
 
   it('a leader sees the rights of a person in their region, the delegation from their own rule included', async () => {
     const { page } = await tab('leader@demo.local');
     const rights = await openRights(page, HU_KAI, 'Decision rights');
-    expect(await rights.getByTestId('rights-moment').innerText()).toBe('What 胡凯 (Hu Kai) may decide now');
+    expect(await rights.getByTestId('rights-moment').innerText()).toBe('What Hu Kai may decide now');
     const bids = rows(rights, 'ATB');
     expect(await bids.count()).toBe(2);
     const delegated = await cells(bids.nth(1));
     expect(delegated.slice(0, 3)).toEqual(['Grade III', 'Shanghai Representative Office', 'CN¥10,000,000.00']);
-    expect(delegated[4]).toBe('Delegation Delegated by 张宇 (Zhang Yu)');
+    expect(delegated[4]).toBe('Delegation Delegated by Zhang Yu');
     const chain = rights.getByTestId('right-chain').getByTestId('chain-link');
-    await chain.nth(0).getByText('Holder: 张宇 (Zhang Yu)').waitFor();
-    await chain.nth(1).getByText('Holder: 胡凯 (Hu Kai)').waitFor();
+    await chain.nth(0).getByText('Holder: Zhang Yu').waitFor();
+    await chain.nth(1).getByText('Holder: Hu Kai').waitFor();
     await expectNoIds(rights);
     await screenshot(page, 'decision-rights-leader-en');
   });
@@ -314,12 +315,12 @@ describe('in Chinese', () => {
   it("shows a person's decision rights and the deciders' pages in Chinese", async () => {
     const { page } = await tab('admin@demo.local', 'zh-CN');
     const rights = await openRights(page, LIU_FANG, '决策权限');
-    expect(await rights.getByTestId('rights-moment').innerText()).toBe('刘芳 (Liu Fang) 当前可做的决策');
+    expect(await rights.getByTestId('rights-moment').innerText()).toBe('刘芳 当前可做的决策');
     const bids = rows(rights, 'ATB');
     const delegated = await cells(bids.nth(1));
     expect(delegated.slice(0, 3)).toEqual(['II 级 III 级', 'South China Region', '¥80,000,000.00']);
     expect(delegated[3]).toMatch(/ – 长期有效$/);
-    expect(delegated[4]).toBe('转授权 由 王伟 (Wang Wei) 转授');
+    expect(delegated[4]).toBe('转授权 由 王伟 转授');
     expect((await cells(bids.nth(0)))[4]).toContain('仅限其在项目团队中担任 AR · 客户经理 的项目');
     expect((await cells(rows(rights, 'ATI').first()))[4]).toContain('席位：业务部总监');
     await expectNoIds(rights);

@@ -107,6 +107,11 @@ describe('decision requests in the inbox', () => {
       .getByRole('row', { name: /ATB · approve to bid/ })
       .getByText('Approved')
       .waitFor();
+
+    // The dashboard counts it among this week's decisions, by the project's name.
+    await page.goto('/#/');
+    await page.getByTestId('dash-decisions').getByText(f.projectName).first().waitFor();
+    expect(await page.getByTestId('dash-decisions').locator('h6').innerText()).toMatch(/\(([1-9]\d*)\)$/);
   });
 
   it('in Chinese: the labels, the inbox, and an approved ATC moves the project to contract execution', async () => {
@@ -146,5 +151,34 @@ describe('decision requests in the inbox', () => {
       .getByRole('row', { name: /ATC · 签约决策/ })
       .getByText('通过')
       .waitFor();
+  });
+
+  it('a request not decided by its due date escalates; the first decider keeps it', async () => {
+    const dueAt = new Date(Date.now() + 3000).toISOString();
+    const asked = await gql<{ requestDecision: { id: string } }>(
+      api,
+      leaderToken,
+      `mutation($input: RequestDecisionInput!) { requestDecision(input: $input) { id } }`,
+      { input: { projectId: f.projectId, decisionPoint: 'ATB', note: 'Re-bid after the contract', dueAt } },
+    );
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(dueAt) - Date.now()) + 500));
+    const admin = await tokenFor(api, 'admin@demo.local');
+    const escalated = await gql<{
+      escalateOverdueRequests: Array<{ id: string; escalationLevel: number; escalationExhausted: boolean }>;
+    }>(api, admin, 'mutation { escalateOverdueRequests { id escalationLevel escalationExhausted } }');
+    const mine = escalated.escalateOverdueRequests.find((r) => r.id === asked.requestDecision.id);
+    // Escalated: one level up, or recorded as having no level left above it.
+    expect(mine).toBeDefined();
+    expect(mine!.escalationLevel >= 1 || mine!.escalationExhausted).toBe(true);
+
+    // The decider it was routed to first keeps it, in words; past its due date when nobody was left above.
+    const { page } = await approverTab();
+    const row = page.getByTestId('inbox-row').filter({ hasText: f.projectName });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('ATB · approve to bid');
+    if (mine!.escalationExhausted) await row.getByTestId('inbox-overdue').waitFor();
+    await gql(api, leaderToken, 'mutation($id: ID!) { withdrawDecisionRequest(id: $id) { id } }', {
+      id: asked.requestDecision.id,
+    });
   });
 });

@@ -195,7 +195,7 @@ describe('delegations', () => {
     await page.waitForURL(/Delegation\/\d+\/show/);
     const steps = page.getByTestId('chain-link');
     await steps.nth(1).waitFor();
-    expect(await steps.nth(0).innerText()).toContain(`Rule #${f.ruleId}`);
+    expect(await steps.nth(0).innerText()).toContain(`Authority rule: ${f.ruleName}`);
     expect(await steps.nth(1).innerText()).toContain(`Holder: ${f.delegateName}`);
     expect(await steps.nth(1).innerText()).toContain('CN¥1,000,000.00');
     await screenshot(page, 'delegation-chain');
@@ -226,7 +226,8 @@ describe('delegations', () => {
     const { page } = await adminTab();
     await page.goto(`/#/Delegation/${first.createDelegation.id}/show`);
     await page.getByRole('button', { name: 'Revoke' }).click();
-    await page.getByTestId('revoke-impact').getByText(`#${second.createDelegation.id}`).waitFor();
+    // The delegation that ends with it, named by its parties (never by id).
+    await page.getByTestId('revoke-impact').getByText(`${f.delegateName} → Wang Fang ${f.suffix}`).waitFor();
     await screenshot(page, 'delegation-revoke-impact');
     await page
       .getByRole('dialog')
@@ -261,7 +262,7 @@ describe('decisions', () => {
     await pick(page, 'Decided by', f.delegatorName);
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/Decision\/\d+\/show/);
-    await page.getByTestId('chain-link').first().getByText(`Rule #${f.ruleId}`).waitFor();
+    await page.getByTestId('chain-link').first().getByText(`Authority rule: ${f.ruleName}`).waitFor();
     await page.goto(`/#/Project/${f.projectId}/show/decisions`);
     await page.getByTestId('chain-link').first().waitFor();
     await page

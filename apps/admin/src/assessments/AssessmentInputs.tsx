@@ -19,6 +19,7 @@ import { enumChoices } from '../components/fields';
 import { ASSESSOR_KINDS } from '../providers/types';
 import { APPRAISAL_RATINGS, DEFAULT_DIMENSIONS } from '../frameworks/FrameworkMatrixInput';
 import { InstantInput } from '../components/InstantInput';
+import { PersonInput } from '../components/names';
 
 export const ASSESSMENT_KINDS = ASSESSOR_KINDS;
 
@@ -104,9 +105,7 @@ export function toAssessmentInput({ ratings, performance, ...values }: Record<st
 export function AssessmentInputs() {
   return (
     <>
-      <ReferenceInput source="personId" reference="Person">
-        <AutocompleteInput optionText="name" validate={required()} />
-      </ReferenceInput>
+      <PersonInput source="personId" validate={required()} />
       <SelectInput source="role" choices={enumChoices('TriangleRole', ['AR', 'SR', 'FR'])} validate={required()} />
       <FormDataConsumer>
         {({ formData }) => (
@@ -123,9 +122,7 @@ export function AssessmentInputs() {
         )}
       </FormDataConsumer>
       <SelectInput source="kind" choices={enumChoices('AssessmentKind', ASSESSMENT_KINDS)} validate={required()} />
-      <ReferenceInput source="assessorId" reference="Person">
-        <AutocompleteInput optionText="name" />
-      </ReferenceInput>
+      <PersonInput source="assessorId" />
       <InstantInput source="assessedAt" validate={required()} defaultValue={new Date().toISOString()} />
       <InstantInput source="inRoleSince" />
       <NumberInput source="completedProjects" validate={minValue(0)} />

@@ -1,10 +1,9 @@
-import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, SelectInput } from 'react-admin';
+import { DataTable, List, ReferenceField, SelectInput } from 'react-admin';
 import { EnumField, enumChoices, LocaleDateField } from '../components/fields';
+import { PersonInput } from '../components/names';
 
 const filters = [
-  <ReferenceInput key="p" source="personId" reference="Person" alwaysOn>
-    <AutocompleteInput optionText="name" />
-  </ReferenceInput>,
+  <PersonInput key="p" source="personId" alwaysOn />,
   <SelectInput key="r" source="role" choices={enumChoices('TriangleRole', ['AR', 'SR', 'FR'])} />,
 ];
 

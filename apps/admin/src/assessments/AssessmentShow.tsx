@@ -18,6 +18,7 @@ import { TraceText } from '../pools/AllocationTable';
 import { GapView, isGap, QualificationStatusView } from '../people/QualificationPanel';
 import type { Operations } from '../providers/operations';
 import type { QualificationStatus } from '../providers/types';
+import { AssessmentRepresentation, RecordTitle } from '../components/names';
 
 interface Rating {
   dimensionCode: string;
@@ -97,7 +98,13 @@ function CurrentStatus() {
 
 export function AssessmentShow() {
   return (
-    <Show>
+    <Show
+      title={
+        <RecordTitle resource="Assessment">
+          <AssessmentRepresentation />
+        </RecordTitle>
+      }
+    >
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="ra.message.details">
           <ReferenceField source="personId" reference="Person" link="show" />

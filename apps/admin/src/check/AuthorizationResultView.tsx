@@ -32,7 +32,6 @@ export function AuthorizationResultView({ result, personId }: { result: Authoriz
               <ListItem key={i} sx={{ display: 'list-item', listStyle: 'disc', ml: 2 }}>
                 <strong>{translate(`denial.${r.code}`, { _: r.code })}</strong>
                 {r.message ? `: ${r.message}` : ''}
-                {r.linkId ? ` (#${r.linkId})` : ''}
               </ListItem>
             ))}
           </MuiList>

@@ -3,10 +3,8 @@
 import { Alert, Box, Button, Card, CardContent, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
-  AutocompleteArrayInput,
   AutocompleteInput,
   Form,
-  ReferenceArrayInput,
   ReferenceInput,
   required,
   SelectInput,
@@ -23,6 +21,7 @@ import type { CaseInput, Operations } from '../providers/operations';
 import { AuthorizationResult, DECISION_POINTS, GRADES } from '../providers/types';
 import { AsOfInputs } from '../history/AsOf';
 import { DecidersView, useDeciders } from './DecidersView';
+import { PersonInput, PeopleInput } from '../components/names';
 
 /** Inputs laid out in columns so that the answer shows without scrolling. */
 const GRID = {
@@ -37,11 +36,7 @@ function CaseInputs({ person = false }: { person?: boolean }) {
   return (
     <>
       <Box sx={GRID}>
-        {person && (
-          <ReferenceInput source="personId" reference="Person">
-            <AutocompleteInput optionText={personOption} label="check.person" validate={required()} />
-          </ReferenceInput>
-        )}
+        {person && <PersonInput source="personId" label="check.person" validate={required()} />}
         <SelectInput
           source="decisionPoint"
           label="resources.Decision.fields.decisionPoint"
@@ -67,18 +62,10 @@ function CaseInputs({ person = false }: { person?: boolean }) {
         </ReferenceInput>
         <TextInput source="amount" label="resources.Project.fields.amount" validate={decimal} />
         <TextInput source="currency" label="resources.Project.fields.currency" validate={currencyCode} />
-        <ReferenceArrayInput source="teamMemberIds" reference="Person">
-          <AutocompleteArrayInput optionText="name" label="check.team" />
-        </ReferenceArrayInput>
+        <PeopleInput source="teamMemberIds" label="check.team" />
       </Box>
     </>
   );
-}
-
-/** A person as an option: namesakes told apart by their employee number. */
-function personOption(person: { name?: string; employeeNo?: string } | undefined) {
-  if (!person) return '';
-  return person.employeeNo ? `${person.name ?? ''} · ${person.employeeNo}` : (person.name ?? '');
 }
 
 /** A case needs a project, or a grade, an org unit and an amount (the currency defaults to CNY), as the API does. */

@@ -44,9 +44,10 @@ describe('ChainView', () => {
     );
     const steps = await screen.findAllByTestId('chain-link');
     expect(steps).toHaveLength(2);
-    expect(within(steps[0] as HTMLElement).getByText('Rule #7')).toBeTruthy();
-    expect(await within(steps[0] as HTMLElement).findByText('AuthorityRule 7')).toBeTruthy();
-    expect(within(steps[1] as HTMLElement).getByText('Delegation #12')).toBeTruthy();
+    // Each step says what it is by its name and parties, never by its id.
+    expect(await within(steps[0] as HTMLElement).findByText('Authority rule: AuthorityRule 7')).toBeTruthy();
+    expect(await within(steps[1] as HTMLElement).findByText('Delegation: Zhang Wei → Li Na')).toBeTruthy();
+    for (const step of steps) expect(step.textContent).not.toMatch(/#\d/);
     expect(within(steps[0] as HTMLElement).getByText(/CN¥5,000,000\.00/)).toBeTruthy();
     expect(within(steps[1] as HTMLElement).getByText(/CN¥1,000,000\.00/)).toBeTruthy();
     expect(within(steps[0] as HTMLElement).getByText(/open-ended/)).toBeTruthy();
@@ -61,8 +62,8 @@ describe('ChainView', () => {
         <ChainView chain={chain} />
       </TestAdmin>,
     );
-    expect(await screen.findByText('授权规则 #7')).toBeTruthy();
-    expect(screen.getByText('转授权 #12')).toBeTruthy();
+    expect(await screen.findByText('授权规则：AuthorityRule 7')).toBeTruthy();
+    expect(await screen.findByText('转授权：Zhang Wei → Li Na')).toBeTruthy();
     expect(screen.getAllByText(/¥5,000,000\.00/).length).toBeGreaterThan(0);
     expect(screen.getAllByText('ATB · 投标决策')).toHaveLength(2);
     expect(screen.getByText(/要求 AR · 客户经理 ≥ 3 级/)).toBeTruthy();

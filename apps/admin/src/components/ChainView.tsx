@@ -32,16 +32,22 @@ function LinkCard({ link, index, highlighted }: { link: AuthorityLink; index: nu
         borderWidth: highlighted ? 2 : 1,
       }}
     >
-      <Typography variant="subtitle2">
+      <Typography variant="subtitle2" data-testid={isRule ? 'chain-rule-name' : 'chain-delegation-name'}>
         <Link to={`/${resource}/${link.id}/show`}>
-          {translate(isRule ? 'chain.rule' : 'chain.delegation', { id: link.id })}
+          {isRule ? (
+            <>
+              {translate('chain.rule')}
+              <RecordName resource="AuthorityRule" id={link.id} />
+            </>
+          ) : (
+            <>
+              {translate('chain.delegation')}
+              <RecordName resource="Person" id={link.delegatorId} /> →{' '}
+              <RecordName resource="Person" id={link.holderPersonId} />
+            </>
+          )}
         </Link>
       </Typography>
-      {isRule && (
-        <Typography variant="body2" data-testid="chain-rule-name">
-          <RecordName resource="AuthorityRule" id={link.id} />
-        </Typography>
-      )}
       {link.delegatorId && (
         <Typography variant="body2">
           {translate('chain.delegator')}: <RecordName resource="Person" id={link.delegatorId} />

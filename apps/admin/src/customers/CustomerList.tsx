@@ -9,6 +9,7 @@ import {
 } from 'react-admin';
 import { EnumField, enumChoices } from '../components/fields';
 import { CUSTOMER_TIERS } from '../providers/types';
+import { rowClickFor } from '../auth/rowClick';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -21,7 +22,7 @@ const filters = [
 export function CustomerList() {
   return (
     <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
-      <DataTable rowClick="edit">
+      <DataTable rowClick={rowClickFor('Customer')}>
         <DataTable.Col source="name" />
         <DataTable.Col source="tier">
           <EnumField source="tier" enumName="CustomerTier" />

@@ -6,6 +6,7 @@ export const customers = {
   icon: Icon,
   recordRepresentation: 'name',
   list: lazyScreen(() => import('./CustomerList'), 'CustomerList'),
+  show: lazyScreen(() => import('./CustomerShow'), 'CustomerShow'),
   edit: lazyScreen(() => import('./CustomerEdit'), 'CustomerEdit'),
   create: lazyScreen(() => import('./CustomerCreate'), 'CustomerCreate'),
 };

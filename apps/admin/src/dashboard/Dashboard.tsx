@@ -5,6 +5,7 @@ import { Link, Title, useGetList, useTranslate } from 'react-admin';
 import { canAccess } from '../auth/canAccess';
 import { loadSession } from '../auth/session';
 import { useDate, useEnumLabel, useMoney } from '../components/fields';
+import { DelegationText } from '../components/names';
 import { RecordName } from '../components/RecordName';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -105,10 +106,10 @@ function EndingDelegations({ now }: { now: Date }) {
         <MuiList dense>
           {items.map((d) => (
             <ListItem key={d.id}>
-              <Link to={`/Delegation/${d.id}/show`}>#{d.id}</Link>&nbsp;
-              <RecordName resource="Person" id={d.delegatorId} />
-              {' → '}
-              <RecordName resource="Person" id={d.delegateId} /> · {date(d.validTo)}
+              <Link to={`/Delegation/${d.id}/show`}>
+                <DelegationText record={d} />
+              </Link>
+              &nbsp;· {date(d.validTo)}
             </ListItem>
           ))}
         </MuiList>

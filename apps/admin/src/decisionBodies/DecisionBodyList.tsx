@@ -9,6 +9,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { EnumField, useEnumLabel } from '../components/fields';
+import { rowClickFor } from '../auth/rowClick';
 
 export function Seats() {
   const record = useRecordContext();
@@ -51,7 +52,7 @@ export function Seats() {
 export function DecisionBodyList() {
   return (
     <List>
-      <DataTable rowClick="edit">
+      <DataTable rowClick={rowClickFor('DecisionBody')}>
         <DataTable.Col source="name" />
         <DataTable.Col source="seats">
           <Seats />

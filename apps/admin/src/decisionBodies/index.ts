@@ -6,6 +6,7 @@ export const decisionBodies = {
   icon: Icon,
   recordRepresentation: 'name',
   list: lazyScreen(() => import('./DecisionBodyList'), 'DecisionBodyList'),
+  show: lazyScreen(() => import('./DecisionBodyShow'), 'DecisionBodyShow'),
   edit: lazyScreen(() => import('./DecisionBodyEdit'), 'DecisionBodyEdit'),
   create: lazyScreen(() => import('./DecisionBodyCreate'), 'DecisionBodyCreate'),
 };

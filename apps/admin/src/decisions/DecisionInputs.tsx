@@ -1,6 +1,7 @@
 import { AutocompleteInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
 import { enumChoices } from '../components/fields';
 import { DECISION_OUTCOMES, DECISION_POINTS } from '../providers/types';
+import { PersonInput } from '../components/names';
 
 export function DecisionInputs() {
   return (
@@ -14,9 +15,7 @@ export function DecisionInputs() {
         validate={required()}
       />
       <SelectInput source="outcome" choices={enumChoices('DecisionOutcome', DECISION_OUTCOMES)} validate={required()} />
-      <ReferenceInput source="deciderId" reference="Person">
-        <AutocompleteInput optionText="name" validate={required()} />
-      </ReferenceInput>
+      <PersonInput source="deciderId" validate={required()} />
       <TextInput source="comment" multiline />
     </>
   );

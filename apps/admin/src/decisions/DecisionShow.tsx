@@ -11,6 +11,7 @@ import { Typography } from '@mui/material';
 import { ChainView } from '../components/ChainView';
 import { EnumField, LocaleDateField } from '../components/fields';
 import type { AuthorityChain } from '../providers/types';
+import { DecisionRepresentation, RecordTitle } from '../components/names';
 
 function Chain() {
   const record = useRecordContext();
@@ -26,7 +27,13 @@ function Chain() {
 
 export function DecisionShow() {
   return (
-    <Show>
+    <Show
+      title={
+        <RecordTitle resource="Decision">
+          <DecisionRepresentation />
+        </RecordTitle>
+      }
+    >
       <SimpleShowLayout>
         <ReferenceField source="projectId" reference="Project" link="show" />
         <EnumField source="decisionPoint" enumName="DecisionPoint" />

@@ -20,6 +20,8 @@ import { enumChoices, useDate, useEnumLabel, useMoney } from '../components/fiel
 import { after, currencyCode, decimal, notAbove, requiredList, subsetOf } from '../components/validators';
 import { DECISION_POINTS, GRADES } from '../providers/types';
 import { InstantInput } from '../components/InstantInput';
+import { PersonInput, useDelegationOptionText } from '../components/names';
+import { loadSession } from '../auth/session';
 
 interface Source {
   id: string;
@@ -94,6 +96,26 @@ function Limits({ sourceKind, sourceId }: { sourceKind?: string; sourceId?: stri
   );
 }
 
+function DelegationSourceInput() {
+  const optionText = useDelegationOptionText();
+  return <AutocompleteInput optionText={optionText} validate={required()} />;
+}
+
+/** A leader delegates only as themselves: the delegator is the signed-in leader's own person, said so. */
+function DelegatorInput() {
+  const translate = useTranslate();
+  const user = loadSession()?.user;
+  const leader = user?.role === 'LEADER';
+  return (
+    <PersonInput
+      source="delegatorId"
+      validate={required()}
+      defaultValue={leader && user?.personId ? user.personId : undefined}
+      helperText={leader ? translate('h16.leader_delegates_as_self') : undefined}
+    />
+  );
+}
+
 export function DelegationInputs() {
   return (
     <>
@@ -111,7 +133,7 @@ export function DelegationInputs() {
         {({ formData }) =>
           formData.sourceKind === 'DELEGATION' ? (
             <ReferenceInput source="sourceDelegationId" reference="Delegation">
-              <AutocompleteInput optionText={(d) => `#${d.id} · ${d.reason ?? ''}`} validate={required()} />
+              <DelegationSourceInput />
             </ReferenceInput>
           ) : (
             <ReferenceInput source="sourceRuleId" reference="AuthorityRule">
@@ -120,12 +142,8 @@ export function DelegationInputs() {
           )
         }
       </FormDataConsumer>
-      <ReferenceInput source="delegatorId" reference="Person">
-        <AutocompleteInput optionText="name" validate={required()} />
-      </ReferenceInput>
-      <ReferenceInput source="delegateId" reference="Person">
-        <AutocompleteInput optionText="name" validate={required()} />
-      </ReferenceInput>
+      <DelegatorInput />
+      <PersonInput source="delegateId" validate={required()} />
       <FormDataConsumer>
         {({ formData }) => (
           <Limits

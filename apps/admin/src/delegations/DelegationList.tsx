@@ -1,23 +1,12 @@
-import {
-  AutocompleteInput,
-  DataTable,
-  List,
-  ReferenceField,
-  ReferenceInput,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { DataTable, List, ReferenceField, useRecordContext, useTranslate } from 'react-admin';
 import { Chip } from '@mui/material';
 import { EnumChipsField, LocaleDateField, MoneyField, useDate } from '../components/fields';
 import { InstantInput } from '../components/InstantInput';
+import { PersonInput } from '../components/names';
 
 const filters = [
-  <ReferenceInput key="from" source="delegatorId" reference="Person" alwaysOn>
-    <AutocompleteInput optionText="name" />
-  </ReferenceInput>,
-  <ReferenceInput key="to" source="delegateId" reference="Person" alwaysOn>
-    <AutocompleteInput optionText="name" />
-  </ReferenceInput>,
+  <PersonInput key="from" source="delegatorId" alwaysOn />,
+  <PersonInput key="to" source="delegateId" alwaysOn />,
   <InstantInput key="active" source="activeAt" />,
 ];
 
@@ -40,7 +29,6 @@ export function DelegationList() {
   return (
     <List filters={filters} sort={{ field: 'validFrom', order: 'DESC' }}>
       <DataTable rowClick="show" bulkActionButtons={false}>
-        <DataTable.Col source="id" />
         <DataTable.Col source="delegatorId">
           <ReferenceField source="delegatorId" reference="Person" />
         </DataTable.Col>

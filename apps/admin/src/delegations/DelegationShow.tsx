@@ -17,6 +17,7 @@ import { EnumChipsField, EnumField, LocaleDateField, MoneyField } from '../compo
 import { DelegationChain } from './DelegationChain';
 import { RevokeButton } from './RevokeButton';
 import { HistoryTab } from '../history/HistoryTab';
+import { DelegationRepresentation, RecordTitle } from '../components/names';
 
 /** The delegation's chain, facts and the delegations made from it. */
 function DelegationDetails({ label: _label }: { label?: false }) {
@@ -46,7 +47,6 @@ function DelegationDetails({ label: _label }: { label?: false }) {
       <Typography variant="subtitle1">{translate('delegation.children')}</Typography>
       <ReferenceManyField reference="Delegation" target="sourceDelegationId" label={false}>
         <DataTable rowClick="show" bulkActionButtons={false}>
-          <DataTable.Col source="id" />
           <DataTable.Col source="delegateId">
             <ReferenceField source="delegateId" reference="Person" />
           </DataTable.Col>
@@ -85,6 +85,11 @@ function RedelegateButton() {
 export function DelegationShow() {
   return (
     <Show
+      title={
+        <RecordTitle resource="Delegation">
+          <DelegationRepresentation />
+        </RecordTitle>
+      }
       actions={
         <TopToolbar>
           <RedelegateButton />

@@ -57,9 +57,13 @@ describe('RevokeButton', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Revoke' }));
     const impact = await screen.findByTestId('revoke-impact');
     expect(delegationImpact).toHaveBeenCalledWith('12');
-    expect(impact.textContent).toContain('#13');
-    expect(impact.textContent).not.toContain('#12');
-    await waitFor(() => expect(impact.textContent).toContain('Li Na'));
+    // The delegation that ends with it is named by its parties (Li Na → Wang Fang), never by id; itself is not listed.
+    await waitFor(() => expect(impact.textContent).toContain('Li Na → Wang Fang'));
+    expect(impact.textContent).not.toContain('Zhang Wei');
+    expect(impact.textContent).not.toMatch(/#\d/);
+    expect(within(screen.getByRole('dialog')).getByRole('heading').textContent).toBe(
+      'Revoke delegation: Zhang Wei → Li Na · ATB · approve to bid · East Region',
+    );
     expect(impact.textContent).toContain('CN¥500,000.00');
     const confirm = within(screen.getByRole('dialog')).getByRole('button', { name: 'Revoke' }) as HTMLButtonElement;
     expect(confirm.disabled).toBe(true);

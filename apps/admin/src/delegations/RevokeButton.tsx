@@ -18,6 +18,7 @@ import { canAccess } from '../auth/canAccess';
 import { loadSession } from '../auth/session';
 import { useErrorMessage } from '../components/ErrorText';
 import { useDate, useMoney } from '../components/fields';
+import { DelegationText } from '../components/names';
 import { RecordName } from '../components/RecordName';
 import type { Operations } from '../providers/operations';
 import type { DelegationRecord } from '../providers/types';
@@ -67,7 +68,9 @@ export function RevokeButton() {
         {translate('delegation.revoke')}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} maxWidth="sm" fullWidth>
-        <DialogTitle>{translate('delegation.revoke_title', { id: record.id })}</DialogTitle>
+        <DialogTitle>
+          {translate('delegation.revoke_title')}: <DelegationText record={record} />
+        </DialogTitle>
         <DialogContent>
           {impact === null && !error && <Typography>{translate('app.loading')}</Typography>}
           {impact !== null &&
@@ -79,7 +82,7 @@ export function RevokeButton() {
                 <MuiList dense data-testid="revoke-impact">
                   {others.map((d) => (
                     <ListItem key={d.id}>
-                      #{d.id}: <RecordName resource="Person" id={d.delegatorId} /> →{' '}
+                      <RecordName resource="Person" id={d.delegatorId} /> →{' '}
                       <RecordName resource="Person" id={d.delegateId} />
                       {' · '}
                       {d.limit ? money(d.limit, d.currency) : translate('app.unlimited')}

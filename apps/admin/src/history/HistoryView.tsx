@@ -17,6 +17,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
+import { AssessmentName, DelegationName } from '../components/names';
 import { RecordName } from '../components/RecordName';
 import { formatDate, formatDateTime, formatMoney } from '../format';
 import { effectiveMomentOf, type AuthorityChange } from '../providers/types';
@@ -50,7 +51,8 @@ export function RecordLabel({ resource, id }: { resource: string; id: unknown })
         <RecordName resource={resource} id={String(id)} field="versionNo" />
       </>
     );
-  if (resource === 'Delegation' || resource === 'Assessment') return <>#{String(id)}</>;
+  if (resource === 'Delegation') return <DelegationName id={String(id)} />;
+  if (resource === 'Assessment') return <AssessmentName id={String(id)} />;
   return <RecordName resource={resource} id={String(id)} />;
 }
 

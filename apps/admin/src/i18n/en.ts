@@ -361,7 +361,7 @@ export const en = {
     },
     field: {
       after: 'Must be after %{date}',
-      not_exist: 'Record #%{id} does not exist',
+      not_exist: 'This record does not exist',
       required: 'Required',
       required_manual_grade: 'Required when the grade is set by hand',
       required_for: 'Required for this kind (%{kind})',
@@ -422,8 +422,8 @@ export const en = {
   },
   chain: {
     title: 'Authority chain',
-    rule: 'Rule #%{id}',
-    delegation: 'Delegation #%{id}',
+    rule: 'Authority rule: ',
+    delegation: 'Delegation: ',
     holder: 'Holder',
     delegator: 'From',
     points: 'Decision points',
@@ -514,7 +514,7 @@ export const en = {
     redelegate: 'Delegate further',
     children: 'Delegated further from this one',
     delegate: 'Delegate',
-    revoke_title: 'Revoke delegation #%{id}',
+    revoke_title: 'Revoke delegation',
     revoke_reason: 'Reason for revoking',
     revoke_impact: 'These delegations will end with it:',
     revoke_impact_none: 'No other delegation depends on it.',
@@ -686,7 +686,7 @@ export const en = {
   },
   bodyVote: {
     title: 'Decision-body votes',
-    body: 'Decision body #%{id}',
+    body: 'Decision body (not visible to you)',
     quorum: 'Quorum: %{quorum}',
     completed: 'Complete: %{outcome} (%{date})',
     returned: 'Returned (%{date}): a new round has started',
@@ -735,6 +735,7 @@ export const en = {
     Person: {
       name: 'Person |||| People',
       fields: {
+        latinName: 'Name in Latin letters (pinyin)',
         employeeNo: 'Employee no.',
         name: 'Name',
         email: 'Email',
@@ -1152,6 +1153,14 @@ export const en = {
     others: '1 more person outside what you may see |||| %{smart_count} more people outside what you may see',
     submit: 'Send request',
     sent: 'Request sent',
+  },
+  h16: {
+    level: 'level %{level}',
+    no_level: 'no level reached',
+    leader_delegates_as_self: 'A leader may delegate only as themselves: the delegator is your own person.',
+    version: 'v%{n} · %{status}',
+    valid_from: 'valid from %{date}',
+    role_model: 'Role model',
   },
   h16words: {
     revoked_on: 'Revoked %{at}',

@@ -497,7 +497,7 @@ export const zhCN: Messages = {
     },
     field: {
       after: '必须晚于 %{date}',
-      not_exist: '记录 #%{id} 不存在',
+      not_exist: '该记录不存在',
       required: '必填',
       required_manual_grade: '手动设定级别时必填',
       required_for: '此类型（%{kind}）必填',
@@ -558,8 +558,8 @@ export const zhCN: Messages = {
   },
   chain: {
     title: '授权链',
-    rule: '授权规则 #%{id}',
-    delegation: '转授权 #%{id}',
+    rule: '授权规则：',
+    delegation: '转授权：',
     holder: '持有人',
     delegator: '授权人',
     points: '决策点',
@@ -650,7 +650,7 @@ export const zhCN: Messages = {
     redelegate: '再转授权',
     children: '由此再转授权',
     delegate: '转授权',
-    revoke_title: '撤销转授权 #%{id}',
+    revoke_title: '撤销转授权',
     revoke_reason: '撤销原因',
     revoke_impact: '以下转授权将随之终止：',
     revoke_impact_none: '没有其他转授权依赖于它。',
@@ -808,7 +808,7 @@ export const zhCN: Messages = {
   orgTree: { title: '组织树', expand_all: '全部展开' },
   bodyVote: {
     title: '决策团队投票',
-    body: '决策团队 #%{id}',
+    body: '决策团队（您无权查看）',
     quorum: '法定人数：%{quorum}',
     completed: '已完成：%{outcome}（%{date}）',
     returned: '已退回（%{date}）：新一轮投票已开始',
@@ -850,6 +850,7 @@ export const zhCN: Messages = {
     Person: {
       name: '人员',
       fields: {
+        latinName: '拼音名（拉丁字母）',
         employeeNo: '工号',
         name: '姓名',
         email: '邮箱',
@@ -1260,6 +1261,14 @@ export const zhCN: Messages = {
     others: '另有 %{smart_count} 人（不在您的可见范围内）',
     submit: '提交请求',
     sent: '请求已提交',
+  },
+  h16: {
+    level: '%{level} 级',
+    no_level: '未达到任何级别',
+    leader_delegates_as_self: '领导只能以本人身份转授权：转授权人为您本人。',
+    version: 'v%{n} · %{status}',
+    valid_from: '自 %{date} 起生效',
+    role_model: '角色模型',
   },
   h16words: {
     revoked_on: '已于 %{at} 撤销',

@@ -53,8 +53,8 @@ export const INBOX_KEY = ['iron-triangle', 'inbox'] as const;
 export const NOTIFICATIONS_KEY = ['iron-triangle', 'notifications'] as const;
 
 const REQUEST_FIELDS =
-  'id projectId project { id name } decisionPoint amount currency requestedAt dueAt overdue note escalationLevel ' +
-  'requesterId requester { id name } recipients { personId via seatTitles scopeOrgUnitId level actedAt }';
+  'id projectId project { id name: displayName } decisionPoint amount currency requestedAt dueAt overdue note escalationLevel ' +
+  'requesterId requester { id name: displayName } recipients { personId via seatTitles scopeOrgUnitId level actedAt }';
 
 export async function fetchInbox(first = INBOX_PAGE): Promise<InboxRequest[]> {
   const data = await gqlRequest<{ myInbox: InboxRequest[] }>(

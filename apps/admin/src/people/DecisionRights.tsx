@@ -36,6 +36,7 @@ import { formatDateTime } from '../format';
 import { AnswerBasisView, AsOfInputs, distinctCorrections } from '../history/AsOf';
 import type { Operations } from '../providers/operations';
 import { DECISION_POINTS, type DecisionPoint, type DecisionRight } from '../providers/types';
+import { personDisplayName } from '../components/personName';
 
 /** The rights by decision point, in the decision points' order; within one, as the API sorts them. */
 export function groupByDecisionPoint(rights: readonly DecisionRight[]): Array<[DecisionPoint, DecisionRight[]]> {
@@ -350,7 +351,7 @@ export function DecisionRightsPanel({ personId, personName }: { personId: string
 export function DecisionRights() {
   const record = useRecordContext<{ id: string; name?: string }>();
   if (!record) return null;
-  return <DecisionRightsPanel personId={String(record.id)} personName={record.name ?? ''} />;
+  return <DecisionRightsPanel personId={String(record.id)} personName={personDisplayName(record)} />;
 }
 
 /** Whether the signed-in role may see decision rights (the API answers them to every role that reads authority). */

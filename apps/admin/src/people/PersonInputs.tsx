@@ -6,6 +6,7 @@ export function PersonInputs() {
     <>
       <TextInput source="employeeNo" validate={required()} />
       <TextInput source="name" validate={required()} />
+      <TextInput source="latinName" />
       <TextInput source="email" type="email" validate={email()} />
       <TextInput source="phone" />
       <InstantInput source="hiredAt" />

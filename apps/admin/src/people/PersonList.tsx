@@ -22,6 +22,7 @@ export function PersonList() {
       <DataTable rowClick="show">
         <DataTable.Col source="employeeNo" />
         <DataTable.Col source="name" />
+        <DataTable.Col source="latinName" />
         <DataTable.Col source="email" />
         <DataTable.Col source="orgUnitId">
           <ReferenceField source="orgUnitId" reference="OrgUnit" link="show" />

@@ -11,6 +11,7 @@ import { EnumField, LocaleDateField, usePluralName } from '../components/fields'
 import { QualificationPanel } from './QualificationPanel';
 import { HistoryTab } from '../history/HistoryTab';
 import { DecisionRights, useMayReadDecisionRights } from './DecisionRights';
+import { rowClickFor } from '../auth/rowClick';
 
 function Qualifications() {
   const record = useRecordContext();
@@ -26,6 +27,7 @@ export function PersonShow() {
         <TabbedShowLayout.Tab label="ra.message.details">
           <TextField source="employeeNo" />
           <TextField source="name" />
+          <TextField source="latinName" emptyText="—" />
           <TextField source="email" />
           <TextField source="phone" emptyText="—" />
           <LocaleDateField source="hiredAt" />
@@ -33,7 +35,7 @@ export function PersonShow() {
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label={plural('PositionAssignment')} path="positions">
           <ReferenceManyField reference="PositionAssignment" target="personId" label={false}>
-            <DataTable bulkActionButtons={false} rowClick="edit">
+            <DataTable bulkActionButtons={false} rowClick={rowClickFor('PositionAssignment')}>
               <DataTable.Col source="title">
                 <EnumField source="title" enumName="PositionTitle" />
               </DataTable.Col>

@@ -3,6 +3,7 @@ import { enumChoices } from '../components/fields';
 import { decimal } from '../components/validators';
 import { PercentInput } from '../components/percent';
 import { TRIANGLE_ROLES } from '../providers/types';
+import { PersonInput } from '../components/names';
 
 export function PoolMemberInputs() {
   return (
@@ -10,9 +11,7 @@ export function PoolMemberInputs() {
       <ReferenceInput source="poolId" reference="IncentivePool">
         <AutocompleteInput optionText="name" validate={required()} />
       </ReferenceInput>
-      <ReferenceInput source="personId" reference="Person">
-        <AutocompleteInput optionText="name" validate={required()} />
-      </ReferenceInput>
+      <PersonInput source="personId" validate={required()} />
       <SelectInput source="role" choices={enumChoices('TriangleRole', TRIANGLE_ROLES)} validate={required()} />
       <PercentInput source="weight" validate={[required(), decimal]} />
       <TextInput source="coefficient" validate={[required(), decimal]} defaultValue="1" />

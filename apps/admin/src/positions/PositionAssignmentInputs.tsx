@@ -2,6 +2,7 @@ import { AutocompleteInput, ReferenceInput, required } from 'react-admin';
 import { enumChoices } from '../components/fields';
 import { after } from '../components/validators';
 import { InstantInput } from '../components/InstantInput';
+import { PersonInput } from '../components/names';
 
 export const POSITION_TITLES = [
   'BU_PRESIDENT',
@@ -23,9 +24,7 @@ export const POSITION_TITLES = [
 export function PositionAssignmentInputs() {
   return (
     <>
-      <ReferenceInput source="personId" reference="Person">
-        <AutocompleteInput optionText="name" validate={required()} />
-      </ReferenceInput>
+      <PersonInput source="personId" validate={required()} />
       <AutocompleteInput source="title" choices={enumChoices('PositionTitle', POSITION_TITLES)} validate={required()} />
       <ReferenceInput source="orgUnitId" reference="OrgUnit">
         <AutocompleteInput optionText="name" validate={required()} />

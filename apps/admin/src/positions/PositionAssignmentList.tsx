@@ -1,10 +1,10 @@
 import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput } from 'react-admin';
 import { EnumField, LocaleDateField } from '../components/fields';
+import { PersonInput } from '../components/names';
+import { rowClickFor } from '../auth/rowClick';
 
 const filters = [
-  <ReferenceInput key="p" source="personId" reference="Person" alwaysOn>
-    <AutocompleteInput optionText="name" />
-  </ReferenceInput>,
+  <PersonInput key="p" source="personId" alwaysOn />,
   <ReferenceInput key="o" source="orgUnitId" reference="OrgUnit">
     <AutocompleteInput optionText="name" />
   </ReferenceInput>,
@@ -13,7 +13,7 @@ const filters = [
 export function PositionAssignmentList() {
   return (
     <List filters={filters}>
-      <DataTable rowClick="edit">
+      <DataTable rowClick={rowClickFor('PositionAssignment')}>
         <DataTable.Col source="personId">
           <ReferenceField source="personId" reference="Person" link="show" />
         </DataTable.Col>

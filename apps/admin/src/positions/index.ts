@@ -6,6 +6,7 @@ export const positions = {
   icon: Icon,
   recordRepresentation: 'title',
   list: lazyScreen(() => import('./PositionAssignmentList'), 'PositionAssignmentList'),
+  show: lazyScreen(() => import('./PositionAssignmentShow'), 'PositionAssignmentShow'),
   edit: lazyScreen(() => import('./PositionAssignmentEdit'), 'PositionAssignmentEdit'),
   create: lazyScreen(() => import('./PositionAssignmentCreate'), 'PositionAssignmentCreate'),
 };

@@ -133,7 +133,7 @@ export function BodyDecisionCard({ projectId, decisionPoint, bodyId, ruleId, vot
       <CardContent>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
           <Typography variant="subtitle1">
-            {point(decisionPoint)} · {body?.name ?? translate('bodyVote.body', { id: bodyId })}
+            {point(decisionPoint)} · {body?.name ?? translate('bodyVote.body')}
           </Typography>
           {quorum && (
             <Chip
@@ -301,7 +301,7 @@ function VoteForm({
           >
             {voters.map((v) => (
               <MenuItem key={v.personId} value={v.personId}>
-                {people.find((p) => String(p.id) === v.personId)?.name ?? `#${v.personId}`} ·{' '}
+                {people.find((p) => String(p.id) === v.personId)?.name ?? translate('app.not_visible')} ·{' '}
                 {v.titles.map(title).join(', ')}
               </MenuItem>
             ))}

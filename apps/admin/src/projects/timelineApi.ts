@@ -5,8 +5,8 @@ import { gqlRequest } from '../graphql/client';
 import type { TimelineDecision, TimelineRequest } from './timeline';
 
 const REQUEST =
-  'id decisionPoint status requesterId requester { id name } requestedAt dueAt overdue note amount currency ' +
-  'escalationLevel recipients { personId level person { id name } }';
+  'id decisionPoint status requesterId requester { id name: displayName } requestedAt dueAt overdue note amount currency ' +
+  'escalationLevel recipients { personId level person { id name: displayName } }';
 
 export interface RequestRow extends TimelineRequest {
   requester?: { id: string; name: string } | null;
@@ -30,7 +30,7 @@ export async function loadTimeline(projectId: string): Promise<TimelineData | nu
   }>(
     `query ProjectTimeline($id: ID!) {
       Project(id: $id) { id name stage amount currency decisions { id decisionPoint outcome deciderId
-        decider { id name } decidedAt complete comment reopenedAt reopenedReason } }
+        decider { id name: displayName } decidedAt complete comment reopenedAt reopenedReason } }
       allDecisionRequests(filter: { projectId: $id }, perPage: 200, sortField: "requestedAt", sortOrder: "DESC") {
         ${REQUEST} }
     }`,
@@ -76,7 +76,7 @@ export async function routedTo(projectId: string, decisionPoint: string, amount?
     }>;
   }>(
     `query RoutedTo($input: CaseInput!) { whoMayDecide(input: $input, first: 50) { personId direct quorumRequired
-      person { id name } } }`,
+      person { id name: displayName } } }`,
     { input: { projectId, decisionPoint, ...(amount ? { amount } : {}) } },
   );
   return data.whoMayDecide;

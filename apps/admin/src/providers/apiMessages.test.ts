@@ -70,6 +70,19 @@ describe('the API codes', () => {
 });
 
 describe('describeApiError', () => {
+  it('a refused input whose reasons carry known codes reads in those words, in each language', () => {
+    const extensions = {
+      reasons: [{ code: 'REQUEST.NOT_PENDING', message: 'request 7 is DECIDED', data: null, field: null }],
+    };
+    expect(describeApiError('en', { code: 'BAD_USER_INPUT', extensions, detail: 'request 7 is DECIDED' })).toBe(
+      'This request is no longer pending: it was decided or withdrawn.',
+    );
+    expect(describeApiError('zh-CN', { code: 'BAD_USER_INPUT', extensions, detail: 'x' })).toBe(
+      lookup('zh-CN', 'errors.REQUEST.NOT_PENDING'),
+    );
+    expect(lookup('zh-CN', 'errors.REQUEST.NOT_PENDING')).not.toMatch(/request|pending/i);
+  });
+
   it('tells a revision not reached in time (read-your-writes) from the database being away', () => {
     const extensions = { retryAfterSeconds: 1, atLeastRevision: '120', revision: '118' };
     expect(describeApiError('en', { code: 'SERVICE_UNAVAILABLE', extensions })).toBe(

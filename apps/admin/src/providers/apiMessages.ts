@@ -105,6 +105,11 @@ export function describeApiError(
   { code, extensions = {}, detail, hasFieldErrors }: ApiErrorParts,
 ): string {
   if (hasFieldErrors) return lookup(locale, 'errors.BAD_USER_INPUT')!;
+  // A refusal whose reasons carry codes we have words for (REQUEST.NOT_PENDING, …): those words, not the API's.
+  const reasons = reasonsOf(extensions)
+    .map((reason) => translateKey(locale, `errors.${String(reason.code ?? '')}`, errorArgs(locale, { ...reason })))
+    .filter((said): said is string => said !== undefined);
+  if (code === 'BAD_USER_INPUT' && reasons.length) return reasons.join(locale === 'zh-CN' ? '' : ' ');
   const message = translateKey(locale, keyOf(code, extensions), errorArgs(locale, { ...extensions, code }));
   if (message === undefined) {
     // A code we have no words for: the API's message (sent in our language when the API has it), else the code.

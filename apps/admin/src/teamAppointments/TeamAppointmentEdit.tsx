@@ -1,10 +1,18 @@
 import { Edit } from 'react-admin';
 import { VersionedForm } from '../history/EffectiveChange';
 import { TeamAppointmentInputs } from './TeamAppointmentInputs';
+import { TeamAppointmentRepresentation, RecordTitle } from '../components/names';
 
 export function TeamAppointmentEdit() {
   return (
-    <Edit mutationMode="pessimistic">
+    <Edit
+      title={
+        <RecordTitle resource="TeamAppointment">
+          <TeamAppointmentRepresentation />
+        </RecordTitle>
+      }
+      mutationMode="pessimistic"
+    >
       <VersionedForm>
         <TeamAppointmentInputs />
       </VersionedForm>

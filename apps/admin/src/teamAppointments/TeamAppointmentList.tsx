@@ -2,22 +2,22 @@ import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, Sel
 import { EnumField, enumChoices, LocaleDateField } from '../components/fields';
 import { TRIANGLE_ROLES } from '../providers/types';
 import { InstantInput } from '../components/InstantInput';
+import { PersonInput } from '../components/names';
+import { rowClickFor } from '../auth/rowClick';
 
 const filters = [
   <ReferenceInput key="p" source="projectId" reference="Project" alwaysOn>
     <AutocompleteInput optionText="name" />
   </ReferenceInput>,
   <SelectInput key="r" source="role" choices={enumChoices('TriangleRole', TRIANGLE_ROLES)} />,
-  <ReferenceInput key="person" source="personId" reference="Person">
-    <AutocompleteInput optionText="name" />
-  </ReferenceInput>,
+  <PersonInput key="person" source="personId" />,
   <InstantInput key="at" source="activeAt" />,
 ];
 
 export function TeamAppointmentList() {
   return (
     <List filters={filters}>
-      <DataTable rowClick="edit">
+      <DataTable rowClick={rowClickFor('TeamAppointment')}>
         <DataTable.Col source="projectId">
           <ReferenceField source="projectId" reference="Project" link="show" />
         </DataTable.Col>

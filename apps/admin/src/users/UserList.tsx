@@ -1,6 +1,7 @@
 import { BooleanInput, DataTable, List, ReferenceField, SearchInput, SelectInput } from 'react-admin';
 import { USER_ROLES } from '@iron-triangle/domain';
 import { EnumField, enumChoices, LocaleDateField } from '../components/fields';
+import { rowClickFor } from '../auth/rowClick';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -11,7 +12,7 @@ const filters = [
 export function UserList() {
   return (
     <List filters={filters}>
-      <DataTable rowClick="edit">
+      <DataTable rowClick={rowClickFor('User', { hasShow: false })}>
         <DataTable.Col source="email" />
         <DataTable.Col source="role">
           <EnumField source="role" enumName="UserRole" />

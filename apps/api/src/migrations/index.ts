@@ -11,6 +11,7 @@ import { FrameworkVersions1764850000000 } from './1764850000000-framework-versio
 import { CompanySettingsAndDecisionTerms1764860000000 } from './1764860000000-company-settings-and-decision-terms';
 import { DecisionRequests1764870000000 } from './1764870000000-decision-requests';
 import { Notifications1764880000000 } from './1764880000000-notifications';
+import { PersonLatinName1764890000000 } from './1764890000000-person-latin-name';
 import { ListSortIndexes1764890500000 } from './1764890500000-list-sort-indexes';
 
 export const MIGRATIONS = [
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   CompanySettingsAndDecisionTerms1764860000000,
   DecisionRequests1764870000000,
   Notifications1764880000000,
+  PersonLatinName1764890000000,
   ListSortIndexes1764890500000,
 ];

@@ -1,6 +1,6 @@
 // Every resolver class of the schema.
 import { OrgUnitCrudResolver, OrgUnitFieldResolver } from './org-unit/org-unit.resolver';
-import { PersonCrudResolver } from './person/person.resolver';
+import { PersonCrudResolver, PersonFieldResolver } from './person/person.resolver';
 import {
   PositionAssignmentCrudResolver,
   PositionAssignmentFieldResolver,
@@ -61,6 +61,7 @@ export const RESOLVERS = [
   OrgUnitCrudResolver,
   OrgUnitFieldResolver,
   PersonCrudResolver,
+  PersonFieldResolver,
   PositionAssignmentCrudResolver,
   PositionAssignmentFieldResolver,
   CustomerCrudResolver,

@@ -18,6 +18,7 @@ import type { Context } from '../platform/context';
 import { systemContext } from '../platform/context-factory';
 import { CONTEXT_SOURCES } from '../composition';
 import { crudOperations } from '../platform/crud';
+import { withChangeOptions } from '../platform/change-log';
 import { createLogger } from '../platform/logger';
 import { LoginThrottle } from '../platform/throttle';
 import { hashPassword } from '../platform/passwords';
@@ -41,6 +42,10 @@ import { PoolOperationsResolver } from '../modules/incentive-pool/pool.operation
 import { DecisionOperationsResolver, RecordDecisionInput } from '../modules/decision/decision.operations';
 import { Decision, toProjectDecision } from '../modules/decision';
 import type { Principal } from '../platform/permissions';
+import {
+  DecisionRequestOperationsResolver,
+  RequestDecisionInput,
+} from '../modules/decision-request/decision-request.operations';
 
 export const DEMO_PASSWORD = 'demo';
 export const DEMO_USERS = [
@@ -55,9 +60,9 @@ const SECOND = 1_000;
 
 /**
  * The demo people (index = employee number − 1001): a Chinese name and its pinyin, every one different in both. The
- * person record has one `name` column (no separate latin or pinyin name), so the seed stores both in it — "王伟 (Wang
- * Wei)" — and the portal shows that in every language; search finds a person by either part. The roles the story
- * gives them are named beside the ones it uses.
+ * person's `name` holds the Chinese name and `latinName` the pinyin: the portal shows `displayName` (the Chinese name
+ * in Chinese, the pinyin in English), and search finds a person by either. The roles the story gives them are named
+ * beside the ones it uses.
  */
 export const DEMO_PEOPLE: ReadonlyArray<{ readonly zh: string; readonly pinyin: string }> = [
   { zh: '王伟', pinyin: 'Wang Wei' }, // 0: BU president (HQ)
@@ -102,11 +107,6 @@ export const DEMO_PEOPLE: ReadonlyArray<{ readonly zh: string; readonly pinyin: 
   { zh: '苏晓', pinyin: 'Su Xiao' },
 ];
 
-/** The stored name of a demo person: the Chinese name, then its pinyin (one column holds both, see DEMO_PEOPLE). */
-export function demoPersonName(person: { zh: string; pinyin: string }): string {
-  return `${person.zh} (${person.pinyin})`;
-}
-
 /** A seeded project as the pending-requests step reads it: where it stands in the LTC sequence. */
 export interface DemoProject {
   id: number;
@@ -126,16 +126,58 @@ export interface DemoCompany {
   projects: DemoProject[];
 }
 
+/** A pending request the demo opens: on which project (index in the story), for which point, when, and for whom. */
+interface DemoRequest {
+  /** Index of the project (as `company.projects` and the story number them). */
+  project: number;
+  point: LtcDecisionPoint;
+  /** Days before `now` it was asked. */
+  askedDaysAgo: number;
+  /** Days before `now` it was due (an overdue request); null: the company's days for the grade. */
+  dueDaysAgo: number | null;
+  note: string;
+}
+
 /**
- * TODO(issue #14, decision requests): pending decision requests in each demo user's inbox. The decision-request module
- * (requestDecision, myInbox) is being built in parallel; once it lands, open here, through its own operation, a request
- * waiting for each demo user whose role decides (the leader: a grade II bid or a grade II/III initiation seat in East;
- * the admin's and HR's inboxes have no person yet), on `company.projects` whose `next` holds the point, due per the
- * company settings, some of them overdue. Seeds nothing yet.
+ * The pending requests: each demo user with a person finds some in their inbox. The leader (the East director): a
+ * grade II bid in Shanghai that is overdue (escalation takes it up to the president), the grade II contract in
+ * Hangzhou, a seat on the grade II team for an initiation already voted on by Shanghai's industry head, and an
+ * overdue amendment in East through the president's delegation (routed to the president too: no level lies above
+ * them, so it stays overdue once escalation has run). The administrator (the BU president): an overdue grade I contract
+ * in South (the top level too) and that amendment. Each project's `next` must hold its point (the sequence allows it).
  */
-export async function seedPendingDecisionRequests(ctx: Context, company: DemoCompany): Promise<void> {
-  void ctx;
-  void company;
+export const DEMO_REQUESTS: readonly DemoRequest[] = [
+  { project: 4, point: 'ATB', askedDaysAgo: 4, dueDaysAgo: 1, note: 'Bid due to the customer this week.' },
+  { project: 8, point: 'ATC', askedDaysAgo: 0.02, dueDaysAgo: null, note: 'Contract terms agreed with the metro.' },
+  { project: 10, point: 'ATI', askedDaysAgo: 0.5, dueDaysAgo: null, note: 'Shanghai has voted; the team to confirm.' },
+  { project: 1, point: 'ATC', askedDaysAgo: 9, dueDaysAgo: 2, note: 'Contract ready for signature at the bank.' },
+  { project: 6, point: 'ATAC', askedDaysAgo: 0.9, dueDaysAgo: 0.25, note: 'Cooling units added to the scope.' },
+];
+
+/**
+ * Pending decision requests in each demo user's inbox, opened through the API's own operation (requestDecision) at
+ * their moment before `now` by the administrator, routed by the engine to the nearest level of authority. Those due
+ * before `now` are overdue (the server's escalation moves them up a level at its first tick; the earlier recipients
+ * keep them).
+ */
+export async function seedPendingDecisionRequests(ctx: Context, company: DemoCompany): Promise<number> {
+  const requests = new DecisionRequestOperationsResolver();
+  const at = (days: number) => new Date(company.now.getTime() - Math.round(days * DAY));
+  for (const r of DEMO_REQUESTS) {
+    const project = company.projects[r.project];
+    if (!project || !project.next.includes(r.point))
+      throw new Error(`demo seed: ${r.point} is not next on project ${project?.name ?? r.project}`);
+    await requests.requestDecision(
+      {
+        projectId: String(project.id),
+        decisionPoint: r.point,
+        note: r.note,
+        dueAt: r.dueDaysAgo === null ? null : at(r.dueDaysAgo),
+      } as RequestDecisionInput,
+      { ...ctx, now: at(r.askedDaysAgo) },
+    );
+  }
+  return DEMO_REQUESTS.length;
 }
 
 /** Seeds the demo company when the database has no org units; returns counts, or null when it had data. */
@@ -205,7 +247,8 @@ export async function seedDemo(
     const who = DEMO_PEOPLE[i]!;
     const person = await make<{ id: number; name: string; orgUnitId: number }>(personSpec as never, {
       employeeNo: `E${String(1001 + i)}`,
-      name: demoPersonName(who),
+      name: who.zh,
+      latinName: who.pinyin,
       email: `${who.pinyin.toLowerCase().replace(' ', '.')}@demo.local`,
       orgUnitId: id(orgUnit),
       hiredAt: ago(400 + i * 97),
@@ -652,6 +695,8 @@ export async function seedDemo(
     personId: person(2).id,
   };
   const at = (when: Date, principal: Principal = admin): Context => ({ ...ctx, now: when, principal });
+  const dated = <T>(when: Date, work: () => Promise<T>): Promise<T> =>
+    withChangeOptions({ kind: 'dated', effectiveFrom: when, reason: null }, work);
   const decisions = new DecisionOperationsResolver();
   let decisionCount = 0;
   const decide = async (
@@ -671,7 +716,11 @@ export async function seedDemo(
       comment,
       idempotencyKey: `demo-decision-${decisionCount}`,
     } as RecordDecisionInput;
-    await decisions.recordDecision(input, at(when, decider === 2 ? leader : admin));
+    // Its writes take effect at its moment (the stage it moves, in the change log), a millisecond after it, as a
+    // decision taken live is followed by its stage move; they are known from the seed's real time.
+    await dated(new Date(when.getTime() + 1), () =>
+      decisions.recordDecision(input, at(when, decider === 2 ? leader : admin)),
+    );
     counts.Decision = decisionCount;
   };
   const secondsAgo = (n: number) => new Date(now.getTime() - n * SECOND);
@@ -801,10 +850,12 @@ export async function seedDemo(
   await pools.createAdjustmentPool(paid, `${projectDefs[4]!.name}: team bonus ${year - 1} (correction)`, at(ago(2)));
   counts.IncentivePool = 6;
 
+  // The administrator is the BU president: their inbox has the requests that wait for the president.
+  await dataSource.manager.update(User, { id: userIds.ADMIN }, { personId: person(0).id });
   const company: DemoCompany = {
     now,
     users: {
-      ADMIN: { userId: userIds.ADMIN!, personId: null },
+      ADMIN: { userId: userIds.ADMIN!, personId: person(0).id },
       HR: { userId: userIds.HR!, personId: null },
       LEADER: { userId: userIds.LEADER!, personId: person(2).id },
       VIEWER: { userId: userIds.VIEWER!, personId: null },
@@ -812,7 +863,7 @@ export async function seedDemo(
     people: people.map((p) => p.id),
     projects: await openPoints(dataSource, projects),
   };
-  await seedPendingDecisionRequests(ctx, company);
+  counts.DecisionRequest = await seedPendingDecisionRequests(ctx, company);
   return counts;
 }
 

@@ -19,6 +19,12 @@ function PersonFields<TBase extends ClassType>(Base: TBase, mode: ArgsMode) {
     @Length(1, 200)
     name?: string;
 
+    @Field(() => String, {
+      nullable: true,
+      description: 'The name in Latin letters (trimmed, at most 200 characters; blank or null: none).',
+    })
+    latinName?: string | null;
+
     @Field(() => String, { nullable: true, description: 'Work e-mail.' })
     @IsOptional()
     @IsEmail()

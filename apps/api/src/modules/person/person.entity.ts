@@ -10,9 +10,16 @@ export class Person extends BaseRecord {
   @KeyColumn(32, { unique: true })
   employeeNo: string;
 
-  @Field({ description: 'Full name.' })
+  @Field({ description: 'Full name, as written in the person’s own script (e.g. 王伟).' })
   @StringColumn(200)
   name: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The name in Latin letters (e.g. Wang Wei, the pinyin of 王伟); null when `name` is already one.',
+  })
+  @StringColumn(200, { nullable: true })
+  latinName: string | null;
 
   @Field(() => String, { nullable: true, description: 'Work e-mail address.' })
   @StringColumn(200, { nullable: true })

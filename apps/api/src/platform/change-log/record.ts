@@ -18,9 +18,13 @@ export const CASE_ROW = 2;
 
 /** How the writes of the current operation are recorded: set by the mutation from its `change` argument. */
 export interface ChangeOptions {
-  /** Ordinary (takes effect when recorded) or a correction of the past. */
-  kind: 'ordinary' | 'correction';
-  /** For a correction: from when it holds; null: since the record began. */
+  /**
+   * Ordinary (takes effect when recorded), a correction of the past, or dated: written now for the moment the writer
+   * works at (the demo seed replays its story at its moments: a stage moved by a decision takes effect with it), not
+   * marked as a correction. Dated changes are never asked for through the API.
+   */
+  kind: 'ordinary' | 'correction' | 'dated';
+  /** For a correction: from when it holds; null: since the record began. For a dated change: its moment. */
   effectiveFrom: Date | null;
   reason: string | null;
 }
@@ -261,7 +265,9 @@ export async function recordChange(
   const recordedAt = new Date();
   const options = changeOptions.getStore();
   const correction = options?.kind === 'correction';
-  const effectiveFrom = operation === 'CREATE' ? null : correction ? (options?.effectiveFrom ?? null) : recordedAt;
+  const dated = options?.kind === 'dated' && options.effectiveFrom !== null ? options.effectiveFrom : null;
+  const effectiveFrom =
+    operation === 'CREATE' ? null : correction ? (options?.effectiveFrom ?? null) : (dated ?? recordedAt);
   const p = ctx.principal;
   const entry: AuthorityChange = {
     revision,
