@@ -109,7 +109,7 @@ describe('authority history', () => {
       const token = await tokenFor(api, 'admin@demo.local');
       const data = await gql<{
         AuthorityRule: { name: string; limit: string; history: Array<{ recordedAt: string }> };
-        Person: { name: string; employeeNo: string };
+        Person: { name: string; latinName: string | null; employeeNo: string };
       }>(
         api,
         token,

@@ -334,11 +334,14 @@ describe('administration', () => {
     await signIn(page, 'admin@demo.local');
     await page.goto('/#/AuditEntry?filter=%7B%22entityType%22%3A%22Person%22%7D');
     await page
-      .getByRole('row', { name: /update/ })
+      // The action in words ("Changed"), not the audit code ("update").
+      .getByRole('row', { name: /Changed/ })
       .first()
       .click();
     const changes = page.getByRole('table', { name: 'Changes' }).first();
     await changes.getByRole('cell', { name: '+86 10 8888 0000' }).waitFor();
+    // Field names as the portal labels them.
+    await changes.getByRole('cell', { name: 'Phone', exact: true }).waitFor();
     await screenshot(page, 'audit-before-after');
   });
 });

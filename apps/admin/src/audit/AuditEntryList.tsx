@@ -1,8 +1,31 @@
 // The audit log: who changed what and when, with the record before and after.
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
-import { DataTable, List, SelectInput, TextInput, useRecordContext, useTranslate } from 'react-admin';
-import { EnumField, enumChoices, LocaleDateField } from '../components/fields';
+import { DataTable, List, SelectInput, TextInput, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { EnumField, enumChoices, LocaleDateField, RecordTypeField } from '../components/fields';
 import { InstantInput } from '../components/InstantInput';
+import { formatDateTime } from '../format';
+import { humanize, labelKey } from '../history/fields';
+import { HistoryValue } from '../history/HistoryView';
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** One audited value in the reader's language: labels for codes, names for references, moments written out. */
+export function AuditValue({
+  recordType,
+  field,
+  value,
+  record,
+}: {
+  recordType: string;
+  field: string;
+  value: unknown;
+  record: Record<string, unknown>;
+}) {
+  const [locale] = useLocaleState();
+  if (value === undefined) return null;
+  if (typeof value === 'string' && INSTANT.test(value)) return <>{formatDateTime(value, locale)}</>;
+  return <HistoryValue recordType={recordType} field={field} value={value} record={record} />;
+}
 
 function parse(raw: unknown): Record<string, unknown> {
   if (raw && typeof raw === 'object') return raw as Record<string, unknown>;
@@ -25,6 +48,7 @@ export function AuditDiff() {
   const translate = useTranslate();
   const before = parse(record?.before);
   const after = parse(record?.after);
+  const type = String(record?.entityType ?? '');
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
   const changed = (f: string) => show(before[f]) !== show(after[f]);
   fields.sort((a, b) => Number(changed(b)) - Number(changed(a)));
@@ -40,9 +64,13 @@ export function AuditDiff() {
       <TableBody>
         {fields.map((f) => (
           <TableRow key={f} sx={changed(f) ? { background: 'rgba(255,193,7,.15)' } : undefined}>
-            <TableCell>{f}</TableCell>
-            <TableCell sx={{ fontFamily: 'monospace', fontSize: 12 }}>{show(before[f])}</TableCell>
-            <TableCell sx={{ fontFamily: 'monospace', fontSize: 12 }}>{show(after[f])}</TableCell>
+            <TableCell>{translate(labelKey(type, f), { _: humanize(f) })}</TableCell>
+            <TableCell sx={{ fontSize: 12 }}>
+              <AuditValue recordType={type} field={f} value={before[f]} record={before} />
+            </TableCell>
+            <TableCell sx={{ fontSize: 12 }}>
+              <AuditValue recordType={type} field={f} value={after[f]} record={after} />
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -70,8 +98,12 @@ export function AuditEntryList() {
         <DataTable.Col source="actorKind">
           <EnumField source="actorKind" enumName="ActorKind" />
         </DataTable.Col>
-        <DataTable.Col source="action" />
-        <DataTable.Col source="entityType" />
+        <DataTable.Col source="action">
+          <EnumField source="action" enumName="AuditAction" />
+        </DataTable.Col>
+        <DataTable.Col source="entityType">
+          <RecordTypeField source="entityType" />
+        </DataTable.Col>
         <DataTable.Col source="entityId" />
         <DataTable.Col source="note" />
         <DataTable.Col source="requestId" />

@@ -14,7 +14,7 @@ describe('AuthorizationResultView', () => {
             reasons: [
               {
                 code: 'AMOUNT_OVER_LIMIT',
-                message: '金额 2,500,000.00 CNY 超出委托 #3 的限额 2,000,000.00 CNY。',
+                message: '金额 ¥2,500,000.00 超出转授权 #3 的限额 ¥2,000,000.00。',
                 linkId: '3',
               },
               { code: 'OUT_OF_SCOPE', message: '组织不在授权范围内。' },
@@ -26,7 +26,7 @@ describe('AuthorizationResultView', () => {
     expect(await screen.findByText('不允许')).toBeTruthy();
     const reasons = screen.getByTestId('denial-reasons');
     expect(reasons.textContent).toContain('金额超出授权额度');
-    expect(reasons.textContent).toContain('超出委托 #3 的限额');
+    expect(reasons.textContent).toContain('超出转授权 #3 的限额');
     expect(reasons.textContent).toContain('超出授权范围');
   });
 

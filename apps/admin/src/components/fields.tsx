@@ -25,7 +25,16 @@ export type EnumName =
   | 'VersionStatus'
   | 'AppraisalRating'
   | 'ActorKind'
-  | 'TokenScope';
+  | 'TokenScope'
+  | 'MultiplierBranch'
+  | 'DecisionRequestStatus'
+  | 'DecisionRightVia'
+  | 'NotificationKind'
+  | 'RecipientVia'
+  | 'RequestAction'
+  | 'PoolMetricKind'
+  | 'AuditAction'
+  | 'RecordType';
 
 /** Choices for a SelectInput / CheckboxGroupInput; react-admin translates the names. */
 export function enumChoices(name: EnumName, values: readonly (string | number)[]) {
@@ -44,6 +53,22 @@ export function useEnumLabel(name: EnumName) {
 export function EnumField({ enumName, ...props }: FieldProps & { enumName: EnumName }) {
   const value = useFieldValue(props);
   const label = useEnumLabel(enumName);
+  return <span>{label(value)}</span>;
+}
+
+/** A record type ("PoolMember") by its name in the reader's language ("Bonus pool member" / "奖金包成员"). */
+export function useRecordTypeLabel() {
+  const translate = useTranslate();
+  return (type: unknown) => {
+    if (type === null || type === undefined || type === '') return '';
+    const name = translate(`resources.${String(type)}.name`, { smart_count: 1, _: '' });
+    return name || translate(`enums.RecordType.${String(type)}`, { _: String(type) });
+  };
+}
+
+export function RecordTypeField(props: FieldProps) {
+  const value = useFieldValue(props);
+  const label = useRecordTypeLabel();
   return <span>{label(value)}</span>;
 }
 

@@ -1,6 +1,6 @@
 import { DataTable, List, ReferenceField, useRecordContext, useTranslate } from 'react-admin';
 import { Chip } from '@mui/material';
-import { EnumChipsField, LocaleDateField, MoneyField } from '../components/fields';
+import { EnumChipsField, LocaleDateField, MoneyField, useDate } from '../components/fields';
 import { InstantInput } from '../components/InstantInput';
 import { PersonInput } from '../components/names';
 
@@ -13,8 +13,13 @@ const filters = [
 function Status() {
   const record = useRecordContext();
   const translate = useTranslate();
+  const date = useDate();
   return record?.revokedAt ? (
-    <Chip size="small" color="default" label={translate('resources.Delegation.fields.revokedAt')} />
+    <Chip
+      size="small"
+      color="default"
+      label={translate('h16words.revoked_on', { at: date(String(record.revokedAt), true) })}
+    />
   ) : (
     <Chip size="small" color="success" label={translate('delegation.active')} />
   );

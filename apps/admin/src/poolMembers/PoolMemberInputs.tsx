@@ -1,6 +1,7 @@
 import { AutocompleteInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
 import { enumChoices } from '../components/fields';
 import { decimal } from '../components/validators';
+import { PercentInput } from '../components/percent';
 import { TRIANGLE_ROLES } from '../providers/types';
 import { PersonInput } from '../components/names';
 
@@ -12,7 +13,7 @@ export function PoolMemberInputs() {
       </ReferenceInput>
       <PersonInput source="personId" validate={required()} />
       <SelectInput source="role" choices={enumChoices('TriangleRole', TRIANGLE_ROLES)} validate={required()} />
-      <TextInput source="weight" validate={[required(), decimal]} />
+      <PercentInput source="weight" validate={[required(), decimal]} />
       <TextInput source="coefficient" validate={[required(), decimal]} defaultValue="1" />
       <TextInput source="participation" validate={[required(), decimal]} defaultValue="1" />
     </>

@@ -2,6 +2,7 @@ import { AutocompleteInput, ReferenceInput, required, SelectInput, TextInput } f
 import { enumChoices } from '../components/fields';
 import { POOL_METRICS } from '../providers/types';
 import { decimal } from '../components/validators';
+import { PercentInput } from '../components/percent';
 
 export function PoolMetricInputs() {
   return (
@@ -12,7 +13,7 @@ export function PoolMetricInputs() {
       <SelectInput source="metric" choices={enumChoices('Metric', POOL_METRICS)} validate={required()} />
       <TextInput source="target" validate={[required(), decimal]} />
       <TextInput source="actual" validate={[required(), decimal]} defaultValue="0" />
-      <TextInput source="weight" validate={[required(), decimal]} />
+      <PercentInput source="weight" validate={[required(), decimal]} />
     </>
   );
 }

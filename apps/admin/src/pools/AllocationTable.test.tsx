@@ -94,7 +94,10 @@ describe('AllocationTable', () => {
         />
       </TestAdmin>,
     );
-    expect(screen.getByText(/weight 2\/5 × coefficient 1.2 × participation 1 = score 0.4800/)).toBeTruthy();
+    // The role weight as a percent, in the formula and in its column (not "2/5" beside "0.4").
+    expect(screen.getByText(/weight 40.0% × coefficient 1.2 × participation 1 = score 0.4800/)).toBeTruthy();
+    expect(screen.getAllByRole('row')[1]!.textContent).toContain('40.0%');
+    expect(screen.queryByText(/2\/5/)).toBeNull();
     expect(screen.getByText(/score 0.4800 of total 1.0000 → CN¥400,000.01/)).toBeTruthy();
     expect(screen.getByText(/largest remainder/)).toBeTruthy();
   });

@@ -4,6 +4,7 @@ import { Alert, Box, Table, TableBody, TableCell, TableFooter, TableHead, TableR
 import { useTranslate } from 'react-admin';
 import { sumDecimals } from '../components/decimal';
 import { useEnumLabel, useMoney } from '../components/fields';
+import { fractionAsPercent } from '../components/percent';
 import { RecordName } from '../components/RecordName';
 import { compareDecimal } from '../format';
 import type { ExactFraction, PoolShareTrace, PoolWithTraces } from './traces';
@@ -57,7 +58,7 @@ export function ShareFormula({
   return (
     <span>
       {translate('allocation.formula', {
-        weight: trace.weight,
+        weight: fractionAsPercent(trace.weight),
         coefficient: trace.coefficient,
         participation: trace.participation,
         score: trace.score.display,
@@ -111,7 +112,7 @@ export function AllocationTable({
                 <RecordName resource="Person" id={m.personId} />
               </TableCell>
               <TableCell>{role(m.role)}</TableCell>
-              <TableCell align="right">{m.weight}</TableCell>
+              <TableCell align="right">{fractionAsPercent(m.weight)}</TableCell>
               <TableCell align="right">{m.coefficient}</TableCell>
               <TableCell align="right">{m.participation}</TableCell>
               <TableCell align="right" data-testid="share">

@@ -40,10 +40,26 @@ describe('FundingTrace', () => {
     );
     const rows = within(screen.getByTestId('funding-trace')).getAllByRole('row');
     expect(rows[1]!.textContent).toContain('69.8%');
-    expect(rows[1]!.textContent).toContain('40%');
+    // The metric's weight is written like every other percent.
+    expect(rows[1]!.textContent).toContain('40.0%');
     expect(rows[1]!.textContent).toContain('27.9%');
     expect(screen.getByTestId('funding-trace').textContent).toContain('60.0%');
-    expect(screen.getByTestId('funding-trace').textContent).toContain('BELOW_GATE');
+    // The multiplier's branch in words, never the code.
+    expect(screen.getByTestId('funding-trace').textContent).toContain('multiplier 0.0000 (below the gate)');
+    expect(screen.getByTestId('funding-trace').textContent).not.toContain('BELOW_GATE');
+  });
+
+  it('names the branch in Chinese', () => {
+    render(
+      <TestAdmin locale="zh-CN">
+        <FundingTrace
+          funding={{ ...funding, multiplier: { ...funding.multiplier, branch: 'LINEAR' } }}
+          currency="CNY"
+        />
+      </TestAdmin>,
+    );
+    expect(screen.getByTestId('funding-trace').textContent).toContain('线性');
+    expect(screen.getByTestId('funding-trace').textContent).not.toContain('LINEAR');
   });
 
   it('shows nothing before the pool is funded', () => {

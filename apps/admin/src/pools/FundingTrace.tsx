@@ -2,6 +2,7 @@
 import { Box, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useEnumLabel, useMoney } from '../components/fields';
+import { percentAsPercent } from '../components/percent';
 import { percent, type PoolFundingTrace } from './traces';
 
 /** The funding trace as the API types it (IncentivePool.funding); nothing before the pool is funded. */
@@ -15,6 +16,7 @@ export function FundingTrace({
   const translate = useTranslate();
   const money = useMoney();
   const metric = useEnumLabel('Metric');
+  const branch = useEnumLabel('MultiplierBranch');
   if (!funding) return null;
   return (
     <Box data-testid="funding-trace">
@@ -39,7 +41,7 @@ export function FundingTrace({
                 {percent(m.attainment)}
                 {m.capped ? ` (${translate('pool.capped')})` : ''}
               </TableCell>
-              <TableCell align="right">{`${m.weight}%`}</TableCell>
+              <TableCell align="right">{percentAsPercent(m.weight)}</TableCell>
               <TableCell align="right">{percent(m.contribution)}</TableCell>
             </TableRow>
           ))}
@@ -53,7 +55,7 @@ export function FundingTrace({
         ·{' '}
         {translate('pool.trace_multiplier', {
           value: funding.multiplier.value.display,
-          branch: funding.multiplier.branch,
+          branch: branch(funding.multiplier.branch),
         })}{' '}
         · <strong>{translate('pool.trace_funded', { amount: money(funding.fundedAmount, currency) })}</strong>
       </Typography>

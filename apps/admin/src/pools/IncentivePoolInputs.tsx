@@ -3,6 +3,7 @@ import { enumChoices } from '../components/fields';
 import { after, currencyCode, decimal } from '../components/validators';
 import { InstantInput } from '../components/InstantInput';
 import { GlossaryHelp } from '../glossary/GlossaryHelp';
+import { PercentInput } from '../components/percent';
 
 export function IncentivePoolInputs() {
   return (
@@ -24,7 +25,7 @@ export function IncentivePoolInputs() {
       <InstantInput source="periodTo" validate={[required(), after('periodFrom')]} />
       <TextInput source="currency" defaultValue="CNY" validate={[required(), currencyCode]} />
       <TextInput source="baseAmount" validate={[required(), decimal]} />
-      <TextInput
+      <PercentInput
         source="attainmentGate"
         defaultValue="0.6"
         validate={[required(), decimal]}

@@ -12,6 +12,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { EnumField, LocaleDateField, MoneyField } from '../components/fields';
+import { PercentField } from '../components/percent';
 import { AllocationTable } from './AllocationTable';
 import { FundingTrace } from './FundingTrace';
 import { PoolActions } from './PoolActions';
@@ -46,7 +47,9 @@ function Metrics() {
           <DataTable.Col label="pool.attainment" align="right">
             <Attainment />
           </DataTable.Col>
-          <DataTable.Col source="weight" align="right" />
+          <DataTable.Col source="weight" align="right">
+            <PercentField source="weight" />
+          </DataTable.Col>
         </DataTable>
       </ReferenceManyField>
       <PoolInputButton
@@ -119,7 +122,7 @@ export function IncentivePoolShow() {
           <LocaleDateField source="periodFrom" />
           <LocaleDateField source="periodTo" />
           <MoneyField source="baseAmount" />
-          <TextField source="attainmentGate" />
+          <PercentField source="attainmentGate" />
           <TextField source="capMultiplier" />
           <TextField source="acceleration" />
           <MoneyField source="fundedAmount" emptyKey="app.none" />

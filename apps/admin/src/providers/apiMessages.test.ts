@@ -212,7 +212,7 @@ describe('describeApiError', () => {
 describe('field errors', () => {
   it.each([
     ['must be after 2026-01-01T00:00:00.000Z', '必须晚于 2026-01-01 00:00 UTC'],
-    ['org unit 42 does not exist', '记录 #42 不存在'],
+    ['org unit 42 does not exist', '该记录不存在'],
     ['is required when the grade is set by hand', '手动设定级别时必填'],
     ['name must be longer than or equal to 1 characters', '至少 1 个字符'],
     ['perPage must not be greater than 500', '不得大于 500'],

@@ -79,18 +79,19 @@ describeOnDatabases('authorize and whoMayDecide', (env) => {
       data: { limit: '5000000.00', amount: '6000000.00', currency: 'CNY' },
     });
     expect(reason.message).toContain(
-      `Amount 6,000,000.00 CNY exceeds the 5,000,000.00 CNY limit of delegation #${s.delegation} from Lena Leader`,
+      `Amount CN¥6,000,000.00 exceeds the CN¥5,000,000.00 limit of delegation #${s.delegation} from Lena Leader`,
     );
     const zh = await ask(described({ amount: '6000000.00' }), { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' });
     expect(zh.body.data!.authorize.reasons[0]!.message).toContain(
-      `金额 6,000,000.00 CNY 超出委托 #${s.delegation} 的限额 5,000,000.00 CNY`,
+      `金额 ¥6,000,000.00 超出转授权 #${s.delegation} 的限额 ¥5,000,000.00`,
     );
   });
 
   test('every denial code the case can produce, each with a message', async () => {
     const codes = async (over: Record<string, unknown>) =>
       (await ask(described(over))).body.data!.authorize.reasons.map((r) => r.code);
-    expect(await codes({ decisionPoint: 'ATI' })).toEqual(['POINT_NOT_COVERED']);
+    // A delegation of other decision points could never have applied: the person holds nothing for ATI.
+    expect(await codes({ decisionPoint: 'ATI' })).toEqual(['NO_AUTHORITY']);
     expect(await codes({ grade: 'II' })).toEqual(['GRADE_NOT_COVERED']);
     expect(await codes({ orgUnitId: String(e.fixture.units.westOffice) })).toEqual(['OUT_OF_SCOPE']);
     expect(await codes({ currency: 'USD' })).toEqual(['CURRENCY_MISMATCH']);
@@ -98,6 +99,26 @@ describeOnDatabases('authorize and whoMayDecide', (env) => {
     expect(await codes({ teamMemberIds: [String(s.people.east1)] })).toEqual(['CONFLICT_OF_INTEREST']);
     const zh = await ask(described({ personId: String(s.people.west1) }), { 'accept-language': 'zh-CN' });
     expect(zh.body.data!.authorize.reasons[0]!.message).toMatch(/Wanda West.*未持有/);
+  });
+
+  test('reasons speak only of rules and delegations of the decision point asked about', async () => {
+    // east1's delegation covers other points: asked about a bonus pool, no reason lists it.
+    for (const [locale, words] of [
+      ['en', /holds no rule for this decision/],
+      ['zh-CN', /未持有可用于此决策的授权规则/],
+    ] as const) {
+      const pool = await ask(described({ decisionPoint: 'POOL_APPROVAL' }), { 'accept-language': locale });
+      const answer = pool.body.data!.authorize;
+      expect(answer.allowed).toBe(false);
+      expect(answer.reasons.map((r) => ({ code: r.code, linkId: r.linkId }))).toEqual([
+        { code: 'NO_AUTHORITY', linkId: null },
+      ]);
+      expect(answer.reasons[0]!.message).toMatch(words);
+      expect(answer.reasons[0]!.message).not.toMatch(/POOL_APPROVAL|ATC|#\d+ (covers|仅涵盖)/);
+    }
+    // Over the limit on the point asked about: that reason alone.
+    const over = (await ask(described({ amount: '6000000.00' }))).body.data!.authorize;
+    expect(over.reasons.map((r) => r.code)).toEqual(['AMOUNT_OVER_LIMIT']);
   });
 
   test('as of a past moment: before the delegation started it was not in force', async () => {

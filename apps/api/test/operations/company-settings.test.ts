@@ -159,8 +159,8 @@ describeOnDatabases('company settings and the Sponsor', (env) => {
     try {
       const refused = (await boss()).body.data!.authorize;
       expect(refused.allowed).toBe(false);
-      // The body's chain is refused for the conflict (the pool-approval rule does not cover ATI anyway).
-      expect(refused.reasons.map((r) => r.code).sort()).toEqual(['CONFLICT_OF_INTEREST', 'POINT_NOT_COVERED']);
+      // The body's chain is refused for the conflict (the pool-approval rule does not cover ATI: not listed).
+      expect(refused.reasons.map((r) => r.code).sort()).toEqual(['CONFLICT_OF_INTEREST']);
       // As of a moment before the setting changed, the Sponsor could decide.
       const then = await ask(s.people.boss, s.projects.gradeI, 'ATI', { at: beforeChange, asKnownAt: beforeChange });
       expect(then.body.data!.authorize.allowed).toBe(true);
@@ -210,8 +210,8 @@ describeOnDatabases('company settings and the Sponsor', (env) => {
       expect({ on, allowed: answer.allowed, codes: answer.reasons.map((r) => r.code).sort() }).toEqual({
         on,
         allowed: false,
-        // The director's rule, refused for the conflict (the director's body seat does not cover grade III).
-        codes: ['CONFLICT_OF_INTEREST', 'POINT_NOT_COVERED'],
+        // The director's rule, refused for the conflict (rules of other decision points are not listed).
+        codes: ['CONFLICT_OF_INTEREST'],
       });
     }
     await setSponsorConflict(false);

@@ -166,8 +166,8 @@ describeOnDatabases('a delegation whose delegate lost the required qualification
       const zhReason = zh.body.data!.authorize.reasons[0]!;
       expect(zhReason.code).toBe('DELEGATE_NOT_QUALIFIED');
       expect(zhReason.message).toBe(
-        `委托 #${delegationId} 要求 Olga Outside (#${s.people.outsider}) 持有 AR 1 级任职资格，` +
-          `其当前未持有该角色的有效资格。请更新任职资格认证，或委托给符合资格的人。`,
+        `转授权 #${delegationId} 要求 Olga Outside (#${s.people.outsider}) 持有 AR 1 级任职资格，` +
+          `其当前未持有该角色的有效资格。请更新任职资格认证，或转授权给符合资格的人。`,
       );
 
       // The same moment through qualificationStatus: the level has expired.

@@ -53,7 +53,7 @@ describeOnDatabases('delegations judged by the engine', (env) => {
         'DELEGATION.EXCEEDS_LIMIT',
         'DELEGATION.EXCEEDS_SCOPE',
       ]);
-      expect(error.message).toContain("exceeds the source's limit of 10,000,000.00 CNY");
+      expect(error.message).toContain("exceeds the source's limit of CN¥10,000,000.00");
 
       // The leader may not delegate someone else's authority; an admin acting for a person who does not hold it is
       // refused by the engine.
@@ -65,7 +65,7 @@ describeOnDatabases('delegations judged by the engine', (env) => {
       });
       const reasons = notHolder.body.errors![0]!.extensions!.reasons as Array<{ code: string; message: string }>;
       expect(reasons.map((r) => r.code)).toEqual(['DELEGATION.DELEGATOR_NOT_HOLDER']);
-      expect(reasons[0]!.message).toContain('只能委托自己持有的授权');
+      expect(reasons[0]!.message).toContain('只能转授权自己持有的授权');
     },
   );
 

@@ -143,7 +143,7 @@ describeOnDatabases(
         targetId: created,
         title: 'Lena Leader delegated authority to you',
       });
-      expect(mine!.body).toContain('ATB approve to bid on grade III projects in Unit EAST-1, up to 1,000,000.00 CNY');
+      expect(mine!.body).toContain('ATB approve to bid on grade III projects in Unit EAST-1, up to CN¥1,000,000.00');
       expect(mine!.payload).toMatchObject({
         delegatorName: 'Lena Leader',
         scopeName: 'Unit EAST-1',

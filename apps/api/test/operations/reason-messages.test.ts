@@ -1,6 +1,7 @@
 // Every reason code has an actionable message in English and Chinese (no DB: the writer alone).
 import { DenialReason, DelegationDraftError } from '@iron-triangle/domain';
-import { formatAmount, ReasonWriter } from '../../src/modules/authorization/reason-messages';
+import { formatInstant, formatMoney, ReasonWriter } from '../../src/modules/authorization/reason-messages';
+import { reasonsForCase } from '../../src/modules/authorization/authorization.service';
 import { jsonSafe } from '../../src/platform/json-safe';
 
 const names = {
@@ -72,13 +73,57 @@ describe('reason messages', () => {
   test('the amount message names the limit, the link and who delegated it', () => {
     const over = DENIALS.find((r) => r.code === 'AMOUNT_OVER_LIMIT')!;
     expect(new ReasonWriter('en', names).denial(over, at, { link: 'DELEGATION' })).toBe(
-      'Amount 6,000,000.00 CNY exceeds the 5,000,000.00 CNY limit of delegation #12 from Zhang Wei (#4). ' +
+      'Amount CN¥6,000,000.00 exceeds the CN¥5,000,000.00 limit of delegation #12 from Zhang Wei (#4). ' +
         'Ask someone with a higher limit to decide.',
     );
     expect(new ReasonWriter('zh-CN', names).denial(over, at, { link: 'DELEGATION' })).toMatch(
-      /^金额 6,000,000.00 CNY 超出委托 #12 的限额 5,000,000.00 CNY/,
+      /^金额 ¥6,000,000.00 超出转授权 #12 的限额 ¥5,000,000.00/,
     );
   });
+  test('money in the portal format, moments written out, delegation called 转授权 in Chinese', () => {
+    expect(formatMoney(cny(4_200_000_000n), 'zh-CN')).toBe('¥42,000,000.00');
+    expect(formatMoney(cny(4_200_000_000n), 'en')).toBe('CN¥42,000,000.00');
+    expect(formatMoney({ minor: -123456789n, currency: 'JPY' }, 'en')).toBe('-¥123,456,789');
+    const moment = new Date('2026-11-30T21:07:27.241Z');
+    expect(formatInstant(moment)).toBe('2026-11-30 21:07 UTC');
+    expect(formatInstant(moment)).toBe('2026-11-30 21:07 UTC');
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const writer = new ReasonWriter(locale, names);
+      const all = [
+        ...DENIALS.map((r) => writer.denial(r, at, { link: 'DELEGATION', source: 'DELEGATION' })),
+        ...DRAFT_ERRORS.map((d) => writer.draft(d)),
+      ];
+      for (const message of all) {
+        expect(message).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+        expect(message).not.toMatch(/\d,\d{3}\.\d{2} [A-Z]{3}/);
+        expect(message).not.toContain('POOL_APPROVAL');
+        if (locale === 'zh-CN') expect(message).not.toContain('委托');
+      }
+    }
+    const revoked = DENIALS.find((r) => r.code === 'REVOKED')!;
+    expect(new ReasonWriter('zh-CN', names).denial(revoked, at, { link: 'DELEGATION' })).toBe(
+      '转授权 #12 已于 2026-03-01 00:00 UTC 撤销。请向授权人申请新的转授权。',
+    );
+    const pool = {
+      ...base,
+      code: 'POINT_NOT_COVERED',
+      data: { linkId: '12', decisionPoint: 'POOL_APPROVAL', covered: ['ATB'] },
+    };
+    expect(new ReasonWriter('en', names).denial(pool as DenialReason, at, { link: 'RULE' })).toContain(
+      'covers ATB, not bonus pool approval',
+    );
+  });
+
+  test('reasons of rules of another decision point are left out; none left: no authority', () => {
+    const other = DENIALS.find((r) => r.code === 'POINT_NOT_COVERED')!;
+    const over = DENIALS.find((r) => r.code === 'AMOUNT_OVER_LIMIT')!;
+    expect(reasonsForCase([other, over, other], '9')).toEqual([over]);
+    expect(reasonsForCase([other, other], '9')).toEqual([
+      { code: 'NO_AUTHORITY', linkId: null, chain: [], data: { personId: '9' } },
+    ]);
+    expect(reasonsForCase([], '9')).toEqual([]);
+  });
+
   test.each(['en', 'zh-CN'] as const)('every delegation draft code reads well in %s', (locale) => {
     const writer = new ReasonWriter(locale, names);
     for (const error of DRAFT_ERRORS) {
@@ -94,6 +139,5 @@ describe('reason messages', () => {
       currency: 'CNY',
       at: '1970-01-01T00:00:00.000Z',
     });
-    expect(formatAmount({ minor: -123456789n, currency: 'JPY' })).toBe('-123,456,789 JPY');
   });
 });

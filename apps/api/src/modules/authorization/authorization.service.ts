@@ -483,15 +483,32 @@ export function denialRefusal(lead: string, reasons: readonly DenialReasonType[]
   );
 }
 
+/**
+ * The reasons that speak to the case: a rule or delegation of another decision point (POINT_NOT_COVERED) could
+ * never have applied, so it is left out; when nothing else is left, the person holds no authority for this
+ * decision point at all (one NO_AUTHORITY).
+ */
+export function reasonsForCase(
+  reasons: readonly AuthorizationResult['reasons'][number][],
+  personId: string | undefined,
+): AuthorizationResult['reasons'] {
+  const relevant = reasons.filter((r) => r.code !== 'POINT_NOT_COVERED');
+  if (relevant.length > 0 || reasons.length === 0 || personId === undefined)
+    return relevant.length > 0 ? relevant : reasons;
+  return [{ code: 'NO_AUTHORITY', linkId: null, chain: [], data: { personId } }];
+}
+
 export function toResultView(
   ctx: Context,
   snapshot: AuthoritySnapshot,
   c: AuthorizationCase,
   result: AuthorizationResult,
   asOf?: { knownAt: Date; revision: string; corrections: readonly AuthorityChange[]; personId: string },
+  /** Who was asked about, when not given with asOf (for the reasons: reasonsForCase). */
+  askedPersonId?: string,
 ): AuthorizationResultType {
   const writer = reasonWriter(ctx, snapshot);
-  const reasons: DenialReasonType[] = result.reasons.map((r) => {
+  const reasons: DenialReasonType[] = reasonsForCase(result.reasons, asOf?.personId ?? askedPersonId).map((r) => {
     const kind = linkKindOf(r, snapshot, c, result.at);
     return {
       code: r.code,

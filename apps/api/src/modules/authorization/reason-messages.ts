@@ -26,21 +26,32 @@ const POINT_NAMES_ZH: Record<string, string> = {
   ATC: 'ATC 签约决策',
   ATAC: 'ATAC 合同变更决策',
   ATCC: 'ATCC 合同关闭决策',
-  POOL_APPROVAL: 'POOL_APPROVAL 奖金包审批',
+  POOL_APPROVAL: '奖金包审批',
 };
+const POINT_NAMES_EN: Record<string, string> = { POOL_APPROVAL: 'bonus pool approval' };
 
-/** "6,000,000.00 CNY" */
-export function formatAmount(m: Money): string {
-  const plain = formatMinor(m.minor, CURRENCY_EXPONENTS[m.currency] ?? 2);
-  const negative = plain.startsWith('-');
-  const [whole = '0', fraction] = (negative ? plain.slice(1) : plain).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${negative ? '-' : ''}${grouped}${fraction !== undefined ? `.${fraction}` : ''} ${m.currency}`;
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** "¥42,000,000.00" (zh-CN) / "CN¥42,000,000.00" (en): the portal's money format (apps/admin src/format), exactly. */
+export function formatMoney(m: Money, locale: Locale): string {
+  const key = `${locale}|${m.currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency, currencyDisplay: 'symbol' });
+    moneyFormats.set(key, format);
+  }
+  // Intl formats decimal strings exactly (no float on the way).
+  return format.format(formatMinor(m.minor, CURRENCY_EXPONENTS[m.currency] ?? 2) as unknown as number);
 }
 
-const day = (d: Date) => d.toISOString();
+/** "2026-11-30 21:07 UTC": a moment written out as the notifications write it (the reader's zone is not known). */
+export function formatInstant(d: Date): string {
+  const iso = d.toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
 
 function windowText(w: TimeWindow, locale: Locale): string {
+  const day = (d: Date) => formatInstant(d);
   if (locale === 'zh-CN')
     return w.to === null ? `自 ${day(w.from)} 起长期有效` : `${day(w.from)} 至 ${day(w.to)}（不含）`;
   return w.to === null ? `from ${day(w.from)} with no end` : `from ${day(w.from)} until ${day(w.to)}`;
@@ -77,12 +88,20 @@ export class ReasonWriter {
 
   /** "rule #3" / "delegation #12". */
   link(id: string, kind: LinkKind): string {
-    if (this.zh) return kind === 'RULE' ? `规则 #${id}` : `委托 #${id}`;
+    if (this.zh) return kind === 'RULE' ? `规则 #${id}` : `转授权 #${id}`;
     return kind === 'RULE' ? `rule #${id}` : `delegation #${id}`;
   }
 
   point(p: string): string {
-    return this.zh ? (POINT_NAMES_ZH[p] ?? p) : p;
+    return (this.zh ? POINT_NAMES_ZH[p] : POINT_NAMES_EN[p]) ?? p;
+  }
+
+  private money(m: Money): string {
+    return formatMoney(m, this.locale);
+  }
+
+  private day(d: Date): string {
+    return formatInstant(d);
   }
 
   /** The message for one denial reason; `at` is the moment asked about. */
@@ -103,38 +122,38 @@ export class ReasonWriter {
       if (reason.linkId === null || kinds.link === 'RULE') return '';
       const delegator = this.names.delegatorOf?.(reason.linkId);
       if (!delegator) return '';
-      return zh ? `（委托人：${this.person(delegator)}）` : ` from ${this.person(delegator)}`;
+      return zh ? `（授权人：${this.person(delegator)}）` : ` from ${this.person(delegator)}`;
     };
     switch (reason.code) {
       case 'CHAIN_TOO_DEEP':
         if (reason.data.cause === 'MAX_LINKS') {
           return zh
-            ? `经${link}的授权链共 ${reason.data.length} 级，最多允许 ${reason.data.max} 级。请由更靠近授权规则的人直接委托。`
+            ? `经${link}的授权链共 ${reason.data.length} 级，最多允许 ${reason.data.max} 级。请由更靠近授权规则的人直接转授权。`
             : `The chain through ${link} has ${reason.data.length} links; at most ${reason.data.max} are ` +
                 `allowed. Ask someone nearer the rule to delegate directly.`;
         }
         return zh
-          ? `${link}的再委托层级超出来源允许的深度（第 ${reason.data.length} 级，最多 ${reason.data.max} 级）。请由链上更高层的委托人直接委托。`
+          ? `${link}的再转授权层级超出来源允许的深度（第 ${reason.data.length} 级，最多 ${reason.data.max} 级）。请由链上更高层的授权人直接转授权。`
           : `${cap(link)} is delegated deeper than its source allows (${reason.data.length} links, at most ` +
               `${reason.data.max}). Ask a delegator higher up the chain to delegate directly.`;
       case 'CHAIN_CYCLE':
         return zh
-          ? `${link}又回到已在链上的 ${this.person(reason.data.personId)}，形成循环，该链无效。请撤销循环中的一个委托。`
+          ? `${link}又回到已在链上的 ${this.person(reason.data.personId)}，形成循环，该链无效。请撤销循环中的一个转授权。`
           : `${cap(link)} leads back to ${this.person(reason.data.personId)}, who is already on this chain, ` +
               `so the chain does not count. Revoke one of the delegations in the loop.`;
       case 'NOT_IN_FORCE':
         return zh
-          ? `${link}的有效期为 ${windowText(reason.data.window, this.locale)}，${day(at)} 不在有效期内。请申请新的或延长的授权。`
-          : `${cap(link)} is in force ${windowText(reason.data.window, this.locale)}, not at ${day(at)}. Ask ` +
+          ? `${link}的有效期为 ${windowText(reason.data.window, this.locale)}，${this.day(at)} 不在有效期内。请申请新的或延长的授权。`
+          : `${cap(link)} is in force ${windowText(reason.data.window, this.locale)}, not at ${this.day(at)}. Ask ` +
               `for a new or extended authority.`;
       case 'REVOKED':
         return zh
-          ? `${link}已于 ${day(reason.data.at)} 撤销。请向委托人申请新的委托。`
-          : `${cap(link)} was revoked at ${day(reason.data.at)}. Ask the delegator for a new delegation.`;
+          ? `${link}已于 ${this.day(reason.data.at)} 撤销。请向授权人申请新的转授权。`
+          : `${cap(link)} was revoked at ${this.day(reason.data.at)}. Ask the delegator for a new delegation.`;
       case 'DELEGATOR_LOST_SOURCE':
         return zh
           ? `${this.person(reason.data.delegatorId)} 已不再持有` +
-              `${this.link(reason.data.sourceId, kinds.source ?? 'RULE')}，因此由其作出的${link}不再有效。请由当前持有人重新委托。`
+              `${this.link(reason.data.sourceId, kinds.source ?? 'RULE')}，因此由其作出的${link}不再有效。请由当前持有人重新转授权。`
           : `${this.person(reason.data.delegatorId)} no longer holds ` +
               `${this.link(reason.data.sourceId, kinds.source ?? 'RULE')}, so ${link} given by them no longer ` +
               `applies. Ask the current holder to delegate again.`;
@@ -151,8 +170,11 @@ export class ReasonWriter {
               reason.data.covered.map((p) => this.point(p)),
               this.locale,
             )}，不含 ${this.point(reason.data.decisionPoint)}。请申请涵盖该决策点的授权。`
-          : `${cap(link)} covers ${list(reason.data.covered, this.locale)}, not ${reason.data.decisionPoint}` +
-              `. Ask for an authority that covers ${reason.data.decisionPoint}.`;
+          : `${cap(link)} covers ${list(
+              reason.data.covered.map((p) => this.point(p)),
+              this.locale,
+            )}, not ${this.point(reason.data.decisionPoint)}. Ask for an authority that covers ` +
+              `${this.point(reason.data.decisionPoint)}.`;
       case 'GRADE_NOT_COVERED':
         return zh
           ? `${link}仅涵盖 ${list(reason.data.covered, this.locale)} 级项目，不含 ${reason.data.grade} 级。请申请涵盖 ` +
@@ -167,15 +189,15 @@ export class ReasonWriter {
               `${this.unit(reason.data.scopeOrgUnitId)} and below). Ask an authority holder for that org unit.`;
       case 'AMOUNT_OVER_LIMIT':
         return zh
-          ? `金额 ${formatAmount(reason.data.amount)} 超出${link}的限额 ${formatAmount(reason.data.limit)}${from()}。` +
+          ? `金额 ${this.money(reason.data.amount)} 超出${link}的限额 ${this.money(reason.data.limit)}${from()}。` +
               `请由限额更高的授权人决策。`
-          : `Amount ${formatAmount(reason.data.amount)} exceeds the ${formatAmount(reason.data.limit)} limit ` +
+          : `Amount ${this.money(reason.data.amount)} exceeds the ${this.money(reason.data.limit)} limit ` +
               `of ${link}${from()}. Ask someone with a higher limit to decide.`;
       case 'DELEGATE_NOT_QUALIFIED': {
         const held = reason.data.held;
         return zh
           ? `${link}要求 ${this.person(reason.data.personId)} 持有 ${reason.data.role} ${reason.data.required} ` +
-              `级任职资格，其当前${held === null ? '未持有该角色的有效资格' : `仅为 ${held} 级`}。请更新任职资格认证，或委托给符合资格的人。`
+              `级任职资格，其当前${held === null ? '未持有该角色的有效资格' : `仅为 ${held} 级`}。请更新任职资格认证，或转授权给符合资格的人。`
           : `${cap(link)} requires ${this.person(reason.data.personId)} to hold ${reason.data.role} level ` +
               `${reason.data.required}; they ` +
               `${held === null ? 'hold no valid level in that role' : `hold level ${held}`}. Renew the ` +
@@ -191,7 +213,7 @@ export class ReasonWriter {
               `decide on it under ${link} (conflict of interest). Ask an authority holder outside the team.`;
       case 'NO_AUTHORITY':
         return zh
-          ? `${this.person(reason.data.personId)} 未持有可用于此决策的授权规则，也未获得可追溯到规则的委托。请由授权持有人委托，或将决策转交给他们。`
+          ? `${this.person(reason.data.personId)} 未持有可用于此决策的授权规则，也未获得可追溯到规则的转授权。请由授权持有人转授权，或将决策转交给他们。`
           : `${this.person(reason.data.personId)} holds no rule for this decision and received no delegation ` +
               `that reaches one. Ask a holder of the authority to delegate it, or route the decision to them.`;
     }
@@ -208,16 +230,16 @@ export class ReasonWriter {
     switch (error.code) {
       case 'DELEGATION.UNKNOWN_SOURCE':
         return zh
-          ? `委托来源 ${String(d.sourceKind) === 'RULE' ? '规则' : '委托'} #${String(d.sourceId)} 不存在或无法追溯到规则。`
+          ? `转授权来源 ${String(d.sourceKind) === 'RULE' ? '规则' : '转授权'} #${String(d.sourceId)} 不存在或无法追溯到规则。`
           : `The source ${String(d.sourceKind) === 'RULE' ? 'rule' : 'delegation'} #${String(d.sourceId)} ` +
               `does not exist or does not reach a rule.`;
       case 'DELEGATION.MISSING_REASON':
-        return zh ? '请填写委托原因。' : 'Give a reason for the delegation.';
+        return zh ? '请填写转授权原因。' : 'Give a reason for the delegation.';
       case 'DELEGATION.SELF_DELEGATION':
-        return zh ? '不能委托给自己。' : 'A person cannot delegate to themselves.';
+        return zh ? '不能转授权给自己。' : 'A person cannot delegate to themselves.';
       case 'DELEGATION.CYCLE':
         return zh
-          ? `${this.person(d.personId as string | null)} 已在该授权链上，委托会形成循环。请选择链外的人。`
+          ? `${this.person(d.personId as string | null)} 已在该授权链上，转授权会形成循环。请选择链外的人。`
           : `${cap(this.person(d.personId as string | null))} is already on this chain; the delegation would ` +
               `form a loop. Choose someone outside the chain.`;
       case 'DELEGATION.DELEGATOR_NOT_HOLDER': {
@@ -232,7 +254,7 @@ export class ReasonWriter {
                 : cause === 'TEAM_UNKNOWN'
                   ? '无法确定项目团队'
                   : '其并不持有该来源';
-          return `${this.person(d.delegatorId as string)} 不能从来源 ${src} 委托：${why}。只能委托自己持有的授权。`;
+          return `${this.person(d.delegatorId as string)} 不能从来源 ${src} 转授权：${why}。只能转授权自己持有的授权。`;
         }
         const why =
           cause === 'NOT_IN_FORCE'
@@ -249,15 +271,15 @@ export class ReasonWriter {
       }
       case 'DELEGATION.DEPTH_EXHAUSTED':
         return zh
-          ? `来源 #${String(d.sourceId)} 不允许再委托。`
+          ? `来源 #${String(d.sourceId)} 不允许再转授权。`
           : `Source #${String(d.sourceId)} may not be delegated further.`;
       case 'DELEGATION.EXCEEDS_DEPTH':
         return zh
-          ? `再委托层级 ${String(d.requested)} 超出允许的 ${String(d.max)}。`
+          ? `再转授权层级 ${String(d.requested)} 超出允许的 ${String(d.max)}。`
           : `Re-delegation depth ${String(d.requested)} exceeds the ${String(d.max)} the source allows.`;
       case 'DELEGATION.INVALID_DEPTH':
         return zh
-          ? `再委托层级 ${String(d.requested)} 无效（应为 0 或正整数）。`
+          ? `再转授权层级 ${String(d.requested)} 无效（应为 0 或正整数）。`
           : `Re-delegation depth ${String(d.requested)} is not valid (0 or a positive whole number).`;
       case 'DELEGATION.CHAIN_TOO_DEEP':
         return zh
@@ -265,9 +287,21 @@ export class ReasonWriter {
           : `The chain would have ${String(d.length)} links; at most ${String(d.max)} are allowed.`;
       case 'DELEGATION.EXCEEDS_POINTS':
         return zh
-          ? `决策点 ${list(d.extra as string[], this.locale)} 不在来源范围（${list(d.source as string[], this.locale)}）内。`
-          : `Decision points ${list(d.extra as string[], this.locale)} are not in the source (` +
-              `${list(d.source as string[], this.locale)}).`;
+          ? `决策点 ${list(
+              (d.extra as string[]).map((p) => this.point(p)),
+              this.locale,
+            )} 不在来源范围（${list(
+              (d.source as string[]).map((p) => this.point(p)),
+              this.locale,
+            )}）内。`
+          : `Decision points ${list(
+              (d.extra as string[]).map((p) => this.point(p)),
+              this.locale,
+            )} are not in the source (` +
+              `${list(
+                (d.source as string[]).map((p) => this.point(p)),
+                this.locale,
+              )}).`;
       case 'DELEGATION.EXCEEDS_GRADES':
         return zh
           ? `项目等级 ${list(d.extra as string[], this.locale)} 不在来源范围（${list(d.source as string[], this.locale)}）内。`
@@ -287,8 +321,8 @@ export class ReasonWriter {
         const limit = d.limit as Money | null;
         const source = d.sourceLimit as Money;
         return zh
-          ? `限额 ${limit ? formatAmount(limit) : '（无限额）'} 超出来源的限额 ${formatAmount(source)}。`
-          : `Limit ${limit ? formatAmount(limit) : '(none)'} exceeds the source's limit of ${formatAmount(source)}.`;
+          ? `限额 ${limit ? this.money(limit) : '（无限额）'} 超出来源的限额 ${this.money(source)}。`
+          : `Limit ${limit ? this.money(limit) : '(none)'} exceeds the source's limit of ${this.money(source)}.`;
       }
       case 'DELEGATION.INVALID_WINDOW':
         return zh ? '结束时间必须晚于开始时间。' : 'The end must be after the start.';

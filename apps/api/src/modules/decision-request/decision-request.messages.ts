@@ -52,7 +52,7 @@ export function requestMessage(e: DecisionRequestRefusal, s: RequestSubject, loc
     }
     case 'REQUEST.NO_DECIDER':
       return zh
-        ? `目前无人可对项目 ${s.projectId} 作出 ${point}：没有授权规则、授权委托或决策团队覆盖该项目的等级、范围与金额。请先请管理员设置授权规则。`
+        ? `目前无人可对项目 ${s.projectId} 作出 ${point}：没有授权规则、转授权或决策团队覆盖该项目的等级、范围与金额。请先请管理员设置授权规则。`
         : `Nobody may take ${point} on project ${s.projectId} now: no authority rule, delegation or decision body ` +
             'covers its grade, org scope and amount. Ask an administrator for a rule first.';
     case 'REQUEST.NOT_OVERDUE':

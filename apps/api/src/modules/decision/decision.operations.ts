@@ -238,7 +238,7 @@ export async function record(
   const decisionCase = toProjectCase(project, appointments, input.decisionPoint, settings);
   const result = authorize(String(deciderId), decisionCase, ctx.now, snapshot.index);
   if (!result.allowed) {
-    const view = toResultView(ctx, snapshot, decisionCase, result);
+    const view = toResultView(ctx, snapshot, decisionCase, result, undefined, String(deciderId));
     await auditRefusal(
       em,
       ctx,

@@ -335,7 +335,7 @@ export class PoolOperationsResolver {
         ctx.now,
       );
       if (!approved.ok) {
-        const view = toResultView(ctx, snapshot, approvalCase, result);
+        const view = toResultView(ctx, snapshot, approvalCase, result, undefined, String(approverId));
         const words = POOL_MESSAGES[localeOf(ctx)];
         const refusal =
           approved.error.code === 'POOL.NOT_AUTHORIZED'

@@ -25,14 +25,18 @@ export function formatInstant(iso: string | null | undefined): string {
   return `${at.toISOString().slice(0, 10)} ${at.toISOString().slice(11, 16)} UTC`;
 }
 
-/** "300,000.00 CNY"; '' without an amount. */
-export function formatAmount(amount: string | null | undefined, currency: string | null | undefined): string {
+/** "¥300,000.00" (zh-CN) / "CN¥300,000.00" (en): the portal's money format; '' without an amount. */
+export function formatAmount(
+  amount: string | null | undefined,
+  currency: string | null | undefined,
+  locale: Locale = 'en',
+): string {
   if (amount === null || amount === undefined || amount === '') return '';
-  const negative = amount.startsWith('-');
-  const [whole = '0', fraction] = (negative ? amount.slice(1) : amount).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const number = `${negative ? '-' : ''}${grouped}${fraction !== undefined ? `.${fraction}` : ''}`;
-  return currency ? `${number} ${currency}` : number;
+  if (!currency || !/^[A-Z]{3}$/.test(currency) || !/^-?\d+(\.\d+)?$/.test(amount)) return amount;
+  // Intl formats decimal strings exactly (no float on the way).
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'symbol' }).format(
+    amount as unknown as number,
+  );
 }
 
 type Renderer<K extends NotificationKind> = (p: NotificationPayloads[K]) => RenderedNotification;
@@ -44,7 +48,7 @@ const EN: Renderers = {
     body:
       `${p.requesterName ? `${p.requesterName} asks you to decide` : 'You are asked to decide'} ` +
       `${pointName(p.decisionPoint, 'en')} on project "${p.projectName}"` +
-      `${p.amount ? ` for ${formatAmount(p.amount, p.currency)}` : ''}` +
+      `${p.amount ? ` for ${formatAmount(p.amount, p.currency, 'en')}` : ''}` +
       `${p.dueAt ? `, due ${formatInstant(p.dueAt)}` : ''}.${p.note ? ` Note: ${p.note}` : ''}`,
   }),
   DECISION_ESCALATED: (p) => ({
@@ -61,7 +65,7 @@ const EN: Renderers = {
     body:
       `${p.delegatorName} delegated to you: ${points(p.decisionPoints, 'en')} on grade ${p.grades.join(', ')} ` +
       `projects in ${p.scopeName}` +
-      `${p.limit ? `, up to ${formatAmount(p.limit, p.currency)}` : ''}, ` +
+      `${p.limit ? `, up to ${formatAmount(p.limit, p.currency, 'en')}` : ''}, ` +
       `from ${formatInstant(p.validFrom)}${p.validTo ? ` until ${formatInstant(p.validTo)}` : ''}. Reason: ${p.reason}`,
   }),
   DELEGATION_REVOKED: (p) => ({
@@ -86,7 +90,7 @@ const EN: Renderers = {
     title: `Bonus pool waiting for your approval: ${p.poolName}`,
     body:
       `The bonus pool "${p.poolName}"${p.projectName ? ` of project "${p.projectName}"` : ''} in ${p.orgUnitName}` +
-      `${p.amount ? ` (${formatAmount(p.amount, p.currency)})` : ''} is allocated and waits for approval; ` +
+      `${p.amount ? ` (${formatAmount(p.amount, p.currency, 'en')})` : ''} is allocated and waits for approval; ` +
       'you may approve it.',
   }),
 };
@@ -97,7 +101,7 @@ const ZH: Renderers = {
     body:
       `${p.requesterName ? `${p.requesterName} 请您` : '请您'}对项目“${p.projectName}”作出` +
       `${pointName(p.decisionPoint, 'zh-CN')}` +
-      `${p.amount ? `（金额 ${formatAmount(p.amount, p.currency)}）` : ''}` +
+      `${p.amount ? `（金额 ${formatAmount(p.amount, p.currency, 'zh-CN')}）` : ''}` +
       `${p.dueAt ? `，截止 ${formatInstant(p.dueAt)}` : ''}。${p.note ? `备注：${p.note}` : ''}`,
   }),
   DECISION_ESCALATED: (p) => ({
@@ -114,7 +118,7 @@ const ZH: Renderers = {
     body:
       `${p.delegatorName} 授权给您：${p.scopeName} 范围内 ${p.grades.join('、')} 级项目的` +
       `${points(p.decisionPoints, 'zh-CN')}` +
-      `${p.limit ? `，金额上限 ${formatAmount(p.limit, p.currency)}` : ''}，` +
+      `${p.limit ? `，金额上限 ${formatAmount(p.limit, p.currency, 'zh-CN')}` : ''}，` +
       `自 ${formatInstant(p.validFrom)}${p.validTo ? ` 至 ${formatInstant(p.validTo)}` : ' 起'}。原因：${p.reason}`,
   }),
   DELEGATION_REVOKED: (p) => ({
@@ -139,7 +143,7 @@ const ZH: Renderers = {
     title: `奖金包待您审批：${p.poolName}`,
     body:
       `${p.orgUnitName}${p.projectName ? ` 项目“${p.projectName}”的` : ' 的'}奖金包“${p.poolName}”` +
-      `${p.amount ? `（${formatAmount(p.amount, p.currency)}）` : ''}已分配，等待审批；您有权审批。`,
+      `${p.amount ? `（${formatAmount(p.amount, p.currency, 'zh-CN')}）` : ''}已分配，等待审批；您有权审批。`,
   }),
 };
 
