@@ -227,7 +227,7 @@ describe('decision rights', () => {
     await form.getByRole('button', { name: 'Show' }).click();
     await rights
       .getByTestId('rights-moment')
-      .getByText(/^What 刘芳 \(Liu Fang\) may decide at /)
+      .getByText(/^What Liu Fang may decide at /)
       .waitFor();
     await rights.getByTestId('answer-basis').waitFor();
     expect(await rows(rights, 'ATB').count()).toBe(1);
