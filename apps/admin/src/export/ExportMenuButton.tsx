@@ -11,9 +11,12 @@ import {
   useResourceContext,
   useTranslate,
 } from 'react-admin';
-import { EXPORT_COLUMNS } from './columns';
+import { exportColumnsOf } from './columns';
 import { download, fileName, type ExportFormat } from './files';
 import { exportList } from './exportList';
+
+/** Rows above which an export says it started, and how far it got every so many rows. */
+const LONG_EXPORT = 2000;
 
 export function ExportMenuButton() {
   const resource = useResourceContext();
@@ -24,14 +27,15 @@ export function ExportMenuButton() {
   const [locale] = useLocaleState();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [busy, setBusy] = useState(false);
-  const columns = resource ? EXPORT_COLUMNS[resource] : undefined;
+  const columns = resource ? exportColumnsOf(resource) : undefined;
   if (!resource || !columns) return null;
 
   const run = async (format: ExportFormat) => {
     setAnchor(null);
     setBusy(true);
     const listName = translate(`resources.${resource}.name`, { smart_count: 2 });
-    notify('export.started', { type: 'info', messageArgs: { count: total ?? 0 } });
+    // Long exports say they started (and how far they got); a short one shows its spinner, then its result.
+    if ((total ?? 0) > LONG_EXPORT) notify('export.started', { type: 'info', messageArgs: { count: total } });
     try {
       let lastShown = 0;
       const result = await exportList({
@@ -45,8 +49,8 @@ export function ExportMenuButton() {
         locale,
         sheetName: listName,
         onProgress: (read, all) => {
-          // A word every 2,000 rows on long exports; short ones only say they started and ended.
-          if (all && all > 2000 && read - lastShown >= 2000 && read < all) {
+          // A word every 2,000 rows on long exports.
+          if (all && all > LONG_EXPORT && read - lastShown >= LONG_EXPORT && read < all) {
             lastShown = read;
             notify('export.progress', { type: 'info', messageArgs: { read, total: all } });
           }

@@ -30,7 +30,7 @@ const ref = (source: string, reference: ExportReference): ExportColumn => ({ kin
 const money = (source: string, label?: string): ExportColumn => ({ kind: 'money', source, label });
 
 /** The exported columns of every list with an export button. */
-export const EXPORT_COLUMNS: Readonly<Record<string, readonly ExportColumn[]>> = {
+export const EXPORT_COLUMNS = {
   Person: [
     text('employeeNo'),
     text('name'),
@@ -139,4 +139,9 @@ export const EXPORT_COLUMNS: Readonly<Record<string, readonly ExportColumn[]>> =
   RoleModel: [enumOf('role', 'TriangleRole'), text('name'), text('nameZh')],
   DecisionBody: [text('name'), enumOf('grade', 'ProjectGrade'), ref('orgUnitId', 'OrgUnit')],
   User: [text('email'), enumOf('role', 'UserRole'), ref('personId', 'Person'), datetime('lastLoginAt'), date('archivedAt')],
-};
+} satisfies Record<string, readonly ExportColumn[]>;
+
+/** The exported columns of a resource's list, or undefined: that list has no export. */
+export function exportColumnsOf(resource: string): readonly ExportColumn[] | undefined {
+  return (EXPORT_COLUMNS as Record<string, readonly ExportColumn[]>)[resource];
+}

@@ -67,7 +67,7 @@ describe('fetchAllRecords', () => {
     });
     expect(result.records).toHaveLength(27);
     expect(listCalls).toHaveLength(1);
-    expect(listCalls[0].filter).toEqual({ orgUnitId: '3' });
+    expect(listCalls[0]?.filter).toEqual({ orgUnitId: '3' });
   });
 
   it('stops at the row cap and says the export was cut', async () => {

@@ -52,7 +52,7 @@ describe('buildTable', () => {
       'Amount (currency)',
       'External reference',
     ]);
-    const [first, second] = table.rows;
+    const [first = [], second = []] = table.rows;
     expect(first.slice(0, 3)).toEqual(['华东智慧园区', '上海电力', 'East China Region']);
     expect(first[3]).toBe(en.enums.Stage.OPPORTUNITY);
     expect(first[4]).toBe(en.enums.ProjectGrade.I);
@@ -90,9 +90,9 @@ describe('buildTable', () => {
     });
     expect(zh.headers[0]).toBe(zhCN.resources.Assessment.fields.personId);
     expect(zh.headers[1]).toBe(zhCN.resources.Assessment.fields.role);
-    expect(zh.rows[0][0]).toBe('李娜');
-    expect(zh.rows[0][1]).toBe(zhCN.enums.TriangleRole.AR);
-    expect(zh.rows[0][3]).toBe('2026-03-01');
+    expect((zh.rows[0] ?? [])[0]).toBe('李娜');
+    expect((zh.rows[0] ?? [])[1]).toBe(zhCN.enums.TriangleRole.AR);
+    expect((zh.rows[0] ?? [])[3]).toBe('2026-03-01');
     const english = buildTable([record], {
       resource: 'Assessment',
       columns: EXPORT_COLUMNS.Assessment,
@@ -100,7 +100,7 @@ describe('buildTable', () => {
       locale: 'en',
       names: people,
     });
-    expect(english.rows[0][0]).toBe('Li Na');
+    expect((english.rows[0] ?? [])[0]).toBe('Li Na');
   });
 
   it('joins lists of enum values by their labels', async () => {
@@ -109,9 +109,9 @@ describe('buildTable', () => {
       [{ id: 1, delegatorId: 'p1', delegateId: 'p2', decisionPoints: ['ATC'], grades: ['I', 'II'], limit: '100.00', currency: 'EUR' }],
       { resource: 'Delegation', columns: EXPORT_COLUMNS.Delegation, translate, locale: 'en', names: new Map() },
     );
-    expect(table.rows[0][3]).toBe(`${en.enums.ProjectGrade.I}, ${en.enums.ProjectGrade.II}`);
-    expect(table.rows[0][4]).toBe(100);
-    expect(table.rows[0][5]).toBe('EUR');
+    expect((table.rows[0] ?? [])[3]).toBe(`${en.enums.ProjectGrade.I}, ${en.enums.ProjectGrade.II}`);
+    expect((table.rows[0] ?? [])[4]).toBe(100);
+    expect((table.rows[0] ?? [])[5]).toBe('EUR');
   });
 
   it('has a translated header for every exported column in both languages', async () => {
