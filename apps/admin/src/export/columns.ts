@@ -138,7 +138,13 @@ export const EXPORT_COLUMNS = {
   ],
   RoleModel: [enumOf('role', 'TriangleRole'), text('name'), text('nameZh')],
   DecisionBody: [text('name'), enumOf('grade', 'ProjectGrade'), ref('orgUnitId', 'OrgUnit')],
-  User: [text('email'), enumOf('role', 'UserRole'), ref('personId', 'Person'), datetime('lastLoginAt'), date('archivedAt')],
+  User: [
+    text('email'),
+    enumOf('role', 'UserRole'),
+    ref('personId', 'Person'),
+    datetime('lastLoginAt'),
+    date('archivedAt'),
+  ],
 } satisfies Record<string, readonly ExportColumn[]>;
 
 /** The exported columns of a resource's list, or undefined: that list has no export. */

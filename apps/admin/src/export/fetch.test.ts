@@ -132,7 +132,10 @@ describe('exportList', () => {
     });
     expect(result.rows).toBe(1050);
     const text = await readText(result.file);
-    const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines).toHaveLength(1051);
     expect(lines[1]).toBe('E00001,人员1,Person 1,,,Unit 1,,');
   });

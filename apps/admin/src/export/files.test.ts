@@ -13,7 +13,13 @@ function readBytes(blob: Blob): Promise<ArrayBuffer> {
 describe('toXlsx', () => {
   it('writes a workbook with the headers, Chinese text and money as numbers', async () => {
     const blob = await toXlsx(
-      { headers: ['名称', '金额', '金额（币种）'], rows: [['华东智慧园区', 5000000.5, 'CNY'], ['空', null, null]] },
+      {
+        headers: ['名称', '金额', '金额（币种）'],
+        rows: [
+          ['华东智慧园区', 5000000.5, 'CNY'],
+          ['空', null, null],
+        ],
+      },
       '项目: 全部/2026',
     );
     expect(blob.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

@@ -24,7 +24,16 @@ const projects: RaRecord[] = [
     currency: 'CNY',
     externalRef: null,
   },
-  { id: '8', name: 'No customer', customerId: null, orgUnitId: '99', stage: null, grade: 'III', amount: null, currency: 'USD' },
+  {
+    id: '8',
+    name: 'No customer',
+    customerId: null,
+    orgUnitId: '99',
+    stage: null,
+    grade: 'III',
+    amount: null,
+    currency: 'USD',
+  },
 ];
 
 const names: NameBook = new Map([
@@ -69,9 +78,7 @@ describe('buildTable', () => {
 
   it('speaks Chinese to a Chinese reader, people by the name in their script', async () => {
     const translate = await translatorFor('zh-CN');
-    const people: NameBook = new Map([
-      ['Person', new Map([['p1', { id: 'p1', name: '李娜', latinName: 'Li Na' }]])],
-    ]);
+    const people: NameBook = new Map([['Person', new Map([['p1', { id: 'p1', name: '李娜', latinName: 'Li Na' }]])]]);
     const record = {
       id: 'a1',
       personId: 'p1',
@@ -106,7 +113,17 @@ describe('buildTable', () => {
   it('joins lists of enum values by their labels', async () => {
     const translate = await translatorFor('en');
     const table = buildTable(
-      [{ id: 1, delegatorId: 'p1', delegateId: 'p2', decisionPoints: ['ATC'], grades: ['I', 'II'], limit: '100.00', currency: 'EUR' }],
+      [
+        {
+          id: 1,
+          delegatorId: 'p1',
+          delegateId: 'p2',
+          decisionPoints: ['ATC'],
+          grades: ['I', 'II'],
+          limit: '100.00',
+          currency: 'EUR',
+        },
+      ],
       { resource: 'Delegation', columns: EXPORT_COLUMNS.Delegation, translate, locale: 'en', names: new Map() },
     );
     expect((table.rows[0] ?? [])[3]).toBe(`${en.enums.ProjectGrade.I}, ${en.enums.ProjectGrade.II}`);
@@ -134,7 +151,13 @@ describe('buildTable', () => {
 
 describe('toCsv', () => {
   it('starts with a byte-order mark and quotes what needs quoting', () => {
-    const csv = toCsv({ headers: ['名称', 'Note'], rows: [['华东, "A"', null], ['x', 3]] });
+    const csv = toCsv({
+      headers: ['名称', 'Note'],
+      rows: [
+        ['华东, "A"', null],
+        ['x', 3],
+      ],
+    });
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.slice(1)).toBe('名称,Note\r\n"华东, ""A""",\r\nx,3\r\n');
   });
