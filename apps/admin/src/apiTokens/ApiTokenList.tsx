@@ -4,6 +4,7 @@ import { EnumChipsField, LocaleDateField } from '../components/fields';
 export function ApiTokenList() {
   return (
     <List
+      exporter={false}
       sort={{ field: 'createdAt', order: 'DESC' }}
       filters={[<BooleanInput key="r" source="includeRevoked" alwaysOn />]}
     >

@@ -1,6 +1,7 @@
 import { DataTable, List, ReferenceField, SelectInput } from 'react-admin';
 import { EnumField, enumChoices, LocaleDateField } from '../components/fields';
 import { PersonInput } from '../components/names';
+import { ExportListActions } from '../export';
 
 const filters = [
   <PersonInput key="p" source="personId" alwaysOn />,
@@ -9,7 +10,7 @@ const filters = [
 
 export function AssessmentList() {
   return (
-    <List filters={filters} sort={{ field: 'assessedAt', order: 'DESC' }}>
+    <List actions={<ExportListActions />} filters={filters} sort={{ field: 'assessedAt', order: 'DESC' }}>
       <DataTable rowClick="show">
         <DataTable.Col source="personId">
           <ReferenceField source="personId" reference="Person" link="show" />

@@ -6,6 +6,7 @@ import { InstantInput } from '../components/InstantInput';
 import { formatDateTime } from '../format';
 import { humanize, labelKey } from '../history/fields';
 import { HistoryValue } from '../history/HistoryView';
+import { ExportListActions } from '../export';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -89,7 +90,7 @@ const filters = [
 
 export function AuditEntryList() {
   return (
-    <List filters={filters} sort={{ field: 'at', order: 'DESC' }}>
+    <List actions={<ExportListActions />} filters={filters} sort={{ field: 'at', order: 'DESC' }}>
       <DataTable expand={<AuditDiff />} rowClick="expand" bulkActionButtons={false}>
         <DataTable.Col source="at">
           <LocaleDateField source="at" showTime />

@@ -2,11 +2,12 @@ import { Card } from '@mui/material';
 import { DataTable, List, ReferenceField } from 'react-admin';
 import { EnumChipsField, EnumField, LocaleDateField, MoneyField } from '../components/fields';
 import { AuthorityMatrix } from './AuthorityMatrix';
+import { ExportListActions } from '../export';
 
 export function AuthorityRuleList() {
   return (
     <>
-      <List>
+      <List actions={<ExportListActions />}>
         <DataTable rowClick="show">
           <DataTable.Col source="name" />
           <DataTable.Col source="holderKind">

@@ -10,6 +10,7 @@ import {
 import { EnumField, enumChoices } from '../components/fields';
 import { CUSTOMER_TIERS } from '../providers/types';
 import { rowClickFor } from '../auth/rowClick';
+import { ExportListActions } from '../export';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -21,7 +22,7 @@ const filters = [
 
 export function CustomerList() {
   return (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+    <List actions={<ExportListActions />} filters={filters} sort={{ field: 'name', order: 'ASC' }}>
       <DataTable rowClick={rowClickFor('Customer')}>
         <DataTable.Col source="name" />
         <DataTable.Col source="tier">

@@ -10,6 +10,7 @@ import {
 } from 'react-admin';
 import { EnumField, useEnumLabel } from '../components/fields';
 import { rowClickFor } from '../auth/rowClick';
+import { ExportListActions } from '../export';
 
 export function Seats() {
   const record = useRecordContext();
@@ -51,7 +52,7 @@ export function Seats() {
 
 export function DecisionBodyList() {
   return (
-    <List>
+    <List actions={<ExportListActions />}>
       <DataTable rowClick={rowClickFor('DecisionBody')}>
         <DataTable.Col source="name" />
         <DataTable.Col source="seats">

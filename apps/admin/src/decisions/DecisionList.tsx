@@ -1,6 +1,7 @@
 import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, SelectInput } from 'react-admin';
 import { EnumField, enumChoices, LocaleDateField } from '../components/fields';
 import { DECISION_OUTCOMES, DECISION_POINTS } from '../providers/types';
+import { ExportListActions } from '../export';
 
 const filters = [
   <ReferenceInput key="p" source="projectId" reference="Project" alwaysOn>
@@ -12,7 +13,7 @@ const filters = [
 
 export function DecisionList() {
   return (
-    <List filters={filters} sort={{ field: 'decidedAt', order: 'DESC' }}>
+    <List actions={<ExportListActions />} filters={filters} sort={{ field: 'decidedAt', order: 'DESC' }}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="decidedAt">
           <LocaleDateField source="decidedAt" showTime />

@@ -3,6 +3,7 @@ import { Chip } from '@mui/material';
 import { EnumChipsField, LocaleDateField, MoneyField, useDate } from '../components/fields';
 import { InstantInput } from '../components/InstantInput';
 import { PersonInput } from '../components/names';
+import { ExportListActions } from '../export';
 
 const filters = [
   <PersonInput key="from" source="delegatorId" alwaysOn />,
@@ -27,7 +28,7 @@ function Status() {
 
 export function DelegationList() {
   return (
-    <List filters={filters} sort={{ field: 'validFrom', order: 'DESC' }}>
+    <List actions={<ExportListActions />} filters={filters} sort={{ field: 'validFrom', order: 'DESC' }}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="delegatorId">
           <ReferenceField source="delegatorId" reference="Person" />

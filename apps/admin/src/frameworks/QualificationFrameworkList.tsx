@@ -1,5 +1,6 @@
 import { DataTable, List, SelectInput } from 'react-admin';
 import { EnumField, enumChoices } from '../components/fields';
+import { ExportListActions } from '../export';
 
 const filters = [
   <SelectInput key="role" source="role" choices={enumChoices('TriangleRole', ['AR', 'SR', 'FR'])} alwaysOn />,
@@ -7,7 +8,7 @@ const filters = [
 
 export function QualificationFrameworkList() {
   return (
-    <List filters={filters}>
+    <List actions={<ExportListActions />} filters={filters}>
       <DataTable rowClick="show">
         <DataTable.Col source="name" />
         <DataTable.Col source="versionNo" />

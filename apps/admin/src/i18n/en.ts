@@ -1336,6 +1336,20 @@ export const en = {
   h16words: {
     revoked_on: 'Revoked %{at}',
   },
+  export: {
+    button: 'Export',
+    csv: 'CSV (opens in Excel)',
+    xlsx: 'Excel workbook (XLSX)',
+    started: 'Exporting %{count} rows…',
+    progress: 'Exporting: %{read} of %{total} rows read…',
+    done: 'Exported 1 row. |||| Exported %{smart_count} rows.',
+    truncated: 'Exported the first %{rows} of %{total} rows: narrow the filters to export the rest.',
+    failed: 'Export failed, no file was written: %{error}',
+    currency_of: '%{column} (currency)',
+    amount: 'Amount',
+    yes: 'Yes',
+    no: 'No',
+  },
 };
 
 export type Messages = typeof en;

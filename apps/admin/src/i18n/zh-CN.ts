@@ -1401,4 +1401,18 @@ export const zhCN: Messages = {
   h16words: {
     revoked_on: '已于 %{at} 撤销',
   },
+  export: {
+    button: '导出',
+    csv: 'CSV（可用 Excel 打开）',
+    xlsx: 'Excel 工作簿（XLSX）',
+    started: '正在导出 %{count} 行…',
+    progress: '正在导出：已读取 %{read} / %{total} 行…',
+    done: '已导出 %{smart_count} 行。',
+    truncated: '只导出了前 %{rows} 行（共 %{total} 行）：请缩小筛选范围以导出其余部分。',
+    failed: '导出失败，未生成文件：%{error}',
+    currency_of: '%{column}（币种）',
+    amount: '金额',
+    yes: '是',
+    no: '否',
+  },
 };

@@ -1,5 +1,6 @@
-import { CreateButton, DataTable, ExportButton, List, ReferenceField, SearchInput, TopToolbar } from 'react-admin';
+import { DataTable, List, ReferenceField, SearchInput } from 'react-admin';
 import { EnumField } from '../components/fields';
+import { ExportListActions } from '../export';
 import { OrgUnitTree } from './OrgUnitTree';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />];
@@ -10,12 +11,7 @@ export function OrgUnitList() {
       filters={filters}
       sort={{ field: 'code', order: 'ASC' }}
       aside={<OrgUnitTree />}
-      actions={
-        <TopToolbar>
-          <CreateButton />
-          <ExportButton />
-        </TopToolbar>
-      }
+      actions={<ExportListActions />}
     >
       <DataTable rowClick="show">
         <DataTable.Col source="code" />

@@ -7,6 +7,7 @@ import {
   ReferenceInput,
   SearchInput,
 } from 'react-admin';
+import { ExportListActions } from '../export';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -18,8 +19,8 @@ const filters = [
 
 export function PersonList() {
   return (
-    <List filters={filters} sort={{ field: 'employeeNo', order: 'ASC' }}>
-      <DataTable rowClick="show">
+    <List actions={<ExportListActions />} filters={filters} sort={{ field: 'employeeNo', order: 'ASC' }}>
+      <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="employeeNo" />
         <DataTable.Col source="name" />
         <DataTable.Col source="latinName" />

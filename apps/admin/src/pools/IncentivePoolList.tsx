@@ -1,6 +1,7 @@
 import { DataTable, List, SearchInput, SelectInput } from 'react-admin';
 import { EnumField, enumChoices, LocaleDateField, MoneyField } from '../components/fields';
 import { POOL_STATUSES } from '../providers/types';
+import { ExportListActions } from '../export';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -9,7 +10,7 @@ const filters = [
 
 export function IncentivePoolList() {
   return (
-    <List filters={filters}>
+    <List actions={<ExportListActions />} filters={filters}>
       <DataTable rowClick="show">
         <DataTable.Col source="name" />
         <DataTable.Col source="status">

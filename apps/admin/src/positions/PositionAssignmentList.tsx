@@ -2,6 +2,7 @@ import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput } fr
 import { EnumField, LocaleDateField } from '../components/fields';
 import { PersonInput } from '../components/names';
 import { rowClickFor } from '../auth/rowClick';
+import { ExportListActions } from '../export';
 
 const filters = [
   <PersonInput key="p" source="personId" alwaysOn />,
@@ -12,7 +13,7 @@ const filters = [
 
 export function PositionAssignmentList() {
   return (
-    <List filters={filters}>
+    <List actions={<ExportListActions />} filters={filters}>
       <DataTable rowClick={rowClickFor('PositionAssignment')}>
         <DataTable.Col source="personId">
           <ReferenceField source="personId" reference="Person" link="show" />

@@ -10,6 +10,7 @@ import {
 import { EnumField, enumChoices, MoneyField } from '../components/fields';
 import { GRADES } from '../providers/types';
 import { STAGES } from '../teamAppointments/TeamAppointmentInputs';
+import { ExportListActions } from '../export';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -25,7 +26,7 @@ const filters = [
 
 export function ProjectList() {
   return (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+    <List actions={<ExportListActions />} filters={filters} sort={{ field: 'name', order: 'ASC' }}>
       <DataTable rowClick="show">
         <DataTable.Col source="name" />
         <DataTable.Col source="customerId">

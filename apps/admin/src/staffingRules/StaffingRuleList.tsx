@@ -1,10 +1,11 @@
 import { DataTable, List, ReferenceField } from 'react-admin';
 import { EnumField, LocaleDateField } from '../components/fields';
 import { rowClickFor } from '../auth/rowClick';
+import { ExportListActions } from '../export';
 
 export function StaffingRuleList() {
   return (
-    <List sort={{ field: 'grade', order: 'ASC' }}>
+    <List actions={<ExportListActions />} sort={{ field: 'grade', order: 'ASC' }}>
       <DataTable rowClick={rowClickFor('StaffingRule')}>
         <DataTable.Col source="grade">
           <EnumField source="grade" enumName="ProjectGrade" />

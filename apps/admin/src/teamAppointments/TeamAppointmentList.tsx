@@ -4,6 +4,7 @@ import { TRIANGLE_ROLES } from '../providers/types';
 import { InstantInput } from '../components/InstantInput';
 import { PersonInput } from '../components/names';
 import { rowClickFor } from '../auth/rowClick';
+import { ExportListActions } from '../export';
 
 const filters = [
   <ReferenceInput key="p" source="projectId" reference="Project" alwaysOn>
@@ -16,7 +17,7 @@ const filters = [
 
 export function TeamAppointmentList() {
   return (
-    <List filters={filters}>
+    <List actions={<ExportListActions />} filters={filters}>
       <DataTable rowClick={rowClickFor('TeamAppointment')}>
         <DataTable.Col source="projectId">
           <ReferenceField source="projectId" reference="Project" link="show" />

@@ -2,6 +2,7 @@ import { BooleanInput, DataTable, List, ReferenceField, SearchInput, SelectInput
 import { USER_ROLES } from '@iron-triangle/domain';
 import { EnumField, enumChoices, LocaleDateField } from '../components/fields';
 import { rowClickFor } from '../auth/rowClick';
+import { ExportListActions } from '../export';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -11,7 +12,7 @@ const filters = [
 
 export function UserList() {
   return (
-    <List filters={filters}>
+    <List actions={<ExportListActions />} filters={filters}>
       <DataTable rowClick={rowClickFor('User', { hasShow: false })}>
         <DataTable.Col source="email" />
         <DataTable.Col source="role">

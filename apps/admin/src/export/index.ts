@@ -1,0 +1,3 @@
+export { EXPORT_COLUMNS, exportColumnsOf, type ExportColumn } from './columns';
+export { ExportListActions } from './ExportListActions';
+export { ExportMenuButton } from './ExportMenuButton';
