@@ -5,7 +5,8 @@ import { gqlRequest } from '../graphql/client';
 import type { TimelineDecision, TimelineRequest } from './timeline';
 
 const REQUEST =
-  'id decisionPoint status requesterId requester { id name: displayName } requestedAt dueAt overdue note amount currency ' +
+  'id decisionPoint status requesterId requester { id name: displayName } requestedAt dueAt overdue note amount ' +
+  'currency ' +
   'escalationLevel recipients { personId level person { id name: displayName } }';
 
 export interface RequestRow extends TimelineRequest {

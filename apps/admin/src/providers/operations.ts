@@ -94,7 +94,8 @@ export const operations = {
     const data = await gqlRequest<{ whoMayDecidePage: DeciderPage }>(
       `query WhoMayDecidePage($input: CaseInput!, $first: Int, $after: String) { whoMayDecidePage(input: $input, ` +
         `first: $first, after: $after) { totalCount endCursor hasNextPage items { personId cursor direct ` +
-        `quorumRequired revision person { id name: displayName employeeNo } corrections { ${CHANGE} } chains { ${CHAIN} } } ` +
+        `quorumRequired revision person { id name: displayName employeeNo } corrections { ${CHANGE} } ` +
+        `chains { ${CHAIN} } } ` +
         `bodies { ${BODY_COVERAGE} } } }`,
       compact({ input: compact(input), first, after }),
     );
