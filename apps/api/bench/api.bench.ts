@@ -10,7 +10,8 @@
 // then prints the runs, the writes, and the goals of issue #13 with the figures the issue quotes from before.
 // Run: npm run bench -w @iron-triangle/api   (MARIADB_URL, default mysql://root@127.0.0.1:3306/; BENCH_SECONDS per
 // run, default 10; BENCH_PORT, default 4999 and the next one; BENCH_ONLY=writes: only the runs about writes and
-// rebuilds — read-only, with writes, the forced rebuild, the org unit renamed —, for quicker rounds of work on them)
+// rebuilds — read-only, with writes, the forced rebuild, the org unit renamed —, for quicker rounds of work on them;
+// BENCH_KEEP_DB=1 keeps the seeded database afterwards)
 import { spawn, ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -35,6 +36,8 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 4999);
 /** BENCH_ONLY=writes skips the other questions and the two processes. */
 const WRITES_ONLY = process.env.BENCH_ONLY === 'writes';
+/** BENCH_KEEP_DB=1 keeps the seeded database (its name is printed), to look at plans and profiles afterwards. */
+const KEEP_DB = process.env.BENCH_KEEP_DB === '1';
 /** Writes on one process whose visibility on the other is timed. */
 const LAG_WRITES = 50;
 const POINTS = ['ATI', 'ATB', 'ATC', 'ATAC', 'ATCC'];
@@ -1358,7 +1361,8 @@ async function main(): Promise<void> {
     await stopApi(childB);
     await stopApi(childA);
     if (ds?.isInitialized) await ds.destroy();
-    await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    if (KEEP_DB) console.log(`BENCH_KEEP_DB: the database ${name} is kept (drop it yourself)`);
+    else await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
     await admin.end();
     rmSync(dataDir, { recursive: true, force: true });
   }

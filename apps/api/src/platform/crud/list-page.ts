@@ -157,8 +157,8 @@ async function nestedRead(
 
 /**
  * Reads a page in one statement: the count (when asked) joined to the page, each page row with its nested records as
- * JSON. Shape: `SELECT c.total, p.*, (nested…) FROM (count) c LEFT JOIN (page) p ON 1 = 1 ORDER BY …`; the count row
- * is there even when the page is empty.
+ * JSON. Shape: `SELECT c.total, p.*, (nested…) FROM (count) c LEFT JOIN (rows of the page's numbered keys) p ON 1 = 1`;
+ * the count row is there even when the page is empty.
  */
 export async function readPage<E extends BaseRecord>(
   ctx: Context,
@@ -172,10 +172,24 @@ export async function readPage<E extends BaseRecord>(
   await applyFilter(page, spec, request.filter as Record<string, unknown> | undefined, ctx);
   const sort = sortOf(em, spec, request.args);
   const count = page.clone().select('COUNT(1)', 'total');
-  page.select(
-    selectedColumns(metadata).map((c) => `${escape('r')}.${escape(c.databaseName)} AS ${escape(c.databaseName)}`),
-  );
-  orderAndPage(page, sort, request.args);
+  // The page's keys first (filtered, scoped, ordered and limited: an index can give them without reading whole rows),
+  // numbered in their order (a window over the page's keys only), then their rows by primary key. The statement has
+  // no ORDER BY of its own: sorting rows that carry nested JSON made MariaDB sort them in an on-disk temporary table,
+  // several times the cost of the rest. The rows are put in the keys' order here.
+  const e = escape;
+  const sortColumn = metadata.findColumnWithPropertyName(sort.property)!.databaseName;
+  const keys = page.clone().select(`${e('r')}.${e('id')}`, 'id');
+  if (sort.property !== 'id') keys.addSelect(`${e('r')}.${e(sortColumn)}`, 's');
+  orderAndPage(keys, sort, request.args);
+  const numbered = [`${e('k0')}.${e('s')} ${sort.order}`, `${e('k0')}.${e('id')} ${sort.order}`];
+  if (sort.property === 'id') numbered.shift();
+  const rowsOfKeys =
+    `SELECT ${selectedColumns(metadata)
+      .map((c) => `${e('r')}.${e(c.databaseName)} AS ${e(c.databaseName)}`)
+      .join(', ')}, ${e('k')}.${e('__pos')} AS ${e('__pos')} ` +
+    `FROM ${e(metadata.tablePath)} ${e('r')} INNER JOIN (SELECT ${e('k0')}.${e('id')} AS ${e('id')}, ` +
+    `ROW_NUMBER() OVER (ORDER BY ${numbered.join(', ')}) AS ${e('__pos')} FROM (${keys.getQuery()}) ${e('k0')}) ` +
+    `${e('k')} ON ${e('k')}.${e('id')} = ${e('r')}.${e('id')}`;
 
   const reads: NestedRead[] = [];
   for (const [name, nodes] of request.nested) {
@@ -187,25 +201,23 @@ export async function readPage<E extends BaseRecord>(
     if (read) reads.push(read);
   }
   const p = escape('p');
-  const sortColumn = metadata.findColumnWithPropertyName(sort.property)!.databaseName;
-  const order = [`${p}.${escape(sortColumn)} ${sort.order}`];
-  if (sort.property !== 'id') order.push(`${p}.${escape('id')} ${sort.order}`);
   const select = [
     ...(request.withTotal ? [`${escape('c')}.${escape('total')} AS ${escape('__total')}`] : []),
     `${p}.*`,
     ...reads.map((read, i) => `(${read.sql}) AS ${escape(`__n${i}`)}`),
   ];
   const from = request.withTotal
-    ? `(${count.getQuery()}) ${escape('c')} LEFT JOIN (${page.getQuery()}) ${p} ON 1 = 1`
-    : `(${page.getQuery()}) ${p}`;
+    ? `(${count.getQuery()}) ${escape('c')} LEFT JOIN (${rowsOfKeys}) ${p} ON 1 = 1`
+    : `(${rowsOfKeys}) ${p}`;
   const params = Object.assign({}, page.getParameters(), ...reads.map((read) => read.params)) as ObjectLiteral;
   const [sql, values] = em.connection.driver.escapeQueryWithParameters(
-    `SELECT ${select.join(', ')} FROM ${from} ORDER BY ${order.join(', ')}`,
+    `SELECT ${select.join(', ')} FROM ${from}`,
     params,
   );
   const raw = (await em.query(sql, values)) as ObjectLiteral[];
   let total: number | null = null;
   const rows: E[] = [];
+  raw.sort((a, b) => Number(a.__pos) - Number(b.__pos));
   for (const row of raw) {
     if (request.withTotal) total = Number(row.__total);
     if (row.id === null || row.id === undefined) continue; // the count's row of an empty page
