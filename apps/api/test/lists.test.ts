@@ -2,6 +2,7 @@
 // statement and one more, whatever the page size, for an administrator and for a LEADER (scoped to a subtree), with
 // the same records, totals and nested records as single reads give.
 import { describeOnDatabases, TestEnv } from './support/databases';
+import { listCountStats } from '../src/platform/crud/list-page';
 
 /** The documents ra-data-graphql-simple 5.15 builds for getList of Project and Person (the portal sends these). */
 const PORTAL_PROJECTS = `query allProjects($filter: ProjectFilter, $page: Int, $perPage: Int, $sortField: String,
@@ -394,6 +395,48 @@ describeOnDatabases(
       const countOnly = await gql('{ _allPeopleMeta { count } }', {}, { token: tokens.leader });
       expect(countOnly.body.data).toEqual({ _allPeopleMeta: { count: 21 } });
       expect(statements(countOnly)).toBe(2);
+    });
+
+    test('a count is kept until the log moves; a write shows at once; unlogged tables counted each time', async () => {
+      const { gql, tokens } = env();
+      const count = async (query: string, token = tokens.admin) => {
+        const res = await gql<{ total: { count: number } }>(query, {}, { token });
+        expect(res.body.errors).toBeUndefined();
+        return res.body.data!.total.count;
+      };
+      const people = '{ items: allPeople(perPage: 2) { id } total: _allPeopleMeta { count } }';
+      const before = await count(people);
+      let hits = listCountStats.hits;
+      expect(await count(people)).toBe(before);
+      expect(listCountStats.hits).toBe(hits + 1);
+
+      // A write through the API moves the revision: the next count is made again and shows it.
+      const created = await gql<{ createPerson: { id: string } }>(
+        'mutation($o: ID!) { createPerson(employeeNo: "E-COUNT-1", name: "计数 测试", orgUnitId: $o) { id } }',
+        { o: String(units.HQ) },
+        { token: tokens.admin },
+      );
+      expect(created.body.errors).toBeUndefined();
+      hits = listCountStats.hits;
+      expect(await count(people)).toBe(before + 1);
+      expect(listCountStats.hits).toBe(hits);
+      expect(await count(people)).toBe(before + 1);
+      expect(listCountStats.hits).toBe(hits + 1);
+
+      // Another caller's scope is another count (the LEADER's subtree is not the administrator's).
+      const leaderCount = await count(people, tokens.leader);
+      expect(leaderCount).toBeLessThan(before + 1);
+
+      // Audit entries are not in the change log (a sign-in writes one): their count is never kept.
+      const audit = '{ items: allAuditEntries(perPage: 1) { id } total: _allAuditEntriesMeta { count } }';
+      const misses = listCountStats.misses;
+      hits = listCountStats.hits;
+      const first = await count(audit);
+      const login = await gql('mutation { login(email: "viewer@demo.local", password: "demo") { token } }');
+      expect(login.body.errors).toBeUndefined();
+      expect(await count(audit)).toBeGreaterThan(first);
+      expect(listCountStats.hits).toBe(hits);
+      expect(listCountStats.misses).toBe(misses);
     });
   },
   { demo: true },

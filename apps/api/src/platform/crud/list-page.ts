@@ -9,6 +9,7 @@ import type { Context } from '../context';
 import { badInput } from '../errors';
 import type { BaseRecord } from '../columns';
 import { readableCondition } from '../scope';
+import { loggedTypeOfTable } from '../change-log/registry';
 import type { CrudSpec, NestedField } from './spec';
 import { applyFilter, DEFAULT_PER_PAGE, ListArgs } from './list';
 import {
@@ -201,12 +202,15 @@ export async function readPage<E extends BaseRecord>(
     if (read) reads.push(read);
   }
   const p = escape('p');
+  const counted = request.withTotal ? countCache(ctx, em, count) : null;
+  const cachedTotal = counted?.cached ?? null;
+  const countInStatement = request.withTotal && cachedTotal === null;
   const select = [
-    ...(request.withTotal ? [`${escape('c')}.${escape('total')} AS ${escape('__total')}`] : []),
+    ...(countInStatement ? [`${escape('c')}.${escape('total')} AS ${escape('__total')}`] : []),
     `${p}.*`,
     ...reads.map((read, i) => `(${read.sql}) AS ${escape(`__n${i}`)}`),
   ];
-  const from = request.withTotal
+  const from = countInStatement
     ? `(${count.getQuery()}) ${escape('c')} LEFT JOIN (${rowsOfKeys}) ${p} ON 1 = 1`
     : `(${rowsOfKeys}) ${p}`;
   const params = Object.assign({}, page.getParameters(), ...reads.map((read) => read.params)) as ObjectLiteral;
@@ -215,11 +219,11 @@ export async function readPage<E extends BaseRecord>(
     params,
   );
   const raw = (await em.query(sql, values)) as ObjectLiteral[];
-  let total: number | null = null;
+  let total: number | null = cachedTotal;
   const rows: E[] = [];
   raw.sort((a, b) => Number(a.__pos) - Number(b.__pos));
   for (const row of raw) {
-    if (request.withTotal) total = Number(row.__total);
+    if (countInStatement) total = Number(row.__total);
     if (row.id === null || row.id === undefined) continue; // the count's row of an empty page
     const record = entityFromRow<E>(em, metadata, row);
     rows.push(record);
@@ -231,7 +235,54 @@ export async function readPage<E extends BaseRecord>(
       }
     });
   }
+  if (countInStatement && counted && total !== null) counted.store(total);
   return { rows, total };
+}
+
+// ---- Counts kept per revision -------------------------------------------------------------------------------------
+
+/** Counts by their statement and parameters, with the change-log revision they were counted at (per data source). */
+const COUNTS = new WeakMap<object, Map<string, { revision: string; total: number }>>();
+/** Counts kept per data source; the oldest goes first. */
+const MAX_COUNTS = 1000;
+/** Counts answered from memory (hits) and made and kept (misses), for tests and the health endpoint. */
+export const listCountStats = { hits: 0, misses: 0 };
+
+/**
+ * A list's total, kept until the change log moves on: every write to a logged table appends to the log in its own
+ * transaction (guard.subscriber), so while the revision a request read at its start is the one a count was made at,
+ * the count is the same. Only for reads outside a transaction, by a request that read the revision (signed in), and
+ * only when every table the count reads is logged (a count over audit entries or users is made each time). A count
+ * stored under a revision reflects that revision or a later one: what the request that reads it would count itself.
+ */
+function countCache<E extends ObjectLiteral>(
+  ctx: Context,
+  em: EntityManager,
+  count: SelectQueryBuilder<E>,
+): { cached: number | null; store(total: number): void } | null {
+  const revision = ctx.revision;
+  // Not after a write of this request either: its revision is older than what it wrote.
+  if (revision === undefined || em.queryRunner || ctx.revisions.committed !== null) return null;
+  const sql = count.getQuery();
+  const escape = (name: string) => em.connection.driver.escape(name);
+  for (const table of em.connection.entityMetadatas)
+    if (sql.includes(escape(table.tableName)) && !loggedTypeOfTable(table.tableName)) return null;
+  let counts = COUNTS.get(em.connection);
+  if (!counts) {
+    counts = new Map();
+    COUNTS.set(em.connection, counts);
+  }
+  const key = `${sql}\u0000${JSON.stringify(count.getParameters())}`;
+  const known = counts.get(key);
+  const store = (total: number) => {
+    listCountStats.misses += 1;
+    counts.delete(key);
+    counts.set(key, { revision, total });
+    if (counts.size > MAX_COUNTS) counts.delete(counts.keys().next().value!);
+  };
+  const cached = known && known.revision === revision ? known.total : null;
+  if (cached !== null) listCountStats.hits += 1;
+  return { cached, store };
 }
 
 // ---- The list and the count asked together -------------------------------------------------------------------
