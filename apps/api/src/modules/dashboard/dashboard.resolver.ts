@@ -7,7 +7,7 @@ import { groupOf, RecordGroup, TRIANGLE_ROLES } from '@iron-triangle/domain';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Context } from '../../platform/context';
 import { badInput } from '../../platform/errors';
-import { allow } from '../../platform/permissions';
+import { allow, signedIn } from '../../platform/permissions';
 import { moneyString } from '../../platform/money';
 import { DateTimeScalar } from '../../platform/scalars';
 import { restrictToReadable } from '../../platform/scope';
@@ -18,13 +18,7 @@ import { IncentivePool } from '../incentive-pool';
 import { Person } from '../person';
 import { Project } from '../project';
 import { TeamAppointment } from '../team-appointment';
-import {
-  Dashboard,
-  DecisionWeek,
-  PoolStatusTotal,
-  QualificationLevelCount,
-  TriangleCoverage,
-} from './dashboard.types';
+import { Dashboard, DecisionWeek, PoolStatusTotal, QualificationLevelCount, TriangleCoverage } from './dashboard.types';
 
 const DAY = 86_400_000;
 /** Weeks of decisions the dashboard counts (the current one and the 11 before). */
@@ -89,6 +83,7 @@ export class DashboardResolver {
       'pools awaiting approval, decisions this week), within what the caller may read. One request for the whole ' +
       'dashboard.',
   })
+  @UseMiddleware(signedIn)
   dashboard(
     @Arg('at', () => DateTimeScalar, { nullable: true, description: 'The moment (default now).' })
     at: Date | null | undefined,
@@ -225,7 +220,8 @@ export class DashboardResolver {
 
   @FieldResolver(() => [Assessment], {
     description:
-      `Certifications held at the moment that end within \`days\` (default 30), soonest first (at most ${CARD_LIMIT}).`,
+      'Certifications held at the moment that end within `days` (default 30), soonest first ' +
+      `(at most ${CARD_LIMIT}).`,
   })
   @UseMiddleware(read('Assessment'))
   async expiringCertifications(
