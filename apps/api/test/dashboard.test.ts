@@ -368,6 +368,25 @@ describeOnDatabases('dashboard: every figure in one request, within the callerâ€
     }
   });
 
+  test('a bar links to a list: assessments filter by role, level reached and certifying', async () => {
+    const res = await env().gql<{
+      allAssessments: Array<{ role: string; levelReached: number; person: { name: string } }>;
+    }>(
+      `{ allAssessments(filter: { role: [AR], levelReached: [3], certifies: true }, sortField: "id") {
+        role levelReached person { name } } }`,
+      {},
+      { token: env().tokens.admin },
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.allAssessments.map((a) => a.person.name)).toEqual(['Eddie East', 'Lena Leader']);
+    const self = await env().gql<{ allAssessments: Array<{ kind: string }> }>(
+      '{ allAssessments(filter: { levelReached: [2], certifies: false }) { kind } }',
+      {},
+      { token: env().tokens.admin },
+    );
+    expect(self.body.data!.allAssessments).toEqual([{ kind: 'SELF' }]);
+  });
+
   test('every role may read it; the moment defaults to now', async () => {
     const { figures: f } = await figures(env().tokens.viewer, {});
     expect(Math.abs(new Date(f.at).getTime() - Date.now())).toBeLessThan(60_000);
