@@ -59,7 +59,7 @@ describe("the dashboard charts' data", () => {
     const chart = poolChart(totals);
     expect(chart.categories).toEqual(['DRAFT', 'FUNDED', 'ALLOCATED', 'APPROVED', 'LOCKED']);
     expect(chart.series).toEqual([
-      { id: 'currency-CNY', key: 'CNY', data: [90071992548409.93, 0, 17, 0, 0] },
+      { id: 'currency-CNY', key: 'CNY', data: [Number('90071992548409.93'), 0, 17, 0, 0] },
       { id: 'currency-USD', key: 'USD', data: [0, 0, 0.2, 0, 0] },
     ]);
     expect(poolsOfStatus(totals, 'ALLOCATED')).toEqual({
