@@ -4,7 +4,7 @@
 import { Box, Card, CardContent, Typography } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
 import type { ReactNode } from 'react';
-import { Link, useTranslate } from 'react-admin';
+import { Link, useLocaleState, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router';
 import { useDate, useEnumLabel, useMoney } from '../components/fields';
 import {
@@ -22,6 +22,12 @@ import {
 import type { DashboardData } from './dashboardApi';
 
 const HEIGHT = 260;
+
+/** "AR · Account Responsible" → "Account Responsible": the words of a label, short enough for an axis. */
+export function tickLabel(label: string): string {
+  const parts = label.split(' · ');
+  return parts[parts.length - 1] ?? label;
+}
 
 function ChartCard({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
   return (
@@ -62,11 +68,21 @@ function Chart({
   onBar: (seriesKey: string | number, index: number) => void;
 }) {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
   if (data.series.length === 0) return <Typography color="text.secondary">{translate('dashboard.nothing')}</Typography>;
   return (
     <BarChart
       height={HEIGHT}
-      xAxis={[{ scaleType: 'band', data: data.categories, valueFormatter: (v: string) => category(v) }]}
+      xAxis={[
+        {
+          scaleType: 'band',
+          data: data.categories,
+          // On the axis the words alone ("Account Responsible"), in the tooltip the whole label.
+          valueFormatter: (v: string, context) => (context.location === 'tick' ? tickLabel(category(v)) : category(v)),
+        },
+      ]}
+      yAxis={[{ width: 56, valueFormatter: (v: number) => compact.format(v) }]}
       series={data.series.map((s) => ({
         id: s.id,
         data: s.data,
