@@ -327,6 +327,21 @@ describe('dashboard', () => {
     await page.getByText('Metro line 9 signalling: team bonus 2026').first().waitFor();
     expect(decodeURIComponent(page.url())).toContain('"status":"ALLOCATED"');
   });
+
+  it('in Chinese: the charts in words, a grade opening its projects', async () => {
+    const { page } = await tab('zh-CN');
+    await signIn(page, 'leader@demo.local');
+    for (const chart of ['chart-qualifications', 'chart-coverage', 'chart-pools', 'chart-decisions'])
+      await page.getByTestId(chart).locator('svg').first().waitFor();
+    const charts = await page.getByTestId('dash-charts').innerText();
+    for (const words of ['各角色任职资格等级', '在途项目铁三角配置', '奖金包（按状态）', '每周决策', '客户经理'])
+      expect(charts).toContain(words);
+    await page.getByTestId('chart-coverage').scrollIntoViewIfNeeded();
+    await screenshot(page, 'dashboard-charts-zh');
+    await page.getByTestId('chart-coverage').getByRole('link').first().click();
+    await page.waitForURL(/#\/Project\?/);
+    expect(decodeURIComponent(page.url())).toMatch(/"grade":"I+"/);
+  });
 });
 
 describe('administration', () => {
