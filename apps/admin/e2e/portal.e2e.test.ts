@@ -295,12 +295,52 @@ describe('dates', () => {
 });
 
 describe('dashboard', () => {
-  it('shows what needs attention', async () => {
+  it('shows what needs attention, and charts that open the filtered lists, from one request', async () => {
     const { page } = await tab();
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      const body = request.url().endsWith('/graphql') ? request.postData() : null;
+      if (body) asked.push(String((JSON.parse(body) as { query?: string }).query ?? '').replace(/\s+/g, ' '));
+    });
     await signIn(page, 'admin@demo.local');
     for (const panel of ['dash-qualifications', 'dash-delegations', 'dash-pools', 'dash-decisions'])
       await page.getByTestId(panel).waitFor();
+    for (const chart of ['chart-qualifications', 'chart-coverage', 'chart-pools', 'chart-decisions'])
+      await page.getByTestId(chart).locator('svg').first().waitFor();
     await screenshot(page, 'dashboard-en');
+    await page.getByTestId('chart-coverage').scrollIntoViewIfNeeded();
+    await screenshot(page, 'dashboard-charts-en');
+    // The dashboard's figures, cards and names come in one request; no list or record is read for it.
+    expect(asked.filter((q) => /dashboard \{/.test(q))).toHaveLength(1);
+    expect(
+      asked.filter((q) => /\b(allAssessments|allDelegations|allIncentivePools|allDecisions|allPeople)\b/.test(q)),
+    ).toEqual([]);
+    // Words, not codes, on the axes and under the charts.
+    const charts = await page.getByTestId('dash-charts').innerText();
+    expect(charts).toContain('AR · Account Responsible');
+    expect(charts).toContain('Grade I');
+    expect(charts).not.toMatch(/\bALLOCATED\b|\bDRAFT\b/);
+    // A status under the pools chart opens the pools in that status.
+    const allocated = page.getByTestId('chart-pools').getByRole('link', { name: /^Allocated \(/ });
+    await allocated.click();
+    await page.waitForURL(/#\/IncentivePool\?/);
+    await page.getByText('Metro line 9 signalling: team bonus 2026').first().waitFor();
+    expect(decodeURIComponent(page.url())).toContain('"status":"ALLOCATED"');
+  });
+
+  it('in Chinese: the charts in words, a grade opening its projects', async () => {
+    const { page } = await tab('zh-CN');
+    await signIn(page, 'leader@demo.local');
+    for (const chart of ['chart-qualifications', 'chart-coverage', 'chart-pools', 'chart-decisions'])
+      await page.getByTestId(chart).locator('svg').first().waitFor();
+    const charts = await page.getByTestId('dash-charts').innerText();
+    for (const words of ['各角色任职资格等级', '在途项目铁三角配置', '奖金包（按状态）', '每周决策', '客户经理'])
+      expect(charts).toContain(words);
+    await page.getByTestId('chart-coverage').scrollIntoViewIfNeeded();
+    await screenshot(page, 'dashboard-charts-zh');
+    await page.getByTestId('chart-coverage').getByRole('link').first().click();
+    await page.waitForURL(/#\/Project\?/);
+    expect(decodeURIComponent(page.url())).toMatch(/"grade":"I+"/);
   });
 });
 

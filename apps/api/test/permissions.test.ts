@@ -90,6 +90,7 @@ DENY.recordDecision = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow:
 for (const op of ['requestDecision', 'withdrawDecisionRequest', 'decideRequest'])
   DENY[op] = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'admin' };
 DENY.myInbox = { deny: ['anonymous'], allow: 'viewer' };
+DENY.dashboard = { deny: ['anonymous'], allow: 'viewer' };
 DENY.escalateOverdueRequests = { deny: ['anonymous', 'viewer', 'hr', 'leader', 'readToken'], allow: 'admin' };
 // The company settings: every signed-in user reads them (API tokens do not: no scope opens them); administrators
 // alone change them.

@@ -1012,6 +1012,32 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
       expect(ids).toContain(String(s.requests.east));
       expect(ids).not.toContain(String(s.requests.west));
     },
+    dashboard: async () => {
+      // The figures count, and the cards list, in-scope records only (as the lists do); the admin's count more.
+      const q =
+        '{ dashboard { poolsByStatus { pools } poolsAwaitingApproval { id } decisionsThisWeek { id } ' +
+        'endingDelegations { id } expiringCertifications { id } } }';
+      const count = (res: GqlResult) =>
+        (res.body.data!.dashboard as { poolsByStatus: Array<{ pools: number }> }).poolsByStatus.reduce(
+          (n, p) => n + p.pools,
+          0,
+        );
+      const res = await leader(q);
+      expect(res.body.errors).toBeUndefined();
+      expect(count(res)).toBe(expected('IncentivePool').length);
+      expect(count(await admin(q))).toBe(rows('IncentivePool').length);
+      expect(expected('IncentivePool').length).toBeLessThan(rows('IncentivePool').length);
+      const cards = res.body.data!.dashboard as Record<string, Row[]>;
+      for (const [type, field] of [
+        ['IncentivePool', 'poolsAwaitingApproval'],
+        ['Decision', 'decisionsThisWeek'],
+        ['Delegation', 'endingDelegations'],
+        ['Assessment', 'expiringCertifications'],
+      ] as const) {
+        const outside = cards[field]!.filter((r) => !expected(type).includes(String(r.id)));
+        expect({ field, outside }).toEqual({ field, outside: [] });
+      }
+    },
     me: async () => {
       const res = await leader('{ me { id role } }');
       expect(res.body.data!.me).toMatchObject({ role: 'LEADER' });

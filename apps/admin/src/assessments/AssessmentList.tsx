@@ -1,4 +1,4 @@
-import { DataTable, List, ReferenceField, SelectInput } from 'react-admin';
+import { DataTable, List, NullableBooleanInput, ReferenceField, SelectInput } from 'react-admin';
 import { EnumField, enumChoices, LocaleDateField } from '../components/fields';
 import { PersonInput } from '../components/names';
 import { ExportListActions } from '../export';
@@ -6,6 +6,8 @@ import { ExportListActions } from '../export';
 const filters = [
   <PersonInput key="p" source="personId" alwaysOn />,
   <SelectInput key="r" source="role" choices={enumChoices('TriangleRole', ['AR', 'SR', 'FR'])} />,
+  <SelectInput key="l" source="levelReached" choices={enumChoices('Level', [1, 2, 3, 4, 5])} />,
+  <NullableBooleanInput key="c" source="certifies" />,
 ];
 
 export function AssessmentList() {

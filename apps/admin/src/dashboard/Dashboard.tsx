@@ -1,36 +1,17 @@
-// What needs attention: qualifications and delegations about to end, pools awaiting approval, this week's decisions.
-import { Box, Card, CardContent, List as MuiList, ListItem, Typography } from '@mui/material';
-import { ReactNode } from 'react';
-import { Link, Title, useGetList, useTranslate } from 'react-admin';
+// What needs attention: charts of qualifications, triangle coverage, pools and decisions; certifications and
+// delegations about to end, pools awaiting approval, this week's decisions. One request (the API's `dashboard`).
+import { Box, Card, CardContent, LinearProgress, List as MuiList, ListItem, Typography } from '@mui/material';
+import { lazy, ReactNode, Suspense } from 'react';
+import { Link, Title, useTranslate } from 'react-admin';
 import { canAccess } from '../auth/canAccess';
 import { loadSession } from '../auth/session';
 import { useDate, useEnumLabel, useMoney } from '../components/fields';
-import { DelegationText } from '../components/names';
-import { RecordName } from '../components/RecordName';
+import { personDisplayName } from '../components/personName';
 import { FirstRunTour } from '../glossary/FirstRunTour';
+import { DashboardData, useDashboard } from './dashboardApi';
 
-const DAY = 24 * 60 * 60 * 1000;
-
-/** Records whose `field` date falls in [now, now + days]. Filtering is done here so the API needs no date filter. */
-export function endingWithin<T extends Record<string, unknown>>(
-  records: T[],
-  field: string,
-  days: number,
-  now: Date,
-): T[] {
-  const end = now.getTime() + days * DAY;
-  return records.filter((r) => {
-    const t = r[field] ? new Date(String(r[field])).getTime() : NaN;
-    return t >= now.getTime() && t <= end;
-  });
-}
-
-export function startOfWeek(now: Date): Date {
-  const d = new Date(now);
-  d.setHours(0, 0, 0, 0);
-  d.setDate(d.getDate() - ((d.getDay() + 6) % 7));
-  return d;
-}
+// The charts library is big: its chunk loads with the charts, after the dashboard's own.
+const DashboardCharts = lazy(() => import('./DashboardCharts'));
 
 function Panel({
   title,
@@ -61,14 +42,10 @@ function Empty() {
   return <Typography color="text.secondary">{translate('dashboard.nothing')}</Typography>;
 }
 
-const MANY = { page: 1, perPage: 200 };
-
-function ExpiringQualifications({ now }: { now: Date }) {
+function ExpiringQualifications({ items }: { items: DashboardData['expiringCertifications'] }) {
   const translate = useTranslate();
   const date = useDate();
   const role = useEnumLabel('TriangleRole');
-  const { data = [] } = useGetList('Assessment', { pagination: MANY, sort: { field: 'validUntil', order: 'ASC' } });
-  const items = endingWithin(data, 'validUntil', 30, now);
   return (
     <Panel title={translate('dashboard.expiring_qualifications')} count={items.length} testId="dash-qualifications">
       {items.length === 0 ? (
@@ -77,9 +54,7 @@ function ExpiringQualifications({ now }: { now: Date }) {
         <MuiList dense>
           {items.map((a) => (
             <ListItem key={a.id}>
-              <Link to={`/Assessment/${a.id}/show`}>
-                <RecordName resource="Person" id={a.personId} />
-              </Link>
+              <Link to={`/Assessment/${a.id}/show`}>{personDisplayName(a.person)}</Link>
               &nbsp;· {role(a.role)} · {date(a.validUntil)}
             </ListItem>
           ))}
@@ -89,16 +64,10 @@ function ExpiringQualifications({ now }: { now: Date }) {
   );
 }
 
-function EndingDelegations({ now }: { now: Date }) {
+function EndingDelegations({ items }: { items: DashboardData['endingDelegations'] }) {
   const translate = useTranslate();
   const date = useDate();
-  const { data = [] } = useGetList('Delegation', { pagination: MANY, sort: { field: 'validTo', order: 'ASC' } });
-  const items = endingWithin(
-    data.filter((d) => !d.revokedAt),
-    'validTo',
-    14,
-    now,
-  );
+  const point = useEnumLabel('DecisionPoint');
   return (
     <Panel title={translate('dashboard.ending_delegations')} count={items.length} testId="dash-delegations">
       {items.length === 0 ? (
@@ -108,9 +77,10 @@ function EndingDelegations({ now }: { now: Date }) {
           {items.map((d) => (
             <ListItem key={d.id}>
               <Link to={`/Delegation/${d.id}/show`}>
-                <DelegationText record={d} />
+                {personDisplayName(d.delegator) || translate('app.not_visible')} →{' '}
+                {personDisplayName(d.delegate) || translate('app.not_visible')}
               </Link>
-              &nbsp;· {date(d.validTo)}
+              &nbsp;· {d.decisionPoints.map(point).join(', ')} · {date(d.validTo)}
             </ListItem>
           ))}
         </MuiList>
@@ -119,11 +89,9 @@ function EndingDelegations({ now }: { now: Date }) {
   );
 }
 
-function PoolsAwaiting() {
+function PoolsAwaiting({ items }: { items: DashboardData['poolsAwaitingApproval'] }) {
   const translate = useTranslate();
   const money = useMoney();
-  const { data = [] } = useGetList('IncentivePool', { pagination: MANY, sort: { field: 'id', order: 'ASC' } });
-  const items = data.filter((p) => p.status === 'ALLOCATED');
   return (
     <Panel title={translate('dashboard.pools_awaiting')} count={items.length} testId="dash-pools">
       {items.length === 0 ? (
@@ -141,14 +109,11 @@ function PoolsAwaiting() {
   );
 }
 
-function DecisionsThisWeek({ now }: { now: Date }) {
+function DecisionsThisWeek({ items }: { items: DashboardData['decisionsThisWeek'] }) {
   const translate = useTranslate();
   const date = useDate();
   const point = useEnumLabel('DecisionPoint');
   const outcome = useEnumLabel('DecisionOutcome');
-  const { data = [] } = useGetList('Decision', { pagination: MANY, sort: { field: 'decidedAt', order: 'DESC' } });
-  const since = startOfWeek(now).getTime();
-  const items = data.filter((d) => new Date(d.decidedAt).getTime() >= since);
   return (
     <Panel title={translate('dashboard.decisions_week')} count={items.length} testId="dash-decisions">
       {items.length === 0 ? (
@@ -158,7 +123,7 @@ function DecisionsThisWeek({ now }: { now: Date }) {
           {items.map((d) => (
             <ListItem key={d.id}>
               <Link to={`/Decision/${d.id}/show`}>{point(d.decisionPoint)}</Link>&nbsp;·{' '}
-              <RecordName resource="Project" id={d.projectId} /> · {outcome(d.outcome)} · {date(d.decidedAt)}
+              {d.project?.name ?? translate('app.not_visible')} · {outcome(d.outcome)} · {date(d.decidedAt)}
             </ListItem>
           ))}
         </MuiList>
@@ -171,7 +136,7 @@ export function Dashboard() {
   const translate = useTranslate();
   const session = loadSession();
   const role = session?.user.role;
-  const now = new Date();
+  const { data, error } = useDashboard();
   return (
     <Box sx={{ mt: 2 }}>
       <Title title="menu.dashboard" />
@@ -180,12 +145,25 @@ export function Dashboard() {
         {translate(`enums.UserRole.${role ?? 'VIEWER'}`)}
       </Typography>
       <FirstRunTour userId={session?.user.id} role={role} />
-      <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2 }}>
-        {canAccess(role, 'Assessment', 'list') && <ExpiringQualifications now={now} />}
-        {canAccess(role, 'Delegation', 'list') && <EndingDelegations now={now} />}
-        {canAccess(role, 'IncentivePool', 'list') && <PoolsAwaiting />}
-        {canAccess(role, 'Decision', 'list') && <DecisionsThisWeek now={now} />}
-      </Box>
+      {error ? (
+        <Typography color="error" data-testid="dash-error">
+          {translate('h15dash.failed', { error: error.message })}
+        </Typography>
+      ) : !data ? (
+        <LinearProgress />
+      ) : (
+        <>
+          <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, mb: 2 }}>
+            {canAccess(role, 'Assessment', 'list') && <ExpiringQualifications items={data.expiringCertifications} />}
+            {canAccess(role, 'Delegation', 'list') && <EndingDelegations items={data.endingDelegations} />}
+            {canAccess(role, 'IncentivePool', 'list') && <PoolsAwaiting items={data.poolsAwaitingApproval} />}
+            {canAccess(role, 'Decision', 'list') && <DecisionsThisWeek items={data.decisionsThisWeek} />}
+          </Box>
+          <Suspense fallback={<LinearProgress />}>
+            <DashboardCharts data={data} />
+          </Suspense>
+        </>
+      )}
     </Box>
   );
 }

@@ -1350,6 +1350,18 @@ export const en = {
     yes: 'Yes',
     no: 'No',
   },
+  h15dash: {
+    qualifications: 'Qualification levels by role',
+    coverage: 'Triangle coverage of active projects',
+    complete: 'AR, SR and FR appointed',
+    missing: 'A role missing',
+    coverage_of: '%{grade}: %{complete} of %{projects} complete',
+    pools: 'Bonus pools by status',
+    pools_sum: '1 pool · %{amount} |||| %{smart_count} pools · %{amount}',
+    decisions: 'Decisions per week',
+    week_of: 'Week of %{date}: 1 decision |||| Week of %{date}: %{smart_count} decisions',
+    failed: 'The dashboard could not be loaded: %{error}',
+  },
 };
 
 export type Messages = typeof en;

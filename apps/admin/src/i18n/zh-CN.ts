@@ -1415,4 +1415,16 @@ export const zhCN: Messages = {
     yes: '是',
     no: '否',
   },
+  h15dash: {
+    qualifications: '各角色任职资格等级',
+    coverage: '在途项目铁三角配置',
+    complete: 'AR、SR、FR 均已任命',
+    missing: '缺少角色',
+    coverage_of: '%{grade}：%{projects} 个中 %{complete} 个齐全',
+    pools: '奖金包（按状态）',
+    pools_sum: '%{smart_count} 个奖金包 · %{amount}',
+    decisions: '每周决策',
+    week_of: '%{date} 当周：%{smart_count} 项决策',
+    failed: '仪表盘加载失败：%{error}',
+  },
 };

@@ -1,5 +1,5 @@
 // The resolvers of the integration operations (authorization, delegation, decisions, pools, framework versions,
-// notifications),
+// notifications, the dashboard),
 // registered in the schema.
 import {
   AuthorityChainFieldResolver,
@@ -13,6 +13,7 @@ import { PoolOperationsResolver } from './incentive-pool/pool.operations';
 import { FrameworkVersionResolver } from './qualification/framework-versions';
 import { DecisionRequestOperationsResolver } from './decision-request/decision-request.operations';
 import { NotificationResolver } from './notification/notification.resolver';
+import { DashboardResolver } from './dashboard';
 
 export const OPERATION_RESOLVERS = [
   AuthorizationResolver,
@@ -25,4 +26,5 @@ export const OPERATION_RESOLVERS = [
   FrameworkVersionResolver,
   DecisionRequestOperationsResolver,
   NotificationResolver,
+  DashboardResolver,
 ] as const;

@@ -122,6 +122,12 @@ export class AssessmentFilter extends BaseFilter {
 
   @Field(() => [AssessmentKindEnum], { nullable: true, description: 'Of these kinds.' })
   kind?: string[];
+
+  @Field(() => [Int], { nullable: true, description: 'Reaching these levels.' })
+  levelReached?: number[];
+
+  @Field({ nullable: true, description: 'Certifying (true) or not (false).' })
+  certifies?: boolean;
 }
 
 @InputType('AssessmentRatingFilter', { description: 'Filter for assessment ratings.' })

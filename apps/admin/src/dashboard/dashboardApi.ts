@@ -1,0 +1,81 @@
+// The dashboard's one request: every figure and card (`dashboard` in the API, scoped like the lists), with the names
+// the cards show nested, so that the dashboard asks nothing else of the API.
+import { useQuery } from '@tanstack/react-query';
+import { gqlRequest } from '../graphql/client';
+import type { NamedPerson } from '../components/personName';
+
+export interface QualificationLevelCount {
+  role: string;
+  level: number;
+  people: number;
+}
+export interface TriangleCoverage {
+  grade: string;
+  projects: number;
+  complete: number;
+  missing: number;
+}
+export interface PoolStatusTotal {
+  status: string;
+  currency: string;
+  pools: number;
+  amount: string;
+}
+export interface DecisionWeek {
+  weekStart: string;
+  weekEnd: string;
+  decisions: number;
+  byPoint: Array<{ decisionPoint: string; decisions: number }>;
+}
+type Named = (NamedPerson & { id: string }) | null;
+
+export interface DashboardData {
+  at: string;
+  qualificationLevels: QualificationLevelCount[];
+  triangleCoverage: TriangleCoverage[];
+  poolsByStatus: PoolStatusTotal[];
+  decisionsByWeek: DecisionWeek[];
+  expiringCertifications: Array<{ id: string; role: string; validUntil: string; person: Named }>;
+  endingDelegations: Array<{
+    id: string;
+    validTo: string;
+    decisionPoints: string[];
+    delegator: Named;
+    delegate: Named;
+  }>;
+  poolsAwaitingApproval: Array<{ id: string; name: string; fundedAmount: string | null; currency: string }>;
+  decisionsThisWeek: Array<{
+    id: string;
+    decisionPoint: string;
+    outcome: string;
+    decidedAt: string;
+    project: { id: string; name: string } | null;
+  }>;
+}
+
+const PERSON = '{ id name latinName }';
+
+export const DASHBOARD_QUERY = `query Dashboard {
+  dashboard {
+    at
+    qualificationLevels { role level people }
+    triangleCoverage { grade projects complete missing }
+    poolsByStatus { status currency pools amount }
+    decisionsByWeek { weekStart weekEnd decisions byPoint { decisionPoint decisions } }
+    expiringCertifications { id role validUntil person ${PERSON} }
+    endingDelegations { id validTo decisionPoints delegator ${PERSON} delegate ${PERSON} }
+    poolsAwaitingApproval { id name fundedAmount currency }
+    decisionsThisWeek { id decisionPoint outcome decidedAt project { id name } }
+  }
+}`;
+
+export const DASHBOARD_KEY = ['iron-triangle', 'dashboard'] as const;
+
+export async function fetchDashboard(): Promise<DashboardData> {
+  return (await gqlRequest<{ dashboard: DashboardData }>(DASHBOARD_QUERY)).dashboard;
+}
+
+/** The dashboard's data: one request, shared by the charts and the cards. */
+export function useDashboard() {
+  return useQuery({ queryKey: DASHBOARD_KEY, queryFn: fetchDashboard });
+}
