@@ -393,6 +393,14 @@ export const zhCN: Messages = {
     FRAMEWORK_DRAFT_EXISTS: '此标准已有草稿第 %{versionNo} 版（标准 %{draftId}）：请修改并发布该草稿，或先删除它。',
     FRAMEWORK_NOT_DRAFT: '只有草稿可以发布，任职资格标准“%{name}”第 %{versionNo} 版不是草稿。如需修改，请创建新版本。',
     FRAMEWORK_HAS_NO_LEVELS: '任职资格标准“%{name}”第 %{versionNo} 版没有等级：发布前请至少添加一个等级。',
+    ROLE_MODEL_VERSION: {
+      NOT_DRAFT: '只有草稿可以发布，“%{modelNameZh}”第 %{versionNo} 版不是草稿。如需修改生效版本，请新建草稿。',
+      INCOMPLETE:
+        '“%{modelNameZh}”第 %{versionNo} 版不完整，未发布：至少需要一个维度，且每个维度至少有一条关键行为，' +
+        '每条都要有代码、英文名和中文名。',
+      DRAFT_EXISTS: '“%{modelNameZh}”第 %{versionNo} 版已是草稿：请修改并发布该草稿，或先删除它。',
+      STATUS_CHANGE: '版本只能在角色模型页面上发布后生效。',
+    },
     CORRECTION_REQUIRED:
       '该时刻已经过去：改变当时的事实属于更正历史。管理员可使用“更正历史”并填写原因；否则请直接保存，修改立即生效。',
     CORRECTION_NOT_ALLOWED: '只有管理员可以更正历史。请不作更正直接保存（立即生效），或请管理员处理。',
@@ -790,8 +798,6 @@ export const zhCN: Messages = {
   roleModel: {
     dimensions: '维度',
     behaviours: '关键行为',
-    new_version: '新建版本',
-    behaviours_help: '每行一条：代码 | English | 中文',
     history: '版本历史',
     version_note: '保存将生成第 %{version} 版；基于旧版本的评估保持不变。',
   },
@@ -1414,5 +1420,29 @@ export const zhCN: Messages = {
     amount: '金额',
     yes: '是',
     no: '否',
+  },
+  roleModelVersions: {
+    new_draft: '新建草稿',
+    draft_exists: '此模型已有一份草稿：请在下方编辑或发布。',
+    edit_draft: '编辑草稿',
+    publish: '发布',
+    publish_title: '发布第 %{versionNo} 版',
+    publish_explain: '第 %{versionNo} 版即刻生效，第 %{old} 版随之停用。已完成的评估仍沿用其当时的版本。',
+    publish_first: '第 %{versionNo} 版即刻生效：这是此模型第一个生效的版本。',
+    published: '第 %{versionNo} 版已生效',
+    in_force_label: '生效版本（第 %{versionNo} 版）',
+    none_in_force: '生效版本（无）',
+    draft_label: '草稿（第 %{versionNo} 版）',
+    diff_title: '草稿与生效版本的差异',
+    change_column: '变化',
+    no_changes: '草稿与生效版本相同。',
+    change: { added: '新增', removed: '删除', changed: '修改', same: '未变' },
+    in_force_from: '生效起',
+    in_force_until: '生效止',
+    not_yet: '尚未生效',
+    steps: '操作',
+    behaviour_code: '行为代码',
+    behaviour_en: '行为（英文）',
+    behaviour_zh: '行为（中文）',
   },
 };

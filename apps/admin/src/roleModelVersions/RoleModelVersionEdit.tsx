@@ -1,4 +1,5 @@
-// A version of a role model with its dimensions; saved, it returns to the role model's page and history.
+// A draft of a role model with its dimensions and key behaviours; saved, it returns to the role model's page,
+// where it is published.
 import { Edit, RaRecord, SimpleForm } from 'react-admin';
 import { RoleModelVersionInputs } from './RoleModelVersionInputs';
 
