@@ -394,11 +394,11 @@ export const zhCN: Messages = {
     FRAMEWORK_NOT_DRAFT: '只有草稿可以发布，任职资格标准“%{name}”第 %{versionNo} 版不是草稿。如需修改，请创建新版本。',
     FRAMEWORK_HAS_NO_LEVELS: '任职资格标准“%{name}”第 %{versionNo} 版没有等级：发布前请至少添加一个等级。',
     ROLE_MODEL_VERSION: {
-      NOT_DRAFT: '只有草稿可以发布，“%{modelNameZh}”第 %{versionNo} 版不是草稿。如需修改生效版本，请新建草稿。',
+      NOT_DRAFT: '只有草稿可以发布，“%{modelName}”第 %{versionNo} 版不是草稿。如需修改生效版本，请新建草稿。',
       INCOMPLETE:
-        '“%{modelNameZh}”第 %{versionNo} 版不完整，未发布：至少需要一个维度，且每个维度至少有一条关键行为，' +
+        '“%{modelName}”第 %{versionNo} 版不完整，未发布：至少需要一个维度，且每个维度至少有一条关键行为，' +
         '每条都要有代码、英文名和中文名。',
-      DRAFT_EXISTS: '“%{modelNameZh}”第 %{versionNo} 版已是草稿：请修改并发布该草稿，或先删除它。',
+      DRAFT_EXISTS: '“%{modelName}”第 %{versionNo} 版已是草稿：请修改并发布该草稿，或先删除它。',
       STATUS_CHANGE: '版本只能在角色模型页面上发布后生效。',
     },
     CORRECTION_REQUIRED:
