@@ -1385,6 +1385,8 @@ export const en = {
     behaviour_code: 'Behaviour code',
     behaviour_en: 'Behaviour (English)',
     behaviour_zh: 'Behaviour (Chinese)',
+    add_behaviour: 'Add a key behaviour',
+    add_dimension: 'Add a dimension',
   },
 };
 

@@ -1444,5 +1444,7 @@ export const zhCN: Messages = {
     behaviour_code: '行为代码',
     behaviour_en: '行为（英文）',
     behaviour_zh: '行为（中文）',
+    add_behaviour: '添加关键行为',
+    add_dimension: '添加维度',
   },
 };

@@ -1,6 +1,7 @@
 // A role-model version's form: its dimensions, each with its key behaviours edited as rows (code, English, 中文).
 // On create the model and number are chosen (a model's first version); a draft's status changes only by publishing.
 import {
+  AddItemButton,
   ArrayInput,
   AutocompleteInput,
   minValue,
@@ -15,7 +16,11 @@ import {
 export function BehavioursInput() {
   return (
     <ArrayInput source="indicators" label="roleModel.behaviours" defaultValue={[]}>
-      <SimpleFormIterator inline disableReordering data-testid="behaviours">
+      <SimpleFormIterator
+        inline
+        disableReordering
+        addButton={<AddItemButton label="roleModelVersions.add_behaviour" />}
+      >
         <TextInput source="code" label="roleModelVersions.behaviour_code" validate={required()} sx={{ width: 110 }} />
         <TextInput
           source="name.en"
@@ -47,7 +52,7 @@ export function RoleModelVersionInputs({ creating = false }: { creating?: boolea
       )}
       <TextInput source="notes" multiline fullWidth />
       <ArrayInput source="dimensions" label="roleModel.dimensions" validate={required()}>
-        <SimpleFormIterator fullWidth>
+        <SimpleFormIterator fullWidth addButton={<AddItemButton label="roleModelVersions.add_dimension" />}>
           <TextInput
             source="code"
             label="resources.RoleModelDimension.fields.code"
