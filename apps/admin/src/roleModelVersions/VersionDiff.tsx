@@ -64,10 +64,8 @@ export function VersionDiff({
             </TableRow>,
             ...d.behaviours.map((b) => (
               <TableRow key={`b-${d.code}-${b.code}`} sx={{ backgroundColor: BACKGROUND[b.change] }}>
-                <TableCell sx={{ pl: 4 }}>
-                  {b.before ? `${b.code} · ${indicatorName(b.before, locale)}` : '—'}
-                </TableCell>
-                <TableCell sx={{ pl: 4 }}>{b.after ? `${b.code} · ${indicatorName(b.after, locale)}` : '—'}</TableCell>
+                <TableCell sx={{ pl: 4 }}>{b.before ? indicatorName(b.before, locale) : '—'}</TableCell>
+                <TableCell sx={{ pl: 4 }}>{b.after ? indicatorName(b.after, locale) : '—'}</TableCell>
                 <TableCell>
                   <ChangeChip change={b.change} />
                 </TableCell>
