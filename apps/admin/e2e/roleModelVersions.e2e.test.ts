@@ -122,4 +122,5 @@ it('an administrator drafts a new FR model version, changes a behaviour, sees th
     .getByRole('row', { name: /Retired/ })
     .first()
     .waitFor();
+  await screenshot(page, 'role-model-versions');
 });
