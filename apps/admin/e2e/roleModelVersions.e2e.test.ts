@@ -91,7 +91,7 @@ it('an administrator drafts a new FR model version, changes a behaviour, sees th
   const dialog = page.getByRole('dialog');
   await dialog.getByText(`In force (version ${inForce.versionNo})`).waitFor();
   const changed = dialog.getByRole('row', { name: new RegExp(renamed) });
-  await changed.getByText(oldBehaviour.name.en, { exact: true }).waitFor();
+  await changed.getByText(oldBehaviour.name.en!, { exact: true }).waitFor();
   await changed.getByText('Changed').waitFor();
   await dialog
     .getByRole('row', { name: new RegExp(`Close the loop ${suffix}`) })
