@@ -1387,6 +1387,8 @@ export const en = {
     behaviour_zh: 'Behaviour (Chinese)',
     add_behaviour: 'Add a key behaviour',
     add_dimension: 'Add a dimension',
+    not_a_draft:
+      'Version %{versionNo} is not a draft, so it does not change here: start a new draft from the role model’s page.',
   },
 };
 

@@ -1446,5 +1446,6 @@ export const zhCN: Messages = {
     behaviour_zh: '行为（中文）',
     add_behaviour: '添加关键行为',
     add_dimension: '添加维度',
+    not_a_draft: '第 %{versionNo} 版不是草稿，不能在此修改：请在角色模型页面新建草稿。',
   },
 };
