@@ -80,17 +80,23 @@ describe('role profiles (HR)', () => {
       const { page } = hr;
       await signIn(page, 'hr@demo.local');
       await page.goto(`/#/RoleModel/${modelId}/show`);
-      await page.getByRole('button', { name: 'New version' }).click();
-      await page.waitForURL(/RoleModelVersion\/create/);
+      // A new draft copies the version in force; its key behaviours are rows (code, English, Chinese).
+      await page.getByRole('button', { name: 'New draft' }).click();
+      await page.waitForURL(/RoleModelVersion\/\d+$/);
       await page.getByRole('textbox', { name: 'What changed' }).fill(`e2e ${f.suffix}`);
-      await page.getByRole('button', { name: 'Add' }).first().click();
+      await page.getByRole('button', { name: 'Add a dimension' }).click();
       await page.getByLabel('Code *', { exact: true }).last().fill(`PLAN${f.suffix}`);
       await page.getByLabel('Name *', { exact: true }).last().fill('Market planner');
       await page.getByLabel('Chinese name *').last().fill('市场规划与计划预测者');
-      await page
-        .getByLabel('Key behaviours')
-        .last()
-        .fill('P1 | Market insight | 市场洞察\nP2 | Mid/long-term forecast | 中长期预测');
+      for (const [code, english, chinese] of [
+        ['P1', 'Market insight', '市场洞察'],
+        ['P2', 'Mid/long-term forecast', '中长期预测'],
+      ] as const) {
+        await page.getByRole('button', { name: 'Add a key behaviour' }).last().click();
+        await page.getByLabel('Behaviour code *').last().fill(code);
+        await page.getByLabel('Behaviour (English) *').last().fill(english);
+        await page.getByLabel('Behaviour (Chinese) *').last().fill(chinese);
+      }
       await page.getByRole('button', { name: 'Save' }).click();
       await page.waitForURL(new RegExp(`RoleModel/${modelId}/show`));
       const version = page.getByRole('row', { name: new RegExp(`e2e ${f.suffix}`) });

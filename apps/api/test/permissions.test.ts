@@ -100,9 +100,10 @@ DENY.updateCompanySettings = { deny: ['anonymous', 'viewer', 'hr', 'leader', 're
 DENY.authorityChanges = { deny: ['anonymous', 'viewer', 'hr', 'leader', 'readToken'], allow: 'admin' };
 for (const op of ['fundPool', 'allocatePool', 'approvePool', 'lockPool', 'createAdjustmentPool'])
   DENY[op] = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'admin' };
-// Framework versions are qualification writes (ADMIN and HR; HR is checked here, the admin by the records above).
-for (const op of ['createFrameworkVersion', 'publishFramework'])
-  DENY[op] = { deny: ['anonymous', 'viewer', 'leader', 'readToken'], allow: 'hr' };
+// Framework and role-model versions are qualification writes (ADMIN and HR; HR is checked here, the admin by the
+// records above).
+const VERSION_STEPS = ['createFrameworkVersion', 'publishFramework', 'newRoleModelDraft', 'publishRoleModelVersion'];
+for (const op of VERSION_STEPS) DENY[op] = { deny: ['anonymous', 'viewer', 'leader', 'readToken'], allow: 'hr' };
 // Approving a pool is a decision by a person: the allowed caller is a user linked to one.
 DENY.approvePool = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'leader' };
 // Notifications are the signed-in user's own (an API token has none); the reminder sweep is for administrators.

@@ -1451,6 +1451,29 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
         expect(await versionOf('QualificationFramework', f.id)).toBe(before);
       }
     },
+    newRoleModelDraft: async () => {
+      // Role models are org-wide reference data a LEADER reads but never writes: refused, no draft made.
+      const count = async () =>
+        (
+          (await admin('{ _allRoleModelVersionsMeta { count } }')).body.data!._allRoleModelVersionsMeta as {
+            count: number;
+          }
+        ).count;
+      const before = await count();
+      for (const v of rows('RoleModelVersion')) {
+        const res = await leader(`mutation { newRoleModelDraft(fromVersionId: "${v.id}") { id } }`);
+        expect({ id: v.id, code: codeOf(res) }).toEqual({ id: v.id, code: 'FORBIDDEN' });
+      }
+      expect(await count()).toBe(before);
+    },
+    publishRoleModelVersion: async () => {
+      for (const v of rows('RoleModelVersion')) {
+        const before = await versionOf('RoleModelVersion', v.id);
+        const res = await leader(`mutation { publishRoleModelVersion(id: "${v.id}", version: ${before}) { id } }`);
+        expect({ id: v.id, code: codeOf(res) }).toEqual({ id: v.id, code: 'FORBIDDEN' });
+        expect(await versionOf('RoleModelVersion', v.id)).toBe(before);
+      }
+    },
     revokeDelegation: async () => {
       for (const d of rows('Delegation')) {
         if (writable('Delegation', d, world, units)) continue;

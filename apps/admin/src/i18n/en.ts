@@ -245,6 +245,18 @@ export const en = {
       'change it.',
     FRAMEWORK_HAS_NO_LEVELS:
       'Framework “%{name}” version %{versionNo} has no levels: add at least one level before publishing it.',
+    ROLE_MODEL_VERSION: {
+      NOT_DRAFT:
+        'Only a draft is published, and version %{versionNo} of “%{modelName}” is not one. Start a new draft to ' +
+        'change the version in force.',
+      INCOMPLETE:
+        'Version %{versionNo} of “%{modelName}” is not complete, so it was not published: it needs at least one ' +
+        'dimension, and every dimension at least one key behaviour with a code, an English and a Chinese name.',
+      DRAFT_EXISTS:
+        'Version %{versionNo} of “%{modelName}” is already a draft: change and publish that draft, or delete it ' +
+        'first.',
+      STATUS_CHANGE: 'A version comes into force only by publishing it from the role model’s page.',
+    },
     CORRECTION_REQUIRED:
       'This moment is in the past: changing what was true then is a correction. An administrator can use ' +
       '“Correct the past”, with a reason; otherwise save the change to take effect now.',
@@ -665,8 +677,6 @@ export const en = {
   roleModel: {
     dimensions: 'Dimensions',
     behaviours: 'Key behaviours',
-    new_version: 'New version',
-    behaviours_help: 'One per line: CODE | English | 中文',
     history: 'Version history',
     version_note: 'Saving creates version %{version}; assessments made on earlier versions stay unchanged.',
   },
@@ -1361,6 +1371,36 @@ export const en = {
     decisions: 'Decisions per week',
     week_of: 'Week of %{date}: 1 decision |||| Week of %{date}: %{smart_count} decisions',
     failed: 'The dashboard could not be loaded: %{error}',
+  },
+  roleModelVersions: {
+    new_draft: 'New draft',
+    draft_exists: 'A draft of this model is open: edit it or publish it below.',
+    edit_draft: 'Edit draft',
+    publish: 'Publish',
+    publish_title: 'Publish version %{versionNo}',
+    publish_explain:
+      'Version %{versionNo} comes into force now and version %{old} is retired. Assessments already made keep ' +
+      'the version they used.',
+    publish_first: 'Version %{versionNo} comes into force now: it is the first version of this model in force.',
+    published: 'Version %{versionNo} is now in force',
+    in_force_label: 'In force (version %{versionNo})',
+    none_in_force: 'In force (none)',
+    draft_label: 'Draft (version %{versionNo})',
+    diff_title: 'Changes of the draft against the version in force',
+    change_column: 'Change',
+    no_changes: 'The draft is the same as the version in force.',
+    change: { added: 'Added', removed: 'Removed', changed: 'Changed', same: 'Unchanged' },
+    in_force_from: 'In force from',
+    in_force_until: 'In force until',
+    not_yet: 'Not yet',
+    steps: 'Actions',
+    behaviour_code: 'Behaviour code',
+    behaviour_en: 'Behaviour (English)',
+    behaviour_zh: 'Behaviour (Chinese)',
+    add_behaviour: 'Add a key behaviour',
+    add_dimension: 'Add a dimension',
+    not_a_draft:
+      'Version %{versionNo} is not a draft, so it does not change here: start a new draft from the role model’s page.',
   },
 };
 

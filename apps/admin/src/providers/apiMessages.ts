@@ -58,6 +58,8 @@ export function errorArgs(locale: string, extensions: Extensions = {}): Record<s
   if (typeof args.role === 'string') args.role = label(locale, 'TriangleRole', args.role);
   if (typeof args.reason === 'string')
     args.reason = lookup(locale, `errors.STAFFING_REASON.${args.reason}`) ?? args.reason;
+  // A record named in both languages (a role model: modelName, modelNameZh): the reader's.
+  if (locale === 'zh-CN' && typeof args.modelNameZh === 'string' && args.modelNameZh) args.modelName = args.modelNameZh;
   if (typeof args.completedAt === 'string') args.completedAt = formatDateTime(args.completedAt, locale);
   if (reasons.length > 0) {
     args.reasons = reasons

@@ -35,6 +35,19 @@ const POOL = `id name status currency baseAmount fundedAmount version
 
 const FRAMEWORK_VERSION = 'id version versionNo lineageId previousVersionId status';
 
+const ROLE_MODEL_VERSION = 'id version versionNo status publishedAt notes roleModelId';
+
+/** What the role-model version operations answer. */
+export interface RoleModelVersionStep {
+  id: string;
+  version: number;
+  versionNo: number;
+  status: string;
+  publishedAt: string | null;
+  notes: string | null;
+  roleModelId: string;
+}
+
 /** What the framework version operations answer. */
 export interface FrameworkVersion {
   id: string;
@@ -235,6 +248,24 @@ export const operations = {
       { id, version },
     );
     return data.publishFramework;
+  },
+  /** A DRAFT copy of a role-model version with its dimensions and key behaviours (the model's next version). */
+  async newRoleModelDraft(fromVersionId: string): Promise<RoleModelVersionStep> {
+    const data = await gqlRequest<{ newRoleModelDraft: RoleModelVersionStep }>(
+      `mutation NewRoleModelDraft($fromVersionId: ID!) { newRoleModelDraft(fromVersionId: $fromVersionId) { ` +
+        `${ROLE_MODEL_VERSION} } }`,
+      { fromVersionId },
+    );
+    return data.newRoleModelDraft;
+  },
+  /** DRAFT → PUBLISHED (in force from now); the version in force before it is retired, in one transaction. */
+  async publishRoleModelVersion(id: string, version: number): Promise<RoleModelVersionStep> {
+    const data = await gqlRequest<{ publishRoleModelVersion: RoleModelVersionStep }>(
+      `mutation PublishRoleModelVersion($id: ID!, $version: Int!) { publishRoleModelVersion(id: $id, ` +
+        `version: $version) { ${ROLE_MODEL_VERSION} } }`,
+      { id, version },
+    );
+    return data.publishRoleModelVersion;
   },
   async allocatePool(id: string, preview: boolean): Promise<PoolWithTraces> {
     const data = await gqlRequest<{ allocatePool: PoolWithTraces }>(

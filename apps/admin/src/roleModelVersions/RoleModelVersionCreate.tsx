@@ -1,4 +1,5 @@
-// A version of a role model with its dimensions; saved, it returns to the role model's page and history.
+// A model's first version, a draft with its dimensions; saved, it returns to the role model's page, where it is
+// published.
 import { Create, RaRecord, SimpleForm } from 'react-admin';
 import { RoleModelVersionInputs } from './RoleModelVersionInputs';
 
@@ -7,9 +8,9 @@ const backToModel = (_resource?: string, _id?: unknown, data?: Partial<RaRecord>
 
 export function RoleModelVersionCreate() {
   return (
-    <Create redirect={backToModel}>
+    <Create redirect={backToModel} transform={(data: RaRecord) => ({ ...data, status: 'DRAFT' })}>
       <SimpleForm>
-        <RoleModelVersionInputs />
+        <RoleModelVersionInputs creating />
       </SimpleForm>
     </Create>
   );

@@ -1,33 +1,58 @@
+// A role-model version's form: its dimensions, each with its key behaviours edited as rows (code, English, 中文).
+// On create the model and number are chosen (a model's first version); a draft's status changes only by publishing.
 import {
+  AddItemButton,
   ArrayInput,
   AutocompleteInput,
   minValue,
   NumberInput,
   ReferenceInput,
   required,
-  SelectInput,
   SimpleFormIterator,
   TextInput,
 } from 'react-admin';
-import { enumChoices } from '../components/fields';
-import { indicatorsToText, textToIndicators } from './indicators';
 
-export function RoleModelVersionInputs() {
+/** The key behaviours of one dimension, one row each, added and removed with the row buttons. */
+export function BehavioursInput() {
+  return (
+    <ArrayInput source="indicators" label="roleModel.behaviours" defaultValue={[]}>
+      <SimpleFormIterator
+        inline
+        disableReordering
+        addButton={<AddItemButton label="roleModelVersions.add_behaviour" />}
+      >
+        <TextInput source="code" label="roleModelVersions.behaviour_code" validate={required()} sx={{ width: 110 }} />
+        <TextInput
+          source="name.en"
+          label="roleModelVersions.behaviour_en"
+          validate={required()}
+          sx={{ minWidth: 260 }}
+        />
+        <TextInput
+          source="name.zh-CN"
+          label="roleModelVersions.behaviour_zh"
+          validate={required()}
+          sx={{ minWidth: 200 }}
+        />
+      </SimpleFormIterator>
+    </ArrayInput>
+  );
+}
+
+export function RoleModelVersionInputs({ creating = false }: { creating?: boolean }) {
   return (
     <>
-      <ReferenceInput source="roleModelId" reference="RoleModel">
-        <AutocompleteInput optionText="name" validate={required()} />
-      </ReferenceInput>
-      <NumberInput source="versionNo" validate={[required(), minValue(1)]} />
-      <SelectInput
-        source="status"
-        choices={enumChoices('VersionStatus', ['DRAFT', 'PUBLISHED', 'RETIRED'])}
-        defaultValue="DRAFT"
-        validate={required()}
-      />
+      {creating && (
+        <>
+          <ReferenceInput source="roleModelId" reference="RoleModel">
+            <AutocompleteInput optionText="name" validate={required()} />
+          </ReferenceInput>
+          <NumberInput source="versionNo" validate={[required(), minValue(1)]} />
+        </>
+      )}
       <TextInput source="notes" multiline fullWidth />
       <ArrayInput source="dimensions" label="roleModel.dimensions" validate={required()}>
-        <SimpleFormIterator inline>
+        <SimpleFormIterator fullWidth addButton={<AddItemButton label="roleModelVersions.add_dimension" />}>
           <TextInput
             source="code"
             label="resources.RoleModelDimension.fields.code"
@@ -36,15 +61,7 @@ export function RoleModelVersionInputs() {
           />
           <TextInput source="name" label="resources.RoleModelDimension.fields.name" validate={required()} />
           <TextInput source="nameZh" label="resources.RoleModelDimension.fields.nameZh" validate={required()} />
-          <TextInput
-            source="indicators"
-            label="roleModel.behaviours"
-            helperText="roleModel.behaviours_help"
-            multiline
-            format={indicatorsToText}
-            parse={textToIndicators}
-            sx={{ minWidth: 420 }}
-          />
+          <BehavioursInput />
         </SimpleFormIterator>
       </ArrayInput>
     </>

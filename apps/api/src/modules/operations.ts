@@ -1,6 +1,5 @@
-// The resolvers of the integration operations (authorization, delegation, decisions, pools, framework versions,
-// notifications, the dashboard),
-// registered in the schema.
+// The resolvers of the integration operations (authorization, delegation, decisions, pools, framework and
+// role-model versions, notifications, the dashboard), registered in the schema.
 import {
   AuthorityChainFieldResolver,
   AuthorizationResolver,
@@ -11,6 +10,7 @@ import { DelegationOperationsResolver } from './delegation/delegation.operations
 import { DecisionOperationsResolver } from './decision/decision.operations';
 import { PoolOperationsResolver } from './incentive-pool/pool.operations';
 import { FrameworkVersionResolver } from './qualification/framework-versions';
+import { RoleModelVersionStepsResolver } from './role-model/role-model-versions';
 import { DecisionRequestOperationsResolver } from './decision-request/decision-request.operations';
 import { NotificationResolver } from './notification/notification.resolver';
 import { DashboardResolver } from './dashboard';
@@ -24,6 +24,7 @@ export const OPERATION_RESOLVERS = [
   DecisionOperationsResolver,
   PoolOperationsResolver,
   FrameworkVersionResolver,
+  RoleModelVersionStepsResolver,
   DecisionRequestOperationsResolver,
   NotificationResolver,
   DashboardResolver,

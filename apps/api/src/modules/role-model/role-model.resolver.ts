@@ -6,6 +6,7 @@ import { AppError, badInput } from '../../platform/errors';
 import { mustExist } from '../../platform/validation';
 import { RoleModel, RoleModelDimension, RoleModelVersion } from './role-model.entity';
 import * as A from './role-model.args';
+import { assertVersionStatusChange } from './role-model-versions';
 import { QualificationFramework } from '../qualification';
 import { Assessment } from '../assessment';
 
@@ -77,6 +78,8 @@ export const roleModelVersionSpec: CrudSpec<RoleModelVersion> = {
   ],
   hooks: {
     beforeCreate: (values, { em }) => mustExist(em, RoleModel, values.roleModelId, 'roleModelId', 'role model'),
+    // Into force only by publishRoleModelVersion (which retires the version before it in the same transaction).
+    beforeUpdate: (patch, { before }) => assertVersionStatusChange(before!, patch.status),
   },
 };
 
@@ -90,6 +93,8 @@ export const roleModelDimensionSpec: CrudSpec<RoleModelDimension> = {
   updateArgs: A.UpdateRoleModelDimensionArgs,
   remove: 'hard',
   search: ['code', 'name', 'nameZh'],
+  // A dimension write holds its version's row: it never slips between publishRoleModelVersion's check and its commit.
+  parent: { entity: RoleModelVersion, column: 'roleModelVersionId' },
   scope: {
     kind: 'reference',
     why:
