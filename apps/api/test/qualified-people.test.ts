@@ -153,7 +153,7 @@ describeOnDatabases('qualifiedPeople (talent search)', (env) => {
   };
   const names = (page: Page) => page.items.map((i) => i.person?.name);
 
-  test('level exactly the minimum counts; higher levels first; below, self, left, other role and expired do not', async () => {
+  test('level exactly the minimum counts, higher first; below, self, left, other role and expired do not', async () => {
     const page = await ask({ min: 3 });
     expect(names(page)).toEqual(['Cy West', 'Bo Above', 'Ada Exactly', 'Eve Edge']);
     expect(page).toMatchObject({ totalCount: 4, hasNextPage: false });

@@ -452,9 +452,11 @@ export class QualifiedPersonPage {
   hasNextPage: boolean;
 }
 
-const QUALIFIED_FIRST = `At most this many people (1 to ${QUALIFIED_PEOPLE_MAX_PAGE}); without it, everyone from \`after\` on.`;
+const QUALIFIED_FIRST =
+  `At most this many people (1 to ${QUALIFIED_PEOPLE_MAX_PAGE}); ` + 'without it, everyone from `after` on.';
 const QUALIFIED_AFTER =
-  'The people after this cursor (a `cursor` or `endCursor` returned for the same question); without it, from the first.';
+  'The people after this cursor (a `cursor` or `endCursor` returned for the same question); ' +
+  'without it, from the first.';
 
 @Resolver(() => QualifiedPerson)
 export class QualifiedPersonResolver {

@@ -120,6 +120,9 @@ async function ofPeopleAsked(
   await restrictToReadable(ctx, qb, 'a', Assessment);
 }
 
+/** The columns qualificationAt reads of an assessment (toCertification: the framework version defaults to 1). */
+const EVALUATED = ['id', 'personId', 'role', 'frameworkId', 'certifies', 'levelReached', 'assessedAt', 'validUntil'];
+
 /** Every certifying assessment in the role made by `at`. */
 function certifyingBy(ctx: Context, role: string, at: Date): SelectQueryBuilder<Assessment> {
   return ctx.db.manager
@@ -140,10 +143,10 @@ async function qualifiedPeopleAll(ctx: Context, q: QualifiedPeopleQuestion) {
     .andWhere(new Brackets((w) => w.where('a.validUntil IS NULL').orWhere('a.validUntil > :at', { at })))
     .select('DISTINCT a.personId', 'personId');
   await ofPeopleAsked(ctx, candidates, units, at);
-  const all = certifyingBy(ctx, q.role, at).andWhere(
-    `a.personId IN (${candidates.getQuery()})`,
-    candidates.getParameters(),
-  );
+  // Only the columns the evaluation reads (not the stored evaluation and gap).
+  const all = certifyingBy(ctx, q.role, at)
+    .select(EVALUATED.map((c) => `a.${c}`))
+    .andWhere(`a.personId IN (${candidates.getQuery()})`, candidates.getParameters());
   let rows = await all.getMany();
   if (at.getTime() < ctx.now.getTime()) {
     // Assessments as they were at `at` (as qualificationStatus reads them): a record changed since may have
@@ -154,7 +157,9 @@ async function qualifiedPeopleAll(ctx: Context, q: QualifiedPeopleQuestion) {
     let past = (await asOf(rows)).rows;
     const others = [...new Set(past.map((a) => a.personId).filter((id) => !known.has(id)))];
     if (others.length) {
-      const more = certifyingBy(ctx, q.role, at).andWhere('a.personId IN (:...others)', { others });
+      const more = certifyingBy(ctx, q.role, at)
+        .select(EVALUATED.map((c) => `a.${c}`))
+        .andWhere('a.personId IN (:...others)', { others });
       await ofPeopleAsked(ctx, more, units, at);
       const extra = await more.getMany();
       // People the caller may see in the subtree, even without a current certifying assessment.
