@@ -1,4 +1,15 @@
-import { DataTable, List, ReferenceField, SelectInput } from 'react-admin';
+import {
+  AutocompleteInput,
+  DataTable,
+  List,
+  maxValue,
+  minValue,
+  NumberInput,
+  ReferenceField,
+  ReferenceInput,
+  SelectInput,
+} from 'react-admin';
+import { InstantInput } from '../components/InstantInput';
 import { EnumField, enumChoices, LocaleDateField } from '../components/fields';
 import { PersonInput } from '../components/names';
 import { ExportListActions } from '../export';
@@ -6,6 +17,13 @@ import { ExportListActions } from '../export';
 const filters = [
   <PersonInput key="p" source="personId" alwaysOn />,
   <SelectInput key="r" source="role" choices={enumChoices('TriangleRole', ['AR', 'SR', 'FR'])} />,
+  // "Who holds AR at level 3 or more, valid on 1 March, in East China?" (each assessment on its own; talent search
+  // answers with the deciding one per person).
+  <NumberInput key="l" source="minLevel" label="talent.min_level" validate={[minValue(1), maxValue(10)]} />,
+  <InstantInput key="v" source="validAt" label="talent.valid_at" />,
+  <ReferenceInput key="o" source="orgUnitId" reference="OrgUnit">
+    <AutocompleteInput optionText="name" label="talent.org_unit" />
+  </ReferenceInput>,
 ];
 
 export function AssessmentList() {

@@ -1373,6 +1373,7 @@ export const en = {
     unlimited: 'No end',
     unknown_person: 'A person not visible to you',
     more: 'More',
+    valid_at: 'Valid on',
     suggest_title: 'Qualified people',
     suggest_required: 'The staffing rules require level %{level} or higher for this role on this project.',
     suggest_no_rule: 'No staffing rule requires a level for this role on this project.',

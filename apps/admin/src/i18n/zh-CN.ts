@@ -1437,6 +1437,7 @@ export const zhCN: Messages = {
     unlimited: '长期有效',
     unknown_person: '您无权查看的人员',
     more: '更多',
+    valid_at: '有效日期',
     suggest_title: '符合资格的人员',
     suggest_required: '按配置规则，此项目的该角色须具备 %{level} 级或更高任职资格。',
     suggest_no_rule: '没有配置规则对此项目的该角色要求任职资格级别。',
