@@ -1378,7 +1378,8 @@ export const en = {
     suggest_required: 'The staffing rules require level %{level} or higher for this role on this project.',
     suggest_no_rule: 'No staffing rule requires a level for this role on this project.',
     suggest_pick:
-      '1 qualified person: pick to appoint |||| %{smart_count} qualified people (the first %{shown}): pick one to appoint',
+      '1 qualified person: pick to appoint |||| ' +
+      '%{smart_count} qualified people (the first %{shown}): pick one to appoint',
     suggest_none: 'Nobody holds this role at this level at the start of the appointment.',
     suggest_person: '%{name} · level %{level}',
   },

@@ -14,7 +14,7 @@ export interface TalentAnswer extends QualifiedPage {
   question: TalentQuestion;
 }
 
-/** Asks for the first page of a question; `more` appends the next one (a late answer to an older question is dropped). */
+/** Asks for the first page of a question; `more` appends the next (a late answer to an older question is dropped). */
 export function useTalent(pageSize: number = TALENT_PAGE) {
   const dataProvider = useDataProvider() as unknown as Operations;
   const [answer, setAnswer] = useState<TalentAnswer | null>(null);

@@ -59,7 +59,7 @@ describe('talent search', () => {
     });
   });
 
-  test('results by page: names as the reader reads them, levels, validity, links to the person; more appends', async () => {
+  test('by page: names as the reader reads them, level, validity, a link to the person; more appends', async () => {
     const asked: Array<{ question: TalentQuestion; first: number; after?: string | null }> = [];
     const dataProvider = { ...fakeDataProvider(), qualifiedPeoplePage: pages(asked) };
     render(
@@ -121,7 +121,7 @@ function PersonValue() {
 }
 
 describe('qualified people in the team-appointment form', () => {
-  test("the staffing rule's minimum is shown and prefilled; people at it are suggested; picking one fills in the person", async () => {
+  test("the rule's minimum shown and prefilled; people at it suggested; picking one fills in the person", async () => {
     const asked: Array<{ question: TalentQuestion; first: number; after?: string | null }> = [];
     const minimum = jest.fn(async () => 4);
     const dataProvider = { ...fakeDataProvider(), qualifiedPeoplePage: pages(asked), staffingMinimumLevel: minimum };
