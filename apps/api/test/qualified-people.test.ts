@@ -4,6 +4,8 @@
 // org subtree.
 import { Assessment } from '../src/modules/assessment/assessment.entity';
 import { Person } from '../src/modules/person/person.entity';
+import { Project } from '../src/modules/project/project.entity';
+import { StaffingRule } from '../src/modules/staffing-rule/staffing-rule.entity';
 import { describeOnDatabases, TestEnv } from './support/databases';
 
 const DAY = 86_400_000;
@@ -287,5 +289,60 @@ describeOnDatabases('qualifiedPeople (talent search)', (env) => {
     expect(await list({ orgUnitId: String(e.fixture.units.west) })).toEqual(of('cy'));
     const bad = await e.gql('query { allAssessments(filter: { minLevel: 0 }) { id } }', {}, { token: e.tokens.hr });
     expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  test("staffingMinimumLevel: the strictest rule in force for the project's grade and unit; else null", async () => {
+    const em = e.dataSource.manager;
+    const stamp = { version: 1, createdAt: now, updatedAt: now };
+    const { units } = e.fixture;
+    const project = async (name: string, orgUnitId: number, grade: string) =>
+      Number(
+        (
+          await em.insert(Project, {
+            externalRef: `Q-${name}`,
+            name,
+            customerId: null,
+            orgUnitId,
+            stage: 'OPPORTUNITY',
+            amountMinor: 100_000_000n,
+            currency: 'CNY',
+            grade,
+            gradeReasons: ['NO_CRITERION'],
+            gradeCriteria: {},
+            gradeJustification: null,
+            ...stamp,
+          } as never)
+        ).identifiers[0]?.id,
+      );
+    const east = await project('East bid', units.eastOffice, 'II');
+    const west = await project('West bid', units.westOffice, 'II');
+    const rule = (minLevel: number, orgUnitId: number | null, validFrom: Date, validTo: Date | null = null) =>
+      em.insert(StaffingRule, {
+        role: 'AR',
+        grade: 'II',
+        minLevel,
+        orgUnitId,
+        validFrom,
+        validTo,
+        note: null,
+        ...stamp,
+      } as never);
+    const ago = new Date(now.getTime() - 100 * DAY);
+    await rule(2, null, ago);
+    await rule(3, units.east, ago);
+    await rule(5, units.east, new Date(now.getTime() + 10 * DAY)); // not yet in force
+    const ask = async (projectId: number, role: string, at?: Date, token: 'hr' | 'leader' = 'hr') =>
+      e.gql<{ staffingMinimumLevel: number | null }>(
+        'query($p: ID!, $r: TriangleRole!, $at: DateTime) { staffingMinimumLevel(projectId: $p, role: $r, at: $at) }',
+        { p: String(projectId), r: role, at: at?.toISOString() },
+        { token: e.tokens[token] },
+      );
+    expect((await ask(east, 'AR')).body.data!.staffingMinimumLevel).toBe(3);
+    expect((await ask(west, 'AR')).body.data!.staffingMinimumLevel).toBe(2);
+    expect((await ask(east, 'AR', new Date(now.getTime() + 20 * DAY))).body.data!.staffingMinimumLevel).toBe(5);
+    expect((await ask(east, 'SR')).body.data!.staffingMinimumLevel).toBeNull();
+    expect((await ask(west, 'AR', undefined, 'leader')).body.errors?.[0]?.extensions).toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });
