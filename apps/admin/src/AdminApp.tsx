@@ -33,6 +33,7 @@ import { users } from './users';
 const i18nProvider = buildI18nProvider();
 const Dashboard = lazyScreen(() => import('./dashboard/Dashboard'), 'Dashboard');
 const CheckDecision = lazyScreen(() => import('./check/CheckDecision'), 'CheckDecision');
+const TalentSearch = lazyScreen(() => import('./talent/TalentSearch'), 'TalentSearch');
 const Inbox = lazyScreen(() => import('./inbox/Inbox'), 'Inbox');
 const Glossary = lazyScreen(() => import('./glossary/Glossary'), 'Glossary');
 
@@ -100,6 +101,7 @@ export default function AdminApp() {
       ))}
       <CustomRoutes>
         <Route path="/check" element={<CheckDecision />} />
+        <Route path="/talent" element={<TalentSearch />} />
         <Route path="/inbox" element={<Inbox />} />
         <Route path="/glossary" element={<Glossary />} />
       </CustomRoutes>

@@ -1,5 +1,6 @@
 // The migrations build, tear down and rebuild the schema on both databases.
 import { LIST_SORT_INDEXES } from '../src/migrations/1764890500000-list-sort-indexes';
+import { QUALIFIED_PEOPLE_INDEX } from '../src/migrations/1764900000000-qualified-people-index';
 import { describeOnDatabases } from './support/databases';
 
 describeOnDatabases('migrations', (env) => {
@@ -32,6 +33,26 @@ describeOnDatabases('migrations', (env) => {
         expect(details).toMatch(/USING INDEX ix_/);
         expect(details).not.toMatch(/TEMP B-TREE/);
       }
+    }
+  });
+
+  test('talent search reads its candidates by an index of role, certification and level', async () => {
+    const { dataSource } = env();
+    const runner = dataSource.createQueryRunner();
+    try {
+      const table = await runner.getTable(QUALIFIED_PEOPLE_INDEX.table);
+      const found = table?.indices.find((i) => i.name === QUALIFIED_PEOPLE_INDEX.name);
+      expect(found?.columnNames).toEqual([...QUALIFIED_PEOPLE_INDEX.columns]);
+    } finally {
+      await runner.release();
+    }
+    if (dataSource.options.type !== 'mysql') {
+      const plan = (await dataSource.query(
+        'EXPLAIN QUERY PLAN SELECT DISTINCT personId FROM assessments WHERE role = ? AND certifies = ? AND ' +
+          'levelReached >= ?',
+        ['AR', 1, 3],
+      )) as Array<{ detail: string }>;
+      expect(plan.map((p) => p.detail).join(' | ')).toMatch(/USING INDEX ix_assessments_role_certifies_level/);
     }
   });
 

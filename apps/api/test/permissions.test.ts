@@ -74,6 +74,8 @@ record('ApiToken', 'ApiTokens', ['hr', 'leader'], { readDeny: ADMIN_ONLY_READ, w
 record('AuditEntry', 'AuditEntries', [], { readDeny: ADMIN_ONLY_READ, writes: [] });
 DENY.me = { deny: ['anonymous'], allow: 'viewer' };
 DENY.qualificationStatus = { deny: ['anonymous'], allow: 'viewer' };
+for (const op of ['qualifiedPeople', 'qualifiedPeoplePage', 'staffingMinimumLevel'])
+  DENY[op] = { deny: ['anonymous'], allow: 'viewer' };
 DENY.delegationImpact = { deny: ['anonymous'], allow: 'viewer' };
 DENY.authorize = { deny: ['anonymous'], allow: 'viewer' };
 DENY.whoMayDecide = { deny: ['anonymous'], allow: 'viewer' };

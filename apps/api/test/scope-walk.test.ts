@@ -504,8 +504,9 @@ async function seed(e: TestEnv): Promise<Seed> {
       completedProjects: 0,
       performance: null,
       tenureMonths: null,
-      certifies: false,
-      levelReached: null,
+      // Certified at level 1: talent search (qualifiedPeople) finds each of them, in scope or not.
+      certifies: true,
+      levelReached: 1,
       validUntil: null,
       gap: null,
       evaluation: null,
@@ -1071,6 +1072,68 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
         });
       }
       expect(codeOf(await leader('{ qualificationStatus(personId: "99999", role: AR) { level } }'))).toBe('NOT_FOUND');
+    },
+    qualifiedPeople: async () => {
+      // Talent search answers only with people in scope, whatever the org unit asked for.
+      for (const unit of [null, ...rows('OrgUnit').map((u) => u.id)]) {
+        const res = await leader(
+          `{ qualifiedPeople(role: AR, minLevel: 1${unit ? `, orgUnitId: "${unit}"` : ''}) { personId } }`,
+        );
+        expect(res.body.errors).toBeUndefined();
+        const people = rows('Person');
+        for (const { personId } of res.body.data!.qualifiedPeople as Array<{ personId: string }>)
+          expect({
+            personId,
+            readable: readable(
+              'Person',
+              people.find((p) => p.id === personId)!,
+              world,
+              units,
+            ),
+          }).toEqual({ personId, readable: true });
+      }
+    },
+    qualifiedPeoplePage: async () => {
+      const res = await leader('{ qualifiedPeoplePage(role: AR, minLevel: 1) { totalCount items { personId } } }');
+      expect(res.body.errors).toBeUndefined();
+      const page = res.body.data!.qualifiedPeoplePage as { totalCount: number; items: Array<{ personId: string }> };
+      const people = rows('Person');
+      // The administrator finds the people on both sides of the line; the LEADER those inside it.
+      const everyone = await admin('{ qualifiedPeoplePage(role: AR, minLevel: 1) { items { personId } } }');
+      const all = (everyone.body.data!.qualifiedPeoplePage as { items: Array<{ personId: string }> }).items;
+      const inside = all.filter((i) =>
+        readable(
+          'Person',
+          people.find((p) => p.id === i.personId)!,
+          world,
+          units,
+        ),
+      );
+      expect(inside.length).toBeGreaterThan(0);
+      expect(all.length).toBeGreaterThan(inside.length);
+      expect(sorted(page.items.map((i) => i.personId))).toEqual(sorted(inside.map((i) => i.personId)));
+      expect(
+        page.items.filter(
+          (i) =>
+            !readable(
+              'Person',
+              people.find((p) => p.id === i.personId)!,
+              world,
+              units,
+            ),
+        ),
+      ).toEqual([]);
+      expect(page.totalCount).toBe(page.items.length);
+    },
+    staffingMinimumLevel: async () => {
+      // A project out of scope is not found; one in scope answers.
+      for (const project of rows('Project')) {
+        const res = await leader(`{ staffingMinimumLevel(projectId: "${project.id}", role: AR) }`);
+        expect({ project: project.id, code: codeOf(res) ?? 'OK' }).toEqual({
+          project: project.id,
+          code: readable('Project', project, world, units) ? 'OK' : 'NOT_FOUND',
+        });
+      }
     },
     recordVersion: async () => {
       // A version is the record's: in scope it answers, outside it is not found (as the record itself).

@@ -1,4 +1,16 @@
-import { DataTable, List, NullableBooleanInput, ReferenceField, SelectInput } from 'react-admin';
+import {
+  AutocompleteInput,
+  DataTable,
+  List,
+  maxValue,
+  minValue,
+  NullableBooleanInput,
+  NumberInput,
+  ReferenceField,
+  ReferenceInput,
+  SelectInput,
+} from 'react-admin';
+import { InstantInput } from '../components/InstantInput';
 import { EnumField, enumChoices, LocaleDateField } from '../components/fields';
 import { PersonInput } from '../components/names';
 import { ExportListActions } from '../export';
@@ -8,6 +20,13 @@ const filters = [
   <SelectInput key="r" source="role" choices={enumChoices('TriangleRole', ['AR', 'SR', 'FR'])} />,
   <SelectInput key="l" source="levelReached" choices={enumChoices('Level', [1, 2, 3, 4, 5])} />,
   <NullableBooleanInput key="c" source="certifies" />,
+  // "Who holds AR at level 3 or more, valid on 1 March, in East China?" (each assessment on its own; talent search
+  // answers with the deciding one per person).
+  <NumberInput key="m" source="minLevel" label="talent.min_level" validate={[minValue(1), maxValue(10)]} />,
+  <InstantInput key="v" source="validAt" label="talent.valid_at" />,
+  <ReferenceInput key="o" source="orgUnitId" reference="OrgUnit">
+    <AutocompleteInput optionText="name" label="talent.org_unit" />
+  </ReferenceInput>,
 ];
 
 export function AssessmentList() {

@@ -1402,6 +1402,39 @@ export const en = {
     not_a_draft:
       'Version %{versionNo} is not a draft, so it does not change here: start a new draft from the role model’s page.',
   },
+  talent: {
+    menu: 'Talent search',
+    title: 'Talent search',
+    intro:
+      'Who holds a role at a level or higher at a moment, as their latest certifying assessment says (the same ' +
+      'answer as a qualification status).',
+    role: 'Role',
+    min_level: 'Minimum level',
+    at: 'Qualified on',
+    at_help: 'Empty: now',
+    org_unit: 'Org unit',
+    org_unit_help: 'Includes the units below it; empty: everywhere',
+    submit: 'Search',
+    total: '1 person found |||| %{smart_count} people found (%{shown} shown)',
+    none: 'Nobody holds this role at this level then.',
+    name: 'Name',
+    level: 'Level',
+    level_value: 'Level %{level}',
+    valid_from: 'Held since',
+    valid_until: 'Valid until',
+    unlimited: 'No end',
+    unknown_person: 'A person not visible to you',
+    more: 'More',
+    valid_at: 'Valid on',
+    suggest_title: 'Qualified people',
+    suggest_required: 'The staffing rules require level %{level} or higher for this role on this project.',
+    suggest_no_rule: 'No staffing rule requires a level for this role on this project.',
+    suggest_pick:
+      '1 qualified person: pick to appoint |||| ' +
+      '%{smart_count} qualified people (the first %{shown}): pick one to appoint',
+    suggest_none: 'Nobody holds this role at this level at the start of the appointment.',
+    suggest_person: '%{name} · level %{level}',
+  },
 };
 
 export type Messages = typeof en;

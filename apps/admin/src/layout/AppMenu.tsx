@@ -1,5 +1,6 @@
 // The menu, grouped by task; Menu.ResourceItem hides what the role may not list (authProvider.canAccess → canAccess).
 import CheckIcon from '@mui/icons-material/FactCheck';
+import TalentIcon from '@mui/icons-material/PersonSearch';
 import { ListSubheader } from '@mui/material';
 import { Menu, useResourceDefinitions, useTranslate } from 'react-admin';
 import { canAccess } from '../auth/canAccess';
@@ -33,6 +34,10 @@ export function AppMenu() {
           {translate(group.key)}
         </ListSubheader>,
         ...group.resources.filter(shown).map((name) => <Menu.ResourceItem key={name} name={name} />),
+        // Talent search reads assessments: under role profiles, for whoever may list them.
+        group.key === 'menu.profiles' && shown('Assessment') && (
+          <Menu.Item key="talent" to="/talent" primaryText={translate('talent.menu')} leftIcon={<TalentIcon />} />
+        ),
       ])}
       <GlossaryMenuItem />
     </Menu>

@@ -58,6 +58,32 @@ export interface FrameworkVersion {
   status: string;
 }
 
+/** A talent search: who holds the role at the level or above, at a moment, in an org subtree. */
+export interface TalentQuestion {
+  role: string;
+  minLevel: number;
+  at?: string | null;
+  orgUnitId?: string | null;
+}
+
+/** One person found, with the level they hold and its validity. */
+export interface QualifiedPerson {
+  personId: string;
+  level: number;
+  validFrom: string;
+  validUntil: string | null;
+  assessmentId: string;
+  cursor: string;
+  person: { id: string; name: string; latinName?: string | null; employeeNo?: string; orgUnitId?: string } | null;
+}
+
+export interface QualifiedPage {
+  totalCount: number;
+  endCursor: string | null;
+  hasNextPage: boolean;
+  items: QualifiedPerson[];
+}
+
 export interface CaseInput {
   decisionPoint: string;
   projectId?: string | null;
@@ -185,6 +211,26 @@ export const operations = {
       compact({ personId, role, at }),
     );
     return data.qualificationStatus;
+  },
+  /** Who holds `role` at `minLevel` or above at `at` (empty: now), in `orgUnitId`'s subtree: a page of them. */
+  async qualifiedPeoplePage(question: TalentQuestion, first: number, after?: string | null): Promise<QualifiedPage> {
+    const data = await gqlRequest<{ qualifiedPeoplePage: QualifiedPage }>(
+      `query QualifiedPeoplePage($role: TriangleRole!, $minLevel: Int!, $at: DateTime, $orgUnitId: ID, $first: Int,
+        $after: String) { qualifiedPeoplePage(role: $role, minLevel: $minLevel, at: $at, orgUnitId: $orgUnitId,
+        first: $first, after: $after) { totalCount endCursor hasNextPage items { personId level validFrom validUntil
+        assessmentId cursor person { id name latinName employeeNo orgUnitId } } } }`,
+      compact({ ...question, first, after }),
+    );
+    return data.qualifiedPeoplePage;
+  },
+  /** The level the staffing rules require of `role` on the project (null: no rule). */
+  async staffingMinimumLevel(projectId: string, role: string, at?: string | null): Promise<number | null> {
+    const data = await gqlRequest<{ staffingMinimumLevel: number | null }>(
+      `query StaffingMinimumLevel($projectId: ID!, $role: TriangleRole!, $at: DateTime) {
+        staffingMinimumLevel(projectId: $projectId, role: $role, at: $at) }`,
+      compact({ projectId, role, at }),
+    );
+    return data.staffingMinimumLevel;
   },
   async delegationImpact(id: string, at?: string): Promise<DelegationRecord[]> {
     const data = await gqlRequest<{ delegationImpact: DelegationRecord[] }>(

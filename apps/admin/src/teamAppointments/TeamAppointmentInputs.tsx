@@ -1,3 +1,4 @@
+import { ReactNode } from 'react';
 import { AutocompleteInput, ReferenceInput, required, SelectInput, TextInput } from 'react-admin';
 import { enumChoices } from '../components/fields';
 import { after } from '../components/validators';
@@ -7,14 +8,16 @@ import { PersonInput } from '../components/names';
 
 export const STAGES = LTC_STAGES;
 
-export function TeamAppointmentInputs() {
+/** `suggestions`: shown after the project and the role, before the person (the create form suggests people). */
+export function TeamAppointmentInputs({ suggestions }: { suggestions?: ReactNode } = {}) {
   return (
     <>
       <ReferenceInput source="projectId" reference="Project">
         <AutocompleteInput optionText="name" validate={required()} />
       </ReferenceInput>
-      <PersonInput source="personId" validate={required()} />
       <SelectInput source="role" choices={enumChoices('TriangleRole', TRIANGLE_ROLES)} validate={required()} />
+      {suggestions}
+      <PersonInput source="personId" validate={required()} />
       <SelectInput source="stage" choices={enumChoices('Stage', STAGES)} />
       <InstantInput source="validFrom" validate={required()} />
       <InstantInput source="validTo" validate={after('validFrom')} />

@@ -29,6 +29,7 @@ import {
   AssessmentCrudResolver,
   AssessmentRatingCrudResolver,
   AssessmentResolver,
+  QualifiedPersonResolver,
 } from './assessment/assessment.resolver';
 import { StaffingRuleCrudResolver } from './staffing-rule/staffing-rule.resolver';
 import { AuthorityRuleCrudResolver, AuthorityRuleFieldResolver } from './authority-rule/authority-rule.resolver';
@@ -83,6 +84,7 @@ export const RESOLVERS = [
   AssessmentCrudResolver,
   AssessmentRatingCrudResolver,
   AssessmentResolver,
+  QualifiedPersonResolver,
   StaffingRuleCrudResolver,
   AuthorityRuleCrudResolver,
   AuthorityRuleFieldResolver,

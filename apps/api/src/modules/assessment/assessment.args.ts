@@ -126,8 +126,27 @@ export class AssessmentFilter extends BaseFilter {
   @Field(() => [Int], { nullable: true, description: 'Reaching these levels.' })
   levelReached?: number[];
 
-  @Field({ nullable: true, description: 'Certifying (true) or not (false).' })
+  @Field(() => Int, { nullable: true, description: 'That reached this level (1 to 10) or a higher one.' })
+  @IsOptional()
+  @Min(1)
+  @Max(10)
+  minLevel?: number;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'Whose result (a level) is valid at this instant: made by then, its validity not ended. (Whether a later ' +
+      'assessment supersedes it is what qualificationStatus and qualifiedPeople answer.)',
+  })
+  @IsOptional()
+  validAt?: Date;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only results that certify (true) or only those that do not.' })
+  @IsOptional()
   certifies?: boolean;
+
+  @Field(() => ID, { nullable: true, description: 'Of people in this org unit or below.' })
+  orgUnitId?: string;
 }
 
 @InputType('AssessmentRatingFilter', { description: 'Filter for assessment ratings.' })

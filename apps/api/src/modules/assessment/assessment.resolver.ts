@@ -19,7 +19,7 @@ import {
   qualificationAt,
   TriangleRole,
 } from '@iron-triangle/domain';
-import { createCrudResolver, CrudSpec, toId } from '../../platform/crud';
+import { createCrudResolver, CrudSpec, subtreeIds, toId } from '../../platform/crud';
 import type { Context } from '../../platform/context';
 import { allow } from '../../platform/permissions';
 import { badInput, notFound } from '../../platform/errors';
@@ -38,6 +38,7 @@ import { RoleModelDimension, RoleModelVersion } from '../role-model';
 import { Person } from '../person';
 import { TeamAppointment } from '../team-appointment';
 import { Project } from '../project';
+import { MAX_QUALIFICATION_LEVEL, QUALIFIED_PEOPLE_MAX_PAGE, qualifiedPeoplePage } from './qualified-people';
 
 /** The stored framework as the domain sees it (one version per framework row: frozen once assessments use it). */
 async function loadFramework(
@@ -233,6 +234,22 @@ export const assessmentSpec: CrudSpec<Assessment> = {
   // assessments use is frozen: qualification/framework-versions.ts).
   parent: { entity: QualificationFramework, column: 'frameworkId' },
   dateColumn: 'assessedAt',
+  filters: async (qb, f, ctx) => {
+    if (typeof f.minLevel === 'number') qb.andWhere('r.levelReached >= :minLevel', { minLevel: f.minLevel });
+    if (f.validAt instanceof Date)
+      qb.andWhere(
+        'r.levelReached IS NOT NULL AND r.assessedAt <= :validAt AND (r.validUntil IS NULL OR r.validUntil > :validAt)',
+        { validAt: f.validAt },
+      );
+    if (f.orgUnitId !== undefined && f.orgUnitId !== null) {
+      const people = qb
+        .subQuery()
+        .select('fp.id')
+        .from(Person, 'fp')
+        .where('fp.orgUnitId IN (:...filterUnits)', { filterUnits: await subtreeIds(ctx, f.orgUnitId) });
+      qb.andWhere(`r.personId IN ${people.getQuery()}`, people.getParameters());
+    }
+  },
   readOnlyColumns: [
     'levelReached',
     'validUntil',
@@ -386,6 +403,113 @@ export class QualificationStatus {
 
   @Field(() => Int, { nullable: true, description: 'Its version number within its lineage (versionNo).' })
   frameworkVersion: number | null;
+}
+
+@ObjectType({
+  description: 'A person who holds a role at a level (qualifiedPeople), and the assessment that certifies it.',
+})
+export class QualifiedPerson {
+  @Field(() => ID, { description: 'The person.' })
+  personId: string;
+
+  @Field(() => Int, { description: 'The level held at the moment asked.' })
+  level: number;
+
+  @Field(() => DateTimeScalar, { description: 'Held since: when the certifying assessment was made.' })
+  validFrom: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'End of validity (exclusive); null when unlimited.' })
+  validUntil: Date | null;
+
+  @Field(() => ID, { description: 'The certifying assessment (the one qualificationStatus decides by).' })
+  assessmentId: string;
+
+  @Field({
+    description:
+      'Where this person stands in the order (opaque): pass it as `after` to qualifiedPeople or ' +
+      'qualifiedPeoplePage with the same question for the people after this one.',
+  })
+  cursor: string;
+}
+
+@ObjectType({ description: 'A page of qualifiedPeople, with the total count.' })
+export class QualifiedPersonPage {
+  @Field(() => [QualifiedPerson], {
+    description: 'The people of this page: the higher level first, then by name (code points), then by id.',
+  })
+  items: QualifiedPerson[];
+
+  @Field(() => Int, { description: 'How many people the whole answer has (every page).' })
+  totalCount: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The last item's cursor (null on an empty page): the next `after`.",
+  })
+  endCursor: string | null;
+
+  @Field({ description: 'Whether people follow this page.' })
+  hasNextPage: boolean;
+}
+
+const QUALIFIED_FIRST =
+  `At most this many people (1 to ${QUALIFIED_PEOPLE_MAX_PAGE}); ` + 'without it, everyone from `after` on.';
+const QUALIFIED_AFTER =
+  'The people after this cursor (a `cursor` or `endCursor` returned for the same question); ' +
+  'without it, from the first.';
+
+@Resolver(() => QualifiedPerson)
+export class QualifiedPersonResolver {
+  @Query(() => [QualifiedPerson], {
+    description:
+      'Who holds the role at `minLevel` or above at `at` (default now) — by the evaluation of qualificationStatus — ' +
+      'in the subtree of `orgUnitId` (default everywhere), among the people the caller may see; the higher level ' +
+      'first, then by name and id. `first` and `after` page (qualifiedPeoplePage adds the total count).',
+  })
+  @UseMiddleware(allow('qualifications', 'read'))
+  async qualifiedPeople(
+    @Arg('role', () => TriangleRoleEnum, { description: 'The role.' }) role: string,
+    @Arg('minLevel', () => Int, { description: `The lowest level (1 to ${MAX_QUALIFICATION_LEVEL}).` })
+    minLevel: number,
+    @Arg('at', () => DateTimeScalar, { nullable: true, description: 'The moment (effective time; default now).' })
+    at: Date | null,
+    @Arg('orgUnitId', () => ID, { nullable: true, description: 'People in this org unit or below.' })
+    orgUnitId: string | null,
+    @Arg('first', () => Int, { nullable: true, description: QUALIFIED_FIRST }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: QUALIFIED_AFTER }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<QualifiedPerson[]> {
+    return (await qualifiedPeoplePage(ctx, { role, minLevel, at, orgUnitId }, first, after)).items;
+  }
+
+  @Query(() => QualifiedPersonPage, {
+    description: 'qualifiedPeople by pages, with the total count (same order and cursors).',
+  })
+  @UseMiddleware(allow('qualifications', 'read'))
+  qualifiedPeoplePage(
+    @Arg('role', () => TriangleRoleEnum, { description: 'The role.' }) role: string,
+    @Arg('minLevel', () => Int, { description: `The lowest level (1 to ${MAX_QUALIFICATION_LEVEL}).` })
+    minLevel: number,
+    @Arg('at', () => DateTimeScalar, { nullable: true, description: 'The moment (effective time; default now).' })
+    at: Date | null,
+    @Arg('orgUnitId', () => ID, { nullable: true, description: 'People in this org unit or below.' })
+    orgUnitId: string | null,
+    @Arg('first', () => Int, { nullable: true, description: QUALIFIED_FIRST }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: QUALIFIED_AFTER }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<QualifiedPersonPage> {
+    return qualifiedPeoplePage(ctx, { role, minLevel, at, orgUnitId }, first, after);
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'The person.' })
+  person(@Root() q: QualifiedPerson, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Person).load(Number(q.personId));
+  }
+
+  @FieldResolver(() => Assessment, { nullable: true, description: 'The certifying assessment.' })
+  assessment(@Root() q: QualifiedPerson, @Ctx() ctx: Context) {
+    return ctx.loaders.byId(Assessment).load(Number(q.assessmentId));
+  }
 }
 
 @Resolver(() => Assessment)

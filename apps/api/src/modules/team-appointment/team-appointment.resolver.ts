@@ -1,15 +1,20 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { EntityManager, LessThanOrEqual } from 'typeorm';
 import {
   checkAppointment,
+  minimumLevelFor,
   ProjectGrade,
   qualificationAt,
   StaffingRule as DomainStaffingRule,
   TriangleRole,
 } from '@iron-triangle/domain';
-import { createCrudResolver, CrudSpec } from '../../platform/crud';
+import { createCrudResolver, CrudSpec, toId } from '../../platform/crud';
 import type { Context } from '../../platform/context';
-import { badInput } from '../../platform/errors';
+import { badInput, notFound } from '../../platform/errors';
+import { allow } from '../../platform/permissions';
+import { canRead } from '../../platform/scope';
+import { DateTimeScalar } from '../../platform/scalars';
+import { TriangleRoleEnum } from '../../platform/enums';
 import { refusal } from '../../platform/refusal';
 import { checkWindow, mustExist } from '../../platform/validation';
 import { TeamAppointment } from './team-appointment.entity';
@@ -123,6 +128,28 @@ export const TeamAppointmentCrudResolver = createCrudResolver(teamAppointmentSpe
 
 @Resolver(() => TeamAppointment)
 export class TeamAppointmentFieldResolver {
+  @Query(() => Int, {
+    nullable: true,
+    description:
+      'The qualification level the staffing rules require of the role on this project at `at` (default now): what ' +
+      'an appointment is checked against (the strictest rule in force for its grade and org unit); null when no ' +
+      'rule covers it.',
+  })
+  @UseMiddleware(allow('qualifications', 'read'))
+  async staffingMinimumLevel(
+    @Arg('projectId', () => ID, { description: 'The project.' }) projectId: string,
+    @Arg('role', () => TriangleRoleEnum, { description: 'The team role.' }) role: string,
+    @Arg('at', () => DateTimeScalar, { nullable: true, description: 'The moment (default now).' }) at: Date | null,
+    @Ctx() ctx: Context,
+  ): Promise<number | null> {
+    const id = toId(projectId, 'projectId');
+    const em = ctx.db.manager;
+    const project = await em.findOneBy(Project, { id });
+    if (!project || !(await canRead(ctx, em, Project, project))) throw notFound('Project', id);
+    const rules = await rulesFor(em, ctx, project, at ?? ctx.now);
+    return minimumLevelFor(rules, role as TriangleRole, project.grade as ProjectGrade);
+  }
+
   @FieldResolver(() => Person, { nullable: true, description: 'The person appointed.' })
   person(@Root() a: TeamAppointment, @Ctx() ctx: Context) {
     return ctx.loaders.byId(Person).load(a.personId);

@@ -4,7 +4,7 @@
 // scope-checks.ts: scope checks of writes; writes.ts: the writes (locks, audit); operations.ts: reads and writes
 // together; resolver.ts: the resolver factory.
 export type { CrudHooks, CrudSpec, Dependent, MoneyField, RemoveMode, WriteContext } from './spec';
-export { applyFilter, ListArgs, ListMetadata, MetaArgs } from './list';
+export { applyFilter, ListArgs, ListMetadata, MetaArgs, subtreeIds } from './list';
 export { argsToColumns, MAX_MINOR, toId } from './columns';
 export { guardedUpdate, loadForWrite } from './writes';
 export { crudOperations } from './operations';

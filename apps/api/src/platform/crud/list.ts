@@ -47,7 +47,8 @@ export const DEFAULT_PER_PAGE = 25;
 /** Filter keys every record type understands; other filter keys equal a column of the same name. */
 const GENERIC_FILTER_KEYS = new Set(['q', 'ids', 'orgUnitId', 'from', 'to', 'activeAt', 'includeArchived']);
 
-async function subtreeIds(ctx: Context, orgUnitId: unknown): Promise<number[]> {
+/** The org units of a filter's subtree (at least one id: an empty IN list is not SQL). */
+export async function subtreeIds(ctx: Context, orgUnitId: unknown): Promise<number[]> {
   const tree = await ctx.orgTree();
   const ids = tree.subtree(String(toId(orgUnitId, 'filter.orgUnitId'))).map(Number);
   return ids.length ? ids : [-1];
@@ -102,5 +103,6 @@ export async function applyFilter<E extends BaseRecord>(
       qb.andWhere(value.length ? `r.${key} IN (:...${param})` : '1 = 0', { [param]: value.map(convert) });
     else qb.andWhere(`r.${key} = :${param}`, { [param]: convert(value) });
   }
+  if (spec.filters) await spec.filters(qb, f, ctx);
   await restrictToReadable(ctx, qb, 'r', spec.entity);
 }

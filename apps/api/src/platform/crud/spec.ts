@@ -1,7 +1,7 @@
 // What a record type declares for the CRUD factory: names, permissions group, arguments, scope, money columns,
 // dependents, parent and hooks.
 import type { ClassType } from 'type-graphql';
-import type { EntityManager, ObjectLiteral } from 'typeorm';
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Context } from '../context';
 import type { BaseRecord } from '../columns';
 import type { ScopeDeclaration } from '../scope';
@@ -82,6 +82,11 @@ export interface CrudSpec<E extends BaseRecord> {
   references?: Record<string, () => ClassType<ObjectLiteral>>;
   /** The column `filter.orgUnitId` (a subtree) applies to (default: the scope's org-unit column). */
   orgUnitColumn?: string;
+  /**
+   * Filter keys of this type beyond the generic ones and column equality (e.g. a level at least, valid at an
+   * instant), applied to the list's query on alias "r" before the caller's org scope.
+   */
+  filters?(qb: SelectQueryBuilder<E>, filter: Record<string, unknown>, ctx: Context): Promise<void> | void;
   /** Column the filter's from/to apply to (default createdAt). */
   dateColumn?: string;
   money?: MoneyField[];

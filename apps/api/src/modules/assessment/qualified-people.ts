@@ -1,0 +1,254 @@
+// qualifiedPeople, whole or by pages: who holds a role at a minimum level at a moment, by the same evaluation as
+// qualificationStatus (the assessments as they were at `at`, as known now, then the domain's qualificationAt per
+// person). SQL only narrows the candidates: a person can hold the level only if one of their certifying assessments
+// made by `at` reached it and is valid at `at` (index ix_assessments_role_certifies_level); every certifying
+// assessment of the candidates made by `at` then goes to the domain, which picks the deciding one.
+import { createHash } from 'node:crypto';
+import { compareIds, qualificationAt, TriangleRole } from '@iron-triangle/domain';
+import { Brackets, SelectQueryBuilder } from 'typeorm';
+import type { Context } from '../../platform/context';
+import { badInput } from '../../platform/errors';
+import { assertReadable, restrictToReadable } from '../../platform/scope';
+import { toId } from '../../platform/crud';
+import { rowsAsOf } from '../../platform/change-log';
+import { Person } from '../person';
+import { OrgUnit } from '../org-unit';
+import { Assessment } from './assessment.entity';
+import { toCertification } from './assessment.mapper';
+
+/** The largest page. */
+export const QUALIFIED_PEOPLE_MAX_PAGE = 500;
+/** Levels are numbered 1 to 10 (qualification levels). */
+export const MAX_QUALIFICATION_LEVEL = 10;
+
+export interface QualifiedPersonView {
+  personId: string;
+  level: number;
+  validFrom: Date;
+  validUntil: Date | null;
+  assessmentId: string;
+  cursor: string;
+}
+
+export interface QualifiedPersonPageView {
+  items: QualifiedPersonView[];
+  totalCount: number;
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+export interface QualifiedPeopleQuestion {
+  role: string;
+  minLevel: number;
+  at?: Date | null;
+  orgUnitId?: string | null;
+}
+
+/** A person's place in the order: the higher level first, then by name (code points), then by id. */
+interface SortKey {
+  readonly level: number;
+  readonly name: string;
+  readonly personId: string;
+}
+
+function compareKeys(a: SortKey, b: SortKey): number {
+  if (a.level !== b.level) return b.level - a.level;
+  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  return compareIds(a.personId, b.personId);
+}
+
+const CURSOR_VERSION = 1;
+
+function questionKey(q: QualifiedPeopleQuestion): string {
+  const asked = [q.role, q.minLevel, q.at?.toISOString() ?? null, q.orgUnitId ?? null];
+  return createHash('sha256').update(JSON.stringify(asked)).digest('base64url').slice(0, 16);
+}
+
+function encodeCursor(question: string, key: SortKey): string {
+  return Buffer.from(JSON.stringify([CURSOR_VERSION, question, key.level, key.name, key.personId])).toString(
+    'base64url',
+  );
+}
+
+function decodeCursor(cursor: string, question: string): SortKey {
+  const refuse = () =>
+    badInput({
+      after:
+        'is not a cursor of this question: pass the `cursor` of a person (or the `endCursor` of a page) that ' +
+        'qualifiedPeople returned for the same role, level, moment and org unit, or leave `after` out to start ' +
+        'from the first',
+    });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw refuse();
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 5) throw refuse();
+  const [version, asked, level, name, personId] = parsed as unknown[];
+  if (
+    version !== CURSOR_VERSION ||
+    asked !== question ||
+    typeof level !== 'number' ||
+    typeof name !== 'string' ||
+    typeof personId !== 'string'
+  )
+    throw refuse();
+  return { level, name, personId };
+}
+
+/** The org units of `orgUnitId`'s subtree (it must exist and be readable), or null for every unit. */
+async function subtreeOf(ctx: Context, orgUnitId: string | null | undefined): Promise<number[] | null> {
+  if (orgUnitId === undefined || orgUnitId === null) return null;
+  const id = toId(orgUnitId, 'orgUnitId');
+  await assertReadable(ctx, ctx.db.manager, OrgUnit, await ctx.db.manager.findOneBy(OrgUnit, { id }), id);
+  return (await ctx.orgTree()).subtree(String(id)).map(Number);
+}
+
+/** Keeps assessments of people in the subtree, not archived by `at`, in the caller's scope. */
+async function ofPeopleAsked(
+  ctx: Context,
+  qb: SelectQueryBuilder<Assessment>,
+  units: number[] | null,
+  at: Date,
+): Promise<void> {
+  qb.innerJoin(Person, 'p', 'p.id = a.personId').andWhere(
+    new Brackets((w) => w.where('p.archivedAt IS NULL').orWhere('p.archivedAt > :at', { at })),
+  );
+  if (units !== null) qb.andWhere(units.length ? 'p.orgUnitId IN (:...units)' : '1 = 0', { units });
+  // The one scope mechanism: an assessment is readable where its person is.
+  await restrictToReadable(ctx, qb, 'a', Assessment);
+}
+
+/** The columns qualificationAt reads of an assessment (toCertification: the framework version defaults to 1). */
+const EVALUATED = ['id', 'personId', 'role', 'frameworkId', 'certifies', 'levelReached', 'assessedAt', 'validUntil'];
+
+/** Every certifying assessment in the role made by `at`. */
+function certifyingBy(ctx: Context, role: string, at: Date): SelectQueryBuilder<Assessment> {
+  return ctx.db.manager
+    .getRepository(Assessment)
+    .createQueryBuilder('a')
+    .where('a.role = :role', { role })
+    .andWhere('a.certifies = :yes', { yes: true })
+    .andWhere('a.assessedAt <= :at', { at });
+}
+
+/** The whole answer, ordered, with each person's name for the order. */
+async function qualifiedPeopleAll(ctx: Context, q: QualifiedPeopleQuestion) {
+  const at = q.at ?? ctx.now;
+  const units = await subtreeOf(ctx, q.orgUnitId);
+  // Candidates: a certifying assessment made by `at` reached the level and is valid at `at`.
+  const candidates = certifyingBy(ctx, q.role, at)
+    .andWhere('a.levelReached >= :minLevel', { minLevel: q.minLevel })
+    .andWhere(new Brackets((w) => w.where('a.validUntil IS NULL').orWhere('a.validUntil > :at', { at })))
+    .select('DISTINCT a.personId', 'personId');
+  await ofPeopleAsked(ctx, candidates, units, at);
+  // Only the columns the evaluation reads (not the stored evaluation and gap).
+  const all = certifyingBy(ctx, q.role, at)
+    .select(EVALUATED.map((c) => `a.${c}`))
+    .andWhere(`a.personId IN (${candidates.getQuery()})`, candidates.getParameters());
+  let rows = await all.getMany();
+  if (at.getTime() < ctx.now.getTime()) {
+    // Assessments as they were at `at` (as qualificationStatus reads them): a record changed since may have
+    // qualified then; its person becomes a candidate if the caller may see them and they are in the subtree.
+    const asOf = (current: Assessment[]) =>
+      rowsAsOf(ctx.db.manager, ctx.db.dataSource, 'Assessment', current, at, ctx.now, (a) => a.role === q.role);
+    const known = new Set(rows.map((a) => a.personId));
+    let past = (await asOf(rows)).rows;
+    const others = [...new Set(past.map((a) => a.personId).filter((id) => !known.has(id)))];
+    if (others.length) {
+      const more = certifyingBy(ctx, q.role, at)
+        .select(EVALUATED.map((c) => `a.${c}`))
+        .andWhere('a.personId IN (:...others)', { others });
+      await ofPeopleAsked(ctx, more, units, at);
+      const extra = await more.getMany();
+      // People the caller may see in the subtree, even without a current certifying assessment.
+      const visible = ctx.db.manager
+        .getRepository(Person)
+        .createQueryBuilder('r')
+        .select('r.id', 'id')
+        .where('r.id IN (:...others)', { others })
+        .andWhere(new Brackets((w) => w.where('r.archivedAt IS NULL').orWhere('r.archivedAt > :at', { at })));
+      if (units !== null) visible.andWhere(units.length ? 'r.orgUnitId IN (:...units)' : '1 = 0', { units });
+      await restrictToReadable(ctx, visible, 'r', Person);
+      const seen = new Set(((await visible.getRawMany()) as Array<{ id: number | string }>).map((r) => Number(r.id)));
+      for (const id of seen) known.add(id);
+      past = (await asOf([...rows, ...extra])).rows;
+    }
+    rows = past.filter((a) => known.has(a.personId));
+  }
+  const byPerson = new Map<number, Assessment[]>();
+  for (const a of rows) {
+    const list = byPerson.get(a.personId);
+    if (list) list.push(a);
+    else byPerson.set(a.personId, [a]);
+  }
+  const held: Array<{ key: SortKey; row: Assessment; validUntil: Date | null }> = [];
+  const ids = [...byPerson.keys()];
+  const names = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const people = await ctx.db.manager
+      .getRepository(Person)
+      .createQueryBuilder('r')
+      .select(['r.id', 'r.name'])
+      .where('r.id IN (:...ids)', { ids: ids.slice(i, i + 500) })
+      .getMany();
+    for (const p of people) names.set(p.id, p.name);
+  }
+  for (const [personId, list] of byPerson) {
+    const answer = qualificationAt(list.map(toCertification), String(personId), q.role as TriangleRole, at);
+    if (!answer.held || answer.level < q.minLevel) continue;
+    const row = list.find((a) => toCertification(a).assessmentId === answer.assessmentId) as Assessment;
+    held.push({
+      key: { level: answer.level, name: names.get(personId) ?? '', personId: String(personId) },
+      row,
+      validUntil: answer.validUntil,
+    });
+  }
+  return held.sort((a, b) => compareKeys(a.key, b.key));
+}
+
+/**
+ * The people who hold `role` at `minLevel` or above at `at` (default now), in the subtree of `orgUnitId` (default
+ * everywhere) and in the caller's scope: the higher level first, then by name and id; from `after` on, at most `first`.
+ */
+export async function qualifiedPeoplePage(
+  ctx: Context,
+  q: QualifiedPeopleQuestion,
+  first?: number | null,
+  after?: string | null,
+): Promise<QualifiedPersonPageView> {
+  if (!Number.isInteger(q.minLevel) || q.minLevel < 1 || q.minLevel > MAX_QUALIFICATION_LEVEL)
+    throw badInput({
+      minLevel: `must be a level from 1 to ${MAX_QUALIFICATION_LEVEL} (${q.minLevel} given)`,
+    });
+  if (
+    first !== undefined &&
+    first !== null &&
+    (!Number.isInteger(first) || first < 1 || first > QUALIFIED_PEOPLE_MAX_PAGE)
+  )
+    throw badInput({
+      first: `must be from 1 to ${QUALIFIED_PEOPLE_MAX_PAGE} (${first} given); leave it out for every person`,
+    });
+  const question = questionKey(q);
+  const from = after === undefined || after === null ? null : decodeCursor(after, question);
+  const ordered = await qualifiedPeopleAll(ctx, q);
+  let start = 0;
+  if (from !== null)
+    while (start < ordered.length && compareKeys((ordered[start] as (typeof ordered)[0]).key, from) <= 0) start++;
+  const end = first === undefined || first === null ? ordered.length : Math.min(ordered.length, start + first);
+  const items = ordered.slice(start, end).map(({ key, row, validUntil }) => ({
+    personId: key.personId,
+    level: key.level,
+    validFrom: row.assessedAt,
+    validUntil,
+    assessmentId: String(row.id),
+    cursor: encodeCursor(question, key),
+  }));
+  return {
+    items,
+    totalCount: ordered.length,
+    endCursor: items.length ? (items[items.length - 1] as QualifiedPersonView).cursor : null,
+    hasNextPage: end < ordered.length,
+  };
+}
