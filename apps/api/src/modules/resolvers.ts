@@ -1,6 +1,9 @@
 // Every resolver class of the schema.
 import { OrgUnitCrudResolver, OrgUnitFieldResolver } from './org-unit/org-unit.resolver';
 import { PersonCrudResolver, PersonFieldResolver } from './person/person.resolver';
+import { personImport } from './person/person.import';
+import { createImportResolver, type ImportDefinition } from '../platform/import';
+import type { BaseRecord } from '../platform/columns';
 import {
   PositionAssignmentCrudResolver,
   PositionAssignmentFieldResolver,
@@ -57,6 +60,9 @@ import {
 import { AuthorityChangeFieldResolver, RecordVersionResolver } from '../platform/change-log';
 import { AuthorityChangeCursorResolver, ChangeFeedResolver } from './change-feed/change-feed.resolver';
 
+/** The record types that can be imported from a spreadsheet (importRecords). */
+const ImportResolver = createImportResolver([personImport] as unknown as ImportDefinition<BaseRecord>[]);
+
 export const RESOLVERS = [
   OrgUnitCrudResolver,
   OrgUnitFieldResolver,
@@ -110,4 +116,5 @@ export const RESOLVERS = [
   AuthorityChangeFieldResolver,
   ChangeFeedResolver,
   AuthorityChangeCursorResolver,
+  ImportResolver,
 ] as const;
