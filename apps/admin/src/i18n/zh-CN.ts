@@ -1415,4 +1415,28 @@ export const zhCN: Messages = {
     yes: '是',
     no: '否',
   },
+  import: {
+    button: '导入',
+    title: '导入%{list}',
+    explain:
+      '按键（工号）与现有记录对应：新记录将被添加，有变化的记录将被更新，完全相同的记录保持不变。' +
+      '文件会先经过检查；在您点击导入之前不会写入任何内容，导入时要么全部写入，要么全部不写入。',
+    template: '模板：',
+    template_name: '%{list}导入模板',
+    template_csv: 'CSV',
+    template_xlsx: 'Excel（XLSX）',
+    choose: '选择文件（CSV 或 XLSX）…',
+    empty: '文件的标题行下没有数据行。',
+    ignored_columns: '以下列不会导入：%{columns}',
+    failed: '无法检查或导入该文件：%{error}',
+    summary_ok: '已检查 %{total} 行：新增 %{created} 行，修改 %{updated} 行，%{unchanged} 行无变化。尚未写入任何内容。',
+    summary_failed: '%{total} 行中有 %{failed} 行存在错误：请在文件中更正后重新选择。未写入任何内容。',
+    problems: '各行错误',
+    row: '行',
+    column: '列',
+    problem: '问题',
+    more_problems: '……另有 %{count} 个错误。',
+    commit: '导入',
+    done: '已导入：新增 %{created} 行，修改 %{updated} 行，%{unchanged} 行无变化。',
+  },
 };
