@@ -1,5 +1,5 @@
-// A list's top toolbar as react-admin's, with Import (where the list has it) and our Export menu instead of its ExportButton (which asks the API for one
-// page of 1,000 records: above its limits).
+// A list's top toolbar as react-admin's, with Import (where the list has it) and our Export menu instead of its
+// ExportButton (which asks the API for one page of 1,000 records: above its limits).
 import type { ReactNode } from 'react';
 import { CreateButton, FilterButton, TopToolbar, useFilterContext, useResourceDefinition } from 'react-admin';
 import { ExportMenuButton } from './ExportMenuButton';
