@@ -178,6 +178,15 @@ describeOnDatabases('import of people', (env) => {
     expect(again.body.data!.importRecords.rows.every((r) => r.action === 'UNCHANGED')).toBe(true);
     expect(await peopleCount(env())).toBe(before + 2);
     expect(await importAudits(env())).toHaveLength(1);
+    // A day in the file is the same as any time on that day (an export writes days).
+    const afternoon = new Date('2024-03-01T15:30:00.000Z');
+    const driverValue = env().dataSource.driver.preparePersistentValue(
+      afternoon,
+      env().dataSource.getMetadata('Person').findColumnWithPropertyName('hiredAt')!,
+    ) as unknown;
+    await env().dataSource.query("UPDATE people SET hiredAt = ? WHERE employeeNo = 'IMP-1'", [driverValue]);
+    const days = await importPeople(PEOPLE, false);
+    expect(days.body.data!.importRecords).toMatchObject({ unchanged: 3, updated: 0 });
     const versions = await gql<{ allPeople: Array<{ version: number }> }>(
       '{ allPeople(filter: { q: "IMP-" }) { version } }',
       {},

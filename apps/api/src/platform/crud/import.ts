@@ -115,14 +115,21 @@ function problemsOf(error: unknown, fallbackField: string): ImportProblem[] | nu
   return [{ field: fallbackField, code: String(code), params: { detail: error.message } }];
 }
 
-function same(a: unknown, b: unknown): boolean {
-  if (a instanceof Date || b instanceof Date) {
-    const time = (v: unknown) => (v instanceof Date ? v.getTime() : v === null || v === undefined ? null : NaN);
-    return time(a) === time(b);
+const DAY_MS = 86_400_000;
+
+/**
+ * Whether a value from the file (`given`) is what the record holds (`held`). A day (an instant at midnight UTC, as a
+ * file's date cells are read) is the same as any instant on that UTC day: an exported list writes days.
+ */
+function same(given: unknown, held: unknown): boolean {
+  if (given instanceof Date && held instanceof Date) {
+    if (given.getTime() === held.getTime()) return true;
+    return given.getTime() % DAY_MS === 0 && Math.floor(held.getTime() / DAY_MS) * DAY_MS === given.getTime();
   }
-  if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
-  if (typeof a === 'bigint' || typeof b === 'bigint') return String(a) === String(b);
-  return a === b;
+  if ((given === null || given === undefined) && (held === null || held === undefined)) return true;
+  if (given instanceof Date || held instanceof Date) return false;
+  if (typeof given === 'bigint' || typeof held === 'bigint') return String(given) === String(held);
+  return given === held;
 }
 
 /** The existing records by natural key, read with a locking read (the import decides on the latest rows). */
