@@ -90,7 +90,7 @@ async function pickFile(page: Page, file: string): Promise<string> {
 }
 
 describe('import', () => {
-  it('imports an edited export: a bad row is shown and nothing is written; the good file once, then no change', async () => {
+  it('imports an edited export: a bad row is shown, nothing written; the good file once, then no change', async () => {
     const token = await tokenFor(api, 'admin@demo.local');
     const { page } = await tab();
     await signIn(page, 'admin@demo.local');
