@@ -177,7 +177,7 @@ describe('import', () => {
     const dialog = page.getByRole('dialog');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      dialog.getByRole('button', { name: 'CSV' }).click(),
+      dialog.getByRole('button', { name: 'CSV', exact: true }).click(),
     ]);
     const template = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
     const header = template.trim().split('\r\n')[0]!;
