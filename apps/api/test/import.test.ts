@@ -221,3 +221,71 @@ describeOnDatabases('import of people', (env) => {
     expect(big.status).toBe(413);
   });
 });
+
+describeOnDatabases('import of org units', (env) => {
+  const importUnits = (rows: Rows, dryRun: boolean, token?: string) =>
+    env().gql<ImportAnswer>(IMPORT, { type: 'ORG_UNIT', rows, dryRun }, { token: token ?? env().tokens.admin });
+  const UNITS: Rows = [
+    // A new region below WEST (by name), an office below it (by the code an earlier row adds), and HQ renamed.
+    { code: 'NORTH', name: 'North Region', kind: 'REGION', parentId: 'Unit WEST' },
+    { code: 'NORTH-1', name: 'North Office', kind: 'REP_OFFICE', parentId: 'NORTH' },
+    { code: 'HQ', name: 'Headquarters', kind: 'HQ', parentId: null },
+  ];
+
+  async function units(): Promise<Array<{ code: string; name: string; parent: string | null; version: number }>> {
+    const rows = (await env().dataSource.query(
+      'SELECT u.code AS code, u.name AS name, p.code AS parent, u.version AS version FROM org_units u ' +
+        'LEFT JOIN org_units p ON p.id = u.parentId ORDER BY u.code',
+    )) as Array<{ code: string; name: string; parent: string | null; version: number | string }>;
+    return rows.map((r) => ({ ...r, version: Number(r.version) }));
+  }
+
+  test('a bad kind, an unknown parent and a cycle are refused by row; nothing written', async () => {
+    const before = await units();
+    const answer = await importUnits(
+      [
+        ...UNITS,
+        { code: 'BAD-1', name: 'Bad kind', kind: 'GALAXY', parentId: 'HQ' },
+        { code: 'BAD-2', name: 'Nowhere', kind: 'OTHER', parentId: 'NOPE' },
+        // HQ below its own descendant: the tree check of updateOrgUnit refuses it.
+        { code: 'EAST', name: 'Unit EAST', kind: 'REGION', parentId: 'EAST-1' },
+      ],
+      false,
+    );
+    expect(answer.body.errors).toBeUndefined();
+    const result = answer.body.data!.importRecords;
+    expect(result.committed).toBe(false);
+    expect(result.rows.map((r) => [r.key, r.action, r.errors.map((e) => `${e.field}:${e.code}`)])).toEqual([
+      ['NORTH', 'CREATE', []],
+      ['NORTH-1', 'CREATE', []],
+      ['HQ', 'UPDATE', []],
+      ['BAD-1', null, ['kind:INVALID']],
+      ['BAD-2', null, ['parentId:UNKNOWN_REFERENCE']],
+      ['EAST', null, ['parentId:INVALID']],
+    ]);
+    expect(await units()).toEqual(before);
+  });
+
+  test('the file is written in one go; parents named by rows above; the same file again changes nothing', async () => {
+    const answer = await importUnits(UNITS, false);
+    expect(answer.body.data!.importRecords).toMatchObject({ committed: true, created: 2, updated: 1, failed: 0 });
+    const after = await units();
+    expect(after.filter((u) => ['HQ', 'NORTH', 'NORTH-1'].includes(u.code))).toEqual([
+      { code: 'HQ', name: 'Headquarters', parent: null, version: 2 },
+      { code: 'NORTH', name: 'North Region', parent: 'WEST', version: 1 },
+      { code: 'NORTH-1', name: 'North Office', parent: 'NORTH', version: 1 },
+    ]);
+    const again = await importUnits(UNITS, false);
+    expect(again.body.data!.importRecords).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+    expect(await units()).toEqual(after);
+    const audits = await importAudits(env());
+    expect(audits.map((a) => a.entityType)).toEqual(['OrgUnit']);
+  });
+
+  test('only administrators change the org tree', async () => {
+    for (const token of [env().tokens.hr, env().tokens.leader]) {
+      const refused = await importUnits(UNITS, true, token);
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+});
