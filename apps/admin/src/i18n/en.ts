@@ -1354,9 +1354,9 @@ export const en = {
     button: 'Import',
     title: 'Import %{list}',
     explain:
-      'Rows are matched to existing records by their key (employee number): new ones are added, changed ones ' +
-      'updated, identical ones left alone. The file is checked first; nothing is written until you import it, ' +
-      'and then all rows are written or none.',
+      'Rows are matched to existing records by their key (employee number, unit code): new ones are added, ' +
+      'changed ones updated, identical ones left alone. The file is checked first; nothing is written until ' +
+      'you import it, and then all rows are written or none.',
     template: 'Template:',
     template_name: '%{list} import template',
     template_csv: 'CSV',

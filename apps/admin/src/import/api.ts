@@ -3,7 +3,7 @@ import { gqlRequest } from '../graphql/client';
 import type { ImportCell } from './parse';
 
 /** The lists that can import, and the record type the API imports them as. */
-export const IMPORT_TYPES: Record<string, string> = { Person: 'PERSON' };
+export const IMPORT_TYPES: Record<string, string> = { Person: 'PERSON', OrgUnit: 'ORG_UNIT' };
 
 export interface ImportRowError {
   field: string;

@@ -54,6 +54,26 @@ describe('import files', () => {
     ]);
   });
 
+  test('enum cells: the label in the reader’s language or the value itself', () => {
+    const labels: Record<string, string> = {
+      'enums.OrgUnitKind.REGION': 'Region',
+      'resources.OrgUnit.fields.kind': 'Kind',
+    };
+    const t = (key: string, options?: Record<string, unknown>) => labels[key] ?? String(options?._ ?? key);
+    const parsed = rowsOf(
+      [
+        ['code', 'Kind'],
+        ['A', 'region'],
+        ['B', 'REP_OFFICE'],
+        ['C', 'Galaxy'],
+      ],
+      EXPORT_COLUMNS.OrgUnit,
+      'OrgUnit',
+      t,
+    );
+    expect(parsed.rows.map((r) => r.kind)).toEqual(['REGION', 'REP_OFFICE', 'Galaxy']);
+  });
+
   test('blank lines are skipped', () => {
     expect(parseCsv('a,b\r\n\r\n1,2\r\n,\r\n')).toEqual([
       ['a', 'b'],

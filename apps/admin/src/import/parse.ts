@@ -3,6 +3,7 @@
 // or as the field's own name. Pure but for exceljs, loaded only when an XLSX file is read.
 import type { ExportColumn } from '../export/columns';
 import type { Translate } from '../export/rows';
+import { en } from '../i18n/en';
 
 export type ImportCell = string | number | null;
 
@@ -85,6 +86,25 @@ export function headerOf(column: ExportColumn, resource: string, translate: Tran
   return translate(column.label ?? `resources.${resource}.fields.${column.source}`, { _: column.source });
 }
 
+/** An enum's values (the English messages name every one). */
+function enumValues(enumName: string): string[] {
+  return Object.keys((en.enums as Record<string, Record<string, string>>)[enumName] ?? {});
+}
+
+/**
+ * An enum cell back to its value: the label in the reader's language (as the export writes it), or the value itself
+ * (any case); anything else is sent as it is, for the API to refuse.
+ */
+function enumCell(cell: ImportCell, column: ExportColumn, translate: Translate): ImportCell {
+  if (column.kind !== 'enum' || cell === null) return cell;
+  const text = normal(String(cell));
+  for (const value of enumValues(column.enumName)) {
+    const label = translate(`enums.${column.enumName}.${value}`, { _: value });
+    if (normal(label) === text || normal(value) === text) return value;
+  }
+  return cell;
+}
+
 /** Table (header row first) → rows of field → cell, by the columns' headers. */
 export function rowsOf(
   table: ImportCell[][],
@@ -98,14 +118,15 @@ export function rowsOf(
     byHeader.set(normal(headerOf(column, resource, translate)), column);
     byHeader.set(normal(column.source), column);
   }
-  const fields: Array<string | null> = header.map((h) => byHeader.get(normal(String(h ?? '')))?.source ?? null);
+  const matched = header.map((h) => byHeader.get(normal(String(h ?? ''))) ?? null);
+  const fields: Array<string | null> = matched.map((column) => column?.source ?? null);
   const unknownHeaders = header.filter((h, i) => fields[i] === null && String(h ?? '').trim() !== '').map(String);
   const rows = data.map((cells) => {
     const row: Record<string, ImportCell> = {};
     fields.forEach((field, i) => {
       if (field === null) return;
       const cell = cells[i];
-      row[field] = cell === undefined || cell === '' ? null : cell;
+      row[field] = cell === undefined || cell === '' ? null : enumCell(cell, matched[i]!, translate);
     });
     return row;
   });
