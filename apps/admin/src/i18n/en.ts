@@ -187,9 +187,12 @@ export const en = {
       version: 'New version',
       request: 'Decision requested',
       decision: 'Decided',
+      import: 'Imported',
       withdrawal: 'Request withdrawn',
     },
     RecordType: { CompanySettings: 'Company settings', DecisionRequest: 'Decision request', Session: 'Sign-in' },
+    ImportAction: { CREATE: 'Add', UPDATE: 'Change', UNCHANGED: 'Unchanged' },
+    ImportType: { PERSON: 'People', ORG_UNIT: 'Org units' },
   },
   errors: {
     UNAUTHENTICATED: 'Your session has ended. Please sign in again.',

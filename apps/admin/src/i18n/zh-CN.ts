@@ -349,9 +349,12 @@ export const zhCN: Messages = {
       version: '新版本',
       request: '提交决策请求',
       decision: '作出决策',
+      import: '导入',
       withdrawal: '撤回请求',
     },
     RecordType: { CompanySettings: '公司设置', DecisionRequest: '决策请求', Session: '登录' },
+    ImportAction: { CREATE: '新增', UPDATE: '修改', UNCHANGED: '无变化' },
+    ImportType: { PERSON: '人员', ORG_UNIT: '组织单元' },
   },
   errors: {
     UNAUTHENTICATED: '会话已结束，请重新登录。',
