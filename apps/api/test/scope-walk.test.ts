@@ -1300,7 +1300,8 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
       // The importable types (people, org units) are administrators' records: a leader imports none of them.
       for (const type of ['PERSON', 'ORG_UNIT']) {
         const res = await leader(
-          'mutation($type: ImportType!, $rows: [JSON!]!) { importRecords(type: $type, rows: $rows, dryRun: true) { total } }',
+          'mutation($type: ImportType!, $rows: [JSON!]!) { ' +
+            'importRecords(type: $type, rows: $rows, dryRun: true) { total } }',
           { type, rows: [{}] },
         );
         expect({ type, code: codeOf(res) }).toEqual({ type, code: 'FORBIDDEN' });
