@@ -39,6 +39,7 @@ import { ReadAdmission, readAdmission } from './platform/admission';
 import { DrainResult, HttpDrain } from './platform/drain';
 import { securityHeaders } from './platform/security-headers';
 import { withLocale } from './platform/locale';
+import { bodySizeGuard, IMPORT_BODY_LIMIT, rememberBodySize } from './platform/import';
 import { callerKey, idempotency } from './platform/idempotency';
 import { ensureChangeLogBaseline } from './platform/change-log';
 import { attachRevision, ChangeFeed, revisionWaitPlugin } from './platform/change-feed';
@@ -290,7 +291,9 @@ export async function createServer({
       }
       next();
     },
-    express.json({ limit: '256kb' }),
+    // 256 kB, but 8 MB for importRecords (platform/import/body-size.ts).
+    express.json({ limit: IMPORT_BODY_LIMIT, verify: rememberBodySize }),
+    bodySizeGuard,
     // Reads wait their turn here, before any of their work (platform/admission.ts); mutations go ahead.
     readAdmission(admission),
     // Count SQL statements per request: everything below runs inside this async context.
@@ -328,7 +331,12 @@ export async function createServer({
     const status = (error as { status?: number }).status;
     if (status === 413) {
       res.status(413).json({
-        errors: [{ message: 'Request body is too large (limit 256 kB).', extensions: { code: 'BAD_REQUEST' } }],
+        errors: [
+          {
+            message: 'Request body is too large (limit 256 kB; 8 MB for importRecords).',
+            extensions: { code: 'BAD_REQUEST' },
+          },
+        ],
       });
       return;
     }

@@ -1385,6 +1385,17 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
       expect(codeOf(await leader('mutation { markNotificationsRead }'))).toBeUndefined();
       expect((await env().dataSource.manager.findOneByOrFail(Notification, { id: theirs })).readAt).toBeNull();
     },
+    importRecords: async () => {
+      // The importable types (people, org units) are administrators' records: a leader imports none of them.
+      for (const type of ['PERSON', 'ORG_UNIT']) {
+        const res = await leader(
+          'mutation($type: ImportType!, $rows: [JSON!]!) { ' +
+            'importRecords(type: $type, rows: $rows, dryRun: true) { total } }',
+          { type, rows: [{}] },
+        );
+        expect({ type, code: codeOf(res) }).toEqual({ type, code: 'FORBIDDEN' });
+      }
+    },
     runReminders: async () => {
       // Operators' sweep over every org unit: administrators only.
       expect(codeOf(await leader('mutation { runReminders { notified } }'))).toBe('FORBIDDEN');

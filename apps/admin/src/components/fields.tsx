@@ -34,7 +34,9 @@ export type EnumName =
   | 'RequestAction'
   | 'PoolMetricKind'
   | 'AuditAction'
-  | 'RecordType';
+  | 'RecordType'
+  | 'ImportAction'
+  | 'ImportType';
 
 /** Choices for a SelectInput / CheckboxGroupInput; react-admin translates the names. */
 export function enumChoices(name: EnumName, values: readonly (string | number)[]) {

@@ -187,9 +187,12 @@ export const en = {
       version: 'New version',
       request: 'Decision requested',
       decision: 'Decided',
+      import: 'Imported',
       withdrawal: 'Request withdrawn',
     },
     RecordType: { CompanySettings: 'Company settings', DecisionRequest: 'Decision request', Session: 'Sign-in' },
+    ImportAction: { CREATE: 'Add', UPDATE: 'Change', UNCHANGED: 'Unchanged' },
+    ImportType: { PERSON: 'People', ORG_UNIT: 'Org units' },
   },
   errors: {
     UNAUTHENTICATED: 'Your session has ended. Please sign in again.',
@@ -1434,6 +1437,35 @@ export const en = {
       '%{smart_count} qualified people (the first %{shown}): pick one to appoint',
     suggest_none: 'Nobody holds this role at this level at the start of the appointment.',
     suggest_person: '%{name} · level %{level}',
+  },
+  import: {
+    button: 'Import',
+    title: 'Import %{list}',
+    explain:
+      'Rows are matched to existing records by their key (employee number, unit code): new ones are added, ' +
+      'changed ones updated, identical ones left alone. The file is checked first; nothing is written until ' +
+      'you import it, and then all rows are written or none.',
+    template: 'Template:',
+    template_name: '%{list} import template',
+    template_csv: 'CSV',
+    template_xlsx: 'Excel (XLSX)',
+    choose: 'Choose a file (CSV or XLSX)…',
+    empty: 'The file has no data rows below its header row.',
+    ignored_columns: 'These columns are not imported: %{columns}',
+    failed: 'The file could not be checked or imported: %{error}',
+    summary_ok:
+      'Checked %{total} rows: %{created} to add, %{updated} to change, %{unchanged} unchanged. Nothing has been ' +
+      'written yet.',
+    summary_failed:
+      '%{failed} of %{total} rows have errors: correct them in the file and choose it again. Nothing has been ' +
+      'written.',
+    problems: 'Errors by row',
+    row: 'Row',
+    column: 'Column',
+    problem: 'What is wrong',
+    more_problems: '… and %{count} more errors.',
+    commit: 'Import',
+    done: 'Imported: %{created} added, %{updated} changed, %{unchanged} unchanged.',
   },
 };
 

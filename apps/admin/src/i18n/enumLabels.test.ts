@@ -28,6 +28,8 @@ const GROUP: Record<string, EnumName> = {
   DecisionRequestStatus: 'DecisionRequestStatus',
   DecisionRightVia: 'DecisionRightVia',
   HolderKind: 'HolderKind',
+  ImportAction: 'ImportAction',
+  ImportType: 'ImportType',
   LinkKind: 'LinkKind',
   NotificationKind: 'NotificationKind',
   PoolMetricKind: 'PoolMetricKind',

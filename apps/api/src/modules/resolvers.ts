@@ -1,6 +1,10 @@
 // Every resolver class of the schema.
 import { OrgUnitCrudResolver, OrgUnitFieldResolver } from './org-unit/org-unit.resolver';
 import { PersonCrudResolver, PersonFieldResolver } from './person/person.resolver';
+import { personImport } from './person/person.import';
+import { orgUnitImport } from './org-unit/org-unit.import';
+import { createImportResolver, type ImportDefinition } from '../platform/import';
+import type { BaseRecord } from '../platform/columns';
 import {
   PositionAssignmentCrudResolver,
   PositionAssignmentFieldResolver,
@@ -58,6 +62,9 @@ import {
 import { AuthorityChangeFieldResolver, RecordVersionResolver } from '../platform/change-log';
 import { AuthorityChangeCursorResolver, ChangeFeedResolver } from './change-feed/change-feed.resolver';
 
+/** The record types that can be imported from a spreadsheet (importRecords). */
+const ImportResolver = createImportResolver([personImport, orgUnitImport] as unknown as ImportDefinition<BaseRecord>[]);
+
 export const RESOLVERS = [
   OrgUnitCrudResolver,
   OrgUnitFieldResolver,
@@ -112,4 +119,5 @@ export const RESOLVERS = [
   AuthorityChangeFieldResolver,
   ChangeFeedResolver,
   AuthorityChangeCursorResolver,
+  ImportResolver,
 ] as const;

@@ -10,3 +10,13 @@ export { guardedUpdate, loadForWrite } from './writes';
 export { crudOperations } from './operations';
 export type { CrudOperations } from './operations';
 export { createCrudResolver } from './resolver';
+export { importRows, requiredFields } from './import';
+export type {
+  ImportAction,
+  ImportOutcome,
+  ImportPlan,
+  ImportProblem,
+  PreparedRow,
+  RowOutcome,
+  RowReader,
+} from './import';

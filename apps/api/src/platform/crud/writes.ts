@@ -34,7 +34,7 @@ function loggedTypeOf<E extends BaseRecord>(em: EntityManager, spec: CrudSpec<E>
  * same order everywhere keeps writers from waiting on each other in a circle; MariaDB's rare deadlock victim is run
  * again (db.ts).
  */
-async function lockCounterOf<E extends BaseRecord>(em: EntityManager, spec: CrudSpec<E>): Promise<void> {
+export async function lockCounterOf<E extends BaseRecord>(em: EntityManager, spec: CrudSpec<E>): Promise<void> {
   if (loggedTypeOf(em, spec) !== null) await lockRevision(em);
 }
 
@@ -42,7 +42,7 @@ async function lockCounterOf<E extends BaseRecord>(em: EntityManager, spec: Crud
  * Appends the change to the record's history, when it keeps one (in the write's transaction); `row` is the record as
  * the write has just read it back (null: read it for the entry).
  */
-async function logChange<E extends BaseRecord>(
+export async function logChange<E extends BaseRecord>(
   em: EntityManager,
   spec: CrudSpec<E>,
   ctx: Context,

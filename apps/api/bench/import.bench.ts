@@ -1,0 +1,163 @@
+// Import benchmark (issue #15): 10,000 people through `importRecords` over HTTP, on SQLite and on MariaDB: a dry run,
+// the commit, and the same file again (all unchanged). Prints the times; asserts only that the answers are right.
+// Run: npm run build -w @iron-triangle/api && npx tsx bench/import.bench.ts   (from apps/api; MARIADB_URL, default
+// mysql://root@127.0.0.1:3306/; IMPORT_ROWS, default 10000; IMPORT_ONLY=sqlite|mariadb for one database)
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import { DataSource } from 'typeorm';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+// The built API (decorator metadata needs tsc's output, not an on-the-fly transpiler).
+const { dataSourceOptions } = require('../dist/composition') as typeof import('../src/composition');
+const { createServer } = require('../dist/server') as typeof import('../src/server');
+const { hashPassword } = require('../dist/platform/passwords') as typeof import('../src/platform/passwords');
+const { loadConfig } = require('@iron-triangle/config') as typeof import('@iron-triangle/config');
+const { OrgUnit } = require('../dist/modules/org-unit') as typeof import('../src/modules/org-unit');
+const { User } = require('../dist/modules/user') as typeof import('../src/modules/user');
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+const ROWS = Number(process.env.IMPORT_ROWS ?? 10_000);
+const UNITS = 50;
+const PASSWORD = 'bench-password';
+
+const IMPORT = `mutation($rows: [JSON!]!, $dryRun: Boolean!) {
+  importRecords(type: PERSON, rows: $rows, dryRun: $dryRun) {
+    committed total created updated unchanged failed rows { action }
+  }
+}`;
+
+interface Answer {
+  committed: boolean;
+  total: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+}
+
+function serverUrl(): string {
+  const raw = process.env.MARIADB_URL || 'mysql://root@127.0.0.1:3306/';
+  const url = new URL(raw.replace(/^mariadb:/, 'mysql:'));
+  url.pathname = '/';
+  return url.toString();
+}
+
+/** The rows an exported people list would give: org units by name. */
+function peopleRows(): Array<Record<string, string | null>> {
+  return Array.from({ length: ROWS }, (_, i) => ({
+    employeeNo: `B${String(i).padStart(6, '0')}`,
+    name: `员工 ${i}`,
+    latinName: `Employee ${i}`,
+    email: `employee${i}@bench.local`,
+    phone: `+86 10 ${String(i).padStart(6, '0')}`,
+    orgUnitId: `Bench unit ${i % UNITS}`,
+    hiredAt: `20${String(10 + (i % 15))}-0${1 + (i % 9)}-1${i % 10}`,
+    archivedAt: null,
+  }));
+}
+
+async function run(kind: 'sqlite' | 'mariadb'): Promise<void> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'it-import-bench-'));
+  let databaseUrl = `sqlite:${path.join(dataDir, 'bench.sqlite')}`;
+  let drop = async () => {};
+  if (kind === 'mariadb') {
+    const name = `it_import_${randomBytes(4).toString('hex')}`;
+    const admin = await createConnection({ uri: serverUrl() });
+    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await admin.end();
+    databaseUrl = `${serverUrl().replace(/\/$/, '')}/${name}`;
+    drop = async () => {
+      const c = await createConnection({ uri: serverUrl() });
+      await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await c.end();
+    };
+  }
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    TOKEN_SECRET: 'bench-secret-'.padEnd(48, 'x'),
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    TICK_SECONDS: '0',
+  });
+  const dataSource = new DataSource(dataSourceOptions(config));
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  const now = new Date();
+  const stamp = { version: 1, createdAt: now, updatedAt: now };
+  const em = dataSource.manager;
+  const hq = await em.insert(OrgUnit, { name: 'Bench HQ', code: 'B-HQ', kind: 'HQ', parentId: null, ...stamp });
+  const parentId = Number(hq.identifiers[0]?.id);
+  for (let i = 0; i < UNITS; i++)
+    await em.insert(OrgUnit, { name: `Bench unit ${i}`, code: `B-${i}`, kind: 'REP_OFFICE', parentId, ...stamp });
+  await em.insert(User, {
+    email: 'admin@bench.local',
+    passwordHash: await hashPassword(PASSWORD, 1024),
+    role: 'ADMIN',
+    personId: null,
+    lastLoginAt: null,
+    archivedAt: null,
+    ...stamp,
+  });
+  const server = await createServer({ dataSource, config, passwordCost: 1024 });
+  await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/graphql`;
+  const post = async (query: string, variables: object, token?: string) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    const body = JSON.stringify({ query, variables });
+    const res = await fetch(url, { method: 'POST', headers, body });
+    return { bytes: body.length, json: (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] } };
+  };
+  try {
+    const login = await post('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
+      e: 'admin@bench.local',
+      p: PASSWORD,
+    });
+    const token = (login.json.data?.login as { token: string }).token;
+    const rows = peopleRows();
+    const timed = async (label: string, dryRun: boolean, expect: Partial<Answer>) => {
+      const started = process.hrtime.bigint();
+      const answer = await post(IMPORT, { rows, dryRun }, token);
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const result = answer.json.data?.importRecords as Answer | undefined;
+      if (!result) throw new Error(`${kind} ${label}: ${JSON.stringify(answer.json.errors)}`);
+      for (const [key, value] of Object.entries(expect)) {
+        if (result[key as keyof Answer] !== value)
+          throw new Error(`${kind} ${label}: ${key} is ${String(result[key as keyof Answer])}, expected ${value}`);
+      }
+      const perRow = (ms / ROWS).toFixed(3);
+      console.log(
+        `${kind.padEnd(7)} ${label.padEnd(22)} ${ROWS} rows ${(answer.bytes / 1024 / 1024).toFixed(1)} MB: ` +
+          `${(ms / 1000).toFixed(2)} s (${perRow} ms/row) — created ${result.created}, updated ${result.updated}, ` +
+          `unchanged ${result.unchanged}, failed ${result.failed}`,
+      );
+    };
+    await timed('dry run', true, { committed: false, created: ROWS, failed: 0 });
+    await timed('commit', false, { committed: true, created: ROWS, failed: 0 });
+    await timed('same file again', false, { committed: true, created: 0, updated: 0, unchanged: ROWS });
+    const [count] = (await dataSource.query('SELECT COUNT(*) AS n FROM people')) as Array<{ n: number | string }>;
+    if (Number(count?.n) !== ROWS) throw new Error(`${kind}: ${String(count?.n)} people, expected ${ROWS}`);
+  } finally {
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    server.httpServer.closeAllConnections();
+    await server.stop();
+    await dataSource.destroy();
+    await drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const only = process.env.IMPORT_ONLY;
+  for (const kind of ['sqlite', 'mariadb'] as const) if (!only || only === kind) await run(kind);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

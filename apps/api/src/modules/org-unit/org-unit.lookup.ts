@@ -1,0 +1,16 @@
+// The org units by code and by name: how an imported row names a unit (platform/import referenceCell).
+import type { EntityManager } from 'typeorm';
+import { OrgUnit } from './org-unit.entity';
+
+/** The org units by code and by name, for reference cells; `add` keeps them current as rows are written. */
+export async function orgUnitLookup(em: EntityManager) {
+  const units = await em.find(OrgUnit, { select: { id: true, code: true, name: true } });
+  const byCode = new Map<string, number>();
+  const byName = new Map<string, number[]>();
+  const add = (unit: Pick<OrgUnit, 'id' | 'code' | 'name'>) => {
+    byCode.set(unit.code, unit.id);
+    byName.set(unit.name, [...(byName.get(unit.name) ?? []).filter((id) => id !== unit.id), unit.id]);
+  };
+  units.forEach(add);
+  return { byCode, byName, add };
+}

@@ -1,0 +1,289 @@
+// Importing many records of one type in one transaction (issue #15): every row goes through what a create or update of
+// that type goes through (argument constraints, column conversion, references in scope, hooks, the org scope before
+// and after, the change log), rows are upserted by a natural key, an identical row is left alone, and the import is
+// audited as one entry with its counts. A dry run does the same work and rolls it back: it reports exactly what a
+// commit would (a row may refer to a record an earlier row creates).
+import { getMetadataStorage, type ClassType } from 'type-graphql';
+import { validate, type ValidationError } from 'class-validator';
+import { In, type EntityManager } from 'typeorm';
+import type { Context } from '../context';
+import { AppError } from '../errors';
+import { writeAudit } from '../audit';
+import type { BaseRecord } from '../columns';
+import { forUpdate } from '../db';
+import { insertRow } from '../insert-row';
+import { assertWritable } from '../scope';
+import type { CrudSpec, WriteContext } from './spec';
+import { argsToColumns } from './columns';
+import { guardedUpdate, lockCounterOf, logChange } from './writes';
+import { assertReferencesReadable } from './scope-checks';
+
+export type ImportAction = 'CREATE' | 'UPDATE' | 'UNCHANGED';
+
+/** What is wrong with one field of a row: a stable code, what it is about, and the details a message needs. */
+export interface ImportProblem {
+  field: string;
+  code: string;
+  /** Details for the message (e.g. the constraint, the value); `detail` is an English explanation when there is one. */
+  params: Record<string, string | number>;
+}
+
+/** A row as the importer of a type read it: the create arguments, and the problems found in its cells. */
+export interface PreparedRow {
+  args: Record<string, unknown>;
+  problems: ImportProblem[];
+}
+
+/** Reads the rows of one import, inside its transaction. */
+export interface RowReader<E> {
+  /** Reads one row's cells, in file order: the rows before it are written already. */
+  read(cells: Record<string, unknown>): PreparedRow | Promise<PreparedRow>;
+  /** After a row was created or updated (e.g. a unit that later rows name as their parent). */
+  written?(record: E): void;
+}
+
+export interface RowOutcome {
+  row: number;
+  key: string;
+  action: ImportAction | null;
+  problems: ImportProblem[];
+}
+
+export interface ImportOutcome {
+  rows: RowOutcome[];
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  committed: boolean;
+}
+
+export interface ImportPlan<E extends BaseRecord> {
+  spec: CrudSpec<E>;
+  /** The column of the natural key (e.g. employeeNo). */
+  keyColumn: keyof E & string;
+  /** The rows' cells by field name (data rows only, in file order). */
+  rows: Record<string, unknown>[];
+  /** The natural key of a row's cells ('' when it has none). */
+  keyOf(cells: Record<string, unknown>): string;
+  /** Starts reading the rows, in the import's transaction (after its locks): read what they refer to here. */
+  begin(em: EntityManager): Promise<RowReader<E>>;
+  dryRun: boolean;
+}
+
+/** Thrown to roll a dry run (or a refused import) back after every row was tried. */
+class RollBack extends Error {}
+
+const VALIDATOR_OPTIONS = { forbidUnknownValues: false, skipMissingProperties: true };
+const CHUNK = 500;
+
+/** The argument fields of a class (and the classes it extends) that GraphQL requires (non-null). */
+export function requiredFields(argsClass: ClassType<object>): string[] {
+  const classes: unknown[] = [];
+  for (let c: unknown = argsClass; typeof c === 'function' && c !== Function.prototype; c = Object.getPrototypeOf(c))
+    classes.push(c);
+  return getMetadataStorage()
+    .fields.filter((f) => classes.includes(f.target) && !f.typeOptions.nullable)
+    .map((f) => f.name);
+}
+
+/** The constraints of the create arguments (class-validator, as the mutation checks them), per field. */
+async function constraintProblems(argsClass: ClassType<object>, args: Record<string, unknown>) {
+  const instance = Object.assign(new argsClass(), args);
+  const errors: ValidationError[] = await validate(instance, VALIDATOR_OPTIONS);
+  const problems: ImportProblem[] = [];
+  for (const error of errors) {
+    for (const [constraint, detail] of Object.entries(error.constraints ?? {})) {
+      problems.push({ field: error.property, code: 'INVALID', params: { constraint, detail } });
+    }
+  }
+  return problems;
+}
+
+/** A refusal of a hook or of the scope check, as problems of the row. */
+function problemsOf(error: unknown, fallbackField: string): ImportProblem[] | null {
+  if (!(error instanceof AppError)) return null;
+  const code = error.extensions.code;
+  if (code === 'BAD_USER_INPUT') {
+    const fieldErrors = (error.extensions.fieldErrors ?? {}) as Record<string, string>;
+    const entries = Object.entries(fieldErrors);
+    if (entries.length === 0) return [{ field: fallbackField, code: 'INVALID', params: { detail: error.message } }];
+    return entries.map(([field, detail]) => ({ field, code: 'INVALID', params: { detail } }));
+  }
+  if (code === 'FORBIDDEN' || code === 'NOT_FOUND')
+    return [{ field: fallbackField, code: 'OUT_OF_SCOPE', params: { detail: error.message } }];
+  return [{ field: fallbackField, code: String(code), params: { detail: error.message } }];
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Whether a value from the file (`given`) is what the record holds (`held`). A day (an instant at midnight UTC, as a
+ * file's date cells are read) is the same as any instant on that UTC day: an exported list writes days.
+ */
+function same(given: unknown, held: unknown): boolean {
+  if (given instanceof Date && held instanceof Date) {
+    if (given.getTime() === held.getTime()) return true;
+    return given.getTime() % DAY_MS === 0 && Math.floor(held.getTime() / DAY_MS) * DAY_MS === given.getTime();
+  }
+  if ((given === null || given === undefined) && (held === null || held === undefined)) return true;
+  if (given instanceof Date || held instanceof Date) return false;
+  if (typeof given === 'bigint' || typeof held === 'bigint') return String(given) === String(held);
+  return given === held;
+}
+
+/** The existing records by natural key, read with a locking read (the import decides on the latest rows). */
+async function existingByKey<E extends BaseRecord>(em: EntityManager, plan: ImportPlan<E>): Promise<Map<string, E>> {
+  const keys = [...new Set(plan.rows.map((r) => plan.keyOf(r)).filter((k) => k !== ''))];
+  const out = new Map<string, E>();
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    const found = (await em.find(plan.spec.entity, {
+      where: { [plan.keyColumn]: In(keys.slice(i, i + CHUNK)) } as never,
+      ...forUpdate(em),
+    })) as E[];
+    for (const record of found) out.set(String(record[plan.keyColumn]), record);
+  }
+  return out;
+}
+
+/**
+ * Creates or updates every row in one transaction; any problem in any row, or a dry run: nothing is written. Every
+ * row is tried, so that all problems are reported at once.
+ */
+export async function importRows<E extends BaseRecord>(ctx: Context, plan: ImportPlan<E>): Promise<ImportOutcome> {
+  const { spec } = plan;
+  if (!spec.createArgs) throw new Error(`${spec.name} has no create arguments: it cannot be imported`);
+  const createArgs = spec.createArgs;
+  const required = requiredFields(createArgs);
+  const run = async (em: EntityManager): Promise<ImportOutcome> => {
+    const outcomes: RowOutcome[] = [];
+    await lockCounterOf(em, spec);
+    const existing = await existingByKey(em, plan);
+    const reader = await plan.begin(em);
+    // A key that an earlier row of the file has already: that row's number.
+    const firstRowOf = new Map<string, number>();
+    for (const [index, cells] of plan.rows.entries()) {
+      const row = { row: index + 1, key: plan.keyOf(cells) };
+      const read = await reader.read(cells);
+      const problems = [...read.problems];
+      const first = row.key === '' ? undefined : firstRowOf.get(row.key);
+      if (first !== undefined)
+        problems.push({ field: plan.keyColumn, code: 'DUPLICATE_KEY', params: { value: row.key, first } });
+      else if (row.key !== '') firstRowOf.set(row.key, row.row);
+      const before = row.key === '' ? undefined : existing.get(row.key);
+      const args = read.args;
+      for (const field of required) {
+        const value = args[field];
+        const missing = value === undefined || value === null || value === '';
+        // On an update a column the file does not have keeps its value.
+        if (missing && !(before && value === undefined) && !problems.some((p) => p.field === field))
+          problems.push({ field, code: 'REQUIRED', params: {} });
+      }
+      const given = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined && v !== null));
+      for (const problem of await constraintProblems(createArgs, given))
+        if (!problems.some((p) => p.field === problem.field)) problems.push(problem);
+      if (problems.length > 0) {
+        outcomes.push({ row: row.row, key: row.key, action: null, problems });
+        continue;
+      }
+      try {
+        const [action, record] = before
+          ? await updateOne(em, ctx, spec, before, args)
+          : await createOne(em, ctx, spec, args);
+        reader.written?.(record);
+        outcomes.push({ row: row.row, key: row.key, action, problems: [] });
+      } catch (error) {
+        const found = problemsOf(error, plan.keyColumn);
+        if (!found) throw error;
+        outcomes.push({ row: row.row, key: row.key, action: null, problems: found });
+      }
+    }
+    const count = (action: ImportAction) => outcomes.filter((o) => o.action === action).length;
+    const outcome: ImportOutcome = {
+      rows: outcomes,
+      created: count('CREATE'),
+      updated: count('UPDATE'),
+      unchanged: count('UNCHANGED'),
+      failed: outcomes.filter((o) => o.problems.length > 0).length,
+      committed: false,
+    };
+    if (outcome.failed > 0 || plan.dryRun) throw Object.assign(new RollBack(), { outcome });
+    if (outcome.created + outcome.updated > 0) {
+      await writeAudit(em, ctx, {
+        action: 'import',
+        entityType: spec.name,
+        entityId: null,
+        after: {
+          rows: plan.rows.length,
+          created: outcome.created,
+          updated: outcome.updated,
+          unchanged: outcome.unchanged,
+        },
+        note:
+          `import of ${plan.rows.length} rows: ${outcome.created} created, ${outcome.updated} updated, ` +
+          `${outcome.unchanged} unchanged`,
+      });
+    }
+    return { ...outcome, committed: true };
+  };
+  try {
+    return await ctx.db.transaction(run);
+  } catch (error) {
+    if (error instanceof RollBack) return (error as RollBack & { outcome: ImportOutcome }).outcome;
+    throw error;
+  }
+}
+
+async function createOne<E extends BaseRecord>(
+  em: EntityManager,
+  ctx: Context,
+  spec: CrudSpec<E>,
+  args: Record<string, unknown>,
+): Promise<[ImportAction, E]> {
+  const w: WriteContext<E> = { em, ctx, args, before: null };
+  const values = argsToColumns<E>(em, spec as unknown as CrudSpec<BaseRecord>, args, null);
+  await assertReferencesReadable(spec, values, em, ctx);
+  await spec.hooks?.beforeCreate?.(values, w);
+  await assertWritable(ctx, em, spec.entity, spec.label, null, values);
+  const id = Number(
+    await insertRow(em, spec.entity, { ...values, version: 1, createdAt: ctx.now, updatedAt: ctx.now }),
+  );
+  let record = (await em.findOneByOrFail(spec.entity, { id } as never)) as E;
+  if (spec.hooks?.afterWrite) {
+    await spec.hooks.afterWrite(record, w);
+    record = (await em.findOneByOrFail(spec.entity, { id } as never)) as E;
+  }
+  await logChange(em, spec, ctx, id, 'CREATE', record);
+  return ['CREATE', record];
+}
+
+async function updateOne<E extends BaseRecord>(
+  em: EntityManager,
+  ctx: Context,
+  spec: CrudSpec<E>,
+  before: E,
+  args: Record<string, unknown>,
+): Promise<[ImportAction, E]> {
+  await assertWritable(ctx, em, spec.entity, spec.label, before, null);
+  const w: WriteContext<E> = { em, ctx, args: { ...args, id: before.id, version: before.version }, before };
+  const given = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined));
+  const patch = argsToColumns<E>(em, spec as unknown as CrudSpec<BaseRecord>, args, {
+    ...before,
+    ...given,
+  } as Partial<E>);
+  await assertReferencesReadable(spec, patch, em, ctx);
+  await spec.hooks?.beforeUpdate?.(patch, w);
+  // Only what differs is written; an identical row is not touched (no version, no history, no audit).
+  const changed: Partial<E> = {};
+  for (const [key, value] of Object.entries(patch))
+    if (!same(value, (before as Record<string, unknown>)[key])) (changed as Record<string, unknown>)[key] = value;
+  if (Object.keys(changed).length === 0) return ['UNCHANGED', before];
+  await assertWritable(ctx, em, spec.entity, spec.label, null, { ...before, ...changed });
+  let after = await guardedUpdate(em, spec, before.id, before.version, changed, ctx.now);
+  if (spec.hooks?.afterWrite) {
+    await spec.hooks.afterWrite(after, w);
+    after = (await em.findOneByOrFail(spec.entity, { id: before.id } as never)) as E;
+  }
+  await logChange(em, spec, ctx, before.id, 'UPDATE', after);
+  return ['UPDATE', after];
+}

@@ -1,0 +1,57 @@
+// The problems of an import's rows in the reader's language: what is wrong with the cell and what to write instead.
+import type { Locale } from '@iron-triangle/domain';
+import type { ImportProblem } from '../crud';
+
+/** What a reference column names, by record type, in each language. */
+const RECORD_WORDS: Record<string, { en: string; zh: string }> = {
+  OrgUnit: { en: 'org unit', zh: '组织单元' },
+  Person: { en: 'person', zh: '人员' },
+};
+
+/** class-validator's constraints, in Chinese (its English messages are used as they are). */
+const CONSTRAINTS_ZH: Record<string, string> = {
+  isLength: '长度不符合要求',
+  isEmail: '不是有效的电子邮件地址',
+  matches: '格式不正确',
+  isIn: '不是允许的取值',
+  min: '数值太小',
+  max: '数值太大',
+  isInt: '须为整数',
+};
+
+export function importMessage(problem: ImportProblem, locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const p = problem.params;
+  const value = String(p.value ?? '');
+  const detail = String(p.detail ?? '');
+  const word = RECORD_WORDS[String(p.record ?? '')] ?? { en: 'record', zh: '记录' };
+  switch (problem.code) {
+    case 'REQUIRED':
+      return zh ? '此项必填。' : 'A value is required here.';
+    case 'INVALID': {
+      const constraint = String(p.constraint ?? '');
+      if (zh) return `取值无效：${CONSTRAINTS_ZH[constraint] ?? detail}。`;
+      return `Invalid value: ${detail}.`;
+    }
+    case 'INVALID_DATE':
+      return zh ? `“${value}”不是日期：请按 YYYY-MM-DD 填写。` : `"${value}" is not a date: write it as YYYY-MM-DD.`;
+    case 'DUPLICATE_KEY':
+      return zh
+        ? `“${value}”已在第 ${p.first} 行出现：每个键在文件中只能出现一次。`
+        : `"${value}" is already in row ${p.first}: each key may appear once in the file.`;
+    case 'UNKNOWN_REFERENCE':
+      return zh
+        ? `找不到名称或代码为“${value}”的${word.zh}。`
+        : `There is no ${word.en} with the name or code "${value}".`;
+    case 'AMBIGUOUS_REFERENCE':
+      return zh
+        ? `有多个名为“${value}”的${word.zh}：请改填其代码。`
+        : `Several ${word.en}s are called "${value}": write its code instead.`;
+    case 'OUT_OF_SCOPE':
+      return zh
+        ? '该记录不在您的组织范围内：只能导入您所辖组织内的记录。'
+        : 'This record is outside your org subtree: you may import records only within it.';
+    default:
+      return zh ? `无法导入此行：${detail}` : `This row cannot be imported: ${detail}`;
+  }
+}
