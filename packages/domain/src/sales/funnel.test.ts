@@ -174,7 +174,9 @@ describe('salesFunnel: properties', () => {
     }),
     { maxLength: 30 },
   );
-  const build = (rows: { stage: OpportunityStage; grade: (typeof LEAD_GRADES)[number]; minor: bigint; days: number }[]) =>
+  const build = (
+    rows: { stage: OpportunityStage; grade: (typeof LEAD_GRADES)[number]; minor: bigint; days: number }[],
+  ) =>
     rows.map((r, i) => ({
       id: `p${i}`,
       stage: r.stage,

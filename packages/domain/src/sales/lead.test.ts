@@ -122,7 +122,10 @@ describe('gradeLead (DOMAIN.md §4: size, customer position, strategic value)', 
         expectedAmount: cny(t.major),
         strategicIndustryBreakthrough: false,
       }),
-    ).toEqual({ ok: true, value: { grade: 'MAJOR', reasons: ['SIZE_MAJOR', 'S_TIER_CUSTOMER', 'MARKET_BREAKTHROUGH'] } });
+    ).toEqual({
+      ok: true,
+      value: { grade: 'MAJOR', reasons: ['SIZE_MAJOR', 'S_TIER_CUSTOMER', 'MARKET_BREAKTHROUGH'] },
+    });
     expect(
       gradeLead({ majorBusinessModelImpact: true, customerTier: 'S', expectedAmount: cny(t.companyMajor) }),
     ).toEqual({ ok: true, value: { grade: 'COMPANY_MAJOR', reasons: ['SIZE_COMPANY_MAJOR', 'BUSINESS_MODEL'] } });

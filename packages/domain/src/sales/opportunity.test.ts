@@ -75,8 +75,12 @@ describe('leadToOpportunity (DOMAIN.md §4)', () => {
       fc.property(facts, (f) => {
         const result = leadToOpportunity(f);
         const expected =
-          f.budget !== null && f.budget.minor > 0n && f.startTime !== null && f.fittingSolution &&
-          f.verifiedBy !== null && f.verifiedBy !== f.foundBy;
+          f.budget !== null &&
+          f.budget.minor > 0n &&
+          f.startTime !== null &&
+          f.fittingSolution &&
+          f.verifiedBy !== null &&
+          f.verifiedBy !== f.foundBy;
         expect(result.ok).toBe(expected);
       }),
     );
