@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { gradeProject } from '../grading/grading';
 import { CUSTOMER_TIERS } from '../ltc/ltc';
 import {
   DEFAULT_LEAD_SIZE_THRESHOLDS,
@@ -15,6 +16,7 @@ import {
   compareLeadGrades,
   gradeLead,
   isLeadGrade,
+  projectCriteriaFromLead,
   validateLeadSizeThresholds,
 } from './lead';
 
@@ -201,5 +203,20 @@ describe('checkLeadVerification', () => {
       ok: false,
       error: { code: 'SALES.LEAD_ALREADY_VERIFIED', data: { verifiedBy: 'p3' } },
     });
+  });
+});
+
+describe('projectCriteriaFromLead', () => {
+  it("carries the lead's strategic judgements to project grading, not its size or customer tier", () => {
+    expect(projectCriteriaFromLead({ customerTier: 'S', expectedAmount: cny(10n ** 12n) })).toEqual({
+      majorProductDirectionImpact: false,
+      strategicIndustryBreakthrough: false,
+      majorBusinessModelImpact: false,
+    });
+    const criteria = projectCriteriaFromLead({ strategicIndustryBreakthrough: true, majorBusinessModelImpact: true });
+    expect(gradeProject(criteria)).toEqual({ grade: 'I', reasons: ['STRATEGIC_INDUSTRY', 'BUSINESS_MODEL'] });
+    expect(gradeProject(projectCriteriaFromLead({ majorProductDirectionImpact: true })).reasons).toEqual([
+      'PRODUCT_DIRECTION',
+    ]);
   });
 });

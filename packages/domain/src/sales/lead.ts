@@ -2,6 +2,7 @@
 // opportunity lead), the grade by size, customer position and strategic value (公司级重大 / 重大 / 重要 / 一般),
 // each with the stable reason codes that decided it, and the rule that a lead is verified by someone other than
 // its finder.
+import type { GradingCriteria } from '../grading/grading';
 import { CustomerTier } from '../ltc/ltc';
 import { Money, MoneyError } from '../money/money';
 import { DomainError, Result, err, ok } from '../shared/result';
@@ -209,4 +210,16 @@ export function checkLeadVerification(
   if (verifierId === lead.foundBy)
     return err({ code: 'SALES.LEAD_VERIFIED_BY_FINDER', data: { personId: verifierId } });
   return ok({ verifiedBy: verifierId });
+}
+
+/**
+ * The project-grading criteria a lead's strategic judgements carry over to the project made from its opportunity
+ * (product direction, strategic industry, business model). The customer-cooperation criteria are judged at ATI.
+ */
+export function projectCriteriaFromLead(criteria: LeadGradeCriteria): GradingCriteria {
+  return {
+    majorProductDirectionImpact: criteria.majorProductDirectionImpact === true,
+    strategicIndustryBreakthrough: criteria.strategicIndustryBreakthrough === true,
+    majorBusinessModelImpact: criteria.majorBusinessModelImpact === true,
+  };
 }

@@ -9,6 +9,8 @@ import {
   MappedStakeholder,
   attitudeAt,
   attitudeMeaning,
+  checkDecisionMakerForAti,
+  checkReportsTo,
   hasDecisionMaker,
   isAttitude,
   isHostile,
@@ -172,5 +174,57 @@ describe('overduePlanActions', () => {
       { id: 'done-later', dueDate: d('2026-01-01T00:00:00Z'), doneAt: d('2026-03-05T00:00:00Z') },
     ];
     expect(overduePlanActions(actions, AT).map((a) => a.id)).toEqual(['c', 'done-later', 'a', 'b']);
+  });
+});
+
+describe('checkDecisionMakerForAti', () => {
+  const dm: MappedStakeholder = { id: 'm', role: 'DECISION_MAKER', attitudes: [] };
+  const user: MappedStakeholder = { id: 'u', role: 'USER', attitudes: [] };
+  it('refuses ATI when the opportunity maps no decision maker, unless the check is off', () => {
+    expect(checkDecisionMakerForAti({ id: 'o1', stakeholders: [user] }, true)).toEqual({
+      ok: false,
+      error: { code: 'SALES.NO_DECISION_MAKER_MAPPED', data: { opportunityId: 'o1' } },
+    });
+    expect(checkDecisionMakerForAti({ id: 'o1', stakeholders: [] }, false).ok).toBe(true);
+    expect(checkDecisionMakerForAti({ id: 'o1', stakeholders: [user, dm] }, true).ok).toBe(true);
+    expect(checkDecisionMakerForAti(null, true).ok).toBe(true);
+  });
+});
+
+describe('checkReportsTo: the customer org chart stays a tree', () => {
+  // ceo ← cto ← arch; cfo at the top too
+  const lines = new Map<string, string | null>([
+    ['ceo', null],
+    ['cto', 'ceo'],
+    ['arch', 'cto'],
+    ['cfo', null],
+  ]);
+  it("allows the top, and a line to someone on the map outside the stakeholder's own reports", () => {
+    expect(checkReportsTo(lines, 'arch', null).ok).toBe(true);
+    expect(checkReportsTo(lines, 'arch', 'cfo').ok).toBe(true);
+    expect(checkReportsTo(lines, 'ceo', 'cfo').ok).toBe(true);
+    expect(checkReportsTo(lines, 'new', 'arch').ok).toBe(true);
+  });
+  it('refuses self, someone not on the map, and a circle', () => {
+    expect(checkReportsTo(lines, 'cto', 'cto')).toEqual({
+      ok: false,
+      error: { code: 'SALES.REPORTS_TO_SELF', data: { stakeholderId: 'cto' } },
+    });
+    expect(checkReportsTo(lines, 'cto', 'ghost')).toMatchObject({
+      ok: false,
+      error: { code: 'SALES.REPORTS_TO_UNKNOWN' },
+    });
+    expect(checkReportsTo(lines, 'ceo', 'arch')).toEqual({
+      ok: false,
+      error: { code: 'SALES.REPORTS_TO_CYCLE', data: { stakeholderId: 'ceo', cycle: ['ceo', 'arch', 'cto', 'ceo'] } },
+    });
+  });
+  it('does not loop on an old circle elsewhere on the map', () => {
+    const broken = new Map<string, string | null>([
+      ['a', 'b'],
+      ['b', 'a'],
+      ['x', null],
+    ]);
+    expect(checkReportsTo(broken, 'x', 'a').ok).toBe(true);
   });
 });

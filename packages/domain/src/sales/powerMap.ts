@@ -3,6 +3,7 @@
 // the attitude in force at a time passed in; and the warnings for key accounts where a decision maker is hostile
 // (≤ −1) or not known, plus relationship-plan actions past due.
 import { CUSTOMER_TIERS, CustomerTier } from '../ltc/ltc';
+import { DomainError, Result, err, ok } from '../shared/result';
 import type { LocalizedText } from '../shared/text';
 
 export const ATTITUDES = [3, 2, 1, 0, -1, -2, -3] as const;
@@ -158,4 +159,47 @@ export function overduePlanActions<A extends PlanAction>(actions: readonly A[], 
   return actions
     .filter((a) => (!a.doneAt || a.doneAt.getTime() > at.getTime()) && a.dueDate.getTime() < at.getTime())
     .sort((a, b) => a.dueDate.getTime() - b.dueDate.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export type AtiDecisionMakerError = DomainError<'SALES.NO_DECISION_MAKER_MAPPED', { opportunityId: string }>;
+
+/**
+ * ATI on a project whose opportunity has no decision maker on its power map is refused, unless the company turned
+ * the check off (`required` false). A project without an opportunity is not checked.
+ */
+export function checkDecisionMakerForAti(
+  opportunity: { readonly id: string; readonly stakeholders: readonly MappedStakeholder[] } | null,
+  required: boolean,
+): Result<true, AtiDecisionMakerError> {
+  if (!required || opportunity === null || hasDecisionMaker(opportunity.stakeholders)) return ok(true);
+  return err({ code: 'SALES.NO_DECISION_MAKER_MAPPED', data: { opportunityId: opportunity.id } });
+}
+
+export type ReportsToError =
+  | DomainError<'SALES.REPORTS_TO_SELF', { stakeholderId: string }>
+  | DomainError<'SALES.REPORTS_TO_UNKNOWN', { stakeholderId: string; reportsTo: string }>
+  | DomainError<'SALES.REPORTS_TO_CYCLE', { stakeholderId: string; cycle: string[] }>;
+
+/**
+ * Whether `stakeholderId` may report to `reportsTo` on a map whose current lines are `lines` (stakeholder → the one
+ * they report to, null at the top): not to themselves, only to someone on the map, and never in a circle (the
+ * org chart of the customer must stay a tree). `cycle` runs from the stakeholder back to them.
+ */
+export function checkReportsTo(
+  lines: ReadonlyMap<string, string | null>,
+  stakeholderId: string,
+  reportsTo: string | null,
+): Result<true, ReportsToError> {
+  if (reportsTo === null) return ok(true);
+  if (reportsTo === stakeholderId) return err({ code: 'SALES.REPORTS_TO_SELF', data: { stakeholderId } });
+  if (!lines.has(reportsTo)) return err({ code: 'SALES.REPORTS_TO_UNKNOWN', data: { stakeholderId, reportsTo } });
+  const path = [stakeholderId];
+  const seen = new Set<string>(path);
+  for (let next: string | null | undefined = reportsTo; next != null; next = lines.get(next)) {
+    path.push(next);
+    if (next === stakeholderId) return err({ code: 'SALES.REPORTS_TO_CYCLE', data: { stakeholderId, cycle: path } });
+    if (seen.has(next)) break; // an old circle elsewhere on the map, not through this stakeholder
+    seen.add(next);
+  }
+  return ok(true);
 }
