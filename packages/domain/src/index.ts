@@ -13,3 +13,4 @@ export * from './staffing';
 export * from './access';
 export * from './history';
 export * from './settings';
+export * from './sales';

@@ -1,0 +1,4 @@
+export * from './lead';
+export * from './opportunity';
+export * from './funnel';
+export * from './powerMap';
