@@ -13,6 +13,7 @@ import { DecisionRequests1764870000000 } from './1764870000000-decision-requests
 import { Notifications1764880000000 } from './1764880000000-notifications';
 import { PersonLatinName1764890000000 } from './1764890000000-person-latin-name';
 import { ListSortIndexes1764890500000 } from './1764890500000-list-sort-indexes';
+import { ReassessmentSchedules1764900000000 } from './1764900000000-reassessment-schedules';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Notifications1764880000000,
   PersonLatinName1764890000000,
   ListSortIndexes1764890500000,
+  ReassessmentSchedules1764900000000,
 ];

@@ -14,6 +14,7 @@ import { FrameworkVersionResolver } from './qualification/framework-versions';
 import { DecisionRequestOperationsResolver } from './decision-request/decision-request.operations';
 import { NotificationResolver } from './notification/notification.resolver';
 import { DashboardResolver } from './dashboard';
+import { ReassessmentResolver } from './reassessment/reassessment.resolver';
 
 export const OPERATION_RESOLVERS = [
   AuthorizationResolver,
@@ -27,4 +28,5 @@ export const OPERATION_RESOLVERS = [
   DecisionRequestOperationsResolver,
   NotificationResolver,
   DashboardResolver,
+  ReassessmentResolver,
 ] as const;

@@ -38,6 +38,7 @@ import { RoleModelDimension, RoleModelVersion } from '../role-model';
 import { Person } from '../person';
 import { TeamAppointment } from '../team-appointment';
 import { Project } from '../project';
+import { closeSchedulesOnCertification, removeSchedulesOf } from '../reassessment';
 
 /** The stored framework as the domain sees it (one version per framework row: frozen once assessments use it). */
 async function loadFramework(
@@ -269,7 +270,9 @@ export const assessmentSpec: CrudSpec<Assessment> = {
       if (args.inRoleSince === undefined) merged.inRoleSince = before!.inRoleSince;
       Object.assign(patch, await evaluate(em, merged, ratings));
     },
-    async afterWrite(record, { em, args, ctx }) {
+    async afterWrite(record, { em, args, ctx, before }) {
+      // A new certifying assessment closes the re-assessments scheduled for the person in the role (DONE).
+      if (!before) await closeSchedulesOnCertification(em, record, ctx.now);
       const given = ratingArgs(args);
       if (!given) return;
       await em.delete(AssessmentRating, { assessmentId: record.id });
@@ -286,6 +289,7 @@ export const assessmentSpec: CrudSpec<Assessment> = {
       }
     },
     async beforeDelete({ em, before }) {
+      await removeSchedulesOf(em, before!.id);
       await em.delete(AssessmentRating, { assessmentId: before!.id });
     },
   },
