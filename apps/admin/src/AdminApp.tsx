@@ -35,6 +35,7 @@ const Dashboard = lazyScreen(() => import('./dashboard/Dashboard'), 'Dashboard')
 const CheckDecision = lazyScreen(() => import('./check/CheckDecision'), 'CheckDecision');
 const Inbox = lazyScreen(() => import('./inbox/Inbox'), 'Inbox');
 const Glossary = lazyScreen(() => import('./glossary/Glossary'), 'Glossary');
+const Recertification = lazyScreen(() => import('./recertification/Recertification'), 'Recertification');
 
 const RESOURCES = [
   orgUnits,
@@ -102,6 +103,7 @@ export default function AdminApp() {
         <Route path="/check" element={<CheckDecision />} />
         <Route path="/inbox" element={<Inbox />} />
         <Route path="/glossary" element={<Glossary />} />
+        <Route path="/recertification" element={<Recertification />} />
       </CustomRoutes>
     </Admin>
   );

@@ -1,5 +1,6 @@
 // The menu, grouped by task; Menu.ResourceItem hides what the role may not list (authProvider.canAccess → canAccess).
 import CheckIcon from '@mui/icons-material/FactCheck';
+import RecertIcon from '@mui/icons-material/EventRepeat';
 import { ListSubheader } from '@mui/material';
 import { Menu, useResourceDefinitions, useTranslate } from 'react-admin';
 import { canAccess } from '../auth/canAccess';
@@ -33,6 +34,17 @@ export function AppMenu() {
           {translate(group.key)}
         </ListSubheader>,
         ...group.resources.filter(shown).map((name) => <Menu.ResourceItem key={name} name={name} />),
+        // Re-certification belongs with the assessments (HR's qualification work).
+        ...(group.key === 'menu.profiles' && shown('Assessment')
+          ? [
+              <Menu.Item
+                key="recertification"
+                to="/recertification"
+                primaryText={translate('h15recert.menu')}
+                leftIcon={<RecertIcon />}
+              />,
+            ]
+          : []),
       ])}
       <GlossaryMenuItem />
     </Menu>
