@@ -25,7 +25,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useMemo, useState } from 'react';
-import { Link, Title, useGetList, useNotify, useTranslate } from 'react-admin';
+import { Link, Title, useGetList, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { useErrorMessage } from '../components/ErrorText';
 import { useDate, useEnumLabel } from '../components/fields';
 import { personDisplayName } from '../components/personName';
@@ -37,6 +37,7 @@ function useScheduleErrors() {
   const translate = useTranslate();
   const role = useEnumLabel('TriangleRole');
   const fallback = useErrorMessage();
+  const [locale] = useLocaleState();
   return (error: unknown, items: ExpiringCertification[]): string[] => {
     const extensions = error instanceof GraphQLRequestError ? error.extensions : undefined;
     const reasons = reasonsOf(extensions);
@@ -46,7 +47,7 @@ function useScheduleErrors() {
       const item = index === undefined ? undefined : items[Number(index)];
       const key = `h15recert.errors.${String(r.code ?? '')}`;
       const said = translate(key, { _: r.message ?? String(r.code ?? '') });
-      return item ? `${personDisplayName(item.person)} (${role(item.role)}): ${said}` : said;
+      return item ? `${personDisplayName(item.person, locale)} (${role(item.role)}): ${said}` : said;
     });
   };
 }
@@ -61,6 +62,7 @@ function ScheduleDialog({
   onDone: (count: number) => void;
 }) {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const earliest = items.reduce((min, i) => (i.validUntil < min ? i.validUntil : min), items[0]!.validUntil);
   const [due, setDue] = useState(earliest.slice(0, 10));
   const [note, setNote] = useState('');
@@ -99,7 +101,7 @@ function ScheduleDialog({
             value={assessor}
             onChange={(_e, value) => setAssessor(value)}
             onInputChange={(_e, value) => setSearch(value)}
-            getOptionLabel={(p) => personDisplayName(p)}
+            getOptionLabel={(p) => personDisplayName(p, locale)}
             isOptionEqualToValue={(a, b) => String(a.id) === String(b.id)}
             filterOptions={(o) => o}
             renderInput={(params) => (
@@ -138,6 +140,7 @@ function ScheduleDialog({
 export function Recertification() {
   const translate = useTranslate();
   const notify = useNotify();
+  const [locale] = useLocaleState();
   const date = useDate();
   const role = useEnumLabel('TriangleRole');
   const errorMessage = useErrorMessage();
@@ -217,7 +220,7 @@ export function Recertification() {
             </TableHead>
             <TableBody>
               {nodes.map((n) => {
-                const name = personDisplayName(n.person) || translate('app.not_visible');
+                const name = personDisplayName(n.person, locale) || translate('app.not_visible');
                 return (
                   <TableRow key={n.assessmentId} data-testid="recert-row">
                     <TableCell padding="checkbox">
@@ -244,7 +247,7 @@ export function Recertification() {
                             n.schedule.assessor
                               ? translate('h15recert.scheduled_with', {
                                   date: date(n.schedule.dueAt),
-                                  name: personDisplayName(n.schedule.assessor),
+                                  name: personDisplayName(n.schedule.assessor, locale),
                                 })
                               : translate('h15recert.scheduled_due', { date: date(n.schedule.dueAt) })
                           }
