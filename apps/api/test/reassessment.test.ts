@@ -411,13 +411,19 @@ describeOnDatabases('re-certification: expiring certifications and scheduled re-
       })}) { id } }`,
     );
     const level = await run<{ id: string }>(
-      `mutation { r: createQualificationLevel(${args({ frameworkId: framework.id, level: 1, name: 'L1', nameZh: '1 级' })}) { id } }`,
+      `mutation { r: createQualificationLevel(${args({
+        frameworkId: framework.id,
+        level: 1,
+        name: 'L1',
+        nameZh: '1 级',
+      })}) { id } }`,
     );
     await run(
       `mutation { r: createLevelRequirement(levelId: "${level.id}", dimensionCode: "D1", minProficiency: 1) { id } }`,
     );
     const scheduled = await run<Array<{ id: string }>>(
-      `mutation { r: scheduleReassessments(items: [{ assessmentId: "${ids.eddieSr}", dueAt: "${at(25).toISOString()}" }]) { id } }`,
+      `mutation { r: scheduleReassessments(items: [{ assessmentId: "${ids.eddieSr}",
+        dueAt: "${at(25).toISOString()}" }]) { id } }`,
     );
     const assess = (kind: string) =>
       run<{ id: string; certifies: boolean }>(

@@ -57,7 +57,7 @@ function renderScreen(locale: Locale = 'en') {
 beforeEach(() => gql.mockReset());
 
 describe('Recertification', () => {
-  it('lists the window asked for with names, roles, levels, days left and whether scheduled; 60 days asks again', async () => {
+  it('lists names, roles, levels, days left and whether scheduled; 60 days asks again', async () => {
     const windows: number[] = [];
     gql.mockImplementation(async (query: string, variables?: Record<string, unknown>) => {
       if (query.includes('expiringCertifications')) {

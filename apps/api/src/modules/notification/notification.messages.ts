@@ -92,7 +92,8 @@ const EN: Renderers = {
       : {
           title: `Your ${roleName(p.role, 'en')} certification ends ${formatInstant(p.validUntil)}`,
           body:
-            `Your certification as ${roleName(p.role, 'en')} (${p.role}${p.level !== null ? `, level ${p.level}` : ''}) ` +
+            `Your certification as ${roleName(p.role, 'en')} ` +
+            `(${p.role}${p.level !== null ? `, level ${p.level}` : ''}) ` +
             `ends ${formatInstant(p.validUntil)}. Arrange a re-assessment before then.`,
         },
   POOL_APPROVAL_PENDING: (p) => ({

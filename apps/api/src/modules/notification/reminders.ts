@@ -1,6 +1,7 @@
 // The time-based reminders, for a moment passed in: delegations to you that end within 7 days, and your certification
-// that ends within 30 days (and the assessor of a re-assessment scheduled for it). Each reminder has a dedupe key (the delegation and its end; the certifying assessment), so
-// running the sweep again, in this process or another, notifies nobody twice.
+// that ends within 30 days (and the assessor of a re-assessment scheduled for it). Each reminder has a dedupe key
+// (the delegation and its end; the certifying assessment), so running the sweep again, in this process or another,
+// notifies nobody twice.
 import type { DataSource } from 'typeorm';
 import { qualificationAt, TriangleRole } from '@iron-triangle/domain';
 import { Assessment, certificationsOf } from '../assessment';
