@@ -10,7 +10,7 @@ let api: RunningApi;
 let browser: Browser;
 let f: Fixtures;
 const tabs: Tab[] = [];
-const PERSON_PASSWORD = 'demo-recert';
+const PERSON_PASSWORD = 'demo-recertify';
 let personEmail: string;
 const DAY = 86_400_000;
 
@@ -21,11 +21,12 @@ beforeAll(async () => {
   const one = async <T = { id: string }>(query: string, variables: Record<string, unknown> = {}) =>
     Object.values(await gql<Record<string, T>>(api, admin, query, variables))[0] as T;
   // A framework of its own (AR, one dimension, level 1 from proficiency 1, valid one month).
-  const model =
-    await one(`mutation { r: createRoleModel(role: AR, name: "Recert ${f.suffix}", nameZh: "复审 ${f.suffix}")
-    { id } }`);
+  // The role model of AR exists (one per role): a draft version of it of our own, not the one in use.
+  const models = await one<Array<{ id: string }>>('{ r: allRoleModels(filter: { role: [AR] }) { id } }');
+  const versionNo = 100 + Math.floor(Math.random() * 800);
   const version = await one(
-    `mutation { r: createRoleModelVersion(roleModelId: "${model.id}", versionNo: 1, status: "PUBLISHED") { id } }`,
+    `mutation { r: createRoleModelVersion(roleModelId: "${models[0]!.id}", versionNo: ${versionNo},
+      status: "DRAFT") { id } }`,
   );
   await one(`mutation { r: createRoleModelDimension(roleModelVersionId: "${version.id}", code: "D1", name: "D1",
     nameZh: "D1") { id } }`);
