@@ -112,6 +112,7 @@ DENY.runReminders = { deny: ['anonymous', 'viewer', 'hr', 'leader', 'readToken']
 // Re-certification: every reader lists expiring certifications; scheduling re-assessments is a qualification write.
 DENY.expiringCertifications = { deny: ['anonymous'], allow: 'viewer' };
 DENY.scheduleReassessments = { deny: ['anonymous', 'viewer', 'leader', 'readToken'], allow: 'hr' };
+DENY.cancelReassessment = { deny: ['anonymous', 'viewer', 'leader', 'readToken'], allow: 'hr' };
 // login is public: its deny test is a wrong password (see below). logout would end the session of the caller this
 // walk allows; its deny tests (anonymous, API token) are in test/sessions.test.ts.
 const PUBLIC = new Set(['login', 'logout']);

@@ -363,6 +363,37 @@ describeOnDatabases('re-certification: expiring certifications and scheduled re-
     expect(await em.countBy(ReassessmentSchedule, { assessmentId: ids.eddieAr })).toBe(1);
   });
 
+  test('a scheduled re-assessment is cancelled once (audited); the certification can be scheduled again', async () => {
+    const em = e.dataSource.manager;
+    const schedule = await em.findOneByOrFail(ReassessmentSchedule, { assessmentId: ids.eddieAr, status: 'SCHEDULED' });
+    const cancel = () =>
+      e.gql<{ cancelReassessment: { status: string } }>(
+        `mutation { cancelReassessment(id: "${schedule.id}", reason: "moved to next quarter") { status } }`,
+        {},
+        { token: e.tokens.hr },
+      );
+    const first = await cancel();
+    expect(first.body.errors).toBeUndefined();
+    expect(first.body.data!.cancelReassessment.status).toBe('CANCELLED');
+    const audit = await em.findOneByOrFail(AuditEntry, {
+      entityType: 'ReassessmentSchedule',
+      entityId: String(schedule.id),
+      action: 'cancel',
+    });
+    expect(audit.note).toBe('moved to next quarter');
+    const again = await cancel();
+    const reasons = again.body.errors?.[0]?.extensions?.reasons as Array<{ code: string }>;
+    expect(reasons.map((r) => r.code)).toEqual(['REASSESSMENT.NOT_OPEN']);
+    expect((await page(30)).nodes.find((n) => Number(n.assessmentId) === ids.eddieAr)?.scheduled).toBe(false);
+    const rescheduled = await e.gql(
+      SCHEDULE,
+      { items: [{ assessmentId: String(ids.eddieAr), dueAt: at(15).toISOString() }] },
+      { token: e.tokens.hr },
+    );
+    expect(rescheduled.body.errors).toBeUndefined();
+    expect(await em.countBy(ReassessmentSchedule, { assessmentId: ids.eddieAr, status: 'SCHEDULED' })).toBe(1);
+  });
+
   test('the 30-day reminder reaches the scheduled assessor too, once', async () => {
     const em = e.dataSource.manager;
     // Lena's AR ends in 75 days: reminded 50 days from now, to her and to her assessor.

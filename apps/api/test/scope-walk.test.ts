@@ -1377,6 +1377,11 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
         expect({ id: a.id, code: codeOf(res) }).toEqual({ id: a.id, code: 'FORBIDDEN' });
       }
     },
+    cancelReassessment: async () => {
+      // Qualifications are HR's to write: a LEADER cancels nothing (the schedule's existence is not even probed).
+      const res = await leader('mutation { cancelReassessment(id: "1") { id } }');
+      expect(codeOf(res)).toBe('FORBIDDEN');
+    },
     runReminders: async () => {
       // Operators' sweep over every org unit: administrators only.
       expect(codeOf(await leader('mutation { runReminders { notified } }'))).toBe('FORBIDDEN');

@@ -164,6 +164,7 @@ export const en = {
     RequestAction: { APPROVE: 'Approve', REJECT: 'Reject', RETURN: 'Return' },
     PoolMetricKind: { ORDERS: 'Orders', REVENUE: 'Revenue', CASH: 'Cash collected' },
     AuditAction: {
+      cancel: 'Cancelled',
       create: 'Created',
       update: 'Changed',
       delete: 'Deleted',
@@ -191,7 +192,12 @@ export const en = {
       decision: 'Decided',
       withdrawal: 'Request withdrawn',
     },
-    RecordType: { CompanySettings: 'Company settings', DecisionRequest: 'Decision request', Session: 'Sign-in' },
+    RecordType: {
+      CompanySettings: 'Company settings',
+      DecisionRequest: 'Decision request',
+      Session: 'Sign-in',
+      ReassessmentSchedule: 'Re-assessment',
+    },
   },
   errors: {
     UNAUTHENTICATED: 'Your session has ended. Please sign in again.',

@@ -326,6 +326,7 @@ export const zhCN: Messages = {
     RequestAction: { APPROVE: '通过', REJECT: '否决', RETURN: '退回' },
     PoolMetricKind: { ORDERS: '订单', REVENUE: '收入', CASH: '回款' },
     AuditAction: {
+      cancel: '已取消',
       create: '新建',
       update: '修改',
       delete: '删除',
@@ -353,7 +354,12 @@ export const zhCN: Messages = {
       decision: '作出决策',
       withdrawal: '撤回请求',
     },
-    RecordType: { CompanySettings: '公司设置', DecisionRequest: '决策请求', Session: '登录' },
+    RecordType: {
+      CompanySettings: '公司设置',
+      DecisionRequest: '决策请求',
+      Session: '登录',
+      ReassessmentSchedule: '复审安排',
+    },
   },
   errors: {
     UNAUTHENTICATED: '会话已结束，请重新登录。',

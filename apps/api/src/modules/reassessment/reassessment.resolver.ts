@@ -21,10 +21,10 @@ import { qualificationAt, ROLE_NAMES, TRIANGLE_ROLES, TriangleRole } from '@iron
 import type { Context } from '../../platform/context';
 import { allow } from '../../platform/permissions';
 import { badInput, notFound } from '../../platform/errors';
-import { refusal, RefusalReasonInput } from '../../platform/refusal';
+import { refusal, RefusalReasonInput, singleRefusal } from '../../platform/refusal';
 import { toId } from '../../platform/crud';
 import { writeAudit } from '../../platform/audit';
-import { declareScope, readableRows, restrictToReadable } from '../../platform/scope';
+import { assertReadable, declareScope, readableRows, restrictToReadable } from '../../platform/scope';
 import { DateTimeScalar } from '../../platform/scalars';
 import { TriangleRoleEnum } from '../../platform/enums';
 import { Assessment, certificationsOf } from '../assessment';
@@ -426,6 +426,51 @@ export class ReassessmentResolver {
         );
       }
       return written;
+    });
+  }
+
+  @Mutation(() => ReassessmentSchedule, {
+    description:
+      'Cancels a SCHEDULED re-assessment (CANCELLED, audited with the reason); one DONE or CANCELLED already is ' +
+      'refused with REASSESSMENT.NOT_OPEN. The certification can then be scheduled again.',
+  })
+  @UseMiddleware(allow('qualifications', 'write'))
+  async cancelReassessment(
+    @Arg('id', () => ID, { description: 'The schedule.' }) id: string,
+    @Arg('reason', () => String, { nullable: true, description: 'Why it is cancelled.' }) reason: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<ReassessmentSchedule> {
+    const scheduleId = toId(id);
+    return ctx.db.transaction(async (em) => {
+      const mysql = em.connection.options.type === 'mysql';
+      const before = await em.findOne(ReassessmentSchedule, {
+        where: { id: scheduleId },
+        ...(mysql ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+      });
+      await assertReadable(ctx, em, ReassessmentSchedule, before, scheduleId);
+      const row = before as ReassessmentSchedule;
+      if (row.status !== 'SCHEDULED')
+        throw singleRefusal(
+          'REASSESSMENT.NOT_OPEN',
+          `Re-assessment ${row.id} is ${row.status}, not SCHEDULED: only a scheduled one can be cancelled.`,
+          { status: row.status },
+          'id',
+        );
+      await em.update(
+        ReassessmentSchedule,
+        { id: row.id },
+        { status: 'CANCELLED', closedAt: ctx.now, updatedAt: ctx.now, version: row.version + 1 },
+      );
+      const after = await em.findOneByOrFail(ReassessmentSchedule, { id: row.id });
+      await writeAudit(em, ctx, {
+        action: 'cancel',
+        entityType: 'ReassessmentSchedule',
+        entityId: row.id,
+        before: row,
+        after,
+        note: reason?.trim() ? reason.trim() : null,
+      });
+      return after;
     });
   }
 
