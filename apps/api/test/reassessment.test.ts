@@ -476,7 +476,7 @@ describeOnDatabases('re-certification: expiring certifications and scheduled re-
     const done = await em.findOneByOrFail(ReassessmentSchedule, { id: Number(scheduled[0]!.id) });
     expect(done).toMatchObject({ status: 'DONE', doneAssessmentId: Number(panel.id) });
     // Eddie's AR schedule (another role) stays open; the SR certification is no longer expiring.
-    expect((await em.findOneByOrFail(ReassessmentSchedule, { assessmentId: ids.eddieAr })).status).toBe('SCHEDULED');
+    expect(await em.countBy(ReassessmentSchedule, { assessmentId: ids.eddieAr, status: 'SCHEDULED' })).toBe(1);
     const listed = await page(90, e.tokens.hr, { at: new Date().toISOString() });
     expect(assessmentIds(listed)).not.toContain(ids.eddieSr);
     // An assessment with a schedule can still be deleted (its schedules go with it).
