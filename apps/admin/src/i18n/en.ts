@@ -1403,6 +1403,8 @@ export const en = {
     schedule: 'Schedule',
     done: '1 re-assessment scheduled. |||| %{smart_count} re-assessments scheduled.',
     dashboard_link: 'Plan re-certification',
+    cancel_schedule: 'Cancel the re-assessment of %{name}',
+    cancelled: 'Re-assessment cancelled.',
     errors: {
       REASSESSMENT: {
         DUE_NOT_IN_FUTURE: 'the due date must be after today.',

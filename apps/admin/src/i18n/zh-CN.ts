@@ -1466,6 +1466,8 @@ export const zhCN: Messages = {
     schedule: '安排',
     done: '已安排 %{smart_count} 项复审。',
     dashboard_link: '安排复审',
+    cancel_schedule: '取消 %{name} 的复审',
+    cancelled: '已取消复审。',
     errors: {
       REASSESSMENT: {
         DUE_NOT_IN_FUTURE: '截止日期必须晚于今天。',

@@ -116,6 +116,23 @@ describe('Recertification', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
+  it('cancels a scheduled re-assessment from its chip', async () => {
+    const cancelled: string[] = [];
+    gql.mockImplementation(async (query: string, variables?: Record<string, unknown>) => {
+      if (query.includes('expiringCertifications'))
+        return { expiringCertifications: { totalCount: 3, nodes: ROWS } } as never;
+      if (query.includes('cancelReassessment')) {
+        cancelled.push(variables!.id as string);
+        return { cancelReassessment: { id: variables!.id, status: 'CANCELLED' } } as never;
+      }
+      throw new Error(`unexpected ${query}`);
+    });
+    renderScreen();
+    await screen.findAllByTestId('recert-row');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel the re-assessment of Zhao Lei' }));
+    await waitFor(() => expect(cancelled).toEqual(['1']));
+  });
+
   it('says in words which item was refused and why, in Chinese too', async () => {
     gql.mockImplementation(async (query: string) => {
       if (query.includes('expiringCertifications'))

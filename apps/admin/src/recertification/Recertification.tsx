@@ -1,5 +1,6 @@
 // Re-certification: the certifications ending within 30, 60 or 90 days, soonest first; selected ones get a
 // re-assessment scheduled in one go (due date, optional assessor, note), all or nothing.
+import CancelIcon from '@mui/icons-material/Cancel';
 import {
   Alert,
   Autocomplete,
@@ -30,7 +31,14 @@ import { useErrorMessage } from '../components/ErrorText';
 import { useDate, useEnumLabel } from '../components/fields';
 import { personDisplayName } from '../components/personName';
 import { GraphQLRequestError, reasonsOf } from '../graphql/client';
-import { ExpiringCertification, useExpiring, useScheduleReassessments, Window, WINDOWS } from './recertificationApi';
+import {
+  ExpiringCertification,
+  useCancelReassessment,
+  useExpiring,
+  useScheduleReassessments,
+  Window,
+  WINDOWS,
+} from './recertificationApi';
 
 /** Each refused item in words: whose certification, and why (the API's words for a reason we have none for). */
 function useScheduleErrors() {
@@ -148,6 +156,12 @@ export function Recertification() {
   const [selected, setSelected] = useState<string[]>([]);
   const [dialog, setDialog] = useState(false);
   const { data, isPending, error } = useExpiring(windowDays);
+  const cancel = useCancelReassessment();
+  const cancelSchedule = (id: string) =>
+    cancel.mutate(id, {
+      onSuccess: () => notify(translate('h15recert.cancelled'), { type: 'info' }),
+      onError: (e) => notify(errorMessage(e), { type: 'error' }),
+    });
   const nodes = useMemo(() => data?.nodes ?? [], [data]);
   const open = nodes.filter((n) => !n.scheduled);
   const chosen = nodes.filter((n) => selected.includes(n.assessmentId));
@@ -243,6 +257,14 @@ export function Recertification() {
                         <Chip
                           size="small"
                           color="success"
+                          onDelete={() => cancelSchedule(n.schedule!.id)}
+                          deleteIcon={
+                            <CancelIcon
+                              role="button"
+                              aria-hidden={false}
+                              aria-label={translate('h15recert.cancel_schedule', { name })}
+                            />
+                          }
                           label={
                             n.schedule.assessor
                               ? translate('h15recert.scheduled_with', {

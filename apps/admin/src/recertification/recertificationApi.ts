@@ -70,3 +70,13 @@ export function useScheduleReassessments() {
     onSuccess: () => client.invalidateQueries({ queryKey: RECERT_KEY }),
   });
 }
+
+export const CANCEL_MUTATION = `mutation CancelReassessment($id: ID!) { cancelReassessment(id: $id) { id status } }`;
+
+export function useCancelReassessment() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => gqlRequest(CANCEL_MUTATION, { id }),
+    onSuccess: () => client.invalidateQueries({ queryKey: RECERT_KEY }),
+  });
+}
