@@ -1056,7 +1056,7 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
                 levelReached: 1,
                 assessedAt: new Date(now.getTime() - 86_400_000),
                 validUntil: new Date(now.getTime() + 10 * 86_400_000),
-              })
+              } as never)
             ).identifiers[0]!.id,
           ),
         );
