@@ -23,7 +23,7 @@ beforeAll(async () => {
   // A framework of its own (AR, one dimension, level 1 from proficiency 1, valid one month).
   // The role model of AR exists (one per role): a draft version of it of our own, not the one in use.
   const models = await one<Array<{ id: string }>>('{ r: allRoleModels(filter: { role: [AR] }) { id } }');
-  const versionNo = 100 + Math.floor(Math.random() * 800);
+  const versionNo = 1000 + (Date.now() % 100_000_000);
   const version = await one(
     `mutation { r: createRoleModelVersion(roleModelId: "${models[0]!.id}", versionNo: ${versionNo},
       status: "DRAFT") { id } }`,
