@@ -36,6 +36,7 @@ const CheckDecision = lazyScreen(() => import('./check/CheckDecision'), 'CheckDe
 const TalentSearch = lazyScreen(() => import('./talent/TalentSearch'), 'TalentSearch');
 const Inbox = lazyScreen(() => import('./inbox/Inbox'), 'Inbox');
 const Glossary = lazyScreen(() => import('./glossary/Glossary'), 'Glossary');
+const Recertification = lazyScreen(() => import('./recertification/Recertification'), 'Recertification');
 
 const RESOURCES = [
   orgUnits,
@@ -104,6 +105,7 @@ export default function AdminApp() {
         <Route path="/talent" element={<TalentSearch />} />
         <Route path="/inbox" element={<Inbox />} />
         <Route path="/glossary" element={<Glossary />} />
+        <Route path="/recertification" element={<Recertification />} />
       </CustomRoutes>
     </Admin>
   );

@@ -114,6 +114,10 @@ for (const op of ['notifications', 'unreadNotificationCount', 'markNotifications
 // An import needs the right to write the imported type (people and org units: administrators alone).
 DENY.importRecords = { deny: ['anonymous', 'viewer', 'hr', 'leader', 'readToken'], allow: 'admin' };
 DENY.runReminders = { deny: ['anonymous', 'viewer', 'hr', 'leader', 'readToken'], allow: 'admin' };
+// Re-certification: every reader lists expiring certifications; scheduling re-assessments is a qualification write.
+DENY.expiringCertifications = { deny: ['anonymous'], allow: 'viewer' };
+DENY.scheduleReassessments = { deny: ['anonymous', 'viewer', 'leader', 'readToken'], allow: 'hr' };
+DENY.cancelReassessment = { deny: ['anonymous', 'viewer', 'leader', 'readToken'], allow: 'hr' };
 // login is public: its deny test is a wrong password (see below). logout would end the session of the caller this
 // walk allows; its deny tests (anonymous, API token) are in test/sessions.test.ts.
 const PUBLIC = new Set(['login', 'logout']);

@@ -1039,6 +1039,51 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
         expect({ field, outside }).toEqual({ field, outside: [] });
       }
     },
+    expiringCertifications: async () => {
+      // Certifications ending soon of a person on each side (added for this check, removed after it): a LEADER lists
+      // the in-scope people's only, as the assessment lists do; the admin lists all three.
+      const em = env().dataSource.manager;
+      const now = new Date();
+      const made: number[] = [];
+      for (const a of rows('Assessment').slice(0, 3)) {
+        const source = await em.findOneByOrFail(Assessment, { id: Number(a.id) });
+        const { id: _id, ...copy } = source;
+        made.push(
+          Number(
+            (
+              await em.insert(Assessment, {
+                ...copy,
+                certifies: true,
+                levelReached: 1,
+                assessedAt: new Date(now.getTime() - 86_400_000),
+                validUntil: new Date(now.getTime() + 10 * 86_400_000),
+              } as never)
+            ).identifiers[0]!.id,
+          ),
+        );
+      }
+      try {
+        const q = '{ expiringCertifications(withinDays: 30) { totalCount nodes { assessmentId personId } } }';
+        const res = await leader(q);
+        expect(res.body.errors).toBeUndefined();
+        const page = res.body.data!.expiringCertifications as {
+          totalCount: number;
+          nodes: Array<{ assessmentId: string; personId: string }>;
+        };
+        const people = new Set(expected('Person'));
+        const want = rows('Assessment')
+          .slice(0, 3)
+          .filter((a) => people.has(String(a.personId)))
+          .map((a) => String(a.personId));
+        expect(sorted(page.nodes.map((n) => n.personId))).toEqual(sorted(want));
+        expect(page.totalCount).toBe(want.length);
+        const all = (await admin(q)).body.data!.expiringCertifications as { totalCount: number };
+        expect(all.totalCount).toBe(3);
+        expect(want.length).toBeLessThan(3);
+      } finally {
+        await em.delete(Assessment, made);
+      }
+    },
     me: async () => {
       const res = await leader('{ me { id role } }');
       expect(res.body.data!.me).toMatchObject({ role: 'LEADER' });
@@ -1395,6 +1440,21 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
         );
         expect({ type, code: codeOf(res) }).toEqual({ type, code: 'FORBIDDEN' });
       }
+    },
+    scheduleReassessments: async () => {
+      // Qualifications are HR's to write: a LEADER schedules nothing, in scope or not.
+      for (const a of rows('Assessment')) {
+        const res = await leader(
+          'mutation($items: [ScheduleReassessmentInput!]!) { scheduleReassessments(items: $items) { id } }',
+          { items: [{ assessmentId: a.id, dueAt: new Date(Date.now() + 86_400_000).toISOString() }] },
+        );
+        expect({ id: a.id, code: codeOf(res) }).toEqual({ id: a.id, code: 'FORBIDDEN' });
+      }
+    },
+    cancelReassessment: async () => {
+      // Qualifications are HR's to write: a LEADER cancels nothing (the schedule's existence is not even probed).
+      const res = await leader('mutation { cancelReassessment(id: "1") { id } }');
+      expect(codeOf(res)).toBe('FORBIDDEN');
     },
     runReminders: async () => {
       // Operators' sweep over every org unit: administrators only.

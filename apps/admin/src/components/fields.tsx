@@ -33,6 +33,7 @@ export type EnumName =
   | 'RecipientVia'
   | 'RequestAction'
   | 'PoolMetricKind'
+  | 'ReassessmentStatus'
   | 'AuditAction'
   | 'RecordType'
   | 'ImportAction'

@@ -60,6 +60,9 @@ function ExpiringQualifications({ items }: { items: DashboardData['expiringCerti
           ))}
         </MuiList>
       )}
+      <Link to="/recertification" data-testid="dash-recertification">
+        {translate('h15recert.dashboard_link')}
+      </Link>
     </Panel>
   );
 }

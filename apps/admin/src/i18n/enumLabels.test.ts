@@ -35,6 +35,7 @@ const GROUP: Record<string, EnumName> = {
   PoolMetricKind: 'PoolMetricKind',
   PoolStatus: 'PoolStatus',
   ProjectGrade: 'ProjectGrade',
+  ReassessmentStatus: 'ReassessmentStatus',
   RecipientVia: 'RecipientVia',
   RequestAction: 'RequestAction',
   TriangleRole: 'TriangleRole',

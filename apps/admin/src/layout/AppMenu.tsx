@@ -1,6 +1,7 @@
 // The menu, grouped by task; Menu.ResourceItem hides what the role may not list (authProvider.canAccess → canAccess).
 import CheckIcon from '@mui/icons-material/FactCheck';
 import TalentIcon from '@mui/icons-material/PersonSearch';
+import RecertIcon from '@mui/icons-material/EventRepeat';
 import { ListSubheader } from '@mui/material';
 import { Menu, useResourceDefinitions, useTranslate } from 'react-admin';
 import { canAccess } from '../auth/canAccess';
@@ -38,6 +39,17 @@ export function AppMenu() {
         group.key === 'menu.profiles' && shown('Assessment') && (
           <Menu.Item key="talent" to="/talent" primaryText={translate('talent.menu')} leftIcon={<TalentIcon />} />
         ),
+        // Re-certification belongs with the assessments (HR's qualification work).
+        ...(group.key === 'menu.profiles' && shown('Assessment')
+          ? [
+              <Menu.Item
+                key="recertification"
+                to="/recertification"
+                primaryText={translate('h15recert.menu')}
+                leftIcon={<RecertIcon />}
+              />,
+            ]
+          : []),
       ])}
       <GlossaryMenuItem />
     </Menu>

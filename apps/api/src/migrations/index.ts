@@ -14,6 +14,7 @@ import { Notifications1764880000000 } from './1764880000000-notifications';
 import { PersonLatinName1764890000000 } from './1764890000000-person-latin-name';
 import { ListSortIndexes1764890500000 } from './1764890500000-list-sort-indexes';
 import { QualifiedPeopleIndex1764900000000 } from './1764900000000-qualified-people-index';
+import { ReassessmentSchedules1764910000000 } from './1764910000000-reassessment-schedules';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   PersonLatinName1764890000000,
   ListSortIndexes1764890500000,
   QualifiedPeopleIndex1764900000000,
+  ReassessmentSchedules1764910000000,
 ];

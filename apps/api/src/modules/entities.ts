@@ -19,6 +19,7 @@ import { ApiToken } from './api-token/api-token.entity';
 import { CompanySettings } from './company-settings/company-settings.entity';
 import { DecisionRequest, DecisionRequestRecipient } from './decision-request/decision-request.entity';
 import { Notification } from './notification/notification.entity';
+import { ReassessmentSchedule } from './reassessment/reassessment.entity';
 import { AuditEntry } from '../platform/audit-entry.entity';
 import { AuthorityChange } from '../platform/change-log';
 
@@ -52,6 +53,7 @@ export const ENTITIES = [
   DecisionRequest,
   DecisionRequestRecipient,
   Notification,
+  ReassessmentSchedule,
   AuditEntry,
   AuthorityChange,
 ];

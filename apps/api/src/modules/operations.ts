@@ -14,6 +14,7 @@ import { RoleModelVersionStepsResolver } from './role-model/role-model-versions'
 import { DecisionRequestOperationsResolver } from './decision-request/decision-request.operations';
 import { NotificationResolver } from './notification/notification.resolver';
 import { DashboardResolver } from './dashboard';
+import { ReassessmentResolver } from './reassessment/reassessment.resolver';
 
 export const OPERATION_RESOLVERS = [
   AuthorizationResolver,
@@ -28,4 +29,5 @@ export const OPERATION_RESOLVERS = [
   DecisionRequestOperationsResolver,
   NotificationResolver,
   DashboardResolver,
+  ReassessmentResolver,
 ] as const;

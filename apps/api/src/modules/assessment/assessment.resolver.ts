@@ -39,6 +39,7 @@ import { Person } from '../person';
 import { TeamAppointment } from '../team-appointment';
 import { Project } from '../project';
 import { MAX_QUALIFICATION_LEVEL, QUALIFIED_PEOPLE_MAX_PAGE, qualifiedPeoplePage } from './qualified-people';
+import { closeSchedulesOnCertification, removeSchedulesOf } from '../reassessment';
 
 /** The stored framework as the domain sees it (one version per framework row: frozen once assessments use it). */
 async function loadFramework(
@@ -286,7 +287,9 @@ export const assessmentSpec: CrudSpec<Assessment> = {
       if (args.inRoleSince === undefined) merged.inRoleSince = before!.inRoleSince;
       Object.assign(patch, await evaluate(em, merged, ratings));
     },
-    async afterWrite(record, { em, args, ctx }) {
+    async afterWrite(record, { em, args, ctx, before }) {
+      // A new certifying assessment closes the re-assessments scheduled for the person in the role (DONE).
+      if (!before) await closeSchedulesOnCertification(em, record, ctx.now);
       const given = ratingArgs(args);
       if (!given) return;
       await em.delete(AssessmentRating, { assessmentId: record.id });
@@ -303,6 +306,7 @@ export const assessmentSpec: CrudSpec<Assessment> = {
       }
     },
     async beforeDelete({ em, before }) {
+      await removeSchedulesOf(em, before!.id);
       await em.delete(AssessmentRating, { assessmentId: before!.id });
     },
   },

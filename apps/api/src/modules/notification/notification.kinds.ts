@@ -10,6 +10,7 @@ export const NOTIFICATION_KINDS = [
   'DELEGATION_EXPIRING',
   'CERTIFICATION_EXPIRING',
   'POOL_APPROVAL_PENDING',
+  'REASSESSMENT_SCHEDULED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -63,6 +64,9 @@ export interface NotificationPayloads {
     role: string;
     level: number | null;
     validUntil: string;
+    /** To the assessor of a re-assessment scheduled for it: whose certification it is. */
+    personName?: string | null;
+    asAssessor?: boolean;
   };
   POOL_APPROVAL_PENDING: {
     poolName: string;
@@ -70,6 +74,16 @@ export interface NotificationPayloads {
     orgUnitName: string;
     amount: string | null;
     currency: string;
+  };
+  /** A re-assessment of your certification was scheduled. */
+  REASSESSMENT_SCHEDULED: {
+    personName: string;
+    role: string;
+    level: number | null;
+    validUntil: string;
+    dueAt: string;
+    assessorName: string | null;
+    note: string | null;
   };
 }
 
@@ -90,6 +104,7 @@ registerEnumType(NotificationKindEnum, {
     DELEGATION_EXPIRING: { description: 'A delegation to you ends within 7 days.' },
     CERTIFICATION_EXPIRING: { description: 'Your certification ends within 30 days.' },
     POOL_APPROVAL_PENDING: { description: 'A bonus pool waits for your approval.' },
+    REASSESSMENT_SCHEDULED: { description: 'A re-assessment of your certification was scheduled.' },
   },
 });
 

@@ -80,18 +80,36 @@ const EN: Renderers = {
       `The delegation from ${p.delegatorName} (${points(p.decisionPoints, 'en')} in ${p.scopeName}) ends ` +
       `${formatInstant(p.validTo)}. Ask for a new one if you still need it.`,
   }),
-  CERTIFICATION_EXPIRING: (p) => ({
-    title: `Your ${roleName(p.role, 'en')} certification ends ${formatInstant(p.validUntil)}`,
-    body:
-      `Your certification as ${roleName(p.role, 'en')} (${p.role}${p.level !== null ? `, level ${p.level}` : ''}) ` +
-      `ends ${formatInstant(p.validUntil)}. Arrange a re-assessment before then.`,
-  }),
+  CERTIFICATION_EXPIRING: (p) =>
+    p.asAssessor
+      ? {
+          title: `${p.personName ?? ''}'s ${roleName(p.role, 'en')} certification ends ${formatInstant(p.validUntil)}`,
+          body:
+            `The certification of ${p.personName ?? ''} as ${roleName(p.role, 'en')} (${p.role}` +
+            `${p.level !== null ? `, level ${p.level}` : ''}) ends ${formatInstant(p.validUntil)}. You are the ` +
+            'assessor of the re-assessment scheduled for it.',
+        }
+      : {
+          title: `Your ${roleName(p.role, 'en')} certification ends ${formatInstant(p.validUntil)}`,
+          body:
+            `Your certification as ${roleName(p.role, 'en')} ` +
+            `(${p.role}${p.level !== null ? `, level ${p.level}` : ''}) ` +
+            `ends ${formatInstant(p.validUntil)}. Arrange a re-assessment before then.`,
+        },
   POOL_APPROVAL_PENDING: (p) => ({
     title: `Bonus pool waiting for your approval: ${p.poolName}`,
     body:
       `The bonus pool "${p.poolName}"${p.projectName ? ` of project "${p.projectName}"` : ''} in ${p.orgUnitName}` +
       `${p.amount ? ` (${formatAmount(p.amount, p.currency, 'en')})` : ''} is allocated and waits for approval; ` +
       'you may approve it.',
+  }),
+  REASSESSMENT_SCHEDULED: (p) => ({
+    title: `Re-assessment as ${roleName(p.role, 'en')} scheduled, due ${formatInstant(p.dueAt)}`,
+    body:
+      `A re-assessment of your certification as ${roleName(p.role, 'en')} (${p.role}` +
+      `${p.level !== null ? `, level ${p.level}` : ''}), which ends ${formatInstant(p.validUntil)}, is scheduled ` +
+      `for ${p.personName}, due ${formatInstant(p.dueAt)}` +
+      `${p.assessorName ? `, with ${p.assessorName} as assessor` : ''}.${p.note ? ` Note: ${p.note}` : ''}`,
   }),
 };
 
@@ -133,17 +151,34 @@ const ZH: Renderers = {
       `${p.delegatorName} 给您的授权（${p.scopeName}：${points(p.decisionPoints, 'zh-CN')}）` +
       `将于 ${formatInstant(p.validTo)} 到期。如仍需要，请申请新的授权。`,
   }),
-  CERTIFICATION_EXPIRING: (p) => ({
-    title: `您的${roleName(p.role, 'zh-CN')}任职资格将于 ${formatInstant(p.validUntil)} 到期`,
-    body:
-      `您的${roleName(p.role, 'zh-CN')}（${p.role}${p.level !== null ? `，${p.level} 级` : ''}）任职资格认证` +
-      `将于 ${formatInstant(p.validUntil)} 到期，请在此之前安排复审。`,
-  }),
+  CERTIFICATION_EXPIRING: (p) =>
+    p.asAssessor
+      ? {
+          title: `${p.personName ?? ''} 的${roleName(p.role, 'zh-CN')}任职资格将于 ${formatInstant(p.validUntil)} 到期`,
+          body:
+            `${p.personName ?? ''} 的${roleName(p.role, 'zh-CN')}（${p.role}` +
+            `${p.level !== null ? `，${p.level} 级` : ''}）任职资格认证将于 ${formatInstant(p.validUntil)} 到期。` +
+            '您是为其安排的复审的评估人。',
+        }
+      : {
+          title: `您的${roleName(p.role, 'zh-CN')}任职资格将于 ${formatInstant(p.validUntil)} 到期`,
+          body:
+            `您的${roleName(p.role, 'zh-CN')}（${p.role}${p.level !== null ? `，${p.level} 级` : ''}）任职资格认证` +
+            `将于 ${formatInstant(p.validUntil)} 到期，请在此之前安排复审。`,
+        },
   POOL_APPROVAL_PENDING: (p) => ({
     title: `奖金包待您审批：${p.poolName}`,
     body:
       `${p.orgUnitName}${p.projectName ? ` 项目“${p.projectName}”的` : ' 的'}奖金包“${p.poolName}”` +
       `${p.amount ? `（${formatAmount(p.amount, p.currency, 'zh-CN')}）` : ''}已分配，等待审批；您有权审批。`,
+  }),
+  REASSESSMENT_SCHEDULED: (p) => ({
+    title: `已安排${roleName(p.role, 'zh-CN')}复审，截止 ${formatInstant(p.dueAt)}`,
+    body:
+      `已为 ${p.personName} 安排${roleName(p.role, 'zh-CN')}（${p.role}` +
+      `${p.level !== null ? `，${p.level} 级` : ''}）任职资格复审（现认证将于 ${formatInstant(p.validUntil)} 到期），` +
+      `截止 ${formatInstant(p.dueAt)}${p.assessorName ? `，评估人：${p.assessorName}` : ''}。` +
+      `${p.note ? `备注：${p.note}` : ''}`,
   }),
 };
 

@@ -1,11 +1,13 @@
 // The time-based reminders, for a moment passed in: delegations to you that end within 7 days, and your certification
-// that ends within 30 days. Each reminder has a dedupe key (the delegation and its end; the certifying assessment), so
-// running the sweep again, in this process or another, notifies nobody twice.
+// that ends within 30 days (and the assessor of a re-assessment scheduled for it). Each reminder has a dedupe key
+// (the delegation and its end; the certifying assessment), so running the sweep again, in this process or another,
+// notifies nobody twice.
 import type { DataSource } from 'typeorm';
 import { qualificationAt, TriangleRole } from '@iron-triangle/domain';
 import { Assessment, certificationsOf } from '../assessment';
 import { Delegation } from '../delegation';
 import { Person } from '../person';
+import { ReassessmentSchedule } from '../reassessment';
 import { notify } from './notification.service';
 import { delegationExpiringPayload } from './notification.payloads';
 import { databaseOf } from './notification.runtime';
@@ -79,17 +81,26 @@ export async function sendDueReminders(dataSource: DataSource, at: Date): Promis
       const until = held.validUntil.getTime();
       if (until <= at.getTime() || until > certificationHorizon.getTime()) return 0;
       const assessmentId = Number(held.assessmentId);
-      return notify(
-        em,
-        [{ personId }],
-        'CERTIFICATION_EXPIRING',
-        { role, level: held.level, validUntil: held.validUntil.toISOString() },
-        {
-          at,
-          link: { recordType: 'Assessment', recordId: assessmentId },
-          key: `assessment:${assessmentId}:ends:${held.validUntil.toISOString()}`,
-        },
-      );
+      const options = {
+        at,
+        link: { recordType: 'Assessment', recordId: assessmentId },
+        key: `assessment:${assessmentId}:ends:${held.validUntil.toISOString()}`,
+      };
+      const payload = { role, level: held.level, validUntil: held.validUntil.toISOString() };
+      let sent = await notify(em, [{ personId }], 'CERTIFICATION_EXPIRING', payload, options);
+      // The assessors of the re-assessments scheduled for it are reminded too (the same key: once each).
+      const scheduled = await em.findBy(ReassessmentSchedule, { assessmentId, status: 'SCHEDULED' });
+      const assessors = [...new Set(scheduled.flatMap((s) => (s.assessorId === null ? [] : [s.assessorId])))];
+      const others = assessors.filter((id) => id !== personId).map((id) => ({ personId: id }));
+      if (others.length)
+        sent += await notify(
+          em,
+          others,
+          'CERTIFICATION_EXPIRING',
+          { ...payload, personName: person.name, asAssessor: true },
+          options,
+        );
+      return sent;
     });
     if (written > 0) sweep.certifications += 1;
     sweep.notified += written;
