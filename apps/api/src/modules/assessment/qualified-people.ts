@@ -283,7 +283,8 @@ async function qualifiedPeopleFrom(
   /** Each person's evaluation: the deciding assessment when it holds the level asked, else null. */
   const decided = new Map<number, { row: Assessment; validUntil: Date | null } | null>();
   let offset = 0;
-  let batch = Math.min(2000, Math.max(64, 2 * (limit ?? 1000)));
+  // Each batch sorts the candidates again: few, large batches (about half the candidates decide).
+  let batch = limit === null ? 5000 : Math.min(5000, Math.max(200, 4 * limit));
   for (;;) {
     const read = (await places.clone().offset(offset).limit(batch).getRawMany()) as Array<{
       id: number | string;
@@ -325,7 +326,7 @@ async function qualifiedPeopleFrom(
     }
     if (read.length < batch) return held;
     offset += read.length;
-    batch = Math.min(4000, batch * 2);
+    batch = Math.min(20000, batch * 4);
   }
 }
 
