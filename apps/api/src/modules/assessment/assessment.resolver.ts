@@ -4,6 +4,7 @@ import {
   Field,
   FieldResolver,
   ID,
+  Info,
   Int,
   ObjectType,
   Query,
@@ -11,6 +12,7 @@ import {
   Root,
   UseMiddleware,
 } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { EntityManager, In } from 'typeorm';
 import {
   evaluateQualification,
@@ -20,6 +22,7 @@ import {
   TriangleRole,
 } from '@iron-triangle/domain';
 import { createCrudResolver, CrudSpec, subtreeIds, toId } from '../../platform/crud';
+import { subfields } from '../../platform/crud/selection';
 import type { Context } from '../../platform/context';
 import { allow } from '../../platform/permissions';
 import { badInput, notFound } from '../../platform/errors';
@@ -483,7 +486,7 @@ export class QualifiedPersonResolver {
     @Arg('after', () => String, { nullable: true, description: QUALIFIED_AFTER }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<QualifiedPerson[]> {
-    return (await qualifiedPeoplePage(ctx, { role, minLevel, at, orgUnitId }, first, after)).items;
+    return (await qualifiedPeoplePage(ctx, { role, minLevel, at, orgUnitId }, first, after, { count: false })).items;
   }
 
   @Query(() => QualifiedPersonPage, {
@@ -501,8 +504,11 @@ export class QualifiedPersonResolver {
     @Arg('first', () => Int, { nullable: true, description: QUALIFIED_FIRST }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: QUALIFIED_AFTER }) after: string | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<QualifiedPersonPage> {
-    return qualifiedPeoplePage(ctx, { role, minLevel, at, orgUnitId }, first, after);
+    // The total needs the whole answer: counted only when the query selects it.
+    const count = subfields(info.fieldNodes, info).has('totalCount');
+    return qualifiedPeoplePage(ctx, { role, minLevel, at, orgUnitId }, first, after, { count });
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'The person.' })

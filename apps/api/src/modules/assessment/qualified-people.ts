@@ -51,9 +51,22 @@ interface SortKey {
   readonly personId: string;
 }
 
+/** Strings by code points (as SQLite's BINARY collation and MariaDB's binary UTF-8 compare them). */
+export function compareCodePoints(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i) as number;
+    const y = b.codePointAt(i) as number;
+    if (x !== y) return x < y ? -1 : 1;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
+}
+
 function compareKeys(a: SortKey, b: SortKey): number {
   if (a.level !== b.level) return b.level - a.level;
-  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  if (a.name !== b.name) return compareCodePoints(a.name, b.name);
   return compareIds(a.personId, b.personId);
 }
 
@@ -183,7 +196,7 @@ async function qualifiedPeopleAll(ctx: Context, q: QualifiedPeopleQuestion) {
     if (list) list.push(a);
     else byPerson.set(a.personId, [a]);
   }
-  const held: Array<{ key: SortKey; row: Assessment; validUntil: Date | null }> = [];
+  const held: Held[] = [];
   const ids = [...byPerson.keys()];
   const names = new Map<number, string>();
   for (let i = 0; i < ids.length; i += 500) {
@@ -208,6 +221,115 @@ async function qualifiedPeopleAll(ctx: Context, q: QualifiedPeopleQuestion) {
   return held.sort((a, b) => compareKeys(a.key, b.key));
 }
 
+type Held = { key: SortKey; row: Assessment; validUntil: Date | null };
+
+/** The name in code-point order (SQLite compares text by its bytes; MariaDB by its collation unless binary). */
+function byteName(ctx: Context, column: string): string {
+  return ctx.db.dataSource.options.type === 'mysql' ? `CAST(${column} AS BINARY)` : column;
+}
+
+/**
+ * The answer in its order from `from` on, `limit` people at most (all without it), when `at` is now or later (the
+ * assessments as they are). Each candidate assessment (certifying, made by `at`, reached the level, valid at `at`)
+ * is a place the person could take in the order, read in that order (its level, the name, the person, the
+ * assessment) batch by batch; the person takes it when the domain's evaluation of all their certifying assessments
+ * made by `at` decides by that assessment. The deciding assessment is always one of the candidates, so the people
+ * come out in the order of the whole answer, and reading stops once `limit` have.
+ */
+async function qualifiedPeopleFrom(
+  ctx: Context,
+  q: QualifiedPeopleQuestion,
+  at: Date,
+  from: SortKey | null,
+  limit: number | null,
+): Promise<Held[]> {
+  const units = await subtreeOf(ctx, q.orgUnitId);
+  const name = byteName(ctx, 'p.name');
+  const places = certifyingBy(ctx, q.role, at)
+    .andWhere('a.levelReached >= :minLevel', { minLevel: q.minLevel })
+    .andWhere(new Brackets((w) => w.where('a.validUntil IS NULL').orWhere('a.validUntil > :at', { at })))
+    .select('a.id', 'id')
+    .addSelect('a.personId', 'personId')
+    .addSelect('a.levelReached', 'level')
+    .addSelect('p.name', 'name');
+  await ofPeopleAsked(ctx, places, units, at);
+  if (from !== null) {
+    // After the cursor's place: a lower level, or the same level and a later name, or the same name and a later id.
+    const after = /^\d+$/.test(from.personId) ? from.personId : null;
+    places.andWhere(
+      new Brackets((w) =>
+        w.where('a.levelReached < :fromLevel', { fromLevel: from.level }).orWhere(
+          new Brackets((same) =>
+            same.where('a.levelReached = :fromLevel').andWhere(
+              new Brackets((n) => {
+                n.where(`${name} > ${byteName(ctx, ':fromName')}`, { fromName: from.name });
+                if (after !== null)
+                  n.orWhere(
+                    new Brackets((id) =>
+                      id.where(`${name} = ${byteName(ctx, ':fromName')}`).andWhere('p.id > :fromId', {
+                        fromId: after,
+                      }),
+                    ),
+                  );
+              }),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+  places.orderBy('a.levelReached', 'DESC').addOrderBy(name, 'ASC').addOrderBy('p.id', 'ASC').addOrderBy('a.id', 'ASC');
+  const held: Held[] = [];
+  /** Each person's evaluation: the deciding assessment when it holds the level asked, else null. */
+  const decided = new Map<number, { row: Assessment; validUntil: Date | null } | null>();
+  let offset = 0;
+  // Each batch sorts the candidates again: few, large batches (about half the candidates decide).
+  let batch = limit === null ? 5000 : Math.min(5000, Math.max(200, 4 * limit));
+  for (;;) {
+    const read = (await places.clone().offset(offset).limit(batch).getRawMany()) as Array<{
+      id: number | string;
+      personId: number | string;
+      level: number | string;
+      name: string;
+    }>;
+    const open = [...new Set(read.map((r) => Number(r.personId)))].filter((id) => !decided.has(id));
+    for (let i = 0; i < open.length; i += 500) {
+      const rows = await certifyingBy(ctx, q.role, at)
+        .select(EVALUATED.map((c) => `a.${c}`))
+        .andWhere('a.personId IN (:...ids)', { ids: open.slice(i, i + 500) })
+        .getMany();
+      const byPerson = new Map<number, Assessment[]>();
+      for (const a of rows) {
+        const list = byPerson.get(a.personId);
+        if (list) list.push(a);
+        else byPerson.set(a.personId, [a]);
+      }
+      for (const personId of open.slice(i, i + 500)) {
+        const list = byPerson.get(personId) ?? [];
+        const answer = qualificationAt(list.map(toCertification), String(personId), q.role as TriangleRole, at);
+        if (!answer.held || answer.level < q.minLevel) decided.set(personId, null);
+        else {
+          const row = list.find((a) => toCertification(a).assessmentId === answer.assessmentId) as Assessment;
+          decided.set(personId, { row, validUntil: answer.validUntil });
+        }
+      }
+    }
+    for (const r of read) {
+      const decision = decided.get(Number(r.personId));
+      if (!decision || decision.row.id !== Number(r.id)) continue;
+      held.push({
+        key: { level: Number(r.level), name: r.name, personId: String(r.personId) },
+        row: decision.row,
+        validUntil: decision.validUntil,
+      });
+      if (limit !== null && held.length >= limit) return held;
+    }
+    if (read.length < batch) return held;
+    offset += read.length;
+    batch = Math.min(20000, batch * 4);
+  }
+}
+
 /**
  * The people who hold `role` at `minLevel` or above at `at` (default now), in the subtree of `orgUnitId` (default
  * everywhere) and in the caller's scope: the higher level first, then by name and id; from `after` on, at most `first`.
@@ -217,6 +339,7 @@ export async function qualifiedPeoplePage(
   q: QualifiedPeopleQuestion,
   first?: number | null,
   after?: string | null,
+  options: { count: boolean } = { count: true },
 ): Promise<QualifiedPersonPageView> {
   if (!Number.isInteger(q.minLevel) || q.minLevel < 1 || q.minLevel > MAX_QUALIFICATION_LEVEL)
     throw badInput({
@@ -232,12 +355,29 @@ export async function qualifiedPeoplePage(
     });
   const question = questionKey(q);
   const from = after === undefined || after === null ? null : decodeCursor(after, question);
-  const ordered = await qualifiedPeopleAll(ctx, q);
-  let start = 0;
-  if (from !== null)
-    while (start < ordered.length && compareKeys((ordered[start] as (typeof ordered)[0]).key, from) <= 0) start++;
-  const end = first === undefined || first === null ? ordered.length : Math.min(ordered.length, start + first);
-  const items = ordered.slice(start, end).map(({ key, row, validUntil }) => ({
+  const at = q.at ?? ctx.now;
+  let page: Held[];
+  let hasNextPage: boolean;
+  let totalCount: number | null = null;
+  if (at.getTime() < ctx.now.getTime()) {
+    // The past, as known now: records changed since are read as they were (the whole evaluation).
+    const ordered = await qualifiedPeopleAll(ctx, q);
+    let start = 0;
+    if (from !== null) while (start < ordered.length && compareKeys((ordered[start] as Held).key, from) <= 0) start++;
+    const end = first === undefined || first === null ? ordered.length : Math.min(ordered.length, start + first);
+    page = ordered.slice(start, end);
+    hasNextPage = end < ordered.length;
+    totalCount = ordered.length;
+  } else {
+    const limit = first === undefined || first === null ? null : first;
+    // One more than the page tells whether people follow.
+    page = await qualifiedPeopleFrom(ctx, q, at, from, limit === null ? null : limit + 1);
+    hasNextPage = limit !== null && page.length > limit;
+    if (hasNextPage) page = page.slice(0, limit as number);
+    if (options.count && from === null && !hasNextPage) totalCount = page.length;
+    else if (options.count) totalCount = (await qualifiedPeopleFrom(ctx, q, at, null, null)).length;
+  }
+  const items = page.map(({ key, row, validUntil }) => ({
     personId: key.personId,
     level: key.level,
     validFrom: row.assessedAt,
@@ -247,8 +387,8 @@ export async function qualifiedPeoplePage(
   }));
   return {
     items,
-    totalCount: ordered.length,
+    totalCount: totalCount ?? 0,
     endCursor: items.length ? (items[items.length - 1] as QualifiedPersonView).cursor : null,
-    hasNextPage: end < ordered.length,
+    hasNextPage,
   };
 }
