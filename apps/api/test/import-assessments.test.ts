@@ -182,7 +182,7 @@ describeOnDatabases('import of assessments', (env) => {
     expect(wrongRating.message).toContain('维度代码');
   });
 
-  test('a good file is written at once, audited once; the same file (or its export) again changes nothing', async () => {
+  test('a good file: written at once, audited once; it (or its export) again changes nothing', async () => {
     const answer = await importRows(ROWS, false);
     expect(answer.body.errors).toBeUndefined();
     expect(answer.body.data!.importRecords).toMatchObject({ committed: true, created: 2, updated: 1, failed: 0 });
