@@ -4,6 +4,7 @@ import { PersonCrudResolver, PersonFieldResolver } from './person/person.resolve
 import { personImport } from './person/person.import';
 import { orgUnitImport } from './org-unit/org-unit.import';
 import { assessmentImport } from './assessment/assessment.import';
+import { positionAssignmentImport } from './position-assignment/position-assignment.import';
 import { createImportResolver, type ImportDefinition } from '../platform/import';
 import type { BaseRecord } from '../platform/columns';
 import {
@@ -68,6 +69,7 @@ const ImportResolver = createImportResolver([
   personImport,
   orgUnitImport,
   assessmentImport,
+  positionAssignmentImport,
 ] as unknown as ImportDefinition<BaseRecord>[]);
 
 export const RESOLVERS = [
