@@ -3,7 +3,7 @@
 import type { EnumName } from '../components/fields';
 
 /** Resources whose records are exported by name where another record refers to them. */
-export type ExportReference = 'Person' | 'OrgUnit' | 'Project' | 'Customer';
+export type ExportReference = 'Person' | 'OrgUnit' | 'Project' | 'Customer' | 'QualificationFramework';
 
 interface Base {
   source: string;
@@ -51,6 +51,7 @@ export const EXPORT_COLUMNS = {
     money('amount', 'export.amount'),
     text('externalRef'),
   ],
+  // The framework, the assessor, the ratings ("DIM:score; …") and the comment too: what an import reads back.
   Assessment: [
     ref('personId', 'Person'),
     enumOf('role', 'TriangleRole'),
@@ -58,6 +59,10 @@ export const EXPORT_COLUMNS = {
     date('assessedAt'),
     enumOf('levelReached', 'Level'),
     date('validUntil'),
+    ref('frameworkId', 'QualificationFramework'),
+    ref('assessorId', 'Person'),
+    { kind: 'text', source: 'ratingSummary', label: 'resources.Assessment.fields.ratings' },
+    text('comment'),
   ],
   Delegation: [
     ref('delegatorId', 'Person'),

@@ -200,7 +200,12 @@ export const en = {
       ReassessmentSchedule: 'Re-assessment',
     },
     ImportAction: { CREATE: 'Add', UPDATE: 'Change', UNCHANGED: 'Unchanged' },
-    ImportType: { PERSON: 'People', ORG_UNIT: 'Org units' },
+    ImportType: {
+      PERSON: 'People',
+      ORG_UNIT: 'Org units',
+      ASSESSMENT: 'Assessments',
+      POSITION_ASSIGNMENT: 'Positions',
+    },
   },
   errors: {
     UNAUTHENTICATED: 'Your session has ended. Please sign in again.',
@@ -1450,7 +1455,7 @@ export const en = {
     button: 'Import',
     title: 'Import %{list}',
     explain:
-      'Rows are matched to existing records by their key (employee number, unit code): new ones are added, ' +
+      'Rows are matched to existing records by their key (below): new ones are added, ' +
       'changed ones updated, identical ones left alone. The file is checked first; nothing is written until ' +
       'you import it, and then all rows are written or none.',
     template: 'Template:',
@@ -1474,6 +1479,17 @@ export const en = {
     more_problems: '… and %{count} more errors.',
     commit: 'Import',
     done: 'Imported: %{created} added, %{updated} changed, %{unchanged} unchanged.',
+    row_as_whole: 'Whole row',
+    keys: {
+      Person: 'Key: the employee number.',
+      OrgUnit: 'Key: the unit code.',
+      Assessment:
+        'Key: the person (employee number or name), the role, the kind and the day of the assessment. Ratings: ' +
+        '"dimension code:score", separated by semicolons (e.g. "COMM:3; TECH:4"); the framework by name (blank: ' +
+        'the active framework of the role).',
+      PositionAssignment:
+        'Key: the person (employee number or name), the title, the org unit (code or name) and the start day.',
+    },
   },
   h15recert: {
     menu: 'Re-certification',

@@ -362,7 +362,7 @@ export const zhCN: Messages = {
       ReassessmentSchedule: '复审安排',
     },
     ImportAction: { CREATE: '新增', UPDATE: '修改', UNCHANGED: '无变化' },
-    ImportType: { PERSON: '人员', ORG_UNIT: '组织单元' },
+    ImportType: { PERSON: '人员', ORG_UNIT: '组织单元', ASSESSMENT: '评估', POSITION_ASSIGNMENT: '职位任命' },
   },
   errors: {
     UNAUTHENTICATED: '会话已结束，请重新登录。',
@@ -1505,7 +1505,7 @@ export const zhCN: Messages = {
     button: '导入',
     title: '导入%{list}',
     explain:
-      '按键（工号、组织代码）与现有记录对应：新记录将被添加，有变化的记录将被更新，完全相同的记录保持不变。' +
+      '按键（见下）与现有记录对应：新记录将被添加，有变化的记录将被更新，完全相同的记录保持不变。' +
       '文件会先经过检查；在您点击导入之前不会写入任何内容，导入时要么全部写入，要么全部不写入。',
     template: '模板：',
     template_name: '%{list}导入模板',
@@ -1524,6 +1524,15 @@ export const zhCN: Messages = {
     more_problems: '……另有 %{count} 个错误。',
     commit: '导入',
     done: '已导入：新增 %{created} 行，修改 %{updated} 行，%{unchanged} 行无变化。',
+    row_as_whole: '整行',
+    keys: {
+      Person: '键：工号。',
+      OrgUnit: '键：单元代码。',
+      Assessment:
+        '键：人员（工号或姓名）、角色、评估方式与评估日期。评分按“维度代码:分数”填写，多项以分号分隔（例如' +
+        '“COMM:3; TECH:4”）；任职资格标准填名称（留空则取该角色现行的标准）。',
+      PositionAssignment: '键：人员（工号或姓名）、职位、组织单元（代码或名称）与起始日期。',
+    },
   },
   h15recert: {
     menu: '任职资格复审',

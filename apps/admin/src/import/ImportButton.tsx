@@ -121,9 +121,12 @@ export function ImportButton() {
     }
   };
 
+  // A problem of a field the export has no column of its own for (e.g. an assessment's ratings): its field label.
   const headerFor = (field: string) => {
     const column = columns.find((c) => c.source === field);
-    return column ? headerOf(column, resource, translate) : field;
+    return column
+      ? headerOf(column, resource, translate)
+      : translate(`resources.${resource}.fields.${field}`, { _: translate('import.row_as_whole') });
   };
   const problems = (result?.rows ?? []).flatMap((r) => r.errors.map((e, i) => ({ ...e, row: r.row, i })));
   const nothingToDo = result !== null && result.created + result.updated === 0;
@@ -138,6 +141,7 @@ export function ImportButton() {
         <DialogContent>
           <Stack spacing={2}>
             <Typography variant="body2">{translate('import.explain')}</Typography>
+            <Typography variant="body2">{translate(`import.keys.${resource}`, { _: '' })}</Typography>
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
               <Typography variant="body2">{translate('import.template')}</Typography>
               <Button label="import.template_csv" onClick={() => void template('csv')} />

@@ -3,7 +3,12 @@ import { gqlRequest } from '../graphql/client';
 import type { ImportCell } from './parse';
 
 /** The lists that can import, and the record type the API imports them as. */
-export const IMPORT_TYPES: Record<string, string> = { Person: 'PERSON', OrgUnit: 'ORG_UNIT' };
+export const IMPORT_TYPES: Record<string, string> = {
+  Person: 'PERSON',
+  OrgUnit: 'ORG_UNIT',
+  Assessment: 'ASSESSMENT',
+  PositionAssignment: 'POSITION_ASSIGNMENT',
+};
 
 export interface ImportRowError {
   field: string;

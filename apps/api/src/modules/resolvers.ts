@@ -3,6 +3,8 @@ import { OrgUnitCrudResolver, OrgUnitFieldResolver } from './org-unit/org-unit.r
 import { PersonCrudResolver, PersonFieldResolver } from './person/person.resolver';
 import { personImport } from './person/person.import';
 import { orgUnitImport } from './org-unit/org-unit.import';
+import { assessmentImport } from './assessment/assessment.import';
+import { positionAssignmentImport } from './position-assignment/position-assignment.import';
 import { createImportResolver, type ImportDefinition } from '../platform/import';
 import type { BaseRecord } from '../platform/columns';
 import {
@@ -63,7 +65,12 @@ import { AuthorityChangeFieldResolver, RecordVersionResolver } from '../platform
 import { AuthorityChangeCursorResolver, ChangeFeedResolver } from './change-feed/change-feed.resolver';
 
 /** The record types that can be imported from a spreadsheet (importRecords). */
-const ImportResolver = createImportResolver([personImport, orgUnitImport] as unknown as ImportDefinition<BaseRecord>[]);
+const ImportResolver = createImportResolver([
+  personImport,
+  orgUnitImport,
+  assessmentImport,
+  positionAssignmentImport,
+] as unknown as ImportDefinition<BaseRecord>[]);
 
 export const RESOLVERS = [
   OrgUnitCrudResolver,

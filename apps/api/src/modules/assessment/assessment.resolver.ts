@@ -35,6 +35,7 @@ import { TriangleRoleEnum } from '../../platform/enums';
 import { Assessment, AssessmentRating } from './assessment.entity';
 import * as A from './assessment.args';
 import { toCertification } from './assessment.mapper';
+import { ratingsText } from './assessment.ratings';
 import { AuthorityChange, latestCorrections, revisionKnownAt, rowsAsOf } from '../../platform/change-log';
 import { assertTakesAssessments, LevelRequirement, QualificationFramework, QualificationLevel } from '../qualification';
 import { RoleModelDimension, RoleModelVersion } from '../role-model';
@@ -595,6 +596,16 @@ export class AssessmentResolver {
   @FieldResolver(() => [AssessmentRating], { description: 'Ratings with evidence.' })
   ratings(@Root() a: Assessment, @Ctx() ctx: Context) {
     return ctx.loaders.manyBy(AssessmentRating, 'assessmentId').load(a.id);
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      'The ratings in one line, "DIM:score; DIM:score" by dimension code (as a list export writes them, and as ' +
+      'importRecords reads them back).',
+  })
+  async ratingSummary(@Root() a: Assessment, @Ctx() ctx: Context): Promise<string> {
+    const ratings = await ctx.loaders.manyBy(AssessmentRating, 'assessmentId').load(a.id);
+    return ratingsText([...ratings].sort((x, y) => (x.dimensionCode < y.dimensionCode ? -1 : 1)));
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'Who was assessed.' })

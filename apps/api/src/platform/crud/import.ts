@@ -36,10 +36,30 @@ export interface PreparedRow {
 
 /** Reads the rows of one import, inside its transaction. */
 export interface RowReader<E> {
-  /** Reads one row's cells, in file order: the rows before it are written already. */
-  read(cells: Record<string, unknown>): PreparedRow | Promise<PreparedRow>;
+  /**
+   * Reads one row's cells, in file order: the rows before it are written already. `before` is the record the row's
+   * natural key names (undefined: the row creates one).
+   */
+  read(cells: Record<string, unknown>, before: E | undefined): PreparedRow | Promise<PreparedRow>;
   /** After a row was created or updated (e.g. a unit that later rows name as their parent). */
   written?(record: E): void;
+  /**
+   * The natural key of a row when it needs what begin read (e.g. a person named by name, keyed by employee number);
+   * default: the plan's keyOf.
+   */
+  keyOf?(cells: Record<string, unknown>): string;
+  /**
+   * The existing records of these keys, read with a locking read, when the key is more than one column (e.g. an
+   * assessment: person, role, kind and day); default: the records whose key column holds the key.
+   */
+  existing?(keys: string[]): Promise<Map<string, E>>;
+  /**
+   * Columns a hook computes from the others that may differ on their own without any change (e.g. an assessment's
+   * evaluation, which names its record only from its first update on): a difference in them alone is no change.
+   */
+  derived?: readonly string[];
+  /** Whether a row changes what is not a column of the record (e.g. an assessment's ratings, rows of their own). */
+  differs?(before: E, args: Record<string, unknown>): boolean | Promise<boolean>;
 }
 
 export interface RowOutcome {
@@ -129,12 +149,27 @@ function same(given: unknown, held: unknown): boolean {
   if ((given === null || given === undefined) && (held === null || held === undefined)) return true;
   if (given instanceof Date || held instanceof Date) return false;
   if (typeof given === 'bigint' || typeof held === 'bigint') return String(given) === String(held);
+  // A JSON column (e.g. an assessment's evaluation, computed again on each write): the same when equal by value.
+  if (typeof given === 'object' && typeof held === 'object' && given !== null && held !== null)
+    return canonical(given) === canonical(held);
   return given === held;
 }
 
+/** A JSON value as text with its object keys sorted (equal values, equal texts). */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
 /** The existing records by natural key, read with a locking read (the import decides on the latest rows). */
-async function existingByKey<E extends BaseRecord>(em: EntityManager, plan: ImportPlan<E>): Promise<Map<string, E>> {
-  const keys = [...new Set(plan.rows.map((r) => plan.keyOf(r)).filter((k) => k !== ''))];
+async function existingByKey<E extends BaseRecord>(
+  em: EntityManager,
+  plan: ImportPlan<E>,
+  keys: string[],
+): Promise<Map<string, E>> {
   const out = new Map<string, E>();
   for (let i = 0; i < keys.length; i += CHUNK) {
     const found = (await em.find(plan.spec.entity, {
@@ -158,19 +193,21 @@ export async function importRows<E extends BaseRecord>(ctx: Context, plan: Impor
   const run = async (em: EntityManager): Promise<ImportOutcome> => {
     const outcomes: RowOutcome[] = [];
     await lockCounterOf(em, spec);
-    const existing = await existingByKey(em, plan);
     const reader = await plan.begin(em);
+    const keyOf = (cells: Record<string, unknown>) => (reader.keyOf ? reader.keyOf(cells) : plan.keyOf(cells));
+    const keys = [...new Set(plan.rows.map(keyOf).filter((k) => k !== ''))];
+    const existing = reader.existing ? await reader.existing(keys) : await existingByKey(em, plan, keys);
     // A key that an earlier row of the file has already: that row's number.
     const firstRowOf = new Map<string, number>();
     for (const [index, cells] of plan.rows.entries()) {
-      const row = { row: index + 1, key: plan.keyOf(cells) };
-      const read = await reader.read(cells);
+      const row = { row: index + 1, key: keyOf(cells) };
+      const before = row.key === '' ? undefined : existing.get(row.key);
+      const read = await reader.read(cells, before);
       const problems = [...read.problems];
       const first = row.key === '' ? undefined : firstRowOf.get(row.key);
       if (first !== undefined)
         problems.push({ field: plan.keyColumn, code: 'DUPLICATE_KEY', params: { value: row.key, first } });
       else if (row.key !== '') firstRowOf.set(row.key, row.row);
-      const before = row.key === '' ? undefined : existing.get(row.key);
       const args = read.args;
       for (const field of required) {
         const value = args[field];
@@ -188,7 +225,7 @@ export async function importRows<E extends BaseRecord>(ctx: Context, plan: Impor
       }
       try {
         const [action, record] = before
-          ? await updateOne(em, ctx, spec, before, args)
+          ? await updateOne(em, ctx, spec, before, args, reader)
           : await createOne(em, ctx, spec, args);
         reader.written?.(record);
         outcomes.push({ row: row.row, key: row.key, action, problems: [] });
@@ -263,6 +300,7 @@ async function updateOne<E extends BaseRecord>(
   spec: CrudSpec<E>,
   before: E,
   args: Record<string, unknown>,
+  reader: RowReader<E>,
 ): Promise<[ImportAction, E]> {
   await assertWritable(ctx, em, spec.entity, spec.label, before, null);
   const w: WriteContext<E> = { em, ctx, args: { ...args, id: before.id, version: before.version }, before };
@@ -277,7 +315,9 @@ async function updateOne<E extends BaseRecord>(
   const changed: Partial<E> = {};
   for (const [key, value] of Object.entries(patch))
     if (!same(value, (before as Record<string, unknown>)[key])) (changed as Record<string, unknown>)[key] = value;
-  if (Object.keys(changed).length === 0) return ['UNCHANGED', before];
+  const derived = new Set(reader.derived ?? []);
+  const changes = Object.keys(changed).filter((key) => !derived.has(key));
+  if (changes.length === 0 && !(await reader.differs?.(before, args))) return ['UNCHANGED', before];
   await assertWritable(ctx, em, spec.entity, spec.label, null, { ...before, ...changed });
   let after = await guardedUpdate(em, spec, before.id, before.version, changed, ctx.now);
   if (spec.hooks?.afterWrite) {

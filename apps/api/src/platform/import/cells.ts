@@ -58,3 +58,25 @@ export function referenceCell(
   });
   return undefined;
 }
+
+/**
+ * An enum cell (the value itself, any case: the portal turns the label it exported back into the value); a problem
+ * when it is none of the values (a GraphQL enum argument refuses it before any validator would).
+ */
+export function enumCell(
+  cells: Cells,
+  field: string,
+  values: readonly string[],
+  problems: ImportProblem[],
+): string | null | undefined {
+  const text = textCell(cells, field);
+  if (text === undefined || text === null) return text;
+  const value = values.find((v) => v.toLowerCase() === text.toLowerCase());
+  if (value !== undefined) return value;
+  problems.push({
+    field,
+    code: 'INVALID',
+    params: { constraint: 'isIn', value: text, detail: `"${text}" is not one of ${values.join(', ')}` },
+  });
+  return undefined;
+}

@@ -6,6 +6,7 @@ import type { ImportProblem } from '../crud';
 const RECORD_WORDS: Record<string, { en: string; zh: string }> = {
   OrgUnit: { en: 'org unit', zh: '组织单元' },
   Person: { en: 'person', zh: '人员' },
+  QualificationFramework: { en: 'qualification framework', zh: '任职资格标准' },
 };
 
 /** class-validator's constraints, in Chinese (its English messages are used as they are). */
@@ -47,6 +48,18 @@ export function importMessage(problem: ImportProblem, locale: Locale): string {
       return zh
         ? `有多个名为“${value}”的${word.zh}：请改填其代码。`
         : `Several ${word.en}s are called "${value}": write its code instead.`;
+    case 'INVALID_RATINGS':
+      return zh
+        ? `“${value}”不是评分：请按“维度代码:分数”填写，多项以分号分隔，例如“COMM:3; TECH:4”。`
+        : `"${value}" is not a rating: write "dimension code:score", separated by semicolons, e.g. "COMM:3; TECH:4".`;
+    case 'ROLE_MISMATCH':
+      return zh
+        ? `任职资格标准“${p.framework}”不适用于角色“${value}”：请改填该标准的角色，或改选标准。`
+        : `The framework "${p.framework}" is not for the role "${value}": write its role, or choose another framework.`;
+    case 'FRAMEWORK_FIXED':
+      return zh
+        ? `该评估已按标准“${p.held}”记录，不能改为“${value}”：请填写原标准，或另建一条评估。`
+        : `This assessment was made on "${p.held}" and cannot move to "${value}": keep its framework, or add another.`;
     case 'OUT_OF_SCOPE':
       return zh
         ? '该记录不在您的组织范围内：只能导入您所辖组织内的记录。'

@@ -45,7 +45,7 @@ export class ImportRowError {
   @Field({
     description:
       'Stable code: REQUIRED, INVALID, INVALID_DATE, DUPLICATE_KEY, UNKNOWN_REFERENCE, AMBIGUOUS_REFERENCE, ' +
-      'OUT_OF_SCOPE.',
+      'OUT_OF_SCOPE, INVALID_RATINGS, ROLE_MISMATCH, FRAMEWORK_FIXED.',
   })
   code: string;
 
