@@ -7,7 +7,7 @@ if (!process.env.TZ) process.env.TZ = 'Asia/Shanghai';
 /** @type {import('jest').Config} */
 module.exports = {
   ...preset,
-  // The 40-round races on MariaDB take seconds on a quiet machine and over a minute on a loaded one (CI shares 2 cores).
+  // The 40-round races on MariaDB take seconds on a quiet machine, over a minute on a loaded one (CI shares 2 cores).
   testTimeout: 180000,
   maxWorkers: 1,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
