@@ -209,6 +209,7 @@ export const en = {
   },
   errors: {
     UNAUTHENTICATED: 'Your session has ended. Please sign in again.',
+    REASSESSMENT: { NOT_OPEN: 'This re-assessment is no longer open (done or cancelled): reload the list.' },
     FORBIDDEN: 'Your role may not do this.',
     CONFLICT: 'Someone else changed this record since you opened it. Reload it, then apply your changes again.',
     BAD_USER_INPUT: 'Some fields are not valid: see the messages beside them.',

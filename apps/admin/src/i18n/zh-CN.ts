@@ -366,6 +366,7 @@ export const zhCN: Messages = {
   },
   errors: {
     UNAUTHENTICATED: '会话已结束，请重新登录。',
+    REASSESSMENT: { NOT_OPEN: '该复审已不再处于待办状态（已完成或已取消），请刷新列表。' },
     FORBIDDEN: '您的角色无权执行此操作。',
     CONFLICT: '您打开此记录后，他人已修改了它。请重新加载后再次修改。',
     BAD_USER_INPUT: '部分字段无效：请查看字段旁的提示。',
