@@ -6,9 +6,10 @@
 // director Zhang Yu (up to ¥10M). "Who may decide" on a case of this file's own: 21 holders of a position's rule and 3
 // delegates, 20 at a time. Demo people have a Chinese name (刘芳, shown in zh-CN) and its pinyin (Liu Fang, shown
 // in English).
-import { Browser, Locator, Page } from 'playwright-core';
-import { connectApi, gql, RunningApi, tokenFor } from './support/api';
-import { launchBrowser, openTab, screenshot, signIn, Tab } from './support/browser';
+import { Locator, Page } from 'playwright-core';
+import { gql, tokenFor } from './support/api';
+import { screenshot, Tab } from './support/browser';
+import { usePortal } from './support/harness';
 import { pick } from './support/ui';
 
 const DAY = 86_400_000;
@@ -18,19 +19,13 @@ const HU_KAI = '15';
 const DIRECT_HOLDERS = 21;
 const DELEGATES = 3;
 
-let api: RunningApi;
-let browser: Browser;
-const tabs: Tab[] = [];
+const portal = usePortal();
+const { api } = portal;
 let suffix: string;
 let regionName: string;
 let delegateNames: string[];
 
-async function tab(email: string, locale = 'en-US'): Promise<Tab> {
-  const opened = await openTab(browser, api.url, locale);
-  tabs.push(opened);
-  await signIn(opened.page, email);
-  return opened;
-}
+const tab = (email: string, locale?: string): Promise<Tab> => portal.signedIn(email, locale);
 
 /** A unit with 21 holders of a position's rule (ATB, grade III) and 3 people who received it from the first. */
 async function createDeciders(): Promise<void> {
@@ -84,20 +79,8 @@ async function createDeciders(): Promise<void> {
 }
 
 beforeAll(async () => {
-  api = connectApi();
-  browser = await launchBrowser();
   await createDeciders();
 }, 120_000);
-
-afterEach(async () => {
-  const uncaught = tabs.flatMap((t) => t.errors);
-  await Promise.all(tabs.splice(0).map((t) => t.context.close()));
-  expect(uncaught).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** A moment as a datetime-local input takes it, in the browser's time zone (minutes). */
 function localInput(page: Page, ms: number): Promise<string> {

@@ -1,35 +1,12 @@
 // Issue #15 item 1 against the real API: every list's Export reads the whole filtered set in pages the API accepts
 // and downloads a file (CSV with a BOM, or XLSX) with headers in the reader's language and names instead of ids.
 import { readFileSync } from 'node:fs';
-import { Browser, Page } from 'playwright-core';
-import { connectApi, RunningApi } from './support/api';
-import { launchBrowser, openTab, signIn, Tab } from './support/browser';
+import { Page } from 'playwright-core';
+import { signIn } from './support/browser';
+import { usePortal } from './support/harness';
 import { notification } from './support/ui';
 
-let api: RunningApi;
-let browser: Browser;
-const tabs: Tab[] = [];
-
-async function tab(locale = 'en-US'): Promise<Tab> {
-  const opened = await openTab(browser, api.url, locale);
-  tabs.push(opened);
-  return opened;
-}
-
-beforeAll(async () => {
-  api = connectApi();
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  const uncaught = tabs.flatMap((t) => t.errors);
-  await Promise.all(tabs.splice(0).map((t) => t.context.close()));
-  expect(uncaught).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { tab } = usePortal();
 
 /** Opens a list, exports it in a format and returns the downloaded file's bytes. */
 async function exportFrom(page: Page, resource: string, button: string, format: string): Promise<Buffer> {

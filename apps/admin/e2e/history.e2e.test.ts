@@ -3,9 +3,10 @@
 // An ordinary edit never changes what was true before it; a correction of the past does, marked, with its reason;
 // "as known at" a moment before the correction gives the answer of then. Asked through the "as of" picker of the
 // decision check and of the authority matrix; the rule's History tab shows the versions.
-import { Browser, Locator, Page } from 'playwright-core';
-import { connectApi, gql, RunningApi, tokenFor } from './support/api';
-import { launchBrowser, openTab, screenshot, signIn, Tab } from './support/browser';
+import { Locator, Page } from 'playwright-core';
+import { gql, tokenFor } from './support/api';
+import { screenshot, Tab } from './support/browser';
+import { usePortal } from './support/harness';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -13,31 +14,10 @@ const RULE = '4';
 const PERSON = '3';
 const REASON = 'The board cut the East limit to ¥10M twenty days ago; the rule was updated late.';
 
-let api: RunningApi;
-let browser: Browser;
-const tabs: Tab[] = [];
+const portal = usePortal();
+const { api } = portal;
 
-async function adminTab(locale = 'en-US'): Promise<Tab> {
-  const opened = await openTab(browser, api.url, locale);
-  tabs.push(opened);
-  await signIn(opened.page, 'admin@demo.local');
-  return opened;
-}
-
-beforeAll(async () => {
-  api = connectApi();
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  const uncaught = tabs.flatMap((t) => t.errors);
-  await Promise.all(tabs.splice(0).map((t) => t.context.close()));
-  expect(uncaught).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const adminTab = (locale?: string): Promise<Tab> => portal.signedIn('admin@demo.local', locale);
 
 /** A moment as a datetime-local input takes it, in the browser's time zone (minutes). */
 function localInput(page: Page, ms: number): Promise<string> {

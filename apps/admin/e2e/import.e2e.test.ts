@@ -4,36 +4,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { Browser, Page } from 'playwright-core';
-import { connectApi, gql, RunningApi, tokenFor } from './support/api';
-import { launchBrowser, openTab, signIn, Tab } from './support/browser';
+import { Page } from 'playwright-core';
+import { gql, tokenFor } from './support/api';
+import { signIn } from './support/browser';
+import { usePortal } from './support/harness';
 import { notification } from './support/ui';
 
-let api: RunningApi;
-let browser: Browser;
-const tabs: Tab[] = [];
+const { api, tab } = usePortal();
 const dir = mkdtempSync(path.join(os.tmpdir(), 'it-import-e2e-'));
-
-async function tab(locale = 'en-US'): Promise<Tab> {
-  const opened = await openTab(browser, api.url, locale);
-  tabs.push(opened);
-  return opened;
-}
-
-beforeAll(async () => {
-  api = connectApi();
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  const uncaught = tabs.flatMap((t) => t.errors);
-  await Promise.all(tabs.splice(0).map((t) => t.context.close()));
-  expect(uncaught).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 interface PersonRow {
   employeeNo: string;

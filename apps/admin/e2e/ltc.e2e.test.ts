@@ -1,20 +1,18 @@
 // The LTC request loop against the real API: a leader asks for a decision, the person it is routed to finds it in
 // their inbox (menu count, bell), decides it there, and the project shows the decision (and, for ATC, its new stage).
-import { Browser } from 'playwright-core';
-import { connectApi, gql, RunningApi, tokenFor } from './support/api';
-import { launchBrowser, openTab, screenshot, signIn, Tab } from './support/browser';
+import { gql, tokenFor } from './support/api';
+import { screenshot, Tab } from './support/browser';
 import { createFixtures, Fixtures } from './support/fixtures';
+import { usePortal } from './support/harness';
 
-let api: RunningApi;
-let browser: Browser;
+const portal = usePortal();
+const { api } = portal;
 let f: Fixtures;
 /** A leader of the project's office (Li Na of the fixtures), who asks for the decisions. */
 let leaderToken: string;
-const tabs: Tab[] = [];
 const APPROVER_PASSWORD = 'demo-approver';
 
 beforeAll(async () => {
-  api = connectApi();
   f = await createFixtures(api);
   const admin = await tokenFor(api, 'admin@demo.local');
   const leaderEmail = `requester-${f.suffix.toLowerCase()}@demo.local`;
@@ -32,17 +30,6 @@ beforeAll(async () => {
     { e: leaderEmail, p: 'demo-requester' },
   );
   leaderToken = login.login.token;
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  const uncaught = tabs.flatMap((t) => t.errors);
-  await Promise.all(tabs.splice(0).map((t) => t.context.close()));
-  expect(uncaught).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** The leader asks for a decision on the fixtures' project; returns the people it was routed to. */
@@ -56,12 +43,7 @@ async function requestDecision(decisionPoint: string, note: string): Promise<str
   return data.requestDecision.recipients.map((r) => String(r.personId));
 }
 
-async function approverTab(locale = 'en-US'): Promise<Tab> {
-  const opened = await openTab(browser, api.url, locale);
-  tabs.push(opened);
-  await signIn(opened.page, f.approverEmail, APPROVER_PASSWORD);
-  return opened;
-}
+const approverTab = (locale?: string): Promise<Tab> => portal.signedIn(f.approverEmail, locale, APPROVER_PASSWORD);
 
 describe('decision requests in the inbox', () => {
   it('a request routed to a person shows in their inbox and bell, and approving it records the decision', async () => {

@@ -1,33 +1,10 @@
 // The portal against the real API: sign-in per role, menus and buttons by role, languages, session end, lists in the
 // URL.
-import { Browser } from 'playwright-core';
-import { connectApi, gql, RunningApi, tokenFor } from './support/api';
-import { launchBrowser, openTab, screenshot, signIn, Tab } from './support/browser';
+import { gql, tokenFor } from './support/api';
+import { screenshot, signIn } from './support/browser';
+import { usePortal } from './support/harness';
 
-let api: RunningApi;
-let browser: Browser;
-const tabs: Tab[] = [];
-
-async function tab(locale = 'en-US'): Promise<Tab> {
-  const opened = await openTab(browser, api.url, locale);
-  tabs.push(opened);
-  return opened;
-}
-
-beforeAll(async () => {
-  api = connectApi();
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  const uncaught = tabs.flatMap((t) => t.errors);
-  await Promise.all(tabs.splice(0).map((t) => t.context.close()));
-  expect(uncaught).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { api, tab } = usePortal();
 
 describe('sign-in', () => {
   it('loads only the small entry script until someone signs in', async () => {

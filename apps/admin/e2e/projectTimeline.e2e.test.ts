@@ -2,25 +2,20 @@
 // the demo data: the leader (leader@demo.local, East China) opens an East China project, sees its LTC points by stage,
 // asks for the next decision (a refused due date first, in the portal's words), sees it pending with whom it waits
 // with, and withdraws it; then the same in Chinese, with a screenshot.
-import { Browser, Locator, Page } from 'playwright-core';
-import { connectApi, gql, RunningApi, tokenFor } from './support/api';
-import { launchBrowser, openTab, screenshot, signIn, Tab } from './support/browser';
+import { Locator, Page } from 'playwright-core';
+import { gql, tokenFor } from './support/api';
+import { screenshot } from './support/browser';
+import { usePortal } from './support/harness';
 
 const PROJECT = 'Warehouse campus network';
 const LEADER = 'leader@demo.local';
 
-let api: RunningApi;
-let browser: Browser;
-const tabs: Tab[] = [];
+const portal = usePortal();
+const { api } = portal;
 let project: { id: string; amount: string; decisionPointsInSequence: string[]; orgUnit: { name: string } };
 let leaderToken: string;
 
-async function tab(locale: string): Promise<Page> {
-  const opened = await openTab(browser, api.url, locale);
-  tabs.push(opened);
-  await signIn(opened.page, LEADER);
-  return opened.page;
-}
+const tab = async (locale: string): Promise<Page> => (await portal.signedIn(LEADER, locale)).page;
 
 interface RequestRow {
   id: string;
@@ -43,8 +38,6 @@ async function requests(): Promise<RequestRow[]> {
 }
 
 beforeAll(async () => {
-  api = connectApi();
-  browser = await launchBrowser();
   leaderToken = await tokenFor(api, LEADER);
   const data = await gql<{ allProjects: Array<typeof project & { name: string }> }>(
     api,
@@ -62,16 +55,6 @@ beforeAll(async () => {
   for (const pending of (await requests()).filter((r) => r.status === 'PENDING'))
     await gql(api, admin, 'mutation($id: ID!) { withdrawDecisionRequest(id: $id) { id } }', { id: pending.id });
 }, 120_000);
-
-afterEach(async () => {
-  const uncaught = tabs.flatMap((t) => t.errors);
-  await Promise.all(tabs.splice(0).map((t) => t.context.close()));
-  expect(uncaught).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 async function openTimeline(page: Page, label: string): Promise<Locator> {
   await page.goto(`/#/Project/${project.id}/show`);

@@ -1,34 +1,12 @@
 // Issue #16: a read-only user (VIEWER) clicks the first row of each list and reads the record: never "no access", never
 // a record shown by its id (`#20`); a leader's dashboard names what it lists.
-import { Browser, Page } from 'playwright-core';
-import { connectApi, RunningApi } from './support/api';
-import { launchBrowser, openTab, screenshot, signIn, Tab } from './support/browser';
+import { Page } from 'playwright-core';
+import { screenshot } from './support/browser';
+import { usePortal } from './support/harness';
 
-let api: RunningApi;
-let browser: Browser;
-const tabs: Tab[] = [];
+const portal = usePortal();
 
-beforeAll(async () => {
-  api = connectApi();
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  const uncaught = tabs.flatMap((t) => t.errors);
-  await Promise.all(tabs.splice(0).map((t) => t.context.close()));
-  expect(uncaught).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function signedIn(email: string): Promise<Page> {
-  const opened = await openTab(browser, api.url);
-  tabs.push(opened);
-  await signIn(opened.page, email);
-  return opened.page;
-}
+const signedIn = async (email: string): Promise<Page> => (await portal.signedIn(email)).page;
 
 // react-admin's refusal page and the API's; a disabled button's "Your role may not do this" is a fair answer.
 const REFUSED = /access denied|right permissions|forbidden|\b403\b/i;

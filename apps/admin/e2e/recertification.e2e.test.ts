@@ -1,21 +1,19 @@
 // Re-certification against the real API: two certifications end within 30 days; HR opens the Re-certification
 // screen, selects both and schedules their re-assessment in one go; the list shows them scheduled, and one of the
 // people finds the notification in their bell.
-import { Browser } from 'playwright-core';
-import { connectApi, gql, RunningApi, tokenFor } from './support/api';
-import { launchBrowser, openTab, screenshot, signIn, Tab } from './support/browser';
+import { gql, tokenFor } from './support/api';
+import { screenshot, Tab } from './support/browser';
 import { createFixtures, Fixtures } from './support/fixtures';
+import { usePortal } from './support/harness';
 
-let api: RunningApi;
-let browser: Browser;
+const portal = usePortal();
+const { api } = portal;
 let f: Fixtures;
-const tabs: Tab[] = [];
 const PERSON_PASSWORD = 'demo-recertify';
 let personEmail: string;
 const DAY = 86_400_000;
 
 beforeAll(async () => {
-  api = connectApi();
   f = await createFixtures(api);
   const admin = await tokenFor(api, 'admin@demo.local');
   const one = async <T = { id: string }>(query: string, variables: Record<string, unknown> = {}) =>
@@ -60,25 +58,10 @@ beforeAll(async () => {
       role: VIEWER, personId: $person) { id } }`,
     { email: personEmail, person: f.delegateId, password: PERSON_PASSWORD },
   );
-  browser = await launchBrowser();
 });
 
-afterEach(async () => {
-  const uncaught = tabs.flatMap((t) => t.errors);
-  await Promise.all(tabs.splice(0).map((t) => t.context.close()));
-  expect(uncaught).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function tab(email: string, password: string, locale = 'en-US'): Promise<Tab> {
-  const opened = await openTab(browser, api.url, locale);
-  tabs.push(opened);
-  await signIn(opened.page, email, password);
-  return opened;
-}
+const tab = (email: string, password: string, locale?: string): Promise<Tab> =>
+  portal.signedIn(email, locale, password);
 
 describe('re-certification', () => {
   it('HR schedules re-assessment for two expiring certifications; the person’s bell shows it', async () => {

@@ -2,13 +2,12 @@
 // administrator starts a draft (a copy of the version in force), changes one key behaviour and adds another as rows,
 // sees the draft beside the version in force in the publish dialog and publishes it with one call: the draft is in
 // force, the version before it retired, and the version in force keeps its own behaviours.
-import { Browser } from 'playwright-core';
-import { connectApi, gql, RunningApi, tokenFor } from './support/api';
-import { launchBrowser, openTab, screenshot, signIn, Tab } from './support/browser';
+import { gql, tokenFor } from './support/api';
+import { screenshot, signIn } from './support/browser';
+import { usePortal } from './support/harness';
 
-let api: RunningApi;
-let browser: Browser;
-const tabs: Tab[] = [];
+const portal = usePortal();
+const { api } = portal;
 
 interface Version {
   id: string;
@@ -18,21 +17,6 @@ interface Version {
   notes: string | null;
   dimensions: Array<{ code: string; indicators: Array<{ code: string; name: Record<string, string> }> }>;
 }
-
-beforeAll(async () => {
-  api = connectApi();
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  const uncaught = tabs.flatMap((t) => t.errors);
-  await Promise.all(tabs.splice(0).map((t) => t.context.close()));
-  expect(uncaught).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 it('an administrator drafts a new FR model version, changes a behaviour, sees the diff and publishes it', async () => {
   const token = await tokenFor(api, 'admin@demo.local');
@@ -59,8 +43,7 @@ it('an administrator drafts a new FR model version, changes a behaviour, sees th
   const suffix = Math.random().toString(36).slice(2, 7).toUpperCase();
   const renamed = `Lead a high-performance delivery team ${suffix}`;
 
-  const tab = await openTab(browser, api.url);
-  tabs.push(tab);
+  const tab = await portal.tab();
   const { page } = tab;
   await signIn(page, 'admin@demo.local');
   await page.goto(`/#/RoleModel/${modelId}/show`);

@@ -1,33 +1,9 @@
 // Issue #16 items 8–9 against the real API: the app bar's search (either script, employee number), the glossary page
 // and the first-run tour.
-import { Browser } from 'playwright-core';
-import { connectApi, RunningApi } from './support/api';
-import { launchBrowser, openTab, signIn, Tab } from './support/browser';
+import { signIn } from './support/browser';
+import { usePortal } from './support/harness';
 
-let api: RunningApi;
-let browser: Browser;
-const tabs: Tab[] = [];
-
-async function tab(locale = 'en-US'): Promise<Tab> {
-  const opened = await openTab(browser, api.url, locale);
-  tabs.push(opened);
-  return opened;
-}
-
-beforeAll(async () => {
-  api = connectApi();
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  const uncaught = tabs.flatMap((t) => t.errors);
-  await Promise.all(tabs.splice(0).map((t) => t.context.close()));
-  expect(uncaught).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { tab } = usePortal();
 
 describe('global search', () => {
   it('finds a person by Chinese name, pinyin or employee number and opens their page', async () => {

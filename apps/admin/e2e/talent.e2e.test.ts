@@ -1,36 +1,15 @@
 // Talent search (issue #15) against the real API and the built portal, on the demo data: the search screen from the
 // menu, in English and Chinese, names linked to the person; and the team-appointment form suggesting people qualified
 // at the staffing rule's minimum (the demo's default rules: AR needs level 3 on grade I, 2 on II, 1 on III).
-import { Browser } from 'playwright-core';
-import { connectApi, gql, RunningApi, tokenFor } from './support/api';
-import { launchBrowser, openTab, screenshot, signIn, Tab } from './support/browser';
+import { gql, tokenFor } from './support/api';
+import { screenshot, Tab } from './support/browser';
+import { usePortal } from './support/harness';
 import { pick } from './support/ui';
 
-let api: RunningApi;
-let browser: Browser;
-const tabs: Tab[] = [];
+const portal = usePortal();
+const { api } = portal;
 
-async function tab(email: string, locale = 'en-US'): Promise<Tab> {
-  const opened = await openTab(browser, api.url, locale);
-  tabs.push(opened);
-  await signIn(opened.page, email);
-  return opened;
-}
-
-beforeAll(async () => {
-  api = connectApi();
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  const uncaught = tabs.flatMap((t) => t.errors);
-  await Promise.all(tabs.splice(0).map((t) => t.context.close()));
-  expect(uncaught).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const tab = (email: string, locale?: string): Promise<Tab> => portal.signedIn(email, locale);
 
 describe('talent search', () => {
   it('finds the qualified ARs from the menu and opens a person', async () => {

@@ -1,37 +1,19 @@
 // Leaders' and HR's work against the real API: the organisation, delegations with their chains and revocation,
 // pools, and — once the API offers them — the decision check and the pool steps.
-import { Browser } from 'playwright-core';
-import { connectApi, gql, RunningApi, tokenFor } from './support/api';
-import { launchBrowser, openTab, screenshot, signIn, Tab } from './support/browser';
+import { gql, tokenFor } from './support/api';
+import { screenshot, signIn, Tab } from './support/browser';
 import { createFixtures, Fixtures } from './support/fixtures';
+import { usePortal } from './support/harness';
 import { choose, pick } from './support/ui';
 
-let api: RunningApi;
-let browser: Browser;
+const portal = usePortal();
+const { api } = portal;
 let f: Fixtures;
-const tabs: Tab[] = [];
 
-async function adminTab(locale = 'en-US'): Promise<Tab> {
-  const opened = await openTab(browser, api.url, locale);
-  tabs.push(opened);
-  await signIn(opened.page, 'admin@demo.local');
-  return opened;
-}
+const adminTab = (locale?: string): Promise<Tab> => portal.signedIn('admin@demo.local', locale);
 
 beforeAll(async () => {
-  api = connectApi();
   f = await createFixtures(api);
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  const uncaught = tabs.flatMap((t) => t.errors);
-  await Promise.all(tabs.splice(0).map((t) => t.context.close()));
-  expect(uncaught).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('organisation', () => {
@@ -75,8 +57,7 @@ describe('role profiles (HR)', () => {
           )
         ).createRoleModel.id;
 
-      const hr = await openTab(browser, api.url);
-      tabs.push(hr);
+      const hr = await portal.tab();
       const { page } = hr;
       await signIn(page, 'hr@demo.local');
       await page.goto(`/#/RoleModel/${modelId}/show`);
@@ -291,8 +272,7 @@ describe('bonus pools', () => {
   });
 
   it('tell a viewer that the role may not approve', async () => {
-    const viewer = await openTab(browser, api.url);
-    tabs.push(viewer);
+    const viewer = await portal.tab();
     await signIn(viewer.page, 'viewer@demo.local');
     await viewer.page.goto(`/#/IncentivePool/${f.poolId}/show`);
     await viewer.page.getByTestId('pool-fund-reason').getByText('Your role may not do this').waitFor();
@@ -315,8 +295,7 @@ describe('bonus pools', () => {
       await screenshot(page, 'pool-allocated');
 
       // Approval is a decision by a person who holds pool approval: the leader linked to the delegator.
-      const approver = await openTab(browser, api.url);
-      tabs.push(approver);
+      const approver = await portal.tab();
       await signIn(approver.page, f.approverEmail, 'demo-approver');
       await approver.page.goto(`/#/IncentivePool/${f.poolId}/show`);
       await approver.page.getByTestId('pool-approve').click();
