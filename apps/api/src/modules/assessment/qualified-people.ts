@@ -8,6 +8,7 @@ import { compareIds, qualificationAt, TriangleRole } from '@iron-triangle/domain
 import { Brackets, SelectQueryBuilder } from 'typeorm';
 import type { Context } from '../../platform/context';
 import { badInput } from '../../platform/errors';
+import { cursorOf, cursorParts } from '../../platform/page-cursor';
 import { assertReadable, restrictToReadable } from '../../platform/scope';
 import { toId } from '../../platform/crud';
 import { rowsAsOf } from '../../platform/change-log';
@@ -78,9 +79,7 @@ function questionKey(q: QualifiedPeopleQuestion): string {
 }
 
 function encodeCursor(question: string, key: SortKey): string {
-  return Buffer.from(JSON.stringify([CURSOR_VERSION, question, key.level, key.name, key.personId])).toString(
-    'base64url',
-  );
+  return cursorOf([CURSOR_VERSION, question, key.level, key.name, key.personId]);
 }
 
 function decodeCursor(cursor: string, question: string): SortKey {
@@ -91,14 +90,7 @@ function decodeCursor(cursor: string, question: string): SortKey {
         'qualifiedPeople returned for the same role, level, moment and org unit, or leave `after` out to start ' +
         'from the first',
     });
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw refuse();
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 5) throw refuse();
-  const [version, asked, level, name, personId] = parsed as unknown[];
+  const [version, asked, level, name, personId] = cursorParts(cursor, 5, refuse);
   if (
     version !== CURSOR_VERSION ||
     asked !== question ||

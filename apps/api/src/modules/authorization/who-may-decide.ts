@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { AuthorityBodyCoverage, AuthorityDecider, compareIds, whoMayDecide } from '@iron-triangle/domain';
 import type { Context } from '../../platform/context';
 import { badInput } from '../../platform/errors';
+import { cursorOf, cursorParts } from '../../platform/page-cursor';
 import { correctionsConcerning, answerRecords } from './corrections';
 import { resolveCase, toChainView } from './authorization.service';
 import { BodyCoverage, CaseInput, DeciderType } from './authorization.types';
@@ -52,9 +53,7 @@ function questionKey(input: CaseInput): string {
 }
 
 function encodeCursor(question: string, key: SortKey): string {
-  return Buffer.from(JSON.stringify([CURSOR_VERSION, question, key.direct ? 1 : 0, key.name, key.personId])).toString(
-    'base64url',
-  );
+  return cursorOf([CURSOR_VERSION, question, key.direct ? 1 : 0, key.name, key.personId]);
 }
 
 function decodeCursor(cursor: string, question: string): SortKey {
@@ -64,14 +63,7 @@ function decodeCursor(cursor: string, question: string): SortKey {
         'is not a cursor of this question: pass the `cursor` of a decider (or the `endCursor` of a page) that ' +
         'whoMayDecide returned for the same input, or leave `after` out to start from the first decider',
     });
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw refuse();
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 5) throw refuse();
-  const [version, asked, direct, name, personId] = parsed as unknown[];
+  const [version, asked, direct, name, personId] = cursorParts(cursor, 5, refuse);
   if (
     version !== CURSOR_VERSION ||
     asked !== question ||

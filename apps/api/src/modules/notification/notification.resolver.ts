@@ -19,6 +19,7 @@ import { Brackets, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Locale } from '@iron-triangle/domain';
 import type { Context } from '../../platform/context';
 import { AppError, badInput, forbidden } from '../../platform/errors';
+import { cursorOf, cursorParts } from '../../platform/page-cursor';
 import { requirePrincipal } from '../../platform/permissions';
 import { localeOf } from '../../platform/locale';
 import { declareScope } from '../../platform/scope';
@@ -76,20 +77,15 @@ function owned(em: EntityManager, owner: Owner): SelectQueryBuilder<Notification
 }
 
 function encodeCursor(n: Notification): string {
-  return Buffer.from(JSON.stringify([1, n.createdAt.getTime(), n.id])).toString('base64url');
+  return cursorOf([1, n.createdAt.getTime(), n.id]);
 }
 
 function decodeCursor(after: string): { at: Date; id: number } {
   const refuse = () =>
     badInput({ after: 'is not a notification cursor: pass the `cursor` of a notification this query returned' });
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
-  } catch {
-    throw refuse();
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 3 || parsed[0] !== 1) throw refuse();
-  const [, at, id] = parsed as unknown[];
+  const parsed = cursorParts(after, 3, refuse);
+  if (parsed[0] !== 1) throw refuse();
+  const [, at, id] = parsed;
   if (!Number.isSafeInteger(at) || !Number.isSafeInteger(id)) throw refuse();
   return { at: new Date(at as number), id: id as number };
 }

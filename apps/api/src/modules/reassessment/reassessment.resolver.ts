@@ -21,6 +21,7 @@ import { qualificationAt, ROLE_NAMES, TRIANGLE_ROLES, TriangleRole } from '@iron
 import type { Context } from '../../platform/context';
 import { allow } from '../../platform/permissions';
 import { badInput, notFound } from '../../platform/errors';
+import { cursorOf, cursorParts } from '../../platform/page-cursor';
 import { refusal, RefusalReasonInput, singleRefusal } from '../../platform/refusal';
 import { toId } from '../../platform/crud';
 import { writeAudit } from '../../platform/audit';
@@ -117,20 +118,15 @@ export class ScheduleReassessmentInput {
 }
 
 function encodeCursor(validUntil: Date, id: number): string {
-  return Buffer.from(JSON.stringify([1, validUntil.getTime(), id])).toString('base64url');
+  return cursorOf([1, validUntil.getTime(), id]);
 }
 
 function decodeCursor(after: string): { until: Date; id: number } {
   const refuse = () =>
     badInput({ after: 'is not a cursor of this list: pass the `cursor` (or `endCursor`) this query returned' });
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
-  } catch {
-    throw refuse();
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 3 || parsed[0] !== 1) throw refuse();
-  const [, until, id] = parsed as unknown[];
+  const parsed = cursorParts(after, 3, refuse);
+  if (parsed[0] !== 1) throw refuse();
+  const [, until, id] = parsed;
   if (!Number.isSafeInteger(until) || !Number.isSafeInteger(id)) throw refuse();
   return { until: new Date(until as number), id: id as number };
 }
