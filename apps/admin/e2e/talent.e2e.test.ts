@@ -67,7 +67,11 @@ describe('team appointment', () => {
     const label = await chip.innerText();
     await chip.click();
     const personName = label.split(' · ')[0]!;
-    expect(await page.getByRole('combobox', { name: 'Person', exact: true }).inputValue()).toContain(personName);
+    // The picker shows the person's name once it has read the record the chip filled in.
+    const person = page.getByRole('combobox', { name: 'Person', exact: true });
+    for (let tries = 0; tries < 60 && !(await person.inputValue()).includes(personName); tries++)
+      await page.waitForTimeout(250);
+    expect(await person.inputValue()).toContain(personName);
     await screenshot(page, 'team-appointment-suggestions');
   });
 });
