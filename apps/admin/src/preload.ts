@@ -1,6 +1,7 @@
-// The portal's code for the first screen after sign-in (react-admin, the dashboard, its charts and the API schema the
-// records provider reads), fetched and evaluated while the sign-in screen is shown: pressing "sign in" then waits only
-// for the API. No react-admin here: this is the entry chunk; the imports below are its separate chunks.
+// The portal's code for the first screen after sign-in (react-admin, the dashboard, its charts, and the API schema the
+// records provider reads, already read into its resources), fetched and evaluated while the sign-in screen is shown:
+// pressing "sign in" then waits only for the API. No react-admin here: this is the entry chunk; the imports below are
+// its separate chunks.
 export const loadAdminApp = () => import('./AdminApp');
 
 let loading: Promise<void> | null = null;
@@ -11,7 +12,8 @@ export function preloadPortal(): Promise<void> {
     loadAdminApp(),
     import('./dashboard/Dashboard'),
     import('./dashboard/DashboardCharts'),
-    import('virtual:api-introspection'),
+    // The portal shows its menu once the records provider has read the schema (AdminApp's useServedResources).
+    import('./providers/dataProvider').then(({ dataProvider }) => dataProvider.getIntrospection?.()),
   ]).then(
     () => undefined,
     () => undefined,
