@@ -9,11 +9,10 @@ let loading: Promise<void> | null = null;
 /** Loads the portal's first screen once; a failure is left for the screen itself to show when it loads. */
 export function preloadPortal(): Promise<void> {
   loading ??= Promise.all([
-    loadAdminApp(),
+    // The portal shows its menu once the records provider has read the schema (AdminApp's useServedResources).
+    loadAdminApp().then(({ readSchema }) => readSchema()),
     import('./dashboard/Dashboard'),
     import('./dashboard/DashboardCharts'),
-    // The portal shows its menu once the records provider has read the schema (AdminApp's useServedResources).
-    import('./providers/dataProvider').then(({ dataProvider }) => dataProvider.getIntrospection?.()),
   ]).then(
     () => undefined,
     () => undefined,
