@@ -85,7 +85,7 @@ async function signIn(page: Page): Promise<void> {
   const after = await metrics(page);
   await session.detach();
   const d = (k: string) => ((after[k] ?? 0) - (before[k] ?? 0)) * 1000;
-  console.log(`welcome ${welcome.toFixed(0)} ms, filled ${(Math.max(lastDone - start, welcome)).toFixed(0)} ms`);
+  console.log(`welcome ${welcome.toFixed(0)} ms, filled ${Math.max(lastDone - start, welcome).toFixed(0)} ms`);
   console.log(
     `page: script ${d('ScriptDuration').toFixed(0)} ms, task ${d('TaskDuration').toFixed(0)} ms, ` +
       `layout ${d('LayoutDuration').toFixed(0)} ms, style ${d('RecalcStyleDuration').toFixed(0)} ms`,

@@ -7,7 +7,7 @@ import { usePortal } from './support/harness';
 const { api, tab } = usePortal();
 
 describe('sign-in', () => {
-  it("paints the sign-in screen from the small entry script, and loads the dashboard's code before 'sign in'", async () => {
+  it("paints the sign-in screen from the small entry, and loads the dashboard's code before 'sign in'", async () => {
     const { page, scripts } = await tab();
     const response = await page.goto('/');
     // The page names the entry, and beside it only small shared pieces (the bundler's runtime, the session and language

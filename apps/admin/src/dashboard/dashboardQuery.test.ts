@@ -63,7 +63,7 @@ describe("the dashboard's answer asked for at sign-in", () => {
     expect(takeEarlyDashboard(NOW + EARLY_FRESH_MS)).not.toBeNull();
   });
 
-  it("hands over a failure for the dashboard to show, and none is left unhandled before that", async () => {
+  it('hands over a failure for the dashboard to show, and none is left unhandled before that', async () => {
     globalThis.fetch = (async () => ({
       status: 200,
       json: async () => ({ errors: [{ message: 'Database busy', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }),
