@@ -62,6 +62,11 @@ const RESOURCES = [
   roleModelVersions,
 ];
 
+/** Has the records provider read the API schema (done ahead, while the sign-in screen is shown: preload.ts). */
+export function readSchema(): Promise<{ resources?: Array<{ type: { name: string } }> } | undefined> {
+  return Promise.resolve(dataProvider.getIntrospection?.());
+}
+
 /**
  * The record types the API serves now (from the introspection ra-data-graphql makes anyway), so that the menu
  * offers only what works; null while unknown, every resource when introspection is unavailable.
@@ -70,8 +75,8 @@ function useServedResources(): Set<string> | null {
   const [served, setServed] = useState<Set<string> | null>(null);
   useEffect(() => {
     let live = true;
-    Promise.resolve(dataProvider.getIntrospection?.())
-      .then((result: { resources?: Array<{ type: { name: string } }> } | undefined) => {
+    readSchema()
+      .then((result) => {
         if (live) setServed(new Set(result?.resources?.map((r) => r.type.name) ?? RESOURCES.map((r) => r.name)));
       })
       .catch(() => live && setServed(new Set(RESOURCES.map((r) => r.name))));

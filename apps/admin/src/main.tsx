@@ -2,11 +2,16 @@
 import { Component, lazy, ReactNode, StrictMode, Suspense, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadSession, onSessionChange, Session } from './auth/session';
+import { askDashboardEarly, opensOnDashboard } from './dashboard/dashboardQuery';
 import { currentLocale, Locale, rememberLocale } from './i18n/locale';
 import { signInMessages } from './i18n/signIn';
+import { loadAdminApp, preloadPortal, whenIdle } from './preload';
 import { SignIn } from './SignIn';
 
-const AdminApp = lazy(() => import('./AdminApp'));
+const AdminApp = lazy(loadAdminApp);
+
+// A kept session opening on the dashboard: its answer is asked for while the portal's code loads.
+if (loadSession() && opensOnDashboard(window.location.hash)) askDashboardEarly();
 
 class LoadFailure extends Component<{ locale: Locale; children: ReactNode }, { failed: boolean }> {
   override state = { failed: false };
@@ -29,6 +34,9 @@ function Root() {
   const [locale, setLocale] = useState<Locale>(() => currentLocale());
 
   useEffect(() => onSessionChange(setSession), []);
+  // While the sign-in screen is shown, the portal's first screen loads (preload.ts).
+  const signedIn = Boolean(session);
+  useEffect(() => (signedIn ? undefined : whenIdle(() => void preloadPortal())), [signedIn]);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
@@ -42,6 +50,8 @@ function Root() {
           setLocale(next);
         }}
         onSignedIn={(signedIn) => {
+          // The dashboard's answer is asked for now, beside the portal's code (if that is still loading).
+          if (opensOnDashboard(window.location.hash)) askDashboardEarly();
           if (window.location.hash.startsWith('#/login')) window.location.hash = '#/';
           setSession(signedIn);
         }}

@@ -79,7 +79,8 @@ async function waitUntilUp(url: string, child: ChildProcess, logs: () => string,
   throw new Error(`The API did not answer on ${url}/healthz within ${timeoutMs} ms:\n${logs()}`);
 }
 
-export async function startApi(): Promise<RunningApi> {
+/** `logLevel`: the API's LOG_LEVEL (warn unless given; the sign-in profile reads its per-request timings at info). */
+export async function startApi({ logLevel = 'warn' }: { logLevel?: string } = {}): Promise<RunningApi> {
   if (!existsSync(API_ENTRY))
     throw new Error(`No API build at ${API_ENTRY}: build apps/api first (or set E2E_API_ENTRY).`);
   if (!existsSync(path.join(PORTAL_DIST, 'index.html')))
@@ -96,7 +97,7 @@ export async function startApi(): Promise<RunningApi> {
       SEED_DEMO: 'true',
       NODE_ENV: 'development',
       DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: logLevel,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

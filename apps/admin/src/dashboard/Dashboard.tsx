@@ -1,7 +1,7 @@
 // What needs attention: charts of qualifications, triangle coverage, pools and decisions; certifications and
 // delegations about to end, pools awaiting approval, this week's decisions. One request (the API's `dashboard`).
 import { Box, Card, CardContent, LinearProgress, List as MuiList, ListItem, Typography } from '@mui/material';
-import { lazy, ReactNode, Suspense } from 'react';
+import { lazy, ReactNode, Suspense, useEffect } from 'react';
 import { Link, Title, useTranslate } from 'react-admin';
 import { canAccess } from '../auth/canAccess';
 import { loadSession } from '../auth/session';
@@ -10,8 +10,10 @@ import { personDisplayName } from '../components/personName';
 import { FirstRunTour } from '../glossary/FirstRunTour';
 import { DashboardData, useDashboard } from './dashboardApi';
 
-// The charts library is big: its chunk loads with the charts, after the dashboard's own.
-const DashboardCharts = lazy(() => import('./DashboardCharts'));
+// The charts library is big: its own chunk, asked for as the dashboard mounts (beside the data, not after it; after
+// a sign-in it is loaded already, see preload.ts).
+const loadCharts = () => import('./DashboardCharts');
+const DashboardCharts = lazy(loadCharts);
 
 function Panel({
   title,
@@ -140,6 +142,10 @@ export function Dashboard() {
   const session = loadSession();
   const role = session?.user.role;
   const { data, error } = useDashboard();
+  useEffect(() => {
+    // A failure shows where the charts go (the lazy component's own import fails the same way).
+    loadCharts().catch(() => undefined);
+  }, []);
   return (
     <Box sx={{ mt: 2 }}>
       <Title title="menu.dashboard" />

@@ -1,7 +1,7 @@
-// The dashboard's one request: every figure and card (`dashboard` in the API, scoped like the lists), with the names
+// The dashboard's data: every figure and card (`dashboard` in the API, scoped like the lists), with the names
 // the cards show nested, so that the dashboard asks nothing else of the API.
 import { useQuery } from '@tanstack/react-query';
-import { gqlRequest } from '../graphql/client';
+import { fetchDashboard, takeEarlyDashboard } from './dashboardQuery';
 import type { NamedPerson } from '../components/personName';
 
 export interface QualificationLevelCount {
@@ -53,29 +53,12 @@ export interface DashboardData {
   }>;
 }
 
-const PERSON = '{ id name latinName }';
-
-export const DASHBOARD_QUERY = `query Dashboard {
-  dashboard {
-    at
-    qualificationLevels { role level people }
-    triangleCoverage { grade projects complete missing }
-    poolsByStatus { status currency pools amount }
-    decisionsByWeek { weekStart weekEnd decisions byPoint { decisionPoint decisions } }
-    expiringCertifications { id role validUntil person ${PERSON} }
-    endingDelegations { id validTo decisionPoints delegator ${PERSON} delegate ${PERSON} }
-    poolsAwaitingApproval { id name fundedAmount currency }
-    decisionsThisWeek { id decisionPoint outcome decidedAt project { id name } }
-  }
-}`;
-
 export const DASHBOARD_KEY = ['iron-triangle', 'dashboard'] as const;
 
-export async function fetchDashboard(): Promise<DashboardData> {
-  return (await gqlRequest<{ dashboard: DashboardData }>(DASHBOARD_QUERY)).dashboard;
-}
-
-/** The dashboard's data: one request, shared by the charts and the cards. */
+/**
+ * The dashboard's data: one request, shared by the charts and the cards; the answer asked for at sign-in when there
+ * is one (dashboardQuery.ts), else a new request.
+ */
 export function useDashboard() {
-  return useQuery({ queryKey: DASHBOARD_KEY, queryFn: fetchDashboard });
+  return useQuery({ queryKey: DASHBOARD_KEY, queryFn: () => takeEarlyDashboard() ?? fetchDashboard() });
 }
