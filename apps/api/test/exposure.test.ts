@@ -49,6 +49,10 @@ describeOnDatabases('defaults that expose nothing', (env) => {
       );
       writeFileSync(path.join(portalDir, 'assets', 'index.js'), 'console.log("portal");');
       writeFileSync(path.join(portalDir, 'assets', 'big-3f9a1c.js'), BIG_ASSET);
+      // An asset whose compressed bodies the build wrote beside it (marked, to tell them from ones made on the fly).
+      writeFileSync(path.join(portalDir, 'assets', 'pre-5b2e.js'), BIG_ASSET);
+      writeFileSync(path.join(portalDir, 'assets', 'pre-5b2e.js.br'), zlib.brotliCompressSync(`/*br*/${BIG_ASSET}`));
+      writeFileSync(path.join(portalDir, 'assets', 'pre-5b2e.js.gz'), zlib.gzipSync(`/*gz*/${BIG_ASSET}`));
       const e = env();
       server = await createServer({ dataSource: e.dataSource, config: e.config, portalDir });
       await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
@@ -119,6 +123,19 @@ describeOnDatabases('defaults that expose nothing', (env) => {
       expect(res.headers['content-security-policy']).toBe(CSP);
       if (encoding) expect(res.body.length).toBeLessThan(BIG_ASSET.length / 4);
       expect(decode(res.body).toString()).toBe(BIG_ASSET);
+    });
+
+    test('compressed bodies the build wrote are sent as they are; identity is the asset itself', async () => {
+      const br = await rawGet('/assets/pre-5b2e.js', { 'accept-encoding': 'gzip, br' });
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(zlib.brotliDecompressSync(br.body).toString()).toBe(`/*br*/${BIG_ASSET}`);
+      const gz = await rawGet('/assets/pre-5b2e.js', { 'accept-encoding': 'gzip' });
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(zlib.gunzipSync(gz.body).toString()).toBe(`/*gz*/${BIG_ASSET}`);
+      const plain = await rawGet('/assets/pre-5b2e.js', { 'accept-encoding': 'identity' });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.toString()).toBe(BIG_ASSET);
     });
 
     test('index.html is revalidated on each load; a small asset goes as it is; a missing one is a 404', async () => {

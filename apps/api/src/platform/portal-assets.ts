@@ -1,7 +1,9 @@
 // The built portal's files. Hashed assets (the bundler names them after their content, under assets/) are sent
 // compressed (brotli or gzip, as the browser accepts) and cached by browsers for a year as immutable: a new build has
 // new names. index.html (and the SPA fallback to it) is revalidated on every load, so a new build is picked up at once.
-// Compressed bodies are made once per file and kept in memory (the portal is a few megabytes at most).
+// The portal's build writes each asset's compressed bodies beside it (`name.js.br`, `name.js.gz`): those are sent as
+// they are. Without them (another build), compressed bodies are made once per file and kept in memory (the portal is a
+// few megabytes at most).
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -40,6 +42,11 @@ export function chooseEncoding(header: string | undefined): Encoding {
   return 'identity';
 }
 
+/** A compressed body the build wrote beside an asset, or null when there is none. */
+function prebuilt(file: string): Promise<Buffer | null> {
+  return readFile(file).catch(() => null);
+}
+
 /** Serves `dir` (the portal's assets folder) at the mount point; unknown files fall through (404 later). */
 export function portalAssets(dir: string): express.RequestHandler {
   const root = path.resolve(dir);
@@ -49,7 +56,18 @@ export function portalAssets(dir: string): express.RequestHandler {
     let loaded = cache.get(file);
     if (!loaded) {
       loaded = stat(file)
-        .then(async (s) => (s.isFile() ? { identity: await readFile(file) } : null))
+        .then(async (s) => {
+          if (!s.isFile()) return null;
+          const [identity, br, gz] = await Promise.all([
+            readFile(file),
+            prebuilt(`${file}.br`),
+            prebuilt(`${file}.gz`),
+          ]);
+          const bodies: Bodies = { identity };
+          if (br) bodies.br = Promise.resolve(br);
+          if (gz) bodies.gzip = Promise.resolve(gz);
+          return bodies;
+        })
         .catch(() => null);
       cache.set(file, loaded);
       // A missing file is not remembered: a later build may add it.
