@@ -255,10 +255,15 @@ export async function recordChange(
   const after = operation === 'DELETE' ? null : await encodeRecord(em, type, id, row);
   if (operation !== 'DELETE' && after === null)
     throw new Error(`${recordType} ${id} vanished before its change was logged`);
-  const previous = await em.findOne(AuthorityChange, {
-    where: { recordType, recordId: id },
-    order: { revision: 'DESC' },
-  });
+  // A record being created has no version before it (an entry of an earlier record with its id, were the id used
+  // again, would be its deletion, which keeps none): no statement for it.
+  const previous =
+    operation === 'CREATE'
+      ? null
+      : await em.findOne(AuthorityChange, {
+          where: { recordType, recordId: id },
+          order: { revision: 'DESC' },
+        });
   const before = previous?.after ?? null;
   // Only a change the engine can see moves the counter its caches compare (issue #13: a phone number does not).
   const revision = await allocateRevision(em, type, touchesEngine(type, previous ? before : null, after));
