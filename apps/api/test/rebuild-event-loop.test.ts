@@ -83,7 +83,8 @@ describeOnDatabases('authority index rebuild and the event loop', (env) => {
     const after = cache().stats;
     // For the record (wall clock: on a loaded machine it mostly measures the other processes).
     console.log(
-      `${e.kind}: rebuild ${cpuTotal} ms CPU, longest stretch ${longest} ms CPU, ${stretches.length} turns (${long} after over 50 ms), ` +
+      `${e.kind}: rebuild ${cpuTotal} ms CPU, longest stretch ${longest} ms CPU, ` +
+        `${stretches.length} turns (${long} after over 50 ms), ` +
         `${after.rebuildPauses - before.rebuildPauses} pauses, loop delay max ${(delay.max / 1e6).toFixed(0)} ms`,
     );
     expect(after.backgroundRebuilds).toBe(before.backgroundRebuilds + 1);

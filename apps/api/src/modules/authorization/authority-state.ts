@@ -8,7 +8,7 @@ import {
   indexAuthorityStateSteps,
   OrgTree,
 } from '@iron-triangle/domain';
-import { DataSource, EntityManager, MoreThan, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import type { Context } from '../../platform/context';
 import { AuthorityChange, decodeRecord, lockRevision } from '../../platform/change-log';
 import { Advanced, advanceSnapshot, authorityEntriesBetween, MAX_DELTA_ENTRIES } from './incremental';
@@ -100,10 +100,9 @@ async function readInPages<T extends ObjectLiteral & { id: number }, R>(
     `ORDER BY ${driver.escape('id')} LIMIT ${PAGE_ROWS}`;
   const all: R[] = [];
   let last = 0;
-  let sliceStart = performance.now();
   for (;;) {
     const page = (await em.query(sql, [last])) as Array<Record<string, unknown>>;
-    sliceStart = performance.now();
+    let sliceStart = performance.now();
     for (let i = 0; i < page.length; i++) {
       const raw = page[i] as Record<string, unknown>;
       const row: Record<string, unknown> = {};
