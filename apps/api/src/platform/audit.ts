@@ -30,9 +30,25 @@ export interface AuditInput {
 }
 
 export async function writeAudit(em: EntityManager, ctx: Context, input: AuditInput): Promise<void> {
-  const p = ctx.principal;
   // Nothing of the entry is read back (no statement to reload its defaults).
-  await insertRow(em, AuditEntry, {
+  await insertRow(em, AuditEntry, auditRow(ctx, input));
+}
+
+/** Several audit entries of one write in one multi-row INSERT (nothing read back). */
+export async function writeAudits(em: EntityManager, ctx: Context, inputs: readonly AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  await em
+    .createQueryBuilder()
+    .insert()
+    .into(AuditEntry)
+    .values(inputs.map((input) => auditRow(ctx, input)) as never)
+    .updateEntity(false)
+    .execute();
+}
+
+function auditRow(ctx: Context, input: AuditInput): object {
+  const p = ctx.principal;
+  return {
     // snapshots are plain JSON values
 
     at: ctx.now,
@@ -49,5 +65,5 @@ export async function writeAudit(em: EntityManager, ctx: Context, input: AuditIn
     version: 1,
     createdAt: ctx.now,
     updatedAt: ctx.now,
-  });
+  };
 }

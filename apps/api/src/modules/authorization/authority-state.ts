@@ -8,7 +8,7 @@ import {
   indexAuthorityStateSteps,
   OrgTree,
 } from '@iron-triangle/domain';
-import { DataSource, EntityManager, MoreThan, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import type { Context } from '../../platform/context';
 import { AuthorityChange, decodeRecord, lockRevision } from '../../platform/change-log';
 import { Advanced, advanceSnapshot, authorityEntriesBetween, MAX_DELTA_ENTRIES } from './incremental';
@@ -64,17 +64,25 @@ export async function loadAuthorityRows(em: EntityManager): Promise<AuthorityRow
   return { units, people, positions, bodies, seats, rules, delegations, assessments };
 }
 
-/** Rows per statement when the index is rebuilt in the background (a page's hydration is a few milliseconds). */
-const PAGE_ROWS = 5_000;
+/**
+ * Rows per statement when the index is rebuilt in the background. Rows are read raw (no entity hydration) and mapped
+ * in slices of SLICE_MS, so that neither a page's statement nor its mapping keeps requests (health checks included)
+ * waiting for long (issue #13: 5,000 hydrated delegations were hundreds of milliseconds of uninterrupted work).
+ */
+export const PAGE_ROWS = 1_000;
 
 /** The time a background rebuild works before it lets requests run (they wait at most about this long for it). */
 const SLICE_MS = 8;
 
+/** How many rows are mapped between two looks at the clock. */
+const ROWS_PER_CLOCK_LOOK = 128;
+
 const letRequestsRun = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * Every row of an entity with a numeric `id`, read in pages by id and mapped page by page (the entities of a page are
- * dropped once mapped: the rebuild never holds every row as an entity), letting requests run between pages.
+ * Every row of an entity with a numeric `id`, read raw in pages by id (keyset) and mapped as the entity would be
+ * hydrated (the driver's conversions and the columns' transformers, no entity objects), letting requests run between
+ * pages and between slices of the mapping. `select`: the properties to read (default every column).
  */
 async function readInPages<T extends ObjectLiteral & { id: number }, R>(
   em: EntityManager,
@@ -83,18 +91,30 @@ async function readInPages<T extends ObjectLiteral & { id: number }, R>(
   map: (row: T) => R,
   select?: Record<string, true>,
 ): Promise<R[]> {
+  const metadata = em.connection.getMetadata(entity);
+  const driver = em.connection.driver;
+  const columns = metadata.columns.filter((c) => !select || select[c.propertyName]);
+  const list = columns.map((c) => `${driver.escape(c.databaseName)} AS ${driver.escape(c.propertyName)}`).join(', ');
+  const sql =
+    `SELECT ${list} FROM ${driver.escape(metadata.tableName)} WHERE ${driver.escape('id')} > ? ` +
+    `ORDER BY ${driver.escape('id')} LIMIT ${PAGE_ROWS}`;
   const all: R[] = [];
   let last = 0;
   for (;;) {
-    const page = await em.find(entity, {
-      ...(select ? { select: select as never } : {}),
-      where: { id: MoreThan(last) } as never,
-      order: { id: 'ASC' } as never,
-      take: PAGE_ROWS,
-    });
-    for (const row of page) all.push(map(row));
+    const page = (await em.query(sql, [last])) as Array<Record<string, unknown>>;
+    let sliceStart = performance.now();
+    for (let i = 0; i < page.length; i++) {
+      const raw = page[i] as Record<string, unknown>;
+      const row: Record<string, unknown> = {};
+      for (const c of columns) row[c.propertyName] = driver.prepareHydratedValue(raw[c.propertyName], c);
+      all.push(map(row as T));
+      if (i % ROWS_PER_CLOCK_LOOK === 0 && performance.now() - sliceStart >= SLICE_MS) {
+        await pause();
+        sliceStart = performance.now();
+      }
+    }
     if (page.length < PAGE_ROWS) return all;
-    last = (page[page.length - 1] as T).id;
+    last = Number((page[page.length - 1] as Record<string, unknown>).id);
     await pause();
   }
 }

@@ -5,9 +5,9 @@ import { EntityManager, In } from 'typeorm';
 import { DelegationDraftError, revocationImpact, validateDelegation } from '@iron-triangle/domain';
 import type { Context } from '../../platform/context';
 import { allow } from '../../platform/permissions';
-import { AppError, badInput, forbidden, notFound } from '../../platform/errors';
-import { guardedUpdate, toId, WriteContext } from '../../platform/crud';
-import { writeAudit } from '../../platform/audit';
+import { AppError, badInput, conflict, forbidden, notFound } from '../../platform/errors';
+import { toId, WriteContext } from '../../platform/crud';
+import { writeAudits } from '../../platform/audit';
 import { refusal } from '../../platform/refusal';
 import { assertReadable, assertWritable, readableRows } from '../../platform/scope';
 import { DateTimeScalar } from '../../platform/scalars';
@@ -20,7 +20,7 @@ import {
   changeOptionsOf,
   CORRECTION_TOLERANCE_MS,
   currentChangeOptions,
-  recordChange,
+  recordChanges,
   withChangeOptions,
 } from '../../platform/change-log';
 
@@ -201,28 +201,40 @@ export class DelegationOperationsResolver {
       await assertWritable(ctx, em, Delegation, 'delegation', root, root);
       const ids = impactOrThrow(ctx, snapshot, rootId, when);
       const affected = await loadInOrder(em, ids);
-      const result: Delegation[] = [];
+      // Each row changed at the version read above; then all of them read back, logged and audited at once.
       for (const d of affected) {
-        const after = await guardedUpdate(
-          em,
-          { entity: Delegation, name: 'Delegation' },
-          d.id,
-          d.version,
-          { revokedAt: when, revokeReason: d.id === rootId ? reason : `revoked with delegation ${rootId}: ${reason}` },
-          ctx.now,
-        );
-        await recordChange(em, ctx, 'Delegation', d.id, 'UPDATE', after);
-        await writeAudit(em, ctx, {
-          action: currentChangeOptions()?.kind === 'correction' ? 'correct-revoke' : 'revoke',
-          entityType: 'Delegation',
-          entityId: d.id,
-          before: d,
-          after,
-          note: d.id === rootId ? reason : `cascade from delegation ${rootId}`,
-        });
-        await notifyDelegationRevoked(em, ctx, after);
-        result.push(after);
+        const revokeReason = d.id === rootId ? reason : `revoked with delegation ${rootId}: ${reason}`;
+        const updated = await em
+          .createQueryBuilder()
+          .update(Delegation)
+          .set({ revokedAt: when, revokeReason, updatedAt: ctx.now, version: () => 'version + 1' })
+          .where('id = :id AND version = :version', { id: d.id, version: d.version })
+          .execute();
+        if (updated.affected !== 1) {
+          const current = await em.findOneBy(Delegation, { id: d.id });
+          if (!current) throw notFound('Delegation', d.id);
+          throw conflict('Delegation', d.id, d.version, current.version);
+        }
       }
+      const result = await loadInOrder(
+        em,
+        affected.map((d) => String(d.id)),
+      );
+      await recordChanges(em, ctx, 'Delegation', 'UPDATE', result);
+      const action = currentChangeOptions()?.kind === 'correction' ? 'correct-revoke' : 'revoke';
+      await writeAudits(
+        em,
+        ctx,
+        result.map((after, i) => ({
+          action,
+          entityType: 'Delegation',
+          entityId: after.id,
+          before: affected[i],
+          after,
+          note: after.id === rootId ? reason : `cascade from delegation ${rootId}`,
+        })),
+      );
+      for (const after of result) await notifyDelegationRevoked(em, ctx, after);
       // Everything derived from it ends with it; the answer lists what the caller may see.
       return readableRows(ctx, em, Delegation, result);
     });

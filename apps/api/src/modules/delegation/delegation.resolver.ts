@@ -81,6 +81,7 @@ export const delegationSpec: CrudSpec<Delegation> = {
     },
     async afterWrite(record, { em, ctx, before }) {
       if (before === null) await notifyDelegationCreated(em, ctx, record);
+      return 'unchanged' as const;
     },
     async beforeDelete({ em, ctx, before }) {
       // deleteDelegation revokes it now (unless it already is).

@@ -6,6 +6,7 @@ import type { EntityManager, QueryRunner } from 'typeorm';
 import { In, IsNull } from 'typeorm';
 import { Person } from '../person';
 import { User } from '../user';
+import { insertRow } from '../../platform/insert-row';
 import { Notification } from './notification.entity';
 import type { NotificationKind, NotificationLink, NotificationPayloads } from './notification.kinds';
 import { runtimeOf } from './notification.runtime';
@@ -139,7 +140,8 @@ export async function notify<K extends NotificationKind>(
     const dedupeKey = keys[i] as string;
     if (existing.has(dedupeKey)) continue;
     try {
-      await em.insert(Notification, {
+      // Nothing read back: the id and the defaults are not needed here.
+      await insertRow(em, Notification, {
         recipientUserId: row.recipientUserId,
         recipientPersonId: row.recipientPersonId,
         kind,

@@ -255,10 +255,15 @@ export async function recordChange(
   const after = operation === 'DELETE' ? null : await encodeRecord(em, type, id, row);
   if (operation !== 'DELETE' && after === null)
     throw new Error(`${recordType} ${id} vanished before its change was logged`);
-  const previous = await em.findOne(AuthorityChange, {
-    where: { recordType, recordId: id },
-    order: { revision: 'DESC' },
-  });
+  // A record being created has no version before it (an entry of an earlier record with its id, were the id used
+  // again, would be its deletion, which keeps none): no statement for it.
+  const previous =
+    operation === 'CREATE'
+      ? null
+      : await em.findOne(AuthorityChange, {
+          where: { recordType, recordId: id },
+          order: { revision: 'DESC' },
+        });
   const before = previous?.after ?? null;
   // Only a change the engine can see moves the counter its caches compare (issue #13: a phone number does not).
   const revision = await allocateRevision(em, type, touchesEngine(type, previous ? before : null, after));
@@ -291,4 +296,105 @@ export async function recordChange(
   markLogged(em, recordType);
   if (ctx.revisions) ctx.revisions.committed = revision;
   return { revision, entry };
+}
+
+/**
+ * recordChange for several records of one type changed by one write (e.g. a revocation and its cascade), in a
+ * constant number of statements: their previous entries in one read, the revisions in one update, the entries in one
+ * multi-row insert. `rows`: the records as the write has just read them back (never a deletion).
+ */
+export async function recordChanges(
+  em: EntityManager,
+  ctx: ChangeActor,
+  recordType: string,
+  operation: Exclude<ChangeOperation, 'DELETE'>,
+  rows: readonly ObjectLiteral[],
+): Promise<RecordedChange[]> {
+  if (rows.length <= 1)
+    return Promise.all(rows.map((row) => recordChange(em, ctx, recordType, row.id as number, operation, row)));
+  const type = LOGGED_BY_TYPE.get(recordType);
+  if (!type) throw new Error(`${recordType} keeps no history`);
+  const ids = rows.map((row) => row.id as number);
+  const afters = await encodeRows(em, type, rows);
+  const latest = new Map<number, AuthorityChange>();
+  if (operation !== 'CREATE') {
+    const previous = await em
+      .createQueryBuilder(AuthorityChange, 'c')
+      .where('c.recordType = :recordType AND c.recordId IN (:...ids)', { recordType, ids })
+      .andWhere(
+        'c.revision = (SELECT MAX(d.revision) FROM authority_changes d ' +
+          'WHERE d.recordType = c.recordType AND d.recordId = c.recordId)',
+      )
+      .getMany();
+    for (const entry of previous) latest.set(Number(entry.recordId), entry);
+  }
+  const befores = ids.map((id) => latest.get(id)?.after ?? null);
+  const moves = afters.some((after, i) =>
+    touchesEngine(type, latest.has(ids[i] as number) ? befores[i]! : null, after),
+  );
+  const revisions = await allocateRevisions(em, type, moves, rows.length);
+  const recordedAt = new Date();
+  const options = changeOptions.getStore();
+  const correction = options?.kind === 'correction';
+  const dated = options?.kind === 'dated' && options.effectiveFrom !== null ? options.effectiveFrom : null;
+  const effectiveFrom =
+    operation === 'CREATE' ? null : correction ? (options?.effectiveFrom ?? null) : (dated ?? recordedAt);
+  const p = ctx.principal;
+  const entries: AuthorityChange[] = rows.map((_row, i) => ({
+    revision: revisions[i] as string,
+    recordType,
+    recordId: ids[i] as number,
+    recordVersion: Number((afters[i] as Record<string, unknown>).version ?? 0),
+    operation,
+    effectiveFrom,
+    recordedAt,
+    actorKind: p ? (p.kind === 'user' ? 'USER' : 'API_TOKEN') : 'SYSTEM',
+    actorId: p ? (p.kind === 'user' ? p.userId : p.tokenId) : null,
+    actorLabel: p ? (p.kind === 'user' ? p.email : p.name) : null,
+    correction,
+    reason: options?.reason ?? null,
+    before: befores[i] ?? null,
+    after: afters[i] as Record<string, unknown>,
+    requestId: ctx.requestId,
+  }));
+  await em
+    .createQueryBuilder()
+    .insert()
+    .into(AuthorityChange)
+    .values(entries as never)
+    .updateEntity(false)
+    .execute();
+  markLogged(em, recordType);
+  if (ctx.revisions) ctx.revisions.committed = revisions[revisions.length - 1] as string;
+  return entries.map((entry) => ({ revision: entry.revision, entry }));
+}
+
+/** `count` consecutive revisions (allocateRevision for several entries at once, in one or two statements). */
+async function allocateRevisions(
+  em: EntityManager,
+  type: LoggedType,
+  moves: boolean,
+  count: number,
+): Promise<string[]> {
+  const counter = !moves ? null : type.group === 'authority' ? AUTHORITY_ROW : type.group === 'case' ? CASE_ROW : null;
+  const held = heldRevision(em);
+  let last: bigint;
+  if (held) {
+    held.revision += BigInt(count);
+    last = held.revision;
+    if (counter === null)
+      await em.query('UPDATE authority_state SET changeCount = ? WHERE id = ?', [last.toString(), REVISION_ROW]);
+    else
+      await em.query('UPDATE authority_state SET changeCount = ? WHERE id IN (?, ?)', [
+        last.toString(),
+        REVISION_ROW,
+        counter,
+      ]);
+  } else {
+    await em.query('UPDATE authority_state SET changeCount = changeCount + ? WHERE id = ?', [count, REVISION_ROW]);
+    last = BigInt(await readRevision(em));
+    if (counter !== null)
+      await em.query('UPDATE authority_state SET changeCount = ? WHERE id = ?', [last.toString(), counter]);
+  }
+  return Array.from({ length: count }, (_x, i) => (last - BigInt(count - 1 - i)).toString());
 }

@@ -286,10 +286,8 @@ async function createOne<E extends BaseRecord>(
     await insertRow(em, spec.entity, { ...values, version: 1, createdAt: ctx.now, updatedAt: ctx.now }),
   );
   let record = (await em.findOneByOrFail(spec.entity, { id } as never)) as E;
-  if (spec.hooks?.afterWrite) {
-    await spec.hooks.afterWrite(record, w);
+  if (spec.hooks?.afterWrite && (await spec.hooks.afterWrite(record, w)) !== 'unchanged')
     record = (await em.findOneByOrFail(spec.entity, { id } as never)) as E;
-  }
   await logChange(em, spec, ctx, id, 'CREATE', record);
   return ['CREATE', record];
 }
@@ -320,10 +318,8 @@ async function updateOne<E extends BaseRecord>(
   if (changes.length === 0 && !(await reader.differs?.(before, args))) return ['UNCHANGED', before];
   await assertWritable(ctx, em, spec.entity, spec.label, null, { ...before, ...changed });
   let after = await guardedUpdate(em, spec, before.id, before.version, changed, ctx.now);
-  if (spec.hooks?.afterWrite) {
-    await spec.hooks.afterWrite(after, w);
+  if (spec.hooks?.afterWrite && (await spec.hooks.afterWrite(after, w)) !== 'unchanged')
     after = (await em.findOneByOrFail(spec.entity, { id: before.id } as never)) as E;
-  }
   await logChange(em, spec, ctx, before.id, 'UPDATE', after);
   return ['UPDATE', after];
 }

@@ -53,8 +53,11 @@ export interface CrudHooks<E> {
   beforeCreate?(values: Partial<E>, w: WriteContext<E>): Promise<void> | void;
   /** Validate and complete the changed column values (the merged record is `{...before, ...patch}`). */
   beforeUpdate?(patch: Partial<E>, w: WriteContext<E>): Promise<void> | void;
-  /** After the row exists (e.g. write child rows) and before the audit entry. */
-  afterWrite?(record: E, w: WriteContext<E>): Promise<void> | void;
+  /**
+   * After the row exists (e.g. write child rows) and before the audit entry. Returns 'unchanged' when it changed
+   * nothing of the record (it is then not read again).
+   */
+  afterWrite?(record: E, w: WriteContext<E>): Promise<void | 'unchanged'> | void | 'unchanged';
   beforeDelete?(w: WriteContext<E>): Promise<void> | void;
 }
 

@@ -137,10 +137,8 @@ export async function createRecord<E extends BaseRecord>(
       await insertRow(em, spec.entity, { ...values, version: 1, createdAt: ctx.now, updatedAt: ctx.now }),
     );
     let record = (await em.findOneByOrFail(spec.entity, { id } as never)) as E;
-    if (spec.hooks?.afterWrite) {
-      await spec.hooks.afterWrite(record, w);
+    if (spec.hooks?.afterWrite && (await spec.hooks.afterWrite(record, w)) !== 'unchanged')
       record = (await em.findOneByOrFail(spec.entity, { id } as never)) as E;
-    }
     await logChange(em, spec, ctx, id, 'CREATE', record);
     await writeAudit(em, ctx, { action: 'create', entityType: spec.name, entityId: id, after: record });
     return record;
@@ -170,10 +168,8 @@ export async function updateRecord<E extends BaseRecord>(
     await spec.hooks?.beforeUpdate?.(patch, w);
     await assertWritable(ctx, em, spec.entity, spec.label, null, { ...before, ...patch });
     let after = await guardedUpdate(em, spec, id, expectedVersion, patch, ctx.now);
-    if (spec.hooks?.afterWrite) {
-      await spec.hooks.afterWrite(after, w);
+    if (spec.hooks?.afterWrite && (await spec.hooks.afterWrite(after, w)) !== 'unchanged')
       after = (await em.findOneByOrFail(spec.entity, { id } as never)) as E;
-    }
     await logChange(em, spec, ctx, id, 'UPDATE', after);
     await writeAudit(em, ctx, {
       action: correctionAction('update'),

@@ -1,0 +1,100 @@
+// A write's round trips (issue #13): each statement of a write waits its turn behind the reads the process serves, so
+// a write takes no statement it can spare. createDelegation reads nothing back it already has; revoking a delegation
+// with the ones derived from it logs and audits them together (one read of their previous entries, one multi-row
+// insert each), so that every further delegation costs its update and its delegate's notification only.
+import 'reflect-metadata';
+import { AuthorityChange } from '../../src/platform/change-log';
+import { AuditEntry } from '../../src/platform/audit-entry.entity';
+import { describeOnDatabases, TestEnv } from '../support/databases';
+import { Scenario, seedScenario } from './scenario';
+
+const CREATE = `mutation($src: ID, $srcD: ID, $from: ID!, $to: ID!, $scope: ID!, $validFrom: DateTime!, $depth: Int) {
+  createDelegation(sourceRuleId: $src, sourceDelegationId: $srcD, delegatorId: $from, delegateId: $to,
+    decisionPoints: [ATB], grades: [III], scopeOrgUnitId: $scope, limit: "1000.00", currency: "CNY",
+    validFrom: $validFrom, redelegableDepth: $depth, reason: "Cover bids while travelling") { id version }
+}`;
+const REVOKE = 'mutation($id: ID!) { revokeDelegation(id: $id, reason: "Office reorganised") { id version } }';
+
+describeOnDatabases('statements per write', (env) => {
+  let s: Scenario;
+  let e: TestEnv;
+  beforeAll(async () => {
+    e = env();
+    s = await seedScenario(e);
+  });
+  const statements = (r: { headers: Headers }) => Number(r.headers.get('x-sql-statements'));
+  const create = async (over: Record<string, unknown>, token: string) => {
+    const res = await e.gql<{ createDelegation: { id: string } }>(
+      CREATE,
+      {
+        src: String(s.rules.director),
+        from: String(s.people.leader),
+        to: String(s.people.east1),
+        scope: String(e.fixture.units.eastOffice),
+        validFrom: e.fixture.now.toISOString(),
+        depth: 0,
+        ...over,
+      },
+      { token },
+    );
+    expect(res.body.errors).toBeUndefined();
+    return { id: res.body.data!.createDelegation.id, statements: statements(res) };
+  };
+  const revoke = async (id: string) => {
+    const res = await e.gql<{ revokeDelegation: Array<{ id: string; version: number }> }>(
+      REVOKE,
+      { id },
+      { token: e.tokens.admin },
+    );
+    expect(res.body.errors).toBeUndefined();
+    return { ids: res.body.data!.revokeDelegation.map((d) => d.id), statements: statements(res) };
+  };
+
+  test('createDelegation by a LEADER: at most 20 statements (19 on MariaDB), all included', async () => {
+    await create({}, s.tokens.leader);
+    const made = await create({ to: String(s.people.west1) }, s.tokens.leader);
+    expect(made.statements).toBeGreaterThan(0);
+    // Before: 22–24 (the row read again after the notification, the notification read back, a previous entry looked
+    // for a record just made, the delegator and the scope read apart).
+    expect(made.statements).toBeLessThanOrEqual(e.kind === 'mariadb' ? 19 : 20);
+    const entry = await e.dataSource.manager.findOneByOrFail(AuthorityChange, {
+      recordType: 'Delegation',
+      recordId: Number(made.id),
+    });
+    expect(entry.operation).toBe('CREATE');
+    expect(entry.before).toBeNull();
+  });
+
+  test('revoking with a cascade: the change log and the audit in a constant number of statements', async () => {
+    const lone = await create({ depth: 1 }, s.tokens.leader);
+    const alone = await revoke(lone.id);
+    expect(alone.ids).toEqual([lone.id]);
+
+    const root = await create({ depth: 1 }, s.tokens.leader);
+    const sub = await create(
+      { src: null, srcD: root.id, from: String(s.people.east1), to: String(s.people.outsider) },
+      e.tokens.admin,
+    );
+    const auditBefore = await e.dataSource.manager.count(AuditEntry);
+    const both = await revoke(root.id);
+    expect(both.ids).toEqual([root.id, sub.id]);
+    // One more delegation: its UPDATE and its delegate's notification (names, recipient, key check, insert): before,
+    // also its read-back, its previous entry, its revision, its entry and its audit apart (11–12 more).
+    expect(both.statements - alone.statements).toBeLessThanOrEqual(7);
+    // Each is logged with its own revision, the one before it, and audited.
+    expect(await e.dataSource.manager.count(AuditEntry)).toBe(auditBefore + 2);
+    const entries = await e.dataSource.manager.find(AuthorityChange, {
+      where: [
+        { recordType: 'Delegation', recordId: Number(root.id), operation: 'UPDATE' },
+        { recordType: 'Delegation', recordId: Number(sub.id), operation: 'UPDATE' },
+      ],
+      order: { revision: 'ASC' },
+    });
+    expect(entries.map((x) => String(x.recordId))).toEqual([root.id, sub.id]);
+    expect(BigInt(entries[1]!.revision)).toBe(BigInt(entries[0]!.revision) + 1n);
+    for (const x of entries) {
+      expect(x.before).toMatchObject({ revokedAt: null, version: 1 });
+      expect(x.after).toMatchObject({ version: 2, revokeReason: expect.stringContaining('Office reorganised') });
+    }
+  });
+});
