@@ -12,6 +12,7 @@ import { writeAudit } from '../audit';
 import type { BaseRecord } from '../columns';
 import { forUpdate } from '../db';
 import { insertRow } from '../insert-row';
+import { moneyString } from '../money';
 import { assertWritable } from '../scope';
 import type { CrudSpec, WriteContext } from './spec';
 import { argsToColumns } from './columns';
@@ -58,6 +59,11 @@ export interface RowReader<E> {
    * evaluation, which names its record only from its first update on): a difference in them alone is no change.
    */
   derived?: readonly string[];
+  /**
+   * Columns an existing record keeps (what its update mutation cannot change, e.g. a delegation's source or limit): a
+   * row that would change one is refused (FIXED) instead of written.
+   */
+  fixed?: readonly string[];
   /** Whether a row changes what is not a column of the record (e.g. an assessment's ratings, rows of their own). */
   differs?(before: E, args: Record<string, unknown>): boolean | Promise<boolean>;
 }
@@ -94,6 +100,42 @@ export interface ImportPlan<E extends BaseRecord> {
 /** Thrown to roll a dry run (or a refused import) back after every row was tried. */
 class RollBack extends Error {}
 
+/** A row that would change what an existing record keeps (RowReader.fixed). */
+class FixedColumns extends Error {
+  constructor(readonly problems: ImportProblem[]) {
+    super('fixed columns');
+  }
+}
+
+/** A value as a message shows it: money in major units, lists joined, instants as days. */
+function shown(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (Array.isArray(value)) return value.join(', ');
+  return String(value);
+}
+
+function fixedProblem<E extends BaseRecord>(spec: CrudSpec<E>, column: string, patch: Partial<E>, before: E) {
+  const money = spec.money?.find((m) => m.column === column);
+  const field = money?.arg ?? column;
+  const value = (patch as Record<string, unknown>)[column];
+  const held = (before as Record<string, unknown>)[column];
+  const asMoney = (minor: unknown) => {
+    if (minor === null || minor === undefined) return '';
+    const currency = String((patch as Record<string, unknown>)[money!.currencyColumn] ?? (before as Record<string, unknown>)[money!.currencyColumn] ?? '');
+    return `${moneyString(BigInt(minor as bigint), currency) ?? ''} ${currency}`;
+  };
+  return {
+    field,
+    code: 'FIXED',
+    params: {
+      value: money ? asMoney(value) : shown(value),
+      held: money ? asMoney(held) : shown(held),
+      record: spec.name,
+    },
+  };
+}
+
 const VALIDATOR_OPTIONS = { forbidUnknownValues: false, skipMissingProperties: true };
 const CHUNK = 500;
 
@@ -124,6 +166,14 @@ async function constraintProblems(argsClass: ClassType<object>, args: Record<str
 function problemsOf(error: unknown, fallbackField: string): ImportProblem[] | null {
   if (!(error instanceof AppError)) return null;
   const code = error.extensions.code;
+  // A domain refusal (platform/refusal.ts): each reason, worded already in the caller's language.
+  const reasons = error.extensions.reasons as Array<{ code: string; message: string; field: string | null }> | undefined;
+  if (Array.isArray(reasons) && reasons.length > 0)
+    return reasons.map((r) => ({
+      field: r.field ?? fallbackField,
+      code: r.code,
+      params: { detail: r.message, worded: 1 },
+    }));
   if (code === 'BAD_USER_INPUT') {
     const fieldErrors = (error.extensions.fieldErrors ?? {}) as Record<string, string>;
     const entries = Object.entries(fieldErrors);
@@ -230,7 +280,7 @@ export async function importRows<E extends BaseRecord>(ctx: Context, plan: Impor
         reader.written?.(record);
         outcomes.push({ row: row.row, key: row.key, action, problems: [] });
       } catch (error) {
-        const found = problemsOf(error, plan.keyColumn);
+        const found = error instanceof FixedColumns ? error.problems : problemsOf(error, plan.keyColumn);
         if (!found) throw error;
         outcomes.push({ row: row.row, key: row.key, action: null, problems: found });
       }
@@ -309,14 +359,23 @@ async function updateOne<E extends BaseRecord>(
     ...before,
     ...given,
   } as Partial<E>);
+  const derived = new Set(reader.derived ?? []);
+  const changesOf = (values: Partial<E>) => {
+    const changed: Partial<E> = {};
+    for (const [key, value] of Object.entries(values))
+      if (!same(value, (before as Record<string, unknown>)[key])) (changed as Record<string, unknown>)[key] = value;
+    return { changed, changes: Object.keys(changed).filter((key) => !derived.has(key)) };
+  };
+  // A row identical to its record is left alone before any hook runs: the same file again changes nothing, even
+  // where an update would now be refused (e.g. a delegation revoked since it was exported).
+  const given0 = changesOf(patch);
+  if (given0.changes.length === 0 && !(await reader.differs?.(before, args))) return ['UNCHANGED', before];
+  const fixed = given0.changes.filter((key) => reader.fixed?.includes(key));
+  if (fixed.length > 0) throw new FixedColumns(fixed.map((key) => fixedProblem(spec, key, patch, before)));
   await assertReferencesReadable(spec, patch, em, ctx);
   await spec.hooks?.beforeUpdate?.(patch, w);
   // Only what differs is written; an identical row is not touched (no version, no history, no audit).
-  const changed: Partial<E> = {};
-  for (const [key, value] of Object.entries(patch))
-    if (!same(value, (before as Record<string, unknown>)[key])) (changed as Record<string, unknown>)[key] = value;
-  const derived = new Set(reader.derived ?? []);
-  const changes = Object.keys(changed).filter((key) => !derived.has(key));
+  const { changed, changes } = changesOf(patch);
   if (changes.length === 0 && !(await reader.differs?.(before, args))) return ['UNCHANGED', before];
   await assertWritable(ctx, em, spec.entity, spec.label, null, { ...before, ...changed });
   let after = await guardedUpdate(em, spec, before.id, before.version, changed, ctx.now);
