@@ -189,6 +189,15 @@ export function decodeRecord(
 /** Record types a transaction has appended entries for (checked by the change-log guard before it commits). */
 export const LOGGED_IN_TRANSACTION = Symbol('loggedInTransaction');
 
+/**
+ * Whether `em`'s transaction has appended entries of its own (not committed yet, and rolled back by a dry run): what
+ * it reads of the log is not for other transactions to see (e.g. as a cached index).
+ */
+export function loggedInTransaction(em: EntityManager): boolean {
+  const data = em.queryRunner?.data as { [LOGGED_IN_TRANSACTION]?: Set<string> } | undefined;
+  return (data?.[LOGGED_IN_TRANSACTION]?.size ?? 0) > 0;
+}
+
 function markLogged(em: EntityManager, recordType: string): void {
   const runner = em.queryRunner;
   if (!runner) return;
