@@ -29,7 +29,6 @@ const CHUNK = 500;
 /** What an existing rule keeps: its holder. */
 const HOLDER_COLUMNS = ['holderKind', 'holderTitle', 'holderOrgUnitId', 'decisionBodyId', 'holderRole'] as const;
 
-
 export const authorityRuleImport: ImportDefinition<AuthorityRule> = {
   type: 'AUTHORITY_RULE',
   spec: authorityRuleSpec,

@@ -102,9 +102,12 @@ export const delegationImport: ImportDefinition<Delegation> = {
         if (delegator !== undefined) keyed.add(delegator);
         const number = (id: number | undefined, text: string) =>
           id === undefined ? text : (people.employeeNoOf.get(id) ?? text);
-        return [number(delegator, delegatorText), number(delegate, delegateText), points, DAY.exec(from)?.[1] ?? from].join(
-          ' / ',
-        );
+        return [
+          number(delegator, delegatorText),
+          number(delegate, delegateText),
+          points,
+          DAY.exec(from)?.[1] ?? from,
+        ].join(' / ');
       },
       async existing(keys) {
         const wanted = new Set(keys);

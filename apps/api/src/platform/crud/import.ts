@@ -122,7 +122,11 @@ function fixedProblem<E extends BaseRecord>(spec: CrudSpec<E>, column: string, p
   const held = (before as Record<string, unknown>)[column];
   const asMoney = (minor: unknown) => {
     if (minor === null || minor === undefined) return '';
-    const currency = String((patch as Record<string, unknown>)[money!.currencyColumn] ?? (before as Record<string, unknown>)[money!.currencyColumn] ?? '');
+    const currency = String(
+      (patch as Record<string, unknown>)[money!.currencyColumn] ??
+        (before as Record<string, unknown>)[money!.currencyColumn] ??
+        '',
+    );
     return `${moneyString(BigInt(minor as bigint), currency) ?? ''} ${currency}`;
   };
   return {
@@ -167,7 +171,8 @@ function problemsOf(error: unknown, fallbackField: string): ImportProblem[] | nu
   if (!(error instanceof AppError)) return null;
   const code = error.extensions.code;
   // A domain refusal (platform/refusal.ts): each reason, worded already in the caller's language.
-  const reasons = error.extensions.reasons as Array<{ code: string; message: string; field: string | null }> | undefined;
+  const reasons = error.extensions.reasons as
+    Array<{ code: string; message: string; field: string | null }> | undefined;
   if (Array.isArray(reasons) && reasons.length > 0)
     return reasons.map((r) => ({
       field: r.field ?? fallbackField,

@@ -119,7 +119,11 @@ export function enumsCell(
     problems.push({
       field,
       code: 'INVALID',
-      params: { constraint: 'isIn', value: unknown.join(', '), detail: `"${unknown.join(', ')}" is not one of ${values.join(', ')}` },
+      params: {
+        constraint: 'isIn',
+        value: unknown.join(', '),
+        detail: `"${unknown.join(', ')}" is not one of ${values.join(', ')}`,
+      },
     });
     return undefined;
   }

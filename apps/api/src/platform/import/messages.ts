@@ -70,7 +70,9 @@ export function importMessage(problem: ImportProblem, locale: Locale): string {
         ? `“${value}”不是金额：请填写数字（如 5000000.00），币种填在其旁边的币种列。`
         : `"${value}" is not an amount: write a number (e.g. 5000000.00), with its currency in the currency column.`;
     case 'INVALID_NUMBER':
-      return zh ? `“${value}”不是整数：请填写整数，例如 0、1、2。` : `"${value}" is not a whole number: write e.g. 0, 1 or 2.`;
+      return zh
+        ? `“${value}”不是整数：请填写整数，例如 0、1、2。`
+        : `"${value}" is not a whole number: write e.g. 0, 1 or 2.`;
     case 'FIXED':
       return zh
         ? `已有记录的此项不能修改（“${value}”，原为“${p.held}”）：请保留原值；如需改变，请另建一条记录并结束或撤销原记录。`
