@@ -279,7 +279,7 @@ describeOnDatabases('import of authority rules and delegations', (env) => {
     ]);
     expect(errors[1]).toEqual([3, ['delegateId:INVALID']]);
     expect(errors[2]).toEqual([4, ['sourceRuleId:UNKNOWN_REFERENCE']]);
-    expect(result.rows[1]!.errors.every((x) => /[\u4e00-\u9fff]/.test(x.message))).toBe(true);
+    expect(result.rows[1]!.errors.every((x) => /[\u4e00-\u9fff]/.test(x.message ?? ''))).toBe(true);
     expect(await count('delegations')).toBe(0);
     expect(await changesOf('Delegation')).toBe(0);
     // The dry runs judged the second row by an index with the first row in it: never the one others are answered by.

@@ -47,6 +47,8 @@ export const authorityRuleImport: ImportDefinition<AuthorityRule> = {
     const names = new Set<string>();
     return {
       fixed: HOLDER_COLUMNS,
+      // A row names units, people's positions and bodies, never another rule: new rules are inserted together.
+      independent: true,
       keyOf(cells: Cells) {
         const name = textCell(cells, 'name') ?? '';
         const unitText = textCell(cells, 'scopeOrgUnitId') ?? '';
