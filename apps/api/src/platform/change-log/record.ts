@@ -335,7 +335,10 @@ export async function recordCreations(
     first = held.revision + 1n;
     held.revision += BigInt(rows.length);
   } else {
-    await em.query('UPDATE authority_state SET changeCount = changeCount + ? WHERE id = ?', [rows.length, REVISION_ROW]);
+    await em.query('UPDATE authority_state SET changeCount = changeCount + ? WHERE id = ?', [
+      rows.length,
+      REVISION_ROW,
+    ]);
     first = BigInt(await readRevision(em)) - BigInt(rows.length) + 1n;
   }
   const last = (first + BigInt(rows.length) - 1n).toString();

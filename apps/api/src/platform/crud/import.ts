@@ -373,10 +373,9 @@ async function insertAll<E extends BaseRecord>(
   const stamp = { version: 1, createdAt: ctx.now, updatedAt: ctx.now };
   for (let i = 0; i < pending.length; i += INSERT_CHUNK) {
     const chunk = pending.slice(i, i + INSERT_CHUNK);
-    const [top] = (await em
-      .createQueryBuilder(spec.entity, 'r')
-      .select('MAX(r.id)', 'max')
-      .getRawMany()) as Array<{ max: number | string | null }>;
+    const [top] = (await em.createQueryBuilder(spec.entity, 'r').select('MAX(r.id)', 'max').getRawMany()) as Array<{
+      max: number | string | null;
+    }>;
     const after = Number(top?.max ?? 0);
     await em
       .createQueryBuilder()
