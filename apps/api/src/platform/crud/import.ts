@@ -178,7 +178,8 @@ function problemsOf(error: unknown, fallbackField: string): ImportProblem[] | nu
   // A domain refusal (platform/refusal.ts): each reason, worded already in the caller's language.
   const reasons = error.extensions.reasons as
     Array<{ code: string; message: string; field: string | null }> | undefined;
-  if (Array.isArray(reasons) && reasons.length > 0)
+  // (A refusal that also sums its reasons up per field, as createAssessment's does, is read by those fields below.)
+  if (Array.isArray(reasons) && reasons.length > 0 && error.extensions.fieldErrors === undefined)
     return reasons.map((r) => ({
       field: r.field ?? fallbackField,
       code: r.code,
