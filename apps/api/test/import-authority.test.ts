@@ -289,7 +289,7 @@ describeOnDatabases('import of authority rules and delegations', (env) => {
     expect(await deciders()).toEqual([...before, String(e.fixture.people.west1)].sort());
   });
 
-  test('delegations: written at once, audited once; the same file again (one since revoked) changes nothing', async () => {
+  test('delegations: written at once, audited once; the same file (one since revoked) changes nothing', async () => {
     const answer = await importRows('DELEGATION', delegations, false);
     expect(answer.body.data!.importRecords).toMatchObject({ committed: true, created: 2, failed: 0 });
     const res = await e.gql<{ r: Array<Record<string, unknown>> }>(
