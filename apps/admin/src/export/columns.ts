@@ -3,7 +3,8 @@
 import type { EnumName } from '../components/fields';
 
 /** Resources whose records are exported by name where another record refers to them. */
-export type ExportReference = 'Person' | 'OrgUnit' | 'Project' | 'Customer' | 'QualificationFramework';
+export type ExportReference =
+  'Person' | 'OrgUnit' | 'Project' | 'Customer' | 'QualificationFramework' | 'AuthorityRule' | 'DecisionBody';
 
 interface Base {
   source: string;
@@ -64,14 +65,22 @@ export const EXPORT_COLUMNS = {
     { kind: 'text', source: 'ratingSummary', label: 'resources.Assessment.fields.ratings' },
     text('comment'),
   ],
+  // Everything createDelegation takes but a source delegation (imported by its key through the API only): what an
+  // import reads back.
   Delegation: [
     ref('delegatorId', 'Person'),
     ref('delegateId', 'Person'),
+    ref('sourceRuleId', 'AuthorityRule'),
     enumsOf('decisionPoints', 'DecisionPoint'),
     enumsOf('grades', 'ProjectGrade'),
+    ref('scopeOrgUnitId', 'OrgUnit'),
     money('limit'),
     date('validFrom'),
     date('validTo'),
+    text('redelegableDepth'),
+    enumOf('requiredRole', 'TriangleRole'),
+    text('requiredLevel'),
+    text('reason'),
     datetime('revokedAt'),
   ],
   Customer: [text('name'), enumOf('tier', 'CustomerTier'), ref('orgUnitId', 'OrgUnit'), text('code'), text('industry')],
@@ -115,13 +124,19 @@ export const EXPORT_COLUMNS = {
     enumOf('entityType', 'RecordType'),
     text('note'),
   ],
+  // The holder too, and the start: what an import reads back.
   AuthorityRule: [
     text('name'),
     enumOf('holderKind', 'HolderKind'),
+    enumOf('holderTitle', 'PositionTitle'),
+    ref('holderOrgUnitId', 'OrgUnit'),
+    ref('decisionBodyId', 'DecisionBody'),
+    enumOf('holderRole', 'TriangleRole'),
     enumsOf('decisionPoints', 'DecisionPoint'),
     enumsOf('grades', 'ProjectGrade'),
     ref('scopeOrgUnitId', 'OrgUnit'),
     money('limit'),
+    date('validFrom'),
     date('validTo'),
     text('delegableDepth'),
   ],

@@ -126,9 +126,13 @@ describe('buildTable', () => {
       ],
       { resource: 'Delegation', columns: EXPORT_COLUMNS.Delegation, translate, locale: 'en', names: new Map() },
     );
-    expect((table.rows[0] ?? [])[3]).toBe(`${en.enums.ProjectGrade.I}, ${en.enums.ProjectGrade.II}`);
-    expect((table.rows[0] ?? [])[4]).toBe(100);
-    expect((table.rows[0] ?? [])[5]).toBe('EUR');
+    const cell = (source: string) =>
+      (table.rows[0] ?? [])[EXPORT_COLUMNS.Delegation.findIndex((c) => c.source === source)];
+    expect(cell('grades')).toBe(`${en.enums.ProjectGrade.I}, ${en.enums.ProjectGrade.II}`);
+    // The amount, then its currency in the next column.
+    const limit = EXPORT_COLUMNS.Delegation.findIndex((c) => c.source === 'limit');
+    expect((table.rows[0] ?? [])[limit]).toBe(100);
+    expect((table.rows[0] ?? [])[limit + 1]).toBe('EUR');
   });
 
   it('has a translated header for every exported column in both languages', async () => {

@@ -8,6 +8,8 @@ export const IMPORT_TYPES: Record<string, string> = {
   OrgUnit: 'ORG_UNIT',
   Assessment: 'ASSESSMENT',
   PositionAssignment: 'POSITION_ASSIGNMENT',
+  AuthorityRule: 'AUTHORITY_RULE',
+  Delegation: 'DELEGATION',
 };
 
 export interface ImportRowError {

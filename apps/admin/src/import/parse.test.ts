@@ -80,4 +80,30 @@ describe('import files', () => {
       ['1', '2'],
     ]);
   });
+  test('an exported delegation reads back: lists of enum labels as values, the currency column as currency', () => {
+    const labels: Record<string, string> = {
+      'enums.DecisionPoint.ATB': 'ATB · approve to bid',
+      'enums.DecisionPoint.ATC': 'ATC · approve to sign',
+      'enums.ProjectGrade.III': 'Grade III',
+      'resources.Delegation.fields.limit': 'Limit',
+      'export.currency_of': '%{column} (currency)',
+    };
+    const t = (key: string, options?: Record<string, unknown>) => {
+      const text = labels[key] ?? String(options?._ ?? key);
+      return text.replace('%{column}', String(options?.column ?? ''));
+    };
+    const table = buildTable(
+      [{ id: '1', decisionPoints: ['ATC', 'ATB'], grades: ['III'], limit: '1000.50', currency: 'CNY', reason: 'away' }],
+      { resource: 'Delegation', columns: EXPORT_COLUMNS.Delegation, translate: t, locale: 'en', names: new Map() },
+    );
+    const parsed = rowsOf(parseCsv(toCsv(table)), EXPORT_COLUMNS.Delegation, 'Delegation', t);
+    expect(parsed.unknownHeaders).toEqual([]);
+    expect(parsed.rows[0]).toMatchObject({
+      decisionPoints: 'ATC, ATB',
+      grades: 'III',
+      limit: '1000.5',
+      currency: 'CNY',
+      reason: 'away',
+    });
+  });
 });

@@ -96,13 +96,22 @@ function enumValues(enumName: string): string[] {
  * (any case); anything else is sent as it is, for the API to refuse.
  */
 function enumCell(cell: ImportCell, column: ExportColumn, translate: Translate): ImportCell {
-  if (column.kind !== 'enum' || cell === null) return cell;
-  const text = normal(String(cell));
-  for (const value of enumValues(column.enumName)) {
-    const label = translate(`enums.${column.enumName}.${value}`, { _: value });
-    if (normal(label) === text || normal(value) === text) return value;
-  }
-  return cell;
+  if ((column.kind !== 'enum' && column.kind !== 'enums') || cell === null) return cell;
+  const valueOf = (part: string): string | undefined => {
+    const text = normal(part);
+    for (const value of enumValues(column.enumName)) {
+      const label = translate(`enums.${column.enumName}.${value}`, { _: value });
+      if (normal(label) === text || normal(value) === text) return value;
+    }
+    return undefined;
+  };
+  if (column.kind === 'enum') return valueOf(String(cell)) ?? cell;
+  // Several values, as the export joins their labels ("ATB, ATC"); the API names any it does not know.
+  return String(cell)
+    .split(/[,;，；、]/)
+    .filter((part) => part.trim() !== '')
+    .map((part) => valueOf(part) ?? part.trim())
+    .join(', ');
 }
 
 /** Table (header row first) → rows of field → cell, by the columns' headers. */
@@ -114,19 +123,30 @@ export function rowsOf(
 ): ParsedFile {
   const [header = [], ...data] = table;
   const byHeader = new Map<string, ExportColumn>();
+  // A money column's currency is a column of its own ("Limit (currency)"), read as the currency field.
+  const currencyOf = new Map<string, string>();
   for (const column of columns) {
-    byHeader.set(normal(headerOf(column, resource, translate)), column);
+    const header = headerOf(column, resource, translate);
+    byHeader.set(normal(header), column);
     byHeader.set(normal(column.source), column);
+    if (column.kind === 'money') {
+      const currency = column.currencySource ?? 'currency';
+      currencyOf.set(normal(translate('export.currency_of', { column: header })), currency);
+      currencyOf.set(normal(currency), currency);
+    }
   }
   const matched = header.map((h) => byHeader.get(normal(String(h ?? ''))) ?? null);
-  const fields: Array<string | null> = matched.map((column) => column?.source ?? null);
+  const fields: Array<string | null> = matched.map(
+    (column, i) => column?.source ?? currencyOf.get(normal(String(header[i] ?? ''))) ?? null,
+  );
   const unknownHeaders = header.filter((h, i) => fields[i] === null && String(h ?? '').trim() !== '').map(String);
   const rows = data.map((cells) => {
     const row: Record<string, ImportCell> = {};
     fields.forEach((field, i) => {
       if (field === null) return;
       const cell = cells[i];
-      row[field] = cell === undefined || cell === '' ? null : enumCell(cell, matched[i]!, translate);
+      const column = matched[i];
+      row[field] = cell === undefined || cell === '' ? null : column ? enumCell(cell, column, translate) : cell;
     });
     return row;
   });

@@ -5,6 +5,8 @@ import { personImport } from './person/person.import';
 import { orgUnitImport } from './org-unit/org-unit.import';
 import { assessmentImport } from './assessment/assessment.import';
 import { positionAssignmentImport } from './position-assignment/position-assignment.import';
+import { authorityRuleImport } from './authority-rule/authority-rule.import';
+import { delegationImport } from './delegation/delegation.import';
 import { createImportResolver, type ImportDefinition } from '../platform/import';
 import type { BaseRecord } from '../platform/columns';
 import {
@@ -70,6 +72,8 @@ const ImportResolver = createImportResolver([
   orgUnitImport,
   assessmentImport,
   positionAssignmentImport,
+  authorityRuleImport,
+  delegationImport,
 ] as unknown as ImportDefinition<BaseRecord>[]);
 
 export const RESOLVERS = [

@@ -4,3 +4,4 @@ export { GrantArgs, NoArgs } from './grant.args';
 export { toDomainAuthorityRule } from './authority-rule.mapper';
 export { grantOf } from './authority-rule.mapper';
 export { GrantColumns } from './grant.columns';
+export { ruleKey } from './authority-rule.key';

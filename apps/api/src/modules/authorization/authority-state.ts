@@ -10,7 +10,7 @@ import {
 } from '@iron-triangle/domain';
 import { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import type { Context } from '../../platform/context';
-import { AuthorityChange, decodeRecord, lockRevision } from '../../platform/change-log';
+import { AuthorityChange, decodeRecord, lockRevision, loggedInTransaction } from '../../platform/change-log';
 import { Advanced, advanceSnapshot, authorityEntriesBetween, MAX_DELTA_ENTRIES } from './incremental';
 import { OrgUnit, toOrgUnitRecord } from '../org-unit';
 import { Person } from '../person';
@@ -454,6 +454,9 @@ export class AuthorityCache {
    */
   async snapshotWithin(em: EntityManager, lock: 'share' | 'update' = 'share'): Promise<AuthoritySnapshot> {
     const changeCount = await this.readChangeCount(em, lock);
+    // A transaction that has logged changes of its own (an import, row after row) sees entries no other transaction
+    // may see yet, and a dry run rolls them back: its index is its own, never the cache's.
+    const own = loggedInTransaction(em);
     // Never wait here for the cache's own work: a step still working may need a pooled connection, and writers
     // holding theirs while they wait would starve it (the pool drained at ten writes a second). Start from the newest
     // built index and move it through this transaction.
@@ -465,6 +468,8 @@ export class AuthorityCache {
       const limit = this.maxDeltaEntries * WRITE_DELTA_FACTOR;
       const entries = await authorityEntriesBetween(em, base.changeCount, changeCount, limit);
       if (entries !== null) {
+        // Its own entries: moved from the committed base, not remembered as the base's successor either.
+        if (own) return advanceSnapshot(base, entries, changeCount, this.decode).snapshot;
         const advanced = this.applyEntries(base, entries, changeCount);
         this.offer(advanced.snapshot);
         if (advanced.rebuildAdvised) this.rebuildInBackground(changeCount);
@@ -475,9 +480,9 @@ export class AuthorityCache {
     // read through the transaction in pages and built in slices, so that requests (health checks included) go on being
     // answered meanwhile; a newer index than the cache's becomes the cache's.
     this.stats.fullBuilds += 1;
-    const own = await buildSnapshotInSlices(changeCount, await loadAuthorityStateInPages(em, letRequestsRun));
-    this.offer(own);
-    return own;
+    const built = await buildSnapshotInSlices(changeCount, await loadAuthorityStateInPages(em, letRequestsRun));
+    if (!own) this.offer(built);
+    return built;
   }
 }
 

@@ -13,6 +13,8 @@ export const personImport: ImportDefinition<Person> = {
   async begin(em) {
     const units = await orgUnitLookup(em);
     return {
+      // A row names units only, never another person: the new people are inserted together.
+      independent: true,
       read(cells: Cells) {
         const problems: ImportProblem[] = [];
         const args = {

@@ -5,17 +5,18 @@
 // commit would (a row may refer to a record an earlier row creates).
 import { getMetadataStorage, type ClassType } from 'type-graphql';
 import { validate, type ValidationError } from 'class-validator';
-import { In, type EntityManager } from 'typeorm';
+import { In, MoreThan, type EntityManager } from 'typeorm';
 import type { Context } from '../context';
 import { AppError } from '../errors';
 import { writeAudit } from '../audit';
 import type { BaseRecord } from '../columns';
 import { forUpdate } from '../db';
 import { insertRow } from '../insert-row';
+import { moneyString } from '../money';
 import { assertWritable } from '../scope';
 import type { CrudSpec, WriteContext } from './spec';
 import { argsToColumns } from './columns';
-import { guardedUpdate, lockCounterOf, logChange } from './writes';
+import { guardedUpdate, lockCounterOf, logChange, logCreations } from './writes';
 import { assertReferencesReadable } from './scope-checks';
 
 export type ImportAction = 'CREATE' | 'UPDATE' | 'UNCHANGED';
@@ -41,6 +42,11 @@ export interface RowReader<E> {
    * natural key names (undefined: the row creates one).
    */
   read(cells: Record<string, unknown>, before: E | undefined): PreparedRow | Promise<PreparedRow>;
+  /**
+   * True when no row reads what an earlier row of the file writes (people, authority rules): the records the rows
+   * create are then inserted together, a few hundred in a statement, once every row is checked.
+   */
+  independent?: boolean;
   /** After a row was created or updated (e.g. a unit that later rows name as their parent). */
   written?(record: E): void;
   /**
@@ -58,6 +64,11 @@ export interface RowReader<E> {
    * evaluation, which names its record only from its first update on): a difference in them alone is no change.
    */
   derived?: readonly string[];
+  /**
+   * Columns an existing record keeps (what its update mutation cannot change, e.g. a delegation's source or limit): a
+   * row that would change one is refused (FIXED) instead of written.
+   */
+  fixed?: readonly string[];
   /** Whether a row changes what is not a column of the record (e.g. an assessment's ratings, rows of their own). */
   differs?(before: E, args: Record<string, unknown>): boolean | Promise<boolean>;
 }
@@ -94,6 +105,46 @@ export interface ImportPlan<E extends BaseRecord> {
 /** Thrown to roll a dry run (or a refused import) back after every row was tried. */
 class RollBack extends Error {}
 
+/** A row that would change what an existing record keeps (RowReader.fixed). */
+class FixedColumns extends Error {
+  constructor(readonly problems: ImportProblem[]) {
+    super('fixed columns');
+  }
+}
+
+/** A value as a message shows it: money in major units, lists joined, instants as days. */
+function shown(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (Array.isArray(value)) return value.join(', ');
+  return String(value);
+}
+
+function fixedProblem<E extends BaseRecord>(spec: CrudSpec<E>, column: string, patch: Partial<E>, before: E) {
+  const money = spec.money?.find((m) => m.column === column);
+  const field = money?.arg ?? column;
+  const value = (patch as Record<string, unknown>)[column];
+  const held = (before as Record<string, unknown>)[column];
+  const asMoney = (minor: unknown) => {
+    if (minor === null || minor === undefined) return '';
+    const currency = String(
+      (patch as Record<string, unknown>)[money!.currencyColumn] ??
+        (before as Record<string, unknown>)[money!.currencyColumn] ??
+        '',
+    );
+    return `${moneyString(BigInt(minor as bigint), currency) ?? ''} ${currency}`;
+  };
+  return {
+    field,
+    code: 'FIXED',
+    params: {
+      value: money ? asMoney(value) : shown(value),
+      held: money ? asMoney(held) : shown(held),
+      record: spec.name,
+    },
+  };
+}
+
 const VALIDATOR_OPTIONS = { forbidUnknownValues: false, skipMissingProperties: true };
 const CHUNK = 500;
 
@@ -124,6 +175,16 @@ async function constraintProblems(argsClass: ClassType<object>, args: Record<str
 function problemsOf(error: unknown, fallbackField: string): ImportProblem[] | null {
   if (!(error instanceof AppError)) return null;
   const code = error.extensions.code;
+  // A domain refusal (platform/refusal.ts): each reason, worded already in the caller's language.
+  const reasons = error.extensions.reasons as
+    Array<{ code: string; message: string; field: string | null }> | undefined;
+  // (A refusal that also sums its reasons up per field, as createAssessment's does, is read by those fields below.)
+  if (Array.isArray(reasons) && reasons.length > 0 && error.extensions.fieldErrors === undefined)
+    return reasons.map((r) => ({
+      field: r.field ?? fallbackField,
+      code: r.code,
+      params: { detail: r.message, worded: 1 },
+    }));
   if (code === 'BAD_USER_INPUT') {
     const fieldErrors = (error.extensions.fieldErrors ?? {}) as Record<string, string>;
     const entries = Object.entries(fieldErrors);
@@ -199,6 +260,9 @@ export async function importRows<E extends BaseRecord>(ctx: Context, plan: Impor
     const existing = reader.existing ? await reader.existing(keys) : await existingByKey(em, plan, keys);
     // A key that an earlier row of the file has already: that row's number.
     const firstRowOf = new Map<string, number>();
+    // New records of independent rows, checked, to be inserted together (insertAll).
+    const batched = reader.independent === true && !spec.hooks?.afterWrite && !reader.written;
+    const pending: Array<Partial<E>> = [];
     for (const [index, cells] of plan.rows.entries()) {
       const row = { row: index + 1, key: keyOf(cells) };
       const before = row.key === '' ? undefined : existing.get(row.key);
@@ -224,13 +288,18 @@ export async function importRows<E extends BaseRecord>(ctx: Context, plan: Impor
         continue;
       }
       try {
+        if (!before && batched) {
+          pending.push(await checkedCreate(em, ctx, spec, args));
+          outcomes.push({ row: row.row, key: row.key, action: 'CREATE', problems: [] });
+          continue;
+        }
         const [action, record] = before
           ? await updateOne(em, ctx, spec, before, args, reader)
           : await createOne(em, ctx, spec, args);
         reader.written?.(record);
         outcomes.push({ row: row.row, key: row.key, action, problems: [] });
       } catch (error) {
-        const found = problemsOf(error, plan.keyColumn);
+        const found = error instanceof FixedColumns ? error.problems : problemsOf(error, plan.keyColumn);
         if (!found) throw error;
         outcomes.push({ row: row.row, key: row.key, action: null, problems: found });
       }
@@ -244,6 +313,8 @@ export async function importRows<E extends BaseRecord>(ctx: Context, plan: Impor
       failed: outcomes.filter((o) => o.problems.length > 0).length,
       committed: false,
     };
+    // A dry run inserts them too (and rolls back): what the database itself refuses shows there as well.
+    if (outcome.failed === 0) await insertAll(em, ctx, spec, plan.keyColumn, pending);
     if (outcome.failed > 0 || plan.dryRun) throw Object.assign(new RollBack(), { outcome });
     if (outcome.created + outcome.updated > 0) {
       await writeAudit(em, ctx, {
@@ -268,6 +339,61 @@ export async function importRows<E extends BaseRecord>(ctx: Context, plan: Impor
   } catch (error) {
     if (error instanceof RollBack) return (error as RollBack & { outcome: ImportOutcome }).outcome;
     throw error;
+  }
+}
+
+/** What createOne checks before it inserts: the columns, references in scope, the create hook, the scope after. */
+async function checkedCreate<E extends BaseRecord>(
+  em: EntityManager,
+  ctx: Context,
+  spec: CrudSpec<E>,
+  args: Record<string, unknown>,
+): Promise<Partial<E>> {
+  const w: WriteContext<E> = { em, ctx, args, before: null };
+  const values = argsToColumns<E>(em, spec as unknown as CrudSpec<BaseRecord>, args, null);
+  await assertReferencesReadable(spec, values, em, ctx);
+  await spec.hooks?.beforeCreate?.(values, w);
+  await assertWritable(ctx, em, spec.entity, spec.label, null, values);
+  return values;
+}
+
+const INSERT_CHUNK = 200;
+
+/**
+ * Inserts checked new records a few hundred in a statement, reads them back in one, and appends their history in a
+ * few: the round trips per row that made a large import slow. The import holds the change log's revision row (every
+ * writer of a record that keeps a history takes it first), so the ids after the largest one before are these rows'.
+ */
+async function insertAll<E extends BaseRecord>(
+  em: EntityManager,
+  ctx: Context,
+  spec: CrudSpec<E>,
+  keyColumn: string,
+  pending: ReadonlyArray<Partial<E>>,
+): Promise<void> {
+  const stamp = { version: 1, createdAt: ctx.now, updatedAt: ctx.now };
+  for (let i = 0; i < pending.length; i += INSERT_CHUNK) {
+    const chunk = pending.slice(i, i + INSERT_CHUNK);
+    const [top] = (await em.createQueryBuilder(spec.entity, 'r').select('MAX(r.id)', 'max').getRawMany()) as Array<{
+      max: number | string | null;
+    }>;
+    const after = Number(top?.max ?? 0);
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(spec.entity)
+      .values(chunk.map((values) => ({ ...values, ...stamp })) as never)
+      .updateEntity(false)
+      .execute();
+    const records = (await em.find(spec.entity, {
+      where: { id: MoreThan(after) } as never,
+      order: { id: 'ASC' } as never,
+    })) as E[];
+    const mismatch =
+      records.length !== chunk.length ||
+      records.some((r, j) => String(r[keyColumn as keyof E]) !== String(chunk[j]![keyColumn as keyof E]));
+    if (mismatch) throw new Error(`${spec.name}: the inserted records could not be read back in order`);
+    await logCreations(em, spec, ctx, records);
   }
 }
 
@@ -307,14 +433,23 @@ async function updateOne<E extends BaseRecord>(
     ...before,
     ...given,
   } as Partial<E>);
+  const derived = new Set(reader.derived ?? []);
+  const changesOf = (values: Partial<E>) => {
+    const changed: Partial<E> = {};
+    for (const [key, value] of Object.entries(values))
+      if (!same(value, (before as Record<string, unknown>)[key])) (changed as Record<string, unknown>)[key] = value;
+    return { changed, changes: Object.keys(changed).filter((key) => !derived.has(key)) };
+  };
+  // A row identical to its record is left alone before any hook runs: the same file again changes nothing, even
+  // where an update would now be refused (e.g. a delegation revoked since it was exported).
+  const given0 = changesOf(patch);
+  if (given0.changes.length === 0 && !(await reader.differs?.(before, args))) return ['UNCHANGED', before];
+  const fixed = given0.changes.filter((key) => reader.fixed?.includes(key));
+  if (fixed.length > 0) throw new FixedColumns(fixed.map((key) => fixedProblem(spec, key, patch, before)));
   await assertReferencesReadable(spec, patch, em, ctx);
   await spec.hooks?.beforeUpdate?.(patch, w);
   // Only what differs is written; an identical row is not touched (no version, no history, no audit).
-  const changed: Partial<E> = {};
-  for (const [key, value] of Object.entries(patch))
-    if (!same(value, (before as Record<string, unknown>)[key])) (changed as Record<string, unknown>)[key] = value;
-  const derived = new Set(reader.derived ?? []);
-  const changes = Object.keys(changed).filter((key) => !derived.has(key));
+  const { changed, changes } = changesOf(patch);
   if (changes.length === 0 && !(await reader.differs?.(before, args))) return ['UNCHANGED', before];
   await assertWritable(ctx, em, spec.entity, spec.label, null, { ...before, ...changed });
   let after = await guardedUpdate(em, spec, before.id, before.version, changed, ctx.now);

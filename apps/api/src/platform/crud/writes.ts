@@ -7,7 +7,7 @@ import { writeAudit } from '../audit';
 import type { BaseRecord } from '../columns';
 import { lockedRow } from '../db';
 import { insertRow } from '../insert-row';
-import { currentChangeOptions, LOGGED_BY_TABLE, lockRevision, recordChange } from '../change-log';
+import { currentChangeOptions, LOGGED_BY_TABLE, lockRevision, recordChange, recordCreations } from '../change-log';
 import { assertWritable } from '../scope';
 import type { CrudSpec, WriteContext } from './spec';
 import { argsToColumns, argsToColumnsShallow, toId } from './columns';
@@ -52,6 +52,17 @@ export async function logChange<E extends BaseRecord>(
 ): Promise<void> {
   const recordType = loggedTypeOf(em, spec);
   if (recordType !== null) await recordChange(em, ctx, recordType, id, operation, row ?? undefined);
+}
+
+/** Appends the CREATE entries of new records (as just read back) to their history, when it keeps one. */
+export async function logCreations<E extends BaseRecord>(
+  em: EntityManager,
+  spec: CrudSpec<E>,
+  ctx: Context,
+  records: readonly E[],
+): Promise<void> {
+  const recordType = loggedTypeOf(em, spec);
+  if (recordType !== null) await recordCreations(em, ctx, recordType, records);
 }
 
 async function lockParentOf<E extends BaseRecord>(

@@ -80,3 +80,75 @@ export function enumCell(
   });
   return undefined;
 }
+
+/** The one record a cell names (code first, then a name only one record has), or undefined; no problem recorded. */
+export function namedRecord(
+  text: string | null | undefined,
+  byCode: ReadonlyMap<string, number>,
+  byName: ReadonlyMap<string, number[]>,
+): number | undefined {
+  if (!text) return undefined;
+  const ids = byName.get(text) ?? [];
+  return byCode.get(text) ?? (ids.length === 1 ? ids[0] : undefined);
+}
+
+/**
+ * A cell of several enum values (e.g. decision points): a list, or text separated by commas or semicolons (as the
+ * export writes them), each value in any case; kept in the file's order, once each. A problem names what is none.
+ */
+export function enumsCell(
+  cells: Cells,
+  field: string,
+  values: readonly string[],
+  problems: ImportProblem[],
+): string[] | null | undefined {
+  if (!(field in cells) || cells[field] === undefined) return undefined;
+  const raw = cells[field];
+  const parts = (Array.isArray(raw) ? raw.map(String) : isBlank(raw) ? [] : String(raw).split(/[,;，；、]/))
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  if (parts.length === 0) return null;
+  const out: string[] = [];
+  const unknown: string[] = [];
+  for (const part of parts) {
+    const value = values.find((v) => v.toLowerCase() === part.toLowerCase());
+    if (value === undefined) unknown.push(part);
+    else if (!out.includes(value)) out.push(value);
+  }
+  if (unknown.length > 0) {
+    problems.push({
+      field,
+      code: 'INVALID',
+      params: {
+        constraint: 'isIn',
+        value: unknown.join(', '),
+        detail: `"${unknown.join(', ')}" is not one of ${values.join(', ')}`,
+      },
+    });
+    return undefined;
+  }
+  return out;
+}
+
+/**
+ * An amount (a number, as the export writes money beside its currency, or a plain decimal text; spaces and thousands
+ * separators are dropped) as the decimal string the Money arguments take; a problem when it is none.
+ */
+export function amountCell(cells: Cells, field: string, problems: ImportProblem[]): string | null | undefined {
+  if (!(field in cells) || cells[field] === undefined) return undefined;
+  const raw = cells[field];
+  if (isBlank(raw)) return null;
+  const text = typeof raw === 'number' ? (Number.isFinite(raw) ? String(raw) : '') : String(raw).replace(/[\s,]/g, '');
+  if (/^-?\d+(\.\d+)?$/.test(text)) return text;
+  problems.push({ field, code: 'INVALID_AMOUNT', params: { value: String(raw) } });
+  return undefined;
+}
+
+/** A whole number (e.g. a depth); a problem when it is none. */
+export function integerCell(cells: Cells, field: string, problems: ImportProblem[]): number | null | undefined {
+  const text = textCell(cells, field);
+  if (text === undefined || text === null) return text;
+  if (/^-?\d{1,9}$/.test(text)) return Number(text);
+  problems.push({ field, code: 'INVALID_NUMBER', params: { value: text } });
+  return undefined;
+}

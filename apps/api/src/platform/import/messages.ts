@@ -7,6 +7,9 @@ const RECORD_WORDS: Record<string, { en: string; zh: string }> = {
   OrgUnit: { en: 'org unit', zh: '组织单元' },
   Person: { en: 'person', zh: '人员' },
   QualificationFramework: { en: 'qualification framework', zh: '任职资格标准' },
+  AuthorityRule: { en: 'authority rule', zh: '授权规则' },
+  DecisionBody: { en: 'decision body', zh: '决策团队' },
+  Delegation: { en: 'delegation', zh: '授权委托' },
 };
 
 /** class-validator's constraints, in Chinese (its English messages are used as they are). */
@@ -26,6 +29,8 @@ export function importMessage(problem: ImportProblem, locale: Locale): string {
   const value = String(p.value ?? '');
   const detail = String(p.detail ?? '');
   const word = RECORD_WORDS[String(p.record ?? '')] ?? { en: 'record', zh: '记录' };
+  // A refusal the domain worded already, in the caller's language (e.g. a delegation above its source's limit).
+  if (p.worded === 1) return detail;
   switch (problem.code) {
     case 'REQUIRED':
       return zh ? '此项必填。' : 'A value is required here.';
@@ -60,6 +65,19 @@ export function importMessage(problem: ImportProblem, locale: Locale): string {
       return zh
         ? `该评估已按标准“${p.held}”记录，不能改为“${value}”：请填写原标准，或另建一条评估。`
         : `This assessment was made on "${p.held}" and cannot move to "${value}": keep its framework, or add another.`;
+    case 'INVALID_AMOUNT':
+      return zh
+        ? `“${value}”不是金额：请填写数字（如 5000000.00），币种填在其旁边的币种列。`
+        : `"${value}" is not an amount: write a number (e.g. 5000000.00), with its currency in the currency column.`;
+    case 'INVALID_NUMBER':
+      return zh
+        ? `“${value}”不是整数：请填写整数，例如 0、1、2。`
+        : `"${value}" is not a whole number: write e.g. 0, 1 or 2.`;
+    case 'FIXED':
+      return zh
+        ? `已有记录的此项不能修改（“${value}”，原为“${p.held}”）：请保留原值；如需改变，请另建一条记录并结束或撤销原记录。`
+        : `This column cannot change on an existing ${word.en} ("${value}", held "${p.held}"): keep its value, or ` +
+            'add a new one and end or revoke the old one.';
     case 'OUT_OF_SCOPE':
       return zh
         ? '该记录不在您的组织范围内：只能导入您所辖组织内的记录。'

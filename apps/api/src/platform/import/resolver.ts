@@ -45,7 +45,8 @@ export class ImportRowError {
   @Field({
     description:
       'Stable code: REQUIRED, INVALID, INVALID_DATE, DUPLICATE_KEY, UNKNOWN_REFERENCE, AMBIGUOUS_REFERENCE, ' +
-      'OUT_OF_SCOPE, INVALID_RATINGS, ROLE_MISMATCH, FRAMEWORK_FIXED.',
+      'OUT_OF_SCOPE, INVALID_RATINGS, ROLE_MISMATCH, FRAMEWORK_FIXED, INVALID_AMOUNT, INVALID_NUMBER, FIXED (a ' +
+      "column an existing record keeps), or a domain refusal's own code (e.g. DELEGATION.EXCEEDS_LIMIT).",
   })
   code: string;
 
@@ -110,7 +111,8 @@ export function createImportResolver(definitions: ReadonlyArray<ImportDefinition
       description:
         'Imports records of one type from spreadsheet rows (each row an object of field → cell, as the export ' +
         `writes them; references by name or code), at most ${MAX_IMPORT_ROWS} rows. Rows are matched to existing ` +
-        'records by their natural key (employee number, unit code): new ones are created, changed ones updated, ' +
+        "records by their natural key (employee number, unit code, a rule's name and scope unit, a delegation's " +
+        'delegator, delegate, decision points and start day): new ones are created, changed ones updated, ' +
         'identical ones left alone. Every row is checked as its create or update would be. With dryRun nothing is ' +
         'written; otherwise all rows are written in one transaction, or none when any row has an error. A ' +
         'committed import that changed something is audited as one entry with its counts. Needs the right to ' +
