@@ -156,7 +156,7 @@ describeOnDatabases('power map', (env) => {
     ).toBe(1);
   });
 
-  test('reports-to keeps the map a tree: not self, not another customer’s person, no circle; nothing changes', async () => {
+  test('reports-to keeps the map a tree: not self, not another customer’s person, no circle', async () => {
     const [ceo, cfo] = (
       (await admin(`{ allStakeholders(filter: { customerId: "${c.east}" }, sortField: "id") { ${FIELDS} } }`)).body
         .data!.allStakeholders as Row[]
@@ -294,7 +294,8 @@ describeOnDatabases('power map', (env) => {
       );
       expect(codeOf(created)).toBe('SALES.ATTITUDE_OUT_OF_RANGE');
       const updated = await admin(
-        `mutation { updateStakeholder(id: "${ceo.id}", version: ${ceo.version}, attitude: ${value}, name: "y") { id } }`,
+        `mutation { updateStakeholder(id: "${ceo.id}", version: ${ceo.version}, attitude: ${value}, name: "y") {
+          id } }`,
       );
       expect(codeOf(updated)).toBe('SALES.ATTITUDE_OUT_OF_RANGE');
     }
@@ -416,7 +417,7 @@ describeOnDatabases('power map', (env) => {
     expect((overdue.body.data!.Customer as { planActions: unknown[] }).planActions).toHaveLength(3);
   });
 
-  test('keyAccountWarnings: the signed-in person’s S/A accounts with hostile, unknown or no decision makers', async () => {
+  test('keyAccountWarnings: the person’s S/A accounts with hostile, unknown or no decision makers', async () => {
     const em = e.dataSource.manager;
     const leaderId = String(e.fixture.people.leader);
     const owned = { relationshipOwnerId: leaderId };

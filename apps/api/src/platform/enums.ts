@@ -91,7 +91,8 @@ registerEnumType(PoolMetricKindEnum, {
 });
 registerEnumType(DecisionRoleEnum, {
   name: 'DecisionRole',
-  description: "A stakeholder's role in the customer's decision: decision maker, influencer, evaluator, user, gatekeeper.",
+  description:
+    "A stakeholder's role in the customer's decision: decision maker, influencer, evaluator, user, gatekeeper.",
 });
 registerEnumType(InfluenceLevelEnum, {
   name: 'InfluenceLevel',

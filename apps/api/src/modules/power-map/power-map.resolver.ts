@@ -291,7 +291,8 @@ export class StakeholderFieldResolver {
       await assertWritable(ctx, em, Stakeholder, 'stakeholder', before, null);
       checkAttitude(attitude, localeOf(ctx));
       if (when.getTime() > ctx.now.getTime()) throw badInput({ at: 'may not be in the future' });
-      if (note !== null && note.length > 2000) throw badInput({ note: 'is too long: at most 2000 characters' });
+      if (note !== null && note !== undefined && note.length > 2000)
+        throw badInput({ note: 'is too long: at most 2000 characters' });
       await appendAttitude(em, ctx, id, attitude, when, note ?? null);
       await recordChange(em, ctx, 'Stakeholder', id, 'UPDATE');
       await writeAudit(em, ctx, {
