@@ -74,6 +74,34 @@ const CASES: RecordCase[] = [
     stillInUse: true,
   },
   {
+    type: 'Stakeholder',
+    plural: 'Stakeholders',
+    create: (i) => ({
+      customerId: i.Customer,
+      name: 'Test stakeholder',
+      decisionRole: en('DECISION_MAKER'),
+      influence: en('MEDIUM'),
+      attitude: 1,
+    }),
+    update: { influence: en('HIGH') },
+    check: ['influence', 'HIGH'],
+    remove: 'hard',
+  },
+  {
+    type: 'RelationshipPlanAction',
+    plural: 'RelationshipPlanActions',
+    create: (i, e) => ({
+      customerId: i.Customer,
+      stakeholderId: i.Stakeholder,
+      action: 'Test visit',
+      ownerId: String(e.fixture.people.east1),
+      dueDate: past(-7),
+    }),
+    update: { action: 'Test visit 2' },
+    check: ['action', 'Test visit 2'],
+    remove: 'hard',
+  },
+  {
     type: 'Project',
     plural: 'Projects',
     create: (i, e) => ({
@@ -338,7 +366,9 @@ describeOnDatabases('CRUD for every record type', (env) => {
     const { gql, tokens } = env();
     const res = await gql(`mutation { deleteCustomer(id: "${ids.Customer}") { id } }`, {}, { token: tokens.admin });
     expect(res.body.errors?.[0]?.extensions?.code).toBe('RECORD_IN_USE');
-    expect(res.body.errors?.[0]?.message).toMatch(/1 projects refer to it/);
+    expect(res.body.errors?.[0]?.message).toMatch(
+      /1 projects, 1 stakeholders, 1 relationship plan actions refer to it/,
+    );
   });
 
   test.each([...CASES].reverse().map((c) => [c.type, c]))('delete %s', async (_name, c) => {

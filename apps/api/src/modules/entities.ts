@@ -20,6 +20,7 @@ import { CompanySettings } from './company-settings/company-settings.entity';
 import { DecisionRequest, DecisionRequestRecipient } from './decision-request/decision-request.entity';
 import { Notification } from './notification/notification.entity';
 import { ReassessmentSchedule } from './reassessment/reassessment.entity';
+import { RelationshipPlanAction, Stakeholder, StakeholderAttitude } from './power-map/power-map.entity';
 import { AuditEntry } from '../platform/audit-entry.entity';
 import { AuthorityChange } from '../platform/change-log';
 
@@ -54,6 +55,9 @@ export const ENTITIES = [
   DecisionRequestRecipient,
   Notification,
   ReassessmentSchedule,
+  Stakeholder,
+  StakeholderAttitude,
+  RelationshipPlanAction,
   AuditEntry,
   AuthorityChange,
 ];

@@ -63,6 +63,13 @@ import {
   DecisionRequestFieldResolver,
   DecisionRequestRecipientFieldResolver,
 } from './decision-request/decision-request.resolver';
+import {
+  CustomerPowerMapResolver,
+  RelationshipPlanActionCrudResolver,
+  RelationshipPlanActionFieldResolver,
+  StakeholderCrudResolver,
+  StakeholderFieldResolver,
+} from './power-map/power-map.resolver';
 import { AuthorityChangeFieldResolver, RecordVersionResolver } from '../platform/change-log';
 import { AuthorityChangeCursorResolver, ChangeFeedResolver } from './change-feed/change-feed.resolver';
 
@@ -85,6 +92,11 @@ export const RESOLVERS = [
   PositionAssignmentFieldResolver,
   CustomerCrudResolver,
   CustomerFieldResolver,
+  StakeholderCrudResolver,
+  StakeholderFieldResolver,
+  RelationshipPlanActionCrudResolver,
+  RelationshipPlanActionFieldResolver,
+  CustomerPowerMapResolver,
   ProjectCrudResolver,
   ProjectResolver,
   TeamAppointmentCrudResolver,

@@ -7,7 +7,9 @@ import {
   CUSTOMER_TIERS,
   DECISION_OUTCOMES,
   DECISION_POINTS,
+  DECISION_ROLES,
   DECISION_RIGHT_VIAS,
+  INFLUENCE_LEVELS,
   LTC_STAGES,
   POOL_METRICS,
   POOL_STATUSES,
@@ -33,6 +35,8 @@ export const LtcStageEnum = enumObject(LTC_STAGES);
 export const AssessmentKindEnum = enumObject(ASSESSOR_KINDS);
 export const PoolMetricKindEnum = enumObject(POOL_METRICS);
 export const DecisionRightViaEnum = enumObject(DECISION_RIGHT_VIAS);
+export const DecisionRoleEnum = enumObject(DECISION_ROLES);
+export const InfluenceLevelEnum = enumObject(INFLUENCE_LEVELS);
 
 registerEnumType(DecisionPointEnum, {
   name: 'DecisionPoint',
@@ -84,4 +88,13 @@ registerEnumType(AssessmentKindEnum, {
 registerEnumType(PoolMetricKindEnum, {
   name: 'PoolMetricKind',
   description: 'A pool metric: orders, revenue or cash collected.',
+});
+registerEnumType(DecisionRoleEnum, {
+  name: 'DecisionRole',
+  description:
+    "A stakeholder's role in the customer's decision: decision maker, influencer, evaluator, user, gatekeeper.",
+});
+registerEnumType(InfluenceLevelEnum, {
+  name: 'InfluenceLevel',
+  description: "How much a stakeholder weighs in the customer's decision.",
 });

@@ -58,6 +58,13 @@ export const LOGGED_TYPES: readonly LoggedType[] = [
     group: 'history',
     children: { table: 'decision_request_recipients', column: 'requestId', property: 'recipients' },
   },
+  {
+    recordType: 'Stakeholder',
+    table: 'stakeholders',
+    group: 'history',
+    children: { table: 'stakeholder_attitudes', column: 'stakeholderId', property: 'attitudes' },
+  },
+  { recordType: 'RelationshipPlanAction', table: 'relationship_plan_actions', group: 'history' },
 ];
 
 export const LOGGED_BY_TABLE: ReadonlyMap<string, LoggedType> = new Map(LOGGED_TYPES.map((t) => [t.table, t]));
