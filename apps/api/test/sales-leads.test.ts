@@ -19,6 +19,7 @@ const OPP_FIELDS = `id version name stage stageHistory expectedAmount currency c
 interface LeadRow {
   id: string;
   version: number;
+  title: string;
   status: string;
   leadClass: string;
   classReasons: string[];
