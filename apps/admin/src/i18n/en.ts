@@ -210,6 +210,26 @@ export const en = {
   errors: {
     UNAUTHENTICATED: 'Your session has ended. Please sign in again.',
     REASSESSMENT: { NOT_OPEN: 'This re-assessment is no longer open (done or cancelled): reload the list.' },
+    SALES: {
+      LEAD_VERIFIED_BY_FINDER: 'You found this lead: someone other than its finder must verify it.',
+      LEAD_ALREADY_VERIFIED: 'This lead is already verified: a lead is verified once.',
+      LEAD_NOT_READY:
+        'This lead cannot become an opportunity yet: it needs a definite budget, a definite start time, a fitting ' +
+        'solution and a verification by someone other than the finder (the missing ones are named).',
+      LEAD_NOT_OPEN: 'This lead is no longer open (converted or dropped): reload it.',
+      OPPORTUNITY_ALREADY_HAS_PROJECT: 'This opportunity already became a project: an opportunity makes one project.',
+      STAGE_TRANSITION_REFUSED:
+        'An opportunity moves one stage forward, one back while open, or to lost; a deal or a lost one is final.',
+      ATTITUDE_OUT_OF_RANGE:
+        'The attitude is off the scale: choose a whole number from −3 (strong opposition) to +3 (strong exclusive ' +
+        'support).',
+      REPORTS_TO_SELF: 'A stakeholder cannot report to themselves: choose someone else, or leave it empty.',
+      REPORTS_TO_UNKNOWN: 'A stakeholder reports only to someone on the same customer’s power map.',
+      REPORTS_TO_CYCLE: 'That reporting line would make a circle: the customer’s org chart must stay a tree.',
+      NO_DECISION_MAKER_MAPPED:
+        'ATI is refused: no decision maker is on the power map of this project’s opportunity. Map the customer’s ' +
+        'decision maker first (or an administrator turns this check off in the company settings).',
+    },
     FORBIDDEN: 'Your role may not do this.',
     CONFLICT: 'Someone else changed this record since you opened it. Reload it, then apply your changes again.',
     BAD_USER_INPUT: 'Some fields are not valid: see the messages beside them.',
@@ -350,14 +370,6 @@ export const en = {
       NEVER_ASSESSED: 'has never been assessed for the role',
       EXPIRED: 'holds an expired qualification',
       NO_LEVEL_REACHED: 'reached no qualification level',
-    },
-    SALES: {
-      ATTITUDE_OUT_OF_RANGE:
-        'The attitude is off the scale: choose a whole number from −3 (strong opposition) to +3 (strong exclusive ' +
-        'support).',
-      REPORTS_TO_SELF: 'A stakeholder cannot report to themselves: choose someone else, or leave it empty.',
-      REPORTS_TO_UNKNOWN: 'A stakeholder reports only to someone on the same customer’s power map.',
-      REPORTS_TO_CYCLE: 'That reporting line would make a circle: the customer’s org chart must stay a tree.',
     },
     DELEGATION: {
       CHAIN_TOO_DEEP: 'The chain would be too long.',

@@ -70,6 +70,13 @@ import {
   StakeholderCrudResolver,
   StakeholderFieldResolver,
 } from './power-map/power-map.resolver';
+import { LeadCrudResolver, LeadNurtureActionCrudResolver, LeadResolver } from './lead/lead.resolver';
+import {
+  LeadOpportunityFieldResolver,
+  OpportunityCrudResolver,
+  OpportunityResolver,
+  ProjectOpportunityFieldResolver,
+} from './opportunity/opportunity.resolver';
 import { AuthorityChangeFieldResolver, RecordVersionResolver } from '../platform/change-log';
 import { AuthorityChangeCursorResolver, ChangeFeedResolver } from './change-feed/change-feed.resolver';
 
@@ -138,6 +145,13 @@ export const RESOLVERS = [
   DecisionRequestCrudResolver,
   DecisionRequestFieldResolver,
   DecisionRequestRecipientFieldResolver,
+  LeadCrudResolver,
+  LeadResolver,
+  LeadNurtureActionCrudResolver,
+  OpportunityCrudResolver,
+  OpportunityResolver,
+  LeadOpportunityFieldResolver,
+  ProjectOpportunityFieldResolver,
   RecordVersionResolver,
   AuthorityChangeFieldResolver,
   ChangeFeedResolver,

@@ -136,6 +136,8 @@ export const RECORD_TYPES = {
   PositionAssignment: { group: 'org', writes: PLAIN },
   Customer: { group: 'org', writes: PLAIN },
   Project: { group: 'projects', writes: PLAIN },
+  Lead: { group: 'projects', writes: PLAIN },
+  Opportunity: { group: 'projects', writes: PLAIN },
   TeamAppointment: { group: 'projects', writes: PLAIN },
   Stakeholder: { group: 'projects', writes: [...PLAIN, 'record'] },
   RelationshipPlanAction: { group: 'projects', writes: PLAIN },
@@ -166,6 +168,7 @@ export const RECORD_PARTS = {
   QualificationLevel: 'QualificationFramework',
   LevelRequirement: 'QualificationFramework',
   AssessmentRating: 'Assessment',
+  LeadNurtureAction: 'Lead',
 } as const satisfies Record<string, RecordType>;
 export type RecordPart = keyof typeof RECORD_PARTS;
 

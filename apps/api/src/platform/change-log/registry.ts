@@ -58,6 +58,9 @@ export const LOGGED_TYPES: readonly LoggedType[] = [
     group: 'history',
     children: { table: 'decision_request_recipients', column: 'requestId', property: 'recipients' },
   },
+  // The front of LTC (issue #17): a lead's facts and verdicts, an opportunity's stage moves.
+  { recordType: 'Lead', table: 'leads', group: 'history' },
+  { recordType: 'Opportunity', table: 'opportunities', group: 'history' },
   {
     recordType: 'Stakeholder',
     table: 'stakeholders',
