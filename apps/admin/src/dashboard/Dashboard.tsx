@@ -9,9 +9,11 @@ import { useDate, useEnumLabel, useMoney } from '../components/fields';
 import { personDisplayName } from '../components/personName';
 import { FirstRunTour } from '../glossary/FirstRunTour';
 import { DashboardData, useDashboard } from './dashboardApi';
+import { KeyAccountWarnings } from './KeyAccountWarnings';
 
 // The charts library is big: its chunk loads with the charts, after the dashboard's own.
 const DashboardCharts = lazy(() => import('./DashboardCharts'));
+const FunnelCard = lazy(() => import('../funnel/FunnelCard'));
 
 function Panel({
   title,
@@ -161,6 +163,14 @@ export function Dashboard() {
             {canAccess(role, 'Delegation', 'list') && <EndingDelegations items={data.endingDelegations} />}
             {canAccess(role, 'IncentivePool', 'list') && <PoolsAwaiting items={data.poolsAwaitingApproval} />}
             {canAccess(role, 'Decision', 'list') && <DecisionsThisWeek items={data.decisionsThisWeek} />}
+            {canAccess(role, 'Customer', 'list') && canAccess(role, 'Opportunity', 'list') && <KeyAccountWarnings />}
+            {canAccess(role, 'Opportunity', 'list') && (
+              <Panel title={translate('sales.funnel.title')} testId="dash-funnel">
+                <Suspense fallback={<LinearProgress />}>
+                  <FunnelCard />
+                </Suspense>
+              </Panel>
+            )}
           </Box>
           <Suspense fallback={<LinearProgress />}>
             <DashboardCharts data={data} />

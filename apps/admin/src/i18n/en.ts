@@ -279,7 +279,8 @@ export const en = {
       LEAD_NOT_READY: 'The lead cannot become an opportunity yet. It still needs: %{missing}.',
       STAGE_TRANSITION_NOT_ALLOWED: 'An opportunity at %{from} cannot move to %{to}. It may move to: %{allowed}.',
       NO_DECISION_MAKER_MAPPED:
-        'ATI is refused: no decision maker is on the power map of this project’s opportunity. Add one to the map first.',
+        'ATI is refused: no decision maker is on the power map of this project’s opportunity. Add one to the map ' +
+        'first.',
       REPORTS_TO_SELF: 'A stakeholder cannot report to themselves.',
       REPORTS_TO_UNKNOWN: 'The person reported to is not on this customer’s map: choose someone on it.',
       REPORTS_TO_CYCLE: 'These reporting lines would go round in a circle: choose someone higher up.',
@@ -1762,6 +1763,7 @@ export const en = {
     },
   },
   sales: {
+    list_separator: ', ',
     class_why: 'Why this class',
     grade_why: 'Why this grade',
     facts_held: 'Facts held: %{facts}',
