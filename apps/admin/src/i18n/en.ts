@@ -288,6 +288,17 @@ export const en = {
     },
     UNAUTHENTICATED: 'Your session has ended. Please sign in again.',
     REASSESSMENT: { NOT_OPEN: 'This re-assessment is no longer open (done or cancelled): reload the list.' },
+    SALES: {
+      LEAD_VERIFIED_BY_FINDER: 'You found this lead: someone other than its finder must verify it.',
+      LEAD_ALREADY_VERIFIED: 'This lead is already verified: a lead is verified once.',
+      LEAD_NOT_READY:
+        'This lead cannot become an opportunity yet: it needs a definite budget, a definite start time, a fitting ' +
+        'solution and a verification by someone other than the finder (the missing ones are named).',
+      LEAD_NOT_OPEN: 'This lead is no longer open (converted or dropped): reload it.',
+      OPPORTUNITY_ALREADY_HAS_PROJECT: 'This opportunity already became a project: an opportunity makes one project.',
+      STAGE_TRANSITION_REFUSED:
+        'An opportunity moves one stage forward, one back while open, or to lost; a deal or a lost one is final.',
+    },
     FORBIDDEN: 'Your role may not do this.',
     CONFLICT: 'Someone else changed this record since you opened it. Reload it, then apply your changes again.',
     BAD_USER_INPUT: 'Some fields are not valid: see the messages beside them.',

@@ -432,6 +432,15 @@ export const zhCN: Messages = {
     },
     UNAUTHENTICATED: '会话已结束，请重新登录。',
     REASSESSMENT: { NOT_OPEN: '该复审已不再处于待办状态（已完成或已取消），请刷新列表。' },
+    SALES: {
+      LEAD_VERIFIED_BY_FINDER: '此线索由您发现：须由发现人以外的人验证。',
+      LEAD_ALREADY_VERIFIED: '此线索已验证：一条线索只验证一次。',
+      LEAD_NOT_READY:
+        '此线索尚不能转为机会点：需要客户明确的预算、明确的启动时间、我方匹配的解决方案，以及由发现人以外的人验证（缺少的条件已列出）。',
+      LEAD_NOT_OPEN: '此线索已不再处于进行中（已转化或已放弃），请刷新。',
+      OPPORTUNITY_ALREADY_HAS_PROJECT: '此机会点已立项：一个机会点只能生成一个项目。',
+      STAGE_TRANSITION_REFUSED: '机会点只能前进一个阶段、在未关闭时后退一个阶段或转为丢单；成交与丢单为最终阶段。',
+    },
     FORBIDDEN: '您的角色无权执行此操作。',
     CONFLICT: '您打开此记录后，他人已修改了它。请重新加载后再次修改。',
     BAD_USER_INPUT: '部分字段无效：请查看字段旁的提示。',

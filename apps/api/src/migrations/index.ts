@@ -15,6 +15,7 @@ import { PersonLatinName1764890000000 } from './1764890000000-person-latin-name'
 import { ListSortIndexes1764890500000 } from './1764890500000-list-sort-indexes';
 import { QualifiedPeopleIndex1764900000000 } from './1764900000000-qualified-people-index';
 import { ReassessmentSchedules1764910000000 } from './1764910000000-reassessment-schedules';
+import { SalesLeads1764920000000 } from './1764920000000-sales-leads';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ListSortIndexes1764890500000,
   QualifiedPeopleIndex1764900000000,
   ReassessmentSchedules1764910000000,
+  SalesLeads1764920000000,
 ];

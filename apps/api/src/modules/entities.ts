@@ -20,6 +20,8 @@ import { CompanySettings } from './company-settings/company-settings.entity';
 import { DecisionRequest, DecisionRequestRecipient } from './decision-request/decision-request.entity';
 import { Notification } from './notification/notification.entity';
 import { ReassessmentSchedule } from './reassessment/reassessment.entity';
+import { Lead, LeadNurtureAction } from './lead/lead.entity';
+import { Opportunity } from './opportunity/opportunity.entity';
 import { AuditEntry } from '../platform/audit-entry.entity';
 import { AuthorityChange } from '../platform/change-log';
 
@@ -54,6 +56,9 @@ export const ENTITIES = [
   DecisionRequestRecipient,
   Notification,
   ReassessmentSchedule,
+  Lead,
+  LeadNurtureAction,
+  Opportunity,
   AuditEntry,
   AuthorityChange,
 ];

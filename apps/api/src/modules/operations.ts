@@ -15,6 +15,7 @@ import { DecisionRequestOperationsResolver } from './decision-request/decision-r
 import { NotificationResolver } from './notification/notification.resolver';
 import { DashboardResolver } from './dashboard';
 import { ReassessmentResolver } from './reassessment/reassessment.resolver';
+import { SalesFunnelResolver } from './opportunity/opportunity.funnel';
 
 export const OPERATION_RESOLVERS = [
   AuthorizationResolver,
@@ -30,4 +31,5 @@ export const OPERATION_RESOLVERS = [
   NotificationResolver,
   DashboardResolver,
   ReassessmentResolver,
+  SalesFunnelResolver,
 ] as const;

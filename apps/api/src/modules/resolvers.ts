@@ -61,6 +61,13 @@ import {
   DecisionRequestFieldResolver,
   DecisionRequestRecipientFieldResolver,
 } from './decision-request/decision-request.resolver';
+import { LeadCrudResolver, LeadNurtureActionCrudResolver, LeadResolver } from './lead/lead.resolver';
+import {
+  LeadOpportunityFieldResolver,
+  OpportunityCrudResolver,
+  OpportunityResolver,
+  ProjectOpportunityFieldResolver,
+} from './opportunity/opportunity.resolver';
 import { AuthorityChangeFieldResolver, RecordVersionResolver } from '../platform/change-log';
 import { AuthorityChangeCursorResolver, ChangeFeedResolver } from './change-feed/change-feed.resolver';
 
@@ -122,6 +129,13 @@ export const RESOLVERS = [
   DecisionRequestCrudResolver,
   DecisionRequestFieldResolver,
   DecisionRequestRecipientFieldResolver,
+  LeadCrudResolver,
+  LeadResolver,
+  LeadNurtureActionCrudResolver,
+  OpportunityCrudResolver,
+  OpportunityResolver,
+  LeadOpportunityFieldResolver,
+  ProjectOpportunityFieldResolver,
   RecordVersionResolver,
   AuthorityChangeFieldResolver,
   ChangeFeedResolver,

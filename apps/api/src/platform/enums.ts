@@ -8,7 +8,10 @@ import {
   DECISION_OUTCOMES,
   DECISION_POINTS,
   DECISION_RIGHT_VIAS,
+  LEAD_CLASSES,
+  LEAD_GRADES,
   LTC_STAGES,
+  OPPORTUNITY_STAGES,
   POOL_METRICS,
   POOL_STATUSES,
   PROJECT_GRADES,
@@ -33,6 +36,12 @@ export const LtcStageEnum = enumObject(LTC_STAGES);
 export const AssessmentKindEnum = enumObject(ASSESSOR_KINDS);
 export const PoolMetricKindEnum = enumObject(POOL_METRICS);
 export const DecisionRightViaEnum = enumObject(DECISION_RIGHT_VIAS);
+export const LeadGradeEnum = enumObject(LEAD_GRADES);
+export const LeadClassEnum = enumObject(LEAD_CLASSES);
+/** Where a lead stands (the API's own: the domain rules do not depend on it). */
+export const LEAD_STATUSES = ['OPEN', 'CONVERTED', 'DROPPED'] as const;
+export const LeadStatusEnum = enumObject(LEAD_STATUSES);
+export const OpportunityStageEnum = enumObject(OPPORTUNITY_STAGES);
 
 registerEnumType(DecisionPointEnum, {
   name: 'DecisionPoint',
@@ -84,4 +93,21 @@ registerEnumType(AssessmentKindEnum, {
 registerEnumType(PoolMetricKindEnum, {
   name: 'PoolMetricKind',
   description: 'A pool metric: orders, revenue or cash collected.',
+});
+registerEnumType(LeadGradeEnum, {
+  name: 'LeadGrade',
+  description:
+    'Lead grade (DOMAIN.md §4): company-level major (公司级重大), major (重大), important (重要), general (一般).',
+});
+registerEnumType(LeadClassEnum, {
+  name: 'LeadClass',
+  description: 'Lead class (DOMAIN.md §4): initial (初级), credible (可信), opportunity lead (机会线索).',
+});
+registerEnumType(LeadStatusEnum, {
+  name: 'LeadStatus',
+  description: 'Where a lead stands: OPEN, CONVERTED (to an opportunity) or DROPPED.',
+});
+registerEnumType(OpportunityStageEnum, {
+  name: 'OpportunityStage',
+  description: 'Funnel stage of an opportunity: potential → intent → negotiation → deal, or lost.',
 });

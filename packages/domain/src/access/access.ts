@@ -136,6 +136,8 @@ export const RECORD_TYPES = {
   PositionAssignment: { group: 'org', writes: PLAIN },
   Customer: { group: 'org', writes: PLAIN },
   Project: { group: 'projects', writes: PLAIN },
+  Lead: { group: 'projects', writes: PLAIN },
+  Opportunity: { group: 'projects', writes: PLAIN },
   TeamAppointment: { group: 'projects', writes: PLAIN },
   RoleModel: { group: 'qualifications', writes: PLAIN },
   QualificationFramework: { group: 'qualifications', writes: PLAIN },
@@ -164,6 +166,7 @@ export const RECORD_PARTS = {
   QualificationLevel: 'QualificationFramework',
   LevelRequirement: 'QualificationFramework',
   AssessmentRating: 'Assessment',
+  LeadNurtureAction: 'Lead',
 } as const satisfies Record<string, RecordType>;
 export type RecordPart = keyof typeof RECORD_PARTS;
 

@@ -67,4 +67,11 @@ export class Project extends BaseRecord {
   })
   @Column({ type: 'text', nullable: true })
   gradeJustification: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The opportunity the project was made from (createProjectFromOpportunity).',
+  })
+  @IdColumn({ nullable: true })
+  opportunityId: number | null;
 }

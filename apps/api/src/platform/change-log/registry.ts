@@ -58,6 +58,9 @@ export const LOGGED_TYPES: readonly LoggedType[] = [
     group: 'history',
     children: { table: 'decision_request_recipients', column: 'requestId', property: 'recipients' },
   },
+  // The front of LTC (issue #17): a lead's facts and verdicts, an opportunity's stage moves.
+  { recordType: 'Lead', table: 'leads', group: 'history' },
+  { recordType: 'Opportunity', table: 'opportunities', group: 'history' },
 ];
 
 export const LOGGED_BY_TABLE: ReadonlyMap<string, LoggedType> = new Map(LOGGED_TYPES.map((t) => [t.table, t]));
