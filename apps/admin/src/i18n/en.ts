@@ -274,31 +274,25 @@ export const en = {
   },
   errors: {
     SALES: {
-      LEAD_VERIFIED_BY_FINDER: 'The person who found a lead cannot verify it: someone else must.',
-      LEAD_ALREADY_VERIFIED: 'This lead is already verified.',
+      LEAD_VERIFIED_BY_FINDER: 'You found this lead: someone other than its finder must verify it.',
+      LEAD_ALREADY_VERIFIED: 'This lead is already verified: a lead is verified once.',
       LEAD_NOT_READY: 'The lead cannot become an opportunity yet. It still needs: %{missing}.',
+      LEAD_NOT_OPEN: 'This lead is no longer open (converted or dropped): reload it.',
+      OPPORTUNITY_ALREADY_HAS_PROJECT: 'This opportunity already became a project: an opportunity makes one project.',
+      STAGE_TRANSITION_REFUSED: 'An opportunity at %{from} cannot move to %{to}. It may move to: %{allowed}.',
       STAGE_TRANSITION_NOT_ALLOWED: 'An opportunity at %{from} cannot move to %{to}. It may move to: %{allowed}.',
       NO_DECISION_MAKER_MAPPED:
         'ATI is refused: no decision maker is on the power map of this project’s opportunity. Add one to the map ' +
         'first.',
-      REPORTS_TO_SELF: 'A stakeholder cannot report to themselves.',
-      REPORTS_TO_UNKNOWN: 'The person reported to is not on this customer’s map: choose someone on it.',
-      REPORTS_TO_CYCLE: 'These reporting lines would go round in a circle: choose someone higher up.',
-      ATTITUDE_OUT_OF_RANGE: 'An attitude runs from −3 to +3: choose one on the scale.',
+      ATTITUDE_OUT_OF_RANGE:
+        'The attitude is off the scale: choose a whole number from −3 (strong opposition) to +3 (strong exclusive ' +
+        'support).',
+      REPORTS_TO_SELF: 'A stakeholder cannot report to themselves: choose someone else, or leave it empty.',
+      REPORTS_TO_UNKNOWN: 'A stakeholder reports only to someone on the same customer’s power map.',
+      REPORTS_TO_CYCLE: 'That reporting line would make a circle: the customer’s org chart must stay a tree.',
     },
     UNAUTHENTICATED: 'Your session has ended. Please sign in again.',
     REASSESSMENT: { NOT_OPEN: 'This re-assessment is no longer open (done or cancelled): reload the list.' },
-    SALES: {
-      LEAD_VERIFIED_BY_FINDER: 'You found this lead: someone other than its finder must verify it.',
-      LEAD_ALREADY_VERIFIED: 'This lead is already verified: a lead is verified once.',
-      LEAD_NOT_READY:
-        'This lead cannot become an opportunity yet: it needs a definite budget, a definite start time, a fitting ' +
-        'solution and a verification by someone other than the finder (the missing ones are named).',
-      LEAD_NOT_OPEN: 'This lead is no longer open (converted or dropped): reload it.',
-      OPPORTUNITY_ALREADY_HAS_PROJECT: 'This opportunity already became a project: an opportunity makes one project.',
-      STAGE_TRANSITION_REFUSED:
-        'An opportunity moves one stage forward, one back while open, or to lost; a deal or a lost one is final.',
-    },
     FORBIDDEN: 'Your role may not do this.',
     CONFLICT: 'Someone else changed this record since you opened it. Reload it, then apply your changes again.',
     BAD_USER_INPUT: 'Some fields are not valid: see the messages beside them.',
@@ -1817,7 +1811,6 @@ export const en = {
     },
     stage_history: 'Stage history',
     stage_entry: '%{stage} · %{date}',
-    stage_by: '%{stage} · %{date} · %{name}',
     no_history: 'No stage change recorded yet.',
     move_stage: 'Move stage',
     move_to: 'Move to',

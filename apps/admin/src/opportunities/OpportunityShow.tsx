@@ -73,12 +73,6 @@ function StageHistory() {
           {steps.map((s, i) => (
             <ListItem key={`${s.stage}-${i}`}>
               {translate('sales.stage_entry', { stage: stage(s.stage), date: date(s.at, true) })}
-              {s.by && (
-                <>
-                  {' · '}
-                  <RecordName resource="Person" id={s.by} />
-                </>
-              )}
             </ListItem>
           ))}
         </MuiList>

@@ -60,7 +60,10 @@ export function errorArgs(locale: string, extensions: Extensions = {}): Record<s
     values.map((v) => label(locale, group, v)).join(lookup(locale, 'sales.list_separator') ?? ', ');
   if (extensions.code === 'SALES.LEAD_NOT_READY' && Array.isArray(args.missing))
     args.missing = list('OpportunityRequirement', args.missing);
-  if (extensions.code === 'SALES.STAGE_TRANSITION_NOT_ALLOWED') {
+  if (
+    extensions.code === 'SALES.STAGE_TRANSITION_NOT_ALLOWED' ||
+    extensions.code === 'SALES.STAGE_TRANSITION_REFUSED'
+  ) {
     args.from = label(locale, 'OpportunityStage', args.from);
     args.to = label(locale, 'OpportunityStage', args.to);
     if (Array.isArray(args.allowed)) args.allowed = list('OpportunityStage', args.allowed);

@@ -16,6 +16,7 @@ import { ListSortIndexes1764890500000 } from './1764890500000-list-sort-indexes'
 import { QualifiedPeopleIndex1764900000000 } from './1764900000000-qualified-people-index';
 import { ReassessmentSchedules1764910000000 } from './1764910000000-reassessment-schedules';
 import { SalesLeads1764920000000 } from './1764920000000-sales-leads';
+import { PowerMap1764930000000 } from './1764930000000-power-map';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   QualifiedPeopleIndex1764900000000,
   ReassessmentSchedules1764910000000,
   SalesLeads1764920000000,
+  PowerMap1764930000000,
 ];

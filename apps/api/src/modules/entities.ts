@@ -22,6 +22,7 @@ import { Notification } from './notification/notification.entity';
 import { ReassessmentSchedule } from './reassessment/reassessment.entity';
 import { Lead, LeadNurtureAction } from './lead/lead.entity';
 import { Opportunity } from './opportunity/opportunity.entity';
+import { RelationshipPlanAction, Stakeholder, StakeholderAttitude } from './power-map/power-map.entity';
 import { AuditEntry } from '../platform/audit-entry.entity';
 import { AuthorityChange } from '../platform/change-log';
 
@@ -59,6 +60,9 @@ export const ENTITIES = [
   Lead,
   LeadNurtureAction,
   Opportunity,
+  Stakeholder,
+  StakeholderAttitude,
+  RelationshipPlanAction,
   AuditEntry,
   AuthorityChange,
 ];

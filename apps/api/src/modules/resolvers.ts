@@ -68,6 +68,13 @@ import {
   OpportunityResolver,
   ProjectOpportunityFieldResolver,
 } from './opportunity/opportunity.resolver';
+import {
+  CustomerPowerMapResolver,
+  RelationshipPlanActionCrudResolver,
+  RelationshipPlanActionFieldResolver,
+  StakeholderCrudResolver,
+  StakeholderFieldResolver,
+} from './power-map/power-map.resolver';
 import { AuthorityChangeFieldResolver, RecordVersionResolver } from '../platform/change-log';
 import { AuthorityChangeCursorResolver, ChangeFeedResolver } from './change-feed/change-feed.resolver';
 
@@ -88,6 +95,11 @@ export const RESOLVERS = [
   PositionAssignmentFieldResolver,
   CustomerCrudResolver,
   CustomerFieldResolver,
+  StakeholderCrudResolver,
+  StakeholderFieldResolver,
+  RelationshipPlanActionCrudResolver,
+  RelationshipPlanActionFieldResolver,
+  CustomerPowerMapResolver,
   ProjectCrudResolver,
   ProjectResolver,
   TeamAppointmentCrudResolver,

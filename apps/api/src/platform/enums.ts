@@ -7,9 +7,11 @@ import {
   CUSTOMER_TIERS,
   DECISION_OUTCOMES,
   DECISION_POINTS,
+  DECISION_ROLES,
   DECISION_RIGHT_VIAS,
   LEAD_CLASSES,
   LEAD_GRADES,
+  INFLUENCE_LEVELS,
   LTC_STAGES,
   OPPORTUNITY_STAGES,
   POOL_METRICS,
@@ -42,6 +44,8 @@ export const LeadClassEnum = enumObject(LEAD_CLASSES);
 export const LEAD_STATUSES = ['OPEN', 'CONVERTED', 'DROPPED'] as const;
 export const LeadStatusEnum = enumObject(LEAD_STATUSES);
 export const OpportunityStageEnum = enumObject(OPPORTUNITY_STAGES);
+export const DecisionRoleEnum = enumObject(DECISION_ROLES);
+export const InfluenceLevelEnum = enumObject(INFLUENCE_LEVELS);
 
 registerEnumType(DecisionPointEnum, {
   name: 'DecisionPoint',
@@ -110,4 +114,13 @@ registerEnumType(LeadStatusEnum, {
 registerEnumType(OpportunityStageEnum, {
   name: 'OpportunityStage',
   description: 'Funnel stage of an opportunity: potential → intent → negotiation → deal, or lost.',
+});
+registerEnumType(DecisionRoleEnum, {
+  name: 'DecisionRole',
+  description:
+    "A stakeholder's role in the customer's decision: decision maker, influencer, evaluator, user, gatekeeper.",
+});
+registerEnumType(InfluenceLevelEnum, {
+  name: 'InfluenceLevel',
+  description: "How much a stakeholder weighs in the customer's decision.",
 });

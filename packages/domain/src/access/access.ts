@@ -139,6 +139,8 @@ export const RECORD_TYPES = {
   Lead: { group: 'projects', writes: PLAIN },
   Opportunity: { group: 'projects', writes: PLAIN },
   TeamAppointment: { group: 'projects', writes: PLAIN },
+  Stakeholder: { group: 'projects', writes: [...PLAIN, 'record'] },
+  RelationshipPlanAction: { group: 'projects', writes: PLAIN },
   RoleModel: { group: 'qualifications', writes: PLAIN },
   QualificationFramework: { group: 'qualifications', writes: PLAIN },
   Assessment: { group: 'qualifications', writes: PLAIN },

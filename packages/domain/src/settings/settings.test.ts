@@ -9,6 +9,7 @@ describe('company settings', () => {
       materialChangeShare: '10',
       sponsorConflictOfInterest: false,
       decisionDueDays: { I: 10, II: 5, III: 3 },
+      requireDecisionMakerForAti: true,
     });
     expect(validateCompanySettings(DEFAULT_COMPANY_SETTINGS)).toEqual({ ok: true, value: DEFAULT_COMPANY_SETTINGS });
   });

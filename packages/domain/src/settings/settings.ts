@@ -15,12 +15,18 @@ export interface CompanySettings {
   readonly sponsorConflictOfInterest: boolean;
   /** How many calendar days a decision request may wait, per project grade (1–90). */
   readonly decisionDueDays: Readonly<Record<ProjectGrade, number>>;
+  /**
+   * ATI on a project whose opportunity has no decision maker on its power map is refused (default true; the company
+   * may turn the check off).
+   */
+  readonly requireDecisionMakerForAti: boolean;
 }
 
 export const DEFAULT_COMPANY_SETTINGS: CompanySettings = Object.freeze({
   materialChangeShare: '10',
   sponsorConflictOfInterest: false,
   decisionDueDays: Object.freeze({ I: 10, II: 5, III: 3 }),
+  requireDecisionMakerForAti: true,
 });
 
 export const MATERIAL_CHANGE_SHARE_MAX = '100';
@@ -81,6 +87,7 @@ export function validateCompanySettings(settings: CompanySettings): Result<Compa
     materialChangeShare: share,
     sponsorConflictOfInterest: settings.sponsorConflictOfInterest,
     decisionDueDays: due,
+    requireDecisionMakerForAti: settings.requireDecisionMakerForAti,
   });
 }
 

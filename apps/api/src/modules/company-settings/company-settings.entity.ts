@@ -41,6 +41,14 @@ export class CompanySettings extends BaseRecord {
   @Column({ type: 'boolean', default: false })
   sponsorConflictOfInterest: boolean;
 
+  @Field({
+    description:
+      'Whether ATI on a project whose opportunity has no decision maker on its power map is refused ' +
+      '(SALES.NO_DECISION_MAKER_MAPPED). On by default; a project without an opportunity is not checked.',
+  })
+  @Column({ type: 'boolean', default: true })
+  requireDecisionMakerForAti: boolean;
+
   @Field(() => DecisionDueDays, {
     description: 'How many calendar days a decision request may wait before it escalates, per grade (1–90).',
   })

@@ -26,6 +26,12 @@ export class CompanySettingsInput {
   @Field(() => Boolean, { nullable: true, description: "Whether the project's Sponsor has a conflict of interest." })
   sponsorConflictOfInterest?: boolean | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether ATI needs a decision maker on the power map of the project’s opportunity.',
+  })
+  requireDecisionMakerForAti?: boolean | null;
+
   @Field(() => DecisionDueDaysInput, { nullable: true, description: 'Calendar days a request may wait, per grade.' })
   @IsOptional()
   @ValidateNested()

@@ -56,6 +56,7 @@ export class CompanySettingsResolver {
       const checked = validateCompanySettings({
         materialChangeShare: input.materialChangeShare ?? current.materialChangeShare,
         sponsorConflictOfInterest: input.sponsorConflictOfInterest ?? current.sponsorConflictOfInterest,
+        requireDecisionMakerForAti: input.requireDecisionMakerForAti ?? current.requireDecisionMakerForAti,
         decisionDueDays: {
           I: due?.I ?? current.decisionDueDays.I,
           II: due?.II ?? current.decisionDueDays.II,
@@ -86,6 +87,7 @@ export class CompanySettingsResolver {
         {
           materialChangeShare: checked.value.materialChangeShare,
           sponsorConflictOfInterest: checked.value.sponsorConflictOfInterest,
+          requireDecisionMakerForAti: checked.value.requireDecisionMakerForAti,
           decisionDueDays: { ...checked.value.decisionDueDays },
         },
         ctx.now,

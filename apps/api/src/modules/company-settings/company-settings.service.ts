@@ -7,6 +7,7 @@ export function toSettings(row: Pick<CompanySettings, keyof Settings>): Settings
   return {
     materialChangeShare: row.materialChangeShare,
     sponsorConflictOfInterest: !!row.sponsorConflictOfInterest,
+    requireDecisionMakerForAti: row.requireDecisionMakerForAti === undefined ? true : !!row.requireDecisionMakerForAti,
     decisionDueDays: {
       ...DEFAULT_COMPANY_SETTINGS.decisionDueDays,
       ...(row.decisionDueDays as Record<ProjectGrade, number>),

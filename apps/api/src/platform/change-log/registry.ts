@@ -61,6 +61,13 @@ export const LOGGED_TYPES: readonly LoggedType[] = [
   // The front of LTC (issue #17): a lead's facts and verdicts, an opportunity's stage moves.
   { recordType: 'Lead', table: 'leads', group: 'history' },
   { recordType: 'Opportunity', table: 'opportunities', group: 'history' },
+  {
+    recordType: 'Stakeholder',
+    table: 'stakeholders',
+    group: 'history',
+    children: { table: 'stakeholder_attitudes', column: 'stakeholderId', property: 'attitudes' },
+  },
+  { recordType: 'RelationshipPlanAction', table: 'relationship_plan_actions', group: 'history' },
 ];
 
 export const LOGGED_BY_TABLE: ReadonlyMap<string, LoggedType> = new Map(LOGGED_TYPES.map((t) => [t.table, t]));
