@@ -84,8 +84,8 @@ describe('funnel chart data', () => {
     expect(filterOf(stageLink({}, 'DEAL'))).toEqual({ stage: 'DEAL' });
     expect(filterOf(forecastLink({ orgUnitId: '2' }, { from: 'a', to: 'b' }))).toEqual({
       orgUnitId: '2',
-      closeDateFrom: 'a',
-      closeDateTo: 'b',
+      closeFrom: 'a',
+      closeTo: 'b',
     });
   });
 });

@@ -75,8 +75,8 @@ export function forecastChart(funnel: SalesFunnelData): ChartData {
 function scope(filter: FunnelFilter): Record<string, string> {
   const result: Record<string, string> = {};
   if (filter.orgUnitId) result.orgUnitId = filter.orgUnitId;
-  if (filter.from) result.closeDateFrom = filter.from;
-  if (filter.to) result.closeDateTo = filter.to;
+  if (filter.from) result.closeFrom = filter.from;
+  if (filter.to) result.closeTo = filter.to;
   return result;
 }
 
@@ -89,8 +89,8 @@ export function stageLink(filter: FunnelFilter, stage: string, grade?: string): 
 export function forecastLink(filter: FunnelFilter, window: { from: string; to: string }): string {
   return listLink('Opportunity', {
     ...(filter.orgUnitId ? { orgUnitId: filter.orgUnitId } : {}),
-    closeDateFrom: window.from,
-    closeDateTo: window.to,
+    closeFrom: window.from,
+    closeTo: window.to,
   });
 }
 

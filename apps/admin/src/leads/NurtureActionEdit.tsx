@@ -9,7 +9,7 @@ function NurtureInputs() {
   return (
     <>
       <ReferenceInput source="leadId" reference="Lead">
-        <AutocompleteInput optionText="title" validate={required()} disabled />
+        <AutocompleteInput optionText="title" validate={required()} readOnly />
       </ReferenceInput>
       <TextInput source="action" validate={required()} fullWidth />
       <DayInput source="dueDate" validate={required()} />

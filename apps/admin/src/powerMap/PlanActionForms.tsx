@@ -17,10 +17,10 @@ function PlanActionInputs() {
   return (
     <>
       <ReferenceInput source="customerId" reference="Customer">
-        <AutocompleteInput optionText="name" validate={required()} disabled />
+        <AutocompleteInput optionText="name" validate={required()} readOnly />
       </ReferenceInput>
       <ReferenceInput source="opportunityId" reference="Opportunity">
-        <AutocompleteInput optionText="name" disabled />
+        <AutocompleteInput optionText="name" readOnly />
       </ReferenceInput>
       <TextInput source="action" validate={required()} fullWidth />
       <StakeholderPick />

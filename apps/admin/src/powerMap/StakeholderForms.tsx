@@ -39,10 +39,10 @@ function StakeholderInputs() {
   return (
     <>
       <ReferenceInput source="customerId" reference="Customer">
-        <AutocompleteInput optionText="name" validate={required()} disabled />
+        <AutocompleteInput optionText="name" validate={required()} readOnly />
       </ReferenceInput>
       <ReferenceInput source="opportunityId" reference="Opportunity">
-        <AutocompleteInput optionText="name" disabled />
+        <AutocompleteInput optionText="name" readOnly />
       </ReferenceInput>
       <TextInput source="name" validate={required()} />
       <TextInput source="title" />

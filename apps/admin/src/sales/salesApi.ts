@@ -56,25 +56,26 @@ const PLAN_ACTION = 'id version customerId opportunityId stakeholderId action ow
 /** A customer's whole map and plan, or an opportunity's (its stakeholders; the customer's plan for it). */
 export async function fetchPowerMap(of: { customerId?: string; opportunityId?: string }): Promise<PowerMapData> {
   if (of.opportunityId) {
+    // The opportunity's own map: the customer's stakeholders mapped for it (what the ATI check counts).
     const { Opportunity: o } = await gqlRequest<{
       Opportunity: {
         id: string;
         customerId: string;
-        customer: { name: string; planActions: PlanActionData[] } | null;
-        stakeholders: StakeholderData[];
+        customer: { name: string; stakeholders: StakeholderData[]; planActions: PlanActionData[] } | null;
       } | null;
     }>(
-      `query ($id: ID!) { Opportunity(id: $id) { id customerId customer { name planActions { ${PLAN_ACTION} } }
-        stakeholders { ${STAKEHOLDER} } } }`,
+      `query ($id: ID!) { Opportunity(id: $id) { id customerId customer { name stakeholders { ${STAKEHOLDER} }
+        planActions { ${PLAN_ACTION} } } } }`,
       { id: of.opportunityId },
     );
     if (!o) throw new Error('NOT_FOUND');
+    const own = (x: { opportunityId: string | null }) => String(x.opportunityId ?? '') === String(o.id);
     return {
       customerId: o.customerId,
       customerName: o.customer?.name ?? '',
       opportunityId: o.id,
-      stakeholders: o.stakeholders,
-      planActions: (o.customer?.planActions ?? []).filter((a) => !a.opportunityId || a.opportunityId === o.id),
+      stakeholders: (o.customer?.stakeholders ?? []).filter(own),
+      planActions: (o.customer?.planActions ?? []).filter((a) => !a.opportunityId || own(a)),
     };
   }
   const { Customer: c } = await gqlRequest<{
