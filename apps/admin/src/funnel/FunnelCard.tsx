@@ -3,7 +3,8 @@
 import { LinearProgress, Typography } from '@mui/material';
 import { Link, useTranslate } from 'react-admin';
 import { useErrorMessage } from '../components/ErrorText';
-import { ForecastLines, FunnelSummary, StageChart } from './FunnelCharts';
+import { ForecastLines, StageChart } from './FunnelCharts';
+import { FunnelSummary } from './FunnelSummary';
 import { useSalesFunnel } from './FunnelPage';
 
 const ALL = {};

@@ -1,7 +1,7 @@
 // The funnel's charts (@mui/x-charts, in the charts chunk): opportunities by stage and grade, amount and weighted
 // amount by stage, conversion between stages, and the forecasts; each bar and each line under a chart opens the
 // filtered list of opportunities.
-import { Box, Typography } from '@mui/material';
+import { Box } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router';
 import { useEnumLabel, useMoney } from '../components/fields';
@@ -17,29 +17,6 @@ import {
   type FunnelFilter,
   type SalesFunnelData,
 } from './funnelData';
-
-export function FunnelSummary({ funnel }: { funnel: SalesFunnelData }) {
-  const translate = useTranslate();
-  const money = useMoney();
-  return (
-    <Box data-testid="funnel-summary">
-      <Typography>
-        {translate('sales.funnel.total', {
-          count: funnel.total.count,
-          amount: money(funnel.total.amount, funnel.currency),
-        })}
-      </Typography>
-      {funnel.overdue.count > 0 && (
-        <Typography color="warning.main">
-          {translate('sales.funnel.overdue', {
-            count: funnel.overdue.count,
-            amount: money(funnel.overdue.amount, funnel.currency),
-          })}
-        </Typography>
-      )}
-    </Box>
-  );
-}
 
 export function ForecastLines({ funnel, filter }: { funnel: SalesFunnelData; filter: FunnelFilter }) {
   const translate = useTranslate();

@@ -9,7 +9,7 @@ import { useErrorMessage } from '../components/ErrorText';
 import { DayInput } from '../sales/DayInput';
 import { fetchSalesFunnel } from '../sales/salesApi';
 import type { FunnelFilter } from './funnelData';
-import { FunnelSummary } from './FunnelCharts';
+import { FunnelSummary } from './FunnelSummary';
 
 const FunnelCharts = lazy(() => import('./FunnelCharts'));
 
