@@ -49,11 +49,12 @@ export function FunnelPage() {
               optionText="name"
               label="sales.funnel.org_unit"
               helperText="sales.funnel.org_unit_help"
+              fullWidth={false}
               sx={{ minWidth: 260 }}
             />
           </ReferenceInput>
-          <DayInput source="from" label="sales.funnel.from" helperText={false} />
-          <DayInput source="to" label="sales.funnel.to" helperText={false} />
+          <DayInput source="from" label="sales.funnel.from" helperText={false} fullWidth={false} />
+          <DayInput source="to" label="sales.funnel.to" helperText={false} fullWidth={false} />
         </Box>
         <FilterWatcher onChange={setFilter} />
       </Form>
