@@ -120,16 +120,17 @@ describeOnDatabases(
            pool: _allIncentivePoolsMeta { count } c: _allCustomersMeta { count } dec: _allDecisionsMeta { count } }`,
       );
       const counts = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v.count]));
-      expect(counts).toMatchObject({ p: 40, o: 10, pr: 12, r: 3, f: 3, s: 9, ar: 9, d: 4, pool: 6, c: 6 });
+      expect(counts).toMatchObject({ p: 40, o: 10, pr: 14, r: 3, f: 3, s: 9, ar: 9, d: 4, pool: 6, c: 6 });
       expect(counts.a).toBeGreaterThanOrEqual(15);
       expect(counts.dec).toBeGreaterThanOrEqual(20);
-      const grades = await ok<{ allProjects: Array<{ grade: string; team: Array<{ role: string }> }> }>(
-        '{ allProjects(perPage: 50) { grade team { role } } }',
-        {},
-        e.tokens.viewer,
-      );
-      for (const grade of GRADES) expect(grades.allProjects.filter((p) => p.grade === grade)).toHaveLength(4);
-      expect(grades.allProjects.every((p) => p.team.length >= 4)).toBe(true);
+      const grades = await ok<{
+        allProjects: Array<{ grade: string; opportunityId: string | null; team: Array<{ role: string }> }>;
+      }>('{ allProjects(perPage: 50) { grade opportunityId team { role } } }', {}, e.tokens.viewer);
+      // The twelve LTC projects with their teams; the two made from opportunities (below) are not staffed yet.
+      const ltc = grades.allProjects.filter((p) => p.opportunityId === null);
+      expect(ltc).toHaveLength(12);
+      for (const grade of GRADES) expect(ltc.filter((p) => p.grade === grade)).toHaveLength(4);
+      expect(ltc.every((p) => p.team.length >= 4)).toBe(true);
       // The leader sees only the East region's projects.
       const leader = await ok<{ _allProjectsMeta: { count: number } }>(
         '{ _allProjectsMeta { count } }',
@@ -137,7 +138,65 @@ describeOnDatabases(
         e.tokens.leader,
       );
       expect(leader._allProjectsMeta.count).toBeGreaterThan(0);
-      expect(leader._allProjectsMeta.count).toBeLessThan(12);
+      expect(leader._allProjectsMeta.count).toBeLessThan(14);
+    });
+
+    test('the front of LTC: leads of every class and grade, a funnel with history, two opportunities as projects', async () => {
+      type LeadRow = {
+        leadClass: string;
+        grade: string;
+        status: string;
+        verifiedById: string | null;
+        foundById: string;
+        ownerId: string;
+        nurtureActions: Array<{ dueDate: string; doneAt: string | null }>;
+      };
+      type OppRow = {
+        id: string;
+        stage: string;
+        stageHistory: Array<{ stage: string; at: string }>;
+        projectId: string | null;
+        project: { opportunityId: string | null; customerId: string | null } | null;
+        customerId: string;
+      };
+      const data = await ok<{ allLeads: LeadRow[]; allOpportunities: OppRow[] }>(
+        `{ allLeads(perPage: 100) { leadClass grade status verifiedById foundById ownerId
+             nurtureActions { dueDate doneAt } }
+           allOpportunities(perPage: 100) { id stage stageHistory projectId customerId
+             project { opportunityId customerId } } }`,
+      );
+      const leads = data.allLeads;
+      expect(leads.length).toBeGreaterThanOrEqual(8);
+      expect(new Set(leads.map((l) => l.leadClass))).toEqual(new Set(['INITIAL', 'CREDIBLE', 'OPPORTUNITY_LEAD']));
+      expect(new Set(leads.map((l) => l.grade))).toEqual(new Set(['COMPANY_MAJOR', 'MAJOR', 'IMPORTANT', 'GENERAL']));
+      const verified = leads.filter((l) => l.verifiedById !== null);
+      expect(verified.length).toBeGreaterThan(0);
+      expect(verified.every((l) => l.verifiedById !== l.foundById)).toBe(true);
+      const overdue = leads
+        .flatMap((l) => l.nurtureActions)
+        .filter((a) => !a.doneAt && Date.parse(a.dueDate) < seededAt);
+      expect(overdue).toHaveLength(1);
+      const opportunities = data.allOpportunities;
+      expect(opportunities.length).toBeGreaterThanOrEqual(6);
+      expect(new Set(opportunities.map((o) => o.stage))).toEqual(
+        new Set(['POTENTIAL', 'INTENT', 'NEGOTIATION', 'DEAL', 'LOST']),
+      );
+      // The history spans months, oldest first, ending at the current stage.
+      for (const o of opportunities) {
+        const times = o.stageHistory.map((m) => Date.parse(m.at));
+        expect([...times].sort((a, b) => a - b)).toEqual(times);
+        expect(o.stageHistory[o.stageHistory.length - 1]!.stage).toBe(o.stage);
+      }
+      const oldest = Math.min(...opportunities.map((o) => Date.parse(o.stageHistory[0]!.at)));
+      expect(seededAt - oldest).toBeGreaterThan(90 * DAY);
+      const made = opportunities.filter((o) => o.projectId !== null);
+      expect(made).toHaveLength(2);
+      for (const o of made) expect(o.project).toEqual({ opportunityId: o.id, customerId: o.customerId });
+      const funnel = await ok<{ salesFunnel: { total: { count: number }; conversion: Array<{ reached: number }> } }>(
+        '{ salesFunnel { total { count } conversion { reached } } }',
+      );
+      expect(funnel.salesFunnel.total.count).toBe(opportunities.length);
+      expect(funnel.salesFunnel.conversion[2]!.reached).toBeGreaterThan(0);
     });
 
     test('people have Chinese names and pinyin, no two alike, shown by language; search finds either', async () => {

@@ -50,16 +50,18 @@ const extraName = (i: number) => `List project ${String(i).padStart(2, '0')}`;
 const TEAM_FROM = '2025-06-01T08:30:00.250Z';
 const DECIDED_AT = '2026-01-02T03:04:05.678Z';
 
-// The demo company (src/seed/demo.ts): 12 projects, 40 people E1001–E1040. The LEADER is E1003, the East region's
+// The demo company (src/seed/demo.ts): 14 projects (two made from opportunities), 40 people E1001–E1040. The LEADER is E1003, the East region's
 // director; this suite gives them a position in force at SD-FIN, one that ended and one not yet begun.
 const DEMO_PROJECTS = [
   '5G core network modernisation',
   'Branch network refresh',
   'Core banking cloud migration',
+  'Core network capacity expansion',
   'Factory private 5G',
   'Grid IoT sensors pilot',
   'Logistics tracking platform',
   'Manufacturing MES integration',
+  'Metro line 12 communications',
   'Metro line 9 signalling',
   'Metro passenger Wi-Fi',
   'Smart grid substation upgrade',
@@ -71,7 +73,9 @@ const LEADER_DEMO_PROJECTS = [
   '5G core network modernisation',
   'Branch network refresh',
   'Core banking cloud migration',
+  'Core network capacity expansion',
   'Logistics tracking platform',
+  'Metro line 12 communications',
   'Metro line 9 signalling',
   'Metro passenger Wi-Fi',
   'Telecom data-centre power',
@@ -231,7 +235,7 @@ describeOnDatabases(
       const all = [...DEMO_PROJECTS, ...Array.from({ length: EXTRA }, (_, i) => extraName(i))].sort(byName);
       const admin = await listed(tokens.admin, PORTAL_PROJECTS, projectsPage(n));
       expect(statements(admin)).toBe(2);
-      expect(admin.body.data!.total.count).toBe(42);
+      expect(admin.body.data!.total.count).toBe(DEMO_PROJECTS.length + EXTRA);
       expect(admin.body.data!.items.map((p) => p.name)).toEqual(all.slice(0, n));
 
       const leaderNames = [...LEADER_DEMO_PROJECTS, ...Array.from({ length: EXTRA / 2 }, (_, i) => extraName(2 * i))]
@@ -239,7 +243,7 @@ describeOnDatabases(
         .slice(0, n);
       const leader = await listed(tokens.leader, PORTAL_PROJECTS, projectsPage(n));
       expect(statements(leader)).toBe(2);
-      expect(leader.body.data!.total.count).toBe(23);
+      expect(leader.body.data!.total.count).toBe(LEADER_DEMO_PROJECTS.length + EXTRA / 2);
       expect(leader.body.data!.items.map((p) => p.name)).toEqual(leaderNames);
       // Nested records: ids only, as react-admin asks; a customer outside the LEADER's subtree reads as null.
       const item = (page: Page, name: string) => page.items.find((p) => p.name === name)!;

@@ -66,6 +66,9 @@ record('DecisionBodySeat', 'DecisionBodySeats', AUTHORITY, { writes: [] });
 record('Delegation', 'Delegations', AUTHORITY);
 record('Decision', 'Decisions', PROJECTS, { writes: [] });
 record('DecisionRequest', 'DecisionRequests', PROJECTS, { writes: [] });
+record('Lead', 'Leads', PROJECTS);
+record('LeadNurtureAction', 'LeadNurtureActions', PROJECTS);
+record('Opportunity', 'Opportunities', PROJECTS);
 record('IncentivePool', 'IncentivePools', POOLS);
 record('PoolMetric', 'PoolMetrics', POOLS);
 record('PoolMember', 'PoolMembers', POOLS);
@@ -119,6 +122,12 @@ DENY.runReminders = { deny: ['anonymous', 'viewer', 'hr', 'leader', 'readToken']
 DENY.expiringCertifications = { deny: ['anonymous'], allow: 'viewer' };
 DENY.scheduleReassessments = { deny: ['anonymous', 'viewer', 'leader', 'readToken'], allow: 'hr' };
 DENY.cancelReassessment = { deny: ['anonymous', 'viewer', 'leader', 'readToken'], allow: 'hr' };
+// The front of LTC: every reader sees the funnel; the steps of leads and opportunities are project writes (verifying
+// is a person's act: the allowed caller is a user linked to one).
+DENY.salesFunnel = { deny: ['anonymous'], allow: 'viewer' };
+DENY.verifyLead = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'leader' };
+for (const op of ['dropLead', 'convertLeadToOpportunity', 'createProjectFromOpportunity'])
+  DENY[op] = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'admin' };
 // login is public: its deny test is a wrong password (see below). logout would end the session of the caller this
 // walk allows; its deny tests (anonymous, API token) are in test/sessions.test.ts.
 const PUBLIC = new Set(['login', 'logout']);

@@ -41,6 +41,8 @@ import { poolMemberSpec, poolMetricSpec, poolSpec } from '../modules/incentive-p
 import { PoolOperationsResolver } from '../modules/incentive-pool/pool.operations';
 import { DecisionOperationsResolver, RecordDecisionInput } from '../modules/decision/decision.operations';
 import { Decision, toProjectDecision } from '../modules/decision';
+import { leadNurtureActionSpec, LeadResolver, leadSpec } from '../modules/lead/lead.resolver';
+import { OpportunityResolver, opportunitySpec } from '../modules/opportunity/opportunity.resolver';
 import type { Principal } from '../platform/permissions';
 import {
   DecisionRequestOperationsResolver,
@@ -849,6 +851,270 @@ export async function seedDemo(
   await pools.lockPool(paid, at(ago(35)));
   await pools.createAdjustmentPool(paid, `${projectDefs[4]!.name}: team bonus ${year - 1} (correction)`, at(ago(2)));
   counts.IncentivePool = 6;
+
+  // The front of LTC (issue #17): leads of every class and grade, owned by the triangles' ARs and found by them, some
+  // verified by their region's director, with nurture actions (one overdue); six of them became opportunities over
+  // the last months, moved through the funnel stage by stage (one lost, one overdue), and two of those became
+  // projects at ATI (the deal in Eastern Telecom and the intent in Hangzhou Metro), linked both ways.
+  const customerUnits = [telecom, finance, hangzhou, energy, shanghai, guangzhou];
+  const southDirector: Principal = { ...admin, personId: person(3).id };
+  const verifierOf = (customerIndex: number) =>
+    eastUnits.has(customerUnits[customerIndex]!.id) ? leader : southDirector;
+  const arOf = (t: number) => person(triangles[t]!.ar);
+  const arPrincipal = (t: number): Principal => ({ ...admin, personId: arOf(t).id });
+  const leadSteps = new LeadResolver();
+  const opportunitySteps = new OpportunityResolver();
+  const leadOps = crudOperations(leadSpec);
+  const daysFromNow = (days: number) => new Date(now.getTime() + days * DAY);
+  interface DemoLead {
+    title: string;
+    customer: number;
+    ar: number;
+    daysAgo: number;
+    need?: string;
+    facts?: { clearNeed?: boolean; decisionMakerKnown?: boolean; investmentPlan?: boolean; expectedInDays?: number };
+    amount?: string;
+    strategic?: 'strategicIndustryBreakthrough' | 'majorProductDirectionImpact' | 'majorBusinessModelImpact';
+    verifyDaysAgo?: number;
+    ready?: { budget: string; startInDays: number };
+    funnel?: { moves: Array<[string, number]>; closeInDays: number; project?: string };
+    drop?: string;
+  }
+  const leadDefs: DemoLead[] = [
+    // Open leads: one of each class, the grades spread over them.
+    { title: 'Branch office SD-WAN', customer: 5, ar: 2, daysAgo: 12, amount: '450000.00' },
+    {
+      title: 'Warehouse robotics network',
+      customer: 4,
+      ar: 1,
+      daysAgo: 25,
+      need: 'Indoor 5G coverage for the new robot fleet.',
+      facts: { clearNeed: true },
+      amount: '2400000.00',
+    },
+    {
+      title: 'Grid digital twin',
+      customer: 3,
+      ar: 4,
+      daysAgo: 8,
+      strategic: 'strategicIndustryBreakthrough',
+      amount: '9000000.00',
+    },
+    {
+      title: 'Nationwide IoT SIM platform',
+      customer: 0,
+      ar: 0,
+      daysAgo: 40,
+      need: 'One platform for 20 million IoT connections.',
+      facts: { clearNeed: true, decisionMakerKnown: true, investmentPlan: true, expectedInDays: 150 },
+      amount: '35000000.00',
+      verifyDaysAgo: 30,
+    },
+    {
+      title: 'Factory energy monitoring',
+      customer: 5,
+      ar: 5,
+      daysAgo: 33,
+      need: 'Metering of every production line.',
+      facts: { clearNeed: true },
+      amount: '600000.00',
+      drop: 'The customer chose to build it in-house.',
+    },
+    // Leads that became opportunities.
+    {
+      title: 'Core network capacity expansion',
+      customer: 0,
+      ar: 0,
+      daysAgo: 170,
+      need: 'Double the core capacity before the spring peak.',
+      facts: { clearNeed: true, decisionMakerKnown: true, investmentPlan: true, expectedInDays: 20 },
+      amount: '48000000.00',
+      verifyDaysAgo: 160,
+      ready: { budget: '48000000.00', startInDays: 30 },
+      funnel: {
+        moves: [
+          ['POTENTIAL', 150],
+          ['INTENT', 120],
+          ['NEGOTIATION', 60],
+          ['DEAL', 20],
+        ],
+        closeInDays: -20,
+        project: 'Core network capacity expansion',
+      },
+    },
+    {
+      title: 'Metro line 12 communications',
+      customer: 2,
+      ar: 3,
+      daysAgo: 115,
+      need: 'Train-to-ground communications for line 12.',
+      facts: { clearNeed: true, decisionMakerKnown: true, investmentPlan: true, expectedInDays: 75 },
+      amount: '26000000.00',
+      strategic: 'majorProductDirectionImpact',
+      verifyDaysAgo: 105,
+      ready: { budget: '26000000.00', startInDays: 90 },
+      funnel: {
+        moves: [
+          ['POTENTIAL', 100],
+          ['INTENT', 70],
+        ],
+        closeInDays: 75,
+        project: 'Metro line 12 communications',
+      },
+    },
+    {
+      title: 'Mobile banking security gateway',
+      customer: 1,
+      ar: 1,
+      daysAgo: 100,
+      facts: { clearNeed: true, decisionMakerKnown: true, investmentPlan: true, expectedInDays: 45 },
+      amount: '15000000.00',
+      verifyDaysAgo: 95,
+      ready: { budget: '15000000.00', startInDays: 60 },
+      funnel: {
+        moves: [
+          ['POTENTIAL', 90],
+          ['INTENT', 60],
+          ['NEGOTIATION', 30],
+        ],
+        closeInDays: 45,
+      },
+    },
+    {
+      title: 'Substation video analytics',
+      customer: 3,
+      ar: 4,
+      daysAgo: 55,
+      facts: { clearNeed: true, decisionMakerKnown: true, investmentPlan: true, expectedInDays: 200 },
+      amount: '6000000.00',
+      verifyDaysAgo: 50,
+      ready: { budget: '6000000.00', startInDays: 210 },
+      funnel: { moves: [['POTENTIAL', 45]], closeInDays: 200 },
+    },
+    {
+      title: 'Cold-chain tracking',
+      customer: 4,
+      ar: 1,
+      daysAgo: 140,
+      facts: { clearNeed: true, decisionMakerKnown: true, investmentPlan: true, expectedInDays: 10 },
+      amount: '3000000.00',
+      verifyDaysAgo: 135,
+      ready: { budget: '3000000.00', startInDays: 20 },
+      funnel: {
+        moves: [
+          ['POTENTIAL', 130],
+          ['INTENT', 100],
+          ['LOST', 50],
+        ],
+        closeInDays: 10,
+      },
+    },
+    {
+      title: 'Plant Wi-Fi refresh',
+      customer: 5,
+      ar: 5,
+      daysAgo: 85,
+      facts: { clearNeed: true, decisionMakerKnown: true, investmentPlan: true, expectedInDays: 30 },
+      amount: '800000.00',
+      verifyDaysAgo: 80,
+      ready: { budget: '800000.00', startInDays: 15 },
+      funnel: {
+        moves: [
+          ['POTENTIAL', 75],
+          ['INTENT', 40],
+          ['NEGOTIATION', 10],
+        ],
+        closeInDays: -5,
+      },
+    },
+  ];
+  for (const def of leadDefs) {
+    const owner = arPrincipal(def.ar);
+    const facts = def.facts ?? {};
+    let lead = await leadOps.create(at(ago(def.daysAgo), owner), {
+      title: def.title,
+      source: def.daysAgo % 2 ? 'Customer visit' : 'Industry exhibition',
+      customerId: id(customers[def.customer]!),
+      orgUnitId: id(customerUnits[def.customer]!),
+      need: def.need ?? null,
+      ownerId: id(arOf(def.ar)),
+      clearNeed: facts.clearNeed ?? false,
+      decisionMakerKnown: facts.decisionMakerKnown ?? false,
+      investmentPlan: facts.investmentPlan ?? false,
+      expectedDate: facts.expectedInDays === undefined ? null : daysFromNow(facts.expectedInDays),
+      expectedAmount: def.amount ?? null,
+      currency: 'CNY',
+      ...(def.strategic ? { [def.strategic]: true } : {}),
+    });
+    counts.Lead = (counts.Lead ?? 0) + 1;
+    if (def.verifyDaysAgo !== undefined) {
+      const when = ago(def.verifyDaysAgo);
+      lead = await dated(when, () => leadSteps.verifyLead(id(lead), at(when, verifierOf(def.customer))));
+    }
+    if (def.drop) {
+      const when = ago(def.daysAgo - 10);
+      await dated(when, () => leadSteps.dropLead(id(lead), def.drop as string, at(when, owner)));
+      continue;
+    }
+    if (def.ready && def.funnel) {
+      const [first, ...later] = def.funnel.moves;
+      const when = ago(first![1] + 2);
+      lead = await dated(when, () =>
+        leadOps.update(at(when, owner), {
+          id: id(lead),
+          version: lead.version,
+          budget: def.ready!.budget,
+          startTime: daysFromNow(def.ready!.startInDays),
+          fittingSolution: true,
+        }),
+      );
+      const convertedAt = ago(first![1]);
+      let opportunity = await dated(convertedAt, () =>
+        opportunitySteps.convertLeadToOpportunity(
+          id(lead),
+          null,
+          null,
+          daysFromNow(def.funnel!.closeInDays),
+          at(convertedAt, owner),
+        ),
+      );
+      counts.Opportunity = (counts.Opportunity ?? 0) + 1;
+      for (const [stage, daysAgo] of later) {
+        const movedAt = ago(daysAgo);
+        opportunity = await dated(movedAt, () =>
+          crudOperations(opportunitySpec).update(at(movedAt, owner), {
+            id: id(opportunity),
+            version: opportunity.version,
+            stage,
+          }),
+        );
+      }
+      if (def.funnel.project) {
+        const madeAt = ago(Math.max(1, (later[later.length - 1]?.[1] ?? first![1]) - 1));
+        await dated(madeAt, () =>
+          opportunitySteps.createProjectFromOpportunity(id(opportunity), def.funnel!.project, at(madeAt, owner)),
+        );
+        counts.Project = (counts.Project ?? 0) + 1;
+      }
+    }
+    // Nurture actions on the open leads: one done, one due, and one overdue on the IoT platform lead.
+    if (!def.funnel) {
+      const nurture = (action: string, dueInDays: number, done: boolean) =>
+        crudOperations(leadNurtureActionSpec).create(at(ago(def.daysAgo - 1), owner), {
+          leadId: id(lead),
+          action,
+          dueDate: daysFromNow(dueInDays),
+          doneAt: done ? ago(Math.max(0, def.daysAgo - 3)) : null,
+        });
+      await nurture('First meeting with the customer’s IT department', -def.daysAgo + 3, true);
+      await nurture(
+        def.title === 'Nationwide IoT SIM platform' ? 'Workshop with the CTO office' : 'Send the reference case',
+        def.title === 'Nationwide IoT SIM platform' ? -4 : 14,
+        false,
+      );
+      counts.LeadNurtureAction = (counts.LeadNurtureAction ?? 0) + 2;
+    }
+  }
 
   // The administrator is the BU president: their inbox has the requests that wait for the president.
   await dataSource.manager.update(User, { id: userIds.ADMIN }, { personId: person(0).id });
