@@ -74,6 +74,34 @@ const CASES: RecordCase[] = [
     stillInUse: true,
   },
   {
+    type: 'Stakeholder',
+    plural: 'Stakeholders',
+    create: (i) => ({
+      customerId: i.Customer,
+      name: 'Test stakeholder',
+      decisionRole: en('DECISION_MAKER'),
+      influence: en('MEDIUM'),
+      attitude: 1,
+    }),
+    update: { influence: en('HIGH') },
+    check: ['influence', 'HIGH'],
+    remove: 'hard',
+  },
+  {
+    type: 'RelationshipPlanAction',
+    plural: 'RelationshipPlanActions',
+    create: (i, e) => ({
+      customerId: i.Customer,
+      stakeholderId: i.Stakeholder,
+      action: 'Test visit',
+      ownerId: String(e.fixture.people.east1),
+      dueDate: past(-7),
+    }),
+    update: { action: 'Test visit 2' },
+    check: ['action', 'Test visit 2'],
+    remove: 'hard',
+  },
+  {
     type: 'Project',
     plural: 'Projects',
     create: (i, e) => ({

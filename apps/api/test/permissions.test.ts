@@ -51,6 +51,8 @@ record('PositionAssignment', 'PositionAssignments', ORG);
 record('Customer', 'Customers', ORG);
 record('Project', 'Projects', PROJECTS);
 record('TeamAppointment', 'TeamAppointments', PROJECTS);
+record('Stakeholder', 'Stakeholders', PROJECTS);
+record('RelationshipPlanAction', 'RelationshipPlanActions', PROJECTS);
 record('RoleModel', 'RoleModels', QUALIFICATIONS);
 record('RoleModelVersion', 'RoleModelVersions', QUALIFICATIONS);
 record('RoleModelDimension', 'RoleModelDimensions', QUALIFICATIONS);
@@ -99,6 +101,10 @@ DENY.dashboard = { deny: ['anonymous'], allow: 'viewer' };
 DENY.escalateOverdueRequests = { deny: ['anonymous', 'viewer', 'hr', 'leader', 'readToken'], allow: 'admin' };
 // The company settings: every signed-in user reads them (API tokens do not: no scope opens them); administrators
 // alone change them.
+// The power map: recording an attitude is a projects write; the key-account warnings are the caller's own (a token
+// or a user without a person gets none).
+DENY.recordStakeholderAttitude = { deny: ['anonymous', 'viewer', 'hr', 'readToken'], allow: 'admin' };
+DENY.keyAccountWarnings = { deny: ['anonymous'], allow: 'viewer' };
 DENY.companySettings = { deny: ['anonymous', 'readToken'], allow: 'viewer' };
 DENY.updateCompanySettings = { deny: ['anonymous', 'viewer', 'hr', 'leader', 'readToken'], allow: 'admin' };
 // The change feed: administrators and tokens with "read:changes" (test/change-feed.test.ts), not the "read" scope.

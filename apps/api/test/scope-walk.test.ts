@@ -35,6 +35,7 @@ import {
 } from '../src/modules/qualification/qualification.entity';
 import { Assessment, AssessmentRating } from '../src/modules/assessment/assessment.entity';
 import { Notification } from '../src/modules/notification/notification.entity';
+import { RelationshipPlanAction, Stakeholder, StakeholderAttitude } from '../src/modules/power-map/power-map.entity';
 
 type Row = Record<string, string | null> & { id: string };
 type World = Map<string, Map<string, Row>>;
@@ -65,6 +66,12 @@ const POLICY: Record<string, Policy> = {
   Customer: { plural: 'Customers', read: 'scoped', unit: (r) => r.orgUnitId },
   Project: { plural: 'Projects', read: 'scoped', unit: (r) => r.orgUnitId },
   TeamAppointment: { plural: 'TeamAppointments', read: 'scoped', unit: parentUnit('Project', 'projectId') },
+  Stakeholder: { plural: 'Stakeholders', read: 'scoped', unit: parentUnit('Customer', 'customerId') },
+  RelationshipPlanAction: {
+    plural: 'RelationshipPlanActions',
+    read: 'scoped',
+    unit: parentUnit('Customer', 'customerId'),
+  },
   Decision: { plural: 'Decisions', read: 'scoped', unit: parentUnit('Project', 'projectId') },
   DecisionRequest: { plural: 'DecisionRequests', read: 'scoped', unit: parentUnit('Project', 'projectId') },
   AuthorityRule: { plural: 'AuthorityRules', read: 'scoped', unit: (r) => r.scopeOrgUnitId, above: true },
@@ -102,12 +109,15 @@ const POINTS_AT: Record<string, string> = {
   sourceDelegationId: 'Delegation',
   poolId: 'IncentivePool',
   personId: 'Person',
+  stakeholderId: 'Stakeholder',
 };
 
 /** Record types whose resource group a LEADER may write (README: projects, authority, decisions, pools). */
 const LEADER_WRITES = new Set([
   'Project',
   'TeamAppointment',
+  'Stakeholder',
+  'RelationshipPlanAction',
   'AuthorityRule',
   'DecisionBody',
   'Delegation',
@@ -174,6 +184,7 @@ interface Seed {
   rules: { hq: number; east: number; west: number };
   people: { hq: number };
   customers: { east: number; west: number };
+  stakeholders: { east: number; west: number };
   requests: { east: number; west: number; hq: number };
 }
 
@@ -217,6 +228,30 @@ async function seed(e: TestEnv): Promise<Seed> {
     west: await customer('West Co', units.westOffice),
   };
   await customer('HQ Co', units.hq);
+  // A power map on each side: a stakeholder with an attitude owned by the LEADER, and a plan action of theirs.
+  const stakeholders: Record<'east' | 'west', number> = { east: 0, west: 0 };
+  for (const side of ['east', 'west'] as const) {
+    stakeholders[side] = await insert(Stakeholder, {
+      customerId: customers[side],
+      opportunityId: null,
+      name: `${side} buyer`,
+      title: null,
+      reportsToId: null,
+      decisionRole: 'DECISION_MAKER',
+      influence: 'HIGH',
+      relationshipOwnerId: people.leader,
+    });
+    await insert(RelationshipPlanAction, {
+      customerId: customers[side],
+      opportunityId: null,
+      stakeholderId: stakeholders[side],
+      action: `visit ${side}`,
+      ownerId: people.leader,
+      dueDate: new Date(now.getTime() - DAY),
+      doneAt: null,
+      note: null,
+    });
+  }
 
   const project = (name: string, orgUnitId: number, customerId: number | null, externalRef: string) =>
     insert(Project, {
@@ -514,7 +549,7 @@ async function seed(e: TestEnv): Promise<Seed> {
     });
     await insert(AssessmentRating, { assessmentId: assessment, dimensionCode: 'D1', score: 2, evidence: null });
   }
-  return { projects, pools, delegations, bodies, rules, people: { hq: hqPerson }, customers, requests };
+  return { projects, pools, delegations, bodies, rules, people: { hq: hqPerson }, customers, stakeholders, requests };
 }
 
 async function loadWorld(e: TestEnv): Promise<World> {
@@ -804,6 +839,26 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
             stage: 'LEAD',
             amount: '1.00',
             currency: 'CNY',
+          },
+        ],
+        Stakeholder: [
+          { customerId: String(s.customers.west), name: 'x', decisionRole: en('USER'), influence: en('LOW') },
+          {
+            customerId: String(s.customers.east),
+            name: 'x',
+            decisionRole: en('USER'),
+            influence: en('LOW'),
+            reportsToId: String(s.stakeholders.west),
+          },
+        ],
+        RelationshipPlanAction: [
+          { customerId: String(s.customers.west), action: 'x', ownerId: String(people.leader), dueDate: to },
+          {
+            customerId: String(s.customers.east),
+            stakeholderId: String(s.stakeholders.west),
+            action: 'x',
+            ownerId: String(people.leader),
+            dueDate: to,
           },
         ],
         TeamAppointment: [s.projects.west, s.projects.hq].map((p) => ({
@@ -1170,6 +1225,18 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
       ).toEqual([]);
       expect(page.totalCount).toBe(page.items.length);
     },
+    keyAccountWarnings: async () => {
+      // The LEADER owns the relationship on both sides (seed): only the customer in scope is warned about.
+      const res = await leader('{ keyAccountWarnings { customer { id } codes } }');
+      const ids = (res.body.data!.keyAccountWarnings as Array<{ customer: { id: string } }>).map((w) => w.customer.id);
+      expect(sorted(ids)).toEqual(
+        sorted(
+          rows('Customer')
+            .filter((c) => readable('Customer', c, world, units) && c.id === String(s.customers.east))
+            .map((c) => c.id),
+        ),
+      );
+    },
     staffingMinimumLevel: async () => {
       // A project out of scope is not found; one in scope answers.
       for (const project of rows('Project')) {
@@ -1421,6 +1488,21 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
   };
 
   const CUSTOM_MUTATIONS: Record<string, () => Promise<void>> = {
+    recordStakeholderAttitude: async () => {
+      // Outside: not found, nothing appended; inside: appended.
+      const em = env().dataSource.manager;
+      for (const row of rows('Stakeholder')) {
+        const before = await em.countBy(StakeholderAttitude, { stakeholderId: Number(row.id) });
+        const res = await leader(
+          `mutation { recordStakeholderAttitude(stakeholderId: "${row.id}", attitude: 1) { id } }`,
+        );
+        const inside = readable('Stakeholder', row, world, units);
+        expect({ id: row.id, code: codeOf(res) ?? 'OK' }).toEqual({ id: row.id, code: inside ? 'OK' : 'NOT_FOUND' });
+        expect(await em.countBy(StakeholderAttitude, { stakeholderId: Number(row.id) })).toBe(
+          before + (inside ? 1 : 0),
+        );
+      }
+    },
     markNotificationsRead: async () => {
       const { theirs } = await ownNotifications();
       const res = await leader(`mutation { markNotificationsRead(ids: ["${theirs}"]) }`);

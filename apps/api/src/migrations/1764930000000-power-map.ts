@@ -67,7 +67,9 @@ export class PowerMap1764930000000 implements MigrationInterface {
           { columnNames: ['stakeholderId'], referencedTableName: STAKEHOLDERS, referencedColumnNames: ['id'] },
           { columnNames: ['recordedById'], referencedTableName: 'people', referencedColumnNames: ['id'] },
         ],
-        indices: [new TableIndex({ name: 'ix_stakeholder_attitudes_stakeholder', columnNames: ['stakeholderId', 'at'] })],
+        indices: [
+          new TableIndex({ name: 'ix_stakeholder_attitudes_stakeholder', columnNames: ['stakeholderId', 'at'] }),
+        ],
         ...engine,
       }),
       true,

@@ -45,6 +45,11 @@ import { leadNurtureActionSpec, LeadResolver, leadSpec } from '../modules/lead/l
 import { OpportunityResolver, opportunitySpec } from '../modules/opportunity/opportunity.resolver';
 import type { Principal } from '../platform/permissions';
 import {
+  relationshipPlanActionSpec,
+  stakeholderSpec,
+  StakeholderFieldResolver,
+} from '../modules/power-map/power-map.resolver';
+import {
   DecisionRequestOperationsResolver,
   RequestDecisionInput,
 } from '../modules/decision-request/decision-request.operations';
@@ -1115,6 +1120,103 @@ export async function seedDemo(
       counts.LeadNurtureAction = (counts.LeadNurtureAction ?? 0) + 2;
     }
   }
+
+  // The power map of Eastern Telecom Group (tier S): eight of the customer's people as a tree, every role in the
+  // decision, attitudes across the scale with their history (some changed over time, one still unknown), the
+  // relationships owned by the East director (the demo leader) and the account's AR; and a relationship plan (one
+  // action overdue, one done). Hangzhou Metro (tier A) is a second key account, with a hostile decision maker.
+  const maps = new StakeholderFieldResolver();
+  const arOfCustomer = (customer: number) =>
+    person(teams[projectDefs.findIndex((d) => d.customer === customer)]!.ar).id;
+  const stakeholder = async (
+    customer: number,
+    name: string,
+    title: string,
+    decisionRole: string,
+    influence: string,
+    reportsTo: { id: number } | null,
+    owner: number,
+    history: ReadonlyArray<readonly [number, number, string?]>,
+  ) => {
+    const made = await make<{ id: number }>(stakeholderSpec as never, {
+      customerId: id(customers[customer] as { id: number }),
+      name,
+      title,
+      decisionRole,
+      influence,
+      reportsToId: reportsTo ? id(reportsTo) : null,
+      relationshipOwnerId: String(owner),
+    });
+    for (const [attitude, daysAgo, note] of history)
+      await maps.recordStakeholderAttitude(id(made), attitude, ago(daysAgo), note ?? null, ctx);
+    return made;
+  };
+  const director = person(2).id;
+  const telecomAr = arOfCustomer(0);
+  const ceo = await stakeholder(
+    0,
+    'Zhou Jianguo',
+    'Chief Executive Officer',
+    'DECISION_MAKER',
+    'HIGH',
+    null,
+    director,
+    [
+      [0, 120, 'First meeting: polite, no commitment.'],
+      [1, 60, 'Liked the reference visit.'],
+      [2, 10, 'Asked us to brief the board.'],
+    ],
+  );
+  const cto = await stakeholder(0, 'Qian Li', 'Chief Technology Officer', 'INFLUENCER', 'HIGH', ceo, telecomAr, [
+    [1, 90],
+    [3, 20, 'Champions our architecture internally.'],
+  ]);
+  const cfo = await stakeholder(0, 'Sun Wei', 'Chief Financial Officer', 'DECISION_MAKER', 'MEDIUM', ceo, director, [
+    [-1, 45, 'Worried about the total cost.'],
+    [0, 5, 'The phased payment plan eased the concern.'],
+  ]);
+  const procurement = await stakeholder(0, 'Li Ming', 'Head of Procurement', 'GATEKEEPER', 'MEDIUM', cfo, director, [
+    [-1, 80],
+    [-2, 15, 'Prefers the incumbent supplier.'],
+  ]);
+  const planning = await stakeholder(0, 'Wu Fang', 'Network Planning Director', 'EVALUATOR', 'HIGH', cto, telecomAr, [
+    [1, 30],
+  ]);
+  const operations = await stakeholder(0, 'Zheng Hao', 'O&M Manager', 'USER', 'LOW', planning, telecomAr, [
+    [-3, 25, 'Blames us for last year’s outage.'],
+  ]);
+  const dataCentre = await stakeholder(0, 'Wang Xue', 'Data Centre Lead', 'USER', 'MEDIUM', cto, telecomAr, []);
+  await stakeholder(0, 'Feng Lei', 'Board Secretary', 'INFLUENCER', 'LOW', ceo, director, [[1, 40]]);
+  const action = (
+    customer: number,
+    target: { id: number } | null,
+    text: string,
+    owner: number,
+    dueInDays: number,
+    doneDaysAgo?: number,
+  ) =>
+    make(relationshipPlanActionSpec as never, {
+      customerId: id(customers[customer] as { id: number }),
+      stakeholderId: target ? id(target) : null,
+      action: text,
+      ownerId: String(owner),
+      dueDate: ago(-dueInDays),
+      doneAt: doneDaysAgo === undefined ? null : ago(doneDaysAgo),
+    });
+  await action(0, ceo, 'Executive briefing for the CEO on the 5G roadmap', director, 7);
+  await action(0, planning, 'Technical workshop with the network planning team', telecomAr, -12, 13);
+  await action(0, procurement, 'Walk procurement through the bid evaluation rules', director, -3);
+  await action(0, operations, 'Site visit with O&M to close the outage follow-ups', telecomAr, 10);
+  await action(0, dataCentre, 'Meet the data-centre lead to learn their requirements', telecomAr, 5);
+  await action(0, cfo, 'Review the phased business case with the CFO', director, 20);
+  const metroBoss = await stakeholder(2, 'Ma Dong', 'General Manager', 'DECISION_MAKER', 'HIGH', null, director, [
+    [0, 60],
+    [-2, 7, 'Upset by the delay on line 9.'],
+  ]);
+  await stakeholder(2, 'Lu Yan', 'Signalling Chief Engineer', 'EVALUATOR', 'MEDIUM', metroBoss, arOfCustomer(2), [
+    [1, 30],
+  ]);
+  await action(2, metroBoss, 'Reference visit to line 5 with the general manager', director, 14);
 
   // The administrator is the BU president: their inbox has the requests that wait for the president.
   await dataSource.manager.update(User, { id: userIds.ADMIN }, { personId: person(0).id });

@@ -47,7 +47,14 @@ import {
   UpdateRelationshipPlanActionArgs,
   UpdateStakeholderArgs,
 } from './power-map.args';
-import { assertReportsTo, attitudeOf, checkAttitude, customerArOf, historiesOf, historyOrder } from './power-map.service';
+import {
+  assertReportsTo,
+  attitudeOf,
+  checkAttitude,
+  customerArOf,
+  historiesOf,
+  historyOrder,
+} from './power-map.service';
 
 declareScope(StakeholderAttitude, 'StakeholderAttitude', {
   kind: 'through',
@@ -183,8 +190,7 @@ export const relationshipPlanActionSpec: CrudSpec<RelationshipPlanAction> = {
     if (f.done === true) qb.andWhere('r.doneAt IS NOT NULL');
     if (f.done === false) qb.andWhere('r.doneAt IS NULL');
     if (f.overdue === true) qb.andWhere('r.doneAt IS NULL AND r.dueDate < :overdueAt', { overdueAt: ctx.now });
-    if (f.overdue === false)
-      qb.andWhere('(r.doneAt IS NOT NULL OR r.dueDate >= :overdueAt)', { overdueAt: ctx.now });
+    if (f.overdue === false) qb.andWhere('(r.doneAt IS NOT NULL OR r.dueDate >= :overdueAt)', { overdueAt: ctx.now });
   },
   hooks: {
     async beforeCreate(values, { em, ctx }) {
@@ -285,7 +291,8 @@ export class StakeholderFieldResolver {
       await assertWritable(ctx, em, Stakeholder, 'stakeholder', before, null);
       checkAttitude(attitude, localeOf(ctx));
       if (when.getTime() > ctx.now.getTime()) throw badInput({ at: 'may not be in the future' });
-      if (note !== null && note.length > 2000) throw badInput({ note: 'is too long: at most 2000 characters' });
+      if (note !== null && note !== undefined && note.length > 2000)
+        throw badInput({ note: 'is too long: at most 2000 characters' });
       await appendAttitude(em, ctx, id, attitude, when, note ?? null);
       await recordChange(em, ctx, 'Stakeholder', id, 'UPDATE');
       await writeAudit(em, ctx, {

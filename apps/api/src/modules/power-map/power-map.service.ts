@@ -35,8 +35,9 @@ function reportsToMessage(e: ReportsToError, locale: Locale): string {
   const zh = locale === 'zh-CN';
   switch (e.code) {
     case 'SALES.REPORTS_TO_SELF':
-      return zh ? '干系人不能向自己汇报：请选择另一位上级，或留空。' : 'A stakeholder cannot report to themselves: ' +
-          'choose someone else, or leave it empty.';
+      return zh
+        ? '干系人不能向自己汇报：请选择另一位上级，或留空。'
+        : 'A stakeholder cannot report to themselves: ' + 'choose someone else, or leave it empty.';
     case 'SALES.REPORTS_TO_UNKNOWN':
       return zh
         ? `干系人 ${e.data.reportsTo} 不在该客户的权力地图上：只能向同一客户的干系人汇报。`
