@@ -26,4 +26,3 @@ export function FunnelSummary({ funnel }: { funnel: SalesFunnelData }) {
     </Box>
   );
 }
-

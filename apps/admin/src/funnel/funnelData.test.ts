@@ -13,7 +13,10 @@ const zero = { count: 0, amount: '0.00' };
 function funnel(): SalesFunnelData {
   const cells = OPPORTUNITY_STAGES.flatMap((stage) => LEAD_GRADES.map((grade) => ({ stage, grade, ...zero })));
   const set = (stage: string, grade: string, count: number, amount: string) =>
-    Object.assign(cells.find((c) => c.stage === stage && c.grade === grade)!, { count, amount });
+    Object.assign(
+      cells.find((c) => c.stage === stage && c.grade === grade)!,
+      { count, amount },
+    );
   set('POTENTIAL', 'MAJOR', 3, '300.00');
   set('POTENTIAL', 'GENERAL', 1, '10.00');
   set('NEGOTIATION', 'COMPANY_MAJOR', 2, '2000.00');

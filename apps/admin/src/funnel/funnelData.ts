@@ -98,6 +98,8 @@ export function forecastLink(filter: FunnelFilter, window: { from: string; to: s
 export function conversionChart(funnel: SalesFunnelData): ChartData {
   return {
     categories: funnel.conversion.map((c) => `${c.from}>${c.to}`),
-    series: [{ id: 'percent', key: 'percent', data: funnel.conversion.map((c) => (c.percent ? Number(c.percent) : 0)) }],
+    series: [
+      { id: 'percent', key: 'percent', data: funnel.conversion.map((c) => (c.percent ? Number(c.percent) : 0)) },
+    ],
   };
 }

@@ -18,12 +18,7 @@ describe('power map tree from reports-to lines', () => {
 
   it('orders siblings and trees by the comparison given', () => {
     const forest = reportsToForest(
-      [
-        { id: 'b', reportsToId: 'top' },
-        { id: 'a', reportsToId: 'top' },
-        { id: 'top' },
-        { id: 'alone' },
-      ],
+      [{ id: 'b', reportsToId: 'top' }, { id: 'a', reportsToId: 'top' }, { id: 'top' }, { id: 'alone' }],
       (x, y) => x.id.localeCompare(y.id),
     );
     expect(ids(forest)).toEqual(['alone', 'top', '  a', '  b']);
@@ -46,7 +41,11 @@ describe('power map tree from reports-to lines', () => {
       { id: 'r', reportsToId: 'p' },
     ]);
     expect(ids(forest)).toEqual(['root', 'p', '  r', '    q']);
-    expect(flatten(forest).map((n) => n.item.id).sort()).toEqual(['p', 'q', 'r', 'root']);
+    expect(
+      flatten(forest)
+        .map((n) => n.item.id)
+        .sort(),
+    ).toEqual(['p', 'q', 'r', 'root']);
   });
 
   it('draws nothing for an empty map', () => {
