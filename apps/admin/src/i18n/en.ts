@@ -434,14 +434,6 @@ export const en = {
       EXPIRED: 'holds an expired qualification',
       NO_LEVEL_REACHED: 'reached no qualification level',
     },
-    SALES: {
-      ATTITUDE_OUT_OF_RANGE:
-        'The attitude is off the scale: choose a whole number from −3 (strong opposition) to +3 (strong exclusive ' +
-        'support).',
-      REPORTS_TO_SELF: 'A stakeholder cannot report to themselves: choose someone else, or leave it empty.',
-      REPORTS_TO_UNKNOWN: 'A stakeholder reports only to someone on the same customer’s power map.',
-      REPORTS_TO_CYCLE: 'That reporting line would make a circle: the customer’s org chart must stay a tree.',
-    },
     DELEGATION: {
       CHAIN_TOO_DEEP: 'The chain would be too long.',
       CURRENCY_MISMATCH: 'The currency differs from the source’s.',

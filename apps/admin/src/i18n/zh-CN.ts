@@ -546,12 +546,6 @@ export const zhCN: Messages = {
       EXPIRED: '的任职资格已过期',
       NO_LEVEL_REACHED: '未达到任何资格等级',
     },
-    SALES: {
-      ATTITUDE_OUT_OF_RANGE: '态度超出范围：请选择 −3（强烈反对）至 +3（强力排他支持）之间的整数。',
-      REPORTS_TO_SELF: '干系人不能向自己汇报：请选择另一位上级，或留空。',
-      REPORTS_TO_UNKNOWN: '干系人只能向同一客户权力地图上的人汇报。',
-      REPORTS_TO_CYCLE: '该汇报关系会形成循环：客户的组织图必须是一棵树。',
-    },
     DELEGATION: {
       CHAIN_TOO_DEEP: '授权链将过长。',
       CURRENCY_MISMATCH: '币种与来源不一致。',
