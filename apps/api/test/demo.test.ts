@@ -141,7 +141,7 @@ describeOnDatabases(
       expect(leader._allProjectsMeta.count).toBeLessThan(14);
     });
 
-    test('the front of LTC: leads of every class and grade, a funnel with history, two opportunities as projects', async () => {
+    test('the front of LTC: leads of every class and grade, a funnel with history, two projects', async () => {
       type LeadRow = {
         leadClass: string;
         grade: string;

@@ -50,8 +50,9 @@ const extraName = (i: number) => `List project ${String(i).padStart(2, '0')}`;
 const TEAM_FROM = '2025-06-01T08:30:00.250Z';
 const DECIDED_AT = '2026-01-02T03:04:05.678Z';
 
-// The demo company (src/seed/demo.ts): 14 projects (two made from opportunities), 40 people E1001–E1040. The LEADER is E1003, the East region's
-// director; this suite gives them a position in force at SD-FIN, one that ended and one not yet begun.
+// The demo company (src/seed/demo.ts): 14 projects (two made from opportunities), 40 people E1001–E1040. The LEADER
+// is E1003, the East region's director; this suite gives them a position in force at SD-FIN, one that ended and one
+// not yet begun.
 const DEMO_PROJECTS = [
   '5G core network modernisation',
   'Branch network refresh',

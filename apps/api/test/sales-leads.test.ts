@@ -102,7 +102,8 @@ describeOnDatabases('sales: leads, opportunities, the funnel and the project at 
     const customer = async (name: string, tier: string, orgUnitId: number) =>
       (
         await ok<{ createCustomer: { id: string } }>(
-          `mutation($n: String!, $t: CustomerTier!, $u: ID!) { createCustomer(name: $n, tier: $t, orgUnitId: $u) { id } }`,
+          `mutation($n: String!, $t: CustomerTier!, $u: ID!) {
+            createCustomer(name: $n, tier: $t, orgUnitId: $u) { id } }`,
           { n: name, t: tier, u: String(orgUnitId) },
           e.tokens.admin,
         )
@@ -111,7 +112,7 @@ describeOnDatabases('sales: leads, opportunities, the funnel and the project at 
     westCustomer = await customer('West Mills', 'C', e.fixture.units.westOffice);
   });
 
-  test('lifecycle: lead → verified → refused until ready → opportunity → stages → project, linked both ways', async () => {
+  test('lifecycle: lead → verified → refused until ready → opportunity → stages → project, linked', async () => {
     const { people, units } = e.fixture;
     // Created by the leader for Eddie (the AR, who found it): a clear need only → credible; 20M CNY → major.
     const created = (
@@ -214,7 +215,8 @@ describeOnDatabases('sales: leads, opportunities, the funnel and the project at 
       budget: '18500000.00',
     });
     await ok(
-      `mutation($lead: ID!, $due: DateTime!) { createLeadNurtureAction(leadId: $lead, action: "Site visit", dueDate: $due) { id ownerId } }`,
+      `mutation($lead: ID!, $due: DateTime!) {
+        createLeadNurtureAction(leadId: $lead, action: "Site visit", dueDate: $due) { id ownerId } }`,
       { lead: id, due: at(7) },
       e.tokens.leader,
     );

@@ -36,6 +36,8 @@ import {
 import { Assessment, AssessmentRating } from '../src/modules/assessment/assessment.entity';
 import { Notification } from '../src/modules/notification/notification.entity';
 import { RelationshipPlanAction, Stakeholder, StakeholderAttitude } from '../src/modules/power-map/power-map.entity';
+import { Lead, LeadNurtureAction } from '../src/modules/lead/lead.entity';
+import { Opportunity } from '../src/modules/opportunity/opportunity.entity';
 
 type Row = Record<string, string | null> & { id: string };
 type World = Map<string, Map<string, Row>>;
@@ -98,6 +100,9 @@ const POLICY: Record<string, Policy> = {
   User: { plural: 'Users', read: 'admin' },
   ApiToken: { plural: 'ApiTokens', read: 'admin' },
   AuditEntry: { plural: 'AuditEntries', read: 'admin' },
+  Lead: { plural: 'Leads', read: 'scoped', unit: (r) => r.orgUnitId },
+  LeadNurtureAction: { plural: 'LeadNurtureActions', read: 'scoped', unit: parentUnit('Lead', 'leadId') },
+  Opportunity: { plural: 'Opportunities', read: 'scoped', unit: (r) => r.orgUnitId },
 };
 
 /** What the id arguments of the create attempts below point at. */
@@ -110,6 +115,7 @@ const POINTS_AT: Record<string, string> = {
   poolId: 'IncentivePool',
   personId: 'Person',
   stakeholderId: 'Stakeholder',
+  leadId: 'Lead',
 };
 
 /** Record types whose resource group a LEADER may write (README: projects, authority, decisions, pools). */
@@ -124,6 +130,9 @@ const LEADER_WRITES = new Set([
   'IncentivePool',
   'PoolMetric',
   'PoolMember',
+  'Lead',
+  'LeadNurtureAction',
+  'Opportunity',
 ]);
 
 function unitOf(type: string, row: Row, world: World): string | null | undefined {
@@ -186,6 +195,8 @@ interface Seed {
   customers: { east: number; west: number };
   stakeholders: { east: number; west: number };
   requests: { east: number; west: number; hq: number };
+  leads: { east: number; west: number };
+  opportunities: { east: number; west: number };
 }
 
 async function seed(e: TestEnv): Promise<Seed> {
@@ -549,7 +560,83 @@ async function seed(e: TestEnv): Promise<Seed> {
     });
     await insert(AssessmentRating, { assessmentId: assessment, dimensionCode: 'D1', score: 2, evidence: null });
   }
-  return { projects, pools, delegations, bodies, rules, people: { hq: hqPerson }, customers, stakeholders, requests };
+  // Leads (verified, ready to convert), their nurture actions and opportunities, in East and West.
+  const lead = (title: string, orgUnitId: number, customerId: number, personId: number) =>
+    insert(Lead, {
+      title,
+      source: 'walk',
+      customerId,
+      orgUnitId,
+      need: null,
+      ownerId: personId,
+      foundById: personId,
+      verifiedById: null,
+      verifiedAt: null,
+      clearNeed: true,
+      decisionMakerKnown: false,
+      investmentPlan: false,
+      expectedDate: null,
+      leadClass: 'CREDIBLE',
+      classReasons: ['CLEAR_NEED'],
+      classMissing: ['DECISION_MAKER', 'INVESTMENT_PLAN', 'EXPECTED_DATE'],
+      expectedAmountMinor: null,
+      currency: 'CNY',
+      strategicIndustryBreakthrough: false,
+      majorProductDirectionImpact: false,
+      majorBusinessModelImpact: false,
+      marketBreakthrough: false,
+      grade: 'IMPORTANT',
+      gradeReasons: ['A_TIER_CUSTOMER'],
+      budgetMinor: 100_000n,
+      startTime: new Date(now.getTime() + 30 * 86_400_000),
+      fittingSolution: true,
+      status: 'OPEN',
+      opportunityId: null,
+      dropReason: null,
+      droppedAt: null,
+    });
+  const leads = {
+    east: await lead('East lead', units.eastOffice, customers.east, people.east1),
+    west: await lead('West lead', units.westOffice, customers.west, people.west1),
+  };
+  for (const [leadId, ownerId] of [
+    [leads.east, people.east1],
+    [leads.west, people.west1],
+  ] as const)
+    await insert(LeadNurtureAction, { leadId, action: 'call', dueDate: now, doneAt: null, ownerId, note: null });
+  const opportunity = (name: string, orgUnitId: number, customerId: number, ownerId: number) =>
+    insert(Opportunity, {
+      name,
+      leadId: null,
+      customerId,
+      orgUnitId,
+      ownerId,
+      stage: 'POTENTIAL',
+      stageHistory: [{ stage: 'POTENTIAL', at: now.toISOString(), by: null }],
+      expectedAmountMinor: 100_000n,
+      currency: 'CNY',
+      closeDate: new Date(now.getTime() + 30 * 86_400_000),
+      probability: null,
+      grade: 'IMPORTANT',
+      projectId: null,
+    });
+  const opportunities = {
+    east: await opportunity('East opportunity', units.eastOffice, customers.east, people.east1),
+    west: await opportunity('West opportunity', units.westOffice, customers.west, people.west1),
+  };
+  return {
+    projects,
+    pools,
+    delegations,
+    bodies,
+    rules,
+    people: { hq: hqPerson },
+    customers,
+    stakeholders,
+    requests,
+    leads,
+    opportunities,
+  };
 }
 
 async function loadWorld(e: TestEnv): Promise<World> {
@@ -940,6 +1027,22 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
             currency: 'CNY',
           },
         ],
+        Lead: [u.westOffice, u.west, u.hq].map((unit) => ({
+          title: 'x',
+          source: 'x',
+          customerId: String(s.customers.east),
+          orgUnitId: String(unit),
+          ownerId: String(people.east1),
+        })),
+        LeadNurtureAction: [{ leadId: String(s.leads.west), action: 'x', dueDate: from }],
+        Opportunity: [u.westOffice, u.west, u.hq].map((unit) => ({
+          name: 'x',
+          customerId: String(s.customers.east),
+          orgUnitId: String(unit),
+          ownerId: String(people.east1),
+          expectedAmount: '1.00',
+          closeDate: to,
+        })),
         PoolMetric: [{ poolId: String(s.pools.west), metric: en('CASH'), target: '1.00', actual: '1.00', weight: '1' }],
         PoolMember: [
           {
@@ -1050,6 +1153,17 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
   };
 
   const CUSTOM_QUERIES: Record<string, () => Promise<void>> = {
+    salesFunnel: async () => {
+      // The funnel counts only the opportunities the LEADER reads, whatever subtree is asked about.
+      const q = (unit: number) => `{ salesFunnel(orgUnitId: "${unit}") { total { count amount } } }`;
+      const { units: u } = env().fixture;
+      const total = async (unit: number, token = leader) =>
+        ((await token(q(unit))).body.data!.salesFunnel as { total: { count: number } }).total.count;
+      expect(await total(u.east)).toBeGreaterThanOrEqual(1);
+      expect(await total(u.west)).toBe(0);
+      expect(await total(u.west, admin)).toBeGreaterThanOrEqual(1);
+      expect(await total(u.hq)).toBe(await total(u.east));
+    },
     notifications: async () => {
       await ownNotifications();
     },
@@ -1502,6 +1616,27 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
           before + (inside ? 1 : 0),
         );
       }
+    },
+    // The steps of a lead or an opportunity out of scope answer as for none, and change nothing.
+    verifyLead: async () => {
+      expect(codeOf(await leader(`mutation { verifyLead(id: "${s.leads.west}") { id } }`))).toBe('NOT_FOUND');
+      expect((await env().dataSource.manager.findOneByOrFail(Lead, { id: s.leads.west })).verifiedById).toBeNull();
+    },
+    dropLead: async () => {
+      const res = await leader(`mutation { dropLead(id: "${s.leads.west}", reason: "x") { id } }`);
+      expect(codeOf(res)).toBe('NOT_FOUND');
+      expect((await env().dataSource.manager.findOneByOrFail(Lead, { id: s.leads.west })).status).toBe('OPEN');
+    },
+    convertLeadToOpportunity: async () => {
+      const res = await leader(`mutation { convertLeadToOpportunity(leadId: "${s.leads.west}") { id } }`);
+      expect(codeOf(res)).toBe('NOT_FOUND');
+      expect((await env().dataSource.manager.findOneByOrFail(Lead, { id: s.leads.west })).status).toBe('OPEN');
+    },
+    createProjectFromOpportunity: async () => {
+      const id = s.opportunities.west;
+      const res = await leader(`mutation { createProjectFromOpportunity(opportunityId: "${id}") { id } }`);
+      expect(codeOf(res)).toBe('NOT_FOUND');
+      expect((await env().dataSource.manager.findOneByOrFail(Opportunity, { id })).projectId).toBeNull();
     },
     markNotificationsRead: async () => {
       const { theirs } = await ownNotifications();

@@ -78,7 +78,9 @@ async function gradeWithoutLead(em: EntityManager, values: Partial<Opportunity>)
   );
   if (!grading.ok)
     throw badInput({
-      currency: `opportunities are graded on size in ${DEFAULT_LEAD_SIZE_THRESHOLDS.currency} (${String(values.currency)} given)`,
+      currency:
+        `opportunities are graded on size in ${DEFAULT_LEAD_SIZE_THRESHOLDS.currency} ` +
+        `(${String(values.currency)} given)`,
     });
   return grading.value.grade;
 }
@@ -200,7 +202,8 @@ export class OpportunityResolver {
         const missing = verdict.error.data.missing;
         throw singleRefusal(
           'SALES.LEAD_NOT_READY',
-          `Lead ${lead.id} cannot become an opportunity yet: it lacks ${missing.map((m) => REQUIREMENT_WORDS[m]).join(', ')} (${missing.join(', ')}).`,
+          `Lead ${lead.id} cannot become an opportunity yet: it lacks ` +
+            `${missing.map((m) => REQUIREMENT_WORDS[m]).join(', ')} (${missing.join(', ')}).`,
           { missing },
           'leadId',
         );
