@@ -366,7 +366,9 @@ describeOnDatabases('CRUD for every record type', (env) => {
     const { gql, tokens } = env();
     const res = await gql(`mutation { deleteCustomer(id: "${ids.Customer}") { id } }`, {}, { token: tokens.admin });
     expect(res.body.errors?.[0]?.extensions?.code).toBe('RECORD_IN_USE');
-    expect(res.body.errors?.[0]?.message).toMatch(/1 projects refer to it/);
+    expect(res.body.errors?.[0]?.message).toMatch(
+      /1 projects, 1 stakeholders, 1 relationship plan actions refer to it/,
+    );
   });
 
   test.each([...CASES].reverse().map((c) => [c.type, c]))('delete %s', async (_name, c) => {

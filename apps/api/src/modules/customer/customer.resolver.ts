@@ -6,6 +6,7 @@ import { Customer } from './customer.entity';
 import { CreateCustomerArgs, CustomerFilter, UpdateCustomerArgs } from './customer.args';
 import { OrgUnit } from '../org-unit';
 import { Project } from '../project';
+import { RelationshipPlanAction, Stakeholder } from '../power-map';
 
 export const customerSpec: CrudSpec<Customer> = {
   entity: Customer,
@@ -18,7 +19,11 @@ export const customerSpec: CrudSpec<Customer> = {
   remove: 'hard',
   search: ['name', 'code', 'industry'],
   scope: { kind: 'orgUnit', column: 'orgUnitId' },
-  dependents: [{ entity: Project, column: 'customerId', label: 'projects' }],
+  dependents: [
+    { entity: Project, column: 'customerId', label: 'projects' },
+    { entity: Stakeholder, column: 'customerId', label: 'stakeholders' },
+    { entity: RelationshipPlanAction, column: 'customerId', label: 'relationship plan actions' },
+  ],
   hooks: {
     beforeCreate: (values, { em }) => mustExist(em, OrgUnit, values.orgUnitId, 'orgUnitId', 'org unit'),
     beforeUpdate: (patch, { em }) => mustExist(em, OrgUnit, patch.orgUnitId, 'orgUnitId', 'org unit'),
