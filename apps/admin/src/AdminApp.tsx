@@ -8,6 +8,9 @@ import { audit } from './audit';
 import { authorityRules } from './authorityRules';
 import { lazyScreen } from './components/lazy';
 import { customers } from './customers';
+import { leadNurtureActions, leads } from './leads';
+import { opportunities } from './opportunities';
+import { relationshipPlanActions, stakeholders } from './powerMap';
 import { decisionBodies } from './decisionBodies';
 import { decisions } from './decisions';
 import { delegations } from './delegations';
@@ -36,6 +39,7 @@ const CheckDecision = lazyScreen(() => import('./check/CheckDecision'), 'CheckDe
 const TalentSearch = lazyScreen(() => import('./talent/TalentSearch'), 'TalentSearch');
 const Inbox = lazyScreen(() => import('./inbox/Inbox'), 'Inbox');
 const Glossary = lazyScreen(() => import('./glossary/Glossary'), 'Glossary');
+const FunnelPage = lazyScreen(() => import('./funnel/FunnelPage'), 'FunnelPage');
 const Recertification = lazyScreen(() => import('./recertification/Recertification'), 'Recertification');
 
 const RESOURCES = [
@@ -43,6 +47,11 @@ const RESOURCES = [
   people,
   positions,
   customers,
+  leads,
+  leadNurtureActions,
+  opportunities,
+  stakeholders,
+  relationshipPlanActions,
   projects,
   teamAppointments,
   roleModels,
@@ -111,6 +120,7 @@ export default function AdminApp() {
         <Route path="/inbox" element={<Inbox />} />
         <Route path="/glossary" element={<Glossary />} />
         <Route path="/recertification" element={<Recertification />} />
+        <Route path="/funnel" element={<FunnelPage />} />
       </CustomRoutes>
     </Admin>
   );

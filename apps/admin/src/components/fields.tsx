@@ -37,7 +37,18 @@ export type EnumName =
   | 'AuditAction'
   | 'RecordType'
   | 'ImportAction'
-  | 'ImportType';
+  | 'ImportType'
+  | 'LeadGrade'
+  | 'LeadClass'
+  | 'LeadStatus'
+  | 'LeadFact'
+  | 'LeadGradeReason'
+  | 'OpportunityRequirement'
+  | 'OpportunityStage'
+  | 'DecisionRole'
+  | 'InfluenceLevel'
+  | 'Attitude'
+  | 'AccountWarning';
 
 /** Choices for a SelectInput / CheckboxGroupInput; react-admin translates the names. */
 export function enumChoices(name: EnumName, values: readonly (string | number)[]) {

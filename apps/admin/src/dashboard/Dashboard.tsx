@@ -9,11 +9,13 @@ import { useDate, useEnumLabel, useMoney } from '../components/fields';
 import { personDisplayName } from '../components/personName';
 import { FirstRunTour } from '../glossary/FirstRunTour';
 import { DashboardData, useDashboard } from './dashboardApi';
+import { KeyAccountWarnings } from './KeyAccountWarnings';
 
 // The charts library is big: its own chunk, asked for as the dashboard mounts (beside the data, not after it; after
 // a sign-in it is loaded already, see preload.ts).
 const loadCharts = () => import('./DashboardCharts');
 const DashboardCharts = lazy(loadCharts);
+const FunnelCard = lazy(() => import('../funnel/FunnelCard'));
 
 function Panel({
   title,
@@ -167,6 +169,14 @@ export function Dashboard() {
             {canAccess(role, 'Delegation', 'list') && <EndingDelegations items={data.endingDelegations} />}
             {canAccess(role, 'IncentivePool', 'list') && <PoolsAwaiting items={data.poolsAwaitingApproval} />}
             {canAccess(role, 'Decision', 'list') && <DecisionsThisWeek items={data.decisionsThisWeek} />}
+            {canAccess(role, 'Customer', 'list') && canAccess(role, 'Opportunity', 'list') && <KeyAccountWarnings />}
+            {canAccess(role, 'Opportunity', 'list') && (
+              <Panel title={translate('sales.funnel.title')} testId="dash-funnel">
+                <Suspense fallback={<LinearProgress />}>
+                  <FunnelCard />
+                </Suspense>
+              </Panel>
+            )}
           </Box>
           <Suspense fallback={<LinearProgress />}>
             <DashboardCharts data={data} />

@@ -29,7 +29,7 @@ export function tickLabel(label: string): string {
   return parts[parts.length - 1] ?? label;
 }
 
-function ChartCard({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
+export function ChartCard({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
   return (
     <Card sx={{ flex: '1 1 420px', minWidth: 0 }} data-testid={testId}>
       <CardContent>
@@ -40,7 +40,7 @@ function ChartCard({ title, testId, children }: { title: string; testId: string;
   );
 }
 
-function CategoryLinks({ links }: { links: Array<{ to: string; label: string }> }) {
+export function CategoryLinks({ links }: { links: Array<{ to: string; label: string }> }) {
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, mt: 1 }}>
       {links.map((l) => (
@@ -52,7 +52,7 @@ function CategoryLinks({ links }: { links: Array<{ to: string; label: string }> 
   );
 }
 
-function Chart({
+export function Chart({
   data,
   label,
   category,

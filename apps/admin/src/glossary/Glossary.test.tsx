@@ -33,6 +33,13 @@ const REQUIRED = [
   'POOL_ALLOCATED',
   'POOL_APPROVED',
   'POOL_LOCKED',
+  // Issue #17: lead classes and grades, the power map and its attitude scale.
+  'LEAD_INITIAL',
+  'LEAD_CREDIBLE',
+  'LEAD_OPPORTUNITY',
+  'LEAD_GRADES',
+  'POWER_MAP',
+  'ATTITUDE_SCALE',
 ];
 
 describe('Glossary', () => {

@@ -4,6 +4,21 @@ export const GLOSSARY_SECTIONS = [
   { id: 'models', terms: ['AR_CODES', 'FIVE_P', 'HEROS'] },
   { id: 'flow', terms: ['LTC', 'ATI', 'ATB', 'ATC', 'ATAC', 'ATCC'] },
   { id: 'grades', terms: ['GRADE_I', 'GRADE_II', 'GRADE_III'] },
+  {
+    id: 'sales',
+    terms: [
+      'LEAD',
+      'LEAD_INITIAL',
+      'LEAD_CREDIBLE',
+      'LEAD_OPPORTUNITY',
+      'LEAD_GRADES',
+      'OPPORTUNITY',
+      'SALES_FUNNEL',
+      'POWER_MAP',
+      'ATTITUDE_SCALE',
+      'DECISION_ROLES',
+    ],
+  },
   { id: 'authority', terms: ['AUTHORITY_RULE', 'DELEGABLE_DEPTH', 'DECISION_BODY', 'QUORUM'] },
   {
     id: 'pools',

@@ -2,6 +2,7 @@
 import CheckIcon from '@mui/icons-material/FactCheck';
 import TalentIcon from '@mui/icons-material/PersonSearch';
 import RecertIcon from '@mui/icons-material/EventRepeat';
+import FunnelIcon from '@mui/icons-material/FilterAlt';
 import { ListSubheader } from '@mui/material';
 import { Menu, useResourceDefinitions, useTranslate } from 'react-admin';
 import { canAccess } from '../auth/canAccess';
@@ -12,6 +13,7 @@ import { loadSession } from '../auth/session';
 const GROUPS: Array<{ key: string; resources: string[] }> = [
   { key: 'menu.organisation', resources: ['OrgUnit', 'Person', 'PositionAssignment', 'Customer'] },
   { key: 'menu.profiles', resources: ['RoleModel', 'QualificationFramework', 'Assessment', 'StaffingRule'] },
+  { key: 'menu.sales', resources: ['Lead', 'Opportunity'] },
   { key: 'menu.projects', resources: ['Project', 'TeamAppointment', 'Decision'] },
   { key: 'menu.authorizations', resources: ['AuthorityRule', 'DecisionBody', 'Delegation'] },
   { key: 'menu.pools', resources: ['IncentivePool'] },
@@ -38,6 +40,10 @@ export function AppMenu() {
         // Talent search reads assessments: under role profiles, for whoever may list them.
         group.key === 'menu.profiles' && shown('Assessment') && (
           <Menu.Item key="talent" to="/talent" primaryText={translate('talent.menu')} leftIcon={<TalentIcon />} />
+        ),
+        // The funnel reads opportunities: under sales, for whoever may list them.
+        group.key === 'menu.sales' && shown('Opportunity') && (
+          <Menu.Item key="funnel" to="/funnel" primaryText={translate('sales.funnel.menu')} leftIcon={<FunnelIcon />} />
         ),
         // Re-certification belongs with the assessments (HR's qualification work).
         ...(group.key === 'menu.profiles' && shown('Assessment')

@@ -2,6 +2,8 @@ import { Box, Card, CardContent, Typography } from '@mui/material';
 import {
   CreateButton,
   DataTable,
+  Labeled,
+  Link,
   ReferenceField,
   ReferenceManyField,
   Show,
@@ -67,6 +69,19 @@ function ProjectBodyDecisions() {
   return record ? <BodyDecisions projectId={String(record.id)} /> : null;
 }
 
+/** The opportunity the project was made from (issue #17), when there is one. */
+function OpportunityLink() {
+  const record = useRecordContext();
+  if (!record?.opportunityId) return null;
+  return (
+    <Labeled label="sales.opportunity">
+      <Link to={`/Opportunity/${String(record.opportunityId)}/show`} data-testid="project-opportunity-link">
+        <RecordName resource="Opportunity" id={String(record.opportunityId)} />
+      </Link>
+    </Labeled>
+  );
+}
+
 function RecordDecisionButton() {
   const record = useRecordContext();
   return record ? (
@@ -87,6 +102,7 @@ export function ProjectShow() {
           <MoneyField source="amount" />
           <EnumField source="grade" enumName="ProjectGrade" />
           <GradeReasons />
+          <OpportunityLink />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="project.team" path="team">
           <ProjectTeam />

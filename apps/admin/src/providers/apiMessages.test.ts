@@ -260,3 +260,40 @@ describe('field errors', () => {
     );
   });
 });
+
+describe('sales refusals (issue #17)', () => {
+  const notReady = {
+    code: 'SALES.LEAD_NOT_READY',
+    extensions: {
+      code: 'SALES.LEAD_NOT_READY',
+      reasons: [
+        {
+          code: 'SALES.LEAD_NOT_READY',
+          message: 'lead 4 misses DEFINITE_BUDGET, FITTING_SOLUTION',
+          data: { missing: ['DEFINITE_BUDGET', 'FITTING_SOLUTION'] },
+          field: null,
+        },
+      ],
+    },
+    detail: 'lead 4 misses DEFINITE_BUDGET, FITTING_SOLUTION',
+  };
+
+  it('names the facts a lead still needs in the reader’s language, never as codes', () => {
+    const en = describeApiError('en', notReady);
+    expect(en).toContain('a definite budget of the customer, a fitting solution of ours');
+    const zh = describeApiError('zh-CN', notReady);
+    expect(zh).toContain('客户明确的预算、我方匹配的解决方案');
+    for (const said of [en, zh]) expect(said).not.toMatch(/DEFINITE_BUDGET|FITTING_SOLUTION/);
+  });
+
+  it('names the stages of a refused move', () => {
+    const said = describeApiError('zh-CN', {
+      code: 'SALES.STAGE_TRANSITION_NOT_ALLOWED',
+      extensions: { code: 'SALES.STAGE_TRANSITION_NOT_ALLOWED', from: 'DEAL', to: 'INTENT', allowed: [] },
+      detail: '',
+    });
+    expect(said).toContain('成交');
+    expect(said).toContain('意向');
+    expect(said).not.toMatch(/DEAL|INTENT/);
+  });
+});

@@ -55,6 +55,19 @@ export function errorArgs(locale: string, extensions: Extensions = {}): Record<s
   }
   for (const key of ['from', 'to', 'status'])
     if (typeof args[key] === 'string') args[key] = label(locale, 'PoolStatus', args[key]);
+  // Sales (issue #17): the missing facts of a lead and the stages of a move, named in the reader's words.
+  const list = (group: string, values: unknown[]) =>
+    values.map((v) => label(locale, group, v)).join(lookup(locale, 'sales.list_separator') ?? ', ');
+  if (extensions.code === 'SALES.LEAD_NOT_READY' && Array.isArray(args.missing))
+    args.missing = list('OpportunityRequirement', args.missing);
+  if (
+    extensions.code === 'SALES.STAGE_TRANSITION_NOT_ALLOWED' ||
+    extensions.code === 'SALES.STAGE_TRANSITION_REFUSED'
+  ) {
+    args.from = label(locale, 'OpportunityStage', args.from);
+    args.to = label(locale, 'OpportunityStage', args.to);
+    if (Array.isArray(args.allowed)) args.allowed = list('OpportunityStage', args.allowed);
+  }
   if (typeof args.role === 'string') args.role = label(locale, 'TriangleRole', args.role);
   if (typeof args.reason === 'string')
     args.reason = lookup(locale, `errors.STAFFING_REASON.${args.reason}`) ?? args.reason;
