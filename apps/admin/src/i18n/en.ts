@@ -1539,6 +1539,11 @@ export const en = {
       },
     },
   },
+  h16review: {
+    recertification_intro_read: 'Certifications ending soon, soonest first, and whether a re-assessment is planned.',
+    recertification_view: 'See all certifications ending soon',
+    outside_person: 'someone outside your units',
+  },
 };
 
 export type Messages = typeof en;

@@ -1580,4 +1580,9 @@ export const zhCN: Messages = {
       },
     },
   },
+  h16review: {
+    recertification_intro_read: '即将到期的任职资格认证，按到期时间排序，并显示是否已安排复审。',
+    recertification_view: '查看即将到期的全部认证',
+    outside_person: '所辖组织以外的人员',
+  },
 };
