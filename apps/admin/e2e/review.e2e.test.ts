@@ -78,8 +78,19 @@ function findingsIn(text: string, locale: string): string[] {
   return [...new Set(found)];
 }
 
+/** The text of the visible text nodes, as written (innerText would apply CSS's upper-casing of buttons). */
 async function visibleText(target: Locator): Promise<string> {
-  return (await target.count()) ? target.first().innerText() : '';
+  if (!(await target.count())) return '';
+  return target.first().evaluate((root) => {
+    const parts: string[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const value = node.nodeValue?.trim();
+      if (value && node.parentElement?.checkVisibility({ visibilityProperty: true, opacityProperty: true }))
+        parts.push(value);
+    }
+    return parts.join('\n');
+  });
 }
 
 function review(page: Page, user: string, locale: string) {
@@ -154,9 +165,9 @@ describe.each(USERS)('%s@demo.local', (user) => {
           await screen.look(`${name}-record-tab${i}`);
         }
         const edit = main.locator('a.ra-edit-button, a[aria-label="Edit"], a[aria-label="编辑"]');
-        if (/\/show$/.test(page.url()) && (await edit.count())) {
+        if (/\/show(\/\d+)?$/.test(page.url()) && (await edit.count())) {
           await edit.first().click();
-          await page.waitForURL((url) => !/\/show$/.test(url.toString()), { timeout: 15000 });
+          await page.waitForURL((url) => !/\/show(\/\d+)?$/.test(url.toString()), { timeout: 15000 });
           await screen.look(`${name}-edit`);
         }
       }

@@ -798,7 +798,7 @@ export const en = {
         customerId: 'Customer',
         orgUnitId: 'Org unit',
         stage: 'LTC stage',
-        amount: 'Amount: %{amount}',
+        amount: 'Amount',
         currency: 'Currency',
         grade: 'Grade',
         gradeReasons: 'Grade reasons',

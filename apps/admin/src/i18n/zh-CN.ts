@@ -904,7 +904,7 @@ export const zhCN: Messages = {
         customerId: '客户',
         orgUnitId: '所属组织',
         stage: 'LTC 阶段',
-        amount: '金额：%{amount}',
+        amount: '金额',
         currency: '币种',
         grade: '项目等级',
         gradeReasons: '定级理由',
