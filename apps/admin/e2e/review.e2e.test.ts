@@ -23,7 +23,8 @@ const RAW_ID = /#\d+/g;
 const CODE_WORD = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g;
 // Enum values without an underscore that a screen could leak as they are.
 const BARE_ENUMS = /\b(?:DRAFT|PUBLISHED|ARCHIVED|LINEAR|ACTIVE|REVOKED|PENDING|APPROVED|REJECTED|VIEWER|LEADER)\b/g;
-const NO_ACCESS = /no access|not visible to you|access denied|right permissions|forbidden|无权/gi;
+// (The audit log's "refused (no permission)" entries are records of refusals, not a refusal of this screen.)
+const NO_ACCESS = /no access|not visible to you|access denied|right permissions|forbidden|无权查看|无权访问|无权执行|您无权/gi;
 // Under zh-CN, a line of text that is exactly one of the portal's English messages (a label, a button, a column
 // header) and not also a Chinese one is untranslated UI. Whole lines only: demo records' own names are data.
 function messageTexts(messages: object): string[] {

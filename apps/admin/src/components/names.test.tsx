@@ -32,7 +32,7 @@ function provider() {
 
 describe('person pickers', () => {
   it('joins name, employee number and org unit, leaving out what is missing', () => {
-    const units = (id?: string | null) => (id === 'o1' ? 'East Region' : 'not visible to you');
+    const units = (id?: string | null) => (id === 'o1' ? 'East Region' : 'outside your units');
     expect(personOptionText({ name: 'Wang Fang', employeeNo: 'E0101', orgUnitId: 'o1' }, units)).toBe(
       'Wang Fang · E0101 · East Region',
     );
@@ -56,7 +56,7 @@ describe('person pickers', () => {
     const listbox = await screen.findByRole('listbox');
     expect(await within(listbox).findByText('Wang Fang · E0101 · East Region')).toBeTruthy();
     expect(within(listbox).getByText('Wang Fang · E0202 · West Region')).toBeTruthy();
-    expect(within(listbox).getByText('Li Na · E0303 · not visible to you')).toBeTruthy();
+    expect(within(listbox).getByText('Li Na · E0303 · outside your units')).toBeTruthy();
   });
 
   it('writes the options in Chinese for Chinese readers', async () => {
@@ -73,7 +73,7 @@ describe('person pickers', () => {
     fireEvent.mouseDown(input);
     fireEvent.keyDown(input, { key: 'ArrowDown' });
     const listbox = await screen.findByRole('listbox');
-    expect(await within(listbox).findByText('Li Na · E0303 · 无权查看')).toBeTruthy();
+    expect(await within(listbox).findByText('Li Na · E0303 · 所辖范围外')).toBeTruthy();
   });
 });
 

@@ -23,7 +23,7 @@ export const en = {
     after: 'After',
     instant: '%{local} (UTC %{utc})',
     reason_disabled: 'Not available: %{reason}',
-    not_visible: 'not visible to you',
+    not_visible: 'outside your units',
   },
   menu: {
     dashboard: 'Dashboard',
@@ -713,7 +713,7 @@ export const en = {
   },
   bodyVote: {
     title: 'Decision-body votes',
-    body: 'Decision body (not visible to you)',
+    body: 'Decision body (outside your units)',
     quorum: 'Quorum: %{quorum}',
     completed: 'Complete: %{outcome} (%{date})',
     returned: 'Returned (%{date}): a new round has started',
@@ -1440,7 +1440,7 @@ export const en = {
     valid_from: 'Held since',
     valid_until: 'Valid until',
     unlimited: 'No end',
-    unknown_person: 'A person not visible to you',
+    unknown_person: 'A person outside your units',
     more: 'More',
     valid_at: 'Valid on',
     suggest_title: 'Qualified people',
