@@ -46,9 +46,7 @@ export function usePersonOptionText(): (person: PersonLike | undefined) => strin
   const names = new Map(units.map((u) => [String(u.id), String(u.name ?? '')]));
   // Until the units are read, no unit at all (an input keeps the text of its first render: never "outside").
   return (person) =>
-    personOptionText(person, (id) =>
-      !id || isPending ? '' : (names.get(String(id)) ?? translate('app.not_visible')),
-    );
+    personOptionText(person, (id) => (!id || isPending ? '' : (names.get(String(id)) ?? translate('app.not_visible'))));
 }
 
 interface PersonInputProps {
