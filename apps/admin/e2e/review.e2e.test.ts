@@ -83,6 +83,25 @@ async function settle(page: Page, inflight: () => number): Promise<void> {
   throw new Error(`Still loading after 20 s: ${page.url()}`);
 }
 
+/** Watches the main area from now on: the next screen has rendered once it changed (hash routes answer at once). */
+async function arm(page: Page): Promise<() => Promise<void>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { reviewChanged: boolean; reviewObserver?: MutationObserver };
+    w.reviewObserver?.disconnect();
+    w.reviewChanged = false;
+    w.reviewObserver = new MutationObserver(() => {
+      w.reviewChanged = true;
+    });
+    const main = document.querySelector('#main-content');
+    if (main) w.reviewObserver.observe(main, { childList: true, subtree: true, characterData: true });
+  });
+  return async () => {
+    await page.waitForFunction(() => (window as unknown as { reviewChanged: boolean }).reviewChanged, undefined, {
+      timeout: 30000,
+    });
+  };
+}
+
 function findingsIn(text: string, locale: string): string[] {
   const found = [
     ...[...text.matchAll(RAW_ID)].map((m) => `raw id ${m[0]}`),
@@ -131,7 +150,9 @@ function review(page: Page, user: string, locale: string) {
   };
 
   const go = async (hash: string, label: string): Promise<void> => {
+    const changed = await arm(page);
     await page.goto(`/#${hash}`);
+    await changed();
     await look(label);
   };
 
@@ -153,7 +174,9 @@ describe.each(USERS)('%s@demo.local', (user) => {
       expect(links.length).toBeGreaterThan(3);
       for (const hash of [...new Set(links)].filter((h) => h !== '/')) {
         const name = hash.slice(1);
+        const listShown = await arm(page);
         await page.goto(`/#${hash}`);
+        await listShown();
         const main = page.locator('#main-content');
         // A record list has rows or says it is empty; a screen of its own has its title.
         await main
@@ -182,21 +205,27 @@ describe.each(USERS)('%s@demo.local', (user) => {
         const unfolds = (await main.locator('.RaDataTable-expandIconCell').count()) > 0;
         if ((await row.count()) && !unfolds) {
           const before = page.url();
+          const recordShown = await arm(page);
           await row.click();
           await page.waitForURL((url) => url.toString() !== before, { timeout: 15000 });
+          await recordShown();
           await screen.look(`${name}-record`);
           // A refused read sends react-admin back to the list: the record's page must stay.
           if (!page.url().includes(`${hash}/`)) screen.findings.push(`${name}: a row click did not open the record`);
           const tabs = main.getByRole('tab');
           const tabCount = await tabs.count();
           for (let i = 1; i < tabCount; i += 1) {
+            const tabShown = await arm(page);
             await tabs.nth(i).click();
+            await tabShown();
             await screen.look(`${name}-record-tab${i}`);
           }
           const edit = main.locator('a.ra-edit-button, a[aria-label="Edit"], a[aria-label="编辑"]');
           if (SHOW_PAGE.test(page.url()) && (await edit.count())) {
+            const formShown = await arm(page);
             await edit.first().click();
             await page.waitForURL((url) => !SHOW_PAGE.test(url.toString()), { timeout: 15000 });
+            await formShown();
             await screen.look(`${name}-edit`);
           }
         }
