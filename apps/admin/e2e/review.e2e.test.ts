@@ -45,6 +45,14 @@ const englishLines = (text: string): string[] =>
     .map((line) => line.replace(/[\s:：*]+$/, '').trim())
     .filter((line) => ENGLISH_UI.has(line) && !DEMO_NAMES.has(line));
 
+// A whole line that is a lower-case enum code (an audit action such as `escalate`) shown instead of its label.
+const LOWER_CODES = new Set(
+  Object.values(en.enums).flatMap((labels: Record<string, string>) =>
+    Object.keys(labels).filter((code) => /^[a-z]+(?:-[a-z]+)*$/.test(code) && code.length >= 4),
+  ),
+);
+const codeLines = (text: string): string[] => text.split('\n').filter((line) => LOWER_CODES.has(line.trim()));
+
 /** Requests in flight on a page (GraphQL, chunks), so a screen counts as settled only once they are answered. */
 function trackRequests(page: Page): () => number {
   let inflight = 0;
@@ -107,6 +115,7 @@ function findingsIn(text: string, locale: string): string[] {
     ...[...text.matchAll(RAW_ID)].map((m) => `raw id ${m[0]}`),
     ...[...text.matchAll(CODE_WORD)].map((m) => `code word ${m[0]}`),
     ...[...text.matchAll(BARE_ENUMS)].map((m) => `code word ${m[0]}`),
+    ...codeLines(text).map((line) => `code word ${line.trim()}`),
     ...[...text.matchAll(NO_ACCESS)].map((m) => `no access "${m[0]}"`),
     ...(locale === 'zh-CN' ? englishLines(text).map((line) => `English "${line}"`) : []),
   ];

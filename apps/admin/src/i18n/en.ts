@@ -192,6 +192,7 @@ export const en = {
       decision: 'Decided',
       import: 'Imported',
       withdrawal: 'Request withdrawn',
+      escalate: 'Escalated (overdue)',
     },
     RecordType: {
       CompanySettings: 'Company settings',

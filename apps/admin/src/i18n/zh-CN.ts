@@ -354,6 +354,7 @@ export const zhCN: Messages = {
       decision: '作出决策',
       import: '导入',
       withdrawal: '撤回请求',
+      escalate: '逾期升级',
     },
     RecordType: {
       CompanySettings: '公司设置',
