@@ -42,7 +42,7 @@ describe('export', () => {
         .split('\r\n');
       for (const header of headers) expect(lines[0]).toContain(header);
       expect(lines.length).toBeGreaterThan(1);
-      expect(lines.join('\n')).not.toContain('not visible to you');
+      expect(lines.join('\n')).not.toContain('outside your units');
       expect(await notification(page)).toMatch(/^Exported \d+ rows?\.$/);
     }
   });

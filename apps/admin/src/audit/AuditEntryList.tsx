@@ -91,7 +91,13 @@ const filters = [
 export function AuditEntryList() {
   return (
     <List actions={<ExportListActions />} filters={filters} sort={{ field: 'at', order: 'DESC' }}>
-      <DataTable expand={<AuditDiff />} rowClick="expand" bulkActionButtons={false}>
+      <DataTable
+        expand={<AuditDiff />}
+        rowClick="expand"
+        bulkActionButtons={false}
+        // Short headers stay on one line (zh-CN's wrapped one character per line); the note column wraps instead.
+        sx={{ '& .MuiTableCell-head': { whiteSpace: 'nowrap' } }}
+      >
         <DataTable.Col source="at">
           <LocaleDateField source="at" showTime />
         </DataTable.Col>

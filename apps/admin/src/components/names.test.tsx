@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { Form, RecordContextProvider, ResourceContextProvider } from 'react-admin';
 import { rowClickFor } from '../auth/rowClick';
 import { fakeDataProvider, TestAdmin } from './testing';
@@ -32,7 +32,7 @@ function provider() {
 
 describe('person pickers', () => {
   it('joins name, employee number and org unit, leaving out what is missing', () => {
-    const units = (id?: string | null) => (id === 'o1' ? 'East Region' : 'not visible to you');
+    const units = (id?: string | null) => (id === 'o1' ? 'East Region' : 'outside your units');
     expect(personOptionText({ name: 'Wang Fang', employeeNo: 'E0101', orgUnitId: 'o1' }, units)).toBe(
       'Wang Fang · E0101 · East Region',
     );
@@ -56,7 +56,35 @@ describe('person pickers', () => {
     const listbox = await screen.findByRole('listbox');
     expect(await within(listbox).findByText('Wang Fang · E0101 · East Region')).toBeTruthy();
     expect(within(listbox).getByText('Wang Fang · E0202 · West Region')).toBeTruthy();
-    expect(within(listbox).getByText('Li Na · E0303 · not visible to you')).toBeTruthy();
+    expect(within(listbox).getByText('Li Na · E0303 · outside your units')).toBeTruthy();
+  });
+
+  it('never calls a chosen person\'s unit "outside your units" while the units are still being read', async () => {
+    let unitsRead: (value: { data: never; total: number }) => void = () => undefined;
+    const dataProvider = fakeDataProvider({
+      getList: (resource) =>
+        resource === 'OrgUnit'
+          ? new Promise((resolve) => {
+              unitsRead = resolve;
+            })
+          : Promise.resolve({ data: PEOPLE as never, total: PEOPLE.length }),
+      getMany: async () => ({ data: [PEOPLE[0]] as never }),
+    });
+    render(
+      <TestAdmin dataProvider={dataProvider}>
+        <ResourceContextProvider value="Delegation">
+          <Form onSubmit={jest.fn()} defaultValues={{ delegatorId: 'p1' }}>
+            <PersonInput source="delegatorId" />
+          </Form>
+        </ResourceContextProvider>
+      </TestAdmin>,
+    );
+    const input = (await screen.findByRole('combobox')) as HTMLInputElement;
+    await waitFor(() => expect(input.value).toContain('Wang Fang · E0101'));
+    expect(input.value).not.toContain('outside your units');
+    unitsRead({ data: UNITS as never, total: UNITS.length });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(input.value).not.toContain('outside your units');
   });
 
   it('writes the options in Chinese for Chinese readers', async () => {
@@ -73,7 +101,7 @@ describe('person pickers', () => {
     fireEvent.mouseDown(input);
     fireEvent.keyDown(input, { key: 'ArrowDown' });
     const listbox = await screen.findByRole('listbox');
-    expect(await within(listbox).findByText('Li Na · E0303 · 无权查看')).toBeTruthy();
+    expect(await within(listbox).findByText('Li Na · E0303 · 所辖范围外')).toBeTruthy();
   });
 });
 

@@ -39,13 +39,14 @@ export function personOptionText(person: PersonLike | undefined, orgUnitName: (i
 /** The option text of a person picker; org unit names read once (the reader's visible units). */
 export function usePersonOptionText(): (person: PersonLike | undefined) => string {
   const translate = useTranslate();
-  const { data: units = [] } = useGetList('OrgUnit', {
+  const { data: units = [], isPending } = useGetList('OrgUnit', {
     pagination: { page: 1, perPage: 1000 },
     sort: { field: 'name', order: 'ASC' },
   });
   const names = new Map(units.map((u) => [String(u.id), String(u.name ?? '')]));
+  // Until the units are read, no unit at all (an input keeps the text of its first render: never "outside").
   return (person) =>
-    personOptionText(person, (id) => (id ? (names.get(String(id)) ?? translate('app.not_visible')) : ''));
+    personOptionText(person, (id) => (!id || isPending ? '' : (names.get(String(id)) ?? translate('app.not_visible'))));
 }
 
 interface PersonInputProps {

@@ -41,12 +41,21 @@ function Panel({
   );
 }
 
+// A card's line reads as one sentence (link, then facts) that wraps like text, not as columns side by side.
+const INLINE = { display: 'block' } as const;
+
 function Empty() {
   const translate = useTranslate();
   return <Typography color="text.secondary">{translate('dashboard.nothing')}</Typography>;
 }
 
-function ExpiringQualifications({ items }: { items: DashboardData['expiringCertifications'] }) {
+function ExpiringQualifications({
+  items,
+  mayPlan,
+}: {
+  items: DashboardData['expiringCertifications'];
+  mayPlan: boolean;
+}) {
   const translate = useTranslate();
   const date = useDate();
   const role = useEnumLabel('TriangleRole');
@@ -57,7 +66,7 @@ function ExpiringQualifications({ items }: { items: DashboardData['expiringCerti
       ) : (
         <MuiList dense>
           {items.map((a) => (
-            <ListItem key={a.id}>
+            <ListItem sx={INLINE} key={a.id}>
               <Link to={`/Assessment/${a.id}/show`}>{personDisplayName(a.person)}</Link>
               &nbsp;· {role(a.role)} · {date(a.validUntil)}
             </ListItem>
@@ -65,7 +74,7 @@ function ExpiringQualifications({ items }: { items: DashboardData['expiringCerti
         </MuiList>
       )}
       <Link to="/recertification" data-testid="dash-recertification">
-        {translate('h15recert.dashboard_link')}
+        {translate(mayPlan ? 'h15recert.dashboard_link' : 'h16review.recertification_view')}
       </Link>
     </Panel>
   );
@@ -82,10 +91,10 @@ function EndingDelegations({ items }: { items: DashboardData['endingDelegations'
       ) : (
         <MuiList dense>
           {items.map((d) => (
-            <ListItem key={d.id}>
+            <ListItem sx={INLINE} key={d.id}>
               <Link to={`/Delegation/${d.id}/show`}>
-                {personDisplayName(d.delegator) || translate('app.not_visible')} →{' '}
-                {personDisplayName(d.delegate) || translate('app.not_visible')}
+                {personDisplayName(d.delegator) || translate('h16review.outside_person')} →{' '}
+                {personDisplayName(d.delegate) || translate('h16review.outside_person')}
               </Link>
               &nbsp;· {d.decisionPoints.map(point).join(', ')} · {date(d.validTo)}
             </ListItem>
@@ -106,7 +115,7 @@ function PoolsAwaiting({ items }: { items: DashboardData['poolsAwaitingApproval'
       ) : (
         <MuiList dense>
           {items.map((p) => (
-            <ListItem key={p.id}>
+            <ListItem sx={INLINE} key={p.id}>
               <Link to={`/IncentivePool/${p.id}/show`}>{p.name}</Link>&nbsp;· {money(p.fundedAmount, p.currency)}
             </ListItem>
           ))}
@@ -128,7 +137,7 @@ function DecisionsThisWeek({ items }: { items: DashboardData['decisionsThisWeek'
       ) : (
         <MuiList dense>
           {items.map((d) => (
-            <ListItem key={d.id}>
+            <ListItem sx={INLINE} key={d.id}>
               <Link to={`/Decision/${d.id}/show`}>{point(d.decisionPoint)}</Link>&nbsp;·{' '}
               {d.project?.name ?? translate('app.not_visible')} · {outcome(d.outcome)} · {date(d.decidedAt)}
             </ListItem>
@@ -165,7 +174,12 @@ export function Dashboard() {
       ) : (
         <>
           <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, mb: 2 }}>
-            {canAccess(role, 'Assessment', 'list') && <ExpiringQualifications items={data.expiringCertifications} />}
+            {canAccess(role, 'Assessment', 'list') && (
+              <ExpiringQualifications
+                items={data.expiringCertifications}
+                mayPlan={canAccess(role, 'Assessment', 'create')}
+              />
+            )}
             {canAccess(role, 'Delegation', 'list') && <EndingDelegations items={data.endingDelegations} />}
             {canAccess(role, 'IncentivePool', 'list') && <PoolsAwaiting items={data.poolsAwaitingApproval} />}
             {canAccess(role, 'Decision', 'list') && <DecisionsThisWeek items={data.decisionsThisWeek} />}

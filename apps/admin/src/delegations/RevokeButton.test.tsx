@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { RecordContextProvider } from 'react-admin';
 import { saveSession } from '../auth/session';
 import { fakeDataProvider, TestAdmin } from '../components/testing';
@@ -36,8 +36,12 @@ const child: DelegationRecord = {
   limit: '500000.00',
 };
 
-function setup(role: 'LEADER' | 'VIEWER') {
-  saveSession({ token: 't', expiresAt: '2999-01-01T00:00:00.000Z', user: { id: '1', email: 'x@demo.local', role } });
+function setup(role: 'LEADER' | 'VIEWER' | 'ADMIN', personId: string | null = 'p1') {
+  saveSession({
+    token: 't',
+    expiresAt: '2999-01-01T00:00:00.000Z',
+    user: { id: '1', email: 'x@demo.local', role, personId },
+  });
   const delegationImpact = jest.fn().mockResolvedValue([root, child]);
   const revokeDelegation = jest.fn().mockResolvedValue([root, child]);
   const dataProvider = { ...fakeDataProvider(), delegationImpact, revokeDelegation };
@@ -70,6 +74,15 @@ describe('RevokeButton', () => {
     fireEvent.change(screen.getByLabelText(/Reason for revoking/), { target: { value: 'Back from travel' } });
     fireEvent.click(confirm);
     await waitFor(() => expect(revokeDelegation).toHaveBeenCalledWith('12', 'Back from travel'));
+  });
+
+  it("is not offered to a leader on someone else's delegation (the API would refuse); an admin may", async () => {
+    setup('LEADER', 'p9');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByRole('button', { name: 'Revoke' })).toBeNull();
+    cleanup();
+    setup('ADMIN', null);
+    expect(await screen.findByRole('button', { name: 'Revoke' })).toBeTruthy();
   });
 
   it('is not offered to a viewer', async () => {

@@ -45,7 +45,10 @@ export function RevokeButton() {
     dataProvider.delegationImpact(String(record.id)).then(setImpact, setError);
   }, [open, record, dataProvider]);
 
-  if (!record || record.revokedAt || !canAccess(loadSession()?.user.role, 'Delegation', 'revoke')) return null;
+  const user = loadSession()?.user;
+  if (!record || record.revokedAt || !canAccess(user?.role, 'Delegation', 'revoke')) return null;
+  // A LEADER revokes only what they delegated themselves (the API refuses the others): offered only then.
+  if (user?.role === 'LEADER' && String(user.personId ?? '') !== String(record.delegatorId)) return null;
 
   const others = (impact ?? []).filter((d) => String(d.id) !== String(record.id));
   const confirm = async () => {

@@ -23,7 +23,7 @@ export const en = {
     after: 'After',
     instant: '%{local} (UTC %{utc})',
     reason_disabled: 'Not available: %{reason}',
-    not_visible: 'not visible to you',
+    not_visible: 'outside your units',
   },
   menu: {
     dashboard: 'Dashboard',
@@ -193,6 +193,7 @@ export const en = {
       decision: 'Decided',
       import: 'Imported',
       withdrawal: 'Request withdrawn',
+      escalate: 'Escalated (overdue)',
     },
     RecordType: {
       CompanySettings: 'Company settings',
@@ -796,7 +797,7 @@ export const en = {
   },
   bodyVote: {
     title: 'Decision-body votes',
-    body: 'Decision body (not visible to you)',
+    body: 'Decision body (outside your units)',
     quorum: 'Quorum: %{quorum}',
     completed: 'Complete: %{outcome} (%{date})',
     returned: 'Returned (%{date}): a new round has started',
@@ -881,7 +882,7 @@ export const en = {
         customerId: 'Customer',
         orgUnitId: 'Org unit',
         stage: 'LTC stage',
-        amount: 'Amount: %{amount}',
+        amount: 'Amount',
         currency: 'Currency',
         grade: 'Grade',
         gradeReasons: 'Grade reasons',
@@ -1668,7 +1669,7 @@ export const en = {
     valid_from: 'Held since',
     valid_until: 'Valid until',
     unlimited: 'No end',
-    unknown_person: 'A person not visible to you',
+    unknown_person: 'A person outside your units',
     more: 'More',
     valid_at: 'Valid on',
     suggest_title: 'Qualified people',
@@ -1891,6 +1892,11 @@ export const en = {
       open_map: 'Open the power map',
       failed: 'The key-account warnings could not be loaded: %{error}',
     },
+  },
+  h16review: {
+    recertification_intro_read: 'Certifications ending soon, soonest first, and whether a re-assessment is planned.',
+    recertification_view: 'See all certifications ending soon',
+    outside_person: 'someone outside your units',
   },
 };
 

@@ -89,5 +89,7 @@ describe('enum labels', () => {
     expect(labels(zhCN, 'MultiplierBranch').LINEAR).toBe('线性');
     expect(labels(zhCN, 'VersionStatus' as EnumName).PUBLISHED).toBe('已发布');
     expect(labels(zhCN, 'AuditAction').login).toBe('登录');
+    // The overdue sweep's entries (decision requests passed up a level).
+    expect(labels(zhCN, 'AuditAction').escalate).toBe('逾期升级');
   });
 });

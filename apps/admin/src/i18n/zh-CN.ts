@@ -205,7 +205,7 @@ export const zhCN: Messages = {
     before: '修改前',
     after: '修改后',
     reason_disabled: '不可用：%{reason}',
-    not_visible: '无权查看',
+    not_visible: '所辖范围外',
     instant: '%{local}（UTC %{utc}）',
   },
   menu: {
@@ -355,6 +355,7 @@ export const zhCN: Messages = {
       decision: '作出决策',
       import: '导入',
       withdrawal: '撤回请求',
+      escalate: '逾期升级',
     },
     RecordType: {
       CompanySettings: '公司设置',
@@ -894,7 +895,7 @@ export const zhCN: Messages = {
   orgTree: { title: '组织树', expand_all: '全部展开' },
   bodyVote: {
     title: '决策团队投票',
-    body: '决策团队（您无权查看）',
+    body: '决策团队（所辖范围外）',
     quorum: '法定人数：%{quorum}',
     completed: '已完成：%{outcome}（%{date}）',
     returned: '已退回（%{date}）：新一轮投票已开始',
@@ -972,7 +973,7 @@ export const zhCN: Messages = {
         customerId: '客户',
         orgUnitId: '所属组织',
         stage: 'LTC 阶段',
-        amount: '金额：%{amount}',
+        amount: '金额',
         currency: '币种',
         grade: '项目等级',
         gradeReasons: '定级理由',
@@ -1696,7 +1697,7 @@ export const zhCN: Messages = {
     valid_from: '取得时间',
     valid_until: '有效期至',
     unlimited: '长期有效',
-    unknown_person: '您无权查看的人员',
+    unknown_person: '所辖范围外的人员',
     more: '更多',
     valid_at: '有效日期',
     suggest_title: '符合资格的人员',
@@ -1906,5 +1907,10 @@ export const zhCN: Messages = {
       open_map: '打开权力地图',
       failed: '无法加载重点客户提醒：%{error}',
     },
+  },
+  h16review: {
+    recertification_intro_read: '即将到期的任职资格认证，按到期时间排序，并显示是否已安排复审。',
+    recertification_view: '查看即将到期的全部认证',
+    outside_person: '所辖范围外的人员',
   },
 };

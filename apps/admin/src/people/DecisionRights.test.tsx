@@ -221,7 +221,7 @@ describe('DecisionRightsView', () => {
 
   it('says a unit outside what the reader may see is not visible, never its id', async () => {
     view([right({ scopeOrgUnit: null, scopeOrgUnitId: 'o7' })]);
-    expect((await screen.findByTestId('right-scope')).textContent).toBe('not visible to you');
+    expect((await screen.findByTestId('right-scope')).textContent).toBe('outside your units');
   });
 });
 

@@ -88,18 +88,24 @@ export function PoolActions() {
       : translate('pool.why_not.status', { status: statusLabel(state.status) });
   };
   const previewState = poolStepState('allocate', record.status, role);
+  // Only the steps the user's role may take are offered; one who may take none (HR, a viewer) sees no buttons.
+  const steps = STEPS.filter(({ step }) => canAccess(role, 'IncentivePool', step));
+  const mayAdjust = canAccess(role, 'IncentivePool', 'adjust');
+  if (steps.length === 0 && !mayAdjust) return null;
 
   return (
     <Box sx={{ my: 1 }}>
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
-        <Tooltip title={reasonText('allocate')}>
-          <span>
-            <Button variant="outlined" disabled={busy || !previewState.enabled} onClick={runPreview}>
-              {translate('pool.allocate_preview')}
-            </Button>
-          </span>
-        </Tooltip>
-        {STEPS.map(({ step, label }) => {
+        {canAccess(role, 'IncentivePool', 'allocate') && (
+          <Tooltip title={reasonText('allocate')}>
+            <span>
+              <Button variant="outlined" disabled={busy || !previewState.enabled} onClick={runPreview}>
+                {translate('pool.allocate_preview')}
+              </Button>
+            </span>
+          </Tooltip>
+        )}
+        {steps.map(({ step, label }) => {
           const state = poolStepState(step, record.status, role);
           return (
             <Box key={step} sx={{ display: 'flex', flexDirection: 'column' }}>
@@ -120,7 +126,7 @@ export function PoolActions() {
           );
         })}
       </Stack>
-      {record.status === 'LOCKED' && canAccess(role, 'IncentivePool', 'adjust') && (
+      {record.status === 'LOCKED' && mayAdjust && (
         <Button sx={{ mt: 1 }} variant="outlined" disabled={busy} onClick={adjust} data-testid="pool-adjust">
           {translate('pool.adjust')}
         </Button>

@@ -37,11 +37,11 @@ const ROWS = [
   }),
 ];
 
-function renderScreen(locale: Locale = 'en') {
+function renderScreen(locale: Locale = 'en', role: 'HR' | 'VIEWER' | 'LEADER' = 'HR') {
   saveSession({
     token: 't',
     expiresAt: '2999-01-01T00:00:00.000Z',
-    user: { id: '1', email: 'hr@demo.local', role: 'HR', personId: null },
+    user: { id: '1', email: `${role.toLowerCase()}@demo.local`, role, personId: null },
   });
   const getList = jest.fn(async () => ({
     data: [{ id: 'p9', name: '陈静', latinName: 'Chen Jing' }] as never,
@@ -57,6 +57,22 @@ function renderScreen(locale: Locale = 'en') {
 beforeEach(() => gql.mockReset());
 
 describe('Recertification', () => {
+  it.each(['VIEWER', 'LEADER'] as const)('shows a %s the list without the controls to plan or cancel', async (role) => {
+    gql.mockImplementation(async (query: string) => {
+      if (query.includes('expiringCertifications'))
+        return { expiringCertifications: { totalCount: 3, nodes: ROWS } } as never;
+      throw new Error(`unexpected ${query}`);
+    });
+    renderScreen('zh-CN', role);
+    const rows = await screen.findAllByTestId('recert-row');
+    expect(rows).toHaveLength(3);
+    expect(rows[2]!.textContent).toContain('已安排');
+    expect(screen.queryAllByRole('checkbox')).toHaveLength(0);
+    expect(screen.queryByTestId('recert-schedule')).toBeNull();
+    expect(screen.queryByRole('button', { name: /安排/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /取消/ })).toBeNull();
+  });
+
   it('lists names, roles, levels, days left and whether scheduled; 60 days asks again', async () => {
     const windows: number[] = [];
     gql.mockImplementation(async (query: string, variables?: Record<string, unknown>) => {

@@ -27,6 +27,8 @@ import {
 } from '@mui/material';
 import { useMemo, useState } from 'react';
 import { Link, Title, useGetList, useLocaleState, useNotify, useTranslate } from 'react-admin';
+import { canAccess } from '../auth/canAccess';
+import { loadSession } from '../auth/session';
 import { useErrorMessage } from '../components/ErrorText';
 import { useDate, useEnumLabel } from '../components/fields';
 import { personDisplayName } from '../components/personName';
@@ -167,6 +169,8 @@ export function Recertification() {
   const chosen = nodes.filter((n) => selected.includes(n.assessmentId));
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
   const allChosen = open.length > 0 && open.every((n) => selected.includes(n.assessmentId));
+  // Scheduling writes qualifications (ADMIN, HR): a reader sees the list and what is scheduled, no controls.
+  const mayPlan = canAccess(loadSession()?.user.role, 'Assessment', 'create');
 
   return (
     <Card sx={{ mt: 2 }} data-testid="recertification">
@@ -174,7 +178,7 @@ export function Recertification() {
       <CardContent>
         <Typography variant="h6">{translate('h15recert.title')}</Typography>
         <Typography color="text.secondary" sx={{ mb: 2 }}>
-          {translate('h15recert.intro')}
+          {translate(mayPlan ? 'h15recert.intro' : 'h16review.recertification_intro_read')}
         </Typography>
         <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
           <ToggleButtonGroup
@@ -195,14 +199,16 @@ export function Recertification() {
               </ToggleButton>
             ))}
           </ToggleButtonGroup>
-          <Button
-            variant="contained"
-            disabled={chosen.length === 0}
-            onClick={() => setDialog(true)}
-            data-testid="recert-schedule"
-          >
-            {translate('h15recert.schedule_selected', { smart_count: chosen.length })}
-          </Button>
+          {mayPlan && (
+            <Button
+              variant="contained"
+              disabled={chosen.length === 0}
+              onClick={() => setDialog(true)}
+              data-testid="recert-schedule"
+            >
+              {translate('h15recert.schedule_selected', { smart_count: chosen.length })}
+            </Button>
+          )}
           {data && (
             <Typography color="text.secondary">
               {translate('h15recert.total', { smart_count: data.totalCount })}
@@ -216,14 +222,16 @@ export function Recertification() {
           <Table size="small">
             <TableHead>
               <TableRow>
-                <TableCell padding="checkbox">
-                  <Checkbox
-                    checked={allChosen}
-                    disabled={open.length === 0}
-                    onChange={() => setSelected(allChosen ? [] : open.map((n) => n.assessmentId))}
-                    slotProps={{ input: { 'aria-label': translate('h15recert.select_all') } }}
-                  />
-                </TableCell>
+                {mayPlan && (
+                  <TableCell padding="checkbox">
+                    <Checkbox
+                      checked={allChosen}
+                      disabled={open.length === 0}
+                      onChange={() => setSelected(allChosen ? [] : open.map((n) => n.assessmentId))}
+                      slotProps={{ input: { 'aria-label': translate('h15recert.select_all') } }}
+                    />
+                  </TableCell>
+                )}
                 <TableCell>{translate('h15recert.person')}</TableCell>
                 <TableCell>{translate('h15recert.role')}</TableCell>
                 <TableCell>{translate('h15recert.level')}</TableCell>
@@ -237,14 +245,16 @@ export function Recertification() {
                 const name = personDisplayName(n.person, locale) || translate('app.not_visible');
                 return (
                   <TableRow key={n.assessmentId} data-testid="recert-row">
-                    <TableCell padding="checkbox">
-                      <Checkbox
-                        checked={selected.includes(n.assessmentId)}
-                        disabled={n.scheduled}
-                        onChange={() => toggle(n.assessmentId)}
-                        slotProps={{ input: { 'aria-label': translate('h15recert.select', { name }) } }}
-                      />
-                    </TableCell>
+                    {mayPlan && (
+                      <TableCell padding="checkbox">
+                        <Checkbox
+                          checked={selected.includes(n.assessmentId)}
+                          disabled={n.scheduled}
+                          onChange={() => toggle(n.assessmentId)}
+                          slotProps={{ input: { 'aria-label': translate('h15recert.select', { name }) } }}
+                        />
+                      </TableCell>
+                    )}
                     <TableCell>
                       <Link to={`/Assessment/${encodeURIComponent(n.assessmentId)}/show`}>{name}</Link>
                     </TableCell>
@@ -257,13 +267,15 @@ export function Recertification() {
                         <Chip
                           size="small"
                           color="success"
-                          onDelete={() => cancelSchedule(n.schedule!.id)}
+                          onDelete={mayPlan ? () => cancelSchedule(n.schedule!.id) : undefined}
                           deleteIcon={
-                            <CancelIcon
-                              role="button"
-                              aria-hidden={false}
-                              aria-label={translate('h15recert.cancel_schedule', { name })}
-                            />
+                            mayPlan ? (
+                              <CancelIcon
+                                role="button"
+                                aria-hidden={false}
+                                aria-label={translate('h15recert.cancel_schedule', { name })}
+                              />
+                            ) : undefined
                           }
                           label={
                             n.schedule.assessor
