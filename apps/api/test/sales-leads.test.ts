@@ -289,6 +289,31 @@ describeOnDatabases('sales: leads, opportunities, the funnel and the project at 
       'SALES.OPPORTUNITY_ALREADY_HAS_PROJECT',
     );
     expect(await counts()).toEqual(again);
+    // ATI needs the customer's decision maker on the power map: refused, audited, nothing recorded; mapped (on the
+    // opportunity's map), ATI is judged on authority as usual; the company setting turns the check off.
+    const ATI = `mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { id outcome } }`;
+    const ati = (key: string) => ({
+      input: {
+        projectId: project.id,
+        decisionPoint: 'ATI',
+        outcome: 'APPROVED',
+        deciderId: String(people.leader),
+        idempotencyKey: key,
+      },
+    });
+    const beforeAti = await counts();
+    const noMaker = await refused(ATI, ati('ati-1'), e.tokens.leader);
+    expect(codeOf(noMaker)).toBe('SALES.NO_DECISION_MAKER_MAPPED');
+    expect(noMaker.message).toContain('decision maker');
+    expect(await counts()).toEqual({ ...beforeAti, audit: beforeAti.audit + 1 });
+    const influencer = `mutation($c: ID!, $o: ID, $r: DecisionRole!) {
+      createStakeholder(customerId: $c, opportunityId: $o, name: "Mr Gao", decisionRole: $r, influence: HIGH) { id } }`;
+    await ok(influencer, { c: eastCustomer, o: opp.id, r: 'INFLUENCER' }, e.tokens.leader);
+    expect(codeOf(await refused(ATI, ati('ati-2'), e.tokens.leader))).toBe('SALES.NO_DECISION_MAKER_MAPPED');
+    await ok(influencer, { c: eastCustomer, o: opp.id, r: 'DECISION_MAKER' }, e.tokens.leader);
+    const mapped = await e.gql(ATI, ati('ati-3'), { token: e.tokens.leader });
+    expect(mapped.body.errors?.[0]?.extensions?.code).not.toBe('SALES.NO_DECISION_MAKER_MAPPED');
+
     // The changes are in the change log.
     const history = await ok<{ Opportunity: { history: Array<{ operation: string }> } }>(
       `query($id: ID!) { Opportunity(id: $id) { history { operation } } }`,

@@ -65,6 +65,7 @@ import {
 } from './decision-request/decision-request.resolver';
 import {
   CustomerPowerMapResolver,
+  OpportunityPowerMapResolver,
   RelationshipPlanActionCrudResolver,
   RelationshipPlanActionFieldResolver,
   StakeholderCrudResolver,
@@ -104,6 +105,7 @@ export const RESOLVERS = [
   RelationshipPlanActionCrudResolver,
   RelationshipPlanActionFieldResolver,
   CustomerPowerMapResolver,
+  OpportunityPowerMapResolver,
   ProjectCrudResolver,
   ProjectResolver,
   TeamAppointmentCrudResolver,

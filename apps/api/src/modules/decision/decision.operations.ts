@@ -10,6 +10,7 @@ import { EntityManager } from 'typeorm';
 import {
   authorize,
   AuthorityBodyQuorum,
+  checkDecisionMakerForAti,
   checkSequence,
   completesDecision,
   DecisionPoint,
@@ -35,6 +36,7 @@ import { localeOf } from '../../platform/locale';
 import { forUpdate } from '../../platform/db';
 import { lockRevision } from '../../platform/change-log';
 import { companySettingsOf } from '../company-settings';
+import { decisionMakerMapped } from '../power-map';
 import { moveStageOnApproval, projectDecisions, toProjectDecision } from './decision.process';
 import { outOfSequenceMessage } from './decision.messages';
 import { decisionRecorded } from './decision.events';
@@ -235,6 +237,33 @@ export async function record(
   }
   const appointments = await em.findBy(TeamAppointment, { projectId });
   const settings = await companySettingsOf(em);
+  // The front of LTC: ATI on a project made from an opportunity needs the customer's decision maker on the power map
+  // (the opportunity's own map or the customer's), unless the company turned the check off.
+  if (input.decisionPoint === 'ATI' && project.opportunityId !== null && settings.requireDecisionMakerForAti) {
+    const mapped = await decisionMakerMapped(em, project.opportunityId, project.customerId);
+    const checked = checkDecisionMakerForAti(
+      {
+        id: String(project.opportunityId),
+        stakeholders: mapped ? [{ id: '', role: 'DECISION_MAKER', attitudes: [] }] : [],
+      },
+      true,
+    );
+    if (!checked.ok) {
+      await auditRefusal(
+        em,
+        ctx,
+        { input, projectId, deciderId },
+        { code: checked.error.code, ...checked.error.data },
+        `refused: ${checked.error.code}`,
+      );
+      const message =
+        localeOf(ctx) === 'zh-CN'
+          ? '立项决策被拒绝：该项目机会点的权力地图上还没有决策人。请先标出客户的决策人（或由管理员在公司设置中关闭此项检查）。'
+          : 'ATI is refused: no decision maker is on the power map of this project’s opportunity. Map the ' +
+            'customer’s decision maker first (or an administrator turns this check off in the company settings).';
+      return { refusal: singleRefusal(checked.error.code, message, checked.error.data, 'decisionPoint') };
+    }
+  }
   const decisionCase = toProjectCase(project, appointments, input.decisionPoint, settings);
   const result = authorize(String(deciderId), decisionCase, ctx.now, snapshot.index);
   if (!result.allowed) {

@@ -37,6 +37,7 @@ import { writeAudit } from '../../platform/audit';
 import { lockRevision, recordChange } from '../../platform/change-log';
 import { mustExist } from '../../platform/validation';
 import { Customer } from '../customer';
+import { Opportunity } from '../opportunity';
 import { Person } from '../person';
 import { RelationshipPlanAction, Stakeholder, StakeholderAttitude } from './power-map.entity';
 import {
@@ -103,9 +104,15 @@ export const stakeholderSpec: CrudSpec<Stakeholder> = {
   remove: 'hard',
   search: ['name', 'title'],
   scope: { kind: 'through', column: 'customerId', parent: () => Customer },
-  references: { relationshipOwnerId: () => Person, reportsToId: () => Stakeholder },
+  references: { relationshipOwnerId: () => Person, reportsToId: () => Stakeholder, opportunityId: () => Opportunity },
   nested: {
     customer: { kind: 'one', entity: () => Customer, column: 'customerId', description: 'The customer.' },
+    opportunity: {
+      kind: 'one',
+      entity: () => Opportunity,
+      column: 'opportunityId',
+      description: 'The opportunity whose map they are on; null: the customer’s own map.',
+    },
     reportsTo: {
       kind: 'one',
       entity: () => Stakeholder,
@@ -169,10 +176,16 @@ export const relationshipPlanActionSpec: CrudSpec<RelationshipPlanAction> = {
   remove: 'hard',
   search: ['action', 'note'],
   scope: { kind: 'through', column: 'customerId', parent: () => Customer },
-  references: { ownerId: () => Person, stakeholderId: () => Stakeholder },
+  references: { ownerId: () => Person, stakeholderId: () => Stakeholder, opportunityId: () => Opportunity },
   dateColumn: 'dueDate',
   nested: {
     customer: { kind: 'one', entity: () => Customer, column: 'customerId', description: 'The customer.' },
+    opportunity: {
+      kind: 'one',
+      entity: () => Opportunity,
+      column: 'opportunityId',
+      description: 'The opportunity it serves; null: the account as a whole.',
+    },
     stakeholder: {
       kind: 'one',
       entity: () => Stakeholder,
@@ -411,5 +424,15 @@ export class CustomerPowerMapResolver {
   @FieldResolver(() => [RelationshipPlanAction], { description: 'The relationship plan: every action, by id.' })
   planActions(@Root() c: Customer, @Ctx() ctx: Context): Promise<RelationshipPlanAction[]> {
     return ctx.loaders.manyBy(RelationshipPlanAction, 'customerId').load(c.id);
+  }
+}
+
+@Resolver(() => Opportunity)
+export class OpportunityPowerMapResolver {
+  @FieldResolver(() => [Stakeholder], {
+    description: "The opportunity's power map: the stakeholders mapped for it (the customer's own map is on Customer).",
+  })
+  stakeholders(@Root() o: Opportunity, @Ctx() ctx: Context): Promise<Stakeholder[]> {
+    return ctx.loaders.manyBy(Stakeholder, 'opportunityId').load(o.id);
   }
 }

@@ -1,6 +1,6 @@
 // The power map's checks and reads: the attitude scale, the reports-to tree, the default owner on our side, whether an
 // opportunity's map has a decision maker (the ATI tie), and the attitude histories.
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, In, IsNull } from 'typeorm';
 import {
   ATTITUDES,
   AttitudeRecord,
@@ -101,11 +101,17 @@ export async function customerArOf(em: EntityManager, customerId: number, at: Da
  * Whether the power map of an opportunity has a decision maker on it (the ATI check: SALES.NO_DECISION_MAKER_MAPPED
  * unless the company setting requireDecisionMakerForAti is off). Reads through `em` (in a transaction: as it sees).
  */
-export async function decisionMakerMapped(em: EntityManager, opportunityId: number | string): Promise<boolean> {
-  const count = await em.count(Stakeholder, {
-    where: { opportunityId: Number(opportunityId), decisionRole: 'DECISION_MAKER' },
-  });
-  return count > 0;
+export async function decisionMakerMapped(
+  em: EntityManager,
+  opportunityId: number | string,
+  customerId: number | null = null,
+): Promise<boolean> {
+  const where: Array<Record<string, unknown>> = [
+    { opportunityId: Number(opportunityId), decisionRole: 'DECISION_MAKER' },
+  ];
+  // The customer's own map (stakeholders of no one opportunity) names the decision chain for all its opportunities.
+  if (customerId !== null) where.push({ customerId, opportunityId: IsNull(), decisionRole: 'DECISION_MAKER' });
+  return (await em.count(Stakeholder, { where })) > 0;
 }
 
 /** History rows in order: oldest `at` first, then as recorded. */
