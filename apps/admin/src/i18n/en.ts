@@ -271,6 +271,8 @@ export const en = {
       ORG_UNIT: 'Org units',
       ASSESSMENT: 'Assessments',
       POSITION_ASSIGNMENT: 'Positions',
+      AUTHORITY_RULE: 'Authority rules',
+      DELEGATION: 'Delegations',
     },
   },
   errors: {

@@ -417,7 +417,14 @@ export const zhCN: Messages = {
       OVERDUE_ACTIONS: '关系计划行动已逾期',
     },
     ImportAction: { CREATE: '新增', UPDATE: '修改', UNCHANGED: '无变化' },
-    ImportType: { PERSON: '人员', ORG_UNIT: '组织单元', ASSESSMENT: '评估', POSITION_ASSIGNMENT: '职位任命' },
+    ImportType: {
+      PERSON: '人员',
+      ORG_UNIT: '组织单元',
+      ASSESSMENT: '评估',
+      POSITION_ASSIGNMENT: '职位任命',
+      AUTHORITY_RULE: '授权规则',
+      DELEGATION: '转授权',
+    },
   },
   errors: {
     SALES: {
