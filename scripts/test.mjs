@@ -108,7 +108,17 @@ function nextReady() {
     (n) => state.get(n) === 'waiting' && TASKS[n].needs.every((d) => !state.has(d) || state.get(d) === 'done'),
   );
   ready.sort((a, b) => priority.get(b) - priority.get(a));
-  return ready[0];
+  // A task that only waits for work already running, and matters more than anything ready, is worth waiting for
+  // (e.g. the portal's build, and after it the end-to-end tests, while the domain builds): the lane stays free.
+  const soon = names.filter(
+    (n) =>
+      state.get(n) === 'waiting' &&
+      TASKS[n].needs.every((d) => !state.has(d) || state.get(d) === 'done' || state.get(d) === 'running') &&
+      !ready.includes(n),
+  );
+  const best = ready[0];
+  if (best && soon.some((n) => priority.get(n) > priority.get(best))) return undefined;
+  return best;
 }
 
 function blocked() {

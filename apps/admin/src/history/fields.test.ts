@@ -30,6 +30,12 @@ describe('the fields of a version', () => {
     expect(fieldKind('Assessment', 'kind')).toEqual({ kind: 'enum', enumName: 'AssessmentKind' });
     expect(fieldKind('AuthorityRule', 'decisionPoints')).toEqual({ kind: 'enumList', enumName: 'DecisionPoint' });
     expect(fieldKind('Delegation', 'revokedAt')).toEqual({ kind: 'moment' });
+    // A lead's grade and reasons are the sales words, not a project's.
+    expect(fieldKind('Lead', 'grade')).toEqual({ kind: 'enum', enumName: 'LeadGrade' });
+    expect(fieldKind('Project', 'grade')).toEqual({ kind: 'enum', enumName: 'ProjectGrade' });
+    expect(fieldKind('Lead', 'classReasons')).toEqual({ kind: 'enumList', enumName: 'LeadFact' });
+    expect(fieldKind('Lead', 'gradeReasons')).toEqual({ kind: 'enumList', enumName: 'LeadGradeReason' });
+    expect(fieldKind('Project', 'gradeReasons')).toEqual({ kind: 'enumList', enumName: 'GradeReason' });
     expect(fieldKind('QualificationFramework', 'managerMayCertify', false)).toEqual({ kind: 'boolean' });
     expect(humanize('minTenureMonths')).toBe('Min tenure months');
   });

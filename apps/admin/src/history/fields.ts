@@ -72,6 +72,15 @@ const ENUMS: Readonly<Record<string, EnumName>> = {
 const ENUMS_BY_TYPE: Readonly<Record<string, Record<string, EnumName>>> = {
   OrgUnit: { kind: 'OrgUnitKind' },
   Assessment: { kind: 'AssessmentKind' },
+  Lead: { grade: 'LeadGrade', leadClass: 'LeadClass', status: 'LeadStatus' },
+  Opportunity: { grade: 'LeadGrade', stage: 'OpportunityStage' },
+  Stakeholder: { decisionRole: 'DecisionRole', influence: 'InfluenceLevel' },
+};
+
+/** Lists of codes whose words depend on the record type. */
+const ENUM_LISTS_BY_TYPE: Readonly<Record<string, Record<string, EnumName>>> = {
+  Lead: { classReasons: 'LeadFact', classMissing: 'LeadFact', gradeReasons: 'LeadGradeReason' },
+  Opportunity: { gradeReasons: 'LeadGradeReason' },
 };
 
 const ENUM_LISTS: Readonly<Record<string, EnumName>> = {
@@ -118,6 +127,8 @@ export function fieldKind(recordType: string, field: string, value?: unknown): F
   if (reference) return { kind: 'reference', resource: reference };
   const byType = ENUMS_BY_TYPE[recordType]?.[field];
   if (byType) return { kind: 'enum', enumName: byType };
+  const listByType = ENUM_LISTS_BY_TYPE[recordType]?.[field];
+  if (listByType) return { kind: 'enumList', enumName: listByType };
   if (ENUMS[field]) return { kind: 'enum', enumName: ENUMS[field] };
   if (ENUM_LISTS[field]) return { kind: 'enumList', enumName: ENUM_LISTS[field] };
   if (MOMENTS.has(field)) return { kind: 'moment' };

@@ -263,7 +263,7 @@ export const en = {
       NO_DECISION_MAKER: 'No decision maker mapped',
       DECISION_MAKER_HOSTILE: 'A decision maker is hostile',
       DECISION_MAKER_ATTITUDE_UNKNOWN: 'A decision maker’s attitude is unknown',
-      OVERDUE_ACTIONS: 'Plan actions overdue',
+      PLAN_ACTIONS_OVERDUE: 'Plan actions overdue',
     },
     ImportAction: { CREATE: 'Add', UPDATE: 'Change', UNCHANGED: 'Unchanged' },
     ImportType: {

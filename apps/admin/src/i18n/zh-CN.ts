@@ -414,7 +414,7 @@ export const zhCN: Messages = {
       NO_DECISION_MAKER: '未标注决策者',
       DECISION_MAKER_HOSTILE: '决策者持反对态度',
       DECISION_MAKER_ATTITUDE_UNKNOWN: '决策者态度未知',
-      OVERDUE_ACTIONS: '关系计划行动已逾期',
+      PLAN_ACTIONS_OVERDUE: '关系计划行动已逾期',
     },
     ImportAction: { CREATE: '新增', UPDATE: '修改', UNCHANGED: '无变化' },
     ImportType: {
