@@ -169,9 +169,9 @@ function review(page: Page, user: string, locale: string) {
   return { findings, visited, look, go, inflight };
 }
 
-// Every user in both languages is 8 walks of the whole portal (about 7 minutes on two cores). By default each user walks
-// once, the languages alternating so that each one is read by a user who sees every screen (admin in zh-CN, hr in
-// English) and by a restricted one (leader, viewer); REVIEW_ALL=1 walks all eight.
+// Every user in both languages is 8 walks of the whole portal (about 7 minutes on two cores). By default each user
+// walks once, the languages alternating so that each one is read by a user who sees every screen (admin in zh-CN, hr
+// in English) and by a restricted one (leader, viewer); REVIEW_ALL=1 walks all eight.
 const CASES: ReadonlyArray<readonly [(typeof USERS)[number], (typeof LOCALES)[number]]> =
   process.env.REVIEW_ALL === '1'
     ? USERS.flatMap((user) => LOCALES.map((locale) => [user, locale] as const))
