@@ -128,7 +128,8 @@ export function start(env: TestEnv, port: number, overrides: Record<string, stri
     lines,
     output: () => raw,
     exited,
-    waitFor(msg, ms = 15_000) {
+    // Generous: a loaded two-core machine (CI runs two lanes) has taken over 15 s to start the built API.
+    waitFor(msg, ms = 60_000) {
       const match = (l: Record<string, unknown>) => (typeof msg === 'string' ? l.msg === msg : msg.test(String(l.msg)));
       const seen = lines.find(match);
       if (seen) return Promise.resolve(seen);
