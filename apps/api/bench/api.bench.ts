@@ -914,11 +914,13 @@ async function main(): Promise<void> {
     if (MANY_ONLY) {
       const b = await batchRuns();
       const checks = b.many ? b.many.rps * 100 : NaN;
+      const m = b.many;
       console.log(
-        `\nauthorizeMany (100 cases): ${f0(checks)} checks/s (${f0(b.many?.rps ?? NaN)} req/s, p99 ${b.many?.p99} ms, ` +
-          `${f2(b.many?.statements ?? NaN)} SQL/request, ${b.many?.bytes} B); 100 singles: ${f0(b.singles.rps)} ` +
+        `\nauthorizeMany (100 cases): ${f0(checks)} checks/s (${f0(m?.rps ?? NaN)} req/s, p99 ${m?.p99} ms, ` +
+          `${f2(m?.statements ?? NaN)} SQL/request, ${m?.bytes} B); 100 singles: ${f0(b.singles.rps)} ` +
           `checks/s (p99 ${b.singles.p99} ms, ${f2(b.singles.statements)} SQL/request); ratio ` +
-          `${f1(checks / b.singles.rps)}× (goal ≥ 20×; ${b.manyAgree ?? b.manyMissing}); baseline ${f0(baseline.rps)} req/s`,
+          `${f1(checks / b.singles.rps)}× (goal ≥ 20×; ${b.manyAgree ?? b.manyMissing}); ` +
+          `baseline ${f0(baseline.rps)} req/s`,
       );
       return;
     }
