@@ -31,6 +31,12 @@ export type Release = () => void;
  */
 export const READS_WHILE_WRITING = 1;
 
+/**
+ * How long one write keeps the reads to READS_WHILE_WRITING at most: a write still running after it (one judged by a
+ * full build of its own, seconds long, or queued behind other writes on the counter's row) no longer holds them back.
+ */
+export const WRITE_PRIORITY_MS = 100;
+
 export class ReadAdmission {
   private running = 0;
   /** Writes (mutations) being handled now. */
@@ -175,10 +181,17 @@ export function readAdmission(admission: ReadAdmission): RequestHandler {
     const body = req.body as { query?: unknown } | undefined;
     const document = req.method === 'GET' ? req.query.query : body?.query;
     if (!isRead(document)) {
-      // Reads are admitted fewer at a time until the write's answer is sent (or its connection is gone).
+      // Reads are admitted fewer at a time until the write's answer is sent (or its connection is gone), for
+      // WRITE_PRIORITY_MS at most.
       const ended = admission.writeStarted();
-      res.once('finish', ended);
-      res.once('close', ended);
+      const timer = setTimeout(ended, WRITE_PRIORITY_MS);
+      timer.unref();
+      const done = () => {
+        clearTimeout(timer);
+        ended();
+      };
+      res.once('finish', done);
+      res.once('close', done);
       next();
       return;
     }
