@@ -11,7 +11,8 @@
 // Run: npm run bench -w @iron-triangle/api   (MARIADB_URL, default mysql://root@127.0.0.1:3306/; BENCH_SECONDS per
 // run, default 10; BENCH_PORT, default 4999 and the next one; BENCH_ONLY=writes: only the runs about writes and
 // rebuilds — read-only, with writes, the forced rebuild, the org unit renamed —, for quicker rounds of work on them;
-// BENCH_KEEP_DB=1 keeps the seeded database afterwards)
+// BENCH_ONLY=many: only 100 single authorize against authorizeMany of the same 100, from the same state, and their
+// ratio of checks per second; BENCH_KEEP_DB=1 keeps the seeded database afterwards)
 import { spawn, ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -36,6 +37,8 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 4999);
 /** BENCH_ONLY=writes skips the other questions and the two processes. */
 const WRITES_ONLY = process.env.BENCH_ONLY === 'writes';
+/** BENCH_ONLY=many: only the baseline, 100 single authorize and authorizeMany of the same 100. */
+const MANY_ONLY = process.env.BENCH_ONLY === 'many';
 /** BENCH_KEEP_DB=1 keeps the seeded database (its name is printed), to look at plans and profiles afterwards. */
 const KEEP_DB = process.env.BENCH_KEEP_DB === '1';
 /** Writes on one process whose visibility on the other is timed. */
@@ -868,8 +871,61 @@ async function main(): Promise<void> {
       return r;
     };
 
-    // ---- authorize: read-only, with writes, during a full rebuild ----
     const baseline = keep(await single('{ __typename } (baseline)', { name: 'baseline', query: '{ __typename }' }));
+    // ---- 100 single authorize against authorizeMany of the same 100 ----
+    const batchRuns = async () => {
+      const singles = keep(
+        await single('authorize × 100 different cases, one per request', {
+          name: 'singles',
+          query: AUTHORIZE,
+          many: batch.map((input) => ({ input })),
+        }),
+      );
+      const manyMissing = await unsupported(
+        url,
+        token,
+        bodyOf('query($inputs: [AuthorizeInput!]!) { authorizeMany(inputs: $inputs) { allowed } }', {
+          inputs: [batch[0]],
+        }),
+      );
+      let manyAgree: string | null = null;
+      const many = manyMissing
+        ? null
+        : await (async () => {
+            // The batch answers as the single questions do.
+            const together = await post(url, token, bodyOf(AUTHORIZE_MANY, { inputs: batch }));
+            let same = 0;
+            for (let i = 0; i < batch.length; i++) {
+              const alone = await post(url, token, bodyOf(AUTHORIZE, { input: batch[i] }));
+              if (JSON.stringify(alone.json.data?.authorize) === JSON.stringify(together.json.data?.authorizeMany?.[i]))
+                same += 1;
+            }
+            manyAgree = `${same} of ${batch.length} answers equal to the single authorize`;
+            return keep(
+              await single('authorizeMany (100 cases per request)', {
+                name: 'many',
+                query: AUTHORIZE_MANY,
+                variables: { inputs: batch },
+              }),
+            );
+          })();
+      return { singles, many, manyMissing, manyAgree: manyAgree as string | null };
+    };
+    if (MANY_ONLY) {
+      const b = await batchRuns();
+      const checks = b.many ? b.many.rps * 100 : NaN;
+      const m = b.many;
+      console.log(
+        `\nauthorizeMany (100 cases): ${f0(checks)} checks/s (${f0(m?.rps ?? NaN)} req/s, p99 ${m?.p99} ms, ` +
+          `${f2(m?.statements ?? NaN)} SQL/request, ${m?.bytes} B); 100 singles: ${f0(b.singles.rps)} ` +
+          `checks/s (p99 ${b.singles.p99} ms, ${f2(b.singles.statements)} SQL/request); ratio ` +
+          `${f1(checks / b.singles.rps)}× (goal ≥ 20×; ${b.manyAgree ?? b.manyMissing}); ` +
+          `baseline ${f0(baseline.rps)} req/s`,
+      );
+      return;
+    }
+
+    // ---- authorize: read-only, with writes, during a full rebuild ----
     const readOnlyBefore = keep(await single('authorize — read-only', allowedCase));
     const oneWrite = keep(
       await single('authorize + 1 write/s', allowedCase, {
@@ -997,41 +1053,7 @@ async function main(): Promise<void> {
             }),
           );
 
-      const singles = keep(
-        await single('authorize × 100 different cases, one per request', {
-          name: 'singles',
-          query: AUTHORIZE,
-          many: batch.map((input) => ({ input })),
-        }),
-      );
-      const manyMissing = await unsupported(
-        url,
-        token,
-        bodyOf('query($inputs: [AuthorizeInput!]!) { authorizeMany(inputs: $inputs) { allowed } }', {
-          inputs: [batch[0]],
-        }),
-      );
-      let manyAgree: string | null = null;
-      const many = manyMissing
-        ? null
-        : await (async () => {
-            // The batch answers as the single questions do.
-            const together = await post(url, token, bodyOf(AUTHORIZE_MANY, { inputs: batch }));
-            let same = 0;
-            for (let i = 0; i < batch.length; i++) {
-              const alone = await post(url, token, bodyOf(AUTHORIZE, { input: batch[i] }));
-              if (JSON.stringify(alone.json.data?.authorize) === JSON.stringify(together.json.data?.authorizeMany?.[i]))
-                same += 1;
-            }
-            manyAgree = `${same} of ${batch.length} answers equal to the single authorize`;
-            return keep(
-              await single('authorizeMany (100 cases per request)', {
-                name: 'many',
-                query: AUTHORIZE_MANY,
-                variables: { inputs: batch },
-              }),
-            );
-          })();
+      const { singles, many, manyMissing, manyAgree } = await batchRuns();
 
       keep(
         await single('allProjects (25, nested org unit + team; hand-written)', {

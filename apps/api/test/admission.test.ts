@@ -1,6 +1,6 @@
 // Admission control for reads (issue #13, platform/admission.ts): at most READ_CONCURRENCY queries execute at once,
 // the others wait in order; mutations and the health endpoints are served while reads wait.
-import { isRead, ReadAdmission, Release } from '../src/platform/admission';
+import { isRead, ReadAdmission, READS_WHILE_WRITING, Release } from '../src/platform/admission';
 import { describeOnDatabases } from './support/databases';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
@@ -50,6 +50,51 @@ describe('ReadAdmission', () => {
     expect(open.full()).toBe(false);
     for (const release of permits) release();
     expect(open.stats().running).toBe(0);
+  });
+
+  test('while a write is handled, reads are admitted one at a time; after it, up to the limit again', async () => {
+    expect(READS_WHILE_WRITING).toBe(1);
+    const admission = new ReadAdmission(4);
+    const order: number[] = [];
+    const releases = new Map<number, Release>();
+    const ask = (i: number) =>
+      admission.acquire().then((release) => {
+        order.push(i);
+        releases.set(i, release);
+      });
+    // Three reads running when a write arrives: they go on; no other read starts until only one runs.
+    const asked = [ask(0), ask(1), ask(2)];
+    await tick();
+    const ended = admission.writeStarted();
+    asked.push(ask(3), ask(4), ask(5));
+    await tick();
+    expect(order).toEqual([0, 1, 2]);
+    releases.get(0)!();
+    releases.get(1)!();
+    await tick();
+    expect(order).toEqual([0, 1, 2]);
+    expect(admission.stats()).toMatchObject({ running: 1, waiting: 3 });
+    // The last of them ends: the next read takes its permit over, alone.
+    releases.get(2)!();
+    await tick();
+    expect(order).toEqual([0, 1, 2, 3]);
+    expect(admission.stats()).toMatchObject({ running: 1, waiting: 2 });
+    // The write is answered: the waiting reads are admitted up to the limit (a second end does nothing).
+    ended();
+    ended();
+    await tick();
+    expect(order).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(admission.stats()).toMatchObject({ running: 3, waiting: 0 });
+    for (const i of [3, 4, 5]) releases.get(i)!();
+    await Promise.all(asked);
+    expect(admission.stats()).toMatchObject({ running: 0, waiting: 0 });
+    // Without a limit, writes change nothing.
+    const open = new ReadAdmission(0);
+    const end = open.writeStarted();
+    const permits = await Promise.all(Array.from({ length: 5 }, () => open.acquire()));
+    expect(open.stats()).toMatchObject({ running: 5, waiting: 0 });
+    end();
+    for (const release of permits) release();
   });
 });
 

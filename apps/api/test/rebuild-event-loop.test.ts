@@ -7,7 +7,13 @@ import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Context } from '../src/platform/context';
 import { authorityCache } from '../src/modules/authorization';
-import { buildSnapshot, loadAuthorityState, PAGE_ROWS } from '../src/modules/authorization/authority-state';
+import { SLICE_ITEMS } from '@iron-triangle/domain';
+import {
+  BUILD_ITEMS_PER_PAUSE,
+  buildSnapshot,
+  loadAuthorityState,
+  PAGE_ROWS,
+} from '../src/modules/authorization/authority-state';
 import { Delegation } from '../src/modules/delegation';
 import { describeOnDatabases, TestEnv } from './support/databases';
 import { Scenario, seedScenario } from './operations/scenario';
@@ -71,11 +77,20 @@ describeOnDatabases('authority index rebuild and the event loop', (env) => {
         .execute();
     }
     await cache().snapshot();
-    const before = { ...cache().stats };
+    const before = { ...cache().stats, rebuildBuild: { ...cache().stats.rebuildBuild } };
+    // Turns of the event loop while the rebuild runs (setImmediate: one per turn, whatever the clock).
+    let turns = 0;
+    let counting = true;
+    const turn = () => {
+      turns += 1;
+      if (counting) setImmediate(turn);
+    };
+    setImmediate(turn);
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
     const cpuBefore = mainThreadCpuMs();
     const stretches = await stretchesDuring(() => cache().rebuild());
+    counting = false;
     const longest = Math.max(...stretches);
     const long = stretches.filter((ms) => ms > 50).length;
     const cpuTotal = mainThreadCpuMs() - cpuBefore;
@@ -88,6 +103,22 @@ describeOnDatabases('authority index rebuild and the event loop', (env) => {
         `${after.rebuildPauses - before.rebuildPauses} pauses, loop delay max ${(delay.max / 1e6).toFixed(0)} ms`,
     );
     expect(after.backgroundRebuilds).toBe(before.backgroundRebuilds + 1);
+    // The index build, counted in work rather than time: no step of the domain's build does more than about
+    // SLICE_ITEMS items (a record or a link visited by one pass, a comparison of a sort), and the rebuild lets requests
+    // run at least every BUILD_ITEMS_PER_PAUSE items, however fast the machine; so the loop turns at least once per
+    // that many items of the whole build (each delegation counts in a dozen passes and more).
+    const build = after.rebuildBuild;
+    const items = build.items - before.rebuildBuild.items;
+    const pauses = build.pauses - before.rebuildBuild.pauses;
+    console.log(
+      `${e.kind}: index build ${items} items in ${build.steps - before.rebuildBuild.steps} steps (largest ` +
+        `${build.largestStep}), ${pauses} pauses (largest slice ${build.largestSlice} items), ${turns} loop turns`,
+    );
+    expect(items).toBeGreaterThanOrEqual(12 * 20_000);
+    expect(build.largestStep).toBeLessThanOrEqual(2 * SLICE_ITEMS);
+    expect(build.largestSlice).toBeLessThanOrEqual(BUILD_ITEMS_PER_PAUSE + 2 * SLICE_ITEMS);
+    expect(pauses).toBeGreaterThanOrEqual(Math.floor(items / (BUILD_ITEMS_PER_PAUSE + 2 * SLICE_ITEMS)));
+    expect(turns).toBeGreaterThanOrEqual(pauses);
     // At least a pause per page of delegations: the statements are small, and read one after another.
     expect(after.rebuildPauses - before.rebuildPauses).toBeGreaterThanOrEqual(20_000 / PAGE_ROWS);
     // The loop turned all along: far more often than once per page, and hardly ever after more than 50 ms of CPU

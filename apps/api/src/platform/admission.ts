@@ -23,8 +23,24 @@ export interface AdmissionStats {
 /** A permit to execute; `release` ends it (a second call does nothing). */
 export type Release = () => void;
 
+/**
+ * Reads executing at once while a write is being handled (issue #13: a write's own p99 ≤ 50 ms): each of the write's
+ * round trips to the database waits for the callbacks of the reads in hand, a dozen times over, while the write holds
+ * the authority counter's row that every other write waits for. With one read in hand instead of several, each round
+ * trip waits for one read's slice of work at most; the reads already running finish, the others wait their turn.
+ */
+export const READS_WHILE_WRITING = 1;
+
+/**
+ * How long one write keeps the reads to READS_WHILE_WRITING at most: a write still running after it (one judged by a
+ * full build of its own, seconds long, or queued behind other writes on the counter's row) no longer holds them back.
+ */
+export const WRITE_PRIORITY_MS = 100;
+
 export class ReadAdmission {
   private running = 0;
+  /** Writes (mutations) being handled now. */
+  private writes = 0;
   /** Waiters in arrival order; `head` is the next one (a plain array and an index: no O(n) shift). */
   private queue: Array<(release: Release) => void> = [];
   private head = 0;
@@ -47,9 +63,33 @@ export class ReadAdmission {
     return { ...this.counts, running: this.running, waiting: this.waiting };
   }
 
+  /** The reads that may execute at once now: fewer while a write is being handled (no limit stays none). */
+  private limitNow(): number {
+    if (this.limit <= 0) return Infinity;
+    return this.writes > 0 ? Math.min(this.limit, READS_WHILE_WRITING) : this.limit;
+  }
+
   /** True when a read would have to wait and the queue is full (the read is refused: `refuse` counts it). */
   full(): boolean {
-    return this.limit > 0 && this.running >= this.limit && this.waiting >= this.maxWaiting;
+    return this.limit > 0 && this.running >= this.limitNow() && this.waiting >= this.maxWaiting;
+  }
+
+  /**
+   * A write is being handled until the returned function is called (a second call does nothing): meanwhile reads are
+   * admitted READS_WHILE_WRITING at a time; once no write is, the waiting reads are admitted up to the limit again.
+   */
+  writeStarted(): () => void {
+    this.writes += 1;
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      this.writes -= 1;
+      while (this.head < this.queue.length && this.running < this.limitNow()) {
+        this.running += 1;
+        this.next()(this.permit());
+      }
+    };
   }
 
   refuse(): void {
@@ -58,7 +98,7 @@ export class ReadAdmission {
 
   /** A permit to execute now, or once the reads queued before this one have had theirs. */
   acquire(): Promise<Release> {
-    if (this.limit <= 0 || this.running < this.limit) {
+    if (this.running < this.limitNow()) {
       this.running += 1;
       this.counts.admitted += 1;
       return Promise.resolve(this.permit());
@@ -78,23 +118,31 @@ export class ReadAdmission {
     };
   }
 
-  /** A permit ends: the next waiter, if any, takes it over (the running count stays); otherwise it is returned. */
+  /**
+   * A permit ends: the next waiter, if any, takes it over (the running count stays), unless fewer reads may run now
+   * (a write is being handled); otherwise it is returned.
+   */
   private handOver(): void {
-    if (this.head < this.queue.length) {
-      const next = this.queue[this.head] as (release: Release) => void;
-      this.queue[this.head] = undefined as never;
-      this.head += 1;
-      if (this.head === this.queue.length) {
-        this.queue = [];
-        this.head = 0;
-      } else if (this.head >= 1024 && this.head * 2 >= this.queue.length) {
-        this.queue = this.queue.slice(this.head);
-        this.head = 0;
-      }
-      next(this.permit());
+    if (this.head < this.queue.length && this.running <= this.limitNow()) {
+      this.next()(this.permit());
       return;
     }
     this.running -= 1;
+  }
+
+  /** Takes the next waiter off the queue (there is one). */
+  private next(): (release: Release) => void {
+    const next = this.queue[this.head] as (release: Release) => void;
+    this.queue[this.head] = undefined as never;
+    this.head += 1;
+    if (this.head === this.queue.length) {
+      this.queue = [];
+      this.head = 0;
+    } else if (this.head >= 1024 && this.head * 2 >= this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
+    return next;
   }
 }
 
@@ -133,6 +181,17 @@ export function readAdmission(admission: ReadAdmission): RequestHandler {
     const body = req.body as { query?: unknown } | undefined;
     const document = req.method === 'GET' ? req.query.query : body?.query;
     if (!isRead(document)) {
+      // Reads are admitted fewer at a time until the write's answer is sent (or its connection is gone), for
+      // WRITE_PRIORITY_MS at most.
+      const ended = admission.writeStarted();
+      const timer = setTimeout(ended, WRITE_PRIORITY_MS);
+      timer.unref();
+      const done = () => {
+        clearTimeout(timer);
+        ended();
+      };
+      res.once('finish', done);
+      res.once('close', done);
       next();
       return;
     }

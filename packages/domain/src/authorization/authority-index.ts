@@ -15,7 +15,7 @@ import {
   Delegation,
 } from './types';
 import { HotIndex, buildHotIndexSteps } from './hot-index';
-import { runSteps, SLICE_ITEMS, Steps } from './steps';
+import { runSteps, Slice, Steps } from './steps';
 import type { StackedMap } from './layered-map';
 
 /** A rule or a delegation with its dates and sets compiled to numbers and bit masks. */
@@ -284,9 +284,9 @@ export function* indexAuthorityStateSteps(state: AuthorityState): Steps<Result<A
   const positionRulesByHolder = new Map<string, CompiledLink[]>();
   const roleRules = new Map<string, CompiledLink[]>();
   const bodyRules = new Map<string, CompiledLink[]>();
-  let done = 0;
+  const slice = new Slice();
   for (const rule of state.rules) {
-    if (++done % SLICE_ITEMS === 0) yield;
+    if (slice.spend()) yield slice.take();
     const compiled = compileRule(rule);
     rules.push(compiled);
     rulesById.set(rule.id, compiled);
@@ -299,7 +299,7 @@ export function* indexAuthorityStateSteps(state: AuthorityState): Steps<Result<A
   const rawById = new Map<string, Delegation>();
   const delegationsBySource = new Map<string, Delegation[]>();
   for (const d of state.delegations) {
-    if (++done % SLICE_ITEMS === 0) yield;
+    if (slice.spend()) yield slice.take();
     rawById.set(d.id, d);
     push(delegationsBySource, sourceKey(d.source.kind, d.source.id), d);
   }
@@ -307,7 +307,7 @@ export function* indexAuthorityStateSteps(state: AuthorityState): Steps<Result<A
   const delegationsById = new Map<string, CompiledLink>();
   const unrooted = new Set<string>();
   for (const start of state.delegations) {
-    if (++done % SLICE_ITEMS === 0) yield;
+    if (slice.spend()) yield slice.take();
     if (delegationsById.has(start.id) || unrooted.has(start.id)) continue;
     const pending: Delegation[] = [];
     const onPath = new Set<string>();
@@ -341,7 +341,7 @@ export function* indexAuthorityStateSteps(state: AuthorityState): Steps<Result<A
   const delegationsByDelegate = new Map<string, CompiledLink[]>();
   const compiledDelegations: CompiledLink[] = [];
   for (const d of state.delegations) {
-    if (++done % SLICE_ITEMS === 0) yield;
+    if (slice.spend()) yield slice.take();
     const compiled = delegationsById.get(d.id);
     if (compiled && compiled.delegation === d) {
       push(delegationsByDelegate, d.delegateId, compiled);
@@ -350,12 +350,16 @@ export function* indexAuthorityStateSteps(state: AuthorityState): Steps<Result<A
   }
 
   const unrootedDelegations = new Map<string, Delegation>();
-  for (const id of unrooted) unrootedDelegations.set(id, rawById.get(id) as Delegation);
+  for (const id of unrooted) {
+    unrootedDelegations.set(id, rawById.get(id) as Delegation);
+    if (slice.spend()) yield slice.take();
+  }
 
   const bodiesById = new Map<string, AuthorityBody>();
   const seatsByBody = new Map<string, CompiledSeat[]>();
   const bodiesByTitle = new Map<string, string[]>();
   for (const body of state.bodies) {
+    if (slice.spend()) yield slice.take();
     bodiesById.set(body.id, body);
     const seats = compileSeats(body);
     seatsByBody.set(body.id, seats);
@@ -364,14 +368,20 @@ export function* indexAuthorityStateSteps(state: AuthorityState): Steps<Result<A
   }
 
   const positionsById = new Map<string, AuthorityPosition>();
-  for (const p of state.positions) positionsById.set(p.id, p);
+  for (const p of state.positions) {
+    positionsById.set(p.id, p);
+    if (slice.spend()) yield slice.take();
+  }
   const certificationsById = new Map<string, CertificationRecord>();
-  for (const c of state.certifications) certificationsById.set(c.assessmentId, c);
+  for (const c of state.certifications) {
+    certificationsById.set(c.assessmentId, c);
+    if (slice.spend()) yield slice.take();
+  }
   const positionsByPerson = new Map<string, CompiledPosition[]>();
   const positionsByKey = new Map<string, CompiledPosition[]>();
   const positionsByUnit = new Map<string, Map<string, CompiledPosition[]>>();
   for (const p of state.positions) {
-    if (++done % SLICE_ITEMS === 0) yield;
+    if (slice.spend()) yield slice.take();
     const compiled = compilePosition(p);
     push(positionsByPerson, p.personId, compiled);
     push(positionsByKey, compiled.key, compiled);
@@ -380,7 +390,10 @@ export function* indexAuthorityStateSteps(state: AuthorityState): Steps<Result<A
     push(byTitle, p.title, compiled);
   }
   const certificationsByPerson = new Map<string, CertificationRecord[]>();
-  for (const c of state.certifications) push(certificationsByPerson, c.personId, c);
+  for (const c of state.certifications) {
+    push(certificationsByPerson, c.personId, c);
+    if (slice.spend()) yield slice.take();
+  }
 
   const ancestorCache = new Map<string, readonly string[]>();
   const ancestorsOf = (unit: string): readonly string[] => {
@@ -393,19 +406,22 @@ export function* indexAuthorityStateSteps(state: AuthorityState): Steps<Result<A
   };
 
   const maxChainLinks = state.maxChainLinks ?? DEFAULT_MAX_CHAIN_LINKS;
-  yield;
-  const hot = yield* buildHotIndexSteps({
-    tree,
-    seatsByBody,
-    maxChainLinks,
-    rules,
-    delegations: compiledDelegations,
-    positions: state.positions,
-    bodiesByTitle,
-    bodyRules,
-    roleRules,
-    certifications: state.certifications,
-  });
+  yield slice.take();
+  const hot = yield* buildHotIndexSteps(
+    {
+      tree,
+      seatsByBody,
+      maxChainLinks,
+      rules,
+      delegations: compiledDelegations,
+      positions: state.positions,
+      bodiesByTitle,
+      bodyRules,
+      roleRules,
+      certifications: state.certifications,
+    },
+    slice,
+  );
 
   return ok({
     state,

@@ -39,7 +39,7 @@ import type {
   AuthorizationTeamMember,
   Delegation,
 } from './types';
-import { runSteps, SLICE_ITEMS, Steps } from './steps';
+import { runSteps, Slice, sortSteps, Steps } from './steps';
 
 /** What the compiled links provide to the compact index (see CompiledLink in authority-index.ts). */
 export interface HotLinkSource {
@@ -304,16 +304,21 @@ export const spareRoom = (count: number): number => Math.max(64, Math.ceil(count
  * Counting sort into compressed rows: for each item its row; returns the row starts and the items in input order per
  * row.
  */
-function rows(rowOf: Int32Array, rowCount: number): { start: Int32Array; items: Int32Array } {
+function* rows(rowOf: Int32Array, rowCount: number, slice: Slice): Steps<{ start: Int32Array; items: Int32Array }> {
   const start = new Int32Array(rowCount + 1);
   for (let i = 0; i < rowOf.length; i++) {
     const r = rowOf[i] as number;
     if (r >= 0) start[r + 1] = (start[r + 1] as number) + 1;
+    if (slice.spend()) yield slice.take();
   }
-  for (let r = 0; r < rowCount; r++) start[r + 1] = (start[r + 1] as number) + (start[r] as number);
+  for (let r = 0; r < rowCount; r++) {
+    start[r + 1] = (start[r + 1] as number) + (start[r] as number);
+    if (slice.spend()) yield slice.take();
+  }
   const fill = start.slice(0, rowCount);
   const items = new Int32Array(start[rowCount] as number);
   for (let i = 0; i < rowOf.length; i++) {
+    if (slice.spend()) yield slice.take();
     const r = rowOf[i] as number;
     if (r < 0) continue;
     items[fill[r] as number] = i;
@@ -337,15 +342,25 @@ export interface HotIndexInput {
 }
 
 /** Step 1: every person named by a position, a delegation or a certification, numbered in that order. */
-function numberPersons(input: HotIndexInput): { personIndex: Map<string, number>; personIds: string[] } {
+function* numberPersons(
+  input: HotIndexInput,
+  slice: Slice,
+): Steps<{ personIndex: Map<string, number>; personIds: string[] }> {
   const personIndex = new Map<string, number>();
   const personIds: string[] = [];
-  for (const p of input.positions) intern(personIndex, personIds, p.personId);
+  for (const p of input.positions) {
+    intern(personIndex, personIds, p.personId);
+    if (slice.spend()) yield slice.take();
+  }
   for (const d of input.delegations) {
     intern(personIndex, personIds, d.delegatorId);
     intern(personIndex, personIds, d.delegateId);
+    if (slice.spend()) yield slice.take();
   }
-  for (const c of input.certifications) intern(personIndex, personIds, c.personId);
+  for (const c of input.certifications) {
+    intern(personIndex, personIds, c.personId);
+    if (slice.spend()) yield slice.take();
+  }
   return { personIndex, personIds };
 }
 
@@ -404,19 +419,36 @@ interface LinkNumbers {
 }
 
 /** Step 3: link numbers: rules, then delegations grouped by delegate so that a person's inbox is contiguous. */
-function numberLinks(input: HotIndexInput, personIndex: ReadonlyMap<string, number>, persons: number): LinkNumbers {
+function* numberLinks(
+  input: HotIndexInput,
+  personIndex: ReadonlyMap<string, number>,
+  persons: number,
+  slice: Slice,
+): Steps<LinkNumbers> {
   const ruleCount = input.rules.length;
   const delegateRow = new Int32Array(input.delegations.length);
-  input.delegations.forEach((d, i) => (delegateRow[i] = personIndex.get(d.delegateId) as number));
-  const inbox = rows(delegateRow, persons);
-  const inboxStart = inbox.start.map((s) => s + ruleCount);
+  for (let i = 0; i < input.delegations.length; i++) {
+    delegateRow[i] = personIndex.get((input.delegations[i] as HotLinkSource).delegateId) as number;
+    if (slice.spend()) yield slice.take();
+  }
+  const inbox = yield* rows(delegateRow, persons, slice);
+  const inboxStart = new Int32Array(inbox.start.length);
+  for (let p = 0; p < inboxStart.length; p++) {
+    inboxStart[p] = (inbox.start[p] as number) + ruleCount;
+    if (slice.spend()) yield slice.take();
+  }
   const links: HotLinkSource[] = [...input.rules];
-  for (const i of inbox.items) links.push(input.delegations[i] as HotLinkSource);
+  for (const i of inbox.items) {
+    links.push(input.delegations[i] as HotLinkSource);
+    if (slice.spend()) yield slice.take();
+  }
   const linkNumber = new Map<HotLinkSource, number>();
-  links.forEach((l, i) => {
+  for (let i = 0; i < links.length; i++) {
+    const l = links[i] as HotLinkSource;
     linkNumber.set(l, i);
     l.num = i;
-  });
+    if (slice.spend()) yield slice.take();
+  }
   return { links, linkNumber, ruleCount, inboxStart };
 }
 
@@ -490,42 +522,33 @@ const LINK_TYPED_COLUMNS: ReadonlyArray<
   ['minReach', 1],
 ];
 
-function linkColumns(capacity: number): LinkColumns {
+/** The typed columns holding floats (the others hold 32-bit integers). */
+const FLOAT_COLUMNS: ReadonlySet<string> = new Set([
+  'linkFrom',
+  'linkTo',
+  'linkRevoked',
+  'linkLimit',
+  'sumF',
+  'qual',
+  'minReach',
+]);
+
+/**
+ * Empty link columns with room for `capacity` links, a column at a time: each is a large allocation (the heap may be
+ * collected before it), so the build pauses between them.
+ */
+function* linkColumns(capacity: number, slice: Slice): Steps<LinkColumns> {
+  const out = {} as Record<string, unknown>;
   // Sized up front: the caches are filled at any link number, and a sparse write would slow the array down.
-  const js = () => new Array(capacity);
-  const i32 = (stride = 1) => new Int32Array(capacity * stride);
-  const f64 = (stride = 1) => new Float64Array(capacity * stride);
-  return {
-    links: js(),
-    ids: js(),
-    terms: js(),
-    windows: js(),
-    points: js(),
-    grades: js(),
-    scopes: js(),
-    outputs: js(),
-    limitMin: js(),
-    ruleOutputs: js(),
-    chainIdLists: js(),
-    chainOutputs: js(),
-    length: i32(),
-    linkFrom: f64(),
-    linkTo: f64(),
-    linkRevoked: f64(),
-    linkLimit: f64(),
-    sumF: f64(SF),
-    sumI: i32(SI),
-    parent: i32(),
-    delegator: i32(),
-    delegate: i32(),
-    linkMasks: i32(),
-    linkScopeEnter: i32(),
-    linkScopeExit: i32(),
-    linkCurrency: i32(),
-    qualNext: i32(),
-    qual: f64(4),
-    minReach: f64(),
-  };
+  for (const name of LINK_JS_COLUMNS) {
+    out[name] = new Array(capacity);
+    yield slice.take();
+  }
+  for (const [name, stride] of LINK_TYPED_COLUMNS) {
+    out[name] = FLOAT_COLUMNS.has(name) ? new Float64Array(capacity * stride) : new Int32Array(capacity * stride);
+    yield slice.take();
+  }
+  return out as unknown as LinkColumns;
 }
 
 /** The link columns of `h`, copied (the first `count` links) into room for `capacity`: new arrays, nothing shared. */
@@ -702,6 +725,7 @@ function* foldChains(
   numbered: LinkNumbers,
   personIndex: ReadonlyMap<string, number>,
   units: UnitNumbers,
+  slice: Slice,
 ): Steps<{ currencyIndex: Map<string, number>; roleIndex: Map<string, number> }> {
   const { links, linkNumber } = numbered;
   const count = links.length;
@@ -713,13 +737,15 @@ function* foldChains(
     role: (role) => intern(roleIndex, null, role),
   };
   let longest = 0;
-  for (let n = 0; n < count; n++) longest = Math.max(longest, c.length[n] as number);
-  let done = 0;
-  for (const n of rows(c.length.subarray(0, count), longest + 1).items) {
+  for (let n = 0; n < count; n++) {
+    longest = Math.max(longest, c.length[n] as number);
+    if (slice.spend()) yield slice.take();
+  }
+  for (const n of (yield* rows(c.length.subarray(0, count), longest + 1, slice)).items) {
     const link = links[n] as HotLinkSource;
     const p = link.parent === null ? -1 : (linkNumber.get(link.parent) as number);
     foldLink(c, n, link, p, names, units, input.maxChainLinks);
-    if (++done % SLICE_ITEMS === 0) yield;
+    if (slice.spend()) yield slice.take();
   }
   return { currencyIndex, roleIndex };
 }
@@ -729,7 +755,13 @@ function* foldChains(
  * depth-first walk over the chains sorted by id at each level. Rules sharing an id share a rank (only one of them
  * has delegations).
  */
-function rankChains(links: readonly HotLinkSource[], ruleCount: number, parent: Int32Array, sumI: Int32Array): void {
+function* rankChains(
+  links: readonly HotLinkSource[],
+  ruleCount: number,
+  parent: Int32Array,
+  sumI: Int32Array,
+  slice: Slice,
+): Steps<void> {
   const count = links.length;
   const children = new Map<number, number[]>();
   for (let n = ruleCount; n < count; n++) {
@@ -737,10 +769,12 @@ function rankChains(links: readonly HotLinkSource[], ruleCount: number, parent: 
     const list = children.get(p);
     if (list) list.push(n);
     else children.set(p, [n]);
+    if (slice.spend()) yield slice.take();
   }
   const byId = (a: number, b: number): number =>
     compareStrings((links[a] as HotLinkSource).id, (links[b] as HotLinkSource).id);
-  const ruleOrder = Array.from({ length: ruleCount }, (_, i) => i).sort(byId);
+  const ruleOrder = Array.from({ length: ruleCount }, (_, i) => i);
+  yield* sortSteps(ruleOrder, byId, slice);
   let rank = 0;
   for (let i = 0; i < ruleOrder.length;) {
     const id = (links[ruleOrder[i] as number] as HotLinkSource).id;
@@ -751,10 +785,14 @@ function rankChains(links: readonly HotLinkSource[], ruleCount: number, parent: 
     rank++;
     const stack: number[] = [];
     for (const r of group) for (const c of (children.get(r) ?? []).sort(byId).reverse()) stack.push(c);
+    if (slice.spend(group.length)) yield slice.take();
     while (stack.length > 0) {
       const n = stack.pop() as number;
       sumI[n * SI + I_RANK] = rank++;
-      for (const c of (children.get(n) ?? []).sort(byId).reverse()) stack.push(c);
+      const below = children.get(n);
+      if (below !== undefined) for (const c of below.sort(byId).reverse()) stack.push(c);
+      // A link, and the sort of the links below it (they are few: the delegations given from one link).
+      if (slice.spend(1 + (below?.length ?? 0))) yield slice.take();
     }
   }
 }
@@ -786,33 +824,47 @@ export function seatTables(
  * numbered from the positions, then the seats; keys from the positions, then the rules' holders (so that a rule keeps
  * its key number when someone comes to hold it).
  */
-function indexHolders(
+function* indexHolders(
   input: HotIndexInput,
   personIndex: ReadonlyMap<string, number>,
   persons: number,
   unitIndex: ReadonlyMap<string, number>,
+  slice: Slice,
 ) {
   const ruleCount = input.rules.length;
   const keyIndex = new Map<string, number>();
   const positionCount = input.positions.length;
   const posKeyList = new Int32Array(positionCount);
-  input.positions.forEach((p, i) => (posKeyList[i] = intern(keyIndex, null, p.title + '\u0000' + p.orgUnitId)));
-  const positionKeys = keyIndex.size;
-  for (const r of input.rules) if (r.rule.holder.kind === 'POSITION') intern(keyIndex, null, r.holderKey);
   const titleIndex = new Map<string, number>();
-  for (const p of input.positions) intern(titleIndex, null, p.title);
+  for (let i = 0; i < positionCount; i++) {
+    const p = input.positions[i] as AuthorityPosition;
+    posKeyList[i] = intern(keyIndex, null, p.title + '\u0000' + p.orgUnitId);
+    intern(titleIndex, null, p.title);
+    if (slice.spend()) yield slice.take();
+  }
+  const positionKeys = keyIndex.size;
+  for (const r of input.rules) {
+    if (r.rule.holder.kind === 'POSITION') intern(keyIndex, null, r.holderKey);
+    if (slice.spend()) yield slice.take();
+  }
   for (const seats of input.seatsByBody.values())
     for (const seat of seats) for (const title of seat.titles) intern(titleIndex, null, title);
   // Each key (title in a unit) held by a position once, under its unit.
   const keyUnit = new Int32Array(keyIndex.size).fill(-1);
   const keyTitle = new Int32Array(positionKeys);
-  input.positions.forEach((p, i) => {
+  for (let i = 0; i < positionCount; i++) {
+    const p = input.positions[i] as AuthorityPosition;
     const key = posKeyList[i] as number;
     keyUnit[key] = unitIndex.get(p.orgUnitId) ?? -1;
     keyTitle[key] = titleIndex.get(p.title) as number;
-  });
-  const unitKeys = rows(keyUnit, unitIndex.size);
-  const unitKeyTitle = unitKeys.items.map((key) => keyTitle[key] as number);
+    if (slice.spend()) yield slice.take();
+  }
+  const unitKeys = yield* rows(keyUnit, unitIndex.size, slice);
+  const unitKeyTitle = new Int32Array(unitKeys.items.length);
+  for (let i = 0; i < unitKeyTitle.length; i++) {
+    unitKeyTitle[i] = keyTitle[unitKeys.items[i] as number] as number;
+    if (slice.spend()) yield slice.take();
+  }
   const titleOf = (title: string): number => titleIndex.get(title) ?? -1;
   const bodySeats = new Map<string, Uint8Array[]>();
   for (const [body, seats] of input.seatsByBody) bodySeats.set(body, seatTables(seats, titleOf, titleIndex.size));
@@ -821,12 +873,14 @@ function indexHolders(
   const ruleBody = input.rules.map((r) => (r.rule.holder.kind === 'DECISION_BODY' ? r.rule.holder.bodyId : ''));
   const ruleHolderKind = new Int8Array(ruleCount);
   const ruleKey = new Int32Array(ruleCount).fill(-1);
-  input.rules.forEach((r, i) => {
+  for (let i = 0; i < ruleCount; i++) {
+    const r = input.rules[i] as HotLinkSource;
     ruleHolderKind[i] = holderKindNumber(r.rule);
     if (r.rule.holder.kind === 'POSITION') ruleKey[i] = keyIndex.get(r.holderKey) as number;
-  });
-  const keyRows = rows(ruleKey, keyIndex.size);
-  const posRows = rows(posKeyList, keyIndex.size);
+    if (slice.spend()) yield slice.take();
+  }
+  const keyRows = yield* rows(ruleKey, keyIndex.size, slice);
+  const posRows = yield* rows(posKeyList, keyIndex.size, slice);
   const capacity = positionCount + spareRoom(positionCount);
   const posPerson = new Int32Array(capacity);
   const posFrom = new Float64Array(capacity);
@@ -835,7 +889,8 @@ function indexHolders(
   const posTitle = new Int32Array(capacity);
   const slotOf = new Int32Array(positionCount);
   const posSlotById = new Map<string, number>();
-  posRows.items.forEach((original, slot) => {
+  for (let slot = 0; slot < posRows.items.length; slot++) {
+    const original = posRows.items[slot] as number;
     const p = input.positions[original] as AuthorityPosition;
     slotOf[original] = slot;
     posSlotById.set(p.id, slot);
@@ -844,11 +899,19 @@ function indexHolders(
     posTo[slot] = p.window.to === null ? Infinity : p.window.to.getTime();
     posKey[slot] = posKeyList[original] as number;
     posTitle[slot] = titleIndex.get(p.title) as number;
-  });
+    if (slice.spend()) yield slice.take();
+  }
   const personRow = new Int32Array(positionCount);
-  input.positions.forEach((p, i) => (personRow[i] = personIndex.get(p.personId) as number));
-  const personRows = rows(personRow, persons);
-  const personPos = personRows.items.map((original) => slotOf[original] as number);
+  for (let i = 0; i < positionCount; i++) {
+    personRow[i] = personIndex.get((input.positions[i] as AuthorityPosition).personId) as number;
+    if (slice.spend()) yield slice.take();
+  }
+  const personRows = yield* rows(personRow, persons, slice);
+  const personPos = new Int32Array(personRows.items.length);
+  for (let i = 0; i < personPos.length; i++) {
+    personPos[i] = slotOf[personRows.items[i] as number] as number;
+    if (slice.spend()) yield slice.take();
+  }
   return {
     keyIndex,
     titleIndex,
@@ -908,23 +971,42 @@ export function writeCert(cert: Float64Array, slot: number, x: CertEntry): void 
  * Step 8: certifications: certifying records only, by person, then role, then assessment date and id (the latest
  * last; of identical date and id the first recorded wins, so it sorts last). Numbers the roles not seen yet.
  */
-function indexCertifications(
+function* indexCertifications(
   certifications: readonly CertificationRecord[],
   personIndex: ReadonlyMap<string, number>,
   persons: number,
   roleIndex: Map<string, number>,
+  slice: Slice,
 ) {
-  const certs = certifications
-    .map((c, i) => ({ c, i, person: personIndex.get(c.personId) as number, role: intern(roleIndex, null, c.role) }))
-    .filter((x) => x.c.certifying);
+  const certs: CertEntry[] = [];
   const certSlow = new Uint8Array(persons);
-  for (const x of certs) if (Number.isNaN(x.c.assessedAt.getTime())) certSlow[x.person] = 1;
-  certs.sort(compareCertEntries);
+  for (let i = 0; i < certifications.length; i++) {
+    const c = certifications[i] as CertificationRecord;
+    // Every record's role is numbered, certifying or not (in record order).
+    const role = intern(roleIndex, null, c.role);
+    if (c.certifying) {
+      const x = { c, i, person: personIndex.get(c.personId) as number, role };
+      certs.push(x);
+      if (Number.isNaN(c.assessedAt.getTime())) certSlow[x.person] = 1;
+    }
+    if (slice.spend()) yield slice.take();
+  }
+  // Stable, as Array.prototype.sort is (compareCertEntries leaves no ties between different records anyway).
+  yield* sortSteps(certs, compareCertEntries, slice);
   const certStart = new Int32Array(persons + 1);
-  for (const x of certs) certStart[x.person + 1] = (certStart[x.person + 1] as number) + 1;
-  for (let p = 0; p < persons; p++) certStart[p + 1] = (certStart[p + 1] as number) + (certStart[p] as number);
+  for (const x of certs) {
+    certStart[x.person + 1] = (certStart[x.person + 1] as number) + 1;
+    if (slice.spend()) yield slice.take();
+  }
+  for (let p = 0; p < persons; p++) {
+    certStart[p + 1] = (certStart[p + 1] as number) + (certStart[p] as number);
+    if (slice.spend()) yield slice.take();
+  }
   const cert = new Float64Array((certs.length + spareRoom(certs.length)) * 4);
-  certs.forEach((x, i) => writeCert(cert, i, x));
+  for (let i = 0; i < certs.length; i++) {
+    writeCert(cert, i, certs[i] as CertEntry);
+    if (slice.spend()) yield slice.take();
+  }
   return { certStart, cert, certSlow, certCount: certs.length };
 }
 
@@ -933,32 +1015,35 @@ export function buildHotIndex(input: HotIndexInput): HotIndex {
 }
 
 /** buildHotIndex, pausing between its steps and between slices of its longer loops. */
-export function* buildHotIndexSteps(input: HotIndexInput): Steps<HotIndex> {
-  const { personIndex, personIds } = numberPersons(input);
+export function* buildHotIndexSteps(input: HotIndexInput, slice: Slice = new Slice()): Steps<HotIndex> {
+  const { personIndex, personIds } = yield* numberPersons(input, slice);
   const persons = personIds.length;
   const units = numberUnits(input.tree);
-  yield;
-  const numbered = numberLinks(input, personIndex, persons);
+  yield slice.take();
+  const numbered = yield* numberLinks(input, personIndex, persons, slice);
   const { links, linkNumber, ruleCount, inboxStart } = numbered;
   const count = links.length;
-  yield;
-  const columns = linkColumns(count + spareRoom(count));
+  yield slice.take();
+  const columns = yield* linkColumns(count + spareRoom(count), slice);
   for (let n = 0; n < count; n++) {
     writeLinkTerms(columns, n, links[n] as HotLinkSource);
-    if ((n + 1) % SLICE_ITEMS === 0) yield;
+    if (slice.spend()) yield slice.take();
   }
-  const folded = yield* foldChains(columns, input, numbered, personIndex, units);
-  yield;
-  rankChains(links, ruleCount, columns.parent, columns.sumI);
-  yield;
-  const holders = indexHolders(input, personIndex, persons, units.unitIndex);
-  yield;
-  const certs = indexCertifications(input.certifications, personIndex, persons, folded.roleIndex);
-  yield;
+  const folded = yield* foldChains(columns, input, numbered, personIndex, units, slice);
+  yield slice.take();
+  yield* rankChains(links, ruleCount, columns.parent, columns.sumI, slice);
+  yield slice.take();
+  const holders = yield* indexHolders(input, personIndex, persons, units.unitIndex, slice);
+  yield slice.take();
+  const certs = yield* indexCertifications(input.certifications, personIndex, persons, folded.roleIndex, slice);
+  yield slice.take();
   const numbers = (map: ReadonlyMap<string, readonly HotLinkSource[]>): Map<string, number[]> =>
     new Map([...map].map(([key, list]) => [key, list.map((l) => linkNumber.get(l) as number)]));
   const ruleNumberById = new Map<string, number>();
-  for (let r = ruleCount - 1; r >= 0; r--) ruleNumberById.set((links[r] as HotLinkSource).id, r);
+  for (let r = ruleCount - 1; r >= 0; r--) {
+    ruleNumberById.set((links[r] as HotLinkSource).id, r);
+    if (slice.spend()) yield slice.take();
+  }
 
   return {
     ...columns,

@@ -1,7 +1,7 @@
 // The authorization engine: who may take which LTC decision, through which chain of rule and delegations.
 export * from './types';
 export { indexAuthorityState, indexAuthorityStateSteps, authorityIndexOf } from './authority-index';
-export { runSteps } from './steps';
+export { runSteps, SLICE_ITEMS } from './steps';
 export type { Steps } from './steps';
 export type { AuthorityIndex } from './authority-index';
 export { authorize, whoMayDecide, authorityBodyQuorumReachable } from './authorize';

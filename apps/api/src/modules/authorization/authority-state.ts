@@ -6,6 +6,7 @@ import {
   buildOrgTree,
   indexAuthorityState,
   indexAuthorityStateSteps,
+  SLICE_ITEMS,
   OrgTree,
 } from '@iron-triangle/domain';
 import { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
@@ -73,6 +74,12 @@ export const PAGE_ROWS = 1_000;
 
 /** The time a background rebuild works before it lets requests run (they wait at most about this long for it). */
 const SLICE_MS = 8;
+
+/**
+ * The most items of index work (the domain's count, SLICE_ITEMS between its own pauses) a background build does
+ * before it lets requests run, however fast the clock says it goes: a bound in work, not in time.
+ */
+export const BUILD_ITEMS_PER_PAUSE = 8 * SLICE_ITEMS;
 
 /** How many rows are mapped between two looks at the clock. */
 const ROWS_PER_CLOCK_LOOK = 128;
@@ -163,11 +170,21 @@ export async function buildSnapshotInSlices(
   changeCount: string,
   loaded: ReturnType<typeof stateFromRows>,
   pause: () => Promise<void> = letRequestsRun,
+  meter?: BuildMeter,
 ): Promise<AuthoritySnapshot> {
   const steps = indexAuthorityStateSteps(loaded.state);
   let sliceStart = performance.now();
+  let items = 0;
   for (;;) {
     const next = steps.next();
+    if (!next.done) {
+      items += next.value;
+      if (meter) {
+        meter.items += next.value;
+        meter.steps += 1;
+        meter.largestStep = Math.max(meter.largestStep, next.value);
+      }
+    }
     if (next.done) {
       if (!next.value.ok) throw new Error(`authority state has an invalid org tree: ${next.value.error.code}`);
       return {
@@ -177,12 +194,30 @@ export async function buildSnapshotInSlices(
         personNames: loaded.personNames,
       };
     }
-    if (performance.now() - sliceStart >= SLICE_MS) {
+    if (items >= BUILD_ITEMS_PER_PAUSE || performance.now() - sliceStart >= SLICE_MS) {
+      if (meter) {
+        meter.pauses += 1;
+        meter.largestSlice = Math.max(meter.largestSlice, items);
+      }
       await pause();
       sliceStart = performance.now();
+      items = 0;
     }
   }
 }
+
+/** What a build in slices did: its domain steps and their items, and the slices between its pauses (in items). */
+export interface BuildMeter {
+  steps: number;
+  items: number;
+  /** The most items of one domain step (between two of its own pauses). */
+  largestStep: number;
+  pauses: number;
+  /** The most items the build did between two pauses (what a request arriving meanwhile waits for, in work). */
+  largestSlice: number;
+}
+
+export const emptyBuildMeter = (): BuildMeter => ({ steps: 0, items: 0, largestStep: 0, pauses: 0, largestSlice: 0 });
 
 /** The engine's state and the names its messages use, from the rows. */
 export function stateFromRows(rows: AuthorityRows): {
@@ -246,6 +281,8 @@ export class AuthorityCache {
     deltasShared: 0,
     backgroundRebuilds: 0,
     rebuildPauses: 0,
+    /** The index builds in slices (background rebuilds), summed. */
+    rebuildBuild: emptyBuildMeter(),
   };
 
   constructor(private readonly dataSource: DataSource) {}
@@ -295,7 +332,7 @@ export class AuthorityCache {
     };
     const loaded = await loadAuthorityStateInPages(this.dataSource.manager, pause);
     await pause();
-    return buildSnapshotInSlices(changeCount, loaded, pause);
+    return buildSnapshotInSlices(changeCount, loaded, pause, this.stats.rebuildBuild);
   }
 
   /** Builds the index at start, before the process answers its first request. */

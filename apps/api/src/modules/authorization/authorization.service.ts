@@ -38,7 +38,25 @@ import { awaitArgumentRevision, parseRevision } from '../../platform/change-feed
 /** A chain as stored and returned: the contract's links, plus the body for a decision body's rule. */
 export type ChainView = AuthorityChain & { body: { bodyId: string; ruleId: string; seatTitles: string[] } | null };
 
+/**
+ * Views of the engine's links and chains, per object: the index keeps one output per link and per delegation chain
+ * (frozen, the same whoever asks), so a view made once serves every answer showing it — 100 cases of a batch, and
+ * the next requests — until the index replaces them. Chains made per answer (through a decision body) are not kept
+ * beyond it. The views are frozen: nothing may change what other answers share.
+ */
+const linkViews = new WeakMap<DomainLink, AuthorityLink>();
+const chainViews = new WeakMap<DomainChain, ChainView>();
+
 export function toLinkView(l: DomainLink): AuthorityLink {
+  let view = linkViews.get(l);
+  if (view === undefined) {
+    view = Object.freeze(linkView(l)) as AuthorityLink;
+    linkViews.set(l, view);
+  }
+  return view;
+}
+
+function linkView(l: DomainLink): AuthorityLink {
   return {
     kind: l.kind,
     id: l.id,
@@ -57,14 +75,19 @@ export function toLinkView(l: DomainLink): AuthorityLink {
 }
 
 export function toChainView(chain: DomainChain): ChainView {
-  const rule = chain.links[0];
-  return {
-    links: chain.links.map(toLinkView),
-    body:
-      chain.body && rule
-        ? { bodyId: chain.body.bodyId, ruleId: rule.id, seatTitles: [...chain.body.seatTitles] }
-        : null,
-  };
+  let view = chainViews.get(chain);
+  if (view === undefined) {
+    const rule = chain.links[0];
+    view = Object.freeze({
+      links: Object.freeze(chain.links.map(toLinkView)) as AuthorityLink[],
+      body:
+        chain.body && rule
+          ? Object.freeze({ bodyId: chain.body.bodyId, ruleId: rule.id, seatTitles: [...chain.body.seatTitles] })
+          : null,
+    });
+    chainViews.set(chain, view);
+  }
+  return view;
 }
 
 /** What a project case needs of a project and its team (hydrated as TypeORM would), and the Sponsor setting. */
@@ -426,9 +449,9 @@ export function linkKindOf(
 ): LinkKind {
   const id = reason.linkId;
   if (id === null) return 'RULE';
-  const positions = reason.chain.flatMap((x, i) => (x === id ? [i] : []));
-  if (!positions.includes(0)) return 'DELEGATION';
-  if (positions.length === 1) return 'RULE';
+  // Where the id occurs on the chain: not first (a delegation's), only first (the rule's), or both.
+  if (reason.chain[0] !== id) return 'DELEGATION';
+  if (reason.chain.indexOf(id, 1) < 0) return 'RULE';
   const ix = snapshot.index;
   const rule = ix.rulesById.get(id)?.rule;
   if (!rule) return 'DELEGATION';

@@ -129,6 +129,7 @@ export async function notifyDelegationCreated(em: EntityManager, ctx: Context, d
     at: ctx.now,
     link: { recordType: 'Delegation', recordId: d.id },
     key: `delegation:${d.id}:created`,
+    newRecord: true,
   });
 }
 

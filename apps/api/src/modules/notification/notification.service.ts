@@ -27,6 +27,12 @@ export interface NotifyOptions {
    * same key and recipient writes nothing. Default: a fresh key (never deduplicated).
    */
   key?: string;
+  /**
+   * The key names a record the caller's transaction has just made (`delegation:12:created` for delegation 12, new):
+   * nothing can carry it yet, so no earlier notification is looked for (one statement less in the write; a concurrent
+   * writer of the same key would still meet the unique key, below).
+   */
+  newRecord?: boolean;
 }
 
 const MAIL_AFTER_COMMIT = Symbol('notificationMailAfterCommit');
@@ -129,11 +135,15 @@ export async function notify<K extends NotificationKind>(
   if (rows.length === 0) return 0;
   const key = options.key ?? `once:${randomUUID()}`;
   const keys = rows.map((r) => dedupeKeyOf(`${kind}:${key}`, r.recipient));
-  const existing = new Set(
-    (await em.find(Notification, { select: { dedupeKey: true }, where: { dedupeKey: In(keys) } })).map(
-      (n) => n.dedupeKey,
-    ),
-  );
+  // A fresh key (none given, or one naming a record just made) cannot have been used: nothing to look for.
+  const existing =
+    options.key === undefined || options.newRecord
+      ? new Set<string>()
+      : new Set(
+          (await em.find(Notification, { select: { dedupeKey: true }, where: { dedupeKey: In(keys) } })).map(
+            (n) => n.dedupeKey,
+          ),
+        );
   const mail = runtimeOf(em.connection)?.outbox.enabled ?? false;
   let written = 0;
   for (const [i, row] of rows.entries()) {
