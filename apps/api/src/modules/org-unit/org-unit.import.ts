@@ -1,5 +1,5 @@
 // Importing org units from a spreadsheet (the export's columns): keyed by code; the parent by code or name, also one
-// that an earlier row of the same file adds.
+// that another row of the same file adds (by code: that row is taken first, wherever it stands in the file).
 import type { ImportProblem } from '../../platform/crud';
 import { referenceCell, textCell, type Cells, type ImportDefinition } from '../../platform/import';
 import type { OrgUnit } from './org-unit.entity';
@@ -14,6 +14,9 @@ export const orgUnitImport: ImportDefinition<OrgUnit> = {
   async begin(em) {
     const units = await orgUnitLookup(em);
     return {
+      // A row names another row only as its parent (by code): parents first, each wave inserted together.
+      independent: true,
+      after: (cells: Cells) => textCell(cells, 'parentId') ?? '',
       read(cells: Cells) {
         const problems: ImportProblem[] = [];
         const args = {
