@@ -63,8 +63,8 @@ describeOnDatabases('statements per import', (env) => {
       code: `SU-${from + i}`,
       name: `Statement unit ${from + i}`,
       kind: 'REP_OFFICE',
-      // Every other one below the one before it, added by the same file.
-      parentId: i % 2 ? `SU-${from + i - 1}` : 'EAST',
+      // Every other one below the one before it, added by the same file (named by its code, or its name).
+      parentId: i % 2 ? (i % 4 === 1 ? `SU-${from + i - 1}` : `Statement unit ${from + i - 1}`) : 'EAST',
     }));
   const positions: RowsOf = (from, count) =>
     Array.from({ length: count }, (_, i) => ({
@@ -174,6 +174,11 @@ describeOnDatabases('statements per import', (env) => {
         "WHERE c.code = 'SU-201'",
     )) as Array<{ code: string; parent: string }>;
     expect(unit).toEqual({ code: 'SU-201', parent: 'SU-200' });
+    const [byName] = (await e.dataSource.query(
+      'SELECT p.code AS parent FROM org_units c JOIN org_units p ON p.id = c.parentId WHERE c.code = ?',
+      ['SU-203'],
+    )) as Array<{ parent: string }>;
+    expect(byName).toEqual({ parent: 'SU-202' });
     const [ratings] = (await e.dataSource.query(
       'SELECT COUNT(*) AS n FROM assessment_ratings r JOIN assessments a ON a.id = r.assessmentId ' +
         "WHERE a.comment LIKE 'Statements %'",
