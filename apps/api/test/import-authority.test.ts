@@ -338,6 +338,74 @@ describeOnDatabases('import of authority rules and delegations', (env) => {
     expect(await changesOf('Delegation')).toBe(changes + 1);
   });
 
+  test('re-delegations: the source row first wherever it stands (by its key); past its depth: refused', async () => {
+    const later = day(e.fixture.now.getTime() + 5 * 86_400_000);
+    const parent = {
+      sourceRuleId: 'East bids / EAST',
+      delegatorId: 'E0001',
+      delegateId: 'E0002',
+      decisionPoints: 'ATC',
+      grades: 'III',
+      scopeOrgUnitId: 'EAST-1',
+      limit: 1000000,
+      currency: 'CNY',
+      validFrom: later,
+      validTo: '2030-01-01',
+      redelegableDepth: 1,
+      reason: 'covers the office contracts',
+    };
+    // Eddie holds ATC by the row below (re-delegable once); the source named by names, its start as an instant.
+    const child = {
+      sourceDelegationId: `Lena Leader / Eddie East / atc / ${later}T00:00:00.000Z`,
+      delegatorId: 'E0002',
+      delegateId: 'W0001',
+      decisionPoints: 'ATC',
+      grades: 'III',
+      scopeOrgUnitId: 'EAST-1',
+      limit: 500000,
+      currency: 'CNY',
+      validFrom: later,
+      validTo: '2029-01-01',
+      reason: 'while Eddie is away',
+    };
+    // Wanda's is not re-delegable (depth 0): passing it on again is beyond the depth (listed first: taken last).
+    const grandchild = {
+      ...child,
+      sourceDelegationId: `E0002 / W0001 / ATC / ${later}`,
+      delegatorId: 'W0001',
+      delegateId: 'E0001',
+      limit: 100000,
+      reason: 'passed on once more',
+    };
+    const dry = await importRows('DELEGATION', [grandchild, child, parent], true);
+    expect(dry.body.errors).toBeUndefined();
+    expect(dry.body.data!.importRecords.rows.map((r) => [r.row, r.action])).toEqual([
+      [1, null],
+      [2, 'CREATE'],
+      [3, 'CREATE'],
+    ]);
+    // (Lena, whom it would go back to, is on its chain too.)
+    expect(errorsOf(dry.body.data!)).toEqual([
+      [1, expect.arrayContaining(['sourceDelegationId:DELEGATION.DEPTH_EXHAUSTED'])],
+    ]);
+    const zh = await importRows('DELEGATION', [grandchild, child, parent], true, { zh: true });
+    const message = (answer: ImportAnswer) => answer.importRecords.rows[0]!.errors[0]!.message;
+    expect(message(zh.body.data!)).toMatch(/[\u4e00-\u9fff]/);
+    expect(message(dry.body.data!)).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(await count('delegations')).toBe(3);
+
+    const answer = await importRows('DELEGATION', [child, parent], false);
+    expect(answer.body.data!.importRecords).toMatchObject({ committed: true, created: 2, failed: 0 });
+    const [made] = (await e.dataSource.query(
+      `SELECT c.sourceDelegationId AS source, p.id AS parent FROM delegations c, delegations p
+        WHERE c.reason = 'while Eddie is away' AND c.decisionPoints LIKE '%ATC%' AND p.reason = ?`,
+      [parent.reason],
+    )) as Array<{ source: number | string; parent: number | string }>;
+    expect(String(made!.source)).toBe(String(made!.parent));
+    const again = await importRows('DELEGATION', [child, parent], false);
+    expect(again.body.data!.importRecords).toMatchObject({ committed: true, created: 0, unchanged: 2 });
+  });
+
   test('scope: a LEADER imports only what they may create', async () => {
     const leader = e.tokens.leader;
     const answer = await importRows(

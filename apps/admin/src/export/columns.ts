@@ -4,7 +4,14 @@ import type { EnumName } from '../components/fields';
 
 /** Resources whose records are exported by name where another record refers to them. */
 export type ExportReference =
-  'Person' | 'OrgUnit' | 'Project' | 'Customer' | 'QualificationFramework' | 'AuthorityRule' | 'DecisionBody';
+  | 'Person'
+  | 'OrgUnit'
+  | 'Project'
+  | 'Customer'
+  | 'QualificationFramework'
+  | 'AuthorityRule'
+  | 'DecisionBody'
+  | 'Delegation';
 
 interface Base {
   source: string;
@@ -65,12 +72,13 @@ export const EXPORT_COLUMNS = {
     { kind: 'text', source: 'ratingSummary', label: 'resources.Assessment.fields.ratings' },
     text('comment'),
   ],
-  // Everything createDelegation takes but a source delegation (imported by its key through the API only): what an
-  // import reads back.
+  // Everything createDelegation takes: what an import reads back. A re-delegation's source delegation by its key
+  // ("delegator / delegate / points / start day", as the import names a delegation).
   Delegation: [
     ref('delegatorId', 'Person'),
     ref('delegateId', 'Person'),
     ref('sourceRuleId', 'AuthorityRule'),
+    ref('sourceDelegationId', 'Delegation'),
     enumsOf('decisionPoints', 'DecisionPoint'),
     enumsOf('grades', 'ProjectGrade'),
     ref('scopeOrgUnitId', 'OrgUnit'),

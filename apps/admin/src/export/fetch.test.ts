@@ -104,6 +104,29 @@ describe('resolveNames', () => {
     expect(manyCalls).toHaveLength(2);
     manyCalls.forEach((c) => expect(c.ids.length).toBeLessThanOrEqual(API_DEFAULT_PAGE));
   });
+
+  it('reads the delegator and delegate of a source delegation too (its key names them)', async () => {
+    const source = { id: '4', delegatorId: '1', delegateId: '2', decisionPoints: ['ATB'], validFrom: '2026-01-05' };
+    const people = [
+      { id: '1', employeeNo: 'E0001' },
+      { id: '2', employeeNo: 'E0002' },
+    ];
+    const calls: string[] = [];
+    const provider: Pick<DataProvider, 'getList' | 'getMany'> = {
+      getList: (async () => ({ data: [], total: 0 })) as DataProvider['getList'],
+      getMany: (async (resource: string, { ids }: { ids: unknown[] }) => {
+        calls.push(`${resource} ${ids.join(',')}`);
+        const table: RaRecord[] = resource === 'Delegation' ? [source] : people;
+        return { data: table.filter((r) => ids.includes(r.id)) };
+      }) as DataProvider['getMany'],
+    };
+    const records = [{ id: '9', delegatorId: '2', delegateId: '3', sourceDelegationId: '4' }];
+    const book = await resolveNames(provider, referencedIds(records, EXPORT_COLUMNS.Delegation));
+    expect(book.get('Person')?.get('1')).toMatchObject({ employeeNo: 'E0001' });
+    expect(book.get('Person')?.get('2')).toMatchObject({ employeeNo: 'E0002' });
+    // Person 2 was read with the list's own references already: only the one missing is asked for.
+    expect(calls).toEqual(['Person 2,3', 'Delegation 4', 'Person 1']);
+  });
 });
 
 /** jsdom's Blob has no text(). */

@@ -68,5 +68,17 @@ export async function resolveNames(
     }
     book.set(resource, byId);
   }
+  // A delegation is named by its key, which names its delegator and delegate: their records too.
+  const delegations = book.get('Delegation');
+  if (delegations && delegations.size > 0) {
+    const people = book.get('Person') ?? new Map<string, RaRecord>();
+    const missing = new Set<string>();
+    for (const d of delegations.values())
+      for (const id of [d.delegatorId, d.delegateId])
+        if (id !== null && id !== undefined && !people.has(String(id))) missing.add(String(id));
+    const found = await resolveNames(dataProvider, new Map([['Person', missing]]), batchSize);
+    for (const [id, record] of found.get('Person') ?? []) people.set(id, record);
+    book.set('Person', people);
+  }
   return book;
 }

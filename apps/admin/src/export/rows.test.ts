@@ -135,6 +135,41 @@ describe('buildTable', () => {
     expect((table.rows[0] ?? [])[limit + 1]).toBe('EUR');
   });
 
+  it('names a re-delegation’s source by its key, as the import reads it', async () => {
+    const translate = await translatorFor('zh-CN');
+    const names: NameBook = new Map([
+      [
+        'Delegation',
+        new Map<string, RaRecord>([
+          [
+            '4',
+            {
+              id: '4',
+              delegatorId: 'p1',
+              delegateId: 'p2',
+              decisionPoints: ['ATB', 'ATC'],
+              validFrom: '2026-01-05T08:00:00.000Z',
+            },
+          ],
+        ]),
+      ],
+      [
+        'Person',
+        new Map<string, RaRecord>([
+          ['p1', { id: 'p1', employeeNo: 'E0001', name: '李娜' }],
+          ['p2', { id: 'p2', employeeNo: 'E0002', name: '王伟' }],
+        ]),
+      ],
+    ]);
+    const table = buildTable(
+      [{ id: 9, delegatorId: 'p2', delegateId: 'p3', sourceRuleId: null, sourceDelegationId: '4' }],
+      { resource: 'Delegation', columns: EXPORT_COLUMNS.Delegation, translate, locale: 'zh-CN', names },
+    );
+    const column = EXPORT_COLUMNS.Delegation.findIndex((c) => c.source === 'sourceDelegationId');
+    expect((table.rows[0] ?? [])[column]).toBe('E0001 / E0002 / ATB+ATC / 2026-01-05');
+    expect(table.headers[column]).toBe(zhCN.resources.Delegation.fields.sourceDelegationId);
+  });
+
   it('has a translated header for every exported column in both languages', async () => {
     for (const locale of ['en', 'zh-CN'] as const) {
       const translate = await translatorFor(locale);

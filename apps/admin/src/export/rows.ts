@@ -33,6 +33,21 @@ export function recordName(reference: ExportReference, record: RaRecord | undefi
   return String(record.name ?? '');
 }
 
+/**
+ * A delegation as an import names it: "delegator / delegate / points / start day", the people by employee number
+ * (their names when the number is not known).
+ */
+export function delegationKey(delegation: RaRecord, names: NameBook, locale: string): string {
+  const person = (id: unknown) => {
+    const record = names.get('Person')?.get(String(id));
+    return String(record?.employeeNo ?? recordName('Person', record, locale));
+  };
+  const points = Array.isArray(delegation.decisionPoints) ? delegation.decisionPoints.join('+') : '';
+  return [person(delegation.delegatorId), person(delegation.delegateId), points, dayOf(delegation.validFrom)].join(
+    ' / ',
+  );
+}
+
 /** The ids each reference column points at, by referenced resource (to read their names). */
 export function referencedIds(
   records: readonly RaRecord[],
@@ -107,7 +122,11 @@ export function buildTable(records: readonly RaRecord[], options: BuildOptions):
             break;
           }
           const referenced = names.get(column.reference)?.get(String(value));
-          row.push(referenced ? recordName(column.reference, referenced, locale) : translate('app.not_visible'));
+          const named =
+            column.reference === 'Delegation'
+              ? (record: RaRecord) => delegationKey(record, names, locale)
+              : (record: RaRecord) => recordName(column.reference, record, locale);
+          row.push(referenced ? named(referenced) : translate('app.not_visible'));
           break;
         }
         case 'money': {

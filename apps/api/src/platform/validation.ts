@@ -2,6 +2,7 @@
 import { EntityManager, ObjectLiteral } from 'typeorm';
 import { ClassType } from 'type-graphql';
 import { badInput } from './errors';
+import { knownToExist, markExisting } from './import/memo';
 
 /** [validFrom, validTo): the end, when given, is after the start. */
 export function checkWindow(from: Date | null | undefined, to: Date | null | undefined, field = 'validTo'): void {
@@ -16,9 +17,10 @@ export async function mustExist(
   field: string,
   label: string,
 ): Promise<void> {
-  if (id === null || id === undefined) return;
+  if (id === null || id === undefined || knownToExist(em, entity, id)) return;
   const count = await em.getRepository(entity).count({ where: { id } });
   if (count === 0) throw badInput({ [field]: `${label} ${id} does not exist` });
+  markExisting(em, entity, [id]);
 }
 
 /** One reference for mustAllExist: the entity, the id (nothing to check when absent), the argument and a label. */
@@ -29,7 +31,7 @@ export type Reference = readonly [ClassType<ObjectLiteral>, number | null | unde
  * work): the first one missing, in the order given, is the refusal, as with mustExist one after another.
  */
 export async function mustAllExist(em: EntityManager, references: readonly Reference[]): Promise<void> {
-  const given = references.filter(([, id]) => id !== null && id !== undefined);
+  const given = references.filter(([entity, id]) => id !== null && id !== undefined && !knownToExist(em, entity, id));
   if (given.length === 0) return;
   const escape = (name: string) => em.connection.driver.escape(name);
   const columns = given.map(

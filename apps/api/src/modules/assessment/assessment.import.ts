@@ -8,14 +8,126 @@ import { In, type EntityManager } from 'typeorm';
 import { ASSESSOR_KINDS, TEAM_ROLES } from '@iron-triangle/domain';
 import type { ImportProblem } from '../../platform/crud';
 import { forUpdate } from '../../platform/db';
-import { dateCell, enumCell, referenceCell, textCell, type Cells, type ImportDefinition } from '../../platform/import';
+import {
+  dateCell,
+  enumCell,
+  referenceCell,
+  remember,
+  textCell,
+  type Cells,
+  type ImportDefinition,
+} from '../../platform/import';
 import { personLookup } from '../person';
 import { QualificationFramework } from '../qualification';
+import { TeamAppointment } from '../team-appointment';
+import { Project } from '../project';
+import { ReassessmentSchedule } from '../reassessment';
 import { Assessment, AssessmentRating } from './assessment.entity';
-import { assessmentSpec } from './assessment.resolver';
+import { assessmentSpec, personFactsKey } from './assessment.resolver';
 import { parseRatings, type Rating } from './assessment.ratings';
 
 const CHUNK = 500;
+const INSERT_CHUNK = 200;
+
+/**
+ * What the create hook reads of each person (their appointments in the role: since when, how many of their projects
+ * are closed), read ahead for every person of the file in a few statements, as the hook's personFacts reads it.
+ */
+async function rememberPersonFacts(em: EntityManager, personIds: readonly number[]): Promise<void> {
+  for (let i = 0; i < personIds.length; i += CHUNK) {
+    const part = personIds.slice(i, i + CHUNK);
+    const appointments = await em.find(TeamAppointment, {
+      where: { personId: In(part) },
+      select: { id: true, personId: true, role: true, projectId: true, validFrom: true },
+    });
+    const projectIds = [...new Set(appointments.map((a) => a.projectId))];
+    const closed = new Set<number>();
+    for (let j = 0; j < projectIds.length; j += CHUNK) {
+      const found = await em.find(Project, {
+        where: { id: In(projectIds.slice(j, j + CHUNK)), stage: 'CLOSED' },
+        select: { id: true },
+      });
+      for (const p of found) closed.add(p.id);
+    }
+    for (const personId of part)
+      for (const role of TEAM_ROLES) {
+        const mine = appointments.filter((a) => a.personId === personId && a.role === role);
+        const inRoleSince = mine.reduce<Date | null>(
+          (min, a) => (min === null || a.validFrom < min ? a.validFrom : min),
+          null,
+        );
+        const completedProjects = new Set(mine.map((a) => a.projectId).filter((id) => closed.has(id))).size;
+        remember(em, personFactsKey(personId, role), { inRoleSince, completedProjects });
+      }
+  }
+}
+
+/**
+ * What the afterWrite hook does for a new assessment, for many at once: their ratings in multi-row inserts, and the
+ * re-assessments scheduled for each person in the role closed by the first certifying one (DONE).
+ */
+async function afterInsert(
+  em: EntityManager,
+  records: readonly Assessment[],
+  args: ReadonlyArray<Record<string, unknown>>,
+): Promise<void> {
+  const ratings = records.flatMap((record, i) =>
+    ((args[i]?.ratings as Rating[] | null | undefined) ?? []).map((r) => ({
+      assessmentId: record.id,
+      dimensionCode: r.dimension,
+      score: r.proficiency,
+      evidence: r.evidence ?? null,
+      version: 1,
+      createdAt: record.createdAt,
+      updatedAt: record.createdAt,
+    })),
+  );
+  for (let i = 0; i < ratings.length; i += INSERT_CHUNK)
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(AssessmentRating)
+      .values(ratings.slice(i, i + INSERT_CHUNK))
+      .updateEntity(false)
+      .execute();
+  // closeSchedulesOnCertification, once per person and role: the first certifying assessment closes them.
+  const closing = new Map<string, Assessment>();
+  for (const record of records) {
+    const key = `${record.personId} ${record.role}`;
+    if (record.certifies && !closing.has(key)) closing.set(key, record);
+  }
+  for (const role of TEAM_ROLES) {
+    const mine = [...closing.values()].filter((r) => r.role === role);
+    for (let i = 0; i < mine.length; i += INSERT_CHUNK) {
+      const part = mine.slice(i, i + INSERT_CHUNK);
+      const at = part[0]!.createdAt;
+      const cases = part.map((_r, j) => `WHEN :person${j} THEN :done${j}`).join(' ');
+      const parameters = Object.fromEntries(
+        part.flatMap((r, j) => [
+          [`person${j}`, r.personId],
+          [`done${j}`, r.id],
+        ]),
+      );
+      await em
+        .createQueryBuilder()
+        .update(ReassessmentSchedule)
+        .set({
+          status: 'DONE',
+          doneAssessmentId: () => `CASE personId ${cases} END`,
+          closedAt: at,
+          updatedAt: at,
+          version: () => 'version + 1',
+        })
+        .where('role = :role AND status = :open AND personId IN (:...people)', {
+          role,
+          open: 'SCHEDULED',
+          people: part.map((r) => r.personId),
+        })
+        .setParameters(parameters)
+        .execute();
+    }
+  }
+}
 const DAY = /^(\d{4}-\d{2}-\d{2})/;
 
 async function frameworkLookup(em: EntityManager) {
@@ -89,6 +201,18 @@ export const assessmentImport: ImportDefinition<Assessment> = {
             if (wanted.has(key) && !out.has(key)) out.set(key, a);
           }
         }
+        // The ratings of the rows' assessments (what a row is compared with), a few hundred at a time.
+        const held = [...out.values()].map((a) => a.id);
+        for (let i = 0; i < held.length; i += CHUNK) {
+          const part = held.slice(i, i + CHUNK);
+          const ratings = await em.find(AssessmentRating, {
+            where: { assessmentId: In(part) },
+            order: { dimensionCode: 'ASC' },
+          });
+          for (const id of part) ratingsOf.set(id, []);
+          for (const r of ratings) ratingsOf.get(r.assessmentId)!.push(r);
+        }
+        await rememberPersonFacts(em, ids);
         return out;
       },
       async read(cells, before) {
@@ -163,6 +287,9 @@ export const assessmentImport: ImportDefinition<Assessment> = {
           text(held.map((h) => ({ dimension: h.dimensionCode, proficiency: h.score, evidence: h.evidence })))
         );
       },
+      // Rows name no other row: new assessments are inserted together, their ratings too (afterInsert).
+      independent: true,
+      afterInsert: (records, args) => afterInsert(em, records, args),
       written(record) {
         ratingsOf.delete(record.id);
       },

@@ -29,6 +29,7 @@ import { badInput, notFound } from '../../platform/errors';
 import { refusal } from '../../platform/refusal';
 import { callerScope, canRead } from '../../platform/scope';
 import { mustExist } from '../../platform/validation';
+import { memoized } from '../../platform/import/memo';
 import { snapshot } from '../../platform/audit';
 import { DateTimeScalar } from '../../platform/scalars';
 import { TriangleRoleEnum } from '../../platform/enums';
@@ -46,7 +47,15 @@ import { MAX_QUALIFICATION_LEVEL, QUALIFIED_PEOPLE_MAX_PAGE, qualifiedPeoplePage
 import { closeSchedulesOnCertification, removeSchedulesOf } from '../reassessment';
 
 /** The stored framework as the domain sees it (one version per framework row: frozen once assessments use it). */
-async function loadFramework(
+function loadFramework(
+  em: EntityManager,
+  frameworkId: number,
+): Promise<{ row: QualificationFramework; framework: DomainFramework }> {
+  // Once per framework while an import runs (its rows do not change the framework): not once per row.
+  return memoized(em, `assessment.framework:${frameworkId}`, () => readFramework(em, frameworkId));
+}
+
+async function readFramework(
   em: EntityManager,
   frameworkId: number,
 ): Promise<{ row: QualificationFramework; framework: DomainFramework }> {
@@ -93,6 +102,21 @@ async function loadFramework(
 
 /** Facts not given with the assessment come from the team appointments. */
 async function personFacts(
+  em: EntityManager,
+  personId: number,
+  role: string,
+  given: { inRoleSince?: Date | null; completedProjects?: number },
+) {
+  // Neither given (an imported row): read once per person and role while an import runs, or ahead for all its rows.
+  if (given.inRoleSince === undefined && given.completedProjects === undefined)
+    return memoized(em, personFactsKey(personId, role), () => readPersonFacts(em, personId, role, given));
+  return readPersonFacts(em, personId, role, given);
+}
+
+/** The key under which an import remembers a person's facts in a role (memoized). */
+export const personFactsKey = (personId: number, role: string) => `assessment.personFacts:${personId}:${role}`;
+
+async function readPersonFacts(
   em: EntityManager,
   personId: number,
   role: string,
@@ -268,7 +292,9 @@ export const assessmentSpec: CrudSpec<Assessment> = {
   ],
   hooks: {
     async beforeCreate(values, { em, args }) {
-      const framework = await em.findOneBy(QualificationFramework, { id: values.frameworkId });
+      const framework = await memoized(em, `assessment.frameworkRow:${values.frameworkId}`, () =>
+        em.findOneBy(QualificationFramework, { id: values.frameworkId }),
+      );
       if (framework) assertTakesAssessments(framework);
       await mustExist(em, Person, values.personId, 'personId', 'person');
       await mustExist(em, Person, values.assessorId, 'assessorId', 'person');

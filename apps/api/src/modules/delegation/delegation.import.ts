@@ -1,8 +1,10 @@
 // Importing delegations from a spreadsheet (the export's columns). A delegation is identified by who delegates and who
 // receives (employee numbers, or names only one person has), the decision points and the day it starts:
 // "delegator / delegate / ATB+ATC / 2026-01-01". Its source: an authority rule ("name / unit code", or a name only one
-// rule has) or a delegation (by that key; also one an earlier row of the file creates). Every row is judged by the
-// engine as createDelegation judges it. An existing delegation may change only its end and its reason (as with
+// rule has) or, for a re-delegation (the delegator holds the right by a delegation they received), that delegation by
+// its key; also one another row of the file creates, wherever it stands: that row is taken first. Every row is judged
+// by the engine as createDelegation judges it (a re-delegation within its source's redelegable depth, limit, grades,
+// scope and window). An existing delegation may change only its end and its reason (as with
 // updateDelegation); a row identical to a revoked one is left alone.
 import { In } from 'typeorm';
 import { DECISION_POINTS, PROJECT_GRADES, TEAM_ROLES } from '@iron-triangle/domain';
@@ -89,8 +91,29 @@ export const delegationImport: ImportDefinition<Delegation> = {
     const keyed = new Set<number>();
     // Delegations a row may re-delegate from, by key: those received by a delegator of the file, and the file's own.
     const sources = new Map<string, number>();
+    /**
+     * A source delegation's cell as the key it names: "delegator / delegate / points / start day", the people by
+     * employee number or a name only one person has, the points in any order (separated by +, commas or
+     * semicolons), the start as a day or an instant on that day. Anything else: the text, spaced as keys are.
+     */
+    const sourceKeyOf = (text: string): string => {
+      const parts = text.split('/').map((p) => p.trim());
+      if (parts.length !== 4) return parts.join(' / ');
+      const [delegatorText, delegateText, pointsText, from] = parts as [string, string, string, string];
+      const number = (name: string) => {
+        const id = namedRecord(name, people.byCode, people.byName);
+        return id === undefined ? name : (people.employeeNoOf.get(id) ?? name);
+      };
+      const points = pointsKey(pointsText.split(/[,;，；、+]/).filter((p) => p.trim() !== ''));
+      return [number(delegatorText), number(delegateText), points, DAY.exec(from)?.[1] ?? from].join(' / ');
+    };
     return {
       fixed: FIXED,
+      // A re-delegation of a delegation the same file creates: that row first, wherever it stands in the file.
+      after(cells: Cells) {
+        const text = textCell(cells, 'sourceDelegationId');
+        return text ? sourceKeyOf(text) : '';
+      },
       keyOf(cells: Cells) {
         const delegatorText = textCell(cells, 'delegatorId') ?? '';
         const delegateText = textCell(cells, 'delegateId') ?? '';
@@ -135,8 +158,7 @@ export const delegationImport: ImportDefinition<Delegation> = {
         const sourceText = textCell(cells, 'sourceDelegationId');
         let sourceDelegationId: string | null | undefined = sourceText === null ? null : undefined;
         if (sourceText) {
-          const normal = sourceText.replace(/\s*\/\s*/g, ' / ');
-          const id = sources.get(normal);
+          const id = sources.get(sourceKeyOf(sourceText));
           if (id === undefined)
             problems.push({
               field: 'sourceDelegationId',

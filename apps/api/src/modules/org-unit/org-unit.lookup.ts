@@ -1,5 +1,6 @@
 // The org units by code and by name: how an imported row names a unit (platform/import referenceCell).
 import type { EntityManager } from 'typeorm';
+import { markExisting } from '../../platform/import/memo';
 import { OrgUnit } from './org-unit.entity';
 
 /** The org units by code and by name, for reference cells; `add` keeps them current as rows are written. */
@@ -12,5 +13,7 @@ export async function orgUnitLookup(em: EntityManager) {
     byName.set(unit.name, [...(byName.get(unit.name) ?? []).filter((id) => id !== unit.id), unit.id]);
   };
   units.forEach(add);
+  // Read in the import's transaction: the hooks of its rows need not ask again whether they exist.
+  markExisting(em, OrgUnit, byCode.values());
   return { byCode, byName, add };
 }

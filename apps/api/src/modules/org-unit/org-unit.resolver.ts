@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { createCrudResolver, CrudSpec } from '../../platform/crud';
 import type { Context } from '../../platform/context';
 import { badInput } from '../../platform/errors';
+import { mustExist } from '../../platform/validation';
 import { OrgUnit } from './org-unit.entity';
 import { CreateOrgUnitArgs, OrgUnitFilter, UpdateOrgUnitArgs } from './org-unit.args';
 import { Person } from '../person';
@@ -19,6 +20,8 @@ import { IncentivePool } from '../incentive-pool';
 /** The tree stays a tree: the parent exists and no unit becomes its own ancestor. */
 async function checkTree(em: EntityManager, id: number | null, parentId: number | null | undefined): Promise<void> {
   if (parentId === undefined || parentId === null) return;
+  // A new unit has no children yet: below an existing parent it cannot close a cycle.
+  if (id === null) return mustExist(em, OrgUnit, parentId, 'parentId', 'org unit');
   const units = await em.find(OrgUnit);
   if (!units.some((u) => u.id === parentId)) throw badInput({ parentId: `org unit ${parentId} does not exist` });
   const records = units.map((u) => ({

@@ -1,5 +1,6 @@
 // The people by employee number and by name: how an imported row names a person (platform/import referenceCell).
 import type { EntityManager } from 'typeorm';
+import { markExisting } from '../../platform/import/memo';
 import { Person } from './person.entity';
 
 /**
@@ -18,5 +19,7 @@ export async function personLookup(em: EntityManager) {
       if (name) byName.set(name, [...(byName.get(name) ?? []), person.id]);
     }
   }
+  // Read in the import's transaction: the hooks of its rows need not ask again whether they exist.
+  markExisting(em, Person, employeeNoOf.keys());
   return { byCode, byName, employeeNoOf };
 }

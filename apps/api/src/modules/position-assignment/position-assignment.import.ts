@@ -42,6 +42,8 @@ export const positionAssignmentImport: ImportDefinition<PositionAssignment> = {
       ].join(' / ');
     const keyed = new Set<number>();
     return {
+      // A row names people and units, never another assignment: new assignments are inserted together.
+      independent: true,
       keyOf(cells: Cells) {
         const personText = textCell(cells, 'personId') ?? '';
         const unitText = textCell(cells, 'orgUnitId') ?? '';

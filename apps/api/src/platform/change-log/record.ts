@@ -307,10 +307,16 @@ export async function recordChange(
   return { revision, entry };
 }
 
+/** Records per statement when reading previous entries or inserting entries (well within either database's limits). */
+const READ_CHUNK = 500;
+const INSERT_CHUNK = 200;
+
 /**
- * recordChange for several records of one type changed by one write (e.g. a revocation and its cascade), in a
- * constant number of statements: their previous entries in one read, the revisions in one update, the entries in one
- * multi-row insert. `rows`: the records as the write has just read them back (never a deletion).
+ * recordChange for many records of one type written by one operation (a revocation and its cascade, an import's new
+ * rows), in a constant number of statements per few hundred records: their previous entries in one read (none for
+ * a creation: a new record has no version before it), the revisions in one update, the entries in multi-row inserts.
+ * Entries follow `rows`' order, each with its own revision. `rows`: the records as the write has just read them back
+ * (never a deletion). One record alone is recorded as recordChange records it.
  */
 export async function recordChanges(
   em: EntityManager,
@@ -327,15 +333,20 @@ export async function recordChanges(
   const afters = await encodeRows(em, type, rows);
   const latest = new Map<number, AuthorityChange>();
   if (operation !== 'CREATE') {
-    const previous = await em
-      .createQueryBuilder(AuthorityChange, 'c')
-      .where('c.recordType = :recordType AND c.recordId IN (:...ids)', { recordType, ids })
-      .andWhere(
-        'c.revision = (SELECT MAX(d.revision) FROM authority_changes d ' +
-          'WHERE d.recordType = c.recordType AND d.recordId = c.recordId)',
-      )
-      .getMany();
-    for (const entry of previous) latest.set(Number(entry.recordId), entry);
+    for (let i = 0; i < ids.length; i += READ_CHUNK) {
+      const previous = await em
+        .createQueryBuilder(AuthorityChange, 'c')
+        .where('c.recordType = :recordType AND c.recordId IN (:...ids)', {
+          recordType,
+          ids: ids.slice(i, i + READ_CHUNK),
+        })
+        .andWhere(
+          'c.revision = (SELECT MAX(d.revision) FROM authority_changes d ' +
+            'WHERE d.recordType = c.recordType AND d.recordId = c.recordId)',
+        )
+        .getMany();
+      for (const entry of previous) latest.set(Number(entry.recordId), entry);
+    }
   }
   const befores = ids.map((id) => latest.get(id)?.after ?? null);
   const moves = afters.some((after, i) =>
@@ -366,13 +377,14 @@ export async function recordChanges(
     after: afters[i] as Record<string, unknown>,
     requestId: ctx.requestId,
   }));
-  await em
-    .createQueryBuilder()
-    .insert()
-    .into(AuthorityChange)
-    .values(entries as never)
-    .updateEntity(false)
-    .execute();
+  for (let i = 0; i < entries.length; i += INSERT_CHUNK)
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(AuthorityChange)
+      .values(entries.slice(i, i + INSERT_CHUNK) as never)
+      .updateEntity(false)
+      .execute();
   markLogged(em, recordType);
   if (ctx.revisions) ctx.revisions.committed = revisions[revisions.length - 1] as string;
   return entries.map((entry) => ({ revision: entry.revision, entry }));
@@ -406,83 +418,4 @@ async function allocateRevisions(
       await em.query('UPDATE authority_state SET changeCount = ? WHERE id = ?', [last.toString(), counter]);
   }
   return Array.from({ length: count }, (_x, i) => (last - BigInt(count - 1 - i)).toString());
-}
-
-/**
- * Appends the CREATE entries of many new records of `recordType` at once (an import's rows, written together): what
- * recordChange appends for each, in their order, in a few statements instead of a few per record. `rows`: the records
- * as the transaction has just read them back.
- */
-export async function recordCreations(
-  em: EntityManager,
-  ctx: ChangeActor,
-  recordType: string,
-  rows: readonly ObjectLiteral[],
-): Promise<void> {
-  const type = LOGGED_BY_TYPE.get(recordType);
-  if (!type) throw new Error(`${recordType} keeps no history`);
-  if (rows.length === 0) return;
-  const encoded = await encodeRows(em, type, rows);
-  // An id used before (a record deleted since, on SQLite): its new history goes on from the old one, as recordChange's.
-  const previous = new Map<number, Record<string, unknown> | null>();
-  const ids = rows.map((row) => row.id as number);
-  for (let i = 0; i < ids.length; i += 500) {
-    const found = await em.find(AuthorityChange, {
-      where: { recordType, recordId: In(ids.slice(i, i + 500)) },
-      order: { revision: 'ASC' },
-    });
-    for (const entry of found) previous.set(entry.recordId, entry.after);
-  }
-  const counter = type.group === 'authority' ? AUTHORITY_ROW : type.group === 'case' ? CASE_ROW : null;
-  // Every entry is a creation: each moves the engine's counter (touchesEngine with nothing before).
-  const held = heldRevision(em);
-  let first: bigint;
-  if (held) {
-    first = held.revision + 1n;
-    held.revision += BigInt(rows.length);
-  } else {
-    await em.query('UPDATE authority_state SET changeCount = changeCount + ? WHERE id = ?', [
-      rows.length,
-      REVISION_ROW,
-    ]);
-    first = BigInt(await readRevision(em)) - BigInt(rows.length) + 1n;
-  }
-  const last = (first + BigInt(rows.length) - 1n).toString();
-  if (counter === null || !held) {
-    if (held) await em.query('UPDATE authority_state SET changeCount = ? WHERE id = ?', [last, REVISION_ROW]);
-    if (counter !== null) await em.query('UPDATE authority_state SET changeCount = ? WHERE id = ?', [last, counter]);
-  } else {
-    await em.query('UPDATE authority_state SET changeCount = ? WHERE id IN (?, ?)', [last, REVISION_ROW, counter]);
-  }
-  const recordedAt = new Date();
-  const options = changeOptions.getStore();
-  const p = ctx.principal;
-  const entries: AuthorityChange[] = encoded.map((after, i) => ({
-    revision: (first + BigInt(i)).toString(),
-    recordType,
-    recordId: ids[i]!,
-    recordVersion: Number(after.version ?? 0),
-    operation: 'CREATE',
-    effectiveFrom: null,
-    recordedAt,
-    actorKind: p ? (p.kind === 'user' ? 'USER' : 'API_TOKEN') : 'SYSTEM',
-    actorId: p ? (p.kind === 'user' ? p.userId : p.tokenId) : null,
-    actorLabel: p ? (p.kind === 'user' ? p.email : p.name) : null,
-    correction: options?.kind === 'correction',
-    reason: options?.reason ?? null,
-    before: previous.get(ids[i]!) ?? null,
-    after,
-    requestId: ctx.requestId,
-  }));
-  // Statements of a few hundred rows each (well within either database's limits on parameters).
-  for (let i = 0; i < entries.length; i += 200)
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(AuthorityChange)
-      .values(entries.slice(i, i + 200) as never)
-      .updateEntity(false)
-      .execute();
-  markLogged(em, recordType);
-  if (ctx.revisions) ctx.revisions.committed = last;
 }

@@ -18,6 +18,7 @@ import type { CrudSpec, WriteContext } from './spec';
 import { argsToColumns } from './columns';
 import { guardedUpdate, lockCounterOf, logChange, logCreations } from './writes';
 import { assertReferencesReadable } from './scope-checks';
+import { markExisting, withImportMemo } from '../import/memo';
 
 export type ImportAction = 'CREATE' | 'UPDATE' | 'UNCHANGED';
 
@@ -43,12 +44,23 @@ export interface RowReader<E> {
    */
   read(cells: Record<string, unknown>, before: E | undefined): PreparedRow | Promise<PreparedRow>;
   /**
-   * True when no row reads what an earlier row of the file writes (people, authority rules): the records the rows
-   * create are then inserted together, a few hundred in a statement, once every row is checked.
+   * True when a row reads nothing an earlier row of the file writes but what `after` names: the records the rows
+   * create are then inserted together, a few hundred in a statement, once every row of their wave is checked.
    */
   independent?: boolean;
+  /**
+   * The natural key of the row of the same file that this row needs written first (e.g. a unit's parent, a
+   * re-delegation's source), or '' when none: rows are taken in waves, each after the rows its rows name, whatever
+   * the file's order; results stay in file order.
+   */
+  after?(cells: Record<string, unknown>): string;
   /** After a row was created or updated (e.g. a unit that later rows name as their parent). */
   written?(record: E): void;
+  /**
+   * What the afterWrite hook does, for many new records at once (e.g. an assessment's ratings): with it, records of
+   * a type with an afterWrite hook are inserted together too. `args`: each record's row arguments.
+   */
+  afterInsert?(records: readonly E[], args: ReadonlyArray<Record<string, unknown>>): Promise<void>;
   /**
    * The natural key of a row when it needs what begin read (e.g. a person named by name, keyed by employee number);
    * default: the plan's keyOf.
@@ -256,54 +268,75 @@ export async function importRows<E extends BaseRecord>(ctx: Context, plan: Impor
     await lockCounterOf(em, spec);
     const reader = await plan.begin(em);
     const keyOf = (cells: Record<string, unknown>) => (reader.keyOf ? reader.keyOf(cells) : plan.keyOf(cells));
-    const keys = [...new Set(plan.rows.map(keyOf).filter((k) => k !== ''))];
+    const rowKeys = plan.rows.map(keyOf);
+    const keys = [...new Set(rowKeys.filter((k) => k !== ''))];
     const existing = reader.existing ? await reader.existing(keys) : await existingByKey(em, plan, keys);
-    // A key that an earlier row of the file has already: that row's number.
+    // A key that an earlier row of the file has already: that row's number (in file order, whatever the waves).
     const firstRowOf = new Map<string, number>();
-    // New records of independent rows, checked, to be inserted together (insertAll).
-    const batched = reader.independent === true && !spec.hooks?.afterWrite && !reader.written;
-    const pending: Array<Partial<E>> = [];
-    for (const [index, cells] of plan.rows.entries()) {
-      const row = { row: index + 1, key: keyOf(cells) };
-      const before = row.key === '' ? undefined : existing.get(row.key);
-      const read = await reader.read(cells, before);
-      const problems = [...read.problems];
-      const first = row.key === '' ? undefined : firstRowOf.get(row.key);
-      if (first !== undefined)
-        problems.push({ field: plan.keyColumn, code: 'DUPLICATE_KEY', params: { value: row.key, first } });
-      else if (row.key !== '') firstRowOf.set(row.key, row.row);
-      const args = read.args;
-      for (const field of required) {
-        const value = args[field];
-        const missing = value === undefined || value === null || value === '';
-        // On an update a column the file does not have keeps its value.
-        if (missing && !(before && value === undefined) && !problems.some((p) => p.field === field))
-          problems.push({ field, code: 'REQUIRED', params: {} });
-      }
-      const given = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined && v !== null));
-      for (const problem of await constraintProblems(createArgs, given))
-        if (!problems.some((p) => p.field === problem.field)) problems.push(problem);
-      if (problems.length > 0) {
-        outcomes.push({ row: row.row, key: row.key, action: null, problems });
-        continue;
-      }
-      try {
-        if (!before && batched) {
-          pending.push(await checkedCreate(em, ctx, spec, args));
-          outcomes.push({ row: row.row, key: row.key, action: 'CREATE', problems: [] });
+    rowKeys.forEach((key, index) => {
+      if (key !== '' && !firstRowOf.has(key)) firstRowOf.set(key, index + 1);
+    });
+    // New records of independent rows, checked, to be inserted together (insertAll) at the end of their wave.
+    const batched = reader.independent === true && (!spec.hooks?.afterWrite || reader.afterInsert !== undefined);
+    for (const wave of wavesOf(plan.rows, rowKeys, reader)) {
+      const pending: Array<Partial<E>> = [];
+      const pendingArgs: Array<Record<string, unknown>> = [];
+      for (const index of wave) {
+        const cells = plan.rows[index]!;
+        const row = { row: index + 1, key: rowKeys[index]! };
+        const before = row.key === '' ? undefined : existing.get(row.key);
+        const read = await reader.read(cells, before);
+        const problems = [...read.problems];
+        const first = row.key === '' ? undefined : firstRowOf.get(row.key);
+        if (first !== undefined && first !== row.row)
+          problems.push({ field: plan.keyColumn, code: 'DUPLICATE_KEY', params: { value: row.key, first } });
+        const args = read.args;
+        for (const field of required) {
+          const value = args[field];
+          const missing = value === undefined || value === null || value === '';
+          // On an update a column the file does not have keeps its value.
+          if (missing && !(before && value === undefined) && !problems.some((p) => p.field === field))
+            problems.push({ field, code: 'REQUIRED', params: {} });
+        }
+        const given = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined && v !== null));
+        for (const problem of await constraintProblems(createArgs, given))
+          if (!problems.some((p) => p.field === problem.field)) problems.push(problem);
+        if (problems.length > 0) {
+          outcomes.push({ row: row.row, key: row.key, action: null, problems });
           continue;
         }
-        const [action, record] = before
-          ? await updateOne(em, ctx, spec, before, args, reader)
-          : await createOne(em, ctx, spec, args);
-        reader.written?.(record);
-        outcomes.push({ row: row.row, key: row.key, action, problems: [] });
-      } catch (error) {
-        const found = error instanceof FixedColumns ? error.problems : problemsOf(error, plan.keyColumn);
-        if (!found) throw error;
-        outcomes.push({ row: row.row, key: row.key, action: null, problems: found });
+        try {
+          if (!before && batched) {
+            pending.push(await checkedCreate(em, ctx, spec, args));
+            pendingArgs.push(args);
+            outcomes.push({ row: row.row, key: row.key, action: 'CREATE', problems: [] });
+            continue;
+          }
+          const [action, record] = before
+            ? await updateOne(em, ctx, spec, before, args, reader)
+            : await createOne(em, ctx, spec, args);
+          if (action === 'CREATE') markExisting(em, spec.entity, [record.id]);
+          reader.written?.(record);
+          outcomes.push({ row: row.row, key: row.key, action, problems: [] });
+        } catch (error) {
+          const found = error instanceof FixedColumns ? error.problems : problemsOf(error, plan.keyColumn);
+          if (!found) throw error;
+          outcomes.push({ row: row.row, key: row.key, action: null, problems: found });
+        }
       }
+      // A dry run inserts them too (and rolls back): what the database itself refuses shows there as well, and the
+      // next wave finds them (as after a refused row: the import is rolled back, its rows are all judged).
+      const records = await insertAll(em, ctx, spec, plan.keyColumn, pending, (inserted) =>
+        reader.afterInsert ? reader.afterInsert(inserted, pendingArgs) : Promise.resolve(),
+      );
+      markExisting(
+        em,
+        spec.entity,
+        records.map((r) => r.id),
+      );
+      for (const record of records) reader.written?.(record);
     }
+    outcomes.sort((a, b) => a.row - b.row);
     const count = (action: ImportAction) => outcomes.filter((o) => o.action === action).length;
     const outcome: ImportOutcome = {
       rows: outcomes,
@@ -313,8 +346,6 @@ export async function importRows<E extends BaseRecord>(ctx: Context, plan: Impor
       failed: outcomes.filter((o) => o.problems.length > 0).length,
       committed: false,
     };
-    // A dry run inserts them too (and rolls back): what the database itself refuses shows there as well.
-    if (outcome.failed === 0) await insertAll(em, ctx, spec, plan.keyColumn, pending);
     if (outcome.failed > 0 || plan.dryRun) throw Object.assign(new RollBack(), { outcome });
     if (outcome.created + outcome.updated > 0) {
       await writeAudit(em, ctx, {
@@ -335,7 +366,7 @@ export async function importRows<E extends BaseRecord>(ctx: Context, plan: Impor
     return { ...outcome, committed: true };
   };
   try {
-    return await ctx.db.transaction(run);
+    return await ctx.db.transaction((em) => withImportMemo(em, () => run(em)));
   } catch (error) {
     if (error instanceof RollBack) return (error as RollBack & { outcome: ImportOutcome }).outcome;
     throw error;
@@ -360,9 +391,10 @@ async function checkedCreate<E extends BaseRecord>(
 const INSERT_CHUNK = 200;
 
 /**
- * Inserts checked new records a few hundred in a statement, reads them back in one, and appends their history in a
- * few: the round trips per row that made a large import slow. The import holds the change log's revision row (every
- * writer of a record that keeps a history takes it first), so the ids after the largest one before are these rows'.
+ * Inserts checked new records a few hundred in a statement, reads them back in one, lets `after` add what belongs to
+ * them (an assessment's ratings), and appends their history in a few: the round trips per row that made a large
+ * import slow. The import holds the change log's revision row (every writer of a record that keeps a history takes
+ * it first), so the ids after the largest one before are these rows'.
  */
 async function insertAll<E extends BaseRecord>(
   em: EntityManager,
@@ -370,14 +402,17 @@ async function insertAll<E extends BaseRecord>(
   spec: CrudSpec<E>,
   keyColumn: string,
   pending: ReadonlyArray<Partial<E>>,
-): Promise<void> {
+  after: (records: readonly E[]) => Promise<void>,
+): Promise<E[]> {
+  if (pending.length === 0) return [];
   const stamp = { version: 1, createdAt: ctx.now, updatedAt: ctx.now };
+  const all: E[] = [];
   for (let i = 0; i < pending.length; i += INSERT_CHUNK) {
     const chunk = pending.slice(i, i + INSERT_CHUNK);
     const [top] = (await em.createQueryBuilder(spec.entity, 'r').select('MAX(r.id)', 'max').getRawMany()) as Array<{
       max: number | string | null;
     }>;
-    const after = Number(top?.max ?? 0);
+    const largest = Number(top?.max ?? 0);
     await em
       .createQueryBuilder()
       .insert()
@@ -386,15 +421,57 @@ async function insertAll<E extends BaseRecord>(
       .updateEntity(false)
       .execute();
     const records = (await em.find(spec.entity, {
-      where: { id: MoreThan(after) } as never,
+      where: { id: MoreThan(largest) } as never,
       order: { id: 'ASC' } as never,
     })) as E[];
     const mismatch =
       records.length !== chunk.length ||
       records.some((r, j) => String(r[keyColumn as keyof E]) !== String(chunk[j]![keyColumn as keyof E]));
     if (mismatch) throw new Error(`${spec.name}: the inserted records could not be read back in order`);
-    await logCreations(em, spec, ctx, records);
+    all.push(...records);
   }
+  await after(all);
+  for (let i = 0; i < all.length; i += INSERT_CHUNK) await logCreations(em, spec, ctx, all.slice(i, i + INSERT_CHUNK));
+  return all;
+}
+
+/**
+ * The rows' indexes in waves: first the rows that name no row of the file (`after`), then those naming a row of the
+ * first wave, and so on, each wave in file order. A row naming itself, or in a circle of rows, goes in the first wave
+ * (what it names is then not there yet: its reader refuses it).
+ */
+function wavesOf<E>(rows: ReadonlyArray<Record<string, unknown>>, keys: readonly string[], reader: RowReader<E>) {
+  const all = rows.map((_cells, index) => index);
+  if (!reader.after) return [all];
+  const rowOf = new Map<string, number>();
+  keys.forEach((key, index) => {
+    if (key !== '' && !rowOf.has(key)) rowOf.set(key, index);
+  });
+  const parentOf = rows.map((cells, index) => {
+    const key = reader.after!(cells);
+    const parent = key === '' ? undefined : rowOf.get(key);
+    return parent === undefined || parent === index ? null : parent;
+  });
+  const depth = new Array<number | undefined>(rows.length);
+  const depthOf = (index: number): number => {
+    const known = depth[index];
+    if (known !== undefined) return known;
+    const chain: number[] = [];
+    let at: number | null = index;
+    const seen = new Set<number>();
+    while (at !== null && depth[at] === undefined && !seen.has(at)) {
+      seen.add(at);
+      chain.push(at);
+      at = parentOf[at] ?? null;
+    }
+    // A circle: its rows start at the first wave.
+    let base = at === null ? -1 : (depth[at] ?? -1);
+    for (const member of chain.reverse()) depth[member] = base = base + 1;
+    return depth[index]!;
+  };
+  const waves: number[][] = [];
+  for (const index of all) (waves[depthOf(index)] ??= []).push(index);
+  return waves.filter((wave) => wave !== undefined);
 }
 
 async function createOne<E extends BaseRecord>(

@@ -7,7 +7,7 @@ import { writeAudit } from '../audit';
 import type { BaseRecord } from '../columns';
 import { lockedRow } from '../db';
 import { insertRow } from '../insert-row';
-import { currentChangeOptions, LOGGED_BY_TABLE, lockRevision, recordChange, recordCreations } from '../change-log';
+import { currentChangeOptions, LOGGED_BY_TABLE, lockRevision, recordChange, recordChanges } from '../change-log';
 import { assertWritable } from '../scope';
 import type { CrudSpec, WriteContext } from './spec';
 import { argsToColumns, argsToColumnsShallow, toId } from './columns';
@@ -62,7 +62,7 @@ export async function logCreations<E extends BaseRecord>(
   records: readonly E[],
 ): Promise<void> {
   const recordType = loggedTypeOf(em, spec);
-  if (recordType !== null) await recordCreations(em, ctx, recordType, records);
+  if (recordType !== null) await recordChanges(em, ctx, recordType, 'CREATE', records);
 }
 
 async function lockParentOf<E extends BaseRecord>(
