@@ -174,7 +174,8 @@ describeOnDatabases('power map', (env) => {
       decisionRole: en('DECISION_MAKER'),
       influence: en('HIGH'),
       attitude: -2,
-      relationshipOwnerId: String(e.fixture.people.leader),
+      // Someone else's relationship: the leader owns it not, so the owner rule gives them nothing of it.
+      relationshipOwnerId: String(e.fixture.people.east1),
     });
     const update = (id: string, version: number, reportsToId: string) =>
       admin(`mutation { updateStakeholder(id: "${id}", version: ${version}, reportsToId: "${reportsToId}") { id } }`);

@@ -19,7 +19,7 @@ import {
 } from '@iron-triangle/domain';
 import { createCrudResolver, CrudSpec, toId } from '../../platform/crud';
 import type { Context } from '../../platform/context';
-import { allow } from '../../platform/permissions';
+import { allow, allowWrite } from '../../platform/permissions';
 import { badInput, notFound } from '../../platform/errors';
 import { singleRefusal } from '../../platform/refusal';
 import { writeAudit } from '../../platform/audit';
@@ -96,6 +96,8 @@ export const opportunitySpec: CrudSpec<Opportunity> = {
   remove: 'hard',
   search: ['name'],
   scope: { kind: 'orgUnit', column: 'orgUnitId' },
+  // The owner rule: the AR who owns it.
+  owners: { columns: ['ownerId'] },
   references: { customerId: () => Customer },
   dateColumn: 'closeDate',
   nested: {
@@ -167,7 +169,7 @@ export class OpportunityResolver {
       'missing fact (reasons[0].data.missing). The opportunity takes the lead’s customer, org unit, owner, grade ' +
       'and budget (as its expected amount); the lead becomes CONVERTED. All or nothing.',
   })
-  @UseMiddleware(allow('projects', 'write'))
+  @UseMiddleware(allowWrite('Opportunity', 'create'))
   async convertLeadToOpportunity(
     @Arg('leadId', () => ID, { description: 'The lead.' }) leadId: string,
     @Arg('name', () => String, { nullable: true, description: 'Name (default: the lead’s title).' })
