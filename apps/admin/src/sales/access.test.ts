@@ -1,5 +1,5 @@
 import { clearSession, saveSession } from '../auth/session';
-import { mayWrite, ownsRecord } from './access';
+import { mayOpenAsOwner, mayWrite, ownsRecord } from './access';
 
 const signIn = (role: 'ADMIN' | 'LEADER' | 'VIEWER', personId: string | null) =>
   saveSession({
@@ -27,5 +27,15 @@ describe('sales buttons and the owner rule', () => {
     expect(mayWrite('Lead', 'edit', { ownerId: '7' })).toBe(false);
     signIn('LEADER', '1');
     expect(mayWrite('Lead')).toBe(true);
+  });
+
+  it('opens the edit pages of owned sales records to their owner', () => {
+    signIn('VIEWER', '7');
+    expect(mayOpenAsOwner('Lead', 'edit')).toBe(true);
+    expect(mayOpenAsOwner('Lead', 'edit', { ownerId: '3', foundById: '3' })).toBe(false);
+    expect(mayOpenAsOwner('Project', 'edit')).toBe(false);
+    expect(mayOpenAsOwner('Lead', 'list')).toBe(false);
+    signIn('VIEWER', null);
+    expect(mayOpenAsOwner('Lead', 'edit')).toBe(false);
   });
 });

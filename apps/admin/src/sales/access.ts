@@ -34,3 +34,15 @@ export function mayWrite(
   if (canAccess(role, resource, action)) return true;
   return !!role && roleMayOnOwnRecord(role, resource, action as WriteOperation) && ownsRecord(resource, record);
 }
+
+/**
+ * The portal's page access under the owner rule (authProvider.canAccess): a person may open the edit and create pages
+ * of the sales record types their role alone may not write; with a record, only one they own. The API checks the
+ * record itself on every write.
+ */
+export function mayOpenAsOwner(resource: string, action: string, record?: object | null): boolean {
+  const user = loadSession()?.user;
+  if (!user?.personId || !['create', 'edit', 'delete', 'record'].includes(action)) return false;
+  if (!roleMayOnOwnRecord(user.role, resource, action as WriteOperation)) return false;
+  return record ? ownsRecord(resource, record) : true;
+}
