@@ -66,7 +66,7 @@ describe('company settings', () => {
     expect(DEFAULT_CONFLICT_ROLES).not.toContain('EXPERT');
   });
 
-  it('takes stage probabilities rising along the funnel and lead size thresholds descending, defaults unchanged', () => {
+  it('takes stage probabilities rising along the funnel, lead size thresholds descending; defaults unchanged', () => {
     expect(DEFAULT_COMPANY_SETTINGS.stageProbabilities).toEqual({
       POTENTIAL: 10,
       INTENT: 30,
