@@ -126,11 +126,14 @@ describeOnDatabases(
       const grades = await ok<{
         allProjects: Array<{ grade: string; opportunityId: string | null; team: Array<{ role: string }> }>;
       }>('{ allProjects(perPage: 50) { grade opportunityId team { role } } }', {}, e.tokens.viewer);
-      // The twelve LTC projects with their teams; the two made from opportunities (below) are not staffed yet.
+      // The twelve LTC projects with their teams; the two made from opportunities (below) have their triangle.
       const ltc = grades.allProjects.filter((p) => p.opportunityId === null);
       expect(ltc).toHaveLength(12);
       for (const grade of GRADES) expect(ltc.filter((p) => p.grade === grade)).toHaveLength(4);
       expect(ltc.every((p) => p.team.length >= 4)).toBe(true);
+      const fromOpportunities = grades.allProjects.filter((p) => p.opportunityId !== null);
+      expect(fromOpportunities).toHaveLength(2);
+      for (const p of fromOpportunities) expect(p.team.map((m) => m.role).sort()).toEqual(['AR', 'FR', 'SR']);
       // The leader sees only the East region's projects.
       const leader = await ok<{ _allProjectsMeta: { count: number } }>(
         '{ _allProjectsMeta { count } }',

@@ -449,4 +449,99 @@ describeOnDatabases('sales: leads, opportunities, the funnel and the project at 
     const adminAll = (await ok<F>(FUNNEL, { at: AT.toISOString() }, admin)).salesFunnel;
     expect(adminAll.total.count).toBe(leaderAll.total.count + 4);
   });
+
+  test('company settings: stage probabilities weigh the forecasts, size thresholds grade; both validated', async () => {
+    const { units } = e.fixture;
+    const admin = e.tokens.admin;
+    const SETTINGS = `{ companySettings { version stageProbabilities { POTENTIAL INTENT NEGOTIATION DEAL LOST }
+      leadSizeThresholds { currency companyMajor major important } } }`;
+    type S = {
+      companySettings: {
+        version: number;
+        stageProbabilities: Record<string, number>;
+        leadSizeThresholds: { currency: string; companyMajor: string; major: string; important: string };
+      };
+    };
+    const read = async () => (await ok<S>(SETTINGS, {}, admin)).companySettings;
+    const before = await read();
+    // The defaults are today's constants.
+    expect(before.stageProbabilities).toEqual({ POTENTIAL: 10, INTENT: 30, NEGOTIATION: 70, DEAL: 100, LOST: 0 });
+    expect(before.leadSizeThresholds).toEqual({
+      currency: 'CNY',
+      companyMajor: '100000000.00',
+      major: '10000000.00',
+      important: '1000000.00',
+    });
+    const UPDATE = `mutation($v: Int!, $input: CompanySettingsInput!) {
+      updateCompanySettings(version: $v, input: $input) {
+      version } }`;
+    // Refused, every problem named, nothing changed: probabilities that fall along the funnel, thresholds that rise.
+    const bad = await e.gql(
+      UPDATE,
+      {
+        v: before.version,
+        input: { stageProbabilities: { INTENT: 5 }, leadSizeThresholds: { major: '200000000.00' } },
+      },
+      { token: admin },
+    );
+    const reasons = (bad.body.errors?.[0]?.extensions?.reasons ?? []) as Array<{ code: string; field: string }>;
+    expect(reasons.map((r) => [r.code, r.field])).toEqual([
+      ['SALES.STAGE_PROBABILITIES_INVALID', 'stageProbabilities.INTENT'],
+      ['SALES.LEAD_THRESHOLDS_NOT_ORDERED', 'leadSizeThresholds'],
+    ]);
+    expect(await read()).toEqual(before);
+    // Changed: 20 % for a potential deal, 80 % in negotiation; 100k CNY is important by size.
+    await ok(
+      UPDATE,
+      {
+        v: before.version,
+        input: {
+          stageProbabilities: { POTENTIAL: 20, NEGOTIATION: 80 },
+          leadSizeThresholds: { important: '100000.00' },
+        },
+      },
+      admin,
+    );
+    const FUNNEL = `query($u: ID, $at: DateTime) { salesFunnel(orgUnitId: $u, at: $at) {
+      byStage { stage weighted } forecasts { shortTerm { orders } } } }`;
+    const f = (
+      await ok<{
+        salesFunnel: {
+          byStage: Array<{ stage: string; weighted: string }>;
+          forecasts: { shortTerm: { orders: string } };
+        };
+      }>(FUNNEL, { u: String(units.west), at: AT.toISOString() }, admin)
+    ).salesFunnel;
+    // The set of the funnel test: A 20 % of 1M + B 80 % of 100k (D has its own 50 % but is overdue).
+    expect(f.forecasts.shortTerm.orders).toBe('280000.00');
+    expect(f.byStage.find((c) => c.stage === 'NEGOTIATION')!.weighted).toBe('80000.00');
+    const opps = await ok<{ allOpportunities: Array<{ name: string; effectiveProbability: number }> }>(
+      `{ allOpportunities(filter: { orgUnitId: "${units.westOffice}" }, perPage: 50) { name effectiveProbability } }`,
+      {},
+      admin,
+    );
+    expect(opps.allOpportunities.find((o) => o.name === 'A')!.effectiveProbability).toBe(20);
+    expect(opps.allOpportunities.find((o) => o.name === 'D')!.effectiveProbability).toBe(50);
+    const small = await ok<{ createOpportunity: { grade: string } }>(
+      `mutation($c: ID!, $u: ID!) { createOpportunity(name: "Small", customerId: $c, orgUnitId: $u,
+        ownerId: "${e.fixture.people.west1}", expectedAmount: "150000.00",
+        closeDate: "2031-01-01T00:00:00Z") { grade } }`,
+      { c: westCustomer, u: String(units.westOffice) },
+      admin,
+    );
+    expect(small.createOpportunity.grade).toBe('IMPORTANT');
+    // Back to the defaults for whatever runs next.
+    const now = await read();
+    await ok(
+      UPDATE,
+      {
+        v: now.version,
+        input: {
+          stageProbabilities: before.stageProbabilities,
+          leadSizeThresholds: before.leadSizeThresholds,
+        },
+      },
+      admin,
+    );
+  });
 });

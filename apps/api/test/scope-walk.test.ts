@@ -239,7 +239,8 @@ async function seed(e: TestEnv): Promise<Seed> {
     west: await customer('West Co', units.westOffice),
   };
   await customer('HQ Co', units.hq);
-  // A power map on each side: a stakeholder with an attitude owned by the LEADER, and a plan action of theirs.
+  // A power map on each side: a stakeholder with an attitude, and a plan action; the LEADER owns the east side's and
+  // the west's are Wanda's (the owner rule would otherwise let the LEADER reach them: sales-owner.test.ts).
   const stakeholders: Record<'east' | 'west', number> = { east: 0, west: 0 };
   for (const side of ['east', 'west'] as const) {
     stakeholders[side] = await insert(Stakeholder, {
@@ -250,14 +251,14 @@ async function seed(e: TestEnv): Promise<Seed> {
       reportsToId: null,
       decisionRole: 'DECISION_MAKER',
       influence: 'HIGH',
-      relationshipOwnerId: people.leader,
+      relationshipOwnerId: side === 'east' ? people.leader : people.west1,
     });
     await insert(RelationshipPlanAction, {
       customerId: customers[side],
       opportunityId: null,
       stakeholderId: stakeholders[side],
       action: `visit ${side}`,
-      ownerId: people.leader,
+      ownerId: side === 'east' ? people.leader : people.west1,
       dueDate: new Date(now.getTime() - DAY),
       doneAt: null,
       note: null,
@@ -1033,6 +1034,8 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
           customerId: String(s.customers.east),
           orgUnitId: String(unit),
           ownerId: String(people.east1),
+          // Found by someone else too: a lead the LEADER found would be theirs (the owner rule), wherever it is.
+          foundById: String(people.east1),
         })),
         LeadNurtureAction: [{ leadId: String(s.leads.west), action: 'x', dueDate: from }],
         Opportunity: [u.westOffice, u.west, u.hq].map((unit) => ({
@@ -1340,7 +1343,8 @@ describeOnDatabases('scope walk: a LEADER reads and writes only what their org s
       expect(page.totalCount).toBe(page.items.length);
     },
     keyAccountWarnings: async () => {
-      // The LEADER owns the relationship on both sides (seed): only the customer in scope is warned about.
+      // The LEADER owns the east relationship, plan actions on the west (create cases): only the customer in scope
+      // is warned about.
       const res = await leader('{ keyAccountWarnings { customer { id } codes } }');
       const ids = (res.body.data!.keyAccountWarnings as Array<{ customer: { id: string } }>).map((w) => w.customer.id);
       expect(sorted(ids)).toEqual(

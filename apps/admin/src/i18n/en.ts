@@ -277,6 +277,10 @@ export const en = {
   },
   errors: {
     SALES: {
+      STAGE_PROBABILITIES_INVALID:
+        'The stage probabilities are invalid: whole percents from 0 to 100, rising along the funnel, DEAL 100, LOST 0.',
+      LEAD_THRESHOLDS_NOT_ORDERED:
+        'The lead size thresholds must be positive and descend: company-level major > major > important > 0.',
       LEAD_VERIFIED_BY_FINDER: 'You found this lead: someone other than its finder must verify it.',
       LEAD_ALREADY_VERIFIED: 'This lead is already verified: a lead is verified once.',
       LEAD_NOT_READY: 'The lead cannot become an opportunity yet. It still needs: %{missing}.',

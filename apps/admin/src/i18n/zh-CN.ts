@@ -428,6 +428,9 @@ export const zhCN: Messages = {
   },
   errors: {
     SALES: {
+      STAGE_PROBABILITIES_INVALID:
+        '阶段概率无效：每个阶段须为 0 至 100 的整数百分比，沿漏斗递增，成交为 100，丢单为 0。',
+      LEAD_THRESHOLDS_NOT_ORDERED: '线索规模阈值须为正数并递减：公司级重大 > 重大 > 重要 > 0。',
       LEAD_VERIFIED_BY_FINDER: '此线索由您发现：须由发现人以外的人验证。',
       LEAD_ALREADY_VERIFIED: '此线索已验证：一条线索只验证一次。',
       LEAD_NOT_READY: '该线索暂不能转为机会点，还缺少：%{missing}。',

@@ -27,7 +27,7 @@ export function VerifyLeadButton() {
   const refresh = useRefresh();
   const message = useErrorMessage();
   const [busy, setBusy] = useState(false);
-  if (!record || record.verifiedById || record.status !== 'OPEN' || !mayWrite('Lead')) return null;
+  if (!record || record.verifiedById || record.status !== 'OPEN' || !mayWrite('Lead', 'edit', record)) return null;
   const verify = async () => {
     setBusy(true);
     try {
@@ -57,7 +57,7 @@ export function ConvertLeadButton() {
   const [name, setName] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  if (!record || record.status !== 'OPEN' || !mayWrite('Lead')) return null;
+  if (!record || record.status !== 'OPEN' || !mayWrite('Lead', 'edit', record)) return null;
   const convert = async () => {
     setBusy(true);
     setError(null);
@@ -115,7 +115,7 @@ export function DropLeadButton() {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  if (!record || record.status !== 'OPEN' || !mayWrite('Lead')) return null;
+  if (!record || record.status !== 'OPEN' || !mayWrite('Lead', 'edit', record)) return null;
   const drop = async () => {
     setBusy(true);
     setError(null);

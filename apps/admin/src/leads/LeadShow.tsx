@@ -139,12 +139,13 @@ function OpportunityLink() {
 }
 
 function LeadActions() {
+  const record = useRecordContext();
   return (
     <TopToolbar>
       <VerifyLeadButton />
       <ConvertLeadButton />
       <DropLeadButton />
-      {mayWrite('Lead') && <EditButton />}
+      {mayWrite('Lead', 'edit', record) && <EditButton />}
     </TopToolbar>
   );
 }

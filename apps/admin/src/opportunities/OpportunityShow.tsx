@@ -92,7 +92,7 @@ function MoveStageButton() {
   const [open, setOpen] = useState(false);
   const [to, setTo] = useState('');
   const [error, setError] = useState<unknown>(null);
-  if (!record || !mayWrite('Opportunity') || !isOpportunityStage(record.stage)) return null;
+  if (!record || !mayWrite('Opportunity', 'edit', record) || !isOpportunityStage(record.stage)) return null;
   const moves = allowedStageTransitions(record.stage);
   if (moves.length === 0) return null;
   const move = () => {
@@ -245,11 +245,12 @@ function OpportunityMap() {
 }
 
 function Actions() {
+  const record = useRecordContext();
   return (
     <TopToolbar>
       <MoveStageButton />
       <CreateProjectButton />
-      {mayWrite('Opportunity') && <EditButton />}
+      {mayWrite('Opportunity', 'edit', record) && <EditButton />}
     </TopToolbar>
   );
 }

@@ -113,7 +113,7 @@ function StakeholderCard({
         {translate('sales.map.owner', { name: stakeholder.relationshipOwnerId ? owner : translate('app.none') })}
       </Typography>
       <Box className="no-print" sx={{ display: 'flex', flexWrap: 'wrap', gap: 0.5, mt: 0.5 }}>
-        {mayWrite('Stakeholder') && (
+        {mayWrite('Stakeholder', 'edit', stakeholder) && (
           <Button
             size="small"
             variant="contained"
@@ -128,7 +128,7 @@ function StakeholderCard({
         <Button size="small" color="inherit" onClick={() => onHistory(stakeholder)}>
           {translate('sales.map.history')}
         </Button>
-        {mayWrite('Stakeholder') && (
+        {mayWrite('Stakeholder', 'edit', stakeholder) && (
           <Button size="small" color="inherit" component={Link} to={`/Stakeholder/${stakeholder.id}`}>
             {translate('sales.map.edit')}
           </Button>
@@ -362,7 +362,7 @@ function PlanActionItem({ action, names }: { action: PlanActionData; names: Map<
       {action.overdue && !action.doneAt && (
         <Chip size="small" color="error" label={translate('resources.RelationshipPlanAction.fields.overdue')} />
       )}
-      {!action.doneAt && mayWrite('RelationshipPlanAction') && (
+      {!action.doneAt && mayWrite('RelationshipPlanAction', 'edit', action) && (
         <Button size="small" className="no-print" onClick={markDone} disabled={isPending}>
           {translate('sales.plan.mark_done')}
         </Button>

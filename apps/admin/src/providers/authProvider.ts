@@ -1,6 +1,7 @@
 // react-admin's view of the session: sign-in happens on the plain SignIn screen; this checks, signs out and authorizes.
 import type { AuthProvider } from 'react-admin';
 import { canAccess } from '../auth/canAccess';
+import { mayOpenAsOwner } from '../sales/access';
 import { clearSession, loadSession, saveSession, Session } from '../auth/session';
 import { gqlRequest } from '../graphql/client';
 
@@ -57,7 +58,8 @@ export const authProvider: AuthProvider = {
   async getPermissions() {
     return loadSession()?.user.role ?? null;
   },
-  async canAccess({ resource, action }) {
-    return canAccess(loadSession()?.user.role, resource, action);
+  async canAccess({ resource, action, record }) {
+    // By role; or by the owner rule on the sales records a person owns (sales/access.ts).
+    return canAccess(loadSession()?.user.role, resource, action) || mayOpenAsOwner(resource, action, record);
   },
 };

@@ -17,6 +17,7 @@ import { QualifiedPeopleIndex1764900000000 } from './1764900000000-qualified-peo
 import { ReassessmentSchedules1764910000000 } from './1764910000000-reassessment-schedules';
 import { SalesLeads1764920000000 } from './1764920000000-sales-leads';
 import { PowerMap1764930000000 } from './1764930000000-power-map';
+import { SalesSettings1764940000000 } from './1764940000000-sales-settings';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ReassessmentSchedules1764910000000,
   SalesLeads1764920000000,
   PowerMap1764930000000,
+  SalesSettings1764940000000,
 ];

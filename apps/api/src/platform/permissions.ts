@@ -7,7 +7,10 @@ import {
   RecordGroup,
   UserRole,
   WRITE_SCOPES,
+  WriteOperation,
+  groupOf,
   roleMay,
+  roleMayOnOwnRecord,
   roleMayReadChanges,
   scopesMay,
   scopesMayReadChanges,
@@ -78,6 +81,25 @@ export function assertMayReadChanges(ctx: Caller): Principal {
 export function allow(group: ResourceGroup, action: Action): MiddlewareFn<Caller> {
   return async ({ context }, next) => {
     assertAllowed(context, group, action);
+    return next();
+  };
+}
+
+/**
+ * A resolver middleware for a write operation on a record type: the caller may write its group, or the owner rule
+ * gives it to them (a user account linked to a person, on a type the rule covers). Which rows an owner may then
+ * change is the scope's check (platform/scope.ts: assertWritable), run by every write path.
+ */
+export function allowWrite(recordType: string, operation: WriteOperation): MiddlewareFn<Caller> {
+  const group = groupOf(recordType);
+  if (group === null) throw new Error(`${recordType} has no group in the domain's access table`);
+  return async ({ context }, next) => {
+    const principal = requirePrincipal(context);
+    const byOwner =
+      principal.kind === 'user' &&
+      principal.personId !== null &&
+      roleMayOnOwnRecord(principal.role, recordType, operation);
+    if (!byOwner) assertAllowed(context, group, 'write');
     return next();
   };
 }

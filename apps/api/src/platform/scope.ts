@@ -11,7 +11,14 @@
 //   restricted for reading (the role table decides who reads it), never written by a scoped caller.
 // Out-of-scope records read as absent: null, an empty list, NOT_FOUND. A write must find the record in scope before
 // the change (NOT_FOUND when unreadable, FORBIDDEN when read-only) and leave it in scope after it (FORBIDDEN).
+//
+// The owner rule (the domain's OWNED_RECORD_TYPES): a record type may also declare who owns a record (`owners`: the
+// columns naming the owning person, and the owned records whose owner owns it too, e.g. a stakeholder on an
+// opportunity's map). A user account linked to a person then also reaches, for reading and writing, the records
+// that person owns, by the same checks on every path: a LEADER beyond their subtree, and an HR or VIEWER account
+// (which reads everything and may write no sales record by its role) writes the records it owns and nothing else.
 import { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { groupOf, isOwnedRecordType, roleMay } from '@iron-triangle/domain';
 import type { Context } from './context';
 import { badInput, forbidden, notFound } from './errors';
 
@@ -38,18 +45,37 @@ export type ScopeDeclaration =
       why: string;
     };
 
+/** Who owns a record of a type (the owner rule): a person in one of `columns`, or the owner of a record in `of`. */
+export interface OwnerDeclaration {
+  /** Columns holding the id of a person who owns the record (e.g. a lead's ownerId and foundById). */
+  columns: readonly string[];
+  /** Owned records whose owner owns this one too: the column holding the other's id, and its type (a thunk). */
+  of?: readonly { column: string; parent: () => EntityTarget<ObjectLiteral> }[];
+}
+
 interface Registered {
   name: string;
   declaration: ScopeDeclaration;
+  owners: OwnerDeclaration | null;
 }
 
 const REGISTRY = new Map<EntityTarget<ObjectLiteral>, Registered>();
 
-/** Declares the scope of a record type (once; the CRUD factory does it from each CrudSpec). */
-export function declareScope(entity: EntityTarget<ObjectLiteral>, name: string, declaration: ScopeDeclaration): void {
+/**
+ * Declares the scope of a record type (once; the CRUD factory does it from each CrudSpec), with its owners when the
+ * owner rule covers it (only types the domain lists in OWNED_RECORD_TYPES, or their parts, may declare owners).
+ */
+export function declareScope(
+  entity: EntityTarget<ObjectLiteral>,
+  name: string,
+  declaration: ScopeDeclaration,
+  owners?: OwnerDeclaration,
+): void {
   const known = REGISTRY.get(entity);
   if (known && known.declaration !== declaration) throw new Error(`the scope of ${name} is declared twice`);
-  REGISTRY.set(entity, { name, declaration });
+  if (owners && !isOwnedRecordType(name))
+    throw new Error(`${name} declares owners but the owner rule does not cover it`);
+  REGISTRY.set(entity, { name, declaration, owners: owners ?? null });
 }
 
 /** Every record type with its declared scope (for tests and documentation). */
@@ -64,10 +90,22 @@ function registered(entity: EntityTarget<ObjectLiteral>): Registered {
   return found;
 }
 
-/** What a scoped caller may reach: `write` is their subtree; `read` adds the ancestors of its roots. */
+/**
+ * What a scoped caller may reach: `write` is their subtree; `read` adds the ancestors of its roots; `person` (the
+ * owner rule) adds the records that person owns. `ownerOnly`: the caller writes by the owner rule alone (their role
+ * may not write the group), so the org units are empty.
+ */
 export interface CallerScope {
   write: ReadonlySet<number>;
   read: ReadonlySet<number>;
+  person: number | null;
+  ownerOnly?: true;
+}
+
+/** The person the owner rule serves for this caller: a user account's person; null for tokens and admins. */
+function ownerPerson(ctx: Context): number | null {
+  const p = ctx.principal;
+  return p && p.kind === 'user' && p.role !== 'ADMIN' ? p.personId : null;
 }
 
 const SCOPES = new WeakMap<Context, Promise<CallerScope | null>>();
@@ -82,7 +120,7 @@ export function callerScope(ctx: Context): Promise<CallerScope | null> {
       const tree = await ctx.orgTree();
       const read = new Set(units);
       for (const unit of units) for (const id of tree.ancestors(String(unit))) read.add(Number(id));
-      return { write: units, read };
+      return { write: units, read, person: ownerPerson(ctx) };
     })();
     SCOPES.set(ctx, scope);
   }
@@ -97,7 +135,60 @@ function unitsFor(
   return access === 'read' && declaration.ancestors === 'read-only' ? scope.read : scope.write;
 }
 
-/** The SQL condition on `alias` that keeps the records of `entity` the caller may read (parameters into `params`). */
+/**
+ * The caller's reach for writing records of `entity`: their scope when their role may write its group (null:
+ * unrestricted); else, for a user account, the owner rule alone (no org units: nothing when they own nothing).
+ */
+async function writeScope(ctx: Context, entity: EntityTarget<ObjectLiteral>): Promise<CallerScope | null> {
+  const p = ctx.principal;
+  const group = groupOf(registered(entity).name);
+  if (p && p.kind === 'user' && group !== null && !roleMay(p.role, group, 'write')) {
+    return { write: new Set(), read: new Set(), person: ownerPerson(ctx), ownerOnly: true };
+  }
+  return callerScope(ctx);
+}
+
+/** Builds `alias.column` for a property of `entity`. */
+function columnOf(em: EntityManager, entity: EntityTarget<ObjectLiteral>, alias: string, property: string): string {
+  const metadata = em.connection.getMetadata(entity);
+  const found = metadata.findColumnWithPropertyName(property);
+  if (!found) throw new Error(`${metadata.name} has no column ${property}`);
+  return `${em.connection.driver.escape(alias)}.${em.connection.driver.escape(found.databaseName)}`;
+}
+
+/** The SQL condition on `alias` for the records of `entity` that `person` owns (null: the type has no owners). */
+function ownerCondition(
+  em: EntityManager,
+  person: number,
+  entity: EntityTarget<ObjectLiteral>,
+  alias: string,
+  params: Record<string, unknown>,
+): string | null {
+  const { owners } = registered(entity);
+  if (!owners) return null;
+  const escape = (name: string) => em.connection.driver.escape(name);
+  const name = `scope${Object.keys(params).length}`;
+  params[name] = person;
+  const parts = owners.columns.map((c) => `${columnOf(em, entity, alias, c)} = :${name}`);
+  for (const [i, link] of (owners.of ?? []).entries()) {
+    const parent = link.parent();
+    const parentMeta = em.connection.getMetadata(parent);
+    const parentAlias = `${alias}_o${i}`;
+    const inner = ownerCondition(em, person, parent, parentAlias, params);
+    if (inner === null) continue;
+    parts.push(
+      `${columnOf(em, entity, alias, link.column)} IN (SELECT ${escape(parentAlias)}.` +
+        `${escape(parentMeta.primaryColumns[0]!.databaseName)} FROM ${escape(parentMeta.tablePath)} ` +
+        `${escape(parentAlias)} WHERE ${inner})`,
+    );
+  }
+  return parts.length ? parts.join(' OR ') : null;
+}
+
+/**
+ * The SQL condition on `alias` that keeps the records of `entity` the caller may read (parameters into `params`):
+ * the org rule, or the owner rule.
+ */
 function readCondition(
   em: EntityManager,
   scope: CallerScope,
@@ -105,14 +196,22 @@ function readCondition(
   alias: string,
   params: Record<string, unknown>,
 ): string {
+  const byOrg = orgReadCondition(em, scope, entity, alias, params);
+  const byOwner = scope.person === null ? null : ownerCondition(em, scope.person, entity, alias, params);
+  return byOwner === null ? byOrg : `((${byOrg}) OR ${byOwner})`;
+}
+
+/** The org rule's SQL condition on `alias` (readCondition). */
+function orgReadCondition(
+  em: EntityManager,
+  scope: CallerScope,
+  entity: EntityTarget<ObjectLiteral>,
+  alias: string,
+  params: Record<string, unknown>,
+): string {
   const { declaration } = registered(entity);
-  const metadata = em.connection.getMetadata(entity);
   const escape = (name: string) => em.connection.driver.escape(name);
-  const column = (property: string) => {
-    const found = metadata.findColumnWithPropertyName(property);
-    if (!found) throw new Error(`${metadata.name} has no column ${property}`);
-    return `${escape(alias)}.${escape(found.databaseName)}`;
-  };
+  const column = (property: string) => columnOf(em, entity, alias, property);
   switch (declaration.kind) {
     case 'reference':
       return '1 = 1';
@@ -181,8 +280,43 @@ export async function restrictToReadable<T extends ObjectLiteral>(
 
 type Access = 'read' | 'write';
 
-/** Whether the caller may read (or write) `row` of `entity`; parents are read through `em`. */
+/** Whether `person` owns `row` of `entity` (the owner rule); owned records it points at are read through `em`. */
+async function owns(
+  em: EntityManager,
+  person: number,
+  entity: EntityTarget<ObjectLiteral>,
+  row: ObjectLiteral,
+): Promise<boolean> {
+  const { owners } = registered(entity);
+  if (!owners) return false;
+  for (const column of owners.columns) {
+    const owner = row[column] as number | string | null | undefined;
+    if (owner !== null && owner !== undefined && Number(owner) === person) return true;
+  }
+  for (const link of owners.of ?? []) {
+    const id = row[link.column] as number | string | null | undefined;
+    if (id === null || id === undefined) continue;
+    const parent = link.parent();
+    const found = await em.findOneBy(parent, { id: Number(id) } as never);
+    if (found && (await owns(em, person, parent, found))) return true;
+  }
+  return false;
+}
+
+/** Whether the caller may read (or write) `row` of `entity` by the org rule or the owner rule. */
 async function reaches(
+  em: EntityManager,
+  scope: CallerScope,
+  entity: EntityTarget<ObjectLiteral>,
+  row: ObjectLiteral,
+  access: Access,
+): Promise<boolean> {
+  if (await reachesByOrg(em, scope, entity, row, access)) return true;
+  return scope.person !== null && owns(em, scope.person, entity, row);
+}
+
+/** The org rule of `reaches`; parents are read through `em` (and reached by either rule). */
+async function reachesByOrg(
   em: EntityManager,
   scope: CallerScope,
   entity: EntityTarget<ObjectLiteral>,
@@ -258,9 +392,21 @@ export async function assertWritable(
   before: ObjectLiteral | null,
   after: ObjectLiteral | null,
 ): Promise<void> {
-  const scope = await callerScope(ctx);
+  const scope = await writeScope(ctx, entity);
   if (!scope) return;
   const { name, declaration } = registered(entity);
+  if (scope.ownerOnly) {
+    // By the owner rule alone: the record must be the caller's before and after (they read it either way).
+    for (const row of [before, after]) {
+      if (row && !(await reaches(em, scope, entity, row, 'write'))) {
+        throw forbidden(
+          `Your role changes only the ${label} records you own (or the parts and maps of them): ` +
+            (row === before ? `this one is not yours.` : `it would no longer be yours (keep yourself its owner).`),
+        );
+      }
+    }
+    return;
+  }
   if (declaration.kind === 'reference') {
     throw forbidden(
       `${label} records are org-wide reference data: your role changes them nowhere (ask an administrator).`,

@@ -1096,10 +1096,31 @@ export async function seedDemo(
       }
       if (def.funnel.project) {
         const madeAt = ago(Math.max(1, (later[later.length - 1]?.[1] ?? first![1]) - 1));
-        await dated(madeAt, () =>
+        const project = await dated(madeAt, () =>
           opportunitySteps.createProjectFromOpportunity(id(opportunity), def.funnel!.project, at(madeAt, owner)),
         );
         counts.Project = (counts.Project ?? 0) + 1;
+        // Its iron triangle at once, so the demo leader can go on to ATI: the lead's AR with their SR and FR, or on
+        // a grade I project (which needs level 3) one of the first three triangles, who hold it.
+        const triangle = triangles[project.grade === 'I' ? def.ar % 3 : def.ar]!;
+        // Appointed once their assessments stand (as the LTC projects' teams are), not before the project was made.
+        const appointedAt = new Date(Math.max(madeAt.getTime(), ago(15).getTime()));
+        for (const [role, who] of [
+          ['AR', triangle.ar],
+          ['SR', triangle.sr],
+          ['FR', triangle.fr],
+        ] as const) {
+          await dated(appointedAt, () =>
+            crudOperations(teamAppointmentSpec).create(at(appointedAt, admin), {
+              projectId: id(project),
+              personId: id(person(who)),
+              role,
+              stage: null,
+              validFrom: appointedAt,
+            }),
+          );
+        }
+        counts.TeamAppointment = (counts.TeamAppointment ?? 0) + 3;
       }
     }
     // Nurture actions on the open leads: one done, one due, and one overdue on the IoT platform lead.

@@ -9,6 +9,8 @@ import {
   isTokenScope,
   roleMay,
   roleMayOnRecord,
+  roleMayOnOwnRecord,
+  isOwnedRecordType,
   roleMayReadChanges,
   scopeNeeded,
   scopesMay,
@@ -91,5 +93,18 @@ describe('access table', () => {
     expect(roleMayOnRecord('LEADER', 'PoolMetric', 'approve')).toBe(false);
     expect(roleMayOnRecord('VIEWER', 'PoolMember', 'read')).toBe(true);
     expect(roleMayOnRecord('ADMIN', 'Nonexistent', 'read')).toBe(false);
+  });
+
+  it('adds the owner rule to sales records only: owners write what their role alone may not', () => {
+    expect(roleMayOnRecord('VIEWER', 'Lead', 'edit')).toBe(false);
+    expect(roleMayOnOwnRecord('VIEWER', 'Lead', 'edit')).toBe(true);
+    expect(roleMayOnOwnRecord('HR', 'Stakeholder', 'record')).toBe(true);
+    expect(roleMayOnOwnRecord('VIEWER', 'LeadNurtureAction', 'create')).toBe(true);
+    expect(isOwnedRecordType('LeadNurtureAction')).toBe(true);
+    // Not offered, not covered, or a record outside the sales records: nothing added.
+    expect(roleMayOnOwnRecord('VIEWER', 'Lead', 'record')).toBe(false);
+    expect(roleMayOnOwnRecord('VIEWER', 'Project', 'edit')).toBe(false);
+    expect(roleMayOnOwnRecord('VIEWER', 'User', 'read')).toBe(false);
+    expect(roleMayOnOwnRecord('LEADER', 'Opportunity', 'delete')).toBe(true);
   });
 });

@@ -194,9 +194,50 @@ export function roleMayOnRecord(role: UserRole, recordType: string, operation: '
   const group = groupOf(recordType);
   if (group === null) return false;
   if (operation === 'read') return roleMay(role, group, 'read');
+  return recordOffers(recordType, operation) && roleMay(role, group, 'write');
+}
+
+/** Whether a record type (or part) offers a write operation at all; unknown names offer none. */
+export function recordOffers(recordType: string, operation: WriteOperation): boolean {
+  if (groupOf(recordType) === null) return false;
   const owner = isRecordPart(recordType) ? RECORD_PARTS[recordType] : (recordType as RecordType);
   const offered: readonly WriteOperation[] = isRecordPart(recordType)
     ? PLAIN.filter((op) => (RECORD_TYPES[owner].writes as readonly WriteOperation[]).includes(op))
     : RECORD_TYPES[owner].writes;
-  return offered.includes(operation) && roleMay(role, group, 'write');
+  return offered.includes(operation);
+}
+
+/**
+ * The owner rule: a user account linked to a person sees and changes the records that person owns (a lead they own
+ * or found, an opportunity they own, a stakeholder relationship they own, a plan action they do — and the parts and
+ * maps of those), even where their role alone would not let them: a LEADER outside their org subtree, an HR or
+ * VIEWER account (which reads every sales record but writes none) on the records it owns. It never reaches other
+ * people's records, never adds a record group, and gives nothing to API tokens or to accounts without a person;
+ * ADMINs reach everything anyway. The API declares which columns name the owner (platform/scope.ts).
+ */
+export const OWNED_RECORD_TYPES: readonly RecordType[] = [
+  'Lead',
+  'Opportunity',
+  'Stakeholder',
+  'RelationshipPlanAction',
+];
+
+/** The roles the owner rule serves (every role that does not reach everything by itself). */
+export const OWNER_RULE_ROLES: readonly UserRole[] = ['LEADER', 'HR', 'VIEWER'];
+
+/** Whether the owner rule covers a record type or record part (a part follows its parent). */
+export function isOwnedRecordType(recordType: string): boolean {
+  const owner = isRecordPart(recordType) ? RECORD_PARTS[recordType] : recordType;
+  return (OWNED_RECORD_TYPES as readonly string[]).includes(owner);
+}
+
+/**
+ * May `role` run `operation` on a record of `recordType` that the signed-in person owns? True where the role may
+ * anyway, and where the owner rule adds it (an operation the record offers, on a type the rule covers).
+ */
+export function roleMayOnOwnRecord(role: UserRole, recordType: string, operation: 'read' | WriteOperation): boolean {
+  if (roleMayOnRecord(role, recordType, operation)) return true;
+  if (!OWNER_RULE_ROLES.includes(role) || !isOwnedRecordType(recordType)) return false;
+  if (operation === 'read') return true;
+  return recordOffers(recordType, operation);
 }

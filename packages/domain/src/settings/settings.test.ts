@@ -10,6 +10,13 @@ describe('company settings', () => {
       sponsorConflictOfInterest: false,
       decisionDueDays: { I: 10, II: 5, III: 3 },
       requireDecisionMakerForAti: true,
+      stageProbabilities: { POTENTIAL: 10, INTENT: 30, NEGOTIATION: 70, DEAL: 100, LOST: 0 },
+      leadSizeThresholds: {
+        currency: 'CNY',
+        companyMajor: 10_000_000_000n,
+        major: 1_000_000_000n,
+        important: 100_000_000n,
+      },
     });
     expect(validateCompanySettings(DEFAULT_COMPANY_SETTINGS)).toEqual({ ok: true, value: DEFAULT_COMPANY_SETTINGS });
   });
@@ -57,5 +64,30 @@ describe('company settings', () => {
     expect(conflictRolesOf({ sponsorConflictOfInterest: false })).toBe(DEFAULT_CONFLICT_ROLES);
     expect(conflictRolesOf({ sponsorConflictOfInterest: true })).toEqual(['AR', 'SR', 'FR', 'CORE_MEMBER', 'SPONSOR']);
     expect(DEFAULT_CONFLICT_ROLES).not.toContain('EXPERT');
+  });
+
+  it('takes stage probabilities rising along the funnel, lead size thresholds descending; defaults unchanged', () => {
+    expect(DEFAULT_COMPANY_SETTINGS.stageProbabilities).toEqual({
+      POTENTIAL: 10,
+      INTENT: 30,
+      NEGOTIATION: 70,
+      DEAL: 100,
+      LOST: 0,
+    });
+    expect(DEFAULT_COMPANY_SETTINGS.leadSizeThresholds.important).toBe(100_000_000n);
+    const probabilities = { POTENTIAL: 20, INTENT: 40, NEGOTIATION: 80, DEAL: 100, LOST: 0 };
+    const thresholds = { currency: 'CNY', companyMajor: 3n, major: 2n, important: 1n };
+    const fine = valid({ stageProbabilities: probabilities, leadSizeThresholds: thresholds });
+    expect(fine.ok && fine.value.stageProbabilities).toEqual(probabilities);
+    expect(fine.ok && fine.value.leadSizeThresholds).toEqual(thresholds);
+    const bad = valid({
+      stageProbabilities: { ...probabilities, INTENT: 20 },
+      leadSizeThresholds: { ...thresholds, major: 3n },
+    });
+    expect(!bad.ok && bad.error.map((e) => e.code)).toEqual([
+      'SALES.STAGE_PROBABILITIES_INVALID',
+      'SALES.LEAD_THRESHOLDS_NOT_ORDERED',
+    ]);
+    expect(!bad.ok && bad.error[0]!.data).toEqual({ stage: 'INTENT', value: 20 });
   });
 });

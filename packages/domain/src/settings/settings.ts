@@ -3,6 +3,18 @@
 import { DEFAULT_CONFLICT_ROLES } from '../authorization/types';
 import { PROJECT_GRADES, ProjectGrade } from '../ltc/ltc';
 import type { TriangleRole } from '../roles/roles';
+import {
+  DEFAULT_LEAD_SIZE_THRESHOLDS,
+  LeadSizeThresholds,
+  LeadThresholdError,
+  validateLeadSizeThresholds,
+} from '../sales/lead';
+import {
+  DEFAULT_STAGE_PROBABILITIES,
+  StageProbabilities,
+  StageProbabilityError,
+  validateStageProbabilities,
+} from '../sales/opportunity';
 import { DomainError, Result, err, ok } from '../shared/result';
 
 export interface CompanySettings {
@@ -20,6 +32,10 @@ export interface CompanySettings {
    * may turn the check off).
    */
   readonly requireDecisionMakerForAti: boolean;
+  /** The probability of each opportunity stage, in whole percent: the weights of the funnel's forecasts. */
+  readonly stageProbabilities: StageProbabilities;
+  /** The size thresholds that grade leads, and opportunities made without a lead (one currency, minor units). */
+  readonly leadSizeThresholds: LeadSizeThresholds;
 }
 
 export const DEFAULT_COMPANY_SETTINGS: CompanySettings = Object.freeze({
@@ -27,6 +43,8 @@ export const DEFAULT_COMPANY_SETTINGS: CompanySettings = Object.freeze({
   sponsorConflictOfInterest: false,
   decisionDueDays: Object.freeze({ I: 10, II: 5, III: 3 }),
   requireDecisionMakerForAti: true,
+  stageProbabilities: DEFAULT_STAGE_PROBABILITIES,
+  leadSizeThresholds: DEFAULT_LEAD_SIZE_THRESHOLDS,
 });
 
 export const MATERIAL_CHANGE_SHARE_MAX = '100';
@@ -42,7 +60,9 @@ export type CompanySettingsError =
   | DomainError<
       'SETTINGS.DECISION_DUE_DAYS_OUT_OF_RANGE',
       { readonly grade: ProjectGrade; readonly value: number; readonly min: number; readonly max: number }
-    >;
+    >
+  | StageProbabilityError
+  | LeadThresholdError;
 
 /** A plain decimal with at most 4 fraction digits ("10", "12.5"): nothing a float or an exponent could blur. */
 const SHARE = /^\d{1,3}(\.\d{1,4})?$/;
@@ -82,12 +102,18 @@ export function validateCompanySettings(settings: CompanySettings): Result<Compa
         data: { grade, value, min: DECISION_DUE_DAYS_MIN, max: DECISION_DUE_DAYS_MAX },
       });
   }
+  const probabilities = validateStageProbabilities(settings.stageProbabilities);
+  if (!probabilities.ok) errors.push(probabilities.error);
+  const thresholds = validateLeadSizeThresholds(settings.leadSizeThresholds);
+  if (!thresholds.ok) errors.push(thresholds.error);
   if (errors.length > 0) return err(errors);
   return ok({
     materialChangeShare: share,
     sponsorConflictOfInterest: settings.sponsorConflictOfInterest,
     decisionDueDays: due,
     requireDecisionMakerForAti: settings.requireDecisionMakerForAti,
+    stageProbabilities: { ...settings.stageProbabilities },
+    leadSizeThresholds: { ...settings.leadSizeThresholds },
   });
 }
 

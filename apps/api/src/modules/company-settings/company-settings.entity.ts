@@ -1,7 +1,8 @@
 import { Column, Entity } from 'typeorm';
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { ProjectGrade } from '@iron-triangle/domain';
+import type { OpportunityStage, ProjectGrade } from '@iron-triangle/domain';
 import { BaseRecord, JsonColumn, StringColumn } from '../../platform/columns';
+import { MoneyScalar } from '../../platform/scalars';
 
 @ObjectType('DecisionDueDays', { description: 'Calendar days a decision request may wait, per project grade.' })
 export class DecisionDueDays {
@@ -13,6 +14,53 @@ export class DecisionDueDays {
 
   @Field(() => Int, { description: 'Grade III projects.' })
   III: number;
+}
+
+@ObjectType('StageProbabilities', {
+  description: 'The probability of each opportunity stage, in whole percent: the weights of the funnel forecasts.',
+})
+export class StageProbabilitiesType {
+  @Field(() => Int, { description: 'Potential.' })
+  POTENTIAL: number;
+
+  @Field(() => Int, { description: 'Intent.' })
+  INTENT: number;
+
+  @Field(() => Int, { description: 'Negotiation.' })
+  NEGOTIATION: number;
+
+  @Field(() => Int, { description: 'Deal (won): always 100.' })
+  DEAL: number;
+
+  @Field(() => Int, { description: 'Lost: always 0.' })
+  LOST: number;
+}
+
+@ObjectType('LeadSizeThresholds', {
+  description:
+    'The expected amounts that grade a lead (and an opportunity made without one) by size, inclusive lower bounds ' +
+    'in one currency: company-level major, major, important; below `important` size gives no grade.',
+})
+export class LeadSizeThresholdsType {
+  @Field({ description: 'The currency the thresholds (and the amounts graded) are in.' })
+  currency: string;
+
+  @Field(() => MoneyScalar, { description: 'From this amount up: company-level major.' })
+  companyMajor: string;
+
+  @Field(() => MoneyScalar, { description: 'From this amount up: major.' })
+  major: string;
+
+  @Field(() => MoneyScalar, { description: 'From this amount up: important.' })
+  important: string;
+}
+
+/** The thresholds as stored: minor units as decimal strings (JSON has no bigint). */
+export interface StoredLeadSizeThresholds {
+  currency: string;
+  companyMajor: string;
+  major: string;
+  important: string;
 }
 
 /** The one row of company settings (see SETTINGS_ID). */
@@ -54,6 +102,14 @@ export class CompanySettings extends BaseRecord {
   })
   @JsonColumn({ nullable: false })
   decisionDueDays: Record<ProjectGrade, number>;
+
+  /** The stage probabilities (null: the defaults); on the GraphQL face through the resolver. */
+  @JsonColumn({ nullable: true })
+  stageProbabilities: Record<OpportunityStage, number> | null;
+
+  /** The lead size thresholds (null: the defaults); on the GraphQL face through the resolver. */
+  @JsonColumn({ nullable: true })
+  leadSizeThresholds: StoredLeadSizeThresholds | null;
 }
 
 /** The id of the settings row (seeded by the migration). */

@@ -1,10 +1,16 @@
 // companySettings and updateCompanySettings: one record, read by every signed-in user, changed by administrators at
 // the version they read; each change checked by the domain, audited, and kept in the change log.
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
-import { validateCompanySettings } from '@iron-triangle/domain';
+import {
+  CURRENCY_EXPONENTS,
+  formatMinor,
+  LeadSizeThresholds,
+  parseMoney,
+  validateCompanySettings,
+} from '@iron-triangle/domain';
 import type { Context } from '../../platform/context';
 import { allow } from '../../platform/permissions';
-import { conflict, notFound } from '../../platform/errors';
+import { badInput, conflict, notFound } from '../../platform/errors';
 import { refusal } from '../../platform/refusal';
 import { guardedUpdate } from '../../platform/crud';
 import { lockedRow } from '../../platform/db';
@@ -13,10 +19,40 @@ import { localeOf } from '../../platform/locale';
 import { jsonSafe } from '../../platform/json-safe';
 import { declareScope } from '../../platform/scope';
 import { AuthorityChange, historyOf, lockRevision, recordChange } from '../../platform/change-log';
-import { CompanySettings, SETTINGS_ID } from './company-settings.entity';
-import { CompanySettingsInput } from './company-settings.input';
+import {
+  CompanySettings,
+  LeadSizeThresholdsType,
+  SETTINGS_ID,
+  StageProbabilitiesType,
+} from './company-settings.entity';
+import { CompanySettingsInput, LeadSizeThresholdsInput } from './company-settings.input';
 import { settingsField, settingsMessage } from './company-settings.messages';
-import { toSettings } from './company-settings.service';
+import { storedThresholds, toSettings } from './company-settings.service';
+
+/** The thresholds after the input: amounts parsed in the (new) currency, fields left out kept. */
+function mergedThresholds(current: LeadSizeThresholds, input: LeadSizeThresholdsInput | null | undefined) {
+  if (!input) return current;
+  const currency = input.currency ?? current.currency;
+  const errors: Record<string, string> = {};
+  const amount = (key: 'companyMajor' | 'major' | 'important'): bigint => {
+    const raw = input[key];
+    if (raw === null || raw === undefined) return current[key];
+    const parsed = parseMoney(raw, currency);
+    if (!parsed.ok) {
+      errors[`leadSizeThresholds.${key}`] = `"${raw}" is not an amount in ${currency}`;
+      return current[key];
+    }
+    return parsed.value.minor;
+  };
+  const merged = {
+    currency,
+    companyMajor: amount('companyMajor'),
+    major: amount('major'),
+    important: amount('important'),
+  };
+  if (Object.keys(errors).length) throw badInput(errors);
+  return merged;
+}
 
 declareScope(CompanySettings, 'CompanySettings', {
   kind: 'reference',
@@ -38,7 +74,8 @@ export class CompanySettingsResolver {
       'Changes the company settings (administrators only): pass the `version` you read; a stale one is refused ' +
       'with CONFLICT. Fields left out keep their value. Values out of range are refused with BAD_USER_INPUT, one ' +
       'reason per problem (SETTINGS.MATERIAL_CHANGE_SHARE_NOT_A_NUMBER, SETTINGS.MATERIAL_CHANGE_SHARE_OUT_OF_RANGE, ' +
-      'SETTINGS.DECISION_DUE_DAYS_OUT_OF_RANGE). Audited and kept in the change log.',
+      'SETTINGS.DECISION_DUE_DAYS_OUT_OF_RANGE, SALES.STAGE_PROBABILITIES_INVALID, ' +
+      'SALES.LEAD_THRESHOLDS_NOT_ORDERED). Audited and kept in the change log.',
   })
   @UseMiddleware(allow('settings', 'write'))
   updateCompanySettings(
@@ -62,6 +99,14 @@ export class CompanySettingsResolver {
           II: due?.II ?? current.decisionDueDays.II,
           III: due?.III ?? current.decisionDueDays.III,
         },
+        stageProbabilities: {
+          POTENTIAL: input.stageProbabilities?.POTENTIAL ?? current.stageProbabilities.POTENTIAL,
+          INTENT: input.stageProbabilities?.INTENT ?? current.stageProbabilities.INTENT,
+          NEGOTIATION: input.stageProbabilities?.NEGOTIATION ?? current.stageProbabilities.NEGOTIATION,
+          DEAL: input.stageProbabilities?.DEAL ?? current.stageProbabilities.DEAL,
+          LOST: input.stageProbabilities?.LOST ?? current.stageProbabilities.LOST,
+        },
+        leadSizeThresholds: mergedThresholds(current.leadSizeThresholds, input.leadSizeThresholds),
       });
       if (!checked.ok) {
         const locale = localeOf(ctx);
@@ -89,6 +134,8 @@ export class CompanySettingsResolver {
           sponsorConflictOfInterest: checked.value.sponsorConflictOfInterest,
           requireDecisionMakerForAti: checked.value.requireDecisionMakerForAti,
           decisionDueDays: { ...checked.value.decisionDueDays },
+          stageProbabilities: { ...checked.value.stageProbabilities },
+          leadSizeThresholds: storedThresholds(checked.value.leadSizeThresholds),
         },
         ctx.now,
       );
@@ -102,6 +149,31 @@ export class CompanySettingsResolver {
       });
       return after;
     });
+  }
+
+  @FieldResolver(() => StageProbabilitiesType, {
+    description:
+      'The probability of each opportunity stage, in whole percent: the weights of the funnel forecasts and of an ' +
+      'open opportunity without its own (defaults 10 / 30 / 70 / 100, lost 0).',
+  })
+  stageProbabilities(@Root() settings: CompanySettings): StageProbabilitiesType {
+    return { ...toSettings(settings).stageProbabilities };
+  }
+
+  @FieldResolver(() => LeadSizeThresholdsType, {
+    description:
+      'The size thresholds that grade leads and opportunities made without a lead (defaults CNY 100 million, 10 ' +
+      'million, 1 million).',
+  })
+  leadSizeThresholds(@Root() settings: CompanySettings): LeadSizeThresholdsType {
+    const t = toSettings(settings).leadSizeThresholds;
+    const money = (minor: bigint) => formatMinor(minor, CURRENCY_EXPONENTS[t.currency] ?? 2);
+    return {
+      currency: t.currency,
+      companyMajor: money(t.companyMajor),
+      major: money(t.major),
+      important: money(t.important),
+    };
   }
 
   @FieldResolver(() => [AuthorityChange], {

@@ -14,6 +14,7 @@ import {
   checkSequence,
   completesDecision,
   DecisionPoint,
+  DecisionRole,
   isLtcDecisionPoint,
   QuorumTally,
   tallyVotes,
@@ -36,7 +37,7 @@ import { localeOf } from '../../platform/locale';
 import { forUpdate } from '../../platform/db';
 import { lockRevision } from '../../platform/change-log';
 import { companySettingsOf } from '../company-settings';
-import { decisionMakerMapped } from '../power-map';
+import { mappedDecisionMakers } from '../power-map';
 import { moveStageOnApproval, projectDecisions, toProjectDecision } from './decision.process';
 import { outOfSequenceMessage } from './decision.messages';
 import { decisionRecorded } from './decision.events';
@@ -239,14 +240,17 @@ export async function record(
   const settings = await companySettingsOf(em);
   // The front of LTC: ATI on a project made from an opportunity needs the customer's decision maker on the power map
   // (the opportunity's own map or the customer's), unless the company turned the check off.
-  if (input.decisionPoint === 'ATI' && project.opportunityId !== null && settings.requireDecisionMakerForAti) {
-    const mapped = await decisionMakerMapped(em, project.opportunityId, project.customerId);
+  if (input.decisionPoint === 'ATI' && project.opportunityId !== null) {
+    const required = settings.requireDecisionMakerForAti;
+    // A locking read of the map's decision makers: one deleted meanwhile is not counted, and one counted stays
+    // until this decision commits (its delete waits).
+    const makers = required ? await mappedDecisionMakers(em, project.opportunityId, project.customerId) : [];
     const checked = checkDecisionMakerForAti(
       {
         id: String(project.opportunityId),
-        stakeholders: mapped ? [{ id: '', role: 'DECISION_MAKER', attitudes: [] }] : [],
+        stakeholders: makers.map((s) => ({ id: String(s.id), role: s.decisionRole as DecisionRole, attitudes: [] })),
       },
-      true,
+      required,
     );
     if (!checked.ok) {
       await auditRefusal(

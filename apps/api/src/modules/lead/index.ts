@@ -2,3 +2,4 @@
 export { Lead, LeadNurtureAction } from './lead.entity';
 export { callerPersonId, leadNotOpen, lockLeadForWrite, saveLeadChange } from './lead.resolver';
 export { gradeCriteriaOf, missingOf } from './lead.rules';
+export { SalesRecordFilter } from './lead.args';

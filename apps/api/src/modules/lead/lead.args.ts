@@ -96,8 +96,11 @@ export class CreateLeadArgs extends LeadFields(NoArgs, 'create') {
 @ArgsType()
 export class UpdateLeadArgs extends LeadFields(UpdateArgsBase, 'update') {}
 
-@InputType('LeadFilter', { description: 'Filter for leads.' })
-export class LeadFilter extends BaseFilter {
+/** The filter keys leads and opportunities share: where, whose, which customer, which grades. */
+@InputType('SalesRecordFilter', {
+  description: 'Filter fields leads and opportunities share (an abstract base; not used on its own).',
+})
+export class SalesRecordFilter extends BaseFilter {
   @Field(() => ID, { nullable: true, description: 'Owned by this org unit or below.' })
   orgUnitId?: string;
 
@@ -107,11 +110,14 @@ export class LeadFilter extends BaseFilter {
   @Field(() => ID, { nullable: true, description: 'Owned by this person.' })
   ownerId?: string;
 
-  @Field(() => [LeadClassEnum], { nullable: true, description: 'Of these classes.' })
-  leadClass?: string[];
-
   @Field(() => [LeadGradeEnum], { nullable: true, description: 'Of these grades.' })
   grade?: string[];
+}
+
+@InputType('LeadFilter', { description: 'Filter for leads.' })
+export class LeadFilter extends SalesRecordFilter {
+  @Field(() => [LeadClassEnum], { nullable: true, description: 'Of these classes.' })
+  leadClass?: string[];
 
   @Field(() => [LeadStatusEnum], { nullable: true, description: 'In these statuses.' })
   status?: string[];

@@ -6,7 +6,7 @@ import { Brackets, EntityManager } from 'typeorm';
 import { checkLeadVerification, OpportunityRequirement } from '@iron-triangle/domain';
 import { createCrudResolver, CrudSpec, toId } from '../../platform/crud';
 import type { Context } from '../../platform/context';
-import { allow } from '../../platform/permissions';
+import { allowWrite } from '../../platform/permissions';
 import { AppError, badInput, forbidden, notFound } from '../../platform/errors';
 import { singleRefusal } from '../../platform/refusal';
 import { writeAudit } from '../../platform/audit';
@@ -45,6 +45,8 @@ export const leadSpec: CrudSpec<Lead> = {
   remove: 'hard',
   search: ['title', 'source'],
   scope: { kind: 'orgUnit', column: 'orgUnitId' },
+  // The owner rule: the AR who owns it and the person who found it.
+  owners: { columns: ['ownerId', 'foundById'] },
   references: { customerId: () => Customer },
   nested: {
     customer: { kind: 'one', entity: () => Customer, column: 'customerId', description: 'The customer.' },
@@ -127,6 +129,8 @@ export const leadNurtureActionSpec: CrudSpec<LeadNurtureAction> = {
   remove: 'hard',
   search: ['action'],
   scope: { kind: 'through', column: 'leadId', parent: () => Lead },
+  // The owner rule: whoever does it (the lead's owners reach it through the lead).
+  owners: { columns: ['ownerId'] },
   references: { leadId: () => Lead },
   dateColumn: 'dueDate',
   nested: {
@@ -199,7 +203,7 @@ export class LeadResolver {
       'Verifies an open lead as the signed-in person: once (SALES.LEAD_ALREADY_VERIFIED), and never by the one who ' +
       'found it (SALES.LEAD_VERIFIED_BY_FINDER). Records who and when.',
   })
-  @UseMiddleware(allow('projects', 'write'))
+  @UseMiddleware(allowWrite('Lead', 'edit'))
   async verifyLead(@Arg('id', () => ID, { description: 'The lead.' }) id: string, @Ctx() ctx: Context): Promise<Lead> {
     const leadId = toId(id);
     const me = callerPersonId(ctx);
@@ -236,7 +240,7 @@ export class LeadResolver {
   @Mutation(() => Lead, {
     description: 'Drops an open lead (DROPPED, with the reason); a converted or dropped one: SALES.LEAD_NOT_OPEN.',
   })
-  @UseMiddleware(allow('projects', 'write'))
+  @UseMiddleware(allowWrite('Lead', 'edit'))
   async dropLead(
     @Arg('id', () => ID, { description: 'The lead.' }) id: string,
     @Arg('reason', { description: 'Why it is dropped.' }) reason: string,

@@ -4,7 +4,6 @@ import type { EntityManager } from 'typeorm';
 import {
   classifyLead,
   CustomerTier,
-  DEFAULT_LEAD_SIZE_THRESHOLDS,
   gradeLead,
   LeadGradeCriteria,
   missingForOpportunity,
@@ -12,6 +11,7 @@ import {
 } from '@iron-triangle/domain';
 import { badInput } from '../../platform/errors';
 import { Customer } from '../customer';
+import { companySettingsOf } from '../company-settings';
 import type { Lead } from './lead.entity';
 
 /** The lead's grading criteria as the domain reads them (the customer's tier given). */
@@ -45,12 +45,14 @@ export async function applyLeadVerdicts(em: EntityManager, values: Partial<Lead>
   values.classReasons = [...classification.reasons];
   values.classMissing = [...classification.missing];
   const customer = merged.customerId ? await em.findOneBy(Customer, { id: merged.customerId }) : null;
-  const grading = gradeLead(gradeCriteriaOf(merged, customer?.tier ?? null), DEFAULT_LEAD_SIZE_THRESHOLDS);
+  // Graded on the company's size thresholds (company settings), as the write's transaction sees them.
+  const thresholds = (await companySettingsOf(em)).leadSizeThresholds;
+  const grading = gradeLead(gradeCriteriaOf(merged, customer?.tier ?? null), thresholds);
   if (!grading.ok) {
     throw badInput({
       currency:
-        `leads are graded on size in ${DEFAULT_LEAD_SIZE_THRESHOLDS.currency}: record the expected amount in ` +
-        `${DEFAULT_LEAD_SIZE_THRESHOLDS.currency} (${String(merged.currency)} given)`,
+        `leads are graded on size in ${thresholds.currency}: record the expected amount in ` +
+        `${thresholds.currency} (${String(merged.currency)} given)`,
     });
   }
   values.grade = grading.value.grade;

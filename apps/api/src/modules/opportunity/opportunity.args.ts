@@ -1,8 +1,9 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { IsOptional, Length, Matches, Max, Min } from 'class-validator';
-import { BaseFilter, UpdateArgsBase } from '../../platform/args';
-import { LeadGradeEnum, OpportunityStageEnum } from '../../platform/enums';
+import { UpdateArgsBase } from '../../platform/args';
+import { OpportunityStageEnum } from '../../platform/enums';
 import { DateTimeScalar, MoneyScalar } from '../../platform/scalars';
+import { SalesRecordFilter } from '../lead';
 
 const CURRENCY = /^[A-Z]{3}$/;
 
@@ -71,24 +72,12 @@ export class UpdateOpportunityArgs extends UpdateArgsBase {
 }
 
 @InputType('OpportunityFilter', { description: 'Filter for opportunities.' })
-export class OpportunityFilter extends BaseFilter {
-  @Field(() => ID, { nullable: true, description: 'Owned by this org unit or below.' })
-  orgUnitId?: string;
-
-  @Field(() => ID, { nullable: true, description: 'Of this customer.' })
-  customerId?: string;
-
-  @Field(() => ID, { nullable: true, description: 'Owned by this person.' })
-  ownerId?: string;
-
+export class OpportunityFilter extends SalesRecordFilter {
   @Field(() => ID, { nullable: true, description: 'From this lead.' })
   leadId?: string;
 
   @Field(() => [OpportunityStageEnum], { nullable: true, description: 'In these stages.' })
   stage?: string[];
-
-  @Field(() => [LeadGradeEnum], { nullable: true, description: 'Of these grades.' })
-  grade?: string[];
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'Closing at or after this instant.' })
   closeFrom?: Date;

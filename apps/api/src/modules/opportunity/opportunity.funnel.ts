@@ -18,6 +18,7 @@ import { badInput } from '../../platform/errors';
 import { singleRefusal } from '../../platform/refusal';
 import { subtreeIds, toId } from '../../platform/crud';
 import { restrictToReadable } from '../../platform/scope';
+import { requestSettings } from '../company-settings';
 import { moneyString } from '../../platform/money';
 import { DateTimeScalar, MoneyScalar } from '../../platform/scalars';
 import { LeadGradeEnum, OpportunityStageEnum } from '../../platform/enums';
@@ -214,7 +215,9 @@ export class SalesFunnelResolver {
         probability: o.probability,
       };
     });
-    const result = salesFunnel(items, { at: at ?? ctx.now, currency: cur });
+    // Weighted by the company's stage probabilities (company settings; the defaults while unset).
+    const { stageProbabilities } = await requestSettings(ctx);
+    const result = salesFunnel(items, { at: at ?? ctx.now, currency: cur, stageProbabilities });
     if (!result.ok)
       throw singleRefusal(
         'BAD_USER_INPUT',

@@ -7,8 +7,6 @@ import type { EntityManager } from 'typeorm';
 import {
   checkStageTransition,
   CustomerTier,
-  DEFAULT_LEAD_SIZE_THRESHOLDS,
-  DEFAULT_STAGE_PROBABILITIES,
   gradeLead,
   gradeProject,
   isClosedStage,
@@ -19,7 +17,7 @@ import {
 } from '@iron-triangle/domain';
 import { createCrudResolver, CrudSpec, toId } from '../../platform/crud';
 import type { Context } from '../../platform/context';
-import { allow } from '../../platform/permissions';
+import { allow, allowWrite } from '../../platform/permissions';
 import { badInput, notFound } from '../../platform/errors';
 import { singleRefusal } from '../../platform/refusal';
 import { writeAudit } from '../../platform/audit';
@@ -31,6 +29,7 @@ import { mustExist } from '../../platform/validation';
 import { DateTimeScalar } from '../../platform/scalars';
 import { OpportunityStageEnum } from '../../platform/enums';
 import { Customer } from '../customer';
+import { companySettingsOf, requestSettings } from '../company-settings';
 import { OrgUnit } from '../org-unit';
 import { Person } from '../person';
 import { Project } from '../project';
@@ -63,8 +62,12 @@ function stageRefused(from: string, to: string, allowed: readonly string[]) {
   );
 }
 
-/** The grade of an opportunity made without a lead: graded as a lead is, on size and the customer's tier. */
+/**
+ * The grade of an opportunity made without a lead: graded as a lead is, on size and the customer's tier, by the
+ * company's size thresholds.
+ */
 async function gradeWithoutLead(em: EntityManager, values: Partial<Opportunity>): Promise<string> {
+  const thresholds = (await companySettingsOf(em)).leadSizeThresholds;
   const customer = values.customerId ? await em.findOneBy(Customer, { id: values.customerId }) : null;
   const grading = gradeLead(
     {
@@ -74,13 +77,11 @@ async function gradeWithoutLead(em: EntityManager, values: Partial<Opportunity>)
           : { minor: values.expectedAmountMinor, currency: values.currency as string },
       customerTier: (customer?.tier ?? null) as CustomerTier | null,
     },
-    DEFAULT_LEAD_SIZE_THRESHOLDS,
+    thresholds,
   );
   if (!grading.ok)
     throw badInput({
-      currency:
-        `opportunities are graded on size in ${DEFAULT_LEAD_SIZE_THRESHOLDS.currency} ` +
-        `(${String(values.currency)} given)`,
+      currency: `opportunities are graded on size in ${thresholds.currency} ` + `(${String(values.currency)} given)`,
     });
   return grading.value.grade;
 }
@@ -96,6 +97,8 @@ export const opportunitySpec: CrudSpec<Opportunity> = {
   remove: 'hard',
   search: ['name'],
   scope: { kind: 'orgUnit', column: 'orgUnitId' },
+  // The owner rule: the AR who owns it.
+  owners: { columns: ['ownerId'] },
   references: { customerId: () => Customer },
   dateColumn: 'closeDate',
   nested: {
@@ -167,7 +170,7 @@ export class OpportunityResolver {
       'missing fact (reasons[0].data.missing). The opportunity takes the lead’s customer, org unit, owner, grade ' +
       'and budget (as its expected amount); the lead becomes CONVERTED. All or nothing.',
   })
-  @UseMiddleware(allow('projects', 'write'))
+  @UseMiddleware(allowWrite('Opportunity', 'create'))
   async convertLeadToOpportunity(
     @Arg('leadId', () => ID, { description: 'The lead.' }) leadId: string,
     @Arg('name', () => String, { nullable: true, description: 'Name (default: the lead’s title).' })
@@ -306,10 +309,13 @@ export class OpportunityResolver {
     });
   }
 
-  @FieldResolver(() => Int, { description: "The probability that weighs it: its own while open, else the stage's." })
-  effectiveProbability(@Root() o: Opportunity): number {
+  @FieldResolver(() => Int, {
+    description: "The probability that weighs it: its own while open, else its stage's (company settings).",
+  })
+  async effectiveProbability(@Root() o: Opportunity, @Ctx() ctx: Context): Promise<number> {
     const stage = o.stage as OpportunityStage;
-    return isClosedStage(stage) || o.probability === null ? DEFAULT_STAGE_PROBABILITIES[stage] : o.probability;
+    if (!isClosedStage(stage) && o.probability !== null) return o.probability;
+    return (await requestSettings(ctx)).stageProbabilities[stage];
   }
 }
 

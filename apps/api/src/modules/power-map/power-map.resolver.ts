@@ -27,7 +27,7 @@ import {
 import { createCrudResolver, CrudSpec, toId } from '../../platform/crud';
 import type { Context } from '../../platform/context';
 import { badInput, notFound } from '../../platform/errors';
-import { allow, requirePrincipal } from '../../platform/permissions';
+import { allow, allowWrite, requirePrincipal } from '../../platform/permissions';
 import { assertWritable, declareScope, readableRows } from '../../platform/scope';
 import { DateTimeScalar } from '../../platform/scalars';
 import { localeOf } from '../../platform/locale';
@@ -104,6 +104,8 @@ export const stakeholderSpec: CrudSpec<Stakeholder> = {
   remove: 'hard',
   search: ['name', 'title'],
   scope: { kind: 'through', column: 'customerId', parent: () => Customer },
+  // The owner rule: who owns the relationship, and the owner of the opportunity whose map they are on.
+  owners: { columns: ['relationshipOwnerId'], of: [{ column: 'opportunityId', parent: () => Opportunity }] },
   references: { relationshipOwnerId: () => Person, reportsToId: () => Stakeholder, opportunityId: () => Opportunity },
   nested: {
     customer: { kind: 'one', entity: () => Customer, column: 'customerId', description: 'The customer.' },
@@ -176,6 +178,14 @@ export const relationshipPlanActionSpec: CrudSpec<RelationshipPlanAction> = {
   remove: 'hard',
   search: ['action', 'note'],
   scope: { kind: 'through', column: 'customerId', parent: () => Customer },
+  // The owner rule: who does it, and whoever owns the opportunity it serves or the relationship it aims at.
+  owners: {
+    columns: ['ownerId'],
+    of: [
+      { column: 'opportunityId', parent: () => Opportunity },
+      { column: 'stakeholderId', parent: () => Stakeholder },
+    ],
+  },
   references: { ownerId: () => Person, stakeholderId: () => Stakeholder, opportunityId: () => Opportunity },
   dateColumn: 'dueDate',
   nested: {
@@ -284,7 +294,7 @@ export class StakeholderFieldResolver {
       'earlier records stay as they were. Off the scale −3 … +3: SALES.ATTITUDE_OUT_OF_RANGE, nothing written. ' +
       'Audited and kept in the change log.',
   })
-  @UseMiddleware(allow('projects', 'write'))
+  @UseMiddleware(allowWrite('Stakeholder', 'record'))
   recordStakeholderAttitude(
     @Arg('stakeholderId', () => ID, { description: 'The stakeholder.' }) stakeholderId: string,
     @Arg('attitude', () => Int, { description: 'From −3 (strong opposition) to +3 (strong exclusive support).' })

@@ -11,6 +11,7 @@ import {
   ReportsToError,
 } from '@iron-triangle/domain';
 import { refusal, singleRefusal } from '../../platform/refusal';
+import { forUpdate } from '../../platform/db';
 import { Project } from '../project';
 import { TeamAppointment } from '../team-appointment';
 import { Stakeholder, StakeholderAttitude } from './power-map.entity';
@@ -98,20 +99,22 @@ export async function customerArOf(em: EntityManager, customerId: number, at: Da
 }
 
 /**
- * Whether the power map of an opportunity has a decision maker on it (the ATI check: SALES.NO_DECISION_MAKER_MAPPED
- * unless the company setting requireDecisionMakerForAti is off). Reads through `em` (in a transaction: as it sees).
+ * The decision makers on the power map of an opportunity, or on its customer's own map (the ATI check:
+ * SALES.NO_DECISION_MAKER_MAPPED unless the company setting requireDecisionMakerForAti is off), by id. A locking read
+ * (MySQL/MariaDB): it sees the latest committed map, and a delete or change of those rows waits until the caller's
+ * transaction ends, so ATI is never recorded against a map whose decision maker has just gone.
  */
-export async function decisionMakerMapped(
+export function mappedDecisionMakers(
   em: EntityManager,
   opportunityId: number | string,
   customerId: number | null = null,
-): Promise<boolean> {
+): Promise<Stakeholder[]> {
   const where: Array<Record<string, unknown>> = [
     { opportunityId: Number(opportunityId), decisionRole: 'DECISION_MAKER' },
   ];
   // The customer's own map (stakeholders of no one opportunity) names the decision chain for all its opportunities.
   if (customerId !== null) where.push({ customerId, opportunityId: IsNull(), decisionRole: 'DECISION_MAKER' });
-  return (await em.count(Stakeholder, { where })) > 0;
+  return em.find(Stakeholder, { where, order: { id: 'ASC' }, ...forUpdate(em) });
 }
 
 /** History rows in order: oldest `at` first, then as recorded. */

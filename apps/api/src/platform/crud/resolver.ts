@@ -16,8 +16,8 @@ import {
 } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
-import { groupOf, RecordGroup } from '@iron-triangle/domain';
-import { allow } from '../permissions';
+import { groupOf, RecordGroup, WriteOperation } from '@iron-triangle/domain';
+import { allow, allowWrite } from '../permissions';
 import type { BaseRecord } from '../columns';
 import { declareScope } from '../scope';
 import type { CrudSpec, NestedField, RemoveMode } from './spec';
@@ -46,7 +46,7 @@ function addMutation(
     returns: ClassType;
     args: ClassType<object> | 'id';
     idDescription?: string;
-    guard: ReturnType<typeof allow>;
+    guard: ReturnType<typeof allowWrite>;
     /** Whether the mutation takes the `change` argument (records that keep a history). */
     change?: boolean;
   },
@@ -181,7 +181,7 @@ function recordGroup(name: string): RecordGroup {
 export function createCrudResolver<E extends BaseRecord>(spec: CrudSpec<E>): ClassType {
   const ops = crudOperations(spec);
   const { name, plural, label, entity, filter: FilterClass } = spec;
-  declareScope(entity, name, spec.scope);
+  declareScope(entity, name, spec.scope, spec.owners);
   // Who may read and write a record type is the domain's access table (RECORD_TYPES / RECORD_PARTS), nowhere else.
   const group = recordGroup(name);
 
@@ -225,7 +225,8 @@ export function createCrudResolver<E extends BaseRecord>(spec: CrudSpec<E>): Cla
     }
   }
 
-  const guard = allow(group, 'write');
+  // Writes: the role's group, or the owner rule (allowWrite); the rows are checked by the scope on each path.
+  const guard = (operation: WriteOperation) => allowWrite(name, operation);
   // Records that keep a history take `change` on update and delete (effective moment, correction).
   const table = getMetadataArgsStorage().tables.find((t) => t.target === entity)?.name;
   const change = table !== undefined && LOGGED_BY_TABLE.has(table);
@@ -233,7 +234,13 @@ export function createCrudResolver<E extends BaseRecord>(spec: CrudSpec<E>): Cla
     addMutation(
       RecordResolver,
       'create',
-      { name: `create${name}`, description: `Creates a ${label}.`, returns: entity, args: spec.createArgs, guard },
+      {
+        name: `create${name}`,
+        description: `Creates a ${label}.`,
+        returns: entity,
+        args: spec.createArgs,
+        guard: guard('create'),
+      },
       (args, ctx) => ops.create(ctx, args),
     );
   }
@@ -246,7 +253,7 @@ export function createCrudResolver<E extends BaseRecord>(spec: CrudSpec<E>): Cla
         description: `Changes a ${label}: pass its current \`version\`; a stale one is refused with CONFLICT.`,
         returns: entity,
         args: spec.updateArgs,
-        guard,
+        guard: guard('edit'),
         change,
       },
       (args, ctx) => ops.update(ctx, args),
@@ -262,7 +269,7 @@ export function createCrudResolver<E extends BaseRecord>(spec: CrudSpec<E>): Cla
         returns: entity,
         args: 'id',
         idDescription: `The ${label}'s id.`,
-        guard,
+        guard: guard(spec.remove === 'revoke' ? 'revoke' : 'delete'),
         change,
       },
       (args, ctx) => ops.remove(ctx, args.id),

@@ -4,7 +4,7 @@ import type { ClassType } from 'type-graphql';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Context } from '../context';
 import type { BaseRecord } from '../columns';
-import type { ScopeDeclaration } from '../scope';
+import type { OwnerDeclaration, ScopeDeclaration } from '../scope';
 
 export type RemoveMode = 'hard' | 'archive' | 'end-date' | 'revoke' | 'none';
 
@@ -79,6 +79,11 @@ export interface CrudSpec<E extends BaseRecord> {
    * lists, counts, nested loaders, custom operations and writes all apply (see platform/scope.ts).
    */
   scope: ScopeDeclaration;
+  /**
+   * Who owns a record (the owner rule; only for the types the domain's OWNED_RECORD_TYPES covers): the owning person
+   * reaches it on every path the scope covers, even beyond their role's reach (see platform/scope.ts).
+   */
+  owners?: OwnerDeclaration;
   /** Fields that read other records (see NestedField), by GraphQL field name. */
   nested?: Record<string, NestedField>;
   /** Columns that point at other records a scoped caller must be able to read (e.g. a pool's project). */
