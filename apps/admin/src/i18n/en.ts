@@ -1900,6 +1900,57 @@ export const en = {
     recertification_view: 'See all certifications ending soon',
     outside_person: 'someone outside your units',
   },
+  auditNote: {
+    separator: ', ',
+    nobody: 'nobody new',
+    refusal_other: 'refused',
+    asks: { request: 'Request', withdrawal: 'Withdrawal', other: 'Action' },
+    refused: '%{action} of %{point} on %{project} refused: %{reasons}',
+    routed: '%{point} on %{project} sent to %{people} (scope: %{scope})',
+    voted: '%{person} voted “%{outcome}”; the body has not decided yet',
+    voted_directly: '%{person} voted “%{outcome}” outside the inbox; the body has not decided yet',
+    decided: '%{person} decided “%{outcome}”',
+    decided_directly: '%{person} decided “%{outcome}” outside the inbox; the request is settled by it',
+    withdrawn: 'Withdrawn by the requester',
+    escalation_exhausted: 'Overdue since %{due}: no level of authority above %{scope}',
+    escalated:
+      'Overdue since %{due}: escalated from level %{from} (%{fromScope}) to level %{to} (%{toScope}), sent to ' +
+      '%{people}',
+    escalated_nobody:
+      'Overdue since %{due}: escalated from level %{from} (%{fromScope}) to level %{to} (%{toScope}); nobody new to ' +
+      'send it to',
+    copied_dimension: 'Copied into the new version %{version}',
+    role_model_draft: 'Version %{version} of %{model}: a draft copied from version %{source} with %{count} dimensions',
+    replaced: 'Replaced by version %{version}',
+    role_model_published: 'Version %{version} of %{model} published',
+    copied_level: 'Copied from %{framework} into the new version %{version}',
+    copied_requirement: 'Copied from %{framework} into the new version %{version}',
+    framework_draft:
+      'Version %{version}: a draft copied from %{framework} (version %{source}) with %{levels} levels and ' +
+      '%{requirements} requirements',
+    framework_published: 'Version %{version} of %{framework} published',
+    deleted_with_framework: 'Deleted with the draft %{framework}',
+    attitude: 'Attitude %{attitude} as of %{at}',
+    attitude_note: 'Attitude %{attitude} as of %{at}: %{note}',
+    reopened: 'Reopened by a change to %{project}',
+    stage_moved: 'Stage %{from} → %{to}: %{point} approved',
+    seat_vote: 'Vote in the seats %{seats} (%{approved} approved, %{against} against)',
+    seat_vote_met: 'Vote in the seats %{seats} (%{approved} approved, %{against} against); quorum met',
+    seat_vote_failed:
+      'Vote in the seats %{seats} (%{approved} approved, %{against} against); approval can no longer reach the quorum',
+    pool_adjustment: 'Adjustment of the locked pool %{pool}',
+    pool_copied_metric: 'Metric copied from the locked pool %{pool}',
+    pool_copied_member: 'Member copied from the locked pool %{pool}',
+    approval_refused: 'Approval refused',
+    cascade: 'Ended with the delegation it came from: %{delegation}',
+    reassessment: 'Re-assessment of %{person} as %{role}, due %{due}',
+    from_lead: 'From the lead %{lead}',
+    from_opportunity: 'From the opportunity %{opportunity}',
+    to_opportunity: 'Became the opportunity %{opportunity}',
+    to_project: 'Became the project %{project}',
+    correction: 'Correction: %{reason}',
+    import: 'Import of %{rows} rows: %{created} created, %{updated} updated, %{unchanged} unchanged',
+  },
 };
 
 export type Messages = typeof en;
