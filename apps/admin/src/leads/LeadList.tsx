@@ -12,6 +12,7 @@ import { EnumField, enumChoices, LocaleDateField, MoneyField } from '../componen
 import { rowClickFor } from '../auth/rowClick';
 import { ExportListActions } from '../export';
 import { LEAD_STATUSES } from '../sales/enums';
+import { PersonReferenceField } from '../components/PersonReferenceField';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -48,7 +49,7 @@ export function LeadList() {
           <EnumField source="status" enumName="LeadStatus" />
         </DataTable.Col>
         <DataTable.Col source="ownerId">
-          <ReferenceField source="ownerId" reference="Person" link={false} />
+          <PersonReferenceField source="ownerId" link={false} />
         </DataTable.Col>
         <DataTable.Col source="expectedAmount" align="right">
           <MoneyField source="expectedAmount" />

@@ -12,6 +12,7 @@ import {
 import { LEAD_GRADES, OPPORTUNITY_STAGES } from '@iron-triangle/domain';
 import { EnumField, enumChoices, LocaleDateField, MoneyField } from '../components/fields';
 import { ExportListActions } from '../export';
+import { PersonReferenceField } from '../components/PersonReferenceField';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -67,7 +68,7 @@ export function OpportunityList() {
           <Probability />
         </DataTable.Col>
         <DataTable.Col source="ownerId">
-          <ReferenceField source="ownerId" reference="Person" link={false} />
+          <PersonReferenceField source="ownerId" link={false} />
         </DataTable.Col>
       </DataTable>
     </List>
