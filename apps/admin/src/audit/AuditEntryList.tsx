@@ -3,6 +3,9 @@ import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material'
 import {
   DataTable,
   List,
+  RecordContextProvider,
+  RecordRepresentation,
+  ResourceContextProvider,
   SelectInput,
   TextInput,
   useLocaleState,
@@ -10,13 +13,13 @@ import {
   useResourceDefinitions,
   useTranslate,
 } from 'react-admin';
-import { EnumField, enumChoices, LocaleDateField, RecordTypeField } from '../components/fields';
+import { EnumField, enumChoices, LocaleDateField, RecordTypeField, useEnumLabel } from '../components/fields';
+import { useRecordName } from '../components/RecordName';
 import { InstantInput } from '../components/InstantInput';
 import { formatDateTime } from '../format';
 import { humanize, labelKey } from '../history/fields';
-import { HistoryValue } from '../history/HistoryView';
+import { HistoryValue, RecordLabel } from '../history/HistoryView';
 import { ExportListActions } from '../export';
-import { RecordLabel } from '../history/HistoryView';
 import { AuditNote } from './AuditNote';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -106,7 +109,23 @@ export function AuditRecordName() {
   const type = String(record?.entityType ?? '');
   if (!record?.entityId) return null;
   if (!defined[type]) return <>{String(record.entityId)}</>;
-  return <RecordLabel resource={type} id={String(record.entityId)} />;
+  return <AuditedRecord resource={type} id={String(record.entityId)} />;
+}
+
+/** A record as the portal names it elsewhere: its name, or its representation (a plan action by its text…). */
+function AuditedRecord({ resource, id }: { resource: string; id: string }) {
+  const { record } = useRecordName(resource, id);
+  const title = useEnumLabel('PositionTitle');
+  if (!record || typeof record.name === 'string' || resource === 'Person')
+    return <RecordLabel resource={resource} id={id} />;
+  if (resource === 'PositionAssignment') return <>{title(String(record.title ?? ''))}</>;
+  return (
+    <ResourceContextProvider value={resource}>
+      <RecordContextProvider value={record}>
+        <RecordRepresentation />
+      </RecordContextProvider>
+    </ResourceContextProvider>
+  );
 }
 
 export function AuditEntryList() {
