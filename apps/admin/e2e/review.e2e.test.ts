@@ -54,6 +54,11 @@ const LOWER_CODES = new Set(
 );
 const codeLines = (text: string): string[] => text.split('\n').filter((line) => LOWER_CODES.has(line.trim()));
 
+// A moment as the API sends it (`2026-11-30T21:07:27.241Z`) instead of written out in the reader's time zone.
+const RAW_TIME = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/g;
+// Under zh-CN, the English of the API's audit notes ("overdue since …, routed to 12 (scope 3)") left unsaid.
+const ENGLISH_NOTE = /\b(?:scope \d+|overdue since|routed to|on project \d+)/g;
+
 /** Requests in flight on a page (GraphQL, chunks), so a screen counts as settled only once they are answered. */
 function trackRequests(page: Page): () => number {
   let inflight = 0;
@@ -118,7 +123,9 @@ function findingsIn(text: string, locale: string): string[] {
     ...[...text.matchAll(BARE_ENUMS)].map((m) => `code word ${m[0]}`),
     ...codeLines(text).map((line) => `code word ${line.trim()}`),
     ...[...text.matchAll(NO_ACCESS)].map((m) => `no access "${m[0]}"`),
+    ...[...text.matchAll(RAW_TIME)].map((m) => `raw time ${m[0]}`),
     ...(locale === 'zh-CN' ? englishLines(text).map((line) => `English "${line}"`) : []),
+    ...(locale === 'zh-CN' ? [...text.matchAll(ENGLISH_NOTE)].map((m) => `English note "${m[0]}"`) : []),
   ];
   return [...new Set(found)];
 }
@@ -189,6 +196,17 @@ describe.each(USERS)('%s@demo.local', (user) => {
       const { page } = await portal.signedIn(`${user}@demo.local`, locale);
       const screen = review(page, user, locale);
       await screen.look('dashboard');
+      // Every menu label whole (none cut with an ellipsis, as "Qualification framew…" was).
+      const cut = await page
+        .locator('[class*="RaSidebar"] .MuiMenuItem-root')
+        .evaluateAll((items) =>
+          items.flatMap((item) =>
+            [...item.querySelectorAll('*')]
+              .filter((e) => e.children.length === 0 && e.scrollWidth > e.clientWidth + 1)
+              .map((e) => e.textContent ?? ''),
+          ),
+        );
+      for (const label of cut) screen.findings.push(`menu: "${label}" is cut`);
 
       // What the menu offers this user: custom screens and record lists.
       const links = await page
@@ -207,6 +225,14 @@ describe.each(USERS)('%s@demo.local', (user) => {
           .first()
           .waitFor({ timeout: 30000 });
         await screen.look(`${name}-list`);
+        // A person column never blank (the leader's deciders outside their units are said to be so).
+        const blank = await main
+          .locator('td.column-deciderId, td.column-personId, td.column-ownerId')
+          .evaluateAll((cells) => cells.filter((c) => !(c.textContent ?? '').trim()).length);
+        if (blank) screen.findings.push(`${name}-list: ${blank} blank person cells`);
+        // The demo's qualification frameworks read in Chinese too.
+        if (name === 'QualificationFramework' && locale === 'zh-CN')
+          expect(await main.locator('tbody').innerText()).toMatch(/[\u4e00-\u9fff]+任职资格标准/);
 
         // The import dialog, where the list offers it.
         const importButton = main.getByRole('button', { name: /^(Import|导入)$/ });

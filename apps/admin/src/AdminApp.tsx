@@ -1,6 +1,6 @@
 // The react-admin portal, loaded after sign-in (see main.tsx).
 import { useEffect, useState } from 'react';
-import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource, defaultLightTheme } from 'react-admin';
 import { Route } from 'react-router';
 import { apiTokens } from './apiTokens';
 import { assessments } from './assessments';
@@ -96,6 +96,12 @@ function useServedResources(): Set<string> | null {
   return served;
 }
 
+/**
+ * The menu is wide enough for its longest label in either language ("Qualification frameworks", "Position
+ * assignments"); a longer one wraps onto a second line rather than being cut (AppMenu).
+ */
+const theme = { ...defaultLightTheme, sidebar: { width: 264, closedWidth: 50 } };
+
 export default function AdminApp() {
   const served = useServedResources();
   if (!served) return null;
@@ -105,6 +111,7 @@ export default function AdminApp() {
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       layout={AppLayout}
+      lightTheme={theme}
       dashboard={Dashboard}
       loginPage={LoginRedirect}
       title="app.title"

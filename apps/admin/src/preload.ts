@@ -13,6 +13,10 @@ export function preloadPortal(): Promise<void> {
     loadAdminApp().then(({ readSchema }) => readSchema()),
     import('./dashboard/Dashboard'),
     import('./dashboard/DashboardCharts'),
+    // The dashboard's funnel card (with the funnel's charts): loaded only once the dashboard had rendered, it held the
+    // dashboard back (it suspended) and started its own request late.
+    import('./funnel/FunnelCard'),
+    import('./dashboard/earlyCards'),
   ]).then(
     () => undefined,
     () => undefined,

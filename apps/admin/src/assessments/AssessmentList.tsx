@@ -6,7 +6,6 @@ import {
   minValue,
   NullableBooleanInput,
   NumberInput,
-  ReferenceField,
   ReferenceInput,
   SelectInput,
 } from 'react-admin';
@@ -14,6 +13,7 @@ import { InstantInput } from '../components/InstantInput';
 import { EnumField, enumChoices, LocaleDateField } from '../components/fields';
 import { PersonInput } from '../components/names';
 import { ExportListActions } from '../export';
+import { PersonReferenceField } from '../components/PersonReferenceField';
 
 const filters = [
   <PersonInput key="p" source="personId" alwaysOn />,
@@ -34,7 +34,7 @@ export function AssessmentList() {
     <List actions={<ExportListActions />} filters={filters} sort={{ field: 'assessedAt', order: 'DESC' }}>
       <DataTable rowClick="show">
         <DataTable.Col source="personId">
-          <ReferenceField source="personId" reference="Person" link="show" />
+          <PersonReferenceField source="personId" link="show" />
         </DataTable.Col>
         <DataTable.Col source="role">
           <EnumField source="role" enumName="TriangleRole" />

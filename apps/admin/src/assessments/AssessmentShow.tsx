@@ -19,6 +19,7 @@ import { GapView, isGap, QualificationStatusView } from '../people/Qualification
 import type { Operations } from '../providers/operations';
 import type { QualificationStatus } from '../providers/types';
 import { AssessmentRepresentation, RecordTitle } from '../components/names';
+import { PersonReferenceField } from '../components/PersonReferenceField';
 
 interface Rating {
   dimensionCode: string;
@@ -107,11 +108,11 @@ export function AssessmentShow() {
     >
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="ra.message.details">
-          <ReferenceField source="personId" reference="Person" link="show" />
+          <PersonReferenceField source="personId" link="show" />
           <EnumField source="role" enumName="TriangleRole" />
           <ReferenceField source="frameworkId" reference="QualificationFramework" link="show" />
           <EnumField source="kind" enumName="AssessmentKind" />
-          <ReferenceField source="assessorId" reference="Person" />
+          <PersonReferenceField source="assessorId" />
           <LocaleDateField source="assessedAt" />
           <LocaleDateField source="inRoleSince" />
           <NumberField source="tenureMonths" emptyText="—" />

@@ -1,12 +1,26 @@
 // The audit log: who changed what and when, with the record before and after.
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
-import { DataTable, List, SelectInput, TextInput, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
-import { EnumField, enumChoices, LocaleDateField, RecordTypeField } from '../components/fields';
+import {
+  DataTable,
+  List,
+  RecordContextProvider,
+  RecordRepresentation,
+  ResourceContextProvider,
+  SelectInput,
+  TextInput,
+  useLocaleState,
+  useRecordContext,
+  useResourceDefinitions,
+  useTranslate,
+} from 'react-admin';
+import { EnumField, enumChoices, LocaleDateField, RecordTypeField, useEnumLabel } from '../components/fields';
+import { useRecordName } from '../components/RecordName';
 import { InstantInput } from '../components/InstantInput';
 import { formatDateTime } from '../format';
 import { humanize, labelKey } from '../history/fields';
-import { HistoryValue } from '../history/HistoryView';
+import { HistoryValue, RecordLabel } from '../history/HistoryView';
 import { ExportListActions } from '../export';
+import { AuditNote } from './AuditNote';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -88,6 +102,32 @@ const filters = [
   <InstantInput key="to" source="to" />,
 ];
 
+/** The audited record by its name where the portal has a screen for its type (a setting or a sign-in has none). */
+export function AuditRecordName() {
+  const record = useRecordContext();
+  const defined = useResourceDefinitions();
+  const type = String(record?.entityType ?? '');
+  if (!record?.entityId) return null;
+  if (!defined[type]) return <>{String(record.entityId)}</>;
+  return <AuditedRecord resource={type} id={String(record.entityId)} />;
+}
+
+/** A record as the portal names it elsewhere: its name, or its representation (a plan action by its text…). */
+function AuditedRecord({ resource, id }: { resource: string; id: string }) {
+  const { record } = useRecordName(resource, id);
+  const title = useEnumLabel('PositionTitle');
+  if (!record || typeof record.name === 'string' || resource === 'Person')
+    return <RecordLabel resource={resource} id={id} />;
+  if (resource === 'PositionAssignment') return <>{title(String(record.title ?? ''))}</>;
+  return (
+    <ResourceContextProvider value={resource}>
+      <RecordContextProvider value={record}>
+        <RecordRepresentation />
+      </RecordContextProvider>
+    </ResourceContextProvider>
+  );
+}
+
 export function AuditEntryList() {
   return (
     <List actions={<ExportListActions />} filters={filters} sort={{ field: 'at', order: 'DESC' }}>
@@ -111,8 +151,12 @@ export function AuditEntryList() {
         <DataTable.Col source="entityType">
           <RecordTypeField source="entityType" />
         </DataTable.Col>
-        <DataTable.Col source="entityId" />
-        <DataTable.Col source="note" />
+        <DataTable.Col source="entityId">
+          <AuditRecordName />
+        </DataTable.Col>
+        <DataTable.Col source="note">
+          <AuditNote />
+        </DataTable.Col>
         <DataTable.Col source="requestId" />
       </DataTable>
     </List>

@@ -5,7 +5,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useTranslate } from 'react-admin';
 import { useErrorMessage } from '../components/ErrorText';
 import { useDate, useEnumLabel } from '../components/fields';
-import { fetchKeyAccountWarnings } from '../sales/salesApi';
+import { fetchKeyAccountWarnings, type KeyAccountWarningData } from '../sales/salesApi';
+import { takeEarlyCard } from './earlyCards';
 
 export function KeyAccountWarnings() {
   const translate = useTranslate();
@@ -14,7 +15,11 @@ export function KeyAccountWarnings() {
   const tier = useEnumLabel('CustomerTier');
   const date = useDate();
   const separator = translate('sales.list_separator');
-  const { data, error } = useQuery({ queryKey: ['keyAccountWarnings'], queryFn: fetchKeyAccountWarnings });
+  const { data, error } = useQuery({
+    queryKey: ['keyAccountWarnings'],
+    // Asked for with the dashboard, when it opened right after sign-in (earlyCards.ts).
+    queryFn: () => takeEarlyCard<KeyAccountWarningData[]>('keyAccountWarnings') ?? fetchKeyAccountWarnings(),
+  });
   return (
     <Card sx={{ flex: '1 1 420px' }} data-testid="dash-key-accounts">
       <CardContent>

@@ -51,6 +51,11 @@ export function askDashboardEarly(now: number = Date.now()): void {
   // A failure is the dashboard's to show when it takes the answer; unhandled until then, it would be reported.
   answer.catch(() => undefined);
   early = { token: session.token, locale: currentLocale(), askedAt: now, answer };
+  // The cards' own requests beside it (their chunk is loaded with the portal's code; a failure to load is no answer).
+  import('./earlyCards').then(
+    (cards) => cards.askCardsEarly(now),
+    () => undefined,
+  );
 }
 
 /**

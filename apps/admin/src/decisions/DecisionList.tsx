@@ -2,6 +2,7 @@ import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, Sel
 import { EnumField, enumChoices, LocaleDateField } from '../components/fields';
 import { DECISION_OUTCOMES, DECISION_POINTS } from '../providers/types';
 import { ExportListActions } from '../export';
+import { PersonReferenceField } from '../components/PersonReferenceField';
 
 const filters = [
   <ReferenceInput key="p" source="projectId" reference="Project" alwaysOn>
@@ -28,7 +29,7 @@ export function DecisionList() {
           <EnumField source="outcome" enumName="DecisionOutcome" />
         </DataTable.Col>
         <DataTable.Col source="deciderId">
-          <ReferenceField source="deciderId" reference="Person" link="show" />
+          <PersonReferenceField source="deciderId" link="show" />
         </DataTable.Col>
       </DataTable>
     </List>

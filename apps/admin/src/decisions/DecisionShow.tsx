@@ -12,6 +12,7 @@ import { ChainView } from '../components/ChainView';
 import { EnumField, LocaleDateField } from '../components/fields';
 import type { AuthorityChain } from '../providers/types';
 import { DecisionRepresentation, RecordTitle } from '../components/names';
+import { PersonReferenceField } from '../components/PersonReferenceField';
 
 function Chain() {
   const record = useRecordContext();
@@ -38,7 +39,7 @@ export function DecisionShow() {
         <ReferenceField source="projectId" reference="Project" link="show" />
         <EnumField source="decisionPoint" enumName="DecisionPoint" />
         <EnumField source="outcome" enumName="DecisionOutcome" />
-        <ReferenceField source="deciderId" reference="Person" link="show" />
+        <PersonReferenceField source="deciderId" link="show" />
         <LocaleDateField source="decidedAt" showTime />
         <BooleanField source="complete" />
         <TextField source="comment" emptyText="—" />

@@ -1,9 +1,10 @@
-import { DataTable, List, ReferenceField, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, List, useRecordContext, useTranslate } from 'react-admin';
 import { Chip } from '@mui/material';
 import { EnumChipsField, LocaleDateField, MoneyField, useDate } from '../components/fields';
 import { InstantInput } from '../components/InstantInput';
 import { PersonInput } from '../components/names';
 import { ExportListActions } from '../export';
+import { PersonReferenceField } from '../components/PersonReferenceField';
 
 const filters = [
   <PersonInput key="from" source="delegatorId" alwaysOn />,
@@ -31,10 +32,10 @@ export function DelegationList() {
     <List actions={<ExportListActions />} filters={filters} sort={{ field: 'validFrom', order: 'DESC' }}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="delegatorId">
-          <ReferenceField source="delegatorId" reference="Person" />
+          <PersonReferenceField source="delegatorId" />
         </DataTable.Col>
         <DataTable.Col source="delegateId">
-          <ReferenceField source="delegateId" reference="Person" />
+          <PersonReferenceField source="delegateId" />
         </DataTable.Col>
         <DataTable.Col source="decisionPoints">
           <EnumChipsField source="decisionPoints" enumName="DecisionPoint" />

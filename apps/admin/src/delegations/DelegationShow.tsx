@@ -18,6 +18,7 @@ import { DelegationChain } from './DelegationChain';
 import { RevokeButton } from './RevokeButton';
 import { HistoryTab } from '../history/HistoryTab';
 import { DelegationRepresentation, RecordTitle } from '../components/names';
+import { PersonReferenceField } from '../components/PersonReferenceField';
 
 /** The delegation's chain, facts and the delegations made from it. */
 function DelegationDetails({ label: _label }: { label?: false }) {
@@ -29,8 +30,8 @@ function DelegationDetails({ label: _label }: { label?: false }) {
       <FieldGrid>
         <ReferenceField source="sourceRuleId" reference="AuthorityRule" link="show" emptyText="—" />
         <ReferenceField source="sourceDelegationId" reference="Delegation" link="show" emptyText="—" />
-        <ReferenceField source="delegatorId" reference="Person" link="show" />
-        <ReferenceField source="delegateId" reference="Person" link="show" />
+        <PersonReferenceField source="delegatorId" link="show" />
+        <PersonReferenceField source="delegateId" link="show" />
         <EnumChipsField source="decisionPoints" enumName="DecisionPoint" />
         <EnumChipsField source="grades" enumName="ProjectGrade" />
         <ReferenceField source="scopeOrgUnitId" reference="OrgUnit" link="show" />
@@ -48,7 +49,7 @@ function DelegationDetails({ label: _label }: { label?: false }) {
       <ReferenceManyField reference="Delegation" target="sourceDelegationId" label={false}>
         <DataTable rowClick="show" bulkActionButtons={false}>
           <DataTable.Col source="delegateId">
-            <ReferenceField source="delegateId" reference="Person" />
+            <PersonReferenceField source="delegateId" />
           </DataTable.Col>
           <DataTable.Col source="limit">
             <MoneyField source="limit" emptyKey="app.unlimited" />

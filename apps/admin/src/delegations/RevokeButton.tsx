@@ -1,22 +1,11 @@
 // Revoking shows first which delegations will end with this one (delegationImpact), then asks for a reason.
 import BlockIcon from '@mui/icons-material/Block';
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  List as MuiList,
-  ListItem,
-  TextField as MuiTextField,
-  Typography,
-} from '@mui/material';
+import { Button, List as MuiList, ListItem, TextField as MuiTextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { canAccess } from '../auth/canAccess';
 import { loadSession } from '../auth/session';
-import { useErrorMessage } from '../components/ErrorText';
+import { ConfirmRunDialog } from '../components/ConfirmRunDialog';
 import { useDate, useMoney } from '../components/fields';
 import { DelegationText } from '../components/names';
 import { RecordName } from '../components/RecordName';
@@ -29,20 +18,18 @@ export function RevokeButton() {
   const dataProvider = useDataProvider() as unknown as Operations;
   const notify = useNotify();
   const refresh = useRefresh();
-  const message = useErrorMessage();
   const money = useMoney();
   const date = useDate();
   const [open, setOpen] = useState(false);
   const [impact, setImpact] = useState<DelegationRecord[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (!open || !record) return;
     setImpact(null);
-    setError(null);
-    dataProvider.delegationImpact(String(record.id)).then(setImpact, setError);
+    setLoadError(null);
+    dataProvider.delegationImpact(String(record.id)).then(setImpact, setLoadError);
   }, [open, record, dataProvider]);
 
   const user = loadSession()?.user;
@@ -51,18 +38,10 @@ export function RevokeButton() {
   if (user?.role === 'LEADER' && String(user.personId ?? '') !== String(record.delegatorId)) return null;
 
   const others = (impact ?? []).filter((d) => String(d.id) !== String(record.id));
-  const confirm = async () => {
-    setBusy(true);
-    try {
-      const ended = await dataProvider.revokeDelegation(String(record.id), reason.trim());
-      notify('delegation.revoked', { type: 'success', messageArgs: { count: ended.length } });
-      setOpen(false);
-      refresh();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+  const revoke = async () => {
+    const ended = await dataProvider.revokeDelegation(String(record.id), reason.trim());
+    notify('delegation.revoked', { type: 'success', messageArgs: { count: ended.length } });
+    refresh();
   };
 
   return (
@@ -70,54 +49,51 @@ export function RevokeButton() {
       <Button color="error" startIcon={<BlockIcon />} onClick={() => setOpen(true)}>
         {translate('delegation.revoke')}
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} maxWidth="sm" fullWidth>
-        <DialogTitle>
-          {translate('delegation.revoke_title')}: <DelegationText record={record} />
-        </DialogTitle>
-        <DialogContent>
-          {impact === null && !error && <Typography>{translate('app.loading')}</Typography>}
-          {impact !== null &&
-            (others.length === 0 ? (
-              <Typography>{translate('delegation.revoke_impact_none')}</Typography>
-            ) : (
-              <>
-                <Typography>{translate('delegation.revoke_impact')}</Typography>
-                <MuiList dense data-testid="revoke-impact">
-                  {others.map((d) => (
-                    <ListItem key={d.id}>
-                      <RecordName resource="Person" id={d.delegatorId} /> →{' '}
-                      <RecordName resource="Person" id={d.delegateId} />
-                      {' · '}
-                      {d.limit ? money(d.limit, d.currency) : translate('app.unlimited')}
-                      {' · '}
-                      {date(d.validFrom)}–{d.validTo ? date(d.validTo) : translate('app.open_ended')}
-                    </ListItem>
-                  ))}
-                </MuiList>
-              </>
-            ))}
-          <MuiTextField
-            label={translate('delegation.revoke_reason')}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            fullWidth
-            required
-            multiline
-            sx={{ mt: 2 }}
-          />
-          {Boolean(error) && (
-            <Alert severity="error" sx={{ mt: 2 }}>
-              {message(error)}
-            </Alert>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
-          <Button color="error" variant="contained" disabled={busy || !reason.trim()} onClick={confirm}>
-            {translate('delegation.revoke')}
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <ConfirmRunDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={
+          <>
+            {translate('delegation.revoke_title')}: <DelegationText record={record} />
+          </>
+        }
+        confirmLabel={translate('delegation.revoke')}
+        run={revoke}
+        ready={Boolean(reason.trim())}
+        error={loadError}
+        color="error"
+      >
+        {impact === null && !loadError && <Typography>{translate('app.loading')}</Typography>}
+        {impact !== null &&
+          (others.length === 0 ? (
+            <Typography>{translate('delegation.revoke_impact_none')}</Typography>
+          ) : (
+            <>
+              <Typography>{translate('delegation.revoke_impact')}</Typography>
+              <MuiList dense data-testid="revoke-impact">
+                {others.map((d) => (
+                  <ListItem key={d.id}>
+                    <RecordName resource="Person" id={d.delegatorId} /> →{' '}
+                    <RecordName resource="Person" id={d.delegateId} />
+                    {' · '}
+                    {d.limit ? money(d.limit, d.currency) : translate('app.unlimited')}
+                    {' · '}
+                    {date(d.validFrom)}–{d.validTo ? date(d.validTo) : translate('app.open_ended')}
+                  </ListItem>
+                ))}
+              </MuiList>
+            </>
+          ))}
+        <MuiTextField
+          label={translate('delegation.revoke_reason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          fullWidth
+          required
+          multiline
+          sx={{ mt: 2 }}
+        />
+      </ConfirmRunDialog>
     </>
   );
 }

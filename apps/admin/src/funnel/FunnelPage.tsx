@@ -8,7 +8,8 @@ import { useWatch } from 'react-hook-form';
 import { useErrorMessage } from '../components/ErrorText';
 import { DayInput } from '../sales/DayInput';
 import { fetchSalesFunnel } from '../sales/salesApi';
-import type { FunnelFilter } from './funnelData';
+import { takeEarlyCard } from '../dashboard/earlyCards';
+import type { FunnelFilter, SalesFunnelData } from './funnelData';
 import { FunnelSummary } from './FunnelSummary';
 
 const FunnelCharts = lazy(() => import('./FunnelCharts'));
@@ -16,7 +17,10 @@ const FunnelCharts = lazy(() => import('./FunnelCharts'));
 export function useSalesFunnel(filter: FunnelFilter) {
   return useQuery({
     queryKey: ['salesFunnel', filter.orgUnitId ?? null, filter.from ?? null, filter.to ?? null],
-    queryFn: () => fetchSalesFunnel(filter),
+    // The whole funnel (the dashboard's card) may have been asked for with the dashboard (earlyCards.ts).
+    queryFn: () =>
+      (!filter.orgUnitId && !filter.from && !filter.to ? takeEarlyCard<SalesFunnelData>('salesFunnel') : null) ??
+      fetchSalesFunnel(filter),
   });
 }
 

@@ -2,7 +2,8 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { TestAdmin } from '../components/testing';
 import { AnswerBasisView } from './AsOf';
 import { RULE_HISTORY } from './fixtures';
-import { HistoryView } from './HistoryView';
+import { HistoryValue, HistoryView } from './HistoryView';
+import { formatDateTime } from '../format';
 
 describe('HistoryView', () => {
   it('lists the versions newest first, each change field by field in the portal’s words', async () => {
@@ -136,5 +137,29 @@ describe('AnswerBasisView', () => {
     const notice = await screen.findByTestId('answer-basis');
     expect(notice.textContent).toMatch(/^依据修订号 12 作答，以 2026\/03\/03 \d\d:\d\d 时所知为准。$/);
     expect(screen.queryByTestId('answer-correction')).toBeNull();
+  });
+});
+
+describe('HistoryValue', () => {
+  it('writes an opportunity’s stages and any moment inside a structure in the reader’s words and time', () => {
+    const at = '2026-07-05T13:31:00.000Z';
+    render(
+      <TestAdmin locale="zh-CN">
+        <span data-testid="stages">
+          <HistoryValue
+            recordType="Opportunity"
+            field="stageHistory"
+            value={[{ stage: 'POTENTIAL', at, by: '3' }]}
+            record={null}
+          />
+        </span>
+        <span data-testid="other">
+          <HistoryValue recordType="DecisionRequest" field="escalationLog" value={[{ at }]} record={null} />
+        </span>
+      </TestAdmin>,
+    );
+    expect(screen.getByTestId('stages').textContent).toBe(`潜在 · ${formatDateTime(at, 'zh-CN')}`);
+    expect(screen.getByTestId('other').textContent).toContain(formatDateTime(at, 'zh-CN'));
+    expect(document.body.textContent).not.toMatch(/2026-07-05T/);
   });
 });

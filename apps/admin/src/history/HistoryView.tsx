@@ -34,6 +34,7 @@ import {
   operationKey,
   replacedVersion,
 } from './fields';
+import { stageSteps } from '../opportunities/stageHistory';
 
 type Row = Record<string, unknown>;
 
@@ -140,10 +141,24 @@ export function HistoryValue({
         .map(([criterion]) => translate(`resources.Project.fields.gradeCriteria.${criterion}`, { _: criterion }));
       return met.length ? <List items={met} /> : <>{translate('app.none')}</>;
     }
-    default:
-      return <>{typeof value === 'object' ? JSON.stringify(value) : String(value)}</>;
+    default: {
+      // An opportunity's stages, each with its moment; any other structure as it came, its moments written out.
+      if (field === 'stageHistory')
+        return (
+          <List
+            items={stageSteps(value).map(
+              (step) =>
+                `${label('OpportunityStage', step.stage)}${step.at ? ` · ${formatDateTime(step.at, locale)}` : ''}`,
+            )}
+          />
+        );
+      const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+      return <>{text.replace(INSTANTS, (moment) => formatDateTime(moment, locale))}</>;
+    }
   }
 }
+
+const INSTANTS = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g;
 
 function ChangeTable({
   recordType,

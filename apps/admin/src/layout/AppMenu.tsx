@@ -26,7 +26,8 @@ export function AppMenu() {
   const defined = useResourceDefinitions();
   const shown = (name: string) => Boolean(defined[name]) && canAccess(role, name, 'list');
   return (
-    <Menu>
+    // A label longer than the menu is wide wraps (react-admin cuts it with an ellipsis: "Qualification framew…").
+    <Menu sx={{ '& .MuiMenuItem-root .MuiTypography-noWrap': { whiteSpace: 'normal' } }}>
       <Menu.DashboardItem primaryText={translate('menu.dashboard')} />
       <InboxMenuItem />
       {canAccess(role, 'authorization', 'check') && (

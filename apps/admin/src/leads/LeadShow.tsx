@@ -22,6 +22,7 @@ import { RecordName, useRecordName } from '../components/RecordName';
 import { HistoryTab } from '../history/HistoryTab';
 import { mayWrite } from '../sales/access';
 import { ConvertLeadButton, DropLeadButton, VerifyLeadButton } from './LeadActions';
+import { PersonReferenceField } from '../components/PersonReferenceField';
 
 export interface LeadRecord {
   id: string;
@@ -168,8 +169,8 @@ export function LeadShow() {
           <ReferenceField source="customerId" reference="Customer" link="show" />
           <ReferenceField source="orgUnitId" reference="OrgUnit" link="show" />
           <TextField source="need" emptyText="—" />
-          <ReferenceField source="ownerId" reference="Person" link="show" />
-          <ReferenceField source="foundById" reference="Person" link="show" />
+          <PersonReferenceField source="ownerId" link="show" />
+          <PersonReferenceField source="foundById" link="show" />
           <EnumField source="status" enumName="LeadStatus" />
           <OpportunityLink />
           <Verification />
@@ -211,7 +212,7 @@ export function LeadShow() {
                 <LocaleDateField source="doneAt" emptyKey="app.none" />
               </DataTable.Col>
               <DataTable.Col source="ownerId">
-                <ReferenceField source="ownerId" reference="Person" link={false} />
+                <PersonReferenceField source="ownerId" link={false} />
               </DataTable.Col>
               <DataTable.Col source="note" />
             </DataTable>

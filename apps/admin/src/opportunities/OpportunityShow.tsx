@@ -2,20 +2,7 @@
 // project at ATI, linked both ways), and the power map of its customer's people mapped for it.
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import WorkIcon from '@mui/icons-material/Work';
-import {
-  Alert,
-  Box,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  List as MuiList,
-  ListItem,
-  MenuItem,
-  TextField as MuiTextField,
-  Typography,
-} from '@mui/material';
+import { Box, Button, List as MuiList, ListItem, MenuItem, TextField as MuiTextField, Typography } from '@mui/material';
 import { allowedStageTransitions, isOpportunityStage } from '@iron-triangle/domain';
 import { useState } from 'react';
 import {
@@ -34,7 +21,7 @@ import {
   useUpdate,
 } from 'react-admin';
 import { useNavigate } from 'react-router';
-import { useErrorMessage } from '../components/ErrorText';
+import { ConfirmRunDialog } from '../components/ConfirmRunDialog';
 import { EnumField, LocaleDateField, MoneyField, useDate, useEnumLabel } from '../components/fields';
 import { RecordName } from '../components/RecordName';
 import { HistoryTab } from '../history/HistoryTab';
@@ -43,6 +30,7 @@ import { mayWrite } from '../sales/access';
 import { createProjectFromOpportunity } from '../sales/salesApi';
 import { Probability } from './OpportunityList';
 import { stageSteps } from './stageHistory';
+import { PersonReferenceField } from '../components/PersonReferenceField';
 
 interface OpportunityRecord {
   id: string;
@@ -87,29 +75,20 @@ function MoveStageButton() {
   const stage = useEnumLabel('OpportunityStage');
   const notify = useNotify();
   const refresh = useRefresh();
-  const message = useErrorMessage();
-  const [update, { isPending }] = useUpdate();
+  const [update] = useUpdate();
   const [open, setOpen] = useState(false);
   const [to, setTo] = useState('');
-  const [error, setError] = useState<unknown>(null);
   if (!record || !mayWrite('Opportunity', 'edit', record) || !isOpportunityStage(record.stage)) return null;
   const moves = allowedStageTransitions(record.stage);
   if (moves.length === 0) return null;
-  const move = () => {
-    setError(null);
-    update(
+  const move = async () => {
+    await update(
       'Opportunity',
       { id: record.id, data: { stage: to }, previousData: record },
-      {
-        mutationMode: 'pessimistic',
-        onSuccess: () => {
-          notify('sales.moved', { type: 'success' });
-          setOpen(false);
-          refresh();
-        },
-        onError: (caught) => setError(caught),
-      },
+      { mutationMode: 'pessimistic', returnPromise: true },
     );
+    notify('sales.moved', { type: 'success' });
+    refresh();
   };
   return (
     <>
@@ -123,37 +102,32 @@ function MoveStageButton() {
       >
         {translate('sales.move_stage')}
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} maxWidth="xs" fullWidth>
-        <DialogTitle>{translate('sales.move_stage')}</DialogTitle>
-        <DialogContent>
-          <MuiTextField
-            select
-            label={translate('sales.move_to')}
-            value={to}
-            onChange={(e) => setTo(e.target.value)}
-            fullWidth
-            sx={{ mt: 1 }}
-            data-testid="opportunity-move-to"
-          >
-            {moves.map((m) => (
-              <MenuItem key={m} value={m}>
-                {stage(m)}
-              </MenuItem>
-            ))}
-          </MuiTextField>
-          {Boolean(error) && (
-            <Alert severity="error" sx={{ mt: 2 }}>
-              {message(error)}
-            </Alert>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
-          <Button variant="contained" disabled={isPending || !to} onClick={move} data-testid="opportunity-move-confirm">
-            {translate('sales.move_stage')}
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <ConfirmRunDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={translate('sales.move_stage')}
+        confirmLabel={translate('sales.move_stage')}
+        run={move}
+        ready={Boolean(to)}
+        maxWidth="xs"
+        confirmTestId="opportunity-move-confirm"
+      >
+        <MuiTextField
+          select
+          label={translate('sales.move_to')}
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+          fullWidth
+          sx={{ mt: 1 }}
+          data-testid="opportunity-move-to"
+        >
+          {moves.map((m) => (
+            <MenuItem key={m} value={m}>
+              {stage(m)}
+            </MenuItem>
+          ))}
+        </MuiTextField>
+      </ConfirmRunDialog>
     </>
   );
 }
@@ -163,55 +137,36 @@ function CreateProjectButton() {
   const translate = useTranslate();
   const notify = useNotify();
   const navigate = useNavigate();
-  const message = useErrorMessage();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   if (!record || record.projectId || record.stage === 'LOST' || !mayWrite('Project', 'create')) return null;
   const create = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const project = await createProjectFromOpportunity(String(record.id), name.trim());
-      notify('sales.project_created', { type: 'success' });
-      setOpen(false);
-      navigate(`/Project/${project.id}/show`);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    const project = await createProjectFromOpportunity(String(record.id), name.trim());
+    notify('sales.project_created', { type: 'success' });
+    navigate(`/Project/${project.id}/show`);
   };
   return (
     <>
       <Button startIcon={<WorkIcon />} onClick={() => setOpen(true)} data-testid="opportunity-create-project">
         {translate('sales.create_project')}
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} maxWidth="sm" fullWidth>
-        <DialogTitle>{translate('sales.create_project_title')}</DialogTitle>
-        <DialogContent>
-          <Typography variant="body2">{translate('sales.create_project_explain')}</Typography>
-          <MuiTextField
-            label={translate('sales.project_name')}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            fullWidth
-            sx={{ mt: 2 }}
-          />
-          {Boolean(error) && (
-            <Alert severity="error" sx={{ mt: 2 }}>
-              {message(error)}
-            </Alert>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
-          <Button variant="contained" disabled={busy} onClick={create} data-testid="opportunity-create-project-confirm">
-            {translate('sales.create_project')}
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <ConfirmRunDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title={translate('sales.create_project_title')}
+        confirmLabel={translate('sales.create_project')}
+        run={create}
+        confirmTestId="opportunity-create-project-confirm"
+      >
+        <Typography variant="body2">{translate('sales.create_project_explain')}</Typography>
+        <MuiTextField
+          label={translate('sales.project_name')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          fullWidth
+          sx={{ mt: 2 }}
+        />
+      </ConfirmRunDialog>
     </>
   );
 }
@@ -263,7 +218,7 @@ export function OpportunityShow() {
           <TextField source="name" />
           <ReferenceField source="customerId" reference="Customer" link="show" />
           <ReferenceField source="orgUnitId" reference="OrgUnit" link="show" />
-          <ReferenceField source="ownerId" reference="Person" link="show" />
+          <PersonReferenceField source="ownerId" link="show" />
           <EnumField source="stage" enumName="OpportunityStage" />
           <EnumField source="grade" enumName="LeadGrade" />
           <MoneyField source="expectedAmount" />

@@ -19,6 +19,7 @@ import { PoolActions } from './PoolActions';
 import { PoolInputButton, usePoolInputState } from './PoolInputButton';
 import type { IncentivePoolRecord } from '../providers/types';
 import type { PoolWithTraces } from './traces';
+import { PersonReferenceField } from '../components/PersonReferenceField';
 
 /** Attainment = actual / target, shown as a percentage (display only; the API computes the funding). */
 function Attainment() {
@@ -128,7 +129,7 @@ export function IncentivePoolShow() {
           <MoneyField source="fundedAmount" emptyKey="app.none" />
           <LocaleDateField source="fundedAt" showTime emptyKey="app.none" />
           <LocaleDateField source="allocatedAt" showTime emptyKey="app.none" />
-          <ReferenceField source="approvedById" reference="Person" link="show" emptyText="—" />
+          <PersonReferenceField source="approvedById" link="show" />
           <LocaleDateField source="approvedAt" showTime emptyKey="app.none" />
           <LocaleDateField source="lockedAt" showTime emptyKey="app.none" />
           <ReferenceField source="adjustmentOfId" reference="IncentivePool" link="show" emptyText="—" />

@@ -3,6 +3,7 @@ import { EnumField, LocaleDateField } from '../components/fields';
 import { PersonInput } from '../components/names';
 import { rowClickFor } from '../auth/rowClick';
 import { ExportListActions } from '../export';
+import { PersonReferenceField } from '../components/PersonReferenceField';
 
 const filters = [
   <PersonInput key="p" source="personId" alwaysOn />,
@@ -16,7 +17,7 @@ export function PositionAssignmentList() {
     <List actions={<ExportListActions />} filters={filters}>
       <DataTable rowClick={rowClickFor('PositionAssignment')}>
         <DataTable.Col source="personId">
-          <ReferenceField source="personId" reference="Person" link="show" />
+          <PersonReferenceField source="personId" link="show" />
         </DataTable.Col>
         <DataTable.Col source="title">
           <EnumField source="title" enumName="PositionTitle" />

@@ -2,6 +2,7 @@ import { ReferenceField, Show, TabbedShowLayout } from 'react-admin';
 import { FieldGrid } from '../components/FieldGrid';
 import { EnumField, LocaleDateField } from '../components/fields';
 import { HistoryTab } from '../history/HistoryTab';
+import { PersonReferenceField } from '../components/PersonReferenceField';
 
 /** A position held, read-only, with its versions. */
 export function PositionAssignmentShow() {
@@ -10,7 +11,7 @@ export function PositionAssignmentShow() {
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="ra.message.details">
           <FieldGrid>
-            <ReferenceField source="personId" reference="Person" link="show" />
+            <PersonReferenceField source="personId" link="show" />
             <EnumField source="title" enumName="PositionTitle" />
             <ReferenceField source="orgUnitId" reference="OrgUnit" link="show" />
             <LocaleDateField source="validFrom" />

@@ -21,6 +21,7 @@ import { ProjectTeam } from './ProjectTeam';
 import { BodyDecisions } from './BodyDecisions';
 import { HistoryTab } from '../history/HistoryTab';
 import { ProjectTimeline } from './ProjectTimeline';
+import { PersonReferenceField } from '../components/PersonReferenceField';
 
 function GradeReasons() {
   const record = useRecordContext();
@@ -130,7 +131,7 @@ export function ProjectShow() {
                 <EnumField source="outcome" enumName="DecisionOutcome" />
               </DataTable.Col>
               <DataTable.Col source="deciderId">
-                <ReferenceField source="deciderId" reference="Person" />
+                <PersonReferenceField source="deciderId" />
               </DataTable.Col>
             </DataTable>
             <DecisionChains />

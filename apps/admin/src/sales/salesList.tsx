@@ -4,6 +4,7 @@ import type { ReactElement } from 'react';
 import { AutocompleteInput, DataTable, ReferenceField, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
 import { LEAD_GRADES } from '@iron-triangle/domain';
 import { EnumField, enumChoices, MoneyField } from '../components/fields';
+import { PersonReferenceField } from '../components/PersonReferenceField';
 
 /** The search box, the record's own filters, the grade, then owner, customer and org unit. */
 export function salesFilters(own: ReactElement[]): ReactElement[] {
@@ -38,7 +39,7 @@ export const gradeColumn = (
 
 export const ownerColumn = (
   <DataTable.Col source="ownerId">
-    <ReferenceField source="ownerId" reference="Person" link={false} />
+    <PersonReferenceField source="ownerId" link={false} />
   </DataTable.Col>
 );
 

@@ -5,6 +5,7 @@ import { InstantInput } from '../components/InstantInput';
 import { PersonInput } from '../components/names';
 import { rowClickFor } from '../auth/rowClick';
 import { ExportListActions } from '../export';
+import { PersonReferenceField } from '../components/PersonReferenceField';
 
 const filters = [
   <ReferenceInput key="p" source="projectId" reference="Project" alwaysOn>
@@ -23,7 +24,7 @@ export function TeamAppointmentList() {
           <ReferenceField source="projectId" reference="Project" link="show" />
         </DataTable.Col>
         <DataTable.Col source="personId">
-          <ReferenceField source="personId" reference="Person" link="show" />
+          <PersonReferenceField source="personId" link="show" />
         </DataTable.Col>
         <DataTable.Col source="role">
           <EnumField source="role" enumName="TriangleRole" />

@@ -3,6 +3,7 @@ import { FieldGrid } from '../components/FieldGrid';
 import { EnumField, LocaleDateField } from '../components/fields';
 import { RecordTitle, TeamAppointmentRepresentation } from '../components/names';
 import { HistoryTab } from '../history/HistoryTab';
+import { PersonReferenceField } from '../components/PersonReferenceField';
 
 /** A team appointment read-only, with its versions. */
 export function TeamAppointmentShow() {
@@ -18,7 +19,7 @@ export function TeamAppointmentShow() {
         <TabbedShowLayout.Tab label="ra.message.details">
           <FieldGrid>
             <ReferenceField source="projectId" reference="Project" link="show" />
-            <ReferenceField source="personId" reference="Person" link="show" />
+            <PersonReferenceField source="personId" link="show" />
             <EnumField source="role" enumName="TriangleRole" />
             <EnumField source="stage" enumName="Stage" />
             <LocaleDateField source="validFrom" />

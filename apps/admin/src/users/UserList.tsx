@@ -1,8 +1,9 @@
-import { BooleanInput, DataTable, List, ReferenceField, SearchInput, SelectInput } from 'react-admin';
+import { BooleanInput, DataTable, List, SearchInput, SelectInput } from 'react-admin';
 import { USER_ROLES } from '@iron-triangle/domain';
 import { EnumField, enumChoices, LocaleDateField } from '../components/fields';
 import { rowClickFor } from '../auth/rowClick';
 import { ExportListActions } from '../export';
+import { PersonReferenceField } from '../components/PersonReferenceField';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -19,7 +20,7 @@ export function UserList() {
           <EnumField source="role" enumName="UserRole" />
         </DataTable.Col>
         <DataTable.Col source="personId">
-          <ReferenceField source="personId" reference="Person" link="show" />
+          <PersonReferenceField source="personId" link="show" />
         </DataTable.Col>
         <DataTable.Col source="lastLoginAt">
           <LocaleDateField source="lastLoginAt" showTime />

@@ -63,6 +63,8 @@ export const DEMO_USERS = [
 ] as const;
 
 const DAY = 86_400_000;
+/** Demo text that reads in both portal languages: the Chinese first, then the English. */
+const both = (zh: string, en: string, separator = ' / ') => `${zh}${separator}${en}`;
 const SECOND = 1_000;
 
 /**
@@ -154,11 +156,41 @@ interface DemoRequest {
  * in South (the top level too) and that amendment. Each project's `next` must hold its point (the sequence allows it).
  */
 export const DEMO_REQUESTS: readonly DemoRequest[] = [
-  { project: 4, point: 'ATB', askedDaysAgo: 4, dueDaysAgo: 1, note: 'Bid due to the customer this week.' },
-  { project: 8, point: 'ATC', askedDaysAgo: 0.02, dueDaysAgo: null, note: 'Contract terms agreed with the metro.' },
-  { project: 10, point: 'ATI', askedDaysAgo: 0.5, dueDaysAgo: null, note: 'Shanghai has voted; the team to confirm.' },
-  { project: 1, point: 'ATC', askedDaysAgo: 9, dueDaysAgo: 2, note: 'Contract ready for signature at the bank.' },
-  { project: 6, point: 'ATAC', askedDaysAgo: 0.9, dueDaysAgo: 0.25, note: 'Cooling units added to the scope.' },
+  {
+    project: 4,
+    point: 'ATB',
+    askedDaysAgo: 4,
+    dueDaysAgo: 1,
+    note: both('本周须向客户投标。', 'Bid due to the customer this week.'),
+  },
+  {
+    project: 8,
+    point: 'ATC',
+    askedDaysAgo: 0.02,
+    dueDaysAgo: null,
+    note: both('已与地铁公司谈妥合同条款。', 'Contract terms agreed with the metro.'),
+  },
+  {
+    project: 10,
+    point: 'ATI',
+    askedDaysAgo: 0.5,
+    dueDaysAgo: null,
+    note: both('上海已投票，待团队确认。', 'Shanghai has voted; the team to confirm.'),
+  },
+  {
+    project: 1,
+    point: 'ATC',
+    askedDaysAgo: 9,
+    dueDaysAgo: 2,
+    note: both('合同已备妥，待银行签署。', 'Contract ready for signature at the bank.'),
+  },
+  {
+    project: 6,
+    point: 'ATAC',
+    askedDaysAgo: 0.9,
+    dueDaysAgo: 0.25,
+    note: both('范围新增制冷机组。', 'Cooling units added to the scope.'),
+  },
 ];
 
 /**
@@ -293,12 +325,12 @@ export async function seedDemo(
   const customer = (name: string, code: string, tier: string, where: { id: number }, industry: string) =>
     make<{ id: number }>(customerSpec as never, { name, code, tier, orgUnitId: id(where), industry });
   const customers = [
-    await customer('Eastern Telecom Group', 'C-ETG', 'S', telecom, 'Telecommunications'),
-    await customer('Pearl River Bank', 'C-PRB', 'S', finance, 'Finance'),
-    await customer('Hangzhou Metro', 'C-HZM', 'A', hangzhou, 'Transport'),
-    await customer('Shenzhen Grid', 'C-SZG', 'A', energy, 'Energy'),
-    await customer('Suzhou Logistics', 'C-SZL', 'A', shanghai, 'Logistics'),
-    await customer('Foshan Manufacturing', 'C-FSM', 'B', guangzhou, 'Manufacturing'),
+    await customer('Eastern Telecom Group', 'C-ETG', 'S', telecom, both('电信', 'Telecommunications', ' · ')),
+    await customer('Pearl River Bank', 'C-PRB', 'S', finance, both('金融', 'Finance', ' · ')),
+    await customer('Hangzhou Metro', 'C-HZM', 'A', hangzhou, both('交通', 'Transport', ' · ')),
+    await customer('Shenzhen Grid', 'C-SZG', 'A', energy, both('能源', 'Energy', ' · ')),
+    await customer('Suzhou Logistics', 'C-SZL', 'A', shanghai, both('物流', 'Logistics', ' · ')),
+    await customer('Foshan Manufacturing', 'C-FSM', 'B', guangzhou, both('制造', 'Manufacturing', ' · ')),
   ];
 
   // Role models (version 1, published) with their dimensions, and a qualification framework per role.
@@ -309,14 +341,14 @@ export async function seedDemo(
       role,
       name: model.name.en,
       nameZh: model.name['zh-CN'],
-      description: `Default ${role} role model.`,
+      description: both(`默认的 ${model.name['zh-CN']}角色模型。`, `Default ${model.name.en} role model.`),
     });
     const version = await make<{ id: number }>(roleModelVersionSpec as never, {
       roleModelId: id(rm),
       versionNo: model.version,
       status: 'PUBLISHED',
       publishedAt: ago(800),
-      notes: 'Initial version.',
+      notes: both('初始版本。', 'Initial version.'),
     });
     let order = 0;
     for (const d of model.dimensions) {
@@ -333,7 +365,7 @@ export async function seedDemo(
     const fw = await make<{ id: number }>(frameworkSpec as never, {
       role,
       roleModelVersionId: id(version),
-      name: standard.name.en,
+      name: both(standard.name['zh-CN'], standard.name.en, ' · '),
       validityMonths: standard.validityMonths,
       status: 'ACTIVE',
       managerMayCertify: standard.managerMayCertify,
@@ -374,7 +406,7 @@ export async function seedDemo(
       ratings: model.dimensions.map((d, k) => ({
         dimension: d.code,
         proficiency: Math.min(5, level + (k === 0 ? 1 : 0)),
-        evidence: `Demo evidence for ${d.code}.`,
+        evidence: both(`「${d.name['zh-CN']}」的示例证据。`, `Demo evidence for “${d.name.en}”.`),
       })),
       inRoleSince: addMonthsUtc(assessedAt, -[0, 12, 36, 60, 96][level - 1]! - 2),
       completedProjects: [0, 2, 5, 10, 20][level - 1],
@@ -407,7 +439,7 @@ export async function seedDemo(
       minLevel: rule.minimumLevel,
       orgUnitId: null,
       validFrom: ago(900),
-      note: 'Company default.',
+      note: both('公司默认。', 'Company default.'),
     });
   }
 
@@ -642,7 +674,7 @@ export async function seedDemo(
     validTo: addMonthsUtc(now, 6),
     requiredRole: 'AR',
     requiredLevel: 2,
-    reason: 'Speed up grade III bids in Shanghai.',
+    reason: both('加快上海 III 级项目的投标。', 'Speed up grade III bids in Shanghai.'),
   });
   const toSouth = await delegation({
     sourceRuleId: id(presidentRule),
@@ -654,7 +686,7 @@ export async function seedDemo(
     limit: '80000000.00',
     validFrom: ago(60),
     redelegableDepth: 1,
-    reason: 'South region runs its own bids and contracts.',
+    reason: both('华南区域自行负责投标与签约。', 'South region runs its own bids and contracts.'),
   });
   // To the demo leader, ending in 4 days: contract amendments in East while the president is on leave. (Created before
   // the next one: delegation 3, so that the leader's refusals name no link 4 but rule 4, as the history tests read.)
@@ -668,7 +700,7 @@ export async function seedDemo(
     limit: '20000000.00',
     validFrom: ago(20),
     validTo: new Date(now.getTime() + 4 * DAY),
-    reason: 'Contract amendments in East during the president’s leave.',
+    reason: both('总裁休假期间华东的合同变更。', 'Contract amendments in East during the president’s leave.'),
   });
   // The chain of three links: the president's rule → Liu Fang → Shenzhen's industry head, ending in 6 days.
   await delegation({
@@ -681,7 +713,10 @@ export async function seedDemo(
     limit: '5000000.00',
     validFrom: ago(20),
     validTo: new Date(now.getTime() + 6 * DAY),
-    reason: 'Shenzhen bids while the South director is at the customer summit.',
+    reason: both(
+      '华南部长出席客户峰会期间深圳的投标。',
+      'Shenzhen bids while the South director is at the customer summit.',
+    ),
   });
 
   // Decisions already taken, in the LTC sequence, dated over the last weeks (the last ones seconds before `now`, so
@@ -733,19 +768,26 @@ export async function seedDemo(
   const secondsAgo = (n: number) => new Date(now.getTime() - n * SECOND);
   // Grade I. 0 (East): initiated by the team, bid and contract approved by the president: in contract execution.
   await decide(0, 'ATI', 0, ago(24));
-  await decide(0, 'ATI', 2, ago(23), 'APPROVED', 'Strategic account: go.');
+  await decide(0, 'ATI', 2, ago(23), 'APPROVED', both('战略客户：立项。', 'Strategic account: go.'));
   await decide(0, 'ATB', 0, ago(16));
-  await decide(0, 'ATC', 0, ago(8), 'APPROVED', 'Signed at the agreed price.');
+  await decide(0, 'ATC', 0, ago(8), 'APPROVED', both('按约定价格签约。', 'Signed at the agreed price.'));
   // 1 (South): initiated; the bid returned once for a sharper price, then approved: the contract is next.
   await decide(1, 'ATI', 0, ago(22));
   await decide(1, 'ATI', 3, ago(21));
-  await decide(1, 'ATB', 0, ago(14), 'RETURNED', 'Rework the pricing of the migration services.');
-  await decide(1, 'ATB', 0, ago(10), 'APPROVED', 'Revised pricing accepted.');
+  await decide(
+    1,
+    'ATB',
+    0,
+    ago(14),
+    'RETURNED',
+    both('请重新核算迁移服务的报价。', 'Rework the pricing of the migration services.'),
+  );
+  await decide(1, 'ATB', 0, ago(10), 'APPROVED', both('修订后的报价已接受。', 'Revised pricing accepted.'));
   // 3 (South): initiated this week: the bid is next.
   await decide(3, 'ATI', 0, ago(12));
   await decide(3, 'ATI', 3, secondsAgo(3));
   // 5 (South): the president has voted for initiation; the South director's seat has not yet.
-  await decide(5, 'ATI', 0, ago(2), 'APPROVED', 'Worth pursuing; South to confirm.');
+  await decide(5, 'ATI', 0, ago(2), 'APPROVED', both('值得跟进，待华南确认。', 'Worth pursuing; South to confirm.'));
   // Grade II. 2 (Hangzhou): initiated by the grade II team, bid and contract by the East director, an amendment by
   // the president: in contract execution.
   await decide(2, 'ATI', 2, ago(25));
@@ -753,7 +795,7 @@ export async function seedDemo(
   await decide(2, 'ATI', 29, ago(24));
   await decide(2, 'ATB', 2, ago(18));
   await decide(2, 'ATC', 2, ago(11));
-  await decide(2, 'ATAC', 0, ago(3), 'APPROVED', 'Two extra stations added to the scope.');
+  await decide(2, 'ATAC', 0, ago(3), 'APPROVED', both('范围新增两个车站。', 'Two extra stations added to the scope.'));
   // 8 (Hangzhou): initiated, bid approved this week: the contract is next.
   await decide(8, 'ATI', 2, ago(15));
   await decide(8, 'ATI', 7, ago(15));
@@ -770,7 +812,7 @@ export async function seedDemo(
   await decide(6, 'ATI', 4, ago(20));
   await decide(6, 'ATB', 2, ago(13));
   await decide(6, 'ATC', 2, ago(7));
-  await decide(6, 'ATAC', 2, ago(1), 'APPROVED', 'Backup generators added.');
+  await decide(6, 'ATAC', 2, ago(1), 'APPROVED', both('新增备用发电机。', 'Backup generators added.'));
   // 7 (Finance): initiated; the bid approved by the project's AR (grade III, up to 5M): the contract is next.
   await decide(7, 'ATI', 5, ago(12));
   await decide(7, 'ATB', teams[7]!.ar, ago(5));
@@ -833,15 +875,27 @@ export async function seedDemo(
     }
     return String(created.id);
   };
-  await pool(0, `${projectDefs[0]!.name}: team bonus ${year}`, year, '1200000.00', [75, 68, 65]);
-  const funded = await pool(6, `${projectDefs[6]!.name}: team bonus ${year}`, year, '300000.00', [90, 85, 80]);
+  await pool(0, `${projectDefs[0]!.name}: team bonus ${year} · ${year} 年团队奖金`, year, '1200000.00', [75, 68, 65]);
+  const funded = await pool(
+    6,
+    `${projectDefs[6]!.name}: team bonus ${year} · ${year} 年团队奖金`,
+    year,
+    '300000.00',
+    [90, 85, 80],
+  );
   await pools.fundPool(funded, at(ago(4)));
-  const waiting = await pool(2, `${projectDefs[2]!.name}: team bonus ${year}`, year, '900000.00', [105, 96, 88]);
+  const waiting = await pool(
+    2,
+    `${projectDefs[2]!.name}: team bonus ${year} · ${year} 年团队奖金`,
+    year,
+    '900000.00',
+    [105, 96, 88],
+  );
   await pools.fundPool(waiting, at(ago(6)));
   await pools.allocatePool(waiting, false, at(ago(5)));
   const approved = await pool(
     8,
-    `${projectDefs[8]!.name}: team bonus ${year - 1}`,
+    `${projectDefs[8]!.name}: team bonus ${year - 1} · ${year - 1} 年团队奖金`,
     year - 1,
     '400000.00',
     [110, 100, 92],
@@ -849,12 +903,22 @@ export async function seedDemo(
   await pools.fundPool(approved, at(ago(20)));
   await pools.allocatePool(approved, false, at(ago(19)));
   await pools.approvePool(approved, at(ago(9), leader));
-  const paid = await pool(4, `${projectDefs[4]!.name}: team bonus ${year - 1}`, year - 1, '150000.00', [120, 110, 100]);
+  const paid = await pool(
+    4,
+    `${projectDefs[4]!.name}: team bonus ${year - 1} · ${year - 1} 年团队奖金`,
+    year - 1,
+    '150000.00',
+    [120, 110, 100],
+  );
   await pools.fundPool(paid, at(ago(45)));
   await pools.allocatePool(paid, false, at(ago(44)));
   await pools.approvePool(paid, at(ago(40), leader));
   await pools.lockPool(paid, at(ago(35)));
-  await pools.createAdjustmentPool(paid, `${projectDefs[4]!.name}: team bonus ${year - 1} (correction)`, at(ago(2)));
+  await pools.createAdjustmentPool(
+    paid,
+    `${projectDefs[4]!.name}: team bonus ${year - 1} (correction) · ${year - 1} 年团队奖金（更正）`,
+    at(ago(2)),
+  );
   counts.IncentivePool = 6;
 
   // The front of LTC (issue #17): leads of every class and grade, owned by the triangles' ARs and found by them, some
@@ -893,7 +957,7 @@ export async function seedDemo(
       customer: 4,
       ar: 1,
       daysAgo: 25,
-      need: 'Indoor 5G coverage for the new robot fleet.',
+      need: both('为新的机器人车队提供室内 5G 覆盖。', 'Indoor 5G coverage for the new robot fleet.'),
       facts: { clearNeed: true },
       amount: '2400000.00',
     },
@@ -910,7 +974,7 @@ export async function seedDemo(
       customer: 0,
       ar: 0,
       daysAgo: 40,
-      need: 'One platform for 20 million IoT connections.',
+      need: both('一个平台承载 2000 万物联网连接。', 'One platform for 20 million IoT connections.'),
       facts: { clearNeed: true, decisionMakerKnown: true, investmentPlan: true, expectedInDays: 150 },
       amount: '35000000.00',
       verifyDaysAgo: 30,
@@ -920,10 +984,10 @@ export async function seedDemo(
       customer: 5,
       ar: 5,
       daysAgo: 33,
-      need: 'Metering of every production line.',
+      need: both('每条生产线的计量。', 'Metering of every production line.'),
       facts: { clearNeed: true },
       amount: '600000.00',
-      drop: 'The customer chose to build it in-house.',
+      drop: both('客户决定自建。', 'The customer chose to build it in-house.'),
     },
     // Leads that became opportunities.
     {
@@ -931,7 +995,7 @@ export async function seedDemo(
       customer: 0,
       ar: 0,
       daysAgo: 170,
-      need: 'Double the core capacity before the spring peak.',
+      need: both('春季高峰前核心网容量翻倍。', 'Double the core capacity before the spring peak.'),
       facts: { clearNeed: true, decisionMakerKnown: true, investmentPlan: true, expectedInDays: 20 },
       amount: '48000000.00',
       verifyDaysAgo: 160,
@@ -952,7 +1016,7 @@ export async function seedDemo(
       customer: 2,
       ar: 3,
       daysAgo: 115,
-      need: 'Train-to-ground communications for line 12.',
+      need: both('12 号线车地通信。', 'Train-to-ground communications for line 12.'),
       facts: { clearNeed: true, decisionMakerKnown: true, investmentPlan: true, expectedInDays: 75 },
       amount: '26000000.00',
       strategic: 'majorProductDirectionImpact',
@@ -1038,7 +1102,7 @@ export async function seedDemo(
     const facts = def.facts ?? {};
     let lead = await leadOps.create(at(ago(def.daysAgo), owner), {
       title: def.title,
-      source: def.daysAgo % 2 ? 'Customer visit' : 'Industry exhibition',
+      source: def.daysAgo % 2 ? both('客户拜访', 'Customer visit') : both('行业展会', 'Industry exhibition'),
       customerId: id(customers[def.customer]!),
       orgUnitId: id(customerUnits[def.customer]!),
       need: def.need ?? null,
@@ -1132,9 +1196,15 @@ export async function seedDemo(
           dueDate: daysFromNow(dueInDays),
           doneAt: done ? ago(Math.max(0, def.daysAgo - 3)) : null,
         });
-      await nurture('First meeting with the customer’s IT department', -def.daysAgo + 3, true);
       await nurture(
-        def.title === 'Nationwide IoT SIM platform' ? 'Workshop with the CTO office' : 'Send the reference case',
+        both('与客户 IT 部门首次会面', 'First meeting with the customer’s IT department'),
+        -def.daysAgo + 3,
+        true,
+      );
+      await nurture(
+        def.title === 'Nationwide IoT SIM platform'
+          ? both('与 CTO 办公室研讨', 'Workshop with the CTO office')
+          : both('发送参考案例', 'Send the reference case'),
         def.title === 'Nationwide IoT SIM platform' ? -4 : 14,
         false,
       );
@@ -1176,38 +1246,97 @@ export async function seedDemo(
   const telecomAr = arOfCustomer(0);
   const ceo = await stakeholder(
     0,
-    'Zhou Jianguo',
-    'Chief Executive Officer',
+    both('周建国', 'Zhou Jianguo', ' '),
+    both('首席执行官', 'Chief Executive Officer', ' · '),
     'DECISION_MAKER',
     'HIGH',
     null,
     director,
     [
-      [0, 120, 'First meeting: polite, no commitment.'],
-      [1, 60, 'Liked the reference visit.'],
-      [2, 10, 'Asked us to brief the board.'],
+      [0, 120, both('首次会面：礼貌，无承诺。', 'First meeting: polite, no commitment.')],
+      [1, 60, both('对参考案例参观满意。', 'Liked the reference visit.')],
+      [2, 10, both('请我们向董事会汇报。', 'Asked us to brief the board.')],
     ],
   );
-  const cto = await stakeholder(0, 'Qian Li', 'Chief Technology Officer', 'INFLUENCER', 'HIGH', ceo, telecomAr, [
-    [1, 90],
-    [3, 20, 'Champions our architecture internally.'],
-  ]);
-  const cfo = await stakeholder(0, 'Sun Wei', 'Chief Financial Officer', 'DECISION_MAKER', 'MEDIUM', ceo, director, [
-    [-1, 45, 'Worried about the total cost.'],
-    [0, 5, 'The phased payment plan eased the concern.'],
-  ]);
-  const procurement = await stakeholder(0, 'Li Ming', 'Head of Procurement', 'GATEKEEPER', 'MEDIUM', cfo, director, [
-    [-1, 80],
-    [-2, 15, 'Prefers the incumbent supplier.'],
-  ]);
-  const planning = await stakeholder(0, 'Wu Fang', 'Network Planning Director', 'EVALUATOR', 'HIGH', cto, telecomAr, [
-    [1, 30],
-  ]);
-  const operations = await stakeholder(0, 'Zheng Hao', 'O&M Manager', 'USER', 'LOW', planning, telecomAr, [
-    [-3, 25, 'Blames us for last year’s outage.'],
-  ]);
-  const dataCentre = await stakeholder(0, 'Wang Xue', 'Data Centre Lead', 'USER', 'MEDIUM', cto, telecomAr, []);
-  await stakeholder(0, 'Feng Lei', 'Board Secretary', 'INFLUENCER', 'LOW', ceo, director, [[1, 40]]);
+  const cto = await stakeholder(
+    0,
+    both('钱丽', 'Qian Li', ' '),
+    both('首席技术官', 'Chief Technology Officer', ' · '),
+    'INFLUENCER',
+    'HIGH',
+    ceo,
+    telecomAr,
+    [
+      [1, 90],
+      [3, 20, both('在内部力推我们的架构。', 'Champions our architecture internally.')],
+    ],
+  );
+  const cfo = await stakeholder(
+    0,
+    both('孙伟', 'Sun Wei', ' '),
+    both('首席财务官', 'Chief Financial Officer', ' · '),
+    'DECISION_MAKER',
+    'MEDIUM',
+    ceo,
+    director,
+    [
+      [-1, 45, both('担心总成本。', 'Worried about the total cost.')],
+      [0, 5, both('分期付款方案打消了顾虑。', 'The phased payment plan eased the concern.')],
+    ],
+  );
+  const procurement = await stakeholder(
+    0,
+    both('李明', 'Li Ming', ' '),
+    both('采购负责人', 'Head of Procurement', ' · '),
+    'GATEKEEPER',
+    'MEDIUM',
+    cfo,
+    director,
+    [
+      [-1, 80],
+      [-2, 15, both('倾向现有供应商。', 'Prefers the incumbent supplier.')],
+    ],
+  );
+  const planning = await stakeholder(
+    0,
+    both('吴芳', 'Wu Fang', ' '),
+    both('网络规划总监', 'Network Planning Director', ' · '),
+    'EVALUATOR',
+    'HIGH',
+    cto,
+    telecomAr,
+    [[1, 30]],
+  );
+  const operations = await stakeholder(
+    0,
+    both('郑浩', 'Zheng Hao', ' '),
+    both('运维经理', 'O&M Manager', ' · '),
+    'USER',
+    'LOW',
+    planning,
+    telecomAr,
+    [[-3, 25, both('将去年的故障归咎于我们。', 'Blames us for last year’s outage.')]],
+  );
+  const dataCentre = await stakeholder(
+    0,
+    both('王雪', 'Wang Xue', ' '),
+    both('数据中心负责人', 'Data Centre Lead', ' · '),
+    'USER',
+    'MEDIUM',
+    cto,
+    telecomAr,
+    [],
+  );
+  await stakeholder(
+    0,
+    both('冯磊', 'Feng Lei', ' '),
+    both('董事会秘书', 'Board Secretary', ' · '),
+    'INFLUENCER',
+    'LOW',
+    ceo,
+    director,
+    [[1, 40]],
+  );
   const action = (
     customer: number,
     target: { id: number } | null,
@@ -1224,20 +1353,67 @@ export async function seedDemo(
       dueDate: ago(-dueInDays),
       doneAt: doneDaysAgo === undefined ? null : ago(doneDaysAgo),
     });
-  await action(0, ceo, 'Executive briefing for the CEO on the 5G roadmap', director, 7);
-  await action(0, planning, 'Technical workshop with the network planning team', telecomAr, -12, 13);
-  await action(0, procurement, 'Walk procurement through the bid evaluation rules', director, -3);
-  await action(0, operations, 'Site visit with O&M to close the outage follow-ups', telecomAr, 10);
-  await action(0, dataCentre, 'Meet the data-centre lead to learn their requirements', telecomAr, 5);
-  await action(0, cfo, 'Review the phased business case with the CFO', director, 20);
-  const metroBoss = await stakeholder(2, 'Ma Dong', 'General Manager', 'DECISION_MAKER', 'HIGH', null, director, [
-    [0, 60],
-    [-2, 7, 'Upset by the delay on line 9.'],
-  ]);
-  await stakeholder(2, 'Lu Yan', 'Signalling Chief Engineer', 'EVALUATOR', 'MEDIUM', metroBoss, arOfCustomer(2), [
-    [1, 30],
-  ]);
-  await action(2, metroBoss, 'Reference visit to line 5 with the general manager', director, 14);
+  await action(0, ceo, both('向 CEO 汇报 5G 路线图', 'Executive briefing for the CEO on the 5G roadmap'), director, 7);
+  await action(
+    0,
+    planning,
+    both('与网络规划团队的技术研讨', 'Technical workshop with the network planning team'),
+    telecomAr,
+    -12,
+    13,
+  );
+  await action(
+    0,
+    procurement,
+    both('向采购讲解评标规则', 'Walk procurement through the bid evaluation rules'),
+    director,
+    -3,
+  );
+  await action(
+    0,
+    operations,
+    both('与运维现场走访，关闭故障遗留问题', 'Site visit with O&M to close the outage follow-ups'),
+    telecomAr,
+    10,
+  );
+  await action(
+    0,
+    dataCentre,
+    both('拜访数据中心负责人，了解需求', 'Meet the data-centre lead to learn their requirements'),
+    telecomAr,
+    5,
+  );
+  await action(0, cfo, both('与 CFO 审阅分期商业论证', 'Review the phased business case with the CFO'), director, 20);
+  const metroBoss = await stakeholder(
+    2,
+    both('马东', 'Ma Dong', ' '),
+    both('总经理', 'General Manager', ' · '),
+    'DECISION_MAKER',
+    'HIGH',
+    null,
+    director,
+    [
+      [0, 60],
+      [-2, 7, both('对 9 号线的延误不满。', 'Upset by the delay on line 9.')],
+    ],
+  );
+  await stakeholder(
+    2,
+    both('陆燕', 'Lu Yan', ' '),
+    both('信号总工程师', 'Signalling Chief Engineer', ' · '),
+    'EVALUATOR',
+    'MEDIUM',
+    metroBoss,
+    arOfCustomer(2),
+    [[1, 30]],
+  );
+  await action(
+    2,
+    metroBoss,
+    both('陪同总经理参观 5 号线参考案例', 'Reference visit to line 5 with the general manager'),
+    director,
+    14,
+  );
 
   // The administrator is the BU president: their inbox has the requests that wait for the president.
   await dataSource.manager.update(User, { id: userIds.ADMIN }, { personId: person(0).id });
