@@ -224,11 +224,13 @@ export async function seedDemo(
   dataSource: DataSource,
   now: Date,
   config?: RuntimeConfig,
+  /** scrypt cost of the demo users' password (default: production's); only tests lower it, for speed. */
+  passwordCost?: number,
 ): Promise<Record<string, number> | null> {
   if ((await dataSource.manager.count(OrgUnit)) > 0) return null;
   const db = new Database(dataSource);
   const stamp = { version: 1, createdAt: now, updatedAt: now };
-  const hash = await hashPassword(DEMO_PASSWORD);
+  const hash = await hashPassword(DEMO_PASSWORD, passwordCost);
   const userIds: Record<string, number> = {};
   for (const u of DEMO_USERS) {
     const inserted = await dataSource.manager.insert(User, {

@@ -13,7 +13,13 @@ import { QueryLimits } from '../../src/platform/limits';
 import { createLogger } from '../../src/platform/logger';
 import { mariadbUrl } from './mariadb-url';
 import { Fixture, seedFixture } from './fixture';
-import { cloneMariadbTemplate, cloneSqliteTemplate } from './schema-template';
+import {
+  cloneMariadbDemo,
+  cloneMariadbTemplate,
+  cloneSqliteDemo,
+  cloneSqliteTemplate,
+  DEMO_PASSWORD_COST,
+} from './schema-template';
 import { DEMO_PASSWORD, seedDemo } from '../../src/seed/demo';
 
 export type DatabaseKind = 'sqlite' | 'mariadb';
@@ -60,7 +66,7 @@ async function setup(
   let dropDatabase = async () => {};
   if (kind === 'sqlite') {
     const file = path.join(dataDir, 'test.sqlite');
-    cloneSqliteTemplate(file);
+    if (!(options.demo && (await cloneSqliteDemo(file)))) cloneSqliteTemplate(file);
     databaseUrl = `sqlite:${file}`;
   } else {
     const name = `it_${randomBytes(6).toString('hex')}`;
@@ -74,7 +80,7 @@ async function setup(
     const admin = await createConnection({ uri: server });
     try {
       await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-      await cloneMariadbTemplate(admin, name);
+      if (!(options.demo && (await cloneMariadbDemo(admin, name)))) await cloneMariadbTemplate(admin, name);
     } catch (error) {
       await dropDatabase();
       rmSync(dataDir, { recursive: true, force: true });
@@ -100,7 +106,8 @@ async function setup(
     await dataSource.initialize();
     await dataSource.runMigrations();
     fixture = options.demo ? (null as unknown as Fixture) : await seedFixture(dataSource);
-    if (options.demo) await seedDemo(dataSource, new Date(), config);
+    // A copy of the run's demo template is seeded already (seedDemo then does nothing); without a template, seed here.
+    if (options.demo) await seedDemo(dataSource, new Date(), config, DEMO_PASSWORD_COST);
     const logLines = options.logLines;
     const logger = logLines ? createLogger('debug', (line) => logLines.push(line)) : undefined;
     server = await createServer({
