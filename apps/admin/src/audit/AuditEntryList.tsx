@@ -20,7 +20,7 @@ import { formatDateTime } from '../format';
 import { humanize, labelKey } from '../history/fields';
 import { HistoryValue, RecordLabel } from '../history/HistoryView';
 import { ExportListActions } from '../export';
-import { AuditNote } from './AuditNote';
+import { AuditNote, RequestIdField } from './AuditNote';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -157,7 +157,9 @@ export function AuditEntryList() {
         <DataTable.Col source="note">
           <AuditNote />
         </DataTable.Col>
-        <DataTable.Col source="requestId" />
+        <DataTable.Col source="requestId">
+          <RequestIdField />
+        </DataTable.Col>
       </DataTable>
     </List>
   );

@@ -2,7 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import { RecordContextProvider } from 'react-admin';
 import { fakeDataProvider, TestAdmin } from '../components/testing';
 import { formatDateTime } from '../format';
-import { AuditNote, readNote } from './AuditNote';
+import { AuditNote, readNote, RequestIdField } from './AuditNote';
 
 const NAMES: Record<string, Record<string, string>> = {
   Person: { '12': '王伟', '14': '李娜', '7': '张宇' },
@@ -82,5 +82,30 @@ describe('an audit note in the reader’s language', () => {
   it('shows a note of a person’s own as written', () => {
     renderNote('zh-CN', '客户要求延期');
     expect(screen.getByTestId('note').textContent).toBe('客户要求延期');
+  });
+
+  it('writes a moment in a note no rule reads back in the reader’s time zone, not as the API sent it', () => {
+    renderNote('zh-CN', '客户要求延期到 2026-12-02T17:02:11.500Z 之后，再议 2026-12-03T08:00');
+    expect(screen.getByTestId('note').textContent).toBe(
+      `客户要求延期到 ${formatDateTime('2026-12-02T17:02:11.500Z', 'zh-CN')} 之后，再议 ` +
+        formatDateTime('2026-12-03T08:00Z', 'zh-CN'),
+    );
+    expect(screen.getByTestId('note').textContent).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('shows a job’s request id with its moment in the reader’s time zone, the id as sent in the tooltip', () => {
+    const id = 'escalation-2026-12-02T17:02:11.500Z';
+    render(
+      <TestAdmin locale="zh-CN" dataProvider={dataProvider}>
+        <RecordContextProvider value={{ id: 'a2', requestId: id }}>
+          <span data-testid="request">
+            <RequestIdField />
+          </span>
+        </RecordContextProvider>
+      </TestAdmin>,
+    );
+    const cell = screen.getByTestId('request');
+    expect(cell.textContent).toBe(`escalation-${formatDateTime('2026-12-02T17:02:11.500Z', 'zh-CN')}`);
+    expect(cell.querySelector('[title]')?.getAttribute('title')).toBe(id);
   });
 });

@@ -289,6 +289,24 @@ function Part({ part }: { part: NotePart }) {
 
 const MARK = '\u0001';
 
+/** A moment as the API writes it into a note (`2026-11-30T21:07:27.241Z`); without a zone it is UTC. */
+const ISO_MOMENT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?/g;
+
+/** Text as written, but any moment in it in the reader's time zone and words (a note no rule reads back). */
+export function WithMoments({ text }: { text: string }) {
+  const [locale] = useLocaleState();
+  const pieces: ReactNode[] = [];
+  let last = 0;
+  for (const match of text.matchAll(ISO_MOMENT)) {
+    const at = /(?:Z|[+-]\d{2}:?\d{2})$/.test(match[0]) ? match[0] : `${match[0]}Z`;
+    if (Number.isNaN(Date.parse(at))) continue;
+    pieces.push(text.slice(last, match.index), formatDateTime(at, locale));
+    last = match.index + match[0].length;
+  }
+  pieces.push(text.slice(last));
+  return <>{pieces.join('')}</>;
+}
+
 /** The note of the audit entry in context (or `note`/`after` given), in the reader's language. */
 export function AuditNote({ note: given, after: givenAfter }: { note?: string | null; after?: unknown }) {
   const record = useRecordContext();
@@ -296,7 +314,7 @@ export function AuditNote({ note: given, after: givenAfter }: { note?: string | 
   const note = given ?? (record?.note as string | null | undefined);
   if (!note) return null;
   const read = readNote(note, parseRow(givenAfter ?? record?.after));
-  if (!read) return <>{note}</>;
+  if (!read) return <WithMoments text={note} />;
   const marks = Object.fromEntries(Object.keys(read.params).map((k) => [k, `${MARK}${k}${MARK}`]));
   const text = translate(read.key, marks);
   return (
@@ -313,4 +331,19 @@ export function AuditNote({ note: given, after: givenAfter }: { note?: string | 
 /** For a list cell (kept short: the whole note is one line of words). */
 export function AuditNoteField(_props: { source?: string; label?: ReactNode }) {
   return <AuditNote />;
+}
+
+/**
+ * A request id for a list cell: the API's own jobs name theirs after the moment they ran (`escalation-<UTC time>`),
+ * shown in the reader's time zone; the id as sent stays in the tooltip, to copy and search the logs with.
+ */
+export function RequestIdField(_props: { source?: string; label?: ReactNode }) {
+  const record = useRecordContext();
+  const id = record?.requestId as string | null | undefined;
+  if (!id) return null;
+  return (
+    <span title={id}>
+      <WithMoments text={id} />
+    </span>
+  );
 }
