@@ -52,18 +52,30 @@ describe('sign-in', () => {
 
 const MENUS: Record<string, { sees: string[]; misses: string[] }> = {
   'admin@demo.local': {
-    sees: ['People', 'Role models', 'Delegations', 'Bonus pools', 'Audit log', 'Users', 'API tokens'],
+    sees: [
+      'People',
+      'Role models',
+      'Delegations',
+      'Bonus pools',
+      'Audit log',
+      'Users',
+      'API tokens',
+      'Company settings',
+    ],
     misses: [],
   },
   'hr@demo.local': {
     sees: ['People', 'Role models', 'Qualification frameworks', 'Assessments'],
-    misses: ['Users', 'Audit log', 'API tokens'],
+    misses: ['Users', 'Audit log', 'API tokens', 'Company settings'],
   },
   'leader@demo.local': {
     sees: ['Projects', 'Authority rules', 'Delegations', 'Bonus pools'],
-    misses: ['Users', 'Audit log'],
+    misses: ['Users', 'Audit log', 'Company settings'],
   },
-  'viewer@demo.local': { sees: ['People', 'Projects', 'Delegations'], misses: ['Users', 'Audit log', 'API tokens'] },
+  'viewer@demo.local': {
+    sees: ['People', 'Projects', 'Delegations'],
+    misses: ['Users', 'Audit log', 'API tokens', 'Company settings'],
+  },
 };
 
 describe.each(Object.keys(MENUS))('%s', (email) => {
@@ -162,7 +174,7 @@ describe('session end', () => {
 });
 
 describe('lists', () => {
-  it('every record list loads its rows, none refused by the API (e.g. a query over its cost limit)', async () => {
+  it('every record list loads its rows, none refused by the API; a stage probability is saved', async () => {
     const { page } = await tab();
     const refused: string[] = [];
     page.on('response', (response) => {
@@ -178,7 +190,31 @@ describe('lists', () => {
       await page.goto(`/#/${resource}`);
       await page.locator('tbody tr').first().waitFor({ timeout: 20000 });
     }
+    // The company settings, from the menu: one stage probability changed in percent, saved as a whole percent.
+    type Probabilities = { companySettings: { version: number; stageProbabilities: { INTENT: number } } };
+    const read = '{ companySettings { version stageProbabilities { INTENT } } }';
+    const token = await tokenFor(api, 'admin@demo.local');
+    const before = (await gql<Probabilities>(api, token, read)).companySettings;
+    await page.getByRole('menuitem', { name: 'Company settings' }).click();
+    const intent = page.getByTestId('settings-stageProbabilities.INTENT');
+    await intent.waitFor();
+    expect(await intent.inputValue()).toBe(String(before.stageProbabilities.INTENT));
+    const next = before.stageProbabilities.INTENT === 35 ? 40 : 35;
+    await intent.fill(`${next} %`);
+    await page.getByTestId('settings-save').click();
+    await page.locator('.MuiSnackbarContent-message', { hasText: 'Company settings saved' }).waitFor();
+    const after = (await gql<Probabilities>(api, token, read)).companySettings;
+    expect(after).toEqual({ version: before.version + 1, stageProbabilities: { INTENT: next } });
+    expect(await intent.inputValue()).toBe(String(next));
     expect(refused).toEqual([]);
+    // Back as it was, for the other files' forecasts.
+    await gql(
+      api,
+      token,
+      `mutation($p: Int!, $v: Int!) {
+        updateCompanySettings(input: { stageProbabilities: { INTENT: $p } }, version: $v) { version } }`,
+      { p: before.stageProbabilities.INTENT, v: after.version },
+    );
   });
 
   it('keep the search in the URL', async () => {

@@ -41,6 +41,7 @@ const Inbox = lazyScreen(() => import('./inbox/Inbox'), 'Inbox');
 const Glossary = lazyScreen(() => import('./glossary/Glossary'), 'Glossary');
 const FunnelPage = lazyScreen(() => import('./funnel/FunnelPage'), 'FunnelPage');
 const Recertification = lazyScreen(() => import('./recertification/Recertification'), 'Recertification');
+const CompanySettingsPage = lazyScreen(() => import('./settings/CompanySettingsPage'), 'CompanySettingsPage');
 
 const RESOURCES = [
   orgUnits,
@@ -128,6 +129,7 @@ export default function AdminApp() {
         <Route path="/glossary" element={<Glossary />} />
         <Route path="/recertification" element={<Recertification />} />
         <Route path="/funnel" element={<FunnelPage />} />
+        <Route path="/settings" element={<CompanySettingsPage />} />
       </CustomRoutes>
     </Admin>
   );

@@ -18,7 +18,7 @@ import { buildApiSchema } from './schema';
 import { portalAssets } from './platform/portal-assets';
 import { Database, requestStats, RequestStats } from './platform/db';
 import type { Context, ServerServices } from './platform/context';
-import { contextFactory } from './platform/context-factory';
+import { ContextInput, contextFactory } from './platform/context-factory';
 import { CONTEXT_SOURCES, startBackground, warmUp } from './composition';
 import { Ticker } from './platform/ticker';
 import {
@@ -62,6 +62,8 @@ export interface ApiServer {
   app: express.Express;
   httpServer: http.Server;
   db: Database;
+  /** The context a request gets (its caller from `headers.authorization`): for checks run in process. */
+  makeContext(input: ContextInput): Promise<Context>;
   health: DatabaseHealth;
   /** Admission of queries (config.readConcurrency at once; the others wait in order): its counts. */
   admission: ReadAdmission;
@@ -413,6 +415,7 @@ export async function createServer({
     app,
     httpServer,
     db,
+    makeContext,
     health,
     admission,
     logger,

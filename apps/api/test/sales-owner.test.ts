@@ -5,6 +5,8 @@
 import { describeOnDatabases, TestEnv } from './support/databases';
 import { Lead } from '../src/modules/lead/lead.entity';
 import { StakeholderAttitude } from '../src/modules/power-map/power-map.entity';
+import { AuditEntry } from '../src/platform/audit-entry.entity';
+import { AuthorityChange } from '../src/platform/change-log';
 
 type Err = { message: string; extensions?: Record<string, unknown> };
 
@@ -260,5 +262,134 @@ describeOnDatabases('sales: the owner rule (owners see and change their own reco
         token,
       ),
     ).toBe('FORBIDDEN');
+  });
+
+  // The testers' list (issue #17, owner rule): races, the subtree's edge, giving a lead away, and reading a map.
+
+  const newLead = async (title: string, unit: number, owner: number, finder: number) =>
+    (
+      await ok<{ createLead: { id: string } }>(
+        CREATE_LEAD,
+        { title, c: ids.east, u: String(unit), o: String(owner), f: String(finder) },
+        admin(),
+      )
+    ).createLead.id;
+  /** The audit entries and change-log entries of a lead (a write adds one of each, or none). */
+  const trail = async (id: string): Promise<[number, number]> => [
+    await e.dataSource.manager.count(AuditEntry, { where: { entityType: 'Lead', entityId: id } }),
+    await e.dataSource.manager.count(AuthorityChange, { where: { recordType: 'Lead', recordId: Number(id) } }),
+  ];
+  const leadRow = (id: string) => e.dataSource.manager.findOneByOrFail(Lead, { id: Number(id) });
+  const MOVE_LEAD = `mutation($id: ID!, $v: Int!, $u: ID!, $need: String) {
+    updateLead(id: $id, version: $v, orgUnitId: $u, need: $need) { id version need } }`;
+
+  test('a LEADER and an ADMIN edit one lead at once: one wins, the other is refused, none half-written', async () => {
+    const { people, units } = e.fixture;
+    const rounds = e.kind === 'mariadb' ? 40 : 10;
+    // In the LEADER's subtree, someone else's: the LEADER writes it by the org rule.
+    const id = await newLead('Raced', units.eastOffice, people.east1, people.east1);
+    const wins = { leader: 0, admin: 0 };
+    for (let round = 0; round < rounds; round += 1) {
+      const before = await leadRow(id);
+      const [audits, changes] = await trail(id);
+      // Every other round the administrator also moves it out of the LEADER's subtree (to the west).
+      const moving = round % 2 === 1;
+      const target = moving ? units.westOffice : units.eastOffice;
+      const [byLeader, byAdmin] = await Promise.all([
+        e.gql(UPDATE_LEAD, { id, v: before.version, need: `leader ${round}` }, { token: leader() }),
+        e.gql(MOVE_LEAD, { id, v: before.version, u: String(target), need: `admin ${round}` }, { token: admin() }),
+      ]);
+      const leaderWon = byLeader.body.errors === undefined;
+      const adminWon = byAdmin.body.errors === undefined;
+      expect([leaderWon, adminWon].filter(Boolean)).toHaveLength(1);
+      const loser = (leaderWon ? byAdmin : byLeader).body.errors!;
+      expect(loser).toHaveLength(1);
+      // The loser's stable code: a stale version (CONFLICT); a LEADER after the move no longer sees it (NOT_FOUND).
+      expect(loser[0]!.extensions?.code).toBe(!leaderWon && moving ? 'NOT_FOUND' : 'CONFLICT');
+      wins[leaderWon ? 'leader' : 'admin'] += 1;
+      // Exactly the winner's change, once: one version, one audit entry, one change-log entry.
+      const after = await leadRow(id);
+      expect(after.version).toBe(before.version + 1);
+      expect(after.need).toBe(leaderWon ? `leader ${round}` : `admin ${round}`);
+      expect(after.orgUnitId).toBe(leaderWon ? units.eastOffice : target);
+      expect(await trail(id)).toEqual([audits + 1, changes + 1]);
+      if (after.orgUnitId !== units.eastOffice)
+        await ok(MOVE_LEAD, { id, v: after.version, u: String(units.eastOffice) }, admin());
+    }
+    console.log(`${e.kind}: ${rounds} rounds, the LEADER won ${wins.leader}, the ADMIN ${wins.admin}`);
+    expect(wins.leader + wins.admin).toBe(rounds);
+  });
+
+  test('a LEADER writing a lead just outside their subtree (the unit above) is refused, nothing written', async () => {
+    const { people, units } = e.fixture;
+    const count = () => e.dataSource.manager.count(Lead);
+    const leads = await count();
+    // Creating one at the unit above their subtree, for someone else: FORBIDDEN.
+    expect(
+      await refused(
+        CREATE_LEAD,
+        { title: 'Above', c: ids.east, u: String(units.hq), o: String(people.east1), f: String(people.east1) },
+        leader(),
+      ),
+    ).toBe('FORBIDDEN');
+    // Moving one of their subtree's leads up there, or beside it: FORBIDDEN, unchanged.
+    const id = await newLead('Edge', units.east, people.east1, people.east1);
+    const before = await leadRow(id);
+    const [audits, changes] = await trail(id);
+    for (const unit of [units.hq, units.west])
+      expect(await refused(MOVE_LEAD, { id, v: before.version, u: String(unit), need: 'moved' }, leader())).toBe(
+        'FORBIDDEN',
+      );
+    expect(await leadRow(id)).toEqual(before);
+    expect(await trail(id)).toEqual([audits, changes]);
+    expect(await count()).toBe(leads + 1);
+  });
+
+  test('an owner giving their lead away is refused (they would lose it), nothing written', async () => {
+    const { people, units } = e.fixture;
+    const GIVE = `mutation($id: ID!, $v: Int!, $o: ID!) { updateLead(id: $id, version: $v, ownerId: $o) { id } }`;
+    // A VIEWER (writes by the owner rule alone) owning a lead Eddie found; a LEADER owning one beyond their subtree.
+    for (const [token, owner, unit] of [
+      [wanda, people.west1, units.westOffice],
+      [leader(), people.leader, units.westOffice],
+    ] as const) {
+      const id = await newLead('Given away', unit, owner, people.east1);
+      const before = await leadRow(id);
+      const [audits, changes] = await trail(id);
+      expect(await refused(GIVE, { id, v: before.version, o: String(people.east1) }, token)).toBe('FORBIDDEN');
+      expect(await leadRow(id)).toEqual(before);
+      expect(await trail(id)).toEqual([audits, changes]);
+    }
+  });
+
+  test('an owner reads the stakeholders of their opportunity through nested fields, nothing beside them', async () => {
+    type Holder = { id: string; name: string; attitude: number | null; opportunity: { id: string } | null };
+    const NESTED = `query($id: ID!) { Opportunity(id: $id) { id owner { id }
+      stakeholders { id name attitude attitudeHistory { attitude } opportunity { id stakeholders { id } } } } }`;
+    const seen = await ok<{ Opportunity: { owner: { id: string }; stakeholders: Holder[] } | null }>(
+      NESTED,
+      { id: ids.wandaOpp },
+      leader(),
+    );
+    // Wanda's opportunity is neither the LEADER's nor in their subtree: absent, nested records and all.
+    expect(seen.Opportunity).toBeNull();
+    const own = await ok<{
+      Opportunity: { stakeholders: Array<Holder & { opportunity: { stakeholders: Array<{ id: string }> } }> } | null;
+    }>(NESTED, { id: ids.lenaOpp }, leader());
+    expect(own.Opportunity?.stakeholders.map((s) => [s.id, s.name, s.opportunity?.id])).toEqual([
+      [ids.onLenaOpp, 'On Lena’s deal', ids.lenaOpp],
+    ]);
+    // The attitude the LEADER recorded earlier comes with it, and the map again from the stakeholder's side.
+    expect(own.Opportunity!.stakeholders[0]!.attitude).toBe(1);
+    expect(own.Opportunity!.stakeholders[0]!.opportunity.stakeholders).toEqual([{ id: ids.onLenaOpp }]);
+    // One stakeholder by id: theirs is there with its opportunity; the customer's own map beside it is not.
+    const one = `query($id: ID!) { Stakeholder(id: $id) { id opportunity { id owner { id } } } }`;
+    const mine = await ok<{ Stakeholder: { opportunity: { owner: { id: string } } } | null }>(
+      one,
+      { id: ids.onLenaOpp },
+      leader(),
+    );
+    expect(mine.Stakeholder?.opportunity.owner).toEqual({ id: String(e.fixture.people.leader) });
+    expect((await ok<{ Stakeholder: unknown }>(one, { id: ids.eddieRelation }, leader())).Stakeholder).toBeNull();
   });
 });

@@ -1963,6 +1963,58 @@ export const en = {
     correction: 'Correction: %{reason}',
     import: 'Import of %{rows} rows: %{created} created, %{updated} updated, %{unchanged} unchanged',
   },
+  companySettings: {
+    menu: 'Company settings',
+    title: 'Company settings',
+    readOnly: 'Only administrators change the company settings; you see them as they are.',
+    save: 'Save the settings',
+    saved: 'Company settings saved',
+    refused: 'Nothing was saved: see the fields marked below.',
+    invalid: {
+      percent: 'Give a whole percent from 0 to 100, e.g. 30 or 30 %.',
+      days: 'Give whole days from 1 to 90.',
+      amount: 'Give an amount as a plain number, e.g. 10000000 or 10000000.00.',
+      currency: 'Give a three-letter currency code, e.g. CNY.',
+    },
+    sales: {
+      title: 'Sales and ATI',
+      requireDecisionMaker: 'ATI needs a decision maker on the opportunity’s power map',
+      requireDecisionMakerHelp:
+        'When on, asking for ATI on a project whose opportunity has no decision maker mapped is refused with the ' +
+        'reason named. Turn it off only if your sales teams do not keep power maps; a project without an ' +
+        'opportunity is never checked.',
+    },
+    probabilities: {
+      title: 'Stage probabilities',
+      help:
+        'How likely an opportunity at each stage is to close, in percent: the weights of the funnel forecasts and ' +
+        'of an open opportunity without a probability of its own. Whole percents, rising along the funnel.',
+      POTENTIAL: 'Potential (%)',
+      INTENT: 'Intent (%)',
+      NEGOTIATION: 'Negotiation (%)',
+      fixed: 'Deal is always %{deal} % and lost always %{lost} %.',
+    },
+    thresholds: {
+      title: 'Lead size thresholds',
+      help:
+        'The amounts from which a lead (or an opportunity made without one) is graded company-level major, major ' +
+        'or important; below the last it is general. Each must be larger than the next.',
+      currency: 'Currency',
+      companyMajor: 'Company-level major from',
+      major: 'Major from',
+      important: 'Important from',
+    },
+    decisions: {
+      title: 'Decisions',
+      help:
+        'How long a decision request may wait before it escalates, per project grade; the share of the amount by ' +
+        'which a project may grow before its approvals are taken again; and whether the Sponsor has a conflict ' +
+        'of interest on their own project.',
+      days: 'Grade %{grade}: days to decide',
+      materialShare: 'Material change share (%)',
+      sponsorConflict: 'The Sponsor has a conflict of interest on their own project',
+    },
+  },
 };
 
 export type Messages = typeof en;

@@ -1976,4 +1976,48 @@ export const zhCN: Messages = {
     correction: '更正：%{reason}',
     import: '导入 %{rows} 行：新建 %{created}，修改 %{updated}，未变 %{unchanged}',
   },
+  companySettings: {
+    menu: '公司设置',
+    title: '公司设置',
+    readOnly: '公司设置只能由管理员修改；这里显示当前的设置。',
+    save: '保存设置',
+    saved: '公司设置已保存',
+    refused: '未保存任何内容：请查看下方标出的字段。',
+    invalid: {
+      percent: '请填写 0 至 100 的整数百分比，例如 30 或 30 %。',
+      days: '请填写 1 至 90 的整数天数。',
+      amount: '请填写纯数字金额，例如 10000000 或 10000000.00。',
+      currency: '请填写三位字母的币种代码，例如 CNY。',
+    },
+    sales: {
+      title: '销售与 ATI',
+      requireDecisionMaker: 'ATI 要求机会点的权力地图上有决策者',
+      requireDecisionMakerHelp:
+        '开启时，若项目所属机会点的权力地图上没有决策者，申请 ATI 将被拒绝并说明原因。只有在销售团队不维护权力地图时才关闭；' +
+        '没有机会点的项目不受此检查。',
+    },
+    probabilities: {
+      title: '阶段概率',
+      help: '各阶段机会点成交的可能性（百分比）：用作漏斗预测的权重，以及未填写自身概率的在途机会点的概率。须为整数百分比，沿漏斗递增。',
+      POTENTIAL: '潜在（%）',
+      INTENT: '意向（%）',
+      NEGOTIATION: '谈判（%）',
+      fixed: '成交恒为 %{deal} %，丢单恒为 %{lost} %。',
+    },
+    thresholds: {
+      title: '线索规模阈值',
+      help: '线索（或无线索而建的机会点）按金额分级的起点：公司级重大、重大、重要；低于最后一级为一般。每一级须大于下一级。',
+      currency: '币种',
+      companyMajor: '公司级重大起点',
+      major: '重大起点',
+      important: '重要起点',
+    },
+    decisions: {
+      title: '决策',
+      help: '各等级项目的决策请求在升级前可等待的天数；项目金额增长超过多少比例需重新审批；以及项目发起人（Sponsor）对自己的项目是否存在利益冲突。',
+      days: '%{grade} 级：决策天数',
+      materialShare: '重大变更比例（%）',
+      sponsorConflict: '项目发起人对自己的项目存在利益冲突',
+    },
+  },
 };

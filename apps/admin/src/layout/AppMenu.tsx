@@ -3,8 +3,10 @@ import CheckIcon from '@mui/icons-material/FactCheck';
 import TalentIcon from '@mui/icons-material/PersonSearch';
 import RecertIcon from '@mui/icons-material/EventRepeat';
 import FunnelIcon from '@mui/icons-material/FilterAlt';
+import SettingsIcon from '@mui/icons-material/Settings';
 import { ListSubheader } from '@mui/material';
 import { Menu, useResourceDefinitions, useTranslate } from 'react-admin';
+import { roleMay } from '@iron-triangle/domain';
 import { canAccess } from '../auth/canAccess';
 import { GlossaryMenuItem } from '../glossary/GlossaryMenuItem';
 import { InboxMenuItem } from '../inbox/InboxMenuItem';
@@ -45,6 +47,15 @@ export function AppMenu() {
         // The funnel reads opportunities: under sales, for whoever may list them.
         group.key === 'menu.sales' && shown('Opportunity') && (
           <Menu.Item key="funnel" to="/funnel" primaryText={translate('sales.funnel.menu')} leftIcon={<FunnelIcon />} />
+        ),
+        // The company settings: with the administration, for whoever may change them.
+        group.key === 'menu.administration' && role && roleMay(role, 'settings', 'write') && (
+          <Menu.Item
+            key="settings"
+            to="/settings"
+            primaryText={translate('companySettings.menu')}
+            leftIcon={<SettingsIcon />}
+          />
         ),
         // Re-certification belongs with the assessments (HR's qualification work).
         ...(group.key === 'menu.profiles' && shown('Assessment')

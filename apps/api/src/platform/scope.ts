@@ -21,6 +21,7 @@ import { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from '
 import { groupOf, isOwnedRecordType, roleMay } from '@iron-triangle/domain';
 import type { Context } from './context';
 import { badInput, forbidden, notFound } from './errors';
+import { lockedRow } from './db';
 
 export type ScopeDeclaration =
   | {
@@ -280,9 +281,32 @@ export async function restrictToReadable<T extends ObjectLiteral>(
 
 type Access = 'read' | 'write';
 
-/** Whether `person` owns `row` of `entity` (the owner rule); owned records it points at are read through `em`. */
+/** Reads a record that a decision in memory follows (a parent, an owned record it belongs to), by type and id. */
+type RowReader = (entity: EntityTarget<ObjectLiteral>, id: number) => Promise<ObjectLiteral | null>;
+
+/**
+ * The reader of one check, each row read at most once. `lock`: inside a transaction, a locking read (FOR UPDATE on
+ * MariaDB; SQLite serialises writers), so that a concurrent change of a parent's unit or owner waits for the write that
+ * was decided on it instead of slipping between the check and the write.
+ */
+function rowReader(em: EntityManager, lock: boolean): RowReader {
+  const locking = lock && em.queryRunner?.isTransactionActive === true;
+  const seen = new Map<EntityTarget<ObjectLiteral>, Map<number, Promise<ObjectLiteral | null>>>();
+  return (entity, id) => {
+    let rows = seen.get(entity);
+    if (!rows) seen.set(entity, (rows = new Map()));
+    let row = rows.get(id);
+    if (!row) {
+      row = locking ? lockedRow(em, entity, id) : em.findOneBy(entity, { id } as never);
+      rows.set(id, row);
+    }
+    return row;
+  };
+}
+
+/** Whether `person` owns `row` of `entity` (the owner rule); owned records it points at are read through `read`. */
 async function owns(
-  em: EntityManager,
+  read: RowReader,
   person: number,
   entity: EntityTarget<ObjectLiteral>,
   row: ObjectLiteral,
@@ -297,27 +321,27 @@ async function owns(
     const id = row[link.column] as number | string | null | undefined;
     if (id === null || id === undefined) continue;
     const parent = link.parent();
-    const found = await em.findOneBy(parent, { id: Number(id) } as never);
-    if (found && (await owns(em, person, parent, found))) return true;
+    const found = await read(parent, Number(id));
+    if (found && (await owns(read, person, parent, found))) return true;
   }
   return false;
 }
 
 /** Whether the caller may read (or write) `row` of `entity` by the org rule or the owner rule. */
 async function reaches(
-  em: EntityManager,
+  read: RowReader,
   scope: CallerScope,
   entity: EntityTarget<ObjectLiteral>,
   row: ObjectLiteral,
   access: Access,
 ): Promise<boolean> {
-  if (await reachesByOrg(em, scope, entity, row, access)) return true;
-  return scope.person !== null && owns(em, scope.person, entity, row);
+  if (await reachesByOrg(read, scope, entity, row, access)) return true;
+  return scope.person !== null && owns(read, scope.person, entity, row);
 }
 
-/** The org rule of `reaches`; parents are read through `em` (and reached by either rule). */
+/** The org rule of `reaches`; parents are read through `read` (and reached by either rule). */
 async function reachesByOrg(
-  em: EntityManager,
+  read: RowReader,
   scope: CallerScope,
   entity: EntityTarget<ObjectLiteral>,
   row: ObjectLiteral,
@@ -336,10 +360,72 @@ async function reachesByOrg(
       const parentId = row[declaration.column] as number | string | null | undefined;
       if (parentId === null || parentId === undefined) return false;
       const parent = declaration.parent();
-      const found = await em.findOneBy(parent, { id: Number(parentId) } as never);
-      return found !== null && reaches(em, scope, parent, found, access);
+      const found = await read(parent, Number(parentId));
+      return found !== null && reaches(read, scope, parent, found, access);
     }
   }
+}
+
+/** Whether the caller's read of `entity` is decided by a row's own columns (no other record to look at). */
+function decidedByRow(scope: CallerScope, entity: EntityTarget<ObjectLiteral>): boolean {
+  const { declaration, owners } = registered(entity);
+  return declaration.kind !== 'through' && (scope.person === null || !owners?.of?.length);
+}
+
+/** Ids per statement when rows are decided in SQL (well within SQLite's and MariaDB's parameter limits). */
+const IDS_PER_STATEMENT = 500;
+
+/**
+ * Which of `ids` the caller may read, decided in SQL by the condition the lists apply (readCondition): one statement
+ * per IDS_PER_STATEMENT ids, whatever the rows' parents and owners. The answer holds the ids that exist, each with its
+ * verdict; an id absent from it is not in the table (e.g. a deleted record's last state, decided in memory).
+ */
+async function readableInSql(
+  em: EntityManager,
+  scope: CallerScope,
+  entity: EntityTarget<ObjectLiteral>,
+  ids: readonly number[],
+): Promise<Map<number, boolean>> {
+  const metadata = em.connection.getMetadata(entity);
+  const escape = (name: string) => em.connection.driver.escape(name);
+  const alias = 'readable';
+  const params: Record<string, unknown> = {};
+  const condition = readCondition(em, scope, entity, alias, params);
+  const id = `${escape(alias)}.${escape(metadata.primaryColumns[0]!.databaseName)}`;
+  const verdicts = new Map<number, boolean>();
+  for (let start = 0; start < ids.length; start += IDS_PER_STATEMENT) {
+    const [sql, values] = em.connection.driver.escapeQueryWithParameters(
+      `SELECT ${id} AS id, CASE WHEN ${condition} THEN 1 ELSE 0 END AS readable FROM ` +
+        `${escape(metadata.tablePath)} ${escape(alias)} WHERE ${id} IN (:...readableIds)`,
+      { ...params, readableIds: ids.slice(start, start + IDS_PER_STATEMENT) },
+    );
+    const rows = (await em.query(sql, values)) as Array<{ id: number | string; readable: number | string }>;
+    for (const row of rows) verdicts.set(Number(row.id), Number(row.readable) === 1);
+  }
+  return verdicts;
+}
+
+/** Keeps the rows of `entity` the caller may read, in order (decided in SQL when a row's columns do not say). */
+async function keepReadable<T extends ObjectLiteral>(
+  em: EntityManager,
+  scope: CallerScope,
+  entity: EntityTarget<ObjectLiteral>,
+  rows: readonly T[],
+): Promise<T[]> {
+  const read = rowReader(em, false);
+  const idOf = (row: T) => {
+    const id = Number(row.id);
+    return Number.isSafeInteger(id) && id > 0 ? id : null;
+  };
+  const ids = decidedByRow(scope, entity) ? [] : rows.map(idOf).filter((id): id is number => id !== null);
+  const verdicts = ids.length ? await readableInSql(em, scope, entity, [...new Set(ids)]) : new Map<number, boolean>();
+  const kept: T[] = [];
+  for (const row of rows) {
+    const id = idOf(row);
+    const verdict = id === null ? undefined : verdicts.get(id);
+    if (verdict ?? (await reaches(read, scope, entity, row, 'read'))) kept.push(row);
+  }
+  return kept;
 }
 
 /** Whether the caller may read `row` (always true for an unrestricted caller). */
@@ -350,10 +436,13 @@ export async function canRead(
   row: ObjectLiteral,
 ): Promise<boolean> {
   const scope = await callerScope(ctx);
-  return !scope || reaches(em, scope, entity, row, 'read');
+  return !scope || (await keepReadable(em, scope, entity, [row])).length === 1;
 }
 
-/** The rows the caller may read, in order. */
+/**
+ * The rows the caller may read, in order: decided by their columns, or together in one statement (per 500 rows) by
+ * the SQL condition the lists apply, never a statement per row.
+ */
 export async function readableRows<T extends ObjectLiteral>(
   ctx: Context,
   em: EntityManager,
@@ -362,9 +451,7 @@ export async function readableRows<T extends ObjectLiteral>(
 ): Promise<T[]> {
   const scope = await callerScope(ctx);
   if (!scope) return [...rows];
-  const kept: T[] = [];
-  for (const row of rows) if (await reaches(em, scope, entity, row, 'read')) kept.push(row);
-  return kept;
+  return keepReadable(em, scope, entity, rows);
 }
 
 /** A record the caller must be able to read: NOT_FOUND otherwise (whether it exists or not). */
@@ -382,7 +469,9 @@ export async function assertReadable(
 /**
  * The write check, before and after a change. `before`: the record as it is (null on create): NOT_FOUND when the
  * caller cannot read it, FORBIDDEN when it is read-only to them. `after`: the record as it would be (null on
- * delete): FORBIDDEN unless the caller may write it (nobody moves a record into or out of their subtree).
+ * delete): FORBIDDEN unless the caller may write it (nobody moves a record into or out of their subtree). The caller
+ * reads `before` with a locking read (lockedRow) in its transaction; the records the verdict follows (the parent a
+ * record belongs to, the owned records whose owner owns it) are read here FOR UPDATE, each once.
  */
 export async function assertWritable(
   ctx: Context,
@@ -395,10 +484,12 @@ export async function assertWritable(
   const scope = await writeScope(ctx, entity);
   if (!scope) return;
   const { name, declaration } = registered(entity);
+  // The records the verdict follows (parents, owned records) are taken FOR UPDATE in the caller's transaction.
+  const read = rowReader(em, true);
   if (scope.ownerOnly) {
     // By the owner rule alone: the record must be the caller's before and after (they read it either way).
     for (const row of [before, after]) {
-      if (row && !(await reaches(em, scope, entity, row, 'write'))) {
+      if (row && !(await reaches(read, scope, entity, row, 'write'))) {
         throw forbidden(
           `Your role changes only the ${label} records you own (or the parts and maps of them): ` +
             (row === before ? `this one is not yours.` : `it would no longer be yours (keep yourself its owner).`),
@@ -413,13 +504,13 @@ export async function assertWritable(
     );
   }
   if (before) {
-    if (!(await reaches(em, scope, entity, before, 'read')))
+    if (!(await reaches(read, scope, entity, before, 'read')))
       throw notFound(name, (before as { id?: number }).id ?? '?');
-    if (!(await reaches(em, scope, entity, before, 'write'))) {
+    if (!(await reaches(read, scope, entity, before, 'write'))) {
       throw forbidden(`This ${label} belongs above or outside your org subtree: you may read it, not change it.`);
     }
   }
-  if (after && !(await reaches(em, scope, entity, after, 'write'))) {
+  if (after && !(await reaches(read, scope, entity, after, 'write'))) {
     const unit = declaration.kind === 'orgUnit' ? (after as Record<string, unknown>)[declaration.column] : null;
     throw forbidden(
       unit === null || unit === undefined
@@ -442,8 +533,8 @@ export async function assertReferenceReadable(
   if (id === null || id === undefined) return;
   const scope = await callerScope(ctx);
   if (!scope) return;
-  const row = await em.findOneBy(entity, { id } as never);
-  if (!row || !(await reaches(em, scope, entity, row, 'read'))) {
+  // Whether it exists and is readable: one statement (a row the table lacks is absent from the answer).
+  if (!(await readableInSql(em, scope, entity, [id])).get(id)) {
     throw badInput({ [field]: `${registered(entity).name} ${id} does not exist, or is outside what you may see` });
   }
 }
