@@ -284,6 +284,13 @@ export const en = {
     },
   },
   errors: {
+    SETTINGS: {
+      DECISION_DUE_DAYS_OUT_OF_RANGE:
+        'A decision due time is out of range: give whole days within the limits shown for each grade.',
+      MATERIAL_CHANGE_SHARE_NOT_A_NUMBER:
+        'The material share is not a percentage: type a plain number such as 10 or 12.5 (no % sign).',
+      MATERIAL_CHANGE_SHARE_OUT_OF_RANGE: 'The material share is out of range: above 0 % and at most 100 %.',
+    },
     SALES: {
       STAGE_PROBABILITIES_INVALID:
         'The stage probabilities are invalid: whole percents from 0 to 100, rising along the funnel, DEAL 100, LOST 0.',

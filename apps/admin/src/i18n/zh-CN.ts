@@ -435,6 +435,11 @@ export const zhCN: Messages = {
     },
   },
   errors: {
+    SETTINGS: {
+      DECISION_DUE_DAYS_OUT_OF_RANGE: '决策期限超出范围：请按各等级所示的范围填写整数天。',
+      MATERIAL_CHANGE_SHARE_NOT_A_NUMBER: '重大变更比例不是百分数：请填写不带百分号的数字，例如 10 或 12.5。',
+      MATERIAL_CHANGE_SHARE_OUT_OF_RANGE: '重大变更比例超出范围：须大于 0% 且不超过 100%。',
+    },
     SALES: {
       STAGE_PROBABILITIES_INVALID:
         '阶段概率无效：每个阶段须为 0 至 100 的整数百分比，沿漏斗递增，成交为 100，丢单为 0。',
