@@ -7,6 +7,8 @@ if (!process.env.TZ) process.env.TZ = 'Asia/Shanghai';
 module.exports = {
   ...preset,
   collectCoverageFrom: ['src/**/*.ts', '!src/**/*.test.ts', '!src/**/testing/**', '!src/**/index.ts'],
+  // V8's own coverage: no instrumented copy of the code, about a fifth less CPU for the property tests than istanbul.
+  coverageProvider: 'v8',
   coverageThreshold: { global: { statements: 95 } },
   coverageReporters: ['text-summary', 'lcov'],
 };
