@@ -7,7 +7,15 @@ import { authorize, DecisionPoint, ProjectGrade, whoMayDecide } from '@iron-tria
 import type { Context } from '../src/platform/context';
 import { authorityCache } from '../src/modules/authorization';
 import { AuthorityCache, buildSnapshot, loadAuthorityState } from '../src/modules/authorization/authority-state';
-import { authorityEntriesBetween } from '../src/modules/authorization/incremental';
+import { authorityEntriesBetween, ENTRY_PAGE_REVISIONS } from '../src/modules/authorization/incremental';
+import {
+  AUTHORITY_ROW,
+  AuthorityChange,
+  lockRevision,
+  readRevision,
+  REVISION_ROW,
+} from '../src/platform/change-log';
+import { Person } from '../src/modules/person';
 import { describeOnDatabases, TestEnv } from './support/databases';
 import { Scenario, seedScenario } from './operations/scenario';
 import { Delegation } from '../src/modules/delegation';
@@ -376,5 +384,72 @@ describeOnDatabases('incremental authority index', (env) => {
         expect(authorize(person, c, at, swapped.index)).toEqual(authorize(person, c, at, fresh.index));
       expect(whoMayDecide(c, at, swapped.index)).toEqual(whoMayDecide(c, at, fresh.index));
     }
+  });
+
+  test('a large delta is read in pages, letting requests run between them; it answers as a fresh build', async () => {
+    const own = new AuthorityCache(e.dataSource);
+    const start = await own.snapshot();
+    // Out of band, in one transaction (as an import would): every person renamed in rounds, 2.5 pages of entries.
+    const people = await e.dataSource.manager.find(Person, { order: { id: 'ASC' } });
+    const rounds = Math.ceil((2.5 * ENTRY_PAGE_REVISIONS) / people.length);
+    const to = await e.dataSource.transaction(async (em) => {
+      await lockRevision(em);
+      let revision = BigInt(await readRevision(em));
+      const now = new Date();
+      const entries: Array<Partial<AuthorityChange>> = [];
+      for (let round = 1; round <= rounds; round++)
+        for (const p of people) {
+          revision += 1n;
+          entries.push({
+            revision: revision.toString(),
+            recordType: 'Person',
+            recordId: p.id,
+            recordVersion: p.version + round,
+            operation: 'UPDATE',
+            effectiveFrom: now,
+            recordedAt: now,
+            actorKind: 'SYSTEM',
+            actorId: null,
+            actorLabel: 'test: bulk rename',
+            correction: false,
+            reason: 'bulk rename',
+            before: null,
+            after: { id: p.id, name: `${p.name} (${round})` },
+            requestId: null,
+          });
+        }
+      for (let i = 0; i < entries.length; i += 500)
+        await em.getRepository(AuthorityChange).insert(entries.slice(i, i + 500) as never);
+      for (const p of people)
+        await em.update(Person, { id: p.id }, { name: `${p.name} (${rounds})`, version: p.version + rounds });
+      await em.query('UPDATE authority_state SET changeCount = ? WHERE id IN (?, ?)', [
+        revision.toString(),
+        REVISION_ROW,
+        AUTHORITY_ROW,
+      ]);
+      return revision.toString();
+    });
+    const count = BigInt(to) - BigInt(start.changeCount);
+    expect(count).toBeGreaterThan(2n * BigInt(ENTRY_PAGE_REVISIONS));
+    // Read in pages, a pause between two of them: the same entries as read at once, in order.
+    let pauses = 0;
+    const paged = (await authorityEntriesBetween(e.dataSource.manager, start.changeCount, to, 10_000, async () => {
+      pauses += 1;
+    }))!;
+    expect(pauses).toBe(Math.ceil(Number(count) / ENTRY_PAGE_REVISIONS) - 1);
+    expect(paged.map((x) => x.revision)).toEqual(
+      Array.from({ length: Number(count) }, (_x, i) => (BigInt(start.changeCount) + 1n + BigInt(i)).toString()),
+    );
+    // Fewer revisions than a read moves by: the cache moves entry by entry, pausing between the pages.
+    const before = { ...own.stats };
+    const moved = await own.snapshot();
+    expect(moved.changeCount).toBe(to);
+    expect(own.stats.fullBuilds).toBe(before.fullBuilds);
+    expect(own.stats.entriesApplied - before.entriesApplied).toBe(Number(count));
+    expect(own.stats.entryPauses - before.entryPauses).toBe(pauses);
+    // The names (read from the entries as they are) are those a fresh build reads from the table.
+    const fresh = buildSnapshot(to, await loadAuthorityState(e.dataSource.manager));
+    expect(new Map(moved.personNames)).toEqual(new Map(fresh.personNames));
+    expect(moved.personNames.get(String(people[0]!.id))).toBe(`${people[0]!.name} (${rounds})`);
   });
 });

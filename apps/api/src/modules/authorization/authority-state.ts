@@ -283,6 +283,14 @@ export class AuthorityCache {
     rebuildPauses: 0,
     /** The index builds in slices (background rebuilds), summed. */
     rebuildBuild: emptyBuildMeter(),
+    /** Pauses between two pages of change-log entries read for a delta (authorityEntriesBetween). */
+    entryPauses: 0,
+  };
+
+  /** Lets requests run between two pages of entries (a large delta is read in pages). */
+  private readonly entryPause = (): Promise<void> => {
+    this.stats.entryPauses += 1;
+    return letRequestsRun();
   };
 
   constructor(private readonly dataSource: DataSource) {}
@@ -392,6 +400,7 @@ export class AuthorityCache {
           changeCount,
           current.changeCount,
           this.maxDeltaEntries,
+          this.entryPause,
         );
         if (entries === null || this.current !== current) return;
         const advanced = advanceSnapshot(rebuilt, entries, current.changeCount, this.decode);
@@ -417,7 +426,13 @@ export class AuthorityCache {
     previous: AuthoritySnapshot,
     changeCount: string,
   ): Promise<AuthoritySnapshot> {
-    const entries = await authorityEntriesBetween(em, previous.changeCount, changeCount, this.maxDeltaEntries);
+    const entries = await authorityEntriesBetween(
+      em,
+      previous.changeCount,
+      changeCount,
+      this.maxDeltaEntries,
+      this.entryPause,
+    );
     if (entries === null) {
       // Too far behind to apply change by change: rebuild in the background, answer from what we have meanwhile.
       this.rebuildInBackground(changeCount);
@@ -503,7 +518,7 @@ export class AuthorityCache {
       // A write holds the counter's row: other writers wait for it. Entry by entry, even ten times further than a read
       // goes, costs a fraction of a full build (seconds at 50,000 delegations), which it would otherwise make here.
       const limit = this.maxDeltaEntries * WRITE_DELTA_FACTOR;
-      const entries = await authorityEntriesBetween(em, base.changeCount, changeCount, limit);
+      const entries = await authorityEntriesBetween(em, base.changeCount, changeCount, limit, this.entryPause);
       if (entries !== null) {
         // Its own entries: moved from the committed base, not remembered as the base's successor either.
         if (own) return advanceSnapshot(base, entries, changeCount, this.decode).snapshot;
