@@ -97,7 +97,7 @@ describe('ReadAdmission', () => {
     for (const release of permits) release();
   });
 
-  test('without write priority (READ_WRITE_PRIORITY=false), a write leaves reads admitted up to the limit', async () => {
+  test('without write priority (READ_WRITE_PRIORITY=false), reads go on up to the limit during a write', async () => {
     const admission = new ReadAdmission(4, 1000, false);
     const ended = admission.writeStarted();
     const permits = await Promise.all(Array.from({ length: 4 }, () => admission.acquire()));

@@ -49,7 +49,7 @@ export class ReadAdmission {
   /**
    * @param limit reads executing at once; 0: no limit (every read executes at once)
    * @param maxWaiting reads that may wait; beyond it a read is refused (SERVICE_UNAVAILABLE) instead of queued
-   * @param writePriority while a write is handled, READS_WHILE_WRITING reads at once (false: `limit` whatever the writes)
+   * @param writePriority while a write is handled, READS_WHILE_WRITING reads at once (false: `limit` all the same)
    */
   constructor(
     readonly limit: number,

@@ -41,7 +41,7 @@ export async function authorityEntriesBetween(
   const end = BigInt(to);
   if (end - BigInt(from) > BigInt(max)) return null;
   const all: AuthorityChange[] = [];
-  for (let start = BigInt(from); start < end; ) {
+  for (let start = BigInt(from); start < end;) {
     const stop = start + BigInt(ENTRY_PAGE_REVISIONS) < end ? start + BigInt(ENTRY_PAGE_REVISIONS) : end;
     if (start > BigInt(from) && pause) await pause();
     const page = await em
