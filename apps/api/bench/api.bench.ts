@@ -12,7 +12,9 @@
 // run, default 10; BENCH_PORT, default 4999 and the next one; BENCH_ONLY=writes: only the runs about writes and
 // rebuilds — read-only, with writes, the forced rebuild, the org unit renamed —, for quicker rounds of work on them;
 // BENCH_ONLY=many: only 100 single authorize against authorizeMany of the same 100, from the same state, and their
-// ratio of checks per second; BENCH_KEEP_DB=1 keeps the seeded database afterwards)
+// ratio of checks per second; BENCH_KEEP_DB=1 keeps the seeded database afterwards; BENCH_AB=1 adds, after the write
+// runs, an A/B of read admission's write priority (READ_WRITE_PRIORITY): two fresh API processes (ports +2 and +3),
+// one with it on, one off, and read-only, 1 and 10 writes/s on each, alternating, BENCH_AB_ROUNDS times, default 3)
 import { spawn, ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -39,6 +41,10 @@ const PORT = Number(process.env.BENCH_PORT ?? 4999);
 const WRITES_ONLY = process.env.BENCH_ONLY === 'writes';
 /** BENCH_ONLY=many: only the baseline, 100 single authorize and authorizeMany of the same 100. */
 const MANY_ONLY = process.env.BENCH_ONLY === 'many';
+/** BENCH_AB=1: the A/B of read admission's write priority (on: process A as configured; off: a second process). */
+const AB = process.env.BENCH_AB === '1';
+/** Rounds of the A/B (BENCH_AB_ROUNDS, default 3). */
+const AB_ROUNDS = Number(process.env.BENCH_AB_ROUNDS ?? 3);
 /** BENCH_KEEP_DB=1 keeps the seeded database (its name is printed), to look at plans and profiles afterwards. */
 const KEEP_DB = process.env.BENCH_KEEP_DB === '1';
 /** Writes on one process whose visibility on the other is timed. */
@@ -795,6 +801,8 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'it-bench-'));
   let childA: ChildProcess | null = null;
   let childB: ChildProcess | null = null;
+  let childAB: ChildProcess | null = null;
+  let childAB2: ChildProcess | null = null;
   let ds: DataSource | null = null;
   try {
     const config = loadConfig({
@@ -1008,6 +1016,54 @@ async function main(): Promise<void> {
       }),
     );
 
+    // ---- A/B of read admission's write priority (BENCH_AB=1): two fresh processes, one with it on, one off ----
+    const abRuns: Array<{ round: number; label: string; on: LoadResult; off: LoadResult }> = [];
+    if (AB) {
+      const baseOn = `http://127.0.0.1:${PORT + 2}`;
+      const baseOff = `http://127.0.0.1:${PORT + 3}`;
+      childAB = startApi(PORT + 2, { ...env, READ_WRITE_PRIORITY: 'true' });
+      childAB2 = startApi(PORT + 3, { ...env, READ_WRITE_PRIORITY: 'false' });
+      await waitForServer(baseOn, childAB);
+      await waitForServer(baseOff, childAB2);
+      const on = { base: baseOn, pid: childAB.pid! };
+      const off = { base: baseOff, pid: childAB2.pid! };
+      const runOn = (p: { base: string; pid: number }, name: string, extra: Partial<Load> = {}) =>
+        runLoad(token, {
+          name,
+          c: allowedCase,
+          targets: [{ url: `${p.base}/graphql`, connections: CONNECTIONS }],
+          pids: [p.pid],
+          ...extra,
+        });
+      // Warm both processes alike (their index and code paths), unmeasured.
+      await runOn(on, 'warm-up (write priority on)', { duration: 3 });
+      await runOn(off, 'warm-up (write priority off)', { duration: 3 });
+      for (let round = 1; round <= AB_ROUNDS; round++) {
+        for (const [label, rate] of [
+          ['read-only', 0],
+          ['1 write/s', 1],
+          ['10 writes/s', 10],
+        ] as const) {
+          const extra = (): Partial<Load> =>
+            rate === 0 ? {} : { writes: { ops: plan.next(DURATION_S * rate), rate, startAfterMs: 500 } };
+          // Alternating which goes first, so that a drifting machine favours neither.
+          const onFirst = round % 2 === 1;
+          const a = await runOn(onFirst ? on : off, `A/B ${round}: ${label}, first`, extra());
+          const b = await runOn(onFirst ? off : on, `A/B ${round}: ${label}, second`, extra());
+          const [onRun, offRun] = onFirst ? [a, b] : [b, a];
+          console.log(
+            `  A/B ${round} ${label}: on ${f0(onRun.rps)} req/s p99 ${onRun.p99} ms; ` +
+              `off ${f0(offRun.rps)} req/s p99 ${offRun.p99} ms`,
+          );
+          abRuns.push({ round, label, on: onRun, off: offRun });
+        }
+      }
+      await stopApi(childAB);
+      await stopApi(childAB2);
+      childAB = null;
+      childAB2 = null;
+    }
+
     // ---- the other questions, read-only, and two processes (not with BENCH_ONLY=writes) ----
     const otherRuns = async () => {
       keep(
@@ -1204,6 +1260,41 @@ async function main(): Promise<void> {
     };
     for (const run of [oneWrite, tenWrites, unitRename]) writeRows(run);
 
+    if (abRuns.length) {
+      console.log(
+        "\nA/B of read admission's write priority (READ_WRITE_PRIORITY; on: reads one at a time while a write is " +
+          'handled; off: up to READ_CONCURRENCY): two fresh processes on the same database, warmed alike, the same ' +
+          'load on each in turn, alternating which goes first (read-only: the control, where the setting does nothing)',
+      );
+      console.log(
+        '| round | load | on: req/s | on: p99 ms | on: writes p50 / p99 ms | on: /healthz p99 / max ms | ' +
+          'off: req/s | off: p99 ms | off: writes p50 / p99 ms | off: /healthz p99 / max ms |',
+      );
+      console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+      const ws = (r: LoadResult) => {
+        if (!r.writes.length) return '–';
+        const s = spread(r.writes.map((w) => w.ms));
+        const failed = r.writes.filter((w) => !w.ok).length;
+        return `${f1(s.p50)} / ${f1(s.p99)}${failed ? ` (${failed} failed)` : ''}`;
+      };
+      for (const { round, label, on, off } of abRuns)
+        console.log(
+          `| ${round} | ${label} | ${f0(on.rps)} | ${on.p99} | ${ws(on)} | ${f1(on.health.p99)} / ` +
+            `${f1(on.health.max)} | ${f0(off.rps)} | ${off.p99} | ${ws(off)} | ${f1(off.health.p99)} / ` +
+            `${f1(off.health.max)} |`,
+        );
+      for (const label of ['read-only', '1 write/s', '10 writes/s']) {
+        const of = abRuns.filter((r) => r.label === label);
+        const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+        const onRps = mean(of.map((r) => r.on.rps));
+        const offRps = mean(of.map((r) => r.off.rps));
+        console.log(
+          `  ${label}: mean req/s on ${f0(onRps)}, off ${f0(offRps)} (on/off ${f2(onRps / offRps)}); mean p99 ` +
+            `on ${f0(mean(of.map((r) => r.on.p99)))} ms, off ${f0(mean(of.map((r) => r.off.p99)))} ms`,
+        );
+      }
+    }
+
     const rb = rebuild.extra as {
       injectedAt: number;
       bulkMs: number;
@@ -1380,6 +1471,8 @@ async function main(): Promise<void> {
       console.log(`| ${what} | ${before || '–'} | ${now} | ${goal || '–'} | ${verdict(ok)} |`);
     console.log(`\nBench time: ${((Date.now() - benchStarted) / 1000).toFixed(0)} s`);
   } finally {
+    await stopApi(childAB);
+    await stopApi(childAB2);
     await stopApi(childB);
     await stopApi(childA);
     if (ds?.isInitialized) await ds.destroy();

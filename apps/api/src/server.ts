@@ -216,7 +216,7 @@ export async function createServer({
   const limits: QueryLimits = { ...DEFAULT_LIMITS, ...limitOverrides };
   const db = new Database(dataSource, { acquireTimeoutMs: config.databaseAcquireTimeoutMs });
   const health = new DatabaseHealth(db, logger);
-  const admission = new ReadAdmission(config.readConcurrency, maxWaitingReads);
+  const admission = new ReadAdmission(config.readConcurrency, maxWaitingReads, config.readWritePriority);
   const changeFeed = new ChangeFeed(dataSource, { pollMs: config.changeFeedPollMs, logger });
   const background = startBackground({ dataSource, db, config, logger });
   const ticker = new Ticker({ intervalMs: config.tickSeconds * 1000, jobs: background.jobs, logger });

@@ -96,6 +96,22 @@ describe('ReadAdmission', () => {
     end();
     for (const release of permits) release();
   });
+
+  test('without write priority (READ_WRITE_PRIORITY=false), reads go on up to the limit during a write', async () => {
+    const admission = new ReadAdmission(4, 1000, false);
+    const ended = admission.writeStarted();
+    const permits = await Promise.all(Array.from({ length: 4 }, () => admission.acquire()));
+    expect(admission.stats()).toMatchObject({ running: 4, waiting: 0, queued: 0 });
+    const fifth = admission.acquire();
+    await tick();
+    expect(admission.stats()).toMatchObject({ running: 4, waiting: 1 });
+    permits[0]!();
+    const release = await fifth;
+    expect(admission.stats()).toMatchObject({ running: 4, waiting: 0 });
+    ended();
+    for (const r of [...permits.slice(1), release]) r();
+    expect(admission.stats()).toMatchObject({ running: 0, waiting: 0 });
+  });
 });
 
 test('a document with the word mutation anywhere counts as a write; anything else as a read', () => {

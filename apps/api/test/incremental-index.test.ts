@@ -6,8 +6,23 @@ import http from 'node:http';
 import { authorize, DecisionPoint, ProjectGrade, whoMayDecide } from '@iron-triangle/domain';
 import type { Context } from '../src/platform/context';
 import { authorityCache } from '../src/modules/authorization';
-import { AuthorityCache, buildSnapshot, loadAuthorityState } from '../src/modules/authorization/authority-state';
-import { authorityEntriesBetween } from '../src/modules/authorization/incremental';
+import {
+  APPLY_SLICE_ENTRIES,
+  AuthorityCache,
+  buildSnapshot,
+  loadAuthorityState,
+} from '../src/modules/authorization/authority-state';
+import { authorityEntriesBetween, ENTRY_PAGE_REVISIONS } from '../src/modules/authorization/incremental';
+import {
+  AUTHORITY_ROW,
+  AuthorityChange,
+  encodeRows,
+  LOGGED_TYPES,
+  lockRevision,
+  readRevision,
+  REVISION_ROW,
+} from '../src/platform/change-log';
+import { Person } from '../src/modules/person';
 import { describeOnDatabases, TestEnv } from './support/databases';
 import { Scenario, seedScenario } from './operations/scenario';
 import { Delegation } from '../src/modules/delegation';
@@ -349,7 +364,21 @@ describeOnDatabases('incremental authority index', (env) => {
       req.on('error', reject);
       req.end(body);
     }).then((text) => order.push((JSON.parse(text) as { errors?: unknown }).errors ? 'authorize failed' : 'authorize'));
-    await Promise.all([rebuilt, health, question]);
+    // And /healthz again and again, one after the other, until the rebuild is in: each is answered meanwhile.
+    let answeredDuring = 0;
+    const healthLoop = (async () => {
+      await health;
+      while (!order.includes('rebuilt')) {
+        const status = await new Promise<number>((resolve, reject) =>
+          http.get(`${base}/healthz`, { agent: false }, (r) => resolve(r.resume().statusCode ?? 0)).on('error', reject),
+        );
+        expect(status).toBe(200);
+        if (!order.includes('rebuilt')) answeredDuring += 1;
+      }
+    })();
+    await Promise.all([rebuilt, health, question, healthLoop]);
+    // Counted, not timed: more than one health check came and went while one rebuild ran.
+    expect(answeredDuring).toBeGreaterThanOrEqual(3);
     expect(order.indexOf('healthz 200')).toBeGreaterThanOrEqual(0);
     expect(order.indexOf('healthz 200')).toBeLessThan(order.indexOf('rebuilt'));
     expect(order.indexOf('authorize')).toBeLessThan(order.indexOf('rebuilt'));
@@ -376,5 +405,146 @@ describeOnDatabases('incremental authority index', (env) => {
         expect(authorize(person, c, at, swapped.index)).toEqual(authorize(person, c, at, fresh.index));
       expect(whoMayDecide(c, at, swapped.index)).toEqual(whoMayDecide(c, at, fresh.index));
     }
+  });
+
+  test('a large delta is read in pages, letting requests run between them; it answers as a fresh build', async () => {
+    const own = new AuthorityCache(e.dataSource);
+    const start = await own.snapshot();
+    // Out of band, in one transaction (as an import would): every person renamed in rounds, 2.5 pages of entries.
+    const people = await e.dataSource.manager.find(Person, { order: { id: 'ASC' } });
+    const rounds = Math.ceil((2.5 * ENTRY_PAGE_REVISIONS) / people.length);
+    const to = await e.dataSource.transaction(async (em) => {
+      await lockRevision(em);
+      let revision = BigInt(await readRevision(em));
+      const now = new Date();
+      const entries: Array<Partial<AuthorityChange>> = [];
+      for (let round = 1; round <= rounds; round++)
+        for (const p of people) {
+          revision += 1n;
+          entries.push({
+            revision: revision.toString(),
+            recordType: 'Person',
+            recordId: p.id,
+            recordVersion: p.version + round,
+            operation: 'UPDATE',
+            effectiveFrom: now,
+            recordedAt: now,
+            actorKind: 'SYSTEM',
+            actorId: null,
+            actorLabel: 'test: bulk rename',
+            correction: false,
+            reason: 'bulk rename',
+            before: null,
+            after: { id: p.id, name: `${p.name} (${round})` },
+            requestId: null,
+          });
+        }
+      for (let i = 0; i < entries.length; i += 500)
+        await em.getRepository(AuthorityChange).insert(entries.slice(i, i + 500) as never);
+      for (const p of people)
+        await em.update(Person, { id: p.id }, { name: `${p.name} (${rounds})`, version: p.version + rounds });
+      await em.query('UPDATE authority_state SET changeCount = ? WHERE id IN (?, ?)', [
+        revision.toString(),
+        REVISION_ROW,
+        AUTHORITY_ROW,
+      ]);
+      return revision.toString();
+    });
+    const count = BigInt(to) - BigInt(start.changeCount);
+    expect(count).toBeGreaterThan(2n * BigInt(ENTRY_PAGE_REVISIONS));
+    // Read in pages, a pause between two of them: the same entries as read at once, in order.
+    let pauses = 0;
+    const paged = (await authorityEntriesBetween(e.dataSource.manager, start.changeCount, to, 10_000, async () => {
+      pauses += 1;
+    }))!;
+    expect(pauses).toBe(Math.ceil(Number(count) / ENTRY_PAGE_REVISIONS) - 1);
+    expect(paged.map((x) => x.revision)).toEqual(
+      Array.from({ length: Number(count) }, (_x, i) => (BigInt(start.changeCount) + 1n + BigInt(i)).toString()),
+    );
+    // Fewer revisions than a read moves by: the cache moves entry by entry, pausing between the pages.
+    const before = { ...own.stats };
+    const moved = await own.snapshot();
+    expect(moved.changeCount).toBe(to);
+    expect(own.stats.fullBuilds).toBe(before.fullBuilds);
+    expect(own.stats.entriesApplied - before.entriesApplied).toBe(Number(count));
+    expect(own.stats.entryPauses - before.entryPauses).toBe(pauses);
+    // The names (read from the entries as they are) are those a fresh build reads from the table.
+    const fresh = buildSnapshot(to, await loadAuthorityState(e.dataSource.manager));
+    expect(new Map(moved.personNames)).toEqual(new Map(fresh.personNames));
+    expect(moved.personNames.get(String(people[0]!.id))).toBe(`${people[0]!.name} (${rounds})`);
+  });
+
+  test('a delta of many delegations is applied in slices, pausing between them; answers as a fresh build', async () => {
+    const own = new AuthorityCache(e.dataSource);
+    const start = await own.snapshot();
+    // Delegations logged again (as a re-import would), their limits narrowed, in rounds if there are few of them.
+    const delegations = await e.dataSource.manager.find(Delegation, {
+      order: { id: 'ASC' },
+      take: Math.ceil(3.5 * APPLY_SLICE_ENTRIES),
+    });
+    const rounds = Math.ceil((3.5 * APPLY_SLICE_ENTRIES) / delegations.length);
+    const type = LOGGED_TYPES.find((t) => t.table === 'delegations')!;
+    const to = await e.dataSource.transaction(async (em) => {
+      await lockRevision(em);
+      let revision = BigInt(await readRevision(em));
+      const now = new Date();
+      for (const d of delegations) if (d.limitMinor !== null) d.limitMinor = d.limitMinor - 1n;
+      const finals = await encodeRows(em, type, delegations);
+      const entries: Array<Partial<AuthorityChange>> = [];
+      for (let round = 1; round <= rounds; round++)
+        delegations.forEach((d, i) => {
+          revision += 1n;
+          entries.push({
+            revision: revision.toString(),
+            recordType: 'Delegation',
+            recordId: d.id,
+            recordVersion: d.version,
+            operation: 'UPDATE',
+            effectiveFrom: now,
+            recordedAt: now,
+            actorKind: 'SYSTEM',
+            actorId: null,
+            actorLabel: 'test: re-import',
+            correction: false,
+            reason: 're-import',
+            before: null,
+            after: finals[i]!,
+            requestId: null,
+          });
+        });
+      for (let i = 0; i < entries.length; i += 500)
+        await em.getRepository(AuthorityChange).insert(entries.slice(i, i + 500) as never);
+      for (const d of delegations) await em.update(Delegation, { id: d.id }, { limitMinor: d.limitMinor });
+      await em.query('UPDATE authority_state SET changeCount = ? WHERE id IN (?, ?)', [
+        revision.toString(),
+        REVISION_ROW,
+        AUTHORITY_ROW,
+      ]);
+      return revision.toString();
+    });
+    const count = Number(BigInt(to) - BigInt(start.changeCount));
+    expect(count).toBeGreaterThan(3 * APPLY_SLICE_ENTRIES);
+    const before = { ...own.stats };
+    const moved = await own.snapshot();
+    expect(moved.changeCount).toBe(to);
+    expect(own.stats.entriesApplied - before.entriesApplied).toBe(count);
+    // A version per slice, a pause between two slices (none between pages: fewer revisions than a page).
+    expect(own.stats.deltas - before.deltas).toBe(Math.ceil(count / APPLY_SLICE_ENTRIES));
+    expect(own.stats.entryPauses - before.entryPauses).toBe(Math.ceil(count / APPLY_SLICE_ENTRIES) - 1);
+    const fresh = buildSnapshot(to, await loadAuthorityState(e.dataSource.manager));
+    expect(moved.index.state.delegations).toEqual(fresh.index.state.delegations);
+    const at = new Date();
+    for (const minor of [1_000_000n, 699_999_999n, 700_000_000n])
+      for (const point of ['ATB', 'ATC'] as DecisionPoint[]) {
+        const kase = {
+          decisionPoint: point,
+          grade: 'III' as ProjectGrade,
+          orgUnitId: String(e.fixture.units.eastOffice),
+          amount: { minor, currency: 'CNY' },
+          team: [],
+        };
+        for (const person of [s.people.east1, s.people.west1, s.people.leader, s.people.boss].map(String))
+          expect(authorize(person, kase, at, moved.index)).toEqual(authorize(person, kase, at, fresh.index));
+      }
   });
 });

@@ -193,4 +193,11 @@ describe('loadConfig read admission', () => {
     expect(loadConfig({ READ_CONCURRENCY: '0' }, { cwd: dir }).readConcurrency).toBe(0);
     expect(() => loadConfig({ READ_CONCURRENCY: 'many' }, { cwd: dir })).toThrow(ConfigError);
   });
+
+  test('READ_WRITE_PRIORITY is on by default, read and checked', () => {
+    expect(loadConfig({}, { cwd: dir }).readWritePriority).toBe(true);
+    expect(loadConfig({ READ_WRITE_PRIORITY: 'false' }, { cwd: dir }).readWritePriority).toBe(false);
+    expect(loadConfig({ READ_WRITE_PRIORITY: '1' }, { cwd: dir }).readWritePriority).toBe(true);
+    expect(() => loadConfig({ READ_WRITE_PRIORITY: 'sometimes' }, { cwd: dir })).toThrow(ConfigError);
+  });
 });

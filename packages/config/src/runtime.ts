@@ -51,6 +51,12 @@ export interface RuntimeConfig {
    * mutations and the health endpoints go ahead of them. Default: defaultReadConcurrency().
    */
   readonly readConcurrency: number;
+  /**
+   * While a mutation is being handled, reads are admitted one at a time (READ_WRITE_PRIORITY, default on), so that the
+   * write's round trips to the database wait for one read's work at most; off: reads are admitted up to
+   * READ_CONCURRENCY whatever the writes (the benchmark compares both in one run, BENCH_AB=1).
+   */
+  readonly readWritePriority: boolean;
 }
 
 /**
@@ -248,6 +254,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   const mailFrom = parseMailFrom(env.MAIL_FROM);
   const tickSeconds = readInt(env, 'TICK_SECONDS', 300, 0, 86_400);
   const readConcurrency = readInt(env, 'READ_CONCURRENCY', defaultReadConcurrency(), 0, 10_000);
+  const readWritePriority = readBool(env, 'READ_WRITE_PRIORITY', true);
 
   return Object.freeze({
     nodeEnv,
@@ -270,5 +277,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     mailFrom,
     tickSeconds,
     readConcurrency,
+    readWritePriority,
   });
 }

@@ -49,10 +49,12 @@ export class ReadAdmission {
   /**
    * @param limit reads executing at once; 0: no limit (every read executes at once)
    * @param maxWaiting reads that may wait; beyond it a read is refused (SERVICE_UNAVAILABLE) instead of queued
+   * @param writePriority while a write is handled, READS_WHILE_WRITING reads at once (false: `limit` all the same)
    */
   constructor(
     readonly limit: number,
     readonly maxWaiting = 1000,
+    readonly writePriority = true,
   ) {}
 
   get waiting(): number {
@@ -66,7 +68,7 @@ export class ReadAdmission {
   /** The reads that may execute at once now: fewer while a write is being handled (no limit stays none). */
   private limitNow(): number {
     if (this.limit <= 0) return Infinity;
-    return this.writes > 0 ? Math.min(this.limit, READS_WHILE_WRITING) : this.limit;
+    return this.writePriority && this.writes > 0 ? Math.min(this.limit, READS_WHILE_WRITING) : this.limit;
   }
 
   /** True when a read would have to wait and the queue is full (the read is refused: `refuse` counts it). */

@@ -262,6 +262,9 @@ export function buildSnapshot(changeCount: string, loaded: ReturnType<typeof sta
  * answered from the index moved forward by deltas (or, when too far behind, from the last one until the rebuild is
  * in). Requests that read an older counter than the cached one are answered from the cached one (never older state).
  */
+/** Entries applied to the index between two pauses when a large delta is applied (applyEntriesInSlices). */
+export const APPLY_SLICE_ENTRIES = 64;
+
 /** How many times further than a read a write's transaction moves the index entry by entry (snapshotWithin). */
 export const WRITE_DELTA_FACTOR = 10;
 
@@ -283,6 +286,14 @@ export class AuthorityCache {
     rebuildPauses: 0,
     /** The index builds in slices (background rebuilds), summed. */
     rebuildBuild: emptyBuildMeter(),
+    /** Pauses between two pages of change-log entries read for a delta (authorityEntriesBetween). */
+    entryPauses: 0,
+  };
+
+  /** Lets requests run between two pages of entries (a large delta is read in pages). */
+  private readonly entryPause = (): Promise<void> => {
+    this.stats.entryPauses += 1;
+    return letRequestsRun();
   };
 
   constructor(private readonly dataSource: DataSource) {}
@@ -316,6 +327,45 @@ export class AuthorityCache {
     const advanced = advanceSnapshot(from, rest, changeCount, this.decode);
     if (!this.derived.has(from)) this.derived.set(from, advanced.snapshot);
     return advanced;
+  }
+
+  /**
+   * applyEntries for a delta of any size: more than APPLY_SLICE_ENTRIES entries the engine reads (not people's) are
+   * applied a slice at a time, each slice a version of its own (at its last entry's revision, chained as applyEntries
+   * chains them), with a pause between two slices, so that applying thousands of changes (an import of delegations:
+   * 1,000 of them were 70–200 ms in one stretch of the event loop, 4,900 up to a second) never holds it for long; the
+   * result is the same index.
+   */
+  async applyEntriesInSlices(
+    base: AuthoritySnapshot,
+    entries: readonly AuthorityChange[],
+    changeCount: string,
+  ): Promise<Advanced> {
+    // Slices end after APPLY_SLICE_ENTRIES entries the engine reads (a person's entry only renames: it costs nothing).
+    const cuts: number[] = [];
+    let engine = 0;
+    entries.forEach((entry, i) => {
+      if (entry.recordType !== 'Person') engine += 1;
+      if (engine === APPLY_SLICE_ENTRIES) {
+        cuts.push(i + 1);
+        engine = 0;
+      }
+    });
+    if (cuts[cuts.length - 1] !== entries.length) cuts.push(entries.length);
+    if (cuts.length === 1) return this.applyEntries(base, entries, changeCount);
+    let snapshot = base;
+    let rebuildAdvised = false;
+    let from = 0;
+    for (const cut of cuts) {
+      if (from > 0) await this.entryPause();
+      const slice = entries.slice(from, cut);
+      const last = cut === entries.length;
+      const advanced = this.applyEntries(snapshot, slice, last ? changeCount : slice[slice.length - 1]!.revision);
+      snapshot = advanced.snapshot;
+      rebuildAdvised ||= advanced.rebuildAdvised;
+      from = cut;
+    }
+    return { snapshot, rebuildAdvised };
   }
 
   private build(em: EntityManager, changeCount: string): Promise<AuthoritySnapshot> {
@@ -392,6 +442,7 @@ export class AuthorityCache {
           changeCount,
           current.changeCount,
           this.maxDeltaEntries,
+          this.entryPause,
         );
         if (entries === null || this.current !== current) return;
         const advanced = advanceSnapshot(rebuilt, entries, current.changeCount, this.decode);
@@ -417,13 +468,19 @@ export class AuthorityCache {
     previous: AuthoritySnapshot,
     changeCount: string,
   ): Promise<AuthoritySnapshot> {
-    const entries = await authorityEntriesBetween(em, previous.changeCount, changeCount, this.maxDeltaEntries);
+    const entries = await authorityEntriesBetween(
+      em,
+      previous.changeCount,
+      changeCount,
+      this.maxDeltaEntries,
+      this.entryPause,
+    );
     if (entries === null) {
       // Too far behind to apply change by change: rebuild in the background, answer from what we have meanwhile.
       this.rebuildInBackground(changeCount);
       return previous;
     }
-    const advanced = this.applyEntries(previous, entries, changeCount);
+    const advanced = await this.applyEntriesInSlices(previous, entries, changeCount);
     if (advanced.rebuildAdvised) this.rebuildInBackground(changeCount);
     return advanced.snapshot;
   }
@@ -503,11 +560,11 @@ export class AuthorityCache {
       // A write holds the counter's row: other writers wait for it. Entry by entry, even ten times further than a read
       // goes, costs a fraction of a full build (seconds at 50,000 delegations), which it would otherwise make here.
       const limit = this.maxDeltaEntries * WRITE_DELTA_FACTOR;
-      const entries = await authorityEntriesBetween(em, base.changeCount, changeCount, limit);
+      const entries = await authorityEntriesBetween(em, base.changeCount, changeCount, limit, this.entryPause);
       if (entries !== null) {
         // Its own entries: moved from the committed base, not remembered as the base's successor either.
         if (own) return advanceSnapshot(base, entries, changeCount, this.decode).snapshot;
-        const advanced = this.applyEntries(base, entries, changeCount);
+        const advanced = await this.applyEntriesInSlices(base, entries, changeCount);
         this.offer(advanced.snapshot);
         if (advanced.rebuildAdvised) this.rebuildInBackground(changeCount);
         return advanced.snapshot;

@@ -16,25 +16,48 @@ import type { AuthoritySnapshot } from './authority-snapshot';
 /** Beyond this many entries behind, a process rebuilds instead of applying them one by one. */
 export const MAX_DELTA_ENTRIES = 5_000;
 
-/** The entries of the authority's record types after `from` up to `to` (revisions), in order; null when too many. */
+/**
+ * Revisions per statement when the entries are read: a large delta (a bulk import seen by a write's transaction, up to
+ * WRITE_DELTA_FACTOR × MAX_DELTA_ENTRIES) is read in pages, and the caller's `pause` lets requests (health checks
+ * included) run between them, so that the driver's parsing and the entities' hydration of thousands of entries is never
+ * one uninterrupted stretch of the event loop (issue #13: 6,000 entries were 60–150 ms at once on a loaded machine).
+ */
+export const ENTRY_PAGE_REVISIONS = 1_000;
+
+/**
+ * The entries of the authority's record types after `from` up to `to` (revisions), in order; null when too many. Only
+ * what the index reads (revision, record type and id, the record after the change): not `before`, half of each entry.
+ * More than ENTRY_PAGE_REVISIONS revisions are read in pages, with `pause` awaited between two pages.
+ */
 export async function authorityEntriesBetween(
   em: EntityManager,
   from: string,
   to: string,
   max = MAX_DELTA_ENTRIES,
+  pause?: () => Promise<void>,
 ): Promise<AuthorityChange[] | null> {
   // Revisions have no gaps: more revisions in between than `max` may mean too many entries; reading (and hydrating)
   // thousands of them only to find that out would hold up every request, so the caller rebuilds instead.
-  if (BigInt(to) - BigInt(from) > BigInt(max)) return null;
-  const entries = await em
-    .getRepository(AuthorityChange)
-    .createQueryBuilder('c')
-    .where('c.recordType IN (:...types)', { types: [...AUTHORITY_RECORD_TYPES] })
-    .andWhere('c.revision > :from AND c.revision <= :to', { from, to })
-    .orderBy('c.revision', 'ASC')
-    .limit(max + 1)
-    .getMany();
-  return entries.length > max ? null : entries;
+  const end = BigInt(to);
+  if (end - BigInt(from) > BigInt(max)) return null;
+  const all: AuthorityChange[] = [];
+  for (let start = BigInt(from); start < end;) {
+    const stop = start + BigInt(ENTRY_PAGE_REVISIONS) < end ? start + BigInt(ENTRY_PAGE_REVISIONS) : end;
+    if (start > BigInt(from) && pause) await pause();
+    const page = await em
+      .getRepository(AuthorityChange)
+      .createQueryBuilder('c')
+      .select(['c.revision', 'c.recordType', 'c.recordId', 'c.after'])
+      .where('c.recordType IN (:...types)', { types: [...AUTHORITY_RECORD_TYPES] })
+      .andWhere('c.revision > :from AND c.revision <= :to', { from: start.toString(), to: stop.toString() })
+      .orderBy('c.revision', 'ASC')
+      .limit(max + 1)
+      .getMany();
+    for (const entry of page) all.push(entry);
+    if (all.length > max) return null;
+    start = stop;
+  }
+  return all;
 }
 
 const certificationId = (assessmentId: number) => String(assessmentId).padStart(12, '0');
@@ -105,7 +128,8 @@ export function advanceSnapshot(
     if (entry.recordType === 'Person') {
       // The names are copied (the previous snapshot keeps its own) only when one changes: a phone number does not.
       const id = String(entry.recordId);
-      const name = entry.after === null ? undefined : (decode(entry) as { name: string }).name;
+      // Only the name is kept: read from the entry as it is (a string column), without decoding the whole record.
+      const name = entry.after === null ? undefined : String((entry.after as { name?: unknown }).name);
       if (personNames.get(id) === name && (name !== undefined || !personNames.has(id))) continue;
       const names = personNames === previous.personNames ? new Map(personNames) : (personNames as Map<string, string>);
       if (name !== undefined) names.set(id, name);
