@@ -6,7 +6,7 @@ import { apiTokens } from './apiTokens';
 import { assessments } from './assessments';
 import { audit } from './audit';
 import { authorityRules } from './authorityRules';
-import { lazyScreen } from './components/lazy';
+import { eagerLazy, lazyScreen } from './components/lazy';
 import { customers } from './customers';
 import { leadNurtureActions, leads } from './leads';
 import { opportunities } from './opportunities';
@@ -34,7 +34,10 @@ import { teamAppointments } from './teamAppointments';
 import { users } from './users';
 
 const i18nProvider = buildI18nProvider();
-const Dashboard = lazyScreen(() => import('./dashboard/Dashboard'), 'Dashboard');
+const Dashboard = eagerLazy(async () => {
+  const module = await import('./dashboard/Dashboard');
+  return { default: module.Dashboard, preloadDashboardParts: module.preloadDashboardParts };
+});
 const CheckDecision = lazyScreen(() => import('./check/CheckDecision'), 'CheckDecision');
 const TalentSearch = lazyScreen(() => import('./talent/TalentSearch'), 'TalentSearch');
 const Inbox = lazyScreen(() => import('./inbox/Inbox'), 'Inbox');
@@ -72,28 +75,45 @@ const RESOURCES = [
   roleModelVersions,
 ];
 
+type Schema = { resources?: Array<{ type: { name: string } }> } | undefined;
+
+/** The schema once read: the portal's first render then shows its menu at once, not one render later. */
+let schemaRead: { schema: Schema } | null = null;
+
 /** Has the records provider read the API schema (done ahead, while the sign-in screen is shown: preload.ts). */
-export function readSchema(): Promise<{ resources?: Array<{ type: { name: string } }> } | undefined> {
-  return Promise.resolve(dataProvider.getIntrospection?.());
+export function readSchema(): Promise<Schema> {
+  return Promise.resolve(dataProvider.getIntrospection?.() as Promise<Schema> | undefined).then((schema) => {
+    schemaRead = { schema };
+    return schema;
+  });
 }
+
+/** Loads the dashboard screen and its parts, so that it renders without suspending after sign-in (preload.ts). */
+export function preloadDashboard(): Promise<unknown> {
+  return Dashboard.preload().then(({ preloadDashboardParts }) => preloadDashboardParts());
+}
+
+const servedBy = (schema: Schema) =>
+  new Set(schema?.resources?.map((r) => r.type.name) ?? RESOURCES.map((r) => r.name));
 
 /**
  * The record types the API serves now (from the introspection ra-data-graphql makes anyway), so that the menu
  * offers only what works; null while unknown, every resource when introspection is unavailable.
  */
 function useServedResources(): Set<string> | null {
-  const [served, setServed] = useState<Set<string> | null>(null);
+  const [served, setServed] = useState<Set<string> | null>(() => (schemaRead ? servedBy(schemaRead.schema) : null));
   useEffect(() => {
+    if (served) return undefined;
     let live = true;
     readSchema()
-      .then((result) => {
-        if (live) setServed(new Set(result?.resources?.map((r) => r.type.name) ?? RESOURCES.map((r) => r.name)));
+      .then((schema) => {
+        if (live) setServed(servedBy(schema));
       })
       .catch(() => live && setServed(new Set(RESOURCES.map((r) => r.name))));
     return () => {
       live = false;
     };
-  }, []);
+  }, [served]);
   return served;
 }
 

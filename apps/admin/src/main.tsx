@@ -1,14 +1,12 @@
 // Entry: a plain sign-in screen; the react-admin portal loads only once someone has signed in.
-import { Component, lazy, ReactNode, StrictMode, Suspense, useEffect, useState } from 'react';
+import { Component, ReactNode, StrictMode, Suspense, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadSession, onSessionChange, Session } from './auth/session';
 import { askDashboardEarly, opensOnDashboard } from './dashboard/dashboardQuery';
 import { currentLocale, Locale, rememberLocale } from './i18n/locale';
 import { signInMessages } from './i18n/signIn';
-import { loadAdminApp, preloadPortal, whenIdle } from './preload';
+import { AdminAppScreen as AdminApp, preloadPortal, whenIdle } from './preload';
 import { SignIn } from './SignIn';
-
-const AdminApp = lazy(loadAdminApp);
 
 // A kept session opening on the dashboard: its answer is asked for while the portal's code loads.
 if (loadSession() && opensOnDashboard(window.location.hash)) askDashboardEarly();

@@ -2,7 +2,11 @@
 // records provider reads, already read into its resources), fetched and evaluated while the sign-in screen is shown:
 // pressing "sign in" then waits only for the API. No react-admin here: this is the entry chunk; the imports below are
 // its separate chunks.
-export const loadAdminApp = () => import('./AdminApp');
+import { eagerLazy } from './components/lazy';
+
+/** The portal, rendered without suspending once it is loaded (components/lazy.ts). */
+export const AdminAppScreen = eagerLazy(() => import('./AdminApp'));
+export const loadAdminApp = AdminAppScreen.preload;
 
 let loading: Promise<void> | null = null;
 
@@ -11,11 +15,9 @@ export function preloadPortal(): Promise<void> {
   loading ??= Promise.all([
     // The portal shows its menu once the records provider has read the schema (AdminApp's useServedResources).
     loadAdminApp().then(({ readSchema }) => readSchema()),
-    import('./dashboard/Dashboard'),
-    import('./dashboard/DashboardCharts'),
-    // The dashboard's funnel card (with the funnel's charts): loaded only once the dashboard had rendered, it held the
-    // dashboard back (it suspended) and started its own request late.
-    import('./funnel/FunnelCard'),
+    // The dashboard screen through the portal's own lazy component, and its charts and funnel card through the
+    // dashboard's: so that each renders at once after sign-in instead of suspending (components/lazy.ts).
+    loadAdminApp().then(({ preloadDashboard }) => preloadDashboard()),
     import('./dashboard/earlyCards'),
   ]).then(
     () => undefined,

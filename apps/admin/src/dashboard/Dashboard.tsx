@@ -1,9 +1,10 @@
 // What needs attention: charts of qualifications, triangle coverage, pools and decisions; certifications and
 // delegations about to end, pools awaiting approval, this week's decisions. One request (the API's `dashboard`).
 import { Box, Card, CardContent, LinearProgress, List as MuiList, ListItem, Typography } from '@mui/material';
-import { lazy, ReactNode, Suspense, useEffect } from 'react';
+import { ReactNode, Suspense, useEffect } from 'react';
 import { Link, Title, useTranslate } from 'react-admin';
 import { canAccess } from '../auth/canAccess';
+import { eagerLazy } from '../components/lazy';
 import { loadSession } from '../auth/session';
 import { useDate, useEnumLabel, useMoney } from '../components/fields';
 import { personDisplayName } from '../components/personName';
@@ -13,9 +14,13 @@ import { KeyAccountWarnings } from './KeyAccountWarnings';
 
 // The charts library is big: its own chunk, asked for as the dashboard mounts (beside the data, not after it; after
 // a sign-in it is loaded already, see preload.ts).
-const loadCharts = () => import('./DashboardCharts');
-const DashboardCharts = lazy(loadCharts);
-const FunnelCard = lazy(() => import('../funnel/FunnelCard'));
+const DashboardCharts = eagerLazy(() => import('./DashboardCharts'));
+const FunnelCard = eagerLazy(() => import('../funnel/FunnelCard'));
+
+/** Loads the charts and the funnel card ahead, so that they render without suspending (components/lazy.ts). */
+export function preloadDashboardParts(): Promise<unknown> {
+  return Promise.all([DashboardCharts.preload(), FunnelCard.preload()]);
+}
 
 function Panel({
   title,
@@ -155,7 +160,7 @@ export function Dashboard() {
   const { data, error } = useDashboard();
   useEffect(() => {
     // A failure shows where the charts go (the lazy component's own import fails the same way).
-    loadCharts().catch(() => undefined);
+    DashboardCharts.preload().catch(() => undefined);
   }, []);
   return (
     <Box sx={{ mt: 2 }}>
