@@ -3,6 +3,7 @@ import { saveSession } from '../auth/session';
 import { TestAdmin } from '../components/testing';
 import { gqlRequest } from '../graphql/client';
 import { Dashboard } from './Dashboard';
+import { askDashboardEarly, takeEarlyDashboard } from './dashboardQuery';
 import type { DashboardData } from './dashboardApi';
 
 jest.mock('../graphql/client', () => ({
@@ -80,6 +81,32 @@ describe('Dashboard', () => {
     const card = await screen.findByTestId('dash-delegations');
     expect(card.textContent).toContain('所辖范围外的人员 → 张宇');
     expect(card.textContent).not.toMatch(/无权|#\d/);
+  });
+
+  it('shows an early answer that is in already on its first render, without asking again', async () => {
+    saveSession({
+      token: 't',
+      expiresAt: '2999-01-01T00:00:00.000Z',
+      user: { id: 'u-HR', email: 'hr@demo.local', role: 'HR', personId: null },
+    });
+    gql.mockReset();
+    gql.mockResolvedValue({ dashboard: DATA } as never);
+    askDashboardEarly();
+    await new Promise((r) => setTimeout(r, 0));
+    const dashboardRequests = () => gql.mock.calls.filter(([query]) => String(query).includes('query Dashboard'));
+    expect(dashboardRequests()).toHaveLength(1);
+    render(
+      <TestAdmin locale="zh-CN">
+        <Dashboard />
+      </TestAdmin>,
+    );
+    // The cards are there once the screen is (no progress bar first), and the answer was not asked for again.
+    const card = await screen.findByTestId('dash-qualifications');
+    expect(card.textContent).toContain('高宁');
+    expect(screen.getByTestId('welcome')).toBeTruthy();
+    expect(dashboardRequests()).toHaveLength(1);
+    // Taken once shown: a later dashboard asks for itself.
+    expect(takeEarlyDashboard()).toBeNull();
   });
 
   it('writes each card line as one sentence that wraps like text (a link is not a column of its own)', async () => {

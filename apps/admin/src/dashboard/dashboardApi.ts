@@ -1,7 +1,8 @@
 // The dashboard's data: every figure and card (`dashboard` in the API, scoped like the lists), with the names
 // the cards show nested, so that the dashboard asks nothing else of the API.
 import { useQuery } from '@tanstack/react-query';
-import { fetchDashboard, takeEarlyDashboard } from './dashboardQuery';
+import { useEffect, useState } from 'react';
+import { earlyDashboardIn, fetchDashboard, takeEarlyDashboard } from './dashboardQuery';
 import type { NamedPerson } from '../components/personName';
 
 export interface QualificationLevelCount {
@@ -57,8 +58,17 @@ export const DASHBOARD_KEY = ['iron-triangle', 'dashboard'] as const;
 
 /**
  * The dashboard's data: one request, shared by the charts and the cards; the answer asked for at sign-in when there
- * is one (dashboardQuery.ts), else a new request.
+ * is one (dashboardQuery.ts), else a new request. An early answer that is in already is the first render's data
+ * (not asked again on mount); it is then taken, so that a later visit of the dashboard asks anew.
  */
 export function useDashboard() {
-  return useQuery({ queryKey: DASHBOARD_KEY, queryFn: () => takeEarlyDashboard() ?? fetchDashboard() });
+  const [early] = useState(() => earlyDashboardIn());
+  useEffect(() => {
+    if (early) takeEarlyDashboard();
+  }, [early]);
+  return useQuery({
+    queryKey: DASHBOARD_KEY,
+    queryFn: () => takeEarlyDashboard() ?? fetchDashboard(),
+    ...(early ? { initialData: early.data, initialDataUpdatedAt: early.askedAt, refetchOnMount: false } : {}),
+  });
 }

@@ -1,6 +1,12 @@
 import { clearSession, saveSession } from '../auth/session';
 import { rememberLocale } from '../i18n/locale';
-import { askDashboardEarly, EARLY_FRESH_MS, opensOnDashboard, takeEarlyDashboard } from './dashboardQuery';
+import {
+  askDashboardEarly,
+  EARLY_FRESH_MS,
+  earlyDashboardIn,
+  opensOnDashboard,
+  takeEarlyDashboard,
+} from './dashboardQuery';
 
 const NOW = Date.parse('2026-12-02T08:00:00Z');
 
@@ -71,6 +77,35 @@ describe("the dashboard's answer asked for at sign-in", () => {
     signIn('token-a');
     askDashboardEarly(NOW);
     await new Promise((r) => setTimeout(r, 0));
+    await expect(takeEarlyDashboard(NOW + 100)).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+  });
+
+  it('is offered as data once it is in (not while in flight), without being taken, for this session only', async () => {
+    signIn('token-a');
+    askDashboardEarly(NOW);
+    expect(earlyDashboardIn(NOW + 10)).toBeNull();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(earlyDashboardIn(NOW + 100)).toEqual({ data: { at: 'answer 1' }, askedAt: NOW });
+    // Looking does not take it; another session or a stale answer is not offered.
+    expect(earlyDashboardIn(NOW + 200)).not.toBeNull();
+    expect(earlyDashboardIn(NOW + EARLY_FRESH_MS + 1)).toBeNull();
+    signIn('token-b');
+    expect(earlyDashboardIn(NOW + 200)).toBeNull();
+    signIn('token-a');
+    await expect(takeEarlyDashboard(NOW + 300)).resolves.toEqual({ at: 'answer 1' });
+    expect(earlyDashboardIn(NOW + 300)).toBeNull();
+    expect(sent.filter((s) => s.body.includes('query Dashboard'))).toHaveLength(1);
+  });
+
+  it('is not offered as data when it failed', async () => {
+    globalThis.fetch = (async () => ({
+      status: 200,
+      json: async () => ({ errors: [{ message: 'Database busy', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }),
+    })) as unknown as typeof fetch;
+    signIn('token-a');
+    askDashboardEarly(NOW);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(earlyDashboardIn(NOW + 100)).toBeNull();
     await expect(takeEarlyDashboard(NOW + 100)).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
   });
 

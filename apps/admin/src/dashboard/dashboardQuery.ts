@@ -34,6 +34,8 @@ interface EarlyAnswer {
   locale: string;
   askedAt: number;
   answer: Promise<DashboardData>;
+  /** The answer, once it is in. */
+  data?: DashboardData;
 }
 
 let early: EarlyAnswer | null = null;
@@ -50,7 +52,14 @@ export function askDashboardEarly(now: number = Date.now()): void {
   const answer = fetchDashboard();
   // A failure is the dashboard's to show when it takes the answer; unhandled until then, it would be reported.
   answer.catch(() => undefined);
-  early = { token: session.token, locale: currentLocale(), askedAt: now, answer };
+  const entry: EarlyAnswer = { token: session.token, locale: currentLocale(), askedAt: now, answer };
+  answer.then(
+    (data) => {
+      entry.data = data;
+    },
+    () => undefined,
+  );
+  early = entry;
   // The cards' own requests beside it (their chunk is loaded with the portal's code; a failure to load is no answer).
   import('./earlyCards').then(
     (cards) => cards.askCardsEarly(now),
@@ -65,9 +74,19 @@ export function askDashboardEarly(now: number = Date.now()): void {
 export function takeEarlyDashboard(now: number = Date.now()): Promise<DashboardData> | null {
   const taken = early;
   early = null;
-  if (!taken) return null;
+  return taken && usable(taken, now) ? taken.answer : null;
+}
+
+function usable(entry: EarlyAnswer, now: number): boolean {
   const session = loadSession(new Date(now));
-  const fresh = now - taken.askedAt <= EARLY_FRESH_MS;
-  if (!session || session.token !== taken.token || taken.locale !== currentLocale() || !fresh) return null;
-  return taken.answer;
+  const fresh = now - entry.askedAt <= EARLY_FRESH_MS;
+  return Boolean(session && session.token === entry.token && entry.locale === currentLocale() && fresh);
+}
+
+/**
+ * The early answer when it is in already (without taking it): the dashboard's first render then shows the cards,
+ * not a progress bar and a second render. Null under the same conditions as takeEarlyDashboard, or while in flight.
+ */
+export function earlyDashboardIn(now: number = Date.now()): { data: DashboardData; askedAt: number } | null {
+  return early?.data && usable(early, now) ? { data: early.data, askedAt: early.askedAt } : null;
 }
