@@ -38,7 +38,8 @@ interface Shared {
 async function resetStorage(page: Page, session: string): Promise<void> {
   await page.addInitScript(
     ([key, value]) => {
-      if (sessionStorage.getItem('e2e.storageReset')) return;
+      // Only the portal's own documents (a blank or opaque-origin frame has no storage to reset).
+      if (location.protocol !== 'http:' || sessionStorage.getItem('e2e.storageReset')) return;
       sessionStorage.setItem('e2e.storageReset', '1');
       localStorage.clear();
       localStorage.setItem(key!, value!);
