@@ -25,7 +25,7 @@ let suffix: string;
 let regionName: string;
 let delegateNames: string[];
 
-const tab = (email: string, locale?: string): Promise<Tab> => portal.signedIn(email, locale);
+const tab = (email: string, locale?: string): Promise<Tab> => portal.signedInOnce(email, locale);
 
 /** A unit with 21 holders of a position's rule (ATB, grade III) and 3 people who received it from the first. */
 async function createDeciders(): Promise<void> {
@@ -110,8 +110,7 @@ const LOADING = /Loading…|加载中…/;
 
 /** A row's cells: grades, unit, limit, window, how held; once the names it shows have arrived. */
 async function cells(row: Locator): Promise<string[]> {
-  await row.waitFor();
-  for (let tries = 0; tries < 60 && LOADING.test(await row.innerText()); tries++) await row.page().waitForTimeout(250);
+  await row.filter({ hasNotText: LOADING }).waitFor({ timeout: 15000 });
   return (await row.locator('td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
 }
 

@@ -2,11 +2,10 @@
 // and downloads a file (CSV with a BOM, or XLSX) with headers in the reader's language and names instead of ids.
 import { readFileSync } from 'node:fs';
 import { Page } from 'playwright-core';
-import { signIn } from './support/browser';
 import { usePortal } from './support/harness';
 import { notification } from './support/ui';
 
-const { tab } = usePortal();
+const { signedInOnce } = usePortal();
 
 /** Opens a list, exports it in a format and returns the downloaded file's bytes. */
 async function exportFrom(page: Page, resource: string, button: string, format: string): Promise<Buffer> {
@@ -23,8 +22,7 @@ async function exportFrom(page: Page, resource: string, button: string, format: 
 
 describe('export', () => {
   it('exports people, projects, assessments, delegations and org units as CSV an English reader can open', async () => {
-    const { page } = await tab();
-    await signIn(page, 'admin@demo.local');
+    const { page } = await signedInOnce('admin@demo.local');
     const expected: Record<string, string[]> = {
       Person: ['Employee no.', 'Name', 'Org unit'],
       Project: ['Name', 'Customer', 'Org unit', 'Amount', 'Amount (currency)'],
@@ -48,8 +46,7 @@ describe('export', () => {
   });
 
   it('exports every other list with an export button within the API’s limits', async () => {
-    const { page } = await tab();
-    await signIn(page, 'admin@demo.local');
+    const { page } = await signedInOnce('admin@demo.local');
     const resources = [
       'Customer',
       'Decision',
@@ -72,8 +69,7 @@ describe('export', () => {
   });
 
   it('exports an Excel workbook in Chinese', async () => {
-    const { page } = await tab('zh-CN');
-    await signIn(page, 'admin@demo.local');
+    const { page } = await signedInOnce('admin@demo.local', 'zh-CN');
     const bytes = await exportFrom(page, 'Person', '导出', 'Excel 工作簿（XLSX）');
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(await notification(page)).toMatch(/^已导出 \d+ 行。$/);

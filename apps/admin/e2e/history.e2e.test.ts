@@ -17,7 +17,7 @@ const REASON = 'The board cut the East limit to ¥10M twenty days ago; the rule 
 const portal = usePortal();
 const { api } = portal;
 
-const adminTab = (locale?: string): Promise<Tab> => portal.signedIn('admin@demo.local', locale);
+const adminTab = (locale?: string): Promise<Tab> => portal.signedInOnce('admin@demo.local', locale);
 
 /** A moment as a datetime-local input takes it, in the browser's time zone (minutes). */
 function localInput(page: Page, ms: number): Promise<string> {

@@ -6,11 +6,10 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { Page } from 'playwright-core';
 import { gql, tokenFor } from './support/api';
-import { signIn } from './support/browser';
 import { usePortal } from './support/harness';
 import { notification } from './support/ui';
 
-const { api, tab } = usePortal();
+const { api, signedInOnce } = usePortal();
 const dir = mkdtempSync(path.join(os.tmpdir(), 'it-import-e2e-'));
 
 interface PersonRow {
@@ -70,8 +69,7 @@ async function pickFile(page: Page, file: string): Promise<string> {
 describe('import', () => {
   it('imports an edited export: a bad row is shown, nothing written; the good file once, then no change', async () => {
     const token = await tokenFor(api, 'admin@demo.local');
-    const { page } = await tab();
-    await signIn(page, 'admin@demo.local');
+    const { page } = await signedInOnce('admin@demo.local');
     const exported = await exportPeople(page);
     const total = await peopleCount(token);
 
@@ -147,8 +145,7 @@ describe('import', () => {
   });
 
   it('offers the template in Chinese and words the errors in Chinese', async () => {
-    const { page } = await tab('zh-CN');
-    await signIn(page, 'admin@demo.local');
+    const { page } = await signedInOnce('admin@demo.local', 'zh-CN');
     await page.goto('/#/Person');
     await page.locator('.RaDataTable-table, .MuiTable-root').first().waitFor();
     await page.getByRole('button', { name: '导入' }).click();

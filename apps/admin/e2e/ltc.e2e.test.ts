@@ -43,7 +43,7 @@ async function requestDecision(decisionPoint: string, note: string): Promise<str
   return data.requestDecision.recipients.map((r) => String(r.personId));
 }
 
-const approverTab = (locale?: string): Promise<Tab> => portal.signedIn(f.approverEmail, locale, APPROVER_PASSWORD);
+const approverTab = (locale?: string): Promise<Tab> => portal.signedInOnce(f.approverEmail, locale, APPROVER_PASSWORD);
 
 describe('decision requests in the inbox', () => {
   it('a request routed to a person shows in their inbox and bell, and approving it records the decision', async () => {

@@ -4,7 +4,9 @@ import { gql, tokenFor } from './support/api';
 import { screenshot, signIn } from './support/browser';
 import { usePortal } from './support/harness';
 
-const { api, tab } = usePortal();
+// Tests about signing in, signing out, the sign-in screen's language and the session's end take fresh tabs; the
+// others reuse one sign-in per user (`signedInOnce`), after the sign-out tests (a sign-out ends the user's sessions).
+const { api, tab, signedInOnce } = usePortal();
 
 describe('sign-in', () => {
   it("paints the sign-in screen from the small entry, and loads the dashboard's code before 'sign in'", async () => {
@@ -96,20 +98,19 @@ describe.each(Object.keys(MENUS))('%s', (email) => {
 
 describe('buttons by role', () => {
   it('offers "Create" on people to the admin only', async () => {
-    const admin = await tab();
-    await signIn(admin.page, 'admin@demo.local');
+    const admin = await signedInOnce('admin@demo.local');
     await admin.page.goto('/#/Person');
     await admin.page.getByRole('link', { name: 'Create' }).waitFor();
 
-    const viewer = await tab();
-    await signIn(viewer.page, 'viewer@demo.local');
+    const viewer = await signedInOnce('viewer@demo.local');
     await viewer.page.goto('/#/Person');
     await viewer.page
       .getByRole('heading', { name: 'People' })
       .or(viewer.page.getByText('No People yet.'))
       .first()
       .waitFor();
-    await viewer.page.waitForTimeout(500);
+    // Create would sit in the list's toolbar beside Export, which renders with it.
+    await viewer.page.locator('#main-content').getByRole('button', { name: 'Export' }).waitFor();
     expect(await viewer.page.getByRole('link', { name: 'Create' }).count()).toBe(0);
   });
 });
@@ -175,14 +176,14 @@ describe('session end', () => {
 
 describe('lists', () => {
   it('every record list loads its rows, none refused by the API; a stage probability is saved', async () => {
-    const { page } = await tab();
     const refused: string[] = [];
-    page.on('response', (response) => {
-      if (response.url().endsWith('/graphql') && response.status() >= 400) {
-        refused.push(`${response.status()} ${response.request().postData()?.slice(0, 80) ?? ''}`);
-      }
-    });
-    await signIn(page, 'admin@demo.local');
+    const { page } = await signedInOnce('admin@demo.local', 'en-US', undefined, (p) =>
+      p.on('response', (response) => {
+        if (response.url().endsWith('/graphql') && response.status() >= 400) {
+          refused.push(`${response.status()} ${response.request().postData()?.slice(0, 80) ?? ''}`);
+        }
+      }),
+    );
     const resources = ['OrgUnit', 'Person', 'PositionAssignment', 'Customer', 'RoleModel', 'QualificationFramework'];
     resources.push('Assessment', 'StaffingRule', 'Project', 'TeamAppointment', 'AuthorityRule', 'DecisionBody');
     resources.push('Delegation', 'IncentivePool', 'AuditEntry');
@@ -218,8 +219,7 @@ describe('lists', () => {
   });
 
   it('keep the search in the URL', async () => {
-    const { page } = await tab();
-    await signIn(page, 'admin@demo.local');
+    const { page } = await signedInOnce('admin@demo.local');
     await page.goto('/#/Person');
     await page.getByPlaceholder('Search').fill('zz-nobody');
     await page.waitForURL(/filter=.*zz-nobody/);
@@ -237,8 +237,7 @@ describe('editing', () => {
       '{ allPeople(perPage: 1, sortField: "id", sortOrder: "DESC") { id version } }',
     );
     const person = allPeople[0]!;
-    const { page } = await tab();
-    await signIn(page, 'admin@demo.local');
+    const { page } = await signedInOnce('admin@demo.local');
     await page.goto(`/#/Person/${person.id}`);
     const phone = page.getByRole('textbox', { name: 'Phone' });
     await phone.waitFor();
@@ -270,8 +269,7 @@ describe('editing', () => {
       '{ allPeople(perPage: 1, sortField: "id", sortOrder: "ASC") { id version } }',
     );
     const person = allPeople[0]!;
-    const { page } = await tab('zh-CN');
-    await signIn(page, 'admin@demo.local');
+    const { page } = await signedInOnce('admin@demo.local', 'zh-CN');
     await page.goto(`/#/Person/${person.id}`);
     const phone = page.getByRole('textbox', { name: '电话' });
     await phone.waitFor();
@@ -302,8 +300,7 @@ describe('dates', () => {
       '{ allPeople(perPage: 1, sortField: "id", sortOrder: "ASC") { id } }',
     );
     const person = allPeople[0]!;
-    const { page } = await tab('zh-CN');
-    await signIn(page, 'admin@demo.local');
+    const { page } = await signedInOnce('admin@demo.local', 'zh-CN');
     await page.goto(`/#/Person/${person.id}`);
     const hired = page.locator('input[type="datetime-local"]').first();
     await hired.waitFor();
@@ -330,13 +327,13 @@ describe('dates', () => {
 
 describe('dashboard', () => {
   it('shows what needs attention, and charts that open the filtered lists, from one request', async () => {
-    const { page } = await tab();
     const asked: string[] = [];
-    page.on('request', (request) => {
-      const body = request.url().endsWith('/graphql') ? request.postData() : null;
-      if (body) asked.push(String((JSON.parse(body) as { query?: string }).query ?? '').replace(/\s+/g, ' '));
-    });
-    await signIn(page, 'admin@demo.local');
+    const { page } = await signedInOnce('admin@demo.local', 'en-US', undefined, (p) =>
+      p.on('request', (request) => {
+        const body = request.url().endsWith('/graphql') ? request.postData() : null;
+        if (body) asked.push(String((JSON.parse(body) as { query?: string }).query ?? '').replace(/\s+/g, ' '));
+      }),
+    );
     for (const panel of ['dash-qualifications', 'dash-delegations', 'dash-pools', 'dash-decisions'])
       await page.getByTestId(panel).waitFor();
     for (const chart of ['chart-qualifications', 'chart-coverage', 'chart-pools', 'chart-decisions'])
@@ -363,8 +360,7 @@ describe('dashboard', () => {
   });
 
   it('in Chinese: the charts in words, a grade opening its projects', async () => {
-    const { page } = await tab('zh-CN');
-    await signIn(page, 'leader@demo.local');
+    const { page } = await signedInOnce('leader@demo.local', 'zh-CN');
     for (const chart of ['chart-qualifications', 'chart-coverage', 'chart-pools', 'chart-decisions'])
       await page.getByTestId(chart).locator('svg').first().waitFor();
     const charts = await page.getByTestId('dash-charts').innerText();
@@ -380,8 +376,7 @@ describe('dashboard', () => {
 
 describe('administration', () => {
   it('creates an API token and shows its secret once', async () => {
-    const { page } = await tab();
-    await signIn(page, 'admin@demo.local');
+    const { page } = await signedInOnce('admin@demo.local');
     await page.goto('/#/ApiToken/create');
     await page.getByRole('textbox', { name: 'Name' }).fill('CRM sync e2e');
     await page.getByLabel('Write projects').check();
@@ -406,8 +401,7 @@ describe('administration', () => {
       'mutation($id: ID!, $v: Int!) { updatePerson(id: $id, version: $v, phone: "+86 10 8888 0000") { id } }',
       { id: allPeople[0]!.id, v: allPeople[0]!.version },
     );
-    const { page } = await tab();
-    await signIn(page, 'admin@demo.local');
+    const { page } = await signedInOnce('admin@demo.local');
     await page.goto('/#/AuditEntry?filter=%7B%22entityType%22%3A%22Person%22%7D');
     await page
       // The action in words ("Changed"), not the audit code ("update").

@@ -15,7 +15,7 @@ const { api } = portal;
 let project: { id: string; amount: string; decisionPointsInSequence: string[]; orgUnit: { name: string } };
 let leaderToken: string;
 
-const tab = async (locale: string): Promise<Page> => (await portal.signedIn(LEADER, locale)).page;
+const tab = async (locale: string): Promise<Page> => (await portal.signedInOnce(LEADER, locale)).page;
 
 interface RequestRow {
   id: string;
@@ -72,8 +72,7 @@ async function notified(page: Page, text: string): Promise<void> {
 /** The routing preview once it has its answer. */
 async function routedTo(page: Page): Promise<string> {
   const routed = page.getByTestId('routed-to');
-  for (let tries = 0; tries < 60 && /Loading…|加载中…/.test(await routed.innerText()); tries++)
-    await page.waitForTimeout(250);
+  await routed.filter({ hasNotText: /Loading…|加载中…/ }).waitFor({ timeout: 15000 });
   return routed.innerText();
 }
 

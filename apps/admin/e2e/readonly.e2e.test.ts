@@ -6,16 +6,36 @@ import { usePortal } from './support/harness';
 
 const portal = usePortal();
 
-const signedIn = async (email: string): Promise<Page> => (await portal.signedIn(email)).page;
+// Requests each page has in flight (GraphQL, code chunks), counted from its sign-in on.
+const inflight = new WeakMap<Page, () => number>();
+
+const signedIn = async (email: string): Promise<Page> => {
+  const { page } = await portal.signedIn(email);
+  let count = 0;
+  page.on('request', () => (count += 1));
+  const done = () => (count = Math.max(0, count - 1));
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  inflight.set(page, () => count);
+  return page;
+};
 
 // react-admin's refusal page and the API's; a disabled button's "Your role may not do this" is a fair answer.
 const REFUSED = /access denied|right permissions|forbidden|\b403\b/i;
 const RAW_ID = /#\d+/;
 
 /** The page's visible text once nothing on it is loading any more. */
+// Settled: no request in flight and no "Loading…" over three animation frames in a row (an answer's render that asks
+// for more, as reference fields do, is seen within them), instead of networkidle's 500 ms of silence each time.
 async function settledText(page: Page): Promise<string> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !/Loading…/.test(document.body.innerText), undefined, { timeout: 15000 });
+  const pending = inflight.get(page) ?? (() => 0);
+  const deadline = Date.now() + 15000;
+  for (let quiet = 0; quiet < 3;) {
+    if (Date.now() > deadline) throw new Error(`Still loading after 15 s: ${page.url()}`);
+    const idle = pending() === 0 && (await page.evaluate(() => !/Loading…/.test(document.body.innerText)));
+    quiet = idle ? quiet + 1 : 0;
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+  }
   return page.locator('body').innerText();
 }
 

@@ -34,8 +34,8 @@ describe('glossary and tour', () => {
     await tour.getByRole('button', { name: '知道了，不再显示' }).click();
     await tour.waitFor({ state: 'detached' });
     await page.reload();
+    // The tour renders with the welcome line (the same render, its state read from storage then).
     await page.getByTestId('welcome').waitFor();
-    await page.waitForTimeout(500);
     expect(await tour.count()).toBe(0);
   });
 });

@@ -9,7 +9,7 @@ import { pick } from './support/ui';
 const portal = usePortal();
 const { api } = portal;
 
-const tab = (email: string, locale?: string): Promise<Tab> => portal.signedIn(email, locale);
+const tab = (email: string, locale?: string): Promise<Tab> => portal.signedInOnce(email, locale);
 
 describe('talent search', () => {
   it('finds the qualified ARs from the menu and opens a person', async () => {
@@ -69,8 +69,10 @@ describe('team appointment', () => {
     const personName = label.split(' · ')[0]!;
     // The picker shows the person's name once it has read the record the chip filled in.
     const person = page.getByRole('combobox', { name: 'Person', exact: true });
-    for (let tries = 0; tries < 60 && !(await person.inputValue()).includes(personName); tries++)
-      await page.waitForTimeout(250);
+    await page.waitForFunction(([input, name]) => (input as HTMLInputElement).value.includes(name), [
+      await person.elementHandle(),
+      personName,
+    ] as const);
     expect(await person.inputValue()).toContain(personName);
     await screenshot(page, 'team-appointment-suggestions');
   });

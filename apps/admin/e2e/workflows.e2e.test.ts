@@ -10,7 +10,7 @@ const portal = usePortal();
 const { api } = portal;
 let f: Fixtures;
 
-const adminTab = (locale?: string): Promise<Tab> => portal.signedIn('admin@demo.local', locale);
+const adminTab = (locale?: string): Promise<Tab> => portal.signedInOnce('admin@demo.local', locale);
 
 beforeAll(async () => {
   f = await createFixtures(api);

@@ -160,12 +160,24 @@ export async function gql<T>(
   return body.data as T;
 }
 
-export async function tokenFor(api: RunningApi, email: string): Promise<string> {
-  const data = await gql<{ login: { token: string } }>(
-    api,
-    null,
-    'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
-    { e: email, p: 'demo' },
-  );
-  return data.login.token;
+// Each sign-in costs the API a password hash (~0.65 s of CPU): one token per user per e2e file (jest loads this module
+// once per file). A sign-out in the portal ends the user's tokens, so a file that signs a user out asks for that
+// user's token only afterwards (portal.e2e.test.ts); a stale one fails its call loudly, never passes silently.
+const tokens = new Map<string, Promise<string>>();
+
+export function tokenFor(api: RunningApi, email: string): Promise<string> {
+  const key = `${api.url} ${email}`;
+  let token = tokens.get(key);
+  if (!token) {
+    token = gql<{ login: { token: string } }>(
+      api,
+      null,
+      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+      { e: email, p: 'demo' },
+    ).then((data) => data.login.token);
+    // A failed sign-in is not kept: the next call tries again.
+    token.catch(() => tokens.delete(key));
+    tokens.set(key, token);
+  }
+  return token;
 }

@@ -30,8 +30,16 @@ export interface Tab {
   errors: string[];
 }
 
+export function newContext(browser: Browser, baseURL: string, locale = 'en-US'): Promise<BrowserContext> {
+  return browser.newContext({ baseURL, locale, viewport: { width: 1400, height: 900 } });
+}
+
 export async function openTab(browser: Browser, baseURL: string, locale = 'en-US'): Promise<Tab> {
-  const context = await browser.newContext({ baseURL, locale, viewport: { width: 1400, height: 900 } });
+  return watchTab(await newContext(browser, baseURL, locale));
+}
+
+/** A new page in `context`, watched for uncaught errors and CSP violations from its first request on. */
+export async function watchTab(context: BrowserContext): Promise<Tab> {
   const page = await context.newPage();
   const scripts: string[] = [];
   const errors: string[] = [];
