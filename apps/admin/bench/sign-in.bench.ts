@@ -5,8 +5,8 @@
 // hashed assets come from the cache). Medians over RUNS rounds. Run: npm run bench -w @iron-triangle/admin
 // (build apps/api and apps/admin first: `npx turbo run build`). Figures, not pass/fail: the machine decides them.
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { startApi, RunningApi } from '../e2e/support/api';
-import { launchBrowser } from '../e2e/support/browser';
+import { RunningApi } from '../e2e/support/api';
+import { runBench } from './harness';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const QUIET_MS = 500;
@@ -95,34 +95,22 @@ async function measure(browser: Browser, api: RunningApi, email: string, mode: M
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
-async function main(): Promise<void> {
-  const api = await startApi();
-  const browser = await launchBrowser();
-  try {
-    console.log(`sign-in to a filled dashboard, ${RUNS} rounds per row (medians); ${BEFORE}`);
-    console.log('| user | visit | welcome ms | filled ms | scripts | GraphQL | on the wire KB | decoded KB |');
-    console.log('|---|---|---:|---:|---:|---:|---:|---:|');
-    const modes: Mode[] = ['first visit', 'return visit'];
-    // One round unmeasured: the API compresses each asset on its first request.
-    await measure(browser, api, USERS[0] as string, 'first visit');
-    for (const email of USERS)
-      for (const mode of modes) {
-        const runs: Visit[] = [];
-        for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, api, email, mode));
-        const m = (f: (v: Visit) => number) => median(runs.map(f));
-        console.log(
-          `| ${email} | ${mode} | ${m((v) => v.welcomeMs).toFixed(0)} | ${m((v) => v.filledMs).toFixed(0)} | ` +
-            `${m((v) => v.scripts)} | ${m((v) => v.graphql)} | ${(m((v) => v.wireBytes) / 1024).toFixed(0)} | ` +
-            `${(m((v) => v.decodedBytes) / 1024).toFixed(0)} |`,
-        );
-      }
-  } finally {
-    await browser.close();
-    await api.stop();
-  }
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
+runBench(async (api, browser) => {
+  console.log(`sign-in to a filled dashboard, ${RUNS} rounds per row (medians); ${BEFORE}`);
+  console.log('| user | visit | welcome ms | filled ms | scripts | GraphQL | on the wire KB | decoded KB |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|');
+  const modes: Mode[] = ['first visit', 'return visit'];
+  // One round unmeasured: the API compresses each asset on its first request.
+  await measure(browser, api, USERS[0] as string, 'first visit');
+  for (const email of USERS)
+    for (const mode of modes) {
+      const runs: Visit[] = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, api, email, mode));
+      const m = (f: (v: Visit) => number) => median(runs.map(f));
+      console.log(
+        `| ${email} | ${mode} | ${m((v) => v.welcomeMs).toFixed(0)} | ${m((v) => v.filledMs).toFixed(0)} | ` +
+          `${m((v) => v.scripts)} | ${m((v) => v.graphql)} | ${(m((v) => v.wireBytes) / 1024).toFixed(0)} | ` +
+          `${(m((v) => v.decodedBytes) / 1024).toFixed(0)} |`,
+      );
+    }
 });

@@ -3,8 +3,7 @@
 // layout and task time in the page) — for a first and a return visit as admin. Run after building API and portal:
 // npx tsx bench/sign-in.profile.ts (PROFILE_USER to pick another demo user).
 import { Page } from 'playwright-core';
-import { startApi } from '../e2e/support/api';
-import { launchBrowser } from '../e2e/support/browser';
+import { runBench } from './harness';
 
 const USER = process.env.PROFILE_USER ?? 'admin@demo.local';
 const QUIET_MS = 500;
@@ -98,10 +97,8 @@ async function signIn(page: Page): Promise<void> {
     );
 }
 
-async function main(): Promise<void> {
-  const api = await startApi({ logLevel: 'info' });
-  const browser = await launchBrowser();
-  try {
+runBench(
+  async (api, browser) => {
     const context = await browser.newContext({ baseURL: api.url, locale: 'zh-CN' });
     const page = await context.newPage();
     console.log(`# ${USER}, first visit`);
@@ -120,13 +117,6 @@ async function main(): Promise<void> {
       }
     }
     await context.close();
-  } finally {
-    await browser.close();
-    await api.stop();
-  }
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+  },
+  { logLevel: 'info' },
+);

@@ -3,8 +3,7 @@
 // welcome line, the first card), in ms after the click — for a first and a return visit (TRACE_USER, admin default).
 // Run after building API and portal: npx tsx bench/sign-in.trace.ts
 import { Page } from 'playwright-core';
-import { startApi } from '../e2e/support/api';
-import { launchBrowser } from '../e2e/support/browser';
+import { runBench } from './harness';
 
 const USER = process.env.TRACE_USER ?? 'admin@demo.local';
 const LANDMARKS: Record<string, string> = {
@@ -51,7 +50,7 @@ async function signIn(page: Page): Promise<void> {
   const login = await page.evaluate(() =>
     performance
       .getEntriesByType('resource')
-      .filter((e) => e.name.endsWith('/graphql'))
+      .filter((e): e is PerformanceResourceTiming => e.name.endsWith('/graphql'))
       .map((e) => ({ start: e.startTime, end: e.responseEnd })),
   );
   const loginEnd = login.filter((e) => e.start >= trace.clickAt)[0]?.end ?? NaN;
@@ -63,25 +62,13 @@ async function signIn(page: Page): Promise<void> {
   for (const t of after) console.log(`${at(t.start)}  long task ${t.duration.toFixed(0)} ms`);
 }
 
-async function main(): Promise<void> {
-  const api = await startApi();
-  const browser = await launchBrowser();
-  try {
-    const context = await browser.newContext({ baseURL: api.url, locale: 'zh-CN' });
-    const page = await context.newPage();
-    console.log(`# ${USER}, first visit`);
-    await signIn(page);
-    await page.evaluate(() => localStorage.clear());
-    console.log(`# ${USER}, return visit`);
-    await signIn(page);
-    await context.close();
-  } finally {
-    await browser.close();
-    await api.stop();
-  }
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
+runBench(async (api, browser) => {
+  const context = await browser.newContext({ baseURL: api.url, locale: 'zh-CN' });
+  const page = await context.newPage();
+  console.log(`# ${USER}, first visit`);
+  await signIn(page);
+  await page.evaluate(() => localStorage.clear());
+  console.log(`# ${USER}, return visit`);
+  await signIn(page);
+  await context.close();
 });
