@@ -11,6 +11,7 @@ import {
 } from '@iron-triangle/domain';
 import { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import type { Context } from '../../platform/context';
+import { together } from '../../platform/db';
 import { AuthorityChange, decodeRecord, lockRevision, loggedInTransaction } from '../../platform/change-log';
 import { Advanced, advanceSnapshot, authorityEntriesBetween, MAX_DELTA_ENTRIES } from './incremental';
 import { OrgUnit, toOrgUnitRecord } from '../org-unit';
@@ -520,15 +521,18 @@ export class AuthorityCache {
     lock: 'none' | 'share' | 'update' = 'none',
   ): Promise<string> {
     const mysql = em.connection.options.type === 'mysql';
-    // A transaction that will append to the change log takes the revision row before anything else (record.ts).
-    if (lock === 'update') await lockRevision(em);
     const sql =
       mysql && lock === 'share'
         ? `${READ_COUNTER_SQL} LOCK IN SHARE MODE`
         : mysql && lock === 'update'
           ? `${READ_COUNTER_SQL} FOR UPDATE`
           : READ_COUNTER_SQL;
-    const rows = (await em.query(sql)) as Array<{ changeCount: string | number | bigint }>;
+    // A transaction that will append to the change log takes the revision row before anything else (record.ts): both
+    // statements asked for at once, the revision row's first (one connection runs them in the order asked).
+    const [, rows] = await together(
+      lock === 'update' ? lockRevision(em) : undefined,
+      em.query(sql) as Promise<Array<{ changeCount: string | number | bigint }>>,
+    );
     return rows.length ? String(rows[0]?.changeCount) : '0';
   }
 

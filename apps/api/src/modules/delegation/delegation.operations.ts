@@ -15,7 +15,8 @@ import { Delegation } from './delegation.entity';
 import { toDelegationDraft } from './delegation.mapper';
 import { authorityCache, AuthoritySnapshot, authoritySnapshotAsOf, reasonWriter } from '../authorization';
 import { jsonSafe } from '../../platform/json-safe';
-import { delegationCreatedPayload, delegationRevokedPayload, notify } from '../notification';
+import { together } from '../../platform/db';
+import { delegationCreatedPayload, delegationRevokedPayloads, notify, notifyAll } from '../notification';
 import {
   changeOptionsOf,
   CORRECTION_TOLERANCE_MS,
@@ -134,12 +135,78 @@ export async function notifyDelegationCreated(em: EntityManager, ctx: Context, d
 }
 
 /** The delegate learns that a delegation to them was revoked (`d` as revoked). */
-export async function notifyDelegationRevoked(em: EntityManager, ctx: Context, d: Delegation): Promise<void> {
-  await notify(em, [{ personId: d.delegateId }], 'DELEGATION_REVOKED', await delegationRevokedPayload(em, d), {
-    at: ctx.now,
-    link: { recordType: 'Delegation', recordId: d.id },
-    key: `delegation:${d.id}:revoked`,
+export function notifyDelegationRevoked(em: EntityManager, ctx: Context, d: Delegation): Promise<void> {
+  return notifyDelegationsRevoked(em, ctx, [d]);
+}
+
+/** Each delegate learns that a delegation to them was revoked (`ds` as revoked), in a few statements for all. */
+async function notifyDelegationsRevoked(em: EntityManager, ctx: Context, ds: readonly Delegation[]): Promise<void> {
+  const payloads = await delegationRevokedPayloads(em, ds);
+  await notifyAll(
+    em,
+    ds.map((d, i) => ({
+      recipients: [{ personId: d.delegateId }],
+      kind: 'DELEGATION_REVOKED' as const,
+      payload: payloads[i]!,
+      options: {
+        at: ctx.now,
+        link: { recordType: 'Delegation', recordId: d.id },
+        key: `delegation:${d.id}:revoked`,
+      },
+    })),
+  );
+}
+
+/**
+ * Revokes `rows` (as read, at their versions; the root first) from `when` in one statement; every row must still be
+ * at the version read (else CONFLICT, nothing changed). Returns them as they now are (nothing read back: the statement
+ * sets exactly these columns).
+ */
+async function revokeRows(
+  em: EntityManager,
+  ctx: Context,
+  rows: readonly Delegation[],
+  rootId: number,
+  reason: string,
+  when: Date,
+): Promise<Delegation[]> {
+  if (rows.length === 0) return [];
+  const cascade = `revoked with delegation ${rootId}: ${reason}`;
+  const params: Record<string, unknown> = { rootId, reason, cascade };
+  const matches = rows.map((d, i) => {
+    params[`id${i}`] = d.id;
+    params[`version${i}`] = d.version;
+    return `(id = :id${i} AND version = :version${i})`;
   });
+  const updated = await em
+    .createQueryBuilder()
+    .update(Delegation)
+    .set({
+      revokedAt: when,
+      revokeReason: () => 'CASE WHEN id = :rootId THEN :reason ELSE :cascade END',
+      updatedAt: ctx.now,
+      version: () => 'version + 1',
+    })
+    .where(matches.join(' OR '), params)
+    .execute();
+  if (updated.affected !== rows.length) {
+    // Someone changed one of them since it was read: the statement is undone with the transaction.
+    const current = new Map((await em.findBy(Delegation, { id: In(rows.map((d) => d.id)) })).map((d) => [d.id, d]));
+    for (const d of rows) {
+      const now = current.get(d.id);
+      if (!now) throw notFound('Delegation', d.id);
+      if (now.version !== d.version) throw conflict('Delegation', d.id, d.version, now.version);
+    }
+    throw conflict('Delegation', rootId, rows[0]!.version, rows[0]!.version);
+  }
+  return rows.map((d) =>
+    Object.assign(new Delegation(), d, {
+      revokedAt: when,
+      revokeReason: d.id === rootId ? reason : cascade,
+      updatedAt: ctx.now,
+      version: d.version + 1,
+    }),
+  );
 }
 
 async function loadInOrder(em: EntityManager, ids: readonly string[]): Promise<Delegation[]> {
@@ -196,46 +263,39 @@ export class DelegationOperationsResolver {
   private revoke(ctx: Context, rootId: number, reason: string, when: Date): Promise<Delegation[]> {
     return ctx.db.transaction(async (em) => {
       const snapshot = await authorityCache(ctx).snapshotWithin(em, 'update');
+      // What would end with it, by the engine; the rows (it first) read in one statement.
+      let impact: string[] | AppError;
+      try {
+        impact = impactOrThrow(ctx, snapshot, rootId, when);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        impact = error;
+      }
+      const affected = await loadInOrder(em, Array.isArray(impact) ? impact : [String(rootId)]);
       // Org scope first: a delegation the caller cannot see answers NOT_FOUND, whatever state it is in.
-      const root = await em.findOneBy(Delegation, { id: rootId });
+      const root = affected[0]?.id === rootId ? affected[0] : null;
       await assertReadable(ctx, em, Delegation, root, rootId);
       await assertWritable(ctx, em, Delegation, 'delegation', root, root);
-      const ids = impactOrThrow(ctx, snapshot, rootId, when);
-      const affected = await loadInOrder(em, ids);
-      // Each row changed at the version read above; then all of them read back, logged and audited at once.
-      for (const d of affected) {
-        const revokeReason = d.id === rootId ? reason : `revoked with delegation ${rootId}: ${reason}`;
-        const updated = await em
-          .createQueryBuilder()
-          .update(Delegation)
-          .set({ revokedAt: when, revokeReason, updatedAt: ctx.now, version: () => 'version + 1' })
-          .where('id = :id AND version = :version', { id: d.id, version: d.version })
-          .execute();
-        if (updated.affected !== 1) {
-          const current = await em.findOneBy(Delegation, { id: d.id });
-          if (!current) throw notFound('Delegation', d.id);
-          throw conflict('Delegation', d.id, d.version, current.version);
-        }
-      }
-      const result = await loadInOrder(
-        em,
-        affected.map((d) => String(d.id)),
-      );
-      await recordChanges(em, ctx, 'Delegation', 'UPDATE', result);
+      if (!Array.isArray(impact)) throw impact;
+      const result = await revokeRows(em, ctx, affected, rootId, reason, when);
       const action = currentChangeOptions()?.kind === 'correction' ? 'correct-revoke' : 'revoke';
-      await writeAudits(
-        em,
-        ctx,
-        result.map((after, i) => ({
-          action,
-          entityType: 'Delegation',
-          entityId: after.id,
-          before: affected[i],
-          after,
-          note: after.id === rootId ? reason : `cascade from delegation ${rootId}`,
-        })),
+      // The history entries, the audit entries and the notifications: independent, their statements sent together.
+      await together(
+        recordChanges(em, ctx, 'Delegation', 'UPDATE', result),
+        writeAudits(
+          em,
+          ctx,
+          result.map((after, i) => ({
+            action,
+            entityType: 'Delegation',
+            entityId: after.id,
+            before: affected[i],
+            after,
+            note: after.id === rootId ? reason : `cascade from delegation ${rootId}`,
+          })),
+        ),
+        notifyDelegationsRevoked(em, ctx, result),
       );
-      for (const after of result) await notifyDelegationRevoked(em, ctx, after);
       // Everything derived from it ends with it; the answer lists what the caller may see.
       return readableRows(ctx, em, Delegation, result);
     });

@@ -79,9 +79,8 @@ export const delegationSpec: CrudSpec<Delegation> = {
       checkWindow(w.before?.validFrom, patch.validTo === undefined ? w.before?.validTo : patch.validTo);
       await checkDelegationChange(patch, w);
     },
-    async afterWrite(record, { em, ctx, before }) {
+    async alongside(record, { em, ctx, before }) {
       if (before === null) await notifyDelegationCreated(em, ctx, record);
-      return 'unchanged' as const;
     },
     async beforeDelete({ em, ctx, before }) {
       // deleteDelegation revokes it now (unless it already is).

@@ -7,9 +7,9 @@ export type {
   NotificationPayload,
   NotificationPayloads,
 } from './notification.kinds';
-export { notify } from './notification.service';
-export type { NotifyOptions, Recipient } from './notification.service';
-export { delegationCreatedPayload, delegationRevokedPayload } from './notification.payloads';
+export { notify, notifyAll } from './notification.service';
+export type { Notice, NotifyOptions, Recipient } from './notification.service';
+export { delegationCreatedPayload, delegationRevokedPayload, delegationRevokedPayloads } from './notification.payloads';
 export { renderMail, renderNotification } from './notification.messages';
 export { sendDueReminders, CERTIFICATION_REMINDER_DAYS, DELEGATION_REMINDER_DAYS } from './reminders';
 export type { ReminderSweep } from './reminders';

@@ -6,6 +6,7 @@ import type { EntityManager, QueryRunner } from 'typeorm';
 import { In, IsNull } from 'typeorm';
 import { Person } from '../person';
 import { User } from '../user';
+import { together } from '../../platform/db';
 import { insertRow } from '../../platform/insert-row';
 import { Notification } from './notification.entity';
 import type { NotificationKind, NotificationLink, NotificationPayloads } from './notification.kinds';
@@ -76,8 +77,8 @@ interface Row {
   recipient: string;
 }
 
-/** Each recipient once: a person's active users (or the person), a user as such. */
-async function resolveRecipients(em: EntityManager, recipients: readonly Recipient[]): Promise<Row[]> {
+/** Ids of a recipient list: the users named, and the people named without a user. */
+function idsOf(recipients: readonly Recipient[]): { userIds: Set<number>; personIds: Set<number> } {
   const userIds = new Set<number>();
   const personIds = new Set<number>();
   for (const r of recipients) {
@@ -86,72 +87,122 @@ async function resolveRecipients(em: EntityManager, recipients: readonly Recipie
     if (user !== null) userIds.add(user);
     else if (person !== null) personIds.add(person);
   }
-  if (userIds.size === 0 && personIds.size === 0) return [];
-  const rows = new Map<string, Row>();
-  const people = personIds.size ? [...personIds] : [];
-  const users = await em.find(User, {
-    where: [
-      ...(userIds.size ? [{ id: In([...userIds]), archivedAt: IsNull() }] : []),
-      ...(people.length ? [{ personId: In(people), archivedAt: IsNull() }] : []),
-    ],
-    order: { id: 'ASC' },
-  });
-  const covered = new Set<number>();
-  for (const u of users) {
-    if (u.personId !== null) covered.add(u.personId);
-    rows.set(`u${u.id}`, {
-      recipientUserId: u.id,
-      recipientPersonId: u.personId,
-      mailTo: u.email,
-      recipient: `u${u.id}`,
-    });
-  }
-  const uncovered = people.filter((p) => !covered.has(p));
-  if (uncovered.length) {
-    const found = await em.find(Person, { where: { id: In(uncovered), archivedAt: IsNull() }, order: { id: 'ASC' } });
-    for (const p of found)
-      rows.set(`p${p.id}`, {
+  return { userIds, personIds };
+}
+
+/** A user's row as a recipient. */
+const userRow = (id: number, personId: number | null, email: string): Row => ({
+  recipientUserId: id,
+  recipientPersonId: personId,
+  mailTo: email,
+  recipient: `u${id}`,
+});
+
+/**
+ * Who each recipient list reaches, every list resolved in one or two statements: a person's active users (or the
+ * person, when they have none and are not archived), a user as such; each recipient once per list.
+ */
+async function resolveRecipientLists(em: EntityManager, lists: ReadonlyArray<readonly Recipient[]>): Promise<Row[][]> {
+  const ids = lists.map(idsOf);
+  const userIds = [...new Set(ids.flatMap((i) => [...i.userIds]))];
+  const personIds = [...new Set(ids.flatMap((i) => [...i.personIds]))];
+  const users = new Map<number, Row>();
+  // A person's active users, or the person alone: one statement (people joined to their users).
+  const byPerson = new Map<number, Row[]>();
+  const [named, reached] = await together(
+    userIds.length
+      ? em.find(User, { where: { id: In(userIds), archivedAt: IsNull() }, order: { id: 'ASC' } })
+      : Promise.resolve([] as User[]),
+    personIds.length
+      ? (em
+          .createQueryBuilder(Person, 'p')
+          .leftJoin(User, 'u', 'u.personId = p.id AND u.archivedAt IS NULL')
+          .select(['p.id AS personId', 'p.email AS personEmail', 'p.archivedAt AS personArchivedAt'])
+          .addSelect(['u.id AS userId', 'u.email AS userEmail'])
+          .where('p.id IN (:...personIds)', { personIds })
+          .orderBy('u.id', 'ASC')
+          .getRawMany() as Promise<
+          Array<{
+            personId: number | string;
+            personEmail: string | null;
+            personArchivedAt: unknown;
+            userId: number | string | null;
+            userEmail: string | null;
+          }>
+        >)
+      : Promise.resolve([]),
+  );
+  for (const u of named) users.set(u.id, userRow(u.id, u.personId, u.email));
+  for (const r of reached) {
+    const personId = Number(r.personId);
+    const list = byPerson.get(personId) ?? [];
+    if (r.userId !== null && r.userId !== undefined) list.push(userRow(Number(r.userId), personId, r.userEmail ?? ''));
+    else if (r.personArchivedAt === null || r.personArchivedAt === undefined)
+      list.push({
         recipientUserId: null,
-        recipientPersonId: p.id,
-        mailTo: p.email && p.email.trim() !== '' ? p.email.trim() : null,
-        recipient: `p${p.id}`,
+        recipientPersonId: personId,
+        mailTo: r.personEmail && r.personEmail.trim() !== '' ? r.personEmail.trim() : null,
+        recipient: `p${personId}`,
       });
+    byPerson.set(personId, list);
   }
-  return [...rows.values()];
+  // Per list: its users by id (named, or a named person's), each once; then its people without a user, by id.
+  return ids.map(({ userIds: u, personIds: p }) => {
+    const people = [...p].sort((a, b) => a - b).flatMap((id) => byPerson.get(id) ?? []);
+    const userRows = [
+      ...[...u].flatMap((id) => users.get(id) ?? []),
+      ...people.filter((r) => r.recipientUserId !== null),
+    ];
+    userRows.sort((a, b) => (a.recipientUserId as number) - (b.recipientUserId as number));
+    const rows = new Map<string, Row>();
+    for (const row of [...userRows, ...people.filter((r) => r.recipientUserId === null)]) rows.set(row.recipient, row);
+    return [...rows.values()];
+  });
+}
+
+/** One event to notify of (notifyAll). */
+export interface Notice<K extends NotificationKind = NotificationKind> {
+  recipients: readonly Recipient[];
+  kind: K;
+  payload: NotificationPayloads[K];
+  options: NotifyOptions;
 }
 
 /**
  * Notifies `recipients` of `kind` inside the caller's transaction (`em` is its manager); returns how many
  * notifications were written (a recipient already notified under the same key is skipped).
  */
-export async function notify<K extends NotificationKind>(
+export function notify<K extends NotificationKind>(
   em: EntityManager,
   recipients: readonly Recipient[],
   kind: K,
   payload: NotificationPayloads[K],
   options: NotifyOptions,
 ): Promise<number> {
-  const rows = await resolveRecipients(em, recipients);
-  if (rows.length === 0) return 0;
-  const key = options.key ?? `once:${randomUUID()}`;
-  const keys = rows.map((r) => dedupeKeyOf(`${kind}:${key}`, r.recipient));
-  // A fresh key (none given, or one naming a record just made) cannot have been used: nothing to look for.
-  const existing =
-    options.key === undefined || options.newRecord
-      ? new Set<string>()
-      : new Set(
-          (await em.find(Notification, { select: { dedupeKey: true }, where: { dedupeKey: In(keys) } })).map(
-            (n) => n.dedupeKey,
-          ),
-        );
+  return notifyAll(em, [{ recipients, kind, payload, options } as Notice]);
+}
+
+/**
+ * notify for several events at once (a revocation and its cascade), in a constant number of statements: the
+ * recipients of all in one or two, the keys already used in one, the notifications in one insert.
+ */
+export async function notifyAll(em: EntityManager, notices: readonly Notice[]): Promise<number> {
+  if (notices.length === 0) return 0;
+  const reached = await resolveRecipientLists(
+    em,
+    notices.map((n) => n.recipients),
+  );
   const mail = runtimeOf(em.connection)?.outbox.enabled ?? false;
-  let written = 0;
-  for (const [i, row] of rows.entries()) {
-    const dedupeKey = keys[i] as string;
-    if (existing.has(dedupeKey)) continue;
-    try {
-      // Nothing read back: the id and the defaults are not needed here.
-      await insertRow(em, Notification, {
+  const rows: Array<Partial<Notification>> = [];
+  const looked: string[] = [];
+  notices.forEach((notice, i) => {
+    const { kind, payload, options } = notice;
+    const key = options.key ?? `once:${randomUUID()}`;
+    for (const row of reached[i] ?? []) {
+      const dedupeKey = dedupeKeyOf(`${kind}:${key}`, row.recipient);
+      // A fresh key (none given, or one naming a record just made) cannot have been used: nothing to look for.
+      if (options.key !== undefined && !options.newRecord) looked.push(dedupeKey);
+      rows.push({
         recipientUserId: row.recipientUserId,
         recipientPersonId: row.recipientPersonId,
         kind,
@@ -168,12 +219,50 @@ export async function notify<K extends NotificationKind>(
         mailSentAt: null,
         mailLastError: null,
       });
-      written += 1;
+    }
+  });
+  const existing = looked.length
+    ? new Set(
+        (await em.find(Notification, { select: { dedupeKey: true }, where: { dedupeKey: In(looked) } })).map(
+          (n) => n.dedupeKey,
+        ),
+      )
+    : new Set<string>();
+  // The same key twice in one batch is one notification too.
+  const seen = new Set<string>();
+  const fresh = rows.filter((r) => {
+    const key = r.dedupeKey as string;
+    if (existing.has(key) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  let written = 0;
+  if (fresh.length > 1) {
+    try {
+      // Nothing read back: the ids and the defaults are not needed here.
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(Notification)
+        .values(fresh as never)
+        .updateEntity(false)
+        .execute();
+      written = fresh.length;
     } catch (error) {
-      // Written meanwhile by a concurrent sweep: it stays one notification (the failed statement alone is undone).
       if (!isDuplicateKey(error)) throw error;
+      // One of them was written meanwhile by a concurrent sweep: one by one, below (the failed statement is undone).
     }
   }
+  if (written === 0)
+    for (const row of fresh) {
+      try {
+        await insertRow(em, Notification, row);
+        written += 1;
+      } catch (error) {
+        // Written meanwhile by a concurrent sweep: it stays one notification (the failed statement alone is undone).
+        if (!isDuplicateKey(error)) throw error;
+      }
+    }
   if (written > 0) sendAfterCommit(em);
   return written;
 }

@@ -277,7 +277,9 @@ export async function importRows<E extends BaseRecord>(ctx: Context, plan: Impor
       if (key !== '' && !firstRowOf.has(key)) firstRowOf.set(key, index + 1);
     });
     // New records of independent rows, checked, to be inserted together (insertAll) at the end of their wave.
-    const batched = reader.independent === true && (!spec.hooks?.afterWrite || reader.afterInsert !== undefined);
+    const batched =
+      reader.independent === true &&
+      ((!spec.hooks?.afterWrite && !spec.hooks?.alongside) || reader.afterInsert !== undefined);
     for (const wave of wavesOf(plan.rows, rowKeys, reader)) {
       const pending: Array<Partial<E>> = [];
       const pendingArgs: Array<Record<string, unknown>> = [];
@@ -492,6 +494,7 @@ async function createOne<E extends BaseRecord>(
   if (spec.hooks?.afterWrite && (await spec.hooks.afterWrite(record, w)) !== 'unchanged')
     record = (await em.findOneByOrFail(spec.entity, { id } as never)) as E;
   await logChange(em, spec, ctx, id, 'CREATE', record);
+  await spec.hooks?.alongside?.(record, w);
   return ['CREATE', record];
 }
 
@@ -533,5 +536,6 @@ async function updateOne<E extends BaseRecord>(
   if (spec.hooks?.afterWrite && (await spec.hooks.afterWrite(after, w)) !== 'unchanged')
     after = (await em.findOneByOrFail(spec.entity, { id: before.id } as never)) as E;
   await logChange(em, spec, ctx, before.id, 'UPDATE', after);
+  await spec.hooks?.alongside?.(after, w);
   return ['UPDATE', after];
 }

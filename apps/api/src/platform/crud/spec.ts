@@ -58,6 +58,11 @@ export interface CrudHooks<E> {
    * nothing of the record (it is then not read again).
    */
   afterWrite?(record: E, w: WriteContext<E>): Promise<void | 'unchanged'> | void | 'unchanged';
+  /**
+   * After the record is final, side effects that never change it (e.g. notifications): run together with its history
+   * entry and its audit entry, their statements sent together (db.ts `together`).
+   */
+  alongside?(record: E, w: WriteContext<E>): Promise<void> | void;
   beforeDelete?(w: WriteContext<E>): Promise<void> | void;
 }
 

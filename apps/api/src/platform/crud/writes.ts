@@ -5,7 +5,7 @@ import type { Context } from '../context';
 import { AppError, conflict, notFound } from '../errors';
 import { writeAudit } from '../audit';
 import type { BaseRecord } from '../columns';
-import { lockedRow } from '../db';
+import { lockedRow, together } from '../db';
 import { insertRow } from '../insert-row';
 import { currentChangeOptions, LOGGED_BY_TABLE, lockRevision, recordChange, recordChanges } from '../change-log';
 import { assertWritable } from '../scope';
@@ -150,8 +150,11 @@ export async function createRecord<E extends BaseRecord>(
     let record = (await em.findOneByOrFail(spec.entity, { id } as never)) as E;
     if (spec.hooks?.afterWrite && (await spec.hooks.afterWrite(record, w)) !== 'unchanged')
       record = (await em.findOneByOrFail(spec.entity, { id } as never)) as E;
-    await logChange(em, spec, ctx, id, 'CREATE', record);
-    await writeAudit(em, ctx, { action: 'create', entityType: spec.name, entityId: id, after: record });
+    await together(
+      logChange(em, spec, ctx, id, 'CREATE', record),
+      writeAudit(em, ctx, { action: 'create', entityType: spec.name, entityId: id, after: record }),
+      spec.hooks?.alongside?.(record, w),
+    );
     return record;
   });
 }
@@ -181,15 +184,18 @@ export async function updateRecord<E extends BaseRecord>(
     let after = await guardedUpdate(em, spec, id, expectedVersion, patch, ctx.now);
     if (spec.hooks?.afterWrite && (await spec.hooks.afterWrite(after, w)) !== 'unchanged')
       after = (await em.findOneByOrFail(spec.entity, { id } as never)) as E;
-    await logChange(em, spec, ctx, id, 'UPDATE', after);
-    await writeAudit(em, ctx, {
-      action: correctionAction('update'),
-      entityType: spec.name,
-      entityId: id,
-      before,
-      after,
-      note: correctionNote(),
-    });
+    await together(
+      logChange(em, spec, ctx, id, 'UPDATE', after),
+      writeAudit(em, ctx, {
+        action: correctionAction('update'),
+        entityType: spec.name,
+        entityId: id,
+        before,
+        after,
+        note: correctionNote(),
+      }),
+      spec.hooks?.alongside?.(after, w),
+    );
     return after;
   });
 }
@@ -239,15 +245,17 @@ export async function removeRecord<E extends BaseRecord>(spec: CrudSpec<E>, ctx:
         break;
       }
     }
-    await logChange(em, spec, ctx, id, spec.remove === 'hard' ? 'DELETE' : 'UPDATE', after);
-    await writeAudit(em, ctx, {
-      action: correctionAction(spec.remove === 'hard' ? 'delete' : spec.remove),
-      entityType: spec.name,
-      entityId: id,
-      before,
-      after,
-      note: correctionNote(),
-    });
+    await together(
+      logChange(em, spec, ctx, id, spec.remove === 'hard' ? 'DELETE' : 'UPDATE', after),
+      writeAudit(em, ctx, {
+        action: correctionAction(spec.remove === 'hard' ? 'delete' : spec.remove),
+        entityType: spec.name,
+        entityId: id,
+        before,
+        after,
+        note: correctionNote(),
+      }),
+    );
     return after ?? before;
   });
 }
