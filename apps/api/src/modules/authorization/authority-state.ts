@@ -11,8 +11,13 @@ import {
 } from '@iron-triangle/domain';
 import { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
 import type { Context } from '../../platform/context';
-import { together } from '../../platform/db';
-import { AuthorityChange, decodeRecord, lockRevision, loggedInTransaction } from '../../platform/change-log';
+import {
+  AuthorityChange,
+  decodeRecord,
+  heldAuthorityCount,
+  lockRevision,
+  loggedInTransaction,
+} from '../../platform/change-log';
 import { Advanced, advanceSnapshot, authorityEntriesBetween, MAX_DELTA_ENTRIES } from './incremental';
 import { OrgUnit, toOrgUnitRecord } from '../org-unit';
 import { Person } from '../person';
@@ -527,12 +532,14 @@ export class AuthorityCache {
         : mysql && lock === 'update'
           ? `${READ_COUNTER_SQL} FOR UPDATE`
           : READ_COUNTER_SQL;
-    // A transaction that will append to the change log takes the revision row before anything else (record.ts): both
-    // statements asked for at once, the revision row's first (one connection runs them in the order asked).
-    const [, rows] = await together(
-      lock === 'update' ? lockRevision(em) : undefined,
-      em.query(sql) as Promise<Array<{ changeCount: string | number | bigint }>>,
-    );
+    // A transaction that will append to the change log takes the revision row before anything else, and the counter's
+    // row with it (record.ts: one round trip for both; once per transaction).
+    if (lock === 'update') {
+      await lockRevision(em, true);
+      const held = heldAuthorityCount(em);
+      if (held !== undefined) return held;
+    }
+    const rows = (await em.query(sql)) as Array<{ changeCount: string | number | bigint }>;
     return rows.length ? String(rows[0]?.changeCount) : '0';
   }
 

@@ -15,7 +15,7 @@ import { Delegation } from './delegation.entity';
 import { toDelegationDraft } from './delegation.mapper';
 import { authorityCache, AuthoritySnapshot, authoritySnapshotAsOf, reasonWriter } from '../authorization';
 import { jsonSafe } from '../../platform/json-safe';
-import { together } from '../../platform/db';
+import { together } from '../../platform/together';
 import { delegationCreatedPayload, delegationRevokedPayloads, notify, notifyAll } from '../notification';
 import {
   changeOptionsOf,

@@ -60,6 +60,8 @@ export const delegationSpec: CrudSpec<Delegation> = {
   dateColumn: 'validFrom',
   money: [{ arg: 'limit', column: 'limitMinor', currencyColumn: 'currency' }],
   readOnlyColumns: ['revokedAt', 'revokeReason'],
+  // Judged by the engine: the authority counter's row is taken with the revision row.
+  judged: true,
   hooks: {
     async beforeCreate(values, w) {
       const { em } = w;

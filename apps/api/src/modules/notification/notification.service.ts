@@ -6,7 +6,7 @@ import type { EntityManager, QueryRunner } from 'typeorm';
 import { In, IsNull } from 'typeorm';
 import { Person } from '../person';
 import { User } from '../user';
-import { together } from '../../platform/db';
+import { together } from '../../platform/together';
 import { insertRow } from '../../platform/insert-row';
 import { Notification } from './notification.entity';
 import type { NotificationKind, NotificationLink, NotificationPayloads } from './notification.kinds';

@@ -9,6 +9,7 @@ import type { DataSource, EntityManager, EntityMetadata, ObjectLiteral } from 't
 import type { Principal } from '../permissions';
 import { bigintTransformer } from '../columns';
 import { insertRow } from '../insert-row';
+import { together } from '../together';
 import { AuthorityChange } from './change.entity';
 import { LOGGED_BY_TYPE, LoggedType, touchesEngine } from './registry';
 
@@ -44,6 +45,8 @@ export function currentChangeOptions(): ChangeOptions | undefined {
 const HELD_REVISION = Symbol('heldRevision');
 interface HeldRevision {
   revision: bigint;
+  /** The authority counter (row 1), when the transaction took it too (locked; kept current by its own bumps). */
+  authority?: string;
 }
 
 function heldRevision(em: EntityManager): HeldRevision | undefined {
@@ -55,16 +58,38 @@ function heldRevision(em: EntityManager): HeldRevision | undefined {
  * Takes the revision row first (MySQL/MariaDB; SQLite runs one transaction at a time): every transaction that will
  * append to the log locks it before anything else, so writers never wait on each other in a circle. Once per
  * transaction: the transaction remembers the revision it read with the lock (nobody else moves it until it commits),
- * so that allocating the next one costs no read (allocateRevision).
+ * so that allocating the next one costs no read (allocateRevision). `authority`: the authority counter's row is taken
+ * too, right after it (asked for together: one round trip), for a write the engine judges (heldAuthorityCount).
  */
-export async function lockRevision(em: EntityManager): Promise<void> {
-  if (em.connection.options.type !== 'mysql' || heldRevision(em)) return;
-  const rows = (await em.query('SELECT changeCount FROM authority_state WHERE id = ? FOR UPDATE', [
-    REVISION_ROW,
-  ])) as Array<{ changeCount: string | number }>;
+export async function lockRevision(em: EntityManager, authority = false): Promise<void> {
+  if (em.connection.options.type !== 'mysql') return;
   const runner = em.queryRunner;
-  if (runner?.isTransactionActive && rows.length)
-    (runner.data as { [HELD_REVISION]?: HeldRevision })[HELD_REVISION] = { revision: BigInt(rows[0]!.changeCount) };
+  const active = runner?.isTransactionActive === true;
+  const held = heldRevision(em);
+  const lockRow = (row: number) =>
+    em.query('SELECT changeCount FROM authority_state WHERE id = ? FOR UPDATE', [row]) as Promise<
+      Array<{ changeCount: string | number }>
+    >;
+  if (held) {
+    if (authority && held.authority === undefined)
+      held.authority = String((await lockRow(AUTHORITY_ROW))[0]?.changeCount ?? '0');
+    return;
+  }
+  // One connection runs its statements in the order they were asked for: the revision row is taken first.
+  const [revision, counter] = await together(lockRow(REVISION_ROW), authority ? lockRow(AUTHORITY_ROW) : undefined);
+  if (active && revision.length)
+    (runner!.data as { [HELD_REVISION]?: HeldRevision })[HELD_REVISION] = {
+      revision: BigInt(revision[0]!.changeCount),
+      ...(counter ? { authority: String(counter[0]?.changeCount ?? '0') } : {}),
+    };
+}
+
+/**
+ * The authority counter as the transaction holding its row (lockRevision with `authority`) knows it, its own bumps
+ * included; undefined when it does not hold it.
+ */
+export function heldAuthorityCount(em: EntityManager): string | undefined {
+  return heldRevision(em)?.authority;
 }
 
 /** The transaction that holds the revision row set it to `revision` itself (e.g. a bulk import of entries). */
@@ -213,6 +238,7 @@ async function allocateRevision(em: EntityManager, type: LoggedType, moves: bool
     // (the revision row is held already, so the counter's row is still taken after it).
     held.revision += 1n;
     const revision = held.revision.toString();
+    if (counter === AUTHORITY_ROW && held.authority !== undefined) held.authority = revision;
     if (counter === null)
       await em.query('UPDATE authority_state SET changeCount = ? WHERE id = ?', [revision, REVISION_ROW]);
     else
@@ -403,6 +429,7 @@ async function allocateRevisions(
   if (held) {
     held.revision += BigInt(count);
     last = held.revision;
+    if (counter === AUTHORITY_ROW && held.authority !== undefined) held.authority = last.toString();
     if (counter === null)
       await em.query('UPDATE authority_state SET changeCount = ? WHERE id = ?', [last.toString(), REVISION_ROW]);
     else

@@ -113,4 +113,9 @@ export interface CrudSpec<E extends BaseRecord> {
    */
   parent?: { entity: ClassType<ObjectLiteral>; column: string };
   hooks?: CrudHooks<E>;
+  /**
+   * Its writes are judged by the engine against the authority state (delegations): the authority counter's row is
+   * taken with the change log's revision row, in one round trip, before anything is read (change-log/record.ts).
+   */
+  judged?: boolean;
 }

@@ -5,7 +5,8 @@ import type { Context } from '../context';
 import { AppError, conflict, notFound } from '../errors';
 import { writeAudit } from '../audit';
 import type { BaseRecord } from '../columns';
-import { lockedRow, together } from '../db';
+import { lockedRow } from '../db';
+import { together } from '../together';
 import { insertRow } from '../insert-row';
 import { currentChangeOptions, LOGGED_BY_TABLE, lockRevision, recordChange, recordChanges } from '../change-log';
 import { assertWritable } from '../scope';
@@ -35,7 +36,7 @@ function loggedTypeOf<E extends BaseRecord>(em: EntityManager, spec: CrudSpec<E>
  * again (db.ts).
  */
 export async function lockCounterOf<E extends BaseRecord>(em: EntityManager, spec: CrudSpec<E>): Promise<void> {
-  if (loggedTypeOf(em, spec) !== null) await lockRevision(em);
+  if (loggedTypeOf(em, spec) !== null) await lockRevision(em, spec.judged === true);
 }
 
 /**
