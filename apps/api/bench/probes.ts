@@ -63,7 +63,15 @@ export interface WriteResult {
   revision: string | null;
   /** SQL statements the API ran for it (x-sql-statements; NaN when the API does not say). */
   statements: number;
+  /** The API's own time for it (Server-Timing app;dur), ms; NaN when the API does not say. */
+  serverMs: number;
   error?: string;
+}
+
+/** The `app` duration of a Server-Timing header, ms (NaN without one). */
+export function serverMsOf(header: string | null): number {
+  const match = header ? /\bapp;dur=([\d.]+)/.exec(header) : null;
+  return match ? Number(match[1]) : NaN;
 }
 
 type Input = ProbeInput | WriterInput;
@@ -132,12 +140,13 @@ export async function sendWrite(url: string, token: string, op: WriteOp): Promis
     const ms = performance.now() - started;
     const revision = body.extensions?.revision ?? null;
     const statements = Number(res.headers.get('x-sql-statements') ?? NaN);
+    const serverMs = serverMsOf(res.headers.get('server-timing'));
     if (body.errors?.length)
-      return { kind: op.kind, ms, ok: false, revision, statements, error: body.errors[0]?.message };
-    return { kind: op.kind, ms, ok: true, revision, statements };
+      return { kind: op.kind, ms, ok: false, revision, statements, serverMs, error: body.errors[0]?.message };
+    return { kind: op.kind, ms, ok: true, revision, statements, serverMs };
   } catch (error) {
     const ms = performance.now() - started;
-    return { kind: op.kind, ms, ok: false, revision: null, statements: NaN, error: String(error) };
+    return { kind: op.kind, ms, ok: false, revision: null, statements: NaN, serverMs: NaN, error: String(error) };
   }
 }
 
