@@ -257,7 +257,7 @@ export async function createServer({
     parseOptions: { maxTokens: limits.maxTokens },
     // No landing page: it loads Apollo Sandbox from a CDN; the portal and any GraphQL client work without it.
     plugins: [
-      loggingPlugin(logger, limits, config.nodeEnv !== 'production', health),
+      loggingPlugin(logger, limits, config.requestStats, health),
       revisionWaitPlugin(config.revisionWaitMs),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
@@ -278,8 +278,8 @@ export async function createServer({
     return locals.context;
   };
 
-  // Outside production, answers say how long the API took (Server-Timing), as they say their SQL statements.
-  const exposeTiming = config.nodeEnv !== 'production';
+  // Answers say how long the API took (Server-Timing), as they say their SQL statements (REQUEST_STATS).
+  const exposeTiming = config.requestStats;
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders());

@@ -194,6 +194,15 @@ describe('loadConfig read admission', () => {
     expect(() => loadConfig({ READ_CONCURRENCY: 'many' }, { cwd: dir })).toThrow(ConfigError);
   });
 
+  test('REQUEST_STATS: on outside production by default, off in production unless asked for', () => {
+    expect(loadConfig({}, { cwd: dir }).requestStats).toBe(true);
+    const production = { NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(40) };
+    expect(loadConfig(production, { cwd: dir }).requestStats).toBe(false);
+    expect(loadConfig({ ...production, REQUEST_STATS: 'true' }, { cwd: dir }).requestStats).toBe(true);
+    expect(loadConfig({ REQUEST_STATS: 'false' }, { cwd: dir }).requestStats).toBe(false);
+    expect(() => loadConfig({ REQUEST_STATS: 'maybe' }, { cwd: dir })).toThrow(ConfigError);
+  });
+
   test('READ_WRITE_PRIORITY is on by default, read and checked', () => {
     expect(loadConfig({}, { cwd: dir }).readWritePriority).toBe(true);
     expect(loadConfig({ READ_WRITE_PRIORITY: 'false' }, { cwd: dir }).readWritePriority).toBe(false);

@@ -57,6 +57,11 @@ export interface RuntimeConfig {
    * READ_CONCURRENCY whatever the writes (the benchmark compares both in one run, BENCH_AB=1).
    */
   readonly readWritePriority: boolean;
+  /**
+   * Answers say what each request cost: its SQL statements (`x-sql-statements`) and the API's time
+   * (`Server-Timing: app;dur=…`). REQUEST_STATS, default on outside production (benchmarks turn it on there).
+   */
+  readonly requestStats: boolean;
 }
 
 /**
@@ -255,6 +260,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   const tickSeconds = readInt(env, 'TICK_SECONDS', 300, 0, 86_400);
   const readConcurrency = readInt(env, 'READ_CONCURRENCY', defaultReadConcurrency(), 0, 10_000);
   const readWritePriority = readBool(env, 'READ_WRITE_PRIORITY', true);
+  const requestStats = readBool(env, 'REQUEST_STATS', nodeEnv !== 'production');
 
   return Object.freeze({
     nodeEnv,
@@ -278,5 +284,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     tickSeconds,
     readConcurrency,
     readWritePriority,
+    requestStats,
   });
 }
