@@ -3,6 +3,8 @@
 // rest of a small question: metadata lookups, promises). Anything else goes to class-validator, which finds and words
 // the errors as ever. A check must only answer true when every constraint of the class holds (false is always safe).
 
+import { getMetadataStorage, ValidationTypes } from 'class-validator';
+
 type Check = (value: object) => boolean;
 
 const checks = new Map<unknown, Check>();
@@ -15,8 +17,34 @@ export function quickValidation<T extends object>(
   checks.set(cls, valid as Check);
 }
 
-/** True when the value's class has a check and it holds: class-validator would accept the value. */
+/** Per class: whether any of its properties must be defined (class-validator's IsDefined, run even when missing). */
+const requiresDefined = new Map<unknown, boolean>();
+
+function mustDefine(cls: object): boolean {
+  let found = requiresDefined.get(cls);
+  if (found === undefined) {
+    found = getMetadataStorage()
+      .getTargetValidationMetadatas(cls as new () => object, '', true, false)
+      .some((m) => m.type === ValidationTypes.IS_DEFINED);
+    requiresDefined.set(cls, found);
+  }
+  return found;
+}
+
+/**
+ * An input with nothing given (every property missing or null, e.g. the portal's `filter: {}`): with the API's
+ * options (skipMissingProperties) class-validator checks nothing of it but IsDefined, which its class has not.
+ */
+function blank(value: object): boolean {
+  for (const key in value) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined && v !== null) return false;
+  }
+  return !mustDefine(value.constructor);
+}
+
+/** True when the value's class has a check and it holds, or nothing is given: class-validator would accept it. */
 export function quicklyValid(value: object): boolean {
   const check = checks.get(value.constructor);
-  return check !== undefined && check(value);
+  return (check !== undefined && check(value)) || blank(value);
 }
