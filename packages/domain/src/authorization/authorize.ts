@@ -317,9 +317,15 @@ function denialOf(ctx: CaseContext, l: number, stage: number, person: string): D
   }
 }
 
-function judge(ctx: CaseContext, person: string): AuthorizationResult {
+/** What whoMayDecide learns of a candidate who may not decide: nothing more (no reasons are built for it). */
+const NOT_A_DECIDER = null;
+
+function judge(ctx: CaseContext, person: string): AuthorizationResult;
+function judge(ctx: CaseContext, person: string, explain: false): AuthorizationResult | typeof NOT_A_DECIDER;
+function judge(ctx: CaseContext, person: string, explain = true): AuthorizationResult | typeof NOT_A_DECIDER {
   const h = ctx.ix.hot;
   const n = gatherCandidates(h, ctx, person, personNumber(h, person));
+  if (n === 0 && !explain) return NOT_A_DECIDER;
   const at = new Date(ctx.t);
   if (n === 0)
     return {
@@ -345,6 +351,7 @@ function judge(ctx: CaseContext, person: string): AuthorizationResult {
     }
     return { allowed: true, at, chains, quorumRequired, reasons: [] };
   }
+  if (!explain) return NOT_A_DECIDER;
   // Every reason of a denial is built here, and only here: nothing is allocated for a chain whose answer is not
   // returned.
   const reasons: DenialReason[] = new Array(n);
@@ -426,8 +433,8 @@ export function whoMayDecide(
   }
   const deciders: AuthorityDecider[] = [];
   for (const person of [...candidates].sort(compareStrings)) {
-    const result = judge(ctx, person);
-    if (result.allowed)
+    const result = judge(ctx, person, false);
+    if (result !== NOT_A_DECIDER && result.allowed)
       deciders.push({ personId: person, chains: result.chains, quorumRequired: result.quorumRequired });
   }
   const bodies: AuthorityBodyCoverage[] = [];
