@@ -395,6 +395,26 @@ function ruleFits(ctx: CaseContext, rule: number): boolean {
 }
 
 /**
+ * Whether delegation `d`'s own terms leave the case out at t: not in force or revoked, another currency, the decision
+ * point or grade not covered, the case's unit outside its scope, the amount over its limit. A chain is checked link by
+ * link on each of these (its window, points, grades, scope and limit are those of all its links together), so no chain
+ * through `d` allows. Only what is certain: a scope the index does not know leaves nothing out here.
+ */
+function leavesOut(ctx: CaseContext, d: Delegation): boolean {
+  const t = ctx.t;
+  const c = ctx.c;
+  if (!(d.window.from.getTime() <= t && (d.window.to === null || t < d.window.to.getTime()))) return true;
+  if (d.revokedAt !== null && d.revokedAt.getTime() <= t) return true;
+  if (d.currency !== c.amount.currency) return true;
+  if (!d.decisionPoints.includes(c.decisionPoint) || !d.grades.includes(c.grade)) return true;
+  if (d.limit !== null && c.amount.minor > d.limit) return true;
+  const h = ctx.ix.hot;
+  const scope = h.unitIndex.get(d.scopeOrgUnitId);
+  if (scope === undefined || ctx.unit < 0) return false;
+  return !(ctx.unitEnter >= (h.unitEnter[scope] as number) && ctx.unitExit <= (h.unitExit[scope] as number));
+}
+
+/**
  * Everyone who may take the case's decision at `at`, with their chains; and for each decision-body rule that fits, its
  * seats and quorum.
  */
@@ -420,12 +440,14 @@ export function whoMayDecide(
       for (const seat of ix.seatsByBody.get(holder.bodyId) ?? [])
         for (const p of seatOccupants(ix, seat.titles, c.orgUnitId, ctx.t)) candidates.add(p);
     }
-    // Every delegate below the rule, down to the longest chain allowed.
+    // Every delegate below the rule, down to the longest chain allowed; not below a delegation whose own terms leave
+    // the case out (every chain through it fails, whoever receives it or what is derived from it).
     const stack: Array<[string, number]> = [['R:' + rule.id, 1]];
     while (stack.length > 0) {
       const [key, length] = stack.pop() as [string, number];
       if (length >= ix.maxChainLinks) continue;
       for (const d of ix.delegationsBySource.get(key) ?? []) {
+        if (leavesOut(ctx, d)) continue;
         candidates.add(d.delegateId);
         stack.push(['D:' + d.id, length + 1]);
       }
