@@ -937,7 +937,8 @@ async function main(): Promise<void> {
     }
 
     // ---- authorize: read-only, with writes, during a full rebuild ----
-    // The write paths warmed as the read paths are (their first run compiles them): two writes of each kind, unmeasured.
+    // The write paths warmed as the read paths are (their first run compiles them): two writes of each kind, not
+    // measured.
     for (const op of plan.next(8)) {
       const warm = await sendWrite(url, adminToken, op);
       if (!warm.ok) throw new Error(`warm-up write ${op.kind} failed: ${warm.error}`);
