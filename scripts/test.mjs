@@ -32,8 +32,14 @@ const TASKS = {
   'admin:typecheck': { run: ws('admin', 'typecheck'), needs: ['domain:build', 'config:build'], secs: 40 },
   'config:test': { run: ws('config', 'test'), needs: [], secs: 5 },
   'domain:test': { run: ws('domain', 'test'), needs: [], secs: 120 },
-  // The API's suites start the built API too (what `npm start` runs): they need its build.
-  'api:test': { run: ws('api', 'test'), needs: ['api:build'], secs: 700 },
+  // The API's suites start the built API too (what `npm start` runs): they need its build. They are the longest
+  // work: three shards of about equal time (apps/api/jest.sequencer.cjs), so that both lanes end together.
+  ...Object.fromEntries(
+    [1, 2, 3].map((i) => [
+      `api:test:${i}`,
+      { run: `${ws('api', 'test')} -- --shard=${i}/3`, needs: ['api:build'], secs: 240 },
+    ]),
+  ),
   'admin:test': { run: ws('admin', 'test'), needs: ['domain:build', 'config:build'], secs: 120 },
   'admin:e2e': { run: ws('admin', 'test:e2e'), needs: ['admin:build', 'api:build'], secs: 450 },
 };
@@ -43,6 +49,9 @@ function selected() {
   if (only.length === 0) return Object.keys(TASKS);
   const out = new Set();
   const add = (name) => {
+    // A group's name (api:test) stands for its tasks (api:test:1, …).
+    const group = Object.keys(TASKS).filter((task) => task.startsWith(`${name}:`) && !TASKS[name]);
+    if (group.length > 0) return group.forEach(add);
     if (!TASKS[name]) throw new Error(`TEST_ONLY: no task ${name} (tasks: ${Object.keys(TASKS).join(', ')})`);
     if (out.has(name)) return;
     out.add(name);

@@ -10,6 +10,8 @@ module.exports = {
   // The 40-round races on MariaDB take seconds on a quiet machine, over a minute on a loaded one (CI shares 2 cores).
   testTimeout: 180000,
   maxWorkers: 1,
+  // `--shard=i/n` splits the suites by their weight (jest.sequencer.cjs).
+  testSequencer: '<rootDir>/jest.sequencer.cjs',
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
 };
