@@ -60,7 +60,7 @@ export interface CrudHooks<E> {
   afterWrite?(record: E, w: WriteContext<E>): Promise<void | 'unchanged'> | void | 'unchanged';
   /**
    * After the record is final, side effects that never change it (e.g. notifications): run together with its history
-   * entry and its audit entry, their statements sent together (db.ts `together`).
+   * entry and its audit entry, their statements sent together (platform/together.ts).
    */
   alongside?(record: E, w: WriteContext<E>): Promise<void> | void;
   beforeDelete?(w: WriteContext<E>): Promise<void> | void;
