@@ -42,6 +42,11 @@ async function signIn(page: Page): Promise<void> {
       trace.clickAt = performance.now();
     });
   })()`);
+  const names: string[] = [];
+  const name = (body: string | null) => /(query|mutation)\s+(\w+)/.exec(body ?? '')?.[2] ?? 'anonymous';
+  page.on('request', (r) => {
+    if (r.url().endsWith('/graphql')) names.push(name(r.postData()));
+  });
   await page.locator('button[type=submit]').click();
   await page.getByTestId('welcome').waitFor({ timeout: 60000 });
   await page.waitForTimeout(2500);
@@ -51,10 +56,18 @@ async function signIn(page: Page): Promise<void> {
     performance
       .getEntriesByType('resource')
       .filter((e): e is PerformanceResourceTiming => e.name.endsWith('/graphql'))
-      .map((e) => ({ start: e.startTime, end: e.responseEnd })),
+      .map((e) => ({
+        start: e.startTime,
+        end: e.responseEnd,
+        server: e.serverTiming.find((t) => t.name === 'app')?.duration ?? NaN,
+      })),
   );
-  const loginEnd = login.filter((e) => e.start >= trace.clickAt)[0]?.end ?? NaN;
-  console.log(`${at(loginEnd)}  first GraphQL answer (Login) in`);
+  const requests = login.filter((e) => e.start >= trace.clickAt);
+  for (const [i, r] of requests.entries())
+    console.log(
+      `${at(r.start)}  ${names[i] ?? 'GraphQL'} asked; answered at ${at(r.end).trim()} ` +
+        `(${r.server.toFixed(0)} ms in the API)`,
+    );
   for (const [name, t] of Object.entries(trace.seen).sort((a, b) => a[1] - b[1])) console.log(`${at(t)}  ${name}`);
   const after = trace.longTasks.filter((t) => t.start >= trace.clickAt);
   const total = after.reduce((s, t) => s + t.duration, 0);

@@ -42,6 +42,51 @@ describe('sign-in', () => {
     expect(asked.filter((body) => body.includes('query Dashboard'))).toHaveLength(1);
   });
 
+  it('builds the portal out of sight while the password is checked, asking for nothing until it is right', async () => {
+    const { page } = await tab();
+    await page.goto('/');
+    await page.locator('#email').waitFor();
+    // The sign-in's own request is held on its way (the real API answers it once released).
+    let release: () => void = () => undefined;
+    await page.route('**/graphql', async (route) => {
+      if (String(route.request().postData()).includes('mutation Login'))
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+      await route.continue();
+    });
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql'))
+        asked.push(/(query|mutation)\s+(\w+)/.exec(String(request.postData()))?.[2] ?? '?');
+    });
+    const held = async (password: string) => {
+      await page.locator('#email').fill('admin@demo.local');
+      await page.locator('#password').fill(password);
+      await page.locator('button[type=submit]').click();
+      // The portal's app bar is built while the password is checked, out of sight; nothing else is asked for.
+      await page.locator('header').waitFor({ state: 'attached' });
+      expect(await page.locator('header').isVisible()).toBe(false);
+      expect(await page.locator('#email').isVisible()).toBe(true);
+      await page.waitForTimeout(300);
+      expect(asked).toEqual(['Login']);
+      asked.length = 0;
+      release();
+    };
+    await held('not-the-password');
+    await page.getByRole('alert').getByText('Wrong email or password').waitFor();
+    // The portal built for it is gone, and it asked for nothing.
+    expect(await page.locator('header').count()).toBe(0);
+    await page.waitForTimeout(300);
+    expect(asked).toEqual([]);
+    expect(await page.evaluate(() => window.location.hash)).not.toContain('login');
+    await held('demo');
+    await page.getByTestId('dash-qualifications').waitFor({ timeout: 30000 });
+    expect(await page.locator('header').isVisible()).toBe(true);
+    await page.getByRole('menuitem', { name: 'People' }).waitFor();
+    expect(asked.filter((name) => name === 'Dashboard')).toHaveLength(1);
+  });
+
   it('refuses a wrong password and says so', async () => {
     const { page } = await tab();
     await page.goto('/');

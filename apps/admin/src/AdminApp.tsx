@@ -137,7 +137,6 @@ export default function AdminApp() {
       loginPage={LoginRedirect}
       title="app.title"
       disableTelemetry
-      requireAuth
     >
       {RESOURCES.filter((r) => served.has(r.name)).map(({ name, ...screens }) => (
         <Resource key={name} name={name} {...screens} />

@@ -1,6 +1,6 @@
 // The sign-in screen in plain React (no MUI, no react-admin) so the first page loads little.
 import { FormEvent, useState } from 'react';
-import { saveSession, Session } from './auth/session';
+import { Session, signIn } from './auth/session';
 import { gqlRequest, GraphQLRequestError } from './graphql/client';
 import { Locale, LOCALES } from './i18n/locale';
 import { LANGUAGE_NAMES, signInMessages } from './i18n/signIn';
@@ -47,9 +47,11 @@ export interface SignInProps {
   locale: Locale;
   onLocaleChange: (locale: Locale) => void;
   onSignedIn: (session: Session) => void;
+  /** Called as the sign-in is sent: the portal may render meanwhile (its requests wait for the session). */
+  onSigningIn?: (session: Promise<Session>) => void;
 }
 
-export function SignIn({ locale, onLocaleChange, onSignedIn }: SignInProps) {
+export function SignIn({ locale, onLocaleChange, onSignedIn, onSigningIn }: SignInProps) {
   const m = signInMessages[locale];
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -65,9 +67,13 @@ export function SignIn({ locale, onLocaleChange, onSignedIn }: SignInProps) {
     setBusy(true);
     setError(null);
     try {
-      const data = await gqlRequest<{ login: Session }>(LOGIN, { email: email.trim(), password });
-      saveSession(data.login);
-      onSignedIn(data.login);
+      const session = signIn(
+        gqlRequest<{ login: Session }>(LOGIN, { email: email.trim(), password }, { signingIn: true }).then(
+          (data) => data.login,
+        ),
+      );
+      onSigningIn?.(session);
+      onSignedIn(await session);
     } catch (caught) {
       const code = caught instanceof GraphQLRequestError ? caught.code : '';
       if (code === 'UNAUTHENTICATED' || code === 'BAD_USER_INPUT' || code === 'FORBIDDEN') setError(m.errors.invalid);

@@ -29,6 +29,7 @@ class LoadFailure extends Component<{ locale: Locale; children: ReactNode }, { f
 
 function Root() {
   const [session, setSession] = useState<Session | null>(() => loadSession());
+  const [signingIn, setSigningIn] = useState(false);
   const [locale, setLocale] = useState<Locale>(() => currentLocale());
 
   useEffect(() => onSessionChange(setSession), []);
@@ -39,33 +40,51 @@ function Root() {
     document.documentElement.lang = locale;
   }, [locale]);
 
-  if (!session) {
-    return (
-      <SignIn
-        locale={locale}
-        onLocaleChange={(next) => {
-          rememberLocale(next);
-          setLocale(next);
-        }}
-        onSignedIn={(signedIn) => {
-          // The dashboard's answer is asked for now, beside the portal's code (if that is still loading).
-          if (opensOnDashboard(window.location.hash)) askDashboardEarly();
-          if (window.location.hash.startsWith('#/login')) window.location.hash = '#/';
-          setSession(signedIn);
-        }}
-      />
-    );
-  }
+  // While the password is checked (about half a second of the API's time), the portal renders out of sight: its
+  // layout and menu are built meanwhile, and what they ask for waits for the session (auth/session.ts). A failed
+  // sign-in discards it.
+  const portal = session || signingIn;
   return (
-    <LoadFailure locale={locale}>
-      <Suspense
-        fallback={
-          <p style={{ padding: 32, fontFamily: 'system-ui, sans-serif' }}>{signInMessages[locale].loading_app}</p>
-        }
-      >
-        <AdminApp />
-      </Suspense>
-    </LoadFailure>
+    <>
+      {!session && (
+        <SignIn
+          locale={locale}
+          onLocaleChange={(next) => {
+            rememberLocale(next);
+            setLocale(next);
+          }}
+          onSigningIn={(pending) => {
+            if (window.location.hash.startsWith('#/login')) window.location.hash = '#/';
+            setSigningIn(true);
+            pending.catch(() => setSigningIn(false));
+          }}
+          onSignedIn={(next) => {
+            // The dashboard's answer is asked for now, beside the portal's code (if that is still loading).
+            if (opensOnDashboard(window.location.hash)) askDashboardEarly();
+            if (window.location.hash.startsWith('#/login')) window.location.hash = '#/';
+            setSession(next);
+            setSigningIn(false);
+          }}
+        />
+      )}
+      {portal && (
+        <div style={session ? undefined : { display: 'none' }} aria-hidden={session ? undefined : true}>
+          <LoadFailure locale={locale}>
+            <Suspense
+              fallback={
+                session ? (
+                  <p style={{ padding: 32, fontFamily: 'system-ui, sans-serif' }}>
+                    {signInMessages[locale].loading_app}
+                  </p>
+                ) : null
+              }
+            >
+              <AdminApp />
+            </Suspense>
+          </LoadFailure>
+        </div>
+      )}
+    </>
   );
 }
 

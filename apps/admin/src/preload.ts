@@ -3,6 +3,7 @@
 // pressing "sign in" then waits only for the API. No react-admin here: this is the entry chunk; the imports below are
 // its separate chunks.
 import { eagerLazy } from './components/lazy';
+import { loadEarlyCards } from './dashboard/dashboardQuery';
 
 /** The portal, rendered without suspending once it is loaded (components/lazy.ts). */
 export const AdminAppScreen = eagerLazy(() => import('./AdminApp'));
@@ -18,7 +19,7 @@ export function preloadPortal(): Promise<void> {
     // The dashboard screen through the portal's own lazy component, and its charts and funnel card through the
     // dashboard's: so that each renders at once after sign-in instead of suspending (components/lazy.ts).
     loadAdminApp().then(({ preloadDashboard }) => preloadDashboard()),
-    import('./dashboard/earlyCards'),
+    loadEarlyCards(),
   ]).then(
     () => undefined,
     () => undefined,

@@ -16,7 +16,8 @@ export interface Session {
   user: SessionUser;
 }
 
-const KEY = 'ironTriangle.session';
+export const SESSION_KEY = 'ironTriangle.session';
+const KEY = SESSION_KEY;
 type Listener = (session: Session | null) => void;
 const listeners = new Set<Listener>();
 
@@ -45,6 +46,43 @@ export function saveSession(session: Session): void {
 export function clearSession(): void {
   globalThis.localStorage?.removeItem(KEY);
   listeners.forEach((listener) => listener(null));
+}
+
+let pendingSignIn: Promise<Session | null> | null = null;
+const NEVER = new Promise<never>(() => undefined);
+
+/**
+ * A sign-in whose password the API is checking: the session is saved once the answer is in. Meanwhile the portal is
+ * rendered out of sight (main.tsx) and whatever needs the session waits for it (sessionReady).
+ */
+export function signIn(login: Promise<Session>): Promise<Session> {
+  const saved = login.then((session) => {
+    saveSession(session);
+    return session;
+  });
+  const pending = saved.then(
+    (session) => session,
+    () => null,
+  );
+  pendingSignIn = pending;
+  void pending.then(() => {
+    if (pendingSignIn === pending) pendingSignIn = null;
+  });
+  return saved;
+}
+
+/**
+ * The session; while a sign-in is pending, the session it brings. A sign-in that fails never answers here: the
+ * portal rendered for it is discarded, and nothing it asked for is sent.
+ */
+export async function sessionReady(): Promise<Session | null> {
+  return signInPending() ?? loadSession();
+}
+
+/** sessionReady while a sign-in is pending and no session is saved; otherwise null (the caller need not wait). */
+export function signInPending(): Promise<Session> | null {
+  if (!pendingSignIn || loadSession()) return null;
+  return pendingSignIn.then((session) => session ?? NEVER);
 }
 
 /** Called when the user signs in or out (or the token is found expired); returns an unsubscribe function. */

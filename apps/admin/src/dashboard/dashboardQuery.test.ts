@@ -25,7 +25,9 @@ describe("the dashboard's answer asked for at sign-in", () => {
     sent = [];
     globalThis.fetch = (async (_url: string, init: { headers: Record<string, string>; body: string }) => {
       sent.push({ authorization: init.headers.Authorization, body: init.body });
-      return { status: 200, json: async () => ({ data: { dashboard: { at: `answer ${sent.length}` } } }) };
+      // Numbered as sent (the cards' own requests may follow in the same turn, once their chunk is in).
+      const at = `answer ${sent.length}`;
+      return { status: 200, json: async () => ({ data: { dashboard: { at } } }) };
     }) as unknown as typeof fetch;
     rememberLocale('zh-CN');
     takeEarlyDashboard(NOW);

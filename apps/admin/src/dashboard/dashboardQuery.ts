@@ -61,10 +61,22 @@ export function askDashboardEarly(now: number = Date.now()): void {
   );
   early = entry;
   // The cards' own requests beside it (their chunk is loaded with the portal's code; a failure to load is no answer).
-  import('./earlyCards').then(
-    (cards) => cards.askCardsEarly(now),
-    () => undefined,
-  );
+  if (cardsModule) cardsModule.askCardsEarly(now);
+  else
+    loadEarlyCards().then(
+      (cards) => cards.askCardsEarly(now),
+      () => undefined,
+    );
+}
+
+let cardsModule: typeof import('./earlyCards') | null = null;
+
+/**
+ * Loads the early cards' chunk (preload.ts, while the sign-in screen shows); once in, they are asked for in the same
+ * turn as the dashboard (a dynamic import resolves a turn later, after whatever long task the sign-in started).
+ */
+export function loadEarlyCards(): Promise<typeof import('./earlyCards')> {
+  return import('./earlyCards').then((cards) => (cardsModule = cards));
 }
 
 /**

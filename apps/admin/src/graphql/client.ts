@@ -1,5 +1,5 @@
 // A small fetch-based GraphQL client: sign-in (in the entry chunk) and the operations that are not records.
-import { clearSession, loadSession } from '../auth/session';
+import { clearSession, loadSession, Session, signInPending } from '../auth/session';
 import { currentLocale } from '../i18n/locale';
 
 export const GRAPHQL_URL = '/graphql';
@@ -79,19 +79,29 @@ export function toRequestError(errors: RawGraphQLError[]): GraphQLRequestError {
   });
 }
 
-export function authHeaders(): Record<string, string> {
+export function authHeaders(session: Session | null = loadSession()): Record<string, string> {
   const headers: Record<string, string> = { 'Accept-Language': currentLocale() };
-  const session = loadSession();
   if (session) headers.Authorization = `Bearer ${session.token}`;
   return headers;
 }
 
-export async function gqlRequest<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/**
+ * One GraphQL request with the session's token. While a sign-in is pending the request waits for its session
+ * (auth/session.ts); `signingIn` marks the sign-in's own request, which is sent at once.
+ */
+export async function gqlRequest<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  { signingIn = false }: { signingIn?: boolean } = {},
+): Promise<T> {
+  // Sent in this turn unless a sign-in is pending (the dashboard's early request goes out beside the portal's code).
+  const pending = signingIn ? null : signInPending();
+  const session = signingIn ? null : pending ? await pending : loadSession();
   let response: Response;
   try {
     response = await fetch(GRAPHQL_URL, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...authHeaders() },
+      headers: { 'Content-Type': 'application/json', ...authHeaders(session) },
       body: JSON.stringify({ query, variables }),
     });
   } catch (error) {

@@ -2,11 +2,12 @@
 import InboxIcon from '@mui/icons-material/Inbox';
 import { Badge } from '@mui/material';
 import { Menu, useTranslate } from 'react-admin';
-import { signedInPersonId, useInbox } from './inboxApi';
+import { useSession } from '../auth/useSession';
+import { useInbox } from './inboxApi';
 
 export function InboxMenuItem() {
   const translate = useTranslate();
-  const personId = signedInPersonId();
+  const personId = useSession()?.user.personId ?? null;
   const { data } = useInbox(Boolean(personId));
   if (!personId) return null;
   const count = data?.length ?? 0;

@@ -10,7 +10,7 @@ import { roleMay } from '@iron-triangle/domain';
 import { canAccess } from '../auth/canAccess';
 import { GlossaryMenuItem } from '../glossary/GlossaryMenuItem';
 import { InboxMenuItem } from '../inbox/InboxMenuItem';
-import { loadSession } from '../auth/session';
+import { useSession } from '../auth/useSession';
 
 const GROUPS: Array<{ key: string; resources: string[] }> = [
   { key: 'menu.organisation', resources: ['OrgUnit', 'Person', 'PositionAssignment', 'Customer'] },
@@ -24,7 +24,7 @@ const GROUPS: Array<{ key: string; resources: string[] }> = [
 
 export function AppMenu() {
   const translate = useTranslate();
-  const role = loadSession()?.user.role;
+  const role = useSession()?.user.role;
   const defined = useResourceDefinitions();
   const shown = (name: string) => Boolean(defined[name]) && canAccess(role, name, 'list');
   return (

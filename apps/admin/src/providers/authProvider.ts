@@ -2,7 +2,7 @@
 import type { AuthProvider } from 'react-admin';
 import { canAccess } from '../auth/canAccess';
 import { mayOpenAsOwner } from '../sales/access';
-import { clearSession, loadSession, saveSession, Session } from '../auth/session';
+import { clearSession, loadSession, saveSession, Session, sessionReady } from '../auth/session';
 import { gqlRequest } from '../graphql/client';
 
 const LOGIN = `mutation Login($email: String!, $password: String!) {
@@ -20,7 +20,11 @@ export function errorCode(error: unknown): string | undefined {
 
 export const authProvider: AuthProvider = {
   async login({ username, email, password }: { username?: string; email?: string; password: string }) {
-    const data = await gqlRequest<{ login: Session }>(LOGIN, { email: email ?? username, password });
+    const data = await gqlRequest<{ login: Session }>(
+      LOGIN,
+      { email: email ?? username, password },
+      { signingIn: true },
+    );
     saveSession(data.login);
   },
   /** Ends the session on the server too (best effort: offline or an already ended token still signs out here). */
@@ -33,8 +37,9 @@ export const authProvider: AuthProvider = {
     }
     clearSession();
   },
+  // While a sign-in is pending (the portal rendered out of sight meanwhile, main.tsx), these wait for its session.
   async checkAuth() {
-    if (!loadSession()) {
+    if (!(await sessionReady())) {
       clearSession();
       throw new Error('ra.auth.auth_check_error');
     }
@@ -46,7 +51,7 @@ export const authProvider: AuthProvider = {
     }
   },
   async getIdentity() {
-    const session = loadSession();
+    const session = await sessionReady();
     if (!session) throw new Error('ra.auth.auth_check_error');
     return {
       id: session.user.id,
@@ -56,10 +61,11 @@ export const authProvider: AuthProvider = {
     };
   },
   async getPermissions() {
-    return loadSession()?.user.role ?? null;
+    return (await sessionReady())?.user.role ?? null;
   },
   async canAccess({ resource, action, record }) {
     // By role; or by the owner rule on the sales records a person owns (sales/access.ts).
-    return canAccess(loadSession()?.user.role, resource, action) || mayOpenAsOwner(resource, action, record);
+    const role = (await sessionReady())?.user.role;
+    return canAccess(role, resource, action) || mayOpenAsOwner(resource, action, record);
   },
 };

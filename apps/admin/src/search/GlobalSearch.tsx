@@ -6,7 +6,8 @@ import { useEffect, useState } from 'react';
 import { useGetList, useTranslate, type RaRecord } from 'react-admin';
 import { useNavigate } from 'react-router';
 import { canAccess } from '../auth/canAccess';
-import { loadSession, type UserRole } from '../auth/session';
+import { type UserRole } from '../auth/session';
+import { useSession } from '../auth/useSession';
 import { RecordName } from '../components/RecordName';
 import { personDisplayName } from '../components/personName';
 
@@ -83,7 +84,7 @@ function HitText({ hit }: { hit: SearchHit }) {
 export function GlobalSearch() {
   const translate = useTranslate();
   const navigate = useNavigate();
-  const role = loadSession()?.user.role;
+  const role = useSession()?.user.role;
   const [text, setText] = useState('');
   const q = useDebounced(text.trim(), SEARCH_DEBOUNCE_MS);
   const ready = q.length >= MIN_SEARCH_LENGTH && q === text.trim();
