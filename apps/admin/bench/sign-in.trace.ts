@@ -52,7 +52,7 @@ async function signIn(page: Page): Promise<void> {
   await page.waitForTimeout(2500);
   const trace = await page.evaluate(() => (window as unknown as { __trace: Trace }).__trace);
   const at = (t: number) => (t - trace.clickAt).toFixed(0).padStart(6);
-  const login = await page.evaluate(() =>
+  const answers = await page.evaluate(() =>
     performance
       .getEntriesByType('resource')
       .filter((e): e is PerformanceResourceTiming => e.name.endsWith('/graphql'))
@@ -62,7 +62,7 @@ async function signIn(page: Page): Promise<void> {
         server: e.serverTiming.find((t) => t.name === 'app')?.duration ?? NaN,
       })),
   );
-  const requests = login.filter((e) => e.start >= trace.clickAt);
+  const requests = answers.filter((e) => e.start >= trace.clickAt);
   for (const [i, r] of requests.entries())
     console.log(
       `${at(r.start)}  ${names[i] ?? 'GraphQL'} asked; answered at ${at(r.end).trim()} ` +

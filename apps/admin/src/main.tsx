@@ -61,7 +61,6 @@ function Root() {
           onSignedIn={(next) => {
             // The dashboard's answer is asked for now, beside the portal's code (if that is still loading).
             if (opensOnDashboard(window.location.hash)) askDashboardEarly();
-            if (window.location.hash.startsWith('#/login')) window.location.hash = '#/';
             setSession(next);
             setSigningIn(false);
           }}

@@ -16,8 +16,7 @@ export interface Session {
   user: SessionUser;
 }
 
-export const SESSION_KEY = 'ironTriangle.session';
-const KEY = SESSION_KEY;
+const KEY = 'ironTriangle.session';
 type Listener = (session: Session | null) => void;
 const listeners = new Set<Listener>();
 
@@ -83,6 +82,22 @@ export async function sessionReady(): Promise<Session | null> {
 export function signInPending(): Promise<Session> | null {
   if (!pendingSignIn || loadSession()) return null;
   return pendingSignIn.then((session) => session ?? NEVER);
+}
+
+let lastText: string | null | undefined;
+let lastSession: Session | null = null;
+
+/**
+ * loadSession, the same object while the stored session is unchanged (React's useSyncExternalStore compares snapshots
+ * by identity); parsed again only when what is stored changes.
+ */
+export function sessionSnapshot(now: Date = new Date()): Session | null {
+  const text = globalThis.localStorage?.getItem(KEY) ?? null;
+  if (text !== lastText) {
+    lastText = text;
+    lastSession = loadSession(now);
+  } else if (lastSession && isExpired(lastSession, now)) lastSession = null;
+  return lastSession;
 }
 
 /** Called when the user signs in or out (or the token is found expired); returns an unsubscribe function. */

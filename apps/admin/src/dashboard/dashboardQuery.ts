@@ -45,6 +45,16 @@ export function opensOnDashboard(hash: string): boolean {
   return hash === '' || hash === '#' || hash === '#/' || hash.startsWith('#/login');
 }
 
+let cardsModule: typeof import('./earlyCards') | null = null;
+
+/**
+ * Loads the early cards' chunk (preload.ts, while the sign-in screen shows); once in, they are asked for in the same
+ * turn as the dashboard (a dynamic import resolves a turn later, after whatever long task the sign-in started).
+ */
+export function loadEarlyCards(): Promise<typeof import('./earlyCards')> {
+  return import('./earlyCards').then((cards) => (cardsModule = cards));
+}
+
 /** Asks for the dashboard now, for the signed-in session; the dashboard takes the answer (takeEarlyDashboard). */
 export function askDashboardEarly(now: number = Date.now()): void {
   const session = loadSession(new Date(now));
@@ -67,16 +77,6 @@ export function askDashboardEarly(now: number = Date.now()): void {
       (cards) => cards.askCardsEarly(now),
       () => undefined,
     );
-}
-
-let cardsModule: typeof import('./earlyCards') | null = null;
-
-/**
- * Loads the early cards' chunk (preload.ts, while the sign-in screen shows); once in, they are asked for in the same
- * turn as the dashboard (a dynamic import resolves a turn later, after whatever long task the sign-in started).
- */
-export function loadEarlyCards(): Promise<typeof import('./earlyCards')> {
-  return import('./earlyCards').then((cards) => (cardsModule = cards));
 }
 
 /**

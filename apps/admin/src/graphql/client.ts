@@ -79,7 +79,7 @@ export function toRequestError(errors: RawGraphQLError[]): GraphQLRequestError {
   });
 }
 
-export function authHeaders(session: Session | null = loadSession()): Record<string, string> {
+export function authHeaders(session: Session | null): Record<string, string> {
   const headers: Record<string, string> = { 'Accept-Language': currentLocale() };
   if (session) headers.Authorization = `Bearer ${session.token}`;
   return headers;
