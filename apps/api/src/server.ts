@@ -44,6 +44,7 @@ import { callerKey, idempotency } from './platform/idempotency';
 import { ensureChangeLogBaseline } from './platform/change-log';
 import { attachRevision, ChangeFeed, revisionWaitPlugin } from './platform/change-feed';
 import { attachGraphqlWebSocket, GRAPHQL_PATH } from './platform/change-feed/websocket';
+import { answeredByPlan, CompiledQueries, compiledExecutionPlugin } from './platform/compiled-execution';
 
 export interface ServerDeps {
   dataSource: DataSource;
@@ -179,6 +180,8 @@ function loggingPlugin(
             operation,
             durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
             outcome: codes.length === 0 ? 'ok' : unknownErrors > 0 ? 'error' : 'rejected',
+            // 'compiled': answered by the query's compiled plan (platform/compiled-execution.ts).
+            execution: answeredByPlan(contextValue) ? 'compiled' : 'graphql-js',
             errorCodes: codes.length ? [...new Set(codes)] : undefined,
             statements: stats?.statements,
             principal: contextValue.principal
@@ -261,6 +264,7 @@ export async function createServer({
       revisionWaitPlugin(config.revisionWaitMs),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      ...(config.compiledQueries ? [compiledExecutionPlugin<Context>(new CompiledQueries(schema))] : []),
     ],
     // Compact JSON (Apollo pretty-prints by default): less CPU and fewer bytes, same values.
     stringifyResult: (value) => JSON.stringify(value),

@@ -194,6 +194,12 @@ describe('loadConfig read admission', () => {
     expect(() => loadConfig({ READ_CONCURRENCY: 'many' }, { cwd: dir })).toThrow(ConfigError);
   });
 
+  test('COMPILED_QUERIES: on by default, off when asked', () => {
+    expect(loadConfig({}, { cwd: dir }).compiledQueries).toBe(true);
+    expect(loadConfig({ COMPILED_QUERIES: 'false' }, { cwd: dir }).compiledQueries).toBe(false);
+    expect(() => loadConfig({ COMPILED_QUERIES: 'sometimes' }, { cwd: dir })).toThrow(ConfigError);
+  });
+
   test('REQUEST_STATS: on outside production by default, off in production unless asked for', () => {
     expect(loadConfig({}, { cwd: dir }).requestStats).toBe(true);
     const production = { NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(40) };

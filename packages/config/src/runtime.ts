@@ -62,6 +62,12 @@ export interface RuntimeConfig {
    * (`Server-Timing: app;dur=…`). REQUEST_STATS, default on outside production (benchmarks turn it on there).
    */
   readonly requestStats: boolean;
+  /**
+   * Queries are answered by a plan compiled once per query text (graphql-jit) instead of graphql-js's interpreter; an
+   * answer with errors is asked again through graphql-js, which formats every error. COMPILED_QUERIES, default on;
+   * off: every operation through graphql-js.
+   */
+  readonly compiledQueries: boolean;
 }
 
 /**
@@ -261,6 +267,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   const readConcurrency = readInt(env, 'READ_CONCURRENCY', defaultReadConcurrency(), 0, 10_000);
   const readWritePriority = readBool(env, 'READ_WRITE_PRIORITY', true);
   const requestStats = readBool(env, 'REQUEST_STATS', nodeEnv !== 'production');
+  const compiledQueries = readBool(env, 'COMPILED_QUERIES', true);
 
   return Object.freeze({
     nodeEnv,
@@ -285,5 +292,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     readConcurrency,
     readWritePriority,
     requestStats,
+    compiledQueries,
   });
 }
