@@ -1,34 +1,15 @@
 // Builds the GraphQL schema from the resolver classes.
 import 'reflect-metadata';
 import { GraphQLSchema } from 'graphql';
-import { ArgumentValidationError, buildSchema, getMetadataStorage, NonEmptyArray, PubSub } from 'type-graphql';
-import { validateOrReject, ValidationError, ValidatorOptions } from 'class-validator';
+import { buildSchema, getMetadataStorage, NonEmptyArray, PubSub } from 'type-graphql';
 import './platform/enums';
 import { RESOLVERS } from './modules/resolvers';
 import { OPERATION_RESOLVERS } from './modules/operations';
 import { DateTimeScalar } from './platform/scalars';
-import { quicklyValid } from './platform/quick-validation';
+import { validateArgument } from './platform/quick-validation';
+import { answerWithPlainArguments } from './platform/plain-arguments';
 
 let cached: Promise<GraphQLSchema> | null = null;
-
-/**
- * type-graphql's own argument validation with its defaults, minus the `require('class-validator')` it does per
- * argument, and skipped for inputs a registered quick check finds valid (platform/quick-validation.ts).
- */
-const VALIDATOR_OPTIONS: ValidatorOptions = { forbidUnknownValues: false, skipMissingProperties: true };
-const validatable = (value: unknown): value is object => value !== null && typeof value === 'object';
-
-async function validateArgument(value: unknown): Promise<void> {
-  if (!validatable(value)) return;
-  try {
-    if (Array.isArray(value)) {
-      const items = value.filter((item) => validatable(item) && !quicklyValid(item));
-      if (items.length > 0) await Promise.all(items.map((item) => validateOrReject(item, VALIDATOR_OPTIONS)));
-    } else if (!quicklyValid(value)) await validateOrReject(value, VALIDATOR_OPTIONS);
-  } catch (error) {
-    throw new ArgumentValidationError(error as ValidationError[]);
-  }
-}
 
 /**
  * Subscriptions bring their own event streams (`@Subscription({ subscribe })`, e.g. the change feed's poller);
@@ -63,6 +44,9 @@ export function buildApiSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validateFn: validateArgument,
     pubSub: NO_TOPICS,
+  }).then((schema) => {
+    answerWithPlainArguments(schema);
+    return schema;
   });
   return cached;
 }

@@ -3,7 +3,14 @@
 // rest of a small question: metadata lookups, promises). Anything else goes to class-validator, which finds and words
 // the errors as ever. A check must only answer true when every constraint of the class holds (false is always safe).
 
-import { getMetadataStorage, ValidationTypes } from 'class-validator';
+import {
+  getMetadataStorage,
+  validateOrReject,
+  ValidationError,
+  ValidationTypes,
+  ValidatorOptions,
+} from 'class-validator';
+import { ArgumentValidationError } from 'type-graphql';
 
 type Check = (value: object) => boolean;
 
@@ -47,4 +54,23 @@ function blank(value: object): boolean {
 export function quicklyValid(value: object): boolean {
   const check = checks.get(value.constructor);
   return (check !== undefined && check(value)) || blank(value);
+}
+
+/**
+ * type-graphql's own argument validation with its defaults, minus the `require('class-validator')` it does per
+ * argument, and skipped for inputs a registered quick check finds valid (the schema's `validateFn`).
+ */
+const VALIDATOR_OPTIONS: ValidatorOptions = { forbidUnknownValues: false, skipMissingProperties: true };
+const validatable = (value: unknown): value is object => value !== null && typeof value === 'object';
+
+export async function validateArgument(value: unknown): Promise<void> {
+  if (!validatable(value)) return;
+  try {
+    if (Array.isArray(value)) {
+      const items = value.filter((item) => validatable(item) && !quicklyValid(item));
+      if (items.length > 0) await Promise.all(items.map((item) => validateOrReject(item, VALIDATOR_OPTIONS)));
+    } else if (!quicklyValid(value)) await validateOrReject(value, VALIDATOR_OPTIONS);
+  } catch (error) {
+    throw new ArgumentValidationError(error as ValidationError[]);
+  }
 }

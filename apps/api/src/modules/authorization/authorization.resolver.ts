@@ -2,7 +2,9 @@
 // cached authority state.
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import type { Context } from '../../platform/context';
-import { allow } from '../../platform/permissions';
+import { allow, assertAllowed } from '../../platform/permissions';
+import { asInstances, plainArguments } from '../../platform/plain-arguments';
+import { validateArgument } from '../../platform/quick-validation';
 import { DEFAULT_LIMITS } from '../../platform/limits';
 import { DateTimeScalar } from '../../platform/scalars';
 import { AuthorityChain } from './authority-chain.types';
@@ -19,6 +21,18 @@ import {
 import { AUTHORIZE_MANY_MAX, authorizeManyQuestion, authorizeQuestion, ChainView } from './authorization.service';
 import { WHO_MAY_DECIDE_MAX_PAGE, whoMayDecidePage } from './who-may-decide';
 import { decisionRightsQuestion, DecisionRightType } from './decision-rights';
+
+/**
+ * authorizeMany's answer: the caller may read authority, every input is valid, then the question. The field is answered
+ * with its arguments as graphql-js coerced them (platform/plain-arguments.ts); the method below declares it.
+ */
+async function answerAuthorizeMany(inputs: readonly object[], ctx: Context): Promise<AuthorizationResultType[]> {
+  assertAllowed(ctx, 'authority', 'read');
+  const instances = asInstances(AuthorizeInput, inputs);
+  await validateArgument(instances);
+  return authorizeManyQuestion(ctx, instances);
+}
+plainArguments('authorizeMany', (args, ctx) => answerAuthorizeMany(args.inputs as object[], ctx));
 
 const FIRST_DESCRIPTION =
   `At most this many deciders (1 to ${WHO_MAY_DECIDE_MAX_PAGE}); ` + 'without it, every decider from `after` on.';
@@ -47,7 +61,6 @@ export class AuthorizationResolver {
       `input (limit ${DEFAULT_LIMITS.maxCost.toLocaleString('en')} per request): ${AUTHORIZE_MANY_MAX} inputs fit ` +
       'with every field of AuthorizationResult selected.',
   })
-  @UseMiddleware(allow('authority', 'read'))
   authorizeMany(
     @Arg('inputs', () => [AuthorizeInput], {
       description: `The questions, each a person and a case (1 to ${AUTHORIZE_MANY_MAX}).`,
@@ -55,7 +68,7 @@ export class AuthorizationResolver {
     inputs: AuthorizeInput[],
     @Ctx() ctx: Context,
   ): Promise<AuthorizationResultType[]> {
-    return authorizeManyQuestion(ctx, inputs);
+    return answerAuthorizeMany(inputs, ctx);
   }
 
   @Query(() => [DeciderType], {

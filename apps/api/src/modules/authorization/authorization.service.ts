@@ -539,7 +539,10 @@ export function toResultView(
       linkId: r.linkId,
       linkKind: r.linkId === null ? null : kind,
       chain: [...r.chain],
-      data: jsonSafe(r.data),
+      // Made when it is read: most callers select code and message only (100 reasons and more per authorizeMany).
+      get data() {
+        return jsonSafe(r.data);
+      },
     };
   });
   const chains = result.chains.map(toChainView);
