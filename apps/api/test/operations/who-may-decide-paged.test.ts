@@ -213,5 +213,14 @@ describeOnDatabases('whoMayDecide paged', (env) => {
     expect(p.totalCount).toBe(3);
     expect(p.bodies).toEqual([{ ruleId: String(s.rules.body), bodyId: String(s.body), quorumReachable: true }]);
     for (const d of p.items) expect(d.bodies).toEqual([{ ruleId: String(s.rules.body) }]);
+    // whoMayDecide with `first` over a body's rule (its coverage needs every decider): the same deciders and bodies.
+    const listed = await e.gql<{ whoMayDecide: Array<{ personId: string; bodies: Array<{ ruleId: string }> }> }>(
+      'query($input: CaseInput!) { whoMayDecide(input: $input, first: 2) { personId bodies { ruleId } } }',
+      { input: gradeI },
+      { token: e.tokens.viewer },
+    );
+    expect(listed.body.data?.whoMayDecide).toEqual(
+      p.items.slice(0, 2).map((d) => ({ personId: d.personId, bodies: [{ ruleId: String(s.rules.body) }] })),
+    );
   });
 });

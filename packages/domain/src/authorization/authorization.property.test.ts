@@ -1,6 +1,7 @@
 // The engine against the brute-force reference on thousands of random seeded states: same answers, chains and reasons.
 import fc from 'fast-check';
-import { authorize, whoMayDecide } from './authorize';
+import { authorize, deciderCandidates, whoMayDecide } from './authorize';
+import { compareStrings } from './chain-order';
 import { indexAuthorityState } from './authority-index';
 import { referenceAuthorize, referenceWhoMayDecide } from './reference';
 import { randomWorld } from './testing/random-state';
@@ -24,7 +25,15 @@ function compareWorld(seed: number): { allowed: number; denied: number } {
       if (engine.allowed) allowed++;
       else denied++;
     }
-    expect(whoMayDecide(c, t, ix)).toEqual(referenceWhoMayDecide(c, t, world.state));
+    const who = whoMayDecide(c, t, ix);
+    expect(who).toEqual(referenceWhoMayDecide(c, t, world.state));
+    // Its candidates, judged one by one, are its deciders; a direct decider is one of the holders.
+    const found = deciderCandidates(c, t, ix);
+    const judged = [...found.candidates].sort(compareStrings).flatMap((p) => found.decider(p) ?? []);
+    expect(judged).toEqual(who.deciders);
+    for (const d of who.deciders)
+      if (d.chains.some((chain) => chain.links.length === 1)) expect(found.holders.has(d.personId)).toBe(true);
+    if (who.bodies.length > 0) expect(found.bodyRules).toBe(true);
   }
   return { allowed, denied };
 }

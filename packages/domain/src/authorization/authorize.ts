@@ -414,18 +414,20 @@ function leavesOut(ctx: CaseContext, d: Delegation): boolean {
   return !(ctx.unitEnter >= (h.unitEnter[scope] as number) && ctx.unitExit <= (h.unitExit[scope] as number));
 }
 
-/**
- * Everyone who may take the case's decision at `at`, with their chains; and for each decision-body rule that fits, its
- * seats and quorum.
- */
-export function whoMayDecide(
-  c: AuthorizationCase,
-  at: Date,
-  state: AuthorityState | AuthorityIndex,
-): WhoMayDecideResult {
+/** Who may decide, before judging: everyone a fitting rule reaches, and the rules. */
+interface Gathered {
+  readonly ctx: CaseContext;
+  /** Holders of a fitting rule (the only ones a chain of the rule alone can allow) and every delegate below one. */
+  readonly candidates: Set<string>;
+  readonly holders: Set<string>;
+  readonly fitting: CompiledLink[];
+}
+
+function gather(c: AuthorizationCase, at: Date, state: AuthorityState | AuthorityIndex): Gathered {
   const ix = authorityIndexOf(state);
   const ctx = contextOf(ix, c, at);
   const candidates = new Set<string>();
+  const holders = new Set<string>();
   const fitting: CompiledLink[] = [];
   for (const number of ix.hot.ruleLinks) {
     if (!ruleFits(ctx, number)) continue;
@@ -433,12 +435,12 @@ export function whoMayDecide(
     fitting.push(rule);
     const holder = rule.rule.holder;
     if (holder.kind === 'POSITION') {
-      for (const p of ix.positionsByKey.get(rule.holderKey) ?? []) candidates.add(p.personId);
+      for (const p of ix.positionsByKey.get(rule.holderKey) ?? []) holders.add(p.personId);
     } else if (holder.kind === 'PROJECT_ROLE') {
-      for (const m of ctx.team) if (m.role === holder.role) candidates.add(m.personId);
+      for (const m of ctx.team) if (m.role === holder.role) holders.add(m.personId);
     } else {
       for (const seat of ix.seatsByBody.get(holder.bodyId) ?? [])
-        for (const p of seatOccupants(ix, seat.titles, c.orgUnitId, ctx.t)) candidates.add(p);
+        for (const p of seatOccupants(ix, seat.titles, c.orgUnitId, ctx.t)) holders.add(p);
     }
     // Every delegate below the rule, down to the longest chain allowed; not below a delegation whose own terms leave
     // the case out (every chain through it fails, whoever receives it or what is derived from it).
@@ -453,6 +455,54 @@ export function whoMayDecide(
       }
     }
   }
+  for (const p of holders) candidates.add(p);
+  return { ctx, candidates, holders, fitting };
+}
+
+/**
+ * whoMayDecide's candidates, to judge only some of them (a page of deciders in another order): a candidate who may
+ * decide through the rule alone (a direct holder) is one of `holders`; every decider is one of `candidates`.
+ */
+export interface DeciderCandidates {
+  readonly candidates: ReadonlySet<string>;
+  readonly holders: ReadonlySet<string>;
+  /** A decision body holds a fitting rule: its seats' coverage needs every decider (ask whoMayDecide). */
+  readonly bodyRules: boolean;
+  /** The person's chains when they may decide, else null: as whoMayDecide lists them. */
+  decider(personId: string): AuthorityDecider | null;
+}
+
+export function deciderCandidates(
+  c: AuthorizationCase,
+  at: Date,
+  state: AuthorityState | AuthorityIndex,
+): DeciderCandidates {
+  const { ctx, candidates, holders, fitting } = gather(c, at, state);
+  return {
+    candidates,
+    holders,
+    bodyRules: fitting.some((rule) => rule.rule.holder.kind === 'DECISION_BODY'),
+    decider(person) {
+      if (!candidates.has(person)) return null;
+      const result = judge(ctx, person, false);
+      return result !== NOT_A_DECIDER && result.allowed
+        ? { personId: person, chains: result.chains, quorumRequired: result.quorumRequired }
+        : null;
+    },
+  };
+}
+
+/**
+ * Everyone who may take the case's decision at `at`, with their chains; and for each decision-body rule that fits, its
+ * seats and quorum.
+ */
+export function whoMayDecide(
+  c: AuthorizationCase,
+  at: Date,
+  state: AuthorityState | AuthorityIndex,
+): WhoMayDecideResult {
+  const { ctx, candidates, fitting } = gather(c, at, state);
+  const ix = ctx.ix;
   const deciders: AuthorityDecider[] = [];
   for (const person of [...candidates].sort(compareStrings)) {
     const result = judge(ctx, person, false);

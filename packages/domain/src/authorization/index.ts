@@ -4,7 +4,8 @@ export { indexAuthorityState, indexAuthorityStateSteps, authorityIndexOf } from 
 export { runSteps, SLICE_ITEMS } from './steps';
 export type { Steps } from './steps';
 export type { AuthorityIndex } from './authority-index';
-export { authorize, whoMayDecide, authorityBodyQuorumReachable } from './authorize';
+export { authorize, whoMayDecide, deciderCandidates, authorityBodyQuorumReachable } from './authorize';
+export type { DeciderCandidates } from './authorize';
 export * from './delegation';
 export * from './quorum';
 export { decisionRights, compareDecisionRights, compareIds, DECISION_RIGHT_VIAS } from './decision-rights';

@@ -84,7 +84,7 @@ export class AuthorizationResolver {
     @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<DeciderType[]> {
-    return (await whoMayDecidePage(ctx, input, first, after)).items;
+    return (await whoMayDecidePage(ctx, input, first, after, false)).items;
   }
 
   @Query(() => DeciderPageType, {

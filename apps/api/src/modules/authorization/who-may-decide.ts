@@ -1,7 +1,14 @@
 // whoMayDecide, as the API answers it, whole or by pages: deciders who hold a rule directly first, then by name
 // (compared here, not by a database collation), then by id; a cursor is a decider's sort key, tied to its question.
 import { createHash } from 'node:crypto';
-import { AuthorityBodyCoverage, AuthorityDecider, compareIds, whoMayDecide } from '@iron-triangle/domain';
+import {
+  AuthorityBodyCoverage,
+  AuthorityDecider,
+  compareIds,
+  deciderCandidates,
+  DeciderCandidates,
+  whoMayDecide,
+} from '@iron-triangle/domain';
 import type { Context } from '../../platform/context';
 import { badInput } from '../../platform/errors';
 import { cursorOf, cursorParts } from '../../platform/page-cursor';
@@ -14,6 +21,7 @@ export const WHO_MAY_DECIDE_MAX_PAGE = 500;
 
 export interface DeciderPageView {
   items: DeciderType[];
+  /** Every decider from the first; −1 when the caller asked for none (`counted` false: whoMayDecide's pages). */
   totalCount: number;
   endCursor: string | null;
   hasNextPage: boolean;
@@ -22,13 +30,13 @@ export interface DeciderPageView {
 }
 
 /** A decider's place in the order: direct holders first, then by name, then by id. */
-interface SortKey {
+export interface SortKey {
   readonly direct: boolean;
   readonly name: string;
   readonly personId: string;
 }
 
-function compareKeys(a: SortKey, b: SortKey): number {
+export function compareKeys(a: SortKey, b: SortKey): number {
   if (a.direct !== b.direct) return a.direct ? -1 : 1;
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
   return compareIds(a.personId, b.personId);
@@ -102,6 +110,8 @@ export async function whoMayDecidePage(
   input: CaseInput,
   first?: number | null,
   after?: string | null,
+  /** false: the answer's totalCount is not wanted, and a page judges only the candidates it needs (pageOfFew). */
+  counted = true,
 ): Promise<DeciderPageView> {
   if (
     first !== undefined &&
@@ -114,24 +124,39 @@ export async function whoMayDecidePage(
   const question = questionKey(input);
   const from = after === undefined || after === null ? null : decodeCursor(after, question);
   const resolved = await resolveCase(ctx, input);
-  const answer = whoMayDecide(resolved.case, resolved.at, resolved.snapshot.index);
   ctx.revisions.read = resolved.asOf.revision;
   const names = resolved.snapshot.personNames;
-  const ordered = answer.deciders
-    .map((decider) => ({
-      decider,
-      key: {
-        direct: decider.chains.some((c) => c.links.length === 1),
-        name: names.get(decider.personId) ?? '',
-        personId: decider.personId,
-      },
-    }))
-    .sort((a, b) => compareKeys(a.key, b.key));
-  let start = 0;
-  if (from !== null)
-    while (start < ordered.length && compareKeys((ordered[start] as (typeof ordered)[0]).key, from) <= 0) start++;
-  const end = first === undefined || first === null ? ordered.length : Math.min(ordered.length, start + first);
-  const page = ordered.slice(start, end);
+  const keyOf = (decider: AuthorityDecider): SortKey => ({
+    direct: decider.chains.some((c) => c.links.length === 1),
+    name: names.get(decider.personId) ?? '',
+    personId: decider.personId,
+  });
+  const found =
+    !counted && first !== undefined && first !== null
+      ? deciderCandidates(resolved.case, resolved.at, resolved.snapshot.index)
+      : null;
+  let answer: { deciders: readonly AuthorityDecider[]; bodies: readonly AuthorityBodyCoverage[] };
+  let page: Array<{ decider: AuthorityDecider; key: SortKey }>;
+  let totalCount: number;
+  let hasNextPage: boolean;
+  if (found !== null && !found.bodyRules) {
+    const few = pageOfFew(found, first as number, from, names);
+    answer = { deciders: few.page.map((p) => p.decider), bodies: [] };
+    ({ page, hasNextPage } = few);
+    totalCount = -1;
+  } else {
+    answer = whoMayDecide(resolved.case, resolved.at, resolved.snapshot.index);
+    const ordered = answer.deciders
+      .map((decider) => ({ decider, key: keyOf(decider) }))
+      .sort((a, b) => compareKeys(a.key, b.key));
+    let start = 0;
+    if (from !== null)
+      while (start < ordered.length && compareKeys((ordered[start] as (typeof ordered)[0]).key, from) <= 0) start++;
+    const end = first === undefined || first === null ? ordered.length : Math.min(ordered.length, start + first);
+    page = ordered.slice(start, end);
+    totalCount = ordered.length;
+    hasNextPage = end < ordered.length;
+  }
 
   const coverage = new Map(answer.bodies.map((b) => [b.ruleId, b]));
   const bodyViews = new Map<string, BodyCoverage>();
@@ -163,9 +188,65 @@ export async function whoMayDecidePage(
   const last = items[items.length - 1];
   return {
     items,
-    totalCount: ordered.length,
+    totalCount,
     endCursor: last ? last.cursor : null,
-    hasNextPage: end < ordered.length,
+    hasNextPage,
     bodies: [...bodyViews.values()],
   };
+}
+
+/**
+ * A page of `first` deciders after `from`, judging only the candidates it needs: every holder of a fitting rule (the
+ * only candidates who may be direct, and few), then the others in the answer's order until the page is full and one
+ * more decider shows whether another page follows. The others are never direct, so their order is by name and id
+ * alone, and those at or before the cursor are not judged at all. Without decision-body rules only: a body's coverage
+ * needs every decider.
+ */
+export function pageOfFew(
+  found: DeciderCandidates,
+  first: number,
+  from: SortKey | null,
+  names: ReadonlyMap<string, string>,
+): { page: Array<{ decider: AuthorityDecider; key: SortKey }>; hasNextPage: boolean } {
+  const direct: Array<{ decider: AuthorityDecider; key: SortKey }> = [];
+  const throughHolders: Array<{ decider: AuthorityDecider; key: SortKey }> = [];
+  for (const personId of found.holders) {
+    const decider = found.decider(personId);
+    if (decider === null) continue;
+    const key = {
+      direct: decider.chains.some((c) => c.links.length === 1),
+      name: names.get(personId) ?? '',
+      personId,
+    };
+    (key.direct ? direct : throughHolders).push({ decider, key });
+  }
+  const others: SortKey[] = [];
+  for (const personId of found.candidates)
+    if (!found.holders.has(personId)) others.push({ direct: false, name: names.get(personId) ?? '', personId });
+  direct.sort((a, b) => compareKeys(a.key, b.key));
+  throughHolders.sort((a, b) => compareKeys(a.key, b.key));
+  others.sort(compareKeys);
+
+  const page: Array<{ decider: AuthorityDecider; key: SortKey }> = [];
+  const after = (key: SortKey) => from === null || compareKeys(key, from) > 0;
+  // One more than the page: it tells whether another page follows.
+  const take = (entry: { decider: AuthorityDecider; key: SortKey }): boolean => {
+    if (!after(entry.key)) return false;
+    page.push(entry);
+    return page.length > first;
+  };
+  for (const entry of direct) if (take(entry)) return { page: page.slice(0, first), hasNextPage: true };
+  // The holders who decide through a delegation only, merged with the others by name and id.
+  let h = 0;
+  for (const key of others) {
+    while (h < throughHolders.length && compareKeys((throughHolders[h] as (typeof throughHolders)[0]).key, key) < 0)
+      if (take(throughHolders[h++] as (typeof throughHolders)[0]))
+        return { page: page.slice(0, first), hasNextPage: true };
+    if (!after(key)) continue;
+    const decider = found.decider(key.personId);
+    if (decider !== null && take({ decider, key })) return { page: page.slice(0, first), hasNextPage: true };
+  }
+  for (; h < throughHolders.length; h++)
+    if (take(throughHolders[h] as (typeof throughHolders)[0])) return { page: page.slice(0, first), hasNextPage: true };
+  return { page, hasNextPage: false };
 }
