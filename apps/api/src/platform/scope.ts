@@ -544,7 +544,11 @@ export async function assertReferenceReadable(
  * subtree.
  */
 export async function assertUnitInSubtree(ctx: Context, unitId: number, field: string): Promise<void> {
-  const scope = await callerScope(ctx);
+  refuseUnitOutside(await callerScope(ctx), unitId, field);
+}
+
+/** assertUnitInSubtree with the caller's scope at hand (null: the whole company). */
+export function refuseUnitOutside(scope: CallerScope | null, unitId: number, field: string): void {
   if (scope && !scope.write.has(unitId)) {
     throw forbidden(
       `${field}: org unit ${unitId} is outside your org subtree; you may ask only about cases within it.`,

@@ -29,7 +29,7 @@ import { answerRecords, correctionsConcerning } from './corrections';
 import type { AuthorityChange } from '../../platform/change-log';
 import { AuthorizationResultType, AuthorizeInput, CaseInput, DenialReasonType } from './authorization.types';
 import { localeOf } from '../../platform/locale';
-import { assertReadable, assertUnitInSubtree, callerScope, canRead } from '../../platform/scope';
+import { assertReadable, callerScope, CallerScope, canRead, refuseUnitOutside } from '../../platform/scope';
 import { Person } from '../person';
 import { LinkKind, ReasonWriter } from './reason-messages';
 import { jsonSafe } from '../../platform/json-safe';
@@ -293,6 +293,13 @@ interface CheckedCase {
 }
 
 async function checkCase(ctx: Context, input: CaseInput, prefix = ''): Promise<CheckedCase> {
+  return checkCaseIn(ctx, input, prefix, isDescribed(input) ? await callerScope(ctx) : null);
+}
+
+const isDescribed = (input: CaseInput): boolean => input.projectId === undefined || input.projectId === null;
+
+/** checkCase with the caller's scope at hand (asked once for the many cases of an authorizeMany). */
+function checkCaseIn(ctx: Context, input: CaseInput, prefix: string, scope: CallerScope | null): CheckedCase {
   const at = input.at ?? ctx.now;
   const base = { input, at, now: isNow(ctx, input), prefix };
   if (input.asKnownAt && input.asKnownAt.getTime() > ctx.now.getTime())
@@ -315,7 +322,7 @@ async function checkCase(ctx: Context, input: CaseInput, prefix = ''): Promise<C
   }
   if (amount.value.minor < 0n) throw badInput({ [`${prefix}amount`]: 'may not be negative' });
   const orgUnitId = String(toId(input.orgUnitId, `${prefix}orgUnitId`));
-  await assertUnitInSubtree(ctx, Number(orgUnitId), `${prefix}orgUnitId`);
+  refuseUnitOutside(scope, Number(orgUnitId), `${prefix}orgUnitId`);
   const team = (input.teamMemberIds ?? []).map((id) => ({
     personId: String(toId(id, `${prefix}teamMemberIds`)),
     role: 'CORE_MEMBER' as TriangleRole,
@@ -346,9 +353,7 @@ async function completeCase(
 ): Promise<ResolvedCase> {
   const { input, at, prefix } = checked;
   const asOfFor = async (): Promise<AsOfSnapshot> =>
-    checked.now && nowAsOf
-      ? { ...nowAsOf, at, knownAt: input.asKnownAt ?? nowAsOf.knownAt }
-      : authoritySnapshotAsOf(ctx, input.at, input.asKnownAt);
+    checked.now && nowAsOf ? asOfNow(checked, nowAsOf) : authoritySnapshotAsOf(ctx, input.at, input.asKnownAt);
   const field = prefix === '' ? undefined : `${prefix}projectId`;
   if (checked.projectId !== null) {
     const projectId = checked.projectId;
@@ -381,11 +386,20 @@ async function completeCase(
       case: toProjectCase(project, appointments, input.decisionPoint, { sponsorConflictOfInterest }),
     };
   }
+  return completeDescribed(checked, await asOfFor());
+}
+
+/** A case about now, from the request's answer about now (as known at its asKnownAt, when it gives one). */
+function asOfNow(checked: CheckedCase, nowAsOf: AsOfSnapshot): AsOfSnapshot {
+  return { ...nowAsOf, at: checked.at, knownAt: checked.input.asKnownAt ?? nowAsOf.knownAt };
+}
+
+/** A described case, completed once its unit is known to exist. */
+function completeDescribed(checked: CheckedCase, asOf: AsOfSnapshot): ResolvedCase {
   const c = checked.described as AuthorizationCase;
-  const asOf = await asOfFor();
   if (!asOf.snapshot.unitLabels.has(c.orgUnitId))
-    throw badInput({ [`${prefix}orgUnitId`]: `org unit ${c.orgUnitId} does not exist` });
-  return { at, snapshot: asOf.snapshot, asOf, case: c };
+    throw badInput({ [`${checked.prefix}orgUnitId`]: `org unit ${c.orgUnitId} does not exist` });
+  return { at: checked.at, snapshot: asOf.snapshot, asOf, case: c };
 }
 
 /** The engine's case from a project (its team in force at `at` counts) or from a described case. */
@@ -419,13 +433,17 @@ export async function resolveCases(
   });
   const wanted = highest as { revision: string; field: string } | null;
   if (wanted) await awaitArgumentRevision(ctx, wanted.revision, wanted.field, ctx.config.revisionWaitMs);
-  const checked: CheckedCase[] = [];
-  for (let i = 0; i < inputs.length; i++) checked.push(await checkCase(ctx, inputs[i] as CaseInput, `${field}[${i}].`));
+  // Checked in order, with no wait between them: the scope is asked once (when a case is described).
+  const scope = inputs.some(isDescribed) ? await callerScope(ctx) : null;
+  const checked = inputs.map((input, i) => checkCaseIn(ctx, input, `${field}[${i}].`, scope));
   const projectIds = checked.flatMap((c) => (c.now && c.projectId !== null ? [c.projectId] : []));
   const projects = projectIds.length ? await loadProjectCases(ctx, projectIds) : new Map<number, ProjectCase>();
   const now = await authoritySnapshotAsOf(ctx, null, null);
   const cases: ResolvedCase[] = [];
-  for (const c of checked) cases.push(await completeCase(ctx, c, now, projects));
+  for (const c of checked)
+    cases.push(
+      c.described !== null && c.now ? completeDescribed(c, asOfNow(c, now)) : await completeCase(ctx, c, now, projects),
+    );
   return { cases, now };
 }
 
