@@ -3,6 +3,7 @@
 import 'reflect-metadata';
 import { IsDefined, IsOptional, MaxLength, validate } from 'class-validator';
 import { quicklyValid } from '../src/platform/quick-validation';
+import { ListArgs, MetaArgs } from '../src/platform/crud/list';
 
 class Filter {
   @IsOptional()
@@ -32,4 +33,31 @@ test('an input with something given, or whose class requires a property, goes to
   const missing = of(MustSay, {});
   expect(quicklyValid(missing)).toBe(false);
   expect(await validate(missing, options)).toHaveLength(1);
+});
+
+test("the list arguments' quick check says valid only where class-validator finds nothing", async () => {
+  const pages = [undefined, null, -1, 0, 3, Number.NaN];
+  const perPages = [undefined, null, 0, 1, 25, 500, 501];
+  const sortFields = [undefined, null, 'name', 'x'.repeat(64), 'x'.repeat(65), '😀'.repeat(40)];
+  const sortOrders = [undefined, null, 'ASC', 'desc', 'Asc', 'UP'];
+  let quick = 0;
+  let checked = 0;
+  for (const page of pages)
+    for (const perPage of perPages) {
+      const meta = of(MetaArgs, { page, perPage } as Partial<MetaArgs>);
+      if (quicklyValid(meta)) expect(await validate(meta, options)).toEqual([]);
+      for (const sortField of sortFields)
+        for (const sortOrder of sortOrders) {
+          const args = of(ListArgs, { page, perPage, sortField, sortOrder } as Partial<ListArgs>);
+          const errors = await validate(args, options);
+          checked++;
+          if (quicklyValid(args)) {
+            quick++;
+            expect({ args, errors }).toEqual({ args, errors: [] });
+          }
+        }
+    }
+  // Most valid arguments take the quick path; the invalid ones never do.
+  expect(checked).toBe(1512);
+  expect(quick).toBeGreaterThan(150);
 });

@@ -6,6 +6,7 @@ import { Brackets, SelectQueryBuilder } from 'typeorm';
 import type { Context } from '../context';
 import type { BaseRecord } from '../columns';
 import { restrictToReadable } from '../scope';
+import { quickValidation } from '../quick-validation';
 import type { CrudSpec } from './spec';
 import { columnNames, isIntegerType, toId } from './columns';
 
@@ -41,6 +42,21 @@ export class ListArgs extends MetaArgs {
   @IsIn(['ASC', 'DESC', 'asc', 'desc'])
   sortOrder?: string;
 }
+
+// What the constraints above ask, checked without class-validator (every list and count request has these arguments).
+const absent = (v: unknown): boolean => v === undefined || v === null;
+const metaArgsValid = (v: MetaArgs): boolean =>
+  (absent(v.page) || (typeof v.page === 'number' && v.page >= 0)) &&
+  (absent(v.perPage) || (typeof v.perPage === 'number' && v.perPage >= 1 && v.perPage <= 500));
+const SORT_ORDERS: readonly unknown[] = ['ASC', 'DESC', 'asc', 'desc'];
+quickValidation(MetaArgs, metaArgsValid);
+quickValidation(
+  ListArgs,
+  (v) =>
+    metaArgsValid(v) &&
+    (absent(v.sortField) || (typeof v.sortField === 'string' && v.sortField.length <= 64)) &&
+    (absent(v.sortOrder) || SORT_ORDERS.includes(v.sortOrder)),
+);
 
 export const DEFAULT_PER_PAGE = 25;
 
