@@ -56,6 +56,9 @@ function world(seed: number): World {
       judged.push(personId);
       return deciders.get(personId) ?? null;
     },
+    whole() {
+      throw new Error('a page of few never asks for the whole answer');
+    },
   };
   const sorted = [...deciders.values()]
     .map((decider) => ({

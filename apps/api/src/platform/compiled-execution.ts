@@ -64,11 +64,6 @@ export class CompiledQueries {
       return null;
     }
   }
-
-  /** Query texts known (compiled or not). */
-  get size(): number {
-    return this.plans.size;
-  }
 }
 
 /** The Apollo plugin: answers a query from its compiled plan when the answer has no errors. */

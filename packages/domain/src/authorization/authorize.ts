@@ -466,10 +466,12 @@ function gather(c: AuthorizationCase, at: Date, state: AuthorityState | Authorit
 export interface DeciderCandidates {
   readonly candidates: ReadonlySet<string>;
   readonly holders: ReadonlySet<string>;
-  /** A decision body holds a fitting rule: its seats' coverage needs every decider (ask whoMayDecide). */
+  /** A decision body holds a fitting rule: its seats' coverage needs every decider (ask `whole`). */
   readonly bodyRules: boolean;
   /** The person's chains when they may decide, else null: as whoMayDecide lists them. */
   decider(personId: string): AuthorityDecider | null;
+  /** whoMayDecide's whole answer from these candidates (every one judged). */
+  whole(): WhoMayDecideResult;
 }
 
 export function deciderCandidates(
@@ -477,18 +479,21 @@ export function deciderCandidates(
   at: Date,
   state: AuthorityState | AuthorityIndex,
 ): DeciderCandidates {
-  const { ctx, candidates, holders, fitting } = gather(c, at, state);
+  const gathered = gather(c, at, state);
+  const { ctx, candidates, holders, fitting } = gathered;
+  const decider = (person: string): AuthorityDecider | null => {
+    if (!candidates.has(person)) return null;
+    const result = judge(ctx, person, false);
+    return result !== NOT_A_DECIDER && result.allowed
+      ? { personId: person, chains: result.chains, quorumRequired: result.quorumRequired }
+      : null;
+  };
   return {
     candidates,
     holders,
     bodyRules: fitting.some((rule) => rule.rule.holder.kind === 'DECISION_BODY'),
-    decider(person) {
-      if (!candidates.has(person)) return null;
-      const result = judge(ctx, person, false);
-      return result !== NOT_A_DECIDER && result.allowed
-        ? { personId: person, chains: result.chains, quorumRequired: result.quorumRequired }
-        : null;
-    },
+    decider,
+    whole: () => wholeAnswer(c, gathered, decider),
   };
 }
 
@@ -501,13 +506,20 @@ export function whoMayDecide(
   at: Date,
   state: AuthorityState | AuthorityIndex,
 ): WhoMayDecideResult {
-  const { ctx, candidates, fitting } = gather(c, at, state);
+  return deciderCandidates(c, at, state).whole();
+}
+
+/** whoMayDecide's answer from its candidates: every one judged, in id order, and the fitting bodies' coverage. */
+function wholeAnswer(
+  c: AuthorizationCase,
+  { ctx, candidates, fitting }: Gathered,
+  judged: (person: string) => AuthorityDecider | null,
+): WhoMayDecideResult {
   const ix = ctx.ix;
   const deciders: AuthorityDecider[] = [];
   for (const person of [...candidates].sort(compareStrings)) {
-    const result = judge(ctx, person, false);
-    if (result !== NOT_A_DECIDER && result.allowed)
-      deciders.push({ personId: person, chains: result.chains, quorumRequired: result.quorumRequired });
+    const found = judged(person);
+    if (found !== null) deciders.push(found);
   }
   const bodies: AuthorityBodyCoverage[] = [];
   for (const rule of fitting.sort((a, b) => compareStrings(a.id, b.id))) {

@@ -36,6 +36,21 @@ export interface SortKey {
   readonly personId: string;
 }
 
+/** A decider's sort key: direct when a chain of theirs is the rule alone. */
+function sortKeyOf(decider: AuthorityDecider, names: ReadonlyMap<string, string>): SortKey {
+  return {
+    direct: decider.chains.some((c) => c.links.length === 1),
+    name: names.get(decider.personId) ?? '',
+    personId: decider.personId,
+  };
+}
+
+/** A decider on a page, with its place in the order. */
+interface PageEntry {
+  readonly decider: AuthorityDecider;
+  readonly key: SortKey;
+}
+
 export function compareKeys(a: SortKey, b: SortKey): number {
   if (a.direct !== b.direct) return a.direct ? -1 : 1;
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
@@ -126,17 +141,12 @@ export async function whoMayDecidePage(
   const resolved = await resolveCase(ctx, input);
   ctx.revisions.read = resolved.asOf.revision;
   const names = resolved.snapshot.personNames;
-  const keyOf = (decider: AuthorityDecider): SortKey => ({
-    direct: decider.chains.some((c) => c.links.length === 1),
-    name: names.get(decider.personId) ?? '',
-    personId: decider.personId,
-  });
   const found =
     !counted && first !== undefined && first !== null
       ? deciderCandidates(resolved.case, resolved.at, resolved.snapshot.index)
       : null;
   let answer: { deciders: readonly AuthorityDecider[]; bodies: readonly AuthorityBodyCoverage[] };
-  let page: Array<{ decider: AuthorityDecider; key: SortKey }>;
+  let page: PageEntry[];
   let totalCount: number;
   let hasNextPage: boolean;
   if (found !== null && !found.bodyRules) {
@@ -145,13 +155,13 @@ export async function whoMayDecidePage(
     ({ page, hasNextPage } = few);
     totalCount = -1;
   } else {
-    answer = whoMayDecide(resolved.case, resolved.at, resolved.snapshot.index);
+    answer = found !== null ? found.whole() : whoMayDecide(resolved.case, resolved.at, resolved.snapshot.index);
     const ordered = answer.deciders
-      .map((decider) => ({ decider, key: keyOf(decider) }))
+      .map((decider) => ({ decider, key: sortKeyOf(decider, names) }))
       .sort((a, b) => compareKeys(a.key, b.key));
     let start = 0;
     if (from !== null)
-      while (start < ordered.length && compareKeys((ordered[start] as (typeof ordered)[0]).key, from) <= 0) start++;
+      while (start < ordered.length && compareKeys((ordered[start] as PageEntry).key, from) <= 0) start++;
     const end = first === undefined || first === null ? ordered.length : Math.min(ordered.length, start + first);
     page = ordered.slice(start, end);
     totalCount = ordered.length;
@@ -207,17 +217,13 @@ export function pageOfFew(
   first: number,
   from: SortKey | null,
   names: ReadonlyMap<string, string>,
-): { page: Array<{ decider: AuthorityDecider; key: SortKey }>; hasNextPage: boolean } {
-  const direct: Array<{ decider: AuthorityDecider; key: SortKey }> = [];
-  const throughHolders: Array<{ decider: AuthorityDecider; key: SortKey }> = [];
+): { page: PageEntry[]; hasNextPage: boolean } {
+  const direct: PageEntry[] = [];
+  const throughHolders: PageEntry[] = [];
   for (const personId of found.holders) {
     const decider = found.decider(personId);
     if (decider === null) continue;
-    const key = {
-      direct: decider.chains.some((c) => c.links.length === 1),
-      name: names.get(personId) ?? '',
-      personId,
-    };
+    const key = sortKeyOf(decider, names);
     (key.direct ? direct : throughHolders).push({ decider, key });
   }
   const others: SortKey[] = [];
@@ -227,26 +233,25 @@ export function pageOfFew(
   throughHolders.sort((a, b) => compareKeys(a.key, b.key));
   others.sort(compareKeys);
 
-  const page: Array<{ decider: AuthorityDecider; key: SortKey }> = [];
+  const page: PageEntry[] = [];
   const after = (key: SortKey) => from === null || compareKeys(key, from) > 0;
   // One more than the page: it tells whether another page follows.
-  const take = (entry: { decider: AuthorityDecider; key: SortKey }): boolean => {
+  const full = (entry: PageEntry): boolean => {
     if (!after(entry.key)) return false;
     page.push(entry);
     return page.length > first;
   };
-  for (const entry of direct) if (take(entry)) return { page: page.slice(0, first), hasNextPage: true };
+  const more = () => ({ page: page.slice(0, first), hasNextPage: true });
+  for (const entry of direct) if (full(entry)) return more();
   // The holders who decide through a delegation only, merged with the others by name and id.
   let h = 0;
   for (const key of others) {
-    while (h < throughHolders.length && compareKeys((throughHolders[h] as (typeof throughHolders)[0]).key, key) < 0)
-      if (take(throughHolders[h++] as (typeof throughHolders)[0]))
-        return { page: page.slice(0, first), hasNextPage: true };
+    for (; h < throughHolders.length && compareKeys((throughHolders[h] as PageEntry).key, key) < 0; h++)
+      if (full(throughHolders[h] as PageEntry)) return more();
     if (!after(key)) continue;
     const decider = found.decider(key.personId);
-    if (decider !== null && take({ decider, key })) return { page: page.slice(0, first), hasNextPage: true };
+    if (decider !== null && full({ decider, key })) return more();
   }
-  for (; h < throughHolders.length; h++)
-    if (take(throughHolders[h] as (typeof throughHolders)[0])) return { page: page.slice(0, first), hasNextPage: true };
+  for (; h < throughHolders.length; h++) if (full(throughHolders[h] as PageEntry)) return more();
   return { page, hasNextPage: false };
 }
