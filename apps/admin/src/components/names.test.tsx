@@ -23,7 +23,9 @@ const UNITS = [
 
 function provider() {
   return fakeDataProvider({
-    getList: async (resource) => {
+    getList: async (resource, params) => {
+      // As the API: a page of at most 500 (a larger one is refused, and the pickers would name nobody).
+      if ((params.pagination?.perPage ?? 0) > 500) throw new Error('perPage must not be greater than 500');
       const data = resource === 'Person' ? PEOPLE : resource === 'OrgUnit' ? UNITS : [];
       return { data: data as never, total: data.length };
     },

@@ -19,6 +19,9 @@ import { useEnumLabel } from './fields';
 import { personDisplayName } from './personName';
 import { RecordName, useRecordName } from './RecordName';
 
+/** The API's largest page (perPage 1 to 500): a larger one is refused, and every name would read as not visible. */
+const LARGEST_PAGE = 500;
+
 // ---- people --------------------------------------------------------------------------------------------------
 
 interface PersonLike {
@@ -40,7 +43,7 @@ export function personOptionText(person: PersonLike | undefined, orgUnitName: (i
 export function usePersonOptionText(): (person: PersonLike | undefined) => string {
   const translate = useTranslate();
   const { data: units = [], isPending } = useGetList('OrgUnit', {
-    pagination: { page: 1, perPage: 1000 },
+    pagination: { page: 1, perPage: LARGEST_PAGE },
     sort: { field: 'name', order: 'ASC' },
   });
   const names = new Map(units.map((u) => [String(u.id), String(u.name ?? '')]));
@@ -188,7 +191,7 @@ export function AssessmentName({ id }: { id?: string | null }) {
 export function useDelegationOptionText(): (d: DelegationLike | undefined) => string {
   const translate = useTranslate();
   const point = useEnumLabel('DecisionPoint');
-  const many = { pagination: { page: 1, perPage: 1000 }, sort: { field: 'id', order: 'ASC' as const } };
+  const many = { pagination: { page: 1, perPage: LARGEST_PAGE }, sort: { field: 'id', order: 'ASC' as const } };
   const { data: people = [] } = useGetList('Person', many);
   const { data: units = [] } = useGetList('OrgUnit', many);
   const name = (list: RaRecord[], id?: string | null) =>
