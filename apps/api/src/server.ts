@@ -171,7 +171,10 @@ function loggingPlugin(
           // field resolver to collect hints this schema never gives).
           if (!response.http.headers.has('cache-control')) response.http.headers.set('cache-control', 'no-store');
           const stats = requestStats.getStore();
-          if (exposeStats && stats) response.http.headers.set('x-sql-statements', String(stats.statements));
+          if (exposeStats && stats) {
+            response.http.headers.set('x-sql-statements', String(stats.statements));
+            response.http.headers.set('x-sql-round-trips', String(stats.roundTrips ?? 0));
+          }
           const codes = (errors ?? []).map(
             (e) => (e.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR',
           );

@@ -7,10 +7,13 @@ import {
   DataSource,
   DataSourceOptions,
   EntityManager,
+  EntitySubscriberInterface,
   EntityTarget,
+  EventSubscriber,
   ObjectLiteral,
   Logger as TypeOrmLogger,
 } from 'typeorm';
+import type { AfterQueryEvent, BeforeQueryEvent } from 'typeorm';
 import type { RuntimeConfig } from '@iron-triangle/config';
 import { MIGRATIONS } from '../migrations';
 import { ChangeLogGuardSubscriber } from './change-log/guard.subscriber';
@@ -20,6 +23,8 @@ import { DatabaseBusyError, isConnectionError, TransactionLeakError } from './er
 /** Per-request statistics; the logger counts statements into the store of the current request. */
 export interface RequestStats {
   statements: number;
+  /** Round trips to MySQL/MariaDB (RoundTripCounter): statements sent together (platform/together.ts) share one. */
+  roundTrips?: number;
 }
 export const requestStats = new AsyncLocalStorage<RequestStats>();
 
@@ -35,6 +40,31 @@ class StatementCounter implements TypeOrmLogger {
   log() {}
 }
 
+/** Per query runner: whether an answer has come back since its last statement was asked for. */
+const answeredSinceAsked = new WeakMap<object, boolean>();
+
+/**
+ * Counts a request's round trips to the database (issue #13: under load, each one waits its turn in the event loop):
+ * a statement asked for after an answer came back (or the first of its connection) starts one; statements asked for
+ * before any further answer, such as those sent together (platform/together.ts), ride along. With pieces running in
+ * parallel, two answers read at once count once. Meaningful for MySQL/MariaDB, whose driver answers over a socket.
+ */
+@EventSubscriber()
+export class RoundTripCounter implements EntitySubscriberInterface {
+  beforeQuery(event: BeforeQueryEvent): void {
+    const runner = event.queryRunner;
+    if (answeredSinceAsked.get(runner) ?? true) {
+      const stats = requestStats.getStore();
+      if (stats) stats.roundTrips = (stats.roundTrips ?? 0) + 1;
+    }
+    answeredSinceAsked.set(runner, false);
+  }
+
+  afterQuery(event: AfterQueryEvent): void {
+    answeredSinceAsked.set(event.queryRunner, true);
+  }
+}
+
 /**
  * The data source options for `config`, with the record types the server passes in (platform imports no feature
  * module: see src/composition.ts, which names them).
@@ -46,7 +76,7 @@ export function dataSourceOptionsWith(
   const common = {
     entities,
     migrations: MIGRATIONS,
-    subscribers: [ChangeLogGuardSubscriber],
+    subscribers: [ChangeLogGuardSubscriber, RoundTripCounter],
     migrationsTableName: 'schema_migrations',
     synchronize: false,
     logger: new StatementCounter(),

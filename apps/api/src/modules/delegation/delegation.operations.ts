@@ -126,7 +126,8 @@ export async function checkDelegationChange(
 /** The delegate learns of a new delegation to them (in the creating transaction; not when it is born revoked). */
 export async function notifyDelegationCreated(em: EntityManager, ctx: Context, d: Delegation): Promise<void> {
   if (d.revokedAt) return;
-  await notify(em, [{ personId: d.delegateId }], 'DELEGATION_CREATED', await delegationCreatedPayload(em, d), {
+  // The payload's names are read while the recipients are (notify awaits both together).
+  await notify(em, [{ personId: d.delegateId }], 'DELEGATION_CREATED', delegationCreatedPayload(em, d), {
     at: ctx.now,
     link: { recordType: 'Delegation', recordId: d.id },
     key: `delegation:${d.id}:created`,
@@ -141,13 +142,14 @@ export function notifyDelegationRevoked(em: EntityManager, ctx: Context, d: Dele
 
 /** Each delegate learns that a delegation to them was revoked (`ds` as revoked), in a few statements for all. */
 async function notifyDelegationsRevoked(em: EntityManager, ctx: Context, ds: readonly Delegation[]): Promise<void> {
-  const payloads = await delegationRevokedPayloads(em, ds);
+  // The payloads' names are read while the recipients are (notifyAll awaits both together).
+  const payloads = delegationRevokedPayloads(em, ds);
   await notifyAll(
     em,
     ds.map((d, i) => ({
       recipients: [{ personId: d.delegateId }],
       kind: 'DELEGATION_REVOKED' as const,
-      payload: payloads[i]!,
+      payload: payloads.then((all) => all[i]!),
       options: {
         at: ctx.now,
         link: { recordType: 'Delegation', recordId: d.id },

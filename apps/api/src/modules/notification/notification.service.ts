@@ -164,7 +164,8 @@ async function resolveRecipientLists(em: EntityManager, lists: ReadonlyArray<rea
 export interface Notice<K extends NotificationKind = NotificationKind> {
   recipients: readonly Recipient[];
   kind: K;
-  payload: NotificationPayloads[K];
+  /** The payload, or its promise (read while the recipients are: issue #13, a write's round trips). */
+  payload: NotificationPayloads[K] | Promise<NotificationPayloads[K]>;
   options: NotifyOptions;
 }
 
@@ -176,7 +177,7 @@ export function notify<K extends NotificationKind>(
   em: EntityManager,
   recipients: readonly Recipient[],
   kind: K,
-  payload: NotificationPayloads[K],
+  payload: NotificationPayloads[K] | Promise<NotificationPayloads[K]>,
   options: NotifyOptions,
 ): Promise<number> {
   return notifyAll(em, [{ recipients, kind, payload, options } as Notice]);
@@ -188,15 +189,20 @@ export function notify<K extends NotificationKind>(
  */
 export async function notifyAll(em: EntityManager, notices: readonly Notice[]): Promise<number> {
   if (notices.length === 0) return 0;
-  const reached = await resolveRecipientLists(
-    em,
-    notices.map((n) => n.recipients),
+  // The recipients and the payloads (a payload may still be reading the names it shows) in one round trip.
+  const [reached, payloads] = await together(
+    resolveRecipientLists(
+      em,
+      notices.map((n) => n.recipients),
+    ),
+    Promise.all(notices.map((n) => n.payload)),
   );
   const mail = runtimeOf(em.connection)?.outbox.enabled ?? false;
   const rows: Array<Partial<Notification>> = [];
   const looked: string[] = [];
   notices.forEach((notice, i) => {
-    const { kind, payload, options } = notice;
+    const { kind, options } = notice;
+    const payload = payloads[i];
     const key = options.key ?? `once:${randomUUID()}`;
     for (const row of reached[i] ?? []) {
       const dedupeKey = dedupeKeyOf(`${kind}:${key}`, row.recipient);

@@ -230,35 +230,6 @@ function markLogged(em: EntityManager, recordType: string): void {
   (data[LOGGED_IN_TRANSACTION] ??= new Set()).add(recordType);
 }
 
-async function allocateRevision(em: EntityManager, type: LoggedType, moves: boolean): Promise<string> {
-  const counter = !moves ? null : type.group === 'authority' ? AUTHORITY_ROW : type.group === 'case' ? CASE_ROW : null;
-  const held = heldRevision(em);
-  if (held) {
-    // The row is this transaction's since it was read: the next revision is known, one statement sets both counters
-    // (the revision row is held already, so the counter's row is still taken after it).
-    held.revision += 1n;
-    const revision = held.revision.toString();
-    if (counter === AUTHORITY_ROW && held.authority !== undefined) held.authority = revision;
-    if (counter === null)
-      await em.query('UPDATE authority_state SET changeCount = ? WHERE id = ?', [revision, REVISION_ROW]);
-    else
-      await em.query('UPDATE authority_state SET changeCount = ? WHERE id IN (?, ?)', [
-        revision,
-        REVISION_ROW,
-        counter,
-      ]);
-    return revision;
-  }
-  await em.query('UPDATE authority_state SET changeCount = changeCount + 1 WHERE id = ?', [REVISION_ROW]);
-  const revision = await readRevision(em);
-  if (!moves) return revision;
-  if (type.group === 'authority')
-    await em.query('UPDATE authority_state SET changeCount = ? WHERE id = ?', [revision, AUTHORITY_ROW]);
-  else if (type.group === 'case')
-    await em.query('UPDATE authority_state SET changeCount = ? WHERE id = ?', [revision, CASE_ROW]);
-  return revision;
-}
-
 /** Who makes a change, and where the request keeps the revision it committed. */
 export interface ChangeActor {
   principal: Principal | null;
@@ -293,15 +264,11 @@ export async function recordChange(
   // A record being created has no version before it (an entry of an earlier record with its id, were the id used
   // again, would be its deletion, which keeps none): no statement for it.
   const previous =
-    operation === 'CREATE'
-      ? null
-      : await em.findOne(AuthorityChange, {
-          where: { recordType, recordId: id },
-          order: { revision: 'DESC' },
-        });
+    operation === 'CREATE' ? null : await (takePrefetched(em, recordType, id) ?? latestEntry(em, recordType, id));
   const before = previous?.after ?? null;
   // Only a change the engine can see moves the counter its caches compare (issue #13: a phone number does not).
-  const revision = await allocateRevision(em, type, touchesEngine(type, previous ? before : null, after));
+  const allocated = await allocateRevisions(em, type, touchesEngine(type, previous ? before : null, after), 1);
+  const revision = allocated.revisions[0] as string;
   const recordedAt = new Date();
   const options = changeOptions.getStore();
   const correction = options?.kind === 'correction';
@@ -326,11 +293,56 @@ export async function recordChange(
     after,
     requestId: ctx.requestId,
   };
-  // The entry is complete as written: nothing to read back.
-  await insertRow(em, AuthorityChange, entry);
+  // The entry is complete as written: nothing to read back. Sent with the counters' update (one round trip).
+  await together(allocated.counters, insertRow(em, AuthorityChange, entry));
   markLogged(em, recordType);
   if (ctx.revisions) ctx.revisions.committed = revision;
   return { revision, entry };
+}
+
+/** The latest entry of record `recordType` `id` (as `em` reads it). */
+function latestEntry(em: EntityManager, recordType: string, id: number): Promise<AuthorityChange | null> {
+  return em.findOne(AuthorityChange, { where: { recordType, recordId: id }, order: { revision: 'DESC' } });
+}
+
+/** Latest entries read ahead by the transaction (prefetchLatestEntry), by record type and id. */
+const PREFETCHED = Symbol('prefetchedEntries');
+
+function prefetched(em: EntityManager): Map<string, Promise<AuthorityChange | null>> | undefined {
+  const runner = em.queryRunner;
+  if (!runner?.isTransactionActive) return undefined;
+  const data = runner.data as { [PREFETCHED]?: Map<string, Promise<AuthorityChange | null>> };
+  return (data[PREFETCHED] ??= new Map());
+}
+
+/**
+ * Reads ahead, in the writer's transaction, the latest entry of a record it is about to change (issue #13: the read
+ * rides along with the record's own, instead of taking a round trip of its own before the entry is appended). Ask for
+ * it only once the revision row is held (lockRevision: nobody else appends an entry until the transaction ends) and
+ * await the promise returned. recordChange for the record uses it; any entry appended for the record meanwhile
+ * (recordChanges) drops it.
+ */
+export function prefetchLatestEntry(
+  em: EntityManager,
+  recordType: string,
+  id: number,
+): Promise<AuthorityChange | null> {
+  const read = latestEntry(em, recordType, id);
+  prefetched(em)?.set(`${recordType}:${id}`, read);
+  return read;
+}
+
+/** The read-ahead latest entry of the record, if any (used once). */
+function takePrefetched(
+  em: EntityManager,
+  recordType: string,
+  id: number,
+): Promise<AuthorityChange | null> | undefined {
+  const map = prefetched(em);
+  const key = `${recordType}:${id}`;
+  const read = map?.get(key);
+  map?.delete(key);
+  return read;
 }
 
 /** Records per statement when reading previous entries or inserting entries (well within either database's limits). */
@@ -356,6 +368,9 @@ export async function recordChanges(
   const type = LOGGED_BY_TYPE.get(recordType);
   if (!type) throw new Error(`${recordType} keeps no history`);
   const ids = rows.map((row) => row.id as number);
+  // Entries read ahead for these records would no longer be their latest.
+  const ahead = prefetched(em);
+  for (const id of ids) ahead?.delete(`${recordType}:${id}`);
   const afters = await encodeRows(em, type, rows);
   const latest = new Map<number, AuthorityChange>();
   if (operation !== 'CREATE') {
@@ -378,7 +393,7 @@ export async function recordChanges(
   const moves = afters.some((after, i) =>
     touchesEngine(type, latest.has(ids[i] as number) ? befores[i]! : null, after),
   );
-  const revisions = await allocateRevisions(em, type, moves, rows.length);
+  const { revisions, counters } = await allocateRevisions(em, type, moves, rows.length);
   const recordedAt = new Date();
   const options = changeOptions.getStore();
   const correction = options?.kind === 'correction';
@@ -403,46 +418,70 @@ export async function recordChanges(
     after: afters[i] as Record<string, unknown>,
     requestId: ctx.requestId,
   }));
-  for (let i = 0; i < entries.length; i += INSERT_CHUNK)
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(AuthorityChange)
-      .values(entries.slice(i, i + INSERT_CHUNK) as never)
-      .updateEntity(false)
-      .execute();
+  const insertEntries = async () => {
+    for (let i = 0; i < entries.length; i += INSERT_CHUNK)
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(AuthorityChange)
+        .values(entries.slice(i, i + INSERT_CHUNK) as never)
+        .updateEntity(false)
+        .execute();
+  };
+  await together(counters, insertEntries());
   markLogged(em, recordType);
   if (ctx.revisions) ctx.revisions.committed = revisions[revisions.length - 1] as string;
   return entries.map((entry) => ({ revision: entry.revision, entry }));
 }
 
-/** `count` consecutive revisions (allocateRevision for several entries at once, in one or two statements). */
+/** Revisions allocated to a transaction's entries, and the counters' update that records them. */
+interface Allocated {
+  revisions: string[];
+  /**
+   * The counters' update: already awaited, or (when the transaction holds the revision row and so knows the next
+   * revisions without reading) sent but not yet awaited, to be awaited with the entries' insert (issue #13: one round
+   * trip less per logged write). Statements on one connection run in the order they were sent.
+   */
+  counters: Promise<unknown>;
+}
+
+/**
+ * `count` consecutive revisions for a transaction's entries. A revision is allocated by bumping the revision row;
+ * `moves`: the counter the caches of the type's group compare (authority or case) is set to the last one too.
+ */
 async function allocateRevisions(
   em: EntityManager,
   type: LoggedType,
   moves: boolean,
   count: number,
-): Promise<string[]> {
+): Promise<Allocated> {
   const counter = !moves ? null : type.group === 'authority' ? AUTHORITY_ROW : type.group === 'case' ? CASE_ROW : null;
   const held = heldRevision(em);
   let last: bigint;
+  let counters: Promise<unknown>;
   if (held) {
+    // The row is this transaction's since it was read: the next revisions are known, one statement sets both
+    // counters (the revision row is held already, so the counter's row is still taken after it).
     held.revision += BigInt(count);
     last = held.revision;
     if (counter === AUTHORITY_ROW && held.authority !== undefined) held.authority = last.toString();
-    if (counter === null)
-      await em.query('UPDATE authority_state SET changeCount = ? WHERE id = ?', [last.toString(), REVISION_ROW]);
-    else
-      await em.query('UPDATE authority_state SET changeCount = ? WHERE id IN (?, ?)', [
-        last.toString(),
-        REVISION_ROW,
-        counter,
-      ]);
+    counters =
+      counter === null
+        ? em.query('UPDATE authority_state SET changeCount = ? WHERE id = ?', [last.toString(), REVISION_ROW])
+        : em.query('UPDATE authority_state SET changeCount = ? WHERE id IN (?, ?)', [
+            last.toString(),
+            REVISION_ROW,
+            counter,
+          ]);
   } else {
     await em.query('UPDATE authority_state SET changeCount = changeCount + ? WHERE id = ?', [count, REVISION_ROW]);
     last = BigInt(await readRevision(em));
     if (counter !== null)
       await em.query('UPDATE authority_state SET changeCount = ? WHERE id = ?', [last.toString(), counter]);
+    counters = Promise.resolve();
   }
-  return Array.from({ length: count }, (_x, i) => (last - BigInt(count - 1 - i)).toString());
+  return {
+    revisions: Array.from({ length: count }, (_x, i) => (last - BigInt(count - 1 - i)).toString()),
+    counters,
+  };
 }

@@ -6,9 +6,16 @@ import { AppError, conflict, notFound } from '../errors';
 import { writeAudit } from '../audit';
 import type { BaseRecord } from '../columns';
 import { lockedRow } from '../db';
-import { together } from '../together';
+import { inOrder, together } from '../together';
 import { insertRow } from '../insert-row';
-import { currentChangeOptions, LOGGED_BY_TABLE, lockRevision, recordChange, recordChanges } from '../change-log';
+import {
+  currentChangeOptions,
+  LOGGED_BY_TABLE,
+  lockRevision,
+  prefetchLatestEntry,
+  recordChange,
+  recordChanges,
+} from '../change-log';
 import { assertWritable } from '../scope';
 import type { CrudSpec, WriteContext } from './spec';
 import { argsToColumns, argsToColumnsShallow, toId } from './columns';
@@ -37,6 +44,16 @@ function loggedTypeOf<E extends BaseRecord>(em: EntityManager, spec: CrudSpec<E>
  */
 export async function lockCounterOf<E extends BaseRecord>(em: EntityManager, spec: CrudSpec<E>): Promise<void> {
   if (loggedTypeOf(em, spec) !== null) await lockRevision(em, spec.judged === true);
+}
+
+/** The latest history entry of the record about to change, read ahead for logChange (when its type keeps one). */
+function readAheadLatestEntry<E extends BaseRecord>(
+  em: EntityManager,
+  spec: CrudSpec<E>,
+  id: number,
+): Promise<unknown> {
+  const recordType = loggedTypeOf(em, spec);
+  return recordType === null ? Promise.resolve(null) : prefetchLatestEntry(em, recordType, id);
 }
 
 /**
@@ -85,17 +102,27 @@ export async function guardedUpdate<E extends BaseRecord>(
   patch: Partial<E>,
   now: Date,
 ): Promise<E> {
-  const result = await em
-    .createQueryBuilder()
-    .update(spec.entity)
-    .set({ ...(patch as object), updatedAt: now, version: () => 'version + 1' } as never)
-    .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
-    .execute();
+  // The row is read back in the same round trip, asked for right behind the update on the transaction's one
+  // connection (issue #13: each round trip of a write waits for the event loop under load).
+  const [result, current] = await inOrder(
+    em,
+    () =>
+      em
+        .createQueryBuilder()
+        .update(spec.entity)
+        .set({ ...(patch as object), updatedAt: now, version: () => 'version + 1' } as never)
+        .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+        .execute(),
+    () => em.findOneBy(spec.entity, { id } as never) as Promise<E | null>,
+  );
   if (result.affected !== 1) {
-    const current = (await em.findOneBy(spec.entity, { id } as never)) as E | null;
     if (!current) throw notFound(spec.name, id);
     throw conflict(spec.name, id, expectedVersion, current.version);
   }
+  // The update matched the version read, so the newest committed version was expectedVersion, and the row is this
+  // transaction's until it commits: a row at expectedVersion + 1 is the update's own. Anything else would have been
+  // read before the update (inOrder makes that order; the check does not rely on it): read it again.
+  if (current && current.version === expectedVersion + 1) return current;
   return (await em.findOneByOrFail(spec.entity, { id } as never)) as E;
 }
 
@@ -169,8 +196,13 @@ export async function updateRecord<E extends BaseRecord>(
   const id = toId(args.id);
   const expectedVersion = args.version as number;
   return ctx.db.transaction(async (em) => {
-    await lockCounterOf(em, spec);
-    const before = await loadForWrite(em, spec, id);
+    // The counter's row, then the record and its latest history entry: one round trip, sent in that order (the
+    // order every writer locks in).
+    const [, [before]] = await inOrder(
+      em,
+      () => lockCounterOf(em, spec),
+      () => together(loadForWrite(em, spec, id), readAheadLatestEntry(em, spec, id)),
+    );
     await lockParentOf(em, spec, before);
     await assertWritable(ctx, em, spec.entity, spec.label, before, null);
     if (before.version !== expectedVersion) throw conflict(spec.name, id, expectedVersion, before.version);
@@ -205,8 +237,13 @@ export async function updateRecord<E extends BaseRecord>(
 export async function removeRecord<E extends BaseRecord>(spec: CrudSpec<E>, ctx: Context, rawId: unknown): Promise<E> {
   const id = toId(rawId);
   return ctx.db.transaction(async (em) => {
-    await lockCounterOf(em, spec);
-    const before = await loadForWrite(em, spec, id);
+    // The counter's row, then the record and its latest history entry: one round trip, sent in that order (the
+    // order every writer locks in).
+    const [, [before]] = await inOrder(
+      em,
+      () => lockCounterOf(em, spec),
+      () => together(loadForWrite(em, spec, id), readAheadLatestEntry(em, spec, id)),
+    );
     await lockParentOf(em, spec, before);
     await assertWritable(ctx, em, spec.entity, spec.label, before, null);
     const w: WriteContext<E> = { em, ctx, args: { id: rawId }, before };
