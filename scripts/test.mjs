@@ -6,10 +6,6 @@
 // the run. The exit status is non-zero when any task failed (the others still run, so one run shows every failure).
 //
 // TEST_LANES sets the number of lanes (default 2); TEST_ONLY=a,b runs only the named tasks (and what they need).
-// One more lane runs only the light tasks (lint, type checks, the format check: about two and a half minutes of work
-// that would otherwise end the run on its own), while the test suites and the end-to-end tests keep the two lanes:
-// the end-to-end tests leave a core idle while they wait for the portal, the clock (a whole minute, twice) and the
-// browser. TEST_LIGHT_LANE=0 turns it off.
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 
@@ -18,23 +14,23 @@ const ws = (pkg, script) => `npm run --silent ${script} -w @iron-triangle/${pkg}
 
 /**
  * Every task: its command, what must be done before it, and the seconds it took on a quiet two-core machine
- * (rounded; they only order the work). `light`: the light lane may run it.
+ * (rounded; they only order the work).
  */
 const TASKS = {
   'config:build': { run: ws('config', 'build'), needs: [], secs: 5 },
   'domain:build': { run: ws('domain', 'build'), needs: [], secs: 10 },
   'api:build': { run: ws('api', 'build'), needs: ['domain:build', 'config:build'], secs: 40 },
   'admin:build': { run: ws('admin', 'build'), needs: ['domain:build', 'config:build'], secs: 60 },
-  format: { run: 'npm run --silent check:format', needs: [], secs: 20, light: true },
-  'config:lint': { run: ws('config', 'lint'), needs: [], secs: 5, light: true },
-  'domain:lint': { run: ws('domain', 'lint'), needs: [], secs: 20, light: true },
-  'api:lint': { run: ws('api', 'lint'), needs: ['domain:build', 'config:build'], secs: 60, light: true },
-  'admin:lint': { run: ws('admin', 'lint'), needs: ['domain:build', 'config:build'], secs: 60, light: true },
-  'config:typecheck': { run: ws('config', 'typecheck'), needs: [], secs: 5, light: true },
-  'domain:typecheck': { run: ws('domain', 'typecheck'), needs: [], secs: 15, light: true },
-  'api:typecheck': { run: ws('api', 'typecheck'), needs: ['domain:build', 'config:build'], secs: 40, light: true },
-  'admin:typecheck': { run: ws('admin', 'typecheck'), needs: ['domain:build', 'config:build'], secs: 40, light: true },
-  'config:test': { run: ws('config', 'test'), needs: [], secs: 5, light: true },
+  format: { run: 'npm run --silent check:format', needs: [], secs: 20 },
+  'config:lint': { run: ws('config', 'lint'), needs: [], secs: 5 },
+  'domain:lint': { run: ws('domain', 'lint'), needs: [], secs: 20 },
+  'api:lint': { run: ws('api', 'lint'), needs: ['domain:build', 'config:build'], secs: 60 },
+  'admin:lint': { run: ws('admin', 'lint'), needs: ['domain:build', 'config:build'], secs: 60 },
+  'config:typecheck': { run: ws('config', 'typecheck'), needs: [], secs: 5 },
+  'domain:typecheck': { run: ws('domain', 'typecheck'), needs: [], secs: 15 },
+  'api:typecheck': { run: ws('api', 'typecheck'), needs: ['domain:build', 'config:build'], secs: 40 },
+  'admin:typecheck': { run: ws('admin', 'typecheck'), needs: ['domain:build', 'config:build'], secs: 40 },
+  'config:test': { run: ws('config', 'test'), needs: [], secs: 5 },
   'domain:test': { run: ws('domain', 'test'), needs: [], secs: 120 },
   // The API's suites start the built API too (what `npm start` runs): they need its build. They are the longest
   // work: three shards of about equal time (apps/api/jest.sequencer.cjs), so that both lanes end together.
@@ -116,12 +112,9 @@ function runTask(name) {
   });
 }
 
-function nextReady(lightOnly) {
+function nextReady() {
   const ready = names.filter(
-    (n) =>
-      state.get(n) === 'waiting' &&
-      (!lightOnly || TASKS[n].light === true) &&
-      TASKS[n].needs.every((d) => !state.has(d) || state.get(d) === 'done'),
+    (n) => state.get(n) === 'waiting' && TASKS[n].needs.every((d) => !state.has(d) || state.get(d) === 'done'),
   );
   ready.sort((a, b) => priority.get(b) - priority.get(a));
   // A task that only waits for work already running, and matters more than anything ready, is worth waiting for
@@ -133,7 +126,6 @@ function nextReady(lightOnly) {
       !ready.includes(n),
   );
   const best = ready[0];
-  if (lightOnly) return best;
   if (best && soon.some((n) => priority.get(n) > priority.get(best))) return undefined;
   return best;
 }
@@ -155,10 +147,10 @@ function blocked() {
   }
 }
 
-async function lane(lightOnly = false) {
+async function lane() {
   for (;;) {
     blocked();
-    const name = nextReady(lightOnly);
+    const name = nextReady();
     if (name) {
       await runTask(name);
       continue;
@@ -169,13 +161,10 @@ async function lane(lightOnly = false) {
   }
 }
 
-const lightLane = process.env.TEST_LIGHT_LANE !== '0';
-await Promise.all([...Array.from({ length: lanes }, () => lane()), ...(lightLane ? [lane(true)] : [])]);
+await Promise.all(Array.from({ length: lanes }, lane));
 
 const total = (performance.now() - started) / 1000;
-console.log(
-  `\n[test] ${results.length} tasks on ${lanes} lanes${lightLane ? ' and a light one' : ''} in ${total.toFixed(0)} s:`,
-);
+console.log(`\n[test] ${results.length} tasks on ${lanes} lanes in ${total.toFixed(0)} s:`);
 for (const r of [...results].sort((a, b) => (a.start ?? 1e9) - (b.start ?? 1e9))) {
   const when = r.start === null ? '    -' : r.start.toFixed(0).padStart(5);
   const status = r.ok ? 'ok    ' : r.start === null ? 'not run' : 'FAILED';
