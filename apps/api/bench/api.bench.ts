@@ -14,7 +14,8 @@
 // BENCH_ONLY=many: only 100 single authorize against authorizeMany of the same 100, from the same state, and their
 // ratio of checks per second; BENCH_KEEP_DB=1 keeps the seeded database afterwards; BENCH_AB=1 adds, after the write
 // runs, an A/B of read admission's write priority (READ_WRITE_PRIORITY): two fresh API processes (ports +2 and +3),
-// one with it on, one off, and read-only, 1 and 10 writes/s on each, alternating, BENCH_AB_ROUNDS times, default 3)
+// one with it on, one off, and read-only, 1 and 10 writes/s on each, alternating, BENCH_AB_ROUNDS times, default 3;
+// BENCH_API_FLAGS: Node/V8 flags for the API processes, e.g. `--trace-gc`, whose output BENCH_API_STDOUT=1 shows)
 import { spawn, ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -602,9 +603,11 @@ async function login(url: string, email: string, password: string): Promise<stri
 function startApi(port: number, env: Record<string, string>): ChildProcess {
   // BENCH_CPU_PROF=dir writes a V8 CPU profile of the API process there.
   const profile = process.env.BENCH_CPU_PROF ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  return spawn(process.execPath, [...profile, path.resolve(__dirname, '../dist/index.js')], {
+  // BENCH_API_FLAGS adds Node/V8 flags to the API process (e.g. `--trace-gc`, shown with BENCH_API_STDOUT=1).
+  const flags = (process.env.BENCH_API_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  return spawn(process.execPath, [...profile, ...flags, path.resolve(__dirname, '../dist/index.js')], {
     env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', process.env.BENCH_API_STDOUT ? 'inherit' : 'ignore', 'inherit'],
   });
 }
 

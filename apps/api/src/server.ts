@@ -38,6 +38,7 @@ import { DatabaseHealth } from './platform/health';
 import { ReadAdmission, readAdmission } from './platform/admission';
 import { DrainResult, HttpDrain } from './platform/drain';
 import { securityHeaders } from './platform/security-headers';
+import { bornExpressClasses } from './platform/born-express';
 import { withLocale } from './platform/locale';
 import { bodySizeGuard, IMPORT_BODY_LIMIT, rememberBodySize } from './platform/import';
 import { callerKey, idempotency } from './platform/idempotency';
@@ -417,7 +418,9 @@ export async function createServer({
       .json({ errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
   }) as express.ErrorRequestHandler);
 
-  const httpServer = http.createServer();
+  // Requests and responses made with the app's prototypes (platform/born-express: what Express's per-request
+  // setPrototypeOf costs the garbage collector).
+  const httpServer = http.createServer(bornExpressClasses(app));
   const drain = new HttpDrain(httpServer);
   httpServer.on('request', drain.listener(app));
   httpServer.keepAliveTimeout = 5_000;
