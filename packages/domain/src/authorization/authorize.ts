@@ -12,6 +12,7 @@ import {
   pointBit,
   seatOccupants,
   seatsFilledBy,
+  sourceKey,
 } from './authority-index';
 import { compareStrings } from './chain-order';
 import { quorumReachable } from './quorum';
@@ -414,6 +415,18 @@ function leavesOut(ctx: CaseContext, d: Delegation): boolean {
   return !(ctx.unitEnter >= (h.unitEnter[scope] as number) && ctx.unitExit <= (h.unitExit[scope] as number));
 }
 
+/** Each delegation's key as a source (sourceKey), made once: gather looks up every delegate's own delegations. */
+const DELEGATION_KEYS = new WeakMap<Delegation, string>();
+
+function delegationKey(d: Delegation): string {
+  let key = DELEGATION_KEYS.get(d);
+  if (key === undefined) {
+    key = sourceKey('DELEGATION', d.id);
+    DELEGATION_KEYS.set(d, key);
+  }
+  return key;
+}
+
 /** Who may decide, before judging: everyone a fitting rule reaches, and the rules. */
 interface Gathered {
   readonly ctx: CaseContext;
@@ -444,14 +457,18 @@ function gather(c: AuthorizationCase, at: Date, state: AuthorityState | Authorit
     }
     // Every delegate below the rule, down to the longest chain allowed; not below a delegation whose own terms leave
     // the case out (every chain through it fails, whoever receives it or what is derived from it).
-    const stack: Array<[string, number]> = [['R:' + rule.id, 1]];
-    while (stack.length > 0) {
-      const [key, length] = stack.pop() as [string, number];
+    // Two stacks side by side: the source's key and its chain's length (no tuple, no key made per delegation).
+    const keys: string[] = [sourceKey('RULE', rule.id)];
+    const lengths: number[] = [1];
+    while (keys.length > 0) {
+      const key = keys.pop() as string;
+      const length = lengths.pop() as number;
       if (length >= ix.maxChainLinks) continue;
       for (const d of ix.delegationsBySource.get(key) ?? []) {
         if (leavesOut(ctx, d)) continue;
         candidates.add(d.delegateId);
-        stack.push(['D:' + d.id, length + 1]);
+        keys.push(delegationKey(d));
+        lengths.push(length + 1);
       }
     }
   }

@@ -226,12 +226,16 @@ export function pageOfFew(
     const key = sortKeyOf(decider, names);
     (key.direct ? direct : throughHolders).push({ decider, key });
   }
-  const others: SortKey[] = [];
-  for (const personId of found.candidates)
-    if (!found.holders.has(personId)) others.push({ direct: false, name: names.get(personId) ?? '', personId });
+  // The others after the cursor, taken in order from a heap: a page needs only its first few of them.
+  const others = new KeyHeap();
+  for (const personId of found.candidates) {
+    if (found.holders.has(personId)) continue;
+    const key: SortKey = { direct: false, name: names.get(personId) ?? '', personId };
+    if (from === null || compareKeys(key, from) > 0) others.add(key);
+  }
+  others.heapify();
   direct.sort((a, b) => compareKeys(a.key, b.key));
   throughHolders.sort((a, b) => compareKeys(a.key, b.key));
-  others.sort(compareKeys);
 
   const page: PageEntry[] = [];
   const after = (key: SortKey) => from === null || compareKeys(key, from) > 0;
@@ -245,13 +249,55 @@ export function pageOfFew(
   for (const entry of direct) if (full(entry)) return more();
   // The holders who decide through a delegation only, merged with the others by name and id.
   let h = 0;
-  for (const key of others) {
+  for (let key = others.take(); key !== null; key = others.take()) {
     for (; h < throughHolders.length && compareKeys((throughHolders[h] as PageEntry).key, key) < 0; h++)
       if (full(throughHolders[h] as PageEntry)) return more();
-    if (!after(key)) continue;
     const decider = found.decider(key.personId);
     if (decider !== null && full({ decider, key })) return more();
   }
   for (; h < throughHolders.length; h++) if (full(throughHolders[h] as PageEntry)) return more();
   return { page, hasNextPage: false };
+}
+
+/** Sort keys taken smallest first (compareKeys): a binary heap, built at once from what was added. */
+class KeyHeap {
+  private readonly items: SortKey[] = [];
+
+  add(key: SortKey): void {
+    this.items.push(key);
+  }
+
+  /** Orders what was added (in linear time); call once, before the first take. */
+  heapify(): void {
+    for (let i = (this.items.length >> 1) - 1; i >= 0; i--) this.down(i);
+  }
+
+  /** The smallest key left, or null. */
+  take(): SortKey | null {
+    const items = this.items;
+    if (items.length === 0) return null;
+    const top = items[0] as SortKey;
+    const last = items.pop() as SortKey;
+    if (items.length > 0) {
+      items[0] = last;
+      this.down(0);
+    }
+    return top;
+  }
+
+  private down(i: number): void {
+    const items = this.items;
+    const n = items.length;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= n) return;
+      const right = left + 1;
+      const child = right < n && compareKeys(items[right] as SortKey, items[left] as SortKey) < 0 ? right : left;
+      if (compareKeys(items[child] as SortKey, items[i] as SortKey) >= 0) return;
+      const swap = items[i] as SortKey;
+      items[i] = items[child] as SortKey;
+      items[child] = swap;
+      i = child;
+    }
+  }
 }
