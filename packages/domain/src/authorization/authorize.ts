@@ -415,14 +415,20 @@ function leavesOut(ctx: CaseContext, d: Delegation): boolean {
   return !(ctx.unitEnter >= (h.unitEnter[scope] as number) && ctx.unitExit <= (h.unitExit[scope] as number));
 }
 
-/** Each delegation's key as a source (sourceKey), made once: gather looks up every delegate's own delegations. */
-const DELEGATION_KEYS = new WeakMap<Delegation, string>();
+/**
+ * Each delegation's key as a source (sourceKey), by its id, made once: gather looks up every delegate's own
+ * delegations. A plain map (a weak one would add its entries to every full garbage collection's final pause), emptied
+ * when it is full.
+ */
+const DELEGATION_KEYS = new Map<string, string>();
+const MAX_DELEGATION_KEYS = 1_000_000;
 
 function delegationKey(d: Delegation): string {
-  let key = DELEGATION_KEYS.get(d);
+  let key = DELEGATION_KEYS.get(d.id);
   if (key === undefined) {
+    if (DELEGATION_KEYS.size >= MAX_DELEGATION_KEYS) DELEGATION_KEYS.clear();
     key = sourceKey('DELEGATION', d.id);
-    DELEGATION_KEYS.set(d, key);
+    DELEGATION_KEYS.set(d.id, key);
   }
   return key;
 }
